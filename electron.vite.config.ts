@@ -1,0 +1,28 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'electron-vite';
+
+export default defineConfig({
+  main: {
+    build: {
+      externalizeDeps: true,
+      rollupOptions: { input: { index: 'main/electron/index.ts' } },
+    },
+  },
+  preload: {
+    build: {
+      // A sandboxed preload cannot require npm packages at run time, so everything is bundled
+      // into one CommonJS file (sandboxed preloads cannot be ES modules).
+      externalizeDeps: false,
+      rollupOptions: {
+        input: { index: 'main/electron/preload.ts' },
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
+    },
+  },
+  renderer: {
+    root: 'renderer',
+    publicDir: '../build/renderer-public',
+    build: { rollupOptions: { input: 'renderer/index.html' } },
+    plugins: [react()],
+  },
+});

@@ -1,0 +1,94 @@
+// @ts-check
+import js from '@eslint/js';
+import importX from 'eslint-plugin-import-x';
+import reactHooks from 'eslint-plugin-react-hooks';
+import tseslint from 'typescript-eslint';
+import { builtinModules } from 'node:module';
+
+const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
+
+/**
+ * The layering rules of docs/architecture.md. A forbidden import fails `npm run lint`, and
+ * test/unit/layering.test.ts proves each rule still bites.
+ */
+const layering = [
+  {
+    files: ['main/**/*.ts'],
+    ignores: ['main/electron/**'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'Only main/electron may import electron; main/core must run in plain Node.' }] }],
+    },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'electron', message: 'shared/ is pure: no electron.' },
+            ...nodeBuiltins.map((name) => ({ name, message: 'shared/ is pure: no Node built-ins.' })),
+          ],
+          patterns: [{ group: ['**/main/**', '**/renderer/**'], message: 'shared/ imports only zod, date-fns and itself.' }],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        ...['window', 'document', 'navigator', 'localStorage', 'sessionStorage', 'location', 'fetch', 'process', 'Buffer'].map((name) => ({
+          name,
+          message: 'shared/ is pure: no DOM or Node globals.',
+        })),
+      ],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'shared/ never reads the clock: pass "today" or "now" in.' },
+        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'shared/ never reads the clock: pass "today" or "now" in.' },
+      ],
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'The renderer talks to main only through window.rapport.' }, ...nodeBuiltins.map((name) => ({ name, message: 'The renderer has no Node.' }))],
+        },
+      ],
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}', 'shared/**/*.ts', 'main/core/**/*.ts'],
+    plugins: { 'import-x': importX },
+    rules: {
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            { target: './renderer', from: './main', message: 'The renderer talks to main only through window.rapport.' },
+            { target: './shared', from: ['./main', './renderer'], message: 'shared/ imports only zod, date-fns and itself.' },
+            { target: './main/core', from: ['./main/electron', './renderer'], message: 'main/core never depends on the Electron shell or the UI.' },
+          ],
+        },
+      ],
+    },
+  },
+];
+
+export default tseslint.config(
+  { ignores: ['out/', 'dist/', 'node_modules/', 'test-results/', 'playwright-report/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { ...reactHooks.configs.recommended.rules },
+  },
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      'no-empty-pattern': 'off',
+    },
+  },
+  ...layering,
+);

@@ -1,0 +1,67 @@
+/**
+ * The desktop app's composition root: single instance, the core on userData, one window, the tray.
+ * Everything here adapts Electron to the core; no feature logic lives in main/electron.
+ */
+import { app, nativeImage, session } from 'electron';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { createCore, type Core } from '../core/core.ts';
+import appIconPath from '../../build/icons/icon.png?asset';
+import trayIconPath from '../../build/icons/tray.png?asset';
+import trayIcon2xPath from '../../build/icons/tray@2x.png?asset';
+import { createCloseNotice } from './close-notice.ts';
+import { connectWindow } from './ipc.ts';
+import { installAppWideLockdown, lockDownSession } from './security.ts';
+import { createTray } from './tray.ts';
+import { createMainWindow, showWindow } from './window.ts';
+
+const devServerUrl = process.env.ELECTRON_RENDERER_URL;
+
+// RAPPORT_DATA_DIR keeps data somewhere else (a portable install, a test); set before the lock,
+// which lives in userData.
+if (process.env.RAPPORT_DATA_DIR) app.setPath('userData', process.env.RAPPORT_DATA_DIR);
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.enableSandbox();
+  installAppWideLockdown(app);
+  void app.whenReady().then(start).catch((error: unknown) => {
+    console.error('[rapport] Could not start:', error);
+    app.exit(1);
+  });
+}
+
+async function start(): Promise<void> {
+  lockDownSession(session.defaultSession);
+  let quitting = false;
+  app.on('before-quit', () => (quitting = true));
+
+  const dataDir = app.getPath('userData');
+  const core: Core = await createCore({ dataDir, mode: 'desktop', version: app.getVersion() });
+
+  const window = createMainWindow({
+    preloadPath: fileURLToPath(new URL('../preload/index.cjs', import.meta.url)),
+    icon: appIconPath,
+    onHideToTray: createCloseNotice(dataDir),
+    isQuitting: () => quitting,
+  });
+  const disconnect = connectWindow(core, window, devServerUrl ? new URL(devServerUrl).origin : 'file://');
+  if (devServerUrl) await window.loadURL(devServerUrl);
+  else await window.loadFile(fileURLToPath(new URL('../renderer/index.html', import.meta.url)));
+
+  const icon = nativeImage.createFromPath(trayIconPath);
+  icon.addRepresentation({ scaleFactor: 2, buffer: readFileSync(trayIcon2xPath) });
+  const tray = createTray(icon, { open: () => showWindow(window), quit: () => app.quit() });
+
+  app.on('second-instance', () => showWindow(window));
+  app.on('activate', () => showWindow(window));
+  // The window only hides on close, so this fires only after Quit.
+  app.on('window-all-closed', () => {});
+  app.on('will-quit', (event) => {
+    event.preventDefault();
+    disconnect();
+    tray.destroy();
+    void core.close().finally(() => app.exit(0));
+  });
+}

@@ -1,0 +1,56 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { Core } from '../core/core.ts';
+
+const electron = vi.hoisted(() => ({}) as ReturnType<typeof import('./electron-mock.ts').createElectronMock>);
+vi.mock('electron', async () => Object.assign(electron, (await import('./electron-mock.ts')).createElectronMock()));
+
+const { connectWindow, isTrustedSender } = await import('./ipc.ts');
+
+function fakeCore() {
+  const received: unknown[] = [];
+  const core = { connect: vi.fn(() => ({ receive: (m: unknown) => received.push(m), close: vi.fn() })) } as unknown as Core;
+  return { core, received };
+}
+const newWindow = () => new electron.BrowserWindow({}) as never as import('electron').BrowserWindow;
+
+describe('IPC sender check', () => {
+  it('accepts the top-level frame of our window on the app origin', () => {
+    const window = newWindow();
+    expect(isTrustedSender({ sender: window.webContents, senderFrame: window.webContents.mainFrame } as never, window, 'file://')).toBe(true);
+  });
+
+  it('rejects a subframe, another window, a foreign origin, and a destroyed window', () => {
+    const window = newWindow();
+    const other = newWindow();
+    const main = window.webContents.mainFrame;
+    expect(isTrustedSender({ sender: window.webContents, senderFrame: { url: main.url } } as never, window, 'file://')).toBe(false);
+    expect(isTrustedSender({ sender: other.webContents, senderFrame: other.webContents.mainFrame } as never, window, 'file://')).toBe(false);
+    (main as { url: string }).url = 'https://evil.example/';
+    expect(isTrustedSender({ sender: window.webContents, senderFrame: main } as never, window, 'file://')).toBe(false);
+    (main as { url: string }).url = 'file:///app/index.html';
+    (window as unknown as { destroyed: boolean }).destroyed = true;
+    expect(isTrustedSender({ sender: window.webContents, senderFrame: main } as never, window, 'file://')).toBe(false);
+  });
+
+  it('passes trusted messages to the core and drops a foreign sender', () => {
+    const window = newWindow();
+    const stranger = newWindow();
+    const { core, received } = fakeCore();
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    connectWindow(core, window, 'file://');
+    const message = { type: 'request', id: '1', channel: 'app.info', input: {} };
+    electron.ipcMain.emit('rapport', { sender: stranger.webContents, senderFrame: stranger.webContents.mainFrame }, message);
+    expect(received).toEqual([]);
+    electron.ipcMain.emit('rapport', { sender: window.webContents, senderFrame: window.webContents.mainFrame }, message);
+    expect(received).toEqual([message]);
+  });
+
+  it('stops listening when disconnected', () => {
+    const window = newWindow();
+    const { core, received } = fakeCore();
+    const disconnect = connectWindow(core, window, 'file://');
+    disconnect();
+    electron.ipcMain.emit('rapport', { sender: window.webContents, senderFrame: window.webContents.mainFrame }, { type: 'unsubscribe', id: '1' });
+    expect(received).toEqual([]);
+  });
+});

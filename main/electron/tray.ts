@@ -1,0 +1,24 @@
+import { Menu, Tray, type MenuItemConstructorOptions, type NativeImage } from 'electron';
+
+export interface TrayActions {
+  open: () => void;
+  quit: () => void;
+}
+
+/** Kept separate from the Tray so the menu can be tested without a desktop. */
+export function trayMenuTemplate(actions: TrayActions): MenuItemConstructorOptions[] {
+  return [
+    { label: 'Open Rapport', click: actions.open },
+    { type: 'separator' },
+    { label: 'Quit', role: 'quit', click: actions.quit },
+  ];
+}
+
+export function createTray(icon: NativeImage, actions: TrayActions): Tray {
+  const tray = new Tray(icon);
+  tray.setToolTip('Rapport');
+  tray.setContextMenu(Menu.buildFromTemplate(trayMenuTemplate(actions)));
+  // Windows and most Linux trays open on click; macOS shows the menu instead.
+  tray.on('click', actions.open);
+  return tray;
+}

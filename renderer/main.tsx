@@ -1,0 +1,14 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { installBrowserBridge } from './api/browser-link.ts';
+import { App } from './App.tsx';
+import './ui/theme.css';
+
+// The Electron preload installs window.rapport; without it we are in browser mode.
+if (!window.rapport) installBrowserBridge((status) => document.documentElement.setAttribute('data-connection', status));
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

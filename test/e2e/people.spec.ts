@@ -1,0 +1,68 @@
+import { WebSocket } from 'ws';
+import { expect, test } from './serve-fixture.ts';
+
+test('adding a person lists them on the People screen', async ({ page, served }) => {
+  await page.goto(served.url);
+  await page.getByRole('link', { name: 'People' }).click();
+  await expect(page.getByText('Nobody here yet')).toBeVisible();
+  await page.getByLabel('Name').fill('Ada Lovelace');
+  await page.getByLabel('Organisation').fill('Analytical Engines');
+  await page.getByRole('button', { name: 'Add person' }).click();
+  const list = page.getByRole('list', { name: /People/ });
+  await expect(list.getByText('Ada Lovelace')).toBeVisible();
+  await expect(list.getByText('Analytical Engines')).toBeVisible();
+  await expect(page.getByLabel('Name')).toHaveValue('');
+});
+
+test('a second page sees a new person live, without a reload', async ({ browser, served }) => {
+  const first = await browser.newPage();
+  const second = await browser.newPage();
+  await first.goto(served.url);
+  await second.goto(served.url);
+  await second.getByRole('link', { name: 'People' }).click();
+  await expect(second.getByText('Nobody here yet')).toBeVisible();
+
+  await first.getByRole('link', { name: 'People' }).click();
+  await first.getByLabel('Name').fill('Grace Hopper');
+  await first.keyboard.press('Enter');
+  await expect(second.getByRole('list', { name: /People/ }).getByText('Grace Hopper')).toBeVisible();
+});
+
+test('an empty name shows the validation message and adds nobody', async ({ page, served }) => {
+  await page.goto(`${served.url}`);
+  await page.getByRole('link', { name: 'People' }).click();
+  await page.getByLabel('Name').fill('   ');
+  await page.getByRole('button', { name: 'Add person' }).click();
+  await expect(page.getByRole('alert')).toHaveText('Name is required');
+  await expect(page.getByLabel('Name')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByText('Nobody here yet')).toBeVisible();
+});
+
+test('the bridge refuses a WebSocket without the launch token', async ({ served }) => {
+  const attempt = (protocols: string[], origin = `http://127.0.0.1:${served.port}`) =>
+    new Promise<string>((resolve) => {
+      const ws = new WebSocket(`ws://127.0.0.1:${served.port}/bridge`, protocols, { origin });
+      ws.on('open', () => {
+        ws.close();
+        resolve('open');
+      });
+      ws.on('unexpected-response', (_req, res) => resolve(String(res.statusCode)));
+      ws.on('error', () => resolve('error'));
+    });
+  const token = new URL(served.url).hash.replace('#token=', '');
+  expect(await attempt(['rapport.v1'])).toBe('401');
+  expect(await attempt(['rapport.v1', 'rapport-token.0000'])).toBe('401');
+  expect(await attempt(['rapport.v1', `rapport-token.${token}`], 'http://evil.example')).toBe('403');
+  expect(await attempt(['rapport.v1', `rapport-token.${token}`])).toBe('open');
+});
+
+test('the keyboard reaches every screen and the People form', async ({ page, served }) => {
+  await page.goto(served.url);
+  await page.keyboard.press('Control+3');
+  await expect(page.getByRole('heading', { level: 1, name: 'People' })).toBeFocused();
+  await page.keyboard.press('Control+6');
+  await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+  await expect(page.getByText('Browser mode (npm run serve)')).toBeVisible();
+  await page.keyboard.press('Control+4');
+  await expect(page.getByText('not built yet')).toBeVisible();
+});

@@ -1,0 +1,67 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test as base } from '@playwright/test';
+
+export interface ServedApp {
+  /** The URL `npm run serve` printed, token included. */
+  url: string;
+  port: number;
+  dataDir: string;
+  /** Stops the server (SIGTERM to the PID we started) and waits for it to exit. */
+  stop(): Promise<void>;
+  /** Starts a fresh server process on the same data dir. */
+  restart(): Promise<ServedApp>;
+}
+
+/** Runs `node main/serve.ts` exactly as `npm run serve` does, on a throwaway data dir. */
+export async function startServe(dataDir: string, extraArgs: string[] = []): Promise<ServedApp> {
+  const child: ChildProcess = spawn(process.execPath, ['main/serve.ts', '--data-dir', dataDir, '--port', '0', ...extraArgs], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`serve did not print a URL in 15 s:\n${output}`)), 15_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /Open:\s+(http:\/\/127\.0\.0\.1:\d+\/#token=[a-f0-9]+)/.exec(output);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`serve exited with ${code}:\n${output}`));
+    });
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const app: ServedApp = {
+    url,
+    port: Number(new URL(url).port),
+    dataDir,
+    async stop() {
+      if (child.exitCode === null) child.kill('SIGTERM');
+      await exited;
+    },
+    async restart() {
+      await app.stop();
+      return startServe(dataDir, extraArgs);
+    },
+  };
+  return app;
+}
+
+export const test = base.extend<{ served: ServedApp }>({
+  served: async ({}, use) => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'rapport-e2e-'));
+    const app = await startServe(dataDir);
+    await use(app);
+    await app.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  },
+});
+export { expect } from '@playwright/test';
