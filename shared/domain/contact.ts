@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Cadence } from './cadence.ts';
 
 /** Calendar date without a time, `YYYY-MM-DD`. */
 export const IsoDate = z.iso.date({ error: 'Use a date like 2026-03-14' });
@@ -94,6 +95,8 @@ export const ContactFields = z.object({
   canHelpWith: optionalText(2000),
   notes: optionalText(100_000),
   tier: Tier.optional(),
+  /** Overrides the tier's rhythm for this person. */
+  cadence: Cadence.optional(),
   archived: z.boolean().default(false),
   extensions: z.array(VCardExtension).max(500).default([]),
 });

@@ -19,13 +19,13 @@ test.describe('desktop app (real Electron)', () => {
       env: { ...process.env, RAPPORT_DATA_DIR: userData, ELECTRON_ENABLE_LOGGING: '1' },
     });
     try {
-      const window = await app.firstWindow();
-      const isolated = await window.evaluate(() => typeof (window as unknown as { require?: unknown }).require === 'undefined' && typeof window.rapport === 'object');
+      const page = await app.firstWindow();
+      const isolated = await page.evaluate(() => typeof (window as unknown as { require?: unknown }).require === 'undefined' && typeof window.rapport === 'object');
       expect(isolated).toBe(true);
-      await window.getByRole('link', { name: 'People' }).click();
-      await window.getByLabel('Name').fill('Ada Lovelace');
-      await window.getByRole('button', { name: 'Add person' }).click();
-      await expect(window.getByRole('list', { name: /People/ }).getByText('Ada Lovelace')).toBeVisible();
+      await page.getByRole('link', { name: 'People' }).click();
+      await page.getByLabel('Name').fill('Ada Lovelace');
+      await page.getByRole('button', { name: 'Add person' }).click();
+      await expect(page.getByRole('list', { name: /People/ }).getByText('Ada Lovelace')).toBeVisible();
     } finally {
       await app.close();
       rmSync(userData, { recursive: true, force: true });

@@ -40,6 +40,7 @@ export const contactsSchema: RxJsonSchema<ContactDocument> = {
     canHelpWith: { type: 'string' },
     notes: { type: 'string' },
     tier: { type: 'string' },
+    cadence: { type: 'object' },
     archived: { type: 'boolean' },
     extensions: { type: 'array' },
     createdAt: { type: 'string', maxLength: 40 },
