@@ -1,0 +1,124 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { detectFormat, importContactsFile } from '../detect.ts';
+import { importGoogleCsv } from './google.ts';
+import { importLinkedInCsv } from './linkedin.ts';
+
+const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url));
+const bytes = (text: string) => new TextEncoder().encode(text);
+
+describe('LinkedIn Connections.csv', () => {
+  const result = importLinkedInCsv(fixture('linkedin-connections.csv'), 'Connections.csv');
+
+  it('skips the notes before the header and reads every connection with its line', () => {
+    expect(result.problems).toEqual([]);
+    // Teodor's position holds a quoted line break, so Ayasha starts two lines later.
+    expect(result.cards.map((c) => [c.line, c.draft.displayName, c.connectedOn])).toEqual([
+      [5, 'Marisol Okonkwo-Reyes', '2024-03-12'],
+      [6, 'Teodor Lindqvist', '2023-01-03'],
+      [8, 'Ayasha Whitfeather', '2019-11-07'],
+      [9, 'Barnaby Quist', '2025-02-28'],
+    ]);
+  });
+
+  it('maps company, position, profile URL and e-mail, leaving an empty e-mail out', () => {
+    expect(result.cards[0]!.draft).toEqual({
+      displayName: 'Marisol Okonkwo-Reyes',
+      givenName: 'Marisol',
+      familyName: 'Okonkwo-Reyes',
+      emails: [{ value: 'marisol.or@example.com' }],
+      social: [{ kind: 'linkedin', url: 'https://www.linkedin.com/in/marisol-okonkwo-reyes-4b1a2c' }],
+      organisation: 'Fernhill Analytics, Ltd.',
+      role: 'Head of Data',
+    });
+    expect(result.cards[1]!.draft).toMatchObject({ emails: [], role: 'Operations Lead\nNordic Region' });
+    expect(result.cards[2]!.draft.organisation).toBe('Quill & Lantern "Studio"');
+  });
+
+  it('warns about a date it cannot read but keeps the person', () => {
+    const text = 'First Name,Last Name,URL,Email Address,Company,Position,Connected On\r\nAl,Bo,https://www.linkedin.com/in/albo,,,,yesterday\r\n';
+    const r = importLinkedInCsv(bytes(text), 'c.csv');
+    expect(r.cards).toHaveLength(1);
+    expect(r.cards[0]!.connectedOn).toBeUndefined();
+    expect(r.problems).toEqual([expect.objectContaining({ file: 'c.csv', line: 2, severity: 'warning' })]);
+  });
+});
+
+describe('Google Contacts CSV', () => {
+  it('reads the current export: labels, multi-values, tags, name parts and line numbers', () => {
+    const result = importGoogleCsv(fixture('google-contacts.csv'), 'contacts.csv');
+    expect(result.problems).toEqual([]);
+    // Perpetua's notes and formatted address hold three quoted line breaks.
+    expect(result.cards.map((c) => [c.line, c.draft.displayName])).toEqual([
+      [2, 'Perpetua Jane Hollowell'],
+      [6, 'Kwabena Asante-Lund'],
+      [7, 'Gull & Gannet Ferries'],
+      [8, 'Odalys Vance'],
+    ]);
+    const perpetua = result.cards[0]!.draft;
+    expect(perpetua).toMatchObject({
+      givenName: 'Perpetua',
+      familyName: 'Hollowell',
+      nickname: 'Pet',
+      organisation: 'Saltmarsh Research, Inc.',
+      role: 'Principal Scientist',
+      birthday: { year: 1979, month: 8, day: 23 },
+      notes: 'Met at the estuary symposium.\nPrefers e-mail, not calls.',
+      tags: ['Colleagues', 'Birders'],
+      emails: [
+        { value: 'p.hollowell@example.com', label: 'work', preferred: true },
+        { value: 'perpetua@example.net', label: 'home' },
+        { value: 'pet.h@example.org', label: 'home' },
+      ],
+      phones: [{ value: '+44 7700 900123', label: 'mobile' }],
+      addresses: [{ label: 'work', street: '12 Dune Row', locality: 'Saltburn', postalCode: 'TS12 1AA', country: 'UK' }],
+      social: [
+        { kind: 'github', url: 'https://github.com/phollowell', label: 'Profile' },
+        { kind: 'website', url: 'https://saltmarsh.example.com/blog', label: 'Blog' },
+      ],
+    });
+    expect(perpetua.extensions).toEqual([
+      { name: 'N', params: {}, value: ';;Jane;Dr.;' },
+      { name: 'ORG', params: {}, value: ';Coastal Ecology' },
+      { name: 'X-GOOGLE-CSV', params: { column: 'Relation 1 - Label' }, value: 'Spouse' },
+      { name: 'X-GOOGLE-CSV', params: { column: 'Relation 1 - Value' }, value: 'Ambrose Hollowell' },
+    ]);
+    expect(result.cards[1]!.draft.birthday).toEqual({ month: 2, day: 29 });
+    expect(result.cards[3]!.draft.emails).toEqual([]);
+  });
+
+  it('reads the older Given Name / Group Membership / E-mail 1 - Type variant', () => {
+    const result = importGoogleCsv(fixture('google-contacts-legacy.csv'), 'google.csv');
+    expect(result.problems).toEqual([]);
+    expect(result.cards[0]!.draft).toMatchObject({
+      displayName: 'Rosalind Achterberg',
+      organisation: 'Velo Works',
+      role: 'Mechanic',
+      notes: 'Cycling club, "Tuesday" group',
+      tags: ['Cycling'],
+      emails: [{ value: 'ros@example.com', label: 'home', preferred: true }],
+      phones: [
+        { value: '06 12345678', label: 'mobile' },
+        { value: '020 7946 0000', label: 'mobile' },
+      ],
+      social: [{ kind: 'mastodon', url: 'https://mastodon.example/@rosa', label: 'Home Page' }],
+    });
+    expect(result.cards[1]!.draft.tags).toEqual(['starred']);
+  });
+});
+
+describe('detectFormat', () => {
+  it('recognises each supported format by content', () => {
+    expect(detectFormat(fixture('linkedin-connections.csv'), 'Connections.csv')).toEqual({ format: 'linkedin-csv' });
+    expect(detectFormat(fixture('google-contacts.csv'), 'contacts.csv')).toEqual({ format: 'google-csv' });
+    expect(detectFormat(fixture('google-contacts-legacy.csv'), 'google.csv')).toEqual({ format: 'google-csv' });
+    expect(detectFormat(bytes('\ufeffBEGIN:VCARD\r\nVERSION:3.0\r\nFN:A\r\nEND:VCARD\r\n'), 'a.txt')).toEqual({ format: 'vcard' });
+  });
+
+  it('explains what is wrong with an unknown file', () => {
+    expect(detectFormat(bytes('Name,Phone\nA,1\n'), 'export.csv')).toEqual({ format: 'unknown', error: expect.stringContaining('not LinkedIn Connections.csv or a Google Contacts export') });
+    expect(detectFormat(bytes('hello'), 'card.vcf')).toEqual({ format: 'unknown', error: expect.stringContaining('no BEGIN:VCARD') });
+    const result = importContactsFile(bytes('%PDF-1.7'), 'scan.pdf');
+    expect(result).toMatchObject({ format: 'unknown', cards: [], problems: [{ file: 'scan.pdf', line: 1, severity: 'error' }] });
+  });
+});

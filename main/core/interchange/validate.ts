@@ -1,0 +1,54 @@
+/**
+ * Validates an imported draft against the domain schema. One bad value (an empty e-mail, an
+ * over-long tag) should not cost the whole person, so invalid optional parts are left out with
+ * a warning; only a missing or invalid name rejects the card.
+ */
+import { ContactFields, type ContactDraft } from '../../../shared/domain/contact.ts';
+import type { ImportProblem } from './types.ts';
+
+type Issue = { path: PropertyKey[]; message: string };
+
+const MAX_ROUNDS = 50;
+
+export function validateDraft(
+  draft: ContactDraft,
+  where: { file: string; line: number; what: string },
+): { draft?: ContactDraft; problems: ImportProblem[] } {
+  const problems: ImportProblem[] = [];
+  const current = structuredClone(draft);
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    const result = ContactFields.safeParse(current);
+    if (result.success) return { draft: current, problems };
+    const issue = result.error.issues[0] as Issue;
+    const field = describePath(issue.path);
+    const fatal = issue.path.length === 0 || issue.path[0] === 'displayName' || !dropAt(current, issue.path);
+    problems.push({
+      file: where.file,
+      line: where.line,
+      severity: fatal ? 'error' : 'warning',
+      message: `${where.what}: ${field}: ${issue.message}${fatal ? ' — person not imported' : ' — left out'}`,
+    });
+    if (fatal) return { problems };
+  }
+  problems.push({ file: where.file, line: where.line, severity: 'error', message: `${where.what}: too many invalid values — person not imported` });
+  return { problems };
+}
+
+/** `['emails', 1, 'value']` → `emails[1].value`, matching how the form names fields. */
+export function describePath(path: PropertyKey[]): string {
+  return path.reduce<string>((acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key)), '') || 'card';
+}
+
+/** Removes the array element or optional field the issue points at. */
+function dropAt(draft: ContactDraft, path: PropertyKey[]): boolean {
+  const record = draft as Record<string, unknown>;
+  const [field, index] = path;
+  if (typeof field !== 'string' || !(field in record)) return false;
+  const value = record[field];
+  if (Array.isArray(value) && typeof index === 'number') {
+    value.splice(index, 1);
+    return true;
+  }
+  delete record[field];
+  return true;
+}

@@ -1,0 +1,153 @@
+/**
+ * The shared corpus: 195 real vCard files from 15 projects (../shared/vcard-corpus, outside this
+ * repo; SOURCES.md lists sources, licences and which files are deliberately malformed).
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { ContactDraft } from '../../../../shared/domain/contact.ts';
+import { toBinaryString } from '../decode.ts';
+import { importVCard } from './import.ts';
+import { headOf, splitCards, unfold } from './lines.ts';
+import { toVCard } from './serialise.ts';
+import { canonical } from './test-helpers.ts';
+
+const dir = fileURLToPath(new URL('../../../../../shared/vcard-corpus/', import.meta.url));
+const present = existsSync(dir);
+if (!present) console.warn(`vCard corpus not found at ${dir}; corpus tests skipped`);
+
+interface CorpusFile {
+  path: string;
+  name: string;
+  malformed: boolean;
+}
+
+/** Files per `## owner/repo` section of SOURCES.md; a row marked **malformed** is broken on purpose. */
+function corpusFiles(): CorpusFile[] {
+  const sources = readFileSync(`${dir}SOURCES.md`, 'utf8');
+  const malformed = new Set<string>();
+  let folder = '';
+  for (const line of sources.split('\n')) {
+    const section = /^## (\S+)\/(\S+)/.exec(line);
+    if (section) folder = `${section[1]}_${section[2]}`;
+    const row = /^\| ([^|]+\.vcf) \|/.exec(line);
+    if (row && line.includes('**malformed**')) malformed.add(`${folder}/${row[1]!.trim()}`);
+  }
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .flatMap((d) => readdirSync(`${dir}${d.name}`).map((f) => `${d.name}/${f}`))
+    .sort()
+    .map((name) => ({ path: `${dir}${name}`, name, malformed: malformed.has(name) }));
+}
+
+/** Where each property kind lands in a draft; kinds not listed must be kept as extensions. */
+const BUCKETS: Record<string, string> = { TITLE: 'ROLE', ROLE: 'ROLE', URL: 'SOCIAL', 'X-SOCIALPROFILE': 'SOCIAL', IMPP: 'SOCIAL' };
+const STRUCTURE = new Set(['VERSION', 'PRODID', 'REV']);
+
+function held(draft: ContactDraft, bucket: string): number {
+  const ext = draft.extensions?.filter((e) => (BUCKETS[e.name] ?? e.name) === bucket).length ?? 0;
+  const labelled = [...(draft.emails ?? []), ...(draft.phones ?? []), ...(draft.addresses ?? []), ...(draft.social ?? [])].filter((x) => x.label).length;
+  const fields: Record<string, number> = {
+    FN: draft.displayName ? 1 : 0,
+    N: draft.givenName || draft.familyName ? 1 : 0,
+    NICKNAME: draft.nickname ? 1 : 0,
+    ORG: draft.organisation ? 1 : 0,
+    ROLE: draft.role ? 1 : 0,
+    EMAIL: draft.emails?.length ?? 0,
+    TEL: draft.phones?.length ?? 0,
+    ADR: draft.addresses?.length ?? 0,
+    SOCIAL: draft.social?.length ?? 0,
+    PHOTO: draft.photo ? 1 : 0,
+    BDAY: draft.birthday ? 1 : 0,
+    // Several NOTE or CATEGORIES lines merge into one field.
+    NOTE: draft.notes ? Infinity : 0,
+    CATEGORIES: draft.tags?.length ? Infinity : 0,
+    'X-ABLABEL': labelled,
+  };
+  return (fields[bucket] ?? 0) + ext;
+}
+
+/**
+ * "Every field present": count the non-empty properties of each card straight from the file and
+ * check the draft holds at least as many in the matching field or as extensions.
+ */
+function missingFields(bytes: Uint8Array, drafts: ContactDraft[]): string[] {
+  const { lines } = unfold(toBinaryString(bytes), 'x');
+  const raw = splitCards(lines, 'x').cards;
+  if (raw.length !== drafts.length) return [`${raw.length} cards in the file, ${drafts.length} imported`];
+  const missing: string[] = [];
+  raw.forEach((card, i) => {
+    const counts = new Map<string, number>();
+    for (const l of card.lines) {
+      const name = headOf(l.text).split(';')[0]!.split('.').pop()!.trim().toUpperCase();
+      // Empty values (`URL:`, `N:;;;;`) carry nothing to keep.
+      if (STRUCTURE.has(name) || !l.text.slice(headOf(l.text).length + 1).replace(/[;,\s]/g, '')) continue;
+      const bucket = BUCKETS[name] ?? name;
+      counts.set(bucket, (counts.get(bucket) ?? 0) + 1);
+    }
+    for (const [bucket, count] of counts) if (held(drafts[i]!, bucket) < count) missing.push(`card ${i + 1}: ${bucket} ×${count}`);
+  });
+  return missing;
+}
+
+describe.skipIf(!present)('vCard corpus', () => {
+  const files = present ? corpusFiles() : [];
+  const good = files.filter((f) => !f.malformed);
+  const stats = { complete: 0, people: 0, roundTrips: 0, malformedWithProblems: 0 };
+
+  afterAll(() => {
+    const pct = (a: number, b: number) => `${((100 * a) / b).toFixed(1)}%`;
+    console.info(
+      `vCard corpus: ${files.length} files, ${files.length - good.length} malformed (${stats.malformedWithProblems} of them reported problems); ` +
+        `${stats.complete}/${good.length} well-formed files imported with every field present (${pct(stats.complete, good.length)}); ` +
+        `${stats.roundTrips}/${stats.people} export→import round trips identical (3.0 and 4.0, ${pct(stats.roundTrips, stats.people)})`,
+    );
+  });
+
+  it('finds the corpus and its malformed list', () => {
+    expect(files.length).toBe(195);
+    expect(files.length - good.length).toBe(51);
+  });
+
+  it('imports every file without throwing, reporting problems with a file and a real line', () => {
+    for (const f of files) {
+      const bytes = readFileSync(f.path);
+      const lineCount = toBinaryString(bytes).split(/\r\r\n|\r\n|\n|\r/).length;
+      const result = importVCard(bytes, f.name);
+      for (const p of result.problems) {
+        expect(p.file).toBe(f.name);
+        expect(p.line).toBeGreaterThanOrEqual(1);
+        expect(p.line).toBeLessThanOrEqual(lineCount);
+        expect(p.message).not.toBe('');
+      }
+      if (f.malformed && result.problems.length > 0) stats.malformedWithProblems++;
+    }
+  });
+
+  it('imports at least 99% of well-formed files with every field present', () => {
+    const failures: string[] = [];
+    for (const f of good) {
+      const bytes = readFileSync(f.path);
+      const result = importVCard(bytes, f.name);
+      const errors = result.problems.filter((p) => p.severity === 'error');
+      const missing = [...errors.map((e) => e.message), ...missingFields(bytes, result.cards.map((c) => c.draft))];
+      if (missing.length) failures.push(`${f.name}: ${missing.join('; ')}`);
+      else stats.complete++;
+    }
+    expect(failures, failures.join('\n')).toHaveLength(0);
+    expect(stats.complete / good.length).toBeGreaterThanOrEqual(0.99);
+  });
+
+  it.each(['3.0', '4.0'] as const)('exports and re-imports every corpus person identically as vCard %s', (version) => {
+    const mismatches: string[] = [];
+    for (const f of files) {
+      for (const card of importVCard(readFileSync(f.path), f.name).cards) {
+        stats.people++;
+        const back = importVCard(new TextEncoder().encode(toVCard([card.draft], version)), 'roundtrip.vcf').cards;
+        if (back.length === 1 && JSON.stringify(canonical(back[0]!.draft)) === JSON.stringify(canonical(card.draft))) stats.roundTrips++;
+        else mismatches.push(`${f.name} line ${card.line}`);
+      }
+    }
+    expect(mismatches).toEqual([]);
+  });
+});

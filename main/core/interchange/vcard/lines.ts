@@ -1,0 +1,158 @@
+/**
+ * Physical lines → logical (unfolded) lines → cards.
+ *
+ * Works on a "binary string" (one char per byte, see decode.ts) so that folds which split a
+ * UTF-8 sequence, and 2.1 quoted-printable soft breaks, are joined before any text decoding.
+ */
+import type { ImportProblem } from '../types.ts';
+
+export interface LogicalLine {
+  /** 1-based number of the physical line where this property starts in the original file. */
+  line: number;
+  text: string;
+}
+
+export interface RawCard {
+  line: number;
+  lines: LogicalLine[];
+  /** False when the file ended before END:VCARD. */
+  closed: boolean;
+}
+
+interface PhysicalLine {
+  text: string;
+  /** The break that ended the previous line: lets us spot a stray CR inside a CRLF file. */
+  brokenBy: string;
+}
+
+/** Any of CR CR LF (old iOS), CRLF, LF, CR counts as one line break. */
+const BREAK = /\r\r\n|\r\n|\n|\r/g;
+
+export function physicalLines(text: string): PhysicalLine[] {
+  const out: PhysicalLine[] = [];
+  let last = 0;
+  let brokenBy = '';
+  for (const m of text.matchAll(BREAK)) {
+    out.push({ text: text.slice(last, m.index), brokenBy });
+    brokenBy = m[0];
+    last = m.index + m[0].length;
+  }
+  if (last < text.length) out.push({ text: text.slice(last), brokenBy });
+  return out;
+}
+
+const isQuotedPrintable = (text: string) => /;\s*(ENCODING\s*=\s*)?QUOTED-PRINTABLE\s*(;|$)/i.test(headOf(text));
+const isBase64 = (text: string) => /;\s*(ENCODING\s*=\s*)?(BASE64|B)\s*(;|$)/i.test(headOf(text));
+const BASE64_CHUNK = /^[A-Za-z0-9+/=]+$/;
+
+/** Name and parameters: everything before the first colon outside double quotes. */
+export function headOf(text: string): string {
+  const colon = valueColon(text);
+  return colon === -1 ? text : text.slice(0, colon);
+}
+
+export function valueColon(text: string): number {
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') quoted = !quoted;
+    else if (c === ':' && !quoted) return i;
+  }
+  // An unbalanced quote: fall back to the first colon rather than losing the line.
+  return text.indexOf(':');
+}
+
+/**
+ * Unfolds RFC 6350 folding (CRLF + space/tab), 2.1 quoted-printable soft breaks (`=` at the end
+ * of a line) and 2.1 base64 blocks (continuations that may lack indentation, ended by a blank line).
+ * Lines that cannot be a property are reported and skipped.
+ */
+export function unfold(text: string, file: string): { lines: LogicalLine[]; problems: ImportProblem[] } {
+  const physical = physicalLines(text);
+  const crlfFile = /\r\n|\n/.test(text);
+  const lines: LogicalLine[] = [];
+  const problems: ImportProblem[] = [];
+  let current: LogicalLine | undefined;
+  let qp = false;
+  let base64 = false;
+
+  const finish = () => {
+    if (current && current.text.includes(':')) lines.push(current);
+    else if (current) problems.push({ file, line: current.line, severity: 'warning', message: `Line ${current.line} is not a vCard property and was skipped: "${preview(current.text)}"` });
+    current = undefined;
+    qp = base64 = false;
+  };
+
+  physical.forEach((p, index) => {
+    const raw = p.text;
+    if (current && (raw.startsWith(' ') || raw.startsWith('\t'))) {
+      current.text += base64 ? raw.trim() : raw.slice(1);
+      return;
+    }
+    if (current && qp && current.text.endsWith('=')) {
+      current.text = current.text.slice(0, -1) + raw;
+      return;
+    }
+    if (current && base64 && BASE64_CHUNK.test(raw)) {
+      current.text += raw;
+      return;
+    }
+    if (current && !raw.includes(':') && p.brokenBy === '\r' && crlfFile) {
+      // A lone CR inside a CRLF/LF file is a line break typed into a value (Thunderbird does this).
+      current.text += '\\n' + raw;
+      return;
+    }
+    finish();
+    // Blank lines end a 2.1 base64 block and are otherwise meaningless between properties.
+    if (raw.trim() === '') return;
+    current = { line: index + 1, text: raw };
+    qp = isQuotedPrintable(raw);
+    base64 = isBase64(raw);
+  });
+  finish();
+  return { lines, problems };
+}
+
+/**
+ * Splits logical lines into cards on BEGIN:VCARD / END:VCARD. Nested cards (2.1 AGENT) become
+ * cards of their own so nobody is lost; text outside any card is reported once per run.
+ */
+export function splitCards(lines: LogicalLine[], file: string): { cards: RawCard[]; problems: ImportProblem[] } {
+  const cards: RawCard[] = [];
+  const problems: ImportProblem[] = [];
+  const stack: RawCard[] = [];
+  let strayFrom: number | undefined;
+
+  for (const l of lines) {
+    const upper = l.text.trim().toUpperCase();
+    if (upper === 'BEGIN:VCARD') {
+      stack.push({ line: l.line, lines: [], closed: false });
+      continue;
+    }
+    if (upper === 'END:VCARD') {
+      const card = stack.pop();
+      if (card) {
+        card.closed = true;
+        cards.push(card);
+      } else problems.push({ file, line: l.line, severity: 'warning', message: `Line ${l.line}: END:VCARD without a matching BEGIN:VCARD` });
+      continue;
+    }
+    const top = stack.at(-1);
+    if (top) top.lines.push(l);
+    else if (strayFrom === undefined) {
+      strayFrom = l.line;
+      problems.push({ file, line: l.line, severity: 'warning', message: `Line ${l.line}: text outside BEGIN:VCARD … END:VCARD was ignored` });
+    }
+  }
+  // Unclosed cards still carry people: keep them, outermost first, and say what happened.
+  for (const card of stack.reverse()) {
+    problems.push({ file, line: card.line, severity: 'warning', message: `Card at line ${card.line}: no END:VCARD before the end of the file` });
+    cards.push(card);
+  }
+  cards.sort((a, b) => a.line - b.line);
+  return { cards, problems };
+}
+
+export function preview(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+}

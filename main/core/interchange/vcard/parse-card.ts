@@ -1,0 +1,120 @@
+/**
+ * Turns one card's logical lines into typed properties, parsing each line separately with
+ * ical.js so a single bad line costs that property, never the card.
+ */
+import ICAL from 'ical.js';
+import type { ImportProblem } from '../types.ts';
+import { formatForIcal, readContentLine, type ContentLine } from './content-line.ts';
+import { splitUnescaped, unescapeText } from './escape.ts';
+import { preview, type RawCard } from './lines.ts';
+
+export type ParamValue = string | string[];
+
+export interface VProp {
+  /** Line in the original file. */
+  line: number;
+  group?: string;
+  /** Upper-case. */
+  name: string;
+  /** Lower-case names (as ical.js gives them), multi-values flattened. */
+  params: Record<string, ParamValue>;
+  /** ical.js value (text decoded); structured and list values are read from `raw` instead. */
+  value: unknown;
+  /** ical.js value type; 'unknown' for properties it has no definition for (X-…). */
+  type: string;
+  /** The value as written (after 2.1 decoding), still in vCard escaping. */
+  raw: string;
+}
+
+type DesignSet = typeof ICAL.design.vcard;
+
+/**
+ * ical.js's text type leaves `\;` and `\:` escaped outside structured values and vCard 3 URIs
+ * unescaped; NOTE in its 3.0 set is split on commas. Our sets fix those without forking the parser.
+ */
+function adjust(base: DesignSet): DesignSet {
+  const text = { ...base.value.text, fromICAL: (v: string) => unescapeText(v) };
+  return {
+    ...base,
+    value: { ...base.value, text, uri: { ...base.value.uri, fromICAL: (v: string) => unescapeText(v) } },
+    property: { ...base.property, note: { defaultType: 'text' } },
+  };
+}
+
+const VCARD3 = adjust(ICAL.design.vcard3);
+const VCARD4 = adjust(ICAL.design.vcard);
+
+export function cardVersion(card: RawCard): string {
+  const line = card.lines.find((l) => /^VERSION\s*:/i.test(l.text));
+  return line ? line.text.slice(line.text.indexOf(':') + 1).trim() : '';
+}
+
+export function parseCard(card: RawCard, file: string): { props: VProp[]; version: string; problems: ImportProblem[] } {
+  const version = cardVersion(card);
+  const design = version === '4.0' ? VCARD4 : VCARD3;
+  const props: VProp[] = [];
+  const problems: ImportProblem[] = [];
+  for (const logical of card.lines) {
+    const content = readContentLine(logical.text, version);
+    if (!content) {
+      problems.push({ file, line: logical.line, severity: 'warning', message: `Line ${logical.line} is not a vCard property and was skipped: "${preview(logical.text)}"` });
+      continue;
+    }
+    try {
+      props.push(fromIcal(content, logical.line, design));
+    } catch (error) {
+      // Keep what we can read ourselves: the property survives as an extension.
+      problems.push({ file, line: logical.line, severity: 'warning', message: `Line ${logical.line}: ${content.name} could not be fully read (${(error as Error).message.slice(0, 80)}); kept as written` });
+      props.push(lenient(content, logical.line));
+    }
+  }
+  return { props, version, problems };
+}
+
+function fromIcal(content: ContentLine, line: number, design: DesignSet): VProp {
+  const [, rawParams, type, ...values] = ICAL.parse.property(formatForIcal(content), design) as [string, Record<string, unknown>, string, ...unknown[]];
+  const params: Record<string, ParamValue> = {};
+  for (const [key, value] of Object.entries(rawParams)) if (key !== 'group') params[key] = flatten(value);
+  // ical.js consumes VALUE into the type; extensions must keep it to be written back unchanged.
+  const valueParam = content.params.find((p) => p.name === 'VALUE');
+  if (valueParam) params.value = valueParam.value.replace(/^"|"$/g, '');
+  const value = values.length > 1 ? values : values[0];
+  return { line, ...(content.group ? { group: content.group } : {}), name: content.name, params, value, type, raw: content.value };
+}
+
+function lenient(content: ContentLine, line: number): VProp {
+  const params: Record<string, ParamValue> = {};
+  for (const p of content.params) params[p.name.toLowerCase()] = p.value.replace(/^"|"$/g, '');
+  return { line, ...(content.group ? { group: content.group } : {}), name: content.name, params, value: content.value, type: 'unknown', raw: content.value };
+}
+
+function flatten(value: unknown): ParamValue {
+  if (!Array.isArray(value)) return String(value);
+  const flat = (value as unknown[]).flat(Infinity).map(String);
+  return flat.length === 1 ? (flat[0] as string) : flat;
+}
+
+/** Every value of a parameter, as a list. */
+export function paramList(prop: VProp, name: string): string[] {
+  const value = prop.params[name];
+  return value === undefined ? [] : Array.isArray(value) ? value : [value];
+}
+
+/** The property's text: ical.js's decoded value, or our unescaping for types it does not know. */
+export function textOf(prop: VProp): string {
+  if (prop.type === 'unknown' || typeof prop.value !== 'string') return unescapeText(prop.raw);
+  return prop.value;
+}
+
+/**
+ * Structured value (N, ADR, ORG) as components, each a list of values: `N:a,b;c` → [[a,b],[c]].
+ * ORG has no value lists, so its commas stay text (`multi` false).
+ */
+export function componentsOf(prop: VProp, multi = true): string[][] {
+  return splitUnescaped(prop.raw, ';').map((c) => (multi ? splitUnescaped(c, ',') : [c]).map(unescapeText));
+}
+
+/** Values of a comma-separated list property (CATEGORIES, NICKNAME). */
+export function listOf(prop: VProp): string[] {
+  return splitUnescaped(prop.raw, ',').map(unescapeText);
+}

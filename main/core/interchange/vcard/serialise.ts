@@ -1,0 +1,116 @@
+/**
+ * vCard export. 3.0 by default: it is what Apple, Google and Outlook read most reliably.
+ * Every choice here is made so importVCard reads the same person back (see docs/vcard.md).
+ */
+import { ContactFields, type ContactDraft, type SocialProfile, type VCardExtension } from '../../../../shared/domain/contact.ts';
+import { formatBirthday } from './birthday.ts';
+import { escapeText, escapeUri, paramValue, structured } from './escape.ts';
+import { foldLine } from './fold.ts';
+import { typesForLabel } from './labels.ts';
+import { photoType } from './photo.ts';
+import { RAPPORT_FIELDS } from './rapport-fields.ts';
+import { detectKind } from './social.ts';
+
+export type VCardVersion = '3.0' | '4.0';
+
+/** Throws if a contact is not valid: export is fed from the database, not from user files. */
+export function toVCard(contacts: ContactDraft[], version: VCardVersion = '3.0'): string {
+  return contacts.map((c) => cardLines(ContactFields.parse(c), version).map(foldLine).join('\r\n') + '\r\n').join('');
+}
+
+type Contact = ContactFields;
+
+/** Hands out itemN groups for labels, skipping groups that kept extensions already use. */
+class Groups {
+  private next = 1;
+  private readonly taken: Set<string>;
+  constructor(extensions: VCardExtension[]) {
+    this.taken = new Set(extensions.flatMap((e) => (e.group ? [e.group.toLowerCase()] : [])));
+  }
+  allocate(): string {
+    while (this.taken.has(`item${this.next}`)) this.next++;
+    return `item${this.next++}`;
+  }
+}
+
+function cardLines(c: Contact, version: VCardVersion): string[] {
+  const lines = ['BEGIN:VCARD', `VERSION:${version}`, 'PRODID:-//Rapport//Rapport//EN'];
+  const groups = new Groups(c.extensions);
+  const [nRest, orgRest, others] = splitRemainders(c.extensions);
+
+  lines.push(`FN:${escapeText(c.displayName)}`);
+  // N is required in 3.0; its parts Rapport does not model come back from the remainder.
+  lines.push(prop(nRest, 'N', `${structured([c.familyName, c.givenName])}${nRest ? nRest.value.slice(1) : ';;;'}`));
+  if (c.nickname) lines.push(`NICKNAME:${escapeText(c.nickname)}`);
+  if (c.organisation || orgRest) lines.push(prop(orgRest, 'ORG', `${escapeText(c.organisation ?? '')}${orgRest?.value ?? ''}`));
+  if (c.role) lines.push(`TITLE:${escapeText(c.role)}`);
+  if (c.photo) {
+    lines.push(version === '3.0' ? `PHOTO;ENCODING=b;TYPE=${photoType(c.photo.mediaType)}:${c.photo.data}` : `PHOTO:data:${c.photo.mediaType};base64,${c.photo.data}`);
+  }
+  for (const e of c.emails) lines.push(...labelled('EMAIL', escapeText(e.value), e.label, e.preferred, version, groups));
+  for (const p of c.phones) lines.push(...labelled('TEL', escapeText(p.value), p.label, p.preferred, version, groups));
+  for (const a of c.addresses) {
+    const value = structured([a.poBox, a.extended, a.street, a.locality, a.region, a.postalCode, a.country]);
+    lines.push(...labelled('ADR', value, a.label, false, version, groups));
+  }
+  for (const s of c.social) lines.push(...socialLines(s, groups));
+  if (c.tags.length) lines.push(`CATEGORIES:${c.tags.map(escapeText).join(',')}`);
+  if (c.birthday) {
+    const b = formatBirthday(c.birthday, version);
+    lines.push(`BDAY${b.params}:${b.value}`);
+  }
+  if (c.notes) lines.push(`NOTE:${escapeText(c.notes)}`);
+  for (const field of RAPPORT_FIELDS) {
+    const value = field.write(c);
+    if (value) lines.push(`${field.property}:${escapeText(value)}`);
+  }
+  for (const e of others) lines.push(prop(e, e.name, e.value));
+  lines.push('END:VCARD');
+  return lines;
+}
+
+/**
+ * Import keeps the N and ORG parts Rapport does not model (prefix, suffix, units…) as
+ * extensions at the head of the list, N first; they are merged back into N and ORG here.
+ */
+function splitRemainders(extensions: VCardExtension[]): [VCardExtension | undefined, VCardExtension | undefined, VCardExtension[]] {
+  let rest = extensions;
+  const n = rest[0]?.name === 'N' ? rest[0] : undefined;
+  if (n) rest = rest.slice(1);
+  const org = rest[0]?.name === 'ORG' ? rest[0] : undefined;
+  if (org) rest = rest.slice(1);
+  return [n, org, rest];
+}
+
+/** A property with the group and parameters of a kept extension, if any. */
+function prop(ext: VCardExtension | undefined, name: string, value: string): string {
+  return `${ext?.group ? `${ext.group}.` : ''}${name}${ext ? params(ext.params) : ''}:${value}`;
+}
+
+function params(record: VCardExtension['params']): string {
+  return Object.entries(record)
+    .map(([name, value]) => `;${name.toUpperCase()}=${(Array.isArray(value) ? value : [value]).map(paramValue).join(',')}`)
+    .join('');
+}
+
+function labelled(name: string, value: string, label: string | undefined, preferred: boolean | undefined, version: VCardVersion, groups: Groups): string[] {
+  const types = typesForLabel(label);
+  const typeList = [...(types ?? [])];
+  if (preferred && version === '3.0') typeList.push('pref');
+  const pref = preferred && version === '4.0' ? ';PREF=1' : '';
+  const typeParam = typeList.length ? `;TYPE=${typeList.join(',')}` : '';
+  if (types) return [`${name}${typeParam}${pref}:${value}`];
+  const group = groups.allocate();
+  return [`${group}.${name}${typeParam}${pref}:${value}`, `${group}.X-ABLabel:${escapeText(label ?? '')}`];
+}
+
+/**
+ * A URL whose kind we would detect anyway goes out as URL; otherwise X-SOCIALPROFILE with the
+ * kind as TYPE (Apple's convention). Labels always travel as X-ABLabel.
+ */
+function socialLines(s: SocialProfile, groups: Groups): string[] {
+  const property = detectKind(s.url) === s.kind ? 'URL' : `X-SOCIALPROFILE;TYPE=${s.kind}`;
+  if (!s.label) return [`${property}:${escapeUri(s.url)}`];
+  const group = groups.allocate();
+  return [`${group}.${property}:${escapeUri(s.url)}`, `${group}.X-ABLabel:${escapeText(s.label)}`];
+}
