@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fixedClock, systemClock } from './core/clock.ts';
 import { createCore } from './core/core.ts';
+import { DataDirLockedError } from './core/data-dir/lock.ts';
 import { defaultDataDir } from './core/paths.ts';
 import { startBrowserServer } from './serve/browser-server.ts';
 
@@ -46,7 +47,10 @@ try {
 const dataDir = resolve(values['data-dir'] ?? defaultDataDir());
 const version = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 const clock = values.today ? fixedClock(`${values.today}T12:00:00Z`) : systemClock;
-const core = await createCore({ dataDir, mode: 'browser', version, clock });
+const core = await createCore({ dataDir, mode: 'browser', version, clock }).catch((error: unknown) => {
+  if (error instanceof DataDirLockedError) exit(`${error.message}\nQuit that Rapport first, or pass --data-dir to use another folder.`);
+  throw error;
+});
 const server = await startBrowserServer({ core, rendererDir, port });
 
 console.log(`Rapport (browser mode) is running.\n  Open:  ${server.url}\n  Data:  ${dataDir}\nPress Ctrl+C to stop.`);

@@ -1,22 +1,28 @@
-import { useEffect } from 'react';
-import type { Screen } from '../shared/ipc/contract.ts';
+import { useEffect, useState } from 'react';
+import { PeopleProvider } from './api/PeopleProvider.tsx';
 import { rapport } from './api/rapport.ts';
 import { ComingSoonScreen } from './features/coming-soon/ComingSoonScreen.tsx';
+import { QuickLogProvider, useQuickLog } from './features/log/QuickLog.tsx';
 import { PeopleScreen } from './features/people/PeopleScreen.tsx';
+import { PersonScreen } from './features/person/PersonScreen.tsx';
+import { SearchPalette } from './features/search/SearchPalette.tsx';
 import { SettingsScreen } from './features/settings/SettingsScreen.tsx';
+import { TimelineScreen } from './features/timeline/TimelineScreen.tsx';
+import { TodayScreen } from './features/today/TodayScreen.tsx';
 import { SCREENS } from './navigation/screens.ts';
-import { navigate, useScreen } from './navigation/useScreen.ts';
+import { navigate, useRoute, type Route } from './navigation/useScreen.ts';
+import { UndoProvider } from './ui/UndoToast.tsx';
 
-function ScreenView({ screen }: { screen: Screen }) {
-  switch (screen) {
+function ScreenView({ route }: { route: Route }) {
+  switch (route.screen) {
     case 'people':
-      return <PeopleScreen />;
+      return route.param ? <PersonScreen id={route.param} /> : <PeopleScreen />;
     case 'settings':
       return <SettingsScreen />;
     case 'today':
-      return <ComingSoonScreen title="Today" purpose="Who to get in touch with today, and what to ask them about." />;
+      return <TodayScreen />;
     case 'timeline':
-      return <ComingSoonScreen title="Timeline" purpose="Every coffee, call and conversation, newest first." />;
+      return <TimelineScreen />;
     case 'practice':
       return <ComingSoonScreen title="Practice" purpose="Small, graded steps that make networking less daunting." />;
     case 'starters':
@@ -24,25 +30,30 @@ function ScreenView({ screen }: { screen: Screen }) {
   }
 }
 
-export function App() {
-  const screen = useScreen();
+/** Window-wide shortcuts: Ctrl/Cmd+1…6 for screens, +K search, +L log an interaction. */
+function Shell() {
+  const route = useRoute();
+  const openLog = useQuickLog();
+  const [searching, setSearching] = useState(false);
 
   useEffect(() => {
     const unsubscribe = rapport().on('app.navigate', ({ screen }) => navigate(screen));
     const onKey = (event: KeyboardEvent) => {
       if (!(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey) return;
-      const target = SCREENS.find((s) => s.key === event.key);
-      if (target) {
-        event.preventDefault();
-        navigate(target.id);
-      }
+      const key = event.key.toLowerCase();
+      const target = SCREENS.find((s) => s.key === key);
+      if (target) navigate(target.id);
+      else if (key === 'k') setSearching(true);
+      else if (key === 'l') openLog();
+      else return;
+      event.preventDefault();
     };
     window.addEventListener('keydown', onKey);
     return () => {
       unsubscribe();
       window.removeEventListener('keydown', onKey);
     };
-  }, []);
+  }, [openLog]);
 
   return (
     <div className="app">
@@ -54,16 +65,33 @@ export function App() {
         <ul>
           {SCREENS.map((s) => (
             <li key={s.id}>
-              <a href={`#/${s.id}`} aria-current={s.id === screen ? 'page' : undefined} aria-keyshortcuts={`Control+${s.key}`}>
+              <a href={`#/${s.id}`} aria-current={s.id === route.screen ? 'page' : undefined} aria-keyshortcuts={`Control+${s.key}`}>
                 {s.label}
               </a>
             </li>
           ))}
         </ul>
+        <div className="sidebar-actions">
+          <button type="button" onClick={() => openLog()} aria-keyshortcuts="Control+L">Log interaction <kbd>Ctrl L</kbd></button>
+          <button type="button" onClick={() => setSearching(true)} aria-keyshortcuts="Control+K">Search <kbd>Ctrl K</kbd></button>
+        </div>
       </nav>
       <main id="main" tabIndex={-1}>
-        <ScreenView key={screen} screen={screen} />
+        <ScreenView key={`${route.screen}/${route.param ?? ''}`} route={route} />
       </main>
+      <SearchPalette open={searching} onClose={() => setSearching(false)} />
     </div>
+  );
+}
+
+export function App() {
+  return (
+    <UndoProvider>
+      <PeopleProvider>
+        <QuickLogProvider>
+          <Shell />
+        </QuickLogProvider>
+      </PeopleProvider>
+    </UndoProvider>
   );
 }

@@ -1,3 +1,5 @@
+import { Observable } from 'rxjs';
+
 /** The only way core code learns the time, so tests and the browser mode can fix "today". */
 export interface Clock {
   now(): Date;
@@ -10,4 +12,38 @@ export function fixedClock(iso: string): Clock {
   const at = new Date(iso);
   if (Number.isNaN(at.getTime())) throw new Error(`Not a date: "${iso}"`);
   return { now: () => new Date(at) };
+}
+
+/**
+ * A local calendar day as `YYYY-MM-DD`. Written out rather than with date-fns' `format`, which
+ * loads its whole formatting and locale machinery (about 40 MB resident) into the main process.
+ */
+export function localDay(at: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`;
+}
+
+/** The user's calendar day, `YYYY-MM-DD`, in the machine's time zone. */
+export function todayOf(clock: Clock): string {
+  return localDay(clock.now());
+}
+
+/**
+ * Emits today's date now and again just after each local midnight, so "due today" views roll
+ * over without polling. A timer that fires late (sleep) still emits the right date on wake.
+ */
+export function today$(clock: Clock): Observable<string> {
+  return new Observable<string>((subscriber) => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const emit = () => {
+      const now = clock.now();
+      subscriber.next(localDay(now));
+      const midnight = new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1, 0, 0, 1);
+      // Cap the wait so a wall-clock jump (resume, time-zone change) is noticed within an hour.
+      timer = setTimeout(emit, Math.min(Math.max(midnight.getTime() - now.getTime(), 1000), 3_600_000));
+      timer.unref?.();
+    };
+    emit();
+    return () => clearTimeout(timer);
+  });
 }

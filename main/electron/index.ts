@@ -2,10 +2,11 @@
  * The desktop app's composition root: single instance, the core on userData, one window, the tray.
  * Everything here adapts Electron to the core; no feature logic lives in main/electron.
  */
-import { app, nativeImage, session } from 'electron';
+import { app, dialog, nativeImage, session } from 'electron';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createCore, type Core } from '../core/core.ts';
+import { DataDirLockedError } from '../core/data-dir/lock.ts';
 import appIconPath from '../../build/icons/icon.png?asset';
 import trayIconPath from '../../build/icons/tray.png?asset';
 import trayIcon2xPath from '../../build/icons/tray@2x.png?asset';
@@ -38,7 +39,17 @@ async function start(): Promise<void> {
   app.on('before-quit', () => (quitting = true));
 
   const dataDir = app.getPath('userData');
-  const core: Core = await createCore({ dataDir, mode: 'desktop', version: app.getVersion() });
+  let core: Core;
+  try {
+    core = await createCore({ dataDir, mode: 'desktop', version: app.getVersion() });
+  } catch (error) {
+    if (error instanceof DataDirLockedError) {
+      dialog.showErrorBox('Rapport is already open', `${error.message}\n\nClose the other Rapport (or its browser mode) and start again.`);
+      app.exit(1);
+      return;
+    }
+    throw error;
+  }
 
   const window = createMainWindow({
     preloadPath: fileURLToPath(new URL('../preload/index.cjs', import.meta.url)),

@@ -2,22 +2,31 @@ import { useEffect, useState } from 'react';
 import type { Screen } from '../../shared/ipc/contract.ts';
 import { SCREENS } from './screens.ts';
 
-/** The screen lives in the URL fragment (`#/people`), so back/forward and reloads keep the place. */
-export function screenFromHash(hash: string): Screen {
-  const id = hash.replace(/^#\/?/, '').split(/[/?]/)[0];
-  return SCREENS.find((s) => s.id === id)?.id ?? 'today';
+export interface Route {
+  screen: Screen;
+  /** The second path segment: a person's id on `#/people/<id>`. */
+  param?: string;
 }
 
-export function navigate(screen: Screen): void {
-  window.location.hash = `#/${screen}`;
+/** The route lives in the URL fragment (`#/people/abc`), so back/forward and reloads keep the place. */
+export function routeFromHash(hash: string): Route {
+  const [id, param] = hash.replace(/^#\/?/, '').split('?')[0]!.split('/');
+  const screen = SCREENS.find((s) => s.id === id)?.id ?? 'today';
+  return param ? { screen, param: decodeURIComponent(param) } : { screen };
 }
 
-export function useScreen(): Screen {
-  const [screen, setScreen] = useState(() => screenFromHash(window.location.hash));
+export function navigate(screen: Screen, param?: string): void {
+  window.location.hash = param ? `#/${screen}/${encodeURIComponent(param)}` : `#/${screen}`;
+}
+
+export const openPerson = (id: string) => navigate('people', id);
+
+export function useRoute(): Route {
+  const [route, setRoute] = useState(() => routeFromHash(window.location.hash));
   useEffect(() => {
-    const update = () => setScreen(screenFromHash(window.location.hash));
+    const update = () => setRoute(routeFromHash(window.location.hash));
     window.addEventListener('hashchange', update);
     return () => window.removeEventListener('hashchange', update);
   }, []);
-  return screen;
+  return route;
 }

@@ -111,13 +111,3 @@ export const Contact = ContactFields.extend({
 });
 export type Contact = z.infer<typeof Contact>;
 
-/** What lists show: small enough to push 10k of them on every change. */
-export const ContactSummary = Contact.pick({
-  id: true,
-  displayName: true,
-  organisation: true,
-  role: true,
-  tags: true,
-  archived: true,
-});
-export type ContactSummary = z.infer<typeof ContactSummary>;

@@ -11,8 +11,8 @@ export interface ServedApp {
   dataDir: string;
   /** Stops the server (SIGTERM to the PID we started) and waits for it to exit. */
   stop(): Promise<void>;
-  /** Starts a fresh server process on the same data dir. */
-  restart(): Promise<ServedApp>;
+  /** Starts a fresh server process on the same data dir, optionally with other arguments. */
+  restart(args?: string[]): Promise<ServedApp>;
 }
 
 /** Runs `node main/serve.ts` exactly as `npm run serve` does, on a throwaway data dir. */
@@ -47,9 +47,9 @@ export async function startServe(dataDir: string, extraArgs: string[] = []): Pro
       if (child.exitCode === null) child.kill('SIGTERM');
       await exited;
     },
-    async restart() {
+    async restart(args = extraArgs) {
       await app.stop();
-      return startServe(dataDir, extraArgs);
+      return startServe(dataDir, args);
     },
   };
   return app;

@@ -1,51 +1,142 @@
 import { randomUUID } from 'node:crypto';
-import { map, type Observable } from 'rxjs';
-import type { Contact, ContactFields, ContactSummary } from '../../../shared/domain/contact.ts';
+import { combineLatest, map, type Observable } from 'rxjs';
+import type { Contact, ContactFields } from '../../../shared/domain/contact.ts';
+import { effectiveCadence, keepInTouchStatus } from '../../../shared/domain/keep-in-touch/status.ts';
+import type { PersonListItem } from '../../../shared/domain/views.ts';
 import { AppError } from '../../../shared/ipc/result.ts';
-import type { Clock } from '../clock.ts';
+import { today$, type Clock } from '../clock.ts';
 import type { ContactDocument } from '../db/contacts-schema.ts';
 import type { RapportDatabase } from '../db/database.ts';
+import type { SettingsService } from '../settings/settings-service.ts';
+import type { TrashService } from '../trash/trash-service.ts';
 
 export interface ContactsService {
   create(fields: ContactFields): Promise<Contact>;
-  /** @throws AppError `not_found` for an unknown or deleted id. */
+  /** @throws AppError `not_found` for an unknown id. */
   get(id: string): Promise<Contact>;
-  /** People sorted by name, re-emitted on every change. Archived people only when asked. */
-  watchSummaries(options: { includeArchived: boolean }): Observable<ContactSummary[]>;
+  /** Replaces the editable fields of one person. @throws AppError `not_found`. */
+  update(id: string, fields: ContactFields): Promise<Contact>;
+  setArchived(ids: string[], archived: boolean): Promise<number>;
+  /** Adds and removes tags on many people at once; returns how many changed. */
+  retag(ids: string[], add: string[], remove: string[]): Promise<number>;
+  /** Removes people with their details and solo interactions; returns the undo token. */
+  remove(ids: string[]): Promise<{ undoToken: string; removed: number }>;
+  /** People sorted by name with their keep-in-touch status, re-emitted on every change. */
+  watchList(options: { includeArchived: boolean }): Observable<PersonListItem[]>;
 }
 
-export function createContactsService(db: RapportDatabase, clock: Clock, newId: () => string = randomUUID): ContactsService {
+export const toContact = (doc: ContactDocument): Contact => {
+  const { sortName: _sortName, lastInteractionOn: _last, ...contact } = doc;
+  return contact;
+};
+
+export function createContactsService(
+  db: RapportDatabase,
+  clock: Clock,
+  settings: SettingsService,
+  trash: TrashService,
+  newId: () => string = randomUUID,
+): ContactsService {
   const contacts = db.contacts;
+  const findExisting = async (id: string) => {
+    const doc = await contacts.findOne(id).exec();
+    if (!doc) throw new AppError('not_found', 'That person no longer exists.');
+    return doc;
+  };
+  const now = () => clock.now().toISOString();
+
   return {
     async create(fields) {
-      const now = clock.now().toISOString();
-      const doc: ContactDocument = { ...fields, id: newId(), sortName: fields.displayName.toLocaleLowerCase(), createdAt: now, updatedAt: now };
+      const stamp = now();
+      const doc: ContactDocument = { ...fields, id: newId(), sortName: fields.displayName.toLocaleLowerCase(), createdAt: stamp, updatedAt: stamp };
       await contacts.insert(doc);
       return toContact(doc);
     },
 
     async get(id) {
-      const doc = await contacts.findOne(id).exec();
-      if (!doc || doc.deletedAt) throw new AppError('not_found', 'That person no longer exists.');
-      return toContact(doc.toJSON() as ContactDocument);
+      return toContact((await findExisting(id)).toMutableJSON() as ContactDocument);
     },
 
-    watchSummaries({ includeArchived }) {
-      return contacts
-        .find({
-          selector: { deletedAt: { $exists: false }, ...(includeArchived ? {} : { archived: false }) },
-          sort: [{ sortName: 'asc' }, { id: 'asc' }],
-        })
-        .$.pipe(
-          map((docs) =>
-            docs.map((d) => ({ id: d.id, displayName: d.displayName, organisation: d.organisation, role: d.role, tags: d.tags, archived: d.archived })),
-          ),
-        );
+    async update(id, fields) {
+      const doc = await findExisting(id);
+      const current = doc.toMutableJSON() as ContactDocument;
+      const next: ContactDocument = {
+        ...fields,
+        id,
+        sortName: fields.displayName.toLocaleLowerCase(),
+        createdAt: current.createdAt,
+        updatedAt: now(),
+        ...(current.lastInteractionOn ? { lastInteractionOn: current.lastInteractionOn } : {}),
+      };
+      await contacts.upsert(next);
+      return toContact(next);
+    },
+
+    async setArchived(ids, archived) {
+      const docs = await contacts.findByIds(ids).exec();
+      const changed = [...docs.values()].filter((d) => d.archived !== archived).map((d) => ({ ...(d.toMutableJSON() as ContactDocument), archived, updatedAt: now() }));
+      await contacts.bulkUpsert(changed);
+      return changed.length;
+    },
+
+    async retag(ids, add, remove) {
+      const docs = await contacts.findByIds(ids).exec();
+      const changed: ContactDocument[] = [];
+      for (const doc of docs.values()) {
+        const current = doc.toMutableJSON() as ContactDocument;
+        const tags = [...new Set([...current.tags.filter((t) => !remove.includes(t)), ...add])];
+        if (tags.join('\u0000') !== current.tags.join('\u0000')) changed.push({ ...current, tags, updatedAt: now() });
+      }
+      await contacts.bulkUpsert(changed);
+      return changed.length;
+    },
+
+    async remove(ids) {
+      const people = [...(await contacts.findByIds(ids).exec()).values()].map((d) => d.toMutableJSON() as ContactDocument);
+      if (!people.length) throw new AppError('not_found', 'Those people no longer exist.');
+      const links = await db.participations.find({ selector: { contactId: { $in: ids } } }).exec();
+      const interactionIds = [...new Set(links.map((l) => l.interactionId))];
+      const interactions = [...(await db.interactions.findByIds(interactionIds).exec()).values()].map((d) => d.toMutableJSON());
+      // Group interactions stay for the others, without this person; solo ones go with them.
+      const solo = interactions.filter((i) => i.contactIds.every((c) => ids.includes(c)));
+      const shared = interactions.filter((i) => !solo.includes(i));
+      const details = (await db.details.find({ selector: { contactId: { $in: ids } } }).exec()).map((d) => d.toMutableJSON());
+      const removedLinks = links.map((l) => l.toMutableJSON());
+      const label = people.length === 1 ? `Deleted ${people[0]!.displayName}` : `Deleted ${people.length} people`;
+      const undoToken = await trash.discard(label, {
+        contacts: people,
+        interactions: [...solo, ...shared],
+        participations: removedLinks,
+        details,
+      });
+      // Re-add shared interactions without the deleted people (the trash keeps the originals).
+      const survivors = shared.map((i) => ({ ...i, contactIds: i.contactIds.filter((c) => !ids.includes(c)), updatedAt: now() }));
+      await db.interactions.bulkUpsert(survivors);
+      return { undoToken, removed: people.length };
+    },
+
+    watchList({ includeArchived }) {
+      const query = contacts.find({ selector: includeArchived ? {} : { archived: false }, sort: [{ sortName: 'asc' }, { id: 'asc' }] });
+      return combineLatest([query.$, settings.watchKeepInTouch(), today$(clock)]).pipe(
+        map(([docs, keep, today]) =>
+          docs.map((d) => ({
+            id: d.id,
+            displayName: d.displayName,
+            organisation: d.organisation,
+            role: d.role,
+            tags: d.tags,
+            archived: d.archived,
+            tier: d.tier,
+            lastInteractionOn: d.lastInteractionOn,
+            status: keepInTouchStatus({
+              cadence: effectiveCadence(d, keep.tiers),
+              lastInteractionOn: d.lastInteractionOn,
+              addedOn: d.createdAt.slice(0, 10),
+              today,
+            }),
+          })),
+        ),
+      );
     },
   };
-}
-
-function toContact(doc: ContactDocument): Contact {
-  const { sortName: _sortName, deletedAt: _deletedAt, ...contact } = doc;
-  return contact;
 }

@@ -1,12 +1,12 @@
-import type { RxJsonSchema, MigrationStrategies } from 'rxdb';
+import type { MigrationStrategies, RxJsonSchema } from 'rxdb';
 import type { Contact } from '../../../shared/domain/contact.ts';
 
-/** A contact as stored: the domain fields plus what the database needs for ordering and undo. */
+/** A contact as stored: the domain fields plus what the database needs for ordering and status. */
 export type ContactDocument = Contact & {
   /** Lower-cased display name, so the list sorts the way people read it. */
   sortName: string;
-  /** Soft delete: set when the person is deleted, cleared by undo. */
-  deletedAt?: string;
+  /** The day of the newest interaction with this person; kept by the interactions service. */
+  lastInteractionOn?: string;
 };
 
 /**
@@ -43,9 +43,9 @@ export const contactsSchema: RxJsonSchema<ContactDocument> = {
     cadence: { type: 'object' },
     archived: { type: 'boolean' },
     extensions: { type: 'array' },
+    lastInteractionOn: { type: 'string' },
     createdAt: { type: 'string', maxLength: 40 },
     updatedAt: { type: 'string', maxLength: 40 },
-    deletedAt: { type: 'string' },
   },
   required: ['id', 'displayName', 'sortName', 'archived', 'createdAt', 'updatedAt'],
   indexes: ['sortName', 'updatedAt'],

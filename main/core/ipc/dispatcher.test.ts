@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { Subject } from 'rxjs';
+import type { PersonListItem } from '../../../shared/domain/views.ts';
 import { AppError, type Result } from '../../../shared/ipc/result.ts';
 import { createDispatcher, type RequestHandlers, type SubscriptionHandlers } from './dispatcher.ts';
 
@@ -7,13 +8,14 @@ const contact = { id: 'c1', displayName: 'Ada', createdAt: '2026-01-01T00:00:00.
 
 function setup(overrides: Partial<RequestHandlers> = {}, subscriptions: Partial<SubscriptionHandlers> = {}) {
   const logError = vi.fn();
-  const requests: RequestHandlers = {
-    'app.info': async () => ({ version: '1', mode: 'browser', dataDir: '/d', persistent: true }),
+  // Only the channels these tests call are implemented; the others are never reached.
+  const requests = {
+    'app.info': async () => ({ version: '1', mode: 'browser', dataDir: '/d', persistent: true, today: '2026-03-01' }),
     'contacts.create': async (input) => ({ ...contact, ...input, id: 'new' }),
     'contacts.get': async () => ({ ...contact, emails: [], phones: [], addresses: [], social: [], tags: [], archived: false, extensions: [] }),
     ...overrides,
-  };
-  const subs: SubscriptionHandlers = { 'contacts.watch': () => new Subject(), ...subscriptions };
+  } as RequestHandlers;
+  const subs = { 'contacts.watch': () => new Subject(), ...subscriptions } as SubscriptionHandlers;
   return { dispatcher: createDispatcher(requests, subs, { logError }), logError };
 }
 
@@ -70,17 +72,17 @@ describe('dispatcher.request', () => {
 
 describe('dispatcher.subscribe', () => {
   it('pushes every emission until stopped', async () => {
-    const source = new Subject<{ id: string; displayName: string; tags: string[]; archived: boolean }[]>();
+    const source = new Subject<PersonListItem[]>();
     const { dispatcher } = setup({}, { 'contacts.watch': () => source });
     const results: Result<unknown>[] = [];
     const stop = dispatcher.subscribe('contacts.watch', {}, (r) => results.push(r));
     source.next([]);
-    source.next([{ id: 'a', displayName: 'Ada', tags: [], archived: false }]);
+    source.next([{ id: 'a', displayName: 'Ada', tags: [], archived: false, status: { state: 'untracked' } }]);
     stop();
     source.next([]);
     expect(results).toEqual([
       { ok: true, value: [] },
-      { ok: true, value: [{ id: 'a', displayName: 'Ada', tags: [], archived: false }] },
+      { ok: true, value: [{ id: 'a', displayName: 'Ada', tags: [], archived: false, status: { state: 'untracked' } }] },
     ]);
   });
 

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { RequestOutput } from '../../../shared/ipc/contract.ts';
 import { rapport } from '../../api/rapport.ts';
 import { ScreenHeading } from '../../ui/ScreenHeading.tsx';
+import { CadenceSettings } from './CadenceSettings.tsx';
 
 type AppInfo = RequestOutput<'app.info'>;
 
@@ -34,6 +35,7 @@ export function SettingsScreen() {
           </dd>
         </dl>
       ) : null}
+      <CadenceSettings />
     </section>
   );
 }

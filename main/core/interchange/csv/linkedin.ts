@@ -2,7 +2,8 @@
  * LinkedIn's Connections.csv (Settings → Data privacy → Get a copy of your data). The file opens
  * with a few "Notes:" lines before the header; e-mail is often empty (members can hide it).
  */
-import { isValid, parse } from 'date-fns';
+import { isValid } from 'date-fns/isValid';
+import { parse } from 'date-fns/parse';
 import type { ContactDraft } from '../../../../shared/domain/contact.ts';
 import type { ImportedCard, ImportProblem, ImportResult } from '../types.ts';
 import { validateDraft } from '../validate.ts';

@@ -1,0 +1,26 @@
+import type { MigrationStrategies, RxJsonSchema } from 'rxdb';
+import type { Detail } from '../../../shared/domain/detail.ts';
+
+export type DetailDocument = Detail;
+
+export const detailsSchema: RxJsonSchema<DetailDocument> = {
+  version: 0,
+  primaryKey: 'id',
+  type: 'object',
+  properties: {
+    id: { type: 'string', maxLength: 64 },
+    contactId: { type: 'string', maxLength: 64 },
+    text: { type: 'string' },
+    learnedOn: { type: 'string', maxLength: 10 },
+    interactionId: { type: 'string' },
+    followUpOn: { type: 'string' },
+    sensitivity: { type: 'string' },
+    status: { type: 'string', maxLength: 10 },
+    resolvedOn: { type: 'string' },
+    createdAt: { type: 'string' },
+    updatedAt: { type: 'string' },
+  },
+  required: ['id', 'contactId', 'text', 'learnedOn', 'sensitivity', 'status', 'createdAt', 'updatedAt'],
+  indexes: [['contactId', 'learnedOn'], ['status', 'learnedOn']],
+};
+export const detailsMigrations: MigrationStrategies = {};

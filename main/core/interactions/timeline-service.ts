@@ -1,0 +1,109 @@
+import { auditTime, merge, startWith, switchMap, type Observable } from 'rxjs';
+import type { InteractionType } from '../../../shared/domain/interaction.ts';
+import type { TimelineEntry, TimelinePage } from '../../../shared/domain/views.ts';
+import type { RapportDatabase } from '../db/database.ts';
+import type { MangoQuery } from 'rxdb';
+import type { InteractionDocument } from '../db/interactions-schema.ts';
+import { toInteraction } from './interactions-service.ts';
+
+export interface TimelineFilter {
+  contactId?: string | undefined;
+  types?: InteractionType[] | undefined;
+  tag?: string | undefined;
+}
+
+export interface TimelineService {
+  /** Entries newest first, `offset`..`offset+limit`. */
+  page(filter: TimelineFilter, offset: number, limit: number): Promise<TimelinePage>;
+  /** How many entries match, re-emitted whenever interactions change (the list then re-fetches pages). */
+  watchTotal(filter: TimelineFilter): Observable<{ total: number; revision: number }>;
+}
+
+/**
+ * Pages come from index range scans: the global timeline from `interactions.sortKey`, a person's
+ * from `participations[contactId, sortKey]`, a type filter from `interactions[type, sortKey]`.
+ * A tag filter first finds the tagged people, then merges their timelines.
+ */
+export function createTimelineService(db: RapportDatabase): TimelineService {
+  async function idsForTag(tag: string, types: InteractionType[] | undefined): Promise<string[]> {
+    const people = await db.contacts.find({ selector: { tags: { $elemMatch: { $eq: tag } } } }).exec();
+    const links = await db.participations.find({ selector: { contactId: { $in: people.map((p) => p.id) } } }).exec();
+    const byKey = new Map(links.map((l) => [l.interactionId, l.sortKey]));
+    let ids = [...byKey.keys()].sort((a, b) => (byKey.get(b)! < byKey.get(a)! ? -1 : 1));
+    if (types?.length) {
+      const docs = await db.interactions.findByIds(ids).exec();
+      ids = ids.filter((id) => types.includes(docs.get(id)!.type));
+    }
+    return ids;
+  }
+
+  /**
+   * RxDB's planner never treats an index as satisfying a descending sort, so it may pick any
+   * index and sort everything in memory; naming the index lets the storage scan it backwards.
+   */
+  function interactionQuery(filter: TimelineFilter): MangoQuery<InteractionDocument> {
+    const [only, ...more] = filter.types ?? [];
+    if (only && !more.length) {
+      return { selector: { type: only }, sort: [{ type: 'desc' as const }, { sortKey: 'desc' as const }, { id: 'desc' as const }], index: ['type', 'sortKey'] };
+    }
+    const selector = filter.types?.length ? { type: { $in: filter.types } } : {};
+    return { selector, sort: [{ sortKey: 'desc' as const }, { id: 'desc' as const }], index: ['sortKey'] };
+  }
+
+  async function withPeople(docs: InteractionDocument[]): Promise<TimelineEntry[]> {
+    const people = await db.contacts.findByIds([...new Set(docs.flatMap((d) => d.contactIds))]).exec();
+    return docs.map((d) => ({
+      ...toInteraction(d),
+      people: d.contactIds.flatMap((id) => {
+        const person = people.get(id);
+        return person ? [{ id, displayName: person.displayName }] : [];
+      }),
+    }));
+  }
+
+  async function pageIds(filter: TimelineFilter, offset: number, limit: number): Promise<{ ids: string[]; total?: number }> {
+    if (filter.tag) {
+      const ids = await idsForTag(filter.tag, filter.types);
+      return { ids: ids.slice(offset, offset + limit), total: ids.length };
+    }
+    if (filter.contactId) {
+      const links = await db.participations
+        .find({ selector: { contactId: filter.contactId }, sort: [{ contactId: 'desc' }, { sortKey: 'desc' }, { id: 'desc' }], index: ['contactId', 'sortKey'], skip: filter.types?.length ? 0 : offset, limit: filter.types?.length ? undefined : limit })
+        .exec();
+      let ids = links.map((l) => l.interactionId);
+      if (filter.types?.length) {
+        const docs = await db.interactions.findByIds(ids).exec();
+        ids = ids.filter((id) => filter.types!.includes(docs.get(id)!.type));
+        return { ids: ids.slice(offset, offset + limit), total: ids.length };
+      }
+      return { ids };
+    }
+    const docs = await db.interactions.find({ ...interactionQuery(filter), skip: offset, limit }).exec();
+    return { ids: docs.map((d) => d.id) };
+  }
+
+  async function count(filter: TimelineFilter): Promise<number> {
+    if (filter.tag || (filter.contactId && filter.types?.length)) return (await pageIds(filter, 0, 0)).total ?? 0;
+    if (filter.contactId) return db.participations.count({ selector: { contactId: filter.contactId } }).exec();
+    return db.interactions.count({ selector: interactionQuery(filter).selector ?? {} }).exec();
+  }
+
+  return {
+    async page(filter, offset, limit) {
+      const { ids } = await pageIds(filter, offset, limit + 1);
+      const docs = await db.interactions.findByIds(ids.slice(0, limit)).exec();
+      const ordered = ids.slice(0, limit).flatMap((id) => (docs.has(id) ? [docs.get(id)!.toMutableJSON() as InteractionDocument] : []));
+      return { entries: await withPeople(ordered), hasMore: ids.length > limit };
+    },
+
+    watchTotal(filter) {
+      let revision = 0;
+      // Any write to interactions, links or names can change a page; bursts (an import) coalesce.
+      return merge(db.interactions.$, db.participations.$, db.contacts.$).pipe(
+        auditTime(30),
+        startWith(null),
+        switchMap(async () => ({ total: await count(filter), revision: ++revision })),
+      );
+    },
+  };
+}

@@ -1,0 +1,19 @@
+/**
+ * Small interfaces the core needs from its host. The Electron shell adapts Electron's APIs to
+ * them; browser mode and tests pass their own or none.
+ */
+
+export interface Notification {
+  title: string;
+  body: string;
+  /** Replaces an earlier notification with the same tag instead of stacking. */
+  tag?: string;
+  /** What a click on the notification opens. */
+  open?: { screen: 'today' | 'people'; personId?: string };
+}
+
+export interface Notifier {
+  /** Whether the desktop can show notifications at all. */
+  readonly supported: boolean;
+  notify(notification: Notification): void;
+}

@@ -1,0 +1,92 @@
+import { merge, type Subscription } from 'rxjs';
+import { createSearchIndex, type SearchDoc } from '../../../shared/domain/search/index.ts';
+import type { SearchHitView } from '../../../shared/domain/views.ts';
+import type { RapportDatabase } from '../db/database.ts';
+import type { ContactDocument } from '../db/contacts-schema.ts';
+import type { DetailDocument } from '../db/details-schema.ts';
+import type { InteractionDocument } from '../db/interactions-schema.ts';
+
+export interface SearchService {
+  /** People first, then interactions; empty for a blank query. The index is built on first use. */
+  query(q: string, limit: number): Promise<SearchHitView[]>;
+  close(): void;
+}
+
+const personDoc = (c: ContactDocument): SearchDoc => ({
+  kind: 'person',
+  id: c.id,
+  personIds: [c.id],
+  fields: { name: c.displayName, organisation: [c.organisation, c.role].filter(Boolean).join(' · '), notes: c.notes ?? '', tags: c.tags.join(' ') },
+});
+const interactionDoc = (i: InteractionDocument): SearchDoc => ({
+  kind: 'interaction',
+  id: i.id,
+  personIds: i.contactIds,
+  date: i.date,
+  fields: { title: i.title ?? '', notes: i.notes ?? '' },
+});
+/** Sensitive details are searchable: search runs only in the main window. */
+const detailDoc = (d: DetailDocument): SearchDoc => ({ kind: 'detail', id: d.id, personIds: [d.contactId], date: d.learnedOn, fields: { detail: d.text } });
+
+/**
+ * Keeps an in-memory index of names, organisations, notes, details and interactions in step with
+ * the database, so each keystroke is answered without touching storage.
+ */
+export function createSearchService(db: RapportDatabase): SearchService {
+  const index = createSearchIndex();
+  let ready: Promise<void> | null = null;
+  let live: Subscription | null = null;
+  const names = new Map<string, string>();
+  const interactionDates = new Map<string, string>();
+
+  async function build() {
+    // Subscribe before the initial load, so nothing written meanwhile is missed.
+    live = merge(db.contacts.$, db.interactions.$, db.details.$).subscribe((event) => {
+      const kind = event.collectionName === 'contacts' ? 'person' : event.collectionName === 'interactions' ? 'interaction' : 'detail';
+      if (event.operation === 'DELETE') {
+        index.remove(kind, event.documentId);
+        names.delete(event.documentId);
+        interactionDates.delete(event.documentId);
+        return;
+      }
+      const doc = event.documentData as never;
+      if (kind === 'person') {
+        names.set((doc as ContactDocument).id, (doc as ContactDocument).displayName);
+        index.upsert(personDoc(doc));
+      } else if (kind === 'interaction') {
+        interactionDates.set((doc as InteractionDocument).id, (doc as InteractionDocument).date);
+        index.upsert(interactionDoc(doc));
+      } else index.upsert(detailDoc(doc));
+    });
+    for (const c of await db.contacts.find().exec()) {
+      names.set(c.id, c.displayName);
+      index.upsert(personDoc(c.toMutableJSON()));
+    }
+    for (const d of await db.details.find().exec()) index.upsert(detailDoc(d.toMutableJSON()));
+    for (const i of await db.interactions.find().exec()) {
+      interactionDates.set(i.id, i.date);
+      index.upsert(interactionDoc(i.toMutableJSON()));
+    }
+  }
+
+  return {
+    async query(q, limit) {
+      if (!q.trim()) return [];
+      ready ??= build();
+      await ready;
+      return index.search(q, limit).map((hit) => ({
+        kind: hit.detailId ? ('detail' as const) : hit.kind,
+        id: hit.detailId ?? hit.id,
+        personIds: hit.personIds,
+        title: hit.kind === 'interaction' ? hit.personIds.map((id) => names.get(id) ?? '').filter(Boolean).join(', ') : names.get(hit.personIds[0] ?? '') ?? '',
+        field: hit.field,
+        snippet: hit.snippet,
+        highlights: hit.highlights,
+        ...(hit.kind === 'interaction' && interactionDates.has(hit.id) ? { date: interactionDates.get(hit.id)! } : {}),
+      }));
+    },
+    close() {
+      live?.unsubscribe();
+    },
+  };
+}

@@ -1,0 +1,22 @@
+import type { Detail } from '../../../shared/domain/detail.ts';
+
+/** "Ask about" reminders for a conversation; one click marks a detail as asked about. */
+export function AskAboutChips({ details, onResolve }: { details: readonly Detail[]; onResolve: (detail: Detail) => void | Promise<void> }) {
+  if (!details.length) return null;
+  return (
+    <section className="ask-about" aria-label="Ask about">
+      <h3>Ask about</h3>
+      <ul className="chips">
+        {details.map((d) => (
+          <li key={d.id} className={`chip chip-${d.sensitivity}`}>
+            <span>{d.text}</span>
+            {d.sensitivity !== 'normal' ? <span className="visually-hidden"> ({d.sensitivity})</span> : null}
+            <button type="button" aria-label={`Mark “${d.text}” as asked about`} title="Asked about: mark as done" onClick={() => void onResolve(d)}>
+              ✓
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

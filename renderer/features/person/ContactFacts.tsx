@@ -1,0 +1,38 @@
+import type { Contact } from '../../../shared/domain/contact.ts';
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+export function birthdayText(b: NonNullable<Contact['birthday']>): string {
+  return `${b.day} ${MONTHS[b.month - 1]}${b.year ? ` ${b.year}` : ''}`;
+}
+
+/** The person's card: how to reach them and what you know. Links open in the system browser. */
+export function ContactFacts({ contact }: { contact: Contact }) {
+  const rows: [string, React.ReactNode][] = [];
+  if (contact.emails.length) rows.push(['Email', contact.emails.map((e) => <div key={e.value}><a href={`mailto:${e.value}`}>{e.value}</a>{e.label ? ` (${e.label})` : ''}</div>)]);
+  if (contact.phones.length) rows.push(['Phone', contact.phones.map((p) => <div key={p.value}>{p.value}{p.label ? ` (${p.label})` : ''}</div>)]);
+  if (contact.social.length) rows.push(['Online', contact.social.map((s) => <div key={s.url}><a href={s.url} target="_blank" rel="noreferrer">{s.label ?? s.kind}</a></div>)]);
+  if (contact.location) rows.push(['Location', contact.location]);
+  if (contact.birthday) rows.push(['Birthday', birthdayText(contact.birthday)]);
+  if (contact.howWeMet) rows.push(['How we met', contact.howWeMet]);
+  if (contact.lookingFor) rows.push(['Looking for', contact.lookingFor]);
+  if (contact.canHelpWith) rows.push(['Can help with', contact.canHelpWith]);
+  if (contact.tags.length) rows.push(['Tags', contact.tags.join(', ')]);
+  if (contact.notes) rows.push(['Notes', <p key="notes" className="pre">{contact.notes}</p>]);
+  return (
+    <aside className="card facts-card" aria-label="About">
+      {rows.length ? (
+        <dl className="facts">
+          {rows.map(([label, value]) => (
+            <div key={label} className="fact">
+              <dt>{label}</dt>
+              <dd>{value}</dd>
+            </div>
+          ))}
+        </dl>
+      ) : (
+        <p className="empty">Add how you met and what they are looking for: it makes the next conversation easier.</p>
+      )}
+    </aside>
+  );
+}

@@ -1,0 +1,55 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { z } from 'zod';
+import type { TimelineEntry } from '../../../shared/domain/views.ts';
+import type { TimelineFilter } from '../../../shared/ipc/contract.ts';
+import { rapport } from '../../api/rapport.ts';
+import { useLive } from '../../api/useLive.ts';
+
+export const PAGE_SIZE = 100;
+type Filter = z.input<typeof TimelineFilter>;
+const NO_PAGES = new Map<number, TimelineEntry[]>();
+
+/**
+ * The timeline as a sparse list: main says how many entries match (live), and pages of 100 are
+ * fetched when the virtual list first shows one of their rows. A change in main bumps the
+ * revision, which retires every cached page, so what is on screen is fetched again.
+ */
+export function useTimelinePages(filter: Filter) {
+  const key = JSON.stringify(filter);
+  const meta = useLive<{ total: number; revision: number }>((onResult) => rapport().timeline.watch({ filter }, onResult), key);
+  const revision = meta.status === 'ready' ? meta.data.revision : -1;
+  const stamp = `${revision}|${key}`;
+  const [cache, setCache] = useState<{ stamp: string; pages: Map<number, TimelineEntry[]> }>({ stamp, pages: NO_PAGES });
+  const requested = useRef({ stamp, pages: new Set<number>() });
+  const latest = useRef(stamp);
+  useEffect(() => {
+    latest.current = stamp;
+  }, [stamp]);
+
+  const ensure = useCallback(
+    (index: number) => {
+      if (revision < 0) return;
+      const page = Math.floor(index / PAGE_SIZE);
+      if (requested.current.stamp !== stamp) requested.current = { stamp, pages: new Set() };
+      if (requested.current.pages.has(page)) return;
+      requested.current.pages.add(page);
+      void rapport()
+        .timeline.page({ filter: JSON.parse(key) as Filter, offset: page * PAGE_SIZE, limit: PAGE_SIZE })
+        .then((result) => {
+          if (!result.ok || latest.current !== stamp) return;
+          setCache((c) => ({ stamp, pages: new Map(c.stamp === stamp ? c.pages : NO_PAGES).set(page, result.value.entries) }));
+        });
+    },
+    [key, revision, stamp],
+  );
+
+  const pages = cache.stamp === stamp ? cache.pages : NO_PAGES;
+  const entryAt = (index: number): TimelineEntry | undefined => pages.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE];
+  return {
+    total: meta.status === 'ready' ? meta.data.total : 0,
+    loading: meta.status === 'loading',
+    error: meta.status === 'error' ? meta.error.message : undefined,
+    entryAt,
+    ensure,
+  };
+}

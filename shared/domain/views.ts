@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { Contact, IsoDate, Tier } from './contact.ts';
+import { Detail } from './detail.ts';
+import { Interaction } from './interaction.ts';
+
+/** Read models that cross IPC: shaped for a screen, validated like every other output. */
+
+export const KeepInTouchStatusView = z.discriminatedUnion('state', [
+  z.object({ state: z.literal('untracked') }),
+  z.object({
+    state: z.enum(['on-track', 'due', 'overdue']),
+    since: IsoDate,
+    daysSince: z.number().int(),
+    dueOn: IsoDate,
+    overdueOn: IsoDate,
+  }),
+]);
+export type KeepInTouchStatusView = z.infer<typeof KeepInTouchStatusView>;
+
+/** One row of the People list: small enough to push 10k of them on every change. */
+export const PersonListItem = Contact.pick({ id: true, displayName: true, organisation: true, role: true, tags: true, archived: true, tier: true }).extend({
+  lastInteractionOn: IsoDate.optional(),
+  status: KeepInTouchStatusView,
+});
+export type PersonListItem = z.infer<typeof PersonListItem>;
+
+export const PersonRef = z.object({ id: z.string(), displayName: z.string() });
+export type PersonRef = z.infer<typeof PersonRef>;
+
+export const TimelineEntry = Interaction.extend({ people: z.array(PersonRef) });
+export type TimelineEntry = z.infer<typeof TimelineEntry>;
+
+export const TimelinePage = z.object({ entries: z.array(TimelineEntry), hasMore: z.boolean() });
+export type TimelinePage = z.infer<typeof TimelinePage>;
+
+export const ReciprocityView = z.object({
+  gave: z.number().int(),
+  asked: z.number().int(),
+  mutual: z.number().int(),
+  balance: z.number().int(),
+  nudge: z.boolean(),
+  suggestions: z.array(z.string()),
+});
+
+export const PersonView = z.object({
+  contact: Contact,
+  status: KeepInTouchStatusView,
+  lastInteractionOn: IsoDate.optional(),
+  openDetails: z.array(Detail),
+  reciprocity: ReciprocityView,
+});
+export type PersonView = z.infer<typeof PersonView>;
+
+export const DueItem = z.object({ id: z.string(), displayName: z.string(), tier: Tier.optional(), status: KeepInTouchStatusView });
+export type DueItem = z.infer<typeof DueItem>;
+export const DueLanesView = z.object({ today: IsoDate, overdue: z.array(DueItem), due: z.array(DueItem), thisWeek: z.array(DueItem) });
+export type DueLanesView = z.infer<typeof DueLanesView>;
+
+export const SearchHitView = z.object({
+  kind: z.enum(['person', 'interaction', 'detail']),
+  id: z.string(),
+  /** The person to open (for a detail, its person; for an interaction, the first participant). */
+  personIds: z.array(z.string()),
+  title: z.string(),
+  field: z.string(),
+  snippet: z.string(),
+  highlights: z.array(z.tuple([z.number().int(), z.number().int()])),
+  date: IsoDate.optional(),
+});
+export type SearchHitView = z.infer<typeof SearchHitView>;

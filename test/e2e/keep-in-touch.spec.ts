@@ -1,0 +1,89 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, startServe, test } from './serve-fixture.ts';
+
+test('log a coffee with a detail, find it, fall due as time passes, and get back on track with a call', async ({ page }) => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'rapport-e2e-kit-'));
+  let served = await startServe(dataDir, ['--today', '2026-03-10']);
+  try {
+    await page.goto(served.url);
+    await page.keyboard.press('Control+3');
+    await page.getByLabel('Name').fill('Sam Okafor');
+    await page.getByRole('button', { name: 'Add person' }).click();
+    await page.getByRole('link', { name: /Sam Okafor/ }).click();
+
+    // A "Close" rhythm: due after 3 weeks, overdue after 5.
+    await page.getByRole('button', { name: 'Edit' }).click();
+    await page.getByLabel('Rhythm', { exact: true }).selectOption('close');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect(page.getByText('On track · next by 31 Mar 2026')).toBeVisible();
+
+    // 1. Log a coffee with the detail.
+    await page.getByRole('main').getByRole('button', { name: 'Log interaction' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Log an interaction' });
+    await expect(dialog.getByRole('list', { name: 'Chosen people' })).toContainText('Sam Okafor');
+    await dialog.getByLabel('Detail', { exact: true }).fill('new puppy Biscuit');
+    await dialog.getByRole('button', { name: 'Log it' }).click();
+    await expect(dialog).toBeHidden();
+
+    // 2. The "Ask about" chip.
+    await expect(page.getByRole('region', { name: 'Ask about' }).getByText('new puppy Biscuit')).toBeVisible();
+
+    // 3. Search finds them by "Biscuit".
+    await page.keyboard.press('Control+k');
+    await page.getByRole('combobox', { name: /Search/ }).fill('Biscuit');
+    const hit = page.getByRole('option').filter({ hasText: 'Sam Okafor' }).first();
+    await expect(hit.locator('mark')).toHaveText('Biscuit');
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('heading', { level: 1, name: 'Sam Okafor' })).toBeVisible();
+
+    // 4. Five weeks later (a restart with a later --today) they are overdue on Today.
+    served = await served.restart(['--today', '2026-04-20']);
+    await page.goto(served.url);
+    const overdue = page.getByRole('region', { name: /Overdue/ });
+    await expect(overdue.getByRole('link', { name: 'Sam Okafor' })).toBeVisible();
+
+    // 5. Log a call and they are on track again.
+    await overdue.getByRole('button', { name: 'Log an interaction with Sam Okafor' }).click();
+    await page.getByRole('dialog').getByLabel('What').selectOption('call');
+    await page.getByRole('dialog').getByRole('button', { name: 'Log it' }).click();
+    await expect(overdue.getByRole('link', { name: 'Sam Okafor' })).toBeHidden();
+    await expect(page.getByRole('region', { name: /Overdue \(0\)/ })).toBeVisible();
+    await page.keyboard.press('Control+3');
+    await expect(page.getByRole('listitem').filter({ hasText: 'Sam Okafor' })).toContainText('On track');
+  } finally {
+    await served.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});
+
+test('a person added before a restart of the browser-mode server is still there after it', async ({ page }) => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'rapport-e2e-restart-'));
+  let served = await startServe(dataDir);
+  try {
+    await page.goto(served.url);
+    await page.keyboard.press('Control+3');
+    await page.getByLabel('Name').fill('Grace Hopper');
+    await page.getByRole('button', { name: 'Add person' }).click();
+    await expect(page.getByRole('list', { name: /People/ }).getByText('Grace Hopper')).toBeVisible();
+    served = await served.restart();
+    await page.goto(served.url);
+    await page.keyboard.press('Control+3');
+    await expect(page.getByRole('list', { name: /People/ }).getByText('Grace Hopper')).toBeVisible();
+  } finally {
+    await served.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});
+
+test('a second server on the same data folder refuses to start, naming the first', async () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'rapport-e2e-lock-'));
+  const first = await startServe(dataDir);
+  try {
+    await expect(startServe(dataDir)).rejects.toThrow(/Rapport is already running \(pid \d+\)/);
+  } finally {
+    await first.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});
