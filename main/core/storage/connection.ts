@@ -1,0 +1,103 @@
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+
+/**
+ * `synchronous` level for the WAL journal. See docs/storage.md:
+ * FULL fsyncs the WAL on every commit (a committed batch survives power
+ * loss); NORMAL only fsyncs at checkpoints (may lose the newest commits on
+ * power loss, never corrupts, never breaks the committed-prefix property).
+ */
+export type SynchronousLevel = 'NORMAL' | 'FULL';
+
+export type ConnectionOptions = {
+  synchronous: SynchronousLevel;
+  /** Milliseconds SQLite waits for a lock held by another connection. */
+  busyTimeoutMs: number;
+};
+
+type PooledConnection = {
+  readonly db: DatabaseSync;
+  readonly filePath: string;
+  refs: number;
+  /** Set once a table was dropped; the last release then deletes an empty file. */
+  tableDropped: boolean;
+};
+
+/**
+ * One connection per database file per process. node:sqlite is synchronous
+ * and every storage call runs its transaction to completion without
+ * yielding, so sharing the connection between collections is safe and
+ * avoids one WAL reader/writer per collection.
+ */
+const POOL = new Map<string, PooledConnection>();
+
+/** Resolves `<dir>/<databaseName>.sqlite`, refusing names that escape `dir`. */
+export function databaseFilePath(directory: string, databaseName: string): string {
+  if (!/^[A-Za-z0-9_$\-.]+$/.test(databaseName) || databaseName.startsWith('.')) {
+    throw new Error(`Invalid database name for the SQLite storage: ${JSON.stringify(databaseName)}`);
+  }
+  return path.join(path.resolve(directory), databaseName + '.sqlite');
+}
+
+/**
+ * Opens (or reuses) the connection for `filePath`. Every call must be paired
+ * with {@link releaseConnection}.
+ * @throws if the file cannot be opened or is not an SQLite database.
+ */
+export function acquireConnection(filePath: string, options: ConnectionOptions): DatabaseSync {
+  const pooled = POOL.get(filePath);
+  if (pooled) {
+    pooled.refs++;
+    return pooled.db;
+  }
+  mkdirSync(path.dirname(filePath), { recursive: true });
+  const db = new DatabaseSync(filePath);
+  try {
+    db.exec(`PRAGMA busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs))}`);
+    const mode = db.prepare('PRAGMA journal_mode = WAL').get() as { journal_mode?: string } | undefined;
+    if (mode?.journal_mode !== 'wal') {
+      throw new Error(`Could not enable WAL journal mode on ${filePath} (got ${String(mode?.journal_mode)})`);
+    }
+    db.exec(`PRAGMA synchronous = ${options.synchronous}`);
+    // 16 MiB page cache: enough for the hot index pages of ~200k rows.
+    db.exec('PRAGMA cache_size = -16384');
+    db.exec('PRAGMA temp_store = MEMORY');
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  POOL.set(filePath, { db, filePath, refs: 1, tableDropped: false });
+  return db;
+}
+
+/**
+ * Drops one reference; the last one closes the connection. Pass
+ * `tableDropped` from remove(): if, at the last release, no table is left,
+ * the file and its WAL/SHM side files are deleted (RxDB's
+ * `database.remove()` path).
+ */
+export function releaseConnection(filePath: string, tableDropped = false): void {
+  const pooled = POOL.get(filePath);
+  if (!pooled) return;
+  if (tableDropped) pooled.tableDropped = true;
+  pooled.refs--;
+  if (pooled.refs > 0) return;
+  POOL.delete(filePath);
+  let empty = false;
+  if (pooled.tableDropped) {
+    const row = pooled.db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table'").get() as { n: number };
+    empty = row.n === 0;
+  }
+  pooled.db.close();
+  if (empty) {
+    for (const suffix of ['', '-wal', '-shm']) {
+      if (existsSync(filePath + suffix)) rmSync(filePath + suffix, { force: true });
+    }
+  }
+}
+
+/** Number of open pooled connections; used by tests to detect leaks. */
+export function openConnectionCount(): number {
+  return POOL.size;
+}

@@ -1,0 +1,82 @@
+import {
+  ensureRxStorageInstanceParamsAreCorrect,
+  RXDB_VERSION,
+  type RxStorage,
+  type RxStorageInstanceCreationParams,
+} from 'rxdb';
+import { acquireTableState, releaseTableState } from './change-bus.ts';
+import { acquireConnection, databaseFilePath, releaseConnection, type SynchronousLevel } from './connection.ts';
+import { getIndexDefs } from './index-keys.ts';
+import { RxStorageInstanceSqlite, type SqliteInstanceOptions, type SqliteStorageInternals } from './instance.ts';
+import { ensureTable, prepareTableStatements, tableName } from './table.ts';
+
+export type { SqliteStorageInternals } from './instance.ts';
+export { RxStorageInstanceSqlite } from './instance.ts';
+export { encodeIndexString } from './index-keys.ts';
+
+export type SqliteStorageOptions = {
+  /** Folder holding one `<databaseName>.sqlite` file per RxDB database; created if missing. */
+  databaseDirectory: string;
+  /** Default 'FULL' (see docs/storage.md). */
+  synchronous?: SynchronousLevel;
+  /** Milliseconds to wait on a locked database before failing; default 5000. */
+  busyTimeoutMs?: number;
+};
+
+export type RxStorageSqlite = RxStorage<SqliteStorageInternals, SqliteInstanceOptions>;
+
+/**
+ * RxDB storage persisting to SQLite through `node:sqlite` (Node >= 22.13).
+ *
+ * Each RxDB database is one file `<databaseDirectory>/<databaseName>.sqlite`;
+ * each collection+schema version is one table in it. Instances of the same
+ * collection in this process share one connection and one change bus, so
+ * they observe each other's writes. Attachments are not supported
+ * (createStorageInstance throws for schemas that declare them).
+ *
+ * @throws from createStorageInstance on key-compression/encryption schemas
+ *   (RxDB's own checks), attachment schemas, invalid database names, or a
+ *   file that is not an SQLite database.
+ */
+export function getRxStorageSqlite(options: SqliteStorageOptions): RxStorageSqlite {
+  const connectionOptions = {
+    synchronous: options.synchronous ?? 'FULL',
+    busyTimeoutMs: options.busyTimeoutMs ?? 5000,
+  };
+  const storage: RxStorageSqlite = {
+    name: 'rapport-sqlite',
+    rxdbVersion: RXDB_VERSION,
+    async createStorageInstance<RxDocType>(
+      params: RxStorageInstanceCreationParams<RxDocType, SqliteInstanceOptions>,
+    ): Promise<RxStorageInstanceSqlite<RxDocType>> {
+      ensureRxStorageInstanceParamsAreCorrect(params);
+      if (params.schema.attachments) {
+        throw new Error(`SQLite storage does not support attachments (collection ${params.collectionName})`);
+      }
+      const filePath = databaseFilePath(options.databaseDirectory, params.databaseName);
+      const table = tableName(params.collectionName, params.schema.version);
+      const indexes = getIndexDefs(params.schema);
+      const db = acquireConnection(filePath, connectionOptions);
+      const shared = acquireTableState(filePath, table);
+      try {
+        ensureTable(db, table, indexes);
+        const statements = prepareTableStatements(db, table, indexes);
+        const internals: SqliteStorageInternals = { db, filePath, table, indexes, shared };
+        return new RxStorageInstanceSqlite<RxDocType>(
+          storage,
+          params.databaseName,
+          params.collectionName,
+          params.schema,
+          internals,
+          params.options ?? {},
+          statements,
+        );
+      } catch (error) {
+        releaseTableState(filePath, table, shared);
+        releaseConnection(filePath);
+        throw error;
+      }
+    },
+  };
+  return storage;
+}

@@ -1,0 +1,103 @@
+import type { DatabaseSync, StatementSync } from 'node:sqlite';
+import type { RxDocumentData } from 'rxdb';
+import { encodeIndexString, quoteIdent, type IndexDef } from './index-keys.ts';
+
+/**
+ * Table name for one collection at one schema version. Each version gets
+ * its own table so RxDB's schema migration can read the old one while
+ * writing the new one.
+ */
+export function tableName(collectionName: string, schemaVersion: number): string {
+  return `rx_${collectionName}_v${schemaVersion}`;
+}
+
+/** Prepared statements of one collection table, reused for every call. */
+export type TableStatements = {
+  readonly selectByIdsForWrite: StatementSync;
+  readonly selectByIds: StatementSync;
+  readonly selectByIdsNotDeleted: StatementSync;
+  readonly insert: StatementSync;
+  readonly update: StatementSync;
+};
+
+/**
+ * Creates the table and its index columns/B-trees when missing. If the
+ * table already exists but lacks an index column (an index was added
+ * without a version bump), the column is added and back-filled from the
+ * stored JSON so range scans see every row.
+ */
+export function ensureTable<RxDocType>(db: DatabaseSync, table: string, indexes: readonly IndexDef<RxDocType>[]): void {
+  const t = quoteIdent(table);
+  const existing = new Set(
+    (db.prepare(`SELECT name FROM pragma_table_info(?)`).all(table) as { name: string }[]).map((row) => row.name),
+  );
+  if (existing.size > 0 && indexes.every((ix) => existing.has(ix.column))) return;
+  // One transaction for all DDL: one fsync instead of one per statement.
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    if (existing.size === 0) {
+      // Nullable so a column left over from a removed index never blocks inserts.
+      const indexColumns = indexes.map((ix) => `${quoteIdent(ix.column)} BLOB`).join(', ');
+      db.exec(
+        `CREATE TABLE IF NOT EXISTS ${t} (id TEXT PRIMARY KEY NOT NULL, deleted INTEGER NOT NULL, lwt REAL NOT NULL, data TEXT NOT NULL, ${indexColumns})`,
+      );
+    } else {
+      backfillColumns(db, table, indexes.filter((ix) => !existing.has(ix.column)));
+    }
+    for (const ix of indexes) {
+      db.exec(`CREATE INDEX IF NOT EXISTS ${quoteIdent(table + ':' + ix.column)} ON ${t} (${quoteIdent(ix.column)})`);
+    }
+    // cleanup() only needs deleted rows by age: a partial index costs nothing for live rows.
+    db.exec(`CREATE INDEX IF NOT EXISTS ${quoteIdent(table + ':cleanup')} ON ${t} (lwt) WHERE deleted = 1`);
+    db.exec('COMMIT');
+  } catch (error) {
+    if (db.isTransaction) db.exec('ROLLBACK');
+    throw error;
+  }
+}
+
+/** Adds index columns to an existing table; runs inside ensureTable's transaction. */
+function backfillColumns<RxDocType>(db: DatabaseSync, table: string, missing: readonly IndexDef<RxDocType>[]): void {
+  const t = quoteIdent(table);
+  for (const ix of missing) {
+    db.exec(`ALTER TABLE ${t} ADD COLUMN ${quoteIdent(ix.column)} BLOB`);
+  }
+  const sets = missing.map((ix) => `${quoteIdent(ix.column)} = ?`).join(', ');
+  const update = db.prepare(`UPDATE ${t} SET ${sets} WHERE id = ?`);
+  for (const row of db.prepare(`SELECT id, data FROM ${t}`).all() as { id: string; data: string }[]) {
+    const doc = JSON.parse(row.data) as RxDocumentData<RxDocType>;
+    update.run(...missing.map((ix) => encodeIndexString(ix.toIndexString(doc))), row.id);
+  }
+}
+
+export function prepareTableStatements<RxDocType>(
+  db: DatabaseSync,
+  table: string,
+  indexes: readonly IndexDef<RxDocType>[],
+): TableStatements {
+  const t = quoteIdent(table);
+  const cols = indexes.map((ix) => quoteIdent(ix.column));
+  // json_each lets one statement take any number of ids without building SQL per call.
+  const byIds = `SELECT data FROM ${t} WHERE id IN (SELECT value FROM json_each(?))`;
+  return {
+    selectByIdsForWrite: db.prepare(`SELECT id, data FROM ${t} WHERE id IN (SELECT value FROM json_each(?))`),
+    selectByIds: db.prepare(byIds),
+    selectByIdsNotDeleted: db.prepare(byIds + ' AND deleted = 0'),
+    insert: db.prepare(
+      `INSERT INTO ${t} (id, deleted, lwt, data${cols.map((c) => ', ' + c).join('')}) VALUES (?, ?, ?, ?${cols.map(() => ', ?').join('')})`,
+    ),
+    update: db.prepare(
+      `UPDATE ${t} SET deleted = ?, lwt = ?, data = ?${cols.map((c) => `, ${c} = ?`).join('')} WHERE id = ?`,
+    ),
+  };
+}
+
+/** Column values for INSERT/UPDATE, in statement order after `id`. */
+export function rowValues<RxDocType>(
+  doc: RxDocumentData<RxDocType>,
+  indexes: readonly IndexDef<RxDocType>[],
+): (string | number | Uint8Array)[] {
+  const values: (string | number | Uint8Array)[] = [doc._deleted ? 1 : 0, doc._meta.lwt, JSON.stringify(doc)];
+  for (const ix of indexes) values.push(encodeIndexString(ix.toIndexString(doc)));
+  return values;
+}
