@@ -67,6 +67,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const people = createPersonViewService(db, clock, settings, details);
   const merging = createMergeService(db, contacts, interactions, trash);
   const search = createSearchService(db);
+  // Build the search index soon after start, not on the first Ctrl+K; the delay keeps start-up light.
+  const warmUp = setTimeout(() => search.warmUp(), 1500);
+  warmUp.unref();
 
   const connections = new Set<(message: ServerMessage) => void>();
   const emit: CoreContext['emit'] = (name, payload) => {
@@ -134,6 +137,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     },
     emit,
     async close() {
+      clearTimeout(warmUp);
       for (const area of areas) await area.close?.();
       search.close();
       await db.close();

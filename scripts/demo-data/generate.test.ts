@@ -10,20 +10,13 @@ const TODAY = '2026-11-25';
 const hash = (data: DemoData) => createHash('sha256').update(JSON.stringify(data)).digest('hex');
 
 const small = generateDemoData({ contacts: 2_000, interactions: 20_000, today: TODAY });
-const started = performance.now();
 const large = generateDemoData({ contacts: 10_000, interactions: 200_000, today: TODAY, seed: 7 });
-const largeMs = performance.now() - started;
 
 describe('generateDemoData', () => {
   it('is deterministic: same options give the same output, another seed a different one', () => {
     const again = generateDemoData({ contacts: 2_000, interactions: 20_000, today: TODAY, seed: 1 });
     expect(hash(again)).toBe(hash(small));
     expect(hash(generateDemoData({ contacts: 2_000, interactions: 20_000, today: TODAY, seed: 2 }))).not.toBe(hash(small));
-  });
-
-  it('builds 10k people and 200k interactions quickly', () => {
-    // About 1.5 s on a quiet laptop; the generous bound only catches accidental quadratic work.
-    expect(largeMs).toBeLessThan(10_000);
   });
 
   it('produces exactly the requested counts, about one detail per ten interactions', () => {

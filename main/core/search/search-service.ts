@@ -7,10 +7,15 @@ import type { DetailDocument } from '../db/details-schema.ts';
 import type { InteractionDocument } from '../db/interactions-schema.ts';
 
 export interface SearchService {
-  /** People first, then interactions; empty for a blank query. The index is built on first use. */
+  /** People first, then interactions; empty for a blank query. Waits for the index if it is still being built. */
   query(q: string, limit: number): Promise<SearchHitView[]>;
+  /** Starts building the index in the background (in pages, yielding between them). */
+  warmUp(): void;
   close(): void;
 }
+
+const PAGE = 2000;
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 const personDoc = (c: ContactDocument): SearchDoc => ({
   kind: 'person',
@@ -36,6 +41,7 @@ export function createSearchService(db: RapportDatabase): SearchService {
   const index = createSearchIndex();
   let ready: Promise<void> | null = null;
   let live: Subscription | null = null;
+  let closed = false;
   const names = new Map<string, string>();
   const interactionDates = new Map<string, string>();
 
@@ -63,13 +69,25 @@ export function createSearchService(db: RapportDatabase): SearchService {
       index.upsert(personDoc(c.toMutableJSON()));
     }
     for (const d of await db.details.find().exec()) index.upsert(detailDoc(d.toMutableJSON()));
-    for (const i of await db.interactions.find().exec()) {
-      interactionDates.set(i.id, i.date);
-      index.upsert(interactionDoc(i.toMutableJSON()));
+    // 200k interactions: read in pages along the sort index so neither memory nor the event loop spikes.
+    for (let after = ''; !closed; ) {
+      const page = await db.interactions.find({ selector: { sortKey: { $gt: after } }, sort: [{ sortKey: 'asc' }], index: ['sortKey'], limit: PAGE }).exec();
+      for (const i of page) {
+        interactionDates.set(i.id, i.date);
+        index.upsert(interactionDoc(i.toMutableJSON()));
+      }
+      if (page.length < PAGE) break;
+      after = page.at(-1)!.sortKey;
+      await yieldToEventLoop();
     }
   }
 
   return {
+    warmUp() {
+      ready ??= build();
+      // A warm-up cut short by close() must not surface as an unhandled rejection.
+      ready.catch(() => {});
+    },
     async query(q, limit) {
       if (!q.trim()) return [];
       ready ??= build();
@@ -86,6 +104,7 @@ export function createSearchService(db: RapportDatabase): SearchService {
       }));
     },
     close() {
+      closed = true;
       live?.unsubscribe();
     },
   };

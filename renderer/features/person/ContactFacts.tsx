@@ -21,6 +21,7 @@ export function ContactFacts({ contact }: { contact: Contact }) {
   if (contact.notes) rows.push(['Notes', <p key="notes" className="pre">{contact.notes}</p>]);
   return (
     <aside className="card facts-card" aria-label="About">
+      {contact.photo ? <img className="avatar" src={`data:${contact.photo.mediaType};base64,${contact.photo.data}`} alt={`Photo of ${contact.displayName}`} /> : null}
       {rows.length ? (
         <dl className="facts">
           {rows.map(([label, value]) => (

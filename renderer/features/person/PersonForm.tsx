@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { ContactFields, Tier, type Contact } from '../../../shared/domain/contact.ts';
 import { TIER_LABELS } from '../../../shared/domain/cadence.ts';
+import { detectSocialKind } from '../../../shared/domain/social-kind.ts';
 import { toFieldIssues, type FieldIssue, type Result } from '../../../shared/ipc/result.ts';
 import { Field } from '../../ui/Field.tsx';
 
@@ -10,7 +11,7 @@ interface PersonFormProps {
   onSaved: () => void;
 }
 
-/** "work: ada@example.org" ⇄ { label: 'work', value: 'ada@example.org' }, one per line. */
+/** "work: ada@example.org" ⇄ { label: 'work', value: 'ada@example.org' }, one per line; "https://…" is never a label. */
 const toLines = (values: Contact['emails']) => values.map((v) => (v.label ? `${v.label}: ${v.value}` : v.value)).join('\n');
 function fromLines(text: string) {
   return text
@@ -18,7 +19,7 @@ function fromLines(text: string) {
     .map((line) => line.trim())
     .filter(Boolean)
     .map((line) => {
-      const match = /^([^:@+\d][^:@]{0,40}):\s*(.+)$/.exec(line);
+      const match = /^([^:@+\d][^:@]{0,40}):(?!\/\/)\s*(.+)$/.exec(line);
       return match ? { label: match[1]!.trim(), value: match[2]!.trim() } : { value: line };
     });
 }
@@ -52,6 +53,7 @@ export function PersonForm({ initial, save, onSaved }: PersonFormProps) {
       emails: fromLines(String(data.get('emails') ?? '')),
       phones: fromLines(String(data.get('phones') ?? '')),
       tags: String(data.get('tags') ?? '').split(',').map((t) => t.trim()).filter(Boolean),
+      social: fromLines(String(data.get('social') ?? '')).map(({ label, value }) => ({ kind: detectSocialKind(value), url: value, ...(label ? { label } : {}) })),
       birthday: day || month ? { day, month, ...(year ? { year } : {}) } : undefined,
       howWeMet: text('howWeMet'),
       lookingFor: text('lookingFor'),
@@ -91,6 +93,7 @@ export function PersonForm({ initial, save, onSaved }: PersonFormProps) {
         {area('emails', 'Emails', toLines(initial.emails), 'One per line; "work: name@example.org" adds a label.')}
         {area('phones', 'Phones', toLines(initial.phones), 'One per line; "mobile: 07700 900123" adds a label.')}
       </div>
+      {area('social', 'Online profiles', initial.social.map((p) => (p.label ? `${p.label}: ${p.url}` : p.url)).join('\n'), 'One link or @user@server per line: LinkedIn, X, Mastodon, GitHub, a website.')}
       <Field label="Tags" name="tags" hint="Separated by commas" defaultValue={initial.tags.join(', ')} error={errors.tags} />
       <fieldset className="row">
         <legend>Birthday (year optional)</legend>

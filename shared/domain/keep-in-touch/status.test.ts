@@ -107,18 +107,6 @@ describe('keepInTouchStatus', () => {
     const s = keepInTouchStatus({ cadence: { idealDays: 1, maxDays: 1 }, lastInteractionOn: '2026-03-13', addedOn: ADDED, today: '2026-03-14' });
     expect(s.state).toBe('overdue');
   });
-
-  it('computes 10k statuses well inside the 50 ms budget (lenient 200 ms for CI)', () => {
-    const start = performance.now();
-    let overdue = 0;
-    for (let i = 0; i < 10_000; i++) {
-      const last = addCalendarDays('2025-01-01', i % 400);
-      const s = keepInTouchStatus({ cadence: DEFAULT_TIER_CADENCES.regular, lastInteractionOn: last, addedOn: '2024-01-01', today: '2026-03-14' });
-      if (s.state === 'overdue') overdue++;
-    }
-    expect(performance.now() - start).toBeLessThan(200);
-    expect(overdue).toBeGreaterThan(0);
-  });
 });
 
 describe('dueLanes', () => {

@@ -154,18 +154,20 @@ describe('search: updates', () => {
   });
 });
 
-describe('search: performance at 10k people, 200k interactions, 20k details', () => {
-  // Lenient for CI; scripts/bench/search.ts reports median and p95 against the 16 ms target.
-  it('answers typical queries in under 50 ms on average', { timeout: 120_000 }, () => {
+describe('search on a generated corpus', () => {
+  // Speed is measured by `npm run bench:search` (median and p95 against the 16 ms target), not here.
+  it('keeps every highlight on the matched text for typical queries', () => {
     const index = createSearchIndex();
-    for (const doc of generateCorpus({ people: 10_000, interactions: 200_000, details: 20_000 })) index.upsert(doc);
-    const queries = ['a', 'm', 'ka', 'jam', 'coffee', 'james', 'coffee ja', 'product design', 'the', 'zzz'];
-    for (const q of queries) index.search(q); // warm up the JIT and the sorted token list
-    const start = performance.now();
-    for (const q of queries) {
-      const hits = index.search(q);
-      for (const h of hits) for (const [s, e] of h.highlights) expect(foldText(h.snippet.slice(s, e)).length).toBe(e - s);
+    for (const doc of generateCorpus({ people: 500, interactions: 5_000, details: 500 })) index.upsert(doc);
+    let highlighted = 0;
+    for (const q of ['a', 'm', 'ka', 'jam', 'coffee', 'james', 'coffee ja', 'product design', 'the', 'zzz']) {
+      for (const h of index.search(q)) {
+        for (const [s, e] of h.highlights) {
+          expect(foldText(h.snippet.slice(s, e)).length).toBe(e - s);
+          highlighted++;
+        }
+      }
     }
-    expect((performance.now() - start) / queries.length).toBeLessThan(50);
+    expect(highlighted).toBeGreaterThan(50);
   });
 });

@@ -1,0 +1,49 @@
+import { render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import type { Contact } from '../../../shared/domain/contact.ts';
+import { PersonForm } from './PersonForm.tsx';
+
+const sam: Contact = {
+  id: 'sam', displayName: 'Sam Okafor', emails: [{ value: 'sam@example.org', label: 'work' }], phones: [], addresses: [{ locality: 'Leeds' }],
+  social: [], tags: ['design'], archived: false, extensions: [{ name: 'X-FOO', params: {}, value: 'kept' }],
+  createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z',
+};
+
+describe('PersonForm', () => {
+  it('saves labelled lines, profiles by network, a birthday without a year and a rhythm, keeping imported fields', async () => {
+    const save = vi.fn(async () => ({ ok: true as const, value: sam }));
+    render(<PersonForm initial={sam} save={save} onSaved={() => {}} />);
+    await userEvent.type(screen.getByLabelText('Phones'), 'mobile: 07700 900123');
+    await userEvent.type(screen.getByLabelText('Online profiles'), 'https://www.linkedin.com/in/sam{Enter}Blog: https://sam.example.org{Enter}@sam@mastodon.example');
+    await userEvent.type(screen.getByLabelText('Day'), '29');
+    await userEvent.type(screen.getByLabelText('Month'), '2');
+    await userEvent.selectOptions(screen.getByLabelText('Rhythm'), 'close');
+    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+    expect(save).toHaveBeenCalledWith(
+      expect.objectContaining({
+        emails: [{ label: 'work', value: 'sam@example.org' }],
+        phones: [{ label: 'mobile', value: '07700 900123' }],
+        social: [
+          { kind: 'linkedin', url: 'https://www.linkedin.com/in/sam' },
+          { kind: 'website', url: 'https://sam.example.org', label: 'Blog' },
+          { kind: 'mastodon', url: '@sam@mastodon.example' },
+        ],
+        birthday: { day: 29, month: 2 },
+        tier: 'close',
+        addresses: [{ locality: 'Leeds' }],
+        extensions: [{ name: 'X-FOO', params: {}, value: 'kept' }],
+      }),
+    );
+  });
+
+  it('names the field when a birthday does not exist, and saves nothing', async () => {
+    const save = vi.fn();
+    render(<PersonForm initial={sam} save={save} onSaved={() => {}} />);
+    await userEvent.type(screen.getByLabelText('Day'), '31');
+    await userEvent.type(screen.getByLabelText('Month'), '4');
+    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+    expect(save).not.toHaveBeenCalled();
+    expect(screen.getByRole('alert').textContent).toContain('That day does not exist in that month');
+  });
+});

@@ -1,0 +1,34 @@
+import type { SocialKind } from './contact.ts';
+
+const HOST_KINDS: Array<[RegExp, SocialKind]> = [
+  [/^(?:[\w-]+\.)*linkedin\.com$/i, 'linkedin'],
+  [/^(?:[\w-]+\.)*(?:twitter|x)\.com$/i, 'x'],
+  [/^(?:[\w-]+\.)*github\.com$/i, 'github'],
+];
+
+/** `@user@host`, the way Mastodon users write their address. */
+const MASTODON_HANDLE = /^@[\w.-]+@[\w-]+(?:\.[\w-]+)+$/;
+/** Profile URLs on any Mastodon server look like `https://host/@user`. */
+const MASTODON_PATH = /^\/@[\w.-]+\/?$/;
+
+/** Which network a profile URL or handle belongs to; anything unrecognised is a website. */
+export function detectSocialKind(url: string): SocialKind {
+  const value = url.trim();
+  if (MASTODON_HANDLE.test(value)) return 'mastodon';
+  const host = hostOf(value);
+  if (!host) return 'website';
+  for (const [pattern, kind] of HOST_KINDS) if (pattern.test(host.hostname)) return kind;
+  if (MASTODON_PATH.test(host.pathname)) return 'mastodon';
+  return 'website';
+}
+
+function hostOf(value: string): URL | undefined {
+  // Address books and people often drop the scheme (`www.example.com`, `linkedin.com/in/x`).
+  const candidate = /^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? value : `https://${value}`;
+  try {
+    const url = new URL(candidate);
+    return url.hostname.includes('.') ? url : undefined;
+  } catch {
+    return undefined;
+  }
+}
