@@ -1,16 +1,17 @@
 import { useEffect, useState } from 'react';
 import { PeopleProvider } from './api/PeopleProvider.tsx';
 import { rapport } from './api/rapport.ts';
-import { ComingSoonScreen } from './features/coming-soon/ComingSoonScreen.tsx';
 import { QuickLogProvider, useQuickLog } from './features/log/QuickLog.tsx';
 import { PeopleScreen } from './features/people/PeopleScreen.tsx';
 import { PersonScreen } from './features/person/PersonScreen.tsx';
+import { PracticeScreen } from './features/practice/PracticeScreen.tsx';
 import { SearchPalette } from './features/search/SearchPalette.tsx';
 import { SettingsScreen } from './features/settings/SettingsScreen.tsx';
+import { StartersScreen } from './features/starters/StartersScreen.tsx';
 import { TimelineScreen } from './features/timeline/TimelineScreen.tsx';
 import { TodayScreen } from './features/today/TodayScreen.tsx';
 import { SCREENS } from './navigation/screens.ts';
-import { navigate, useRoute, type Route } from './navigation/useScreen.ts';
+import { navigate, openPerson, useRoute, type Route } from './navigation/useScreen.ts';
 import { UndoProvider } from './ui/UndoToast.tsx';
 
 function ScreenView({ route }: { route: Route }) {
@@ -24,9 +25,9 @@ function ScreenView({ route }: { route: Route }) {
     case 'timeline':
       return <TimelineScreen />;
     case 'practice':
-      return <ComingSoonScreen title="Practice" purpose="Small, graded steps that make networking less daunting." />;
+      return <PracticeScreen />;
     case 'starters':
-      return <ComingSoonScreen title="Starters" purpose="Words to open a conversation, follow up, or reconnect." />;
+      return <StartersScreen />;
   }
 }
 
@@ -38,6 +39,8 @@ function Shell() {
 
   useEffect(() => {
     const unsubscribe = rapport().on('app.navigate', ({ screen }) => navigate(screen));
+    // The tray and notifications ask for a person, Today, or the log dialog.
+    const offOpen = rapport().on('reminders.open', ({ personId, log }) => (log ? openLog(personId ? [personId] : []) : personId ? openPerson(personId) : navigate('today')));
     const onKey = (event: KeyboardEvent) => {
       if (!(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey) return;
       const key = event.key.toLowerCase();
@@ -51,6 +54,7 @@ function Shell() {
     window.addEventListener('keydown', onKey);
     return () => {
       unsubscribe();
+      offOpen();
       window.removeEventListener('keydown', onKey);
     };
   }, [openLog]);

@@ -76,8 +76,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     for (const send of connections) send({ type: 'event', name, payload });
   };
   const context: CoreContext = { db, clock, dataDir: options.dataDir, mode: options.mode, contacts, interactions, details, settings, trash, notifier: options.notifier, emit };
-  const areas = [createRemindersHandlers(context), createInterchangeHandlers(context), createPracticeHandlers(context)];
-  const [reminders, interchange, practice] = areas;
+  const reminders = createRemindersHandlers(context);
+  const interchange = createInterchangeHandlers(context);
+  const practice = createPracticeHandlers(context);
+  const areas = [reminders, interchange, practice];
 
   const dispatcher = createDispatcher(
     {
@@ -106,18 +108,18 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       'settings.getKeepInTouch': () => settings.keepInTouch(),
       'settings.setKeepInTouch': (input) => settings.setKeepInTouch(input),
       'search.query': ({ q, limit }) => search.query(q, limit),
-      ...reminders!.requests,
-      ...interchange!.requests,
-      ...practice!.requests,
+      ...reminders.requests,
+      ...interchange.requests,
+      ...practice.requests,
     },
     {
       'contacts.watch': (input) => contacts.watchList(input),
       'person.watch': ({ id }) => people.watchPerson(id),
       'timeline.watch': ({ filter }) => timeline.watchTotal(filter),
       'due.watch': () => people.watchDue(),
-      ...reminders!.subscriptions,
-      ...interchange!.subscriptions,
-      ...practice!.subscriptions,
+      ...reminders.subscriptions,
+      ...interchange.subscriptions,
+      ...practice.subscriptions,
     },
   );
 

@@ -15,5 +15,10 @@ export interface Notification {
 export interface Notifier {
   /** Whether the desktop can show notifications at all. */
   readonly supported: boolean;
+  /**
+   * Whether the shell shows a tray icon (false on Linux desktops without AppIndicator, where
+   * notifications alone carry reminders). Undefined when the host has no notion of a tray.
+   */
+  readonly trayAvailable?: boolean;
   notify(notification: Notification): void;
 }

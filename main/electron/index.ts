@@ -11,6 +11,10 @@ import appIconPath from '../../build/icons/icon.png?asset';
 import trayIconPath from '../../build/icons/tray.png?asset';
 import trayIcon2xPath from '../../build/icons/tray@2x.png?asset';
 import { createCloseNotice } from './close-notice.ts';
+import { launchedHidden } from './login-item.ts';
+import { createElectronNotifier } from './notifier.ts';
+import { connectReminders } from './reminders.ts';
+import { detectTray } from './reminders-tray.ts';
 import { connectWindow } from './ipc.ts';
 import { installAppWideLockdown, lockDownSession } from './security.ts';
 import { createTray } from './tray.ts';
@@ -39,9 +43,14 @@ async function start(): Promise<void> {
   app.on('before-quit', () => (quitting = true));
 
   const dataDir = app.getPath('userData');
+  // Windows shows notifications only for an app with a user model id.
+  app.setAppUserModelId('app.rapport.desktop');
+  let openTarget: (target: { personId?: string }) => void = () => {};
+  const notifier = createElectronNotifier((target) => openTarget(target));
+  notifier.setTrayAvailable(detectTray(process.platform, process.env));
   let core: Core;
   try {
-    core = await createCore({ dataDir, mode: 'desktop', version: app.getVersion() });
+    core = await createCore({ dataDir, mode: 'desktop', version: app.getVersion(), notifier });
   } catch (error) {
     if (error instanceof DataDirLockedError) {
       dialog.showErrorBox('Rapport is already open', `${error.message}\n\nClose the other Rapport (or its browser mode) and start again.`);
@@ -56,6 +65,7 @@ async function start(): Promise<void> {
     icon: appIconPath,
     onHideToTray: createCloseNotice(dataDir),
     isQuitting: () => quitting,
+    startHidden: launchedHidden(process.argv, app.getLoginItemSettings().wasOpenedAtLogin),
   });
   const disconnect = connectWindow(core, window, devServerUrl ? new URL(devServerUrl).origin : 'file://');
   if (devServerUrl) await window.loadURL(devServerUrl);
@@ -64,6 +74,11 @@ async function start(): Promise<void> {
   const icon = nativeImage.createFromPath(trayIconPath);
   icon.addRepresentation({ scaleFactor: 2, buffer: readFileSync(trayIcon2xPath) });
   const tray = createTray(icon, { open: () => showWindow(window), quit: () => app.quit() });
+  openTarget = ({ personId }) => {
+    showWindow(window);
+    core.emit('reminders.open', personId ? { personId } : {});
+  };
+  const disconnectReminders = connectReminders(core, window, tray);
 
   app.on('second-instance', () => showWindow(window));
   app.on('activate', () => showWindow(window));
@@ -71,6 +86,7 @@ async function start(): Promise<void> {
   app.on('window-all-closed', () => {});
   app.on('will-quit', (event) => {
     event.preventDefault();
+    disconnectReminders();
     disconnect();
     tray.destroy();
     void core.close().finally(() => app.exit(0));

@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 const electron = vi.hoisted(() => ({}) as ReturnType<typeof import('./electron-mock.ts').createElectronMock>);
 vi.mock('electron', async () => Object.assign(electron, (await import('./electron-mock.ts')).createElectronMock()));
 
-const { createTray, trayMenuTemplate } = await import('./tray.ts');
+const { createTray, setTrayMenu, trayMenuTemplate } = await import('./tray.ts');
 
 describe('tray', () => {
   it('offers Open Rapport and Quit, wired to the given actions', () => {
@@ -24,5 +24,13 @@ describe('tray', () => {
     expect(electron.Menu.buildFromTemplate).toHaveBeenCalled();
     tray.emit('click');
     expect(actions.open).toHaveBeenCalledOnce();
+  });
+
+  it('replaces the menu and tooltip when the due list changes', () => {
+    const tray = createTray({} as never, { open: vi.fn(), quit: vi.fn() });
+    setTrayMenu(tray, [{ label: 'Sam Okafor' }], 'Rapport: 1 person to reach out to today');
+    const fake = electron.Tray.created.at(-1)!;
+    expect(fake.tooltip).toBe('Rapport: 1 person to reach out to today');
+    expect(fake.menu).toEqual({ template: [{ label: 'Sam Okafor' }] });
   });
 });

@@ -14,6 +14,12 @@ export function trayMenuTemplate(actions: TrayActions): MenuItemConstructorOptio
   ];
 }
 
+/** Replaces the tray's menu, e.g. when the due list changes (reminders-tray.ts). */
+export function setTrayMenu(tray: Tray, template: MenuItemConstructorOptions[], tooltip?: string): void {
+  tray.setContextMenu(Menu.buildFromTemplate(template));
+  if (tooltip !== undefined) tray.setToolTip(tooltip);
+}
+
 export function createTray(icon: NativeImage, actions: TrayActions): Tray {
   const tray = new Tray(icon);
   tray.setToolTip('Rapport');

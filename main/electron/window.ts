@@ -7,6 +7,8 @@ export interface MainWindowOptions {
   /** Called instead of closing while the app keeps running in the tray. */
   onHideToTray: () => void;
   isQuitting: () => boolean;
+  /** Opened at login: stay in the tray until the user asks for the window. */
+  startHidden?: boolean;
 }
 
 /** The one Rapport window. Closing it hides it, so reminders keep running; Quit really quits. */
@@ -22,7 +24,7 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
     autoHideMenuBar: true,
     webPreferences: { ...SECURE_WEB_PREFERENCES, preload: options.preloadPath },
   });
-  window.once('ready-to-show', () => window.show());
+  if (!options.startHidden) window.once('ready-to-show', () => window.show());
   window.on('close', (event) => {
     if (options.isQuitting()) return;
     event.preventDefault();

@@ -37,7 +37,8 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
   const serveFile = createStaticHandler(options.rendererDir);
   const sockets = new WebSocketServer({
     noServer: true,
-    maxPayload: 8 * 1024 * 1024,
+    // Imports send files of up to 20 MB as base64 (about 27 MB on the wire).
+    maxPayload: 32 * 1024 * 1024,
     // Answer with the protocol name, never echo the token back.
     handleProtocols: (offered) => (offered.has(BRIDGE_PROTOCOL) ? BRIDGE_PROTOCOL : false),
   });

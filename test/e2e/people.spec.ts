@@ -64,5 +64,7 @@ test('the keyboard reaches every screen and the People form', async ({ page, ser
   await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
   await expect(page.getByText('Browser mode (npm run serve)')).toBeVisible();
   await page.keyboard.press('Control+4');
-  await expect(page.getByText('not built yet')).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Practice' })).toBeFocused();
+  await page.keyboard.press('Control+5');
+  await expect(page.getByRole('heading', { level: 1, name: 'Conversation starters' })).toBeFocused();
 });

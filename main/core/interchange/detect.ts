@@ -1,10 +1,11 @@
 /** Which importer a file needs, from its content first and its name second. */
-import { importGoogleCsv, isGoogleHeader } from './csv/google.ts';
-import { LINKEDIN_HEADER, importLinkedInCsv } from './csv/linkedin.ts';
+import { importGoogleCsvSteps, isGoogleHeader } from './csv/google.ts';
+import { LINKEDIN_HEADER, importLinkedInCsvSteps } from './csv/linkedin.ts';
 import { findHeader, readCsv } from './csv/read-csv.ts';
 import { decodeFile } from './decode.ts';
 import type { ImportResult, InterchangeFormat } from './types.ts';
-import { importVCard } from './vcard/import.ts';
+import { importVCardSteps } from './vcard/import.ts';
+import { runToEnd } from './sliced.ts';
 
 export type Detection = { format: InterchangeFormat } | { format: 'unknown'; error: string };
 
@@ -28,15 +29,22 @@ export function detectFormat(bytes: Uint8Array, fileName: string): Detection {
 }
 
 /** Detects the format and imports; an unknown format is one error problem, never an exception. */
-export function importContactsFile(bytes: Uint8Array, fileName: string): ImportResult & { format: InterchangeFormat | 'unknown' } {
+export function importContactsFile(bytes: Uint8Array, fileName: string): ImportFileResult {
+  return runToEnd(importContactsFileSteps(bytes, fileName));
+}
+
+export type ImportFileResult = ImportResult & { format: InterchangeFormat | 'unknown' };
+
+/** `importContactsFile` as steps, for `runSliced` (see sliced.ts). */
+export function* importContactsFileSteps(bytes: Uint8Array, fileName: string): Generator<void, ImportFileResult> {
   const detection = detectFormat(bytes, fileName);
   switch (detection.format) {
     case 'vcard':
-      return { format: 'vcard', ...importVCard(bytes, fileName) };
+      return { format: 'vcard', ...(yield* importVCardSteps(bytes, fileName)) };
     case 'linkedin-csv':
-      return { format: 'linkedin-csv', ...importLinkedInCsv(bytes, fileName) };
+      return { format: 'linkedin-csv', ...(yield* importLinkedInCsvSteps(bytes, fileName)) };
     case 'google-csv':
-      return { format: 'google-csv', ...importGoogleCsv(bytes, fileName) };
+      return { format: 'google-csv', ...(yield* importGoogleCsvSteps(bytes, fileName)) };
     default:
       return { format: 'unknown', cards: [], problems: [{ file: fileName, line: 1, severity: 'error', message: detection.error }] };
   }

@@ -5,3 +5,6 @@ export { importVCard } from './vcard/import.ts';
 export { toVCard, type VCardVersion } from './vcard/serialise.ts';
 export { importLinkedInCsv } from './csv/linkedin.ts';
 export { importGoogleCsv } from './csv/google.ts';
+export { importContactsFileSteps, type ImportFileResult } from './detect.ts';
+export { runSliced, runToEnd } from './sliced.ts';
+export { createImportService, type ImportService } from './import-service.ts';

@@ -1,3 +1,88 @@
-/** The practice area's RxDB collections (schemas and migrations); joined in ../db/database.ts. */
-export type PracticeCollections = Record<never, never>;
-export const practiceCollections = {};
+import type { MigrationStrategies, RxCollection, RxJsonSchema } from 'rxdb';
+import type { Ladder, OwnStarter, PracticeSession } from '../../../shared/domain/practice/model.ts';
+
+/**
+ * The practice area's RxDB collections (schemas and migrations); joined in ../db/database.ts.
+ *
+ * Three collections, because the free RxDB build caps a process at 13. Favourites and the weekly
+ * goal are single small values, so they live in the shared `settings` collection instead
+ * (`starter-favourites` and `practice`). Nested fields are typed loosely here; zod validates
+ * them at the service boundary.
+ */
+export type LadderDocument = Ladder;
+export type SessionDocument = PracticeSession;
+export type UserStarterDocument = OwnStarter;
+
+export type PracticeCollections = {
+  practice_ladders: RxCollection<LadderDocument>;
+  practice_sessions: RxCollection<SessionDocument>;
+  user_starters: RxCollection<UserStarterDocument>;
+};
+
+const stamp = { type: 'string', maxLength: 40 } as const;
+
+export const laddersSchema: RxJsonSchema<LadderDocument> = {
+  version: 0,
+  primaryKey: 'id',
+  type: 'object',
+  properties: {
+    id: { type: 'string', maxLength: 64 },
+    name: { type: 'string' },
+    steps: { type: 'array', items: { type: 'object' } },
+    createdAt: stamp,
+    updatedAt: { type: 'string' },
+  },
+  required: ['id', 'name', 'steps', 'createdAt', 'updatedAt'],
+  indexes: ['createdAt'],
+};
+
+export const sessionsSchema: RxJsonSchema<SessionDocument> = {
+  version: 0,
+  primaryKey: 'id',
+  type: 'object',
+  properties: {
+    id: { type: 'string', maxLength: 64 },
+    status: { type: 'string', maxLength: 10 },
+    date: { type: 'string' },
+    task: { type: 'string' },
+    situation: { type: 'string' },
+    ladderId: { type: 'string' },
+    stepId: { type: 'string' },
+    promptId: { type: 'string' },
+    sudsBefore: { type: 'integer' },
+    prediction: { type: 'string' },
+    likelihood: { type: 'integer' },
+    after: { type: 'object' },
+    completedOn: { type: 'string' },
+    interactionId: { type: 'string' },
+    createdAt: stamp,
+    updatedAt: { type: 'string' },
+  },
+  required: ['id', 'status', 'date', 'task', 'situation', 'sudsBefore', 'prediction', 'likelihood', 'createdAt', 'updatedAt'],
+  indexes: [['status', 'createdAt']],
+};
+
+export const userStartersSchema: RxJsonSchema<UserStarterDocument> = {
+  version: 0,
+  primaryKey: 'id',
+  type: 'object',
+  properties: {
+    id: { type: 'string', maxLength: 80 },
+    text: { type: 'string' },
+    situation: { type: 'string' },
+    channel: { type: 'string' },
+    tone: { type: 'string' },
+    createdAt: stamp,
+    updatedAt: { type: 'string' },
+  },
+  required: ['id', 'text', 'situation', 'channel', 'tone', 'createdAt', 'updatedAt'],
+  indexes: ['createdAt'],
+};
+
+const none: MigrationStrategies = {};
+
+export const practiceCollections = {
+  practice_ladders: { schema: laddersSchema, migrationStrategies: none },
+  practice_sessions: { schema: sessionsSchema, migrationStrategies: none },
+  user_starters: { schema: userStartersSchema, migrationStrategies: none },
+};

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { rapport } from '../../api/rapport.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
+import { ExportButtons } from '../backup/ExportButtons.tsx';
 import { useOfferUndo } from '../../ui/UndoToast.tsx';
 
 /** Actions on the selected people: tag, archive, delete (with undo). */
@@ -18,6 +19,7 @@ export function BulkBar({ ids, onDone }: { ids: string[]; onDone: () => void }) 
       <input id={`${id}-tag`} placeholder="Tag" value={tag} onChange={(e) => setTag(e.target.value)} />
       <button type="button" disabled={!tag.trim()} onClick={() => void rapport().contacts.retag({ ids, add: [tag.trim()] }).then(() => setTag(''))}>Add tag</button>
       <button type="button" onClick={() => void rapport().contacts.archive({ ids, archived: true }).then(onDone)}>Archive</button>
+      <ExportButtons ids={ids} />
       <button type="button" className="danger" onClick={() => setConfirm(true)}>Delete</button>
       <button type="button" onClick={onDone}>Clear selection</button>
       <Dialog open={confirm} title={`Delete ${count}?`} onClose={() => setConfirm(false)}>

@@ -5,6 +5,8 @@ import { rapport } from '../../api/rapport.ts';
 import { openPerson } from '../../navigation/useScreen.ts';
 import { ScreenHeading } from '../../ui/ScreenHeading.tsx';
 import { StatusBadge } from '../../ui/StatusBadge.tsx';
+import { ExportButtons } from '../backup/ExportButtons.tsx';
+import { ImportDialog } from '../backup/ImportDialog.tsx';
 import { AddPersonForm } from './AddPersonForm.tsx';
 import { BulkBar } from './BulkBar.tsx';
 import { DuplicatesDialog } from './DuplicatesDialog.tsx';
@@ -15,6 +17,7 @@ export function PeopleScreen() {
   const [filter, setFilter] = useState('');
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [duplicates, setDuplicates] = useState(false);
+  const [importing, setImporting] = useState(false);
   const scroller = useRef<HTMLDivElement>(null);
   const all = useMemo(() => (people.status === 'ready' ? people.data : []), [people]);
   const shown = useMemo(() => {
@@ -32,11 +35,11 @@ export function PeopleScreen() {
     <section aria-labelledby="screen-title" className="people">
       <div className="screen-top">
         <ScreenHeading>People</ScreenHeading>
-        {all.length > 1 ? (
-          <div className="actions">
-            <button type="button" onClick={() => setDuplicates(true)}>Find duplicates</button>
-          </div>
-        ) : null}
+        <div className="actions">
+          <button type="button" onClick={() => setImporting(true)}>Import contacts…</button>
+          {all.length > 0 ? <ExportButtons /> : null}
+          {all.length > 1 ? <button type="button" onClick={() => setDuplicates(true)}>Find duplicates</button> : null}
+        </div>
       </div>
       {people.status === 'loading' ? <p role="status">Loading people…</p> : null}
       {people.status === 'error' ? <p role="alert" className="field-error">{people.error.message}</p> : null}
@@ -76,6 +79,7 @@ export function PeopleScreen() {
       <AddPersonForm create={(fields) => rapport().contacts.create(fields)} />
       </div>
       <DuplicatesDialog open={duplicates} onClose={() => setDuplicates(false)} />
+      <ImportDialog open={importing} onClose={() => setImporting(false)} />
     </section>
   );
 }

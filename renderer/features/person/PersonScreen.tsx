@@ -14,6 +14,7 @@ import { AskAboutChips } from './AskAboutChips.tsx';
 import { ContactFacts } from './ContactFacts.tsx';
 import { PersonForm } from './PersonForm.tsx';
 import { ReciprocityPanel } from './ReciprocityPanel.tsx';
+import { StarterSuggestions } from './StarterSuggestions.tsx';
 
 export function PersonScreen({ id }: { id: string }) {
   const view = useLive<PersonView>((onResult) => rapport().person.watch({ id }, onResult), id);
@@ -63,6 +64,7 @@ export function PersonScreen({ id }: { id: string }) {
       <AskAboutChips details={openDetails} onResolve={(d) => void rapport().details.resolve({ id: d.id })} />
       <div className="person-columns">
         <div>
+          <StarterSuggestions contactId={id} name={contact.displayName} />
           <ReciprocityPanel reciprocity={reciprocity} />
           <AddDetailForm contactId={id} />
           <h2>Timeline</h2>

@@ -2,6 +2,8 @@ import { useEffect, useState } from 'react';
 import type { RequestOutput } from '../../../shared/ipc/contract.ts';
 import { rapport } from '../../api/rapport.ts';
 import { ScreenHeading } from '../../ui/ScreenHeading.tsx';
+import { BackupSettings } from '../backup/BackupSettings.tsx';
+import { ReminderSettings } from '../today/ReminderSettings.tsx';
 import { CadenceSettings } from './CadenceSettings.tsx';
 
 type AppInfo = RequestOutput<'app.info'>;
@@ -36,6 +38,8 @@ export function SettingsScreen() {
         </dl>
       ) : null}
       <CadenceSettings />
+      <ReminderSettings />
+      <BackupSettings />
     </section>
   );
 }

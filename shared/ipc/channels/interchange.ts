@@ -1,4 +1,163 @@
-/** The interchange area's IPC channels; joined into the contract by ../contract.ts. */
-export const interchangeRequests = {} as const;
-export const interchangeSubscriptions = {} as const;
-export const interchangeEvents = {} as const;
+import { z } from 'zod';
+import { ContactFields, IsoDate, IsoInstant } from '../../domain/contact.ts';
+import { Id } from './common.ts';
+
+/**
+ * The interchange area: vCard/CSV import with preview, vCard and archive export, archive restore
+ * and automatic backups. Joined into the contract by ../contract.ts. Files travel as text or
+ * base64 inside the request, so the contract stays typed end to end (no side channel).
+ */
+
+/** 20 MB of file as base64 (4/3 larger). */
+export const MAX_IMPORT_BASE64 = 28_000_000;
+/** An archive is JSON text; photos make it large, so it gets more room than an import. */
+export const MAX_ARCHIVE_CHARS = 200_000_000;
+
+export const ImportAction = z.enum(['create', 'merge', 'skip']);
+export type ImportAction = z.infer<typeof ImportAction>;
+/** What to do with every card that matches someone (`new` cards are always created). */
+export const ImportPolicy = ImportAction;
+export type ImportPolicy = ImportAction;
+export const MatchStatus = z.enum(['new', 'match', 'conflict']);
+export type MatchStatus = z.infer<typeof MatchStatus>;
+
+export const ImportProblemView = z.object({ file: z.string(), line: z.number().int(), severity: z.enum(['error', 'warning']), message: z.string() });
+export type ImportProblemView = z.infer<typeof ImportProblemView>;
+
+export const PreviewCard = z.object({
+  /** Position in the preview; choices refer to it. */
+  index: z.number().int(),
+  /** Line in the file where the card starts. */
+  line: z.number().int(),
+  displayName: z.string(),
+  organisation: z.string().optional(),
+  email: z.string().optional(),
+  phone: z.string().optional(),
+  status: MatchStatus,
+  /** Existing people this card matches, best first (at most 5). */
+  matches: z.array(z.object({ id: z.string(), displayName: z.string(), reasons: z.array(z.enum(['email', 'phone', 'name'])) })),
+  /** For a conflict: fields where the card and the existing person disagree. */
+  conflictFields: z.array(z.string()),
+  /** The suggested action: create for new, merge for a match, skip for a conflict. */
+  action: ImportAction,
+  connectedOn: IsoDate.optional(),
+});
+export type PreviewCard = z.infer<typeof PreviewCard>;
+
+export const ImportPreview = z.object({
+  sessionId: z.string(),
+  fileName: z.string(),
+  format: z.enum(['vcard', 'linkedin-csv', 'google-csv', 'unknown']),
+  cards: z.array(PreviewCard),
+  problems: z.array(ImportProblemView),
+  counts: z.object({ new: z.number().int(), match: z.number().int(), conflict: z.number().int() }),
+});
+export type ImportPreview = z.infer<typeof ImportPreview>;
+
+export const ImportSummary = z.object({
+  /** True when the user cancelled: nothing was changed. */
+  cancelled: z.boolean(),
+  created: z.number().int(),
+  merged: z.number().int(),
+  skipped: z.number().int(),
+  /** "Connected on LinkedIn" interactions added. */
+  interactions: z.number().int(),
+});
+export type ImportSummary = z.infer<typeof ImportSummary>;
+
+export const ImportProgress = z.object({
+  sessionId: z.string(),
+  phase: z.enum(['writing', 'undoing']),
+  done: z.number().int(),
+  total: z.number().int(),
+});
+export type ImportProgress = z.infer<typeof ImportProgress>;
+
+export const CollectionCounts = z.record(z.string(), z.number().int());
+export type CollectionCounts = z.infer<typeof CollectionCounts>;
+
+export const BackupSettings = z.object({
+  frequency: z.enum(['off', 'daily', 'weekly']).default('daily'),
+  /** Absolute folder; absent means `<dataDir>/backups`. */
+  folder: z.string().trim().min(1).max(1000).optional(),
+  keepDaily: z.number().int().min(1, 'Keep at least one daily backup').max(365).default(7),
+  keepWeekly: z.number().int().min(0).max(520).default(4),
+});
+export type BackupSettings = z.infer<typeof BackupSettings>;
+
+export const BackupInfo = z.object({
+  /** Folder name inside the backup folder; also the id used to restore it. */
+  name: z.string(),
+  createdAt: IsoInstant,
+  counts: CollectionCounts,
+  bytes: z.number().int(),
+});
+export type BackupInfo = z.infer<typeof BackupInfo>;
+
+export const BackupStatus = z.object({
+  settings: BackupSettings,
+  /** The folder actually used (the default filled in). */
+  folder: z.string(),
+  running: z.boolean(),
+  lastRunAt: IsoInstant.optional(),
+  lastSuccessAt: IsoInstant.optional(),
+  lastError: z.string().optional(),
+  lastBackup: BackupInfo.optional(),
+  nextDueAt: IsoInstant.optional(),
+});
+export type BackupStatus = z.infer<typeof BackupStatus>;
+
+export const RestoreSummary = z.object({ counts: CollectionCounts });
+
+const ExportedFile = z.object({ fileName: z.string(), text: z.string(), count: z.number().int() });
+
+export const interchangeRequests = {
+  /** Parses a file and matches every card against the people already here; writes nothing. */
+  'interchange.preview': {
+    input: z.object({ fileName: z.string().trim().min(1).max(300), base64: z.string().max(MAX_IMPORT_BASE64, 'Files over 20 MB cannot be imported') }),
+    output: ImportPreview,
+  },
+  /** Writes a previewed import. Either everything is written or, on cancel or failure, nothing. */
+  'interchange.commit': {
+    input: z.object({
+      sessionId: z.string().min(1),
+      policy: ImportPolicy.optional(),
+      choices: z.array(z.object({ index: z.number().int().min(0), action: ImportAction })).max(200_000).default([]),
+    }),
+    output: ImportSummary,
+  },
+  'interchange.cancel': { input: z.object({ sessionId: z.string().min(1) }), output: z.object({ cancelled: z.boolean() }) },
+  'interchange.exportVCard': {
+    input: z.object({ version: z.enum(['3.0', '4.0']).default('3.0'), ids: z.array(Id).max(200_000).optional(), includeArchived: z.boolean().default(true) }),
+    output: ExportedFile,
+  },
+  'interchange.exportArchive': { input: z.object({}), output: ExportedFile.extend({ counts: CollectionCounts }) },
+  /** Refuses a profile that already holds people or history unless `overwrite` is true. */
+  'interchange.restoreArchive': {
+    input: z.object({ fileName: z.string().max(300).default('archive.json'), text: z.string().max(MAX_ARCHIVE_CHARS), overwrite: z.boolean().default(false) }),
+    output: RestoreSummary,
+  },
+  'backup.getSettings': { input: z.object({}), output: BackupSettings },
+  'backup.setSettings': { input: BackupSettings, output: BackupSettings },
+  'backup.runNow': { input: z.object({}), output: BackupInfo },
+  'backup.list': { input: z.object({}), output: z.array(BackupInfo) },
+  'backup.restore': { input: z.object({ name: z.string().min(1).max(200), overwrite: z.boolean().default(false) }), output: RestoreSummary },
+} as const;
+
+export const interchangeSubscriptions = {
+  /** Backup settings, last run, last error and the next due time; pushed on every change. */
+  'backup.status': { input: z.object({}), output: BackupStatus },
+} as const;
+
+export const interchangeEvents = {
+  /** Progress of a running import commit (`interchange.commit`). */
+  'interchange.progress': ImportProgress,
+} as const;
+
+/** The shape `rapport import --dry-run --json` prints (see docs/cli.md). */
+export const DryRunReport = z.object({
+  file: z.string(),
+  format: ImportPreview.shape.format,
+  people: z.array(z.object({ line: z.number().int(), status: MatchStatus, action: ImportAction, matches: z.array(z.string()), person: ContactFields })),
+  problems: z.array(ImportProblemView),
+});

@@ -5,6 +5,7 @@
  */
 import type { ContactDraft, LabelledValue, PostalAddress, VCardExtension } from '../../../../shared/domain/contact.ts';
 import type { ImportedCard, ImportResult } from '../types.ts';
+import { runToEnd } from '../sliced.ts';
 import { validateDraft } from '../validate.ts';
 import { parseBirthday } from '../vcard/birthday.ts';
 import { escapeText, structured } from '../vcard/escape.ts';
@@ -25,6 +26,11 @@ export function isGoogleHeader(cells: string[]): boolean {
 }
 
 export function importGoogleCsv(bytes: Uint8Array, file: string): ImportResult {
+  return runToEnd(importGoogleCsvSteps(bytes, file));
+}
+
+/** The import as steps, yielding after each row (see ../sliced.ts). */
+export function* importGoogleCsvSteps(bytes: Uint8Array, file: string): Generator<void, ImportResult> {
   const { rows, problems } = readCsv(bytes, file);
   const cards: ImportedCard[] = [];
   const headerRow = rows[0];
@@ -34,6 +40,7 @@ export function importGoogleCsv(bytes: Uint8Array, file: string): ImportResult {
   }
   const header = headerRow.cells.map((c) => c.trim());
   for (const row of rows.slice(1)) {
+    yield;
     const what = `Row at line ${row.line}`;
     const draft = toDraft(record(header, row));
     if (!draft.displayName) {

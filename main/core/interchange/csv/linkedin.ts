@@ -6,6 +6,7 @@ import { isValid } from 'date-fns/isValid';
 import { parse } from 'date-fns/parse';
 import type { ContactDraft } from '../../../../shared/domain/contact.ts';
 import type { ImportedCard, ImportProblem, ImportResult } from '../types.ts';
+import { runToEnd } from '../sliced.ts';
 import { validateDraft } from '../validate.ts';
 import { findHeader, readCsv, record } from './read-csv.ts';
 
@@ -15,6 +16,11 @@ export const LINKEDIN_HEADER = ['First Name', 'Last Name', 'URL'];
 const DATE_FORMATS = ['d MMM yyyy', 'd-MMM-yy', 'yyyy-MM-dd'];
 
 export function importLinkedInCsv(bytes: Uint8Array, file: string): ImportResult {
+  return runToEnd(importLinkedInCsvSteps(bytes, file));
+}
+
+/** The import as steps, yielding after each row (see ../sliced.ts). */
+export function* importLinkedInCsvSteps(bytes: Uint8Array, file: string): Generator<void, ImportResult> {
   const { rows, problems } = readCsv(bytes, file);
   const cards: ImportedCard[] = [];
   const headerAt = findHeader(rows, LINKEDIN_HEADER);
@@ -24,6 +30,7 @@ export function importLinkedInCsv(bytes: Uint8Array, file: string): ImportResult
   }
   const header = rows[headerAt]!.cells;
   for (const row of rows.slice(headerAt + 1)) {
+    yield;
     const cells = record(header, row);
     const what = `Row at line ${row.line}`;
     const first = cells.get('First Name') ?? '';

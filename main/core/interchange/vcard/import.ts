@@ -5,28 +5,44 @@
 import type { ImportedCard, ImportProblem, ImportResult } from '../types.ts';
 import { toBinaryString } from '../decode.ts';
 import { validateDraft } from '../validate.ts';
-import { splitCards, unfold, type RawCard } from './lines.ts';
+import { segments, splitCards, unfold, type RawCard } from './lines.ts';
+import { runToEnd } from '../sliced.ts';
 import { parseCard } from './parse-card.ts';
 import { toDraft } from './to-draft.ts';
 
 export const UNNAMED = 'Unnamed contact';
 
 export function importVCard(bytes: Uint8Array, fileName: string): ImportResult {
-  const unfolded = unfold(toBinaryString(bytes), fileName);
-  const split = splitCards(unfolded.lines, fileName);
-  const problems: ImportProblem[] = [...unfolded.problems, ...split.problems];
+  return runToEnd(importVCardSteps(bytes, fileName));
+}
+
+/**
+ * The import as steps: it yields after each segment of the file and after each card, so
+ * `runSliced` can give the event loop a turn while a large file is read (see interchange/sliced.ts).
+ */
+export function* importVCardSteps(bytes: Uint8Array, fileName: string): Generator<void, ImportResult> {
+  const problems: ImportProblem[] = [];
   const cards: ImportedCard[] = [];
-  if (split.cards.length === 0) {
-    problems.push({ file: fileName, line: 1, severity: 'error', message: 'No BEGIN:VCARD found: this does not look like a vCard file' });
-  }
-  for (const raw of split.cards) {
-    try {
-      const card = importCard(raw, fileName, problems);
-      if (card) cards.push(card);
-    } catch (error) {
-      // A bug of ours must not cost the other cards; report it against this one.
-      problems.push({ file: fileName, line: raw.line, severity: 'error', message: `Card at line ${raw.line} could not be read: ${(error as Error).message}` });
+  let found = 0;
+  for (const segment of segments(toBinaryString(bytes))) {
+    const unfolded = unfold(segment.text, fileName, segment.firstLine);
+    const split = splitCards(unfolded.lines, fileName);
+    problems.push(...unfolded.problems, ...split.problems);
+    found += split.cards.length;
+    yield;
+    for (const raw of split.cards) {
+      try {
+        const card = importCard(raw, fileName, problems);
+        if (card) cards.push(card);
+      } catch (error) {
+        // A bug of ours must not cost the other cards; report it against this one.
+        problems.push({ file: fileName, line: raw.line, severity: 'error', message: `Card at line ${raw.line} could not be read: ${(error as Error).message}` });
+      }
+      yield;
     }
+  }
+  if (found === 0) {
+    problems.push({ file: fileName, line: 1, severity: 'error', message: 'No BEGIN:VCARD found: this does not look like a vCard file' });
   }
   problems.sort((a, b) => a.line - b.line);
   return { cards, problems };

@@ -67,7 +67,7 @@ export function valueColon(text: string): number {
  * of a line) and 2.1 base64 blocks (continuations that may lack indentation, ended by a blank line).
  * Lines that cannot be a property are reported and skipped.
  */
-export function unfold(text: string, file: string): { lines: LogicalLine[]; problems: ImportProblem[] } {
+export function unfold(text: string, file: string, firstLine = 1): { lines: LogicalLine[]; problems: ImportProblem[] } {
   const physical = physicalLines(text);
   const crlfFile = /\r\n|\n/.test(text);
   const lines: LogicalLine[] = [];
@@ -105,7 +105,7 @@ export function unfold(text: string, file: string): { lines: LogicalLine[]; prob
     finish();
     // Blank lines end a 2.1 base64 block and are otherwise meaningless between properties.
     if (raw.trim() === '') return;
-    current = { line: index + 1, text: raw };
+    current = { line: index + firstLine, text: raw };
     qp = isQuotedPrintable(raw);
     base64 = isBase64(raw);
   });
@@ -151,6 +151,36 @@ export function splitCards(lines: LogicalLine[], file: string): { cards: RawCard
   }
   cards.sort((a, b) => a.line - b.line);
   return { cards, problems };
+}
+
+/** A file is read in segments of about this size so the event loop gets a turn between them. */
+export const SEGMENT_CHARS = 256 * 1024;
+const CARD_END = /^END:VCARD[ \t]*(?:\r\r\n|\r\n|\n|\r)/gim;
+const NEXT_IS_BEGIN = /\s*BEGIN:VCARD/iy;
+
+/**
+ * Cuts a file into pieces of whole cards, each with the number of its first line. A cut is only
+ * made after an END:VCARD that is followed by BEGIN:VCARD, so a nested 2.1 AGENT card is never
+ * split from its outer card.
+ */
+export function* segments(text: string): Generator<{ text: string; firstLine: number }> {
+  let start = 0;
+  let firstLine = 1;
+  while (start < text.length) {
+    let end = text.length;
+    CARD_END.lastIndex = start + SEGMENT_CHARS;
+    for (let m = CARD_END.exec(text); m && text.length - start > SEGMENT_CHARS; m = CARD_END.exec(text)) {
+      NEXT_IS_BEGIN.lastIndex = m.index + m[0].length;
+      if (NEXT_IS_BEGIN.test(text)) {
+        end = m.index + m[0].length;
+        break;
+      }
+    }
+    const piece = text.slice(start, end);
+    yield { text: piece, firstLine };
+    firstLine += piece.match(BREAK)?.length ?? 0;
+    start = end;
+  }
 }
 
 export function preview(text: string): string {

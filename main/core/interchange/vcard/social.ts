@@ -1,37 +1,9 @@
 /** Social profiles: which network a URL or handle belongs to. */
 import type { SocialKind } from '../../../../shared/domain/contact.ts';
+import { detectSocialKind } from '../../../../shared/domain/social-kind.ts';
 
-const HOST_KINDS: Array<[RegExp, SocialKind]> = [
-  [/^(?:[\w-]+\.)*linkedin\.com$/i, 'linkedin'],
-  [/^(?:[\w-]+\.)*(?:twitter|x)\.com$/i, 'x'],
-  [/^(?:[\w-]+\.)*github\.com$/i, 'github'],
-];
-
-/** `@user@host`, the way Mastodon users write their address. */
-const MASTODON_HANDLE = /^@[\w.-]+@[\w-]+(?:\.[\w-]+)+$/;
-/** Profile URLs on any Mastodon server look like `https://host/@user`. */
-const MASTODON_PATH = /^\/@[\w.-]+\/?$/;
-
-export function detectKind(url: string): SocialKind {
-  const value = url.trim();
-  if (MASTODON_HANDLE.test(value)) return 'mastodon';
-  const host = hostOf(value);
-  if (!host) return 'website';
-  for (const [pattern, kind] of HOST_KINDS) if (pattern.test(host.hostname)) return kind;
-  if (MASTODON_PATH.test(host.pathname)) return 'mastodon';
-  return 'website';
-}
-
-function hostOf(value: string): URL | undefined {
-  // Address books often drop the scheme (`www.example.com`, `linkedin.com/in/x`).
-  const candidate = /^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? value : `https://${value}`;
-  try {
-    const url = new URL(candidate);
-    return url.hostname.includes('.') ? url : undefined;
-  } catch {
-    return undefined;
-  }
-}
+/** Which network a URL or handle belongs to (shared with the person form). */
+export const detectKind = detectSocialKind;
 
 const TYPE_KINDS: Record<string, SocialKind> = {
   linkedin: 'linkedin',

@@ -1,0 +1,89 @@
+import { execFile } from 'node:child_process';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DryRunReport } from '../../shared/ipc/channels/interchange.ts';
+import { closeAll, openCore, tempDir } from '../core/backup/test-helpers.ts';
+
+afterEach(closeAll);
+
+/** Spawns the real CLI, exactly as `rapport` runs it. */
+function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, ['main/cli.ts', ...args], { timeout: 30_000 }, (error, stdout, stderr) => {
+      resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
+    });
+  });
+}
+
+const vcf = ['BEGIN:VCARD', 'VERSION:3.0', 'FN:Ada Lovelace', 'EMAIL:ada@example.org', 'END:VCARD', 'BEGIN:VCARD', 'VERSION:3.0', 'END:VCARD', 'BEGIN:VCARD', 'VERSION:3.0', 'FN:Alan Turing', 'END:VCARD', ''].join('\r\n');
+
+describe('rapport CLI', { timeout: 60_000 }, () => {
+  it('import --dry-run --json prints the documented shape and writes nothing', async () => {
+    const dir = tempDir();
+    const file = join(tempDir(), 'people.vcf');
+    writeFileSync(file, vcf);
+    const run = await cli(['--data-dir', dir, 'import', file, '--dry-run', '--json']);
+    expect(run.code).toBe(0);
+    const report = DryRunReport.parse(JSON.parse(run.stdout));
+    expect(report.people.map((p) => [p.line, p.status, p.action, p.person.displayName])).toEqual([
+      [1, 'new', 'create', 'Ada Lovelace'],
+      [9, 'new', 'create', 'Alan Turing'],
+    ]);
+    expect(report.people[0]!.person.emails).toEqual([{ value: 'ada@example.org' }]);
+    expect(report.problems).toEqual([{ file: 'people.vcf', line: 6, severity: 'error', message: 'Card at line 6 is empty; not imported' }]);
+    const stats = await cli(['--data-dir', dir, 'stats', '--json']);
+    expect(JSON.parse(stats.stdout).counts.contacts).toBe(0);
+  });
+
+  it('imports with a policy, exports vCard and JSON, and backs up', async () => {
+    const dir = tempDir();
+    const out = tempDir();
+    const file = join(out, 'people.vcf');
+    writeFileSync(file, vcf);
+    const first = await cli(['--data-dir', dir, 'import', file]);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain('2 created, 0 merged, 0 skipped');
+    expect(first.stderr).toContain('people.vcf:6: error: Card at line 6 is empty');
+    const again = await cli(['--data-dir', dir, 'import', file, '--policy', 'skip', '--json']);
+    expect(JSON.parse(again.stdout).summary).toMatchObject({ created: 0, skipped: 2 });
+
+    expect((await cli(['--data-dir', dir, 'export', '--format', 'vcard4', '--out', join(out, 'all.vcf')])).code).toBe(0);
+    expect(readFileSync(join(out, 'all.vcf'), 'utf8')).toMatch(/^BEGIN:VCARD\r\nVERSION:4\.0\r\n/);
+    expect((await cli(['--data-dir', dir, 'export', '--format', 'json', '--out', join(out, 'all.json')])).code).toBe(0);
+    const archive = JSON.parse(readFileSync(join(out, 'all.json'), 'utf8'));
+    expect(archive).toMatchObject({ format: 'rapport-archive', version: 1 });
+    expect(archive.collections.contacts.documents).toHaveLength(2);
+
+    const backup = await cli(['--data-dir', dir, 'backup', 'now', '--json']);
+    expect(backup.code).toBe(0);
+    const name = JSON.parse(backup.stdout).name as string;
+    expect(readdirSync(join(dir, 'backups'))).toEqual([name]);
+    const stats = await cli(['--data-dir', dir, 'stats']);
+    expect(stats.stdout).toMatch(/contacts\s+2/);
+    expect(stats.stdout).toMatch(/backups\s+1/);
+  });
+
+  it('refuses a data folder the app holds, with its message and exit code 3', async () => {
+    const core = await openCore();
+    const run = await cli(['--data-dir', core.dir, 'stats']);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toContain(`Rapport is already running (pid ${process.pid})`);
+  });
+
+  it('explains usage errors with exit code 2', async () => {
+    expect(await cli(['import'])).toMatchObject({ code: 2, stderr: expect.stringContaining('import needs exactly one FILE') });
+    expect(await cli(['import', 'x.vcf', '--policy', 'maybe'])).toMatchObject({ code: 2, stderr: expect.stringContaining('--policy must be merge, skip or create') });
+    expect(await cli(['export', '--format', 'pdf', '--out', 'x'])).toMatchObject({ code: 2 });
+    expect(await cli(['--help'])).toMatchObject({ code: 0, stdout: expect.stringContaining('Usage: rapport') });
+  });
+
+  it('fails with exit code 1 on a file that is not contacts', async () => {
+    const dir = tempDir();
+    const file = join(tempDir(), 'notes.txt');
+    writeFileSync(file, 'hello');
+    const run = await cli(['--data-dir', dir, 'import', file, '--dry-run']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('notes.txt:1: error: notes.txt is not a vCard');
+  });
+});

@@ -1,0 +1,116 @@
+/**
+ * Argument parsing and dispatch for `rapport` (main/cli.ts). Usage errors exit 2, a data folder
+ * held by a running Rapport exits 3 with that process's message, anything else that fails exits 1.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { ImportPolicy } from '../../shared/ipc/channels/interchange.ts';
+import { systemClock } from '../core/clock.ts';
+import type { Core } from '../core/core.ts';
+import { DataDirLockedError } from '../core/data-dir/lock.ts';
+import { defaultDataDir } from '../core/paths.ts';
+import type { Io } from './commands.ts';
+
+/** Exit codes; duplicated from commands.ts so `--help` and usage errors never load the database code. */
+const EXIT = { ok: 0, failed: 1, usage: 2, locked: 3 } as const;
+
+export const HELP = `Usage: rapport [--data-dir DIR] <command> [options]
+
+Commands:
+  import FILE [--dry-run] [--json] [--policy merge|skip|create]
+                      import a vCard, LinkedIn Connections.csv or Google Contacts CSV
+  export --format vcard3|vcard4|json --out FILE   (--out - writes to standard output)
+  backup now [--json] write, verify and rotate a backup in the backup folder
+  stats [--json]      count what the data folder holds
+
+Options:
+  --data-dir DIR      the data folder (default: ${defaultDataDir()})
+  --help              show this text
+
+Exit codes: 0 done, 1 failed, 2 usage error, 3 the data folder is in use by a running Rapport.
+See docs/cli.md for the JSON shapes.`;
+
+const FORMATS = ['vcard3', 'vcard4', 'json'] as const;
+
+/** Runs one CLI invocation; returns the exit code. */
+export async function run(argv: string[], io: Io): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        'data-dir': { type: 'string' },
+        'dry-run': { type: 'boolean' },
+        json: { type: 'boolean' },
+        policy: { type: 'string' },
+        format: { type: 'string' },
+        out: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    io.err(`${(error as Error).message}\n\n${HELP}`);
+    return EXIT.usage;
+  }
+  const { values, positionals } = parsed;
+  const [command, ...rest] = positionals;
+  if (values.help || !command) {
+    (values.help ? io.out : io.err)(HELP);
+    return values.help ? EXIT.ok : EXIT.usage;
+  }
+  const usage = (message: string) => {
+    io.err(`${message}\n\n${HELP}`);
+    return EXIT.usage;
+  };
+
+  // Loaded only once the arguments are known to be good: the core takes most of start-up time.
+  const { backupNowCommand, exportCommand, importCommand, statsCommand } = await import('./commands.ts');
+  let action: (core: Core) => Promise<number>;
+  const json = values.json ?? false;
+  if (command === 'import') {
+    if (rest.length !== 1) return usage('import needs exactly one FILE.');
+    const policy = values.policy === undefined ? undefined : ImportPolicy.safeParse(values.policy).data;
+    if (values.policy !== undefined && !policy) return usage(`--policy must be merge, skip or create, not "${values.policy}".`);
+    action = (core) => importCommand(core, systemClock, io, { file: resolve(rest[0]!), dryRun: values['dry-run'] ?? false, json, policy });
+  } else if (command === 'export') {
+    const format = FORMATS.find((f) => f === values.format);
+    if (!format) return usage(`export needs --format ${FORMATS.join('|')}.`);
+    if (!values.out) return usage('export needs --out FILE (or --out - for standard output).');
+    const out = values.out === '-' ? '-' : resolve(values.out);
+    action = (core) => exportCommand(core, systemClock, io, { format, out });
+  } else if (command === 'backup') {
+    if (rest[0] !== 'now') return usage('The backup command is "rapport backup now".');
+    action = (core) => backupNowCommand(core, io, json);
+  } else if (command === 'stats') {
+    action = (core) => statsCommand(core, io, json);
+  } else {
+    return usage(`Unknown command "${command}".`);
+  }
+
+  const dataDir = resolve(values['data-dir'] ?? defaultDataDir());
+  let core: Core;
+  try {
+    const { createCore } = await import('../core/core.ts');
+    core = await createCore({ dataDir, mode: 'desktop', version: version(), clock: systemClock });
+  } catch (error) {
+    if (error instanceof DataDirLockedError) {
+      io.err(`${error.message}\nQuit that Rapport first; the CLI does not write while the app has the data folder open.`);
+      return EXIT.locked;
+    }
+    throw error;
+  }
+  try {
+    return await action(core);
+  } catch (error) {
+    io.err(`rapport ${command} failed: ${(error as Error).message}`);
+    return EXIT.failed;
+  } finally {
+    await core.close();
+  }
+}
+
+function version(): string {
+  return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+}

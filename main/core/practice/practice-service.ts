@@ -1,0 +1,172 @@
+import { randomUUID } from 'node:crypto';
+import { combineLatest, distinctUntilChanged, map, type Observable } from 'rxjs';
+import { DEFAULT_WEEKLY_GOAL, INTERACTION_TYPE_FOR, WeeklyGoal, type Ladder, type LadderFields, type PracticeProgress, type PracticeSession, type SessionAfter, type SessionBefore } from '../../../shared/domain/practice/model.ts';
+import { practiceInteractionNotes } from '../../../shared/domain/practice/notes.ts';
+import { completionsPerWeek, predictionCalibration, sudsPoints, weeklyGoalProgress } from '../../../shared/domain/practice/progress.ts';
+import { AppError } from '../../../shared/ipc/result.ts';
+import { today$, todayOf, type Clock } from '../clock.ts';
+import type { RapportDatabase } from '../db/database.ts';
+import type { InteractionsService } from '../interactions/interactions-service.ts';
+import type { TrashService } from '../trash/trash-service.ts';
+import type { SessionDocument } from './collections.ts';
+
+/** The settings document (in the shared `settings` collection) that holds the weekly goal. */
+export const PRACTICE_SETTINGS_ID = 'practice';
+
+export interface PracticeService {
+  /** Creates a ladder when `id` is undefined, else replaces it. @throws AppError `not_found`. */
+  saveLadder(id: string | undefined, fields: LadderFields): Promise<Ladder>;
+  /** Moves a ladder to the trash; the token undoes it. */
+  deleteLadder(id: string): Promise<{ undoToken: string }>;
+  /** Ladders, oldest first (the order people built them in). */
+  watchLadders(): Observable<Ladder[]>;
+  startSession(before: SessionBefore): Promise<PracticeSession>;
+  /**
+   * Saves the "afterwards" half, dated today. With `contactId` it first logs an interaction with
+   * that person, so a missing person leaves the session unfinished rather than half-saved.
+   * @throws AppError `not_found`, `conflict` (already finished), `invalid_input` (unknown person).
+   */
+  finishSession(id: string, after: SessionAfter): Promise<PracticeSession>;
+  deleteSession(id: string): Promise<{ undoToken: string }>;
+  /** Sessions, newest first. */
+  watchSessions(): Observable<PracticeSession[]>;
+  setWeeklyGoal(goal: number): Promise<number>;
+  watchProgress(weeks: number): Observable<PracticeProgress>;
+}
+
+export interface PracticeDeps {
+  db: RapportDatabase;
+  clock: Clock;
+  interactions: Pick<InteractionsService, 'log'>;
+  trash: TrashService;
+  newId?: () => string;
+}
+
+const byCreated = <T extends { createdAt: string; id: string }>(a: T, b: T) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : 1);
+
+/** Ladders, sessions, the weekly goal and the progress view. */
+export function createPracticeService({ db, clock, interactions, trash, newId = randomUUID }: PracticeDeps): PracticeService {
+  const now = () => clock.now().toISOString();
+  const findSession = async (id: string) => {
+    const doc = await db.practice_sessions.findOne(id).exec();
+    if (!doc) throw new AppError('not_found', 'That practice session no longer exists.');
+    return doc;
+  };
+  // Sorted in JS: a few hundred documents at most, and no index has to match the sort.
+  const sessions$ = db.practice_sessions.find().$.pipe(map((docs) => docs.map((d) => d.toMutableJSON() as PracticeSession).sort(byCreated).reverse()));
+  const goal$ = db.settings.findOne(PRACTICE_SETTINGS_ID).$.pipe(
+    map((doc) => {
+      // A damaged or future value falls back to the default rather than breaking the screen.
+      const parsed = WeeklyGoal.safeParse(doc?.value?.weeklyGoal);
+      return parsed.success ? parsed.data : DEFAULT_WEEKLY_GOAL;
+    }),
+    distinctUntilChanged(),
+  );
+
+  return {
+    async saveLadder(id, fields) {
+      const stamp = now();
+      const existing = id ? await db.practice_ladders.findOne(id).exec() : null;
+      if (id && !existing) throw new AppError('not_found', 'That ladder no longer exists.');
+      const ladder: Ladder = {
+        id: id ?? newId(),
+        name: fields.name,
+        steps: fields.steps.map((s) => ({ ...s, id: s.id ?? newId() })),
+        createdAt: existing?.createdAt ?? stamp,
+        updatedAt: stamp,
+      };
+      const ids = new Set(ladder.steps.map((s) => s.id));
+      if (ids.size !== ladder.steps.length) throw new AppError('invalid_input', 'Two steps share an id.', [{ path: ['fields', 'steps'], message: 'Two steps share an id' }]);
+      await db.practice_ladders.upsert(ladder);
+      return ladder;
+    },
+
+    async deleteLadder(id) {
+      const doc = await db.practice_ladders.findOne(id).exec();
+      if (!doc) throw new AppError('not_found', 'That ladder no longer exists.');
+      return { undoToken: await trash.discard(`Deleted the ladder “${doc.name}”`, { practice_ladders: [doc.toMutableJSON()] }) };
+    },
+
+    watchLadders() {
+      return db.practice_ladders.find().$.pipe(map((docs) => docs.map((d) => d.toMutableJSON() as Ladder).sort(byCreated)));
+    },
+
+    async startSession(before) {
+      const stamp = now();
+      const session: SessionDocument = { ...before, id: newId(), status: 'planned', createdAt: stamp, updatedAt: stamp };
+      await db.practice_sessions.insert(session);
+      return session;
+    },
+
+    async finishSession(id, after) {
+      const doc = await findSession(id);
+      if (doc.status === 'done') throw new AppError('conflict', 'That practice session is already finished.');
+      const today = todayOf(clock);
+      let interactionId: string | undefined;
+      if (after.contactId) {
+        try {
+          const logged = await interactions.log({
+            interaction: {
+              type: INTERACTION_TYPE_FOR[doc.situation],
+              date: today,
+              contactIds: [after.contactId],
+              initiatedBy: 'me',
+              title: 'Practice session',
+              notes: practiceInteractionNotes(doc, after),
+              gave: [],
+              asked: [],
+              mutual: false,
+            },
+            newPeople: [],
+            details: [],
+          });
+          interactionId = logged.id;
+        } catch (error) {
+          // The form's field is `after.contactId`, not the interaction's.
+          if (error instanceof AppError && error.code === 'invalid_input') {
+            throw new AppError('invalid_input', 'That person no longer exists.', [{ path: ['after', 'contactId'], message: 'That person no longer exists' }]);
+          }
+          throw error;
+        }
+      }
+      const next = await doc.incrementalModify((d) => {
+        d.status = 'done';
+        d.after = after;
+        d.completedOn = today;
+        if (interactionId) d.interactionId = interactionId;
+        d.updatedAt = now();
+        return d;
+      });
+      return next.toMutableJSON() as PracticeSession;
+    },
+
+    async deleteSession(id) {
+      const doc = await findSession(id);
+      return { undoToken: await trash.discard(`Deleted a practice session from ${doc.date}`, { practice_sessions: [doc.toMutableJSON()] }) };
+    },
+
+    watchSessions: () => sessions$,
+
+    async setWeeklyGoal(goal) {
+      const value = WeeklyGoal.parse(goal);
+      await db.settings.upsert({ id: PRACTICE_SETTINGS_ID, value: { weeklyGoal: value }, updatedAt: now() });
+      return value;
+    },
+
+    watchProgress(weeks) {
+      return combineLatest([sessions$, goal$, today$(clock)]).pipe(
+        map(([sessions, goal, today]) => {
+          const points = sudsPoints(sessions);
+          const days = points.map((p) => p.completedOn);
+          return {
+            today,
+            goal: weeklyGoalProgress(days, today, goal),
+            weeks: completionsPerWeek(days, today, weeks),
+            points,
+            calibration: predictionCalibration(points),
+          };
+        }),
+      );
+    },
+  };
+}

@@ -1,0 +1,147 @@
+import { describe, expect, it } from 'vitest';
+import type { Channel } from '../../../shared/content/schema.ts';
+import type { OwnStarter } from '../../../shared/domain/practice/model.ts';
+import { firstNameOf } from './starters-service.ts';
+import { useCore } from './test-helpers.ts';
+
+const setup = useCore();
+type Suggestion = { text: string; usesDetailId?: string; situation: string; starterId: string };
+const CHANNELS: (Channel | undefined)[] = [undefined, 'in-person', 'email', 'message', 'linkedin', 'social', 'phone', 'any'];
+
+describe('starters.suggestFor', () => {
+  it('mentions the person’s open detail by their first name', async () => {
+    const { call, person, detail } = await setup();
+    const sam = await person('Sam Okafor');
+    const biscuit = await detail(sam.id, 'the new puppy Biscuit');
+    const out = await call('starters.suggestFor', { contactId: sam.id });
+    expect(out[0]!.text).toContain('Biscuit');
+    expect(out[0]!.usesDetailId).toBe(biscuit.id);
+    expect(out.some((s) => s.text.includes('Sam'))).toBe(true);
+  });
+
+  it('never uses a sensitive, resolved or expired detail, on any channel or gap since last speaking', async () => {
+    const { call, person, detail } = await setup('2026-03-18T12:00:00Z');
+    const ana = await person('Ana Ruiz');
+    await detail(ana.id, 'the Zanzibar diagnosis', { sensitivity: 'sensitive' });
+    const done = await detail(ana.id, 'the Quimper interview');
+    await call('details.resolve', { id: done.id });
+    await detail(ana.id, 'the Oslo move', { status: 'expired' });
+    for (const date of [undefined, '2024-01-01', '2026-03-17']) {
+      if (date) await call('interactions.log', { interaction: { type: 'conference', title: 'DevConf Leeds', date, contactIds: [ana.id] } });
+      for (const channel of CHANNELS) {
+        const out = await call('starters.suggestFor', { contactId: ana.id, channel, limit: 20 });
+        for (const s of out) expect(s.text).not.toMatch(/Zanzibar|Quimper|Oslo/);
+        for (const s of out) expect(s.usesDetailId).toBeUndefined();
+      }
+    }
+  });
+
+  it('never leaves a placeholder in any suggestion, whatever is known about the person', async () => {
+    const { call, person, detail } = await setup('2026-03-18T12:00:00Z');
+    const people = [
+      await person('Bo'),
+      await person('Cleo Park', { nickname: 'Clee' }),
+      await person('Dev Shah'),
+    ];
+    await detail(people[1]!.id, 'her pottery class');
+    await call('interactions.log', { interaction: { type: 'meet-up', title: 'Leeds JS', date: '2026-03-17', contactIds: [people[2]!.id] } });
+    await call('interactions.log', { interaction: { type: 'call', date: '2024-06-01', contactIds: [people[0]!.id] } });
+    // An own starter with every placeholder must obey the same rule.
+    const own = await call('starters.saveOwn', { fields: { text: 'Hi {firstName}, since {event} I keep thinking about {detail}', situation: 'offer-help', channel: 'any' } });
+    await call('starters.toggleFavourite', { starterId: own.id, favourite: true });
+    for (const p of people) {
+      for (const channel of CHANNELS) {
+        const out = await call('starters.suggestFor', { contactId: p.id, channel, limit: 20 });
+        expect(out.length).toBeGreaterThan(0);
+        for (const s of out) expect(s.text).not.toMatch(/[{}]/);
+      }
+    }
+  });
+
+  it('uses a private detail on the person page (the main window) but still never a sensitive one', async () => {
+    const { call, person, detail } = await setup();
+    const sam = await person('Sam');
+    await detail(sam.id, 'the Lisbon offer', { sensitivity: 'private' });
+    const out = await call('starters.suggestFor', { contactId: sam.id });
+    expect(out[0]!.text).toContain('Lisbon');
+  });
+
+  it('names the event of a conference two days ago in a follow-up', async () => {
+    const { call, person } = await setup('2026-03-18T12:00:00Z');
+    const dev = await person('Dev Shah');
+    await call('interactions.log', { interaction: { type: 'conference', title: 'DevConf Leeds', date: '2026-03-16', contactIds: [dev.id] } });
+    const out = await call('starters.suggestFor', { contactId: dev.id, limit: 10 });
+    expect(out[0]!.situation).toBe('follow-up-48h');
+    expect(out.some((s) => s.text.includes('DevConf Leeds'))).toBe(true);
+  });
+
+  it('ranks a favourite own starter that can be filled first among detail starters', async () => {
+    const { call, person, detail } = await setup();
+    const sam = await person('Sam');
+    await detail(sam.id, 'the allotment');
+    const own = await call('starters.saveOwn', { fields: { text: 'Hey {firstName}! How are things with {detail}? I would love an update.', situation: 'offer-help' } });
+    await call('starters.toggleFavourite', { starterId: own.id, favourite: true });
+    const out = await call('starters.suggestFor', { contactId: sam.id });
+    expect(out[0]).toMatchObject({ starterId: own.id, text: 'Hey Sam! How are things with the allotment? I would love an update.' });
+  });
+
+  it('refuses an unknown person', async () => {
+    const { core } = await setup();
+    expect(await core.dispatcher.request('starters.suggestFor', { contactId: 'ghost' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+  });
+
+  it('pushes fresh suggestions when a detail is added', async () => {
+    const { watch, person, detail } = await setup();
+    const sam = await person('Sam');
+    const first = await watch<Suggestion[]>('starters.watchSuggestions', { contactId: sam.id });
+    expect(first.some((s) => s.text.includes('Biscuit'))).toBe(false);
+    const updated = watch<Suggestion[]>('starters.watchSuggestions', { contactId: sam.id }, (s) => s.some((x) => x.text.includes('Biscuit')));
+    await detail(sam.id, 'the new puppy Biscuit');
+    expect((await updated)[0]!.text).toContain('Biscuit');
+  });
+});
+
+describe('own starters and favourites', () => {
+  it('saves, lists, edits and deletes own starters, dropping a deleted one from favourites', async () => {
+    const { call, watch } = await setup();
+    const own = await call('starters.saveOwn', { fields: { text: 'Fancy a walk at lunch, {firstName}?', situation: 'reconnect', channel: 'message', tone: 'light' } });
+    expect(own.id).toMatch(/^own-/);
+    await call('starters.toggleFavourite', { starterId: own.id, favourite: true });
+    await call('starters.saveOwn', { id: own.id, fields: { text: 'Fancy a coffee at lunch, {firstName}?', situation: 'reconnect' } });
+    let mine = await watch<{ own: OwnStarter[]; favourites: string[] }>('starters.watchMine', {}, (m) => m.own[0]?.text.includes('coffee') === true);
+    expect(mine.favourites).toEqual([own.id]);
+    await call('starters.deleteOwn', { id: own.id });
+    mine = await watch<{ own: OwnStarter[]; favourites: string[] }>('starters.watchMine', {}, (m) => m.own.length === 0);
+    expect(mine.favourites).toEqual([]);
+  });
+
+  it.each([
+    ['an unknown placeholder', 'Hi {name}, how are you?', /Unknown placeholder \{name\}/],
+    ['unbalanced braces', 'Hi {firstName, how are you?', /Unbalanced/],
+    ['almost nothing', 'Hi', /a few words/],
+  ])('refuses %s, with a message for the field', async (_label, text, message) => {
+    const { core } = await setup();
+    const result = await core.dispatcher.request('starters.saveOwn', { fields: { text, situation: 'online' } });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.details?.find((d) => d.path.join('.') === 'fields.text')?.message).toMatch(message);
+  });
+
+  it('sets favourites idempotently, so a double click does not undo itself', async () => {
+    const { call } = await setup();
+    await call('starters.toggleFavourite', { starterId: 'reconnect-long-time-no-speak', favourite: true });
+    const twice = await call('starters.toggleFavourite', { starterId: 'reconnect-long-time-no-speak', favourite: true });
+    expect(twice.favourites).toEqual(['reconnect-long-time-no-speak']);
+    expect((await call('starters.toggleFavourite', { starterId: 'reconnect-long-time-no-speak', favourite: false })).favourites).toEqual([]);
+  });
+});
+
+describe('firstNameOf', () => {
+  it.each([
+    [{ displayName: 'Sam Okafor' }, 'Sam'],
+    [{ displayName: 'Dr Samuel Okafor', givenName: 'Samuel' }, 'Samuel'],
+    [{ displayName: 'Samuel Okafor', givenName: 'Samuel', nickname: 'Sam' }, 'Sam'],
+    [{ displayName: '  Cher  ' }, 'Cher'],
+  ])('calls %o %s', (contact, name) => {
+    expect(firstNameOf(contact)).toBe(name);
+  });
+});

@@ -1,0 +1,68 @@
+import { rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Subscription } from 'rxjs';
+import type { RapportDatabase } from '../db/database.ts';
+import { buildIcs, ICS_FILENAME } from './ics.ts';
+import { liveRecompute, reminderChanges, realTimers, type Timers } from './live.ts';
+import type { RemindersService } from './reminders-service.ts';
+
+/** The calendar text for the current data, as the export button and the kept file share it. */
+export async function currentIcs(service: RemindersService): Promise<string> {
+  const snap = await service.snapshot();
+  return buildIcs({ today: snap.schedule.today, now: snap.now, people: snap.data.people, statuses: snap.schedule.statuses, holds: snap.state.holds });
+}
+
+/** DTSTAMP changes on every build; comparing without it avoids rewriting an unchanged calendar. */
+const withoutStamps = (text: string) => text.replace(/^DTSTAMP:.*\r\n/gm, '');
+
+export interface IcsFileKeeper {
+  readonly path: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Keeps `<dataDir>/rapport-reminders.ics` current for calendar apps that subscribe to the file:
+ * rewritten (atomically, via a temporary file and rename) after changes settle for `debounceMs`
+ * and at midnight, only when the calendar actually changed.
+ */
+export function keepIcsFile(options: {
+  db: RapportDatabase;
+  service: RemindersService;
+  dataDir: string;
+  debounceMs?: number;
+  timers?: Timers;
+  onError?: (error: unknown) => void;
+}): IcsFileKeeper {
+  const path = join(options.dataDir, ICS_FILENAME);
+  let last = '';
+  let writing: Promise<void> = Promise.resolve();
+  const report = options.onError ?? ((e: unknown) => console.error('[rapport] Could not write the reminders calendar:', e));
+  const subscription: Subscription = liveRecompute(
+    reminderChanges(options.db),
+    async () => {
+      const snap = await options.service.snapshot();
+      const text = buildIcs({ today: snap.schedule.today, now: snap.now, people: snap.data.people, statuses: snap.schedule.statuses, holds: snap.state.holds });
+      return { value: text, nextAt: snap.schedule.nextChangeAt, now: snap.now };
+    },
+    options.timers ?? realTimers,
+    options.debounceMs ?? 2000,
+  ).subscribe({
+    next: (text) => {
+      if (withoutStamps(text) === last) return;
+      last = withoutStamps(text);
+      writing = writing.then(async () => {
+        const temp = `${path}.${process.pid}.tmp`;
+        await writeFile(temp, text, 'utf8');
+        await rename(temp, path);
+      }).catch(report);
+    },
+    error: report,
+  });
+  return {
+    path,
+    async stop() {
+      subscription.unsubscribe();
+      await writing;
+    },
+  };
+}

@@ -1,0 +1,224 @@
+import type { Observable } from 'rxjs';
+import { starters } from '../../../shared/content/library.ts';
+import { effectiveCadence } from '../../../shared/domain/keep-in-touch/status.ts';
+import { addCalendarDays } from '../../../shared/domain/keep-in-touch/days.ts';
+import { upcomingBirthdays } from '../../../shared/domain/reminders/birthdays.ts';
+import { draftNudge, pickNudge, type NudgeCandidate } from '../../../shared/domain/reminders/nudge.ts';
+import { schedule, type DuePerson, type Schedule } from '../../../shared/domain/reminders/schedule.ts';
+import type { ReminderSettings, ReminderState } from '../../../shared/domain/reminders/settings.ts';
+import type { DueSummary, NudgeView, TodayItem, TodayView } from '../../../shared/domain/reminders/views.ts';
+import { formatTime, instantAt, parseTime, wallClock } from '../../../shared/domain/reminders/zoned.ts';
+import type { InteractionType } from '../../../shared/domain/interaction.ts';
+import { AppError } from '../../../shared/ipc/result.ts';
+import type { Clock } from '../clock.ts';
+import type { RapportDatabase } from '../db/database.ts';
+import type { DetailsService } from '../details/details-service.ts';
+import type { InteractionsService } from '../interactions/interactions-service.ts';
+import type { SettingsService } from '../settings/settings-service.ts';
+import { balanceWith, loadReminderData, type ReminderData } from './inputs.ts';
+import { liveRecompute, reminderChanges, realTimers, type Timers } from './live.ts';
+import type { ReminderStore } from './store.ts';
+
+/** Days ahead the Today screen lists birthdays. */
+export const BIRTHDAYS_AHEAD_DAYS = 30;
+/** The evening time "Tonight" reminds at; later than this it reminds two hours on. */
+export const TONIGHT_AT = '19:00';
+/** Only this many due people are weighed for the nudge (reciprocity needs a query each). */
+const NUDGE_POOL = 30;
+
+/** One consistent read of everything reminders depend on, at one instant. */
+export interface Snapshot {
+  now: Date;
+  zone: string;
+  data: ReminderData;
+  state: ReminderState;
+  settings: ReminderSettings;
+  schedule: Schedule;
+}
+
+export interface RemindersService {
+  snapshot(): Promise<Snapshot>;
+  watchToday(): Observable<TodayView>;
+  watchDue(): Observable<DueSummary>;
+  /** Logs an interaction with the person now; they leave every lane. */
+  done(personId: string, type: InteractionType): Promise<{ interactionId: string }>;
+  snooze(personId: string, days: number): Promise<{ until: string }>;
+  skip(personId: string): Promise<void>;
+  nudge(action: 'tonight' | 'skip'): Promise<void>;
+}
+
+export interface RemindersDeps {
+  db: RapportDatabase;
+  clock: Clock;
+  store: ReminderStore;
+  settings: SettingsService;
+  interactions: InteractionsService;
+  details: DetailsService;
+  /** The user's IANA zone, asked on every run so a time-zone change is picked up. */
+  timeZone: () => string;
+  timers?: Timers;
+}
+
+export function createRemindersService(deps: RemindersDeps): RemindersService {
+  const { db, clock, store } = deps;
+  const timers = deps.timers ?? realTimers;
+
+  async function snapshot(): Promise<Snapshot> {
+    const now = clock.now();
+    const zone = deps.timeZone();
+    const today = wallClock(now, zone).day;
+    const [data, state, settings, keep] = await Promise.all([loadReminderData(db, today), store.state(), store.settings(), deps.settings.keepInTouch()]);
+    const sched = schedule({ now, timeZone: zone, tiers: keep.tiers, people: data.people, followUps: data.followUps, events: data.events, holds: state.holds });
+    return { now, zone, data, state, settings, schedule: sched };
+  }
+
+  const todayOf = (now: Date, zone: string) => wallClock(now, zone).day;
+
+  /** Today's nudge: chosen once a day and remembered, so it does not jump about as data changes. */
+  async function nudgeFor(snap: Snapshot): Promise<NudgeView | null> {
+    const { schedule: sched, state, data } = snap;
+    let nudge = state.nudge;
+    if (nudge.day !== sched.today) {
+      const keep = await deps.settings.keepInTouch();
+      const due = sched.due.filter((p) => p.reasons.some((r) => r.kind === 'overdue' || r.kind === 'due')).slice(0, NUDGE_POOL);
+      const candidates: NudgeCandidate[] = [];
+      for (const person of due) {
+        const status = sched.statuses.get(person.id);
+        const cadence = effectiveCadence(data.people.find((p) => p.id === person.id) ?? {}, keep.tiers);
+        if (!status || !cadence) continue;
+        candidates.push({ id: person.id, status, idealDays: cadence.idealDays, maxDays: cadence.maxDays, reciprocityBalance: await balanceWith(db, person.id, sched.today) });
+      }
+      const personId = pickNudge(candidates, sched.today, nudge.lastSkippedId);
+      if (!personId) return null;
+      nudge = (await store.updateState((s) => {
+        s.nudge = { day: sched.today, personId, skipsInARow: s.nudge.skipsInARow, ...(s.nudge.lastSkippedId ? { lastSkippedId: s.nudge.lastSkippedId } : {}) };
+      })).nudge;
+    }
+    const person = data.people.find((p) => p.id === nudge.personId);
+    if (!person) return null;
+    const details = await deps.details.openFor(person.id);
+    const draft = draftNudge(
+      { firstName: person.givenName ?? person.displayName.split(/\s+/)[0] ?? '', details, lastInteractionOn: person.lastInteractionOn, today: sched.today, smallerStep: nudge.skipsInARow >= 2 },
+      starters,
+    );
+    return {
+      personId: person.id,
+      displayName: person.displayName,
+      lines: draft.lines,
+      step: draft.step,
+      smallerStep: nudge.skipsInARow >= 2,
+      ...(nudge.outcome ? { outcome: nudge.outcome } : {}),
+      ...(nudge.remindAt ? { remindAt: nudge.remindAt } : {}),
+    };
+  }
+
+  async function todayView(): Promise<{ value: TodayView; nextAt: Date; now: Date }> {
+    const snap = await snapshot();
+    const { schedule: sched, data } = snap;
+    const byId = new Map(data.people.map((p) => [p.id, p]));
+    const item = (p: DuePerson | { id: string; displayName: string; reasons: [] }): TodayItem => ({
+      id: p.id,
+      displayName: p.displayName,
+      ...(byId.get(p.id)?.tier ? { tier: byId.get(p.id)!.tier } : {}),
+      status: sched.statuses.get(p.id) ?? { state: 'untracked' },
+      reasons: p.reasons,
+    });
+    const overdue = sched.due.filter((p) => p.reasons[0]!.kind === 'overdue').map(item);
+    const due = sched.due.filter((p) => p.reasons[0]!.kind !== 'overdue').map(item);
+    const weekEnd = addCalendarDays(sched.today, 7);
+    const thisWeek = [...sched.statuses]
+      .filter(([, s]) => s.state === 'on-track' && s.dueOn > sched.today && s.dueOn <= weekEnd)
+      .sort(([a, sa], [b, sb]) => (sa.dueOn !== sb.dueOn ? (sa.dueOn < sb.dueOn ? -1 : 1) : a < b ? -1 : 1))
+      .map(([id]) => item({ id, displayName: byId.get(id)!.displayName, reasons: [] }));
+    const value: TodayView = {
+      today: sched.today,
+      overdue,
+      due,
+      thisWeek,
+      nudge: await nudgeFor(snap),
+      birthdays: upcomingBirthdays(data.people, sched.today, BIRTHDAYS_AHEAD_DAYS),
+    };
+    return { value, nextAt: sched.nextChangeAt, now: snap.now };
+  }
+
+  async function assertPerson(personId: string) {
+    if (!(await db.contacts.findOne(personId).exec())) throw new AppError('not_found', 'That person no longer exists.');
+  }
+
+  return {
+    snapshot,
+    watchToday: () => liveRecompute(reminderChanges(db), todayView, timers),
+    watchDue: () =>
+      liveRecompute(
+        reminderChanges(db),
+        async () => {
+          const snap = await snapshot();
+          const people = snap.schedule.due.map((p) => ({ id: p.id, displayName: p.displayName, reasons: p.reasons.map((r) => r.kind) }));
+          return { value: { today: snap.schedule.today, count: people.length, people }, nextAt: snap.schedule.nextChangeAt, now: snap.now };
+        },
+        timers,
+      ),
+
+    async done(personId, type) {
+      await assertPerson(personId);
+      const now = clock.now();
+      const { day, minutes } = wallClock(now, deps.timeZone());
+      const logged = await deps.interactions.log({
+        interaction: { type, date: day, time: formatTime(minutes), contactIds: [personId], gave: [], asked: [], mutual: false },
+        newPeople: [],
+        details: [],
+      });
+      await store.updateState((s) => {
+        // Being in touch ends any snooze; a skip no longer matters once they are.
+        delete s.holds[personId];
+        if (s.nudge.personId === personId && s.nudge.day === day) {
+          s.nudge.outcome = 'done';
+          s.nudge.skipsInARow = 0;
+          delete s.nudge.remindAt;
+        }
+      });
+      return { interactionId: logged.id };
+    },
+
+    async snooze(personId, days) {
+      await assertPerson(personId);
+      const until = addCalendarDays(todayOf(clock.now(), deps.timeZone()), days);
+      await store.updateState((s) => {
+        s.holds[personId] = { ...s.holds[personId], snoozedUntil: until };
+      });
+      return { until };
+    },
+
+    async skip(personId) {
+      await assertPerson(personId);
+      const today = todayOf(clock.now(), deps.timeZone());
+      await store.updateState((s) => {
+        s.holds[personId] = { skippedOn: today };
+      });
+    },
+
+    async nudge(action) {
+      const now = clock.now();
+      const zone = deps.timeZone();
+      const today = todayOf(now, zone);
+      await store.updateState((s) => {
+        if (s.nudge.day !== today || !s.nudge.personId) throw new AppError('not_found', 'There is no nudge today.');
+        if (action === 'tonight') {
+          s.nudge.outcome = 'tonight';
+          s.nudge.remindAt = tonightAfter(now, zone).toISOString();
+        } else {
+          if (s.nudge.outcome !== 'skipped') s.nudge.skipsInARow += 1;
+          s.nudge.outcome = 'skipped';
+          s.nudge.lastSkippedId = s.nudge.personId;
+          delete s.nudge.remindAt;
+        }
+      });
+    },
+  };
+}
+
+/** 19:00 today, or two hours from now when it is already evening. */
+export function tonightAfter(now: Date, zone: string): Date {
+  const evening = instantAt(wallClock(now, zone).day, parseTime(TONIGHT_AT), zone);
+  return evening.getTime() > now.getTime() ? evening : new Date(now.getTime() + 2 * 3_600_000);
+}

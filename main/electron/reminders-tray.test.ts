@@ -1,0 +1,102 @@
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { MenuItemConstructorOptions } from 'electron';
+import type { DueSummary } from '../../shared/domain/reminders/views.ts';
+import { movableClock, openTestCore, until } from '../core/reminders/test-helpers.ts';
+
+const electron = vi.hoisted(() => ({}) as ReturnType<typeof import('./electron-mock.ts').createElectronMock>);
+vi.mock('electron', async () => Object.assign(electron, (await import('./electron-mock.ts')).createElectronMock()));
+
+const { connectReminderTray, detectTray, reminderTrayTemplate, trayTooltip } = await import('./reminders-tray.ts');
+
+beforeAll(() => {
+  process.env.TZ = 'Europe/London';
+});
+const cleanup: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  for (const fn of cleanup.splice(0).reverse()) await fn();
+});
+
+const actions = () => ({ open: vi.fn(), done: vi.fn(), snooze: vi.fn(), skip: vi.fn(), log: vi.fn(), quit: vi.fn() });
+const summary = (n: number): DueSummary => ({
+  today: '2026-03-01',
+  count: n,
+  people: Array.from({ length: n }, (_, i) => ({ id: `p${i}`, displayName: `Person ${i}`, reasons: ['overdue' as const] })),
+});
+const click = (item: MenuItemConstructorOptions | undefined) => (item?.click as () => void)();
+const labels = (items: MenuItemConstructorOptions[]) => items.filter((i) => i.type !== 'separator').map((i) => i.label);
+
+describe('the reminders tray menu', () => {
+  it('lists up to five due people, each with Open, Done, Snooze 1 day, Snooze 1 week and Skip', () => {
+    const a = actions();
+    const items = reminderTrayTemplate(summary(7), a);
+    expect(labels(items)).toEqual([
+      '7 people to reach out to today',
+      'Person 0', 'Person 1', 'Person 2', 'Person 3', 'Person 4',
+      '…and 2 more',
+      'Log an interaction…', 'Open Rapport', 'Quit',
+    ]);
+    const submenu = items[1]!.submenu as MenuItemConstructorOptions[];
+    expect(labels(submenu)).toEqual(['Open', 'Done', 'Snooze 1 day', 'Snooze 1 week', 'Skip this cycle']);
+    submenu.filter((i) => i.type !== 'separator').forEach(click);
+    expect(a.open).toHaveBeenCalledWith('p0');
+    expect(a.done).toHaveBeenCalledWith('p0');
+    expect(a.snooze.mock.calls).toEqual([['p0', 1], ['p0', 7]]);
+    expect(a.skip).toHaveBeenCalledWith('p0');
+    click(items.find((i) => i.label === 'Log an interaction…'));
+    expect(a.log).toHaveBeenCalledOnce();
+  });
+
+  it('says so when nobody is due, and the tooltip carries the count', () => {
+    expect(labels(reminderTrayTemplate(summary(0), actions()))[0]).toBe('Nobody to reach out to today');
+    expect(trayTooltip(summary(1))).toBe('Rapport: 1 person to reach out to today');
+    expect(trayTooltip(summary(0))).toBe('Rapport');
+  });
+
+  it.each([
+    ['darwin', undefined, true],
+    ['win32', undefined, true],
+    ['linux', 'KDE', true],
+    ['linux', 'ubuntu:GNOME', true],
+    ['linux', 'GNOME', false],
+    ['linux', undefined, undefined],
+  ] as const)('tray on %s (%s): %s', (platform, desktop, expected) => {
+    expect(detectTray(platform, { XDG_CURRENT_DESKTOP: desktop })).toBe(expected);
+  });
+});
+
+describe('the tray wired to a real core', () => {
+  it('follows who is due, acts through the core, sets the badge, and never shows detail text', async () => {
+    const clock = movableClock('2026-01-02T12:00:00Z');
+    const h = await openTestCore(clock);
+    cleanup.push(() => h.dispose());
+    const sam = await h.call('contacts.create', { displayName: 'Sam Okafor', tier: 'close' });
+    await h.call('details.add', { contactId: sam.id, text: 'SENSITIVE-diagnosis', learnedOn: '2026-01-02', sensitivity: 'sensitive', followUpOn: '2026-02-01' });
+    await h.call('details.add', { contactId: sam.id, text: 'PRIVATE-salary', learnedOn: '2026-01-02', sensitivity: 'private', followUpOn: '2026-02-01' });
+    clock.set('2026-03-01T10:00:00Z');
+
+    const menus: MenuItemConstructorOptions[][] = [];
+    const tooltips: string[] = [];
+    const app = { setBadgeCount: vi.fn((_count: number) => true), quit: vi.fn() };
+    const show = vi.fn();
+    const emitted: unknown[] = [];
+    const stop = connectReminderTray({
+      core: { dispatcher: h.core.dispatcher, emit: (_name, payload) => emitted.push(payload) },
+      tray: { setMenu: (m, t) => (menus.push(m), tooltips.push(t)) },
+      app,
+      show,
+    });
+    cleanup.push(stop);
+    await until(() => tooltips.at(-1) === 'Rapport: 1 person to reach out to today', 'the due count');
+    expect(app.setBadgeCount).toHaveBeenLastCalledWith(1);
+    expect(JSON.stringify(menus)).not.toMatch(/SENSITIVE|PRIVATE/);
+
+    const person = menus.at(-1)!.find((i) => i.label === 'Sam Okafor')!;
+    click((person.submenu as MenuItemConstructorOptions[]).find((i) => i.label === 'Open'));
+    expect(show).toHaveBeenCalled();
+    expect(emitted).toEqual([{ personId: sam.id }]);
+    click((person.submenu as MenuItemConstructorOptions[]).find((i) => i.label === 'Done'));
+    await until(() => app.setBadgeCount.mock.calls.at(-1)?.[0] === 0, 'the badge to clear');
+    const page = await h.call('timeline.page', { filter: { contactId: sam.id }, offset: 0, limit: 5 });
+    expect(page.entries.map((e) => e.type)).toEqual(['message']);
+  });
+});

@@ -1,0 +1,115 @@
+import type { MenuItemConstructorOptions } from 'electron';
+import type { DueSummary } from '../../shared/domain/reminders/views.ts';
+
+/** How many due people the tray menu lists; the rest are one "…and N more" line. */
+export const TRAY_PEOPLE = 5;
+
+export interface ReminderTrayActions {
+  /** Shows the window: the person when given, else Today. */
+  open(personId?: string): void;
+  /** Logs an interaction with them now. */
+  done(personId: string): void;
+  snooze(personId: string, days: 1 | 7): void;
+  skip(personId: string): void;
+  /** Shows the window with the log-an-interaction dialog. */
+  log(): void;
+  quit(): void;
+}
+
+const headline = (count: number) => (count === 0 ? 'Nobody to reach out to today' : `${count} ${count === 1 ? 'person' : 'people'} to reach out to today`);
+
+/** The tray icon's tooltip: the app name and the due count. */
+export function trayTooltip(summary: DueSummary | null): string {
+  return summary && summary.count > 0 ? `Rapport: ${headline(summary.count)}` : 'Rapport';
+}
+
+/**
+ * The tray menu for who is due. Only names appear (from `DueSummary`, which carries no detail
+ * text at all), so nothing private can show in a menu bar.
+ */
+export function reminderTrayTemplate(summary: DueSummary | null, actions: ReminderTrayActions): MenuItemConstructorOptions[] {
+  const items: MenuItemConstructorOptions[] = [];
+  if (summary) {
+    items.push({ label: headline(summary.count), enabled: false });
+    for (const person of summary.people.slice(0, TRAY_PEOPLE)) {
+      items.push({
+        label: person.displayName,
+        submenu: [
+          { label: 'Open', click: () => actions.open(person.id) },
+          { label: 'Done', click: () => actions.done(person.id) },
+          { type: 'separator' },
+          { label: 'Snooze 1 day', click: () => actions.snooze(person.id, 1) },
+          { label: 'Snooze 1 week', click: () => actions.snooze(person.id, 7) },
+          { label: 'Skip this cycle', click: () => actions.skip(person.id) },
+        ],
+      });
+    }
+    if (summary.count > TRAY_PEOPLE) items.push({ label: `…and ${summary.count - TRAY_PEOPLE} more`, click: () => actions.open() });
+    items.push({ type: 'separator' });
+  }
+  items.push(
+    { label: 'Log an interaction…', click: actions.log },
+    { label: 'Open Rapport', click: () => actions.open() },
+    { type: 'separator' },
+    { label: 'Quit', role: 'quit', click: actions.quit },
+  );
+  return items;
+}
+
+/** Whether this desktop shows tray icons. Linux needs a StatusNotifier host (AppIndicator). */
+export function detectTray(platform: NodeJS.Platform, env: Record<string, string | undefined>): boolean | undefined {
+  if (platform !== 'linux') return true;
+  const desktop = env.XDG_CURRENT_DESKTOP ?? '';
+  // Plain GNOME hides tray icons unless the AppIndicator extension is installed (Ubuntu ships it
+  // and says "ubuntu:GNOME"); these desktops show them out of the box.
+  if (/KDE|XFCE|LXQt|LXDE|MATE|Cinnamon|Budgie|Unity|ubuntu|Pantheon|Deepin|sway|Hyprland/i.test(desktop)) return true;
+  if (/GNOME/i.test(desktop)) return false;
+  return undefined;
+}
+
+/** The parts of the core the tray uses: live queries and requests, plus events to the window. */
+export interface TrayCore {
+  dispatcher: {
+    subscribe(channel: string, input: unknown, onResult: (result: { ok: boolean; value?: unknown }) => void): () => void;
+    request(channel: string, input: unknown): Promise<{ ok: boolean }>;
+  };
+  emit(name: 'reminders.open', payload: { personId?: string; log?: boolean }): void;
+}
+
+/**
+ * Keeps the tray menu, tooltip and dock/taskbar badge in step with who is due, and turns menu
+ * clicks into core requests. Works without a tray (`tray` null): the badge still updates.
+ * @returns a function that stops listening.
+ */
+export function connectReminderTray(options: {
+  core: TrayCore;
+  tray: { setMenu(template: MenuItemConstructorOptions[], tooltip: string): void } | null;
+  app: { setBadgeCount(count: number): boolean; quit(): void };
+  /** Shows and focuses the main window. */
+  show: () => void;
+}): () => void {
+  const { core, tray, app, show } = options;
+  const request = (channel: string, input: unknown) => void core.dispatcher.request(channel, input);
+  const actions: ReminderTrayActions = {
+    open(personId) {
+      show();
+      core.emit('reminders.open', personId ? { personId } : {});
+    },
+    done: (personId) => request('reminders.done', { personId }),
+    snooze: (personId, days) => request('reminders.snooze', { personId, days }),
+    skip: (personId) => request('reminders.skip', { personId }),
+    log() {
+      show();
+      core.emit('reminders.open', { log: true });
+    },
+    quit: () => app.quit(),
+  };
+  tray?.setMenu(reminderTrayTemplate(null, actions), trayTooltip(null));
+  return core.dispatcher.subscribe('reminders.watchDue', {}, (result) => {
+    if (!result.ok) return;
+    const summary = result.value as DueSummary;
+    tray?.setMenu(reminderTrayTemplate(summary, actions), trayTooltip(summary));
+    // Unsupported on most Linux desktops, where it returns false; the tooltip still has the count.
+    app.setBadgeCount(summary.count);
+  });
+}

@@ -1,0 +1,70 @@
+import { useId, useState } from 'react';
+import type { Channel } from '../../../shared/content/schema.ts';
+import type { SubscriptionOutput } from '../../../shared/ipc/contract.ts';
+import { rapport } from '../../api/rapport.ts';
+import { useLive } from '../../api/useLive.ts';
+import { useQuickLog } from '../log/QuickLog.tsx';
+import { useCopy } from '../starters/useCopy.ts';
+
+type Suggestions = SubscriptionOutput<'starters.watchSuggestions'>;
+
+/** Channels offered on the person page; "any" shows every kind. */
+const CHANNEL_OPTIONS: { value: Channel; label: string }[] = [
+  { value: 'any', label: 'Any way' },
+  { value: 'in-person', label: 'In person' },
+  { value: 'message', label: 'Message' },
+  { value: 'email', label: 'Email' },
+  { value: 'phone', label: 'Phone' },
+  { value: 'linkedin', label: 'LinkedIn' },
+  { value: 'social', label: 'Social media' },
+];
+
+/**
+ * "Things you could say" on a person's page: a few personalised starters drawn from their open
+ * details, the time since you last spoke and the channel. Copy puts one on the clipboard; Use
+ * opens the log form with it as the notes. Suggestions are computed in main, where details live,
+ * and never use a sensitive detail.
+ */
+export function StarterSuggestions({ contactId, name }: { contactId: string; name: string }) {
+  const id = useId();
+  const [channel, setChannel] = useState<Channel>('any');
+  const live = useLive<Suggestions>((onResult) => rapport().starters.watchSuggestions({ contactId, channel, limit: 4 }, onResult), `${contactId}|${channel}`);
+  const openLog = useQuickLog();
+  const { copy, status } = useCopy();
+
+  return (
+    <section className="starter-suggestions card" aria-labelledby={`${id}-title`}>
+      <div className="suggestions-top">
+        <h2 id={`${id}-title`}>Things you could say</h2>
+        <label className="inline-select">
+          <span>How</span>
+          <select value={channel} onChange={(e) => setChannel(e.target.value as Channel)}>
+            {CHANNEL_OPTIONS.map((o) => (
+              <option key={o.value} value={o.value}>{o.label}</option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {live.status === 'loading' ? <p role="status">Finding something to say…</p> : null}
+      {live.status === 'error' ? <p role="alert">{live.error.message}</p> : null}
+      {live.status === 'ready' && live.data.length === 0 ? (
+        <p className="empty">Nothing fits this yet. Remember something about {name} and a suggestion will mention it.</p>
+      ) : null}
+      {live.status === 'ready' && live.data.length > 0 ? (
+        <ul className="suggestion-list" aria-label={`Starters for ${name}`}>
+          {live.data.map((s, index) => (
+            <li key={s.starterId}>
+              <p id={`${id}-s${index}`} className="suggestion-text">{s.text}</p>
+              <div className="actions">
+                <button type="button" aria-describedby={`${id}-s${index}`} onClick={() => void copy(s.text)}>Copy</button>
+                <button type="button" aria-describedby={`${id}-s${index}`} onClick={() => openLog([contactId], { notes: s.text })}>Use</button>
+              </div>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <p className="status" role="status" aria-live="polite">{status}</p>
+      <p><a href="#/starters">Browse all starters</a></p>
+    </section>
+  );
+}

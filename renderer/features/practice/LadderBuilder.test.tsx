@@ -1,0 +1,61 @@
+import { render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { practicePrompts } from '../../../shared/content/library.ts';
+import { LadderBuilder, type LadderBuilderProps } from './LadderBuilder.tsx';
+
+function setup() {
+  const save = vi.fn<LadderBuilderProps['save']>(async (input) => ({
+    ok: true as const,
+    value: { id: 'l1', name: input.fields.name, steps: input.fields.steps.map((s, i) => ({ ...s, id: `s${i}` })), createdAt: '', updatedAt: '' },
+  }));
+  const onSaved = vi.fn();
+  render(<LadderBuilder save={save} onSaved={onSaved} />);
+  return { save, onSaved };
+}
+
+async function addOwn(text: string) {
+  await userEvent.type(screen.getByLabelText('Your step'), text);
+  await userEvent.click(screen.getByRole('button', { name: 'Add step' }));
+}
+
+describe('LadderBuilder', () => {
+  it('reorders steps from the keyboard, keeping focus on the moved step, and saves that order', async () => {
+    const { save } = setup();
+    await userEvent.type(screen.getByLabelText('Ladder name'), 'Calls');
+    for (const t of ['Call a shop', 'Call a friend', 'Call a stranger']) await addOwn(t);
+
+    screen.getByRole('button', { name: 'Move step 3 up' }).focus();
+    await userEvent.keyboard('{Enter}');
+    expect(screen.getByLabelText('Step 2')).toHaveProperty('value', 'Call a stranger');
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Move step 2 up' }));
+    await userEvent.keyboard('{Enter}');
+    expect(screen.getByLabelText('Step 1')).toHaveProperty('value', 'Call a stranger');
+    // At the top "up" is disabled, so focus went to the same step's "down".
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Move step 1 down' }));
+    expect(screen.getByRole('status').textContent).toBe('Moved “Call a stranger” to position 1 of 3.');
+
+    await userEvent.click(screen.getByRole('button', { name: 'Save ladder' }));
+    expect(save.mock.calls[0]![0].fields.steps.map((s) => s.text)).toEqual(['Call a stranger', 'Call a shop', 'Call a friend']);
+  });
+
+  it('adds a library prompt with its difficulty as the starting anxiety rating', async () => {
+    const { save } = setup();
+    const prompt = practicePrompts.find((p) => p.situation === 'phone')!;
+    await userEvent.type(screen.getByLabelText('Ladder name'), 'Phone');
+    await userEvent.selectOptions(screen.getByLabelText('Situation'), 'phone');
+    await userEvent.selectOptions(screen.getByLabelText('Prompt'), prompt.id);
+    await userEvent.click(screen.getByRole('button', { name: 'Add prompt' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Save ladder' }));
+    expect(save.mock.calls[0]![0].fields.steps).toEqual([{ text: prompt.text, suds: prompt.difficulty, promptId: prompt.id, situation: 'phone' }]);
+  });
+
+  it('shows the field message main sends back and does not close', async () => {
+    const save = vi.fn(async () => ({ ok: false as const, error: { code: 'invalid_input' as const, message: 'bad', details: [{ path: ['fields', 'steps'], message: 'Add at least one step' }] } }));
+    const onSaved = vi.fn();
+    render(<LadderBuilder save={save} onSaved={onSaved} />);
+    await userEvent.click(screen.getByRole('button', { name: 'Save ladder' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('Add at least one step');
+    expect(onSaved).not.toHaveBeenCalled();
+  });
+});

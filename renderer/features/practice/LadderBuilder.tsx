@@ -1,0 +1,150 @@
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { PRACTICE_SITUATION_LABELS, PRACTICE_SITUATIONS, practicePrompts } from '../../../shared/content/library.ts';
+import type { PracticeSituation } from '../../../shared/content/schema.ts';
+import type { Ladder, LadderStep } from '../../../shared/domain/practice/model.ts';
+import type { RequestInput } from '../../../shared/ipc/contract.ts';
+import type { Result } from '../../../shared/ipc/result.ts';
+import { Field } from '../../ui/Field.tsx';
+import { errorsFrom, SelectField, toNumber, type FieldErrors } from './fields.tsx';
+
+/** A step while it is being edited: the anxiety rating is the input's text until saved. */
+type DraftStep = Omit<LadderStep, 'id' | 'suds'> & { id?: string; key: string; suds: string };
+
+export interface LadderBuilderProps {
+  initial?: Ladder | undefined;
+  save: (input: RequestInput<'practice.saveLadder'>) => Promise<Result<Ladder>>;
+  onSaved: (ladder: Ladder) => void;
+}
+
+let nextKey = 0;
+const keyed = (step: Omit<DraftStep, 'key'>): DraftStep => ({ ...step, key: `k${++nextKey}` });
+
+/**
+ * Builds a fear ladder: steps from the prompt library or written by hand, each with the anxiety
+ * you expect (0–10), in an order you choose. Reordering uses plain buttons so it works from the
+ * keyboard; focus stays on the moved step's button and a live region says where it went.
+ */
+export function LadderBuilder({ initial, save, onSaved }: LadderBuilderProps) {
+  const id = useId();
+  const [name, setName] = useState(initial?.name ?? '');
+  const [steps, setSteps] = useState<DraftStep[]>(() => (initial?.steps ?? []).map(({ suds, ...s }) => keyed({ ...s, suds: String(suds) })));
+  const [situation, setSituation] = useState<PracticeSituation>('corridor-small-talk');
+  const [promptId, setPromptId] = useState('');
+  const [ownText, setOwnText] = useState('');
+  const [announcement, setAnnouncement] = useState('');
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const refocus = useRef<string | null>(null);
+  const list = useRef<HTMLOListElement>(null);
+
+  useEffect(() => {
+    if (!refocus.current) return;
+    list.current?.querySelector<HTMLButtonElement>(`[data-focus="${refocus.current}"]`)?.focus();
+    refocus.current = null;
+  });
+
+  const prompts = practicePrompts.filter((p) => p.situation === situation);
+  const label = (i: number) => `step ${i + 1}`;
+
+  function add(step: Omit<DraftStep, 'key'>) {
+    setSteps((s) => [...s, keyed(step)]);
+    setAnnouncement(`Added step ${steps.length + 1}: ${step.text}`);
+  }
+  function move(index: number, by: -1 | 1) {
+    const to = index + by;
+    if (to < 0 || to >= steps.length) return;
+    const next = [...steps];
+    const [step] = next.splice(index, 1);
+    next.splice(to, 0, step!);
+    setSteps(next);
+    // Keep focus on the same control of the moved step; if it hit an end, use the other direction.
+    const dir = (by === -1 && to === 0) || (by === 1 && to === steps.length - 1) ? -by : by;
+    refocus.current = `${step!.key}:${dir === -1 ? 'up' : 'down'}`;
+    setAnnouncement(`Moved “${step!.text}” to position ${to + 1} of ${steps.length}.`);
+  }
+  function remove(index: number) {
+    setAnnouncement(`Removed “${steps[index]!.text}”.`);
+    setSteps(steps.filter((_, i) => i !== index));
+  }
+  function sortByAnxiety() {
+    setSteps([...steps].sort((a, b) => toNumber(a.suds) - toNumber(b.suds)));
+    setAnnouncement('Sorted from least to most anxious.');
+  }
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const fields = { name, steps: steps.map(({ key: _key, suds, ...s }) => ({ ...s, suds: toNumber(suds) })) };
+    const result = await save({ ...(initial ? { id: initial.id } : {}), fields });
+    if (!result.ok) return setErrors(errorsFrom(result.error.details, result.error.message, ['fields']));
+    onSaved(result.value);
+  }
+
+  return (
+    <form className="ladder-builder" onSubmit={(e) => void submit(e)} noValidate>
+      <Field label="Ladder name" value={name} error={errors.name} placeholder="e.g. Speaking up at meet-ups" onChange={(e) => setName(e.target.value)} />
+      <h3 id={`${id}-steps`}>Steps, easiest first</h3>
+      {steps.length === 0 ? <p className="empty">No steps yet. Add three or more, from a small one you could do today to a bigger one.</p> : null}
+      <ol ref={list} className="ladder-steps" aria-labelledby={`${id}-steps`}>
+        {steps.map((step, i) => (
+          <li key={step.key}>
+            <div className="row">
+              <Field label={`Step ${i + 1}`} value={step.text} onChange={(e) => setSteps(steps.map((s) => (s.key === step.key ? { ...s, text: e.target.value } : s)))} />
+              <Field
+                label={`Expected anxiety, step ${i + 1} (0–10)`}
+                type="number"
+                min={0}
+                max={10}
+                inputMode="numeric"
+                value={step.suds}
+                onChange={(e) => setSteps(steps.map((s) => (s.key === step.key ? { ...s, suds: e.target.value } : s)))}
+              />
+            </div>
+            <div className="actions">
+              <button type="button" data-focus={`${step.key}:up`} aria-label={`Move ${label(i)} up`} disabled={i === 0} onClick={() => move(i, -1)}>↑ Up</button>
+              <button type="button" data-focus={`${step.key}:down`} aria-label={`Move ${label(i)} down`} disabled={i === steps.length - 1} onClick={() => move(i, 1)}>↓ Down</button>
+              <button type="button" className="danger" aria-label={`Remove ${label(i)}`} onClick={() => remove(i)}>Remove</button>
+            </div>
+          </li>
+        ))}
+      </ol>
+      {errors.steps ? <p className="field-error" role="alert">{errors.steps}</p> : null}
+      {steps.length > 1 ? <button type="button" onClick={sortByAnxiety}>Sort by expected anxiety</button> : null}
+
+      <fieldset>
+        <legend>Add a step from the library</legend>
+        <div className="row">
+          <SelectField label="Situation" value={situation} onChange={(v) => { setSituation(v as PracticeSituation); setPromptId(''); }}>
+            {PRACTICE_SITUATIONS.map((s) => <option key={s} value={s}>{PRACTICE_SITUATION_LABELS[s]}</option>)}
+          </SelectField>
+          <SelectField label="Prompt" value={promptId} onChange={setPromptId}>
+            <option value="">Choose a prompt…</option>
+            {prompts.map((p) => <option key={p.id} value={p.id}>{`${p.text} (difficulty ${p.difficulty})`}</option>)}
+          </SelectField>
+        </div>
+        <button
+          type="button"
+          disabled={!promptId}
+          onClick={() => {
+            const p = practicePrompts.find((x) => x.id === promptId);
+            // The library's difficulty is a starting guess for the anxiety rating; the user adjusts it.
+            if (p) add({ text: p.text, suds: String(p.difficulty), promptId: p.id, situation: p.situation });
+            setPromptId('');
+          }}
+        >
+          Add prompt
+        </button>
+      </fieldset>
+      <fieldset>
+        <legend>Or write your own step</legend>
+        <div className="row">
+          <Field label="Your step" value={ownText} placeholder="e.g. Ask one question after the talk" onChange={(e) => setOwnText(e.target.value)} />
+          <button type="button" disabled={!ownText.trim()} onClick={() => { add({ text: ownText.trim(), suds: '5' }); setOwnText(''); }}>Add step</button>
+        </div>
+      </fieldset>
+      {errors.form ? <p className="field-error" role="alert">{errors.form}</p> : null}
+      <p className="visually-hidden" role="status" aria-live="polite">{announcement}</p>
+      <div className="actions">
+        <button type="submit" className="primary">Save ladder</button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,133 @@
+import { useState } from 'react';
+import type { Ladder, PracticeProgress, PracticeSession } from '../../../shared/domain/practice/model.ts';
+import { rapport } from '../../api/rapport.ts';
+import { useLive } from '../../api/useLive.ts';
+import { Dialog } from '../../ui/Dialog.tsx';
+import { ScreenHeading } from '../../ui/ScreenHeading.tsx';
+import { useOfferUndo } from '../../ui/UndoToast.tsx';
+import { LadderBuilder } from './LadderBuilder.tsx';
+import { LadderList } from './LadderList.tsx';
+import './practice.css';
+import { ProgressPanel } from './ProgressPanel.tsx';
+import { AfterForm, BeforeForm, type SessionSeed } from './SessionForms.tsx';
+
+const GOALS = [0, 1, 2, 3, 4, 5, 6, 7];
+
+/**
+ * Practice: fear ladders, one practice at a time (before and afterwards), and progress.
+ * Everything is reachable by keyboard; charts carry text summaries and tables.
+ */
+export function PracticeScreen() {
+  const ladders = useLive<Ladder[]>((onResult) => rapport().practice.watchLadders({}, onResult), 'ladders');
+  const sessions = useLive<PracticeSession[]>((onResult) => rapport().practice.watchSessions({}, onResult), 'sessions');
+  const progress = useLive<PracticeProgress>((onResult) => rapport().practice.watchProgress({ weeks: 8 }, onResult), 'progress');
+  const offerUndo = useOfferUndo();
+  const [building, setBuilding] = useState<Ladder | 'new' | null>(null);
+  const [seed, setSeed] = useState<SessionSeed | null>(null);
+  const [finishing, setFinishing] = useState<PracticeSession | null>(null);
+  const [announcement, setAnnouncement] = useState('');
+
+  const planned = sessions.status === 'ready' ? sessions.data.filter((s) => s.status === 'planned') : [];
+  const today = progress.status === 'ready' ? progress.data.today : '';
+
+  async function deleteLadder(ladder: Ladder) {
+    const result = await rapport().practice.deleteLadder({ id: ladder.id });
+    if (result.ok) offerUndo(`Deleted the ladder “${ladder.name}”`, result.value.undoToken);
+  }
+  async function deleteSession(session: PracticeSession) {
+    const result = await rapport().practice.deleteSession({ id: session.id });
+    if (result.ok) offerUndo('Deleted a planned practice', result.value.undoToken);
+  }
+
+  return (
+    <section aria-labelledby="screen-title" className="practice">
+      <div className="screen-top">
+        <div>
+          <ScreenHeading>Practice</ScreenHeading>
+          <p className="lead">Small, graded steps that make networking less daunting. Start with something that feels like a 3 out of 10, not a 9.</p>
+        </div>
+        <div className="actions">
+          <button type="button" className="primary" onClick={() => setSeed({})}>Practise something</button>
+          <button type="button" onClick={() => setBuilding('new')}>New ladder</button>
+        </div>
+      </div>
+      <aside className="notice practice-note" aria-label="About practice">
+        <p>This is self-practice, not treatment. If anxiety is stopping you from doing things you care about, a GP or a qualified therapist can help.</p>
+      </aside>
+
+      {progress.status === 'ready' ? (
+        <section className="card goal" aria-labelledby="goal-title">
+          <h2 id="goal-title">This week</h2>
+          <p>{progress.data.goal.message}</p>
+          <label className="inline-select">
+            <span>Weekly goal</span>
+            <select value={progress.data.goal.goal} onChange={(e) => void rapport().practice.setWeeklyGoal({ goal: Number(e.target.value) })}>
+              {GOALS.map((g) => <option key={g} value={g}>{g === 0 ? 'No goal' : `${g} a week`}</option>)}
+            </select>
+          </label>
+        </section>
+      ) : null}
+
+      <section aria-labelledby="planned-title">
+        <h2 id="planned-title">To finish</h2>
+        {planned.length === 0 ? <p className="empty">Nothing waiting. After you practise, note how it went here.</p> : (
+          <ul className="planned-list">
+            {planned.map((s) => (
+              <li key={s.id}>
+                <span>{s.task}</span>
+                <div className="actions">
+                  <button type="button" className="primary" aria-label={`How did it go: ${s.task}`} onClick={() => setFinishing(s)}>How did it go?</button>
+                  <button type="button" className="danger" aria-label={`Delete planned practice: ${s.task}`} onClick={() => void deleteSession(s)}>Delete</button>
+                </div>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="ladders-title">
+        <h2 id="ladders-title">Fear ladders</h2>
+        {ladders.status === 'ready' ? <LadderList ladders={ladders.data} onPractise={setSeed} onEdit={setBuilding} onDelete={(l) => void deleteLadder(l)} /> : <p role="status">Loading…</p>}
+      </section>
+
+      {progress.status === 'ready' ? <ProgressPanel progress={progress.data} /> : null}
+      <p className="visually-hidden" role="status" aria-live="polite">{announcement}</p>
+
+      <Dialog open={building !== null} title={building === 'new' ? 'New fear ladder' : 'Edit fear ladder'} wide onClose={() => setBuilding(null)}>
+        {building !== null ? (
+          <LadderBuilder
+            initial={building === 'new' ? undefined : building}
+            save={(input) => rapport().practice.saveLadder(input)}
+            onSaved={(l) => {
+              setBuilding(null);
+              setAnnouncement(`Saved the ladder “${l.name}” with ${l.steps.length} steps.`);
+            }}
+          />
+        ) : null}
+      </Dialog>
+      <Dialog open={seed !== null} title="Before you start" wide onClose={() => setSeed(null)}>
+        {seed !== null && today ? (
+          <BeforeForm
+            seed={seed}
+            today={today}
+            onStarted={() => {
+              setSeed(null);
+              setAnnouncement('Saved. Come back afterwards and note how it went.');
+            }}
+          />
+        ) : null}
+      </Dialog>
+      <Dialog open={finishing !== null} title="How did it go?" wide onClose={() => setFinishing(null)}>
+        {finishing ? (
+          <AfterForm
+            session={finishing}
+            onFinished={() => {
+              setFinishing(null);
+              setAnnouncement('Saved. Well done for trying it.');
+            }}
+          />
+        ) : null}
+      </Dialog>
+    </section>
+  );
+}

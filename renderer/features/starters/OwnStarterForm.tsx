@@ -1,0 +1,67 @@
+import { useState, type FormEvent } from 'react';
+import { STARTER_SITUATION_LABELS, STARTER_SITUATIONS } from '../../../shared/content/library.ts';
+import type { Channel, StarterSituation, Tone } from '../../../shared/content/schema.ts';
+import type { OwnStarter } from '../../../shared/domain/practice/model.ts';
+import { rapport } from '../../api/rapport.ts';
+import { errorsFrom, SelectField, TextArea, type FieldErrors } from '../practice/fields.tsx';
+
+const CHANNELS: { value: Channel; label: string }[] = [
+  { value: 'any', label: 'Any' },
+  { value: 'in-person', label: 'In person' },
+  { value: 'message', label: 'Message' },
+  { value: 'email', label: 'Email' },
+  { value: 'phone', label: 'Phone' },
+  { value: 'linkedin', label: 'LinkedIn' },
+  { value: 'social', label: 'Social media' },
+];
+const TONES: Tone[] = ['warm', 'light', 'professional', 'direct'];
+
+/** Write or edit one of your own starters; placeholders are checked in main with the library's rules. */
+export function OwnStarterForm({ initial, onSaved }: { initial?: OwnStarter | undefined; onSaved: () => void }) {
+  const [text, setText] = useState(initial?.text ?? '');
+  const [situation, setSituation] = useState<StarterSituation>(initial?.situation ?? 'reconnect');
+  const [channel, setChannel] = useState<Channel>(initial?.channel ?? 'any');
+  const [tone, setTone] = useState<Tone>(initial?.tone ?? 'warm');
+  const [errors, setErrors] = useState<FieldErrors>({});
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const result = await rapport().starters.saveOwn({ ...(initial ? { id: initial.id } : {}), fields: { text, situation, channel, tone } });
+    if (!result.ok) return setErrors(errorsFrom(result.error.details, result.error.message, ['fields']));
+    onSaved();
+  }
+
+  return (
+    <form onSubmit={(e) => void submit(e)} noValidate>
+      <TextArea
+        label="Your starter"
+        hint="You can use {firstName}, {detail}, {event} or {timeSince}; suggestions fill them in for each person."
+        value={text}
+        rows={3}
+        error={errors.text}
+        onChange={(e) => setText(e.target.value)}
+      />
+      <div className="row">
+        <SelectField label="Situation" value={situation} onChange={(v) => setSituation(v as StarterSituation)} error={errors.situation}>
+          {STARTER_SITUATIONS.map((s) => (
+            <option key={s} value={s}>{STARTER_SITUATION_LABELS[s]}</option>
+          ))}
+        </SelectField>
+        <SelectField label="Channel" value={channel} onChange={(v) => setChannel(v as Channel)}>
+          {CHANNELS.map((c) => (
+            <option key={c.value} value={c.value}>{c.label}</option>
+          ))}
+        </SelectField>
+        <SelectField label="Tone" value={tone} onChange={(v) => setTone(v as Tone)}>
+          {TONES.map((t) => (
+            <option key={t} value={t}>{t}</option>
+          ))}
+        </SelectField>
+      </div>
+      {errors.form ? <p className="field-error" role="alert">{errors.form}</p> : null}
+      <div className="actions">
+        <button type="submit" className="primary">Save</button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import { IsoDate, IsoInstant, Tier } from '../contact.ts';
+import { KeepInTouchStatusView } from '../views.ts';
+import { ReminderSettings } from './settings.ts';
+
+/** Reminder read models that cross IPC; validated like every other output. */
+
+const Tracked = KeepInTouchStatusView.options[1];
+
+export const DueReasonView = z.discriminatedUnion('kind', [
+  z.object({ kind: z.enum(['overdue', 'due']), status: Tracked }),
+  z.object({ kind: z.literal('event-follow-up'), interactionId: z.string(), eventType: z.enum(['conference', 'meet-up']), metOn: IsoDate, dueAt: IsoInstant }),
+  z.object({ kind: z.literal('birthday'), turning: z.number().int().optional() }),
+  /** `text` is present only for details marked normal. */
+  z.object({ kind: z.literal('follow-up'), detailId: z.string(), followUpOn: IsoDate, text: z.string().optional() }),
+]);
+export type DueReasonView = z.infer<typeof DueReasonView>;
+
+/** One row of a Today lane. */
+export const TodayItem = z.object({
+  id: z.string(),
+  displayName: z.string(),
+  tier: Tier.optional(),
+  status: KeepInTouchStatusView,
+  reasons: z.array(DueReasonView),
+});
+export type TodayItem = z.infer<typeof TodayItem>;
+
+export const NudgeView = z.object({
+  personId: z.string(),
+  displayName: z.string(),
+  lines: z.tuple([z.string(), z.string()]),
+  step: z.string(),
+  /** Two or more skips in a row: the draft is a smaller step. */
+  smallerStep: z.boolean(),
+  outcome: z.enum(['done', 'tonight', 'skipped']).optional(),
+  remindAt: IsoInstant.optional(),
+});
+export type NudgeView = z.infer<typeof NudgeView>;
+
+export const UpcomingBirthdayView = z.object({
+  personId: z.string(),
+  displayName: z.string(),
+  on: IsoDate,
+  inDays: z.number().int(),
+  turning: z.number().int().optional(),
+});
+
+/** Everything the Today screen shows, live. */
+export const TodayView = z.object({
+  today: IsoDate,
+  overdue: z.array(TodayItem),
+  /** Due now for any reason: rhythm, follow-ups, event follow-ups, birthdays. */
+  due: z.array(TodayItem),
+  thisWeek: z.array(TodayItem),
+  nudge: NudgeView.nullable(),
+  birthdays: z.array(UpcomingBirthdayView),
+});
+export type TodayView = z.infer<typeof TodayView>;
+
+export const ReasonKind = z.enum(['overdue', 'due', 'event-follow-up', 'birthday', 'follow-up']);
+
+/** What the tray and badge need: names and why, never any detail text. */
+export const DueSummary = z.object({
+  today: IsoDate,
+  count: z.number().int(),
+  /** Most pressing first. */
+  people: z.array(z.object({ id: z.string(), displayName: z.string(), reasons: z.array(ReasonKind) })),
+});
+
+/** Settings plus what this computer can do, so the screen can say what works. */
+export const ReminderSettingsView = ReminderSettings.extend({
+  host: z.object({
+    /** Desktop notifications can be shown (false in browser mode). */
+    notifications: z.boolean(),
+    /** The shell has a tray icon; false on Linux desktops without AppIndicator; null when unknown. */
+    tray: z.boolean().nullable(),
+  }),
+});
+export type ReminderSettingsView = z.infer<typeof ReminderSettingsView>;
+export type DueSummary = z.infer<typeof DueSummary>;

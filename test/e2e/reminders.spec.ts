@@ -1,0 +1,80 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, startServe, test } from './serve-fixture.ts';
+
+test('an overdue person appears on Today, Done logs a message and takes them off the list', async ({ page }) => {
+  // Two server starts on a shared CI box can take most of the default 30 s.
+  test.setTimeout(90_000);
+  const dataDir = mkdtempSync(join(tmpdir(), 'rapport-e2e-reminders-'));
+  // 1. Added on 10 January with a "Close" rhythm (due after 3 weeks, overdue after 5)…
+  let served = await startServe(dataDir, ['--today', '2026-01-10']);
+  try {
+    await page.goto(served.url);
+    await page.keyboard.press('Control+3');
+    await page.getByLabel('Name').fill('Priya Raman');
+    await page.getByRole('button', { name: 'Add person' }).click();
+    await page.getByRole('link', { name: /Priya Raman/ }).click();
+    await page.getByRole('button', { name: 'Edit' }).click();
+    await page.getByLabel('Rhythm', { exact: true }).selectOption('close');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect(page.getByText('On track · next by 31 Jan 2026')).toBeVisible();
+
+    // …and it is now 1 March, seven weeks later.
+    served = await served.restart(['--today', '2026-03-01']);
+    await page.goto(served.url);
+
+    // 2. Today shows them as overdue, and the nudge picks them.
+    const overdue = page.getByRole('region', { name: /Overdue/ });
+    await expect(overdue.getByRole('link', { name: 'Priya Raman' })).toBeVisible();
+    await expect(page.getByRole('region', { name: /Just do it/ })).toContainText('Hi Priya,');
+
+    // 3. Done.
+    await overdue.getByRole('button', { name: 'Done: I got in touch with Priya Raman' }).click();
+
+    // 4. They leave the list…
+    await expect(page.getByRole('region', { name: 'Overdue (0)' })).toBeVisible();
+    await expect(page.getByRole('region', { name: /Due today/ }).getByRole('link', { name: 'Priya Raman' })).toBeHidden();
+    await expect(page.getByRole('region', { name: /Just do it/ })).toContainText('Done for today');
+
+    // …with a message logged today on their timeline.
+    await page.getByRole('region', { name: /Just do it/ }).getByRole('link', { name: 'Priya Raman' }).click();
+    await expect(page.getByRole('feed', { name: 'Timeline with Priya Raman' }).getByRole('article', { name: 'Message on 2026-03-01' })).toBeVisible();
+    await expect(page.getByText(/On track · next by 22 Mar 2026/)).toBeVisible();
+  } finally {
+    await served.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});
+
+test('Later → Snooze 1 day hides a due person until tomorrow', async ({ page }) => {
+  test.setTimeout(90_000);
+  const dataDir = mkdtempSync(join(tmpdir(), 'rapport-e2e-snooze-'));
+  let served = await startServe(dataDir, ['--today', '2026-01-10']);
+  try {
+    await page.goto(served.url);
+    await page.keyboard.press('Control+3');
+    await page.getByLabel('Name').fill('Tom Baker');
+    await page.getByRole('button', { name: 'Add person' }).click();
+    await page.getByRole('link', { name: /Tom Baker/ }).click();
+    await page.getByRole('button', { name: 'Edit' }).click();
+    await page.getByLabel('Rhythm', { exact: true }).selectOption('close');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect(page.getByText(/On track/)).toBeVisible();
+
+    served = await served.restart(['--today', '2026-02-01']);
+    await page.goto(served.url);
+    const due = page.getByRole('region', { name: /Due today/ });
+    await expect(due.getByRole('link', { name: 'Tom Baker' })).toBeVisible();
+    await due.getByText('Later').click();
+    await due.getByRole('button', { name: 'Snooze 1 day' }).click();
+    await expect(page.getByRole('region', { name: 'Due today (0)' })).toBeVisible();
+
+    served = await served.restart(['--today', '2026-02-02']);
+    await page.goto(served.url);
+    await expect(page.getByRole('region', { name: /Due today/ }).getByRole('link', { name: 'Tom Baker' })).toBeVisible();
+  } finally {
+    await served.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});
