@@ -3,6 +3,7 @@ import startersJson from './starters.v1.json' with { type: 'json' };
 import promptsJson from './practice-prompts.v1.json' with { type: 'json' };
 import {
   PracticePromptFile,
+  type Channel,
   StarterFile,
   type PracticePrompt,
   type PracticeSituation,
@@ -59,6 +60,17 @@ export const practicePrompts: readonly PracticePrompt[] = parseContentFile(
   promptsJson,
   'practice-prompts.v1.json',
 ).items;
+
+/** Channels in the order the app offers them, with the words it shows. */
+export const CHANNEL_OPTIONS: ReadonlyArray<{ value: Channel; label: string }> = [
+  { value: 'any', label: 'Any way' },
+  { value: 'in-person', label: 'In person' },
+  { value: 'message', label: 'Message' },
+  { value: 'email', label: 'Email' },
+  { value: 'phone', label: 'Phone' },
+  { value: 'linkedin', label: 'LinkedIn' },
+  { value: 'social', label: 'Social media' },
+];
 
 export const STARTER_SITUATION_LABELS: Readonly<Record<StarterSituation, string>> = {
   'event-small-talk': 'Small talk at events',

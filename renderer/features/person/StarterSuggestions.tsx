@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { CHANNEL_OPTIONS } from '../../../shared/content/library.ts';
 import type { Channel } from '../../../shared/content/schema.ts';
 import type { SubscriptionOutput } from '../../../shared/ipc/contract.ts';
 import { rapport } from '../../api/rapport.ts';
@@ -7,17 +8,6 @@ import { useQuickLog } from '../log/QuickLog.tsx';
 import { useCopy } from '../starters/useCopy.ts';
 
 type Suggestions = SubscriptionOutput<'starters.watchSuggestions'>;
-
-/** Channels offered on the person page; "any" shows every kind. */
-const CHANNEL_OPTIONS: { value: Channel; label: string }[] = [
-  { value: 'any', label: 'Any way' },
-  { value: 'in-person', label: 'In person' },
-  { value: 'message', label: 'Message' },
-  { value: 'email', label: 'Email' },
-  { value: 'phone', label: 'Phone' },
-  { value: 'linkedin', label: 'LinkedIn' },
-  { value: 'social', label: 'Social media' },
-];
 
 /**
  * "Things you could say" on a person's page: a few personalised starters drawn from their open

@@ -1,19 +1,10 @@
 import { useState, type FormEvent } from 'react';
-import { STARTER_SITUATION_LABELS, STARTER_SITUATIONS } from '../../../shared/content/library.ts';
+import { CHANNEL_OPTIONS, STARTER_SITUATION_LABELS, STARTER_SITUATIONS } from '../../../shared/content/library.ts';
 import type { Channel, StarterSituation, Tone } from '../../../shared/content/schema.ts';
 import type { OwnStarter } from '../../../shared/domain/practice/model.ts';
 import { rapport } from '../../api/rapport.ts';
 import { errorsFrom, SelectField, TextArea, type FieldErrors } from '../practice/fields.tsx';
 
-const CHANNELS: { value: Channel; label: string }[] = [
-  { value: 'any', label: 'Any' },
-  { value: 'in-person', label: 'In person' },
-  { value: 'message', label: 'Message' },
-  { value: 'email', label: 'Email' },
-  { value: 'phone', label: 'Phone' },
-  { value: 'linkedin', label: 'LinkedIn' },
-  { value: 'social', label: 'Social media' },
-];
 const TONES: Tone[] = ['warm', 'light', 'professional', 'direct'];
 
 /** Write or edit one of your own starters; placeholders are checked in main with the library's rules. */
@@ -48,7 +39,7 @@ export function OwnStarterForm({ initial, onSaved }: { initial?: OwnStarter | un
           ))}
         </SelectField>
         <SelectField label="Channel" value={channel} onChange={(v) => setChannel(v as Channel)}>
-          {CHANNELS.map((c) => (
+          {CHANNEL_OPTIONS.map((c) => (
             <option key={c.value} value={c.value}>{c.label}</option>
           ))}
         </SelectField>
