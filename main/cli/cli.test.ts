@@ -4,16 +4,27 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DryRunReport } from '../../shared/ipc/channels/interchange.ts';
 import { closeAll, openCore, tempDir } from '../core/backup/test-helpers.ts';
+import { run } from './run.ts';
 
 afterEach(closeAll);
 
-/** Spawns the real CLI, exactly as `rapport` runs it. */
-function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+type Outcome = { code: number; stdout: string; stderr: string };
+
+/** Spawns the real CLI, exactly as `rapport` runs it (about 2 s each, so used sparingly). */
+function spawnCli(args: string[]): Promise<Outcome> {
   return new Promise((resolve) => {
     execFile(process.execPath, ['main/cli.ts', ...args], { timeout: 30_000 }, (error, stdout, stderr) => {
       resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
     });
   });
+}
+
+/** The same command in this process: `main/cli.ts` only hands argv and stdout/stderr to `run`. */
+async function cli(args: string[]): Promise<Outcome> {
+  let stdout = '';
+  let stderr = '';
+  const code = await run(args, { out: (t) => (stdout += `${t}\n`), err: (t) => (stderr += `${t}\n`) });
+  return { code, stdout, stderr };
 }
 
 const vcf = ['BEGIN:VCARD', 'VERSION:3.0', 'FN:Ada Lovelace', 'EMAIL:ada@example.org', 'END:VCARD', 'BEGIN:VCARD', 'VERSION:3.0', 'END:VCARD', 'BEGIN:VCARD', 'VERSION:3.0', 'FN:Alan Turing', 'END:VCARD', ''].join('\r\n');
@@ -23,9 +34,9 @@ describe('rapport CLI', { timeout: 60_000 }, () => {
     const dir = tempDir();
     const file = join(tempDir(), 'people.vcf');
     writeFileSync(file, vcf);
-    const run = await cli(['--data-dir', dir, 'import', file, '--dry-run', '--json']);
-    expect(run.code).toBe(0);
-    const report = DryRunReport.parse(JSON.parse(run.stdout));
+    const dryRun = await cli(['--data-dir', dir, 'import', file, '--dry-run', '--json']);
+    expect(dryRun.code).toBe(0);
+    const report = DryRunReport.parse(JSON.parse(dryRun.stdout));
     expect(report.people.map((p) => [p.line, p.status, p.action, p.person.displayName])).toEqual([
       [1, 'new', 'create', 'Ada Lovelace'],
       [9, 'new', 'create', 'Alan Turing'],
@@ -64,11 +75,12 @@ describe('rapport CLI', { timeout: 60_000 }, () => {
     expect(stats.stdout).toMatch(/backups\s+1/);
   });
 
-  it('refuses a data folder the app holds, with its message and exit code 3', async () => {
+  it('runs as a real process, and refuses a data folder the app holds with its message and exit code 3', async () => {
+    expect(await spawnCli(['--help'])).toMatchObject({ code: 0, stdout: expect.stringContaining('Usage: rapport') });
     const core = await openCore();
-    const run = await cli(['--data-dir', core.dir, 'stats']);
-    expect(run.code).toBe(3);
-    expect(run.stderr).toContain(`Rapport is already running (pid ${process.pid})`);
+    const held = await spawnCli(['--data-dir', core.dir, 'stats']);
+    expect(held.code).toBe(3);
+    expect(held.stderr).toContain(`Rapport is already running (pid ${process.pid})`);
   });
 
   it('explains usage errors with exit code 2', async () => {
@@ -82,8 +94,8 @@ describe('rapport CLI', { timeout: 60_000 }, () => {
     const dir = tempDir();
     const file = join(tempDir(), 'notes.txt');
     writeFileSync(file, 'hello');
-    const run = await cli(['--data-dir', dir, 'import', file, '--dry-run']);
-    expect(run.code).toBe(1);
-    expect(run.stderr).toContain('notes.txt:1: error: notes.txt is not a vCard');
+    const failed = await cli(['--data-dir', dir, 'import', file, '--dry-run']);
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toContain('notes.txt:1: error: notes.txt is not a vCard');
   });
 });

@@ -10,7 +10,7 @@ const TODAY = '2026-11-25';
 const hash = (data: DemoData) => createHash('sha256').update(JSON.stringify(data)).digest('hex');
 
 const small = generateDemoData({ contacts: 2_000, interactions: 20_000, today: TODAY });
-const large = generateDemoData({ contacts: 10_000, interactions: 200_000, today: TODAY, seed: 7 });
+const large = generateDemoData({ contacts: 10_000, interactions: 60_000, today: TODAY, seed: 7 });
 
 describe('generateDemoData', () => {
   it('is deterministic: same options give the same output, another seed a different one', () => {
@@ -23,7 +23,7 @@ describe('generateDemoData', () => {
     expect(small.contacts).toHaveLength(2_000);
     expect(small.interactions).toHaveLength(20_000);
     expect(large.contacts).toHaveLength(10_000);
-    expect(large.interactions).toHaveLength(200_000);
+    expect(large.interactions).toHaveLength(60_000);
     expect(large.details.length / large.interactions.length).toBeGreaterThan(0.07);
     expect(large.details.length / large.interactions.length).toBeLessThan(0.13);
   });
@@ -52,7 +52,7 @@ describe('generateDemoData', () => {
     }
   });
 
-  it('passes the domain schemas: every item of the 2k/20k run, a sample of the 10k/200k run', () => {
+  it('passes the domain schemas: every item of the 2k/20k run, a sample of the 10k/60k run', () => {
     for (const contact of small.contacts) ContactFields.parse(contact);
     for (const interaction of small.interactions) InteractionFields.parse(interaction);
     for (const detail of small.details) DetailFields.parse(detail);
