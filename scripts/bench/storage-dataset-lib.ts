@@ -48,6 +48,7 @@ export type Metrics = {
   countAll?: number;
   countContact?: number;
   range?: number;
+  rangeCold?: number;
   /** Interactions actually loaded when smaller than requested. */
   scaled?: number | undefined;
 };
@@ -125,6 +126,10 @@ export function openRaw(dir: string, data: ReturnType<typeof generateData>, iter
     countContact: time((i) => void countContact.get((data.contacts[(i * 7919) % data.contacts.length] as Contact).id)),
     range: time((i) => {
       const from = data.minDate + ((i * 104729) % span);
+      parse(range.all(from, from + 7 * 86400000));
+    }),
+    rangeCold: time((i) => {
+      const from = data.minDate + (((i + 1) * 37 * 86400000) % span);
       parse(range.all(from, from + 7 * 86400000));
     }),
   };

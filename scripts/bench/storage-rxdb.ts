@@ -2,6 +2,7 @@
  * RxDB's own storage benchmark (runPerformanceTests from rxdb/plugins/test-utils)
  * on the SQLite storage, RxDB's memory storage and Dexie over fake-indexeddb.
  *   node scripts/bench/storage-rxdb.ts [--runs 15] [--dexie-runs 3] [--docs 3000] [--synchronous FULL|NORMAL]
+ *        [--cache-bytes N]   (SQLite parsed-document cache budget; 0 = off)
  * Dexie over fake-indexeddb takes ~30 s per run (its sorted query path is
  * very slow in fake-indexeddb), so it gets fewer runs by default.
  *
@@ -26,6 +27,7 @@ const { values } = parseArgs({
     docs: { type: 'string', default: '3000' },
     synchronous: { type: 'string', default: 'FULL' },
     wait: { type: 'string', default: '20' },
+    'cache-bytes': { type: 'string' },
   },
 });
 const runs = Number(values.runs);
@@ -35,7 +37,16 @@ const temp = makeTempDir('rapport-bench-rxdb-');
 const wanted = new Set(values.storages.split(','));
 const storages = (
   [
-    ['sqlite', `sqlite (${values.synchronous})`, () => getRxStorageSqlite({ databaseDirectory: temp.dir, synchronous: values.synchronous as 'FULL' | 'NORMAL' })],
+    [
+      'sqlite',
+      `sqlite (${values.synchronous})`,
+      () =>
+        getRxStorageSqlite({
+          databaseDirectory: temp.dir,
+          synchronous: values.synchronous as 'FULL' | 'NORMAL',
+          documentCacheBytes: values['cache-bytes'] === undefined ? undefined : Number(values['cache-bytes']),
+        }),
+    ],
     ['memory', 'memory', () => getRxStorageMemory()],
     ['dexie', 'dexie+fake-idb', () => getRxStorageDexie({ indexedDB, IDBKeyRange })],
   ] as const

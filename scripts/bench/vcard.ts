@@ -65,10 +65,13 @@ t = performance.now();
 const imports = createImportService(core.db, clock);
 const preview = await imports.preview('bench.vcf', new TextEncoder().encode(v3.text));
 const previewMs = ms(t);
+const previewMaxMs = histogram.max / 1e6;
+histogram.reset();
 const summary = await imports.commit(preview.sessionId, undefined, []);
 const importMs = ms(t);
 histogram.disable();
-const maxDelayMs = histogram.max / 1e6;
+const commitMaxMs = histogram.max / 1e6;
+const maxDelayMs = Math.max(previewMaxMs, commitMaxMs);
 const count = await core.db.contacts.count().exec();
 await core.close();
 
@@ -82,7 +85,7 @@ await core.close();
 console.log(`import vCard 3.0 (total)         ${fmt(importMs)}  ${(importMs / baselineImportMs).toFixed(1)}× JSON.parse + one bulkInsert (${baselineImportMs.toFixed(0)} ms)`);
 console.log(`  of which parse + match         ${fmt(previewMs)}`);
 console.log(`  people created                 ${String(summary.created).padStart(6)} (${count} in the database)`);
-console.log(`  event loop: max delay          ${fmt(maxDelayMs)}  p99 ${(histogram.percentile(99) / 1e6).toFixed(1)} ms  mean ${(histogram.mean / 1e6).toFixed(1)} ms`);
+console.log(`  event loop: max delay          ${fmt(maxDelayMs)}  (parse + match ${previewMaxMs.toFixed(0)} ms, write ${commitMaxMs.toFixed(0)} ms; write p99 ${(histogram.percentile(99) / 1e6).toFixed(1)} ms)`);
 
 for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 const exportOk = export3Ms < EXPORT_BUDGET_MS && export4Ms < EXPORT_BUDGET_MS;

@@ -1,6 +1,8 @@
 import { nextBirthday, type BirthdayValue } from '../../../shared/domain/reminders/birthdays.ts';
 import type { TrackedStatus } from '../../../shared/domain/keep-in-touch/status.ts';
 import type { PersonHold } from '../../../shared/domain/reminders/settings.ts';
+// iCalendar folds exactly like vCard (75 octets, never inside a UTF-8 sequence, CRLF + space).
+import { foldLine } from '../interchange/vcard/fold.ts';
 
 /**
  * The reminders calendar, RFC 5545. Only names and dates go in: no notes, no details, whatever
@@ -28,27 +30,6 @@ export const ICS_FILENAME = 'rapport-reminders.ics';
 /** RFC 5545 §3.3.11: backslash, semicolon, comma and newlines are escaped in TEXT. */
 export function escapeText(text: string): string {
   return text.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
-}
-
-/** RFC 5545 §3.1: lines longer than 75 octets fold with CRLF + space, never inside a UTF-8 character. */
-export function foldLine(line: string): string {
-  const encoder = new TextEncoder();
-  const parts: string[] = [];
-  let current = '';
-  let octets = 0;
-  for (const char of line) {
-    const size = encoder.encode(char).length;
-    // The first line holds 75 octets; continuation lines 74 after their leading space.
-    if (octets + size > (parts.length ? 74 : 75)) {
-      parts.push(current);
-      current = '';
-      octets = 0;
-    }
-    current += char;
-    octets += size;
-  }
-  parts.push(current);
-  return parts.join('\r\n ');
 }
 
 const basic = (day: string) => day.replaceAll('-', '');

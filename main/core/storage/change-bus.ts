@@ -1,5 +1,6 @@
 import { Subject } from 'rxjs';
 import type { EventBulk, RxStorageChangeEvent, RxStorageDefaultCheckpoint } from 'rxdb';
+import { DocumentCache } from './doc-cache.ts';
 
 export type ChangeBulk = EventBulk<RxStorageChangeEvent<unknown>, RxStorageDefaultCheckpoint>;
 
@@ -19,6 +20,8 @@ export type SharedTableState = {
    * Undefined until first computed, or after cleanup() invalidated it.
    */
   counts: { live: number; total: number } | undefined;
+  /** Parsed documents by rowid (doc-cache.ts), invalidated by this process's writes. */
+  readonly cache: DocumentCache;
 };
 
 const TABLES = new Map<string, SharedTableState>();
@@ -32,7 +35,7 @@ export function acquireTableState(filePath: string, table: string): SharedTableS
   const k = key(filePath, table);
   let state = TABLES.get(k);
   if (!state || state.removed) {
-    state = { changes$: new Subject<ChangeBulk>(), removed: false, refs: 0, counts: undefined };
+    state = { changes$: new Subject<ChangeBulk>(), removed: false, refs: 0, counts: undefined, cache: new DocumentCache() };
     TABLES.set(k, state);
   }
   state.refs++;
@@ -43,5 +46,22 @@ export function acquireTableState(filePath: string, table: string): SharedTableS
 export function releaseTableState(filePath: string, table: string, state: SharedTableState): void {
   state.refs--;
   const k = key(filePath, table);
-  if (state.refs <= 0 && TABLES.get(k) === state) TABLES.delete(k);
+  if (state.refs <= 0) {
+    // Nobody can read through this state any more; a reopen starts cold.
+    state.cache.dispose();
+    if (TABLES.get(k) === state) TABLES.delete(k);
+  }
+}
+
+/**
+ * Forgets every cached document and count of `filePath`'s tables; called
+ * when another connection committed to the file (PRAGMA data_version).
+ */
+export function invalidateFile(filePath: string): void {
+  const prefix = filePath + '\u0000';
+  for (const [k, state] of TABLES) {
+    if (!k.startsWith(prefix)) continue;
+    state.cache.clear();
+    state.counts = undefined;
+  }
 }

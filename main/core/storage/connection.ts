@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { DatabaseSync } from 'node:sqlite';
+import { DatabaseSync, type StatementSync } from 'node:sqlite';
 
 /**
  * `synchronous` level for the WAL journal. See docs/storage.md:
@@ -22,6 +22,9 @@ type PooledConnection = {
   refs: number;
   /** Set once a table was dropped; the last release then deletes an empty file. */
   tableDropped: boolean;
+  /** `PRAGMA data_version`; changes only when *another* connection commits. */
+  readonly dataVersionStmt: StatementSync;
+  dataVersion: number;
 };
 
 /**
@@ -67,8 +70,26 @@ export function acquireConnection(filePath: string, options: ConnectionOptions):
     db.close();
     throw error;
   }
-  POOL.set(filePath, { db, filePath, refs: 1, tableDropped: false });
+  const dataVersionStmt = db.prepare('PRAGMA data_version');
+  dataVersionStmt.setReturnArrays(true);
+  const dataVersion = (dataVersionStmt.get() as unknown as [number])[0];
+  POOL.set(filePath, { db, filePath, refs: 1, tableDropped: false, dataVersionStmt, dataVersion });
   return db;
+}
+
+/**
+ * True if another connection (another process ignoring the data-folder
+ * lock, or a second DatabaseSync on the file in this process) committed to
+ * `filePath` since the last call. In-process caches (parsed documents,
+ * counts) must then be dropped. Costs one tiny statement (~5 µs on the dev VM).
+ */
+export function changedByOtherConnection(filePath: string): boolean {
+  const pooled = POOL.get(filePath);
+  if (!pooled) return false;
+  const version = (pooled.dataVersionStmt.get() as unknown as [number])[0];
+  if (version === pooled.dataVersion) return false;
+  pooled.dataVersion = version;
+  return true;
 }
 
 /**

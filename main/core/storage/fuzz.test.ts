@@ -1,9 +1,18 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { configureDocumentCache, DEFAULT_CACHE_BYTES } from './doc-cache.ts';
 import { runDifferentialFuzz } from './fuzz.ts';
 
 describe('differential fuzz against RxDB memory storage', () => {
+  afterAll(() => configureDocumentCache({ maxBytes: DEFAULT_CACHE_BYTES, freeze: false }));
   // Three fixed seeds keep failures replayable; together they run > 2,000 queries.
-  it.each([1, 2, 3])('seed %i gives identical writes, queries, counts and change pages', async (seed) => {
+  // Cached documents are frozen (a mutation by RxDB or the storage would throw);
+  // seed 3 runs with a 16 KiB cache so evictions mix hits and misses.
+  it.each([
+    [1, DEFAULT_CACHE_BYTES],
+    [2, DEFAULT_CACHE_BYTES],
+    [3, 16 * 1024],
+  ])('seed %i (cache budget %i bytes) gives identical writes, queries, counts and change pages', async (seed, cacheBytes) => {
+    configureDocumentCache({ maxBytes: cacheBytes, freeze: true });
     const stats = await runDifferentialFuzz({ seed, rounds: 40, queriesPerRound: 18 });
     expect(stats.queries).toBe(40 * 18);
     expect(stats.writes).toBeGreaterThan(200);

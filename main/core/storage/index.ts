@@ -6,6 +6,7 @@ import {
 } from 'rxdb';
 import { acquireTableState, releaseTableState } from './change-bus.ts';
 import { acquireConnection, databaseFilePath, releaseConnection, type SynchronousLevel } from './connection.ts';
+import { configureDocumentCache } from './doc-cache.ts';
 import { getIndexDefs } from './index-keys.ts';
 import { RxStorageInstanceSqlite, type SqliteInstanceOptions, type SqliteStorageInternals } from './instance.ts';
 import { ensureTable, prepareTableStatements, tableName } from './table.ts';
@@ -13,6 +14,7 @@ import { ensureTable, prepareTableStatements, tableName } from './table.ts';
 export type { SqliteStorageInternals } from './instance.ts';
 export { RxStorageInstanceSqlite } from './instance.ts';
 export { encodeIndexString } from './index-keys.ts';
+export { configureDocumentCache, documentCacheStats, DEFAULT_CACHE_BYTES } from './doc-cache.ts';
 
 export type SqliteStorageOptions = {
   /** Folder holding one `<databaseName>.sqlite` file per RxDB database; created if missing. */
@@ -21,6 +23,13 @@ export type SqliteStorageOptions = {
   synchronous?: SynchronousLevel;
   /** Milliseconds to wait on a locked database before failing; default 5000. */
   busyTimeoutMs?: number;
+  /**
+   * Budget of the parsed-document cache in estimated heap bytes (see
+   * doc-cache.ts); default 32 MiB (~50k typical documents), 0 disables it.
+   * The budget is per process (shared by all collections of all storages):
+   * passing it here sets it for the process.
+   */
+  documentCacheBytes?: number;
 };
 
 export type RxStorageSqlite = RxStorage<SqliteStorageInternals, SqliteInstanceOptions>;
@@ -39,6 +48,7 @@ export type RxStorageSqlite = RxStorage<SqliteStorageInternals, SqliteInstanceOp
  *   file that is not an SQLite database.
  */
 export function getRxStorageSqlite(options: SqliteStorageOptions): RxStorageSqlite {
+  if (options.documentCacheBytes !== undefined) configureDocumentCache({ maxBytes: options.documentCacheBytes });
   const connectionOptions = {
     synchronous: options.synchronous ?? 'FULL',
     busyTimeoutMs: options.busyTimeoutMs ?? 5000,

@@ -165,7 +165,9 @@ export function rangeWhere(column: string, inclusiveStart: boolean, inclusiveEnd
 }
 
 /**
- * SQL for a range scan. With `paged`, two extra parameters follow the
+ * SQL for a range scan returning `rowid` (plus the index BLOB with
+ * `withIndexColumn`): a covering-index scan, documents come from the cache
+ * or a second fetch by rowid. With `paged`, two extra parameters follow the
  * bounds: LIMIT (use -1 for none) and OFFSET.
  */
 export function rangeSelectSql<RxDocType>(
@@ -174,7 +176,7 @@ export function rangeSelectSql<RxDocType>(
   opts: { withIndexColumn: boolean; paged: boolean },
 ): string {
   const c = quoteIdent(plan.index.column);
-  const cols = opts.withIndexColumn ? `data, ${c} AS ix` : 'data';
+  const cols = opts.withIndexColumn ? `rowid, ${c}` : 'rowid';
   return (
     `SELECT ${cols} FROM ${quoteIdent(table)} WHERE ${rangeWhere(plan.index.column, plan.inclusiveStart, plan.inclusiveEnd)}` +
     ` ORDER BY ${c} ${plan.direction}` +

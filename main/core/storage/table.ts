@@ -11,11 +11,16 @@ export function tableName(collectionName: string, schemaVersion: number): string
   return `rx_${collectionName}_v${schemaVersion}`;
 }
 
-/** Prepared statements of one collection table, reused for every call. */
+/**
+ * Prepared statements of one collection table, reused for every call.
+ * The `select*` ones return arrays (`setReturnArrays`), which node:sqlite
+ * materialises ~2× faster than row objects.
+ */
 export type TableStatements = {
-  readonly selectByIdsForWrite: StatementSync;
-  readonly selectByIds: StatementSync;
-  readonly selectByIdsNotDeleted: StatementSync;
+  /** [rowid, id] of the given ids (JSON array): covering scan of the primary-key index. */
+  readonly selectRowidsByIds: StatementSync;
+  /** [rowid, data] of the given rowids (JSON array): fetch of cache misses. */
+  readonly selectDataByRowids: StatementSync;
   readonly insert: StatementSync;
   readonly update: StatementSync;
 };
@@ -78,11 +83,13 @@ export function prepareTableStatements<RxDocType>(
   const t = quoteIdent(table);
   const cols = indexes.map((ix) => quoteIdent(ix.column));
   // json_each lets one statement take any number of ids without building SQL per call.
-  const byIds = `SELECT data FROM ${t} WHERE id IN (SELECT value FROM json_each(?))`;
+  const arrays = (stmt: StatementSync) => {
+    stmt.setReturnArrays(true);
+    return stmt;
+  };
   return {
-    selectByIdsForWrite: db.prepare(`SELECT id, data FROM ${t} WHERE id IN (SELECT value FROM json_each(?))`),
-    selectByIds: db.prepare(byIds),
-    selectByIdsNotDeleted: db.prepare(byIds + ' AND deleted = 0'),
+    selectRowidsByIds: arrays(db.prepare(`SELECT rowid, id FROM ${t} WHERE id IN (SELECT value FROM json_each(?))`)),
+    selectDataByRowids: arrays(db.prepare(`SELECT rowid, data FROM ${t} WHERE rowid IN (SELECT value FROM json_each(?))`)),
     insert: db.prepare(
       `INSERT INTO ${t} (id, deleted, lwt, data${cols.map((c) => ', ' + c).join('')}) VALUES (?, ?, ?, ?${cols.map(() => ', ?').join('')})`,
     ),
