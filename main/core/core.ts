@@ -116,7 +116,6 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       'contacts.watch': (input) => contacts.watchList(input),
       'person.watch': ({ id }) => people.watchPerson(id),
       'timeline.watch': ({ filter }) => timeline.watchTotal(filter),
-      'due.watch': () => people.watchDue(),
       ...reminders.subscriptions,
       ...interchange.subscriptions,
       ...practice.subscriptions,

@@ -112,7 +112,7 @@ describe('keep-in-touch status and the Due view', () => {
     await log([sam.id], '2026-03-10');
     type Lanes = { overdue: { id: string }[]; due: { id: string }[]; thisWeek: { id: string }[] };
     const lanes = async () => {
-      const l = await first<Lanes>('due.watch', {});
+      const l = await first<Lanes>('reminders.watchToday', {});
       return { overdue: l.overdue.map((p) => p.id), due: l.due.map((p) => p.id), thisWeek: l.thisWeek.map((p) => p.id) };
     };
     expect(await lanes()).toEqual({ overdue: [], due: [], thisWeek: [] });

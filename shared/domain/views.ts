@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Contact, IsoDate, Tier } from './contact.ts';
+import { Contact, IsoDate } from './contact.ts';
 import { Detail } from './detail.ts';
 import { Interaction } from './interaction.ts';
 
@@ -50,11 +50,6 @@ export const PersonView = z.object({
   reciprocity: ReciprocityView,
 });
 export type PersonView = z.infer<typeof PersonView>;
-
-export const DueItem = z.object({ id: z.string(), displayName: z.string(), tier: Tier.optional(), status: KeepInTouchStatusView });
-export type DueItem = z.infer<typeof DueItem>;
-export const DueLanesView = z.object({ today: IsoDate, overdue: z.array(DueItem), due: z.array(DueItem), thisWeek: z.array(DueItem) });
-export type DueLanesView = z.infer<typeof DueLanesView>;
 
 export const SearchHitView = z.object({
   kind: z.enum(['person', 'interaction', 'detail']),

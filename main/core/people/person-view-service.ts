@@ -1,7 +1,7 @@
-import { combineLatest, map, merge, startWith, switchMap, auditTime, type Observable } from 'rxjs';
-import { effectiveCadence, keepInTouchStatus, dueLanes } from '../../../shared/domain/keep-in-touch/status.ts';
+import { auditTime, combineLatest, merge, startWith, switchMap, type Observable } from 'rxjs';
+import { effectiveCadence, keepInTouchStatus } from '../../../shared/domain/keep-in-touch/status.ts';
 import { giveSuggestions, reciprocityBalance, reciprocityWindowStart, shouldNudgeToGive } from '../../../shared/domain/reciprocity/balance.ts';
-import type { DueLanesView, PersonView } from '../../../shared/domain/views.ts';
+import type { PersonView } from '../../../shared/domain/views.ts';
 import { AppError } from '../../../shared/ipc/result.ts';
 import { today$, type Clock } from '../clock.ts';
 import { toContact } from '../contacts/contacts-service.ts';
@@ -12,8 +12,6 @@ import type { SettingsService } from '../settings/settings-service.ts';
 export interface PersonViewService {
   /** Everything the person page shows at the top, live. Errors with `not_found` once they are gone. */
   watchPerson(id: string): Observable<PersonView>;
-  /** The Due view: overdue, due now, and due within a week, live and rolling over at midnight. */
-  watchDue(): Observable<DueLanesView>;
 }
 
 export function createPersonViewService(db: RapportDatabase, clock: Clock, settings: SettingsService, details: DetailsService): PersonViewService {
@@ -47,24 +45,6 @@ export function createPersonViewService(db: RapportDatabase, clock: Clock, setti
             openDetails,
             reciprocity: { ...balance, nudge, suggestions: nudge ? giveSuggestions(contact.lookingFor) : [] },
           };
-        }),
-      );
-    },
-
-    watchDue() {
-      const tracked = db.contacts.find({ selector: { archived: false, tier: { $exists: true } } });
-      const overridden = db.contacts.find({ selector: { archived: false, cadence: { $exists: true } } });
-      return combineLatest([tracked.$, overridden.$, settings.watchKeepInTouch(), today$(clock)]).pipe(
-        map(([withTier, withCadence, keep, today]) => {
-          const people = new Map([...withTier, ...withCadence].map((d) => [d.id, d]));
-          const rows = [...people.values()].map((d) => ({
-            id: d.id,
-            displayName: d.displayName,
-            tier: d.tier,
-            status: keepInTouchStatus({ cadence: effectiveCadence(d, keep.tiers), lastInteractionOn: d.lastInteractionOn, addedOn: d.createdAt.slice(0, 10), today }),
-          }));
-          const lanes = dueLanes(rows, today);
-          return { today, overdue: lanes.overdue, due: lanes.today, thisWeek: lanes.thisWeek };
         }),
       );
     },

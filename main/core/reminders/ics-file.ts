@@ -1,6 +1,6 @@
 import { rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { debounceTime, type Subscription } from 'rxjs';
+import { debounceTime, startWith, type Subscription } from 'rxjs';
 import type { RapportDatabase } from '../db/database.ts';
 import { buildIcs, ICS_FILENAME } from './ics.ts';
 import { liveRecompute, reminderChanges, realTimers, type Timers } from './live.ts';
@@ -38,9 +38,10 @@ export function keepIcsFile(options: {
   let writing: Promise<void> = Promise.resolve();
   const report = options.onError ?? ((e: unknown) => console.error('[rapport] Could not write the reminders calendar:', e));
   const subscription: Subscription = liveRecompute(
-    // Wait until changes settle: rebuilding for 10k people blocks the thread for a few hundred
-    // ms, so an import must not trigger it between every chunk it writes.
-    reminderChanges(options.db).pipe(debounceTime(options.debounceMs ?? 2000)),
+    // Wait until changes settle, and start a moment after the core opens: rebuilding for 10k
+    // people blocks the thread for a few hundred ms, which must not land on start-up or
+    // between the chunks of an import.
+    reminderChanges(options.db).pipe(startWith(null), debounceTime(options.debounceMs ?? 2000)),
     async () => {
       const snap = await options.service.snapshot();
       const text = buildIcs({ today: snap.schedule.today, now: snap.now, people: snap.data.people, statuses: snap.schedule.statuses, holds: snap.state.holds });
@@ -48,6 +49,7 @@ export function keepIcsFile(options: {
     },
     options.timers ?? realTimers,
     0,
+    false,
   ).subscribe({
     next: (text) => {
       if (withoutStamps(text) === last) return;

@@ -33,6 +33,8 @@ export function liveRecompute<T>(
   compute: () => Promise<{ value: T; nextAt: Date; now: Date }>,
   timers: Timers = realTimers,
   auditMs = 30,
+  /** False: wait for the first value of `changes` instead of computing at once. */
+  runAtStart = true,
 ): Observable<T> {
   return new Observable<T>((subscriber) => {
     let timer: unknown;
@@ -61,7 +63,7 @@ export function liveRecompute<T>(
       }
     };
     const subscription = changes.pipe(auditTime(auditMs)).subscribe(() => void run());
-    void run();
+    if (runAtStart) void run();
     return () => {
       closed = true;
       timers.clearTimeout(timer);

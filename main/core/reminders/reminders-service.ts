@@ -1,6 +1,6 @@
 import type { Observable } from 'rxjs';
 import { starters } from '../../../shared/content/library.ts';
-import { effectiveCadence } from '../../../shared/domain/keep-in-touch/status.ts';
+import { dueLanes, effectiveCadence } from '../../../shared/domain/keep-in-touch/status.ts';
 import { addCalendarDays } from '../../../shared/domain/keep-in-touch/days.ts';
 import { upcomingBirthdays } from '../../../shared/domain/reminders/birthdays.ts';
 import { draftNudge, pickNudge, type NudgeCandidate } from '../../../shared/domain/reminders/nudge.ts';
@@ -125,11 +125,9 @@ export function createRemindersService(deps: RemindersDeps): RemindersService {
     });
     const overdue = sched.due.filter((p) => p.reasons[0]!.kind === 'overdue').map(item);
     const due = sched.due.filter((p) => p.reasons[0]!.kind !== 'overdue').map(item);
-    const weekEnd = addCalendarDays(sched.today, 7);
-    const thisWeek = [...sched.statuses]
-      .filter(([, s]) => s.state === 'on-track' && s.dueOn > sched.today && s.dueOn <= weekEnd)
-      .sort(([a, sa], [b, sb]) => (sa.dueOn !== sb.dueOn ? (sa.dueOn < sb.dueOn ? -1 : 1) : a < b ? -1 : 1))
-      .map(([id]) => item({ id, displayName: byId.get(id)!.displayName, reasons: [] }));
+    const thisWeek = dueLanes([...sched.statuses].map(([id, status]) => ({ id, status })), sched.today).thisWeek.map(({ id }) =>
+      item({ id, displayName: byId.get(id)!.displayName, reasons: [] }),
+    );
     const value: TodayView = {
       today: sched.today,
       overdue,

@@ -41,7 +41,7 @@ export function manualTimers(): Timers & { pending(): { ms: number; fire(): void
 }
 
 export const until = async (check: () => boolean, what = 'condition') => {
-  for (let i = 0; i < 400 && !check(); i++) await new Promise((r) => setTimeout(r, 5));
+  for (let i = 0; i < 1000 && !check(); i++) await new Promise((r) => setTimeout(r, 5));
   if (!check()) throw new Error(`Timed out waiting for ${what}`);
 };
 

@@ -4,7 +4,7 @@ import { Contact, ContactFields, IsoDate } from '../../domain/contact.ts';
 import { Detail, DetailFields, Sensitivity } from '../../domain/detail.ts';
 import { Interaction, InteractionFields, InteractionType } from '../../domain/interaction.ts';
 import { KeepInTouchSettings } from '../../domain/settings.ts';
-import { DueLanesView, PersonListItem, PersonRef, PersonView, SearchHitView, TimelinePage } from '../../domain/views.ts';
+import { PersonListItem, PersonRef, PersonView, SearchHitView, TimelinePage } from '../../domain/views.ts';
 
 const Ids = z.array(Id).min(1, 'Choose at least one person').max(20_000);
 const Tag = z.string().trim().min(1).max(60);
@@ -75,5 +75,4 @@ export const peopleSubscriptions = {
   'person.watch': { input: z.object({ id: Id }), output: PersonView },
   /** How many timeline entries match; `revision` changes whenever pages must be fetched again. */
   'timeline.watch': { input: z.object({ filter: TimelineFilter.default({}) }), output: z.object({ total: z.number().int(), revision: z.number().int() }) },
-  'due.watch': { input: z.object({}), output: DueLanesView },
 } as const;

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { detectFormat, importContactsFile } from '../detect.ts';
 import { importGoogleCsv } from './google.ts';
-import { importLinkedInCsv } from './linkedin.ts';
+import { importLinkedInCsv, parseConnectedOn } from './linkedin.ts';
 
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url));
 const bytes = (text: string) => new TextEncoder().encode(text);
@@ -120,5 +120,22 @@ describe('detectFormat', () => {
     expect(detectFormat(bytes('hello'), 'card.vcf')).toEqual({ format: 'unknown', error: expect.stringContaining('no BEGIN:VCARD') });
     const result = importContactsFile(bytes('%PDF-1.7'), 'scan.pdf');
     expect(result).toMatchObject({ format: 'unknown', cards: [], problems: [{ file: 'scan.pdf', line: 1, severity: 'error' }] });
+  });
+});
+
+describe('parseConnectedOn', () => {
+  it.each([
+    ['12 Mar 2024', '2024-03-12'],
+    ['3 jan 2019', '2019-01-03'],
+    ['12-Mar-24', '2024-03-12'],
+    ['2024-03-12', '2024-03-12'],
+    ['29 Feb 2024', '2024-02-29'],
+    ['29 Feb 2023', undefined],
+    ['31 Apr 2024', undefined],
+    ['12 Foo 2024', undefined],
+    ['yesterday', undefined],
+    ['', undefined],
+  ])('reads %j as %j', (text, expected) => {
+    expect(parseConnectedOn(text)).toBe(expected);
   });
 });
