@@ -4,7 +4,8 @@ import { defineConfig } from '@playwright/test';
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export default defineConfig({
-  timeout: 30_000,
+  // Scenario specs restart the browser-mode server; on a loaded 2-core machine that alone takes seconds.
+  timeout: 60_000,
   expect: { timeout: 5_000 },
   fullyParallel: false,
   workers: 2,
