@@ -46,6 +46,10 @@ export function startScheduler(options: {
   let stopped = false;
   let running: Promise<void> | undefined;
   let generation = 0;
+  // After stop() the database may already be closed: a planning read failing then is expected.
+  const report = (error: unknown) => {
+    if (!stopped) onError(error);
+  };
 
   async function plan(): Promise<void> {
     const mine = ++generation;
@@ -60,7 +64,7 @@ export function startScheduler(options: {
     timer = timers.set(() => {
       timer = undefined;
       if (ms === wait) void fire();
-      else void plan().catch(onError);
+      else void plan().catch(report);
     }, ms);
   }
 
@@ -69,13 +73,13 @@ export function startScheduler(options: {
     running = options.run().catch(onError);
     await running;
     running = undefined;
-    await plan().catch(onError);
+    await plan().catch(report);
   }
 
-  void plan().catch(onError);
+  void plan().catch(report);
   return {
     wake() {
-      void plan().catch(onError);
+      void plan().catch(report);
     },
     async stop() {
       stopped = true;
