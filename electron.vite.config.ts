@@ -1,5 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+import { META_CONTENT_SECURITY_POLICY } from './main/core/content-security-policy.ts';
 
 export default defineConfig({
   main: {
@@ -23,6 +24,10 @@ export default defineConfig({
     root: 'renderer',
     publicDir: '../build/renderer-public',
     build: { rollupOptions: { input: 'renderer/index.html' } },
-    plugins: [react()],
+    plugins: [
+      react(),
+      // One policy for the page, the browser-mode server and the Electron session.
+      { name: 'rapport-csp', transformIndexHtml: (html: string) => html.replace('%RAPPORT_CSP%', META_CONTENT_SECURITY_POLICY) },
+    ],
   },
 });

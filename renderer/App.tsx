@@ -38,7 +38,6 @@ function Shell() {
   const [searching, setSearching] = useState(false);
 
   useEffect(() => {
-    const unsubscribe = rapport().on('app.navigate', ({ screen }) => navigate(screen));
     // The tray and notifications ask for a person, Today, or the log dialog.
     const offOpen = rapport().on('reminders.open', ({ personId, log }) => (log ? openLog(personId ? [personId] : []) : personId ? openPerson(personId) : navigate('today')));
     const onKey = (event: KeyboardEvent) => {
@@ -53,7 +52,6 @@ function Shell() {
     };
     window.addEventListener('keydown', onKey);
     return () => {
-      unsubscribe();
       offOpen();
       window.removeEventListener('keydown', onKey);
     };

@@ -14,3 +14,11 @@ export const CONTENT_SECURITY_POLICY = [
   "form-action 'none'",
   "frame-ancestors 'none'",
 ].join('; ');
+
+/**
+ * The same policy for the page's <meta> tag, which Electron needs for file:// pages (its header
+ * hook does not see them). Browsers ignore `frame-ancestors` in a meta tag, so it is left out.
+ */
+export const META_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY.split('; ')
+  .filter((directive) => !directive.startsWith('frame-ancestors'))
+  .join('; ');

@@ -83,8 +83,8 @@ describe('core over a session', () => {
     const core = await openCore();
     const a = connectRecording(core);
     const b = connectRecording(core);
-    core.emit('app.navigate', { screen: 'people' });
-    expect(a.messages).toEqual([{ type: 'event', name: 'app.navigate', payload: { screen: 'people' } }]);
+    core.emit('reminders.open', { personId: 'p1' });
+    expect(a.messages).toEqual([{ type: 'event', name: 'reminders.open', payload: { personId: 'p1' } }]);
     expect(b.messages).toEqual(a.messages);
   });
 });

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { appEvents, appRequests } from './channels/app.ts';
+import { appRequests } from './channels/app.ts';
 import { interchangeEvents, interchangeRequests, interchangeSubscriptions } from './channels/interchange.ts';
 import { peopleRequests, peopleSubscriptions } from './channels/people.ts';
 import { practiceEvents, practiceRequests, practiceSubscriptions } from './channels/practice.ts';
@@ -20,7 +20,7 @@ export const contract = {
   /** Live queries: main pushes a fresh result whenever the underlying data changes. */
   subscriptions: { ...peopleSubscriptions, ...remindersSubscriptions, ...interchangeSubscriptions, ...practiceSubscriptions },
   /** Pushed by main without a request. */
-  events: { ...appEvents, ...remindersEvents, ...interchangeEvents, ...practiceEvents },
+  events: { ...remindersEvents, ...interchangeEvents, ...practiceEvents },
 } as const;
 
 export type Contract = typeof contract;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IsoDate } from '../../domain/contact.ts';
 
+/** The app's screens, in navigation order; the renderer routes by them. */
 export const Screen = z.enum(['today', 'timeline', 'people', 'practice', 'starters', 'settings']);
 export type Screen = z.infer<typeof Screen>;
 
@@ -19,7 +20,3 @@ export const appRequests = {
   },
 } as const;
 
-export const appEvents = {
-  /** The desktop shell (menu, tray) asks the window to show a screen. */
-  'app.navigate': z.object({ screen: Screen }),
-} as const;
