@@ -27,7 +27,10 @@ export default defineConfig({
     plugins: [
       react(),
       // One policy for the page, the browser-mode server and the Electron session.
-      { name: 'rapport-csp', transformIndexHtml: (html: string) => html.replace('%RAPPORT_CSP%', META_CONTENT_SECURITY_POLICY) },
+      {
+        name: 'rapport-csp',
+        transformIndexHtml: (html: string) => html.replace('%RAPPORT_CSP%', META_CONTENT_SECURITY_POLICY),
+      },
     ],
   },
 });

@@ -35,8 +35,10 @@ if (values.help) {
 }
 
 const port = Number(values.port ?? 0);
-if (!Number.isInteger(port) || port < 0 || port > 65535) exit(`--port must be a number from 0 to 65535, not "${values.port}".`);
-if (values.today && !/^\d{4}-\d{2}-\d{2}$/.test(values.today)) exit(`--today must look like 2026-03-14, not "${values.today}".`);
+if (!Number.isInteger(port) || port < 0 || port > 65535)
+  exit(`--port must be a number from 0 to 65535, not "${values.port}".`);
+if (values.today && !/^\d{4}-\d{2}-\d{2}$/.test(values.today))
+  exit(`--today must look like 2026-03-14, not "${values.today}".`);
 const rendererDir = resolve(values['renderer-dir'] ?? 'out/renderer');
 try {
   readFileSync(resolve(rendererDir, 'index.html'));
@@ -45,10 +47,12 @@ try {
 }
 
 const dataDir = resolve(values['data-dir'] ?? defaultDataDir());
-const version = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+const version = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string })
+  .version;
 const clock = values.today ? fixedClock(`${values.today}T12:00:00Z`) : systemClock;
 const core = await createCore({ dataDir, mode: 'browser', version, clock }).catch((error: unknown) => {
-  if (error instanceof DataDirLockedError) exit(`${error.message}\nQuit that Rapport first, or pass --data-dir to use another folder.`);
+  if (error instanceof DataDirLockedError)
+    exit(`${error.message}\nQuit that Rapport first, or pass --data-dir to use another folder.`);
   throw error;
 });
 const server = await startBrowserServer({ core, rendererDir, port });

@@ -39,7 +39,9 @@ function Shell() {
 
   useEffect(() => {
     // The tray and notifications ask for a person, Today, or the log dialog.
-    const offOpen = rapport().on('reminders.open', ({ personId, log }) => (log ? openLog(personId ? [personId] : []) : personId ? openPerson(personId) : navigate('today')));
+    const offOpen = rapport().on('reminders.open', ({ personId, log }) =>
+      log ? openLog(personId ? [personId] : []) : personId ? openPerson(personId) : navigate('today'),
+    );
     const onKey = (event: KeyboardEvent) => {
       if (!(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey) return;
       const key = event.key.toLowerCase();
@@ -59,7 +61,14 @@ function Shell() {
 
   return (
     <div className="app">
-      <a className="skip-link" href="#main" onClick={(e) => { e.preventDefault(); document.getElementById('main')?.focus(); }}>
+      <a
+        className="skip-link"
+        href="#main"
+        onClick={(e) => {
+          e.preventDefault();
+          document.getElementById('main')?.focus();
+        }}
+      >
         Skip to content
       </a>
       <nav className="sidebar" aria-label="Main">
@@ -67,15 +76,23 @@ function Shell() {
         <ul>
           {SCREENS.map((s) => (
             <li key={s.id}>
-              <a href={`#/${s.id}`} aria-current={s.id === route.screen ? 'page' : undefined} aria-keyshortcuts={`Control+${s.key}`}>
+              <a
+                href={`#/${s.id}`}
+                aria-current={s.id === route.screen ? 'page' : undefined}
+                aria-keyshortcuts={`Control+${s.key}`}
+              >
                 {s.label}
               </a>
             </li>
           ))}
         </ul>
         <div className="sidebar-actions">
-          <button type="button" onClick={() => openLog()} aria-keyshortcuts="Control+L">Log interaction <kbd>Ctrl L</kbd></button>
-          <button type="button" onClick={() => setSearching(true)} aria-keyshortcuts="Control+K">Search <kbd>Ctrl K</kbd></button>
+          <button type="button" onClick={() => openLog()} aria-keyshortcuts="Control+L">
+            Log interaction <kbd>Ctrl L</kbd>
+          </button>
+          <button type="button" onClick={() => setSearching(true)} aria-keyshortcuts="Control+K">
+            Search <kbd>Ctrl K</kbd>
+          </button>
         </div>
       </nav>
       <main id="main" tabIndex={-1}>

@@ -49,7 +49,10 @@ function render(size: number, shade: Shader): Buffer {
           const c = shade((px + (sx + 0.5) / samples) / size, (py + (sy + 0.5) / samples) / size);
           if (!c) continue;
           const a = c[3] / 255;
-          sum[0]! += c[0] * a; sum[1]! += c[1] * a; sum[2]! += c[2] * a; sum[3]! += a;
+          sum[0]! += c[0] * a;
+          sum[1]! += c[1] * a;
+          sum[2]! += c[2] * a;
+          sum[3]! += a;
         }
       }
       const alpha = sum[3]! / (samples * samples);
@@ -74,7 +77,12 @@ function encodePng(size: number, raw: Buffer): Buffer {
   header.writeUInt32BE(size, 0);
   header.writeUInt32BE(size, 4);
   header.set([8, 6, 0, 0, 0], 8); // 8-bit RGBA, no interlace
-  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', header), chunk('IDAT', deflateSync(raw, { level: 9 })), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(raw, { level: 9 })),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 const out = new URL('../build/icons/', import.meta.url);

@@ -34,14 +34,20 @@ const storage = createStorage(dataDir);
 const db = await openDatabase(storage);
 try {
   if ((await db.contacts.count().exec()) > 0) {
-    console.error(`${dataDir} already holds people. Seed an empty folder (--data-dir) so demo data never mixes with real data.`);
+    console.error(
+      `${dataDir} already holds people. Seed an empty folder (--data-dir) so demo data never mixes with real data.`,
+    );
     process.exitCode = 2;
   } else {
     const started = performance.now();
-    const written = await writeDemoData(db, { contacts, interactions, today, seed: Number(values.seed) }, (done, total) =>
-      process.stdout.write(`\r  ${done} of ${total} interactions`),
+    const written = await writeDemoData(
+      db,
+      { contacts, interactions, today, seed: Number(values.seed) },
+      (done, total) => process.stdout.write(`\r  ${done} of ${total} interactions`),
     );
-    console.log(`\nSeeded ${written.contacts} people, ${written.interactions} interactions and ${written.details} details into ${dataDir} in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+    console.log(
+      `\nSeeded ${written.contacts} people, ${written.interactions} interactions and ${written.details} details into ${dataDir} in ${((performance.now() - started) / 1000).toFixed(1)} s.`,
+    );
     if (!storage.persistent) console.log('Note: this storage is in memory, so the data is gone when this script ends.');
   }
 } finally {

@@ -27,7 +27,21 @@ async function cli(args: string[]): Promise<Outcome> {
   return { code, stdout, stderr };
 }
 
-const vcf = ['BEGIN:VCARD', 'VERSION:3.0', 'FN:Ada Lovelace', 'EMAIL:ada@example.org', 'END:VCARD', 'BEGIN:VCARD', 'VERSION:3.0', 'END:VCARD', 'BEGIN:VCARD', 'VERSION:3.0', 'FN:Alan Turing', 'END:VCARD', ''].join('\r\n');
+const vcf = [
+  'BEGIN:VCARD',
+  'VERSION:3.0',
+  'FN:Ada Lovelace',
+  'EMAIL:ada@example.org',
+  'END:VCARD',
+  'BEGIN:VCARD',
+  'VERSION:3.0',
+  'END:VCARD',
+  'BEGIN:VCARD',
+  'VERSION:3.0',
+  'FN:Alan Turing',
+  'END:VCARD',
+  '',
+].join('\r\n');
 
 describe('rapport CLI', { timeout: 60_000 }, () => {
   it('import --dry-run --json prints the documented shape and writes nothing', async () => {
@@ -42,7 +56,9 @@ describe('rapport CLI', { timeout: 60_000 }, () => {
       [9, 'new', 'create', 'Alan Turing'],
     ]);
     expect(report.people[0]!.person.emails).toEqual([{ value: 'ada@example.org' }]);
-    expect(report.problems).toEqual([{ file: 'people.vcf', line: 6, severity: 'error', message: 'Card at line 6 is empty; not imported' }]);
+    expect(report.problems).toEqual([
+      { file: 'people.vcf', line: 6, severity: 'error', message: 'Card at line 6 is empty; not imported' },
+    ]);
     const stats = await cli(['--data-dir', dir, 'stats', '--json']);
     expect(JSON.parse(stats.stdout).counts.contacts).toBe(0);
   });
@@ -59,7 +75,9 @@ describe('rapport CLI', { timeout: 60_000 }, () => {
     const again = await cli(['--data-dir', dir, 'import', file, '--policy', 'skip', '--json']);
     expect(JSON.parse(again.stdout).summary).toMatchObject({ created: 0, skipped: 2 });
 
-    expect((await cli(['--data-dir', dir, 'export', '--format', 'vcard4', '--out', join(out, 'all.vcf')])).code).toBe(0);
+    expect((await cli(['--data-dir', dir, 'export', '--format', 'vcard4', '--out', join(out, 'all.vcf')])).code).toBe(
+      0,
+    );
     expect(readFileSync(join(out, 'all.vcf'), 'utf8')).toMatch(/^BEGIN:VCARD\r\nVERSION:4\.0\r\n/);
     expect((await cli(['--data-dir', dir, 'export', '--format', 'json', '--out', join(out, 'all.json')])).code).toBe(0);
     const archive = JSON.parse(readFileSync(join(out, 'all.json'), 'utf8'));
@@ -84,8 +102,14 @@ describe('rapport CLI', { timeout: 60_000 }, () => {
   });
 
   it('explains usage errors with exit code 2', async () => {
-    expect(await cli(['import'])).toMatchObject({ code: 2, stderr: expect.stringContaining('import needs exactly one FILE') });
-    expect(await cli(['import', 'x.vcf', '--policy', 'maybe'])).toMatchObject({ code: 2, stderr: expect.stringContaining('--policy must be merge, skip or create') });
+    expect(await cli(['import'])).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('import needs exactly one FILE'),
+    });
+    expect(await cli(['import', 'x.vcf', '--policy', 'maybe'])).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('--policy must be merge, skip or create'),
+    });
     expect(await cli(['export', '--format', 'pdf', '--out', 'x'])).toMatchObject({ code: 2 });
     expect(await cli(['--help'])).toMatchObject({ code: 0, stdout: expect.stringContaining('Usage: rapport') });
   });

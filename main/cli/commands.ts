@@ -18,9 +18,15 @@ export interface Io {
 
 export const EXIT = { ok: 0, failed: 1, usage: 2, locked: 3 } as const;
 
-const problemLine = (p: { file: string; line: number; severity: string; message: string }) => `${p.file}:${p.line}: ${p.severity}: ${p.message}`;
+const problemLine = (p: { file: string; line: number; severity: string; message: string }) =>
+  `${p.file}:${p.line}: ${p.severity}: ${p.message}`;
 
-export async function importCommand(core: Core, clock: Clock, io: Io, options: { file: string; dryRun: boolean; json: boolean; policy: ImportPolicy | undefined }): Promise<number> {
+export async function importCommand(
+  core: Core,
+  clock: Clock,
+  io: Io,
+  options: { file: string; dryRun: boolean; json: boolean; policy: ImportPolicy | undefined },
+): Promise<number> {
   let bytes: Uint8Array;
   try {
     bytes = readFileSync(options.file);
@@ -33,16 +39,26 @@ export async function importCommand(core: Core, clock: Clock, io: Io, options: {
   const preview = await imports.preview(fileName, bytes);
   const planned = imports.planned(preview.sessionId);
   const failed = preview.cards.length === 0 && preview.problems.some((p) => p.severity === 'error');
-  const actionOf = (i: number) => (planned[i]!.match.status !== 'new' && options.policy ? options.policy : planned[i]!.match.action);
+  const actionOf = (i: number) =>
+    planned[i]!.match.status !== 'new' && options.policy ? options.policy : planned[i]!.match.action;
 
   if (options.dryRun) {
     imports.cancel(preview.sessionId);
     if (options.json) {
-      const people = planned.map((card, i) => ({ line: card.line, status: card.match.status, action: actionOf(i), matches: card.match.matches.map((m) => m.id), person: card.fields }));
+      const people = planned.map((card, i) => ({
+        line: card.line,
+        status: card.match.status,
+        action: actionOf(i),
+        matches: card.match.matches.map((m) => m.id),
+        person: card.fields,
+      }));
       io.out(JSON.stringify({ file: fileName, format: preview.format, people, problems: preview.problems }, null, 2));
     } else {
-      io.out(`${fileName} (${preview.format}): ${preview.cards.length} people — ${preview.counts.new} new, ${preview.counts.match} matching someone, ${preview.counts.conflict} in conflict`);
-      for (const [i, card] of preview.cards.entries()) io.out(`  line ${card.line}: ${card.displayName} — ${card.status}, would ${actionOf(i)}`);
+      io.out(
+        `${fileName} (${preview.format}): ${preview.cards.length} people — ${preview.counts.new} new, ${preview.counts.match} matching someone, ${preview.counts.conflict} in conflict`,
+      );
+      for (const [i, card] of preview.cards.entries())
+        io.out(`  line ${card.line}: ${card.displayName} — ${card.status}, would ${actionOf(i)}`);
       for (const p of preview.problems) io.err(problemLine(p));
       io.out('Dry run: nothing was written.');
     }
@@ -50,19 +66,30 @@ export async function importCommand(core: Core, clock: Clock, io: Io, options: {
   }
 
   const summary = await imports.commit(preview.sessionId, options.policy, []);
-  if (options.json) io.out(JSON.stringify({ file: fileName, format: preview.format, summary, problems: preview.problems }, null, 2));
+  if (options.json)
+    io.out(JSON.stringify({ file: fileName, format: preview.format, summary, problems: preview.problems }, null, 2));
   else {
     for (const p of preview.problems) io.err(problemLine(p));
-    io.out(`Imported ${fileName}: ${summary.created} created, ${summary.merged} merged, ${summary.skipped} skipped, ${summary.interactions} "Connected on LinkedIn" entries.`);
+    io.out(
+      `Imported ${fileName}: ${summary.created} created, ${summary.merged} merged, ${summary.skipped} skipped, ${summary.interactions} "Connected on LinkedIn" entries.`,
+    );
   }
   return failed ? EXIT.failed : EXIT.ok;
 }
 
-export async function exportCommand(core: Core, clock: Clock, io: Io, options: { format: 'vcard3' | 'vcard4' | 'json'; out: string }): Promise<number> {
+export async function exportCommand(
+  core: Core,
+  clock: Clock,
+  io: Io,
+  options: { format: 'vcard3' | 'vcard4' | 'json'; out: string },
+): Promise<number> {
   const { text, count } =
     options.format === 'json'
       ? await exportArchive(core.db, clock).then((a) => ({ text: a.text, count: a.counts.contacts ?? 0 }))
-      : await exportPeopleVCard(core.db, { version: options.format === 'vcard4' ? '4.0' : '3.0', includeArchived: true });
+      : await exportPeopleVCard(core.db, {
+          version: options.format === 'vcard4' ? '4.0' : '3.0',
+          includeArchived: true,
+        });
   if (options.out === '-') process.stdout.write(text);
   else {
     writeFileSync(options.out, text);
@@ -77,7 +104,8 @@ export async function backupNowCommand(core: Core, io: Io, json: boolean): Promi
     io.err(result.error.message);
     return EXIT.failed;
   }
-  const folder = ((await core.dispatcher.request('backup.getSettings', {})) as { ok: true; value: { folder?: string } }).value.folder;
+  const folder = ((await core.dispatcher.request('backup.getSettings', {})) as { ok: true; value: { folder?: string } })
+    .value.folder;
   const info = result.value as { name: string; counts: Record<string, number> };
   if (json) io.out(JSON.stringify({ ...info, folder: folder ?? null }, null, 2));
   else io.out(`Backup ${info.name} written and verified (${info.counts.contacts ?? 0} people).`);
@@ -86,10 +114,14 @@ export async function backupNowCommand(core: Core, io: Io, json: boolean): Promi
 
 export async function statsCommand(core: Core, io: Io, json: boolean): Promise<number> {
   const counts: Record<string, number> = {};
-  for (const [name, collection] of Object.entries(core.db.collections).sort(([a], [b]) => a.localeCompare(b))) counts[name] = await collection.count().exec();
+  for (const [name, collection] of Object.entries(core.db.collections).sort(([a], [b]) => a.localeCompare(b)))
+    counts[name] = await collection.count().exec();
   const listed = await core.dispatcher.request('backup.list', {});
   const backups = listed.ok ? (listed.value as { name: string; createdAt: string }[]) : [];
-  if (json) io.out(JSON.stringify({ counts, backups: { count: backups.length, latest: backups[0]?.createdAt ?? null } }, null, 2));
+  if (json)
+    io.out(
+      JSON.stringify({ counts, backups: { count: backups.length, latest: backups[0]?.createdAt ?? null } }, null, 2),
+    );
   else {
     for (const [name, n] of Object.entries(counts)) io.out(`${name.padEnd(20)} ${n}`);
     io.out(`${'backups'.padEnd(20)} ${backups.length}${backups[0] ? ` (latest ${backups[0].createdAt})` : ''}`);

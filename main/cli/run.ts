@@ -72,8 +72,15 @@ export async function run(argv: string[], io: Io): Promise<number> {
   if (command === 'import') {
     if (rest.length !== 1) return usage('import needs exactly one FILE.');
     const policy = values.policy === undefined ? undefined : ImportPolicy.safeParse(values.policy).data;
-    if (values.policy !== undefined && !policy) return usage(`--policy must be merge, skip or create, not "${values.policy}".`);
-    action = (core) => importCommand(core, systemClock, io, { file: resolve(rest[0]!), dryRun: values['dry-run'] ?? false, json, policy });
+    if (values.policy !== undefined && !policy)
+      return usage(`--policy must be merge, skip or create, not "${values.policy}".`);
+    action = (core) =>
+      importCommand(core, systemClock, io, {
+        file: resolve(rest[0]!),
+        dryRun: values['dry-run'] ?? false,
+        json,
+        policy,
+      });
   } else if (command === 'export') {
     const format = FORMATS.find((f) => f === values.format);
     if (!format) return usage(`export needs --format ${FORMATS.join('|')}.`);
@@ -96,7 +103,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
     core = await createCore({ dataDir, mode: 'desktop', version: version(), clock: systemClock });
   } catch (error) {
     if (error instanceof DataDirLockedError) {
-      io.err(`${error.message}\nQuit that Rapport first; the CLI does not write while the app has the data folder open.`);
+      io.err(
+        `${error.message}\nQuit that Rapport first; the CLI does not write while the app has the data folder open.`,
+      );
       return EXIT.locked;
     }
     throw error;
@@ -112,5 +121,6 @@ export async function run(argv: string[], io: Io): Promise<number> {
 }
 
 function version(): string {
-  return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+  return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string })
+    .version;
 }

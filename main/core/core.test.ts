@@ -9,7 +9,12 @@ import { createCore, type Core } from './core.ts';
 const opened: { core: Core; dir: string }[] = [];
 async function openCore() {
   const dir = mkdtempSync(join(tmpdir(), 'rapport-core-'));
-  const core = await createCore({ dataDir: dir, mode: 'browser', version: '0.0.0-test', clock: fixedClock('2026-03-01T09:00:00Z') });
+  const core = await createCore({
+    dataDir: dir,
+    mode: 'browser',
+    version: '0.0.0-test',
+    clock: fixedClock('2026-03-01T09:00:00Z'),
+  });
   opened.push({ core, dir });
   return core;
 }
@@ -34,12 +39,24 @@ describe('core over a session', () => {
   it('creates a person and answers with the stored record, timestamps from the clock', async () => {
     const core = await openCore();
     const { session, messages } = connectRecording(core);
-    session.receive({ type: 'request', id: '1', channel: 'contacts.create', input: { displayName: 'Ada Lovelace', organisation: 'Analytical Engines' } });
+    session.receive({
+      type: 'request',
+      id: '1',
+      channel: 'contacts.create',
+      input: { displayName: 'Ada Lovelace', organisation: 'Analytical Engines' },
+    });
     await until(() => messages.length === 1);
     expect(messages[0]).toMatchObject({
       type: 'response',
       id: '1',
-      result: { ok: true, value: { displayName: 'Ada Lovelace', organisation: 'Analytical Engines', createdAt: '2026-03-01T09:00:00.000Z' } },
+      result: {
+        ok: true,
+        value: {
+          displayName: 'Ada Lovelace',
+          organisation: 'Analytical Engines',
+          createdAt: '2026-03-01T09:00:00.000Z',
+        },
+      },
     });
   });
 
@@ -53,7 +70,9 @@ describe('core over a session', () => {
     first.session.receive({ type: 'request', id: '2', channel: 'contacts.create', input: { displayName: 'Adam' } });
     const names = () => {
       const last = second.messages.at(-1);
-      return last?.type === 'push' && last.result.ok ? (last.result.value as { displayName: string }[]).map((c) => c.displayName) : [];
+      return last?.type === 'push' && last.result.ok
+        ? (last.result.value as { displayName: string }[]).map((c) => c.displayName)
+        : [];
     };
     await until(() => names().length === 2);
     expect(names()).toEqual(['Adam', 'zoe']);

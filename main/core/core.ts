@@ -75,7 +75,19 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const emit: CoreContext['emit'] = (name, payload) => {
     for (const send of connections) send({ type: 'event', name, payload });
   };
-  const context: CoreContext = { db, clock, dataDir: options.dataDir, mode: options.mode, contacts, interactions, details, settings, trash, notifier: options.notifier, emit };
+  const context: CoreContext = {
+    db,
+    clock,
+    dataDir: options.dataDir,
+    mode: options.mode,
+    contacts,
+    interactions,
+    details,
+    settings,
+    trash,
+    notifier: options.notifier,
+    emit,
+  };
   const reminders = createRemindersHandlers(context);
   const interchange = createInterchangeHandlers(context);
   const practice = createPracticeHandlers(context);
@@ -83,7 +95,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
 
   const dispatcher = createDispatcher(
     {
-      'app.info': async () => ({ version: options.version, mode: options.mode, dataDir: options.dataDir, persistent: storage.persistent, today: todayOf(clock) }),
+      'app.info': async () => ({
+        version: options.version,
+        mode: options.mode,
+        dataDir: options.dataDir,
+        persistent: storage.persistent,
+        today: todayOf(clock),
+      }),
       'contacts.create': (input) => contacts.create(input),
       'contacts.get': ({ id }) => contacts.get(id),
       'contacts.update': ({ id, fields }) => contacts.update(id, fields),
@@ -102,7 +120,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       'interactions.delete': ({ id }) => interactions.remove(id),
       'timeline.page': ({ filter, offset, limit }) => timeline.page(filter, offset, limit),
       'details.add': (input) => details.add(input),
-      'details.listOpen': async ({ contactIds }) => (await Promise.all(contactIds.map((id) => details.openFor(id)))).flat(),
+      'details.listOpen': async ({ contactIds }) =>
+        (await Promise.all(contactIds.map((id) => details.openFor(id)))).flat(),
       'details.resolve': ({ id }) => details.resolve(id),
       'details.reopen': ({ id }) => details.reopen(id),
       'settings.getKeepInTouch': () => settings.keepInTouch(),

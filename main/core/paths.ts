@@ -6,7 +6,11 @@ import { join } from 'node:path';
  * `app.getPath('userData')` uses for productName "Rapport", so the desktop app, the browser mode
  * and the CLI all see one set of data.
  */
-export function defaultDataDir(platform: NodeJS.Platform = process.platform, env: NodeJS.ProcessEnv = process.env, home = homedir()): string {
+export function defaultDataDir(
+  platform: NodeJS.Platform = process.platform,
+  env: NodeJS.ProcessEnv = process.env,
+  home = homedir(),
+): string {
   if (platform === 'win32') return join(env.APPDATA ?? join(home, 'AppData', 'Roaming'), 'Rapport');
   if (platform === 'darwin') return join(home, 'Library', 'Application Support', 'Rapport');
   return join(env.XDG_CONFIG_HOME || join(home, '.config'), 'Rapport');

@@ -40,9 +40,14 @@ async function setup(today = '2026-03-10T12:00:00Z') {
       });
     });
   }
-  const person = (displayName: string, extra: Record<string, unknown> = {}) => call('contacts.create', { displayName, ...extra });
+  const person = (displayName: string, extra: Record<string, unknown> = {}) =>
+    call('contacts.create', { displayName, ...extra });
   const log = (contactIds: string[], date: string, extra: Record<string, unknown> = {}) =>
-    call('interactions.log', { interaction: { type: 'coffee', date, contactIds, ...extra }, newPeople: [], details: [] });
+    call('interactions.log', {
+      interaction: { type: 'coffee', date, contactIds, ...extra },
+      newPeople: [],
+      details: [],
+    });
   return { core, clock, call, first, person, log };
 }
 
@@ -55,20 +60,37 @@ describe('logging interactions', () => {
       details: [{ text: 'new puppy Biscuit' }],
     });
     const [sam] = logged.contactIds;
-    const view = await first<{ lastInteractionOn: string; openDetails: { text: string; learnedOn: string; interactionId: string }[] }>('person.watch', { id: sam });
+    const view = await first<{
+      lastInteractionOn: string;
+      openDetails: { text: string; learnedOn: string; interactionId: string }[];
+    }>('person.watch', { id: sam });
     expect(view.lastInteractionOn).toBe('2026-03-09');
-    expect(view.openDetails).toMatchObject([{ text: 'new puppy Biscuit', learnedOn: '2026-03-09', interactionId: logged.id }]);
+    expect(view.openDetails).toMatchObject([
+      { text: 'new puppy Biscuit', learnedOn: '2026-03-09', interactionId: logged.id },
+    ]);
   });
 
   it('rejects a log with nobody in it, naming the field', async () => {
     const { core } = await setup();
-    const result = await core.dispatcher.request('interactions.log', { interaction: { type: 'call', date: '2026-03-09', contactIds: [] }, newPeople: [], details: [] });
-    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input', details: [{ path: ['interaction', 'contactIds'], message: 'Choose at least one person' }] } });
+    const result = await core.dispatcher.request('interactions.log', {
+      interaction: { type: 'call', date: '2026-03-09', contactIds: [] },
+      newPeople: [],
+      details: [],
+    });
+    expect(result).toMatchObject({
+      ok: false,
+      error: {
+        code: 'invalid_input',
+        details: [{ path: ['interaction', 'contactIds'], message: 'Choose at least one person' }],
+      },
+    });
   });
 
   it('refuses people who do not exist', async () => {
     const { core } = await setup();
-    const result = await core.dispatcher.request('interactions.log', { interaction: { type: 'call', date: '2026-03-09', contactIds: ['ghost'] } });
+    const result = await core.dispatcher.request('interactions.log', {
+      interaction: { type: 'call', date: '2026-03-09', contactIds: ['ghost'] },
+    });
     expect(result.ok ? '' : result.error.message).toMatch(/no longer exist/);
   });
 });
@@ -113,7 +135,11 @@ describe('keep-in-touch status and the Due view', () => {
     type Lanes = { overdue: { id: string }[]; due: { id: string }[]; thisWeek: { id: string }[] };
     const lanes = async () => {
       const l = await first<Lanes>('reminders.watchToday', {});
-      return { overdue: l.overdue.map((p) => p.id), due: l.due.map((p) => p.id), thisWeek: l.thisWeek.map((p) => p.id) };
+      return {
+        overdue: l.overdue.map((p) => p.id),
+        due: l.due.map((p) => p.id),
+        thisWeek: l.thisWeek.map((p) => p.id),
+      };
     };
     expect(await lanes()).toEqual({ overdue: [], due: [], thisWeek: [] });
     clock.set('2026-03-27T12:00:00Z'); // close: due after 21 days, so 31 March is within a week
@@ -143,9 +169,14 @@ describe('deleting people', () => {
 
     await call('undo.apply', { token: undoToken });
     const restored = await call('timeline.page', { filter: {}, offset: 0, limit: 10 });
-    expect(restored.entries.map((e) => [e.notes, e.people.map((p) => p.displayName)])).toEqual([['shared', ['Ada', 'Bo']], ['solo', ['Ada']]]);
+    expect(restored.entries.map((e) => [e.notes, e.people.map((p) => p.displayName)])).toEqual([
+      ['shared', ['Ada', 'Bo']],
+      ['solo', ['Ada']],
+    ]);
     expect((await call('details.listOpen', { contactIds: [ada.id] })).map((d) => d.text)).toEqual(['runs marathons']);
-    expect((await first<{ lastInteractionOn: string }>('person.watch', { id: ada.id })).lastInteractionOn).toBe('2026-02-01');
+    expect((await first<{ lastInteractionOn: string }>('person.watch', { id: ada.id })).lastInteractionOn).toBe(
+      '2026-02-01',
+    );
     const again = await call('contacts.get', { id: ada.id });
     expect(again.displayName).toBe('Ada');
   });
@@ -154,7 +185,9 @@ describe('deleting people', () => {
     const { call, person, first } = await setup();
     const ada = await person('Ada');
     const bo = await person('Bo', { tags: ['old'] });
-    expect(await call('contacts.retag', { ids: [ada.id, bo.id], add: ['conference'], remove: ['old'] })).toEqual({ changed: 2 });
+    expect(await call('contacts.retag', { ids: [ada.id, bo.id], add: ['conference'], remove: ['old'] })).toEqual({
+      changed: 2,
+    });
     expect((await call('contacts.get', { id: bo.id })).tags).toEqual(['conference']);
     await call('contacts.archive', { ids: [bo.id], archived: true });
     const list = await first<{ displayName: string }[]>('contacts.watch', {});
@@ -166,26 +199,41 @@ describe('merging duplicates', () => {
   it('suggests people with the same email and moves the interactions and details to the one kept', async () => {
     const { call, person, log } = await setup();
     const a = await person('Ada Lovelace', { emails: [{ value: 'ada@example.org' }] });
-    const b = await person('A. Lovelace', { emails: [{ value: 'ADA@example.org' }], phones: [{ value: '07700 900123' }] });
+    const b = await person('A. Lovelace', {
+      emails: [{ value: 'ADA@example.org' }],
+      phones: [{ value: '07700 900123' }],
+    });
     await log([b.id], '2026-01-05', { notes: 'met at the meetup' });
     await call('details.add', { contactId: b.id, text: 'likes chess', learnedOn: '2026-01-05' });
 
     const candidates = await call('contacts.duplicates', {});
     expect(candidates).toMatchObject([{ reasons: ['email'] }]);
 
-    await call('contacts.merge', { primaryId: a.id, secondaryId: b.id, fields: { displayName: 'Ada Lovelace', emails: [{ value: 'ada@example.org' }], phones: [{ value: '07700 900123' }] } });
+    await call('contacts.merge', {
+      primaryId: a.id,
+      secondaryId: b.id,
+      fields: {
+        displayName: 'Ada Lovelace',
+        emails: [{ value: 'ada@example.org' }],
+        phones: [{ value: '07700 900123' }],
+      },
+    });
     const page = await call('timeline.page', { filter: { contactId: a.id }, offset: 0, limit: 10 });
     expect(page.entries.map((e) => e.notes)).toEqual(['met at the meetup']);
     expect((await call('details.listOpen', { contactIds: [a.id] })).map((d) => d.text)).toEqual(['likes chess']);
     expect((await call('contacts.get', { id: a.id })).phones).toEqual([{ value: '07700 900123' }]);
-    expect((await call('contacts.duplicates', {}))).toEqual([]);
+    expect(await call('contacts.duplicates', {})).toEqual([]);
   });
 });
 
 describe('search', () => {
   it('finds a person by a remembered detail and by interaction notes, people first', async () => {
     const { call } = await setup();
-    await call('interactions.log', { interaction: { type: 'coffee', date: '2026-03-09', contactIds: [], notes: 'Biscuit chewed the laptop cable' }, newPeople: ['Sam Okafor'], details: [{ text: 'new puppy Biscuit' }] });
+    await call('interactions.log', {
+      interaction: { type: 'coffee', date: '2026-03-09', contactIds: [], notes: 'Biscuit chewed the laptop cable' },
+      newPeople: ['Sam Okafor'],
+      details: [{ text: 'new puppy Biscuit' }],
+    });
     const hits = await call('search.query', { q: 'bisc', limit: 10 });
     expect(hits.map((h) => [h.kind, h.title])).toEqual([
       ['detail', 'Sam Okafor'],

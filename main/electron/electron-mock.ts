@@ -75,12 +75,20 @@ export function createElectronMock() {
     Tray,
     FakeWebContents,
     Menu: { buildFromTemplate: vi.fn((template: unknown[]) => ({ template })) },
-    Notification: Object.assign(vi.fn(() => ({ show: vi.fn() })), { isSupported: () => true }),
+    Notification: Object.assign(
+      vi.fn(() => ({ show: vi.fn() })),
+      { isSupported: () => true },
+    ),
     shell: { openExternal: vi.fn(async () => {}) },
     ipcMain: {
-      on: vi.fn((channel: string, fn: (...args: unknown[]) => void) => ipcListeners.set(channel, [...(ipcListeners.get(channel) ?? []), fn])),
+      on: vi.fn((channel: string, fn: (...args: unknown[]) => void) =>
+        ipcListeners.set(channel, [...(ipcListeners.get(channel) ?? []), fn]),
+      ),
       removeListener: vi.fn((channel: string, fn: (...args: unknown[]) => void) =>
-        ipcListeners.set(channel, (ipcListeners.get(channel) ?? []).filter((f) => f !== fn)),
+        ipcListeners.set(
+          channel,
+          (ipcListeners.get(channel) ?? []).filter((f) => f !== fn),
+        ),
       ),
       emit: (channel: string, ...args: unknown[]) => ipcListeners.get(channel)?.forEach((fn) => fn(...args)),
     },

@@ -31,10 +31,13 @@ if (!app.requestSingleInstanceLock()) {
 } else {
   app.enableSandbox();
   installAppWideLockdown(app);
-  void app.whenReady().then(start).catch((error: unknown) => {
-    console.error('[rapport] Could not start:', error);
-    app.exit(1);
-  });
+  void app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      console.error('[rapport] Could not start:', error);
+      app.exit(1);
+    });
 }
 
 async function start(): Promise<void> {
@@ -53,7 +56,10 @@ async function start(): Promise<void> {
     core = await createCore({ dataDir, mode: 'desktop', version: app.getVersion(), notifier });
   } catch (error) {
     if (error instanceof DataDirLockedError) {
-      dialog.showErrorBox('Rapport is already open', `${error.message}\n\nClose the other Rapport (or its browser mode) and start again.`);
+      dialog.showErrorBox(
+        'Rapport is already open',
+        `${error.message}\n\nClose the other Rapport (or its browser mode) and start again.`,
+      );
       app.exit(1);
       return;
     }

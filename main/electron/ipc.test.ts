@@ -8,7 +8,9 @@ const { connectWindow, isTrustedSender } = await import('./ipc.ts');
 
 function fakeCore() {
   const received: unknown[] = [];
-  const core = { connect: vi.fn(() => ({ receive: (m: unknown) => received.push(m), close: vi.fn() })) } as unknown as Core;
+  const core = {
+    connect: vi.fn(() => ({ receive: (m: unknown) => received.push(m), close: vi.fn() })),
+  } as unknown as Core;
   return { core, received };
 }
 const newWindow = () => new electron.BrowserWindow({}) as never as import('electron').BrowserWindow;
@@ -16,15 +18,29 @@ const newWindow = () => new electron.BrowserWindow({}) as never as import('elect
 describe('IPC sender check', () => {
   it('accepts the top-level frame of our window on the app origin', () => {
     const window = newWindow();
-    expect(isTrustedSender({ sender: window.webContents, senderFrame: window.webContents.mainFrame } as never, window, 'file://')).toBe(true);
+    expect(
+      isTrustedSender(
+        { sender: window.webContents, senderFrame: window.webContents.mainFrame } as never,
+        window,
+        'file://',
+      ),
+    ).toBe(true);
   });
 
   it('rejects a subframe, another window, a foreign origin, and a destroyed window', () => {
     const window = newWindow();
     const other = newWindow();
     const main = window.webContents.mainFrame;
-    expect(isTrustedSender({ sender: window.webContents, senderFrame: { url: main.url } } as never, window, 'file://')).toBe(false);
-    expect(isTrustedSender({ sender: other.webContents, senderFrame: other.webContents.mainFrame } as never, window, 'file://')).toBe(false);
+    expect(
+      isTrustedSender({ sender: window.webContents, senderFrame: { url: main.url } } as never, window, 'file://'),
+    ).toBe(false);
+    expect(
+      isTrustedSender(
+        { sender: other.webContents, senderFrame: other.webContents.mainFrame } as never,
+        window,
+        'file://',
+      ),
+    ).toBe(false);
     (main as { url: string }).url = 'https://evil.example/';
     expect(isTrustedSender({ sender: window.webContents, senderFrame: main } as never, window, 'file://')).toBe(false);
     (main as { url: string }).url = 'file:///app/index.html';
@@ -39,9 +55,17 @@ describe('IPC sender check', () => {
     vi.spyOn(console, 'warn').mockImplementation(() => {});
     connectWindow(core, window, 'file://');
     const message = { type: 'request', id: '1', channel: 'app.info', input: {} };
-    electron.ipcMain.emit('rapport', { sender: stranger.webContents, senderFrame: stranger.webContents.mainFrame }, message);
+    electron.ipcMain.emit(
+      'rapport',
+      { sender: stranger.webContents, senderFrame: stranger.webContents.mainFrame },
+      message,
+    );
     expect(received).toEqual([]);
-    electron.ipcMain.emit('rapport', { sender: window.webContents, senderFrame: window.webContents.mainFrame }, message);
+    electron.ipcMain.emit(
+      'rapport',
+      { sender: window.webContents, senderFrame: window.webContents.mainFrame },
+      message,
+    );
     expect(received).toEqual([message]);
   });
 
@@ -50,7 +74,11 @@ describe('IPC sender check', () => {
     const { core, received } = fakeCore();
     const disconnect = connectWindow(core, window, 'file://');
     disconnect();
-    electron.ipcMain.emit('rapport', { sender: window.webContents, senderFrame: window.webContents.mainFrame }, { type: 'unsubscribe', id: '1' });
+    electron.ipcMain.emit(
+      'rapport',
+      { sender: window.webContents, senderFrame: window.webContents.mainFrame },
+      { type: 'unsubscribe', id: '1' },
+    );
     expect(received).toEqual([]);
   });
 });

@@ -7,7 +7,11 @@ import type { Session } from '../core/ipc/session.ts';
  * Accepts messages only from the top-level frame of our own window, loaded from our own origin:
  * an iframe, another window or a page that somehow navigated elsewhere is ignored.
  */
-export function isTrustedSender(event: Pick<IpcMainEvent, 'sender' | 'senderFrame'>, window: BrowserWindow, expectedOrigin: string): boolean {
+export function isTrustedSender(
+  event: Pick<IpcMainEvent, 'sender' | 'senderFrame'>,
+  window: BrowserWindow,
+  expectedOrigin: string,
+): boolean {
   const frame = event.senderFrame;
   if (!frame || window.isDestroyed() || event.sender !== window.webContents) return false;
   if (frame !== window.webContents.mainFrame) return false;

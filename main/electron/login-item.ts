@@ -12,14 +12,27 @@ export interface LoginItemApp {
 /** An XDG autostart entry: what Linux desktops read at login (Electron's API is macOS/Windows only). */
 export function autostartEntry(execPath: string): string {
   const quoted = /[\s"]/.test(execPath) ? `"${execPath.replace(/"/g, '\\"')}"` : execPath;
-  return ['[Desktop Entry]', 'Type=Application', 'Name=Rapport', `Exec=${quoted} ${HIDDEN_ARG}`, 'X-GNOME-Autostart-enabled=true', 'NoDisplay=true', ''].join('\n');
+  return [
+    '[Desktop Entry]',
+    'Type=Application',
+    'Name=Rapport',
+    `Exec=${quoted} ${HIDDEN_ARG}`,
+    'X-GNOME-Autostart-enabled=true',
+    'NoDisplay=true',
+    '',
+  ].join('\n');
 }
 
 /**
  * Applies the "Open at login" setting: the login item on macOS and Windows, an autostart
  * `.desktop` file on Linux. Either way the app starts with `--hidden`.
  */
-export async function applyOpenAtLogin(app: LoginItemApp, openAtLogin: boolean, platform: NodeJS.Platform = process.platform, execPath = process.execPath): Promise<void> {
+export async function applyOpenAtLogin(
+  app: LoginItemApp,
+  openAtLogin: boolean,
+  platform: NodeJS.Platform = process.platform,
+  execPath = process.execPath,
+): Promise<void> {
   if (platform === 'linux') {
     const dir = join(app.getPath('appData'), 'autostart');
     const file = join(dir, 'rapport.desktop');

@@ -29,7 +29,9 @@ const notifications = vi.hoisted(() => {
   return FakeNotification;
 });
 const electron = vi.hoisted(() => ({}) as Record<string, unknown>);
-vi.mock('electron', async () => Object.assign(electron, (await import('./electron-mock.ts')).createElectronMock(), { Notification: notifications }));
+vi.mock('electron', async () =>
+  Object.assign(electron, (await import('./electron-mock.ts')).createElectronMock(), { Notification: notifications }),
+);
 
 const { createElectronNotifier } = await import('./notifier.ts');
 
@@ -46,7 +48,12 @@ afterEach(async () => {
 describe('the Electron notifier', () => {
   it('shows the title and body, and a click opens what it is about', () => {
     const onOpen = vi.fn();
-    createElectronNotifier(onOpen).notify({ title: 'Follow up with Ada', body: 'You met…', tag: 't', open: { screen: 'people', personId: 'ada' } });
+    createElectronNotifier(onOpen).notify({
+      title: 'Follow up with Ada',
+      body: 'You met…',
+      tag: 't',
+      open: { screen: 'people', personId: 'ada' },
+    });
     const [shown] = notifications.made;
     expect(shown).toMatchObject({ options: { title: 'Follow up with Ada', body: 'You met…' }, shown: true });
     shown!.listeners.get('click')!();
@@ -78,7 +85,13 @@ describe('the Electron notifier', () => {
     cleanup.push(() => h.dispose());
     const sam = await h.call('contacts.create', { displayName: 'Sam Okafor', tier: 'close' });
     for (const sensitivity of ['normal', 'private', 'sensitive'] as const) {
-      await h.call('details.add', { contactId: sam.id, text: `SECRET-${sensitivity}`, learnedOn: '2026-01-02', sensitivity, followUpOn: '2026-02-01' });
+      await h.call('details.add', {
+        contactId: sam.id,
+        text: `SECRET-${sensitivity}`,
+        learnedOn: '2026-01-02',
+        sensitivity,
+        followUpOn: '2026-02-01',
+      });
     }
     clock.set('2026-03-01T10:00:00Z');
     await h.call('reminders.wake', {});

@@ -20,7 +20,11 @@ const actions = () => ({ open: vi.fn(), done: vi.fn(), snooze: vi.fn(), skip: vi
 const summary = (n: number): DueSummary => ({
   today: '2026-03-01',
   count: n,
-  people: Array.from({ length: n }, (_, i) => ({ id: `p${i}`, displayName: `Person ${i}`, reasons: ['overdue' as const] })),
+  people: Array.from({ length: n }, (_, i) => ({
+    id: `p${i}`,
+    displayName: `Person ${i}`,
+    reasons: ['overdue' as const],
+  })),
 });
 const click = (item: MenuItemConstructorOptions | undefined) => (item?.click as () => void)();
 const labels = (items: MenuItemConstructorOptions[]) => items.filter((i) => i.type !== 'separator').map((i) => i.label);
@@ -31,16 +35,25 @@ describe('the reminders tray menu', () => {
     const items = reminderTrayTemplate(summary(7), a);
     expect(labels(items)).toEqual([
       '7 people to reach out to today',
-      'Person 0', 'Person 1', 'Person 2', 'Person 3', 'Person 4',
+      'Person 0',
+      'Person 1',
+      'Person 2',
+      'Person 3',
+      'Person 4',
       '…and 2 more',
-      'Log an interaction…', 'Open Rapport', 'Quit',
+      'Log an interaction…',
+      'Open Rapport',
+      'Quit',
     ]);
     const submenu = items[1]!.submenu as MenuItemConstructorOptions[];
     expect(labels(submenu)).toEqual(['Open', 'Done', 'Snooze 1 day', 'Snooze 1 week', 'Skip this cycle']);
     submenu.filter((i) => i.type !== 'separator').forEach(click);
     expect(a.open).toHaveBeenCalledWith('p0');
     expect(a.done).toHaveBeenCalledWith('p0');
-    expect(a.snooze.mock.calls).toEqual([['p0', 1], ['p0', 7]]);
+    expect(a.snooze.mock.calls).toEqual([
+      ['p0', 1],
+      ['p0', 7],
+    ]);
     expect(a.skip).toHaveBeenCalledWith('p0');
     click(items.find((i) => i.label === 'Log an interaction…'));
     expect(a.log).toHaveBeenCalledOnce();
@@ -70,8 +83,20 @@ describe('the tray wired to a real core', () => {
     const h = await openTestCore(clock);
     cleanup.push(() => h.dispose());
     const sam = await h.call('contacts.create', { displayName: 'Sam Okafor', tier: 'close' });
-    await h.call('details.add', { contactId: sam.id, text: 'SENSITIVE-diagnosis', learnedOn: '2026-01-02', sensitivity: 'sensitive', followUpOn: '2026-02-01' });
-    await h.call('details.add', { contactId: sam.id, text: 'PRIVATE-salary', learnedOn: '2026-01-02', sensitivity: 'private', followUpOn: '2026-02-01' });
+    await h.call('details.add', {
+      contactId: sam.id,
+      text: 'SENSITIVE-diagnosis',
+      learnedOn: '2026-01-02',
+      sensitivity: 'sensitive',
+      followUpOn: '2026-02-01',
+    });
+    await h.call('details.add', {
+      contactId: sam.id,
+      text: 'PRIVATE-salary',
+      learnedOn: '2026-01-02',
+      sensitivity: 'private',
+      followUpOn: '2026-02-01',
+    });
     clock.set('2026-03-01T10:00:00Z');
 
     const menus: MenuItemConstructorOptions[][] = [];

@@ -16,7 +16,8 @@ export interface ReminderTrayActions {
   quit(): void;
 }
 
-const headline = (count: number) => (count === 0 ? 'Nobody to reach out to today' : `${count} ${count === 1 ? 'person' : 'people'} to reach out to today`);
+const headline = (count: number) =>
+  count === 0 ? 'Nobody to reach out to today' : `${count} ${count === 1 ? 'person' : 'people'} to reach out to today`;
 
 /** The tray icon's tooltip: the app name and the due count. */
 export function trayTooltip(summary: DueSummary | null): string {
@@ -27,7 +28,10 @@ export function trayTooltip(summary: DueSummary | null): string {
  * The tray menu for who is due. Only names appear (from `DueSummary`, which carries no detail
  * text at all), so nothing private can show in a menu bar.
  */
-export function reminderTrayTemplate(summary: DueSummary | null, actions: ReminderTrayActions): MenuItemConstructorOptions[] {
+export function reminderTrayTemplate(
+  summary: DueSummary | null,
+  actions: ReminderTrayActions,
+): MenuItemConstructorOptions[] {
   const items: MenuItemConstructorOptions[] = [];
   if (summary) {
     items.push({ label: headline(summary.count), enabled: false });
@@ -44,7 +48,8 @@ export function reminderTrayTemplate(summary: DueSummary | null, actions: Remind
         ],
       });
     }
-    if (summary.count > TRAY_PEOPLE) items.push({ label: `…and ${summary.count - TRAY_PEOPLE} more`, click: () => actions.open() });
+    if (summary.count > TRAY_PEOPLE)
+      items.push({ label: `…and ${summary.count - TRAY_PEOPLE} more`, click: () => actions.open() });
     items.push({ type: 'separator' });
   }
   items.push(
@@ -70,7 +75,11 @@ export function detectTray(platform: NodeJS.Platform, env: Record<string, string
 /** The parts of the core the tray uses: live queries and requests, plus events to the window. */
 export interface TrayCore {
   dispatcher: {
-    subscribe(channel: string, input: unknown, onResult: (result: { ok: boolean; value?: unknown }) => void): () => void;
+    subscribe(
+      channel: string,
+      input: unknown,
+      onResult: (result: { ok: boolean; value?: unknown }) => void,
+    ): () => void;
     request(channel: string, input: unknown): Promise<{ ok: boolean }>;
   };
   emit(name: 'reminders.open', payload: { personId?: string; log?: boolean }): void;

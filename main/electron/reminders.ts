@@ -22,7 +22,8 @@ export function connectReminders(core: Core, window: BrowserWindow, tray: Tray |
   powerMonitor.on('unlock-screen', wake);
   const stopLogin = core.dispatcher.subscribe('reminders.watchSettings', {}, (result) => {
     // A development build must not register the Electron binary itself to start at login.
-    if (result.ok && app.isPackaged) void applyOpenAtLogin(app, (result.value as { openAtLogin: boolean }).openAtLogin).catch(console.error);
+    if (result.ok && app.isPackaged)
+      void applyOpenAtLogin(app, (result.value as { openAtLogin: boolean }).openAtLogin).catch(console.error);
   });
   return () => {
     stopTray();

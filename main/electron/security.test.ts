@@ -44,11 +44,18 @@ describe('session lockdown', () => {
       webRequest: { onHeadersReceived: vi.fn() },
     };
     lockDownSession(session as never);
-    const request = session.setPermissionRequestHandler.mock.calls[0]![0] as (w: unknown, p: string, cb: (ok: boolean) => void) => void;
+    const request = session.setPermissionRequestHandler.mock.calls[0]![0] as (
+      w: unknown,
+      p: string,
+      cb: (ok: boolean) => void,
+    ) => void;
     const callback = vi.fn();
     request({}, 'media', callback);
     expect(callback).toHaveBeenCalledWith(false);
-    const onHeaders = session.webRequest.onHeadersReceived.mock.calls[0]![0] as (d: unknown, cb: (r: { responseHeaders: Record<string, string[]> }) => void) => void;
+    const onHeaders = session.webRequest.onHeadersReceived.mock.calls[0]![0] as (
+      d: unknown,
+      cb: (r: { responseHeaders: Record<string, string[]> }) => void,
+    ) => void;
     const done = vi.fn();
     onHeaders({ responseHeaders: { 'X-Test': ['1'] } }, done);
     const headers = done.mock.calls[0]![0].responseHeaders as Record<string, string[]>;

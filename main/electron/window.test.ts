@@ -8,7 +8,13 @@ const { createMainWindow } = await import('./window.ts');
 describe('createMainWindow', () => {
   const onHideToTray = vi.fn();
   let quitting = false;
-  const open = () => createMainWindow({ preloadPath: '/app/preload.cjs', icon: '/app/icon.png', onHideToTray, isQuitting: () => quitting });
+  const open = () =>
+    createMainWindow({
+      preloadPath: '/app/preload.cjs',
+      icon: '/app/icon.png',
+      onHideToTray,
+      isQuitting: () => quitting,
+    });
   beforeEach(() => {
     quitting = false;
     onHideToTray.mockClear();

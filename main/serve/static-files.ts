@@ -25,7 +25,9 @@ export function createStaticHandler(root: string) {
     const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://local').pathname);
     const file = normalize(join(base, pathname === '/' ? 'index.html' : pathname));
     if (!file.startsWith(base)) return send(res, 404, 'text/plain', 'Not found');
-    const body = (await readFile(file).catch(() => null)) ?? (extname(file) ? null : await readFile(join(base, 'index.html')).catch(() => null));
+    const body =
+      (await readFile(file).catch(() => null)) ??
+      (extname(file) ? null : await readFile(join(base, 'index.html')).catch(() => null));
     if (!body) return send(res, 404, 'text/plain', 'Not found');
     const type = CONTENT_TYPES[extname(file)] ?? (extname(file) ? 'application/octet-stream' : CONTENT_TYPES['.html']!);
     send(res, 200, type, req.method === 'HEAD' ? '' : body, file.includes(`${sep}assets${sep}`));

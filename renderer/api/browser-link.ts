@@ -20,7 +20,10 @@ export function installBrowserBridge(onStatus: (status: ConnectionStatus) => voi
 
   const connect = () => {
     onStatus('connecting');
-    const ws = new WebSocket(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/bridge`, ['rapport.v1', `rapport-token.${token}`]);
+    const ws = new WebSocket(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/bridge`, [
+      'rapport.v1',
+      `rapport-token.${token}`,
+    ]);
     socket = ws;
     ws.onopen = () => {
       delay = 250;

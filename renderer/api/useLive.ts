@@ -2,7 +2,8 @@ import { useEffect, useState } from 'react';
 import type { Unsubscribe } from '../../shared/ipc/client.ts';
 import type { RapportError, Result } from '../../shared/ipc/result.ts';
 
-export type LiveState<T> = { status: 'loading' } | { status: 'ready'; data: T } | { status: 'error'; error: RapportError };
+export type LiveState<T> =
+  { status: 'loading' } | { status: 'ready'; data: T } | { status: 'error'; error: RapportError };
 
 const LOADING = { status: 'loading' } as const;
 
@@ -13,7 +14,13 @@ const LOADING = { status: 'loading' } as const;
 export function useLive<T>(start: (onResult: (result: Result<T>) => void) => Unsubscribe, key: string): LiveState<T> {
   const [latest, setLatest] = useState<{ key: string; state: LiveState<T> }>({ key, state: LOADING });
   useEffect(
-    () => start((result) => setLatest({ key, state: result.ok ? { status: 'ready', data: result.value } : { status: 'error', error: result.error } })),
+    () =>
+      start((result) =>
+        setLatest({
+          key,
+          state: result.ok ? { status: 'ready', data: result.value } : { status: 'error', error: result.error },
+        }),
+      ),
     // `start` is a new closure each render; `key` names everything it depends on.
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [key],

@@ -9,13 +9,16 @@ export function installFakeRapport(overrides: Record<string, Record<string, unkn
   const api = new Proxy({} as Record<string, unknown>, {
     get(_target, area: string) {
       if (area === 'on') return () => () => {};
-      return new Proxy({}, {
-        get(_t, method: string) {
-          const fn = overrides[area]?.[method];
-          if (!fn) throw new Error(`Test called rapport.${area}.${method}, which it did not fake.`);
-          return fn;
+      return new Proxy(
+        {},
+        {
+          get(_t, method: string) {
+            const fn = overrides[area]?.[method];
+            if (!fn) throw new Error(`Test called rapport.${area}.${method}, which it did not fake.`);
+            return fn;
+          },
         },
-      });
+      );
     },
   }) as unknown as RapportApi;
   window.rapport = api;

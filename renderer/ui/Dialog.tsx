@@ -18,7 +18,13 @@ export function Dialog({ open, title, onClose, children, wide }: DialogProps) {
     if (!open && dialog.open) dialog.close?.();
   }, [open]);
   return (
-    <dialog ref={ref} className={wide ? 'dialog wide' : 'dialog'} aria-label={title} onClose={onClose} onCancel={onClose}>
+    <dialog
+      ref={ref}
+      className={wide ? 'dialog wide' : 'dialog'}
+      aria-label={title}
+      onClose={onClose}
+      onCancel={onClose}
+    >
       {open ? (
         <>
           <header className="dialog-header">

@@ -17,8 +17,19 @@ export function Field({ label, error, hint, required, ref, ...input }: FieldProp
         {label}
         {required ? <span aria-hidden="true"> *</span> : null}
       </label>
-      {hint ? <p id={`${id}-hint`} className="field-hint">{hint}</p> : null}
-      <input ref={ref} id={id} required={required} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...input} />
+      {hint ? (
+        <p id={`${id}-hint`} className="field-hint">
+          {hint}
+        </p>
+      ) : null}
+      <input
+        ref={ref}
+        id={id}
+        required={required}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+        {...input}
+      />
       {error ? (
         <p id={`${id}-error`} className="field-error" role="alert">
           {error}

@@ -35,7 +35,16 @@ const QUERIES: Record<string, string[]> = {
   '2 letters': ['ja', 'ma', 'ka', 'co', 'ri', 'th', 'so', 'be'],
   '3 letters': ['jam', 'mar', 'kal', 'cof', 'pro', 'the', 'lin', 'ste'],
   'full word': ['james', 'coffee', 'product', 'acme', 'puppy', 'conference', 'figma', 'wedding'],
-  'two words': ['coffee ja', 'james acme', 'product design', 'call with', 'new pu', 'sofia m', 'the team', 'launch plan'],
+  'two words': [
+    'coffee ja',
+    'james acme',
+    'product design',
+    'call with',
+    'new pu',
+    'sofia m',
+    'the team',
+    'launch plan',
+  ],
 };
 
 function stats(samples: number[]): { median: number; p95: number; mean: number } {
@@ -45,7 +54,9 @@ function stats(samples: number[]): { median: number; p95: number; mean: number }
 }
 
 const fmt = (ms: number) => ms.toFixed(2).padStart(7);
-console.log(`\n${'query kind'.padEnd(11)} ${'median'.padStart(7)} ${'p95'.padStart(7)} ${'naive'.padStart(7)}  speed-up  within ${BUDGET_MS} ms`);
+console.log(
+  `\n${'query kind'.padEnd(11)} ${'median'.padStart(7)} ${'p95'.padStart(7)} ${'naive'.padStart(7)}  speed-up  within ${BUDGET_MS} ms`,
+);
 let allWithin = true;
 for (const [kind, queries] of Object.entries(QUERIES)) {
   const indexed: number[] = [];
@@ -65,6 +76,8 @@ for (const [kind, queries] of Object.entries(QUERIES)) {
   const n = stats(scanned);
   const within = i.p95 < BUDGET_MS;
   allWithin &&= within;
-  console.log(`${kind.padEnd(11)} ${fmt(i.median)} ${fmt(i.p95)} ${fmt(n.median)}  ${(n.median / i.median).toFixed(0).padStart(7)}×  ${within ? 'yes' : 'NO'}`);
+  console.log(
+    `${kind.padEnd(11)} ${fmt(i.median)} ${fmt(i.p95)} ${fmt(n.median)}  ${(n.median / i.median).toFixed(0).padStart(7)}×  ${within ? 'yes' : 'NO'}`,
+  );
 }
 console.log(allWithin ? '\nall query kinds within budget at p95' : '\nsome query kinds over budget at p95');

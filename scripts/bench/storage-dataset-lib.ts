@@ -94,12 +94,16 @@ export async function bench(iterations: number, fn: (i: number) => Promise<void>
 export function openRaw(dir: string, data: ReturnType<typeof generateData>, iterations: number): Metrics {
   const db = new DatabaseSync(path.join(dir, 'raw.sqlite'));
   db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;');
-  db.exec('CREATE TABLE interactions (id TEXT PRIMARY KEY, contactId TEXT NOT NULL, date INTEGER NOT NULL, data TEXT NOT NULL)');
+  db.exec(
+    'CREATE TABLE interactions (id TEXT PRIMARY KEY, contactId TEXT NOT NULL, date INTEGER NOT NULL, data TEXT NOT NULL)',
+  );
   const t0 = performance.now();
   db.exec('BEGIN');
   const insert = db.prepare('INSERT INTO interactions VALUES (?, ?, ?, ?)');
   for (const it of data.interactions) insert.run(it.id, it.contactId, it.date, JSON.stringify(it));
-  db.exec('CREATE INDEX ix_contact_date ON interactions (contactId, date); CREATE INDEX ix_date ON interactions (date); COMMIT');
+  db.exec(
+    'CREATE INDEX ix_contact_date ON interactions (contactId, date); CREATE INDEX ix_date ON interactions (date); COMMIT',
+  );
   const loadMs = performance.now() - t0;
   const newest = db.prepare('SELECT data FROM interactions ORDER BY date DESC LIMIT 50');
   const contact = db.prepare('SELECT data FROM interactions WHERE contactId = ? ORDER BY date DESC LIMIT 50');

@@ -40,12 +40,18 @@ const cacheBytes = values['cache-bytes'] === undefined ? undefined : Number(valu
 if (values.child) {
   // Fresh process: open the existing file through RxDB and fetch the first page.
   const started = performance.now();
-  const db = await createRxDatabase({ name: 'dataset', storage: getRxStorageSqlite({ databaseDirectory: values.child, documentCacheBytes: cacheBytes }), multiInstance: false });
+  const db = await createRxDatabase({
+    name: 'dataset',
+    storage: getRxStorageSqlite({ databaseDirectory: values.child, documentCacheBytes: cacheBytes }),
+    multiInstance: false,
+  });
   const cols = await db.addCollections(collections);
   const opened = performance.now();
   const page = await cols.interactions!.find({ sort: [{ date: 'desc' }], limit: 50 }).exec();
   const firstPage = performance.now();
-  const contactPage = await cols.interactions!.find({ selector: { contactId: 'c000042' }, sort: [{ date: 'desc' }], limit: 50 }).exec();
+  const contactPage = await cols
+    .interactions!.find({ selector: { contactId: 'c000042' }, sort: [{ date: 'desc' }], limit: 50 })
+    .exec();
   const done = performance.now();
   if (page.length !== 50 || contactPage.length === 0) throw new Error('child: unexpected result sizes');
   const rss = process.memoryUsage().rss;
@@ -64,7 +70,21 @@ if (values.child) {
   (globalThis as { gc?: () => void }).gc?.();
   const { rss: rssAfterScan, heapUsed: heapAfterScan } = process.memoryUsage();
   const cache = documentCacheStats();
-  console.log(JSON.stringify({ openMs: opened - started, firstPageMs: firstPage - opened, openToFirstPageMs: firstPage - started, contactMs: done - firstPage, rss, uptimeMs, scanned, rssAfterScan, heapAfterScan, cachedDocs: cache.documents, cacheBytes: cache.usedBytes }));
+  console.log(
+    JSON.stringify({
+      openMs: opened - started,
+      firstPageMs: firstPage - opened,
+      openToFirstPageMs: firstPage - started,
+      contactMs: done - firstPage,
+      rss,
+      uptimeMs,
+      scanned,
+      rssAfterScan,
+      heapAfterScan,
+      cachedDocs: cache.documents,
+      cacheBytes: cache.usedBytes,
+    }),
+  );
   await db.close();
   process.exit(0);
 }
@@ -76,7 +96,12 @@ const temp = makeTempDir('rapport-bench-dataset-');
 const data = generateData(nContacts, nInteractions, 12345);
 const results = new Map<string, Metrics>();
 
-async function runStorage(label: string, storage: RxStorage<any, any>, interactionCount: number, iterations: number): Promise<RxDatabase> {
+async function runStorage(
+  label: string,
+  storage: RxStorage<any, any>,
+  interactionCount: number,
+  iterations: number,
+): Promise<RxDatabase> {
   const db = await createRxDatabase({ name: 'dataset', storage, multiInstance: false });
   const cols = await db.addCollections(collections);
   const t0 = performance.now();
@@ -90,10 +115,19 @@ async function runStorage(label: string, storage: RxStorage<any, any>, interacti
   const schema = store.schema;
   const q = (query: any) => store.query(prepare(schema, query));
   const metrics: Metrics = { loadMs, scaled: interactionCount !== nInteractions ? interactionCount : undefined };
-  metrics.newest50 = await bench(iterations, async () => expectLen(await q({ selector: { _deleted: { $eq: false } }, sort: [{ date: 'desc' }], limit: 50 }), 50));
+  metrics.newest50 = await bench(iterations, async () =>
+    expectLen(await q({ selector: { _deleted: { $eq: false } }, sort: [{ date: 'desc' }], limit: 50 }), 50),
+  );
   metrics.contact50 = await bench(iterations, async (i) => {
     const contactId = data.contacts[(i * 7919) % nContacts]!.id;
-    expectAtMost(await q({ selector: { _deleted: { $eq: false }, contactId: { $eq: contactId } }, sort: [{ date: 'desc' }], limit: 50 }), 50);
+    expectAtMost(
+      await q({
+        selector: { _deleted: { $eq: false }, contactId: { $eq: contactId } },
+        sort: [{ date: 'desc' }],
+        limit: 50,
+      }),
+      50,
+    );
   });
   metrics.countAll = await bench(iterations, async () => {
     const r = await store.count(prepare(schema, { selector: { _deleted: { $eq: false } } as any }));
@@ -101,37 +135,65 @@ async function runStorage(label: string, storage: RxStorage<any, any>, interacti
   });
   metrics.countContact = await bench(iterations, async (i) => {
     const contactId = data.contacts[(i * 7919) % nContacts]!.id;
-    await store.count(prepare(schema, { selector: { _deleted: { $eq: false }, contactId: { $eq: contactId } } as any }));
+    await store.count(
+      prepare(schema, { selector: { _deleted: { $eq: false }, contactId: { $eq: contactId } } as any }),
+    );
   });
   // Note: i * 104729 ms shifts the window by < 1 h per iteration, so this
   // re-reads (almost) the same week every time: a warm read.
   metrics.range = await bench(iterations, async (i) => {
     const from = data.minDate + ((i * 104729) % (data.maxDate - data.minDate - 7 * 86400000));
-    await q({ selector: { _deleted: { $eq: false }, date: { $gte: from, $lt: from + 7 * 86400000 } }, sort: [{ date: 'asc' }] });
+    await q({
+      selector: { _deleted: { $eq: false }, date: { $gte: from, $lt: from + 7 * 86400000 } },
+      sort: [{ date: 'asc' }],
+    });
   });
   // Non-overlapping weeks 37 days apart, each read once: a cold read for the SQLite cache.
   metrics.rangeCold = await bench(iterations, async (i) => {
     const from = data.minDate + (((i + 1) * 37 * 86400000) % (data.maxDate - data.minDate - 7 * 86400000));
-    await q({ selector: { _deleted: { $eq: false }, date: { $gte: from, $lt: from + 7 * 86400000 } }, sort: [{ date: 'asc' }] });
+    await q({
+      selector: { _deleted: { $eq: false }, date: { $gte: from, $lt: from + 7 * 86400000 } },
+      sort: [{ date: 'asc' }],
+    });
   });
   results.set(label, metrics);
   process.stderr.write(`${label}: reads done at ${(performance.now() - t0).toFixed(0)} ms\n`);
   return db;
 }
 
-const sqliteDb = await runStorage('sqlite', getRxStorageSqlite({ databaseDirectory: temp.dir, synchronous: values.synchronous as 'FULL' | 'NORMAL', documentCacheBytes: cacheBytes }), nInteractions, iterations);
+const sqliteDb = await runStorage(
+  'sqlite',
+  getRxStorageSqlite({
+    databaseDirectory: temp.dir,
+    synchronous: values.synchronous as 'FULL' | 'NORMAL',
+    documentCacheBytes: cacheBytes,
+  }),
+  nInteractions,
+  iterations,
+);
 await sqliteDb.close();
 const file = path.join(temp.dir, 'dataset.sqlite');
 const fileBytes = statSync(file).size + (existsSync(file + '-wal') ? statSync(file + '-wal').size : 0);
 const childRuns = Array.from({ length: 5 }, () => {
-  const args = ['--expose-gc', fileURLToPath(import.meta.url), '--child', temp.dir, ...(cacheBytes === undefined ? [] : ['--cache-bytes', String(cacheBytes)])];
+  const args = [
+    '--expose-gc',
+    fileURLToPath(import.meta.url),
+    '--child',
+    temp.dir,
+    ...(cacheBytes === undefined ? [] : ['--cache-bytes', String(cacheBytes)]),
+  ];
   const out = spawnSync(process.execPath, args, { encoding: 'utf8' });
   if (out.status !== 0) throw new Error('child failed: ' + out.stderr);
   return JSON.parse(out.stdout.trim().split('\n').at(-1) as string) as Record<string, number>;
 });
 const memDb = await runStorage('memory', getRxStorageMemory(), nInteractions, iterations);
 await memDb.remove();
-const dexieDb = await runStorage('dexie', getRxStorageDexie({ indexedDB, IDBKeyRange }), Number(values['dexie-interactions']), Number(values['dexie-iterations']));
+const dexieDb = await runStorage(
+  'dexie',
+  getRxStorageDexie({ indexedDB, IDBKeyRange }),
+  Number(values['dexie-interactions']),
+  Number(values['dexie-iterations']),
+);
 await dexieDb.remove();
 results.set('raw', openRaw(temp.dir, data, iterations));
 temp.dispose();
@@ -140,8 +202,14 @@ const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length
 const child = (k: string) => med(childRuns.map((r) => r[k] as number));
 const get = (label: string, key: keyof Metrics) => results.get(label)?.[key] as number | undefined;
 const f = (n: number | undefined) => (n === undefined ? '—' : n.toFixed(2)).padStart(10);
-console.log(`\nDataset: ${nContacts} contacts, ${nInteractions} interactions (dexie: ${values['dexie-interactions']} interactions, ${values['dexie-iterations']} iterations). Median ms of ${iterations} iterations.`);
-console.log('metric'.padEnd(30) + ['sqlite', 'memory', 'dexie', 'raw sqlite'].map((s) => s.padStart(10)).join('') + '   vs memory   vs raw   target');
+console.log(
+  `\nDataset: ${nContacts} contacts, ${nInteractions} interactions (dexie: ${values['dexie-interactions']} interactions, ${values['dexie-iterations']} iterations). Median ms of ${iterations} iterations.`,
+);
+console.log(
+  'metric'.padEnd(30) +
+    ['sqlite', 'memory', 'dexie', 'raw sqlite'].map((s) => s.padStart(10)).join('') +
+    '   vs memory   vs raw   target',
+);
 const rows: [string, keyof Metrics, string][] = [
   ['load (bulkInsert, total)', 'loadMs', '—'],
   ['newest 50 by date', 'newest50', '≤3× memory, < dexie'],
@@ -153,11 +221,21 @@ const rows: [string, keyof Metrics, string][] = [
 ];
 for (const [name, key, target] of rows) {
   const [s, m, d, r] = ['sqlite', 'memory', 'dexie', 'raw'].map((l) => get(l, key));
-  console.log(name.padEnd(30) + [s, m, d, r].map(f).join('') + `   ${s && m ? (s / m).toFixed(2) + 'x' : '—'}`.padEnd(12) + `${s && r ? (s / r).toFixed(2) + 'x' : '—'}`.padEnd(9) + target);
+  console.log(
+    name.padEnd(30) +
+      [s, m, d, r].map(f).join('') +
+      `   ${s && m ? (s / m).toFixed(2) + 'x' : '—'}`.padEnd(12) +
+      `${s && r ? (s / r).toFixed(2) + 'x' : '—'}`.padEnd(9) +
+      target,
+  );
 }
-console.log(`\nfresh process (median of ${childRuns.length}): open RxDB db+collections ${child('openMs').toFixed(1)} ms, first page ${child('firstPageMs').toFixed(1)} ms, open→first page ${child('openToFirstPageMs').toFixed(1)} ms (target < 100), contact page ${child('contactMs').toFixed(1)} ms, whole process incl. imports ${child('uptimeMs').toFixed(0)} ms`);
+console.log(
+  `\nfresh process (median of ${childRuns.length}): open RxDB db+collections ${child('openMs').toFixed(1)} ms, first page ${child('firstPageMs').toFixed(1)} ms, open→first page ${child('openToFirstPageMs').toFixed(1)} ms (target < 100), contact page ${child('contactMs').toFixed(1)} ms, whole process incl. imports ${child('uptimeMs').toFixed(0)} ms`,
+);
 console.log(`fresh process RSS after first page: ${(child('rss') / 1048576).toFixed(1)} MB (target < 200 MB)`);
-console.log(`fresh process RSS after reading all ${child('scanned')} interactions once (cache full: ${child('cachedDocs')} docs, ~${(child('cacheBytes') / 1048576).toFixed(1)} MB estimated; after gc): ${(child('rssAfterScan') / 1048576).toFixed(1)} MB RSS, ${(child('heapAfterScan') / 1048576).toFixed(1)} MB JS heap`);
+console.log(
+  `fresh process RSS after reading all ${child('scanned')} interactions once (cache full: ${child('cachedDocs')} docs, ~${(child('cacheBytes') / 1048576).toFixed(1)} MB estimated; after gc): ${(child('rssAfterScan') / 1048576).toFixed(1)} MB RSS, ${(child('heapAfterScan') / 1048576).toFixed(1)} MB JS heap`,
+);
 console.log(`file size: ${(fileBytes / 1048576).toFixed(1)} MB for ${nContacts + nInteractions} docs`);
 console.log(`bench process RSS now (all storages loaded once): ${(process.memoryUsage().rss / 1048576).toFixed(1)} MB`);
 

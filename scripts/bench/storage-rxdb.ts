@@ -95,7 +95,9 @@ console.log(
   `\nrunPerformanceTests, ${runs} runs (dexie ${Math.min(runs, dexieRuns)}), ${values.docs} docs, 4 collections. Times in ms: fastest-5% mean (RxDB's figure) | median.`,
 );
 console.log(
-  'metric'.padEnd(26) + names.map((n) => n.padStart(22)).join('') + '  sqlite/memory (fast5%, median)  sqlite/dexie (median)',
+  'metric'.padEnd(26) +
+    names.map((n) => n.padStart(22)).join('') +
+    '  sqlite/memory (fast5%, median)  sqlite/dexie (median)',
 );
 for (const metric of metrics) {
   const cells = names.map((name) => {
@@ -104,7 +106,8 @@ for (const metric of metrics) {
   });
   const by = (prefix: string) => cells[names.findIndex((n) => n.startsWith(prefix))];
   const [sql, mem, dex] = [by('sqlite'), by('memory'), by('dexie')];
-  const ratio = (a: number | undefined, b: number | undefined) => (a !== undefined && b !== undefined ? (a / b).toFixed(2) + 'x' : '—');
+  const ratio = (a: number | undefined, b: number | undefined) =>
+    a !== undefined && b !== undefined ? (a / b).toFixed(2) + 'x' : '—';
   console.log(
     metric.padEnd(26) +
       cells.map((c) => `${fmt(c.f)} |${fmt(c.m)}`.padStart(22)).join('') +

@@ -22,7 +22,12 @@ import { writeDemoData } from '../demo-data/write.ts';
 
 const TODAY = '2026-11-25';
 const { values } = parseArgs({
-  options: { contacts: { type: 'string', default: '10000' }, interactions: { type: 'string', default: '200000' }, runs: { type: 'string', default: '30' }, cold: { type: 'string' } },
+  options: {
+    contacts: { type: 'string', default: '10000' },
+    interactions: { type: 'string', default: '200000' },
+    runs: { type: 'string', default: '30' },
+    cold: { type: 'string' },
+  },
 });
 const clock = fixedClock(`${TODAY}T12:00:00Z`);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -49,7 +54,9 @@ const firstPush = (core: Core, channel: string, input: unknown) =>
 
 if (values.cold) {
   // A fresh process: open the data folder and fetch the first timeline page, as the app does at start.
-  const [openMs, core] = await timed(() => createCore({ dataDir: values.cold!, mode: 'browser', version: 'bench', clock }));
+  const [openMs, core] = await timed(() =>
+    createCore({ dataDir: values.cold!, mode: 'browser', version: 'bench', clock }),
+  );
   const [pageMs] = await timed(() => call(core, 'timeline.page', { filter: {}, offset: 0, limit: 50 }));
   console.log(JSON.stringify({ openMs, pageMs, rssMb: process.memoryUsage().rss / 1e6 }));
   await core.close();
@@ -64,19 +71,30 @@ async function measure(label: string, dataDir: string, storage: StorageChoice) {
   const [loadMs] = await timed(() => writeDemoData(db, options));
   await db.close();
   const core = await createCore({ dataDir, mode: 'browser', version: 'bench', clock, storage });
-  const busiest = (await core.db.participations.find({ selector: { contactId: 'demo-c-000001' }, limit: 1 }).exec()).length ? 'demo-c-000001' : 'demo-c-000000';
+  const busiest = (await core.db.participations.find({ selector: { contactId: 'demo-c-000001' }, limit: 1 }).exec())
+    .length
+    ? 'demo-c-000001'
+    : 'demo-c-000000';
   const people = (await core.db.contacts.find().exec()).map((d) => d.toMutableJSON());
   const statusOnly: number[] = [];
   for (let i = 0; i < runs; i++) {
     const start = performance.now();
-    for (const p of people) keepInTouchStatus({ cadence: effectiveCadence(p, DEFAULT_TIER_CADENCES), lastInteractionOn: p.lastInteractionOn, addedOn: p.createdAt.slice(0, 10), today: TODAY });
+    for (const p of people)
+      keepInTouchStatus({
+        cadence: effectiveCadence(p, DEFAULT_TIER_CADENCES),
+        lastInteractionOn: p.lastInteractionOn,
+        addedOn: p.createdAt.slice(0, 10),
+        today: TODAY,
+      });
     statusOnly.push(performance.now() - start);
   }
   const person: number[] = [];
   const page: number[] = [];
   const statuses: number[] = [];
   for (let i = 0; i < runs; i++) {
-    person.push((await timed(() => call(core, 'timeline.page', { filter: { contactId: busiest }, offset: 0, limit: 50 })))[0]);
+    person.push(
+      (await timed(() => call(core, 'timeline.page', { filter: { contactId: busiest }, offset: 0, limit: 50 })))[0],
+    );
     page.push((await timed(() => call(core, 'timeline.page', { filter: {}, offset: (i % 10) * 50, limit: 50 })))[0]);
     if (i < 10) statuses.push((await timed(() => firstPush(core, 'contacts.watch', {})))[0]);
   }
@@ -95,18 +113,30 @@ async function measure(label: string, dataDir: string, storage: StorageChoice) {
 const sqliteDir = mkdtempSync(join(tmpdir(), 'rapport-bench-timeline-'));
 const memoryDir = mkdtempSync(join(tmpdir(), 'rapport-bench-timeline-mem-'));
 try {
-  console.log(`Dataset: ${options.contacts} people, ${options.interactions} interactions (deterministic demo data). Runs: ${runs}.`);
+  console.log(
+    `Dataset: ${options.contacts} people, ${options.interactions} interactions (deterministic demo data). Runs: ${runs}.`,
+  );
   const sqlite = await measure('SQLite (ours)', sqliteDir, createStorage(sqliteDir));
-  const memory = await measure('RxDB memory (baseline)', memoryDir, { storage: getRxStorageMemory(), databaseName: 'bench', persistent: false });
+  const memory = await measure('RxDB memory (baseline)', memoryDir, {
+    storage: getRxStorageMemory(),
+    databaseName: 'bench',
+    persistent: false,
+  });
   const colds = Array.from({ length: 5 }, () => {
-    const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--cold', sqliteDir], { encoding: 'utf8' });
+    const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--cold', sqliteDir], {
+      encoding: 'utf8',
+    });
     if (child.status !== 0) throw new Error(child.stderr);
     return JSON.parse(child.stdout.trim().split('\n').at(-1)!) as { openMs: number; pageMs: number; rssMb: number };
   });
 
   const row = (name: string, target: string, ours: number, base: number) =>
-    console.log(`${name.padEnd(40)} ${target.padEnd(10)} ${ours.toFixed(2).padStart(9)} ${base.toFixed(2).padStart(9)} ${(ours / base).toFixed(2).padStart(7)}×`);
-  console.log(`\n${'metric (median ms unless noted)'.padEnd(40)} ${'target'.padEnd(10)} ${'SQLite'.padStart(9)} ${'memory'.padStart(9)} ${'ratio'.padStart(8)}`);
+    console.log(
+      `${name.padEnd(40)} ${target.padEnd(10)} ${ours.toFixed(2).padStart(9)} ${base.toFixed(2).padStart(9)} ${(ours / base).toFixed(2).padStart(7)}×`,
+    );
+  console.log(
+    `\n${'metric (median ms unless noted)'.padEnd(40)} ${'target'.padEnd(10)} ${'SQLite'.padStart(9)} ${'memory'.padStart(9)} ${'ratio'.padStart(8)}`,
+  );
   row('load (bulk write, whole dataset)', '-', sqlite.loadMs, memory.loadMs);
   row('per-person timeline, newest 50', '< 15', median(sqlite.person), median(memory.person));
   row('global timeline page of 50', '-', median(sqlite.page), median(memory.page));
@@ -115,7 +145,9 @@ try {
   row('search index ready (first query)', '-', sqlite.indexMs, memory.indexMs);
   row('search keystroke, median', '< 16', median(sqlite.keystrokes), median(memory.keystrokes));
   row('search keystroke, p95', '< 16', p95(sqlite.keystrokes), p95(memory.keystrokes));
-  console.log(`\nCold core (fresh process, 5 runs): open ${median(colds.map((c) => c.openMs)).toFixed(1)} ms + first timeline page ${median(colds.map((c) => c.pageMs)).toFixed(1)} ms = ${median(colds.map((c) => c.openMs + c.pageMs)).toFixed(1)} ms (target < 100 ms), RSS ${median(colds.map((c) => c.rssMb)).toFixed(0)} MB`);
+  console.log(
+    `\nCold core (fresh process, 5 runs): open ${median(colds.map((c) => c.openMs)).toFixed(1)} ms + first timeline page ${median(colds.map((c) => c.pageMs)).toFixed(1)} ms = ${median(colds.map((c) => c.openMs + c.pageMs)).toFixed(1)} ms (target < 100 ms), RSS ${median(colds.map((c) => c.rssMb)).toFixed(0)} MB`,
+  );
 } finally {
   rmSync(sqliteDir, { recursive: true, force: true });
   rmSync(memoryDir, { recursive: true, force: true });

@@ -31,7 +31,13 @@ const fmt = (n: number) => `${n.toFixed(0).padStart(6)} ms`;
 const generated = generateDemoContacts({ contacts: people, today });
 const docs = generated.map(({ id, addedOn, ...draft }) => {
   const fields = ContactFields.parse(draft);
-  return { ...fields, id, sortName: fields.displayName.toLocaleLowerCase(), createdAt: `${addedOn}T12:00:00.000Z`, updatedAt: `${today}T12:00:00.000Z` };
+  return {
+    ...fields,
+    id,
+    sortName: fields.displayName.toLocaleLowerCase(),
+    createdAt: `${addedOn}T12:00:00.000Z`,
+    updatedAt: `${today}T12:00:00.000Z`,
+  };
 });
 
 // --- export ---------------------------------------------------------------------------------
@@ -52,8 +58,12 @@ toVCard(docs, '3.0', { trusted: true });
 const serialiseMs = ms(t);
 await core.close(); // RxDB closes a same-named database when another opens in this process
 
-console.log(`${people} people, vCard ${(v3.text.length / 1e6).toFixed(1)} MB, JSON ${(baselineJson.length / 1e6).toFixed(1)} MB\n`);
-console.log(`export vCard 3.0 (read + write)  ${fmt(export3Ms)}  ${(export3Ms / jsonMs).toFixed(1)}× JSON.stringify (${jsonMs.toFixed(0)} ms)`);
+console.log(
+  `${people} people, vCard ${(v3.text.length / 1e6).toFixed(1)} MB, JSON ${(baselineJson.length / 1e6).toFixed(1)} MB\n`,
+);
+console.log(
+  `export vCard 3.0 (read + write)  ${fmt(export3Ms)}  ${(export3Ms / jsonMs).toFixed(1)}× JSON.stringify (${jsonMs.toFixed(0)} ms)`,
+);
 console.log(`export vCard 4.0 (read + write)  ${fmt(export4Ms)}`);
 console.log(`  of which serialising 3.0       ${fmt(serialiseMs)}`);
 
@@ -82,13 +92,19 @@ await core.db.contacts.bulkInsert(parsed);
 const baselineImportMs = ms(t);
 await core.close();
 
-console.log(`import vCard 3.0 (total)         ${fmt(importMs)}  ${(importMs / baselineImportMs).toFixed(1)}× JSON.parse + one bulkInsert (${baselineImportMs.toFixed(0)} ms)`);
+console.log(
+  `import vCard 3.0 (total)         ${fmt(importMs)}  ${(importMs / baselineImportMs).toFixed(1)}× JSON.parse + one bulkInsert (${baselineImportMs.toFixed(0)} ms)`,
+);
 console.log(`  of which parse + match         ${fmt(previewMs)}`);
 console.log(`  people created                 ${String(summary.created).padStart(6)} (${count} in the database)`);
-console.log(`  event loop: max delay          ${fmt(maxDelayMs)}  (parse + match ${previewMaxMs.toFixed(0)} ms, write ${commitMaxMs.toFixed(0)} ms; write p99 ${(histogram.percentile(99) / 1e6).toFixed(1)} ms)`);
+console.log(
+  `  event loop: max delay          ${fmt(maxDelayMs)}  (parse + match ${previewMaxMs.toFixed(0)} ms, write ${commitMaxMs.toFixed(0)} ms; write p99 ${(histogram.percentile(99) / 1e6).toFixed(1)} ms)`,
+);
 
 for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 const exportOk = export3Ms < EXPORT_BUDGET_MS && export4Ms < EXPORT_BUDGET_MS;
 const delayOk = maxDelayMs < DELAY_BUDGET_MS;
-console.log(`\nexport within ${EXPORT_BUDGET_MS} ms: ${exportOk ? 'yes' : 'NO'}; event-loop delay within ${DELAY_BUDGET_MS} ms: ${delayOk ? 'yes' : 'NO'}`);
+console.log(
+  `\nexport within ${EXPORT_BUDGET_MS} ms: ${exportOk ? 'yes' : 'NO'}; event-loop delay within ${DELAY_BUDGET_MS} ms: ${delayOk ? 'yes' : 'NO'}`,
+);
 process.exitCode = exportOk && delayOk && count === people ? 0 : 1;

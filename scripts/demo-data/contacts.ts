@@ -7,8 +7,21 @@ import { POOLS } from './phrases.ts';
 import { chance, int, pick, pickWeighted, streamRng, weightedTable, type Rng } from './random.ts';
 import { asciiSlug, fill, pad } from './template.ts';
 import {
-  CAN_HELP_WITH, CITIES, CONTACT_NOTES, EVENTS, HOW_WE_MET, LOOKING_FOR, NON_PROFIT_HINTS, ORG_KINDS, ORG_SPECIALS,
-  ORG_STEMS, PERSONAL_EMAIL_DOMAINS, ROLES, STREET_KINDS, TAGS, type City,
+  CAN_HELP_WITH,
+  CITIES,
+  CONTACT_NOTES,
+  EVENTS,
+  HOW_WE_MET,
+  LOOKING_FOR,
+  NON_PROFIT_HINTS,
+  ORG_KINDS,
+  ORG_SPECIALS,
+  ORG_STEMS,
+  PERSONAL_EMAIL_DOMAINS,
+  ROLES,
+  STREET_KINDS,
+  TAGS,
+  type City,
 } from './words.ts';
 
 export type DemoContact = ContactDraft & { id: string; addedOn: string };
@@ -30,7 +43,13 @@ interface Org {
 const cultureTable = weightedTable(NAME_CULTURES.map((c) => [c, c.weight] as const));
 const cityTable = weightedTable(CITIES.map((c) => [c, c.weight] as const));
 const tagTable = weightedTable(TAGS);
-const tierTable = weightedTable<Tier | undefined>([['close', 4], ['regular', 14], ['occasional', 28], ['yearly', 14], [undefined, 40]]);
+const tierTable = weightedTable<Tier | undefined>([
+  ['close', 4],
+  ['regular', 14],
+  ['occasional', 28],
+  ['yearly', 14],
+  [undefined, 40],
+]);
 const ALPHABET = 'ABCDEFGHIJKLMNOPRSTVW';
 
 /** Invented organisations, enough that colleagues share employers but the list never runs dry. */
@@ -39,7 +58,11 @@ function makeOrganisations(rng: Rng, count: number): Org[] {
   const capacity = ORG_STEMS.length * ORG_KINDS.length + ORG_SPECIALS.length;
   while (names.size < Math.min(count, capacity)) names.add(`${pick(rng, ORG_STEMS)} ${pick(rng, ORG_KINDS)}`);
   return [...names].map((name) => {
-    const tld = NON_PROFIT_HINTS.some((hint) => name.includes(hint)) ? 'example.org' : name.endsWith('Networks') ? 'example.net' : 'example.com';
+    const tld = NON_PROFIT_HINTS.some((hint) => name.includes(hint))
+      ? 'example.org'
+      : name.endsWith('Networks')
+        ? 'example.net'
+        : 'example.com';
     return { name, domain: `${asciiSlug(name, '-')}.${tld}` };
   });
 }
@@ -54,7 +77,8 @@ export function generateDemoContacts(options: DemoContactOptions): DemoContact[]
 
   // About a third arrive in the first import; the rest trickle in, a little faster early on.
   const added = new Int32Array(count);
-  for (let i = 0; i < count; i++) added[i] = chance(rng, 0.35) ? start : start + Math.floor(rng() ** 1.2 * (HISTORY_DAYS + 1));
+  for (let i = 0; i < count; i++)
+    added[i] = chance(rng, 0.35) ? start : start + Math.floor(rng() ** 1.2 * (HISTORY_DAYS + 1));
   added.sort();
 
   const orgs = makeOrganisations(rng, Math.max(80, Math.ceil(count / 6)));
@@ -74,7 +98,13 @@ export function generateDemoContacts(options: DemoContactOptions): DemoContact[]
     const { given, family, display } = makeName(rng, usedNames);
     const city = pickWeighted(rng, cityTable);
     const org = chance(rng, 0.85) ? pickWeighted(rng, orgTable) : undefined;
-    const vars = { city: city.name, org: org?.name ?? pick(rng, ORG_SPECIALS), event: pick(rng, EVENTS), year: String(todayYear - int(rng, 1, 6)), friend: pickGiven(rng, pickWeighted(rng, cultureTable)) };
+    const vars = {
+      city: city.name,
+      org: org?.name ?? pick(rng, ORG_SPECIALS),
+      event: pick(rng, EVENTS),
+      year: String(todayYear - int(rng, 1, 6)),
+      friend: pickGiven(rng, pickWeighted(rng, cultureTable)),
+    };
     const slugGiven = asciiSlug(given);
     const slugFamily = asciiSlug(family);
 
@@ -86,7 +116,16 @@ export function generateDemoContacts(options: DemoContactOptions): DemoContact[]
       familyName: family,
       emails: makeEmails(rng, slugGiven, slugFamily, org, uniqueEmail),
       phones: makePhones(rng, city),
-      addresses: chance(rng, 0.12) ? [{ label: 'work', street: `${int(rng, 1, 140)} ${pick(rng, ORG_STEMS)} ${pick(rng, STREET_KINDS)}`, locality: city.name, country: city.country }] : [],
+      addresses: chance(rng, 0.12)
+        ? [
+            {
+              label: 'work',
+              street: `${int(rng, 1, 140)} ${pick(rng, ORG_STEMS)} ${pick(rng, STREET_KINDS)}`,
+              locality: city.name,
+              country: city.country,
+            },
+          ]
+        : [],
       social: makeSocial(rng, slugGiven, slugFamily, i),
       tags: makeTags(rng),
       archived: chance(rng, 0.03),
@@ -121,7 +160,8 @@ function makeName(rng: Rng, used: Set<string>): { given: string; family: string;
     const culture = pickWeighted(rng, cultureTable);
     given = pickGiven(rng, culture);
     // Later attempts mix cultures, where there is far more room.
-    family = attempt < 3 && chance(rng, 0.7) ? pick(rng, culture.family) : pick(rng, pickWeighted(rng, cultureTable).family);
+    family =
+      attempt < 3 && chance(rng, 0.7) ? pick(rng, culture.family) : pick(rng, pickWeighted(rng, cultureTable).family);
     const display = `${given} ${family}`;
     if (!used.has(display) && !FAMOUS_PAIRINGS.has(display)) {
       used.add(display);
@@ -129,18 +169,36 @@ function makeName(rng: Rng, used: Set<string>): { given: string; family: string;
     }
   }
   // A crowded network: sometimes two people really do share a name; otherwise add an initial.
-  if (chance(rng, 0.2) && !FAMOUS_PAIRINGS.has(`${given} ${family}`)) return { given, family, display: `${given} ${family}` };
+  if (chance(rng, 0.2) && !FAMOUS_PAIRINGS.has(`${given} ${family}`))
+    return { given, family, display: `${given} ${family}` };
   const display = `${given} ${pick(rng, [...ALPHABET])}. ${family}`;
   used.add(display);
   return { given, family, display };
 }
 
-function makeEmails(rng: Rng, given: string, family: string, org: Org | undefined, unique: (local: string, domain: string) => string): LabelledValue[] {
+function makeEmails(
+  rng: Rng,
+  given: string,
+  family: string,
+  org: Org | undefined,
+  unique: (local: string, domain: string) => string,
+): LabelledValue[] {
   const emails: LabelledValue[] = [];
-  const local = pick(rng, [`${given}.${family}`, `${given}.${family}`, `${given.charAt(0)}${family}`, `${given}`, `${given}${family.charAt(0)}`]);
+  const local = pick(rng, [
+    `${given}.${family}`,
+    `${given}.${family}`,
+    `${given.charAt(0)}${family}`,
+    `${given}`,
+    `${given}${family.charAt(0)}`,
+  ]);
   if (org && chance(rng, 0.8)) emails.push({ value: unique(local, org.domain), label: 'work' });
   if (emails.length === 0 ? chance(rng, 0.75) : chance(rng, 0.3)) {
-    const personal = pick(rng, [`${given}.${family}`, `${given}${family}`, `${given}.${family}${int(rng, 70, 99)}`, `${family}.${given}`]);
+    const personal = pick(rng, [
+      `${given}.${family}`,
+      `${given}${family}`,
+      `${given}.${family}${int(rng, 70, 99)}`,
+      `${family}.${given}`,
+    ]);
     emails.push({ value: unique(personal, pick(rng, PERSONAL_EMAIL_DOMAINS)), label: 'personal' });
   }
   if (emails.length > 1 && chance(rng, 0.4)) (emails[int(rng, 0, emails.length - 1)] as LabelledValue).preferred = true;
@@ -154,7 +212,8 @@ function makePhones(rng: Rng, city: City): LabelledValue[] {
   const phones: LabelledValue[] = [];
   if (city.phone === 'uk') {
     phones.push({ value: `+44 7700 900${digits(3)}`, label: 'mobile' });
-    if (chance(rng, 0.12)) phones.push({ value: city.area ? `+44 ${city.area}${digits(3)}` : `+44 1632 960${digits(3)}`, label: 'work' });
+    if (chance(rng, 0.12))
+      phones.push({ value: city.area ? `+44 ${city.area}${digits(3)}` : `+44 1632 960${digits(3)}`, label: 'work' });
   } else {
     phones.push({ value: `+1 ${city.area ?? '555'}-555-01${digits(2)}`, label: 'mobile' });
     if (chance(rng, 0.12)) phones.push({ value: `+1 ${city.area ?? '555'}-555-01${digits(2)}`, label: 'work' });
@@ -164,9 +223,14 @@ function makePhones(rng: Rng, city: City): LabelledValue[] {
 
 function makeSocial(rng: Rng, given: string, family: string, index: number): SocialProfile[] {
   const social: SocialProfile[] = [];
-  if (chance(rng, 0.45)) social.push({ kind: 'linkedin', url: `https://linkedin.example.com/in/${given}-${family}-${(index * 7919) % 9973}` });
+  if (chance(rng, 0.45))
+    social.push({
+      kind: 'linkedin',
+      url: `https://linkedin.example.com/in/${given}-${family}-${(index * 7919) % 9973}`,
+    });
   if (chance(rng, 0.12)) social.push({ kind: 'github', url: `https://code.example.net/${given.charAt(0)}${family}` });
-  if (chance(rng, 0.06)) social.push({ kind: 'mastodon', url: `https://social.example.net/@${given}${family.charAt(0)}` });
+  if (chance(rng, 0.06))
+    social.push({ kind: 'mastodon', url: `https://social.example.net/@${given}${family.charAt(0)}` });
   if (chance(rng, 0.07)) social.push({ kind: 'x', url: `https://x.example.com/${given}_${family}` });
   if (chance(rng, 0.1)) social.push({ kind: 'website', url: `https://${given}-${family}.example.org` });
   return social;
@@ -185,7 +249,8 @@ function makeBirthday(rng: Rng, todayYear: number): Birthday | undefined {
   const r = rng();
   if (r >= 0.8) return undefined;
   const year = r < 0.6 ? todayYear - int(rng, 22, 68) : undefined;
-  if (chance(rng, 0.01) && (year === undefined || isLeapYear(year))) return year === undefined ? { month: 2, day: 29 } : { year, month: 2, day: 29 };
+  if (chance(rng, 0.01) && (year === undefined || isLeapYear(year)))
+    return year === undefined ? { month: 2, day: 29 } : { year, month: 2, day: 29 };
   const month = int(rng, 1, 12);
   const day = int(rng, 1, daysInMonth(month, year));
   return year === undefined ? { month, day } : { year, month, day };

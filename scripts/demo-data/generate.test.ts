@@ -16,7 +16,9 @@ describe('generateDemoData', () => {
   it('is deterministic: same options give the same output, another seed a different one', () => {
     const again = generateDemoData({ contacts: 2_000, interactions: 20_000, today: TODAY, seed: 1 });
     expect(hash(again)).toBe(hash(small));
-    expect(hash(generateDemoData({ contacts: 2_000, interactions: 20_000, today: TODAY, seed: 2 }))).not.toBe(hash(small));
+    expect(hash(generateDemoData({ contacts: 2_000, interactions: 20_000, today: TODAY, seed: 2 }))).not.toBe(
+      hash(small),
+    );
   });
 
   it('produces exactly the requested counts, about one detail per ten interactions', () => {
@@ -29,7 +31,8 @@ describe('generateDemoData', () => {
   });
 
   it('gives unique, deterministic ids', () => {
-    for (const items of [large.contacts, large.interactions, large.details]) expect(new Set(items.map((x) => x.id)).size).toBe(items.length);
+    for (const items of [large.contacts, large.interactions, large.details])
+      expect(new Set(items.map((x) => x.id)).size).toBe(items.length);
     expect(large.contacts[122]?.id).toBe('demo-c-000123');
     expect(large.interactions[455]?.id).toBe('demo-i-0000456');
     expect(large.details[11]?.id).toBe('demo-d-000012');
@@ -41,12 +44,14 @@ describe('generateDemoData', () => {
       const interactions = new Map(data.interactions.map((i) => [i.id, i]));
       const broken: string[] = [];
       for (const interaction of data.interactions) {
-        if (new Set(interaction.contactIds).size !== interaction.contactIds.length) broken.push(`${interaction.id} repeats a person`);
+        if (new Set(interaction.contactIds).size !== interaction.contactIds.length)
+          broken.push(`${interaction.id} repeats a person`);
         for (const id of interaction.contactIds) if (!contactIds.has(id)) broken.push(`${interaction.id} → ${id}`);
       }
       for (const detail of data.details) {
         if (!contactIds.has(detail.contactId)) broken.push(`${detail.id} → ${detail.contactId}`);
-        if (detail.interactionId && !interactions.get(detail.interactionId)?.contactIds.includes(detail.contactId)) broken.push(`${detail.id} → ${detail.interactionId}`);
+        if (detail.interactionId && !interactions.get(detail.interactionId)?.contactIds.includes(detail.contactId))
+          broken.push(`${detail.id} → ${detail.interactionId}`);
       }
       expect(broken).toEqual([]);
     }
@@ -69,11 +74,13 @@ describe('generateDemoData', () => {
     for (const interaction of large.interactions) {
       if (interaction.date > TODAY || interaction.date < previous) wrong.push(interaction.id);
       previous = interaction.date;
-      for (const id of interaction.contactIds) if (interaction.date < (added.get(id) as string)) wrong.push(`${interaction.id} before ${id} was added`);
+      for (const id of interaction.contactIds)
+        if (interaction.date < (added.get(id) as string)) wrong.push(`${interaction.id} before ${id} was added`);
     }
     for (const detail of large.details) {
       if (detail.learnedOn > TODAY) wrong.push(detail.id);
-      if (detail.resolvedOn && (detail.resolvedOn < detail.learnedOn || detail.resolvedOn > TODAY)) wrong.push(`${detail.id} resolvedOn`);
+      if (detail.resolvedOn && (detail.resolvedOn < detail.learnedOn || detail.resolvedOn > TODAY))
+        wrong.push(`${detail.id} resolvedOn`);
       if (detail.followUpOn && detail.followUpOn <= detail.learnedOn) wrong.push(`${detail.id} followUpOn`);
       if ((detail.status === 'resolved') !== (detail.resolvedOn !== undefined)) wrong.push(`${detail.id} status`);
     }
@@ -85,7 +92,8 @@ describe('generateDemoData', () => {
   it('concentrates interactions on a few people, with a long tail', () => {
     for (const data of [small, large]) {
       const perPerson = new Map<string, number>();
-      for (const interaction of data.interactions) for (const id of interaction.contactIds) perPerson.set(id, (perPerson.get(id) ?? 0) + 1);
+      for (const interaction of data.interactions)
+        for (const id of interaction.contactIds) perPerson.set(id, (perPerson.get(id) ?? 0) + 1);
       const counts = data.contacts.map((c) => perPerson.get(c.id) ?? 0).sort((a, b) => b - a);
       const total = counts.reduce((a, b) => a + b, 0);
       const top = counts.slice(0, Math.ceil(counts.length * 0.05)).reduce((a, b) => a + b, 0);
@@ -96,7 +104,8 @@ describe('generateDemoData', () => {
 
   it('has realistic mixes of types, groups, times, reciprocity and details', () => {
     const n = large.interactions.length;
-    const share = (keep: (i: DemoData['interactions'][number]) => boolean) => large.interactions.filter(keep).length / n;
+    const share = (keep: (i: DemoData['interactions'][number]) => boolean) =>
+      large.interactions.filter(keep).length / n;
     expect(share((i) => i.time !== undefined)).toBeCloseTo(0.3, 1);
     expect(share((i) => i.contactIds.length > 1)).toBeGreaterThan(0.05);
     expect(share((i) => i.contactIds.length > 4)).toBe(0);
@@ -138,7 +147,8 @@ describe('demo contacts', () => {
     const phones = contacts.flatMap((c) => (c.phones ?? []).map((p) => p.value));
     expect(emails.filter((e) => !/^[a-z0-9.]+@([a-z0-9-]+\.)*example\.(org|com|net)$/.test(e))).toEqual([]);
     expect(hosts.filter((h) => !/(^|\.)example\.(org|com|net)$/.test(h))).toEqual([]);
-    const fictional = /^(\+44 7700 900\d{3}|\+44 (20 7946 0|1\d\d 49[68] 0|2[89] \d018 0|1632 960)\d{3}|\+1 \d{3}-555-01\d{2})$/;
+    const fictional =
+      /^(\+44 7700 900\d{3}|\+44 (20 7946 0|1\d\d 49[68] 0|2[89] \d018 0|1632 960)\d{3}|\+1 \d{3}-555-01\d{2})$/;
     expect(phones.filter((p) => !fictional.test(p))).toEqual([]);
     expect(phones.length).toBeGreaterThan(contacts.length / 2);
     expect(new Set(emails).size).toBe(emails.length);
@@ -150,9 +160,15 @@ describe('demo contacts', () => {
     const withoutYear = contacts.filter((c) => c.birthday && c.birthday.year === undefined).length / n;
     expect(withYear).toBeCloseTo(0.6, 1);
     expect(withoutYear).toBeCloseTo(0.2, 1);
-    expect(contacts.some((c) => c.birthday?.month === 2 && c.birthday.day === 29 && c.birthday.year !== undefined)).toBe(true);
-    expect(contacts.some((c) => c.birthday?.month === 2 && c.birthday.day === 29 && c.birthday.year === undefined)).toBe(true);
-    expect(new Set(contacts.map((c) => c.tier))).toEqual(new Set(['close', 'regular', 'occasional', 'yearly', undefined]));
+    expect(
+      contacts.some((c) => c.birthday?.month === 2 && c.birthday.day === 29 && c.birthday.year !== undefined),
+    ).toBe(true);
+    expect(
+      contacts.some((c) => c.birthday?.month === 2 && c.birthday.day === 29 && c.birthday.year === undefined),
+    ).toBe(true);
+    expect(new Set(contacts.map((c) => c.tier))).toEqual(
+      new Set(['close', 'regular', 'occasional', 'yearly', undefined]),
+    );
     expect(contacts.filter((c) => c.archived).length / n).toBeCloseTo(0.03, 1);
     expect(new Set(contacts.map((c) => c.organisation)).size).toBeGreaterThan(80);
   });
@@ -163,7 +179,11 @@ describe('options', () => {
     expect(() => generateDemoData({ contacts: 0, interactions: 5, today: TODAY })).toThrow(/at least one contact/);
     expect(() => generateDemoData({ contacts: 5, interactions: 5, today: '2026-02-30' })).toThrow(/not a real date/);
     expect(() => generateDemoData({ contacts: -1, interactions: 0, today: TODAY })).toThrow();
-    expect(generateDemoData({ contacts: 0, interactions: 0, today: TODAY })).toEqual({ contacts: [], interactions: [], details: [] });
+    expect(generateDemoData({ contacts: 0, interactions: 0, today: TODAY })).toEqual({
+      contacts: [],
+      interactions: [],
+      details: [],
+    });
   });
 
   it('handles a single contact and a leap-day today', () => {

@@ -2,7 +2,12 @@
 // ending on `today`, and the personal details learned along the way. Pure: no clock, no
 // Math.random, no database. Same options, same output, byte for byte.
 import { generateDemoContacts, type DemoContact } from './contacts.ts';
-import { generateDemoInteractions, type DemoDetail, type DemoInteraction, type DemoInteractionBatch } from './interactions.ts';
+import {
+  generateDemoInteractions,
+  type DemoDetail,
+  type DemoInteraction,
+  type DemoInteractionBatch,
+} from './interactions.ts';
 
 export { generateDemoContacts, generateDemoInteractions };
 export type { DemoContact, DemoDetail, DemoInteraction, DemoInteractionBatch };

@@ -8,7 +8,16 @@ import { dayOf, isoOf, weekdayOf } from './dates.ts';
 import { HISTORY_DAYS, type DemoContact } from './contacts.ts';
 import { genderOf } from './names.ts';
 import {
-  BODIES, CLOSERS, DETAILS_NORMAL, DETAILS_PRIVATE, DETAILS_SENSITIVE, GROUP_BODIES, OPENERS, POOLS, TITLES, type DetailTemplate,
+  BODIES,
+  CLOSERS,
+  DETAILS_NORMAL,
+  DETAILS_PRIVATE,
+  DETAILS_SENSITIVE,
+  GROUP_BODIES,
+  OPENERS,
+  POOLS,
+  TITLES,
+  type DetailTemplate,
 } from './phrases.ts';
 import { chance, int, pick, pickWeighted, searchCumulative, streamRng, weightedTable, type Rng } from './random.ts';
 import { fill, pad } from './template.ts';
@@ -35,22 +44,64 @@ const NO_DETAILS: readonly DemoDetail[] = Object.freeze([]);
 const TIER_WEIGHT: Record<Tier, number> = { close: 16, regular: 6, occasional: 2.2, yearly: 1.1 };
 
 const typeTable = weightedTable<InteractionType>([
-  ['message', 22], ['email', 19], ['coffee', 15], ['call', 11], ['video-call', 13], ['social', 7],
-  ['meet-up', 5], ['conference', 3], ['course', 2], ['other', 3],
+  ['message', 22],
+  ['email', 19],
+  ['coffee', 15],
+  ['call', 11],
+  ['video-call', 13],
+  ['social', 7],
+  ['meet-up', 5],
+  ['conference', 3],
+  ['course', 2],
+  ['other', 3],
 ]);
 /** Chance that an interaction of this type included more than one person. */
 const GROUP_RATE: Record<InteractionType, number> = {
-  coffee: 0.12, call: 0.04, 'video-call': 0.15, email: 0.1, message: 0.06, social: 0.03, conference: 0.45, 'meet-up': 0.5, course: 0.45, other: 0.15,
+  coffee: 0.12,
+  call: 0.04,
+  'video-call': 0.15,
+  email: 0.1,
+  message: 0.06,
+  social: 0.03,
+  conference: 0.45,
+  'meet-up': 0.5,
+  course: 0.45,
+  other: 0.15,
 };
 /** Typical hours for each type, when a time is recorded. */
 const HOURS: Record<InteractionType, readonly number[]> = {
-  coffee: [8, 9, 10, 12, 12, 13, 17], call: [9, 10, 11, 14, 15, 16, 17, 18], 'video-call': [9, 10, 11, 13, 14, 15, 16],
-  email: [8, 9, 10, 11, 14, 15, 16, 21], message: [8, 12, 13, 18, 19, 20, 21, 22], social: [7, 12, 19, 20, 21, 22],
-  conference: [9, 10, 11, 13, 14, 15, 16], 'meet-up': [18, 18, 19, 19, 20], course: [9, 10, 18, 19], other: [10, 12, 15, 19],
+  coffee: [8, 9, 10, 12, 12, 13, 17],
+  call: [9, 10, 11, 14, 15, 16, 17, 18],
+  'video-call': [9, 10, 11, 13, 14, 15, 16],
+  email: [8, 9, 10, 11, 14, 15, 16, 21],
+  message: [8, 12, 13, 18, 19, 20, 21, 22],
+  social: [7, 12, 19, 20, 21, 22],
+  conference: [9, 10, 11, 13, 14, 15, 16],
+  'meet-up': [18, 18, 19, 19, 20],
+  course: [9, 10, 18, 19],
+  other: [10, 12, 15, 19],
 };
-const initiatorTable = weightedTable<Initiator | undefined>([['me', 45], ['them', 35], ['both', 10], [undefined, 10]]);
-const gaveTable = weightedTable<Favour>([['advice', 30], ['intro', 20], ['information', 20], ['congratulations', 15], ['referral', 8], ['favour', 7]]);
-const askedTable = weightedTable<Favour>([['advice', 35], ['intro', 25], ['information', 20], ['referral', 10], ['favour', 10]]);
+const initiatorTable = weightedTable<Initiator | undefined>([
+  ['me', 45],
+  ['them', 35],
+  ['both', 10],
+  [undefined, 10],
+]);
+const gaveTable = weightedTable<Favour>([
+  ['advice', 30],
+  ['intro', 20],
+  ['information', 20],
+  ['congratulations', 15],
+  ['referral', 8],
+  ['favour', 7],
+]);
+const askedTable = weightedTable<Favour>([
+  ['advice', 35],
+  ['intro', 25],
+  ['information', 20],
+  ['referral', 10],
+  ['favour', 10],
+]);
 const MINUTES = ['00', '00', '00', '15', '30', '30', '45', '05', '10', '20', '40', '50'];
 
 interface Person {
@@ -77,7 +128,10 @@ function toPerson(contact: DemoContact): Person {
   };
 }
 
-export function* generateDemoInteractions(contacts: readonly DemoContact[], options: DemoInteractionOptions): Generator<DemoInteractionBatch> {
+export function* generateDemoInteractions(
+  contacts: readonly DemoContact[],
+  options: DemoInteractionOptions,
+): Generator<DemoInteractionBatch> {
   const total = options.interactions;
   if (!Number.isInteger(total) || total < 0) throw new Error('interactions must be a whole number of at least 0');
   if (total === 0) return;
@@ -117,7 +171,8 @@ export function* generateDemoInteractions(contacts: readonly DemoContact[], opti
   for (let i = 0; i < total; i++) days[i] = searchCumulative(dayCumulative, rng() * dayTotal);
   days.sort();
 
-  const pickPerson = (limit: number): number => searchCumulative(cumulative, rng() * (cumulative[limit - 1] as number), limit);
+  const pickPerson = (limit: number): number =>
+    searchCumulative(cumulative, rng() * (cumulative[limit - 1] as number), limit);
   let detailCount = 0;
   const detailId = () => `demo-d-${pad(++detailCount, 6)}`;
 
@@ -150,7 +205,8 @@ export function* generateDemoInteractions(contacts: readonly DemoContact[], opti
     if (chance(rng, 0.3)) interaction.time = `${pad(pick(rng, HOURS[type]), 2)}:${pick(rng, MINUTES)}`;
     const initiator = pickWeighted(rng, initiatorTable);
     if (initiator) interaction.initiatedBy = initiator;
-    if (chance(rng, type === 'conference' || type === 'meet-up' || type === 'course' ? 0.85 : 0.45)) interaction.title = fill(pick(rng, TITLES[type]), vars, POOLS, rng);
+    if (chance(rng, type === 'conference' || type === 'meet-up' || type === 'course' ? 0.85 : 0.45))
+      interaction.title = fill(pick(rng, TITLES[type]), vars, POOLS, rng);
     if (chance(rng, 0.78)) interaction.notes = makeNote(rng, type, group.length > 1, vars);
     addReciprocity(rng, interaction);
 
@@ -210,8 +266,16 @@ function addReciprocity(rng: Rng, interaction: DemoInteraction): void {
   }
 }
 
-const sensitivityTable = weightedTable<Sensitivity>([['normal', 85], ['private', 11], ['sensitive', 4]]);
-const DETAIL_TEMPLATES: Record<Sensitivity, readonly DetailTemplate[]> = { normal: DETAILS_NORMAL, private: DETAILS_PRIVATE, sensitive: DETAILS_SENSITIVE };
+const sensitivityTable = weightedTable<Sensitivity>([
+  ['normal', 85],
+  ['private', 11],
+  ['sensitive', 4],
+]);
+const DETAIL_TEMPLATES: Record<Sensitivity, readonly DetailTemplate[]> = {
+  normal: DETAILS_NORMAL,
+  private: DETAILS_PRIVATE,
+  sensitive: DETAILS_SENSITIVE,
+};
 
 function makeDetail(
   rng: Rng,
@@ -224,8 +288,22 @@ function makeDetail(
 ): DemoDetail {
   const sensitivity = pickWeighted(rng, sensitivityTable);
   const template = pick(rng, DETAIL_TEMPLATES[sensitivity]);
-  const vars = { ...groupVars, first: person.first, they: person.they, them: person.them, their: person.their, org: person.org };
-  const detail: DemoDetail = { id, contactId: person.id, text: fill(template.text, vars, POOLS, rng), learnedOn: isoOf(day), sensitivity, status: 'open' };
+  const vars = {
+    ...groupVars,
+    first: person.first,
+    they: person.they,
+    them: person.them,
+    their: person.their,
+    org: person.org,
+  };
+  const detail: DemoDetail = {
+    id,
+    contactId: person.id,
+    text: fill(template.text, vars, POOLS, rng),
+    learnedOn: isoOf(day),
+    sensitivity,
+    status: 'open',
+  };
   if (interactionId) detail.interactionId = interactionId;
   if (template.followUp ? chance(rng, 0.7) : chance(rng, 0.1)) {
     const [min, max] = template.followUp ?? [14, 90];

@@ -21,7 +21,12 @@ export type Vars = Readonly<Record<string, string | undefined>>;
  * capital gives the same value capitalised. A key found nowhere is left as written, so a typo in
  * a template shows up in the output (and in the tests) instead of vanishing.
  */
-export function fill(template: string, vars: Vars, pools: Readonly<Record<string, readonly string[]>>, rng: Rng): string {
+export function fill(
+  template: string,
+  vars: Vars,
+  pools: Readonly<Record<string, readonly string[]>>,
+  rng: Rng,
+): string {
   const parts = compile(template);
   if (parts.length === 1) return template;
   // join() builds one flat string; `+=` would keep a tree of pieces alive for every note.
@@ -44,7 +49,17 @@ function resolve(key: string, vars: Vars, pools: Readonly<Record<string, readonl
   return `{${key}}`;
 }
 
-const FOLD: Readonly<Record<string, string>> = { ł: 'l', Ł: 'L', ø: 'o', Ø: 'O', æ: 'ae', Æ: 'AE', ß: 'ss', đ: 'd', ı: 'i' };
+const FOLD: Readonly<Record<string, string>> = {
+  ł: 'l',
+  Ł: 'L',
+  ø: 'o',
+  Ø: 'O',
+  æ: 'ae',
+  Æ: 'AE',
+  ß: 'ss',
+  đ: 'd',
+  ı: 'i',
+};
 
 /** Lower-case ASCII letters and digits for email local parts and URLs: "Łukasz O'Brien" → "lukaszobrien". */
 export function asciiSlug(text: string, separator = ''): string {

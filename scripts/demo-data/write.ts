@@ -55,7 +55,14 @@ export async function writeDemoData(
       people.slice(i, i + BATCH).map(({ id, addedOn, ...draft }) => {
         const fields = ContactFields.parse(draft);
         const last = lastOn.get(id);
-        return { ...fields, id, sortName: fields.displayName.toLocaleLowerCase(), createdAt: `${addedOn}T12:00:00.000Z`, updatedAt: stamp, ...(last ? { lastInteractionOn: last } : {}) };
+        return {
+          ...fields,
+          id,
+          sortName: fields.displayName.toLocaleLowerCase(),
+          createdAt: `${addedOn}T12:00:00.000Z`,
+          updatedAt: stamp,
+          ...(last ? { lastInteractionOn: last } : {}),
+        };
       }),
     );
   }

@@ -19,9 +19,15 @@ const started = performance.now();
 let queries = 0;
 for (let seed = first; seed < first + Number(values.seeds); seed++) {
   try {
-    const stats = await runDifferentialFuzz({ seed, rounds: Number(values.rounds), queriesPerRound: Number(values.queries) });
+    const stats = await runDifferentialFuzz({
+      seed,
+      rounds: Number(values.rounds),
+      queriesPerRound: Number(values.queries),
+    });
     queries += stats.queries;
-    console.log(`seed ${seed}: ok — ${stats.writes} writes (${stats.conflicts} conflicts), ${stats.queries} queries (${stats.counts} counts), ${stats.changePages} change pages`);
+    console.log(
+      `seed ${seed}: ok — ${stats.writes} writes (${stats.conflicts} conflicts), ${stats.queries} queries (${stats.counts} counts), ${stats.changePages} change pages`,
+    );
   } catch (error) {
     console.error(`seed ${seed}: MISMATCH\n${(error as Error).message}`);
     process.exit(1);

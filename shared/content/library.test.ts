@@ -125,7 +125,8 @@ describe('coverage', () => {
   it('has at least 90 prompts, with every difficulty 1–10 used at least 5 times', () => {
     expect(practicePrompts.length).toBeGreaterThanOrEqual(90);
     const counts = countBy(practicePrompts, (p) => p.difficulty);
-    for (let d = 1; d <= 10; d++) expect(counts.get(d) ?? 0, `difficulty ${d}`).toBeGreaterThanOrEqual(MIN_PROMPTS_PER_DIFFICULTY);
+    for (let d = 1; d <= 10; d++)
+      expect(counts.get(d) ?? 0, `difficulty ${d}`).toBeGreaterThanOrEqual(MIN_PROMPTS_PER_DIFFICULTY);
   });
 
   it('spans easy to hard within every practice situation', () => {
@@ -171,8 +172,14 @@ describe('writing rules', () => {
 
   it('flags a lightly reworded copy as a near-duplicate (the check above can fail)', () => {
     const pairs = nearDuplicates([
-      { id: 'a', text: 'Hi {firstName}, it has been {timeSince} since we last spoke. How are things with you these days?' },
-      { id: 'b', text: 'Hi {firstName}, it has been {timeSince} since we last spoke! How are things with you at the moment?' },
+      {
+        id: 'a',
+        text: 'Hi {firstName}, it has been {timeSince} since we last spoke. How are things with you these days?',
+      },
+      {
+        id: 'b',
+        text: 'Hi {firstName}, it has been {timeSince} since we last spoke! How are things with you at the moment?',
+      },
       { id: 'c', text: 'What brought you along tonight?' },
     ]);
     expect(pairs).toHaveLength(1);

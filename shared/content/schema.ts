@@ -58,7 +58,10 @@ const ContentText = z
     if (problem) ctx.addIssue({ code: 'custom', message: problem });
   });
 
-const Tags = z.array(z.string().regex(/^[a-z0-9-]+$/, 'Tags are lower-case kebab-case')).max(8).optional();
+const Tags = z
+  .array(z.string().regex(/^[a-z0-9-]+$/, 'Tags are lower-case kebab-case'))
+  .max(8)
+  .optional();
 
 export const Starter = z.object({
   id: KebabId,

@@ -7,7 +7,10 @@ export const Cadence = z
     idealDays: z.number().int().min(1).max(3650),
     maxDays: z.number().int().min(1).max(3650),
   })
-  .refine((c) => c.maxDays >= c.idealDays, { message: 'The maximum must not be shorter than the ideal', path: ['maxDays'] });
+  .refine((c) => c.maxDays >= c.idealDays, {
+    message: 'The maximum must not be shorter than the ideal',
+    path: ['maxDays'],
+  });
 export type Cadence = z.infer<typeof Cadence>;
 
 export type TierCadences = Record<Tier, Cadence>;

@@ -45,7 +45,10 @@ export const Birthday = z
     month: z.number().int().min(1).max(12),
     day: z.number().int().min(1).max(31),
   })
-  .refine((b) => b.day <= daysInMonth(b.month, b.year), { message: 'That day does not exist in that month', path: ['day'] });
+  .refine((b) => b.day <= daysInMonth(b.month, b.year), {
+    message: 'That day does not exist in that month',
+    path: ['day'],
+  });
 export type Birthday = z.infer<typeof Birthday>;
 
 function daysInMonth(month: number, year: number | undefined): number {
@@ -110,4 +113,3 @@ export const Contact = ContactFields.extend({
   updatedAt: IsoInstant,
 });
 export type Contact = z.infer<typeof Contact>;
-

@@ -1,7 +1,18 @@
 import { z } from 'zod';
 import { IsoDate, IsoInstant } from './contact.ts';
 
-export const InteractionType = z.enum(['coffee', 'call', 'video-call', 'email', 'message', 'social', 'conference', 'meet-up', 'course', 'other']);
+export const InteractionType = z.enum([
+  'coffee',
+  'call',
+  'video-call',
+  'email',
+  'message',
+  'social',
+  'conference',
+  'meet-up',
+  'course',
+  'other',
+]);
 export type InteractionType = z.infer<typeof InteractionType>;
 
 /** What can be given or asked for; reciprocity counts these from the user's side. */
@@ -16,7 +27,10 @@ export const InteractionFields = z.object({
   /** The day it happened, `YYYY-MM-DD`. */
   date: IsoDate,
   /** Local time of day, `HH:mm`, when the user gave one. */
-  time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use a time like 14:30').optional(),
+  time: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use a time like 14:30')
+    .optional(),
   contactIds: z.array(z.string().min(1)).min(1, 'Choose at least one person').max(100),
   initiatedBy: Initiator.optional(),
   title: z.string().trim().max(200).optional(),

@@ -18,7 +18,15 @@ export const KeepInTouchStatusView = z.discriminatedUnion('state', [
 export type KeepInTouchStatusView = z.infer<typeof KeepInTouchStatusView>;
 
 /** One row of the People list: small enough to push 10k of them on every change. */
-export const PersonListItem = Contact.pick({ id: true, displayName: true, organisation: true, role: true, tags: true, archived: true, tier: true }).extend({
+export const PersonListItem = Contact.pick({
+  id: true,
+  displayName: true,
+  organisation: true,
+  role: true,
+  tags: true,
+  archived: true,
+  tier: true,
+}).extend({
   lastInteractionOn: IsoDate.optional(),
   status: KeepInTouchStatusView,
 });

@@ -62,7 +62,10 @@ export function createClient(link: Link): RapportApi {
   });
   link.onReconnect?.(() => {
     for (const resolve of pending.values()) {
-      resolve({ ok: false, error: { code: 'unavailable', message: 'The connection to Rapport was interrupted. Try again.' } });
+      resolve({
+        ok: false,
+        error: { code: 'unavailable', message: 'The connection to Rapport was interrupted. Try again.' },
+      });
     }
     pending.clear();
     for (const { message } of live.values()) link.send(message);

@@ -18,7 +18,12 @@ export { LogInteractionInput, TimelineFilter } from './channels/people.ts';
 export const contract = {
   requests: { ...appRequests, ...peopleRequests, ...remindersRequests, ...interchangeRequests, ...practiceRequests },
   /** Live queries: main pushes a fresh result whenever the underlying data changes. */
-  subscriptions: { ...peopleSubscriptions, ...remindersSubscriptions, ...interchangeSubscriptions, ...practiceSubscriptions },
+  subscriptions: {
+    ...peopleSubscriptions,
+    ...remindersSubscriptions,
+    ...interchangeSubscriptions,
+    ...practiceSubscriptions,
+  },
   /** Pushed by main without a request. */
   events: { ...remindersEvents, ...interchangeEvents, ...practiceEvents },
 } as const;

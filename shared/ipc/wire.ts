@@ -6,8 +6,18 @@ import { RapportError } from './result.ts';
  * browser-mode WebSocket. Main parses every client message with these schemas before acting.
  */
 export const ClientMessage = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('request'), id: z.string().min(1).max(100), channel: z.string().max(100), input: z.unknown() }),
-  z.object({ type: z.literal('subscribe'), id: z.string().min(1).max(100), channel: z.string().max(100), input: z.unknown() }),
+  z.object({
+    type: z.literal('request'),
+    id: z.string().min(1).max(100),
+    channel: z.string().max(100),
+    input: z.unknown(),
+  }),
+  z.object({
+    type: z.literal('subscribe'),
+    id: z.string().min(1).max(100),
+    channel: z.string().max(100),
+    input: z.unknown(),
+  }),
   z.object({ type: z.literal('unsubscribe'), id: z.string().min(1).max(100) }),
 ]);
 export type ClientMessage = z.infer<typeof ClientMessage>;

@@ -9,8 +9,14 @@ function api(page: Page, channel: string, input: unknown) {
   return page.evaluate(
     async ([channel, input]) => {
       const [area, method] = (channel as string).split('.') as [string, string];
-      const target = (window as unknown as { rapport: Record<string, Record<string, (i: unknown) => Promise<unknown>>> }).rapport;
-      return target[area]![method]!(input) as Promise<{ ok: boolean; value?: unknown; error?: { code: string; message: string } }>;
+      const target = (
+        window as unknown as { rapport: Record<string, Record<string, (i: unknown) => Promise<unknown>>> }
+      ).rapport;
+      return target[area]![method]!(input) as Promise<{
+        ok: boolean;
+        value?: unknown;
+        error?: { code: string; message: string };
+      }>;
     },
     [channel, input] as const,
   );
@@ -23,7 +29,7 @@ async function addPerson(page: Page, name: string, organisation: string) {
   await expect(page.getByRole('list', { name: /People/ }).getByText(name)).toBeVisible();
 }
 
-test('a backup restores into a fresh server\'s empty profile, and the people are there', async ({ page, served }) => {
+test("a backup restores into a fresh server's empty profile, and the people are there", async ({ page, served }) => {
   const folder = mkdtempSync(join(tmpdir(), 'rapport-e2e-backups-'));
   const freshDir = mkdtempSync(join(tmpdir(), 'rapport-e2e-fresh-'));
   try {
@@ -32,7 +38,9 @@ test('a backup restores into a fresh server\'s empty profile, and the people are
     await addPerson(page, 'Ada Lovelace', 'Analytical Engines');
     await addPerson(page, 'Grace Hopper', 'US Navy');
 
-    expect(await api(page, 'backup.setSettings', { frequency: 'daily', folder, keepDaily: 7, keepWeekly: 4 })).toMatchObject({ ok: true });
+    expect(
+      await api(page, 'backup.setSettings', { frequency: 'daily', folder, keepDaily: 7, keepWeekly: 4 }),
+    ).toMatchObject({ ok: true });
     const backup = await api(page, 'backup.runNow', {});
     expect(backup).toMatchObject({ ok: true, value: { counts: { contacts: 2 } } });
 
@@ -45,13 +53,19 @@ test('a backup restores into a fresh server\'s empty profile, and the people are
       await api(second, 'backup.setSettings', { frequency: 'daily', folder, keepDaily: 7, keepWeekly: 4 });
       const listed = await api(second, 'backup.list', {});
       const name = (listed.value as { name: string }[])[0]!.name;
-      expect(await api(second, 'backup.restore', { name, overwrite: false })).toMatchObject({ ok: true, value: { counts: { contacts: 2 } } });
+      expect(await api(second, 'backup.restore', { name, overwrite: false })).toMatchObject({
+        ok: true,
+        value: { counts: { contacts: 2 } },
+      });
       // The live list picks the restored people up without a reload.
       const list = second.getByRole('list', { name: /People/ });
       await expect(list.getByText('Ada Lovelace')).toBeVisible();
       await expect(list.getByText('Grace Hopper')).toBeVisible();
       // A second restore would overwrite a non-empty profile: refused without confirmation.
-      expect(await api(second, 'backup.restore', { name, overwrite: false })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+      expect(await api(second, 'backup.restore', { name, overwrite: false })).toMatchObject({
+        ok: false,
+        error: { code: 'conflict' },
+      });
     } finally {
       await fresh.stop();
     }

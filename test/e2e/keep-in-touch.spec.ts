@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, startServe, test } from './serve-fixture.ts';
 
-test('log a coffee with a detail, find it, fall due as time passes, and get back on track with a call', async ({ page }) => {
+test('log a coffee with a detail, find it, fall due as time passes, and get back on track with a call', async ({
+  page,
+}) => {
   const dataDir = mkdtempSync(join(tmpdir(), 'rapport-e2e-kit-'));
   let served = await startServe(dataDir, ['--today', '2026-03-10']);
   try {

@@ -3,7 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, startServe, test } from './serve-fixture.ts';
 
-test('build a three-step ladder by keyboard, practise a step, see it on the chart, and copy a starter about a detail', async ({ page, context }) => {
+test('build a three-step ladder by keyboard, practise a step, see it on the chart, and copy a starter about a detail', async ({
+  page,
+  context,
+}) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   const dataDir = mkdtempSync(join(tmpdir(), 'rapport-e2e-practice-'));
   const served = await startServe(dataDir, ['--today', '2026-03-18']);
@@ -11,7 +14,9 @@ test('build a three-step ladder by keyboard, practise a step, see it on the char
     await page.goto(served.url);
     await page.keyboard.press('Control+4');
     await expect(page.getByRole('heading', { level: 1, name: 'Practice' })).toBeFocused();
-    await expect(page.getByRole('complementary', { name: 'About practice' })).toContainText('self-practice, not treatment');
+    await expect(page.getByRole('complementary', { name: 'About practice' })).toContainText(
+      'self-practice, not treatment',
+    );
 
     // 1. A three-step ladder: one prompt from the library, two written steps, reordered by keyboard.
     await page.getByRole('button', { name: 'New ladder' }).click();
@@ -64,11 +69,21 @@ test('build a three-step ladder by keyboard, practise a step, see it on the char
 
     // 3. The chart's text alternative shows the session; uPlot drew a canvas beside it.
     const suds = page.getByRole('figure', { name: 'Anxiety before and after' });
-    await expect(suds).toContainText('1 practice so far. Most recent, 18 Mar 2026, “Call a friend for a chat”: anxiety 6 before, 7 at its highest, 2 after.');
+    await expect(suds).toContainText(
+      '1 practice so far. Most recent, 18 Mar 2026, “Call a friend for a chat”: anxiety 6 before, 7 at its highest, 2 after.',
+    );
     await expect(suds.locator('canvas')).toHaveCount(1);
     await suds.getByText('Show “Anxiety before and after” as a table').click();
-    await expect(suds.getByRole('row', { name: /Call a friend for a chat/ }).getByRole('cell')).toHaveText(['18 Mar 2026', 'Call a friend for a chat', '6', '7', '2']);
-    await expect(page.getByRole('figure', { name: 'What you expected and what happened' })).toContainText('70% likely on average. It happened 0 times out of 1');
+    await expect(suds.getByRole('row', { name: /Call a friend for a chat/ }).getByRole('cell')).toHaveText([
+      '18 Mar 2026',
+      'Call a friend for a chat',
+      '6',
+      '7',
+      '2',
+    ]);
+    await expect(page.getByRole('figure', { name: 'What you expected and what happened' })).toContainText(
+      '70% likely on average. It happened 0 times out of 1',
+    );
     await expect(page.getByRole('region', { name: 'This week' })).toContainText('1 of 2 this week');
     await expect(page.getByRole('region', { name: 'To finish' })).toContainText('Nothing waiting');
 

@@ -34,12 +34,21 @@ test('an overdue person appears on Today, Done logs a message and takes them off
 
     // 4. They leave the list…
     await expect(page.getByRole('region', { name: 'Overdue (0)' })).toBeVisible();
-    await expect(page.getByRole('region', { name: /Due today/ }).getByRole('link', { name: 'Priya Raman' })).toBeHidden();
+    await expect(
+      page.getByRole('region', { name: /Due today/ }).getByRole('link', { name: 'Priya Raman' }),
+    ).toBeHidden();
     await expect(page.getByRole('region', { name: /Just do it/ })).toContainText('Done for today');
 
     // …with a message logged today on their timeline.
-    await page.getByRole('region', { name: /Just do it/ }).getByRole('link', { name: 'Priya Raman' }).click();
-    await expect(page.getByRole('feed', { name: 'Timeline with Priya Raman' }).getByRole('article', { name: 'Message on 2026-03-01' })).toBeVisible();
+    await page
+      .getByRole('region', { name: /Just do it/ })
+      .getByRole('link', { name: 'Priya Raman' })
+      .click();
+    await expect(
+      page
+        .getByRole('feed', { name: 'Timeline with Priya Raman' })
+        .getByRole('article', { name: 'Message on 2026-03-01' }),
+    ).toBeVisible();
     await expect(page.getByText(/On track · next by 22 Mar 2026/)).toBeVisible();
   } finally {
     await served.stop();
@@ -72,7 +81,9 @@ test('Later → Snooze 1 day hides a due person until tomorrow', async ({ page }
 
     served = await served.restart(['--today', '2026-02-02']);
     await page.goto(served.url);
-    await expect(page.getByRole('region', { name: /Due today/ }).getByRole('link', { name: 'Tom Baker' })).toBeVisible();
+    await expect(
+      page.getByRole('region', { name: /Due today/ }).getByRole('link', { name: 'Tom Baker' }),
+    ).toBeVisible();
   } finally {
     await served.stop();
     rmSync(dataDir, { recursive: true, force: true });

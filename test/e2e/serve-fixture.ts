@@ -17,9 +17,13 @@ export interface ServedApp {
 
 /** Runs `node main/serve.ts` exactly as `npm run serve` does, on a throwaway data dir. */
 export async function startServe(dataDir: string, extraArgs: string[] = []): Promise<ServedApp> {
-  const child: ChildProcess = spawn(process.execPath, ['main/serve.ts', '--data-dir', dataDir, '--port', '0', ...extraArgs], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['main/serve.ts', '--data-dir', dataDir, '--port', '0', ...extraArgs],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`serve did not print a URL in 15 s:\n${output}`)), 15_000);

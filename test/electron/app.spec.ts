@@ -20,7 +20,11 @@ test.describe('desktop app (real Electron)', () => {
     });
     try {
       const page = await app.firstWindow();
-      const isolated = await page.evaluate(() => typeof (window as unknown as { require?: unknown }).require === 'undefined' && typeof window.rapport === 'object');
+      const isolated = await page.evaluate(
+        () =>
+          typeof (window as unknown as { require?: unknown }).require === 'undefined' &&
+          typeof window.rapport === 'object',
+      );
       expect(isolated).toBe(true);
       await page.getByRole('link', { name: 'People' }).click();
       await page.getByLabel('Name').fill('Ada Lovelace');

@@ -8,12 +8,20 @@ import { join } from 'node:path';
  */
 export function findElectron(root = process.cwd()): { path: string } | { missing: string } {
   const fromEnv = process.env.ELECTRON_EXEC_PATH;
-  if (fromEnv) return existsSync(fromEnv) ? { path: fromEnv } : { missing: `ELECTRON_EXEC_PATH points to ${fromEnv}, which does not exist.` };
+  if (fromEnv)
+    return existsSync(fromEnv)
+      ? { path: fromEnv }
+      : { missing: `ELECTRON_EXEC_PATH points to ${fromEnv}, which does not exist.` };
   const pkg = join(root, 'node_modules', 'electron');
   const pathFile = join(pkg, 'path.txt');
   if (!existsSync(pathFile)) {
-    return { missing: 'No Electron binary here: node_modules/electron/path.txt is absent (the binary was never downloaded). Set ELECTRON_EXEC_PATH or run "npx install-electron" where downloads work.' };
+    return {
+      missing:
+        'No Electron binary here: node_modules/electron/path.txt is absent (the binary was never downloaded). Set ELECTRON_EXEC_PATH or run "npx install-electron" where downloads work.',
+    };
   }
   const binary = join(pkg, 'dist', readFileSync(pathFile, 'utf8').trim());
-  return existsSync(binary) ? { path: binary } : { missing: `node_modules/electron/path.txt names ${binary}, which does not exist.` };
+  return existsSync(binary)
+    ? { path: binary }
+    : { missing: `node_modules/electron/path.txt names ${binary}, which does not exist.` };
 }

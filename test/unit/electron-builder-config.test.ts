@@ -36,8 +36,19 @@ describe('electron-builder.yml', () => {
     expect(config.linux.target).toEqual(['AppImage', 'deb']);
     expect(config.win.target).toBe('nsis');
     expect(config.mac.target).toBe('dmg');
-    expect(config.electronFuses).toMatchObject({ runAsNode: false, enableNodeOptionsEnvironmentVariable: false, onlyLoadAppFromAsar: true, enableEmbeddedAsarIntegrityValidation: true });
-    for (const icon of [config.win.icon, config.mac.icon, 'build/icons/icon.png', 'build/icons/tray.png', 'build/icons/tray@2x.png']) {
+    expect(config.electronFuses).toMatchObject({
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      onlyLoadAppFromAsar: true,
+      enableEmbeddedAsarIntegrityValidation: true,
+    });
+    for (const icon of [
+      config.win.icon,
+      config.mac.icon,
+      'build/icons/icon.png',
+      'build/icons/tray.png',
+      'build/icons/tray@2x.png',
+    ]) {
       expect(existsSync(icon), icon).toBe(true);
     }
   });

@@ -11,36 +11,57 @@ async function violations(filePath: string, code: string): Promise<string[]> {
 
 describe('layering rules', () => {
   it('fail when a file in main/core imports electron', async () => {
-    expect(await violations('main/core/anything.ts', "import { app } from 'electron';\nexport const a = app;\n")).toEqual([
-      expect.stringContaining('Only main/electron may import electron'),
-    ]);
+    expect(
+      await violations('main/core/anything.ts', "import { app } from 'electron';\nexport const a = app;\n"),
+    ).toEqual([expect.stringContaining('Only main/electron may import electron')]);
   });
 
   it('allow electron in main/electron', async () => {
-    expect(await violations('main/electron/anything.ts', "import { app } from 'electron';\nexport const a = app;\n")).toEqual([]);
+    expect(
+      await violations('main/electron/anything.ts', "import { app } from 'electron';\nexport const a = app;\n"),
+    ).toEqual([]);
   });
 
   it('fail when shared imports electron, a Node built-in, or uses the DOM or the clock', async () => {
-    expect(await violations('shared/domain/x.ts', "import { app } from 'electron';\nexport const a = app;\n")).toHaveLength(1);
-    expect(await violations('shared/domain/x.ts', "import { readFileSync } from 'node:fs';\nexport const a = readFileSync;\n")).toHaveLength(1);
-    expect(await violations('shared/domain/x.ts', "import { join } from 'path';\nexport const a = join;\n")).toHaveLength(1);
+    expect(
+      await violations('shared/domain/x.ts', "import { app } from 'electron';\nexport const a = app;\n"),
+    ).toHaveLength(1);
+    expect(
+      await violations(
+        'shared/domain/x.ts',
+        "import { readFileSync } from 'node:fs';\nexport const a = readFileSync;\n",
+      ),
+    ).toHaveLength(1);
+    expect(
+      await violations('shared/domain/x.ts', "import { join } from 'path';\nexport const a = join;\n"),
+    ).toHaveLength(1);
     expect(await violations('shared/domain/x.ts', 'export const w = window.innerWidth;\n')).toHaveLength(1);
     expect(await violations('shared/domain/x.ts', 'export const d = document.title;\n')).toHaveLength(1);
     expect(await violations('shared/domain/x.ts', 'export const today = new Date();\n')).toHaveLength(1);
   });
 
   it('fail when the renderer imports main', async () => {
-    const messages = await violations('renderer/features/x.ts', "import { createCore } from '../../main/core/core.ts';\nexport const c = createCore;\n");
+    const messages = await violations(
+      'renderer/features/x.ts',
+      "import { createCore } from '../../main/core/core.ts';\nexport const c = createCore;\n",
+    );
     expect(messages).toEqual([expect.stringContaining('import-x/no-restricted-paths')]);
   });
 
   it('fail when main/core imports the Electron shell', async () => {
-    const messages = await violations('main/core/x.ts', "import { trayMenuTemplate } from '../electron/tray.ts';\nexport const t = trayMenuTemplate;\n");
+    const messages = await violations(
+      'main/core/x.ts',
+      "import { trayMenuTemplate } from '../electron/tray.ts';\nexport const t = trayMenuTemplate;\n",
+    );
     expect(messages.some((m) => m.includes('import-x/no-restricted-paths'))).toBe(true);
   });
 
   it('pass for allowed imports', async () => {
-    expect(await violations('shared/domain/x.ts', "import { z } from 'zod';\nexport const s = z.string();\n")).toEqual([]);
-    expect(await violations('main/core/x.ts', "import { join } from 'node:path';\nexport const j = join;\n")).toEqual([]);
+    expect(await violations('shared/domain/x.ts', "import { z } from 'zod';\nexport const s = z.string();\n")).toEqual(
+      [],
+    );
+    expect(await violations('main/core/x.ts', "import { join } from 'node:path';\nexport const j = join;\n")).toEqual(
+      [],
+    );
   });
 });

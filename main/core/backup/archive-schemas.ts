@@ -15,10 +15,19 @@ const stored = { id: z.string().min(1).max(200) };
 export const ARCHIVE_DOCUMENT_SCHEMAS: Record<string, z.ZodType> = {
   contacts: Contact.extend({ sortName: z.string().max(200), lastInteractionOn: IsoDate.optional() }).loose(),
   interactions: Interaction.extend({ sortKey: z.string().min(1).max(100) }).loose(),
-  participations: z.object({ ...stored, interactionId: z.string().min(1), contactId: z.string().min(1), sortKey: z.string().min(1) }).loose(),
+  participations: z
+    .object({ ...stored, interactionId: z.string().min(1), contactId: z.string().min(1), sortKey: z.string().min(1) })
+    .loose(),
   details: Detail.loose(),
   settings: z.object({ ...stored, value: z.record(z.string(), z.unknown()), updatedAt: z.string() }).loose(),
-  trash: z.object({ ...stored, label: z.string(), deletedAt: IsoInstant, payload: z.record(z.string(), z.array(z.unknown())) }).loose(),
+  trash: z
+    .object({
+      ...stored,
+      label: z.string(),
+      deletedAt: IsoInstant,
+      payload: z.record(z.string(), z.array(z.unknown())),
+    })
+    .loose(),
 };
 
 /** The schema for one collection's documents; `primaryKey` names the field the generic check requires. */
@@ -28,9 +37,14 @@ export function documentSchemaFor(collection: string, primaryKey: string): z.Zod
 
 /** The archive envelope. Documents are checked one by one afterwards, so errors name each one. */
 export const ArchiveEnvelope = z.object({
-  format: z.literal('rapport-archive', { error: 'This is not a Rapport archive (its "format" is not "rapport-archive")' }),
+  format: z.literal('rapport-archive', {
+    error: 'This is not a Rapport archive (its "format" is not "rapport-archive")',
+  }),
   version: z.number().int().min(1),
   exportedAt: z.string(),
-  collections: z.record(z.string(), z.object({ schemaVersion: z.number().int().min(0), documents: z.array(z.unknown()) })),
+  collections: z.record(
+    z.string(),
+    z.object({ schemaVersion: z.number().int().min(0), documents: z.array(z.unknown()) }),
+  ),
 });
 export type ArchiveEnvelope = z.infer<typeof ArchiveEnvelope>;

@@ -21,13 +21,22 @@ describe('full archive', () => {
     await closeCore(source);
 
     const target = await openCore();
-    const restored = await restoreDocuments(target.db, await readArchive(target.db, text, 'a.json'), { overwrite: false });
+    const restored = await restoreDocuments(target.db, await readArchive(target.db, text, 'a.json'), {
+      overwrite: false,
+    });
     expect(restored).toEqual(counts);
     expect(await snapshot(target.db)).toEqual(expected);
     // The services read the restored data as their own.
     const ada = expected.contacts!.find((c) => c.displayName === 'Ada Lovelace')!;
-    expect(await call(target, 'contacts.get', { id: ada.id })).toMatchObject({ displayName: 'Ada Lovelace', emails: [{ value: 'ada@example.org' }] });
-    const page = await call<{ entries: unknown[] }>(target, 'timeline.page', { filter: { contactId: ada.id }, offset: 0, limit: 10 });
+    expect(await call(target, 'contacts.get', { id: ada.id })).toMatchObject({
+      displayName: 'Ada Lovelace',
+      emails: [{ value: 'ada@example.org' }],
+    });
+    const page = await call<{ entries: unknown[] }>(target, 'timeline.page', {
+      filter: { contactId: ada.id },
+      offset: 0,
+      limit: 10,
+    });
     expect(page.entries).toHaveLength(1);
   });
 
@@ -38,7 +47,9 @@ describe('full archive', () => {
     const target = await openCore();
     await call(target, 'contacts.create', { displayName: 'Someone Else' });
     const documents = await readArchive(target.db, text, 'a.json');
-    await expect(restoreDocuments(target.db, documents, { overwrite: false })).rejects.toMatchObject({ code: 'conflict' });
+    await expect(restoreDocuments(target.db, documents, { overwrite: false })).rejects.toMatchObject({
+      code: 'conflict',
+    });
     expect(await target.db.contacts.count().exec()).toBe(1);
     await restoreDocuments(target.db, documents, { overwrite: true });
     const names = (await target.db.contacts.find().exec()).map((d) => d.displayName).sort();
@@ -54,18 +65,32 @@ describe('full archive', () => {
     const target = await openCore();
     const error = await readArchive(target.db, JSON.stringify(archive), 'backup.json').catch((e: Error) => e);
     expect(error).toMatchObject({ code: 'invalid_input' });
-    expect((error as Error).message).toContain('backup.json: $.collections.contacts.documents[1].displayName: Name is required');
+    expect((error as Error).message).toContain(
+      'backup.json: $.collections.contacts.documents[1].displayName: Name is required',
+    );
     expect((error as Error).message).toContain('backup.json: $.collections.details.documents[0].learnedOn');
     expect(await target.db.contacts.count().exec()).toBe(0);
   });
 
   it('rejects text that is not an archive, and archives from a newer Rapport', async () => {
     const core = await openCore();
-    await expect(readArchive(core.db, '{"format":"other"}', 'x.json')).rejects.toThrow(/x\.json: \$\.format: This is not a Rapport archive/);
+    await expect(readArchive(core.db, '{"format":"other"}', 'x.json')).rejects.toThrow(
+      /x\.json: \$\.format: This is not a Rapport archive/,
+    );
     await expect(readArchive(core.db, 'not json', 'x.json')).rejects.toThrow(/x\.json: \$: not valid JSON/);
-    const newer = JSON.stringify({ format: 'rapport-archive', version: 1, exportedAt: '', collections: { contacts: { schemaVersion: 99, documents: [] } } });
+    const newer = JSON.stringify({
+      format: 'rapport-archive',
+      version: 1,
+      exportedAt: '',
+      collections: { contacts: { schemaVersion: 99, documents: [] } },
+    });
     await expect(readArchive(core.db, newer, 'x.json')).rejects.toThrow(/schema version 99 is newer/);
-    const unknown = JSON.stringify({ format: 'rapport-archive', version: 1, exportedAt: '', collections: { spaceships: { schemaVersion: 0, documents: [] } } });
+    const unknown = JSON.stringify({
+      format: 'rapport-archive',
+      version: 1,
+      exportedAt: '',
+      collections: { spaceships: { schemaVersion: 0, documents: [] } },
+    });
     await expect(readArchive(core.db, unknown, 'x.json')).rejects.toThrow(/unknown collection "spaceships"/);
   });
 

@@ -26,19 +26,32 @@ const collectionsOf = (db: RapportDatabase) => db.collections as unknown as Reco
 /** Every document of every collection, without RxDB's `_meta`/`_rev` fields. */
 export async function snapshot(db: RapportDatabase): Promise<Documents> {
   const out: Documents = {};
-  for (const [name, collection] of Object.entries(collectionsOf(db)).sort(([a], [b]) => a.localeCompare(b))) out[name] = await readAll(collection);
+  for (const [name, collection] of Object.entries(collectionsOf(db)).sort(([a], [b]) => a.localeCompare(b)))
+    out[name] = await readAll(collection);
   return out;
 }
 
-export const countsOf = (documents: Documents): Counts => Object.fromEntries(Object.entries(documents).map(([name, docs]) => [name, docs.length]));
+export const countsOf = (documents: Documents): Counts =>
+  Object.fromEntries(Object.entries(documents).map(([name, docs]) => [name, docs.length]));
 
 /** The archive text, its counts per collection, and the documents it holds (so a backup can write its vCard from the same read). */
-export async function exportArchive(db: RapportDatabase, clock: Clock): Promise<{ text: string; counts: Counts; documents: Documents }> {
+export async function exportArchive(
+  db: RapportDatabase,
+  clock: Clock,
+): Promise<{ text: string; counts: Counts; documents: Documents }> {
   const documents = await snapshot(db);
   const collections = Object.fromEntries(
-    Object.entries(documents).map(([name, docs]) => [name, { schemaVersion: collectionsOf(db)[name]!.schema.version, documents: docs }]),
+    Object.entries(documents).map(([name, docs]) => [
+      name,
+      { schemaVersion: collectionsOf(db)[name]!.schema.version, documents: docs },
+    ]),
   );
-  const text = JSON.stringify({ format: ARCHIVE_FORMAT, version: ARCHIVE_VERSION, exportedAt: clock.now().toISOString(), collections });
+  const text = JSON.stringify({
+    format: ARCHIVE_FORMAT,
+    version: ARCHIVE_VERSION,
+    exportedAt: clock.now().toISOString(),
+    collections,
+  });
   return { text, counts: countsOf(documents), documents };
 }
 
@@ -53,7 +66,11 @@ export async function readArchive(db: RapportDatabase, text: string, fileName: s
   const fail = (issues: FieldIssue[]): never => {
     const listed = issues.slice(0, MAX_REPORTED).map((i) => `${fileName}: ${jsonPath(i.path)}: ${i.message}`);
     const more = issues.length > MAX_REPORTED ? `\n… and ${issues.length - MAX_REPORTED} more problems` : '';
-    throw new AppError('invalid_input', `${fileName} cannot be restored:\n${listed.join('\n')}${more}`, issues.slice(0, MAX_REPORTED));
+    throw new AppError(
+      'invalid_input',
+      `${fileName} cannot be restored:\n${listed.join('\n')}${more}`,
+      issues.slice(0, MAX_REPORTED),
+    );
   };
   let raw: unknown;
   try {
@@ -62,9 +79,16 @@ export async function readArchive(db: RapportDatabase, text: string, fileName: s
     return fail([{ path: [], message: `not valid JSON (${(error as Error).message})` }]);
   }
   const envelope = ArchiveEnvelope.safeParse(raw);
-  if (!envelope.success) return fail(envelope.error.issues.map((i) => ({ path: i.path as (string | number)[], message: i.message })));
+  if (!envelope.success)
+    return fail(envelope.error.issues.map((i) => ({ path: i.path as (string | number)[], message: i.message })));
   const archive = envelope.data;
-  if (archive.version > ARCHIVE_VERSION) fail([{ path: ['version'], message: `archive version ${archive.version} was written by a newer Rapport; this one reads up to ${ARCHIVE_VERSION}` }]);
+  if (archive.version > ARCHIVE_VERSION)
+    fail([
+      {
+        path: ['version'],
+        message: `archive version ${archive.version} was written by a newer Rapport; this one reads up to ${ARCHIVE_VERSION}`,
+      },
+    ]);
 
   const collections = collectionsOf(db);
   const issues: FieldIssue[] = [];
@@ -72,11 +96,17 @@ export async function readArchive(db: RapportDatabase, text: string, fileName: s
   for (const [name, { schemaVersion, documents }] of Object.entries(archive.collections)) {
     const collection = collections[name];
     if (!collection) {
-      issues.push({ path: ['collections', name], message: `unknown collection "${name}" (written by a newer Rapport?)` });
+      issues.push({
+        path: ['collections', name],
+        message: `unknown collection "${name}" (written by a newer Rapport?)`,
+      });
       continue;
     }
     if (schemaVersion > collection.schema.version) {
-      issues.push({ path: ['collections', name, 'schemaVersion'], message: `schema version ${schemaVersion} is newer than this Rapport's ${collection.schema.version}` });
+      issues.push({
+        path: ['collections', name, 'schemaVersion'],
+        message: `schema version ${schemaVersion} is newer than this Rapport's ${collection.schema.version}`,
+      });
       continue;
     }
     const schema = documentSchemaFor(name, collection.schema.primaryPath as string);
@@ -86,7 +116,12 @@ export async function readArchive(db: RapportDatabase, text: string, fileName: s
       if (migrated === null) continue; // the migration strategy dropped it on purpose
       const result = schema.safeParse(migrated);
       if (result.success) valid.push(migrated as Record<string, unknown>);
-      else for (const i of result.error.issues) issues.push({ path: ['collections', name, 'documents', index, ...(i.path as (string | number)[])], message: i.message });
+      else
+        for (const i of result.error.issues)
+          issues.push({
+            path: ['collections', name, 'documents', index, ...(i.path as (string | number)[])],
+            message: i.message,
+          });
     }
     out[name] = valid;
   }
@@ -123,13 +158,22 @@ export async function isEmptyProfile(db: RapportDatabase): Promise<boolean> {
  * `overwrite`. If any write fails, the previous content is put back before the error surfaces.
  * @throws AppError `conflict` for a non-empty profile without `overwrite`.
  */
-export async function restoreDocuments(db: RapportDatabase, documents: Documents, options: { overwrite: boolean }): Promise<Counts> {
+export async function restoreDocuments(
+  db: RapportDatabase,
+  documents: Documents,
+  options: { overwrite: boolean },
+): Promise<Counts> {
   if (!options.overwrite && !(await isEmptyProfile(db))) {
     const people = await db.contacts.count().exec();
-    throw new AppError('conflict', `This profile is not empty (${people} people). Restoring replaces everything in it; confirm to continue.`);
+    throw new AppError(
+      'conflict',
+      `This profile is not empty (${people} people). Restoring replaces everything in it; confirm to continue.`,
+    );
   }
-  const keep = (name: string, doc: Record<string, unknown>) => !(name === 'settings' && LOCAL_SETTINGS.has(String(doc.id)));
-  const filter = (docs: Documents) => Object.fromEntries(Object.entries(docs).map(([name, list]) => [name, list.filter((d) => keep(name, d))]));
+  const keep = (name: string, doc: Record<string, unknown>) =>
+    !(name === 'settings' && LOCAL_SETTINGS.has(String(doc.id)));
+  const filter = (docs: Documents) =>
+    Object.fromEntries(Object.entries(docs).map(([name, list]) => [name, list.filter((d) => keep(name, d))]));
   const previous = filter(await snapshot(db));
   const incoming = filter(documents);
   const collections = collectionsOf(db);

@@ -28,10 +28,18 @@ export const sha256 = (data: string | Uint8Array) => createHash('sha256').update
 const cardCount = (vcard: string) => vcard.match(/^BEGIN:VCARD\r?$/gm)?.length ?? 0;
 
 /** `2026-03-01T09:00:00.000Z` → `rapport-20260301T090000Z`: sortable, and legal on every file system. */
-export const backupName = (createdAt: Date) => BACKUP_PREFIX + createdAt.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+export const backupName = (createdAt: Date) =>
+  BACKUP_PREFIX +
+  createdAt
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 
 /** Writes, verifies and publishes one backup; returns its listing entry. @throws when verification fails. */
-export async function writeBackup(folder: string, content: { createdAt: Date; vcard: string; archive: string; counts: Record<string, number> }): Promise<BackupInfo> {
+export async function writeBackup(
+  folder: string,
+  content: { createdAt: Date; vcard: string; archive: string; counts: Record<string, number> },
+): Promise<BackupInfo> {
   await mkdir(folder, { recursive: true });
   let name = backupName(content.createdAt);
   for (let n = 2; await exists(join(folder, name)); n++) name = `${backupName(content.createdAt)}-${n}`;
@@ -44,7 +52,11 @@ export async function writeBackup(folder: string, content: { createdAt: Date; vc
     createdAt: content.createdAt.toISOString(),
     counts: content.counts,
     files: {
-      [FILES.vcard]: { bytes: Buffer.byteLength(content.vcard), sha256: sha256(content.vcard), cards: content.counts.contacts ?? 0 },
+      [FILES.vcard]: {
+        bytes: Buffer.byteLength(content.vcard),
+        sha256: sha256(content.vcard),
+        cards: content.counts.contacts ?? 0,
+      },
       [FILES.archive]: { bytes: Buffer.byteLength(content.archive), sha256: sha256(content.archive) },
     },
   };
@@ -58,7 +70,12 @@ export async function writeBackup(folder: string, content: { createdAt: Date; vc
     await rm(partial, { recursive: true, force: true });
     throw error;
   }
-  return { name, createdAt: manifest.createdAt, counts: manifest.counts, bytes: manifest.files[FILES.vcard].bytes + manifest.files[FILES.archive].bytes };
+  return {
+    name,
+    createdAt: manifest.createdAt,
+    counts: manifest.counts,
+    bytes: manifest.files[FILES.vcard].bytes + manifest.files[FILES.archive].bytes,
+  };
 }
 
 /**
@@ -70,11 +87,15 @@ export async function verifyBackup(dir: string): Promise<Manifest> {
   const manifest = await readManifest(dir);
   const vcard = await readFile(join(dir, FILES.vcard));
   const archive = await readFile(join(dir, FILES.archive));
-  for (const [file, data] of [[FILES.vcard, vcard], [FILES.archive, archive]] as const) {
+  for (const [file, data] of [
+    [FILES.vcard, vcard],
+    [FILES.archive, archive],
+  ] as const) {
     if (sha256(data) !== manifest.files[file].sha256) throw new Error(`${join(dir, file)} does not match its checksum`);
   }
   const cards = cardCount(vcard.toString('utf8'));
-  if (cards !== manifest.files[FILES.vcard].cards) throw new Error(`${join(dir, FILES.vcard)} holds ${cards} cards, expected ${manifest.files[FILES.vcard].cards}`);
+  if (cards !== manifest.files[FILES.vcard].cards)
+    throw new Error(`${join(dir, FILES.vcard)} holds ${cards} cards, expected ${manifest.files[FILES.vcard].cards}`);
   const parsed = JSON.parse(archive.toString('utf8')) as { collections?: Record<string, { documents?: unknown[] }> };
   for (const [collection, count] of Object.entries(manifest.counts)) {
     const found = parsed.collections?.[collection]?.documents?.length ?? -1;
@@ -93,7 +114,9 @@ async function readManifest(dir: string): Promise<Manifest> {
 export async function listBackups(folder: string): Promise<BackupInfo[]> {
   let names: string[];
   try {
-    names = (await readdir(folder, { withFileTypes: true })).filter((e) => e.isDirectory() && NAME.test(e.name)).map((e) => e.name);
+    names = (await readdir(folder, { withFileTypes: true }))
+      .filter((e) => e.isDirectory() && NAME.test(e.name))
+      .map((e) => e.name);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw error;
@@ -102,12 +125,19 @@ export async function listBackups(folder: string): Promise<BackupInfo[]> {
   for (const name of names) {
     try {
       const m = await readManifest(join(folder, name));
-      out.push({ name, createdAt: m.createdAt, counts: m.counts, bytes: m.files[FILES.vcard].bytes + m.files[FILES.archive].bytes });
+      out.push({
+        name,
+        createdAt: m.createdAt,
+        counts: m.counts,
+        bytes: m.files[FILES.vcard].bytes + m.files[FILES.archive].bytes,
+      });
     } catch {
       // A damaged folder is not offered for restore; it stays on disk for the user to inspect.
     }
   }
-  return out.sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : a.name < b.name ? 1 : -1));
+  return out.sort((a, b) =>
+    a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : a.name < b.name ? 1 : -1,
+  );
 }
 
 /** The archive text of a named backup, after verifying it. @throws AppError `not_found` / `invalid_input`. */

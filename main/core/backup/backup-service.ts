@@ -71,7 +71,12 @@ export function createBackupService(db: RapportDatabase, clock: Clock, dataDir: 
   const readSettings = async () => parseSettings((await db.settings.findOne(SETTINGS_ID).exec())?.value);
   const readStatus = async () => parseStatus((await db.settings.findOne(STATUS_ID).exec())?.value);
   const folderOf = (settings: BackupSettings) => settings.folder ?? join(dataDir, 'backups');
-  const saveStatus = (value: StoredStatus) => db.settings.upsert({ id: STATUS_ID, value: JSON.parse(JSON.stringify(value)), updatedAt: clock.now().toISOString() });
+  const saveStatus = (value: StoredStatus) =>
+    db.settings.upsert({
+      id: STATUS_ID,
+      value: JSON.parse(JSON.stringify(value)),
+      updatedAt: clock.now().toISOString(),
+    });
 
   async function backup(): Promise<BackupInfo> {
     const settings = await readSettings();
@@ -82,16 +87,26 @@ export function createBackupService(db: RapportDatabase, clock: Clock, dataDir: 
       const vcard = toVCard((documents.contacts ?? []) as ContactDraft[], '3.0');
       const info = await writeBackup(folder, { createdAt, vcard, archive: text, counts });
       const all = await listBackups(folder);
-      const doomed = backupsToDelete(all.map((b) => ({ name: b.name, createdAt: new Date(b.createdAt) })), settings.keepDaily, settings.keepWeekly);
+      const doomed = backupsToDelete(
+        all.map((b) => ({ name: b.name, createdAt: new Date(b.createdAt) })),
+        settings.keepDaily,
+        settings.keepWeekly,
+      );
       for (const name of doomed) await deleteBackup(folder, name);
-      await saveStatus({ lastRunAt: createdAt.toISOString(), lastSuccessAt: createdAt.toISOString(), lastBackup: info });
+      await saveStatus({
+        lastRunAt: createdAt.toISOString(),
+        lastSuccessAt: createdAt.toISOString(),
+        lastBackup: info,
+      });
       return info;
     } catch (error) {
       const previous = await readStatus();
       const message = (error as Error).message;
       await saveStatus({ ...previous, lastRunAt: createdAt.toISOString(), lastError: message });
       // A full disk or a missing folder is the user's to fix: say what happened, not "internal".
-      throw error instanceof AppError ? error : new AppError('unavailable', `The backup could not be written to ${folder}: ${message}`);
+      throw error instanceof AppError
+        ? error
+        : new AppError('unavailable', `The backup could not be written to ${folder}: ${message}`);
     }
   }
 
@@ -100,9 +115,15 @@ export function createBackupService(db: RapportDatabase, clock: Clock, dataDir: 
 
     async setSettings(value) {
       if (value.folder !== undefined && !isAbsolute(value.folder)) {
-        throw new AppError('invalid_input', 'The backup folder must be a full path.', [{ path: ['folder'], message: 'Use a full path, like /home/me/Backups' }]);
+        throw new AppError('invalid_input', 'The backup folder must be a full path.', [
+          { path: ['folder'], message: 'Use a full path, like /home/me/Backups' },
+        ]);
       }
-      await db.settings.upsert({ id: SETTINGS_ID, value: JSON.parse(JSON.stringify(value)), updatedAt: clock.now().toISOString() });
+      await db.settings.upsert({
+        id: SETTINGS_ID,
+        value: JSON.parse(JSON.stringify(value)),
+        updatedAt: clock.now().toISOString(),
+      });
       scheduler?.wake();
       return value;
     },
@@ -113,7 +134,13 @@ export function createBackupService(db: RapportDatabase, clock: Clock, dataDir: 
           const settings = parseSettings(settingsDoc?.value);
           const status = parseStatus(statusDoc?.value);
           const due = nextDueAt(settings, status, startedAt);
-          return { settings, folder: folderOf(settings), running, ...status, ...(due ? { nextDueAt: due.toISOString() } : {}) };
+          return {
+            settings,
+            folder: folderOf(settings),
+            running,
+            ...status,
+            ...(due ? { nextDueAt: due.toISOString() } : {}),
+          };
         }),
         distinctUntilChanged((a, b) => JSON.stringify(a) === JSON.stringify(b)),
       );

@@ -21,14 +21,31 @@ describe('rotation', () => {
   const at = (iso: string) => ({ name: iso, createdAt: new Date(iso) });
   it('keeps the newest per day for N days and per ISO week for M weeks', () => {
     // Noon UTC so the local day is the same date in every time zone the tests run in.
-    const backups = ['2026-01-05', '2026-01-12', '2026-01-19', '2026-01-26', '2026-02-02', '2026-02-03', '2026-02-04', '2026-02-05'].map((d) => at(`${d}T12:00:00Z`));
+    const backups = [
+      '2026-01-05',
+      '2026-01-12',
+      '2026-01-19',
+      '2026-01-26',
+      '2026-02-02',
+      '2026-02-03',
+      '2026-02-04',
+      '2026-02-05',
+    ].map((d) => at(`${d}T12:00:00Z`));
     backups.push(at('2026-02-05T06:00:00Z')); // an older one on the newest day
     const doomed = backupsToDelete(backups, 2, 3);
     // Days: 02-05 (12:00), 02-04. Weeks (Mon start): week of 02-02 → 02-05, week of 01-26, week of 01-19.
-    expect(doomed).toEqual(['2026-01-05T12:00:00Z', '2026-01-12T12:00:00Z', '2026-02-02T12:00:00Z', '2026-02-03T12:00:00Z', '2026-02-05T06:00:00Z']);
+    expect(doomed).toEqual([
+      '2026-01-05T12:00:00Z',
+      '2026-01-12T12:00:00Z',
+      '2026-02-02T12:00:00Z',
+      '2026-02-03T12:00:00Z',
+      '2026-02-05T06:00:00Z',
+    ]);
   });
   it('always keeps the newest, even with nothing else to keep', () => {
-    expect(backupsToDelete([at('2026-01-01T12:00:00Z'), at('2026-01-02T12:00:00Z')], 1, 0)).toEqual(['2026-01-01T12:00:00Z']);
+    expect(backupsToDelete([at('2026-01-01T12:00:00Z'), at('2026-01-02T12:00:00Z')], 1, 0)).toEqual([
+      '2026-01-01T12:00:00Z',
+    ]);
   });
 });
 
@@ -36,8 +53,14 @@ describe('due time', () => {
   const start = new Date('2026-03-01T09:00:00Z');
   it('runs shortly after the first start, then a day after the last success, sooner after a failure', () => {
     expect(nextDueAt(DEFAULT_BACKUP_SETTINGS, {}, start)?.getTime()).toBe(start.getTime() + FIRST_BACKUP_DELAY_MS);
-    expect(nextDueAt(DEFAULT_BACKUP_SETTINGS, { lastSuccessAt: '2026-03-01T00:00:00.000Z' }, start)?.toISOString()).toBe('2026-03-02T00:00:00.000Z');
-    const failed = { lastSuccessAt: '2026-03-01T00:00:00.000Z', lastRunAt: '2026-03-01T08:00:00.000Z', lastError: 'disk full' };
+    expect(
+      nextDueAt(DEFAULT_BACKUP_SETTINGS, { lastSuccessAt: '2026-03-01T00:00:00.000Z' }, start)?.toISOString(),
+    ).toBe('2026-03-02T00:00:00.000Z');
+    const failed = {
+      lastSuccessAt: '2026-03-01T00:00:00.000Z',
+      lastRunAt: '2026-03-01T08:00:00.000Z',
+      lastError: 'disk full',
+    };
     expect(nextDueAt(DEFAULT_BACKUP_SETTINGS, failed, start)?.toISOString()).toBe('2026-03-01T09:00:00.000Z');
     expect(nextDueAt({ ...DEFAULT_BACKUP_SETTINGS, frequency: 'off' }, {}, start)).toBeUndefined();
   });
@@ -72,7 +95,10 @@ describe('backups', () => {
     await expect(verifyBackup(dir)).rejects.toThrow(/holds 2 contacts, expected 3/);
     // A damaged backup is refused for restore with a clear message.
     const result = await core.dispatcher.request('backup.restore', { name, overwrite: true });
-    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('is damaged') } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', message: expect.stringContaining('is damaged') },
+    });
   });
 
   it('rotates: daily runs over three weeks keep N daily and M weekly', async () => {
@@ -86,7 +112,12 @@ describe('backups', () => {
     }
     const names = readdirSync(folder).sort();
     // 3 newest days (20–22) and the newest of the last 2 ISO weeks (22 Sun closes 16–22; 15 closes 9–15).
-    expect(names).toEqual(['rapport-20260315T120000Z', 'rapport-20260320T120000Z', 'rapport-20260321T120000Z', 'rapport-20260322T120000Z']);
+    expect(names).toEqual([
+      'rapport-20260315T120000Z',
+      'rapport-20260320T120000Z',
+      'rapport-20260321T120000Z',
+      'rapport-20260322T120000Z',
+    ]);
   });
 
   it('records the last error in the status, and clears it on the next success', async () => {
@@ -110,11 +141,14 @@ describe('backups', () => {
 
   it('refuses a relative folder', async () => {
     const core = await openCore();
-    const result = await core.dispatcher.request('backup.setSettings', { ...DEFAULT_BACKUP_SETTINGS, folder: 'backups' });
+    const result = await core.dispatcher.request('backup.setSettings', {
+      ...DEFAULT_BACKUP_SETTINGS,
+      folder: 'backups',
+    });
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input', details: [{ path: ['folder'] }] } });
   });
 
-  it('restores a chosen backup into a fresh profile, keeping that profile\'s backup settings', async () => {
+  it("restores a chosen backup into a fresh profile, keeping that profile's backup settings", async () => {
     const source = await openCore();
     await seedPeople(source);
     const folder = tempDir();
@@ -124,8 +158,13 @@ describe('backups', () => {
 
     const target = await openCore();
     await call(target, 'backup.setSettings', { ...DEFAULT_BACKUP_SETTINGS, folder, keepDaily: 9 });
-    expect(await call(target, 'backup.restore', { name, overwrite: false })).toMatchObject({ counts: { contacts: 2, details: 1 } });
-    expect((await target.db.contacts.find().exec()).map((d) => d.displayName).sort()).toEqual(['Ada Lovelace', 'Grace Hopper']);
+    expect(await call(target, 'backup.restore', { name, overwrite: false })).toMatchObject({
+      counts: { contacts: 2, details: 1 },
+    });
+    expect((await target.db.contacts.find().exec()).map((d) => d.displayName).sort()).toEqual([
+      'Ada Lovelace',
+      'Grace Hopper',
+    ]);
     expect(await call(target, 'backup.getSettings', {})).toMatchObject({ keepDaily: 9 });
     expect(await call(target, 'settings.getKeepInTouch', {})).toMatchObject({ tiers: { close: { idealDays: 10 } } });
   });
@@ -134,7 +173,10 @@ describe('backups', () => {
     const core = await openCore();
     const service = createBackupService(core.db, fixedClock('2026-03-01T09:00:00Z'), core.dir);
     const planned: number[] = [];
-    const timers = { set: (run: () => void, ms: number) => (planned.push(ms), setTimeout(run, 0)), clear: (h: unknown) => clearTimeout(h as never) };
+    const timers = {
+      set: (run: () => void, ms: number) => (planned.push(ms), setTimeout(run, 0)),
+      clear: (h: unknown) => clearTimeout(h as never),
+    };
     service.start(timers);
     // First wait: the start-up delay, then the job runs and the next wait is capped at an hour.
     for (let i = 0; i < 300 && planned.length < 2; i++) await new Promise((r) => setTimeout(r, 10));

@@ -26,18 +26,29 @@ export async function readAll(collection: AnyCollection): Promise<Record<string,
 }
 
 /** Upserts in chunks (upsert also revives ids RxDB holds as deleted). @throws on the first failed write. */
-export async function bulkWrite(collection: AnyCollection, docs: readonly Record<string, unknown>[], onChunk?: (written: number) => void): Promise<void> {
+export async function bulkWrite(
+  collection: AnyCollection,
+  docs: readonly Record<string, unknown>[],
+  onChunk?: (written: number) => void,
+): Promise<void> {
   for (let i = 0; i < docs.length; i += CHUNK) {
     const chunk = docs.slice(i, i + CHUNK);
     const result = await collection.bulkUpsert(chunk);
-    if (result.error.length) throw new Error(`Writing ${collection.name} failed: ${result.error[0]!.status} for ${result.error[0]!.documentId}`);
+    if (result.error.length)
+      throw new Error(
+        `Writing ${collection.name} failed: ${result.error[0]!.status} for ${result.error[0]!.documentId}`,
+      );
     onChunk?.(chunk.length);
     await yieldToEventLoop();
   }
 }
 
 /** Removes the given documents (by primary key) in chunks. */
-export async function removeAll(collection: AnyCollection, docs: readonly Record<string, unknown>[], onChunk?: (removed: number) => void): Promise<void> {
+export async function removeAll(
+  collection: AnyCollection,
+  docs: readonly Record<string, unknown>[],
+  onChunk?: (removed: number) => void,
+): Promise<void> {
   const key = collection.schema.primaryPath as string;
   const ids = docs.map((d) => String(d[key]));
   for (let i = 0; i < ids.length; i += CHUNK) {

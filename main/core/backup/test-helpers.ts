@@ -17,7 +17,12 @@ export function tempDir(prefix = 'rapport-backup-'): string {
 
 export async function openCore(options: { dir?: string; clock?: Clock } = {}): Promise<Core & { dir: string }> {
   const dir = options.dir ?? tempDir();
-  const core = await createCore({ dataDir: dir, mode: 'browser', version: '0.0.0-test', clock: options.clock ?? fixedClock('2026-03-01T09:00:00Z') });
+  const core = await createCore({
+    dataDir: dir,
+    mode: 'browser',
+    version: '0.0.0-test',
+    clock: options.clock ?? fixedClock('2026-03-01T09:00:00Z'),
+  });
   opened.push({ core, dir });
   return Object.assign(core, { dir });
 }
@@ -43,12 +48,26 @@ export async function call<T = unknown>(core: Core, channel: string, input: unkn
 
 /** A few people with an interaction and a detail, through the real services. */
 export async function seedPeople(core: Core): Promise<{ ada: string; grace: string }> {
-  const ada = await call<{ id: string }>(core, 'contacts.create', { displayName: 'Ada Lovelace', emails: [{ value: 'ada@example.org' }], tags: ['maths'] });
-  const grace = await call<{ id: string }>(core, 'contacts.create', { displayName: 'Grace Hopper', phones: [{ value: '+1 555 010 2000', label: 'work' }] });
+  const ada = await call<{ id: string }>(core, 'contacts.create', {
+    displayName: 'Ada Lovelace',
+    emails: [{ value: 'ada@example.org' }],
+    tags: ['maths'],
+  });
+  const grace = await call<{ id: string }>(core, 'contacts.create', {
+    displayName: 'Grace Hopper',
+    phones: [{ value: '+1 555 010 2000', label: 'work' }],
+  });
   await call(core, 'interactions.log', {
     interaction: { type: 'coffee', date: '2026-02-20', contactIds: [ada.id, grace.id], notes: 'Compilers' },
     details: [{ text: 'New puppy called Biscuit', contactId: ada.id }],
   });
-  await call(core, 'settings.setKeepInTouch', { tiers: { close: { idealDays: 10, maxDays: 20 }, regular: { idealDays: 30, maxDays: 60 }, occasional: { idealDays: 90, maxDays: 180 }, yearly: { idealDays: 365, maxDays: 500 } } });
+  await call(core, 'settings.setKeepInTouch', {
+    tiers: {
+      close: { idealDays: 10, maxDays: 20 },
+      regular: { idealDays: 30, maxDays: 60 },
+      occasional: { idealDays: 90, maxDays: 180 },
+      yearly: { idealDays: 365, maxDays: 500 },
+    },
+  });
   return { ada: ada.id, grace: grace.id };
 }

@@ -48,7 +48,13 @@ export function createContactsService(
   return {
     async create(fields) {
       const stamp = now();
-      const doc: ContactDocument = { ...fields, id: newId(), sortName: fields.displayName.toLocaleLowerCase(), createdAt: stamp, updatedAt: stamp };
+      const doc: ContactDocument = {
+        ...fields,
+        id: newId(),
+        sortName: fields.displayName.toLocaleLowerCase(),
+        createdAt: stamp,
+        updatedAt: stamp,
+      };
       await contacts.insert(doc);
       return toContact(doc);
     },
@@ -74,7 +80,9 @@ export function createContactsService(
 
     async setArchived(ids, archived) {
       const docs = await contacts.findByIds(ids).exec();
-      const changed = [...docs.values()].filter((d) => d.archived !== archived).map((d) => ({ ...(d.toMutableJSON() as ContactDocument), archived, updatedAt: now() }));
+      const changed = [...docs.values()]
+        .filter((d) => d.archived !== archived)
+        .map((d) => ({ ...(d.toMutableJSON() as ContactDocument), archived, updatedAt: now() }));
       await contacts.bulkUpsert(changed);
       return changed.length;
     },
@@ -92,15 +100,21 @@ export function createContactsService(
     },
 
     async remove(ids) {
-      const people = [...(await contacts.findByIds(ids).exec()).values()].map((d) => d.toMutableJSON() as ContactDocument);
+      const people = [...(await contacts.findByIds(ids).exec()).values()].map(
+        (d) => d.toMutableJSON() as ContactDocument,
+      );
       if (!people.length) throw new AppError('not_found', 'Those people no longer exist.');
       const links = await db.participations.find({ selector: { contactId: { $in: ids } } }).exec();
       const interactionIds = [...new Set(links.map((l) => l.interactionId))];
-      const interactions = [...(await db.interactions.findByIds(interactionIds).exec()).values()].map((d) => d.toMutableJSON());
+      const interactions = [...(await db.interactions.findByIds(interactionIds).exec()).values()].map((d) =>
+        d.toMutableJSON(),
+      );
       // Group interactions stay for the others, without this person; solo ones go with them.
       const solo = interactions.filter((i) => i.contactIds.every((c) => ids.includes(c)));
       const shared = interactions.filter((i) => !solo.includes(i));
-      const details = (await db.details.find({ selector: { contactId: { $in: ids } } }).exec()).map((d) => d.toMutableJSON());
+      const details = (await db.details.find({ selector: { contactId: { $in: ids } } }).exec()).map((d) =>
+        d.toMutableJSON(),
+      );
       const removedLinks = links.map((l) => l.toMutableJSON());
       const label = people.length === 1 ? `Deleted ${people[0]!.displayName}` : `Deleted ${people.length} people`;
       const undoToken = await trash.discard(label, {
@@ -110,13 +124,20 @@ export function createContactsService(
         details,
       });
       // Re-add shared interactions without the deleted people (the trash keeps the originals).
-      const survivors = shared.map((i) => ({ ...i, contactIds: i.contactIds.filter((c) => !ids.includes(c)), updatedAt: now() }));
+      const survivors = shared.map((i) => ({
+        ...i,
+        contactIds: i.contactIds.filter((c) => !ids.includes(c)),
+        updatedAt: now(),
+      }));
       await db.interactions.bulkUpsert(survivors);
       return { undoToken, removed: people.length };
     },
 
     watchList({ includeArchived }) {
-      const query = contacts.find({ selector: includeArchived ? {} : { archived: false }, sort: [{ sortName: 'asc' }, { id: 'asc' }] });
+      const query = contacts.find({
+        selector: includeArchived ? {} : { archived: false },
+        sort: [{ sortName: 'asc' }, { id: 'asc' }],
+      });
       return combineLatest([query.$, settings.watchKeepInTouch(), today$(clock)]).pipe(
         map(([docs, keep, today]) =>
           docs.map((d) => ({

@@ -8,7 +8,14 @@ import type { ContactsService } from './contacts-service.ts';
 
 export interface MergeService {
   /** Likely duplicates among people who are not archived, best matches first. */
-  candidates(): Promise<Array<{ a: { id: string; displayName: string }; b: { id: string; displayName: string }; reasons: DuplicateReason[]; score: number }>>;
+  candidates(): Promise<
+    Array<{
+      a: { id: string; displayName: string };
+      b: { id: string; displayName: string };
+      reasons: DuplicateReason[];
+      score: number;
+    }>
+  >;
   /**
    * Keeps `primaryId` with the chosen `fields`, moves every interaction and detail of
    * `secondaryId` to it, then deletes the secondary (kept in the trash).
@@ -16,7 +23,12 @@ export interface MergeService {
   merge(primaryId: string, secondaryId: string, fields: ContactFields): Promise<Contact>;
 }
 
-export function createMergeService(db: RapportDatabase, contacts: ContactsService, interactions: InteractionsService, trash: TrashService): MergeService {
+export function createMergeService(
+  db: RapportDatabase,
+  contacts: ContactsService,
+  interactions: InteractionsService,
+  trash: TrashService,
+): MergeService {
   return {
     async candidates() {
       const people = (await db.contacts.find({ selector: { archived: false } }).exec()).map((d) => d.toMutableJSON());
@@ -44,7 +56,9 @@ export function createMergeService(db: RapportDatabase, contacts: ContactsServic
       }
       const details = await db.details.find({ selector: { contactId: secondaryId } }).exec();
       await db.details.bulkUpsert(details.map((d) => ({ ...d.toMutableJSON(), contactId: primaryId })));
-      await trash.discard(`Merged ${secondary.displayName} into ${merged.displayName}`, { contacts: [secondary.toMutableJSON()] });
+      await trash.discard(`Merged ${secondary.displayName} into ${merged.displayName}`, {
+        contacts: [secondary.toMutableJSON()],
+      });
       return merged;
     },
   };

@@ -14,7 +14,15 @@ if (mode === 'try') {
     console.log(JSON.stringify({ ok: true }));
   } catch (error) {
     const e = error as DataDirLockedError;
-    console.log(JSON.stringify({ ok: false, isLockError: e instanceof DataDirLockedError, code: e.code, pid: e.pid, message: e.message }));
+    console.log(
+      JSON.stringify({
+        ok: false,
+        isLockError: e instanceof DataDirLockedError,
+        code: e.code,
+        pid: e.pid,
+        message: e.message,
+      }),
+    );
   }
 } else {
   const lock = acquireDataDirLock(dataDir);

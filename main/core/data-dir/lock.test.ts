@@ -73,7 +73,9 @@ describe('data folder lock', () => {
     writeFileSync(path.join(dir, LOCK_FILE_NAME), 'garbage');
     const lock = acquireDataDirLock(dir);
     try {
-      expect(() => acquireDataDirLock(dir)).toThrow(`Rapport is already running (pid ${process.pid}) with this data folder: ${dir}`);
+      expect(() => acquireDataDirLock(dir)).toThrow(
+        `Rapport is already running (pid ${process.pid}) with this data folder: ${dir}`,
+      );
     } finally {
       lock.release();
       lock.release();

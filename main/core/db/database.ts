@@ -10,7 +10,14 @@ import {
   type InteractionDocument,
   type ParticipationDocument,
 } from './interactions-schema.ts';
-import { settingsMigrations, settingsSchema, trashMigrations, trashSchema, type SettingsDocument, type TrashDocument } from './settings-schema.ts';
+import {
+  settingsMigrations,
+  settingsSchema,
+  trashMigrations,
+  trashSchema,
+  type SettingsDocument,
+  type TrashDocument,
+} from './settings-schema.ts';
 import { practiceCollections, type PracticeCollections } from '../practice/collections.ts';
 import type { StorageChoice } from './storage.ts';
 

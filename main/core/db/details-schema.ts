@@ -21,6 +21,9 @@ export const detailsSchema: RxJsonSchema<DetailDocument> = {
     updatedAt: { type: 'string' },
   },
   required: ['id', 'contactId', 'text', 'learnedOn', 'sensitivity', 'status', 'createdAt', 'updatedAt'],
-  indexes: [['contactId', 'learnedOn'], ['status', 'learnedOn']],
+  indexes: [
+    ['contactId', 'learnedOn'],
+    ['status', 'learnedOn'],
+  ],
 };
 export const detailsMigrations: MigrationStrategies = {};

@@ -11,5 +11,9 @@ export interface StorageChoice {
 
 /** The single place that picks the storage for the app, browser mode and CLI: SQLite in the data folder. */
 export function createStorage(dataDir: string): StorageChoice {
-  return { storage: getRxStorageSqlite({ databaseDirectory: dataDir }) as RxStorage<unknown, unknown>, databaseName: 'rapport', persistent: true };
+  return {
+    storage: getRxStorageSqlite({ databaseDirectory: dataDir }) as RxStorage<unknown, unknown>,
+    databaseName: 'rapport',
+    persistent: true,
+  };
 }

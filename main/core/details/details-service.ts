@@ -17,14 +17,22 @@ export interface DetailsService {
   openFor(contactId: string): Promise<Detail[]>;
 }
 
-export function createDetailsService(db: RapportDatabase, clock: Clock, newId: () => string = randomUUID): DetailsService {
+export function createDetailsService(
+  db: RapportDatabase,
+  clock: Clock,
+  newId: () => string = randomUUID,
+): DetailsService {
   const find = async (id: string) => {
     const doc = await db.details.findOne(id).exec();
     if (!doc) throw new AppError('not_found', 'That detail no longer exists.');
     return doc;
   };
   const openQuery = (contactId: string) =>
-    db.details.find({ selector: { contactId, status: 'open' }, sort: [{ contactId: 'desc' }, { learnedOn: 'desc' }, { id: 'desc' }], index: ['contactId', 'learnedOn'] });
+    db.details.find({
+      selector: { contactId, status: 'open' },
+      sort: [{ contactId: 'desc' }, { learnedOn: 'desc' }, { id: 'desc' }],
+      index: ['contactId', 'learnedOn'],
+    });
   const setStatus = async (id: string, status: 'open' | 'resolved') => {
     const doc = await find(id);
     const next = await doc.incrementalModify((d) => {
@@ -39,7 +47,8 @@ export function createDetailsService(db: RapportDatabase, clock: Clock, newId: (
 
   return {
     async add(fields) {
-      if (!(await db.contacts.findOne(fields.contactId).exec())) throw new AppError('not_found', 'That person no longer exists.');
+      if (!(await db.contacts.findOne(fields.contactId).exec()))
+        throw new AppError('not_found', 'That person no longer exists.');
       const stamp = clock.now().toISOString();
       const detail: Detail = { ...fields, id: newId(), createdAt: stamp, updatedAt: stamp };
       await db.details.insert(detail);

@@ -14,7 +14,9 @@ export interface LogInput {
   /** People to create in the same step, by name ("adds a person in one step"). */
   newPeople: string[];
   /** Details learned in this interaction; `contactId` defaults to the first person. */
-  details: Array<Pick<DetailFields, 'text' | 'sensitivity'> & { followUpOn?: string | undefined; contactId?: string | undefined }>;
+  details: Array<
+    Pick<DetailFields, 'text' | 'sensitivity'> & { followUpOn?: string | undefined; contactId?: string | undefined }
+  >;
 }
 
 export interface InteractionsService {
@@ -44,7 +46,11 @@ export function createInteractionsService(
   async function refreshLastInteraction(contactIds: string[]) {
     for (const contactId of new Set(contactIds)) {
       const newest = await db.participations
-        .findOne({ selector: { contactId }, sort: [{ contactId: 'desc' }, { sortKey: 'desc' }, { id: 'desc' }], index: ['contactId', 'sortKey'] })
+        .findOne({
+          selector: { contactId },
+          sort: [{ contactId: 'desc' }, { sortKey: 'desc' }, { id: 'desc' }],
+          index: ['contactId', 'sortKey'],
+        })
         .exec();
       const doc = await db.contacts.findOne(contactId).exec();
       if (!doc) continue;
@@ -63,7 +69,9 @@ export function createInteractionsService(
     const found = await db.contacts.findByIds(ids).exec();
     const missing = ids.filter((id) => !found.has(id));
     if (missing.length) {
-      throw new AppError('invalid_input', 'Some of those people no longer exist.', [{ path: ['interaction', 'contactIds'], message: `Unknown person: ${missing.join(', ')}` }]);
+      throw new AppError('invalid_input', 'Some of those people no longer exist.', [
+        { path: ['interaction', 'contactIds'], message: `Unknown person: ${missing.join(', ')}` },
+      ]);
     }
   }
 
@@ -71,7 +79,14 @@ export function createInteractionsService(
     await db.interactions.upsert(doc);
     const links = await db.participations.find({ selector: { interactionId: doc.id } }).exec();
     await db.participations.bulkRemove(links.filter((l) => !doc.contactIds.includes(l.contactId)).map((l) => l.id));
-    await db.participations.bulkUpsert(doc.contactIds.map((contactId) => ({ id: `${doc.id}:${contactId}`, interactionId: doc.id, contactId, sortKey: doc.sortKey })));
+    await db.participations.bulkUpsert(
+      doc.contactIds.map((contactId) => ({
+        id: `${doc.id}:${contactId}`,
+        interactionId: doc.id,
+        contactId,
+        sortKey: doc.sortKey,
+      })),
+    );
     await refreshLastInteraction([...doc.contactIds, ...previousContactIds]);
   }
 
@@ -79,12 +94,34 @@ export function createInteractionsService(
     async log({ interaction, newPeople, details }) {
       await assertPeopleExist(interaction.contactIds);
       const created = [];
-      for (const displayName of newPeople) created.push(await contacts.create({ displayName, emails: [], phones: [], addresses: [], social: [], tags: [], archived: false, extensions: [] }));
+      for (const displayName of newPeople)
+        created.push(
+          await contacts.create({
+            displayName,
+            emails: [],
+            phones: [],
+            addresses: [],
+            social: [],
+            tags: [],
+            archived: false,
+            extensions: [],
+          }),
+        );
       const contactIds = [...new Set([...interaction.contactIds, ...created.map((c) => c.id)])];
-      if (!contactIds.length) throw new AppError('invalid_input', 'Choose at least one person.', [{ path: ['interaction', 'contactIds'], message: 'Choose at least one person' }]);
+      if (!contactIds.length)
+        throw new AppError('invalid_input', 'Choose at least one person.', [
+          { path: ['interaction', 'contactIds'], message: 'Choose at least one person' },
+        ]);
       const id = newId();
       const stamp = now();
-      const doc: InteractionDocument = { ...interaction, contactIds, id, sortKey: interactionSortKey(interaction.date, interaction.time, id), createdAt: stamp, updatedAt: stamp };
+      const doc: InteractionDocument = {
+        ...interaction,
+        contactIds,
+        id,
+        sortKey: interactionSortKey(interaction.date, interaction.time, id),
+        createdAt: stamp,
+        updatedAt: stamp,
+      };
       await write(doc);
       if (details.length) {
         await db.details.bulkInsert(
@@ -109,7 +146,13 @@ export function createInteractionsService(
       const existing = await db.interactions.findOne(id).exec();
       if (!existing) throw new AppError('not_found', 'That interaction no longer exists.');
       await assertPeopleExist(fields.contactIds);
-      const doc: InteractionDocument = { ...fields, id, sortKey: interactionSortKey(fields.date, fields.time, id), createdAt: existing.createdAt, updatedAt: now() };
+      const doc: InteractionDocument = {
+        ...fields,
+        id,
+        sortKey: interactionSortKey(fields.date, fields.time, id),
+        createdAt: existing.createdAt,
+        updatedAt: now(),
+      };
       await write(doc, existing.contactIds);
       return toInteraction(doc);
     },

@@ -44,7 +44,11 @@ export function createTimelineService(db: RapportDatabase): TimelineService {
   function interactionQuery(filter: TimelineFilter): MangoQuery<InteractionDocument> {
     const [only, ...more] = filter.types ?? [];
     if (only && !more.length) {
-      return { selector: { type: only }, sort: [{ type: 'desc' as const }, { sortKey: 'desc' as const }, { id: 'desc' as const }], index: ['type', 'sortKey'] };
+      return {
+        selector: { type: only },
+        sort: [{ type: 'desc' as const }, { sortKey: 'desc' as const }, { id: 'desc' as const }],
+        index: ['type', 'sortKey'],
+      };
     }
     const selector = filter.types?.length ? { type: { $in: filter.types } } : {};
     return { selector, sort: [{ sortKey: 'desc' as const }, { id: 'desc' as const }], index: ['sortKey'] };
@@ -61,14 +65,24 @@ export function createTimelineService(db: RapportDatabase): TimelineService {
     }));
   }
 
-  async function pageIds(filter: TimelineFilter, offset: number, limit: number): Promise<{ ids: string[]; total?: number }> {
+  async function pageIds(
+    filter: TimelineFilter,
+    offset: number,
+    limit: number,
+  ): Promise<{ ids: string[]; total?: number }> {
     if (filter.tag) {
       const ids = await idsForTag(filter.tag, filter.types);
       return { ids: ids.slice(offset, offset + limit), total: ids.length };
     }
     if (filter.contactId) {
       const links = await db.participations
-        .find({ selector: { contactId: filter.contactId }, sort: [{ contactId: 'desc' }, { sortKey: 'desc' }, { id: 'desc' }], index: ['contactId', 'sortKey'], skip: filter.types?.length ? 0 : offset, limit: filter.types?.length ? undefined : limit })
+        .find({
+          selector: { contactId: filter.contactId },
+          sort: [{ contactId: 'desc' }, { sortKey: 'desc' }, { id: 'desc' }],
+          index: ['contactId', 'sortKey'],
+          skip: filter.types?.length ? 0 : offset,
+          limit: filter.types?.length ? undefined : limit,
+        })
         .exec();
       let ids = links.map((l) => l.interactionId);
       if (filter.types?.length) {
@@ -92,7 +106,9 @@ export function createTimelineService(db: RapportDatabase): TimelineService {
     async page(filter, offset, limit) {
       const { ids } = await pageIds(filter, offset, limit + 1);
       const docs = await db.interactions.findByIds(ids.slice(0, limit)).exec();
-      const ordered = ids.slice(0, limit).flatMap((id) => (docs.has(id) ? [docs.get(id)!.toMutableJSON() as InteractionDocument] : []));
+      const ordered = ids
+        .slice(0, limit)
+        .flatMap((id) => (docs.has(id) ? [docs.get(id)!.toMutableJSON() as InteractionDocument] : []));
       return { entries: await withPeople(ordered), hasMore: ids.length > limit };
     },
 

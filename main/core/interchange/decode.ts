@@ -12,8 +12,10 @@ const UTF8_BOM = [0xef, 0xbb, 0xbf];
 /** One char per byte. UTF-16 files (BOM FF FE / FE FF) are re-encoded as UTF-8 first. */
 export function toBinaryString(input: Uint8Array): string {
   let bytes = input;
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) bytes = new TextEncoder().encode(new TextDecoder('utf-16le').decode(bytes.subarray(2)));
-  else if (bytes[0] === 0xfe && bytes[1] === 0xff) bytes = new TextEncoder().encode(new TextDecoder('utf-16be').decode(bytes.subarray(2)));
+  if (bytes[0] === 0xff && bytes[1] === 0xfe)
+    bytes = new TextEncoder().encode(new TextDecoder('utf-16le').decode(bytes.subarray(2)));
+  else if (bytes[0] === 0xfe && bytes[1] === 0xff)
+    bytes = new TextEncoder().encode(new TextDecoder('utf-16be').decode(bytes.subarray(2)));
   else if (UTF8_BOM.every((b, i) => bytes[i] === b)) bytes = bytes.subarray(3);
   // Node's latin1 maps each byte to the same code point (TextDecoder's "latin1" is windows-1252,
   // which would not); it is ~50× faster than String.fromCharCode over chunks on a 5 MB file.

@@ -23,9 +23,15 @@ export function detectFormat(bytes: Uint8Array, fileName: string): Detection {
     return { format: 'unknown', error: `${fileName} is named like a vCard file but has no BEGIN:VCARD line` };
   }
   if (extension === 'csv') {
-    return { format: 'unknown', error: `${fileName} is a CSV file, but not LinkedIn Connections.csv or a Google Contacts export (their header row was not found)` };
+    return {
+      format: 'unknown',
+      error: `${fileName} is a CSV file, but not LinkedIn Connections.csv or a Google Contacts export (their header row was not found)`,
+    };
   }
-  return { format: 'unknown', error: `${fileName} is not a vCard (.vcf), LinkedIn Connections.csv or Google Contacts CSV file` };
+  return {
+    format: 'unknown',
+    error: `${fileName} is not a vCard (.vcf), LinkedIn Connections.csv or Google Contacts CSV file`,
+  };
 }
 
 /** Detects the format and imports; an unknown format is one error problem, never an exception. */
@@ -46,6 +52,10 @@ export function* importContactsFileSteps(bytes: Uint8Array, fileName: string): G
     case 'google-csv':
       return { format: 'google-csv', ...(yield* importGoogleCsvSteps(bytes, fileName)) };
     default:
-      return { format: 'unknown', cards: [], problems: [{ file: fileName, line: 1, severity: 'error', message: detection.error }] };
+      return {
+        format: 'unknown',
+        cards: [],
+        problems: [{ file: fileName, line: 1, severity: 'error', message: detection.error }],
+      };
   }
 }

@@ -8,7 +8,8 @@ afterEach(closeAll);
 
 const b64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
 const card = (lines: string[]) => ['BEGIN:VCARD', 'VERSION:3.0', ...lines, 'END:VCARD'].join('\r\n') + '\r\n';
-const preview = (core: Core, fileName: string, text: string) => call<ImportPreview>(core, 'interchange.preview', { fileName, base64: b64(text) });
+const preview = (core: Core, fileName: string, text: string) =>
+  call<ImportPreview>(core, 'interchange.preview', { fileName, base64: b64(text) });
 const LINKEDIN = [
   'Notes:',
   '"Some notes"',
@@ -19,8 +20,15 @@ const LINKEDIN = [
 ].join('\n');
 
 async function seed(core: Core) {
-  const ada = await call<{ id: string }>(core, 'contacts.create', { displayName: 'Ada Lovelace', emails: [{ value: 'ADA@example.org' }], organisation: 'Engines' });
-  const grace = await call<{ id: string }>(core, 'contacts.create', { displayName: 'Grace Hopper', organisation: 'Navy' });
+  const ada = await call<{ id: string }>(core, 'contacts.create', {
+    displayName: 'Ada Lovelace',
+    emails: [{ value: 'ADA@example.org' }],
+    organisation: 'Engines',
+  });
+  const grace = await call<{ id: string }>(core, 'contacts.create', {
+    displayName: 'Grace Hopper',
+    organisation: 'Navy',
+  });
   return { ada: ada.id, grace: grace.id };
 }
 
@@ -29,7 +37,10 @@ describe('import preview', () => {
     const core = await openCore();
     const { ada, grace } = await seed(core);
     const before = await snapshot(core.db);
-    const file = card(['FN:Ada Lovelace', 'EMAIL:ada@example.org', 'TEL:+44 20 7946 0000']) + card(['FN:Grace Hopper', 'ORG:Harvard']) + card(['FN:Alan Turing']);
+    const file =
+      card(['FN:Ada Lovelace', 'EMAIL:ada@example.org', 'TEL:+44 20 7946 0000']) +
+      card(['FN:Grace Hopper', 'ORG:Harvard']) +
+      card(['FN:Alan Turing']);
     const result = await preview(core, 'people.vcf', file);
     expect(result.format).toBe('vcard');
     expect(result.cards.map((c) => [c.displayName, c.status, c.action])).toEqual([
@@ -38,7 +49,10 @@ describe('import preview', () => {
       ['Alan Turing', 'new', 'create'],
     ]);
     expect(result.cards[0]!.matches).toEqual([{ id: ada, displayName: 'Ada Lovelace', reasons: ['email', 'name'] }]);
-    expect(result.cards[1]).toMatchObject({ matches: [{ id: grace, reasons: ['name'] }], conflictFields: ['organisation'] });
+    expect(result.cards[1]).toMatchObject({
+      matches: [{ id: grace, reasons: ['name'] }],
+      conflictFields: ['organisation'],
+    });
     expect(result.counts).toEqual({ new: 1, match: 1, conflict: 1 });
     expect(await snapshot(core.db)).toEqual(before);
   });
@@ -47,7 +61,12 @@ describe('import preview', () => {
     const core = await openCore();
     const file = card(['FN:Good One']) + 'BEGIN:VCARD\r\nVERSION:3.0\r\nEND:VCARD\r\n' + card(['FN:Good Two']);
     const result = await preview(core, 'mixed.vcf', file);
-    expect(result.problems).toContainEqual({ file: 'mixed.vcf', line: 5, severity: 'error', message: 'Card at line 5 is empty; not imported' });
+    expect(result.problems).toContainEqual({
+      file: 'mixed.vcf',
+      line: 5,
+      severity: 'error',
+      message: 'Card at line 5 is empty; not imported',
+    });
     const summary = await call<ImportSummary>(core, 'interchange.commit', { sessionId: result.sessionId });
     expect(summary).toMatchObject({ created: 2 });
   });
@@ -55,7 +74,11 @@ describe('import preview', () => {
   it('keeps line numbers right in files read in several segments', async () => {
     const core = await openCore();
     const filler = Array.from({ length: 3000 }, (_, i) => card([`FN:Person ${i}`, `NOTE:${'x'.repeat(160)}`])).join('');
-    const result = await preview(core, 'big.vcf', filler + 'BEGIN:VCARD\r\nVERSION:3.0\r\nEND:VCARD\r\n' + card(['FN:Last One']));
+    const result = await preview(
+      core,
+      'big.vcf',
+      filler + 'BEGIN:VCARD\r\nVERSION:3.0\r\nEND:VCARD\r\n' + card(['FN:Last One']),
+    );
     expect(filler.length).toBeGreaterThan(2 * 256 * 1024);
     expect(result.cards).toHaveLength(3001);
     expect(result.problems).toEqual([expect.objectContaining({ line: 3000 * 5 + 1, severity: 'error' })]);
@@ -67,30 +90,60 @@ describe('import commit', () => {
   it('applies the defaults, a policy for all, and choices per card', async () => {
     const core = await openCore();
     const { ada, grace } = await seed(core);
-    const file = card(['FN:Ada Lovelace', 'EMAIL:ada@example.org', 'TEL:+44 20 7946 0000']) + card(['FN:Grace Hopper', 'ORG:Harvard']) + card(['FN:Alan Turing']);
+    const file =
+      card(['FN:Ada Lovelace', 'EMAIL:ada@example.org', 'TEL:+44 20 7946 0000']) +
+      card(['FN:Grace Hopper', 'ORG:Harvard']) +
+      card(['FN:Alan Turing']);
     const first = await preview(core, 'people.vcf', file);
     // Policy "create" for matches, but card 0 chosen "merge" explicitly.
-    const summary = await call<ImportSummary>(core, 'interchange.commit', { sessionId: first.sessionId, policy: 'create', choices: [{ index: 0, action: 'merge' }] });
+    const summary = await call<ImportSummary>(core, 'interchange.commit', {
+      sessionId: first.sessionId,
+      policy: 'create',
+      choices: [{ index: 0, action: 'merge' }],
+    });
     expect(summary).toEqual({ cancelled: false, created: 2, merged: 1, skipped: 0, interactions: 0 });
-    expect(await call(core, 'contacts.get', { id: ada })).toMatchObject({ phones: [{ value: '+44 20 7946 0000' }], emails: [{ value: 'ADA@example.org' }] });
+    expect(await call(core, 'contacts.get', { id: ada })).toMatchObject({
+      phones: [{ value: '+44 20 7946 0000' }],
+      emails: [{ value: 'ADA@example.org' }],
+    });
     expect(await call(core, 'contacts.get', { id: grace })).toMatchObject({ organisation: 'Navy' });
     expect(await core.db.contacts.count().exec()).toBe(4);
     // The session is gone once written.
-    expect(await core.dispatcher.request('interchange.commit', { sessionId: first.sessionId })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await core.dispatcher.request('interchange.commit', { sessionId: first.sessionId })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
   });
 
   it('LinkedIn rows add a "Connected on LinkedIn" social interaction on the Connected On day, once', async () => {
     const core = await openCore();
     const { ada } = await seed(core);
     const first = await preview(core, 'Connections.csv', LINKEDIN);
-    expect(first.cards.map((c) => [c.status, c.connectedOn])).toEqual([['match', '2024-03-12'], ['new', '2023-01-03']]);
-    expect(await call(core, 'interchange.commit', { sessionId: first.sessionId })).toMatchObject({ created: 1, merged: 1, interactions: 2 });
+    expect(first.cards.map((c) => [c.status, c.connectedOn])).toEqual([
+      ['match', '2024-03-12'],
+      ['new', '2023-01-03'],
+    ]);
+    expect(await call(core, 'interchange.commit', { sessionId: first.sessionId })).toMatchObject({
+      created: 1,
+      merged: 1,
+      interactions: 2,
+    });
     const interactions = (await core.db.interactions.find().exec()).map((d) => d.toJSON());
-    expect(interactions).toContainEqual(expect.objectContaining({ type: 'social', date: '2024-03-12', title: 'Connected on LinkedIn', contactIds: [ada] }));
+    expect(interactions).toContainEqual(
+      expect.objectContaining({
+        type: 'social',
+        date: '2024-03-12',
+        title: 'Connected on LinkedIn',
+        contactIds: [ada],
+      }),
+    );
     expect(await core.db.participations.count().exec()).toBe(2);
     expect((await core.db.contacts.findOne(ada).exec())?.lastInteractionOn).toBe('2024-03-12');
     const again = await preview(core, 'Connections.csv', LINKEDIN);
-    expect(await call(core, 'interchange.commit', { sessionId: again.sessionId, policy: 'merge' })).toMatchObject({ merged: 2, interactions: 0 });
+    expect(await call(core, 'interchange.commit', { sessionId: again.sessionId, policy: 'merge' })).toMatchObject({
+      merged: 2,
+      interactions: 0,
+    });
     expect(await core.db.interactions.count().exec()).toBe(2);
   });
 
@@ -98,7 +151,10 @@ describe('import commit', () => {
     const core = await openCore();
     const { ada } = await seed(core);
     const before = await snapshot(core.db);
-    const many = Array.from({ length: 1600 }, (_, i) => `P${i},Q${i},https://www.linkedin.com/in/p${i},,,,1 Feb 2024`).join('\n');
+    const many = Array.from(
+      { length: 1600 },
+      (_, i) => `P${i},Q${i},https://www.linkedin.com/in/p${i},,,,1 Feb 2024`,
+    ).join('\n');
     const result = await preview(core, 'Connections.csv', `${LINKEDIN}\n${many}`);
     const progress: unknown[] = [];
     core.connect((message) => {
@@ -125,14 +181,20 @@ describe('import commit', () => {
     expect(failed).toMatchObject({ ok: false, error: { code: 'internal' } });
     expect(await snapshot(core.db)).toEqual(before);
     // The session survives a failure, so the user can try again.
-    expect(await call(core, 'interchange.commit', { sessionId: result.sessionId })).toMatchObject({ created: 1, merged: 1 });
+    expect(await call(core, 'interchange.commit', { sessionId: result.sessionId })).toMatchObject({
+      created: 1,
+      merged: 1,
+    });
   });
 
   it('cancelling a preview forgets it', async () => {
     const core = await openCore();
     const result = await preview(core, 'a.vcf', card(['FN:Someone New']));
     expect(await call(core, 'interchange.cancel', { sessionId: result.sessionId })).toEqual({ cancelled: true });
-    expect(await core.dispatcher.request('interchange.commit', { sessionId: result.sessionId })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await core.dispatcher.request('interchange.commit', { sessionId: result.sessionId })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
     expect(await core.db.contacts.count().exec()).toBe(0);
   });
 });

@@ -6,7 +6,14 @@
 import { randomUUID } from 'node:crypto';
 import { ContactFields } from '../../../shared/domain/contact.ts';
 import { mergeContacts } from '../../../shared/domain/duplicates/merge.ts';
-import type { ImportAction, ImportPolicy, ImportPreview, ImportProgress, ImportSummary, PreviewCard } from '../../../shared/ipc/channels/interchange.ts';
+import type {
+  ImportAction,
+  ImportPolicy,
+  ImportPreview,
+  ImportProgress,
+  ImportSummary,
+  PreviewCard,
+} from '../../../shared/ipc/channels/interchange.ts';
 import { AppError } from '../../../shared/ipc/result.ts';
 import type { Clock } from '../clock.ts';
 import type { ContactDocument } from '../db/contacts-schema.ts';
@@ -41,7 +48,11 @@ interface ImportSession {
 
 export interface ImportService {
   preview(fileName: string, bytes: Uint8Array): Promise<ImportPreview>;
-  commit(sessionId: string, policy: ImportPolicy | undefined, choices: { index: number; action: ImportAction }[]): Promise<ImportSummary>;
+  commit(
+    sessionId: string,
+    policy: ImportPolicy | undefined,
+    choices: { index: number; action: ImportAction }[],
+  ): Promise<ImportSummary>;
   cancel(sessionId: string): boolean;
   /** The parsed and matched cards of a session (the CLI's dry run prints them). */
   planned(sessionId: string): PlannedCard[];
@@ -52,14 +63,20 @@ async function allPeople(db: RapportDatabase): Promise<ContactDocument[]> {
   const out: ContactDocument[] = [];
   let after = '';
   for (;;) {
-    const page = await db.contacts.find({ selector: { id: { $gt: after } }, sort: [{ id: 'asc' }], limit: PAGE }).exec();
+    const page = await db.contacts
+      .find({ selector: { id: { $gt: after } }, sort: [{ id: 'asc' }], limit: PAGE })
+      .exec();
     for (const d of page) out.push(d.toMutableJSON() as ContactDocument);
     if (page.length < PAGE) return out;
     after = page.at(-1)!.id;
   }
 }
 
-export function createImportService(db: RapportDatabase, clock: Clock, onProgress: (progress: ImportProgress) => void = () => {}): ImportService {
+export function createImportService(
+  db: RapportDatabase,
+  clock: Clock,
+  onProgress: (progress: ImportProgress) => void = () => {},
+): ImportService {
   const sessions = new Map<string, ImportSession>();
   const find = (id: string) => {
     const session = sessions.get(id);
@@ -70,7 +87,15 @@ export function createImportService(db: RapportDatabase, clock: Clock, onProgres
   return {
     async preview(fileName, bytes) {
       const names = new Map<string, string>();
-      const session: ImportSession = { id: randomUUID(), fileName, format: 'unknown', cards: [], problems: [], stop: false, committing: false };
+      const session: ImportSession = {
+        id: randomUUID(),
+        fileName,
+        format: 'unknown',
+        cards: [],
+        problems: [],
+        stop: false,
+        committing: false,
+      };
       sessions.set(session.id, session);
       // Old previews the user walked away from are dropped, oldest first.
       for (const id of [...sessions.keys()].slice(0, Math.max(0, sessions.size - MAX_SESSIONS))) sessions.delete(id);
@@ -85,7 +110,12 @@ export function createImportService(db: RapportDatabase, clock: Clock, onProgres
             const out: PlannedCard[] = [];
             for (const card of parsed.cards) {
               const fields = ContactFields.parse(card.draft);
-              out.push({ line: card.line, fields, ...(card.connectedOn ? { connectedOn: card.connectedOn } : {}), match: matchCard(fields, index) });
+              out.push({
+                line: card.line,
+                fields,
+                ...(card.connectedOn ? { connectedOn: card.connectedOn } : {}),
+                match: matchCard(fields, index),
+              });
               yield;
             }
             return out;
@@ -162,11 +192,23 @@ function toPreview(session: ImportSession, names: Map<string, string>): ImportPr
       action: match.action,
     });
   }
-  return { sessionId: session.id, fileName: session.fileName, format: session.format, cards, problems: session.problems, counts };
+  return {
+    sessionId: session.id,
+    fileName: session.fileName,
+    format: session.format,
+    cards,
+    problems: session.problems,
+    counts,
+  };
 }
 
 /** Turns cards and actions into documents; reads the merge targets, writes nothing. */
-async function buildPlan(db: RapportDatabase, clock: Clock, cards: PlannedCard[], actions: ImportAction[]): Promise<{ plan: WritePlan; summary: ImportSummary }> {
+async function buildPlan(
+  db: RapportDatabase,
+  clock: Clock,
+  cards: PlannedCard[],
+  actions: ImportAction[],
+): Promise<{ plan: WritePlan; summary: ImportSummary }> {
   const stamp = clock.now().toISOString();
   const summary: ImportSummary = { cancelled: false, created: 0, merged: 0, skipped: 0, interactions: 0 };
   const created: Record<string, unknown>[] = [];
@@ -182,17 +224,38 @@ async function buildPlan(db: RapportDatabase, clock: Clock, cards: PlannedCard[]
       summary.skipped++;
     } else if (action === 'create') {
       const id = randomUUID();
-      created.push({ ...card.fields, id, sortName: card.fields.displayName.toLocaleLowerCase(), createdAt: stamp, updatedAt: stamp, ...(card.connectedOn ? { lastInteractionOn: card.connectedOn } : {}) });
+      created.push({
+        ...card.fields,
+        id,
+        sortName: card.fields.displayName.toLocaleLowerCase(),
+        createdAt: stamp,
+        updatedAt: stamp,
+        ...(card.connectedOn ? { lastInteractionOn: card.connectedOn } : {}),
+      });
       if (card.connectedOn) connections.push({ contactId: id, date: card.connectedOn });
       summary.created++;
     } else {
       const targetId = card.match.matches[0]!.id;
       const doc = found.get(targetId);
-      if (!doc) throw new AppError('conflict', `${card.fields.displayName} (line ${card.line}) was to be merged into someone who has since been deleted. Preview the file again.`);
-      const entry = targets.get(targetId) ?? { previous: doc.toMutableJSON() as ContactDocument, next: doc.toMutableJSON() as ContactDocument };
+      if (!doc)
+        throw new AppError(
+          'conflict',
+          `${card.fields.displayName} (line ${card.line}) was to be merged into someone who has since been deleted. Preview the file again.`,
+        );
+      const entry = targets.get(targetId) ?? {
+        previous: doc.toMutableJSON() as ContactDocument,
+        next: doc.toMutableJSON() as ContactDocument,
+      };
       const { merged } = mergeContacts(ContactFields.parse(entry.next), card.fields);
       const last = later(entry.next.lastInteractionOn, card.connectedOn);
-      entry.next = { ...merged, id: targetId, sortName: merged.displayName.toLocaleLowerCase(), createdAt: entry.previous.createdAt, updatedAt: stamp, ...(last ? { lastInteractionOn: last } : {}) };
+      entry.next = {
+        ...merged,
+        id: targetId,
+        sortName: merged.displayName.toLocaleLowerCase(),
+        createdAt: entry.previous.createdAt,
+        updatedAt: stamp,
+        ...(last ? { lastInteractionOn: last } : {}),
+      };
       targets.set(targetId, entry);
       if (card.connectedOn) connections.push({ contactId: targetId, date: card.connectedOn });
       summary.merged++;
@@ -210,7 +273,19 @@ async function buildPlan(db: RapportDatabase, clock: Clock, cards: PlannedCard[]
     if (existing.has(id) || seen.has(id)) continue;
     seen.add(id);
     const sortKey = interactionSortKey(date, undefined, id);
-    interactions.push({ id, type: 'social', date, contactIds: [contactId], title: CONNECTED_ON_LINKEDIN, gave: [], asked: [], mutual: false, sortKey, createdAt: stamp, updatedAt: stamp });
+    interactions.push({
+      id,
+      type: 'social',
+      date,
+      contactIds: [contactId],
+      title: CONNECTED_ON_LINKEDIN,
+      gave: [],
+      asked: [],
+      mutual: false,
+      sortKey,
+      createdAt: stamp,
+      updatedAt: stamp,
+    });
     participations.push({ id: `${id}:${contactId}`, interactionId: id, contactId, sortKey });
   }
   summary.interactions = interactions.length;

@@ -59,7 +59,8 @@ export async function applyPlan(
         const chunk = docs.slice(i, i + CHUNK);
         inserted.push({ collection: name, ids: chunk.map((d) => String(d.id)) });
         const result = await collection(name).bulkInsert(chunk);
-        if (result.error.length) throw new Error(`Writing ${name} failed (${result.error[0]!.status} for ${result.error[0]!.documentId})`);
+        if (result.error.length)
+          throw new Error(`Writing ${name} failed (${result.error[0]!.status} for ${result.error[0]!.documentId})`);
         await step(chunk.length);
       }
     }
@@ -70,7 +71,12 @@ export async function applyPlan(
 }
 
 /** Removes what was inserted (newest first) and restores the merged people's previous records. */
-async function undo(db: RapportDatabase, inserted: { collection: string; ids: string[] }[], merged: Record<string, unknown>[], onProgress: (n: number) => void): Promise<void> {
+async function undo(
+  db: RapportDatabase,
+  inserted: { collection: string; ids: string[] }[],
+  merged: Record<string, unknown>[],
+  onProgress: (n: number) => void,
+): Promise<void> {
   const collection = (name: string) => (db.collections as unknown as Record<string, AnyCollection>)[name]!;
   let undone = 0;
   for (const { collection: name, ids } of inserted.reverse()) {

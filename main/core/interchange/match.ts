@@ -78,9 +78,15 @@ export function matchCard(card: ContactFields, index: PeopleIndex): CardMatch {
   const order: Reason[] = ['email', 'phone', 'name'];
   const matches = [...reasons]
     .map(([id, set]) => ({ id, reasons: order.filter((r) => set.has(r)) }))
-    .sort((a, b) => b.reasons.length - a.reasons.length || order.indexOf(a.reasons[0]!) - order.indexOf(b.reasons[0]!) || (a.id < b.id ? -1 : 1));
+    .sort(
+      (a, b) =>
+        b.reasons.length - a.reasons.length ||
+        order.indexOf(a.reasons[0]!) - order.indexOf(b.reasons[0]!) ||
+        (a.id < b.id ? -1 : 1),
+    );
   if (matches.length === 0) return { status: 'new', matches, conflictFields: [], action: 'create' };
-  if (matches.length > 1) return { status: 'conflict', matches: matches.slice(0, MAX_SHOWN), conflictFields: [], action: 'skip' };
+  if (matches.length > 1)
+    return { status: 'conflict', matches: matches.slice(0, MAX_SHOWN), conflictFields: [], action: 'skip' };
   const existing = index.byId.get(matches[0]!.id)!;
   const conflictFields = conflictsBetween(existing, card);
   return conflictFields.length
@@ -92,18 +98,26 @@ export function matchCard(card: ContactFields, index: PeopleIndex): CardMatch {
 export function conflictsBetween(existing: ContactDocument, card: ContactFields): string[] {
   const { rows } = mergeContacts(ContactFields.parse(existing), card);
   return rows
-    .filter((r) => r.chosen === 'primary' && !LIST_OR_MERGED.has(r.field) && r.secondary !== undefined && r.secondary !== '')
+    .filter(
+      (r) => r.chosen === 'primary' && !LIST_OR_MERGED.has(r.field) && r.secondary !== undefined && r.secondary !== '',
+    )
     .filter((r) => !sameLoosely(r.field, r.primary, r.secondary))
     .map((r) => r.field);
 }
 
 function sameLoosely(field: string, a: unknown, b: unknown): boolean {
   if (typeof a === 'string' && typeof b === 'string') {
-    return field === 'displayName' ? normaliseName(a) === normaliseName(b) : a.trim().toLowerCase() === b.trim().toLowerCase();
+    return field === 'displayName'
+      ? normaliseName(a) === normaliseName(b)
+      : a.trim().toLowerCase() === b.trim().toLowerCase();
   }
   return canonical(a) === canonical(b);
 }
 
 /** JSON with sorted keys: the mapper and the database may order an object's keys differently. */
 const canonical = (value: unknown): string =>
-  JSON.stringify(value, (_key, v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1))) : v));
+  JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1)))
+      : v,
+  );

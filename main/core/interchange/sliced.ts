@@ -20,7 +20,10 @@ export const SLICE_MS = 8;
  * (`setImmediate`) before continuing. `shouldStop` is checked between slices.
  * @throws Error('cancelled') when `shouldStop` returns true.
  */
-export async function runSliced<T>(steps: Generator<void, T>, options: { sliceMs?: number; shouldStop?: () => boolean } = {}): Promise<T> {
+export async function runSliced<T>(
+  steps: Generator<void, T>,
+  options: { sliceMs?: number; shouldStop?: () => boolean } = {},
+): Promise<T> {
   const sliceMs = options.sliceMs ?? SLICE_MS;
   let sliceStart = performance.now();
   for (;;) {

@@ -30,13 +30,23 @@ export function validateDraft(
     });
     if (fatal) return { problems };
   }
-  problems.push({ file: where.file, line: where.line, severity: 'error', message: `${where.what}: too many invalid values — person not imported` });
+  problems.push({
+    file: where.file,
+    line: where.line,
+    severity: 'error',
+    message: `${where.what}: too many invalid values — person not imported`,
+  });
   return { problems };
 }
 
 /** `['emails', 1, 'value']` → `emails[1].value`, matching how the form names fields. */
 export function describePath(path: PropertyKey[]): string {
-  return path.reduce<string>((acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key)), '') || 'card';
+  return (
+    path.reduce<string>(
+      (acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key)),
+      '',
+    ) || 'card'
+  );
 }
 
 /** Removes the array element or optional field the issue points at. */

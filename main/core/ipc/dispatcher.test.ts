@@ -4,7 +4,12 @@ import type { PersonListItem } from '../../../shared/domain/views.ts';
 import { AppError, type Result } from '../../../shared/ipc/result.ts';
 import { createDispatcher, type RequestHandlers, type SubscriptionHandlers } from './dispatcher.ts';
 
-const contact = { id: 'c1', displayName: 'Ada', createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z' };
+const contact = {
+  id: 'c1',
+  displayName: 'Ada',
+  createdAt: '2026-01-01T00:00:00.000Z',
+  updatedAt: '2026-01-01T00:00:00.000Z',
+};
 
 function setup(overrides: Partial<RequestHandlers> = {}, subscriptions: Partial<SubscriptionHandlers> = {}) {
   const logError = vi.fn();
@@ -12,7 +17,16 @@ function setup(overrides: Partial<RequestHandlers> = {}, subscriptions: Partial<
   const requests = {
     'app.info': async () => ({ version: '1', mode: 'browser', dataDir: '/d', persistent: true, today: '2026-03-01' }),
     'contacts.create': async (input) => ({ ...contact, ...input, id: 'new' }),
-    'contacts.get': async () => ({ ...contact, emails: [], phones: [], addresses: [], social: [], tags: [], archived: false, extensions: [] }),
+    'contacts.get': async () => ({
+      ...contact,
+      emails: [],
+      phones: [],
+      addresses: [],
+      social: [],
+      tags: [],
+      archived: false,
+      extensions: [],
+    }),
     ...overrides,
   } as RequestHandlers;
   const subs = { 'contacts.watch': () => new Subject(), ...subscriptions } as SubscriptionHandlers;
@@ -23,7 +37,10 @@ describe('dispatcher.request', () => {
   it('passes parsed input to the handler and returns its output as a value', async () => {
     const { dispatcher } = setup();
     const result = await dispatcher.request('contacts.create', { displayName: '  Grace Hopper  ' });
-    expect(result).toMatchObject({ ok: true, value: { id: 'new', displayName: 'Grace Hopper', emails: [], archived: false } });
+    expect(result).toMatchObject({
+      ok: true,
+      value: { id: 'new', displayName: 'Grace Hopper', emails: [], archived: false },
+    });
   });
 
   it('rejects invalid input with the failing field, without calling the handler', async () => {
@@ -33,7 +50,11 @@ describe('dispatcher.request', () => {
     expect(create).not.toHaveBeenCalled();
     expect(result).toEqual({
       ok: false,
-      error: { code: 'invalid_input', message: 'Invalid input for contacts.create: displayName: Name is required', details: [{ path: ['displayName'], message: 'Name is required' }] },
+      error: {
+        code: 'invalid_input',
+        message: 'Invalid input for contacts.create: displayName: Name is required',
+        details: [{ path: ['displayName'], message: 'Name is required' }],
+      },
     });
   });
 
@@ -46,13 +67,24 @@ describe('dispatcher.request', () => {
   });
 
   it('turns a thrown AppError into its code and message', async () => {
-    const { dispatcher } = setup({ 'contacts.get': async () => { throw new AppError('not_found', 'That person no longer exists.'); } });
-    expect(await dispatcher.request('contacts.get', { id: 'x' })).toEqual({ ok: false, error: { code: 'not_found', message: 'That person no longer exists.' } });
+    const { dispatcher } = setup({
+      'contacts.get': async () => {
+        throw new AppError('not_found', 'That person no longer exists.');
+      },
+    });
+    expect(await dispatcher.request('contacts.get', { id: 'x' })).toEqual({
+      ok: false,
+      error: { code: 'not_found', message: 'That person no longer exists.' },
+    });
   });
 
   it('turns any other throw into a generic internal error and logs the cause', async () => {
     const boom = new Error('disk on fire at /secret/path');
-    const { dispatcher, logError } = setup({ 'contacts.get': async () => { throw boom; } });
+    const { dispatcher, logError } = setup({
+      'contacts.get': async () => {
+        throw boom;
+      },
+    });
     const result = await dispatcher.request('contacts.get', { id: 'x' });
     expect(result.ok).toBe(false);
     if (!result.ok) {

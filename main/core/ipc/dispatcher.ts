@@ -54,18 +54,25 @@ export function createDispatcher(
     const parsed = schema.safeParse(input);
     if (parsed.success) return ok(parsed.data);
     const details = toFieldIssues(parsed.error);
-    return fail({ code: 'invalid_input', message: `Invalid input for ${channel}: ${describeIssues(details)}`, details });
+    return fail({
+      code: 'invalid_input',
+      message: `Invalid input for ${channel}: ${describeIssues(details)}`,
+      details,
+    });
   };
 
   /** Output is parsed too: a handler bug must not leak fields the contract does not promise. */
   const parseOutput = (schema: z.ZodType, channel: string, value: unknown): Result<unknown> => {
     const parsed = schema.safeParse(value);
-    return parsed.success ? ok(parsed.data) : toFailure(new Error(`Output of ${channel} broke the contract: ${parsed.error.message}`), channel);
+    return parsed.success
+      ? ok(parsed.data)
+      : toFailure(new Error(`Output of ${channel} broke the contract: ${parsed.error.message}`), channel);
   };
 
   return {
     async request(channel, input) {
-      if (!isRequestChannel(channel)) return fail({ code: 'unknown_channel', message: `There is no request channel "${channel}".` });
+      if (!isRequestChannel(channel))
+        return fail({ code: 'unknown_channel', message: `There is no request channel "${channel}".` });
       const { input: inSchema, output: outSchema } = contract.requests[channel];
       const parsed = parseInput(inSchema, channel, input);
       if (!parsed.ok) return parsed;

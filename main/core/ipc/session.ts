@@ -34,11 +34,18 @@ export function createSession(
       const message = parsed.data;
       switch (message.type) {
         case 'request':
-          void dispatcher.request(message.channel, message.input).then((result) => deliver({ type: 'response', id: message.id, result }));
+          void dispatcher
+            .request(message.channel, message.input)
+            .then((result) => deliver({ type: 'response', id: message.id, result }));
           return;
         case 'subscribe': {
           live.get(message.id)?.();
-          live.set(message.id, dispatcher.subscribe(message.channel, message.input, (result) => deliver({ type: 'push', id: message.id, result })));
+          live.set(
+            message.id,
+            dispatcher.subscribe(message.channel, message.input, (result) =>
+              deliver({ type: 'push', id: message.id, result }),
+            ),
+          );
           return;
         }
         case 'unsubscribe':

@@ -1,6 +1,11 @@
 import { auditTime, combineLatest, merge, startWith, switchMap, type Observable } from 'rxjs';
 import { effectiveCadence, keepInTouchStatus } from '../../../shared/domain/keep-in-touch/status.ts';
-import { giveSuggestions, reciprocityBalance, reciprocityWindowStart, shouldNudgeToGive } from '../../../shared/domain/reciprocity/balance.ts';
+import {
+  giveSuggestions,
+  reciprocityBalance,
+  reciprocityWindowStart,
+  shouldNudgeToGive,
+} from '../../../shared/domain/reciprocity/balance.ts';
 import type { PersonView } from '../../../shared/domain/views.ts';
 import { AppError } from '../../../shared/ipc/result.ts';
 import { today$, type Clock } from '../clock.ts';
@@ -14,12 +19,21 @@ export interface PersonViewService {
   watchPerson(id: string): Observable<PersonView>;
 }
 
-export function createPersonViewService(db: RapportDatabase, clock: Clock, settings: SettingsService, details: DetailsService): PersonViewService {
+export function createPersonViewService(
+  db: RapportDatabase,
+  clock: Clock,
+  settings: SettingsService,
+  details: DetailsService,
+): PersonViewService {
   /** The person's exchanges in the reciprocity window, oldest first (the rule reads recency from order). */
   async function recentExchanges(contactId: string, today: string) {
     const from = reciprocityWindowStart(today);
     const links = await db.participations
-      .find({ selector: { contactId, sortKey: { $gt: from } }, sort: [{ contactId: 'asc' }, { sortKey: 'asc' }], index: ['contactId', 'sortKey'] })
+      .find({
+        selector: { contactId, sortKey: { $gt: from } },
+        sort: [{ contactId: 'asc' }, { sortKey: 'asc' }],
+        index: ['contactId', 'sortKey'],
+      })
       .exec();
     const docs = await db.interactions.findByIds(links.map((l) => l.interactionId)).exec();
     return links.flatMap((l) => {
@@ -31,7 +45,13 @@ export function createPersonViewService(db: RapportDatabase, clock: Clock, setti
   return {
     watchPerson(id) {
       const changes = merge(db.participations.$, db.interactions.$).pipe(auditTime(30), startWith(null));
-      return combineLatest([db.contacts.findOne(id).$, details.watchOpen(id), settings.watchKeepInTouch(), today$(clock), changes]).pipe(
+      return combineLatest([
+        db.contacts.findOne(id).$,
+        details.watchOpen(id),
+        settings.watchKeepInTouch(),
+        today$(clock),
+        changes,
+      ]).pipe(
         switchMap(async ([doc, openDetails, keep, today]) => {
           if (!doc) throw new AppError('not_found', 'That person no longer exists.');
           const contact = doc.toMutableJSON();
@@ -41,7 +61,12 @@ export function createPersonViewService(db: RapportDatabase, clock: Clock, setti
           return {
             contact: toContact(contact),
             lastInteractionOn: contact.lastInteractionOn,
-            status: keepInTouchStatus({ cadence: effectiveCadence(contact, keep.tiers), lastInteractionOn: contact.lastInteractionOn, addedOn: contact.createdAt.slice(0, 10), today }),
+            status: keepInTouchStatus({
+              cadence: effectiveCadence(contact, keep.tiers),
+              lastInteractionOn: contact.lastInteractionOn,
+              addedOn: contact.createdAt.slice(0, 10),
+              today,
+            }),
             openDetails,
             reciprocity: { ...balance, nudge, suggestions: nudge ? giveSuggestions(contact.lookingFor) : [] },
           };

@@ -58,7 +58,18 @@ export const sessionsSchema: RxJsonSchema<SessionDocument> = {
     createdAt: stamp,
     updatedAt: { type: 'string' },
   },
-  required: ['id', 'status', 'date', 'task', 'situation', 'sudsBefore', 'prediction', 'likelihood', 'createdAt', 'updatedAt'],
+  required: [
+    'id',
+    'status',
+    'date',
+    'task',
+    'situation',
+    'sudsBefore',
+    'prediction',
+    'likelihood',
+    'createdAt',
+    'updatedAt',
+  ],
   indexes: [['status', 'createdAt']],
 };
 

@@ -11,8 +11,15 @@ import { createStartersService } from './starters-service.ts';
 const MAIN_WINDOW = { allowPrivate: true } as const;
 
 /** The practice area's IPC handlers: ladders, sessions, progress, own starters, favourites, suggestions. */
-export function createPracticeHandlers(ctx: CoreContext): AreaHandlers<keyof typeof practiceRequests, keyof typeof practiceSubscriptions> {
-  const practice = createPracticeService({ db: ctx.db, clock: ctx.clock, interactions: ctx.interactions, trash: ctx.trash });
+export function createPracticeHandlers(
+  ctx: CoreContext,
+): AreaHandlers<keyof typeof practiceRequests, keyof typeof practiceSubscriptions> {
+  const practice = createPracticeService({
+    db: ctx.db,
+    clock: ctx.clock,
+    interactions: ctx.interactions,
+    trash: ctx.trash,
+  });
   const starters = createStartersService(ctx.db, ctx.clock, ctx.details);
   return {
     requests: {
@@ -24,7 +31,9 @@ export function createPracticeHandlers(ctx: CoreContext): AreaHandlers<keyof typ
       'practice.setWeeklyGoal': async ({ goal }) => ({ goal: await practice.setWeeklyGoal(goal) }),
       'starters.saveOwn': ({ id, fields }) => starters.saveOwn(id, fields),
       'starters.deleteOwn': async ({ id }) => ({ deleted: await starters.deleteOwn(id) }),
-      'starters.toggleFavourite': async ({ starterId, favourite }) => ({ favourites: await starters.setFavourite(starterId, favourite) }),
+      'starters.toggleFavourite': async ({ starterId, favourite }) => ({
+        favourites: await starters.setFavourite(starterId, favourite),
+      }),
       'starters.suggestFor': (input) => starters.suggestFor(input, MAIN_WINDOW),
     },
     subscriptions: {

@@ -1,8 +1,23 @@
 import { randomUUID } from 'node:crypto';
 import { combineLatest, distinctUntilChanged, map, type Observable } from 'rxjs';
-import { DEFAULT_WEEKLY_GOAL, INTERACTION_TYPE_FOR, WeeklyGoal, type Ladder, type LadderFields, type PracticeProgress, type PracticeSession, type SessionAfter, type SessionBefore } from '../../../shared/domain/practice/model.ts';
+import {
+  DEFAULT_WEEKLY_GOAL,
+  INTERACTION_TYPE_FOR,
+  WeeklyGoal,
+  type Ladder,
+  type LadderFields,
+  type PracticeProgress,
+  type PracticeSession,
+  type SessionAfter,
+  type SessionBefore,
+} from '../../../shared/domain/practice/model.ts';
 import { practiceInteractionNotes } from '../../../shared/domain/practice/notes.ts';
-import { completionsPerWeek, predictionCalibration, sudsPoints, weeklyGoalProgress } from '../../../shared/domain/practice/progress.ts';
+import {
+  completionsPerWeek,
+  predictionCalibration,
+  sudsPoints,
+  weeklyGoalProgress,
+} from '../../../shared/domain/practice/progress.ts';
 import { AppError } from '../../../shared/ipc/result.ts';
 import { today$, todayOf, type Clock } from '../clock.ts';
 import type { RapportDatabase } from '../db/database.ts';
@@ -42,10 +57,17 @@ export interface PracticeDeps {
   newId?: () => string;
 }
 
-const byCreated = <T extends { createdAt: string; id: string }>(a: T, b: T) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : 1);
+const byCreated = <T extends { createdAt: string; id: string }>(a: T, b: T) =>
+  a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : 1;
 
 /** Ladders, sessions, the weekly goal and the progress view. */
-export function createPracticeService({ db, clock, interactions, trash, newId = randomUUID }: PracticeDeps): PracticeService {
+export function createPracticeService({
+  db,
+  clock,
+  interactions,
+  trash,
+  newId = randomUUID,
+}: PracticeDeps): PracticeService {
   const now = () => clock.now().toISOString();
   const findSession = async (id: string) => {
     const doc = await db.practice_sessions.findOne(id).exec();
@@ -53,7 +75,14 @@ export function createPracticeService({ db, clock, interactions, trash, newId = 
     return doc;
   };
   // Sorted in JS: a few hundred documents at most, and no index has to match the sort.
-  const sessions$ = db.practice_sessions.find().$.pipe(map((docs) => docs.map((d) => d.toMutableJSON() as PracticeSession).sort(byCreated).reverse()));
+  const sessions$ = db.practice_sessions.find().$.pipe(
+    map((docs) =>
+      docs
+        .map((d) => d.toMutableJSON() as PracticeSession)
+        .sort(byCreated)
+        .reverse(),
+    ),
+  );
   const goal$ = db.settings.findOne(PRACTICE_SETTINGS_ID).$.pipe(
     map((doc) => {
       // A damaged or future value falls back to the default rather than breaking the screen.
@@ -76,7 +105,10 @@ export function createPracticeService({ db, clock, interactions, trash, newId = 
         updatedAt: stamp,
       };
       const ids = new Set(ladder.steps.map((s) => s.id));
-      if (ids.size !== ladder.steps.length) throw new AppError('invalid_input', 'Two steps share an id.', [{ path: ['fields', 'steps'], message: 'Two steps share an id' }]);
+      if (ids.size !== ladder.steps.length)
+        throw new AppError('invalid_input', 'Two steps share an id.', [
+          { path: ['fields', 'steps'], message: 'Two steps share an id' },
+        ]);
       await db.practice_ladders.upsert(ladder);
       return ladder;
     },
@@ -84,16 +116,26 @@ export function createPracticeService({ db, clock, interactions, trash, newId = 
     async deleteLadder(id) {
       const doc = await db.practice_ladders.findOne(id).exec();
       if (!doc) throw new AppError('not_found', 'That ladder no longer exists.');
-      return { undoToken: await trash.discard(`Deleted the ladder “${doc.name}”`, { practice_ladders: [doc.toMutableJSON()] }) };
+      return {
+        undoToken: await trash.discard(`Deleted the ladder “${doc.name}”`, { practice_ladders: [doc.toMutableJSON()] }),
+      };
     },
 
     watchLadders() {
-      return db.practice_ladders.find().$.pipe(map((docs) => docs.map((d) => d.toMutableJSON() as Ladder).sort(byCreated)));
+      return db.practice_ladders
+        .find()
+        .$.pipe(map((docs) => docs.map((d) => d.toMutableJSON() as Ladder).sort(byCreated)));
     },
 
     async startSession(before) {
       const stamp = now();
-      const session: SessionDocument = { ...before, id: newId(), status: 'planned', createdAt: stamp, updatedAt: stamp };
+      const session: SessionDocument = {
+        ...before,
+        id: newId(),
+        status: 'planned',
+        createdAt: stamp,
+        updatedAt: stamp,
+      };
       await db.practice_sessions.insert(session);
       return session;
     },
@@ -124,7 +166,9 @@ export function createPracticeService({ db, clock, interactions, trash, newId = 
         } catch (error) {
           // The form's field is `after.contactId`, not the interaction's.
           if (error instanceof AppError && error.code === 'invalid_input') {
-            throw new AppError('invalid_input', 'That person no longer exists.', [{ path: ['after', 'contactId'], message: 'That person no longer exists' }]);
+            throw new AppError('invalid_input', 'That person no longer exists.', [
+              { path: ['after', 'contactId'], message: 'That person no longer exists' },
+            ]);
           }
           throw error;
         }
@@ -142,7 +186,11 @@ export function createPracticeService({ db, clock, interactions, trash, newId = 
 
     async deleteSession(id) {
       const doc = await findSession(id);
-      return { undoToken: await trash.discard(`Deleted a practice session from ${doc.date}`, { practice_sessions: [doc.toMutableJSON()] }) };
+      return {
+        undoToken: await trash.discard(`Deleted a practice session from ${doc.date}`, {
+          practice_sessions: [doc.toMutableJSON()],
+        }),
+      };
     },
 
     watchSessions: () => sessions$,

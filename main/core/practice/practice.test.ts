@@ -14,7 +14,9 @@ const before = (extra: Partial<RequestInput<'practice.startSession'>> = {}): Req
   likelihood: 70,
   ...extra,
 });
-const after = (extra: Partial<RequestInput<'practice.finishSession'>['after']> = {}): RequestInput<'practice.finishSession'>['after'] => ({
+const after = (
+  extra: Partial<RequestInput<'practice.finishSession'>['after']> = {},
+): RequestInput<'practice.finishSession'>['after'] => ({
   sudsPeak: 8,
   sudsAfter: 3,
   outcome: 'They were friendly and told me the next date',
@@ -28,7 +30,14 @@ describe('fear ladders', () => {
   it('keeps the order the steps were given in, gives each step an id, and keeps ids on reorder', async () => {
     const { call, watch } = await setup();
     const ladder = await call('practice.saveLadder', {
-      fields: { name: 'Phone calls', steps: [{ text: 'Call a shop', suds: 3 }, { text: 'Call a friend', suds: 5 }, { text: 'Call a stranger', suds: 8 }] },
+      fields: {
+        name: 'Phone calls',
+        steps: [
+          { text: 'Call a shop', suds: 3 },
+          { text: 'Call a friend', suds: 5 },
+          { text: 'Call a stranger', suds: 8 },
+        ],
+      },
     });
     expect(ladder.steps.map((s) => s.text)).toEqual(['Call a shop', 'Call a friend', 'Call a stranger']);
     expect(new Set(ladder.steps.map((s) => s.id)).size).toBe(3);
@@ -52,7 +61,9 @@ describe('fear ladders', () => {
 
   it('deletes a ladder with undo', async () => {
     const { call, watch } = await setup();
-    const ladder = await call('practice.saveLadder', { fields: { name: 'Meet-ups', steps: [{ text: 'Go for ten minutes', suds: 6 }] } });
+    const ladder = await call('practice.saveLadder', {
+      fields: { name: 'Meet-ups', steps: [{ text: 'Go for ten minutes', suds: 6 }] },
+    });
     const { undoToken } = await call('practice.deleteLadder', { id: ladder.id });
     await watch<Ladder[]>('practice.watchLadders', {}, (l) => l.length === 0);
     await call('undo.apply', { token: undoToken });
@@ -67,11 +78,28 @@ describe('practice sessions', () => {
     expect(planned).toMatchObject({ status: 'planned', sudsBefore: 7, likelihood: 70 });
 
     const done = await call('practice.finishSession', { id: planned.id, after: after() });
-    expect(done).toMatchObject({ status: 'done', completedOn: '2026-03-18', after: { sudsPeak: 8, sudsAfter: 3, predictionHappened: false } });
+    expect(done).toMatchObject({
+      status: 'done',
+      completedOn: '2026-03-18',
+      after: { sudsPeak: 8, sudsAfter: 3, predictionHappened: false },
+    });
 
-    const progress = await watch<PracticeProgress>('practice.watchProgress', { weeks: 2 }, (p) => p.points.length === 1);
-    expect(progress.points[0]).toMatchObject({ completedOn: '2026-03-18', before: 7, peak: 8, after: 3, task: 'Phone the library to ask about the book club' });
-    expect(progress.weeks).toEqual([{ weekStart: '2026-03-09', count: 0 }, { weekStart: '2026-03-16', count: 1 }]);
+    const progress = await watch<PracticeProgress>(
+      'practice.watchProgress',
+      { weeks: 2 },
+      (p) => p.points.length === 1,
+    );
+    expect(progress.points[0]).toMatchObject({
+      completedOn: '2026-03-18',
+      before: 7,
+      peak: 8,
+      after: 3,
+      task: 'Phone the library to ask about the book club',
+    });
+    expect(progress.weeks).toEqual([
+      { weekStart: '2026-03-09', count: 0 },
+      { weekStart: '2026-03-16', count: 1 },
+    ]);
     expect(progress.goal).toMatchObject({ goal: 2, done: 1, remaining: 1 });
     expect(progress.calibration).toMatchObject({ count: 1, averagePredicted: 70, happenedPercent: 0 });
   });
@@ -95,8 +123,14 @@ describe('practice sessions', () => {
   it('logs an interaction of the matching type with a linked person, without anxiety ratings in the notes', async () => {
     const { call, person } = await setup('2026-03-18T12:00:00Z');
     const sam = await person('Sam Okafor');
-    const { id } = await call('practice.startSession', before({ situation: 'meet-up', task: 'Introduce myself to one new person at the meet-up' }));
-    const done = await call('practice.finishSession', { id, after: after({ contactId: sam.id, outcome: 'Sam told me about a design job' }) });
+    const { id } = await call(
+      'practice.startSession',
+      before({ situation: 'meet-up', task: 'Introduce myself to one new person at the meet-up' }),
+    );
+    const done = await call('practice.finishSession', {
+      id,
+      after: after({ contactId: sam.id, outcome: 'Sam told me about a design job' }),
+    });
     expect(done.interactionId).toBeTruthy();
 
     const page = await call('timeline.page', { filter: { contactId: sam.id }, offset: 0, limit: 10 });
@@ -109,8 +143,14 @@ describe('practice sessions', () => {
   it('leaves the session unfinished and names the field when the linked person no longer exists', async () => {
     const { call, core, watch } = await setup();
     const { id } = await call('practice.startSession', before());
-    const result = await core.dispatcher.request('practice.finishSession', { id, after: after({ contactId: 'ghost' }) });
-    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input', details: [{ path: ['after', 'contactId'] }] } });
+    const result = await core.dispatcher.request('practice.finishSession', {
+      id,
+      after: after({ contactId: 'ghost' }),
+    });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', details: [{ path: ['after', 'contactId'] }] },
+    });
     expect((await watch<PracticeSession[]>('practice.watchSessions', {}))[0]!.status).toBe('planned');
   });
 
@@ -129,7 +169,9 @@ describe('weekly goal', () => {
     const { call, core, watch } = await setup();
     expect((await watch<PracticeProgress>('practice.watchProgress', {})).goal.goal).toBe(2);
     await call('practice.setWeeklyGoal', { goal: 0 });
-    expect((await watch<PracticeProgress>('practice.watchProgress', {}, (p) => p.goal.goal === 0)).goal.message).toMatch(/No goal set/);
+    expect(
+      (await watch<PracticeProgress>('practice.watchProgress', {}, (p) => p.goal.goal === 0)).goal.message,
+    ).toMatch(/No goal set/);
     const tooMany = await core.dispatcher.request('practice.setWeeklyGoal', { goal: 30 });
     expect(tooMany).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
   });

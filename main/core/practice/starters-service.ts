@@ -42,7 +42,11 @@ export interface StartersService {
 }
 
 /** What a person is called in a message: their nickname, given name, or the first word of their name. */
-export function firstNameOf(contact: { displayName: string; givenName?: string | undefined; nickname?: string | undefined }): string {
+export function firstNameOf(contact: {
+  displayName: string;
+  givenName?: string | undefined;
+  nickname?: string | undefined;
+}): string {
   return contact.nickname?.trim() || contact.givenName?.trim() || contact.displayName.trim().split(/\s+/)[0] || '';
 }
 
@@ -51,7 +55,12 @@ const readFavourites = (value: unknown): string[] => {
   return Array.isArray(ids) ? ids.filter((id): id is string => typeof id === 'string') : [];
 };
 
-export function createStartersService(db: RapportDatabase, clock: Clock, details: Pick<DetailsService, 'openFor'>, newId: () => string = randomUUID): StartersService {
+export function createStartersService(
+  db: RapportDatabase,
+  clock: Clock,
+  details: Pick<DetailsService, 'openFor'>,
+  newId: () => string = randomUUID,
+): StartersService {
   const now = () => clock.now().toISOString();
   const favourites = async () => readFavourites((await db.settings.findOne(FAVOURITES_ID).exec())?.value);
   const ownStarters = async () => (await db.user_starters.find().exec()).map((d) => d.toMutableJSON() as OwnStarter);
@@ -59,7 +68,11 @@ export function createStartersService(db: RapportDatabase, clock: Clock, details
   /** The person's last interaction's event name, when it was at one. */
   async function lastEventName(contactId: string): Promise<string | undefined> {
     const newest = await db.participations
-      .findOne({ selector: { contactId }, sort: [{ contactId: 'desc' }, { sortKey: 'desc' }, { id: 'desc' }], index: ['contactId', 'sortKey'] })
+      .findOne({
+        selector: { contactId },
+        sort: [{ contactId: 'desc' }, { sortKey: 'desc' }, { id: 'desc' }],
+        index: ['contactId', 'sortKey'],
+      })
       .exec();
     if (!newest) return undefined;
     const interaction = await db.interactions.findOne(newest.interactionId).exec();
@@ -69,13 +82,27 @@ export function createStartersService(db: RapportDatabase, clock: Clock, details
   async function suggestFor(request: SuggestRequest, options: SuggestOptions): Promise<Suggestion[]> {
     const contact = await db.contacts.findOne(request.contactId).exec();
     if (!contact) throw new AppError('not_found', 'That person no longer exists.');
-    const [open, favs, own, eventName] = await Promise.all([details.openFor(request.contactId), favourites(), ownStarters(), lastEventName(request.contactId)]);
+    const [open, favs, own, eventName] = await Promise.all([
+      details.openFor(request.contactId),
+      favourites(),
+      ownStarters(),
+      lastEventName(request.contactId),
+    ]);
     // Own starters join the library with the same rules; their ids ("own-…") never clash with it.
-    const all: Starter[] = [...library, ...own.map(({ id, text, situation, channel, tone }) => ({ id, text, situation, channel, tone }))];
+    const all: Starter[] = [
+      ...library,
+      ...own.map(({ id, text, situation, channel, tone }) => ({ id, text, situation, channel, tone })),
+    ];
     return suggestStarters(
       {
         person: { firstName: firstNameOf(contact) },
-        details: open.map(({ id, text, sensitivity, status, learnedOn }) => ({ id, text, sensitivity, status, learnedOn })),
+        details: open.map(({ id, text, sensitivity, status, learnedOn }) => ({
+          id,
+          text,
+          sensitivity,
+          status,
+          learnedOn,
+        })),
         lastInteractionOn: contact.lastInteractionOn,
         lastEventName: eventName,
         channel: request.channel,
@@ -93,7 +120,12 @@ export function createStartersService(db: RapportDatabase, clock: Clock, details
       const existing = id ? await db.user_starters.findOne(id).exec() : null;
       if (id && !existing) throw new AppError('not_found', 'That starter no longer exists.');
       const stamp = now();
-      const starter: OwnStarter = { ...fields, id: id ?? `own-${newId().toLowerCase()}`, createdAt: existing?.createdAt ?? stamp, updatedAt: stamp };
+      const starter: OwnStarter = {
+        ...fields,
+        id: id ?? `own-${newId().toLowerCase()}`,
+        createdAt: existing?.createdAt ?? stamp,
+        updatedAt: stamp,
+      };
       await db.user_starters.upsert(starter);
       return starter;
     },
@@ -109,12 +141,19 @@ export function createStartersService(db: RapportDatabase, clock: Clock, details
     async setFavourite(starterId, favourite) {
       const current = await favourites();
       const next = favourite ? [...new Set([...current, starterId])] : current.filter((id) => id !== starterId);
-      if (next.length !== current.length) await db.settings.upsert({ id: FAVOURITES_ID, value: { ids: next }, updatedAt: now() });
+      if (next.length !== current.length)
+        await db.settings.upsert({ id: FAVOURITES_ID, value: { ids: next }, updatedAt: now() });
       return next;
     },
 
     watchMine() {
-      const own$ = db.user_starters.find().$.pipe(map((docs) => docs.map((d) => d.toMutableJSON() as OwnStarter).sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1))));
+      const own$ = db.user_starters
+        .find()
+        .$.pipe(
+          map((docs) =>
+            docs.map((d) => d.toMutableJSON() as OwnStarter).sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1)),
+          ),
+        );
       const favs$ = db.settings.findOne(FAVOURITES_ID).$.pipe(map((doc) => readFavourites(doc?.value)));
       return combineLatest([own$, favs$]).pipe(map(([own, favourites]) => ({ own, favourites })));
     },

@@ -6,7 +6,16 @@ import { useCore } from './test-helpers.ts';
 
 const setup = useCore();
 type Suggestion = { text: string; usesDetailId?: string; situation: string; starterId: string };
-const CHANNELS: (Channel | undefined)[] = [undefined, 'in-person', 'email', 'message', 'linkedin', 'social', 'phone', 'any'];
+const CHANNELS: (Channel | undefined)[] = [
+  undefined,
+  'in-person',
+  'email',
+  'message',
+  'linkedin',
+  'social',
+  'phone',
+  'any',
+];
 
 describe('starters.suggestFor', () => {
   it('mentions the person’s open detail by their first name', async () => {
@@ -27,7 +36,10 @@ describe('starters.suggestFor', () => {
     await call('details.resolve', { id: done.id });
     await detail(ana.id, 'the Oslo move', { status: 'expired' });
     for (const date of [undefined, '2024-01-01', '2026-03-17']) {
-      if (date) await call('interactions.log', { interaction: { type: 'conference', title: 'DevConf Leeds', date, contactIds: [ana.id] } });
+      if (date)
+        await call('interactions.log', {
+          interaction: { type: 'conference', title: 'DevConf Leeds', date, contactIds: [ana.id] },
+        });
       for (const channel of CHANNELS) {
         const out = await call('starters.suggestFor', { contactId: ana.id, channel, limit: 20 });
         for (const s of out) expect(s.text).not.toMatch(/Zanzibar|Quimper|Oslo/);
@@ -38,16 +50,20 @@ describe('starters.suggestFor', () => {
 
   it('never leaves a placeholder in any suggestion, whatever is known about the person', async () => {
     const { call, person, detail } = await setup('2026-03-18T12:00:00Z');
-    const people = [
-      await person('Bo'),
-      await person('Cleo Park', { nickname: 'Clee' }),
-      await person('Dev Shah'),
-    ];
+    const people = [await person('Bo'), await person('Cleo Park', { nickname: 'Clee' }), await person('Dev Shah')];
     await detail(people[1]!.id, 'her pottery class');
-    await call('interactions.log', { interaction: { type: 'meet-up', title: 'Leeds JS', date: '2026-03-17', contactIds: [people[2]!.id] } });
+    await call('interactions.log', {
+      interaction: { type: 'meet-up', title: 'Leeds JS', date: '2026-03-17', contactIds: [people[2]!.id] },
+    });
     await call('interactions.log', { interaction: { type: 'call', date: '2024-06-01', contactIds: [people[0]!.id] } });
     // An own starter with every placeholder must obey the same rule.
-    const own = await call('starters.saveOwn', { fields: { text: 'Hi {firstName}, since {event} I keep thinking about {detail}', situation: 'offer-help', channel: 'any' } });
+    const own = await call('starters.saveOwn', {
+      fields: {
+        text: 'Hi {firstName}, since {event} I keep thinking about {detail}',
+        situation: 'offer-help',
+        channel: 'any',
+      },
+    });
     await call('starters.toggleFavourite', { starterId: own.id, favourite: true });
     for (const p of people) {
       for (const channel of CHANNELS) {
@@ -69,7 +85,9 @@ describe('starters.suggestFor', () => {
   it('names the event of a conference two days ago in a follow-up', async () => {
     const { call, person } = await setup('2026-03-18T12:00:00Z');
     const dev = await person('Dev Shah');
-    await call('interactions.log', { interaction: { type: 'conference', title: 'DevConf Leeds', date: '2026-03-16', contactIds: [dev.id] } });
+    await call('interactions.log', {
+      interaction: { type: 'conference', title: 'DevConf Leeds', date: '2026-03-16', contactIds: [dev.id] },
+    });
     const out = await call('starters.suggestFor', { contactId: dev.id, limit: 10 });
     expect(out[0]!.situation).toBe('follow-up-48h');
     expect(out.some((s) => s.text.includes('DevConf Leeds'))).toBe(true);
@@ -79,15 +97,26 @@ describe('starters.suggestFor', () => {
     const { call, person, detail } = await setup();
     const sam = await person('Sam');
     await detail(sam.id, 'the allotment');
-    const own = await call('starters.saveOwn', { fields: { text: 'Hey {firstName}! How are things with {detail}? I would love an update.', situation: 'offer-help' } });
+    const own = await call('starters.saveOwn', {
+      fields: {
+        text: 'Hey {firstName}! How are things with {detail}? I would love an update.',
+        situation: 'offer-help',
+      },
+    });
     await call('starters.toggleFavourite', { starterId: own.id, favourite: true });
     const out = await call('starters.suggestFor', { contactId: sam.id });
-    expect(out[0]).toMatchObject({ starterId: own.id, text: 'Hey Sam! How are things with the allotment? I would love an update.' });
+    expect(out[0]).toMatchObject({
+      starterId: own.id,
+      text: 'Hey Sam! How are things with the allotment? I would love an update.',
+    });
   });
 
   it('refuses an unknown person', async () => {
     const { core } = await setup();
-    expect(await core.dispatcher.request('starters.suggestFor', { contactId: 'ghost' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await core.dispatcher.request('starters.suggestFor', { contactId: 'ghost' })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
   });
 
   it('pushes fresh suggestions when a detail is added', async () => {
@@ -95,7 +124,9 @@ describe('starters.suggestFor', () => {
     const sam = await person('Sam');
     const first = await watch<Suggestion[]>('starters.watchSuggestions', { contactId: sam.id });
     expect(first.some((s) => s.text.includes('Biscuit'))).toBe(false);
-    const updated = watch<Suggestion[]>('starters.watchSuggestions', { contactId: sam.id }, (s) => s.some((x) => x.text.includes('Biscuit')));
+    const updated = watch<Suggestion[]>('starters.watchSuggestions', { contactId: sam.id }, (s) =>
+      s.some((x) => x.text.includes('Biscuit')),
+    );
     await detail(sam.id, 'the new puppy Biscuit');
     expect((await updated)[0]!.text).toContain('Biscuit');
   });
@@ -104,14 +135,32 @@ describe('starters.suggestFor', () => {
 describe('own starters and favourites', () => {
   it('saves, lists, edits and deletes own starters, dropping a deleted one from favourites', async () => {
     const { call, watch } = await setup();
-    const own = await call('starters.saveOwn', { fields: { text: 'Fancy a walk at lunch, {firstName}?', situation: 'reconnect', channel: 'message', tone: 'light' } });
+    const own = await call('starters.saveOwn', {
+      fields: {
+        text: 'Fancy a walk at lunch, {firstName}?',
+        situation: 'reconnect',
+        channel: 'message',
+        tone: 'light',
+      },
+    });
     expect(own.id).toMatch(/^own-/);
     await call('starters.toggleFavourite', { starterId: own.id, favourite: true });
-    await call('starters.saveOwn', { id: own.id, fields: { text: 'Fancy a coffee at lunch, {firstName}?', situation: 'reconnect' } });
-    let mine = await watch<{ own: OwnStarter[]; favourites: string[] }>('starters.watchMine', {}, (m) => m.own[0]?.text.includes('coffee') === true);
+    await call('starters.saveOwn', {
+      id: own.id,
+      fields: { text: 'Fancy a coffee at lunch, {firstName}?', situation: 'reconnect' },
+    });
+    let mine = await watch<{ own: OwnStarter[]; favourites: string[] }>(
+      'starters.watchMine',
+      {},
+      (m) => m.own[0]?.text.includes('coffee') === true,
+    );
     expect(mine.favourites).toEqual([own.id]);
     await call('starters.deleteOwn', { id: own.id });
-    mine = await watch<{ own: OwnStarter[]; favourites: string[] }>('starters.watchMine', {}, (m) => m.own.length === 0);
+    mine = await watch<{ own: OwnStarter[]; favourites: string[] }>(
+      'starters.watchMine',
+      {},
+      (m) => m.own.length === 0,
+    );
     expect(mine.favourites).toEqual([]);
   });
 
@@ -123,15 +172,22 @@ describe('own starters and favourites', () => {
     const { core } = await setup();
     const result = await core.dispatcher.request('starters.saveOwn', { fields: { text, situation: 'online' } });
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.error.details?.find((d) => d.path.join('.') === 'fields.text')?.message).toMatch(message);
+    if (!result.ok)
+      expect(result.error.details?.find((d) => d.path.join('.') === 'fields.text')?.message).toMatch(message);
   });
 
   it('sets favourites idempotently, so a double click does not undo itself', async () => {
     const { call } = await setup();
     await call('starters.toggleFavourite', { starterId: 'reconnect-long-time-no-speak', favourite: true });
-    const twice = await call('starters.toggleFavourite', { starterId: 'reconnect-long-time-no-speak', favourite: true });
+    const twice = await call('starters.toggleFavourite', {
+      starterId: 'reconnect-long-time-no-speak',
+      favourite: true,
+    });
     expect(twice.favourites).toEqual(['reconnect-long-time-no-speak']);
-    expect((await call('starters.toggleFavourite', { starterId: 'reconnect-long-time-no-speak', favourite: false })).favourites).toEqual([]);
+    expect(
+      (await call('starters.toggleFavourite', { starterId: 'reconnect-long-time-no-speak', favourite: false }))
+        .favourites,
+    ).toEqual([]);
   });
 });
 

@@ -28,7 +28,12 @@ export function useCore() {
     }
 
     /** The first value a live query pushes that satisfies `until` (default: any value). */
-    function watch<T>(channel: string, input: unknown, until: (value: T) => boolean = () => true, timeoutMs = 3000): Promise<T> {
+    function watch<T>(
+      channel: string,
+      input: unknown,
+      until: (value: T) => boolean = () => true,
+      timeoutMs = 3000,
+    ): Promise<T> {
       return new Promise((resolve, reject) => {
         let last: unknown;
         const timer = setTimeout(() => {
@@ -52,7 +57,8 @@ export function useCore() {
       });
     }
 
-    const person = (displayName: string, extra: Record<string, unknown> = {}) => call('contacts.create', { displayName, ...extra });
+    const person = (displayName: string, extra: Record<string, unknown> = {}) =>
+      call('contacts.create', { displayName, ...extra });
     const detail = (contactId: string, text: string, extra: Record<string, unknown> = {}) =>
       call('details.add', { contactId, text, learnedOn: '2026-03-01', ...extra });
     return { core, call, watch, person, detail };

@@ -40,9 +40,25 @@ export function createRemindersHandlers(
     timeZone: options.timeZone ?? systemTimeZone,
     ...(options.timers ? { timers: options.timers } : {}),
   });
-  const loop: ReminderLoop | undefined = ctx.notifier ? createReminderLoop({ db: ctx.db, service, store, notifier: ctx.notifier, ...(options.timers ? { timers: options.timers } : {}) }) : undefined;
+  const loop: ReminderLoop | undefined = ctx.notifier
+    ? createReminderLoop({
+        db: ctx.db,
+        service,
+        store,
+        notifier: ctx.notifier,
+        ...(options.timers ? { timers: options.timers } : {}),
+      })
+    : undefined;
   loop?.start();
-  const ics = options.icsFile === false ? undefined : keepIcsFile({ db: ctx.db, service, dataDir: ctx.dataDir, ...(options.timers ? { timers: options.timers } : {}) });
+  const ics =
+    options.icsFile === false
+      ? undefined
+      : keepIcsFile({
+          db: ctx.db,
+          service,
+          dataDir: ctx.dataDir,
+          ...(options.timers ? { timers: options.timers } : {}),
+        });
 
   const view = (settings: ReminderSettings): ReminderSettingsView => ({
     ...settings,

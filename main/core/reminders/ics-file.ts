@@ -9,7 +9,13 @@ import type { RemindersService } from './reminders-service.ts';
 /** The calendar text for the current data, as the export button and the kept file share it. */
 export async function currentIcs(service: RemindersService): Promise<string> {
   const snap = await service.snapshot();
-  return buildIcs({ today: snap.schedule.today, now: snap.now, people: snap.data.people, statuses: snap.schedule.statuses, holds: snap.state.holds });
+  return buildIcs({
+    today: snap.schedule.today,
+    now: snap.now,
+    people: snap.data.people,
+    statuses: snap.schedule.statuses,
+    holds: snap.state.holds,
+  });
 }
 
 /** DTSTAMP changes on every build; comparing without it avoids rewriting an unchanged calendar. */
@@ -36,7 +42,8 @@ export function keepIcsFile(options: {
   const path = join(options.dataDir, ICS_FILENAME);
   let last = '';
   let writing: Promise<void> = Promise.resolve();
-  const report = options.onError ?? ((e: unknown) => console.error('[rapport] Could not write the reminders calendar:', e));
+  const report =
+    options.onError ?? ((e: unknown) => console.error('[rapport] Could not write the reminders calendar:', e));
   const subscription: Subscription = liveRecompute(
     // Wait until changes settle, and start a moment after the core opens: rebuilding for 10k
     // people blocks the thread for a few hundred ms, which must not land on start-up or
@@ -44,7 +51,13 @@ export function keepIcsFile(options: {
     reminderChanges(options.db).pipe(startWith(null), debounceTime(options.debounceMs ?? 2000)),
     async () => {
       const snap = await options.service.snapshot();
-      const text = buildIcs({ today: snap.schedule.today, now: snap.now, people: snap.data.people, statuses: snap.schedule.statuses, holds: snap.state.holds });
+      const text = buildIcs({
+        today: snap.schedule.today,
+        now: snap.now,
+        people: snap.data.people,
+        statuses: snap.schedule.statuses,
+        holds: snap.state.holds,
+      });
       return { value: text, nextAt: snap.schedule.nextChangeAt, now: snap.now };
     },
     options.timers ?? realTimers,
@@ -54,11 +67,13 @@ export function keepIcsFile(options: {
     next: (text) => {
       if (withoutStamps(text) === last) return;
       last = withoutStamps(text);
-      writing = writing.then(async () => {
-        const temp = `${path}.${process.pid}.tmp`;
-        await writeFile(temp, text, 'utf8');
-        await rename(temp, path);
-      }).catch(report);
+      writing = writing
+        .then(async () => {
+          const temp = `${path}.${process.pid}.tmp`;
+          await writeFile(temp, text, 'utf8');
+          await rename(temp, path);
+        })
+        .catch(report);
     },
     error: report,
   });

@@ -33,7 +33,11 @@ export function escapeText(text: string): string {
 }
 
 const basic = (day: string) => day.replaceAll('-', '');
-const stamp = (at: Date) => at.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+const stamp = (at: Date) =>
+  at
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 const nextDay = (day: string) => {
   const d = new Date(`${day}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + 1);
@@ -61,14 +65,23 @@ function allDayEvent(uid: string, day: string, summary: string, now: Date, extra
  * person becomes due (today, if they already are, or the day a snooze ends).
  */
 export function buildIcs(input: IcsInput): string {
-  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Rapport//Reminders//EN', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH', 'X-WR-CALNAME:Rapport reminders'];
+  const lines = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//Rapport//Reminders//EN',
+    'CALSCALE:GREGORIAN',
+    'METHOD:PUBLISH',
+    'X-WR-CALNAME:Rapport reminders',
+  ];
   const people = [...input.people].sort((a, b) => (a.id < b.id ? -1 : 1));
   for (const person of people) {
     if (!person.birthday) continue;
     const first = nextBirthday(person.birthday, input.today);
     const leapDay = person.birthday.month === 2 && person.birthday.day === 29;
     const rule = leapDay ? 'RRULE:FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=-1' : 'RRULE:FREQ=YEARLY';
-    lines.push(...allDayEvent(`birthday-${person.id}@rapport`, first, `${person.displayName}'s birthday`, input.now, [rule]));
+    lines.push(
+      ...allDayEvent(`birthday-${person.id}@rapport`, first, `${person.displayName}'s birthday`, input.now, [rule]),
+    );
   }
   for (const person of people) {
     const status = input.statuses.get(person.id);
@@ -76,7 +89,9 @@ export function buildIcs(input: IcsInput): string {
     const snoozed = input.holds[person.id]?.snoozedUntil;
     let day = status.dueOn < input.today ? input.today : status.dueOn;
     if (snoozed && snoozed > day) day = snoozed;
-    lines.push(...allDayEvent(`keep-in-touch-${person.id}@rapport`, day, `Get in touch with ${person.displayName}`, input.now));
+    lines.push(
+      ...allDayEvent(`keep-in-touch-${person.id}@rapport`, day, `Get in touch with ${person.displayName}`, input.now),
+    );
   }
   lines.push('END:VCALENDAR');
   return lines.map(foldLine).join('\r\n') + '\r\n';

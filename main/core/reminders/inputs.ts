@@ -34,13 +34,21 @@ export async function loadReminderData(db: RapportDatabase, today: string): Prom
   const details = await db.details.find({ selector: { status: 'open', followUpOn: { $exists: true } } }).exec();
   const followUps = details
     .filter((d) => d.followUpOn && active.has(d.contactId))
-    .map((d) => ({ id: d.id, contactId: d.contactId, text: d.text, sensitivity: d.sensitivity, followUpOn: d.followUpOn! }));
+    .map((d) => ({
+      id: d.id,
+      contactId: d.contactId,
+      text: d.text,
+      sensitivity: d.sensitivity,
+      followUpOn: d.followUpOn!,
+    }));
 
   // The follow-up lapses a week after it is due, so older meetings can be left unread.
   const from = addCalendarDays(today, -(EVENT_FOLLOW_UP_LAPSES_DAYS + 3));
   const events: EventMeeting[] = [];
   for (const type of EVENT_TYPES) {
-    const found = await db.interactions.find({ selector: { type, sortKey: { $gte: from } }, index: ['type', 'sortKey'] }).exec();
+    const found = await db.interactions
+      .find({ selector: { type, sortKey: { $gte: from } }, index: ['type', 'sortKey'] })
+      .exec();
     for (const i of found) {
       for (const contactId of i.contactIds) {
         if (active.has(contactId)) events.push({ interactionId: i.id, contactId, type, date: i.date, time: i.time });

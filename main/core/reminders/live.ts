@@ -54,7 +54,10 @@ export function liveRecompute<T>(
           if (closed) return;
           subscriber.next(value);
           timers.clearTimeout(timer);
-          timer = timers.setTimeout(() => void run(), Math.min(Math.max(nextAt.getTime() - now.getTime(), 1000), MAX_SLEEP_MS));
+          timer = timers.setTimeout(
+            () => void run(),
+            Math.min(Math.max(nextAt.getTime() - now.getTime(), 1000), MAX_SLEEP_MS),
+          );
         } while (again && !closed);
       } catch (error) {
         if (!closed) subscriber.error(error);

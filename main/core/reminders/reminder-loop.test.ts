@@ -22,7 +22,11 @@ async function setup(startAt: string) {
   const h = await openTestCore(clock);
   cleanup.push(() => h.dispose());
   const sam = await h.call('contacts.create', { displayName: 'Sam Okafor', tier: 'close' });
-  await h.call('interactions.log', { interaction: { type: 'coffee', date: '2026-01-02', contactIds: [sam.id] }, newPeople: [], details: [] });
+  await h.call('interactions.log', {
+    interaction: { type: 'coffee', date: '2026-01-02', contactIds: [sam.id] },
+    newPeople: [],
+    details: [],
+  });
   clock.set(startAt);
   const timers = manualTimers();
   const notifier = recordingNotifier();
@@ -61,7 +65,7 @@ describe('the reminder loop', () => {
     expect(notifier.shown).toHaveLength(1);
   });
 
-  it('after sleeping through three days, sends only today\'s digest on resume', async () => {
+  it("after sleeping through three days, sends only today's digest on resume", async () => {
     const { clock, notifier, loop } = await setup('2026-06-10T08:00:00Z');
     loop.start();
     await loop.wake();
@@ -94,7 +98,11 @@ describe('the reminder loop', () => {
   it('follows up 48 hours after a meet-up, across the clocks going forward', async () => {
     const { h, clock, timers, notifier, loop } = await setup('2026-03-30T18:30:00Z');
     const ada = await h.call('contacts.create', { displayName: 'Ada Lovelace' });
-    await h.call('interactions.log', { interaction: { type: 'meet-up', date: '2026-03-28', time: '19:00', contactIds: [ada.id] }, newPeople: [], details: [] });
+    await h.call('interactions.log', {
+      interaction: { type: 'meet-up', date: '2026-03-28', time: '19:00', contactIds: [ada.id] },
+      newPeople: [],
+      details: [],
+    });
     const { host: _host, ...plain } = await h.call('reminders.getSettings', {});
     await h.call('reminders.setSettings', { ...plain, digest: false });
     loop.start();
@@ -104,6 +112,8 @@ describe('the reminder loop', () => {
     expect(timers.pending()?.ms).toBe(30 * 60_000);
     clock.set('2026-03-30T19:00:00Z');
     await loop.wake();
-    expect(notifier.shown).toEqual([expect.objectContaining({ title: 'Follow up with Ada Lovelace', open: { screen: 'people', personId: ada.id } })]);
+    expect(notifier.shown).toEqual([
+      expect.objectContaining({ title: 'Follow up with Ada Lovelace', open: { screen: 'people', personId: ada.id } }),
+    ]);
   });
 });

@@ -70,7 +70,9 @@ export function createReminderLoop(deps: ReminderLoopDeps): ReminderLoop {
     if (queued) return queued;
     queued = current.then(() => {
       queued = undefined;
-      return runOnce().catch((error: unknown) => (deps.onError ?? ((e) => console.error('[rapport] Reminders:', e)))(error));
+      return runOnce().catch((error: unknown) =>
+        (deps.onError ?? ((e) => console.error('[rapport] Reminders:', e)))(error),
+      );
     });
     current = queued;
     return queued;

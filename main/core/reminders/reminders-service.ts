@@ -67,8 +67,21 @@ export function createRemindersService(deps: RemindersDeps): RemindersService {
     const now = clock.now();
     const zone = deps.timeZone();
     const today = wallClock(now, zone).day;
-    const [data, state, settings, keep] = await Promise.all([loadReminderData(db, today), store.state(), store.settings(), deps.settings.keepInTouch()]);
-    const sched = schedule({ now, timeZone: zone, tiers: keep.tiers, people: data.people, followUps: data.followUps, events: data.events, holds: state.holds });
+    const [data, state, settings, keep] = await Promise.all([
+      loadReminderData(db, today),
+      store.state(),
+      store.settings(),
+      deps.settings.keepInTouch(),
+    ]);
+    const sched = schedule({
+      now,
+      timeZone: zone,
+      tiers: keep.tiers,
+      people: data.people,
+      followUps: data.followUps,
+      events: data.events,
+      holds: state.holds,
+    });
     return { now, zone, data, state, settings, schedule: sched };
   }
 
@@ -80,25 +93,46 @@ export function createRemindersService(deps: RemindersDeps): RemindersService {
     let nudge = state.nudge;
     if (nudge.day !== sched.today) {
       const keep = await deps.settings.keepInTouch();
-      const due = sched.due.filter((p) => p.reasons.some((r) => r.kind === 'overdue' || r.kind === 'due')).slice(0, NUDGE_POOL);
+      const due = sched.due
+        .filter((p) => p.reasons.some((r) => r.kind === 'overdue' || r.kind === 'due'))
+        .slice(0, NUDGE_POOL);
       const candidates: NudgeCandidate[] = [];
       for (const person of due) {
         const status = sched.statuses.get(person.id);
         const cadence = effectiveCadence(data.people.find((p) => p.id === person.id) ?? {}, keep.tiers);
         if (!status || !cadence) continue;
-        candidates.push({ id: person.id, status, idealDays: cadence.idealDays, maxDays: cadence.maxDays, reciprocityBalance: await balanceWith(db, person.id, sched.today) });
+        candidates.push({
+          id: person.id,
+          status,
+          idealDays: cadence.idealDays,
+          maxDays: cadence.maxDays,
+          reciprocityBalance: await balanceWith(db, person.id, sched.today),
+        });
       }
       const personId = pickNudge(candidates, sched.today, nudge.lastSkippedId);
       if (!personId) return null;
-      nudge = (await store.updateState((s) => {
-        s.nudge = { day: sched.today, personId, skipsInARow: s.nudge.skipsInARow, ...(s.nudge.lastSkippedId ? { lastSkippedId: s.nudge.lastSkippedId } : {}) };
-      })).nudge;
+      nudge = (
+        await store.updateState((s) => {
+          s.nudge = {
+            day: sched.today,
+            personId,
+            skipsInARow: s.nudge.skipsInARow,
+            ...(s.nudge.lastSkippedId ? { lastSkippedId: s.nudge.lastSkippedId } : {}),
+          };
+        })
+      ).nudge;
     }
     const person = data.people.find((p) => p.id === nudge.personId);
     if (!person) return null;
     const details = await deps.details.openFor(person.id);
     const draft = draftNudge(
-      { firstName: person.givenName ?? person.displayName.split(/\s+/)[0] ?? '', details, lastInteractionOn: person.lastInteractionOn, today: sched.today, smallerStep: nudge.skipsInARow >= 2 },
+      {
+        firstName: person.givenName ?? person.displayName.split(/\s+/)[0] ?? '',
+        details,
+        lastInteractionOn: person.lastInteractionOn,
+        today: sched.today,
+        smallerStep: nudge.skipsInARow >= 2,
+      },
       starters,
     );
     return {
@@ -125,9 +159,10 @@ export function createRemindersService(deps: RemindersDeps): RemindersService {
     });
     const overdue = sched.due.filter((p) => p.reasons[0]!.kind === 'overdue').map(item);
     const due = sched.due.filter((p) => p.reasons[0]!.kind !== 'overdue').map(item);
-    const thisWeek = dueLanes([...sched.statuses].map(([id, status]) => ({ id, status })), sched.today).thisWeek.map(({ id }) =>
-      item({ id, displayName: byId.get(id)!.displayName, reasons: [] }),
-    );
+    const thisWeek = dueLanes(
+      [...sched.statuses].map(([id, status]) => ({ id, status })),
+      sched.today,
+    ).thisWeek.map(({ id }) => item({ id, displayName: byId.get(id)!.displayName, reasons: [] }));
     const value: TodayView = {
       today: sched.today,
       overdue,
@@ -151,8 +186,16 @@ export function createRemindersService(deps: RemindersDeps): RemindersService {
         reminderChanges(db),
         async () => {
           const snap = await snapshot();
-          const people = snap.schedule.due.map((p) => ({ id: p.id, displayName: p.displayName, reasons: p.reasons.map((r) => r.kind) }));
-          return { value: { today: snap.schedule.today, count: people.length, people }, nextAt: snap.schedule.nextChangeAt, now: snap.now };
+          const people = snap.schedule.due.map((p) => ({
+            id: p.id,
+            displayName: p.displayName,
+            reasons: p.reasons.map((r) => r.kind),
+          }));
+          return {
+            value: { today: snap.schedule.today, count: people.length, people },
+            nextAt: snap.schedule.nextChangeAt,
+            now: snap.now,
+          };
         },
         timers,
       ),
@@ -162,7 +205,15 @@ export function createRemindersService(deps: RemindersDeps): RemindersService {
       const now = clock.now();
       const { day, minutes } = wallClock(now, deps.timeZone());
       const logged = await deps.interactions.log({
-        interaction: { type, date: day, time: formatTime(minutes), contactIds: [personId], gave: [], asked: [], mutual: false },
+        interaction: {
+          type,
+          date: day,
+          time: formatTime(minutes),
+          contactIds: [personId],
+          gave: [],
+          asked: [],
+          mutual: false,
+        },
         newPeople: [],
         details: [],
       });

@@ -20,7 +20,11 @@ async function withSam(now: string, notifier?: ReturnType<typeof recordingNotifi
   const h = await openTestCore(clock, notifier);
   cleanup.push(() => h.dispose());
   const sam = await h.call('contacts.create', { displayName: 'Sam Okafor', givenName: 'Sam', tier: 'close' });
-  await h.call('interactions.log', { interaction: { type: 'coffee', date: '2026-01-02', contactIds: [sam.id] }, newPeople: [], details: [] });
+  await h.call('interactions.log', {
+    interaction: { type: 'coffee', date: '2026-01-02', contactIds: [sam.id] },
+    newPeople: [],
+    details: [],
+  });
   clock.set(now);
   return { h, clock, sam };
 }
@@ -43,13 +47,20 @@ describe('notifications survive a restart', () => {
     expect(second.shown.map((n) => n.title)).toEqual(['1 person to reach out to today']);
   });
 
-  it('keeps the user\'s settings across a restart', async () => {
+  it("keeps the user's settings across a restart", async () => {
     const { h } = await withSam('2026-06-10T09:00:00Z');
     const { host, ...settings } = await h.call('reminders.getSettings', {});
     expect(host).toEqual({ notifications: false, tray: null });
-    await h.call('reminders.setSettings', { ...settings, digestTime: '07:45', quietHours: { enabled: false, start: '22:00', end: '07:00' } });
+    await h.call('reminders.setSettings', {
+      ...settings,
+      digestTime: '07:45',
+      quietHours: { enabled: false, start: '22:00', end: '07:00' },
+    });
     await h.reopen();
-    expect(await h.call('reminders.getSettings', {})).toMatchObject({ digestTime: '07:45', quietHours: { enabled: false } });
+    expect(await h.call('reminders.getSettings', {})).toMatchObject({
+      digestTime: '07:45',
+      quietHours: { enabled: false },
+    });
   });
 });
 
@@ -82,7 +93,9 @@ describe('Today: done, snooze and skip', () => {
     await h.call('reminders.skip', { personId: sam.id });
     const today = await h.watch<TodayView>('reminders.watchToday', (v) => v.overdue.length === 0);
     expect(today.due).toEqual([]);
-    expect((await h.call('timeline.page', { filter: { contactId: sam.id }, offset: 0, limit: 10 })).entries).toHaveLength(1);
+    expect(
+      (await h.call('timeline.page', { filter: { contactId: sam.id }, offset: 0, limit: 10 })).entries,
+    ).toHaveLength(1);
     clock.set('2026-03-22T10:00:00Z');
     expect(names((await h.watch<TodayView>('reminders.watchToday')).due)).toEqual(['Sam Okafor']);
   });
@@ -97,7 +110,12 @@ describe('the nudge', () => {
   it('drafts a message for one person a day and suggests a smaller step after two skips', async () => {
     const { h, clock, sam } = await withSam('2026-03-01T10:00:00Z');
     await h.call('details.add', { contactId: sam.id, text: 'the half marathon', learnedOn: '2026-01-02' });
-    await h.call('details.add', { contactId: sam.id, text: 'SENSITIVE-health', learnedOn: '2026-01-03', sensitivity: 'sensitive' });
+    await h.call('details.add', {
+      contactId: sam.id,
+      text: 'SENSITIVE-health',
+      learnedOn: '2026-01-03',
+      sensitivity: 'sensitive',
+    });
     const first = (await h.watch<TodayView>('reminders.watchToday')).nudge!;
     expect(first).toMatchObject({ personId: sam.id, smallerStep: false });
     expect(first.lines[0]).toBe('Hi Sam,');
@@ -108,21 +126,32 @@ describe('the nudge', () => {
     await h.watch<TodayView>('reminders.watchToday', (v) => v.today === '2026-03-02' && v.nudge !== null);
     await h.call('reminders.nudge', { action: 'skip' });
     clock.set('2026-03-03T10:00:00Z');
-    const third = (await h.watch<TodayView>('reminders.watchToday', (v) => v.today === '2026-03-03' && v.nudge !== null)).nudge!;
+    const third = (
+      await h.watch<TodayView>('reminders.watchToday', (v) => v.today === '2026-03-03' && v.nudge !== null)
+    ).nudge!;
     expect(third.smallerStep).toBe(true);
     expect(third.step).toMatch(/smaller step/i);
 
     await h.call('reminders.done', { personId: sam.id });
-    expect((await h.watch<TodayView>('reminders.watchToday', (v) => v.nudge?.outcome === 'done')).nudge?.outcome).toBe('done');
+    expect((await h.watch<TodayView>('reminders.watchToday', (v) => v.nudge?.outcome === 'done')).nudge?.outcome).toBe(
+      'done',
+    );
   });
 
   it('"Tonight" reminds at 19:00 with a notification that names no detail', async () => {
     const notifier = recordingNotifier();
     const { h, clock, sam } = await withSam('2026-03-01T10:00:00Z', notifier);
-    await h.call('details.add', { contactId: sam.id, text: 'PRIVATE-salary', learnedOn: '2026-01-02', sensitivity: 'private' });
+    await h.call('details.add', {
+      contactId: sam.id,
+      text: 'PRIVATE-salary',
+      learnedOn: '2026-01-02',
+      sensitivity: 'private',
+    });
     await h.watch<TodayView>('reminders.watchToday', (v) => v.nudge !== null);
     await h.call('reminders.nudge', { action: 'tonight' });
-    expect((await h.watch<TodayView>('reminders.watchToday', (v) => v.nudge?.outcome === 'tonight')).nudge?.remindAt).toBe('2026-03-01T19:00:00.000Z');
+    expect(
+      (await h.watch<TodayView>('reminders.watchToday', (v) => v.nudge?.outcome === 'tonight')).nudge?.remindAt,
+    ).toBe('2026-03-01T19:00:00.000Z');
     clock.set('2026-03-01T19:00:00Z');
     await h.call('reminders.wake', {});
     expect(notifier.shown.map((n) => n.title)).toContain('Tonight: get in touch with Sam Okafor');
@@ -145,13 +174,19 @@ describe('birthdays and the calendar', () => {
   it('exports valid RFC 5545 with birthdays and keep-in-touch dates, and keeps the file in the data folder', async () => {
     const { h, sam } = await withSam('2027-02-20T10:00:00Z');
     await h.call('contacts.create', { displayName: 'Leap; Year, Jr', birthday: { month: 2, day: 29 } });
-    await h.call('details.add', { contactId: sam.id, text: 'SENSITIVE-x', learnedOn: '2026-01-02', sensitivity: 'sensitive', followUpOn: '2027-02-20' });
+    await h.call('details.add', {
+      contactId: sam.id,
+      text: 'SENSITIVE-x',
+      learnedOn: '2026-01-02',
+      sensitivity: 'sensitive',
+      followUpOn: '2027-02-20',
+    });
     const { filename, text } = await h.call('reminders.exportIcs', {});
     expect(filename).toBe(ICS_FILENAME);
     expect(text).not.toContain('SENSITIVE');
     const calendar = new ICAL.Component(ICAL.parse(text));
     const events = calendar.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
-    expect(events.map((e) => e.summary).sort()).toEqual(["Get in touch with Sam Okafor", "Leap; Year, Jr's birthday"]);
+    expect(events.map((e) => e.summary).sort()).toEqual(['Get in touch with Sam Okafor', "Leap; Year, Jr's birthday"]);
     const leap = events.find((e) => e.summary.startsWith('Leap'))!;
     const expand = leap.iterator();
     const next = [expand.next(), expand.next(), expand.next()].map((t) => t!.toString());

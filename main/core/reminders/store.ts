@@ -1,6 +1,10 @@
 import { distinctUntilChanged, map, type Observable } from 'rxjs';
 import { z } from 'zod';
-import { DEFAULT_REMINDER_SETTINGS, ReminderSettings, ReminderState } from '../../../shared/domain/reminders/settings.ts';
+import {
+  DEFAULT_REMINDER_SETTINGS,
+  ReminderSettings,
+  ReminderState,
+} from '../../../shared/domain/reminders/settings.ts';
 import type { Clock } from '../clock.ts';
 import type { RapportDatabase } from '../db/database.ts';
 
@@ -40,7 +44,8 @@ const emptyState = (): ReminderState => ({ holds: {}, nudge: { skipsInARow: 0 } 
 
 export function createReminderStore(db: RapportDatabase, clock: Clock): ReminderStore {
   const read = async (id: string) => (await db.settings.findOne(id).exec())?.value;
-  const write = (id: string, value: object) => db.settings.upsert({ id, value: value as Record<string, unknown>, updatedAt: clock.now().toISOString() });
+  const write = (id: string, value: object) =>
+    db.settings.upsert({ id, value: value as Record<string, unknown>, updatedAt: clock.now().toISOString() });
   // One write at a time: Done and Snooze from the tray can arrive together.
   let queue: Promise<unknown> = Promise.resolve();
   const serial = <T>(task: () => Promise<T>): Promise<T> => {

@@ -48,7 +48,13 @@ export const until = async (check: () => boolean, what = 'condition') => {
 /** A core on a temp dir with helpers to call channels; `reopen` closes and opens the same folder. */
 export async function openTestCore(clock: Clock, notifier?: Notifier) {
   const dir = mkdtempSync(join(tmpdir(), 'rapport-reminders-'));
-  let core: Core = await createCore({ dataDir: dir, mode: 'desktop', version: 'test', clock, ...(notifier ? { notifier } : {}) });
+  let core: Core = await createCore({
+    dataDir: dir,
+    mode: 'desktop',
+    version: 'test',
+    clock,
+    ...(notifier ? { notifier } : {}),
+  });
   const harness = {
     dir,
     get core() {
@@ -72,7 +78,13 @@ export async function openTestCore(clock: Clock, notifier?: Notifier) {
     },
     async reopen(nextNotifier?: Notifier) {
       await core.close();
-      core = await createCore({ dataDir: dir, mode: 'desktop', version: 'test', clock, ...(nextNotifier ? { notifier: nextNotifier } : {}) });
+      core = await createCore({
+        dataDir: dir,
+        mode: 'desktop',
+        version: 'test',
+        clock,
+        ...(nextNotifier ? { notifier: nextNotifier } : {}),
+      });
     },
     async dispose() {
       await core.close();

@@ -21,7 +21,12 @@ const personDoc = (c: ContactDocument): SearchDoc => ({
   kind: 'person',
   id: c.id,
   personIds: [c.id],
-  fields: { name: c.displayName, organisation: [c.organisation, c.role].filter(Boolean).join(' · '), notes: c.notes ?? '', tags: c.tags.join(' ') },
+  fields: {
+    name: c.displayName,
+    organisation: [c.organisation, c.role].filter(Boolean).join(' · '),
+    notes: c.notes ?? '',
+    tags: c.tags.join(' '),
+  },
 });
 const interactionDoc = (i: InteractionDocument): SearchDoc => ({
   kind: 'interaction',
@@ -31,7 +36,13 @@ const interactionDoc = (i: InteractionDocument): SearchDoc => ({
   fields: { title: i.title ?? '', notes: i.notes ?? '' },
 });
 /** Sensitive details are searchable: search runs only in the main window. */
-const detailDoc = (d: DetailDocument): SearchDoc => ({ kind: 'detail', id: d.id, personIds: [d.contactId], date: d.learnedOn, fields: { detail: d.text } });
+const detailDoc = (d: DetailDocument): SearchDoc => ({
+  kind: 'detail',
+  id: d.id,
+  personIds: [d.contactId],
+  date: d.learnedOn,
+  fields: { detail: d.text },
+});
 
 /**
  * Keeps an in-memory index of names, organisations, notes, details and interactions in step with
@@ -48,7 +59,12 @@ export function createSearchService(db: RapportDatabase): SearchService {
   async function build() {
     // Subscribe before the initial load, so nothing written meanwhile is missed.
     live = merge(db.contacts.$, db.interactions.$, db.details.$).subscribe((event) => {
-      const kind = event.collectionName === 'contacts' ? 'person' : event.collectionName === 'interactions' ? 'interaction' : 'detail';
+      const kind =
+        event.collectionName === 'contacts'
+          ? 'person'
+          : event.collectionName === 'interactions'
+            ? 'interaction'
+            : 'detail';
       if (event.operation === 'DELETE') {
         index.remove(kind, event.documentId);
         names.delete(event.documentId);
@@ -70,8 +86,10 @@ export function createSearchService(db: RapportDatabase): SearchService {
     }
     for (const d of await db.details.find().exec()) index.upsert(detailDoc(d.toMutableJSON()));
     // 200k interactions: read in pages along the sort index so neither memory nor the event loop spikes.
-    for (let after = ''; !closed; ) {
-      const page = await db.interactions.find({ selector: { sortKey: { $gt: after } }, sort: [{ sortKey: 'asc' }], index: ['sortKey'], limit: PAGE }).exec();
+    for (let after = ''; !closed;) {
+      const page = await db.interactions
+        .find({ selector: { sortKey: { $gt: after } }, sort: [{ sortKey: 'asc' }], index: ['sortKey'], limit: PAGE })
+        .exec();
       for (const i of page) {
         interactionDates.set(i.id, i.date);
         index.upsert(interactionDoc(i.toMutableJSON()));
@@ -96,7 +114,13 @@ export function createSearchService(db: RapportDatabase): SearchService {
         kind: hit.detailId ? ('detail' as const) : hit.kind,
         id: hit.detailId ?? hit.id,
         personIds: hit.personIds,
-        title: hit.kind === 'interaction' ? hit.personIds.map((id) => names.get(id) ?? '').filter(Boolean).join(', ') : names.get(hit.personIds[0] ?? '') ?? '',
+        title:
+          hit.kind === 'interaction'
+            ? hit.personIds
+                .map((id) => names.get(id) ?? '')
+                .filter(Boolean)
+                .join(', ')
+            : (names.get(hit.personIds[0] ?? '') ?? ''),
         field: hit.field,
         snippet: hit.snippet,
         highlights: hit.highlights,

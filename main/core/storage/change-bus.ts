@@ -35,7 +35,13 @@ export function acquireTableState(filePath: string, table: string): SharedTableS
   const k = key(filePath, table);
   let state = TABLES.get(k);
   if (!state || state.removed) {
-    state = { changes$: new Subject<ChangeBulk>(), removed: false, refs: 0, counts: undefined, cache: new DocumentCache() };
+    state = {
+      changes$: new Subject<ChangeBulk>(),
+      removed: false,
+      refs: 0,
+      counts: undefined,
+      cache: new DocumentCache(),
+    };
     TABLES.set(k, state);
   }
   state.refs++;

@@ -107,7 +107,9 @@ export function releaseConnection(filePath: string, tableDropped = false): void 
   POOL.delete(filePath);
   let empty = false;
   if (pooled.tableDropped) {
-    const row = pooled.db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table'").get() as { n: number };
+    const row = pooled.db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table'").get() as {
+      n: number;
+    };
     empty = row.n === 0;
   }
   pooled.db.close();

@@ -13,13 +13,20 @@ export function wholeTableCount(selector: Record<string, unknown>): 'live' | 'to
   if (keys.length === 0) return 'total';
   if (keys.length !== 1 || keys[0] !== '_deleted') return null;
   const condition = selector._deleted as Record<string, unknown> | null;
-  if (condition && typeof condition === 'object' && Object.keys(condition).length === 1 && condition.$eq === false) return 'live';
+  if (condition && typeof condition === 'object' && Object.keys(condition).length === 1 && condition.$eq === false)
+    return 'live';
   return null;
 }
 
 /** Counts all rows of `table` and stores the result in the shared state. */
-export function computeCounts(db: DatabaseSync, table: string, shared: SharedTableState): { live: number; total: number } {
-  const row = db.prepare(`SELECT count(*) AS total, count(*) - coalesce(sum(deleted), 0) AS live FROM ${quoteIdent(table)}`).get() as {
+export function computeCounts(
+  db: DatabaseSync,
+  table: string,
+  shared: SharedTableState,
+): { live: number; total: number } {
+  const row = db
+    .prepare(`SELECT count(*) AS total, count(*) - coalesce(sum(deleted), 0) AS live FROM ${quoteIdent(table)}`)
+    .get() as {
     total: number;
     live: number;
   };

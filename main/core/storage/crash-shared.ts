@@ -31,12 +31,23 @@ export const crashSchema: RxJsonSchema<RxDocumentData<CrashDoc>> = fillWithDefau
 
 /** 0 for an empty store, else one past the highest batch present. */
 export async function nextBatchNumber(store: RxStorageInstance<CrashDoc, any, any>): Promise<number> {
-  const newest = await store.query(prepare(crashSchema, { selector: { _deleted: { $eq: false }, batch: { $gte: 0 }, seq: { $gte: 0 } } as any, sort: [{ batch: 'desc' }], limit: 1 }));
+  const newest = await store.query(
+    prepare(crashSchema, {
+      selector: { _deleted: { $eq: false }, batch: { $gte: 0 }, seq: { $gte: 0 } } as any,
+      sort: [{ batch: 'desc' }],
+      limit: 1,
+    }),
+  );
   const top = newest.documents[0];
   return top ? top.batch + 1 : 0;
 }
 
-export type CrashCycleResult = { cycles: number; batchesCommitted: number; maxAckedBatch: number; killedMidBatch: number };
+export type CrashCycleResult = {
+  cycles: number;
+  batchesCommitted: number;
+  maxAckedBatch: number;
+  killedMidBatch: number;
+};
 
 /**
  * Runs `cycles` spawn → write → SIGKILL → verify rounds against a database
@@ -61,7 +72,11 @@ export async function runCrashCycles(opts: {
   let killedMidBatch = 0;
   let present = 0;
   for (let cycle = 0; cycle < opts.cycles; cycle++) {
-    const acked = await spawnAndKill(child, [opts.directory, opts.synchronous ?? 'FULL', String(perBatch)], random() * (opts.maxKillDelayMs ?? 60));
+    const acked = await spawnAndKill(
+      child,
+      [opts.directory, opts.synchronous ?? 'FULL', String(perBatch)],
+      random() * (opts.maxKillDelayMs ?? 60),
+    );
     maxAcked = Math.max(maxAcked, acked);
     present = await verifyPrefix(opts.directory, perBatch, maxAcked);
     if (present - 1 > acked) killedMidBatch++; // committed but killed before the ack was written
@@ -89,7 +104,8 @@ function spawnAndKill(script: string, args: string[], delayMs: number): Promise<
     const watchdog = setTimeout(() => proc.kill('SIGKILL'), 20_000);
     proc.on('exit', (_code, signal) => {
       clearTimeout(watchdog);
-      if (signal !== 'SIGKILL' || (lastAck < 0 && stderr)) reject(new Error(`crash child exited unexpectedly (${signal}): ${stderr}`));
+      if (signal !== 'SIGKILL' || (lastAck < 0 && stderr))
+        reject(new Error(`crash child exited unexpectedly (${signal}): ${stderr}`));
       else resolve(lastAck);
     });
   });
@@ -102,7 +118,12 @@ async function verifyPrefix(directory: string, perBatch: number, mustInclude: nu
   raw.close();
   if (integrity.integrity_check !== 'ok') throw new Error('integrity_check failed: ' + integrity.integrity_check);
 
-  const store = await createInstance<CrashDoc>(getRxStorageSqlite({ databaseDirectory: directory }), crashSchema, CRASH_DB_NAME, 'batches');
+  const store = await createInstance<CrashDoc>(
+    getRxStorageSqlite({ databaseDirectory: directory }),
+    crashSchema,
+    CRASH_DB_NAME,
+    'batches',
+  );
   try {
     const all = (await store.query(prepare(crashSchema, { selector: {}, sort: [{ id: 'asc' }] }))).documents;
     const perBatchCount = new Map<number, number>();
@@ -114,10 +135,13 @@ async function verifyPrefix(directory: string, perBatch: number, mustInclude: nu
     const batches = [...perBatchCount.keys()].sort((a, b) => a - b);
     batches.forEach((batch, i) => {
       if (batch !== i) throw new Error(`batches are not a prefix: found ${batch} at position ${i}`);
-      if (perBatchCount.get(batch) !== perBatch) throw new Error(`batch ${batch} is partial: ${perBatchCount.get(batch)} docs`);
+      if (perBatchCount.get(batch) !== perBatch)
+        throw new Error(`batch ${batch} is partial: ${perBatchCount.get(batch)} docs`);
     });
-    if (batches.length - 1 < mustInclude) throw new Error(`acknowledged batch ${mustInclude} is missing (have ${batches.length})`);
-    if (batches.length > 0 && counter !== batches.length - 1) throw new Error(`counter ${counter} != newest batch ${batches.length - 1}`);
+    if (batches.length - 1 < mustInclude)
+      throw new Error(`acknowledged batch ${mustInclude} is missing (have ${batches.length})`);
+    if (batches.length > 0 && counter !== batches.length - 1)
+      throw new Error(`counter ${counter} != newest batch ${batches.length - 1}`);
     return batches.length;
   } finally {
     await store.close();

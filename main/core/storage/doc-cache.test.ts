@@ -4,9 +4,24 @@ import { isDeepStrictEqual } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createRxDatabase, type RxDocumentData, type RxStorageInstance } from 'rxdb';
 import { openConnectionCount } from './connection.ts';
-import { configureDocumentCache, DEFAULT_CACHE_BYTES, DocumentCache, documentCacheStats, type CacheBudget } from './doc-cache.ts';
+import {
+  configureDocumentCache,
+  DEFAULT_CACHE_BYTES,
+  DocumentCache,
+  documentCacheStats,
+  type CacheBudget,
+} from './doc-cache.ts';
 import { getRxStorageSqlite } from './index.ts';
-import { createInstance, filledPersonSchema, makeTempDir, personSchemaJson, prepare, rng, toStored, type Person } from './test-helpers.ts';
+import {
+  createInstance,
+  filledPersonSchema,
+  makeTempDir,
+  personSchemaJson,
+  prepare,
+  rng,
+  toStored,
+  type Person,
+} from './test-helpers.ts';
 
 const schema = filledPersonSchema();
 
@@ -142,9 +157,14 @@ describe('SQLite storage document cache', () => {
     const gone = toStored(person('gone', { name: 'zz-gone' }));
     await store.bulkWrite([{ document: keep }, { document: gone }], 'test'); // 'gone' gets the highest rowid
     const { db, table } = store.internals as { db: DatabaseSync; table: string };
-    const rowidOf = (id: string) => (db.prepare(`SELECT rowid AS r FROM "${table}" WHERE id = ?`).get(id) as { r: number }).r;
+    const rowidOf = (id: string) =>
+      (db.prepare(`SELECT rowid AS r FROM "${table}" WHERE id = ?`).get(id) as { r: number }).r;
     const goneRowid = rowidOf('gone');
-    const deleted = toStored(person('gone', { name: 'zz-gone' }), { deleted: true, lwt: Date.now() - 60_000, previous: gone });
+    const deleted = toStored(person('gone', { name: 'zz-gone' }), {
+      deleted: true,
+      lwt: Date.now() - 60_000,
+      previous: gone,
+    });
     await store.bulkWrite([{ previous: gone, document: deleted }], 'test');
     expect((await twice(() => store.query(byName))).documents).toEqual([keep, deleted]); // caches the deleted row
     await store.cleanup(1000);
@@ -185,7 +205,11 @@ describe('SQLite storage document cache', () => {
       for (let k = 0; k < 8; k++) {
         const id = 'p' + Math.floor(random() * 40);
         const previous = current.get(id);
-        const data = person(id, { name: 'n' + Math.floor(random() * 1000), age: Math.floor(random() * 100), score: Math.floor(random() * 1000) });
+        const data = person(id, {
+          name: 'n' + Math.floor(random() * 1000),
+          age: Math.floor(random() * 100),
+          score: Math.floor(random() * 1000),
+        });
         const doc = toStored(data, { previous, deleted: random() < 0.15 });
         if (writes.some((w) => w.document.id === id)) continue;
         writes.push(previous ? { previous, document: doc } : { document: doc });
@@ -208,8 +232,13 @@ describe('SQLite storage document cache', () => {
   it('keeps the cache within its budget while reading more documents than fit', async () => {
     configureDocumentCache({ maxBytes: 64 * 1024 });
     const store = await instance();
-    const docs = Array.from({ length: 2000 }, (_, i) => toStored(person('p' + String(i).padStart(4, '0'), { name: 'name ' + i })));
-    await store.bulkWrite(docs.map((document) => ({ document })), 'test');
+    const docs = Array.from({ length: 2000 }, (_, i) =>
+      toStored(person('p' + String(i).padStart(4, '0'), { name: 'name ' + i })),
+    );
+    await store.bulkWrite(
+      docs.map((document) => ({ document })),
+      'test',
+    );
     const all = prepare(schema, { selector: {}, sort: [{ id: 'asc' }] });
     expect((await store.query(all)).documents).toEqual(docs);
     expect((await store.query(all)).documents).toEqual(docs);
@@ -247,7 +276,11 @@ describe('SQLite storage document cache', () => {
 
   it('RxDB never mutates the shared cached documents (collection reads, patches, removes)', async () => {
     // Cached documents are frozen here: any mutation by RxDB would throw.
-    const db = await createRxDatabase({ name: 'rxcache', storage: getRxStorageSqlite({ databaseDirectory: temp.dir }), multiInstance: false });
+    const db = await createRxDatabase({
+      name: 'rxcache',
+      storage: getRxStorageSqlite({ databaseDirectory: temp.dir }),
+      multiInstance: false,
+    });
     try {
       const { people } = await db.addCollections({ people: { schema: personSchemaJson } });
       await people!.bulkInsert([person('r1'), person('r2', { age: 50 })]);

@@ -65,7 +65,12 @@ export function configureDocumentCache(options: { maxBytes?: number; freeze?: bo
 export function documentCacheStats(): { maxBytes: number; usedBytes: number; caches: number; documents: number } {
   let documents = 0;
   for (const cache of PROCESS_BUDGET.caches) documents += cache.size;
-  return { maxBytes: PROCESS_BUDGET.maxBytes, usedBytes: PROCESS_BUDGET.usedBytes, caches: PROCESS_BUDGET.caches.size, documents };
+  return {
+    maxBytes: PROCESS_BUDGET.maxBytes,
+    usedBytes: PROCESS_BUDGET.usedBytes,
+    caches: PROCESS_BUDGET.caches.size,
+    documents,
+  };
 }
 
 /**

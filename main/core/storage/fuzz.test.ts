@@ -11,12 +11,16 @@ describe('differential fuzz against RxDB memory storage', () => {
     [1, DEFAULT_CACHE_BYTES],
     [2, DEFAULT_CACHE_BYTES],
     [3, 16 * 1024],
-  ])('seed %i (cache budget %i bytes) gives identical writes, queries, counts and change pages', async (seed, cacheBytes) => {
-    configureDocumentCache({ maxBytes: cacheBytes, freeze: true });
-    const stats = await runDifferentialFuzz({ seed, rounds: 40, queriesPerRound: 18 });
-    expect(stats.queries).toBe(40 * 18);
-    expect(stats.writes).toBeGreaterThan(200);
-    expect(stats.conflicts).toBeGreaterThan(0);
-    expect(stats.changePages).toBeGreaterThan(0);
-  }, 60_000);
+  ])(
+    'seed %i (cache budget %i bytes) gives identical writes, queries, counts and change pages',
+    async (seed, cacheBytes) => {
+      configureDocumentCache({ maxBytes: cacheBytes, freeze: true });
+      const stats = await runDifferentialFuzz({ seed, rounds: 40, queriesPerRound: 18 });
+      expect(stats.queries).toBe(40 * 18);
+      expect(stats.writes).toBeGreaterThan(200);
+      expect(stats.conflicts).toBeGreaterThan(0);
+      expect(stats.changePages).toBeGreaterThan(0);
+    },
+    60_000,
+  );
 });

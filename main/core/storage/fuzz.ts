@@ -8,7 +8,15 @@ import { isDeepStrictEqual } from 'node:util';
 import { getChangedDocumentsSince, now, type MangoQuery, type RxDocumentData, type RxStorageInstance } from 'rxdb';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { getRxStorageSqlite } from './index.ts';
-import { createInstance, filledPersonSchema, makeTempDir, prepare, rng, toStored, type Person } from './test-helpers.ts';
+import {
+  createInstance,
+  filledPersonSchema,
+  makeTempDir,
+  prepare,
+  rng,
+  toStored,
+  type Person,
+} from './test-helpers.ts';
 
 export type FuzzOptions = {
   seed: number;
@@ -24,7 +32,27 @@ export type FuzzStats = { writes: number; queries: number; counts: number; confl
 // No spaces or control characters: RxDB pads index strings with spaces, so
 // "a" and "a " share an index string while JS orders them differently (the
 // memory storage has the same limitation for ascending index sorts).
-const ALPHABET = ['a', 'b', 'c', 'A', 'Z', '0', '9', 'é', 'ß', 'ω', 'Ж', '中', '\uFF61', '\uFFFD', '😀', '🚀', '𝔸', '_', '-'];
+const ALPHABET = [
+  'a',
+  'b',
+  'c',
+  'A',
+  'Z',
+  '0',
+  '9',
+  'é',
+  'ß',
+  'ω',
+  'Ж',
+  '中',
+  '\uFF61',
+  '\uFFFD',
+  '😀',
+  '🚀',
+  '𝔸',
+  '_',
+  '-',
+];
 const TAGS = ['vip', 'lead', 'friend', 'ex-colleague', '🎉'];
 const CITIES = ['Berlin', 'Köln', 'Zürich', '東京', '🏙️'];
 const schema = filledPersonSchema();
@@ -48,8 +76,16 @@ export async function runDifferentialFuzz(options: FuzzOptions): Promise<FuzzSta
 
   const temp = makeTempDir('rapport-fuzz-');
   const dbName = 'fuzz' + options.seed;
-  const sqlite = await createInstance<Person>(getRxStorageSqlite({ databaseDirectory: temp.dir, synchronous: 'NORMAL' }), schema, dbName);
-  const memory = await createInstance<Person>(getRxStorageMemory(), schema, dbName + '_' + Math.floor(Math.random() * 1e9));
+  const sqlite = await createInstance<Person>(
+    getRxStorageSqlite({ databaseDirectory: temp.dir, synchronous: 'NORMAL' }),
+    schema,
+    dbName,
+  );
+  const memory = await createInstance<Person>(
+    getRxStorageMemory(),
+    schema,
+    dbName + '_' + Math.floor(Math.random() * 1e9),
+  );
   const stats: FuzzStats = { writes: 0, queries: 0, counts: 0, conflicts: 0, changePages: 0 };
   const current = new Map<string, RxDocumentData<Person>>();
   const history = new Map<string, RxDocumentData<Person>>(); // an older revision, for stale writes
@@ -70,7 +106,11 @@ export async function runDifferentialFuzz(options: FuzzOptions): Promise<FuzzSta
     return p;
   };
 
-  const both = async <R>(label: string, run: (s: RxStorageInstance<Person, any, any>) => Promise<R>, normalize = (r: R) => r as unknown) => {
+  const both = async <R>(
+    label: string,
+    run: (s: RxStorageInstance<Person, any, any>) => Promise<R>,
+    normalize = (r: R) => r as unknown,
+  ) => {
     const [a, b] = [normalize(await run(sqlite)), normalize(await run(memory))];
     if (!isDeepStrictEqual(a, b)) {
       fail(`${label}\nsqlite: ${JSON.stringify(a).slice(0, 2000)}\nmemory: ${JSON.stringify(b).slice(0, 2000)}`);
@@ -117,8 +157,10 @@ export async function runDifferentialFuzz(options: FuzzOptions): Promise<FuzzSta
 
       const someIds = [...current.keys()].filter(() => random() < 0.2).concat(['missing-id']);
       const withDeleted = random() < 0.5;
-      await both('findDocumentsById', (s) => s.findDocumentsById(someIds, withDeleted), (docs) =>
-        [...docs].sort((x, y) => (x.id < y.id ? -1 : 1)),
+      await both(
+        'findDocumentsById',
+        (s) => s.findDocumentsById(someIds, withDeleted),
+        (docs) => [...docs].sort((x, y) => (x.id < y.id ? -1 : 1)),
       );
 
       for (let q = 0; q < options.queriesPerRound; q++) {
@@ -126,10 +168,18 @@ export async function runDifferentialFuzz(options: FuzzOptions): Promise<FuzzSta
         const label = `query ${JSON.stringify(query)}`;
         const asCount = random() < 0.25;
         if (asCount) {
-          await both('count ' + label, (s) => s.count(prepare(schema, { ...query, skip: undefined, limit: undefined })), (r) => r.count);
+          await both(
+            'count ' + label,
+            (s) => s.count(prepare(schema, { ...query, skip: undefined, limit: undefined })),
+            (r) => r.count,
+          );
           stats.counts++;
         } else {
-          await both(label, (s) => s.query(prepare(schema, query)), (r) => r.documents);
+          await both(
+            label,
+            (s) => s.query(prepare(schema, query)),
+            (r) => r.documents,
+          );
         }
         stats.queries++;
       }
@@ -182,7 +232,9 @@ export async function runDifferentialFuzz(options: FuzzOptions): Promise<FuzzSta
     }
     if (random() < 0.8) selector = { ...selector, _deleted: { $eq: false } };
     const sort = Array.from({ length: int(0, 3) }, () => ({ [pick(SORT_FIELDS)]: random() < 0.5 ? 'asc' : 'desc' }));
-    const uniqueSort = sort.filter((part, i) => sort.findIndex((p) => Object.keys(p)[0] === Object.keys(part)[0]) === i);
+    const uniqueSort = sort.filter(
+      (part, i) => sort.findIndex((p) => Object.keys(p)[0] === Object.keys(part)[0]) === i,
+    );
     const query: MangoQuery<Person> = { selector: selector as MangoQuery<Person>['selector'] };
     if (uniqueSort.length > 0) query.sort = uniqueSort as MangoQuery<Person>['sort'];
     if (random() < 0.3) query.skip = int(0, 10);
@@ -205,7 +257,11 @@ export async function runDifferentialFuzz(options: FuzzOptions): Promise<FuzzSta
       case 4:
         return { active: { [pick(['$eq', '$ne'])]: random() < 0.5 } };
       case 5:
-        return { [pick(['age', 'nested.rank'])]: { [pick(['$in', '$nin'])]: Array.from({ length: int(1, 4) }, () => int(-5, 150)) } };
+        return {
+          [pick(['age', 'nested.rank'])]: {
+            [pick(['$in', '$nin'])]: Array.from({ length: int(1, 4) }, () => int(-5, 150)),
+          },
+        };
       case 6:
         return { name: { [pick(['$in', '$nin'])]: Array.from({ length: int(1, 3) }, () => str(0, 2)) } };
       case 7:
@@ -213,9 +269,17 @@ export async function runDifferentialFuzz(options: FuzzOptions): Promise<FuzzSta
       case 8:
         return { city: { $exists: random() < 0.5 } };
       case 9:
-        return pick([{ tags: { $size: int(0, 3) } }, { tags: { $elemMatch: { $eq: pick(TAGS) } } }, { tags: { $in: [pick(TAGS)] } }]);
+        return pick([
+          { tags: { $size: int(0, 3) } },
+          { tags: { $elemMatch: { $eq: pick(TAGS) } } },
+          { tags: { $in: [pick(TAGS)] } },
+        ]);
       case 10:
-        return pick([{ age: { $mod: [int(2, 5), int(0, 1)] } }, { city: { $type: pick(['string', 'null']) } }, { 'nested.rank': { $type: 'number' } }]);
+        return pick([
+          { age: { $mod: [int(2, 5), int(0, 1)] } },
+          { city: { $type: pick(['string', 'null']) } },
+          { 'nested.rank': { $type: 'number' } },
+        ]);
       case 11:
         return { age: { $not: { [pick(['$gt', '$lt', '$eq'])]: int(0, 150) } } };
       default:

@@ -94,7 +94,9 @@ export function getIndexDefs<RxDocType>(schema: RxJsonSchema<RxDocumentData<RxDo
       key,
       column: 'ix:' + key,
       toIndexString: getIndexableStringMonad(schema, fields) as (doc: RxDocumentData<RxDocType>) => string,
-      prefixLengths: fields.map((_, n) => (n === 0 ? 0 : getIndexStringLength(schema, fields.slice(0, n)))).concat(getIndexStringLength(schema, fields)),
+      prefixLengths: fields
+        .map((_, n) => (n === 0 ? 0 : getIndexStringLength(schema, fields.slice(0, n))))
+        .concat(getIndexStringLength(schema, fields)),
     });
   }
   return defs;

@@ -4,14 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EventBulk, RxDocumentData, RxStorageInstance } from 'rxdb';
 import { openConnectionCount } from './connection.ts';
 import { getRxStorageSqlite } from './index.ts';
-import {
-  createInstance,
-  filledPersonSchema,
-  makeTempDir,
-  prepare,
-  toStored,
-  type Person,
-} from './test-helpers.ts';
+import { createInstance, filledPersonSchema, makeTempDir, prepare, toStored, type Person } from './test-helpers.ts';
 
 const schema = filledPersonSchema();
 
@@ -61,7 +54,10 @@ describe('SQLite RxStorage instance', () => {
 
     const v2 = toStored(person('a', { age: 31 }), { previous: v1 });
     expect((await store.bulkWrite([{ previous: v1, document: v2 }], 'test')).error).toEqual([]);
-    const stale = await store.bulkWrite([{ previous: v1, document: toStored(person('a', { age: 32 }), { previous: v1 }) }], 'test');
+    const stale = await store.bulkWrite(
+      [{ previous: v1, document: toStored(person('a', { age: 32 }), { previous: v1 }) }],
+      'test',
+    );
     expect(stale.error[0]).toMatchObject({ status: 409, documentInDb: v2 });
     expect((await store.findDocumentsById(['a'], false))[0]?.age).toBe(31);
   });
@@ -70,7 +66,10 @@ describe('SQLite RxStorage instance', () => {
     const store = await instance();
     const a = toStored(person('a'));
     await store.bulkWrite([{ document: a }], 'test');
-    const result = await store.bulkWrite([{ document: toStored(person('a')) }, { document: toStored(person('b')) }], 'test');
+    const result = await store.bulkWrite(
+      [{ document: toStored(person('a')) }, { document: toStored(person('b')) }],
+      'test',
+    );
     expect(result.error.map((e) => e.documentId)).toEqual(['a']);
     expect((await store.findDocumentsById(['b'], false)).map((d) => d.id)).toEqual(['b']);
   });
@@ -100,7 +99,10 @@ describe('SQLite RxStorage instance', () => {
     await store.bulkWrite([{ document: a }, { document: b }], 'ctx-insert');
     const a2 = toStored(person('a', { age: 40 }), { previous: a });
     await store.bulkWrite([{ previous: a, document: a2 }], 'ctx-update');
-    await store.bulkWrite([{ previous: a2, document: toStored(person('a'), { deleted: true, previous: a2 }) }], 'ctx-del');
+    await store.bulkWrite(
+      [{ previous: a2, document: toStored(person('a'), { deleted: true, previous: a2 }) }],
+      'ctx-del',
+    );
     await store.bulkWrite([{ document: toStored(person('b')) }], 'conflict-only');
     sub.unsubscribe();
 
@@ -119,7 +121,10 @@ describe('SQLite RxStorage instance', () => {
     // Several docs share one lwt so the id tie-breaker matters; ids include astral characters.
     const ids = ['b', 'a', '😀x', 'c', '\uFF61', 'aa', 'z', 'é', '😀', 'm', 'k', 'd'];
     const lwts = [1000, 1000, 1000, 2000.5, 2000.5, 3000, 3000, 3000, 3000, 4000, 5000, 5000];
-    await store.bulkWrite(ids.map((id, i) => ({ document: toStored(person(id), { lwt: lwts[i] }) })), 'test');
+    await store.bulkWrite(
+      ids.map((id, i) => ({ document: toStored(person(id), { lwt: lwts[i] }) })),
+      'test',
+    );
 
     const expected = ids
       .map((id, i) => ({ id, lwt: lwts[i] as number }))
@@ -165,7 +170,9 @@ describe('SQLite RxStorage instance', () => {
   it('cleanup reads deleted rows through the partial index instead of scanning the table', async () => {
     const store = await instance();
     const { db, table } = store.internals as { db: import('node:sqlite').DatabaseSync; table: string };
-    const plan = db.prepare(`EXPLAIN QUERY PLAN DELETE FROM "${table}" WHERE deleted = 1 AND lwt <= ?`).all(1) as { detail: string }[];
+    const plan = db.prepare(`EXPLAIN QUERY PLAN DELETE FROM "${table}" WHERE deleted = 1 AND lwt <= ?`).all(1) as {
+      detail: string;
+    }[];
     expect(plan.map((row) => row.detail).join(' | ')).toContain(`USING INDEX ${table}:cleanup`);
   });
 
@@ -174,17 +181,25 @@ describe('SQLite RxStorage instance', () => {
     narrow.indexes = (narrow.indexes as string[][]).filter((ix) => !ix.includes('score') || ix.includes('active'));
     const storage = getRxStorageSqlite({ databaseDirectory: temp.dir });
     const before = await createInstance<Person>(storage, narrow, 'grow');
-    await before.bulkWrite([1, 3, 2].map((n) => ({ document: toStored(person('p' + n, { score: n })) })), 'test');
+    await before.bulkWrite(
+      [1, 3, 2].map((n) => ({ document: toStored(person('p' + n, { score: n })) })),
+      'test',
+    );
     await before.close();
 
     const after = await instance('grow', storage);
-    const query = prepare(schema, { selector: { score: { $gte: 2 } }, sort: [{ score: 'desc' }], index: ['_deleted', 'score', 'id'] });
+    const query = prepare(schema, {
+      selector: { score: { $gte: 2 } },
+      sort: [{ score: 'desc' }],
+      index: ['_deleted', 'score', 'id'],
+    });
     expect((await after.query(query)).documents.map((d) => d.id)).toEqual(['p3', 'p2']);
   });
 
   it('keeps whole-table counts right across inserts, deletes, undeletes, conflicts and cleanup', async () => {
     const store = await instance();
-    const live = () => store.count(prepare(schema, { selector: { _deleted: { $eq: false } } as any })).then((r) => r.count);
+    const live = () =>
+      store.count(prepare(schema, { selector: { _deleted: { $eq: false } } as any })).then((r) => r.count);
     const total = () => store.count(prepare(schema, { selector: {} })).then((r) => r.count);
     const a = toStored(person('a'));
     await store.bulkWrite([{ document: a }, { document: toStored(person('b')) }], 'test');
@@ -195,12 +210,20 @@ describe('SQLite RxStorage instance', () => {
     const aBack = toStored(person('a'), { previous: aDeleted });
     await store.bulkWrite([{ previous: aDeleted, document: aBack }], 'test');
     expect([await live(), await total()]).toEqual([2, 2]);
-    await store.bulkWrite([{ previous: aBack, document: toStored(person('a'), { deleted: true, lwt: Date.now() - 60_000, previous: aBack }) }], 'test');
+    await store.bulkWrite(
+      [
+        {
+          previous: aBack,
+          document: toStored(person('a'), { deleted: true, lwt: Date.now() - 60_000, previous: aBack }),
+        },
+      ],
+      'test',
+    );
     await store.cleanup(1000);
     expect([await live(), await total()]).toEqual([1, 1]);
   });
 
-  it('lets two instances of the same collection see each other\'s writes and change events', async () => {
+  it("lets two instances of the same collection see each other's writes and change events", async () => {
     const a = await instance('shared', getRxStorageSqlite({ databaseDirectory: temp.dir }));
     const b = await instance('shared', getRxStorageSqlite({ databaseDirectory: temp.dir }));
     const seenByB: string[] = [];

@@ -44,9 +44,12 @@ type Doc<T> = RxDocumentData<T>;
 /** Cache misses are fetched in batches of at most this many rowids. */
 const FETCH_CHUNK = 4096;
 
-export class RxStorageInstanceSqlite<RxDocType>
-  implements RxStorageInstance<RxDocType, SqliteStorageInternals, SqliteInstanceOptions, RxStorageDefaultCheckpoint>
-{
+export class RxStorageInstanceSqlite<RxDocType> implements RxStorageInstance<
+  RxDocType,
+  SqliteStorageInternals,
+  SqliteInstanceOptions,
+  RxStorageDefaultCheckpoint
+> {
   readonly storage: RxStorage<SqliteStorageInternals, SqliteInstanceOptions>;
   readonly databaseName: string;
   readonly collectionName: string;
@@ -84,7 +87,10 @@ export class RxStorageInstanceSqlite<RxDocType>
     );
   }
 
-  bulkWrite(documentWrites: BulkWriteRow<RxDocType>[], context: string): Promise<RxStorageBulkWriteResponse<RxDocType>> {
+  bulkWrite(
+    documentWrites: BulkWriteRow<RxDocType>[],
+    context: string,
+  ): Promise<RxStorageBulkWriteResponse<RxDocType>> {
     this.ensureUsable();
     if (documentWrites.length === 0) return Promise.resolve({ error: [] });
     const { db, indexes } = this.internals;
@@ -108,12 +114,21 @@ export class RxStorageInstanceSqlite<RxDocType>
         inDb.set(id, docs[i] as Doc<RxDocType>);
         rowidById.set(id, rowid);
       }
-      categorized = categorizeBulkWriteRows<RxDocType>(this, pk as Extract<keyof RxDocType, string>, inDb, documentWrites, context);
+      categorized = categorizeBulkWriteRows<RxDocType>(
+        this,
+        pk as Extract<keyof RxDocType, string>,
+        inDb,
+        documentWrites,
+        context,
+      );
       // Cache entries are dropped before each write: if the transaction
       // rolls back we merely lose cache entries, never serve unsaved data.
       for (const row of categorized.bulkInsertDocs) {
         const doc = row.document;
-        const result = this.statements.insert.run((doc as Record<string, unknown>)[pk] as string, ...rowValues(doc, indexes));
+        const result = this.statements.insert.run(
+          (doc as Record<string, unknown>)[pk] as string,
+          ...rowValues(doc, indexes),
+        );
         cache.delete(Number(result.lastInsertRowid));
       }
       for (const row of categorized.bulkUpdateDocs) {
@@ -166,7 +181,10 @@ export class RxStorageInstanceSqlite<RxDocType>
     const keys = [...missing.keys()];
     for (let start = 0; start < keys.length; start += FETCH_CHUNK) {
       const chunk = keys.length <= FETCH_CHUNK ? keys : keys.slice(start, start + FETCH_CHUNK);
-      for (const row of this.statements.selectDataByRowids.all(JSON.stringify(chunk)) as unknown as [number, string][]) {
+      for (const row of this.statements.selectDataByRowids.all(JSON.stringify(chunk)) as unknown as [
+        number,
+        string,
+      ][]) {
         const [rowid, json] = row;
         const doc = JSON.parse(json) as Doc<RxDocType>;
         cache.offer(rowid, doc, estimateBytes(json.length));
@@ -174,7 +192,8 @@ export class RxStorageInstanceSqlite<RxDocType>
         missing.delete(rowid);
       }
     }
-    if (missing.size > 0) throw new Error(`SQLite storage: ${missing.size} row(s) vanished during a read of ${this.internals.table}`);
+    if (missing.size > 0)
+      throw new Error(`SQLite storage: ${missing.size} row(s) vanished during a read of ${this.internals.table}`);
     return out;
   }
 
@@ -283,7 +302,8 @@ export class RxStorageInstanceSqlite<RxDocType>
     const whole = wholeTableCount(prepared.query.selector as Record<string, unknown>);
     if (whole) {
       // A B-tree COUNT is O(rows); whole-table counts are served from a cache.
-      const counts = this.internals.shared.counts ?? computeCounts(this.internals.db, this.internals.table, this.internals.shared);
+      const counts =
+        this.internals.shared.counts ?? computeCounts(this.internals.db, this.internals.table, this.internals.shared);
       return Promise.resolve({ count: counts[whole], mode: 'fast' });
     }
     const plan = planScan(this.schema, this.primaryPath, this.indexesByKey, prepared);
@@ -291,7 +311,10 @@ export class RxStorageInstanceSqlite<RxDocType>
       const row = this.cached(rangeCountSql(this.internals.table, plan)).get(plan.lower, plan.upper) as { n: number };
       return Promise.resolve({ count: row.n, mode: 'fast' });
     }
-    const stmt = this.cached(rangeSelectSql(this.internals.table, plan, { withIndexColumn: false, paged: false }), true);
+    const stmt = this.cached(
+      rangeSelectSql(this.internals.table, plan, { withIndexColumn: false, paged: false }),
+      true,
+    );
     const rowids = (stmt.all(plan.lower, plan.upper) as unknown as [number][]).map((row) => row[0]);
     let count = 0;
     for (let start = 0; start < rowids.length; start += FETCH_CHUNK) {
@@ -341,9 +364,10 @@ export class RxStorageInstanceSqlite<RxDocType>
     this.dropCachesIfChangedElsewhere();
     const maxDeletionTime = now() - minimumDeletedTime;
     // RETURNING: a purged rowid may be reused by a later insert, so its cache entry must go.
-    const purged = this.cached(`DELETE FROM ${quoteIdent(this.internals.table)} WHERE deleted = 1 AND lwt <= ? RETURNING rowid`, true).all(
-      maxDeletionTime,
-    ) as unknown as [number][];
+    const purged = this.cached(
+      `DELETE FROM ${quoteIdent(this.internals.table)} WHERE deleted = 1 AND lwt <= ? RETURNING rowid`,
+      true,
+    ).all(maxDeletionTime) as unknown as [number][];
     const cache = this.internals.shared.cache;
     for (const row of purged) cache.delete(row[0]);
     const counts = this.internals.shared.counts;

@@ -44,7 +44,11 @@ describe('RxDB schema migration on the SQLite storage', () => {
   afterEach(() => temp.dispose());
 
   it('migrates documents written by a v0 database file to schema v1 after reopening', async () => {
-    const v0db = await createRxDatabase({ name: 'crm', storage: getRxStorageSqlite({ databaseDirectory: temp.dir }), multiInstance: false });
+    const v0db = await createRxDatabase({
+      name: 'crm',
+      storage: getRxStorageSqlite({ databaseDirectory: temp.dir }),
+      multiInstance: false,
+    });
     const { contacts } = await v0db.addCollections({ contacts: { schema: schemaV0 } });
     await contacts!.bulkInsert([
       { id: 'c1', fullName: 'Ada Lovelace', year: 1815 },
@@ -55,7 +59,11 @@ describe('RxDB schema migration on the SQLite storage', () => {
     await v0db.close();
     expect(existsSync(path.join(temp.dir, 'crm.sqlite'))).toBe(true);
 
-    const v1db = await createRxDatabase({ name: 'crm', storage: getRxStorageSqlite({ databaseDirectory: temp.dir }), multiInstance: false });
+    const v1db = await createRxDatabase({
+      name: 'crm',
+      storage: getRxStorageSqlite({ databaseDirectory: temp.dir }),
+      multiInstance: false,
+    });
     const migrated = await v1db.addCollections({
       contacts: {
         schema: schemaV1,
@@ -77,8 +85,14 @@ describe('RxDB schema migration on the SQLite storage', () => {
     await v1db.close();
 
     // A third open does not migrate again and still sees the v1 data.
-    const again = await createRxDatabase({ name: 'crm', storage: getRxStorageSqlite({ databaseDirectory: temp.dir }), multiInstance: false });
-    const reopened = await again.addCollections({ contacts: { schema: schemaV1, migrationStrategies: { 1: () => null } } });
+    const again = await createRxDatabase({
+      name: 'crm',
+      storage: getRxStorageSqlite({ databaseDirectory: temp.dir }),
+      multiInstance: false,
+    });
+    const reopened = await again.addCollections({
+      contacts: { schema: schemaV1, migrationStrategies: { 1: () => null } },
+    });
     expect(await reopened.contacts!.count().exec()).toBe(2);
     await again.close();
   });

@@ -5,10 +5,37 @@ import { getRxStorageSqlite } from './index.ts';
 import { makeTempDir, personSchemaJson, type Person } from './test-helpers.ts';
 
 const PEOPLE: Person[] = [
-  { id: 'a', name: 'Ada', age: 36, score: 9.5, active: true, tags: ['vip', 'lead'], city: 'Berlin', nested: { rank: 1 } },
+  {
+    id: 'a',
+    name: 'Ada',
+    age: 36,
+    score: 9.5,
+    active: true,
+    tags: ['vip', 'lead'],
+    city: 'Berlin',
+    nested: { rank: 1 },
+  },
   { id: 'b', name: 'Bob', age: 17, score: 0, active: false, tags: [], nested: { rank: 2 } },
-  { id: 'c', name: 'Chloé', age: 52, score: 99.99, active: true, tags: ['friend'], city: 'Zürich', nested: { rank: 3 } },
-  { id: 'd', name: 'Dan', age: 36, score: 50, active: false, tags: ['lead', 'friend', 'vip'], city: 'Köln', nested: { rank: -1 } },
+  {
+    id: 'c',
+    name: 'Chloé',
+    age: 52,
+    score: 99.99,
+    active: true,
+    tags: ['friend'],
+    city: 'Zürich',
+    nested: { rank: 3 },
+  },
+  {
+    id: 'd',
+    name: 'Dan',
+    age: 36,
+    score: 50,
+    active: false,
+    tags: ['lead', 'friend', 'vip'],
+    city: 'Köln',
+    nested: { rank: -1 },
+  },
   { id: 'e', name: '😀 Eve', age: 29, score: 12.25, active: true, tags: ['vip'], city: '東京', nested: { rank: 0 } },
   { id: 'f', name: 'Émile', age: 70, score: 1000, active: false, tags: ['lead'], city: 'Berlin', nested: { rank: 5 } },
 ];
@@ -49,11 +76,20 @@ describe('queries through an RxDB collection on the SQLite storage', () => {
 
   beforeAll(async () => {
     temp = makeTempDir();
-    db = await createRxDatabase({ name: 'querydb', storage: getRxStorageSqlite({ databaseDirectory: temp.dir }), multiInstance: false });
+    db = await createRxDatabase({
+      name: 'querydb',
+      storage: getRxStorageSqlite({ databaseDirectory: temp.dir }),
+      multiInstance: false,
+    });
     people = (await db.addCollections({ people: { schema: personSchemaJson } })).people as RxCollection<Person>;
     await people.bulkInsert(PEOPLE);
-    memoryDb = await createRxDatabase({ name: 'querymemory' + Date.now(), storage: getRxStorageMemory(), multiInstance: false });
-    memoryPeople = (await memoryDb.addCollections({ people: { schema: personSchemaJson } })).people as RxCollection<Person>;
+    memoryDb = await createRxDatabase({
+      name: 'querymemory' + Date.now(),
+      storage: getRxStorageMemory(),
+      multiInstance: false,
+    });
+    memoryPeople = (await memoryDb.addCollections({ people: { schema: personSchemaJson } }))
+      .people as RxCollection<Person>;
     await memoryPeople.bulkInsert(PEOPLE);
   });
   afterAll(async () => {
@@ -66,16 +102,33 @@ describe('queries through an RxDB collection on the SQLite storage', () => {
     return (await collection.find(query).exec()).map((doc) => doc.id);
   }
 
-  it.each(OPERATOR_CASES)('%s selects the expected documents (and agrees with the memory storage)', async (_label, selector, expected) => {
-    const query = { selector, sort: [{ id: 'asc' as const }] };
-    expect(await ids(people, query)).toEqual(expected);
-    expect(await ids(memoryPeople, query)).toEqual(expected);
-    expect(await people.count({ selector }).exec()).toBe(expected.length);
-  });
+  it.each(OPERATOR_CASES)(
+    '%s selects the expected documents (and agrees with the memory storage)',
+    async (_label, selector, expected) => {
+      const query = { selector, sort: [{ id: 'asc' as const }] };
+      expect(await ids(people, query)).toEqual(expected);
+      expect(await ids(memoryPeople, query)).toEqual(expected);
+      expect(await people.count({ selector }).exec()).toBe(expected.length);
+    },
+  );
 
   it('sorts by several fields in mixed directions', async () => {
-    expect(await ids(people, { selector: {}, sort: [{ age: 'desc' }, { name: 'asc' }] })).toEqual(['f', 'c', 'a', 'd', 'e', 'b']);
-    expect(await ids(people, { selector: {}, sort: [{ active: 'asc' }, { score: 'desc' }] })).toEqual(['f', 'd', 'b', 'c', 'e', 'a']);
+    expect(await ids(people, { selector: {}, sort: [{ age: 'desc' }, { name: 'asc' }] })).toEqual([
+      'f',
+      'c',
+      'a',
+      'd',
+      'e',
+      'b',
+    ]);
+    expect(await ids(people, { selector: {}, sort: [{ active: 'asc' }, { score: 'desc' }] })).toEqual([
+      'f',
+      'd',
+      'b',
+      'c',
+      'e',
+      'a',
+    ]);
     expect(await ids(people, { selector: {}, sort: [{ name: 'desc' }] })).toEqual(['e', 'f', 'd', 'c', 'b', 'a']);
     expect(await ids(people, { selector: {}, sort: [{ score: 'asc' }] })).toEqual(['b', 'a', 'e', 'd', 'c', 'f']);
   });
@@ -84,7 +137,10 @@ describe('queries through an RxDB collection on the SQLite storage', () => {
     expect(await ids(people, { selector: {}, sort: [{ age: 'asc' }], skip: 1, limit: 3 })).toEqual(['e', 'a', 'd']);
     // age desc ties (a, d at 36) resolve by id asc even though the index scan runs backwards.
     expect(await ids(people, { selector: {}, sort: [{ age: 'desc' }], skip: 2, limit: 2 })).toEqual(['a', 'd']);
-    expect(await ids(people, { selector: { active: { $eq: true } }, sort: [{ score: 'desc' }], limit: 2 })).toEqual(['c', 'e']);
+    expect(await ids(people, { selector: { active: { $eq: true } }, sort: [{ score: 'desc' }], limit: 2 })).toEqual([
+      'c',
+      'e',
+    ]);
     expect(await ids(people, { selector: {}, sort: [{ name: 'asc' }], skip: 5, limit: 10 })).toEqual(['e']);
   });
 

@@ -47,7 +47,11 @@ export function ensureTable<RxDocType>(db: DatabaseSync, table: string, indexes:
         `CREATE TABLE IF NOT EXISTS ${t} (id TEXT PRIMARY KEY NOT NULL, deleted INTEGER NOT NULL, lwt REAL NOT NULL, data TEXT NOT NULL, ${indexColumns})`,
       );
     } else {
-      backfillColumns(db, table, indexes.filter((ix) => !existing.has(ix.column)));
+      backfillColumns(
+        db,
+        table,
+        indexes.filter((ix) => !existing.has(ix.column)),
+      );
     }
     for (const ix of indexes) {
       db.exec(`CREATE INDEX IF NOT EXISTS ${quoteIdent(table + ':' + ix.column)} ON ${t} (${quoteIdent(ix.column)})`);
@@ -89,7 +93,9 @@ export function prepareTableStatements<RxDocType>(
   };
   return {
     selectRowidsByIds: arrays(db.prepare(`SELECT rowid, id FROM ${t} WHERE id IN (SELECT value FROM json_each(?))`)),
-    selectDataByRowids: arrays(db.prepare(`SELECT rowid, data FROM ${t} WHERE rowid IN (SELECT value FROM json_each(?))`)),
+    selectDataByRowids: arrays(
+      db.prepare(`SELECT rowid, data FROM ${t} WHERE rowid IN (SELECT value FROM json_each(?))`),
+    ),
     insert: db.prepare(
       `INSERT INTO ${t} (id, deleted, lwt, data${cols.map((c) => ', ' + c).join('')}) VALUES (?, ?, ?, ?${cols.map(() => ', ?').join('')})`,
     ),

@@ -3,9 +3,36 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RxStorageInstance } from 'rxdb';
 import { decodeIndexString, encodeIndexString } from './index-keys.ts';
 import { getRxStorageSqlite } from './index.ts';
-import { createInstance, filledPersonSchema, makeTempDir, prepare, rng, toStored, type Person } from './test-helpers.ts';
+import {
+  createInstance,
+  filledPersonSchema,
+  makeTempDir,
+  prepare,
+  rng,
+  toStored,
+  type Person,
+} from './test-helpers.ts';
 
-const NAMES = ['a', 'b', 'z', 'é', 'Ω', '中文', '\uE000', '\uFF61', '\uFFFD', '\uFFFF', '😀', '😀a', '🚀', '𝔸', '𝔸b', 'a😀', 'a\uFFFF', 'ab'];
+const NAMES = [
+  'a',
+  'b',
+  'z',
+  'é',
+  'Ω',
+  '中文',
+  '\uE000',
+  '\uFF61',
+  '\uFFFD',
+  '\uFFFF',
+  '😀',
+  '😀a',
+  '🚀',
+  '𝔸',
+  '𝔸b',
+  'a😀',
+  'a\uFFFF',
+  'ab',
+];
 const schema = filledPersonSchema();
 
 function byJs(a: string, b: string): number {
@@ -30,7 +57,9 @@ describe('UTF-16BE index encoding', () => {
   it('round-trips and preserves order for random strings with lone surrogates', () => {
     const random = rng(42);
     const randomString = () =>
-      Array.from({ length: Math.floor(random() * 6) }, () => String.fromCharCode(Math.floor(random() * 0x10000))).join('');
+      Array.from({ length: Math.floor(random() * 6) }, () => String.fromCharCode(Math.floor(random() * 0x10000))).join(
+        '',
+      );
     for (let i = 0; i < 2000; i++) {
       const a = randomString();
       const b = randomString();
@@ -63,7 +92,9 @@ describe('unicode in indexed fields', () => {
   it('sorts emoji and astral characters ascending and descending like JS', async () => {
     const asc = [...NAMES].sort(byJs);
     expect(await names({ selector: { _deleted: { $eq: false } } as any, sort: [{ name: 'asc' }] })).toEqual(asc);
-    expect(await names({ selector: { _deleted: { $eq: false } } as any, sort: [{ name: 'desc' }] })).toEqual([...asc].reverse());
+    expect(await names({ selector: { _deleted: { $eq: false } } as any, sort: [{ name: 'desc' }] })).toEqual(
+      [...asc].reverse(),
+    );
     expect(await names({ selector: {}, sort: [{ name: 'desc' }], limit: 3 })).toEqual([...asc].reverse().slice(0, 3));
   });
 

@@ -21,7 +21,12 @@ export function createTrashService(db: RapportDatabase, clock: Clock): TrashServ
   return {
     async discard(label, removed) {
       const id = randomUUID();
-      await db.trash.insert({ id, label, deletedAt: clock.now().toISOString(), payload: removed as Record<string, unknown[]> });
+      await db.trash.insert({
+        id,
+        label,
+        deletedAt: clock.now().toISOString(),
+        payload: removed as Record<string, unknown[]>,
+      });
       for (const [name, docs] of Object.entries(removed) as [CollectionName, { id: string }[]][]) {
         if (docs.length) await db[name].bulkRemove(docs.map((d) => d.id));
       }
@@ -49,7 +54,8 @@ export function createTrashService(db: RapportDatabase, clock: Clock): TrashServ
 function touchedPeople(payload: Removed): string[] {
   const ids = new Set<string>();
   for (const c of payload.contacts ?? []) ids.add(c.id);
-  for (const i of (payload.interactions ?? []) as { contactIds?: string[] }[]) for (const c of i.contactIds ?? []) ids.add(c);
+  for (const i of (payload.interactions ?? []) as { contactIds?: string[] }[])
+    for (const c of i.contactIds ?? []) ids.add(c);
   for (const p of (payload.participations ?? []) as { contactId?: string }[]) if (p.contactId) ids.add(p.contactId);
   return [...ids];
 }

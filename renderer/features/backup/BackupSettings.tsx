@@ -1,5 +1,9 @@
 import { useState, type FormEvent } from 'react';
-import { BackupSettings as BackupSettingsSchema, type BackupInfo, type BackupStatus } from '../../../shared/ipc/channels/interchange.ts';
+import {
+  BackupSettings as BackupSettingsSchema,
+  type BackupInfo,
+  type BackupStatus,
+} from '../../../shared/ipc/channels/interchange.ts';
 import { toFieldIssues } from '../../../shared/ipc/result.ts';
 import { rapport } from '../../api/rapport.ts';
 import { useLive } from '../../api/useLive.ts';
@@ -19,7 +23,12 @@ export function BackupSettings() {
   const [error, setError] = useState('');
   const [backups, setBackups] = useState<BackupInfo[] | null>(null);
   const [busy, setBusy] = useState(false);
-  if (live.status !== 'ready') return live.status === 'error' ? <p role="alert" className="field-error">{live.error.message}</p> : null;
+  if (live.status !== 'ready')
+    return live.status === 'error' ? (
+      <p role="alert" className="field-error">
+        {live.error.message}
+      </p>
+    ) : null;
   const status = live.data;
 
   async function save(event: FormEvent<HTMLFormElement>) {
@@ -54,10 +63,18 @@ export function BackupSettings() {
   }
 
   /** Restores, asking before replacing a profile that already holds data. */
-  async function restore(run: (overwrite: boolean) => ReturnType<ReturnType<typeof rapport>['backup']['restore']>, label: string) {
+  async function restore(
+    run: (overwrite: boolean) => ReturnType<ReturnType<typeof rapport>['backup']['restore']>,
+    label: string,
+  ) {
     setBusy(true);
     let result = await run(false);
-    if (!result.ok && result.error.code === 'conflict' && window.confirm(`${result.error.message}\n\nReplace everything with ${label}?`)) result = await run(true);
+    if (
+      !result.ok &&
+      result.error.code === 'conflict' &&
+      window.confirm(`${result.error.message}\n\nReplace everything with ${label}?`)
+    )
+      result = await run(true);
     setBusy(false);
     setError(result.ok ? '' : result.error.message);
     setMessage(result.ok ? `Restored ${label}: ${result.value.counts.contacts ?? 0} people.` : '');
@@ -66,7 +83,10 @@ export function BackupSettings() {
   async function restoreFile(file: File | undefined) {
     if (!file) return;
     const text = await readAsText(file);
-    await restore((overwrite) => rapport().interchange.restoreArchive({ fileName: file.name, text, overwrite }), file.name);
+    await restore(
+      (overwrite) => rapport().interchange.restoreArchive({ fileName: file.name, text, overwrite }),
+      file.name,
+    );
   }
 
   const s = status.settings;
@@ -75,15 +95,25 @@ export function BackupSettings() {
       <h2 id="backup-title">Backups</h2>
       <dl className="facts">
         <dt>Last backup</dt>
-        <dd>{status.running ? 'Backing up now…' : status.lastBackup ? `${when(status.lastSuccessAt)} (${status.lastBackup.counts.contacts ?? 0} people)` : 'never'}</dd>
+        <dd>
+          {status.running
+            ? 'Backing up now…'
+            : status.lastBackup
+              ? `${when(status.lastSuccessAt)} (${status.lastBackup.counts.contacts ?? 0} people)`
+              : 'never'}
+        </dd>
         <dt>Next backup</dt>
         <dd>{status.nextDueAt ? when(status.nextDueAt) : 'automatic backups are off'}</dd>
         <dt>Folder</dt>
-        <dd><code>{status.folder}</code></dd>
+        <dd>
+          <code>{status.folder}</code>
+        </dd>
         {status.lastError ? (
           <>
             <dt>Last error</dt>
-            <dd className="field-error" role="alert">{when(status.lastRunAt)}: {status.lastError}</dd>
+            <dd className="field-error" role="alert">
+              {when(status.lastRunAt)}: {status.lastError}
+            </dd>
           </>
         ) : null}
       </dl>
@@ -100,28 +130,60 @@ export function BackupSettings() {
           <Field label="Keep daily backups" name="backup-daily" type="number" min={1} defaultValue={s.keepDaily} />
           <Field label="Keep weekly backups" name="backup-weekly" type="number" min={0} defaultValue={s.keepWeekly} />
         </div>
-        <Field label="Backup folder" name="backup-folder" defaultValue={s.folder ?? ''} placeholder={status.folder} hint="A full path. Leave empty for the backups folder inside the data folder." />
+        <Field
+          label="Backup folder"
+          name="backup-folder"
+          defaultValue={s.folder ?? ''}
+          placeholder={status.folder}
+          hint="A full path. Leave empty for the backups folder inside the data folder."
+        />
         <div className="actions">
           <button type="submit">Save backup settings</button>
-          <button type="button" className="primary" disabled={busy || status.running} onClick={() => void runNow()}>Back up now</button>
+          <button type="button" className="primary" disabled={busy || status.running} onClick={() => void runNow()}>
+            Back up now
+          </button>
         </div>
       </form>
-      {error ? <p role="alert" className="field-error">{error}</p> : null}
+      {error ? (
+        <p role="alert" className="field-error">
+          {error}
+        </p>
+      ) : null}
       <p role="status">{message}</p>
       <h3>Restore</h3>
       <div className="actions">
-        <button type="button" onClick={() => void list()}>Show backups</button>
+        <button type="button" onClick={() => void list()}>
+          Show backups
+        </button>
         <label className="button-like">
-          Restore from an archive file… <input type="file" accept=".json,application/json" aria-label="Archive file to restore" disabled={busy} onChange={(e) => void restoreFile(e.currentTarget.files?.[0])} />
+          Restore from an archive file…{' '}
+          <input
+            type="file"
+            accept=".json,application/json"
+            aria-label="Archive file to restore"
+            disabled={busy}
+            onChange={(e) => void restoreFile(e.currentTarget.files?.[0])}
+          />
         </label>
       </div>
       {backups ? (
-        backups.length === 0 ? <p className="empty">No backups in {status.folder} yet.</p> : (
+        backups.length === 0 ? (
+          <p className="empty">No backups in {status.folder} yet.</p>
+        ) : (
           <ul className="backup-list" aria-label="Backups">
             {backups.map((b) => (
               <li key={b.name}>
                 {when(b.createdAt)} — {b.counts.contacts ?? 0} people{' '}
-                <button type="button" disabled={busy} onClick={() => void restore((overwrite) => rapport().backup.restore({ name: b.name, overwrite }), `the backup of ${when(b.createdAt)}`)}>
+                <button
+                  type="button"
+                  disabled={busy}
+                  onClick={() =>
+                    void restore(
+                      (overwrite) => rapport().backup.restore({ name: b.name, overwrite }),
+                      `the backup of ${when(b.createdAt)}`,
+                    )
+                  }
+                >
                   Restore
                 </button>
               </li>

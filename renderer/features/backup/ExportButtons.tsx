@@ -30,10 +30,20 @@ export function ExportButtons({ ids }: { ids?: string[] }) {
 
   return (
     <div className="actions export-buttons" role="group" aria-label="Export">
-      <button type="button" disabled={busy} onClick={() => void exportVCard('3.0')}>Export vCard</button>
-      <button type="button" disabled={busy} onClick={() => void exportVCard('4.0')}>Export vCard 4.0</button>
-      {ids ? null : <button type="button" disabled={busy} onClick={() => void exportArchive()}>Export archive (JSON)</button>}
-      <span role="status" className="person-meta">{status}</span>
+      <button type="button" disabled={busy} onClick={() => void exportVCard('3.0')}>
+        Export vCard
+      </button>
+      <button type="button" disabled={busy} onClick={() => void exportVCard('4.0')}>
+        Export vCard 4.0
+      </button>
+      {ids ? null : (
+        <button type="button" disabled={busy} onClick={() => void exportArchive()}>
+          Export archive (JSON)
+        </button>
+      )}
+      <span role="status" className="person-meta">
+        {status}
+      </span>
     </div>
   );
 }

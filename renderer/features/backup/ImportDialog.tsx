@@ -1,10 +1,20 @@
 import { useEffect, useRef, useState } from 'react';
-import type { ImportAction, ImportPolicy, ImportPreview, ImportProgress, ImportSummary } from '../../../shared/ipc/channels/interchange.ts';
+import type {
+  ImportAction,
+  ImportPolicy,
+  ImportPreview,
+  ImportProgress,
+  ImportSummary,
+} from '../../../shared/ipc/channels/interchange.ts';
 import { rapport } from '../../api/rapport.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { readAsBase64 } from './files.ts';
 
-type Step = { name: 'choose' } | { name: 'preview'; preview: ImportPreview } | { name: 'writing'; preview: ImportPreview } | { name: 'done'; summary: ImportSummary };
+type Step =
+  | { name: 'choose' }
+  | { name: 'preview'; preview: ImportPreview }
+  | { name: 'writing'; preview: ImportPreview }
+  | { name: 'done'; summary: ImportSummary };
 
 /** Rows drawn in the table; the rest follow the policy (a 10k-row table would freeze the window). */
 const SHOWN = 300;
@@ -79,11 +89,21 @@ function ImportFlow({ onClose }: { onClose: () => void }) {
 
   return (
     <>
-      {error ? <p role="alert" className="field-error">{error}</p> : null}
+      {error ? (
+        <p role="alert" className="field-error">
+          {error}
+        </p>
+      ) : null}
       {step.name === 'choose' ? (
         <div className="field">
           <label htmlFor="import-file">vCard (.vcf), LinkedIn Connections.csv or Google Contacts CSV</label>
-          <input id="import-file" type="file" accept=".vcf,.vcard,.csv,text/vcard,text/csv" disabled={busy} onChange={(e) => void choose(e.currentTarget.files?.[0])} />
+          <input
+            id="import-file"
+            type="file"
+            accept=".vcf,.vcard,.csv,text/vcard,text/csv"
+            disabled={busy}
+            onChange={(e) => void choose(e.currentTarget.files?.[0])}
+          />
           {busy ? <p role="status">Reading the file…</p> : null}
         </div>
       ) : null}
@@ -91,12 +111,16 @@ function ImportFlow({ onClose }: { onClose: () => void }) {
       {step.name === 'preview' ? (
         <>
           <p role="status">
-            {step.preview.fileName}: {step.preview.cards.length} people — {step.preview.counts.new} new, {step.preview.counts.match} matching someone here,{' '}
-            {step.preview.counts.conflict} in conflict.
+            {step.preview.fileName}: {step.preview.cards.length} people — {step.preview.counts.new} new,{' '}
+            {step.preview.counts.match} matching someone here, {step.preview.counts.conflict} in conflict.
           </p>
           <label>
             For every match and conflict:{' '}
-            <select value={policy} onChange={(e) => setPolicy(e.currentTarget.value as ImportPolicy | '')} aria-label="Policy for all matches">
+            <select
+              value={policy}
+              onChange={(e) => setPolicy(e.currentTarget.value as ImportPolicy | '')}
+              aria-label="Policy for all matches"
+            >
               <option value="">Suggested (merge matches, skip conflicts)</option>
               <option value="merge">Merge into the existing person</option>
               <option value="skip">Skip</option>
@@ -108,7 +132,9 @@ function ImportFlow({ onClose }: { onClose: () => void }) {
               <summary>{step.preview.problems.length} problems in the file</summary>
               <ul className="import-problems">
                 {step.preview.problems.map((p, i) => (
-                  <li key={i}>{p.file}, line {p.line}: {p.message}</li>
+                  <li key={i}>
+                    {p.file}, line {p.line}: {p.message}
+                  </li>
                 ))}
               </ul>
             </details>
@@ -116,7 +142,12 @@ function ImportFlow({ onClose }: { onClose: () => void }) {
           <div className="import-table-scroller">
             <table className="import-table">
               <thead>
-                <tr><th scope="col">Line</th><th scope="col">Person</th><th scope="col">Status</th><th scope="col">Action</th></tr>
+                <tr>
+                  <th scope="col">Line</th>
+                  <th scope="col">Person</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Action</th>
+                </tr>
               </thead>
               <tbody>
                 {step.preview.cards.slice(0, SHOWN).map((card) => (
@@ -124,17 +155,40 @@ function ImportFlow({ onClose }: { onClose: () => void }) {
                     <td>{card.line}</td>
                     <th scope="row">
                       {card.displayName}
-                      {card.email || card.organisation ? <span className="person-meta"> {[card.organisation, card.email].filter(Boolean).join(' · ')}</span> : null}
+                      {card.email || card.organisation ? (
+                        <span className="person-meta">
+                          {' '}
+                          {[card.organisation, card.email].filter(Boolean).join(' · ')}
+                        </span>
+                      ) : null}
                     </th>
                     <td>
                       {STATUS_TEXT[card.status]}
-                      {card.matches.length ? <span className="person-meta"> {card.matches.map((m) => `${m.displayName} (same ${m.reasons.join(', ')})`).join('; ')}</span> : null}
-                      {card.conflictFields.length ? <span className="person-meta"> differs in {card.conflictFields.join(', ')}</span> : null}
+                      {card.matches.length ? (
+                        <span className="person-meta">
+                          {' '}
+                          {card.matches.map((m) => `${m.displayName} (same ${m.reasons.join(', ')})`).join('; ')}
+                        </span>
+                      ) : null}
+                      {card.conflictFields.length ? (
+                        <span className="person-meta"> differs in {card.conflictFields.join(', ')}</span>
+                      ) : null}
                     </td>
                     <td>
-                      <select aria-label={`Action for ${card.displayName}`} value={actionFor(step.preview, card.index)} onChange={(e) => setChoices({ ...choices, [card.index]: e.currentTarget.value as ImportAction })}>
-                        {(card.matches.length ? (['merge', 'create', 'skip'] as const) : (['create', 'skip'] as const)).map((a) => (
-                          <option key={a} value={a}>{ACTION_TEXT[a]}</option>
+                      <select
+                        aria-label={`Action for ${card.displayName}`}
+                        value={actionFor(step.preview, card.index)}
+                        onChange={(e) =>
+                          setChoices({ ...choices, [card.index]: e.currentTarget.value as ImportAction })
+                        }
+                      >
+                        {(card.matches.length
+                          ? (['merge', 'create', 'skip'] as const)
+                          : (['create', 'skip'] as const)
+                        ).map((a) => (
+                          <option key={a} value={a}>
+                            {ACTION_TEXT[a]}
+                          </option>
                         ))}
                       </select>
                     </td>
@@ -142,11 +196,20 @@ function ImportFlow({ onClose }: { onClose: () => void }) {
                 ))}
               </tbody>
             </table>
-            {step.preview.cards.length > SHOWN ? <p className="field-hint">Showing the first {SHOWN}; the others follow the choice above.</p> : null}
+            {step.preview.cards.length > SHOWN ? (
+              <p className="field-hint">Showing the first {SHOWN}; the others follow the choice above.</p>
+            ) : null}
           </div>
           <div className="actions">
-            <button type="button" onClick={onClose}>Cancel</button>
-            <button type="button" className="primary" disabled={step.preview.cards.length === 0} onClick={() => void commit(step.preview)}>
+            <button type="button" onClick={onClose}>
+              Cancel
+            </button>
+            <button
+              type="button"
+              className="primary"
+              disabled={step.preview.cards.length === 0}
+              onClick={() => void commit(step.preview)}
+            >
               Import
             </button>
           </div>
@@ -158,7 +221,12 @@ function ImportFlow({ onClose }: { onClose: () => void }) {
           <label htmlFor="import-progress">{progress?.phase === 'undoing' ? 'Undoing…' : 'Importing…'}</label>
           <progress id="import-progress" max={progress?.total || 1} value={progress?.done ?? 0} />
           <div className="actions">
-            <button type="button" onClick={() => void rapport().interchange.cancel({ sessionId: step.preview.sessionId })}>Cancel import</button>
+            <button
+              type="button"
+              onClick={() => void rapport().interchange.cancel({ sessionId: step.preview.sessionId })}
+            >
+              Cancel import
+            </button>
           </div>
         </>
       ) : null}
@@ -171,7 +239,9 @@ function ImportFlow({ onClose }: { onClose: () => void }) {
               : `Imported: ${step.summary.created} created, ${step.summary.merged} merged, ${step.summary.skipped} skipped${step.summary.interactions ? `, ${step.summary.interactions} LinkedIn connections added to the timeline` : ''}.`}
           </p>
           <div className="actions">
-            <button type="button" className="primary" onClick={onClose}>Done</button>
+            <button type="button" className="primary" onClick={onClose}>
+              Done
+            </button>
           </div>
         </>
       ) : null}

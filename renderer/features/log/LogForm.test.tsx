@@ -8,13 +8,34 @@ const people = [
   { id: 'sam', displayName: 'Sam Okafor', organisation: 'Harbour Lane Studio' },
   { id: 'ana', displayName: 'Ana Ruiz' },
 ];
-const biscuit: Detail = { id: 'd1', contactId: 'sam', text: 'new puppy Biscuit', learnedOn: '2026-02-01', sensitivity: 'normal', status: 'open', createdAt: '2026-02-01T00:00:00.000Z', updatedAt: '2026-02-01T00:00:00.000Z' };
+const biscuit: Detail = {
+  id: 'd1',
+  contactId: 'sam',
+  text: 'new puppy Biscuit',
+  learnedOn: '2026-02-01',
+  sensitivity: 'normal',
+  status: 'open',
+  createdAt: '2026-02-01T00:00:00.000Z',
+  updatedAt: '2026-02-01T00:00:00.000Z',
+};
 
 function renderForm(overrides: Partial<LogFormProps> = {}) {
   const props: LogFormProps = {
     people,
     today: '2026-03-10',
-    submit: vi.fn(async (input) => ({ ok: true as const, value: { id: 'i1', ...input.interaction, contactIds: ['sam'], gave: [], asked: [], mutual: false, createdAt: '', updatedAt: '' } as never })),
+    submit: vi.fn(async (input) => ({
+      ok: true as const,
+      value: {
+        id: 'i1',
+        ...input.interaction,
+        contactIds: ['sam'],
+        gave: [],
+        asked: [],
+        mutual: false,
+        createdAt: '',
+        updatedAt: '',
+      } as never,
+    })),
     loadOpenDetails: vi.fn(async (ids: string[]) => (ids.includes('sam') ? [biscuit] : [])),
     resolveDetail: vi.fn(async () => {}),
     onLogged: vi.fn(),
@@ -32,7 +53,14 @@ describe('LogForm', () => {
     await userEvent.click(screen.getByLabelText('Advice', { selector: 'fieldset:first-of-type input' }));
     await userEvent.click(screen.getByRole('button', { name: 'Log it' }));
     expect(props.submit).toHaveBeenCalledWith({
-      interaction: { type: 'coffee', date: '2026-03-10', contactIds: ['sam'], gave: ['advice'], asked: [], mutual: false },
+      interaction: {
+        type: 'coffee',
+        date: '2026-03-10',
+        contactIds: ['sam'],
+        gave: ['advice'],
+        asked: [],
+        mutual: false,
+      },
       newPeople: [],
       details: [{ text: 'training for a half marathon', sensitivity: 'normal' }],
     });
@@ -44,7 +72,9 @@ describe('LogForm', () => {
     await userEvent.type(screen.getByRole('combobox', { name: 'With' }), 'Priya Nair');
     await userEvent.click(screen.getByRole('option', { name: 'Add “Priya Nair” as a new person' }));
     await userEvent.click(screen.getByRole('button', { name: 'Log it' }));
-    expect(props.submit).toHaveBeenCalledWith(expect.objectContaining({ newPeople: ['Priya Nair'], interaction: expect.objectContaining({ contactIds: [] }) }));
+    expect(props.submit).toHaveBeenCalledWith(
+      expect.objectContaining({ newPeople: ['Priya Nair'], interaction: expect.objectContaining({ contactIds: [] }) }),
+    );
   });
 
   it('says who is missing instead of sending a log with nobody', async () => {

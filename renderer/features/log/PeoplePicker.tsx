@@ -29,7 +29,12 @@ export function PeoplePicker({ people, value, onChange, error }: PeoplePickerPro
     return people.filter((p) => !value.ids.includes(p.id) && p.displayName.toLocaleLowerCase().includes(q)).slice(0, 7);
   }, [people, trimmed, value.ids]);
   const exact = matches.some((p) => p.displayName.toLocaleLowerCase() === trimmed.toLocaleLowerCase());
-  const options = [...matches.map((p) => ({ kind: 'person' as const, id: p.id, label: p.displayName, meta: p.organisation })), ...(trimmed && !exact ? [{ kind: 'new' as const, id: 'new', label: `Add “${trimmed}” as a new person`, meta: undefined }] : [])];
+  const options = [
+    ...matches.map((p) => ({ kind: 'person' as const, id: p.id, label: p.displayName, meta: p.organisation })),
+    ...(trimmed && !exact
+      ? [{ kind: 'new' as const, id: 'new', label: `Add “${trimmed}” as a new person`, meta: undefined }]
+      : []),
+  ];
 
   const choose = (index: number) => {
     const option = options[index];
@@ -58,7 +63,11 @@ export function PeoplePicker({ people, value, onChange, error }: PeoplePickerPro
         {value.ids.map((pid) => (
           <li key={pid} className="chip">
             {byId.get(pid)?.displayName ?? 'Unknown'}
-            <button type="button" aria-label={`Remove ${byId.get(pid)?.displayName ?? 'person'}`} onClick={() => onChange({ ...value, ids: value.ids.filter((x) => x !== pid) })}>
+            <button
+              type="button"
+              aria-label={`Remove ${byId.get(pid)?.displayName ?? 'person'}`}
+              onClick={() => onChange({ ...value, ids: value.ids.filter((x) => x !== pid) })}
+            >
               ×
             </button>
           </li>
@@ -66,7 +75,11 @@ export function PeoplePicker({ people, value, onChange, error }: PeoplePickerPro
         {value.newNames.map((name) => (
           <li key={`new-${name}`} className="chip chip-new">
             {name} (new)
-            <button type="button" aria-label={`Remove ${name}`} onClick={() => onChange({ ...value, newNames: value.newNames.filter((x) => x !== name) })}>
+            <button
+              type="button"
+              aria-label={`Remove ${name}`}
+              onClick={() => onChange({ ...value, newNames: value.newNames.filter((x) => x !== name) })}
+            >
               ×
             </button>
           </li>
@@ -92,7 +105,14 @@ export function PeoplePicker({ people, value, onChange, error }: PeoplePickerPro
       {options.length ? (
         <ul id={`${id}-options`} role="listbox" className="options" aria-label="Matching people">
           {options.map((o, i) => (
-            <li key={o.id} id={`${id}-opt-${i}`} role="option" aria-selected={i === active} onMouseDown={(e) => e.preventDefault()} onClick={() => choose(i)}>
+            <li
+              key={o.id}
+              id={`${id}-opt-${i}`}
+              role="option"
+              aria-selected={i === active}
+              onMouseDown={(e) => e.preventDefault()}
+              onClick={() => choose(i)}
+            >
               {o.label}
               {o.meta ? <span className="person-meta"> · {o.meta}</span> : null}
             </li>

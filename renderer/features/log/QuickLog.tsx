@@ -19,7 +19,9 @@ export function QuickLogProvider({ children }: { children: ReactNode }) {
   const open = useCallback<OpenLog>((contactIds = [], prefill = {}) => {
     void rapport()
       .app.info({})
-      .then((r) => setState({ contactIds, prefill, today: r.ok ? r.value.today : new Date().toISOString().slice(0, 10) }));
+      .then((r) =>
+        setState({ contactIds, prefill, today: r.ok ? r.value.today : new Date().toISOString().slice(0, 10) }),
+      );
   }, []);
   const loadOpenDetails = useCallback(async (contactIds: string[]) => {
     if (!contactIds.length) return [];
@@ -47,7 +49,9 @@ export function QuickLogProvider({ children }: { children: ReactNode }) {
           />
         ) : null}
       </Dialog>
-      <p className="visually-hidden" role="status" aria-live="polite">{announcement}</p>
+      <p className="visually-hidden" role="status" aria-live="polite">
+        {announcement}
+      </p>
     </QuickLogContext.Provider>
   );
 }

@@ -6,7 +6,10 @@ import type { Result } from '../../../shared/ipc/result.ts';
 import { AddPersonForm } from './AddPersonForm.tsx';
 
 const saved = (fields: ContactFields): Result<never> =>
-  ({ ok: true, value: { ...fields, id: 'p1', createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z' } }) as never;
+  ({
+    ok: true,
+    value: { ...fields, id: 'p1', createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z' },
+  }) as never;
 
 describe('AddPersonForm', () => {
   it('sends the trimmed, validated person and clears the form', async () => {
@@ -17,7 +20,12 @@ describe('AddPersonForm', () => {
     await userEvent.type(screen.getByLabelText('Email'), 'ada@example.org');
     await userEvent.click(screen.getByRole('button', { name: 'Add person' }));
     expect(create).toHaveBeenCalledWith(
-      expect.objectContaining({ displayName: 'Ada Lovelace', organisation: 'Analytical Engines', emails: [{ value: 'ada@example.org' }], archived: false }),
+      expect.objectContaining({
+        displayName: 'Ada Lovelace',
+        organisation: 'Analytical Engines',
+        emails: [{ value: 'ada@example.org' }],
+        archived: false,
+      }),
     );
     expect((screen.getByLabelText(/Name/) as HTMLInputElement).value).toBe('');
     expect(screen.getByRole('status').textContent).toBe('Added Ada Lovelace.');
@@ -38,7 +46,11 @@ describe('AddPersonForm', () => {
   it('shows a field error returned by main next to that field', async () => {
     const create = vi.fn(async () => ({
       ok: false as const,
-      error: { code: 'invalid_input' as const, message: 'Invalid', details: [{ path: ['organisation'], message: 'Keep it shorter' }] },
+      error: {
+        code: 'invalid_input' as const,
+        message: 'Invalid',
+        details: [{ path: ['organisation'], message: 'Keep it shorter' }],
+      },
     }));
     render(<AddPersonForm create={create} />);
     await userEvent.type(screen.getByLabelText(/Name/), 'Grace');
@@ -48,7 +60,10 @@ describe('AddPersonForm', () => {
   });
 
   it('shows a general failure as a message and keeps what was typed', async () => {
-    const create = vi.fn(async () => ({ ok: false as const, error: { code: 'internal' as const, message: 'Rapport could not save.' } }));
+    const create = vi.fn(async () => ({
+      ok: false as const,
+      error: { code: 'internal' as const, message: 'Rapport could not save.' },
+    }));
     render(<AddPersonForm create={create} />);
     await userEvent.type(screen.getByLabelText(/Name/), 'Grace');
     await userEvent.click(screen.getByRole('button', { name: 'Add person' }));

@@ -10,7 +10,9 @@ function errorsFrom(issues: FieldIssue[]): Errors {
   const errors: Errors = {};
   for (const issue of issues) {
     const key = issue.path[0] === 'emails' ? 'email' : issue.path[0];
-    const field = (typeof key === 'string' && ['displayName', 'organisation', 'role', 'email'].includes(key) ? key : 'form') as keyof Errors;
+    const field = (
+      typeof key === 'string' && ['displayName', 'organisation', 'role', 'email'].includes(key) ? key : 'form'
+    ) as keyof Errors;
     errors[field] ??= issue.message;
   }
   return errors;
@@ -64,7 +66,11 @@ export function AddPersonForm({ create }: AddPersonFormProps) {
       <Field label="Organisation" name="organisation" autoComplete="off" error={errors.organisation} />
       <Field label="Role" name="role" autoComplete="off" error={errors.role} />
       <Field label="Email" name="email" type="email" autoComplete="off" error={errors.email} />
-      {errors.form ? <p className="field-error" role="alert">{errors.form}</p> : null}
+      {errors.form ? (
+        <p className="field-error" role="alert">
+          {errors.form}
+        </p>
+      ) : null}
       <button type="submit" className="primary" disabled={saving}>
         {saving ? 'Adding…' : 'Add person'}
       </button>

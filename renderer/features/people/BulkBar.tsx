@@ -15,22 +15,52 @@ export function BulkBar({ ids, onDone }: { ids: string[]; onDone: () => void }) 
   return (
     <div className="bulk-bar" role="toolbar" aria-label={`Actions for ${count}`}>
       <span>{count} selected</span>
-      <label htmlFor={`${id}-tag`} className="visually-hidden">Tag to add</label>
+      <label htmlFor={`${id}-tag`} className="visually-hidden">
+        Tag to add
+      </label>
       <input id={`${id}-tag`} placeholder="Tag" value={tag} onChange={(e) => setTag(e.target.value)} />
-      <button type="button" disabled={!tag.trim()} onClick={() => void rapport().contacts.retag({ ids, add: [tag.trim()] }).then(() => setTag(''))}>Add tag</button>
-      <button type="button" onClick={() => void rapport().contacts.archive({ ids, archived: true }).then(onDone)}>Archive</button>
+      <button
+        type="button"
+        disabled={!tag.trim()}
+        onClick={() =>
+          void rapport()
+            .contacts.retag({ ids, add: [tag.trim()] })
+            .then(() => setTag(''))
+        }
+      >
+        Add tag
+      </button>
+      <button type="button" onClick={() => void rapport().contacts.archive({ ids, archived: true }).then(onDone)}>
+        Archive
+      </button>
       <ExportButtons ids={ids} />
-      <button type="button" className="danger" onClick={() => setConfirm(true)}>Delete</button>
-      <button type="button" onClick={onDone}>Clear selection</button>
+      <button type="button" className="danger" onClick={() => setConfirm(true)}>
+        Delete
+      </button>
+      <button type="button" onClick={onDone}>
+        Clear selection
+      </button>
       <Dialog open={confirm} title={`Delete ${count}?`} onClose={() => setConfirm(false)}>
         <p>Their details and interactions only with them go too. You can undo for a few seconds afterwards.</p>
         <div className="actions">
-          <button type="button" onClick={() => setConfirm(false)}>Cancel</button>
-          <button type="button" className="danger" onClick={() => void rapport().contacts.delete({ ids }).then((r) => {
-            setConfirm(false);
-            if (r.ok) offerUndo(`Deleted ${count}`, r.value.undoToken);
-            onDone();
-          })}>Delete</button>
+          <button type="button" onClick={() => setConfirm(false)}>
+            Cancel
+          </button>
+          <button
+            type="button"
+            className="danger"
+            onClick={() =>
+              void rapport()
+                .contacts.delete({ ids })
+                .then((r) => {
+                  setConfirm(false);
+                  if (r.ok) offerUndo(`Deleted ${count}`, r.value.undoToken);
+                  onDone();
+                })
+            }
+          >
+            Delete
+          </button>
         </div>
       </Dialog>
     </div>

@@ -1,7 +1,13 @@
 import type { Detail } from '../../../shared/domain/detail.ts';
 
 /** "Ask about" reminders for a conversation; one click marks a detail as asked about. */
-export function AskAboutChips({ details, onResolve }: { details: readonly Detail[]; onResolve: (detail: Detail) => void | Promise<void> }) {
+export function AskAboutChips({
+  details,
+  onResolve,
+}: {
+  details: readonly Detail[];
+  onResolve: (detail: Detail) => void | Promise<void>;
+}) {
   if (!details.length) return null;
   return (
     <section className="ask-about" aria-label="Ask about">
@@ -11,7 +17,12 @@ export function AskAboutChips({ details, onResolve }: { details: readonly Detail
           <li key={d.id} className={`chip chip-${d.sensitivity}`}>
             <span>{d.text}</span>
             {d.sensitivity !== 'normal' ? <span className="visually-hidden"> ({d.sensitivity})</span> : null}
-            <button type="button" aria-label={`Mark “${d.text}” as asked about`} title="Asked about: mark as done" onClick={() => void onResolve(d)}>
+            <button
+              type="button"
+              aria-label={`Mark “${d.text}” as asked about`}
+              title="Asked about: mark as done"
+              onClick={() => void onResolve(d)}
+            >
               ✓
             </button>
           </li>

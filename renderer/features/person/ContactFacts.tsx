@@ -1,6 +1,19 @@
 import type { Contact } from '../../../shared/domain/contact.ts';
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 export function birthdayText(b: NonNullable<Contact['birthday']>): string {
   return `${b.day} ${MONTHS[b.month - 1]}${b.year ? ` ${b.year}` : ''}`;
@@ -9,19 +22,59 @@ export function birthdayText(b: NonNullable<Contact['birthday']>): string {
 /** The person's card: how to reach them and what you know. Links open in the system browser. */
 export function ContactFacts({ contact }: { contact: Contact }) {
   const rows: [string, React.ReactNode][] = [];
-  if (contact.emails.length) rows.push(['Email', contact.emails.map((e) => <div key={e.value}><a href={`mailto:${e.value}`}>{e.value}</a>{e.label ? ` (${e.label})` : ''}</div>)]);
-  if (contact.phones.length) rows.push(['Phone', contact.phones.map((p) => <div key={p.value}>{p.value}{p.label ? ` (${p.label})` : ''}</div>)]);
-  if (contact.social.length) rows.push(['Online', contact.social.map((s) => <div key={s.url}><a href={s.url} target="_blank" rel="noreferrer">{s.label ?? s.kind}</a></div>)]);
+  if (contact.emails.length)
+    rows.push([
+      'Email',
+      contact.emails.map((e) => (
+        <div key={e.value}>
+          <a href={`mailto:${e.value}`}>{e.value}</a>
+          {e.label ? ` (${e.label})` : ''}
+        </div>
+      )),
+    ]);
+  if (contact.phones.length)
+    rows.push([
+      'Phone',
+      contact.phones.map((p) => (
+        <div key={p.value}>
+          {p.value}
+          {p.label ? ` (${p.label})` : ''}
+        </div>
+      )),
+    ]);
+  if (contact.social.length)
+    rows.push([
+      'Online',
+      contact.social.map((s) => (
+        <div key={s.url}>
+          <a href={s.url} target="_blank" rel="noreferrer">
+            {s.label ?? s.kind}
+          </a>
+        </div>
+      )),
+    ]);
   if (contact.location) rows.push(['Location', contact.location]);
   if (contact.birthday) rows.push(['Birthday', birthdayText(contact.birthday)]);
   if (contact.howWeMet) rows.push(['How we met', contact.howWeMet]);
   if (contact.lookingFor) rows.push(['Looking for', contact.lookingFor]);
   if (contact.canHelpWith) rows.push(['Can help with', contact.canHelpWith]);
   if (contact.tags.length) rows.push(['Tags', contact.tags.join(', ')]);
-  if (contact.notes) rows.push(['Notes', <p key="notes" className="pre">{contact.notes}</p>]);
+  if (contact.notes)
+    rows.push([
+      'Notes',
+      <p key="notes" className="pre">
+        {contact.notes}
+      </p>,
+    ]);
   return (
     <aside className="card facts-card" aria-label="About">
-      {contact.photo ? <img className="avatar" src={`data:${contact.photo.mediaType};base64,${contact.photo.data}`} alt={`Photo of ${contact.displayName}`} /> : null}
+      {contact.photo ? (
+        <img
+          className="avatar"
+          src={`data:${contact.photo.mediaType};base64,${contact.photo.data}`}
+          alt={`Photo of ${contact.displayName}`}
+        />
+      ) : null}
       {rows.length ? (
         <dl className="facts">
           {rows.map(([label, value]) => (

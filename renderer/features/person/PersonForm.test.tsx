@@ -5,9 +5,17 @@ import type { Contact } from '../../../shared/domain/contact.ts';
 import { PersonForm } from './PersonForm.tsx';
 
 const sam: Contact = {
-  id: 'sam', displayName: 'Sam Okafor', emails: [{ value: 'sam@example.org', label: 'work' }], phones: [], addresses: [{ locality: 'Leeds' }],
-  social: [], tags: ['design'], archived: false, extensions: [{ name: 'X-FOO', params: {}, value: 'kept' }],
-  createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z',
+  id: 'sam',
+  displayName: 'Sam Okafor',
+  emails: [{ value: 'sam@example.org', label: 'work' }],
+  phones: [],
+  addresses: [{ locality: 'Leeds' }],
+  social: [],
+  tags: ['design'],
+  archived: false,
+  extensions: [{ name: 'X-FOO', params: {}, value: 'kept' }],
+  createdAt: '2026-01-01T00:00:00.000Z',
+  updatedAt: '2026-01-01T00:00:00.000Z',
 };
 
 describe('PersonForm', () => {
@@ -15,7 +23,10 @@ describe('PersonForm', () => {
     const save = vi.fn(async () => ({ ok: true as const, value: sam }));
     render(<PersonForm initial={sam} save={save} onSaved={() => {}} />);
     await userEvent.type(screen.getByLabelText('Phones'), 'mobile: 07700 900123');
-    await userEvent.type(screen.getByLabelText('Online profiles'), 'https://www.linkedin.com/in/sam{Enter}Blog: https://sam.example.org{Enter}@sam@mastodon.example');
+    await userEvent.type(
+      screen.getByLabelText('Online profiles'),
+      'https://www.linkedin.com/in/sam{Enter}Blog: https://sam.example.org{Enter}@sam@mastodon.example',
+    );
     await userEvent.type(screen.getByLabelText('Day'), '29');
     await userEvent.type(screen.getByLabelText('Month'), '2');
     await userEvent.selectOptions(screen.getByLabelText('Rhythm'), 'close');

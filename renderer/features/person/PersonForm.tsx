@@ -12,7 +12,8 @@ interface PersonFormProps {
 }
 
 /** "work: ada@example.org" ⇄ { label: 'work', value: 'ada@example.org' }, one per line; "https://…" is never a label. */
-const toLines = (values: Contact['emails']) => values.map((v) => (v.label ? `${v.label}: ${v.value}` : v.value)).join('\n');
+const toLines = (values: Contact['emails']) =>
+  values.map((v) => (v.label ? `${v.label}: ${v.value}` : v.value)).join('\n');
 function fromLines(text: string) {
   return text
     .split('\n')
@@ -26,7 +27,9 @@ function fromLines(text: string) {
 
 function errorsByField(issues: FieldIssue[]): Record<string, string> {
   const errors: Record<string, string> = {};
-  for (const i of issues) errors[String(i.path[0] ?? 'form')] ??= `${i.path.slice(1).length ? `${i.path.slice(1).join('.')}: ` : ''}${i.message}`;
+  for (const i of issues)
+    errors[String(i.path[0] ?? 'form')] ??=
+      `${i.path.slice(1).length ? `${i.path.slice(1).join('.')}: ` : ''}${i.message}`;
   return errors;
 }
 
@@ -40,8 +43,11 @@ export function PersonForm({ initial, save, onSaved }: PersonFormProps) {
     const text = (name: string) => String(data.get(name) ?? '').trim() || undefined;
     const number = (name: string) => (text(name) ? Number(text(name)) : undefined);
     const { id: _id, createdAt: _c, updatedAt: _u, ...kept } = initial;
-    const day = number('bday'), month = number('bmonth'), year = number('byear');
-    const ideal = number('idealDays'), max = number('maxDays');
+    const day = number('bday'),
+      month = number('bmonth'),
+      year = number('byear');
+    const ideal = number('idealDays'),
+      max = number('maxDays');
     const draft = {
       ...kept,
       displayName: String(data.get('displayName') ?? ''),
@@ -52,8 +58,15 @@ export function PersonForm({ initial, save, onSaved }: PersonFormProps) {
       location: text('location'),
       emails: fromLines(String(data.get('emails') ?? '')),
       phones: fromLines(String(data.get('phones') ?? '')),
-      tags: String(data.get('tags') ?? '').split(',').map((t) => t.trim()).filter(Boolean),
-      social: fromLines(String(data.get('social') ?? '')).map(({ label, value }) => ({ kind: detectSocialKind(value), url: value, ...(label ? { label } : {}) })),
+      tags: String(data.get('tags') ?? '')
+        .split(',')
+        .map((t) => t.trim())
+        .filter(Boolean),
+      social: fromLines(String(data.get('social') ?? '')).map(({ label, value }) => ({
+        kind: detectSocialKind(value),
+        url: value,
+        ...(label ? { label } : {}),
+      })),
       birthday: day || month ? { day, month, ...(year ? { year } : {}) } : undefined,
       howWeMet: text('howWeMet'),
       lookingFor: text('lookingFor'),
@@ -65,15 +78,26 @@ export function PersonForm({ initial, save, onSaved }: PersonFormProps) {
     const parsed = ContactFields.safeParse(draft);
     if (!parsed.success) return setErrors(errorsByField(toFieldIssues(parsed.error)));
     const result = await save(parsed.data);
-    if (!result.ok) return setErrors(result.error.details ? errorsByField(result.error.details) : { form: result.error.message });
+    if (!result.ok)
+      return setErrors(result.error.details ? errorsByField(result.error.details) : { form: result.error.message });
     onSaved();
   }
   const area = (name: keyof Contact, label: string, value = '', hint?: string) => (
     <div className="field">
       <label htmlFor={`${id}-${name}`}>{label}</label>
       {hint ? <p className="field-hint">{hint}</p> : null}
-      <textarea id={`${id}-${name}`} name={name} rows={2} defaultValue={value} aria-invalid={errors[name] ? true : undefined} />
-      {errors[name] ? <p className="field-error" role="alert">{errors[name]}</p> : null}
+      <textarea
+        id={`${id}-${name}`}
+        name={name}
+        rows={2}
+        defaultValue={value}
+        aria-invalid={errors[name] ? true : undefined}
+      />
+      {errors[name] ? (
+        <p className="field-error" role="alert">
+          {errors[name]}
+        </p>
+      ) : null}
     </div>
   );
 
@@ -85,7 +109,12 @@ export function PersonForm({ initial, save, onSaved }: PersonFormProps) {
         <Field label="Family name" name="familyName" defaultValue={initial.familyName} error={errors.familyName} />
       </div>
       <div className="row">
-        <Field label="Organisation" name="organisation" defaultValue={initial.organisation} error={errors.organisation} />
+        <Field
+          label="Organisation"
+          name="organisation"
+          defaultValue={initial.organisation}
+          error={errors.organisation}
+        />
         <Field label="Role" name="role" defaultValue={initial.role} error={errors.role} />
         <Field label="Location" name="location" defaultValue={initial.location} error={errors.location} />
       </div>
@@ -93,11 +122,30 @@ export function PersonForm({ initial, save, onSaved }: PersonFormProps) {
         {area('emails', 'Emails', toLines(initial.emails), 'One per line; "work: name@example.org" adds a label.')}
         {area('phones', 'Phones', toLines(initial.phones), 'One per line; "mobile: 07700 900123" adds a label.')}
       </div>
-      {area('social', 'Online profiles', initial.social.map((p) => (p.label ? `${p.label}: ${p.url}` : p.url)).join('\n'), 'One link or @user@server per line: LinkedIn, X, Mastodon, GitHub, a website.')}
-      <Field label="Tags" name="tags" hint="Separated by commas" defaultValue={initial.tags.join(', ')} error={errors.tags} />
+      {area(
+        'social',
+        'Online profiles',
+        initial.social.map((p) => (p.label ? `${p.label}: ${p.url}` : p.url)).join('\n'),
+        'One link or @user@server per line: LinkedIn, X, Mastodon, GitHub, a website.',
+      )}
+      <Field
+        label="Tags"
+        name="tags"
+        hint="Separated by commas"
+        defaultValue={initial.tags.join(', ')}
+        error={errors.tags}
+      />
       <fieldset className="row">
         <legend>Birthday (year optional)</legend>
-        <Field label="Day" name="bday" type="number" min={1} max={31} defaultValue={initial.birthday?.day} error={errors.birthday} />
+        <Field
+          label="Day"
+          name="bday"
+          type="number"
+          min={1}
+          max={31}
+          defaultValue={initial.birthday?.day}
+          error={errors.birthday}
+        />
         <Field label="Month" name="bmonth" type="number" min={1} max={12} defaultValue={initial.birthday?.month} />
         <Field label="Year" name="byear" type="number" min={1800} max={9999} defaultValue={initial.birthday?.year} />
       </fieldset>
@@ -107,11 +155,28 @@ export function PersonForm({ initial, save, onSaved }: PersonFormProps) {
           <label htmlFor={`${id}-tier`}>Rhythm</label>
           <select id={`${id}-tier`} name="tier" defaultValue={initial.tier ?? ''}>
             <option value="">Not tracked</option>
-            {Tier.options.map((t) => <option key={t} value={t}>{TIER_LABELS[t]}</option>)}
+            {Tier.options.map((t) => (
+              <option key={t} value={t}>
+                {TIER_LABELS[t]}
+              </option>
+            ))}
           </select>
         </div>
-        <Field label="Or your own: due after (days)" name="idealDays" type="number" min={1} defaultValue={initial.cadence?.idealDays} error={errors.cadence} />
-        <Field label="Overdue after (days)" name="maxDays" type="number" min={1} defaultValue={initial.cadence?.maxDays} />
+        <Field
+          label="Or your own: due after (days)"
+          name="idealDays"
+          type="number"
+          min={1}
+          defaultValue={initial.cadence?.idealDays}
+          error={errors.cadence}
+        />
+        <Field
+          label="Overdue after (days)"
+          name="maxDays"
+          type="number"
+          min={1}
+          defaultValue={initial.cadence?.maxDays}
+        />
       </fieldset>
       {area('howWeMet', 'How and where we met', initial.howWeMet)}
       <div className="row">
@@ -119,8 +184,16 @@ export function PersonForm({ initial, save, onSaved }: PersonFormProps) {
         {area('canHelpWith', 'Can help with', initial.canHelpWith)}
       </div>
       {area('notes', 'Notes', initial.notes)}
-      {errors.form ? <p className="field-error" role="alert">{errors.form}</p> : null}
-      <div className="actions"><button type="submit" className="primary">Save</button></div>
+      {errors.form ? (
+        <p className="field-error" role="alert">
+          {errors.form}
+        </p>
+      ) : null}
+      <div className="actions">
+        <button type="submit" className="primary">
+          Save
+        </button>
+      </div>
     </form>
   );
 }

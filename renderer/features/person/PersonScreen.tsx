@@ -46,19 +46,34 @@ export function PersonScreen({ id }: { id: string }) {
 
   return (
     <section aria-labelledby="screen-title" className="person">
-      <p><a href="#/people">← People</a></p>
+      <p>
+        <a href="#/people">← People</a>
+      </p>
       <div className="screen-top">
         <div>
           <ScreenHeading>{contact.displayName}</ScreenHeading>
-          {contact.role || contact.organisation ? <p className="lead">{[contact.role, contact.organisation].filter(Boolean).join(' at ')}</p> : null}
+          {contact.role || contact.organisation ? (
+            <p className="lead">{[contact.role, contact.organisation].filter(Boolean).join(' at ')}</p>
+          ) : null}
           <StatusBadge status={status} />
           {contact.archived ? <span className="status"> Archived</span> : null}
         </div>
         <div className="actions">
-          <button type="button" className="primary" onClick={() => openLog([id])}>Log interaction</button>
-          <button type="button" onClick={() => setEditing(true)}>Edit</button>
-          <button type="button" onClick={() => void rapport().contacts.archive({ ids: [id], archived: !contact.archived })}>{contact.archived ? 'Unarchive' : 'Archive'}</button>
-          <button type="button" className="danger" onClick={() => setConfirmDelete(true)}>Delete</button>
+          <button type="button" className="primary" onClick={() => openLog([id])}>
+            Log interaction
+          </button>
+          <button type="button" onClick={() => setEditing(true)}>
+            Edit
+          </button>
+          <button
+            type="button"
+            onClick={() => void rapport().contacts.archive({ ids: [id], archived: !contact.archived })}
+          >
+            {contact.archived ? 'Unarchive' : 'Archive'}
+          </button>
+          <button type="button" className="danger" onClick={() => setConfirmDelete(true)}>
+            Delete
+          </button>
         </div>
       </div>
       <AskAboutChips details={openDetails} onResolve={(d) => void rapport().details.resolve({ id: d.id })} />
@@ -68,18 +83,33 @@ export function PersonScreen({ id }: { id: string }) {
           <ReciprocityPanel reciprocity={reciprocity} />
           <AddDetailForm contactId={id} />
           <h2>Timeline</h2>
-          <Timeline filter={{ contactId: id }} label={`Timeline with ${contact.displayName}`} emptyText={`Nothing logged with ${contact.displayName} yet. Log your first coffee or call to start the clock.`} />
+          <Timeline
+            filter={{ contactId: id }}
+            label={`Timeline with ${contact.displayName}`}
+            emptyText={`Nothing logged with ${contact.displayName} yet. Log your first coffee or call to start the clock.`}
+          />
         </div>
         <ContactFacts contact={contact} />
       </div>
       <Dialog open={editing} title={`Edit ${contact.displayName}`} wide onClose={() => setEditing(false)}>
-        <PersonForm initial={contact} save={(fields) => rapport().contacts.update({ id, fields })} onSaved={() => setEditing(false)} />
+        <PersonForm
+          initial={contact}
+          save={(fields) => rapport().contacts.update({ id, fields })}
+          onSaved={() => setEditing(false)}
+        />
       </Dialog>
       <Dialog open={confirmDelete} title={`Delete ${contact.displayName}?`} onClose={() => setConfirmDelete(false)}>
-        <p>This removes {contact.displayName}, their remembered details and any interactions only with them. Shared interactions stay for the others. You can undo for a few seconds afterwards.</p>
+        <p>
+          This removes {contact.displayName}, their remembered details and any interactions only with them. Shared
+          interactions stay for the others. You can undo for a few seconds afterwards.
+        </p>
         <div className="actions">
-          <button type="button" onClick={() => setConfirmDelete(false)}>Cancel</button>
-          <button type="button" className="danger" onClick={() => void remove()}>Delete</button>
+          <button type="button" onClick={() => setConfirmDelete(false)}>
+            Cancel
+          </button>
+          <button type="button" className="danger" onClick={() => void remove()}>
+            Delete
+          </button>
         </div>
       </Dialog>
     </section>

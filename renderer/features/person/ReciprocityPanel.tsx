@@ -14,7 +14,9 @@ export function ReciprocityPanel({ reciprocity }: { reciprocity: PersonView['rec
         <div className="nudge" role="note">
           <p>Your last two exchanges were asks. Next time, lead with something for them:</p>
           <ul>
-            {suggestions.map((s) => <li key={s}>{s}</li>)}
+            {suggestions.map((s) => (
+              <li key={s}>{s}</li>
+            ))}
           </ul>
         </div>
       ) : null}

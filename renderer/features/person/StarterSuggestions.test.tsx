@@ -5,8 +5,19 @@ import { installFakeRapport, ok } from '../../test-support/fake-rapport.ts';
 import { QuickLogProvider } from '../log/QuickLog.tsx';
 import { StarterSuggestions } from './StarterSuggestions.tsx';
 
-const biscuit = { starterId: 'offer-help-x', text: 'Hi Sam, how is the new puppy Biscuit settling in?', usesDetailId: 'd1', situation: 'offer-help', channel: 'any' };
-const plain = { starterId: 'ask-advice-y', text: 'Sam, could I pick your brain about portfolios?', situation: 'ask-advice', channel: 'message' };
+const biscuit = {
+  starterId: 'offer-help-x',
+  text: 'Hi Sam, how is the new puppy Biscuit settling in?',
+  usesDetailId: 'd1',
+  situation: 'offer-help',
+  channel: 'any',
+};
+const plain = {
+  starterId: 'ask-advice-y',
+  text: 'Sam, could I pick your brain about portfolios?',
+  situation: 'ask-advice',
+  channel: 'message',
+};
 
 function setup(wrap = false) {
   const watchSuggestions = vi.fn((_input: unknown, onResult: (r: unknown) => void) => {
@@ -44,12 +55,20 @@ describe('StarterSuggestions', () => {
   it('asks main again for the chosen channel', async () => {
     const { watchSuggestions } = setup();
     await userEvent.selectOptions(screen.getByLabelText('How'), 'email');
-    await waitFor(() => expect(watchSuggestions).toHaveBeenLastCalledWith({ contactId: 'sam', channel: 'email', limit: 4 }, expect.any(Function)));
+    await waitFor(() =>
+      expect(watchSuggestions).toHaveBeenLastCalledWith(
+        { contactId: 'sam', channel: 'email', limit: 4 },
+        expect.any(Function),
+      ),
+    );
   });
 
   it('says plainly when copying is refused', async () => {
     setup();
-    Object.defineProperty(navigator, 'clipboard', { value: { writeText: vi.fn(async () => Promise.reject(new Error('denied'))) }, configurable: true });
+    Object.defineProperty(navigator, 'clipboard', {
+      value: { writeText: vi.fn(async () => Promise.reject(new Error('denied'))) },
+      configurable: true,
+    });
     await userEvent.click(within(screen.getByText(plain.text).closest('li')!).getByRole('button', { name: 'Copy' }));
     expect(await screen.findByText('Could not copy. Select the text and copy it yourself.')).toBeTruthy();
   });

@@ -18,7 +18,10 @@ type Suggestions = SubscriptionOutput<'starters.watchSuggestions'>;
 export function StarterSuggestions({ contactId, name }: { contactId: string; name: string }) {
   const id = useId();
   const [channel, setChannel] = useState<Channel>('any');
-  const live = useLive<Suggestions>((onResult) => rapport().starters.watchSuggestions({ contactId, channel, limit: 4 }, onResult), `${contactId}|${channel}`);
+  const live = useLive<Suggestions>(
+    (onResult) => rapport().starters.watchSuggestions({ contactId, channel, limit: 4 }, onResult),
+    `${contactId}|${channel}`,
+  );
   const openLog = useQuickLog();
   const { copy, status } = useCopy();
 
@@ -30,7 +33,9 @@ export function StarterSuggestions({ contactId, name }: { contactId: string; nam
           <span>How</span>
           <select value={channel} onChange={(e) => setChannel(e.target.value as Channel)}>
             {CHANNEL_OPTIONS.map((o) => (
-              <option key={o.value} value={o.value}>{o.label}</option>
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
             ))}
           </select>
         </label>
@@ -38,23 +43,39 @@ export function StarterSuggestions({ contactId, name }: { contactId: string; nam
       {live.status === 'loading' ? <p role="status">Finding something to say…</p> : null}
       {live.status === 'error' ? <p role="alert">{live.error.message}</p> : null}
       {live.status === 'ready' && live.data.length === 0 ? (
-        <p className="empty">Nothing fits this yet. Remember something about {name} and a suggestion will mention it.</p>
+        <p className="empty">
+          Nothing fits this yet. Remember something about {name} and a suggestion will mention it.
+        </p>
       ) : null}
       {live.status === 'ready' && live.data.length > 0 ? (
         <ul className="suggestion-list" aria-label={`Starters for ${name}`}>
           {live.data.map((s, index) => (
             <li key={s.starterId}>
-              <p id={`${id}-s${index}`} className="suggestion-text">{s.text}</p>
+              <p id={`${id}-s${index}`} className="suggestion-text">
+                {s.text}
+              </p>
               <div className="actions">
-                <button type="button" aria-describedby={`${id}-s${index}`} onClick={() => void copy(s.text)}>Copy</button>
-                <button type="button" aria-describedby={`${id}-s${index}`} onClick={() => openLog([contactId], { notes: s.text })}>Use</button>
+                <button type="button" aria-describedby={`${id}-s${index}`} onClick={() => void copy(s.text)}>
+                  Copy
+                </button>
+                <button
+                  type="button"
+                  aria-describedby={`${id}-s${index}`}
+                  onClick={() => openLog([contactId], { notes: s.text })}
+                >
+                  Use
+                </button>
               </div>
             </li>
           ))}
         </ul>
       ) : null}
-      <p className="status" role="status" aria-live="polite">{status}</p>
-      <p><a href="#/starters">Browse all starters</a></p>
+      <p className="status" role="status" aria-live="polite">
+        {status}
+      </p>
+      <p>
+        <a href="#/starters">Browse all starters</a>
+      </p>
     </section>
   );
 }

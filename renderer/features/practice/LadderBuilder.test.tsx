@@ -7,7 +7,13 @@ import { LadderBuilder, type LadderBuilderProps } from './LadderBuilder.tsx';
 function setup() {
   const save = vi.fn<LadderBuilderProps['save']>(async (input) => ({
     ok: true as const,
-    value: { id: 'l1', name: input.fields.name, steps: input.fields.steps.map((s, i) => ({ ...s, id: `s${i}` })), createdAt: '', updatedAt: '' },
+    value: {
+      id: 'l1',
+      name: input.fields.name,
+      steps: input.fields.steps.map((s, i) => ({ ...s, id: `s${i}` })),
+      createdAt: '',
+      updatedAt: '',
+    },
   }));
   const onSaved = vi.fn();
   render(<LadderBuilder save={save} onSaved={onSaved} />);
@@ -36,7 +42,11 @@ describe('LadderBuilder', () => {
     expect(screen.getByRole('status').textContent).toBe('Moved “Call a stranger” to position 1 of 3.');
 
     await userEvent.click(screen.getByRole('button', { name: 'Save ladder' }));
-    expect(save.mock.calls[0]![0].fields.steps.map((s) => s.text)).toEqual(['Call a stranger', 'Call a shop', 'Call a friend']);
+    expect(save.mock.calls[0]![0].fields.steps.map((s) => s.text)).toEqual([
+      'Call a stranger',
+      'Call a shop',
+      'Call a friend',
+    ]);
   });
 
   it('adds a library prompt with its difficulty as the starting anxiety rating', async () => {
@@ -47,11 +57,20 @@ describe('LadderBuilder', () => {
     await userEvent.selectOptions(screen.getByLabelText('Prompt'), prompt.id);
     await userEvent.click(screen.getByRole('button', { name: 'Add prompt' }));
     await userEvent.click(screen.getByRole('button', { name: 'Save ladder' }));
-    expect(save.mock.calls[0]![0].fields.steps).toEqual([{ text: prompt.text, suds: prompt.difficulty, promptId: prompt.id, situation: 'phone' }]);
+    expect(save.mock.calls[0]![0].fields.steps).toEqual([
+      { text: prompt.text, suds: prompt.difficulty, promptId: prompt.id, situation: 'phone' },
+    ]);
   });
 
   it('shows the field message main sends back and does not close', async () => {
-    const save = vi.fn(async () => ({ ok: false as const, error: { code: 'invalid_input' as const, message: 'bad', details: [{ path: ['fields', 'steps'], message: 'Add at least one step' }] } }));
+    const save = vi.fn(async () => ({
+      ok: false as const,
+      error: {
+        code: 'invalid_input' as const,
+        message: 'bad',
+        details: [{ path: ['fields', 'steps'], message: 'Add at least one step' }],
+      },
+    }));
     const onSaved = vi.fn();
     render(<LadderBuilder save={save} onSaved={onSaved} />);
     await userEvent.click(screen.getByRole('button', { name: 'Save ladder' }));

@@ -27,7 +27,9 @@ const keyed = (step: Omit<DraftStep, 'key'>): DraftStep => ({ ...step, key: `k${
 export function LadderBuilder({ initial, save, onSaved }: LadderBuilderProps) {
   const id = useId();
   const [name, setName] = useState(initial?.name ?? '');
-  const [steps, setSteps] = useState<DraftStep[]>(() => (initial?.steps ?? []).map(({ suds, ...s }) => keyed({ ...s, suds: String(suds) })));
+  const [steps, setSteps] = useState<DraftStep[]>(() =>
+    (initial?.steps ?? []).map(({ suds, ...s }) => keyed({ ...s, suds: String(suds) })),
+  );
   const [situation, setSituation] = useState<PracticeSituation>('corridor-small-talk');
   const [promptId, setPromptId] = useState('');
   const [ownText, setOwnText] = useState('');
@@ -80,14 +82,26 @@ export function LadderBuilder({ initial, save, onSaved }: LadderBuilderProps) {
 
   return (
     <form className="ladder-builder" onSubmit={(e) => void submit(e)} noValidate>
-      <Field label="Ladder name" value={name} error={errors.name} placeholder="e.g. Speaking up at meet-ups" onChange={(e) => setName(e.target.value)} />
+      <Field
+        label="Ladder name"
+        value={name}
+        error={errors.name}
+        placeholder="e.g. Speaking up at meet-ups"
+        onChange={(e) => setName(e.target.value)}
+      />
       <h3 id={`${id}-steps`}>Steps, easiest first</h3>
-      {steps.length === 0 ? <p className="empty">No steps yet. Add three or more, from a small one you could do today to a bigger one.</p> : null}
+      {steps.length === 0 ? (
+        <p className="empty">No steps yet. Add three or more, from a small one you could do today to a bigger one.</p>
+      ) : null}
       <ol ref={list} className="ladder-steps" aria-labelledby={`${id}-steps`}>
         {steps.map((step, i) => (
           <li key={step.key}>
             <div className="row">
-              <Field label={`Step ${i + 1}`} value={step.text} onChange={(e) => setSteps(steps.map((s) => (s.key === step.key ? { ...s, text: e.target.value } : s)))} />
+              <Field
+                label={`Step ${i + 1}`}
+                value={step.text}
+                onChange={(e) => setSteps(steps.map((s) => (s.key === step.key ? { ...s, text: e.target.value } : s)))}
+              />
               <Field
                 label={`Expected anxiety, step ${i + 1} (0–10)`}
                 type="number"
@@ -99,25 +113,64 @@ export function LadderBuilder({ initial, save, onSaved }: LadderBuilderProps) {
               />
             </div>
             <div className="actions">
-              <button type="button" data-focus={`${step.key}:up`} aria-label={`Move ${label(i)} up`} disabled={i === 0} onClick={() => move(i, -1)}>↑ Up</button>
-              <button type="button" data-focus={`${step.key}:down`} aria-label={`Move ${label(i)} down`} disabled={i === steps.length - 1} onClick={() => move(i, 1)}>↓ Down</button>
-              <button type="button" className="danger" aria-label={`Remove ${label(i)}`} onClick={() => remove(i)}>Remove</button>
+              <button
+                type="button"
+                data-focus={`${step.key}:up`}
+                aria-label={`Move ${label(i)} up`}
+                disabled={i === 0}
+                onClick={() => move(i, -1)}
+              >
+                ↑ Up
+              </button>
+              <button
+                type="button"
+                data-focus={`${step.key}:down`}
+                aria-label={`Move ${label(i)} down`}
+                disabled={i === steps.length - 1}
+                onClick={() => move(i, 1)}
+              >
+                ↓ Down
+              </button>
+              <button type="button" className="danger" aria-label={`Remove ${label(i)}`} onClick={() => remove(i)}>
+                Remove
+              </button>
             </div>
           </li>
         ))}
       </ol>
-      {errors.steps ? <p className="field-error" role="alert">{errors.steps}</p> : null}
-      {steps.length > 1 ? <button type="button" onClick={sortByAnxiety}>Sort by expected anxiety</button> : null}
+      {errors.steps ? (
+        <p className="field-error" role="alert">
+          {errors.steps}
+        </p>
+      ) : null}
+      {steps.length > 1 ? (
+        <button type="button" onClick={sortByAnxiety}>
+          Sort by expected anxiety
+        </button>
+      ) : null}
 
       <fieldset>
         <legend>Add a step from the library</legend>
         <div className="row">
-          <SelectField label="Situation" value={situation} onChange={(v) => { setSituation(v as PracticeSituation); setPromptId(''); }}>
-            {PRACTICE_SITUATIONS.map((s) => <option key={s} value={s}>{PRACTICE_SITUATION_LABELS[s]}</option>)}
+          <SelectField
+            label="Situation"
+            value={situation}
+            onChange={(v) => {
+              setSituation(v as PracticeSituation);
+              setPromptId('');
+            }}
+          >
+            {PRACTICE_SITUATIONS.map((s) => (
+              <option key={s} value={s}>
+                {PRACTICE_SITUATION_LABELS[s]}
+              </option>
+            ))}
           </SelectField>
           <SelectField label="Prompt" value={promptId} onChange={setPromptId}>
             <option value="">Choose a prompt…</option>
-            {prompts.map((p) => <option key={p.id} value={p.id}>{`${p.text} (difficulty ${p.difficulty})`}</option>)}
+            {prompts.map((p) => (
+              <option key={p.id} value={p.id}>{`${p.text} (difficulty ${p.difficulty})`}</option>
+            ))}
           </SelectField>
         </div>
         <button
@@ -136,14 +189,36 @@ export function LadderBuilder({ initial, save, onSaved }: LadderBuilderProps) {
       <fieldset>
         <legend>Or write your own step</legend>
         <div className="row">
-          <Field label="Your step" value={ownText} placeholder="e.g. Ask one question after the talk" onChange={(e) => setOwnText(e.target.value)} />
-          <button type="button" disabled={!ownText.trim()} onClick={() => { add({ text: ownText.trim(), suds: '5' }); setOwnText(''); }}>Add step</button>
+          <Field
+            label="Your step"
+            value={ownText}
+            placeholder="e.g. Ask one question after the talk"
+            onChange={(e) => setOwnText(e.target.value)}
+          />
+          <button
+            type="button"
+            disabled={!ownText.trim()}
+            onClick={() => {
+              add({ text: ownText.trim(), suds: '5' });
+              setOwnText('');
+            }}
+          >
+            Add step
+          </button>
         </div>
       </fieldset>
-      {errors.form ? <p className="field-error" role="alert">{errors.form}</p> : null}
-      <p className="visually-hidden" role="status" aria-live="polite">{announcement}</p>
+      {errors.form ? (
+        <p className="field-error" role="alert">
+          {errors.form}
+        </p>
+      ) : null}
+      <p className="visually-hidden" role="status" aria-live="polite">
+        {announcement}
+      </p>
       <div className="actions">
-        <button type="submit" className="primary">Save ladder</button>
+        <button type="submit" className="primary">
+          Save ladder
+        </button>
       </div>
     </form>
   );

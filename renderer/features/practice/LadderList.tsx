@@ -10,7 +10,12 @@ interface LadderListProps {
 
 /** Each ladder with its steps in order; any step can be practised next, not only the lowest. */
 export function LadderList({ ladders, onPractise, onEdit, onDelete }: LadderListProps) {
-  if (!ladders.length) return <p className="empty">No ladders yet. A ladder is a few steps from “could do that today” to “that would be a big deal”.</p>;
+  if (!ladders.length)
+    return (
+      <p className="empty">
+        No ladders yet. A ladder is a few steps from “could do that today” to “that would be a big deal”.
+      </p>
+    );
   return (
     <ul className="ladder-list">
       {ladders.map((ladder) => (
@@ -18,20 +23,41 @@ export function LadderList({ ladders, onPractise, onEdit, onDelete }: LadderList
           <div className="screen-top">
             <h3>{ladder.name}</h3>
             <div className="actions">
-              <button type="button" aria-label={`Edit ${ladder.name}`} onClick={() => onEdit(ladder)}>Edit</button>
-              <button type="button" className="danger" aria-label={`Delete ${ladder.name}`} onClick={() => onDelete(ladder)}>Delete</button>
+              <button type="button" aria-label={`Edit ${ladder.name}`} onClick={() => onEdit(ladder)}>
+                Edit
+              </button>
+              <button
+                type="button"
+                className="danger"
+                aria-label={`Delete ${ladder.name}`}
+                onClick={() => onDelete(ladder)}
+              >
+                Delete
+              </button>
             </div>
           </div>
           <ol className="ladder-rungs" aria-label={`Steps of ${ladder.name}`}>
             {ladder.steps.map((step, i) => (
               <li key={step.id}>
-                <span className="rung-number" aria-hidden="true">{i + 1}.</span>
+                <span className="rung-number" aria-hidden="true">
+                  {i + 1}.
+                </span>
                 <span className="rung-text">{step.text}</span>
-                <span className="rung-suds" aria-label={`expected anxiety ${step.suds} out of 10`}>{step.suds}/10</span>
+                <span className="rung-suds" aria-label={`expected anxiety ${step.suds} out of 10`}>
+                  {step.suds}/10
+                </span>
                 <button
                   type="button"
                   aria-label={`Practise step ${i + 1} of ${ladder.name}`}
-                  onClick={() => onPractise({ task: step.text, situation: step.situation, ladderId: ladder.id, stepId: step.id, promptId: step.promptId })}
+                  onClick={() =>
+                    onPractise({
+                      task: step.text,
+                      situation: step.situation,
+                      ladderId: ladder.id,
+                      stepId: step.id,
+                      promptId: step.promptId,
+                    })
+                  }
                 >
                   Practise
                 </button>

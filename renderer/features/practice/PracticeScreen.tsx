@@ -20,7 +20,10 @@ const GOALS = [0, 1, 2, 3, 4, 5, 6, 7];
 export function PracticeScreen() {
   const ladders = useLive<Ladder[]>((onResult) => rapport().practice.watchLadders({}, onResult), 'ladders');
   const sessions = useLive<PracticeSession[]>((onResult) => rapport().practice.watchSessions({}, onResult), 'sessions');
-  const progress = useLive<PracticeProgress>((onResult) => rapport().practice.watchProgress({ weeks: 8 }, onResult), 'progress');
+  const progress = useLive<PracticeProgress>(
+    (onResult) => rapport().practice.watchProgress({ weeks: 8 }, onResult),
+    'progress',
+  );
   const offerUndo = useOfferUndo();
   const [building, setBuilding] = useState<Ladder | 'new' | null>(null);
   const [seed, setSeed] = useState<SessionSeed | null>(null);
@@ -44,15 +47,25 @@ export function PracticeScreen() {
       <div className="screen-top">
         <div>
           <ScreenHeading>Practice</ScreenHeading>
-          <p className="lead">Small, graded steps that make networking less daunting. Start with something that feels like a 3 out of 10, not a 9.</p>
+          <p className="lead">
+            Small, graded steps that make networking less daunting. Start with something that feels like a 3 out of 10,
+            not a 9.
+          </p>
         </div>
         <div className="actions">
-          <button type="button" className="primary" onClick={() => setSeed({})}>Practise something</button>
-          <button type="button" onClick={() => setBuilding('new')}>New ladder</button>
+          <button type="button" className="primary" onClick={() => setSeed({})}>
+            Practise something
+          </button>
+          <button type="button" onClick={() => setBuilding('new')}>
+            New ladder
+          </button>
         </div>
       </div>
       <aside className="notice practice-note" aria-label="About practice">
-        <p>This is self-practice, not treatment. If anxiety is stopping you from doing things you care about, a GP or a qualified therapist can help.</p>
+        <p>
+          This is self-practice, not treatment. If anxiety is stopping you from doing things you care about, a GP or a
+          qualified therapist can help.
+        </p>
       </aside>
 
       {progress.status === 'ready' ? (
@@ -61,8 +74,15 @@ export function PracticeScreen() {
           <p>{progress.data.goal.message}</p>
           <label className="inline-select">
             <span>Weekly goal</span>
-            <select value={progress.data.goal.goal} onChange={(e) => void rapport().practice.setWeeklyGoal({ goal: Number(e.target.value) })}>
-              {GOALS.map((g) => <option key={g} value={g}>{g === 0 ? 'No goal' : `${g} a week`}</option>)}
+            <select
+              value={progress.data.goal.goal}
+              onChange={(e) => void rapport().practice.setWeeklyGoal({ goal: Number(e.target.value) })}
+            >
+              {GOALS.map((g) => (
+                <option key={g} value={g}>
+                  {g === 0 ? 'No goal' : `${g} a week`}
+                </option>
+              ))}
             </select>
           </label>
         </section>
@@ -70,14 +90,30 @@ export function PracticeScreen() {
 
       <section aria-labelledby="planned-title">
         <h2 id="planned-title">To finish</h2>
-        {planned.length === 0 ? <p className="empty">Nothing waiting. After you practise, note how it went here.</p> : (
+        {planned.length === 0 ? (
+          <p className="empty">Nothing waiting. After you practise, note how it went here.</p>
+        ) : (
           <ul className="planned-list">
             {planned.map((s) => (
               <li key={s.id}>
                 <span>{s.task}</span>
                 <div className="actions">
-                  <button type="button" className="primary" aria-label={`How did it go: ${s.task}`} onClick={() => setFinishing(s)}>How did it go?</button>
-                  <button type="button" className="danger" aria-label={`Delete planned practice: ${s.task}`} onClick={() => void deleteSession(s)}>Delete</button>
+                  <button
+                    type="button"
+                    className="primary"
+                    aria-label={`How did it go: ${s.task}`}
+                    onClick={() => setFinishing(s)}
+                  >
+                    How did it go?
+                  </button>
+                  <button
+                    type="button"
+                    className="danger"
+                    aria-label={`Delete planned practice: ${s.task}`}
+                    onClick={() => void deleteSession(s)}
+                  >
+                    Delete
+                  </button>
                 </div>
               </li>
             ))}
@@ -87,13 +123,29 @@ export function PracticeScreen() {
 
       <section aria-labelledby="ladders-title">
         <h2 id="ladders-title">Fear ladders</h2>
-        {ladders.status === 'ready' ? <LadderList ladders={ladders.data} onPractise={setSeed} onEdit={setBuilding} onDelete={(l) => void deleteLadder(l)} /> : <p role="status">Loading…</p>}
+        {ladders.status === 'ready' ? (
+          <LadderList
+            ladders={ladders.data}
+            onPractise={setSeed}
+            onEdit={setBuilding}
+            onDelete={(l) => void deleteLadder(l)}
+          />
+        ) : (
+          <p role="status">Loading…</p>
+        )}
       </section>
 
       {progress.status === 'ready' ? <ProgressPanel progress={progress.data} /> : null}
-      <p className="visually-hidden" role="status" aria-live="polite">{announcement}</p>
+      <p className="visually-hidden" role="status" aria-live="polite">
+        {announcement}
+      </p>
 
-      <Dialog open={building !== null} title={building === 'new' ? 'New fear ladder' : 'Edit fear ladder'} wide onClose={() => setBuilding(null)}>
+      <Dialog
+        open={building !== null}
+        title={building === 'new' ? 'New fear ladder' : 'Edit fear ladder'}
+        wide
+        onClose={() => setBuilding(null)}
+      >
         {building !== null ? (
           <LadderBuilder
             initial={building === 'new' ? undefined : building}

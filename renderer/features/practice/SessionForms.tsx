@@ -19,7 +19,15 @@ export interface SessionSeed {
 const SUDS_HINT = '0 is calm, 10 is the most anxious you can imagine.';
 
 /** Before a practice: the task, how anxious you feel, and what you predict will happen. */
-export function BeforeForm({ seed, today, onStarted }: { seed: SessionSeed; today: string; onStarted: (session: PracticeSession) => void }) {
+export function BeforeForm({
+  seed,
+  today,
+  onStarted,
+}: {
+  seed: SessionSeed;
+  today: string;
+  onStarted: (session: PracticeSession) => void;
+}) {
   const [task, setTask] = useState(seed.task ?? '');
   const [situation, setSituation] = useState<PracticeSituation>(seed.situation ?? 'corridor-small-talk');
   const [sudsBefore, setSudsBefore] = useState('');
@@ -47,21 +55,62 @@ export function BeforeForm({ seed, today, onStarted }: { seed: SessionSeed; toda
     <form onSubmit={(e) => void submit(e)} noValidate>
       <TextArea label="What will you do?" value={task} error={errors.task} onChange={(e) => setTask(e.target.value)} />
       <SelectField label="Situation" value={situation} onChange={(v) => setSituation(v as PracticeSituation)}>
-        {PRACTICE_SITUATIONS.map((s) => <option key={s} value={s}>{PRACTICE_SITUATION_LABELS[s]}</option>)}
+        {PRACTICE_SITUATIONS.map((s) => (
+          <option key={s} value={s}>
+            {PRACTICE_SITUATION_LABELS[s]}
+          </option>
+        ))}
       </SelectField>
-      <Field label="Anxiety now (0–10)" hint={SUDS_HINT} type="number" min={0} max={10} inputMode="numeric" value={sudsBefore} error={errors.sudsBefore} onChange={(e) => setSudsBefore(e.target.value)} />
-      <TextArea label="What do you expect will happen?" hint="The thing you are worried about, in a sentence." value={prediction} error={errors.prediction} onChange={(e) => setPrediction(e.target.value)} />
-      <Field label="How likely does that feel? (0–100 %)" type="number" min={0} max={100} inputMode="numeric" value={likelihood} error={errors.likelihood} onChange={(e) => setLikelihood(e.target.value)} />
-      {errors.form ? <p className="field-error" role="alert">{errors.form}</p> : null}
+      <Field
+        label="Anxiety now (0–10)"
+        hint={SUDS_HINT}
+        type="number"
+        min={0}
+        max={10}
+        inputMode="numeric"
+        value={sudsBefore}
+        error={errors.sudsBefore}
+        onChange={(e) => setSudsBefore(e.target.value)}
+      />
+      <TextArea
+        label="What do you expect will happen?"
+        hint="The thing you are worried about, in a sentence."
+        value={prediction}
+        error={errors.prediction}
+        onChange={(e) => setPrediction(e.target.value)}
+      />
+      <Field
+        label="How likely does that feel? (0–100 %)"
+        type="number"
+        min={0}
+        max={100}
+        inputMode="numeric"
+        value={likelihood}
+        error={errors.likelihood}
+        onChange={(e) => setLikelihood(e.target.value)}
+      />
+      {errors.form ? (
+        <p className="field-error" role="alert">
+          {errors.form}
+        </p>
+      ) : null}
       <div className="actions">
-        <button type="submit" className="primary">Save and go</button>
+        <button type="submit" className="primary">
+          Save and go
+        </button>
       </div>
     </form>
   );
 }
 
 /** Afterwards: how anxious you got, what happened, what you learned, what you did without. */
-export function AfterForm({ session, onFinished }: { session: PracticeSession; onFinished: (session: PracticeSession) => void }) {
+export function AfterForm({
+  session,
+  onFinished,
+}: {
+  session: PracticeSession;
+  onFinished: (session: PracticeSession) => void;
+}) {
   const id = useId();
   const people = usePeopleList();
   const [sudsPeak, setSudsPeak] = useState('');
@@ -77,7 +126,10 @@ export function AfterForm({ session, onFinished }: { session: PracticeSession; o
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (!happened) return setErrors({ predictionHappened: 'Choose yes or no' });
-    const others = otherDropped.split(',').map((s) => s.trim()).filter(Boolean);
+    const others = otherDropped
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
     const result = await rapport().practice.finishSession({
       id: session.id,
       after: {
@@ -98,35 +150,107 @@ export function AfterForm({ session, onFinished }: { session: PracticeSession; o
     <form onSubmit={(e) => void submit(e)} noValidate>
       <p className="lead">{session.task}</p>
       <div className="row">
-        <Field label="Anxiety at its highest (0–10)" type="number" min={0} max={10} inputMode="numeric" value={sudsPeak} error={errors.sudsPeak} onChange={(e) => setSudsPeak(e.target.value)} />
-        <Field label="Anxiety now (0–10)" type="number" min={0} max={10} inputMode="numeric" value={sudsAfter} error={errors.sudsAfter} onChange={(e) => setSudsAfter(e.target.value)} />
+        <Field
+          label="Anxiety at its highest (0–10)"
+          type="number"
+          min={0}
+          max={10}
+          inputMode="numeric"
+          value={sudsPeak}
+          error={errors.sudsPeak}
+          onChange={(e) => setSudsPeak(e.target.value)}
+        />
+        <Field
+          label="Anxiety now (0–10)"
+          type="number"
+          min={0}
+          max={10}
+          inputMode="numeric"
+          value={sudsAfter}
+          error={errors.sudsAfter}
+          onChange={(e) => setSudsAfter(e.target.value)}
+        />
       </div>
-      <TextArea label="What actually happened?" value={outcome} error={errors.outcome} onChange={(e) => setOutcome(e.target.value)} />
+      <TextArea
+        label="What actually happened?"
+        value={outcome}
+        error={errors.outcome}
+        onChange={(e) => setOutcome(e.target.value)}
+      />
       <fieldset aria-describedby={`${id}-prediction`}>
         <legend>Did what you expected happen?</legend>
-        <p id={`${id}-prediction`} className="field-hint">You expected: {session.prediction} ({session.likelihood}% likely)</p>
-        <label><input type="radio" name={`${id}-happened`} checked={happened === 'yes'} onChange={() => setHappened('yes')} /> Yes</label>{' '}
-        <label><input type="radio" name={`${id}-happened`} checked={happened === 'no'} onChange={() => setHappened('no')} /> No</label>
-        {errors.predictionHappened ? <p className="field-error" role="alert">{errors.predictionHappened}</p> : null}
+        <p id={`${id}-prediction`} className="field-hint">
+          You expected: {session.prediction} ({session.likelihood}% likely)
+        </p>
+        <label>
+          <input
+            type="radio"
+            name={`${id}-happened`}
+            checked={happened === 'yes'}
+            onChange={() => setHappened('yes')}
+          />{' '}
+          Yes
+        </label>{' '}
+        <label>
+          <input type="radio" name={`${id}-happened`} checked={happened === 'no'} onChange={() => setHappened('no')} />{' '}
+          No
+        </label>
+        {errors.predictionHappened ? (
+          <p className="field-error" role="alert">
+            {errors.predictionHappened}
+          </p>
+        ) : null}
       </fieldset>
-      <TextArea label="What did you learn?" value={learned} error={errors.learned} onChange={(e) => setLearned(e.target.value)} />
+      <TextArea
+        label="What did you learn?"
+        value={learned}
+        error={errors.learned}
+        onChange={(e) => setLearned(e.target.value)}
+      />
       <fieldset>
         <legend>Which safety behaviours did you drop?</legend>
-        <p className="field-hint">Things people do to feel safer that also keep the worry going. Tick any you managed without.</p>
+        <p className="field-hint">
+          Things people do to feel safer that also keep the worry going. Tick any you managed without.
+        </p>
         {COMMON_SAFETY_BEHAVIOURS.map((b) => (
           <label key={b} className="check">
-            <input type="checkbox" checked={dropped.includes(b)} onChange={(e) => setDropped(e.target.checked ? [...dropped, b] : dropped.filter((x) => x !== b))} /> {b}
+            <input
+              type="checkbox"
+              checked={dropped.includes(b)}
+              onChange={(e) => setDropped(e.target.checked ? [...dropped, b] : dropped.filter((x) => x !== b))}
+            />{' '}
+            {b}
           </label>
         ))}
-        <Field label="Anything else (separate with commas)" value={otherDropped} onChange={(e) => setOtherDropped(e.target.value)} />
+        <Field
+          label="Anything else (separate with commas)"
+          value={otherDropped}
+          onChange={(e) => setOtherDropped(e.target.value)}
+        />
       </fieldset>
-      <SelectField label="Was this with someone in Rapport? (optional)" hint="Choosing someone logs an interaction with them." value={contactId} onChange={setContactId} error={errors.contactId}>
+      <SelectField
+        label="Was this with someone in Rapport? (optional)"
+        hint="Choosing someone logs an interaction with them."
+        value={contactId}
+        onChange={setContactId}
+        error={errors.contactId}
+      >
         <option value="">No one in particular</option>
-        {people.map((p) => <option key={p.id} value={p.id}>{p.displayName}</option>)}
+        {people.map((p) => (
+          <option key={p.id} value={p.id}>
+            {p.displayName}
+          </option>
+        ))}
       </SelectField>
-      {errors.form ? <p className="field-error" role="alert">{errors.form}</p> : null}
+      {errors.form ? (
+        <p className="field-error" role="alert">
+          {errors.form}
+        </p>
+      ) : null}
       <div className="actions">
-        <button type="submit" className="primary">Save how it went</button>
+        <button type="submit" className="primary">
+          Save how it went
+        </button>
       </div>
     </form>
   );

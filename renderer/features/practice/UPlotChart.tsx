@@ -13,7 +13,15 @@ export function themeColour(name: string, fallback: string): string {
  * uPlot sets its styles from script, which the app's CSP allows (it forbids only inline
  * style attributes in HTML).
  */
-export function UPlotChart({ options, data, height = 220 }: { options: Omit<uPlot.Options, 'width' | 'height'>; data: uPlot.AlignedData; height?: number }) {
+export function UPlotChart({
+  options,
+  data,
+  height = 220,
+}: {
+  options: Omit<uPlot.Options, 'width' | 'height'>;
+  data: uPlot.AlignedData;
+  height?: number;
+}) {
   const host = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const el = host.current;
@@ -21,7 +29,10 @@ export function UPlotChart({ options, data, height = 220 }: { options: Omit<uPlo
     if (!el || typeof HTMLCanvasElement === 'undefined' || !document.createElement('canvas').getContext?.('2d')) return;
     const width = () => Math.max(240, el.clientWidth || 480);
     const plot = new uPlot({ ...options, width: width(), height }, data, el);
-    const observer = typeof ResizeObserver === 'undefined' ? undefined : new ResizeObserver(() => plot.setSize({ width: width(), height }));
+    const observer =
+      typeof ResizeObserver === 'undefined'
+        ? undefined
+        : new ResizeObserver(() => plot.setSize({ width: width(), height }));
     observer?.observe(el);
     return () => {
       observer?.disconnect();

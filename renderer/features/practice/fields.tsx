@@ -4,7 +4,11 @@ import { useId, type ReactNode, type TextareaHTMLAttributes } from 'react';
 export type FieldErrors = Record<string, string>;
 
 /** Turns a failed request's field issues into one message per field (the first wins). */
-export function errorsFrom(details: { path: (string | number)[]; message: string }[] | undefined, fallback: string, prefix: string[] = []): FieldErrors {
+export function errorsFrom(
+  details: { path: (string | number)[]; message: string }[] | undefined,
+  fallback: string,
+  prefix: string[] = [],
+): FieldErrors {
   const errors: FieldErrors = {};
   for (const d of details ?? []) {
     const rest = d.path.slice(prefix.length).filter((p) => typeof p === 'string');
@@ -28,9 +32,17 @@ export function TextArea({ label, hint, error, ...rest }: TextAreaProps) {
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      {hint ? <p id={`${id}-hint`} className="field-hint">{hint}</p> : null}
+      {hint ? (
+        <p id={`${id}-hint`} className="field-hint">
+          {hint}
+        </p>
+      ) : null}
       <textarea id={id} rows={2} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...rest} />
-      {error ? <p id={`${id}-error`} className="field-error" role="alert">{error}</p> : null}
+      {error ? (
+        <p id={`${id}-error`} className="field-error" role="alert">
+          {error}
+        </p>
+      ) : null}
     </div>
   );
 }
@@ -51,11 +63,25 @@ export function SelectField({ label, value, onChange, children, hint, error }: S
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      {hint ? <p id={`${id}-hint`} className="field-hint">{hint}</p> : null}
-      <select id={id} value={value} aria-invalid={error ? true : undefined} aria-describedby={describedBy} onChange={(e) => onChange(e.target.value)}>
+      {hint ? (
+        <p id={`${id}-hint`} className="field-hint">
+          {hint}
+        </p>
+      ) : null}
+      <select
+        id={id}
+        value={value}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+        onChange={(e) => onChange(e.target.value)}
+      >
         {children}
       </select>
-      {error ? <p id={`${id}-error`} className="field-error" role="alert">{error}</p> : null}
+      {error ? (
+        <p id={`${id}-error`} className="field-error" role="alert">
+          {error}
+        </p>
+      ) : null}
     </div>
   );
 }

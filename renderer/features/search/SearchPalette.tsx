@@ -31,12 +31,14 @@ export function SearchPalette({ open, onClose }: { open: boolean; onClose: () =>
   useEffect(() => {
     let current = true;
     if (!q.trim()) return;
-    void rapport().search.query({ q, limit: 30 }).then((r) => {
-      if (current && r.ok) {
-        setFound(r.value);
-        setActive(0);
-      }
-    });
+    void rapport()
+      .search.query({ q, limit: 30 })
+      .then((r) => {
+        if (current && r.ok) {
+          setFound(r.value);
+          setActive(0);
+        }
+      });
     return () => {
       current = false;
     };
@@ -75,11 +77,19 @@ export function SearchPalette({ open, onClose }: { open: boolean; onClose: () =>
       />
       <ul id={`${id}-results`} role="listbox" aria-label="Results" className="search-results">
         {hits.map((hit, i) => (
-          <li key={`${hit.kind}-${hit.id}`} id={`${id}-hit-${i}`} role="option" aria-selected={i === active} onClick={() => go(hit)}>
+          <li
+            key={`${hit.kind}-${hit.id}`}
+            id={`${id}-hit-${i}`}
+            role="option"
+            aria-selected={i === active}
+            onClick={() => go(hit)}
+          >
             <span className="hit-kind">{KIND_LABEL[hit.kind]}</span>
             <span className="hit-title">{hit.title}</span>
             {hit.date ? <span className="person-meta"> · {hit.date}</span> : null}
-            <div className="hit-snippet"><Highlighted hit={hit} /></div>
+            <div className="hit-snippet">
+              <Highlighted hit={hit} />
+            </div>
           </li>
         ))}
       </ul>

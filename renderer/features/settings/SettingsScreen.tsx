@@ -20,7 +20,11 @@ export function SettingsScreen() {
   return (
     <section aria-labelledby="screen-title">
       <ScreenHeading>Settings</ScreenHeading>
-      {error ? <p role="alert" className="field-error">{error}</p> : null}
+      {error ? (
+        <p role="alert" className="field-error">
+          {error}
+        </p>
+      ) : null}
       {info ? (
         <dl className="facts">
           <dt>Version</dt>
@@ -28,7 +32,9 @@ export function SettingsScreen() {
           <dt>Running as</dt>
           <dd>{info.mode === 'desktop' ? 'Desktop app' : 'Browser mode (npm run serve)'}</dd>
           <dt>Data folder</dt>
-          <dd><code>{info.dataDir}</code></dd>
+          <dd>
+            <code>{info.dataDir}</code>
+          </dd>
           <dt>Storage</dt>
           <dd>
             {info.persistent

@@ -17,7 +17,10 @@ export function OwnStarterForm({ initial, onSaved }: { initial?: OwnStarter | un
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const result = await rapport().starters.saveOwn({ ...(initial ? { id: initial.id } : {}), fields: { text, situation, channel, tone } });
+    const result = await rapport().starters.saveOwn({
+      ...(initial ? { id: initial.id } : {}),
+      fields: { text, situation, channel, tone },
+    });
     if (!result.ok) return setErrors(errorsFrom(result.error.details, result.error.message, ['fields']));
     onSaved();
   }
@@ -33,25 +36,42 @@ export function OwnStarterForm({ initial, onSaved }: { initial?: OwnStarter | un
         onChange={(e) => setText(e.target.value)}
       />
       <div className="row">
-        <SelectField label="Situation" value={situation} onChange={(v) => setSituation(v as StarterSituation)} error={errors.situation}>
+        <SelectField
+          label="Situation"
+          value={situation}
+          onChange={(v) => setSituation(v as StarterSituation)}
+          error={errors.situation}
+        >
           {STARTER_SITUATIONS.map((s) => (
-            <option key={s} value={s}>{STARTER_SITUATION_LABELS[s]}</option>
+            <option key={s} value={s}>
+              {STARTER_SITUATION_LABELS[s]}
+            </option>
           ))}
         </SelectField>
         <SelectField label="Channel" value={channel} onChange={(v) => setChannel(v as Channel)}>
           {CHANNEL_OPTIONS.map((c) => (
-            <option key={c.value} value={c.value}>{c.label}</option>
+            <option key={c.value} value={c.value}>
+              {c.label}
+            </option>
           ))}
         </SelectField>
         <SelectField label="Tone" value={tone} onChange={(v) => setTone(v as Tone)}>
           {TONES.map((t) => (
-            <option key={t} value={t}>{t}</option>
+            <option key={t} value={t}>
+              {t}
+            </option>
           ))}
         </SelectField>
       </div>
-      {errors.form ? <p className="field-error" role="alert">{errors.form}</p> : null}
+      {errors.form ? (
+        <p className="field-error" role="alert">
+          {errors.form}
+        </p>
+      ) : null}
       <div className="actions">
-        <button type="submit" className="primary">Save</button>
+        <button type="submit" className="primary">
+          Save
+        </button>
       </div>
     </form>
   );

@@ -1,5 +1,10 @@
 import { useId, useMemo, useState } from 'react';
-import { STARTER_SITUATION_LABELS, STARTER_SITUATIONS, searchStarters, starters as library } from '../../../shared/content/library.ts';
+import {
+  STARTER_SITUATION_LABELS,
+  STARTER_SITUATIONS,
+  searchStarters,
+  starters as library,
+} from '../../../shared/content/library.ts';
 import type { Starter, StarterSituation } from '../../../shared/content/schema.ts';
 import type { OwnStarter } from '../../../shared/domain/practice/model.ts';
 import type { SubscriptionOutput } from '../../../shared/ipc/contract.ts';
@@ -15,7 +20,15 @@ import { useCopy } from './useCopy.ts';
 type Mine = SubscriptionOutput<'starters.watchMine'>;
 type Row = Starter & { own?: OwnStarter };
 
-const CHANNEL_LABELS: Record<string, string> = { 'in-person': 'in person', email: 'email', message: 'message', linkedin: 'LinkedIn', social: 'social media', phone: 'phone', any: 'any channel' };
+const CHANNEL_LABELS: Record<string, string> = {
+  'in-person': 'in person',
+  email: 'email',
+  message: 'message',
+  linkedin: 'LinkedIn',
+  social: 'social media',
+  phone: 'phone',
+  any: 'any channel',
+};
 
 /**
  * The conversation-starter library: browse by situation, search, favourites, your own starters,
@@ -34,10 +47,25 @@ export function StartersScreen() {
   const own = useMemo(() => (mine.status === 'ready' ? mine.data.own : []), [mine]);
   const favourites = useMemo(() => new Set(mine.status === 'ready' ? mine.data.favourites : []), [mine]);
   const rows = useMemo(() => {
-    const all: Row[] = [...own.map((o) => ({ id: o.id, text: o.text, situation: o.situation, channel: o.channel, tone: o.tone, tags: ['yours'], own: o })), ...library];
-    return searchStarters(query, all).filter((s) => (!situation || s.situation === situation) && (!favouritesOnly || favourites.has(s.id))) as Row[];
+    const all: Row[] = [
+      ...own.map((o) => ({
+        id: o.id,
+        text: o.text,
+        situation: o.situation,
+        channel: o.channel,
+        tone: o.tone,
+        tags: ['yours'],
+        own: o,
+      })),
+      ...library,
+    ];
+    return searchStarters(query, all).filter(
+      (s) => (!situation || s.situation === situation) && (!favouritesOnly || favourites.has(s.id)),
+    ) as Row[];
   }, [own, query, situation, favouritesOnly, favourites]);
-  const groups = STARTER_SITUATIONS.map((s) => ({ situation: s, items: rows.filter((r) => r.situation === s) })).filter((g) => g.items.length > 0);
+  const groups = STARTER_SITUATIONS.map((s) => ({ situation: s, items: rows.filter((r) => r.situation === s) })).filter(
+    (g) => g.items.length > 0,
+  );
 
   async function toggleFavourite(starter: Row) {
     await rapport().starters.toggleFavourite({ starterId: starter.id, favourite: !favourites.has(starter.id) });
@@ -48,51 +76,98 @@ export function StartersScreen() {
       <div className="screen-top">
         <div>
           <ScreenHeading>Conversation starters</ScreenHeading>
-          <p className="lead">Words to open a conversation, follow up or get back in touch. Copy one and change it until it sounds like you.</p>
+          <p className="lead">
+            Words to open a conversation, follow up or get back in touch. Copy one and change it until it sounds like
+            you.
+          </p>
         </div>
-        <button type="button" className="primary" onClick={() => setEditing('new')}>Write your own</button>
+        <button type="button" className="primary" onClick={() => setEditing('new')}>
+          Write your own
+        </button>
       </div>
       <div className="filters" role="search">
-        <label htmlFor={`${id}-q`} className="visually-hidden">Search starters</label>
-        <input id={`${id}-q`} type="search" placeholder="Search starters" value={query} onChange={(e) => setQuery(e.target.value)} />
+        <label htmlFor={`${id}-q`} className="visually-hidden">
+          Search starters
+        </label>
+        <input
+          id={`${id}-q`}
+          type="search"
+          placeholder="Search starters"
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+        />
         <label htmlFor={`${id}-sit`}>Situation</label>
-        <select id={`${id}-sit`} value={situation} onChange={(e) => setSituation(e.target.value as '' | StarterSituation)}>
+        <select
+          id={`${id}-sit`}
+          value={situation}
+          onChange={(e) => setSituation(e.target.value as '' | StarterSituation)}
+        >
           <option value="">All situations</option>
           {STARTER_SITUATIONS.map((s) => (
-            <option key={s} value={s}>{STARTER_SITUATION_LABELS[s]}</option>
+            <option key={s} value={s}>
+              {STARTER_SITUATION_LABELS[s]}
+            </option>
           ))}
         </select>
         <label>
-          <input type="checkbox" checked={favouritesOnly} onChange={(e) => setFavouritesOnly(e.target.checked)} /> Favourites only
+          <input type="checkbox" checked={favouritesOnly} onChange={(e) => setFavouritesOnly(e.target.checked)} />{' '}
+          Favourites only
         </label>
       </div>
       <p className="count" role="status" aria-live="polite">
         {rows.length === 1 ? '1 starter' : `${rows.length} starters`}
         {status ? ` · ${status}` : ''}
       </p>
-      {rows.length === 0 ? <p className="empty">{favouritesOnly ? 'No favourites here yet. Press the star on any starter to keep it close.' : 'Nothing matches. Try fewer words.'}</p> : null}
+      {rows.length === 0 ? (
+        <p className="empty">
+          {favouritesOnly
+            ? 'No favourites here yet. Press the star on any starter to keep it close.'
+            : 'Nothing matches. Try fewer words.'}
+        </p>
+      ) : null}
       {groups.map((g) => (
         <section key={g.situation} aria-labelledby={`${id}-${g.situation}`} className="starter-group">
-          <h2 id={`${id}-${g.situation}`}>{STARTER_SITUATION_LABELS[g.situation]} <span className="count">({g.items.length})</span></h2>
+          <h2 id={`${id}-${g.situation}`}>
+            {STARTER_SITUATION_LABELS[g.situation]} <span className="count">({g.items.length})</span>
+          </h2>
           <ul className="starter-list">
             {g.items.map((s) => {
               const text = displayText(s.text);
               const fav = favourites.has(s.id);
               return (
                 <li key={s.id} className="starter-item">
-                  <p id={`${id}-t-${s.id}`} className="suggestion-text">{text}</p>
+                  <p id={`${id}-t-${s.id}`} className="suggestion-text">
+                    {text}
+                  </p>
                   <p className="person-meta">
-                    {s.own ? <span className="type-badge">Yours</span> : null} {s.tone} · {CHANNEL_LABELS[s.channel] ?? s.channel}
+                    {s.own ? <span className="type-badge">Yours</span> : null} {s.tone} ·{' '}
+                    {CHANNEL_LABELS[s.channel] ?? s.channel}
                   </p>
                   <div className="actions">
-                    <button type="button" aria-pressed={fav} aria-describedby={`${id}-t-${s.id}`} onClick={() => void toggleFavourite(s)}>
+                    <button
+                      type="button"
+                      aria-pressed={fav}
+                      aria-describedby={`${id}-t-${s.id}`}
+                      onClick={() => void toggleFavourite(s)}
+                    >
                       <span aria-hidden="true">{fav ? '★' : '☆'}</span> Favourite
                     </button>
-                    <button type="button" aria-describedby={`${id}-t-${s.id}`} onClick={() => void copy(text)}>Copy</button>
+                    <button type="button" aria-describedby={`${id}-t-${s.id}`} onClick={() => void copy(text)}>
+                      Copy
+                    </button>
                     {s.own ? (
                       <>
-                        <button type="button" aria-describedby={`${id}-t-${s.id}`} onClick={() => setEditing(s.own!)}>Edit</button>
-                        <button type="button" className="danger" aria-describedby={`${id}-t-${s.id}`} onClick={() => void rapport().starters.deleteOwn({ id: s.id })}>Delete</button>
+                        <button type="button" aria-describedby={`${id}-t-${s.id}`} onClick={() => setEditing(s.own!)}>
+                          Edit
+                        </button>
+                        <button
+                          type="button"
+                          className="danger"
+                          aria-describedby={`${id}-t-${s.id}`}
+                          onClick={() => void rapport().starters.deleteOwn({ id: s.id })}
+                        >
+                          Delete
+                        </button>
                       </>
                     ) : null}
                   </div>
@@ -102,8 +177,14 @@ export function StartersScreen() {
           </ul>
         </section>
       ))}
-      <Dialog open={editing !== null} title={editing === 'new' ? 'Write your own starter' : 'Edit your starter'} onClose={() => setEditing(null)}>
-        {editing !== null ? <OwnStarterForm initial={editing === 'new' ? undefined : editing} onSaved={() => setEditing(null)} /> : null}
+      <Dialog
+        open={editing !== null}
+        title={editing === 'new' ? 'Write your own starter' : 'Edit your starter'}
+        onClose={() => setEditing(null)}
+      >
+        {editing !== null ? (
+          <OwnStarterForm initial={editing === 'new' ? undefined : editing} onSaved={() => setEditing(null)} />
+        ) : null}
       </Dialog>
     </section>
   );

@@ -17,7 +17,9 @@ function EntryRow({ entry, previous }: { entry: TimelineEntry; previous: Timelin
   const newDay = !previous || previous.date !== entry.date;
   return (
     <article className="timeline-entry" aria-label={`${INTERACTION_LABELS[entry.type]} on ${entry.date}`}>
-      {newWeek ? <h2 className="week-heading">Week of {format(startOfISOWeek(parseISO(entry.date)), 'd MMMM yyyy')}</h2> : null}
+      {newWeek ? (
+        <h2 className="week-heading">Week of {format(startOfISOWeek(parseISO(entry.date)), 'd MMMM yyyy')}</h2>
+      ) : null}
       {newDay ? <h3 className="day-heading">{format(parseISO(entry.date), 'EEEE d MMMM')}</h3> : null}
       <div className="entry-body">
         <span className={`type-badge type-${entry.type}`}>{INTERACTION_LABELS[entry.type]}</span>
@@ -26,7 +28,15 @@ function EntryRow({ entry, previous }: { entry: TimelineEntry; previous: Timelin
           {entry.people.map((p, i) => (
             <span key={p.id}>
               {i > 0 ? ', ' : ''}
-              <a href={`#/people/${encodeURIComponent(p.id)}`} onClick={(e) => { e.preventDefault(); openPerson(p.id); }}>{p.displayName}</a>
+              <a
+                href={`#/people/${encodeURIComponent(p.id)}`}
+                onClick={(e) => {
+                  e.preventDefault();
+                  openPerson(p.id);
+                }}
+              >
+                {p.displayName}
+              </a>
             </span>
           ))}
         </span>
@@ -42,10 +52,23 @@ function EntryRow({ entry, previous }: { entry: TimelineEntry; previous: Timelin
  * A virtualised, newest-first timeline grouped by week and day. Only the rows on screen exist
  * in the DOM, so 200k interactions scroll as smoothly as 20.
  */
-export function Timeline({ filter, emptyText, label }: { filter: z.input<typeof TimelineFilter>; emptyText: string; label: string }) {
+export function Timeline({
+  filter,
+  emptyText,
+  label,
+}: {
+  filter: z.input<typeof TimelineFilter>;
+  emptyText: string;
+  label: string;
+}) {
   const { total, loading, error, entryAt, ensure } = useTimelinePages(filter);
   const scroller = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({ count: total, getScrollElement: () => scroller.current, estimateSize: () => 72, overscan: 8 });
+  const virtualizer = useVirtualizer({
+    count: total,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => 72,
+    overscan: 8,
+  });
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
   const last = items.at(-1)?.index ?? 0;
@@ -55,7 +78,12 @@ export function Timeline({ filter, emptyText, label }: { filter: z.input<typeof 
     ensure(last);
   }, [first, last, total, ensure]);
 
-  if (error) return <p role="alert" className="field-error">{error}</p>;
+  if (error)
+    return (
+      <p role="alert" className="field-error">
+        {error}
+      </p>
+    );
   if (loading) return <p role="status">Loading…</p>;
   if (!total) return <p className="empty">{emptyText}</p>;
   return (
@@ -64,8 +92,18 @@ export function Timeline({ filter, emptyText, label }: { filter: z.input<typeof 
         {items.map((item) => {
           const entry = entryAt(item.index);
           return (
-            <div key={item.key} data-index={item.index} ref={virtualizer.measureElement} className="timeline-row" style={{ transform: `translateY(${item.start}px)` }}>
-              {entry ? <EntryRow entry={entry} previous={item.index > 0 ? entryAt(item.index - 1) : undefined} /> : <div className="timeline-placeholder" aria-hidden="true" />}
+            <div
+              key={item.key}
+              data-index={item.index}
+              ref={virtualizer.measureElement}
+              className="timeline-row"
+              style={{ transform: `translateY(${item.start}px)` }}
+            >
+              {entry ? (
+                <EntryRow entry={entry} previous={item.index > 0 ? entryAt(item.index - 1) : undefined} />
+              ) : (
+                <div className="timeline-placeholder" aria-hidden="true" />
+              )}
             </div>
           );
         })}

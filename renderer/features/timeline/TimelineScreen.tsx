@@ -19,26 +19,44 @@ export function TimelineScreen() {
     <section aria-labelledby="screen-title" className="timeline-screen">
       <div className="screen-top">
         <ScreenHeading>Timeline</ScreenHeading>
-        <button type="button" className="primary" onClick={() => openLog()}>Log an interaction</button>
+        <button type="button" className="primary" onClick={() => openLog()}>
+          Log an interaction
+        </button>
       </div>
       <div className="filters" role="group" aria-label="Filter the timeline">
         <label htmlFor={`${id}-type`}>Type</label>
         <select id={`${id}-type`} value={type} onChange={(e) => setType(e.target.value as InteractionType | '')}>
           <option value="">All types</option>
-          {InteractionType.options.map((t) => <option key={t} value={t}>{INTERACTION_LABELS[t]}</option>)}
+          {InteractionType.options.map((t) => (
+            <option key={t} value={t}>
+              {INTERACTION_LABELS[t]}
+            </option>
+          ))}
         </select>
         <label htmlFor={`${id}-tag`}>Tag</label>
         <select id={`${id}-tag`} value={tag} onChange={(e) => setTag(e.target.value)}>
           <option value="">All tags</option>
-          {tags.map((t) => <option key={t} value={t}>{t}</option>)}
+          {tags.map((t) => (
+            <option key={t} value={t}>
+              {t}
+            </option>
+          ))}
         </select>
         <label htmlFor={`${id}-person`}>Person</label>
         <select id={`${id}-person`} value={contactId} onChange={(e) => setContactId(e.target.value)}>
           <option value="">Everyone</option>
-          {people.map((p) => <option key={p.id} value={p.id}>{p.displayName}</option>)}
+          {people.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.displayName}
+            </option>
+          ))}
         </select>
       </div>
-      <Timeline filter={filter} label="Timeline" emptyText="Every coffee, call and conversation you log shows up here, newest first. Press Ctrl+L to log one." />
+      <Timeline
+        filter={filter}
+        label="Timeline"
+        emptyText="Every coffee, call and conversation you log shows up here, newest first. Press Ctrl+L to log one."
+      />
     </section>
   );
 }

@@ -16,10 +16,16 @@ const NO_PAGES = new Map<number, TimelineEntry[]>();
  */
 export function useTimelinePages(filter: Filter) {
   const key = JSON.stringify(filter);
-  const meta = useLive<{ total: number; revision: number }>((onResult) => rapport().timeline.watch({ filter }, onResult), key);
+  const meta = useLive<{ total: number; revision: number }>(
+    (onResult) => rapport().timeline.watch({ filter }, onResult),
+    key,
+  );
   const revision = meta.status === 'ready' ? meta.data.revision : -1;
   const stamp = `${revision}|${key}`;
-  const [cache, setCache] = useState<{ stamp: string; pages: Map<number, TimelineEntry[]> }>({ stamp, pages: NO_PAGES });
+  const [cache, setCache] = useState<{ stamp: string; pages: Map<number, TimelineEntry[]> }>({
+    stamp,
+    pages: NO_PAGES,
+  });
   const requested = useRef({ stamp, pages: new Set<number>() });
   const latest = useRef(stamp);
   useEffect(() => {
@@ -37,14 +43,18 @@ export function useTimelinePages(filter: Filter) {
         .timeline.page({ filter: JSON.parse(key) as Filter, offset: page * PAGE_SIZE, limit: PAGE_SIZE })
         .then((result) => {
           if (!result.ok || latest.current !== stamp) return;
-          setCache((c) => ({ stamp, pages: new Map(c.stamp === stamp ? c.pages : NO_PAGES).set(page, result.value.entries) }));
+          setCache((c) => ({
+            stamp,
+            pages: new Map(c.stamp === stamp ? c.pages : NO_PAGES).set(page, result.value.entries),
+          }));
         });
     },
     [key, revision, stamp],
   );
 
   const pages = cache.stamp === stamp ? cache.pages : NO_PAGES;
-  const entryAt = (index: number): TimelineEntry | undefined => pages.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE];
+  const entryAt = (index: number): TimelineEntry | undefined =>
+    pages.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE];
   return {
     total: meta.status === 'ready' ? meta.data.total : 0,
     loading: meta.status === 'loading',

@@ -14,22 +14,56 @@ function Row({ item, act, actionable }: { item: TodayItem; act: Act; actionable:
   const reasons = item.reasons.filter((r) => r.kind !== 'overdue' && r.kind !== 'due');
   return (
     <li>
-      <a href={`#/people/${encodeURIComponent(item.id)}`} onClick={(e) => { e.preventDefault(); openPerson(item.id); }}>{name}</a>
+      <a
+        href={`#/people/${encodeURIComponent(item.id)}`}
+        onClick={(e) => {
+          e.preventDefault();
+          openPerson(item.id);
+        }}
+      >
+        {name}
+      </a>
       {item.status.state !== 'untracked' ? <StatusBadge status={item.status} /> : null}
       {reasons.length ? <span className="reasons">{reasons.map(reasonText).join(' · ')}</span> : null}
       <span className="row-actions">
         {actionable ? (
-          <button type="button" className="primary" onClick={() => act(`Logged a message with ${name}.`, () => rapport().reminders.done({ personId: item.id }))} aria-label={`Done: I got in touch with ${name}`}>
+          <button
+            type="button"
+            className="primary"
+            onClick={() => act(`Logged a message with ${name}.`, () => rapport().reminders.done({ personId: item.id }))}
+            aria-label={`Done: I got in touch with ${name}`}
+          >
             Done
           </button>
         ) : null}
-        <button type="button" onClick={() => openLog([item.id])} aria-label={`Log an interaction with ${name}`}>Log</button>
+        <button type="button" onClick={() => openLog([item.id])} aria-label={`Log an interaction with ${name}`}>
+          Log
+        </button>
         {actionable ? (
           <details className="later">
             <summary aria-label={`Later for ${name}`}>Later</summary>
-            <button type="button" onClick={() => act(`${name} snoozed for a day.`, () => rapport().reminders.snooze({ personId: item.id, days: 1 }))}>Snooze 1 day</button>
-            <button type="button" onClick={() => act(`${name} snoozed for a week.`, () => rapport().reminders.snooze({ personId: item.id, days: 7 }))}>Snooze 1 week</button>
-            <button type="button" onClick={() => act(`Skipped ${name} this cycle.`, () => rapport().reminders.skip({ personId: item.id }))}>Skip this cycle</button>
+            <button
+              type="button"
+              onClick={() =>
+                act(`${name} snoozed for a day.`, () => rapport().reminders.snooze({ personId: item.id, days: 1 }))
+              }
+            >
+              Snooze 1 day
+            </button>
+            <button
+              type="button"
+              onClick={() =>
+                act(`${name} snoozed for a week.`, () => rapport().reminders.snooze({ personId: item.id, days: 7 }))
+              }
+            >
+              Snooze 1 week
+            </button>
+            <button
+              type="button"
+              onClick={() => act(`Skipped ${name} this cycle.`, () => rapport().reminders.skip({ personId: item.id }))}
+            >
+              Skip this cycle
+            </button>
           </details>
         ) : null}
       </span>
@@ -37,13 +71,33 @@ function Row({ item, act, actionable }: { item: TodayItem; act: Act; actionable:
   );
 }
 
-function Lane({ title, items, empty, act, actionable }: { title: string; items: TodayItem[]; empty: string; act: Act; actionable: boolean }) {
+function Lane({
+  title,
+  items,
+  empty,
+  act,
+  actionable,
+}: {
+  title: string;
+  items: TodayItem[];
+  empty: string;
+  act: Act;
+  actionable: boolean;
+}) {
   return (
     <section className="lane card" aria-label={`${title} (${items.length})`}>
-      <h2>{title} <span className="count">{items.length}</span></h2>
+      <h2>
+        {title} <span className="count">{items.length}</span>
+      </h2>
       {items.length ? (
-        <ul>{items.map((p) => <Row key={p.id} item={p} act={act} actionable={actionable} />)}</ul>
-      ) : <p className="empty">{empty}</p>}
+        <ul>
+          {items.map((p) => (
+            <Row key={p.id} item={p} act={act} actionable={actionable} />
+          ))}
+        </ul>
+      ) : (
+        <p className="empty">{empty}</p>
+      )}
     </section>
   );
 }
@@ -62,9 +116,17 @@ export function DueLanes({ view }: { view: TodayView }) {
       <div className="lanes">
         <Lane title="Overdue" items={view.overdue} empty="Nobody is past their longest gap." act={act} actionable />
         <Lane title="Due today" items={view.due} empty="Nobody is due right now." act={act} actionable />
-        <Lane title="This week" items={view.thisWeek} empty="Nobody comes due in the next seven days." act={act} actionable={false} />
+        <Lane
+          title="This week"
+          items={view.thisWeek}
+          empty="Nobody comes due in the next seven days."
+          act={act}
+          actionable={false}
+        />
       </div>
-      <p className="visually-hidden" role="status" aria-live="polite">{message}</p>
+      <p className="visually-hidden" role="status" aria-live="polite">
+        {message}
+      </p>
     </>
   );
 }

@@ -20,7 +20,16 @@ export function NudgeCard({ nudge }: { nudge: NudgeView | null }) {
   return (
     <section className="card nudge" aria-labelledby="nudge-title">
       <h2 id="nudge-title">
-        Just do it: <a href={`#/people/${encodeURIComponent(nudge.personId)}`} onClick={(e) => { e.preventDefault(); openPerson(nudge.personId); }}>{nudge.displayName}</a>
+        Just do it:{' '}
+        <a
+          href={`#/people/${encodeURIComponent(nudge.personId)}`}
+          onClick={(e) => {
+            e.preventDefault();
+            openPerson(nudge.personId);
+          }}
+        >
+          {nudge.displayName}
+        </a>
       </h2>
       <p className="field-hint">{nudge.step}</p>
       <blockquote className="draft" aria-label="Drafted message">
@@ -31,13 +40,35 @@ export function NudgeCard({ nudge }: { nudge: NudgeView | null }) {
         <p role="status">{OUTCOME[nudge.outcome]}</p>
       ) : (
         <div className="row">
-          <button type="button" onClick={() => void navigator.clipboard?.writeText(text).then(() => setStatus('Copied.'), () => setStatus('Could not copy.'))}>Copy message</button>
-          <button type="button" className="primary" onClick={() => run(rapport().reminders.done({ personId: nudge.personId }))}>Done</button>
-          <button type="button" onClick={() => run(rapport().reminders.nudge({ action: 'tonight' }))}>Tonight</button>
-          <button type="button" onClick={() => run(rapport().reminders.nudge({ action: 'skip' }))}>Skip</button>
+          <button
+            type="button"
+            onClick={() =>
+              void navigator.clipboard?.writeText(text).then(
+                () => setStatus('Copied.'),
+                () => setStatus('Could not copy.'),
+              )
+            }
+          >
+            Copy message
+          </button>
+          <button
+            type="button"
+            className="primary"
+            onClick={() => run(rapport().reminders.done({ personId: nudge.personId }))}
+          >
+            Done
+          </button>
+          <button type="button" onClick={() => run(rapport().reminders.nudge({ action: 'tonight' }))}>
+            Tonight
+          </button>
+          <button type="button" onClick={() => run(rapport().reminders.nudge({ action: 'skip' }))}>
+            Skip
+          </button>
         </div>
       )}
-      <p role="status" aria-live="polite">{status}</p>
+      <p role="status" aria-live="polite">
+        {status}
+      </p>
     </section>
   );
 }

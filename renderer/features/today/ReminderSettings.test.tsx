@@ -7,12 +7,18 @@ import { installFakeRapport, ok } from '../../test-support/fake-rapport.ts';
 import { NudgeCard } from './NudgeCard.tsx';
 import { ReminderSettings } from './ReminderSettings.tsx';
 
-const info = vi.fn(async () => ok({ version: 't', mode: 'desktop', dataDir: '/data', persistent: true, today: '2026-03-01' }));
+const info = vi.fn(async () =>
+  ok({ version: 't', mode: 'desktop', dataDir: '/data', persistent: true, today: '2026-03-01' }),
+);
 
 describe('ReminderSettings', () => {
   it('says reminders come as notifications only when the desktop has no tray', async () => {
     installFakeRapport({
-      reminders: { getSettings: vi.fn(async () => ok({ ...DEFAULT_REMINDER_SETTINGS, host: { notifications: true, tray: false } })) },
+      reminders: {
+        getSettings: vi.fn(async () =>
+          ok({ ...DEFAULT_REMINDER_SETTINGS, host: { notifications: true, tray: false } }),
+        ),
+      },
       app: { info },
     });
     render(<ReminderSettings />);
@@ -21,9 +27,16 @@ describe('ReminderSettings', () => {
   });
 
   it('saves the digest time and quiet hours the user picked', async () => {
-    const setSettings = vi.fn(async (s: typeof DEFAULT_REMINDER_SETTINGS) => ok({ ...s, host: { notifications: false, tray: null } }));
+    const setSettings = vi.fn(async (s: typeof DEFAULT_REMINDER_SETTINGS) =>
+      ok({ ...s, host: { notifications: false, tray: null } }),
+    );
     installFakeRapport({
-      reminders: { getSettings: vi.fn(async () => ok({ ...DEFAULT_REMINDER_SETTINGS, host: { notifications: false, tray: null } })), setSettings },
+      reminders: {
+        getSettings: vi.fn(async () =>
+          ok({ ...DEFAULT_REMINDER_SETTINGS, host: { notifications: false, tray: null } }),
+        ),
+        setSettings,
+      },
       app: { info },
     });
     render(<ReminderSettings />);
@@ -33,13 +46,23 @@ describe('ReminderSettings', () => {
     await userEvent.type(time, '07:30');
     await userEvent.click(screen.getByLabelText('No notifications'));
     await userEvent.click(screen.getByRole('button', { name: 'Save reminder settings' }));
-    expect(setSettings).toHaveBeenCalledWith({ ...DEFAULT_REMINDER_SETTINGS, digestTime: '07:30', quietHours: { ...DEFAULT_REMINDER_SETTINGS.quietHours, enabled: false } });
+    expect(setSettings).toHaveBeenCalledWith({
+      ...DEFAULT_REMINDER_SETTINGS,
+      digestTime: '07:30',
+      quietHours: { ...DEFAULT_REMINDER_SETTINGS.quietHours, enabled: false },
+    });
     expect(await screen.findByText('Saved.')).toBeTruthy();
   });
 });
 
 describe('NudgeCard', () => {
-  const nudge: NonNullable<TodayView['nudge']> = { personId: 'sam', displayName: 'Sam Okafor', lines: ['Hi Sam,', 'How did the half marathon go?'], step: 'Send Sam a message today.', smallerStep: false };
+  const nudge: NonNullable<TodayView['nudge']> = {
+    personId: 'sam',
+    displayName: 'Sam Okafor',
+    lines: ['Hi Sam,', 'How did the half marathon go?'],
+    step: 'Send Sam a message today.',
+    smallerStep: false,
+  };
 
   it('shows the two-line draft and answers Done, Tonight and Skip', async () => {
     const done = vi.fn(async () => ok({ interactionId: 'i' }));

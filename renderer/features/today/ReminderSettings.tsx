@@ -1,13 +1,18 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { ReminderSettings as ReminderSettingsSchema, type ReminderSettings as Settings } from '../../../shared/domain/reminders/settings.ts';
+import {
+  ReminderSettings as ReminderSettingsSchema,
+  type ReminderSettings as Settings,
+} from '../../../shared/domain/reminders/settings.ts';
 import type { ReminderSettingsView } from '../../../shared/domain/reminders/views.ts';
 import { rapport } from '../../api/rapport.ts';
 import { downloadIcs } from './download.ts';
 
 /** What this computer can do with reminders, in words. */
 function hostNote(host: ReminderSettingsView['host']): string {
-  if (!host.notifications) return 'Notifications appear only in the desktop app. Here, reminders show on the Today screen.';
-  if (host.tray === false) return 'This desktop has no tray area, so there is no tray icon: reminders arrive as notifications only.';
+  if (!host.notifications)
+    return 'Notifications appear only in the desktop app. Here, reminders show on the Today screen.';
+  if (host.tray === false)
+    return 'This desktop has no tray area, so there is no tray icon: reminders arrive as notifications only.';
   return 'Reminders arrive as notifications and in the tray menu, also while the window is closed.';
 }
 
@@ -20,10 +25,19 @@ export function ReminderSettings() {
   const [status, setStatus] = useState('');
   const [dataDir, setDataDir] = useState('');
   useEffect(() => {
-    void rapport().reminders.getSettings({}).then((r) => (r.ok ? setView(r.value) : setStatus(r.error.message)));
-    void rapport().app.info({}).then((r) => r.ok && setDataDir(r.value.dataDir));
+    void rapport()
+      .reminders.getSettings({})
+      .then((r) => (r.ok ? setView(r.value) : setStatus(r.error.message)));
+    void rapport()
+      .app.info({})
+      .then((r) => r.ok && setDataDir(r.value.dataDir));
   }, []);
-  if (!view) return status ? <p role="alert" className="field-error">{status}</p> : null;
+  if (!view)
+    return status ? (
+      <p role="alert" className="field-error">
+        {status}
+      </p>
+    ) : null;
   const { host } = view;
 
   async function submit(event: FormEvent<HTMLFormElement>) {
@@ -46,34 +60,69 @@ export function ReminderSettings() {
   }
 
   return (
-    <form className="card reminder-settings" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="reminder-settings-title">
+    <form
+      className="card reminder-settings"
+      onSubmit={(e) => void submit(e)}
+      noValidate
+      aria-labelledby="reminder-settings-title"
+    >
       <h2 id="reminder-settings-title">Reminders</h2>
       <p className="field-hint">{hostNote(host)}</p>
-      <label><input type="checkbox" name="notifications" defaultChecked={view.notifications} /> Show notifications</label>
+      <label>
+        <input type="checkbox" name="notifications" defaultChecked={view.notifications} /> Show notifications
+      </label>
       <fieldset className="row">
         <legend>Daily digest</legend>
-        <label><input type="checkbox" name="digest" defaultChecked={view.digest} /> One notification a day listing who to reach out to</label>
-        <label>At <input type="time" name="digestTime" defaultValue={view.digestTime} required /></label>
+        <label>
+          <input type="checkbox" name="digest" defaultChecked={view.digest} /> One notification a day listing who to
+          reach out to
+        </label>
+        <label>
+          At <input type="time" name="digestTime" defaultValue={view.digestTime} required />
+        </label>
       </fieldset>
-      <label><input type="checkbox" name="eventFollowUps" defaultChecked={view.eventFollowUps} /> Remind me to follow up two days after a conference or meet-up</label>
+      <label>
+        <input type="checkbox" name="eventFollowUps" defaultChecked={view.eventFollowUps} /> Remind me to follow up two
+        days after a conference or meet-up
+      </label>
       <fieldset className="row">
         <legend>Quiet hours</legend>
-        <label><input type="checkbox" name="quiet" defaultChecked={view.quietHours.enabled} /> No notifications</label>
-        <label>from <input type="time" name="quietStart" defaultValue={view.quietHours.start} /></label>
-        <label>until <input type="time" name="quietEnd" defaultValue={view.quietHours.end} /></label>
+        <label>
+          <input type="checkbox" name="quiet" defaultChecked={view.quietHours.enabled} /> No notifications
+        </label>
+        <label>
+          from <input type="time" name="quietStart" defaultValue={view.quietHours.start} />
+        </label>
+        <label>
+          until <input type="time" name="quietEnd" defaultValue={view.quietHours.end} />
+        </label>
       </fieldset>
       <p className="field-hint">A reminder due during quiet hours waits until they end; nothing is lost.</p>
       {host.notifications ? (
-        <label><input type="checkbox" name="openAtLogin" defaultChecked={view.openAtLogin} /> Open Rapport when I log in (it starts in the tray)</label>
-      ) : <input type="hidden" name="openAtLogin" value={view.openAtLogin ? 'on' : ''} />}
-      <button type="submit" className="primary">Save reminder settings</button>
+        <label>
+          <input type="checkbox" name="openAtLogin" defaultChecked={view.openAtLogin} /> Open Rapport when I log in (it
+          starts in the tray)
+        </label>
+      ) : (
+        <input type="hidden" name="openAtLogin" value={view.openAtLogin ? 'on' : ''} />
+      )}
+      <button type="submit" className="primary">
+        Save reminder settings
+      </button>
       <span role="status"> {status}</span>
       <h3>Calendar</h3>
       <p className="field-hint">
         Birthdays and keep-in-touch dates, for your calendar app. Names and dates only, never notes.
-        {dataDir ? <> A copy kept up to date for subscribing: <code>{dataDir}/rapport-reminders.ics</code></> : null}
+        {dataDir ? (
+          <>
+            {' '}
+            A copy kept up to date for subscribing: <code>{dataDir}/rapport-reminders.ics</code>
+          </>
+        ) : null}
       </p>
-      <button type="button" onClick={() => void downloadIcs().then((e) => setStatus(e ?? 'Calendar saved.'))}>Export calendar (.ics)</button>
+      <button type="button" onClick={() => void downloadIcs().then((e) => setStatus(e ?? 'Calendar saved.'))}>
+        Export calendar (.ics)
+      </button>
     </form>
   );
 }

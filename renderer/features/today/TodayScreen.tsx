@@ -12,9 +12,15 @@ export function TodayScreen() {
   return (
     <section aria-labelledby="screen-title">
       <ScreenHeading>Today</ScreenHeading>
-      <p className="lead">Give each person a rhythm (on their page, under Edit) and Rapport tells you when it is time to get in touch.</p>
+      <p className="lead">
+        Give each person a rhythm (on their page, under Edit) and Rapport tells you when it is time to get in touch.
+      </p>
       {today.status === 'loading' ? <p role="status">Loading…</p> : null}
-      {today.status === 'error' ? <p role="alert" className="field-error">{today.error.message}</p> : null}
+      {today.status === 'error' ? (
+        <p role="alert" className="field-error">
+          {today.error.message}
+        </p>
+      ) : null}
       {today.status === 'ready' ? (
         <>
           <NudgeCard nudge={today.data.nudge} />

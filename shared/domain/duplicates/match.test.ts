@@ -2,14 +2,19 @@ import { describe, expect, it } from 'vitest';
 import { findDuplicateCandidates, type DuplicatePerson } from './match.ts';
 import { jaroWinkler, normaliseName, phoneKey } from './normalise.ts';
 
-const person = (id: string, displayName: string, extra: { emails?: string[]; phones?: string[] } = {}): DuplicatePerson => ({
+const person = (
+  id: string,
+  displayName: string,
+  extra: { emails?: string[]; phones?: string[] } = {},
+): DuplicatePerson => ({
   id,
   displayName,
   emails: (extra.emails ?? []).map((value) => ({ value })),
   phones: (extra.phones ?? []).map((value) => ({ value })),
 });
 
-const pairsOf = (people: DuplicatePerson[]) => findDuplicateCandidates(people).map((c) => `${c.a}-${c.b}:${c.reasons.join('+')}`);
+const pairsOf = (people: DuplicatePerson[]) =>
+  findDuplicateCandidates(people).map((c) => `${c.a}-${c.b}:${c.reasons.join('+')}`);
 
 describe('normalisers', () => {
   it.each([
@@ -47,16 +52,38 @@ describe('normalisers', () => {
 
 describe('findDuplicateCandidates', () => {
   it.each([
-    ['the same email in another case, with spaces', [person('1', 'Ann Lee', { emails: ['Ann@Example.com '] }), person('2', 'A. Lee', { emails: ['ann@example.com'] })], ['1-2:email']],
-    ['gmail dots are different addresses', [person('1', 'Ann Lee', { emails: ['ann.lee@gmail.com'] }), person('2', 'Bo Ng', { emails: ['annlee@gmail.com'] })], []],
-    ['the same phone in two formats', [person('1', 'Ann Lee', { phones: ['+44 7700 900123'] }), person('2', 'Annie', { phones: ['07700 900123'] })], ['1-2:phone']],
+    [
+      'the same email in another case, with spaces',
+      [
+        person('1', 'Ann Lee', { emails: ['Ann@Example.com '] }),
+        person('2', 'A. Lee', { emails: ['ann@example.com'] }),
+      ],
+      ['1-2:email'],
+    ],
+    [
+      'gmail dots are different addresses',
+      [
+        person('1', 'Ann Lee', { emails: ['ann.lee@gmail.com'] }),
+        person('2', 'Bo Ng', { emails: ['annlee@gmail.com'] }),
+      ],
+      [],
+    ],
+    [
+      'the same phone in two formats',
+      [person('1', 'Ann Lee', { phones: ['+44 7700 900123'] }), person('2', 'Annie', { phones: ['07700 900123'] })],
+      ['1-2:phone'],
+    ],
     ['accents: José vs Jose', [person('1', 'José García'), person('2', 'Jose Garcia')], ['1-2:name']],
     ['swapped order: Smith John vs John Smith', [person('1', 'Smith John'), person('2', 'John Smith')], ['1-2:name']],
     ['a one-letter typo', [person('1', 'Jonathan Smith'), person('2', 'Jonathon Smith')], ['1-2:name']],
     ['different people with the same first name', [person('1', 'John Smith'), person('2', 'John Doe')], []],
     ['a lone first name is too weak', [person('1', 'Sam'), person('2', 'Sam')], []],
     ['different surnames with the same initials', [person('1', 'John Smith'), person('2', 'John Stone')], []],
-    ['a long shared first name and a different surname', [person('1', 'Elizabeth Jones'), person('2', 'Elizabeth James')], []],
+    [
+      'a long shared first name and a different surname',
+      [person('1', 'Elizabeth Jones'), person('2', 'Elizabeth James')],
+      [],
+    ],
     ['a dropped letter', [person('1', 'John Smith'), person('2', 'Jon Smith')], ['1-2:name']],
     ['a person is never their own duplicate', [person('1', 'Ann Lee', { emails: ['a@x.org', 'A@x.org'] })], []],
   ])('%s', (_label, people, expected) => {
@@ -87,13 +114,18 @@ describe('findDuplicateCandidates', () => {
 
   it('skips an email shared by a whole team', () => {
     const names = ['Ann Lee', 'Bo Ng', 'Cy Twombly', 'Di Fox', 'Ed Park', 'Flo Rida', 'Gus Van', 'Hal Ford'];
-    const team = Array.from({ length: 30 }, (_, i) => person(`p${i}`, `${names[i % 8]} ${'xyzw'[i % 4]}${i}`, { emails: ['hello@studio.example'] }));
+    const team = Array.from({ length: 30 }, (_, i) =>
+      person(`p${i}`, `${names[i % 8]} ${'xyzw'[i % 4]}${i}`, { emails: ['hello@studio.example'] }),
+    );
     expect(findDuplicateCandidates(team).filter((c) => c.reasons.includes('email'))).toEqual([]);
   });
 
   it('finds every planted duplicate among 10k people', () => {
     // Deterministic varied names: 40 first names × syllable surnames, plus 100 planted duplicates.
-    const first = 'James Mary John Patricia Robert Jennifer Michael Linda David Elizabeth Aisha Wei Olga José Priya Kwame Sofia Mateo Yuki Omar Fatima Liam Noah Emma Chloe Lucas Ines Arjun Mei Tomasz Anna Ravi Leila Pablo Nia Kofi Sven Hana Ivan Zara'.split(' ');
+    const first =
+      'James Mary John Patricia Robert Jennifer Michael Linda David Elizabeth Aisha Wei Olga José Priya Kwame Sofia Mateo Yuki Omar Fatima Liam Noah Emma Chloe Lucas Ines Arjun Mei Tomasz Anna Ravi Leila Pablo Nia Kofi Sven Hana Ivan Zara'.split(
+        ' ',
+      );
     const syllables = 'ka lo mi ra ne ti so va be du ge ha jo ku ma no pe ri sa to'.split(' ');
     let seed = 42;
     // mulberry32: a tiny PRNG whose low bits are as random as its high bits.
@@ -107,11 +139,20 @@ describe('findDuplicateCandidates', () => {
     for (let i = 0; i < 10_000; i++) {
       const surname = Array.from({ length: 3 }, () => syllables[next(20)]).join('');
       const name = `${first[next(40)]} ${surname[0]!.toUpperCase()}${surname.slice(1)}`;
-      people.push(person(`p${i}`, name, { emails: [`user${i}@example.com`], phones: [`+44 7700 ${String(100_000 + i).padStart(6, '0')}`] }));
+      people.push(
+        person(`p${i}`, name, {
+          emails: [`user${i}@example.com`],
+          phones: [`+44 7700 ${String(100_000 + i).padStart(6, '0')}`],
+        }),
+      );
     }
     for (let i = 0; i < 100; i++) {
       const original = people[i * 97]!;
-      people.push(person(`dup${i}`, original.displayName.split(' ').reverse().join(', '), { emails: [original.emails[0]!.value.toUpperCase()] }));
+      people.push(
+        person(`dup${i}`, original.displayName.split(' ').reverse().join(', '), {
+          emails: [original.emails[0]!.value.toUpperCase()],
+        }),
+      );
     }
     const out = findDuplicateCandidates(people);
     for (let i = 0; i < 100; i++) expect(out.some((c) => c.b === `p${i * 97}` && c.a === `dup${i}`)).toBe(true);

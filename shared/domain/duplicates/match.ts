@@ -78,7 +78,10 @@ export function findDuplicateCandidates(people: readonly DuplicatePerson[]): Dup
     byInitials.set(initials, list);
   }
 
-  for (const [reason, buckets] of [['email', byEmail], ['phone', byPhone]] as const) {
+  for (const [reason, buckets] of [
+    ['email', byEmail],
+    ['phone', byPhone],
+  ] as const) {
     for (const ids of buckets.values()) {
       if (ids.size < 2 || ids.size > MAX_SHARED_KEY) continue;
       const list = [...ids];
@@ -99,7 +102,8 @@ export function findDuplicateCandidates(people: readonly DuplicatePerson[]): Dup
           continue;
         }
         const similarity = jaroWinkler(x.name, y.name);
-        if (similarity >= NAME_SIMILARITY_THRESHOLD && tokensAlign(x.tokens, y.tokens)) note(x.id, y.id, 'name', similarity);
+        if (similarity >= NAME_SIMILARITY_THRESHOLD && tokensAlign(x.tokens, y.tokens))
+          note(x.id, y.id, 'name', similarity);
       }
     }
   }

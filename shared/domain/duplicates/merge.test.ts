@@ -22,7 +22,10 @@ const secondary = fields({
   role: 'Head of Design',
   emails: [{ value: 'ANN@acme.example' }, { value: 'ann@home.example', preferred: true }],
   phones: [{ value: '07700 900123', label: 'work' }],
-  social: [{ kind: 'linkedin', url: 'linkedin.com/in/annlee' }, { kind: 'github', url: 'https://github.com/annlee' }],
+  social: [
+    { kind: 'linkedin', url: 'linkedin.com/in/annlee' },
+    { kind: 'github', url: 'https://github.com/annlee' },
+  ],
   tags: ['design', 'mentor'],
   notes: 'Likes climbing.',
   birthday: { month: 2, day: 29 },
@@ -82,16 +85,28 @@ describe('mergeContacts', () => {
       archived: 'primary',
     });
     const displayName = rows.find((r) => r.field === 'displayName');
-    expect(displayName).toEqual({ field: 'displayName', primary: 'Ann Lee', secondary: 'Annie Lee', chosen: 'primary', merged: 'Ann Lee' });
+    expect(displayName).toEqual({
+      field: 'displayName',
+      primary: 'Ann Lee',
+      secondary: 'Annie Lee',
+      chosen: 'primary',
+      merged: 'Ann Lee',
+    });
   });
 
   it('does not repeat identical notes', () => {
-    const { merged } = mergeContacts(fields({ displayName: 'A', notes: 'Same.' }), fields({ displayName: 'B', notes: 'Same.' }));
+    const { merged } = mergeContacts(
+      fields({ displayName: 'A', notes: 'Same.' }),
+      fields({ displayName: 'B', notes: 'Same.' }),
+    );
     expect(merged.notes).toBe('Same.');
   });
 
   it('treats whitespace-only text as empty', () => {
-    const { merged } = mergeContacts({ ...fields({ displayName: 'A' }), role: '   ' }, fields({ displayName: 'B', role: 'CTO' }));
+    const { merged } = mergeContacts(
+      { ...fields({ displayName: 'A' }), role: '   ' },
+      fields({ displayName: 'B', role: 'CTO' }),
+    );
     expect(merged.role).toBe('CTO');
   });
 });

@@ -27,7 +27,9 @@ const LIST_KEYS: { [F in ListField]: (item: ContactFields[F][number]) => string 
   emails: (e) => normaliseEmail(e.value),
   phones: (p) => phoneKey(p.value) ?? p.value.trim(),
   addresses: (a) =>
-    [a.poBox, a.extended, a.street, a.locality, a.region, a.postalCode, a.country].map((v) => (v ?? '').trim().toLowerCase().replace(/\s+/g, ' ')).join('|'),
+    [a.poBox, a.extended, a.street, a.locality, a.region, a.postalCode, a.country]
+      .map((v) => (v ?? '').trim().toLowerCase().replace(/\s+/g, ' '))
+      .join('|'),
   social: (s) => normaliseUrl(s.url),
   tags: (t) => t.trim().toLowerCase(),
   extensions: (x) => JSON.stringify([x.group ?? '', x.name.toUpperCase(), x.value, x.params]),
@@ -35,9 +37,29 @@ const LIST_KEYS: { [F in ListField]: (item: ContactFields[F][number]) => string 
 
 // Every field of ContactFields, in the order a form shows them; `satisfies` keeps it complete.
 const FIELD_ORDER = [
-  'displayName', 'givenName', 'familyName', 'nickname', 'photo', 'emails', 'phones', 'addresses', 'organisation', 'role',
-  'location', 'howWeMet', 'metAtEventId', 'social', 'tags', 'birthday', 'lookingFor', 'canHelpWith', 'notes', 'tier',
-  'cadence', 'archived', 'extensions',
+  'displayName',
+  'givenName',
+  'familyName',
+  'nickname',
+  'photo',
+  'emails',
+  'phones',
+  'addresses',
+  'organisation',
+  'role',
+  'location',
+  'howWeMet',
+  'metAtEventId',
+  'social',
+  'tags',
+  'birthday',
+  'lookingFor',
+  'canHelpWith',
+  'notes',
+  'tier',
+  'cadence',
+  'archived',
+  'extensions',
 ] as const satisfies ReadonlyArray<keyof ContactFields>;
 type Missing = Exclude<keyof ContactFields, (typeof FIELD_ORDER)[number]>;
 const _complete: Missing extends never ? true : never = true;
@@ -53,7 +75,11 @@ function isListField(field: keyof ContactFields): field is ListField {
   return field in LIST_KEYS;
 }
 
-function unionList<F extends ListField>(field: F, primary: ContactFields[F], secondary: ContactFields[F]): ContactFields[F] {
+function unionList<F extends ListField>(
+  field: F,
+  primary: ContactFields[F],
+  secondary: ContactFields[F],
+): ContactFields[F] {
   const keyOf = LIST_KEYS[field] as (item: ContactFields[F][number]) => string;
   const seen = new Set(primary.map(keyOf));
   const out = [...primary] as Array<ContactFields[F][number]>;
@@ -63,7 +89,8 @@ function unionList<F extends ListField>(field: F, primary: ContactFields[F], sec
     if (seen.has(key)) continue;
     seen.add(key);
     // Only one preferred email/phone after a merge: the primary's, if it has one.
-    if (primaryHasPreferred && typeof item === 'object' && 'preferred' in item && item.preferred) out.push({ ...item, preferred: false });
+    if (primaryHasPreferred && typeof item === 'object' && 'preferred' in item && item.preferred)
+      out.push({ ...item, preferred: false });
     else out.push(item);
   }
   return out as ContactFields[F];
@@ -86,7 +113,11 @@ function sameValue(a: unknown, b: unknown): boolean {
  *
  * `archived` follows the same scalar rule (a boolean is never "empty"), so the primary decides.
  */
-export function mergeContacts(primary: ContactFields, secondary: ContactFields, choices: MergeChoices = {}): MergeResult {
+export function mergeContacts(
+  primary: ContactFields,
+  secondary: ContactFields,
+  choices: MergeChoices = {},
+): MergeResult {
   const merged = { ...primary } as Record<keyof ContactFields, unknown>;
   const rows: MergeRow[] = [];
   for (const field of FIELD_ORDER) {

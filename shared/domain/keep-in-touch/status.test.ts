@@ -44,7 +44,7 @@ describe('calendar-day helpers agree with date-fns', () => {
 describe('effectiveCadence', () => {
   it.each([
     ['a person with only a tier gets the tier rhythm', { tier: 'close' as const }, DEFAULT_TIER_CADENCES.close],
-    ['a person\'s own cadence overrides their tier', { tier: 'yearly' as const, cadence: MONTHLY }, MONTHLY],
+    ["a person's own cadence overrides their tier", { tier: 'yearly' as const, cadence: MONTHLY }, MONTHLY],
     ['a cadence without a tier is used as is', { cadence: MONTHLY }, MONTHLY],
     ['no tier and no cadence means not tracked', {}, null],
   ])('%s', (_label, contact, expected) => {
@@ -77,7 +77,9 @@ describe('keepInTouchStatus', () => {
   });
 
   it('gives the due and overdue dates from the clock start', () => {
-    expect(keepInTouchStatus({ cadence: MONTHLY, lastInteractionOn: '2028-02-29', addedOn: ADDED, today: '2028-03-01' })).toEqual({
+    expect(
+      keepInTouchStatus({ cadence: MONTHLY, lastInteractionOn: '2028-02-29', addedOn: ADDED, today: '2028-03-01' }),
+    ).toEqual({
       state: 'on-track',
       since: '2028-02-29',
       daysSince: 1,
@@ -92,7 +94,9 @@ describe('keepInTouchStatus', () => {
   });
 
   it('is untracked without a cadence, whatever the dates', () => {
-    expect(keepInTouchStatus({ cadence: null, lastInteractionOn: '2020-01-01', addedOn: ADDED, today: '2026-01-01' })).toEqual({ state: 'untracked' });
+    expect(
+      keepInTouchStatus({ cadence: null, lastInteractionOn: '2020-01-01', addedOn: ADDED, today: '2026-01-01' }),
+    ).toEqual({ state: 'untracked' });
   });
 
   it.each([
@@ -104,7 +108,12 @@ describe('keepInTouchStatus', () => {
   });
 
   it('uses a 1-day cadence with ideal equal to max: due and overdue on the same day', () => {
-    const s = keepInTouchStatus({ cadence: { idealDays: 1, maxDays: 1 }, lastInteractionOn: '2026-03-13', addedOn: ADDED, today: '2026-03-14' });
+    const s = keepInTouchStatus({
+      cadence: { idealDays: 1, maxDays: 1 },
+      lastInteractionOn: '2026-03-13',
+      addedOn: ADDED,
+      today: '2026-03-14',
+    });
     expect(s.state).toBe('overdue');
   });
 });
@@ -143,7 +152,13 @@ describe('dueLanes', () => {
   });
 
   it('keeps extra fields of the people passed in', () => {
-    const status: KeepInTouchStatus = { state: 'due', since: '2026-02-01', daysSince: 41, dueOn: '2026-03-03', overdueOn: '2026-03-18' };
+    const status: KeepInTouchStatus = {
+      state: 'due',
+      since: '2026-02-01',
+      daysSince: 41,
+      dueOn: '2026-03-03',
+      overdueOn: '2026-03-18',
+    };
     const lanes = dueLanes([{ id: 'x', status, name: 'Sam' }], TODAY);
     expect(lanes.today[0]?.name).toBe('Sam');
   });

@@ -7,7 +7,10 @@ import { addCalendarDays, toDayNumber } from './days.ts';
  * close friend can be "every 2 weeks" without inventing a new tier.
  * @returns `null` when the person has neither a tier nor a cadence: they are not tracked.
  */
-export function effectiveCadence(contact: { tier?: Tier | undefined; cadence?: Cadence | undefined }, tiers: TierCadences): Cadence | null {
+export function effectiveCadence(
+  contact: { tier?: Tier | undefined; cadence?: Cadence | undefined },
+  tiers: TierCadences,
+): Cadence | null {
   if (contact.cadence) return contact.cadence;
   if (contact.tier) return tiers[contact.tier];
   return null;

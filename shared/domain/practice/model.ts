@@ -10,9 +10,17 @@ import type { InteractionType } from '../interaction.ts';
  */
 
 /** Subjective units of distress, 0 (calm) to 10 (the most anxious you can imagine). */
-export const Suds = z.number({ error: 'Choose a number from 0 to 10' }).int().min(0, 'Use 0 to 10').max(10, 'Use 0 to 10');
+export const Suds = z
+  .number({ error: 'Choose a number from 0 to 10' })
+  .int()
+  .min(0, 'Use 0 to 10')
+  .max(10, 'Use 0 to 10');
 /** How likely the feared outcome feels, in percent. */
-export const Likelihood = z.number({ error: 'Choose a number from 0 to 100' }).int().min(0, 'Use 0 to 100').max(100, 'Use 0 to 100');
+export const Likelihood = z
+  .number({ error: 'Choose a number from 0 to 100' })
+  .int()
+  .min(0, 'Use 0 to 100')
+  .max(100, 'Use 0 to 100');
 
 const StepText = z.string().trim().min(1, 'Describe the step').max(400, 'Keep a step under 400 characters');
 const DocId = z.string().min(1).max(64);
@@ -31,11 +39,19 @@ export type LadderStep = z.infer<typeof LadderStep>;
 /** What the builder sends; new steps have no id yet. The array order is the ladder's order. */
 export const LadderFields = z.object({
   name: z.string().trim().min(1, 'Give the ladder a name').max(120, 'Keep the name under 120 characters'),
-  steps: z.array(LadderStep.extend({ id: DocId.optional() })).min(1, 'Add at least one step').max(20, 'A ladder has at most 20 steps'),
+  steps: z
+    .array(LadderStep.extend({ id: DocId.optional() }))
+    .min(1, 'Add at least one step')
+    .max(20, 'A ladder has at most 20 steps'),
 });
 export type LadderFields = z.infer<typeof LadderFields>;
 
-export const Ladder = LadderFields.extend({ id: DocId, steps: z.array(LadderStep), createdAt: IsoInstant, updatedAt: IsoInstant });
+export const Ladder = LadderFields.extend({
+  id: DocId,
+  steps: z.array(LadderStep),
+  createdAt: IsoInstant,
+  updatedAt: IsoInstant,
+});
 export type Ladder = z.infer<typeof Ladder>;
 
 /** Filled in before a practice: what you will do, how anxious you are, and what you predict. */
@@ -122,16 +138,34 @@ export const OwnStarterFields = z.object({
 });
 export type OwnStarterFields = z.infer<typeof OwnStarterFields>;
 
-export const OwnStarter = OwnStarterFields.extend({ id: z.string().regex(/^own-[a-z0-9-]+$/).max(80), createdAt: IsoInstant, updatedAt: IsoInstant });
+export const OwnStarter = OwnStarterFields.extend({
+  id: z
+    .string()
+    .regex(/^own-[a-z0-9-]+$/)
+    .max(80),
+  createdAt: IsoInstant,
+  updatedAt: IsoInstant,
+});
 export type OwnStarter = z.infer<typeof OwnStarter>;
 
 export const WeekCount = z.object({ weekStart: IsoDate, count: z.number().int() });
 export type WeekCount = z.infer<typeof WeekCount>;
 
-export const GoalProgress = z.object({ goal: z.number().int(), done: z.number().int(), remaining: z.number().int(), met: z.boolean(), message: z.string() });
+export const GoalProgress = z.object({
+  goal: z.number().int(),
+  done: z.number().int(),
+  remaining: z.number().int(),
+  met: z.boolean(),
+  message: z.string(),
+});
 export type GoalProgress = z.infer<typeof GoalProgress>;
 
-export const CalibrationBucket = z.object({ from: z.number(), to: z.number(), count: z.number().int(), happened: z.number().int() });
+export const CalibrationBucket = z.object({
+  from: z.number(),
+  to: z.number(),
+  count: z.number().int(),
+  happened: z.number().int(),
+});
 export const Calibration = z.object({
   count: z.number().int(),
   /** Mean predicted likelihood, 0–100, or null before any completed session. */
@@ -143,7 +177,16 @@ export const Calibration = z.object({
 });
 export type Calibration = z.infer<typeof Calibration>;
 
-export const SudsPoint = z.object({ id: z.string(), completedOn: IsoDate, task: z.string(), before: Suds, peak: Suds, after: Suds, likelihood: Likelihood, happened: z.boolean() });
+export const SudsPoint = z.object({
+  id: z.string(),
+  completedOn: IsoDate,
+  task: z.string(),
+  before: Suds,
+  peak: Suds,
+  after: Suds,
+  likelihood: Likelihood,
+  happened: z.boolean(),
+});
 export type SudsPoint = z.infer<typeof SudsPoint>;
 
 /** Everything the Progress panel draws, computed in main where "today" is known. */

@@ -9,7 +9,10 @@ const MAX_NOTES = 2000;
  * Why no anxiety ratings or predictions: the timeline is about the other person and may be
  * shown, searched or exported with them; how anxious the user felt stays in the practice log.
  */
-export function practiceInteractionNotes(before: Pick<SessionBefore, 'task'>, after: Pick<SessionAfter, 'outcome' | 'learned'>): string {
+export function practiceInteractionNotes(
+  before: Pick<SessionBefore, 'task'>,
+  after: Pick<SessionAfter, 'outcome' | 'learned'>,
+): string {
   const parts = [`Practice: ${before.task.trim()}`, `What happened: ${after.outcome.trim()}`];
   if (after.learned.trim()) parts.push(`What I learned: ${after.learned.trim()}`);
   const notes = parts.join('\n');

@@ -18,14 +18,42 @@ describe('weekStartOf', () => {
 describe('completionsPerWeek', () => {
   const TODAY = '2026-03-18'; // a Wednesday; the week began on 2026-03-16
   it.each([
-    ['no completions gives zeros for every week', [], 3, [['2026-03-02', 0], ['2026-03-09', 0], ['2026-03-16', 0]]],
-    ['counts by ISO week, oldest first', ['2026-03-16', '2026-03-18', '2026-03-15', '2026-03-02'], 3, [['2026-03-02', 1], ['2026-03-09', 1], ['2026-03-16', 2]]],
+    [
+      'no completions gives zeros for every week',
+      [],
+      3,
+      [
+        ['2026-03-02', 0],
+        ['2026-03-09', 0],
+        ['2026-03-16', 0],
+      ],
+    ],
+    [
+      'counts by ISO week, oldest first',
+      ['2026-03-16', '2026-03-18', '2026-03-15', '2026-03-02'],
+      3,
+      [
+        ['2026-03-02', 1],
+        ['2026-03-09', 1],
+        ['2026-03-16', 2],
+      ],
+    ],
     ['ignores days after today', ['2026-03-19', '2026-03-22'], 1, [['2026-03-16', 0]]],
-    ['ignores weeks before the window', ['2026-02-28'], 2, [['2026-03-09', 0], ['2026-03-16', 0]]],
+    [
+      'ignores weeks before the window',
+      ['2026-02-28'],
+      2,
+      [
+        ['2026-03-09', 0],
+        ['2026-03-16', 0],
+      ],
+    ],
     ['ignores unreadable dates', ['not-a-date', '2026-13-40'], 1, [['2026-03-16', 0]]],
     ['returns nothing for zero weeks', ['2026-03-16'], 0, []],
   ] as const)('%s', (_label, days, weeks, expected) => {
-    expect(completionsPerWeek(days, TODAY, weeks)).toEqual(expected.map(([weekStart, count]) => ({ weekStart, count })));
+    expect(completionsPerWeek(days, TODAY, weeks)).toEqual(
+      expected.map(([weekStart, count]) => ({ weekStart, count })),
+    );
   });
 });
 
@@ -34,10 +62,34 @@ describe('weeklyGoalProgress', () => {
   it.each([
     ['nothing yet this week', [], 2, { done: 0, remaining: 2, met: false }, /A fresh week.*one small step counts/],
     ['part way', ['2026-03-16'], 3, { done: 1, remaining: 2, met: false }, /1 of 3 this week\. 2 more if it suits you/],
-    ['goal reached', ['2026-03-16', '2026-03-17'], 2, { done: 2, remaining: 0, met: true }, /^2 practices this week: your goal of 2 is reached/],
-    ['beyond the goal is a bonus, not a new target', ['2026-03-16', '2026-03-17', '2026-03-18'], 2, { done: 3, remaining: 0, met: true }, /bonus/],
-    ['last week does not count towards this week', ['2026-03-15', '2026-03-09'], 2, { done: 0, remaining: 2, met: false }, /fresh week/],
-    ['a later day this week does not count yet', ['2026-03-20'], 1, { done: 0, remaining: 1, met: false }, /fresh week/],
+    [
+      'goal reached',
+      ['2026-03-16', '2026-03-17'],
+      2,
+      { done: 2, remaining: 0, met: true },
+      /^2 practices this week: your goal of 2 is reached/,
+    ],
+    [
+      'beyond the goal is a bonus, not a new target',
+      ['2026-03-16', '2026-03-17', '2026-03-18'],
+      2,
+      { done: 3, remaining: 0, met: true },
+      /bonus/,
+    ],
+    [
+      'last week does not count towards this week',
+      ['2026-03-15', '2026-03-09'],
+      2,
+      { done: 0, remaining: 2, met: false },
+      /fresh week/,
+    ],
+    [
+      'a later day this week does not count yet',
+      ['2026-03-20'],
+      1,
+      { done: 0, remaining: 1, met: false },
+      /fresh week/,
+    ],
     ['no goal set', ['2026-03-16'], 0, { done: 1, remaining: 0, met: false }, /No goal set/],
   ] as const)('%s', (_label, days, goal, expected, message) => {
     const progress = weeklyGoalProgress(days, TODAY, goal);
@@ -63,10 +115,45 @@ describe('predictionCalibration', () => {
   });
 
   it.each([
-    ['one high prediction that did not happen', [[80, false]], { averagePredicted: 80, happenedPercent: 0 }, [0, 0, 0, 1], [0, 0, 0, 0]],
-    ['mixed', [[70, false], [90, true], [10, false], [50, false]], { averagePredicted: 55, happenedPercent: 25 }, [1, 0, 2, 1], [0, 0, 0, 1]],
-    ['band edges: 24, 25, 74, 75, 100', [[24, true], [25, true], [74, false], [75, false], [100, true]], { averagePredicted: 60, happenedPercent: 60 }, [1, 1, 1, 2], [1, 1, 0, 1]],
-    ['0 % goes in the lowest band', [[0, false]], { averagePredicted: 0, happenedPercent: 0 }, [1, 0, 0, 0], [0, 0, 0, 0]],
+    [
+      'one high prediction that did not happen',
+      [[80, false]],
+      { averagePredicted: 80, happenedPercent: 0 },
+      [0, 0, 0, 1],
+      [0, 0, 0, 0],
+    ],
+    [
+      'mixed',
+      [
+        [70, false],
+        [90, true],
+        [10, false],
+        [50, false],
+      ],
+      { averagePredicted: 55, happenedPercent: 25 },
+      [1, 0, 2, 1],
+      [0, 0, 0, 1],
+    ],
+    [
+      'band edges: 24, 25, 74, 75, 100',
+      [
+        [24, true],
+        [25, true],
+        [74, false],
+        [75, false],
+        [100, true],
+      ],
+      { averagePredicted: 60, happenedPercent: 60 },
+      [1, 1, 1, 2],
+      [1, 1, 0, 1],
+    ],
+    [
+      '0 % goes in the lowest band',
+      [[0, false]],
+      { averagePredicted: 0, happenedPercent: 0 },
+      [1, 0, 0, 0],
+      [0, 0, 0, 0],
+    ],
   ] as const)('%s', (_label, rows, expected, counts, happened) => {
     const c = predictionCalibration(rows.map(([likelihood, h]) => ({ likelihood, happened: h })));
     expect(c).toMatchObject({ count: rows.length, ...expected });
@@ -75,12 +162,22 @@ describe('predictionCalibration', () => {
   });
 
   it('summarises in plain words', () => {
-    const c = predictionCalibration([{ likelihood: 70, happened: false }, { likelihood: 90, happened: true }]);
-    expect(c.summary).toBe('Across 2 practices, you rated what you expected as 80% likely on average. It happened 1 time out of 2 (50%).');
+    const c = predictionCalibration([
+      { likelihood: 70, happened: false },
+      { likelihood: 90, happened: true },
+    ]);
+    expect(c.summary).toBe(
+      'Across 2 practices, you rated what you expected as 80% likely on average. It happened 1 time out of 2 (50%).',
+    );
   });
 });
 
-const session = (id: string, status: 'planned' | 'done', completedOn: string | undefined, createdAt: string): PracticeSession => ({
+const session = (
+  id: string,
+  status: 'planned' | 'done',
+  completedOn: string | undefined,
+  createdAt: string,
+): PracticeSession => ({
   id,
   status,
   date: '2026-03-01',
@@ -92,7 +189,18 @@ const session = (id: string, status: 'planned' | 'done', completedOn: string | u
   createdAt,
   updatedAt: createdAt,
   ...(completedOn ? { completedOn } : {}),
-  ...(status === 'done' ? { after: { sudsPeak: 8, sudsAfter: 3, outcome: 'Fine', predictionHappened: false, learned: '', droppedSafetyBehaviours: [] } } : {}),
+  ...(status === 'done'
+    ? {
+        after: {
+          sudsPeak: 8,
+          sudsAfter: 3,
+          outcome: 'Fine',
+          predictionHappened: false,
+          learned: '',
+          droppedSafetyBehaviours: [],
+        },
+      }
+    : {}),
 });
 
 describe('sudsPoints', () => {
@@ -110,8 +218,13 @@ describe('sudsPoints', () => {
 
 describe('practiceInteractionNotes', () => {
   it('summarises the task, outcome and lesson without anxiety ratings', () => {
-    const notes = practiceInteractionNotes({ task: 'Ask Sam about the course ' }, { outcome: 'Sam was glad I asked', learned: 'People like being asked' });
-    expect(notes).toBe('Practice: Ask Sam about the course\nWhat happened: Sam was glad I asked\nWhat I learned: People like being asked');
+    const notes = practiceInteractionNotes(
+      { task: 'Ask Sam about the course ' },
+      { outcome: 'Sam was glad I asked', learned: 'People like being asked' },
+    );
+    expect(notes).toBe(
+      'Practice: Ask Sam about the course\nWhat happened: Sam was glad I asked\nWhat I learned: People like being asked',
+    );
   });
 
   it('leaves out an empty lesson and caps very long notes', () => {

@@ -47,9 +47,14 @@ export function weeklyGoalProgress(completedOn: readonly string[], today: string
   const met = target > 0 && done >= target;
   const practices = (n: number) => `${n} ${n === 1 ? 'practice' : 'practices'}`;
   let message: string;
-  if (target === 0) message = done > 0 ? `${practices(done)} this week. No goal set; go at your own pace.` : 'No goal set. Practise whenever it suits you.';
+  if (target === 0)
+    message =
+      done > 0
+        ? `${practices(done)} this week. No goal set; go at your own pace.`
+        : 'No goal set. Practise whenever it suits you.';
   else if (done === 0) message = `A fresh week. Your goal is ${practices(target)}; one small step counts.`;
-  else if (met) message = `${practices(done)} this week: your goal of ${target} is reached. Anything more is a bonus, and resting is fine too.`;
+  else if (met)
+    message = `${practices(done)} this week: your goal of ${target} is reached. Anything more is a bonus, and resting is fine too.`;
   else message = `${done} of ${target} this week. ${remaining} more if it suits you.`;
   return { goal: target, done, remaining, met, message };
 }
@@ -74,7 +79,13 @@ export function predictionCalibration(sessions: readonly { likelihood: number; h
     return { from, to, count: inBand.length, happened: inBand.filter((s) => s.happened).length };
   });
   if (count === 0) {
-    return { count, averagePredicted: null, happenedPercent: null, buckets, summary: 'No finished practices yet. After your first, this compares what you expected with what happened.' };
+    return {
+      count,
+      averagePredicted: null,
+      happenedPercent: null,
+      buckets,
+      summary: 'No finished practices yet. After your first, this compares what you expected with what happened.',
+    };
   }
   const averagePredicted = Math.round(sessions.reduce((sum, s) => sum + s.likelihood, 0) / count);
   const happened = sessions.filter((s) => s.happened).length;
@@ -87,8 +98,13 @@ export function predictionCalibration(sessions: readonly { likelihood: number; h
 /** Finished sessions as chart points, oldest first (by completion day, then creation time). */
 export function sudsPoints(sessions: readonly PracticeSession[]): SudsPoint[] {
   return sessions
-    .filter((s): s is PracticeSession & { after: NonNullable<PracticeSession['after']>; completedOn: string } => s.status === 'done' && !!s.after && !!s.completedOn)
-    .sort((a, b) => (a.completedOn < b.completedOn ? -1 : a.completedOn > b.completedOn ? 1 : a.createdAt < b.createdAt ? -1 : 1))
+    .filter(
+      (s): s is PracticeSession & { after: NonNullable<PracticeSession['after']>; completedOn: string } =>
+        s.status === 'done' && !!s.after && !!s.completedOn,
+    )
+    .sort((a, b) =>
+      a.completedOn < b.completedOn ? -1 : a.completedOn > b.completedOn ? 1 : a.createdAt < b.createdAt ? -1 : 1,
+    )
     .map((s) => ({
       id: s.id,
       completedOn: s.completedOn,

@@ -1,8 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import type { Favour } from '../interaction.ts';
-import { GENERIC_GIVE_SUGGESTIONS, giveSuggestions, reciprocityBalance, reciprocityWindowStart, shouldNudgeToGive, type ExchangeRecord } from './balance.ts';
+import {
+  GENERIC_GIVE_SUGGESTIONS,
+  giveSuggestions,
+  reciprocityBalance,
+  reciprocityWindowStart,
+  shouldNudgeToGive,
+  type ExchangeRecord,
+} from './balance.ts';
 
-const rec = (date: string, gave: Favour[] = [], asked: Favour[] = [], mutual = false): ExchangeRecord => ({ date, gave, asked, mutual });
+const rec = (date: string, gave: Favour[] = [], asked: Favour[] = [], mutual = false): ExchangeRecord => ({
+  date,
+  gave,
+  asked,
+  mutual,
+});
 const ask = (date: string) => rec(date, [], ['advice']);
 const give = (date: string) => rec(date, ['intro']);
 const mutual = (date: string) => rec(date, [], [], true);
@@ -23,13 +35,25 @@ describe('reciprocityBalance', () => {
   const TODAY = '2026-03-14';
   it.each([
     ['nothing logged', [], { gave: 0, asked: 0, mutual: 0, balance: 0 }],
-    ['counts every favour in a list', [rec('2026-01-01', ['intro', 'advice'], ['referral'])], { gave: 2, asked: 1, mutual: 0, balance: 1 }],
-    ['counts mutual exchanges separately', [mutual('2026-01-01'), mutual('2026-02-01')], { gave: 0, asked: 0, mutual: 2, balance: 0 }],
+    [
+      'counts every favour in a list',
+      [rec('2026-01-01', ['intro', 'advice'], ['referral'])],
+      { gave: 2, asked: 1, mutual: 0, balance: 1 },
+    ],
+    [
+      'counts mutual exchanges separately',
+      [mutual('2026-01-01'), mutual('2026-02-01')],
+      { gave: 0, asked: 0, mutual: 2, balance: 0 },
+    ],
     ['includes today', [give(TODAY)], { gave: 1, asked: 0, mutual: 0, balance: 1 }],
     ['ignores interactions after today', [give('2026-03-15')], { gave: 0, asked: 0, mutual: 0, balance: 0 }],
     ['excludes exactly 12 months ago', [ask('2025-03-14')], { gave: 0, asked: 0, mutual: 0, balance: 0 }],
     ['includes the day after 12 months ago', [ask('2025-03-15')], { gave: 0, asked: 1, mutual: 0, balance: -1 }],
-    ['is negative after asks', [ask('2025-06-01'), ask('2025-09-01'), give('2026-01-01')], { gave: 1, asked: 2, mutual: 0, balance: -1 }],
+    [
+      'is negative after asks',
+      [ask('2025-06-01'), ask('2025-09-01'), give('2026-01-01')],
+      { gave: 1, asked: 2, mutual: 0, balance: -1 },
+    ],
   ])('%s', (_label, interactions, expected) => {
     expect(reciprocityBalance(interactions, TODAY)).toEqual(expected);
   });
@@ -51,7 +75,11 @@ describe('shouldNudgeToGive', () => {
     ['a give after two asks resets it', [ask('2026-01-01'), ask('2026-02-01'), give('2026-03-01')], false],
     ['a give between two asks', [ask('2026-01-01'), give('2026-02-01'), ask('2026-03-01')], false],
     ['a mutual exchange resets it', [ask('2026-01-01'), ask('2026-02-01'), mutual('2026-03-01')], false],
-    ['an ask that also gave is not a one-way ask', [ask('2026-01-01'), rec('2026-03-01', ['advice'], ['intro'])], false],
+    [
+      'an ask that also gave is not a one-way ask',
+      [ask('2026-01-01'), rec('2026-03-01', ['advice'], ['intro'])],
+      false,
+    ],
     ['an ask marked mutual is a give-and-take', [ask('2026-01-01'), rec('2026-03-01', [], ['intro'], true)], false],
     ['an ask outside the window does not count', [ask('2025-03-14'), ask('2026-03-01')], false],
     ['an ask just inside the window counts', [ask('2025-03-15'), ask('2026-03-01')], true],

@@ -65,9 +65,13 @@ export function shouldNudgeToGive(interactions: readonly ExchangeRecord[], today
   const exchanges = inWindow(interactions, today)
     .map((interaction, index) => ({ interaction, index }))
     .filter(({ interaction: i }) => i.gave.length > 0 || i.asked.length > 0 || i.mutual);
-  exchanges.sort((a, b) => (a.interaction.date === b.interaction.date ? b.index - a.index : a.interaction.date < b.interaction.date ? 1 : -1));
+  exchanges.sort((a, b) =>
+    a.interaction.date === b.interaction.date ? b.index - a.index : a.interaction.date < b.interaction.date ? 1 : -1,
+  );
   const recent = exchanges.slice(0, 2);
-  return recent.length === 2 && recent.every(({ interaction: i }) => i.asked.length > 0 && i.gave.length === 0 && !i.mutual);
+  return (
+    recent.length === 2 && recent.every(({ interaction: i }) => i.asked.length > 0 && i.gave.length === 0 && !i.mutual)
+  );
 }
 
 /** Ideas that suit anyone, used when we know nothing of what the person is looking for. */

@@ -66,7 +66,13 @@ export function upcomingBirthdays(
     const on = nextBirthday(person.birthday, today);
     if (on > end) continue;
     const turning = ageOn(person.birthday, on);
-    found.push({ personId: person.id, displayName: person.displayName, on, inDays: daysBetween(today, on), ...(turning !== undefined ? { turning } : {}) });
+    found.push({
+      personId: person.id,
+      displayName: person.displayName,
+      on,
+      inDays: daysBetween(today, on),
+      ...(turning !== undefined ? { turning } : {}),
+    });
   }
   return found.sort((a, b) => (a.on !== b.on ? (a.on < b.on ? -1 : 1) : a.displayName.localeCompare(b.displayName)));
 }

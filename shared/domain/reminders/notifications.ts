@@ -79,7 +79,11 @@ export function planNotifications(input: PlanInput): { now: PlannedNotification[
     for (const person of sched.due) {
       for (const reason of person.reasons) {
         if (reason.kind !== 'event-follow-up') continue;
-        offer({ key: `event:${reason.interactionId}:${person.id}`, at: quiet(new Date(reason.dueAt)), notification: eventText(person, reason) });
+        offer({
+          key: `event:${reason.interactionId}:${person.id}`,
+          at: quiet(new Date(reason.dueAt)),
+          notification: eventText(person, reason),
+        });
       }
     }
   }

@@ -100,7 +100,9 @@ export function draftNudge(input: NudgeDraftInput, library: readonly Starter[]):
     library,
   );
   const ownName = new RegExp(`^${escapeRegExp(name)}[,!]\\s*`);
-  const body = best ? best.text.replace(greetingPattern, '').replace(ownName, '') : 'How are things with you? It would be good to catch up.';
+  const body = best
+    ? best.text.replace(greetingPattern, '').replace(ownName, '')
+    : 'How are things with you? It would be good to catch up.';
   return {
     lines: [`Hi ${name},`, body.charAt(0).toUpperCase() + body.slice(1)],
     step: `Send ${name} a message today. It takes two minutes.`,

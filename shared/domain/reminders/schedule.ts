@@ -62,7 +62,13 @@ export interface ScheduleInput {
 
 export type DueReason =
   | { kind: 'overdue' | 'due'; status: TrackedStatus }
-  | { kind: 'event-follow-up'; interactionId: string; eventType: 'conference' | 'meet-up'; metOn: string; dueAt: string }
+  | {
+      kind: 'event-follow-up';
+      interactionId: string;
+      eventType: 'conference' | 'meet-up';
+      metOn: string;
+      dueAt: string;
+    }
   | { kind: 'birthday'; turning?: number }
   /** `text` only for `normal` details: private and sensitive text never leaves the scheduler. */
   | { kind: 'follow-up'; detailId: string; followUpOn: string; text?: string };
@@ -85,7 +91,13 @@ export interface Schedule {
   statuses: Map<string, TrackedStatus>;
 }
 
-const RANK: Record<DueReason['kind'], number> = { overdue: 0, 'event-follow-up': 1, birthday: 2, 'follow-up': 3, due: 4 };
+const RANK: Record<DueReason['kind'], number> = {
+  overdue: 0,
+  'event-follow-up': 1,
+  birthday: 2,
+  'follow-up': 3,
+  due: 4,
+};
 const HOUR = 3_600_000;
 
 /** A reason's date for ordering people of equal rank: earlier waited longer. */
@@ -104,7 +116,8 @@ function reasonDate(reason: DueReason): string {
   }
 }
 
-const maxDay = (a: string | undefined, b: string | undefined) => (a === undefined ? b : b === undefined ? a : a > b ? a : b);
+const maxDay = (a: string | undefined, b: string | undefined) =>
+  a === undefined ? b : b === undefined ? a : a > b ? a : b;
 
 /**
  * Who is due today, and why.
@@ -140,7 +153,12 @@ export function schedule(input: ScheduleInput): Schedule {
   for (const person of input.people) {
     const skippedOn = input.holds[person.id]?.skippedOn;
     const cadence = effectiveCadence(person, input.tiers);
-    const status = keepInTouchStatus({ cadence, lastInteractionOn: maxDay(person.lastInteractionOn, skippedOn), addedOn: person.addedOn, today });
+    const status = keepInTouchStatus({
+      cadence,
+      lastInteractionOn: maxDay(person.lastInteractionOn, skippedOn),
+      addedOn: person.addedOn,
+      today,
+    });
     if (status.state !== 'untracked') {
       statuses.set(person.id, status);
       if (status.state !== 'on-track') add(person.id, { kind: status.state, status });
@@ -159,7 +177,12 @@ export function schedule(input: ScheduleInput): Schedule {
     if (!person || detail.followUpOn > today) continue;
     const handled = maxDay(person.lastInteractionOn, input.holds[person.id]?.skippedOn);
     if (handled && handled >= detail.followUpOn) continue;
-    add(person.id, { kind: 'follow-up', detailId: detail.id, followUpOn: detail.followUpOn, ...(detail.sensitivity === 'normal' ? { text: detail.text } : {}) });
+    add(person.id, {
+      kind: 'follow-up',
+      detailId: detail.id,
+      followUpOn: detail.followUpOn,
+      ...(detail.sensitivity === 'normal' ? { text: detail.text } : {}),
+    });
   }
 
   for (const event of input.events) {
@@ -175,7 +198,13 @@ export function schedule(input: ScheduleInput): Schedule {
     consider(dueAt);
     consider(lapsesAt);
     if (dueAt.getTime() <= now.getTime() && now.getTime() < lapsesAt.getTime()) {
-      add(person.id, { kind: 'event-follow-up', interactionId: event.interactionId, eventType: event.type, metOn: event.date, dueAt: dueAt.toISOString() });
+      add(person.id, {
+        kind: 'event-follow-up',
+        interactionId: event.interactionId,
+        eventType: event.type,
+        metOn: event.date,
+        dueAt: dueAt.toISOString(),
+      });
     }
   }
 
@@ -184,7 +213,10 @@ export function schedule(input: ScheduleInput): Schedule {
     const person = people.get(id)!;
     const snoozedUntil = input.holds[id]?.snoozedUntil;
     if (snoozedUntil && snoozedUntil > today) continue;
-    list.sort((a, b) => RANK[a.kind] - RANK[b.kind] || (reasonDate(a) < reasonDate(b) ? -1 : reasonDate(a) > reasonDate(b) ? 1 : 0));
+    list.sort(
+      (a, b) =>
+        RANK[a.kind] - RANK[b.kind] || (reasonDate(a) < reasonDate(b) ? -1 : reasonDate(a) > reasonDate(b) ? 1 : 0),
+    );
     due.push({ id, displayName: person.displayName, reasons: list });
   }
   due.sort((a, b) => {

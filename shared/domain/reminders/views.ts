@@ -9,7 +9,13 @@ const Tracked = KeepInTouchStatusView.options[1];
 
 export const DueReasonView = z.discriminatedUnion('kind', [
   z.object({ kind: z.enum(['overdue', 'due']), status: Tracked }),
-  z.object({ kind: z.literal('event-follow-up'), interactionId: z.string(), eventType: z.enum(['conference', 'meet-up']), metOn: IsoDate, dueAt: IsoInstant }),
+  z.object({
+    kind: z.literal('event-follow-up'),
+    interactionId: z.string(),
+    eventType: z.enum(['conference', 'meet-up']),
+    metOn: IsoDate,
+    dueAt: IsoInstant,
+  }),
   z.object({ kind: z.literal('birthday'), turning: z.number().int().optional() }),
   /** `text` is present only for details marked normal. */
   z.object({ kind: z.literal('follow-up'), detailId: z.string(), followUpOn: IsoDate, text: z.string().optional() }),

@@ -29,11 +29,14 @@ describe('wall-clock time in a zone', () => {
   });
 
   it('knows a DST day is 23 or 25 hours long', () => {
-    const hours = (day: string, next: string, zone: string) => (startOfDay(next, zone).getTime() - startOfDay(day, zone).getTime()) / 3_600_000;
+    const hours = (day: string, next: string, zone: string) =>
+      (startOfDay(next, zone).getTime() - startOfDay(day, zone).getTime()) / 3_600_000;
     expect(hours('2026-03-29', '2026-03-30', 'Europe/London')).toBe(23);
     expect(hours('2026-10-25', '2026-10-26', 'Europe/London')).toBe(25);
     expect(hours('2026-03-08', '2026-03-09', 'America/New_York')).toBe(23);
-    expect(startOfNextDay(new Date('2026-11-01T12:00:00Z'), 'America/New_York').toISOString()).toBe('2026-11-02T05:00:00.000Z');
+    expect(startOfNextDay(new Date('2026-11-01T12:00:00Z'), 'America/New_York').toISOString()).toBe(
+      '2026-11-02T05:00:00.000Z',
+    );
   });
 
   it('rejects an unknown zone instead of silently using UTC', () => {
@@ -48,10 +51,25 @@ describe('quiet hours', () => {
     ['06:00 moves to 07:00 the same morning', '2026-06-10T05:00:00Z', overnight, '2026-06-10T06:00:00.000Z'],
     ['noon is untouched', '2026-06-10T11:00:00Z', overnight, '2026-06-10T11:00:00.000Z'],
     ['07:00 itself is outside', '2026-06-10T06:00:00Z', overnight, '2026-06-10T06:00:00.000Z'],
-    ['a daytime window (12:00–14:00) defers 13:00 to 14:00', '2026-06-10T12:00:00Z', { enabled: true, start: '12:00', end: '14:00' }, '2026-06-10T13:00:00.000Z'],
-    ['switched off, nothing moves', '2026-06-10T22:30:00Z', { ...overnight, enabled: false }, '2026-06-10T22:30:00.000Z'],
+    [
+      'a daytime window (12:00–14:00) defers 13:00 to 14:00',
+      '2026-06-10T12:00:00Z',
+      { enabled: true, start: '12:00', end: '14:00' },
+      '2026-06-10T13:00:00.000Z',
+    ],
+    [
+      'switched off, nothing moves',
+      '2026-06-10T22:30:00Z',
+      { ...overnight, enabled: false },
+      '2026-06-10T22:30:00.000Z',
+    ],
     // The night the clocks go forward, 07:00 BST is 06:00 UTC and the night is an hour shorter.
-    ['across spring forward the morning is still 07:00 local', '2026-03-28T23:00:00Z', overnight, '2026-03-29T06:00:00.000Z'],
+    [
+      'across spring forward the morning is still 07:00 local',
+      '2026-03-28T23:00:00Z',
+      overnight,
+      '2026-03-29T06:00:00.000Z',
+    ],
   ])('%s', (_name, at, quiet, expected) => {
     expect(afterQuietHours(new Date(at), quiet, 'Europe/London').toISOString()).toBe(expected);
   });

@@ -6,9 +6,21 @@ import { makeSnippet, tokenise } from './text.ts';
  * fields (e.g. participant names on interactions) without touching this table.
  */
 export const FIELD_WEIGHTS: Readonly<Record<string, number>> = {
-  displayName: 100, givenName: 90, familyName: 90, nickname: 90,
-  organisation: 50, role: 40, tags: 40, emails: 30, location: 20, howWeMet: 15, lookingFor: 15, canHelpWith: 15,
-  text: 20, title: 30, notes: 10,
+  displayName: 100,
+  givenName: 90,
+  familyName: 90,
+  nickname: 90,
+  organisation: 50,
+  role: 40,
+  tags: 40,
+  emails: 30,
+  location: 20,
+  howWeMet: 15,
+  lookingFor: 15,
+  canHelpWith: 15,
+  text: 20,
+  title: 30,
+  notes: 10,
 };
 export const DEFAULT_WEIGHT = 10;
 
@@ -25,8 +37,27 @@ export function toHit(doc: IndexedDoc, score: number, words: readonly string[], 
   }
   const { snippet, highlights } = makeSnippet(doc.fields[bestField] ?? '', words);
   const rounded = Math.round(score * 100) / 100;
-  if (doc.kind === 'interaction') return { kind: 'interaction', id: doc.id, personIds: doc.personIds, score: rounded, field: bestField, snippet, highlights };
+  if (doc.kind === 'interaction')
+    return {
+      kind: 'interaction',
+      id: doc.id,
+      personIds: doc.personIds,
+      score: rounded,
+      field: bestField,
+      snippet,
+      highlights,
+    };
   const id = personId ?? doc.id;
-  if (doc.kind === 'detail') return { kind: 'person', id, personIds: [id], score: rounded, field: 'detail', snippet, highlights, detailId: doc.id };
+  if (doc.kind === 'detail')
+    return {
+      kind: 'person',
+      id,
+      personIds: [id],
+      score: rounded,
+      field: 'detail',
+      snippet,
+      highlights,
+      detailId: doc.id,
+    };
   return { kind: 'person', id, personIds: [id], score: rounded, field: bestField, snippet, highlights };
 }

@@ -3,9 +3,25 @@ import { generateCorpus } from './generate.ts';
 import { createSearchIndex, type SearchDoc, type SearchHit } from './index.ts';
 import { foldText } from './text.ts';
 
-const person = (id: string, fields: Record<string, string>): SearchDoc => ({ kind: 'person', id, personIds: [id], fields });
-const interaction = (id: string, personId: string, date: string, fields: Record<string, string>): SearchDoc => ({ kind: 'interaction', id, personIds: [personId], date, fields });
-const detail = (id: string, personId: string, text: string): SearchDoc => ({ kind: 'detail', id, personIds: [personId], fields: { text } });
+const person = (id: string, fields: Record<string, string>): SearchDoc => ({
+  kind: 'person',
+  id,
+  personIds: [id],
+  fields,
+});
+const interaction = (id: string, personId: string, date: string, fields: Record<string, string>): SearchDoc => ({
+  kind: 'interaction',
+  id,
+  personIds: [personId],
+  date,
+  fields,
+});
+const detail = (id: string, personId: string, text: string): SearchDoc => ({
+  kind: 'detail',
+  id,
+  personIds: [personId],
+  fields: { text },
+});
 
 function indexOf(docs: SearchDoc[]) {
   const index = createSearchIndex();
@@ -66,7 +82,14 @@ describe('search: ranking', () => {
 
   it('reports a matching detail as a hit on its person', () => {
     const [hit] = index.search('puppy');
-    expect(hit).toMatchObject({ kind: 'person', id: 'sam', personIds: ['sam'], field: 'detail', detailId: 'd1', snippet: 'New puppy called Biscuit' });
+    expect(hit).toMatchObject({
+      kind: 'person',
+      id: 'sam',
+      personIds: ['sam'],
+      field: 'detail',
+      detailId: 'd1',
+      snippet: 'New puppy called Biscuit',
+    });
   });
 
   it('lists a person once even when a detail matches too', () => {
@@ -145,7 +168,8 @@ describe('search: updates', () => {
 
   it('stays correct after compaction of many removed docs', () => {
     const index = createSearchIndex();
-    for (let i = 0; i < 25_000; i++) index.upsert(interaction(`i${i}`, 'p', '2026-01-01', { title: `Note ${i % 2 ? 'odd' : 'even'}` }));
+    for (let i = 0; i < 25_000; i++)
+      index.upsert(interaction(`i${i}`, 'p', '2026-01-01', { title: `Note ${i % 2 ? 'odd' : 'even'}` }));
     for (let i = 0; i < 25_000; i += 2) index.remove('interaction', `i${i}`);
     for (let i = 1; i < 25_000; i += 4) index.remove('interaction', `i${i}`);
     expect(index.size).toBe(6_250);

@@ -7,7 +7,13 @@ import { foldText, queryWords, tokenise } from './text.ts';
 export type SearchKind = 'person' | 'interaction' | 'detail';
 
 /** What main feeds the index. `date` is `YYYY-MM-DD` (interactions). Field names pick weights. */
-export type SearchDoc = { kind: SearchKind; id: string; personIds: string[]; date?: string; fields: Record<string, string> };
+export type SearchDoc = {
+  kind: SearchKind;
+  id: string;
+  personIds: string[];
+  date?: string;
+  fields: Record<string, string>;
+};
 
 export type SearchHit = {
   kind: 'person' | 'interaction';
@@ -261,7 +267,11 @@ export function createSearchIndex(): SearchIndex {
     const hits: SearchHit[] = people.map(({ pid, doc }) => toHit(docs[doc]!, score[doc]!, words, pid));
     if (hits.length >= max) return hits;
 
-    const interactions = topK(match(INTERACTIONS, words), max - hits.length, (a, b) => score[b]! - score[a]! || docs[b]!.day - docs[a]!.day || compareText(docs[a]!.id, docs[b]!.id));
+    const interactions = topK(
+      match(INTERACTIONS, words),
+      max - hits.length,
+      (a, b) => score[b]! - score[a]! || docs[b]!.day - docs[a]!.day || compareText(docs[a]!.id, docs[b]!.id),
+    );
     for (const n of interactions) hits.push(toHit(docs[n]!, score[n]!, words));
     return hits;
   }

@@ -96,7 +96,7 @@ function isLowSurrogate(code: number): boolean {
 export function matchRanges(text: string, words: readonly string[]): Array<[number, number]> {
   let folded = '';
   const origin: number[] = [];
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const cp = text.codePointAt(i)!;
     const width = cp > 0xffff ? 2 : 1;
     const f = foldText(String.fromCodePoint(cp));

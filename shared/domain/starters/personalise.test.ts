@@ -41,7 +41,13 @@ describe('suggestStarters', () => {
   ] as const)('never uses %s', (_label, extra, allowPrivate) => {
     const hidden = detail('d-hidden', 'the Zanzibar situation', '2026-03-01', extra as Partial<SuggestDetail>);
     for (const lastInteractionOn of [undefined, '2024-01-01', '2026-03-13']) {
-      const out = suggest({ details: [hidden], allowPrivate, lastInteractionOn, lastEventName: 'DevConf Leeds', limit: 50 });
+      const out = suggest({
+        details: [hidden],
+        allowPrivate,
+        lastInteractionOn,
+        lastEventName: 'DevConf Leeds',
+        limit: 50,
+      });
       for (const s of out) {
         expect(s.usesDetailId).toBeUndefined();
         expect(s.text).not.toContain('Zanzibar');
@@ -59,7 +65,10 @@ describe('suggestStarters', () => {
     const older = detail('d-old', 'the allotment', '2025-09-01');
     const newer = detail('d-new', 'the kitchen renovation', '2026-02-20');
     const stale = detail('d-stale', 'the wedding plans', '2026-03-10', { status: 'resolved' });
-    for (const details of [[older, newer, stale], [stale, newer, older]]) {
+    for (const details of [
+      [older, newer, stale],
+      [stale, newer, older],
+    ]) {
       const out = suggest({ details });
       expect(out[0]!.usesDetailId).toBe('d-new');
       expect(out.map((s) => s.usesDetailId)).not.toContain('d-stale');
@@ -86,15 +95,18 @@ describe('suggestStarters', () => {
     ['three days later, with an event', '2026-03-11', 'DevConf Leeds', false],
     ['a day later, no event', '2026-03-13', undefined, false],
     ['a day later, blank event name', '2026-03-13', '   ', false],
-  ])('follows up within 48 hours only after an event: %s', (_label, lastInteractionOn, lastEventName, expectFollowUp) => {
-    const out = suggest({ lastInteractionOn, lastEventName });
-    if (expectFollowUp) {
-      expect(out[0]!.situation).toBe('follow-up-48h');
-      expect(out.some((s) => s.text.includes('DevConf Leeds'))).toBe(true);
-    } else {
-      expect(out.some((s) => s.situation === 'follow-up-48h')).toBe(false);
-    }
-  });
+  ])(
+    'follows up within 48 hours only after an event: %s',
+    (_label, lastInteractionOn, lastEventName, expectFollowUp) => {
+      const out = suggest({ lastInteractionOn, lastEventName });
+      if (expectFollowUp) {
+        expect(out[0]!.situation).toBe('follow-up-48h');
+        expect(out.some((s) => s.text.includes('DevConf Leeds'))).toBe(true);
+      } else {
+        expect(out.some((s) => s.situation === 'follow-up-48h')).toBe(false);
+      }
+    },
+  );
 
   it('does not name an event that was months ago', () => {
     const out = suggest({ lastInteractionOn: '2025-11-01', lastEventName: 'DevConf Leeds', limit: 100 });
@@ -162,7 +174,17 @@ describe('suggestStarters', () => {
       return seed % n;
     };
     const names = ['Sam', '', '   ', 'Siobhán', 'Jo {firstName}'];
-    const dates = [undefined, '2026-03-14', '2026-03-13', '2026-03-01', '2025-12-01', '2025-08-01', '2023-01-01', '2027-01-01', 'not-a-date'];
+    const dates = [
+      undefined,
+      '2026-03-14',
+      '2026-03-13',
+      '2026-03-01',
+      '2025-12-01',
+      '2025-08-01',
+      '2023-01-01',
+      '2027-01-01',
+      'not-a-date',
+    ];
     const events = [undefined, '', 'DevConf Leeds', '{event}'];
     const pool = [
       detail('p1', 'the new puppy Biscuit'),
@@ -225,13 +247,21 @@ describe('describeTimeSince', () => {
 
 describe('placeholders', () => {
   it('lists each placeholder once, in order', () => {
-    expect(placeholdersIn('Hi {firstName}, {event} with {firstName} and {detail}')).toEqual(['firstName', 'event', 'detail']);
+    expect(placeholdersIn('Hi {firstName}, {event} with {firstName} and {detail}')).toEqual([
+      'firstName',
+      'event',
+      'detail',
+    ]);
     expect(placeholdersIn('No placeholders here')).toEqual([]);
   });
 
   it('fills known values literally and leaves missing ones visible', () => {
-    expect(fillPlaceholders('Hi {firstName}, see you at {event}', { firstName: 'Sam' })).toBe('Hi Sam, see you at {event}');
-    expect(fillPlaceholders('{firstName} / {event}', { firstName: '{event}', event: 'DevConf' })).toBe('{event} / DevConf');
+    expect(fillPlaceholders('Hi {firstName}, see you at {event}', { firstName: 'Sam' })).toBe(
+      'Hi Sam, see you at {event}',
+    );
+    expect(fillPlaceholders('{firstName} / {event}', { firstName: '{event}', event: 'DevConf' })).toBe(
+      '{event} / DevConf',
+    );
     expect(fillPlaceholders('Cost: $& {detail}', { detail: '$1 and $&' })).toBe('Cost: $& $1 and $&');
   });
 });

@@ -219,7 +219,12 @@ export function suggestStarters(input: SuggestInput, library: readonly Starter[]
       timeSince,
       detail: detail?.text,
     });
-    const suggestion: Suggestion = { starterId: starter.id, text, situation: starter.situation, channel: starter.channel };
+    const suggestion: Suggestion = {
+      starterId: starter.id,
+      text,
+      situation: starter.situation,
+      channel: starter.channel,
+    };
     if (detail) suggestion.usesDetailId = detail.id;
     return suggestion;
   });

@@ -21,7 +21,12 @@ export type ImportPolicy = ImportAction;
 export const MatchStatus = z.enum(['new', 'match', 'conflict']);
 export type MatchStatus = z.infer<typeof MatchStatus>;
 
-export const ImportProblemView = z.object({ file: z.string(), line: z.number().int(), severity: z.enum(['error', 'warning']), message: z.string() });
+export const ImportProblemView = z.object({
+  file: z.string(),
+  line: z.number().int(),
+  severity: z.enum(['error', 'warning']),
+  message: z.string(),
+});
 export type ImportProblemView = z.infer<typeof ImportProblemView>;
 
 export const PreviewCard = z.object({
@@ -35,7 +40,9 @@ export const PreviewCard = z.object({
   phone: z.string().optional(),
   status: MatchStatus,
   /** Existing people this card matches, best first (at most 5). */
-  matches: z.array(z.object({ id: z.string(), displayName: z.string(), reasons: z.array(z.enum(['email', 'phone', 'name'])) })),
+  matches: z.array(
+    z.object({ id: z.string(), displayName: z.string(), reasons: z.array(z.enum(['email', 'phone', 'name'])) }),
+  ),
   /** For a conflict: fields where the card and the existing person disagree. */
   conflictFields: z.array(z.string()),
   /** The suggested action: create for new, merge for a match, skip for a conflict. */
@@ -114,7 +121,10 @@ const ExportedFile = z.object({ fileName: z.string(), text: z.string(), count: z
 export const interchangeRequests = {
   /** Parses a file and matches every card against the people already here; writes nothing. */
   'interchange.preview': {
-    input: z.object({ fileName: z.string().trim().min(1).max(300), base64: z.string().max(MAX_IMPORT_BASE64, 'Files over 20 MB cannot be imported') }),
+    input: z.object({
+      fileName: z.string().trim().min(1).max(300),
+      base64: z.string().max(MAX_IMPORT_BASE64, 'Files over 20 MB cannot be imported'),
+    }),
     output: ImportPreview,
   },
   /** Writes a previewed import. Either everything is written or, on cancel or failure, nothing. */
@@ -122,26 +132,43 @@ export const interchangeRequests = {
     input: z.object({
       sessionId: z.string().min(1),
       policy: ImportPolicy.optional(),
-      choices: z.array(z.object({ index: z.number().int().min(0), action: ImportAction })).max(200_000).default([]),
+      choices: z
+        .array(z.object({ index: z.number().int().min(0), action: ImportAction }))
+        .max(200_000)
+        .default([]),
     }),
     output: ImportSummary,
   },
-  'interchange.cancel': { input: z.object({ sessionId: z.string().min(1) }), output: z.object({ cancelled: z.boolean() }) },
+  'interchange.cancel': {
+    input: z.object({ sessionId: z.string().min(1) }),
+    output: z.object({ cancelled: z.boolean() }),
+  },
   'interchange.exportVCard': {
-    input: z.object({ version: z.enum(['3.0', '4.0']).default('3.0'), ids: z.array(Id).max(200_000).optional(), includeArchived: z.boolean().default(true) }),
+    input: z.object({
+      version: z.enum(['3.0', '4.0']).default('3.0'),
+      ids: z.array(Id).max(200_000).optional(),
+      includeArchived: z.boolean().default(true),
+    }),
     output: ExportedFile,
   },
   'interchange.exportArchive': { input: z.object({}), output: ExportedFile.extend({ counts: CollectionCounts }) },
   /** Refuses a profile that already holds people or history unless `overwrite` is true. */
   'interchange.restoreArchive': {
-    input: z.object({ fileName: z.string().max(300).default('archive.json'), text: z.string().max(MAX_ARCHIVE_CHARS), overwrite: z.boolean().default(false) }),
+    input: z.object({
+      fileName: z.string().max(300).default('archive.json'),
+      text: z.string().max(MAX_ARCHIVE_CHARS),
+      overwrite: z.boolean().default(false),
+    }),
     output: RestoreSummary,
   },
   'backup.getSettings': { input: z.object({}), output: BackupSettings },
   'backup.setSettings': { input: BackupSettings, output: BackupSettings },
   'backup.runNow': { input: z.object({}), output: BackupInfo },
   'backup.list': { input: z.object({}), output: z.array(BackupInfo) },
-  'backup.restore': { input: z.object({ name: z.string().min(1).max(200), overwrite: z.boolean().default(false) }), output: RestoreSummary },
+  'backup.restore': {
+    input: z.object({ name: z.string().min(1).max(200), overwrite: z.boolean().default(false) }),
+    output: RestoreSummary,
+  },
 } as const;
 
 export const interchangeSubscriptions = {
@@ -158,6 +185,14 @@ export const interchangeEvents = {
 export const DryRunReport = z.object({
   file: z.string(),
   format: ImportPreview.shape.format,
-  people: z.array(z.object({ line: z.number().int(), status: MatchStatus, action: ImportAction, matches: z.array(z.string()), person: ContactFields })),
+  people: z.array(
+    z.object({
+      line: z.number().int(),
+      status: MatchStatus,
+      action: ImportAction,
+      matches: z.array(z.string()),
+      person: ContactFields,
+    }),
+  ),
   problems: z.array(ImportProblemView),
 });

@@ -32,14 +32,20 @@ export const LogInteractionInput = z
       .max(20)
       .default([]),
   })
-  .refine((v) => v.interaction.contactIds.length + v.newPeople.length > 0, { message: 'Choose at least one person', path: ['interaction', 'contactIds'] });
+  .refine((v) => v.interaction.contactIds.length + v.newPeople.length > 0, {
+    message: 'Choose at least one person',
+    path: ['interaction', 'contactIds'],
+  });
 
 /** People, interactions, details, the timeline, keep-in-touch settings, search and undo. */
 export const peopleRequests = {
   'contacts.create': { input: ContactFields, output: Contact },
   'contacts.get': { input: z.object({ id: Id }), output: Contact },
   'contacts.update': { input: z.object({ id: Id, fields: ContactFields }), output: Contact },
-  'contacts.archive': { input: z.object({ ids: Ids, archived: z.boolean() }), output: z.object({ changed: z.number().int() }) },
+  'contacts.archive': {
+    input: z.object({ ids: Ids, archived: z.boolean() }),
+    output: z.object({ changed: z.number().int() }),
+  },
   'contacts.retag': {
     input: z.object({ ids: Ids, add: z.array(Tag).max(20).default([]), remove: z.array(Tag).max(20).default([]) }),
     output: z.object({ changed: z.number().int() }),
@@ -48,16 +54,25 @@ export const peopleRequests = {
   'contacts.delete': { input: z.object({ ids: Ids }), output: UndoReceipt.extend({ removed: z.number().int() }) },
   'contacts.duplicates': {
     input: z.object({}),
-    output: z.array(z.object({ a: PersonRef, b: PersonRef, reasons: z.array(z.enum(['email', 'phone', 'name'])), score: z.number() })),
+    output: z.array(
+      z.object({ a: PersonRef, b: PersonRef, reasons: z.array(z.enum(['email', 'phone', 'name'])), score: z.number() }),
+    ),
   },
   /** Keeps `primaryId` with `fields`, moves the other's interactions and details to it, deletes the other. */
   'contacts.merge': { input: z.object({ primaryId: Id, secondaryId: Id, fields: ContactFields }), output: Contact },
-  'undo.apply': { input: z.object({ token: z.string().min(1) }), output: z.object({ label: z.string(), restored: z.number().int() }) },
+  'undo.apply': {
+    input: z.object({ token: z.string().min(1) }),
+    output: z.object({ label: z.string(), restored: z.number().int() }),
+  },
   'interactions.log': { input: LogInteractionInput, output: Interaction },
   'interactions.update': { input: z.object({ id: Id, fields: InteractionFields }), output: Interaction },
   'interactions.delete': { input: z.object({ id: Id }), output: UndoReceipt },
   'timeline.page': {
-    input: z.object({ filter: TimelineFilter.default({}), offset: z.number().int().min(0), limit: z.number().int().min(1).max(200) }),
+    input: z.object({
+      filter: TimelineFilter.default({}),
+      offset: z.number().int().min(0),
+      limit: z.number().int().min(1).max(200),
+    }),
     output: TimelinePage,
   },
   'details.add': { input: DetailFields, output: Detail },
@@ -67,12 +82,21 @@ export const peopleRequests = {
   'details.reopen': { input: z.object({ id: Id }), output: Detail },
   'settings.getKeepInTouch': { input: z.object({}), output: KeepInTouchSettings },
   'settings.setKeepInTouch': { input: KeepInTouchSettings, output: KeepInTouchSettings },
-  'search.query': { input: z.object({ q: z.string().max(200), limit: z.number().int().min(1).max(100).default(30) }), output: z.array(SearchHitView) },
+  'search.query': {
+    input: z.object({ q: z.string().max(200), limit: z.number().int().min(1).max(100).default(30) }),
+    output: z.array(SearchHitView),
+  },
 } as const;
 
 export const peopleSubscriptions = {
-  'contacts.watch': { input: z.object({ includeArchived: z.boolean().default(false) }), output: z.array(PersonListItem) },
+  'contacts.watch': {
+    input: z.object({ includeArchived: z.boolean().default(false) }),
+    output: z.array(PersonListItem),
+  },
   'person.watch': { input: z.object({ id: Id }), output: PersonView },
   /** How many timeline entries match; `revision` changes whenever pages must be fetched again. */
-  'timeline.watch': { input: z.object({ filter: TimelineFilter.default({}) }), output: z.object({ total: z.number().int(), revision: z.number().int() }) },
+  'timeline.watch': {
+    input: z.object({ filter: TimelineFilter.default({}) }),
+    output: z.object({ total: z.number().int(), revision: z.number().int() }),
+  },
 } as const;

@@ -22,7 +22,11 @@ export const StarterSuggestion = z.object({
   channel: Channel,
 });
 
-const SuggestFor = z.object({ contactId: Id, channel: Channel.optional(), limit: z.number().int().min(1).max(20).default(5) });
+const SuggestFor = z.object({
+  contactId: Id,
+  channel: Channel.optional(),
+  limit: z.number().int().min(1).max(20).default(5),
+});
 const UndoReceipt = z.object({ undoToken: z.string() });
 
 /**
@@ -41,10 +45,16 @@ export const practiceRequests = {
   'practice.finishSession': { input: z.object({ id: Id, after: SessionAfter }), output: PracticeSession },
   'practice.deleteSession': { input: z.object({ id: Id }), output: UndoReceipt },
   'practice.setWeeklyGoal': { input: z.object({ goal: WeeklyGoal }), output: z.object({ goal: WeeklyGoal }) },
-  'starters.saveOwn': { input: z.object({ id: z.string().max(80).optional(), fields: OwnStarterFields }), output: OwnStarter },
+  'starters.saveOwn': {
+    input: z.object({ id: z.string().max(80).optional(), fields: OwnStarterFields }),
+    output: OwnStarter,
+  },
   'starters.deleteOwn': { input: z.object({ id: z.string().max(80) }), output: z.object({ deleted: z.boolean() }) },
   /** Sets (not flips) a favourite, so a double click or a retry cannot undo itself. */
-  'starters.toggleFavourite': { input: z.object({ starterId: z.string().min(1).max(80), favourite: z.boolean() }), output: z.object({ favourites: z.array(z.string()) }) },
+  'starters.toggleFavourite': {
+    input: z.object({ starterId: z.string().min(1).max(80), favourite: z.boolean() }),
+    output: z.object({ favourites: z.array(z.string()) }),
+  },
   /** Personalised starters for one person, from their open (never sensitive) details. */
   'starters.suggestFor': { input: SuggestFor, output: z.array(StarterSuggestion) },
 } as const;
@@ -53,8 +63,14 @@ export const practiceSubscriptions = {
   'practice.watchLadders': { input: z.object({}), output: z.array(Ladder) },
   /** Sessions newest first: planned ones to finish, and the log of finished ones. */
   'practice.watchSessions': { input: z.object({}), output: z.array(PracticeSession) },
-  'practice.watchProgress': { input: z.object({ weeks: z.number().int().min(1).max(52).default(8) }), output: PracticeProgress },
-  'starters.watchMine': { input: z.object({}), output: z.object({ own: z.array(OwnStarter), favourites: z.array(z.string()) }) },
+  'practice.watchProgress': {
+    input: z.object({ weeks: z.number().int().min(1).max(52).default(8) }),
+    output: PracticeProgress,
+  },
+  'starters.watchMine': {
+    input: z.object({}),
+    output: z.object({ own: z.array(OwnStarter), favourites: z.array(z.string()) }),
+  },
   /** Like `starters.suggestFor`, re-run whenever the person, their details or favourites change. */
   'starters.watchSuggestions': { input: SuggestFor, output: z.array(StarterSuggestion) },
 } as const;

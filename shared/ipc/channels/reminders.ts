@@ -12,7 +12,10 @@ export const remindersRequests = {
     output: z.object({ interactionId: z.string() }),
   },
   /** Hides the person from reminders for 1 or 7 days. */
-  'reminders.snooze': { input: z.object({ personId: Id, days: z.union([z.literal(1), z.literal(7)]) }), output: z.object({ until: z.iso.date() }) },
+  'reminders.snooze': {
+    input: z.object({ personId: Id, days: z.union([z.literal(1), z.literal(7)]) }),
+    output: z.object({ until: z.iso.date() }),
+  },
   /** "Skip this cycle": their rhythm restarts today without logging an interaction. */
   'reminders.skip': { input: z.object({ personId: Id }), output: z.object({}) },
   /** Today's nudge: remind me tonight, or skip it (done goes through `reminders.done`). */

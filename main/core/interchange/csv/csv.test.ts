@@ -36,7 +36,8 @@ describe('LinkedIn Connections.csv', () => {
   });
 
   it('warns about a date it cannot read but keeps the person', () => {
-    const text = 'First Name,Last Name,URL,Email Address,Company,Position,Connected On\r\nAl,Bo,https://www.linkedin.com/in/albo,,,,yesterday\r\n';
+    const text =
+      'First Name,Last Name,URL,Email Address,Company,Position,Connected On\r\nAl,Bo,https://www.linkedin.com/in/albo,,,,yesterday\r\n';
     const r = importLinkedInCsv(bytes(text), 'c.csv');
     expect(r.cards).toHaveLength(1);
     expect(r.cards[0]!.connectedOn).toBeUndefined();
@@ -71,7 +72,9 @@ describe('Google Contacts CSV', () => {
         { value: 'pet.h@example.org', label: 'home' },
       ],
       phones: [{ value: '+44 7700 900123', label: 'mobile' }],
-      addresses: [{ label: 'work', street: '12 Dune Row', locality: 'Saltburn', postalCode: 'TS12 1AA', country: 'UK' }],
+      addresses: [
+        { label: 'work', street: '12 Dune Row', locality: 'Saltburn', postalCode: 'TS12 1AA', country: 'UK' },
+      ],
       social: [
         { kind: 'github', url: 'https://github.com/phollowell', label: 'Profile' },
         { kind: 'website', url: 'https://saltmarsh.example.com/blog', label: 'Blog' },
@@ -112,14 +115,26 @@ describe('detectFormat', () => {
     expect(detectFormat(fixture('linkedin-connections.csv'), 'Connections.csv')).toEqual({ format: 'linkedin-csv' });
     expect(detectFormat(fixture('google-contacts.csv'), 'contacts.csv')).toEqual({ format: 'google-csv' });
     expect(detectFormat(fixture('google-contacts-legacy.csv'), 'google.csv')).toEqual({ format: 'google-csv' });
-    expect(detectFormat(bytes('\ufeffBEGIN:VCARD\r\nVERSION:3.0\r\nFN:A\r\nEND:VCARD\r\n'), 'a.txt')).toEqual({ format: 'vcard' });
+    expect(detectFormat(bytes('\ufeffBEGIN:VCARD\r\nVERSION:3.0\r\nFN:A\r\nEND:VCARD\r\n'), 'a.txt')).toEqual({
+      format: 'vcard',
+    });
   });
 
   it('explains what is wrong with an unknown file', () => {
-    expect(detectFormat(bytes('Name,Phone\nA,1\n'), 'export.csv')).toEqual({ format: 'unknown', error: expect.stringContaining('not LinkedIn Connections.csv or a Google Contacts export') });
-    expect(detectFormat(bytes('hello'), 'card.vcf')).toEqual({ format: 'unknown', error: expect.stringContaining('no BEGIN:VCARD') });
+    expect(detectFormat(bytes('Name,Phone\nA,1\n'), 'export.csv')).toEqual({
+      format: 'unknown',
+      error: expect.stringContaining('not LinkedIn Connections.csv or a Google Contacts export'),
+    });
+    expect(detectFormat(bytes('hello'), 'card.vcf')).toEqual({
+      format: 'unknown',
+      error: expect.stringContaining('no BEGIN:VCARD'),
+    });
     const result = importContactsFile(bytes('%PDF-1.7'), 'scan.pdf');
-    expect(result).toMatchObject({ format: 'unknown', cards: [], problems: [{ file: 'scan.pdf', line: 1, severity: 'error' }] });
+    expect(result).toMatchObject({
+      format: 'unknown',
+      cards: [],
+      problems: [{ file: 'scan.pdf', line: 1, severity: 'error' }],
+    });
   });
 });
 

@@ -16,13 +16,36 @@ const MULTI = ' ::: ';
 /** Column families we map; `Address 1 - City` → family "Address", index 1, part "City". */
 const NUMBERED = /^(E-mail|Phone|Address|Website|Organization) (\d+) - (.+)$/;
 /** Columns read by name below; anything else non-empty is kept as an extension. */
-const NAMED = new Set(['Name', 'First Name', 'Given Name', 'Middle Name', 'Additional Name', 'Last Name', 'Family Name', 'Name Prefix', 'Name Suffix', 'Nickname', 'Organization Name', 'Organization Title', 'Organization Department', 'Birthday', 'Notes', 'Labels', 'Group Membership', 'Photo']);
+const NAMED = new Set([
+  'Name',
+  'First Name',
+  'Given Name',
+  'Middle Name',
+  'Additional Name',
+  'Last Name',
+  'Family Name',
+  'Name Prefix',
+  'Name Suffix',
+  'Nickname',
+  'Organization Name',
+  'Organization Title',
+  'Organization Department',
+  'Birthday',
+  'Notes',
+  'Labels',
+  'Group Membership',
+  'Photo',
+]);
 /** Well-known Google labels, lower-cased to match what vCard import produces. */
 const KNOWN_LABELS = new Set(['home', 'work', 'mobile', 'other', 'main', 'pager', 'home fax', 'work fax']);
 
 export function isGoogleHeader(cells: string[]): boolean {
   const names = new Set(cells.map((c) => c.trim()));
-  return (names.has('First Name') && names.has('Labels')) || (names.has('Given Name') && names.has('Group Membership')) || names.has('E-mail 1 - Value');
+  return (
+    (names.has('First Name') && names.has('Labels')) ||
+    (names.has('Given Name') && names.has('Group Membership')) ||
+    names.has('E-mail 1 - Value')
+  );
 }
 
 export function importGoogleCsv(bytes: Uint8Array, file: string): ImportResult {
@@ -35,7 +58,12 @@ export function* importGoogleCsvSteps(bytes: Uint8Array, file: string): Generato
   const cards: ImportedCard[] = [];
   const headerRow = rows[0];
   if (!headerRow || !isGoogleHeader(headerRow.cells)) {
-    problems.push({ file, line: headerRow?.line ?? 1, severity: 'error', message: 'The first row is not a Google Contacts header (First Name, Labels, E-mail 1 - Value…)' });
+    problems.push({
+      file,
+      line: headerRow?.line ?? 1,
+      severity: 'error',
+      message: 'The first row is not a Google Contacts header (First Name, Labels, E-mail 1 - Value…)',
+    });
     return { cards, problems };
   }
   const header = headerRow.cells.map((c) => c.trim());
@@ -44,7 +72,12 @@ export function* importGoogleCsvSteps(bytes: Uint8Array, file: string): Generato
     const what = `Row at line ${row.line}`;
     const draft = toDraft(record(header, row));
     if (!draft.displayName) {
-      problems.push({ file, line: row.line, severity: 'error', message: `${what} has no name, organisation, e-mail or phone; not imported` });
+      problems.push({
+        file,
+        line: row.line,
+        severity: 'error',
+        message: `${what} has no name, organisation, e-mail or phone; not imported`,
+      });
       continue;
     }
     const valid = validateDraft(draft, { file, line: row.line, what });
@@ -66,16 +99,25 @@ function toDraft(cells: Map<string, string>): ContactDraft {
   // The name parts Rapport does not model travel like vCard N remainders, so export writes them.
   const prefix = get('Name Prefix');
   const suffix = get('Name Suffix');
-  if (middle || prefix || suffix) extensions.push({ name: 'N', params: {}, value: structured(['', '', middle, prefix, suffix]) });
+  if (middle || prefix || suffix)
+    extensions.push({ name: 'N', params: {}, value: structured(['', '', middle, prefix, suffix]) });
   const department = get('Organization Department') || org?.get('Department') || '';
   if (department) extensions.push({ name: 'ORG', params: {}, value: structured(['', department]) });
 
   const emails = labelled(numbered.get('E-mail'));
   const phones = labelled(numbered.get('Phone'));
-  const displayName = get('Name') || [given, middle, family].filter(Boolean).join(' ') || get('Nickname') || organisation || emails[0]?.value || phones[0]?.value || '';
+  const displayName =
+    get('Name') ||
+    [given, middle, family].filter(Boolean).join(' ') ||
+    get('Nickname') ||
+    organisation ||
+    emails[0]?.value ||
+    phones[0]?.value ||
+    '';
   const birthday = parseBirthday(get('Birthday'), false);
   for (const [column, value] of cells) {
-    if (value && !NAMED.has(column) && !NUMBERED.test(column)) extensions.push({ name: 'X-GOOGLE-CSV', params: { column }, value: escapeText(value) });
+    if (value && !NAMED.has(column) && !NUMBERED.test(column))
+      extensions.push({ name: 'X-GOOGLE-CSV', params: { column }, value: escapeText(value) });
   }
   return {
     displayName,
@@ -119,13 +161,22 @@ function label(raw: string | undefined): { label?: string; preferred?: true } {
   const preferred = text.startsWith('*');
   const clean = text.replace(/^\*\s*/, '').trim();
   const lower = clean.toLowerCase();
-  return { ...(clean ? { label: KNOWN_LABELS.has(lower) ? lower : clean } : {}), ...(preferred ? { preferred: true } : {}) };
+  return {
+    ...(clean ? { label: KNOWN_LABELS.has(lower) ? lower : clean } : {}),
+    ...(preferred ? { preferred: true } : {}),
+  };
 }
 
-const split = (value: string | undefined) => (value ?? '').split(MULTI).map((v) => v.trim()).filter(Boolean);
+const split = (value: string | undefined) =>
+  (value ?? '')
+    .split(MULTI)
+    .map((v) => v.trim())
+    .filter(Boolean);
 
 function labelled(groups: Map<string, Map<string, string>> | undefined): LabelledValue[] {
-  return [...(groups?.values() ?? [])].flatMap((g) => split(g.get('Value')).map((value) => ({ value, ...label(g.get('Label') ?? g.get('Type')) })));
+  return [...(groups?.values() ?? [])].flatMap((g) =>
+    split(g.get('Value')).map((value) => ({ value, ...label(g.get('Label') ?? g.get('Type')) })),
+  );
 }
 
 function addresses(groups: Map<string, Map<string, string>> | undefined): PostalAddress[] {

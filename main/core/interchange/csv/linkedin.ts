@@ -32,7 +32,8 @@ export function parseConnectedOn(text: string): string | undefined {
     year = named[3]!.length === 2 ? 2000 + Number(named[3]) : Number(named[3]);
   } else return undefined;
   const date = new Date(Date.UTC(year, month - 1, day));
-  if (month < 1 || date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return undefined;
+  if (month < 1 || date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day)
+    return undefined;
   return date.toISOString().slice(0, 10);
 }
 
@@ -46,7 +47,12 @@ export function* importLinkedInCsvSteps(bytes: Uint8Array, file: string): Genera
   const cards: ImportedCard[] = [];
   const headerAt = findHeader(rows, LINKEDIN_HEADER);
   if (headerAt === -1) {
-    problems.push({ file, line: 1, severity: 'error', message: 'No "First Name,Last Name,URL,…" header found: this does not look like LinkedIn Connections.csv' });
+    problems.push({
+      file,
+      line: 1,
+      severity: 'error',
+      message: 'No "First Name,Last Name,URL,…" header found: this does not look like LinkedIn Connections.csv',
+    });
     return { cards, problems };
   }
   const header = rows[headerAt]!.cells;
@@ -68,7 +74,12 @@ export function* importLinkedInCsvSteps(bytes: Uint8Array, file: string): Genera
       ...(cells.get('Position') ? { role: cells.get('Position') } : {}),
     };
     if (!draft.displayName) {
-      problems.push({ file, line: row.line, severity: 'error', message: `${what} has no name, e-mail or profile URL; not imported` });
+      problems.push({
+        file,
+        line: row.line,
+        severity: 'error',
+        message: `${what} has no name, e-mail or profile URL; not imported`,
+      });
       continue;
     }
     const valid = validateDraft(draft, { file, line: row.line, what });
@@ -84,6 +95,11 @@ function connectedDate(text: string, file: string, line: number, problems: Impor
   if (!text) return undefined;
   const day = parseConnectedOn(text);
   if (day) return day;
-  problems.push({ file, line, severity: 'warning', message: `Row at line ${line}: "Connected On" is not a date we recognise ("${text}")` });
+  problems.push({
+    file,
+    line,
+    severity: 'warning',
+    message: `Row at line ${line}: "Connected On" is not a date we recognise ("${text}")`,
+  });
   return undefined;
 }

@@ -37,7 +37,8 @@ export function readCsv(bytes: Uint8Array, file: string): { rows: CsvRow[]; prob
       const line = lineAt(start);
       start = result.meta.cursor + 1;
       const cells = result.data;
-      for (const error of result.errors) problems.push({ file, line, severity: 'warning', message: `Line ${line}: ${error.message}` });
+      for (const error of result.errors)
+        problems.push({ file, line, severity: 'warning', message: `Line ${line}: ${error.message}` });
       if (cells.some((c) => c.trim() !== '')) rows.push({ line, cells });
     },
   });

@@ -49,7 +49,10 @@ export function readContentLine(binary: string, version: string): ContentLine | 
   const [fullName = '', ...paramParts] = splitParams(headOf(binary));
   const dot = fullName.lastIndexOf('.');
   const group = dot > 0 ? fullName.slice(0, dot).trim() : undefined;
-  const name = fullName.slice(dot + 1).trim().toUpperCase();
+  const name = fullName
+    .slice(dot + 1)
+    .trim()
+    .toUpperCase();
   // Lenient: KDE writes names like `X-messaging/irc-All`; only whitespace or quotes rule a name out.
   if (!name || /[\s"]/.test(name)) return undefined;
 

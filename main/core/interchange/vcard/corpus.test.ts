@@ -41,12 +41,23 @@ function corpusFiles(): CorpusFile[] {
 }
 
 /** Where each property kind lands in a draft; kinds not listed must be kept as extensions. */
-const BUCKETS: Record<string, string> = { TITLE: 'ROLE', ROLE: 'ROLE', URL: 'SOCIAL', 'X-SOCIALPROFILE': 'SOCIAL', IMPP: 'SOCIAL' };
+const BUCKETS: Record<string, string> = {
+  TITLE: 'ROLE',
+  ROLE: 'ROLE',
+  URL: 'SOCIAL',
+  'X-SOCIALPROFILE': 'SOCIAL',
+  IMPP: 'SOCIAL',
+};
 const STRUCTURE = new Set(['VERSION', 'PRODID', 'REV']);
 
 function held(draft: ContactDraft, bucket: string): number {
   const ext = draft.extensions?.filter((e) => (BUCKETS[e.name] ?? e.name) === bucket).length ?? 0;
-  const labelled = [...(draft.emails ?? []), ...(draft.phones ?? []), ...(draft.addresses ?? []), ...(draft.social ?? [])].filter((x) => x.label).length;
+  const labelled = [
+    ...(draft.emails ?? []),
+    ...(draft.phones ?? []),
+    ...(draft.addresses ?? []),
+    ...(draft.social ?? []),
+  ].filter((x) => x.label).length;
   const fields: Record<string, number> = {
     FN: draft.displayName ? 1 : 0,
     N: draft.givenName || draft.familyName ? 1 : 0,
@@ -85,7 +96,8 @@ function missingFields(bytes: Uint8Array, drafts: ContactDraft[]): string[] {
       const bucket = BUCKETS[name] ?? name;
       counts.set(bucket, (counts.get(bucket) ?? 0) + 1);
     }
-    for (const [bucket, count] of counts) if (held(drafts[i]!, bucket) < count) missing.push(`card ${i + 1}: ${bucket} ×${count}`);
+    for (const [bucket, count] of counts)
+      if (held(drafts[i]!, bucket) < count) missing.push(`card ${i + 1}: ${bucket} ×${count}`);
   });
   return missing;
 }
@@ -130,7 +142,13 @@ describe.skipIf(!present)('vCard corpus', () => {
       const bytes = readFileSync(f.path);
       const result = importVCard(bytes, f.name);
       const errors = result.problems.filter((p) => p.severity === 'error');
-      const missing = [...errors.map((e) => e.message), ...missingFields(bytes, result.cards.map((c) => c.draft))];
+      const missing = [
+        ...errors.map((e) => e.message),
+        ...missingFields(
+          bytes,
+          result.cards.map((c) => c.draft),
+        ),
+      ];
       if (missing.length) failures.push(`${f.name}: ${missing.join('; ')}`);
       else stats.complete++;
     }
@@ -144,7 +162,8 @@ describe.skipIf(!present)('vCard corpus', () => {
       for (const card of importVCard(readFileSync(f.path), f.name).cards) {
         stats.people++;
         const back = importVCard(new TextEncoder().encode(toVCard([card.draft], version)), 'roundtrip.vcf').cards;
-        if (back.length === 1 && JSON.stringify(canonical(back[0]!.draft)) === JSON.stringify(canonical(card.draft))) stats.roundTrips++;
+        if (back.length === 1 && JSON.stringify(canonical(back[0]!.draft)) === JSON.stringify(canonical(card.draft)))
+          stats.roundTrips++;
         else mismatches.push(`${f.name} line ${card.line}`);
       }
     }

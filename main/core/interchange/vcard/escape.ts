@@ -38,7 +38,10 @@ export function structured(components: Array<string | string[] | undefined>): st
 
 /** A parameter value: RFC 6868 caret escapes, quoted when it holds `:`, `;` or `,`. */
 export function paramValue(value: string): string {
-  const escaped = value.replace(/\^/g, '^^').replace(/"/g, "^'").replace(/\r\n|\r|\n/g, '^n');
+  const escaped = value
+    .replace(/\^/g, '^^')
+    .replace(/"/g, "^'")
+    .replace(/\r\n|\r|\n/g, '^n');
   return /[:;,\s]/.test(escaped) ? `"${escaped}"` : escaped;
 }
 

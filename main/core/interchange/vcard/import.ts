@@ -36,13 +36,23 @@ export function* importVCardSteps(bytes: Uint8Array, fileName: string): Generato
         if (card) cards.push(card);
       } catch (error) {
         // A bug of ours must not cost the other cards; report it against this one.
-        problems.push({ file: fileName, line: raw.line, severity: 'error', message: `Card at line ${raw.line} could not be read: ${(error as Error).message}` });
+        problems.push({
+          file: fileName,
+          line: raw.line,
+          severity: 'error',
+          message: `Card at line ${raw.line} could not be read: ${(error as Error).message}`,
+        });
       }
       yield;
     }
   }
   if (found === 0) {
-    problems.push({ file: fileName, line: 1, severity: 'error', message: 'No BEGIN:VCARD found: this does not look like a vCard file' });
+    problems.push({
+      file: fileName,
+      line: 1,
+      severity: 'error',
+      message: 'No BEGIN:VCARD found: this does not look like a vCard file',
+    });
   }
   problems.sort((a, b) => a.line - b.line);
   return { cards, problems };
@@ -53,7 +63,8 @@ function importCard(raw: RawCard, file: string, problems: ImportProblem[]): Impo
   const parsed = parseCard(raw, file);
   problems.push(...parsed.problems);
   const mapped = toDraft(parsed.props);
-  for (const notice of mapped.notices) problems.push({ file, line: notice.line, severity: 'warning', message: `${what}: ${notice.message}` });
+  for (const notice of mapped.notices)
+    problems.push({ file, line: notice.line, severity: 'warning', message: `${what}: ${notice.message}` });
   if (!mapped.draft.displayName) {
     if (!mapped.hasContent) {
       problems.push({ file, line: raw.line, severity: 'error', message: `${what} is empty; not imported` });
@@ -61,7 +72,12 @@ function importCard(raw: RawCard, file: string, problems: ImportProblem[]): Impo
     }
     // Keep the person (a photo, an address, an IM handle) rather than lose them; the user renames.
     mapped.draft.displayName = UNNAMED;
-    problems.push({ file, line: raw.line, severity: 'warning', message: `${what} has no name, organisation, e-mail or phone; imported as "${UNNAMED}"` });
+    problems.push({
+      file,
+      line: raw.line,
+      severity: 'warning',
+      message: `${what} has no name, organisation, e-mail or phone; imported as "${UNNAMED}"`,
+    });
   }
   const valid = validateDraft(mapped.draft, { file, line: raw.line, what });
   problems.push(...valid.problems);

@@ -14,8 +14,28 @@ const RENAMED: Record<string, string> = { cell: 'mobile' };
 
 /** Words import produces from TYPE and export writes back as TYPE. */
 const STANDARD = new Set([
-  'home', 'work', 'mobile', 'fax', 'pager', 'main', 'other', 'text', 'video', 'car', 'isdn', 'bbs', 'modem', 'msg',
-  'textphone', 'iphone', 'postal', 'parcel', 'dom', 'intl', 'school', 'personal',
+  'home',
+  'work',
+  'mobile',
+  'fax',
+  'pager',
+  'main',
+  'other',
+  'text',
+  'video',
+  'car',
+  'isdn',
+  'bbs',
+  'modem',
+  'msg',
+  'textphone',
+  'iphone',
+  'postal',
+  'parcel',
+  'dom',
+  'intl',
+  'school',
+  'personal',
 ]);
 
 const TO_TYPE: Record<string, string> = { mobile: 'cell' };

@@ -78,7 +78,13 @@ export function unfold(text: string, file: string, firstLine = 1): { lines: Logi
 
   const finish = () => {
     if (current && current.text.includes(':')) lines.push(current);
-    else if (current) problems.push({ file, line: current.line, severity: 'warning', message: `Line ${current.line} is not a vCard property and was skipped: "${preview(current.text)}"` });
+    else if (current)
+      problems.push({
+        file,
+        line: current.line,
+        severity: 'warning',
+        message: `Line ${current.line} is not a vCard property and was skipped: "${preview(current.text)}"`,
+      });
     current = undefined;
     qp = base64 = false;
   };
@@ -134,19 +140,35 @@ export function splitCards(lines: LogicalLine[], file: string): { cards: RawCard
       if (card) {
         card.closed = true;
         cards.push(card);
-      } else problems.push({ file, line: l.line, severity: 'warning', message: `Line ${l.line}: END:VCARD without a matching BEGIN:VCARD` });
+      } else
+        problems.push({
+          file,
+          line: l.line,
+          severity: 'warning',
+          message: `Line ${l.line}: END:VCARD without a matching BEGIN:VCARD`,
+        });
       continue;
     }
     const top = stack.at(-1);
     if (top) top.lines.push(l);
     else if (strayFrom === undefined) {
       strayFrom = l.line;
-      problems.push({ file, line: l.line, severity: 'warning', message: `Line ${l.line}: text outside BEGIN:VCARD … END:VCARD was ignored` });
+      problems.push({
+        file,
+        line: l.line,
+        severity: 'warning',
+        message: `Line ${l.line}: text outside BEGIN:VCARD … END:VCARD was ignored`,
+      });
     }
   }
   // Unclosed cards still carry people: keep them, outermost first, and say what happened.
   for (const card of stack.reverse()) {
-    problems.push({ file, line: card.line, severity: 'warning', message: `Card at line ${card.line}: no END:VCARD before the end of the file` });
+    problems.push({
+      file,
+      line: card.line,
+      severity: 'warning',
+      message: `Card at line ${card.line}: no END:VCARD before the end of the file`,
+    });
     cards.push(card);
   }
   cards.sort((a, b) => a.line - b.line);

@@ -57,14 +57,24 @@ export function parseCard(card: RawCard, file: string): { props: VProp[]; versio
   for (const logical of card.lines) {
     const content = readContentLine(logical.text, version);
     if (!content) {
-      problems.push({ file, line: logical.line, severity: 'warning', message: `Line ${logical.line} is not a vCard property and was skipped: "${preview(logical.text)}"` });
+      problems.push({
+        file,
+        line: logical.line,
+        severity: 'warning',
+        message: `Line ${logical.line} is not a vCard property and was skipped: "${preview(logical.text)}"`,
+      });
       continue;
     }
     try {
       props.push(fromIcal(content, logical.line, design));
     } catch (error) {
       // Keep what we can read ourselves: the property survives as an extension.
-      problems.push({ file, line: logical.line, severity: 'warning', message: `Line ${logical.line}: ${content.name} could not be fully read (${(error as Error).message.slice(0, 80)}); kept as written` });
+      problems.push({
+        file,
+        line: logical.line,
+        severity: 'warning',
+        message: `Line ${logical.line}: ${content.name} could not be fully read (${(error as Error).message.slice(0, 80)}); kept as written`,
+      });
       props.push(lenient(content, logical.line));
     }
   }
@@ -72,20 +82,41 @@ export function parseCard(card: RawCard, file: string): { props: VProp[]; versio
 }
 
 function fromIcal(content: ContentLine, line: number, design: DesignSet): VProp {
-  const [, rawParams, type, ...values] = ICAL.parse.property(formatForIcal(content), design) as [string, Record<string, unknown>, string, ...unknown[]];
+  const [, rawParams, type, ...values] = ICAL.parse.property(formatForIcal(content), design) as [
+    string,
+    Record<string, unknown>,
+    string,
+    ...unknown[],
+  ];
   const params: Record<string, ParamValue> = {};
   for (const [key, value] of Object.entries(rawParams)) if (key !== 'group') params[key] = flatten(value);
   // ical.js consumes VALUE into the type; extensions must keep it to be written back unchanged.
   const valueParam = content.params.find((p) => p.name === 'VALUE');
   if (valueParam) params.value = valueParam.value.replace(/^"|"$/g, '');
   const value = values.length > 1 ? values : values[0];
-  return { line, ...(content.group ? { group: content.group } : {}), name: content.name, params, value, type, raw: content.value };
+  return {
+    line,
+    ...(content.group ? { group: content.group } : {}),
+    name: content.name,
+    params,
+    value,
+    type,
+    raw: content.value,
+  };
 }
 
 function lenient(content: ContentLine, line: number): VProp {
   const params: Record<string, ParamValue> = {};
   for (const p of content.params) params[p.name.toLowerCase()] = p.value.replace(/^"|"$/g, '');
-  return { line, ...(content.group ? { group: content.group } : {}), name: content.name, params, value: content.value, type: 'unknown', raw: content.value };
+  return {
+    line,
+    ...(content.group ? { group: content.group } : {}),
+    name: content.name,
+    params,
+    value: content.value,
+    type: 'unknown',
+    raw: content.value,
+  };
 }
 
 function flatten(value: unknown): ParamValue {

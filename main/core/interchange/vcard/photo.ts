@@ -13,7 +13,10 @@ export function inlinePhoto(prop: VProp): Photo | undefined {
   const dataUri = DATA_URI.exec(raw);
   if (dataUri) return build(stripWhitespace(dataUri[2] ?? ''), dataUri[1]);
   const encoding = paramList(prop, 'encoding')[0]?.toLowerCase();
-  const looksInline = encoding === 'b' || encoding === 'base64' || (!/^[a-z][a-z0-9+.-]*:/i.test(raw) && /^[A-Za-z0-9+/=\s]{16,}$/.test(raw));
+  const looksInline =
+    encoding === 'b' ||
+    encoding === 'base64' ||
+    (!/^[a-z][a-z0-9+.-]*:/i.test(raw) && /^[A-Za-z0-9+/=\s]{16,}$/.test(raw));
   if (!looksInline) return undefined;
   return build(stripWhitespace(raw), paramList(prop, 'type')[0]);
 }

@@ -4,5 +4,7 @@
  * multi-byte character split across `=XX` escapes is reassembled before text decoding.
  */
 export function decodeQuotedPrintable(binary: string): string {
-  return binary.replace(/=(?:\r\n|\r|\n|$)/g, '').replace(/=([0-9A-Fa-f]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  return binary
+    .replace(/=(?:\r\n|\r|\n|$)/g, '')
+    .replace(/=([0-9A-Fa-f]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }

@@ -21,7 +21,15 @@ const everything: ContactDraft = {
     { value: '+81 3-1234-5678', label: 'mobile' },
     { value: '+44 20 7946 0000', label: 'home fax' },
   ],
-  addresses: [{ label: 'home', street: '1 Chōme; Flat 2\nBack door', locality: 'Tōkyō', postalCode: '100-0001', country: 'Japan' }],
+  addresses: [
+    {
+      label: 'home',
+      street: '1 Chōme; Flat 2\nBack door',
+      locality: 'Tōkyō',
+      postalCode: '100-0001',
+      country: 'Japan',
+    },
+  ],
   organisation: 'Kumo, Inc.',
   role: 'CTO; co-founder',
   location: 'Tokyo',
@@ -40,7 +48,14 @@ const everything: ContactDraft = {
   tags: ['Friends', 'Work, past', 'back\\slash'],
   birthday: { month: 2, day: 29 },
   notes: 'Line one\nLine two, with \\ backslash; and semicolon. '.repeat(20).trim(),
-  extensions: [{ group: 'item1', name: 'X-ABDATE', params: { type: ['a', 'b'], 'x-note': 'has "quotes", commas' }, value: '2010-01-01' }],
+  extensions: [
+    {
+      group: 'item1',
+      name: 'X-ABDATE',
+      params: { type: ['a', 'b'], 'x-note': 'has "quotes", commas' },
+      value: '2010-01-01',
+    },
+  ],
 };
 
 describe('toVCard', () => {
@@ -72,11 +87,16 @@ describe('toVCard', () => {
   });
 
   it('writes birthdays with and without a year in a form that reads back', () => {
-    const bday = (b: ContactDraft['birthday'], v: '3.0' | '4.0') => /BDAY[^\r]*/.exec(toVCard([{ displayName: 'B', birthday: b }], v))?.[0];
+    const bday = (b: ContactDraft['birthday'], v: '3.0' | '4.0') =>
+      /BDAY[^\r]*/.exec(toVCard([{ displayName: 'B', birthday: b }], v))?.[0];
     expect(bday({ year: 1985, month: 4, day: 12 }, '3.0')).toBe('BDAY:1985-04-12');
     expect(bday({ month: 4, day: 12 }, '3.0')).toBe('BDAY;X-APPLE-OMIT-YEAR=1604:1604-04-12');
     expect(bday({ month: 4, day: 12 }, '4.0')).toBe('BDAY:--0412');
-    for (const v of ['3.0', '4.0'] as const) expect(only(importText(toVCard([{ displayName: 'B', birthday: { month: 2, day: 29 } }], v))).birthday).toEqual({ month: 2, day: 29 });
+    for (const v of ['3.0', '4.0'] as const)
+      expect(only(importText(toVCard([{ displayName: 'B', birthday: { month: 2, day: 29 } }], v))).birthday).toEqual({
+        month: 2,
+        day: 29,
+      });
   });
 
   it('escapes backslash, comma, semicolon and newline in text', () => {
@@ -94,7 +114,9 @@ describe('folding', () => {
   const octets = (s: string) => new TextEncoder().encode(s).length;
 
   it('keeps every physical line within 75 octets and never splits a UTF-8 sequence', () => {
-    const text = toVCard([{ displayName: '🙂é中'.repeat(40), notes: 'ü'.repeat(200) + 'x'.repeat(3) + '𝄞'.repeat(50) }]);
+    const text = toVCard([
+      { displayName: '🙂é中'.repeat(40), notes: 'ü'.repeat(200) + 'x'.repeat(3) + '𝄞'.repeat(50) },
+    ]);
     const lines = text.split('\r\n');
     const strict = new TextDecoder('utf-8', { fatal: true });
     for (const line of lines) {

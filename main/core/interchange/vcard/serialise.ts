@@ -2,7 +2,12 @@
  * vCard export. 3.0 by default: it is what Apple, Google and Outlook read most reliably.
  * Every choice here is made so importVCard reads the same person back (see docs/vcard.md).
  */
-import { ContactFields, type ContactDraft, type SocialProfile, type VCardExtension } from '../../../../shared/domain/contact.ts';
+import {
+  ContactFields,
+  type ContactDraft,
+  type SocialProfile,
+  type VCardExtension,
+} from '../../../../shared/domain/contact.ts';
 import { formatBirthday } from './birthday.ts';
 import { escapeText, escapeUri, paramValue, structured } from './escape.ts';
 import { foldLine } from './fold.ts';
@@ -13,15 +18,28 @@ import { detectKind } from './social.ts';
 
 export type VCardVersion = '3.0' | '4.0';
 
-const LIST_DEFAULTS = { emails: [], phones: [], addresses: [], social: [], tags: [], extensions: [], archived: false } as const;
+const LIST_DEFAULTS = {
+  emails: [],
+  phones: [],
+  addresses: [],
+  social: [],
+  tags: [],
+  extensions: [],
+  archived: false,
+} as const;
 
 /**
  * Throws if a contact is not valid: export is fed from the database, not from user files.
  * `trusted` skips that check for records the services already validated (the database), which
  * is a quarter of the time of a large export; only the list defaults are filled in.
  */
-export function toVCard(contacts: readonly ContactDraft[], version: VCardVersion = '3.0', options: { trusted?: boolean } = {}): string {
-  const valid = (c: ContactDraft): Contact => (options.trusted ? ({ ...LIST_DEFAULTS, ...c } as Contact) : ContactFields.parse(c));
+export function toVCard(
+  contacts: readonly ContactDraft[],
+  version: VCardVersion = '3.0',
+  options: { trusted?: boolean } = {},
+): string {
+  const valid = (c: ContactDraft): Contact =>
+    options.trusted ? ({ ...LIST_DEFAULTS, ...c } as Contact) : ContactFields.parse(c);
   return contacts.map((c) => cardLines(valid(c), version).map(foldLine).join('\r\n') + '\r\n').join('');
 }
 
@@ -49,12 +67,18 @@ function cardLines(c: Contact, version: VCardVersion): string[] {
   // N is required in 3.0; its parts Rapport does not model come back from the remainder.
   lines.push(prop(nRest, 'N', `${structured([c.familyName, c.givenName])}${nRest ? nRest.value.slice(1) : ';;;'}`));
   if (c.nickname) lines.push(`NICKNAME:${escapeText(c.nickname)}`);
-  if (c.organisation || orgRest) lines.push(prop(orgRest, 'ORG', `${escapeText(c.organisation ?? '')}${orgRest?.value ?? ''}`));
+  if (c.organisation || orgRest)
+    lines.push(prop(orgRest, 'ORG', `${escapeText(c.organisation ?? '')}${orgRest?.value ?? ''}`));
   if (c.role) lines.push(`TITLE:${escapeText(c.role)}`);
   if (c.photo) {
-    lines.push(version === '3.0' ? `PHOTO;ENCODING=b;TYPE=${photoType(c.photo.mediaType)}:${c.photo.data}` : `PHOTO:data:${c.photo.mediaType};base64,${c.photo.data}`);
+    lines.push(
+      version === '3.0'
+        ? `PHOTO;ENCODING=b;TYPE=${photoType(c.photo.mediaType)}:${c.photo.data}`
+        : `PHOTO:data:${c.photo.mediaType};base64,${c.photo.data}`,
+    );
   }
-  for (const e of c.emails) lines.push(...labelled('EMAIL', escapeText(e.value), e.label, e.preferred, version, groups));
+  for (const e of c.emails)
+    lines.push(...labelled('EMAIL', escapeText(e.value), e.label, e.preferred, version, groups));
   for (const p of c.phones) lines.push(...labelled('TEL', escapeText(p.value), p.label, p.preferred, version, groups));
   for (const a of c.addresses) {
     const value = structured([a.poBox, a.extended, a.street, a.locality, a.region, a.postalCode, a.country]);
@@ -80,7 +104,9 @@ function cardLines(c: Contact, version: VCardVersion): string[] {
  * Import keeps the N and ORG parts Rapport does not model (prefix, suffix, units…) as
  * extensions at the head of the list, N first; they are merged back into N and ORG here.
  */
-function splitRemainders(extensions: VCardExtension[]): [VCardExtension | undefined, VCardExtension | undefined, VCardExtension[]] {
+function splitRemainders(
+  extensions: VCardExtension[],
+): [VCardExtension | undefined, VCardExtension | undefined, VCardExtension[]] {
   let rest = extensions;
   const n = rest[0]?.name === 'N' ? rest[0] : undefined;
   if (n) rest = rest.slice(1);
@@ -96,11 +122,20 @@ function prop(ext: VCardExtension | undefined, name: string, value: string): str
 
 function params(record: VCardExtension['params']): string {
   return Object.entries(record)
-    .map(([name, value]) => `;${name.toUpperCase()}=${(Array.isArray(value) ? value : [value]).map(paramValue).join(',')}`)
+    .map(
+      ([name, value]) => `;${name.toUpperCase()}=${(Array.isArray(value) ? value : [value]).map(paramValue).join(',')}`,
+    )
     .join('');
 }
 
-function labelled(name: string, value: string, label: string | undefined, preferred: boolean | undefined, version: VCardVersion, groups: Groups): string[] {
+function labelled(
+  name: string,
+  value: string,
+  label: string | undefined,
+  preferred: boolean | undefined,
+  version: VCardVersion,
+  groups: Groups,
+): string[] {
   const types = typesForLabel(label);
   const typeList = [...(types ?? [])];
   if (preferred && version === '3.0') typeList.push('pref');

@@ -18,6 +18,7 @@ export function canonical(draft: ContactDraft): unknown {
 }
 
 export function only(result: ImportResult): ContactDraft {
-  if (result.cards.length !== 1) throw new Error(`expected one card, got ${result.cards.length}: ${JSON.stringify(result.problems)}`);
+  if (result.cards.length !== 1)
+    throw new Error(`expected one card, got ${result.cards.length}: ${JSON.stringify(result.problems)}`);
   return result.cards[0]!.draft;
 }

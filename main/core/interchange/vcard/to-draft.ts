@@ -2,7 +2,13 @@
  * Maps a card's properties onto a ContactDraft. Whatever Rapport does not model is kept as an
  * extension (as written, in vCard escaping) so export → import loses nothing.
  */
-import type { ContactDraft, LabelledValue, PostalAddress, SocialProfile, VCardExtension } from '../../../../shared/domain/contact.ts';
+import type {
+  ContactDraft,
+  LabelledValue,
+  PostalAddress,
+  SocialProfile,
+  VCardExtension,
+} from '../../../../shared/domain/contact.ts';
 import { parseBirthday } from './birthday.ts';
 import { structured } from './escape.ts';
 import { cleanAbLabel, isPreferred, labelFromTypes } from './labels.ts';
@@ -14,7 +20,25 @@ import { detectKind, kindFromType } from './social.ts';
 /** Structure only; Rapport writes its own on export. */
 const DROPPED = new Set(['VERSION', 'PRODID', 'REV']);
 
-const MODELLED = new Set(['FN', 'N', 'ORG', 'NICKNAME', 'TITLE', 'ROLE', 'EMAIL', 'TEL', 'ADR', 'URL', 'X-SOCIALPROFILE', 'IMPP', 'CATEGORIES', 'NOTE', 'PHOTO', 'BDAY', 'UID']);
+const MODELLED = new Set([
+  'FN',
+  'N',
+  'ORG',
+  'NICKNAME',
+  'TITLE',
+  'ROLE',
+  'EMAIL',
+  'TEL',
+  'ADR',
+  'URL',
+  'X-SOCIALPROFILE',
+  'IMPP',
+  'CATEGORIES',
+  'NOTE',
+  'PHOTO',
+  'BDAY',
+  'UID',
+]);
 
 export interface CardMapping {
   draft: ContactDraft;
@@ -65,32 +89,53 @@ export function toDraft(props: VProp[]): CardMapping {
         fn ||= text || undefined;
         break;
       case 'N': {
-        if (sawN) { field(false); break; }
+        if (sawN) {
+          field(false);
+          break;
+        }
         sawN = true;
         const parts = componentsOf(p).map((c) => c.filter(Boolean));
         d.familyName = parts[0]?.join(' ') || undefined;
         d.givenName = parts[1]?.join(' ') || undefined;
         const rest = parts.slice(2);
         if (rest.some((c) => c.length) || Object.keys(p.params).length) {
-          remainders.unshift({ ...(p.group ? { group: p.group } : {}), name: 'N', params: p.params, value: structured(['', '', ...rest]) });
+          remainders.unshift({
+            ...(p.group ? { group: p.group } : {}),
+            name: 'N',
+            params: p.params,
+            value: structured(['', '', ...rest]),
+          });
         }
         field(true);
         break;
       }
       case 'ORG': {
-        if (sawOrg) { field(false); break; }
+        if (sawOrg) {
+          field(false);
+          break;
+        }
         sawOrg = true;
         const [org = [], ...units] = componentsOf(p, false);
         d.organisation = org.join(' ').trim() || undefined;
         if (units.some((u) => u.some(Boolean)) || Object.keys(p.params).length) {
-          remainders.push({ ...(p.group ? { group: p.group } : {}), name: 'ORG', params: p.params, value: structured(['', ...units]) });
+          remainders.push({
+            ...(p.group ? { group: p.group } : {}),
+            name: 'ORG',
+            params: p.params,
+            value: structured(['', ...units]),
+          });
         }
         field(true);
         break;
       }
       case 'NICKNAME':
         field(!d.nickname);
-        if (!d.nickname) d.nickname = listOf(p).map((s) => s.trim()).filter(Boolean).join(', ') || undefined;
+        if (!d.nickname)
+          d.nickname =
+            listOf(p)
+              .map((s) => s.trim())
+              .filter(Boolean)
+              .join(', ') || undefined;
         break;
       case 'TITLE':
       case 'ROLE':
@@ -101,7 +146,11 @@ export function toDraft(props: VProp[]): CardMapping {
       case 'TEL': {
         const value = text.replace(p.name === 'EMAIL' ? /^mailto:/i : /^tel:/i, '');
         const types = paramList(p, 'type');
-        const entry = { value, ...optional('label', labelOf(p) ?? labelFromTypes(types)), ...(isPreferred(types, paramList(p, 'pref')) ? { preferred: true } : {}) };
+        const entry = {
+          value,
+          ...optional('label', labelOf(p) ?? labelFromTypes(types)),
+          ...(isPreferred(types, paramList(p, 'pref')) ? { preferred: true } : {}),
+        };
         (p.name === 'EMAIL' ? emails : phones).push(entry);
         field(true);
         break;
@@ -133,7 +182,11 @@ export function toDraft(props: VProp[]): CardMapping {
       case 'BDAY': {
         const birthday = d.birthday ? undefined : parseBirthday(p.raw, paramList(p, 'x-apple-omit-year').length > 0);
         if (birthday) d.birthday = birthday;
-        else if (!d.birthday) notices.push({ line: p.line, message: `BDAY "${p.raw.slice(0, 40)}" is not a date Rapport can store; kept as written` });
+        else if (!d.birthday)
+          notices.push({
+            line: p.line,
+            message: `BDAY "${p.raw.slice(0, 40)}" is not a date Rapport can store; kept as written`,
+          });
         field(!!birthday);
         break;
       }
@@ -157,7 +210,12 @@ export function toDraft(props: VProp[]): CardMapping {
     const all = props.filter((p) => p.name === name && outcomes.get(p) !== 'dropped');
     if (all.length > 1 && !remainders.some((r) => r.name === name)) {
       const first = all[0]!;
-      const empty: VCardExtension = { ...(first.group ? { group: first.group } : {}), name, params: first.params, value: name === 'N' ? ';' : '' };
+      const empty: VCardExtension = {
+        ...(first.group ? { group: first.group } : {}),
+        name,
+        params: first.params,
+        value: name === 'N' ? ';' : '',
+      };
       if (name === 'N') remainders.unshift(empty);
       else remainders.push(empty);
     }
@@ -165,7 +223,8 @@ export function toDraft(props: VProp[]): CardMapping {
   const extensions: VCardExtension[] = [...remainders];
   for (const p of props) {
     const outcome = outcomes.get(p) ?? abLabelOutcome(p, props, outcomes);
-    if (outcome === 'extension') extensions.push({ ...(p.group ? { group: p.group } : {}), name: p.name, params: p.params, value: p.raw });
+    if (outcome === 'extension')
+      extensions.push({ ...(p.group ? { group: p.group } : {}), name: p.name, params: p.params, value: p.raw });
   }
   d.extensions = extensions;
   d.displayName = fn ?? nameFromParts(d) ?? d.nickname ?? d.organisation ?? emails[0]?.value ?? phones[0]?.value ?? '';
@@ -181,18 +240,28 @@ const LABELLED = new Set(['EMAIL', 'TEL', 'ADR', 'URL', 'X-SOCIALPROFILE', 'IMPP
 function abLabelOutcome(label: VProp, props: VProp[], outcomes: Map<VProp, Outcome>): Outcome {
   const group = label.group?.toLowerCase();
   const siblings = props.filter((p) => p !== label && p.group?.toLowerCase() === group && p.name !== 'X-ABLABEL');
-  const consumed = !!group && siblings.some((p) => LABELLED.has(p.name) && outcomes.get(p) === 'field') && !siblings.some((p) => outcomes.get(p) === 'extension');
+  const consumed =
+    !!group &&
+    siblings.some((p) => LABELLED.has(p.name) && outcomes.get(p) === 'field') &&
+    !siblings.some((p) => outcomes.get(p) === 'extension');
   return consumed ? 'field' : 'extension';
 }
 
 function groupLabels(props: VProp[]): Map<string, string> {
   const labels = new Map<string, string>();
-  for (const p of props) if (p.name === 'X-ABLABEL' && p.group) labels.set(p.group.toLowerCase(), cleanAbLabel(textOf(p)));
+  for (const p of props)
+    if (p.name === 'X-ABLABEL' && p.group) labels.set(p.group.toLowerCase(), cleanAbLabel(textOf(p)));
   return labels;
 }
 
 function address(p: VProp, label: string | undefined): PostalAddress {
-  const parts = componentsOf(p).map((c) => c.map((v) => v.trim()).filter(Boolean).join('\n') || undefined);
+  const parts = componentsOf(p).map(
+    (c) =>
+      c
+        .map((v) => v.trim())
+        .filter(Boolean)
+        .join('\n') || undefined,
+  );
   const [poBox, extended, street, locality, region, postalCode, country] = parts;
   const fields = { poBox, extended, street, locality, region, postalCode, country };
   const adr: PostalAddress = {};
@@ -202,8 +271,14 @@ function address(p: VProp, label: string | undefined): PostalAddress {
 }
 
 function socialProfile(p: VProp, url: string, abLabel: string | undefined): SocialProfile {
-  if (p.name === 'URL') return { kind: detectKind(url), url, ...optional('label', abLabel ?? labelFromTypes(paramList(p, 'type'))) };
-  if (p.name === 'IMPP') return { kind: 'other', url, ...optional('label', abLabel ?? paramList(p, 'x-service-type')[0] ?? labelFromTypes(paramList(p, 'type'))) };
+  if (p.name === 'URL')
+    return { kind: detectKind(url), url, ...optional('label', abLabel ?? labelFromTypes(paramList(p, 'type'))) };
+  if (p.name === 'IMPP')
+    return {
+      kind: 'other',
+      url,
+      ...optional('label', abLabel ?? paramList(p, 'x-service-type')[0] ?? labelFromTypes(paramList(p, 'type'))),
+    };
   const type = paramList(p, 'type')[0];
   const known = kindFromType(type);
   // A network we do not model (facebook, flickr…) is "other", named by its type.
