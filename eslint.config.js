@@ -3,6 +3,7 @@ import js from '@eslint/js';
 import importX from 'eslint-plugin-import-x';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
+import prettier from 'eslint-config-prettier';
 import { builtinModules } from 'node:module';
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
@@ -16,7 +17,14 @@ const layering = [
     files: ['main/**/*.ts'],
     ignores: ['main/electron/**'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'Only main/electron may import electron; main/core must run in plain Node.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'electron', message: 'Only main/electron may import electron; main/core must run in plain Node.' },
+          ],
+        },
+      ],
     },
   },
   {
@@ -29,20 +37,38 @@ const layering = [
             { name: 'electron', message: 'shared/ is pure: no electron.' },
             ...nodeBuiltins.map((name) => ({ name, message: 'shared/ is pure: no Node built-ins.' })),
           ],
-          patterns: [{ group: ['**/main/**', '**/renderer/**'], message: 'shared/ imports only zod, date-fns and itself.' }],
+          patterns: [
+            { group: ['**/main/**', '**/renderer/**'], message: 'shared/ imports only zod, date-fns and itself.' },
+          ],
         },
       ],
       'no-restricted-globals': [
         'error',
-        ...['window', 'document', 'navigator', 'localStorage', 'sessionStorage', 'location', 'fetch', 'process', 'Buffer'].map((name) => ({
+        ...[
+          'window',
+          'document',
+          'navigator',
+          'localStorage',
+          'sessionStorage',
+          'location',
+          'fetch',
+          'process',
+          'Buffer',
+        ].map((name) => ({
           name,
           message: 'shared/ is pure: no DOM or Node globals.',
         })),
       ],
       'no-restricted-syntax': [
         'error',
-        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'shared/ never reads the clock: pass "today" or "now" in.' },
-        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'shared/ never reads the clock: pass "today" or "now" in.' },
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'shared/ never reads the clock: pass "today" or "now" in.',
+        },
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message: 'shared/ never reads the clock: pass "today" or "now" in.',
+        },
       ],
     },
   },
@@ -52,7 +78,10 @@ const layering = [
       'no-restricted-imports': [
         'error',
         {
-          paths: [{ name: 'electron', message: 'The renderer talks to main only through window.rapport.' }, ...nodeBuiltins.map((name) => ({ name, message: 'The renderer has no Node.' }))],
+          paths: [
+            { name: 'electron', message: 'The renderer talks to main only through window.rapport.' },
+            ...nodeBuiltins.map((name) => ({ name, message: 'The renderer has no Node.' })),
+          ],
         },
       ],
     },
@@ -65,9 +94,21 @@ const layering = [
         'error',
         {
           zones: [
-            { target: './renderer', from: './main', message: 'The renderer talks to main only through window.rapport.' },
-            { target: './shared', from: ['./main', './renderer'], message: 'shared/ imports only zod, date-fns and itself.' },
-            { target: './main/core', from: ['./main/electron', './renderer'], message: 'main/core never depends on the Electron shell or the UI.' },
+            {
+              target: './renderer',
+              from: './main',
+              message: 'The renderer talks to main only through window.rapport.',
+            },
+            {
+              target: './shared',
+              from: ['./main', './renderer'],
+              message: 'shared/ imports only zod, date-fns and itself.',
+            },
+            {
+              target: './main/core',
+              from: ['./main/electron', './renderer'],
+              message: 'main/core never depends on the Electron shell or the UI.',
+            },
           ],
         },
       ],
@@ -86,7 +127,10 @@ export default tseslint.config(
   },
   {
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
       'no-empty-pattern': 'off',
     },
   },
@@ -97,4 +141,6 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
   ...layering,
+  // Formatting is Prettier's job (npm run lint runs prettier --check); no stylistic lint rules.
+  prettier,
 );
