@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fixedClock, systemClock } from './core/clock.ts';
-import { createCore } from './core/core.ts';
+import { openCore } from './core/core.ts';
 import { DataDirLockedError } from './core/data-dir/lock.ts';
 import { defaultDataDir } from './core/paths.ts';
 import { startBrowserServer } from './serve/browser-server.ts';
@@ -50,7 +50,7 @@ const dataDir = resolve(values['data-dir'] ?? defaultDataDir());
 const version = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string })
   .version;
 const clock = values.today ? fixedClock(`${values.today}T12:00:00Z`) : systemClock;
-const core = await createCore({ dataDir, mode: 'browser', version, clock }).catch((error: unknown) => {
+const core = await openCore({ dataDir, mode: 'browser', version, clock, jobs: true }).catch((error: unknown) => {
   if (error instanceof DataDirLockedError)
     exit(`${error.message}\nQuit that Rapport first, or pass --data-dir to use another folder.`);
   throw error;

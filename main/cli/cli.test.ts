@@ -1,12 +1,11 @@
 import { execFile } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DryRunReport } from '../../shared/ipc/channels/interchange.ts';
-import { closeAll, openCore, tempDir } from '../core/backup/test-helpers.ts';
+import { openCore, tempDir } from '../core/backup/test-helpers.ts';
+import { openTestCore } from '../core/testing/test-core.ts';
 import { run } from './run.ts';
-
-afterEach(closeAll);
 
 type Outcome = { code: number; stdout: string; stderr: string };
 
@@ -91,6 +90,23 @@ describe('rapport CLI', { timeout: 60_000 }, () => {
     const stats = await cli(['--data-dir', dir, 'stats']);
     expect(stats.stdout).toMatch(/contacts\s+2/);
     expect(stats.stdout).toMatch(/backups\s+1/);
+  });
+
+  it('stats, export and rebuild never run a backup, even one that is overdue', async () => {
+    const t = await openTestCore({ now: '2026-03-01T09:00:00Z' });
+    await t.call('contacts.create', { displayName: 'Ada Lovelace' });
+    await t.call('backup.runNow', {});
+    await t.close();
+    // The last backup is now a month old: an app opened on this folder would back up at once.
+    const before = readdirSync(join(t.dir, 'backups'));
+    expect(before).toHaveLength(1);
+    expect((await cli(['--data-dir', t.dir, 'stats'])).code).toBe(0);
+    expect(
+      (await cli(['--data-dir', t.dir, 'export', '--format', 'json', '--out', join(tempDir(), 'a.json')])).code,
+    ).toBe(0);
+    const rebuilt = await cli(['--data-dir', t.dir, 'rebuild', '--json']);
+    expect(JSON.parse(rebuilt.stdout)).toEqual({ changed: 0, participations: 0, people: 1 });
+    expect(readdirSync(join(t.dir, 'backups'))).toEqual(before);
   });
 
   it('runs as a real process, and refuses a data folder the app holds with its message and exit code 3', async () => {

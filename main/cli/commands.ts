@@ -8,8 +8,7 @@ import type { ImportPolicy } from '../../shared/ipc/channels/interchange.ts';
 import { exportArchive } from '../core/backup/archive.ts';
 import type { Clock } from '../core/clock.ts';
 import type { Core } from '../core/core.ts';
-import { createImportService } from '../core/interchange/import-service.ts';
-import { exportPeopleVCard } from '../core/interchange/handlers.ts';
+import { exportPeopleVCard } from '../core/interchange/area.ts';
 
 export interface Io {
   out(text: string): void;
@@ -35,7 +34,7 @@ export async function importCommand(
     return EXIT.failed;
   }
   const fileName = basename(options.file);
-  const imports = createImportService(core.db, clock);
+  const imports = core.imports;
   const preview = await imports.preview(fileName, bytes);
   const planned = imports.planned(preview.sessionId);
   const failed = preview.cards.length === 0 && preview.problems.some((p) => p.severity === 'error');
@@ -99,14 +98,13 @@ export async function exportCommand(
 }
 
 export async function backupNowCommand(core: Core, io: Io, json: boolean): Promise<number> {
-  const result = await core.dispatcher.request('backup.runNow', {});
+  const result = await core.request('backup.runNow', {});
   if (!result.ok) {
     io.err(result.error.message);
     return EXIT.failed;
   }
-  const folder = ((await core.dispatcher.request('backup.getSettings', {})) as { ok: true; value: { folder?: string } })
-    .value.folder;
-  const info = result.value as { name: string; counts: Record<string, number> };
+  const { folder } = await core.call('backup.getSettings', {});
+  const info = result.value;
   if (json) io.out(JSON.stringify({ ...info, folder: folder ?? null }, null, 2));
   else io.out(`Backup ${info.name} written and verified (${info.counts.contacts ?? 0} people).`);
   return EXIT.ok;
@@ -116,8 +114,8 @@ export async function statsCommand(core: Core, io: Io, json: boolean): Promise<n
   const counts: Record<string, number> = {};
   for (const [name, collection] of Object.entries(core.db.collections).sort(([a], [b]) => a.localeCompare(b)))
     counts[name] = await collection.count().exec();
-  const listed = await core.dispatcher.request('backup.list', {});
-  const backups = listed.ok ? (listed.value as { name: string; createdAt: string }[]) : [];
+  const listed = await core.request('backup.list', {});
+  const backups = listed.ok ? listed.value : [];
   if (json)
     io.out(
       JSON.stringify({ counts, backups: { count: backups.length, latest: backups[0]?.createdAt ?? null } }, null, 2),
@@ -126,5 +124,15 @@ export async function statsCommand(core: Core, io: Io, json: boolean): Promise<n
     for (const [name, n] of Object.entries(counts)) io.out(`${name.padEnd(20)} ${n}`);
     io.out(`${'backups'.padEnd(20)} ${backups.length}${backups[0] ? ` (latest ${backups[0].createdAt})` : ''}`);
   }
+  return EXIT.ok;
+}
+
+export async function rebuildCommand(core: Core, io: Io, json: boolean): Promise<number> {
+  const report = await core.projection.rebuild();
+  if (json) io.out(JSON.stringify(report, null, 2));
+  else
+    io.out(
+      `Rebuilt derived data for ${report.people} people and ${report.participations} timeline entries; ${report.changed} rows were out of date.`,
+    );
   return EXIT.ok;
 }

@@ -23,6 +23,7 @@ Commands:
   export --format vcard3|vcard4|json --out FILE   (--out - writes to standard output)
   backup now [--json] write, verify and rotate a backup in the backup folder
   stats [--json]      count what the data folder holds
+  rebuild [--json]    recompute derived data (timelines, the people index) from the source data
 
 Options:
   --data-dir DIR      the data folder (default: ${defaultDataDir()})
@@ -66,7 +67,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
   };
 
   // Loaded only once the arguments are known to be good: the core takes most of start-up time.
-  const { backupNowCommand, exportCommand, importCommand, statsCommand } = await import('./commands.ts');
+  const { backupNowCommand, exportCommand, importCommand, rebuildCommand, statsCommand } =
+    await import('./commands.ts');
   let action: (core: Core) => Promise<number>;
   const json = values.json ?? false;
   if (command === 'import') {
@@ -92,6 +94,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
     action = (core) => backupNowCommand(core, io, json);
   } else if (command === 'stats') {
     action = (core) => statsCommand(core, io, json);
+  } else if (command === 'rebuild') {
+    action = (core) => rebuildCommand(core, io, json);
   } else {
     return usage(`Unknown command "${command}".`);
   }
@@ -99,8 +103,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
   const dataDir = resolve(values['data-dir'] ?? defaultDataDir());
   let core: Core;
   try {
-    const { createCore } = await import('../core/core.ts');
-    core = await createCore({ dataDir, mode: 'desktop', version: version(), clock: systemClock });
+    const { openCore } = await import('../core/core.ts');
+    // No background jobs: a command never runs a backup or sends a notification it was not asked for.
+    core = await openCore({ dataDir, mode: 'desktop', version: version(), clock: systemClock });
   } catch (error) {
     if (error instanceof DataDirLockedError) {
       io.err(

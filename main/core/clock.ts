@@ -1,4 +1,5 @@
 import { Observable } from 'rxjs';
+import { startTimerLoop } from './jobs/timer-loop.ts';
 
 /** The only way core code learns the time, so tests and the browser mode can fix "today". */
 export interface Clock {
@@ -34,16 +35,16 @@ export function todayOf(clock: Clock): string {
  */
 export function today$(clock: Clock): Observable<string> {
   return new Observable<string>((subscriber) => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const emit = () => {
-      const now = clock.now();
-      subscriber.next(localDay(now));
-      const midnight = new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1, 0, 0, 1);
-      // Cap the wait so a wall-clock jump (resume, time-zone change) is noticed within an hour.
-      timer = setTimeout(emit, Math.min(Math.max(midnight.getTime() - now.getTime(), 1000), 3_600_000));
-      timer.unref?.();
-    };
-    emit();
-    return () => clearTimeout(timer);
+    const loop = startTimerLoop({
+      clock,
+      minSleepMs: 1000,
+      async step() {
+        const now = clock.now();
+        subscriber.next(localDay(now));
+        return new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1, 0, 0, 1);
+      },
+      onError: (error) => subscriber.error(error),
+    });
+    return () => void loop.stop();
   });
 }

@@ -1,34 +1,52 @@
 import type { EventName, EventPayload, RequestChannel, SubscriptionChannel } from '../../shared/ipc/contract.ts';
 import type { Clock } from './clock.ts';
-import type { ContactsService } from './contacts/contacts-service.ts';
 import type { RapportDatabase } from './db/database.ts';
-import type { DetailsService } from './details/details-service.ts';
-import type { InteractionsService } from './interactions/interactions-service.ts';
+import type { DetailsApi } from './details/area.ts';
+import type { InteractionsApi } from './interactions/area.ts';
 import type { RequestHandlers, SubscriptionHandlers } from './ipc/dispatcher.ts';
+import type { PeopleApi } from './people/area.ts';
 import type { Notifier } from './ports.ts';
-import type { SettingsService } from './settings/settings-service.ts';
-import type { TrashService } from './trash/trash-service.ts';
+import type { Projector } from './projection/projector.ts';
+import type { SettingsStore } from './settings/settings-store.ts';
+import type { Trash } from './trash/trash.ts';
 
-/** What every area of the core is built from; created once in core.ts. */
+/**
+ * The operations areas offer each other. An area reads any collection it likes, but writes only
+ * its own; to change another area's data it calls that area here.
+ */
+export interface AreaApis {
+  people: PeopleApi;
+  interactions: InteractionsApi;
+  details: DetailsApi;
+}
+
+/** What every area is built from; created once in core.ts. */
 export interface CoreContext {
   db: RapportDatabase;
   clock: Clock;
   dataDir: string;
   mode: 'desktop' | 'browser';
-  contacts: ContactsService;
-  interactions: InteractionsService;
-  details: DetailsService;
-  settings: SettingsService;
-  trash: TrashService;
-  /** Desktop notifications where the shell provides them; absent in browser mode and tests. */
+  settings: SettingsStore;
+  trash: Trash;
+  projection: Projector;
+  /** Filled in by core.ts as the areas are built; read at call time, never while building. */
+  areas: AreaApis;
+  /** Desktop notifications where the shell provides them; absent in browser mode, the CLI and tests. */
   notifier: Notifier | undefined;
   /** Pushes an event to every connected renderer. */
   emit<E extends EventName>(name: E, payload: EventPayload<E>): void;
 }
 
-/** One area's slice of the IPC handlers, plus what it must stop when the core closes. */
-export interface AreaHandlers<R extends RequestChannel, S extends SubscriptionChannel> {
+/** Work an area runs in the background: started only when the core is opened with `jobs: true`. */
+export interface Jobs {
+  start(): void;
+  stop(): Promise<void>;
+}
+
+/** One area's slice of the IPC handlers, its background jobs, and what to close with the core. */
+export interface Area<R extends RequestChannel, S extends SubscriptionChannel> {
   requests: Pick<RequestHandlers, R>;
   subscriptions: Pick<SubscriptionHandlers, S>;
+  jobs?: Jobs;
   close?(): Promise<void> | void;
 }

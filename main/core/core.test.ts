@@ -1,29 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ServerMessage } from '../../shared/ipc/wire.ts';
-import { fixedClock } from './clock.ts';
-import { createCore, type Core } from './core.ts';
+import type { Core } from './core.ts';
+import { openTestCore } from './testing/test-core.ts';
 
-const opened: { core: Core; dir: string }[] = [];
-async function openCore() {
-  const dir = mkdtempSync(join(tmpdir(), 'rapport-core-'));
-  const core = await createCore({
-    dataDir: dir,
-    mode: 'browser',
-    version: '0.0.0-test',
-    clock: fixedClock('2026-03-01T09:00:00Z'),
-  });
-  opened.push({ core, dir });
-  return core;
-}
-afterEach(async () => {
-  for (const { core, dir } of opened.splice(0)) {
-    await core.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
-});
+const openCore = async () => (await openTestCore({ now: '2026-03-01T09:00:00Z' })).core;
 
 function connectRecording(core: Core) {
   const messages: ServerMessage[] = [];
@@ -84,7 +64,7 @@ describe('core over a session', () => {
     watcher.session.receive({ type: 'subscribe', id: 'w', channel: 'contacts.watch', input: {} });
     await until(() => watcher.messages.length === 1);
     watcher.session.close();
-    await core.dispatcher.request('contacts.create', { displayName: 'Late' });
+    await core.call('contacts.create', { displayName: 'Late' });
     await new Promise((r) => setTimeout(r, 50));
     expect(watcher.messages).toHaveLength(1);
   });

@@ -1,45 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { RequestChannel, RequestInput, RequestOutput } from '../../shared/ipc/contract.ts';
-import type { Clock } from './clock.ts';
-import { createCore, type Core } from './core.ts';
-
-/** A clock the test can move, like `serve --today` between restarts. */
-function movableClock(iso: string): Clock & { set(iso: string): void } {
-  let at = new Date(iso);
-  return { now: () => new Date(at), set: (next) => (at = new Date(next)) };
-}
-
-const opened: { core: Core; dir: string }[] = [];
-afterEach(async () => {
-  for (const { core, dir } of opened.splice(0)) {
-    await core.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
-});
+import { describe, expect, it } from 'vitest';
+import { openTestCore } from './testing/test-core.ts';
 
 async function setup(today = '2026-03-10T12:00:00Z') {
-  const dir = mkdtempSync(join(tmpdir(), 'rapport-people-'));
-  const clock = movableClock(today);
-  const core = await createCore({ dataDir: dir, mode: 'browser', version: 'test', clock });
-  opened.push({ core, dir });
-  async function call<C extends RequestChannel>(channel: C, input: RequestInput<C>): Promise<RequestOutput<C>> {
-    const result = await core.dispatcher.request(channel, input);
-    if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
-    return result.value as RequestOutput<C>;
-  }
+  const t = await openTestCore({ now: today });
+  const { core, clock, call } = t;
   /** The first value a live query pushes. */
-  function first<T>(channel: string, input: unknown): Promise<T> {
-    return new Promise((resolve, reject) => {
-      const stop = core.dispatcher.subscribe(channel, input, (r) => {
-        queueMicrotask(() => stop());
-        if (r.ok) resolve(r.value as T);
-        else reject(new Error(r.error.message));
-      });
-    });
-  }
+  const first = t.next;
   const person = (displayName: string, extra: Record<string, unknown> = {}) =>
     call('contacts.create', { displayName, ...extra });
   const log = (contactIds: string[], date: string, extra: Record<string, unknown> = {}) =>
@@ -60,10 +26,7 @@ describe('logging interactions', () => {
       details: [{ text: 'new puppy Biscuit' }],
     });
     const [sam] = logged.contactIds;
-    const view = await first<{
-      lastInteractionOn: string;
-      openDetails: { text: string; learnedOn: string; interactionId: string }[];
-    }>('person.watch', { id: sam });
+    const view = await first('person.watch', { id: sam! });
     expect(view.lastInteractionOn).toBe('2026-03-09');
     expect(view.openDetails).toMatchObject([
       { text: 'new puppy Biscuit', learnedOn: '2026-03-09', interactionId: logged.id },
@@ -72,7 +35,7 @@ describe('logging interactions', () => {
 
   it('rejects a log with nobody in it, naming the field', async () => {
     const { core } = await setup();
-    const result = await core.dispatcher.request('interactions.log', {
+    const result = await core.requestUnchecked('interactions.log', {
       interaction: { type: 'call', date: '2026-03-09', contactIds: [] },
       newPeople: [],
       details: [],
@@ -88,7 +51,7 @@ describe('logging interactions', () => {
 
   it('refuses people who do not exist', async () => {
     const { core } = await setup();
-    const result = await core.dispatcher.request('interactions.log', {
+    const result = await core.requestUnchecked('interactions.log', {
       interaction: { type: 'call', date: '2026-03-09', contactIds: ['ghost'] },
     });
     expect(result.ok ? '' : result.error.message).toMatch(/no longer exist/);
@@ -132,9 +95,8 @@ describe('keep-in-touch status and the Due view', () => {
     const { clock, first, person, log } = await setup('2026-03-10T12:00:00Z');
     const sam = await person('Sam', { tier: 'close' });
     await log([sam.id], '2026-03-10');
-    type Lanes = { overdue: { id: string }[]; due: { id: string }[]; thisWeek: { id: string }[] };
     const lanes = async () => {
-      const l = await first<Lanes>('reminders.watchToday', {});
+      const l = await first('reminders.watchToday', {});
       return {
         overdue: l.overdue.map((p) => p.id),
         due: l.due.map((p) => p.id),
@@ -174,9 +136,7 @@ describe('deleting people', () => {
       ['solo', ['Ada']],
     ]);
     expect((await call('details.listOpen', { contactIds: [ada.id] })).map((d) => d.text)).toEqual(['runs marathons']);
-    expect((await first<{ lastInteractionOn: string }>('person.watch', { id: ada.id })).lastInteractionOn).toBe(
-      '2026-02-01',
-    );
+    expect((await first('person.watch', { id: ada.id })).lastInteractionOn).toBe('2026-02-01');
     const again = await call('contacts.get', { id: ada.id });
     expect(again.displayName).toBe('Ada');
   });
@@ -190,7 +150,7 @@ describe('deleting people', () => {
     });
     expect((await call('contacts.get', { id: bo.id })).tags).toEqual(['conference']);
     await call('contacts.archive', { ids: [bo.id], archived: true });
-    const list = await first<{ displayName: string }[]>('contacts.watch', {});
+    const list = await first('contacts.watch', {});
     expect(list.map((p) => p.displayName)).toEqual(['Ada']);
   });
 });

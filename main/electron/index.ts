@@ -5,7 +5,7 @@
 import { app, dialog, nativeImage, session } from 'electron';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { createCore, type Core } from '../core/core.ts';
+import { openCore, type Core } from '../core/core.ts';
 import { DataDirLockedError } from '../core/data-dir/lock.ts';
 import appIconPath from '../../build/icons/icon.png?asset';
 import trayIconPath from '../../build/icons/tray.png?asset';
@@ -53,7 +53,7 @@ async function start(): Promise<void> {
   notifier.setTrayAvailable(detectTray(process.platform, process.env));
   let core: Core;
   try {
-    core = await createCore({ dataDir, mode: 'desktop', version: app.getVersion(), notifier });
+    core = await openCore({ dataDir, mode: 'desktop', version: app.getVersion(), notifier, jobs: true });
   } catch (error) {
     if (error instanceof DataDirLockedError) {
       dialog.showErrorBox(

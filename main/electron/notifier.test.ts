@@ -1,5 +1,6 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { movableClock, openTestCore } from '../core/reminders/test-helpers.ts';
+import { movableClock } from '../core/testing/fakes.ts';
+import { openTestCore } from '../core/testing/test-core.ts';
 
 /** Electron's Notification, recording options, listeners and show/close. */
 const notifications = vi.hoisted(() => {
@@ -81,7 +82,7 @@ describe('the Electron notifier', () => {
   it('receives the digest from a real core with no private or sensitive text in it', async () => {
     const clock = movableClock('2026-01-02T12:00:00Z');
     const notifier = createElectronNotifier(vi.fn());
-    const h = await openTestCore(clock, notifier);
+    const h = await openTestCore({ clock, notifier, jobs: true });
     cleanup.push(() => h.dispose());
     const sam = await h.call('contacts.create', { displayName: 'Sam Okafor', tier: 'close' });
     for (const sensitivity of ['normal', 'private', 'sensitive'] as const) {

@@ -1,7 +1,8 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { MenuItemConstructorOptions } from 'electron';
 import type { DueSummary } from '../../shared/domain/reminders/views.ts';
-import { movableClock, openTestCore, until } from '../core/reminders/test-helpers.ts';
+import { movableClock, until } from '../core/testing/fakes.ts';
+import { openTestCore } from '../core/testing/test-core.ts';
 
 const electron = vi.hoisted(() => ({}) as ReturnType<typeof import('./electron-mock.ts').createElectronMock>);
 vi.mock('electron', async () => Object.assign(electron, (await import('./electron-mock.ts')).createElectronMock()));
@@ -80,7 +81,7 @@ describe('the reminders tray menu', () => {
 describe('the tray wired to a real core', () => {
   it('follows who is due, acts through the core, sets the badge, and never shows detail text', async () => {
     const clock = movableClock('2026-01-02T12:00:00Z');
-    const h = await openTestCore(clock);
+    const h = await openTestCore({ clock });
     cleanup.push(() => h.dispose());
     const sam = await h.call('contacts.create', { displayName: 'Sam Okafor', tier: 'close' });
     await h.call('details.add', {
@@ -105,7 +106,7 @@ describe('the tray wired to a real core', () => {
     const show = vi.fn();
     const emitted: unknown[] = [];
     const stop = connectReminderTray({
-      core: { dispatcher: h.core.dispatcher, emit: (_name, payload) => emitted.push(payload) },
+      core: { request: h.core.request, watch: h.core.watch, emit: (_name, payload) => emitted.push(payload) },
       tray: { setMenu: (m, t) => (menus.push(m), tooltips.push(t)) },
       app,
       show,

@@ -1,5 +1,6 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import type { DueSummary } from '../../shared/domain/reminders/views.ts';
+import type { Core } from '../core/core.ts';
 
 /** How many due people the tray menu lists; the rest are one "…and N more" line. */
 export const TRAY_PEOPLE = 5;
@@ -73,17 +74,7 @@ export function detectTray(platform: NodeJS.Platform, env: Record<string, string
 }
 
 /** The parts of the core the tray uses: live queries and requests, plus events to the window. */
-export interface TrayCore {
-  dispatcher: {
-    subscribe(
-      channel: string,
-      input: unknown,
-      onResult: (result: { ok: boolean; value?: unknown }) => void,
-    ): () => void;
-    request(channel: string, input: unknown): Promise<{ ok: boolean }>;
-  };
-  emit(name: 'reminders.open', payload: { personId?: string; log?: boolean }): void;
-}
+export type TrayCore = Pick<Core, 'request' | 'watch' | 'emit'>;
 
 /**
  * Keeps the tray menu, tooltip and dock/taskbar badge in step with who is due, and turns menu
@@ -98,15 +89,15 @@ export function connectReminderTray(options: {
   show: () => void;
 }): () => void {
   const { core, tray, app, show } = options;
-  const request = (channel: string, input: unknown) => void core.dispatcher.request(channel, input);
   const actions: ReminderTrayActions = {
     open(personId) {
       show();
       core.emit('reminders.open', personId ? { personId } : {});
     },
-    done: (personId) => request('reminders.done', { personId }),
-    snooze: (personId, days) => request('reminders.snooze', { personId, days }),
-    skip: (personId) => request('reminders.skip', { personId }),
+    // A failure is already logged by the core; the menu simply stays as it is.
+    done: (personId) => void core.request('reminders.done', { personId }),
+    snooze: (personId, days) => void core.request('reminders.snooze', { personId, days }),
+    skip: (personId) => void core.request('reminders.skip', { personId }),
     log() {
       show();
       core.emit('reminders.open', { log: true });
@@ -114,9 +105,9 @@ export function connectReminderTray(options: {
     quit: () => app.quit(),
   };
   tray?.setMenu(reminderTrayTemplate(null, actions), trayTooltip(null));
-  return core.dispatcher.subscribe('reminders.watchDue', {}, (result) => {
+  return core.watch('reminders.watchDue', {}, (result) => {
     if (!result.ok) return;
-    const summary = result.value as DueSummary;
+    const summary = result.value;
     tray?.setMenu(reminderTrayTemplate(summary, actions), trayTooltip(summary));
     // Unsupported on most Linux desktops, where it returns false; the tooltip still has the count.
     app.setBadgeCount(summary.count);

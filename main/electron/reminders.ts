@@ -17,13 +17,12 @@ export function connectReminders(core: Core, window: BrowserWindow, tray: Tray |
     app,
     show: () => showWindow(window),
   });
-  const wake = () => void core.dispatcher.request('reminders.wake', {});
+  const wake = () => void core.request('reminders.wake', {});
   powerMonitor.on('resume', wake);
   powerMonitor.on('unlock-screen', wake);
-  const stopLogin = core.dispatcher.subscribe('reminders.watchSettings', {}, (result) => {
+  const stopLogin = core.watch('reminders.watchSettings', {}, (result) => {
     // A development build must not register the Electron binary itself to start at login.
-    if (result.ok && app.isPackaged)
-      void applyOpenAtLogin(app, (result.value as { openAtLogin: boolean }).openAtLogin).catch(console.error);
+    if (result.ok && app.isPackaged) void applyOpenAtLogin(app, result.value.openAtLogin).catch(console.error);
   });
   return () => {
     stopTray();

@@ -50,7 +50,12 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
       res.writeHead(421, { 'Content-Type': 'text/plain' }).end('Misdirected request');
       return;
     }
-    serveFile(req, res).catch(() => res.writeHead(500).end());
+    serveFile(req, res).catch((error: unknown) => {
+      // The page gets a bare 500; the cause goes to the log, where someone can act on it.
+      console.error(`[rapport] Serving ${req.url ?? '/'} failed:`, error);
+      if (!res.headersSent) res.writeHead(500);
+      res.end();
+    });
   });
 
   http.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {

@@ -7,9 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { fixedClock } from '../../main/core/clock.ts';
-import { createCore, type Core } from '../../main/core/core.ts';
-import { exportPeopleVCard } from '../../main/core/interchange/handlers.ts';
-import { createImportService } from '../../main/core/interchange/import-service.ts';
+import { openCore, type Core } from '../../main/core/core.ts';
+import { exportPeopleVCard } from '../../main/core/interchange/area.ts';
 import { toVCard } from '../../main/core/interchange/vcard/serialise.ts';
 import { ContactFields } from '../../shared/domain/contact.ts';
 import { generateDemoContacts } from '../demo-data/generate.ts';
@@ -23,7 +22,7 @@ const dirs: string[] = [];
 const open = async (): Promise<Core> => {
   const dir = mkdtempSync(join(tmpdir(), 'rapport-bench-vcard-'));
   dirs.push(dir);
-  return createCore({ dataDir: dir, mode: 'browser', version: 'bench', clock });
+  return openCore({ dataDir: dir, mode: 'browser', version: 'bench', clock, jobs: true });
 };
 const ms = (t: number) => performance.now() - t;
 const fmt = (n: number) => `${n.toFixed(0).padStart(6)} ms`;
@@ -34,7 +33,6 @@ const docs = generated.map(({ id, addedOn, ...draft }) => {
   return {
     ...fields,
     id,
-    sortName: fields.displayName.toLocaleLowerCase(),
     createdAt: `${addedOn}T12:00:00.000Z`,
     updatedAt: `${today}T12:00:00.000Z`,
   };
@@ -43,6 +41,7 @@ const docs = generated.map(({ id, addedOn, ...draft }) => {
 // --- export ---------------------------------------------------------------------------------
 let core = await open();
 for (let i = 0; i < docs.length; i += 2000) await core.db.contacts.bulkInsert(docs.slice(i, i + 2000));
+await core.projection.flush();
 toVCard(docs.slice(0, 200), '3.0', { trusted: true }); // warm-up, as a running app would be
 let t = performance.now();
 const baselineJson = JSON.stringify(docs);
@@ -72,7 +71,7 @@ core = await open();
 const histogram = monitorEventLoopDelay({ resolution: 5 });
 histogram.enable();
 t = performance.now();
-const imports = createImportService(core.db, clock);
+const imports = core.imports;
 const preview = await imports.preview('bench.vcf', new TextEncoder().encode(v3.text));
 const previewMs = ms(t);
 const previewMaxMs = histogram.max / 1e6;

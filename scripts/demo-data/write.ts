@@ -8,9 +8,9 @@ import { generateDemoContacts, generateDemoInteractions, type DemoDataOptions } 
 const BATCH = 2000;
 
 /**
- * Writes generated demo data straight into the collections in bulk batches (the services would
- * do one write per interaction). Produces exactly what the services store: sort keys, one
- * participation per person, and each person's `lastInteractionOn`.
+ * Writes generated demo data straight into the source collections in bulk batches (the services
+ * would do one write per interaction), as an import or another device would. The derived data
+ * (timelines, the people index) is built by the projector when a core next opens the folder.
  */
 export async function writeDemoData(
   db: RapportDatabase,
@@ -19,20 +19,16 @@ export async function writeDemoData(
 ): Promise<{ contacts: number; interactions: number; details: number }> {
   const stamp = `${options.today}T12:00:00.000Z`;
   const people = generateDemoContacts(options);
-  const lastOn = new Map<string, string>();
   let interactions: object[] = [];
-  let links: object[] = [];
   let details: object[] = [];
   let written = 0;
   let detailCount = 0;
   const flush = async () => {
     await db.interactions.bulkInsert(interactions as never[]);
-    await db.participations.bulkInsert(links as never[]);
     await db.details.bulkInsert(details as never[]);
     written += interactions.length;
     detailCount += details.length;
     interactions = [];
-    links = [];
     details = [];
     onProgress(written, options.interactions);
   };
@@ -41,10 +37,6 @@ export async function writeDemoData(
     const fields = InteractionFields.parse(interaction);
     const sortKey = interactionSortKey(fields.date, fields.time, interaction.id);
     interactions.push({ ...fields, id: interaction.id, sortKey, createdAt: stamp, updatedAt: stamp });
-    for (const contactId of fields.contactIds) {
-      links.push({ id: `${interaction.id}:${contactId}`, interactionId: interaction.id, contactId, sortKey });
-      if ((lastOn.get(contactId) ?? '') < fields.date) lastOn.set(contactId, fields.date);
-    }
     for (const d of learned) details.push({ ...DetailFields.parse(d), id: d.id, createdAt: stamp, updatedAt: stamp });
     if (interactions.length >= BATCH) await flush();
   }
@@ -54,15 +46,7 @@ export async function writeDemoData(
     await db.contacts.bulkInsert(
       people.slice(i, i + BATCH).map(({ id, addedOn, ...draft }) => {
         const fields = ContactFields.parse(draft);
-        const last = lastOn.get(id);
-        return {
-          ...fields,
-          id,
-          sortName: fields.displayName.toLocaleLowerCase(),
-          createdAt: `${addedOn}T12:00:00.000Z`,
-          updatedAt: stamp,
-          ...(last ? { lastInteractionOn: last } : {}),
-        };
+        return { ...fields, id, createdAt: `${addedOn}T12:00:00.000Z`, updatedAt: stamp };
       }),
     );
   }

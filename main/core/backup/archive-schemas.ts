@@ -5,7 +5,7 @@
  * object whose primary key is a non-empty string.
  */
 import { z } from 'zod';
-import { Contact, IsoDate, IsoInstant } from '../../../shared/domain/contact.ts';
+import { Contact, IsoInstant } from '../../../shared/domain/contact.ts';
 import { Detail } from '../../../shared/domain/detail.ts';
 import { Interaction } from '../../../shared/domain/interaction.ts';
 
@@ -13,11 +13,8 @@ const stored = { id: z.string().min(1).max(200) };
 
 /** Known collections; `.loose()` keeps storage-only fields we do not describe here. */
 export const ARCHIVE_DOCUMENT_SCHEMAS: Record<string, z.ZodType> = {
-  contacts: Contact.extend({ sortName: z.string().max(200), lastInteractionOn: IsoDate.optional() }).loose(),
+  contacts: Contact.loose(),
   interactions: Interaction.extend({ sortKey: z.string().min(1).max(100) }).loose(),
-  participations: z
-    .object({ ...stored, interactionId: z.string().min(1), contactId: z.string().min(1), sortKey: z.string().min(1) })
-    .loose(),
   details: Detail.loose(),
   settings: z.object({ ...stored, value: z.record(z.string(), z.unknown()), updatedAt: z.string() }).loose(),
   trash: z

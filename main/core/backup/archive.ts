@@ -1,21 +1,22 @@
 /**
  * The full archive: every collection of the database as versioned JSON, and its restore.
  *
- * Export walks `db.collections` generically, so collections added later (practice data) are
- * included without touching this file. Restore validates everything before writing anything, and
- * undoes its own writes if one fails (RxDB has no multi-collection transaction).
+ * Archives hold the source collections (db/collections.ts): derived data is rebuilt from them.
+ * Restore validates everything before writing anything, and undoes its own writes if one fails
+ * (RxDB has no multi-collection transaction).
  */
 import type { RxCollection } from 'rxdb';
 import { AppError, type FieldIssue } from '../../../shared/ipc/result.ts';
+import { inArea } from '../area.ts';
 import type { Clock } from '../clock.ts';
+import { COLLECTIONS, sourceCollections, type CollectionName } from '../db/collections.ts';
 import type { RapportDatabase } from '../db/database.ts';
+import { isDeviceSetting } from '../settings/settings-store.ts';
 import { ArchiveEnvelope, documentSchemaFor } from './archive-schemas.ts';
-import { bulkWrite, readAll, removeAll } from './bulk.ts';
+import { bulkWrite, readAll, removeAll } from '../db/bulk.ts';
 
 export const ARCHIVE_FORMAT = 'rapport-archive';
 export const ARCHIVE_VERSION = 1;
-/** Settings that belong to this installation (where backups go, how the last one went), not to the data. */
-export const LOCAL_SETTINGS = new Set(['backup', 'backup-status']);
 
 export type Documents = Record<string, Record<string, unknown>[]>;
 export type Counts = Record<string, number>;
@@ -23,11 +24,16 @@ export type Counts = Record<string, number>;
 type AnyCollection = RxCollection<Record<string, unknown>>;
 const collectionsOf = (db: RapportDatabase) => db.collections as unknown as Record<string, AnyCollection>;
 
-/** Every document of every collection, without RxDB's `_meta`/`_rev` fields. */
+/**
+ * Every document of every source collection, without RxDB's `_meta`/`_rev` fields, and without
+ * this device's own settings (where backups go, what was notified).
+ */
 export async function snapshot(db: RapportDatabase): Promise<Documents> {
   const out: Documents = {};
-  for (const [name, collection] of Object.entries(collectionsOf(db)).sort(([a], [b]) => a.localeCompare(b)))
-    out[name] = await readAll(collection);
+  for (const name of [...sourceCollections].sort()) {
+    const docs = await readAll(collectionsOf(db)[name]!);
+    out[name] = name === 'settings' ? docs.filter((d) => !isDeviceSetting(String(d.id))) : docs;
+  }
   return out;
 }
 
@@ -94,6 +100,8 @@ export async function readArchive(db: RapportDatabase, text: string, fileName: s
   const issues: FieldIssue[] = [];
   const out: Documents = {};
   for (const [name, { schemaVersion, documents }] of Object.entries(archive.collections)) {
+    // Derived collections in older archives (participations) are rebuilt from the source instead.
+    if (COLLECTIONS[name as CollectionName]?.kind === 'derived') continue;
     const collection = collections[name];
     if (!collection) {
       issues.push({
@@ -146,9 +154,9 @@ export function jsonPath(path: readonly (string | number)[]): string {
 
 /** People, history or practice data: anything but settings makes a profile non-empty. */
 export async function isEmptyProfile(db: RapportDatabase): Promise<boolean> {
-  for (const [name, collection] of Object.entries(collectionsOf(db))) {
+  for (const name of sourceCollections) {
     if (name === 'settings') continue;
-    if ((await collection.count().exec()) > 0) return false;
+    if ((await collectionsOf(db)[name]!.count().exec()) > 0) return false;
   }
   return true;
 }
@@ -171,7 +179,7 @@ export async function restoreDocuments(
     );
   }
   const keep = (name: string, doc: Record<string, unknown>) =>
-    !(name === 'settings' && LOCAL_SETTINGS.has(String(doc.id)));
+    !(name === 'settings' && isDeviceSetting(String(doc.id)));
   const filter = (docs: Documents) =>
     Object.fromEntries(Object.entries(docs).map(([name, list]) => [name, list.filter((d) => keep(name, d))]));
   const previous = filter(await snapshot(db));
@@ -187,7 +195,10 @@ export async function restoreDocuments(
   return countsOf(incoming);
 }
 
+/** Each owner replaces its own collection's documents. */
 async function replace(collections: Record<string, AnyCollection>, current: Documents, next: Documents): Promise<void> {
-  for (const [name, docs] of Object.entries(current)) await removeAll(collections[name]!, docs);
-  for (const [name, docs] of Object.entries(next)) await bulkWrite(collections[name]!, docs);
+  const owner = (name: string) => COLLECTIONS[name as CollectionName].owner;
+  for (const [name, docs] of Object.entries(current))
+    await inArea(owner(name), () => removeAll(collections[name]!, docs));
+  for (const [name, docs] of Object.entries(next)) await inArea(owner(name), () => bulkWrite(collections[name]!, docs));
 }

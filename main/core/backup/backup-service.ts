@@ -1,6 +1,6 @@
 /**
- * Automatic and manual backups: settings and status live in the `settings` collection (ids
- * `backup` and `backup-status`, both zod-validated on read), the files in the chosen folder.
+ * Automatic and manual backups: settings and status are device settings (`backup` and
+ * `backup-status`), the files live in the chosen folder.
  */
 import { isAbsolute, join } from 'node:path';
 import { BehaviorSubject, combineLatest, distinctUntilChanged, map, type Observable } from 'rxjs';
@@ -11,13 +11,11 @@ import { AppError } from '../../../shared/ipc/result.ts';
 import type { Clock } from '../clock.ts';
 import type { RapportDatabase } from '../db/database.ts';
 import { toVCard } from '../interchange/vcard/serialise.ts';
+import { startTimerLoop, type TimerLoop, type Timers } from '../jobs/timer-loop.ts';
+import { settingsKey, type SettingsStore } from '../settings/settings-store.ts';
 import { exportArchive, readArchive, restoreDocuments, type Counts } from './archive.ts';
 import { deleteBackup, listBackups, readBackupArchive, writeBackup } from './backup-files.ts';
 import { backupsToDelete } from './rotation.ts';
-import { startScheduler, type Scheduler, type Timers } from './scheduler.ts';
-
-const SETTINGS_ID = 'backup';
-const STATUS_ID = 'backup-status';
 const HOUR = 3_600_000;
 const INTERVAL = { daily: 24 * HOUR, weekly: 7 * 24 * HOUR } as const;
 /** The first backup of a new install waits a little, so it never slows start-up. */
@@ -34,6 +32,13 @@ const StoredStatus = z.object({
 type StoredStatus = z.infer<typeof StoredStatus>;
 
 export const DEFAULT_BACKUP_SETTINGS: BackupSettings = BackupSettings.parse({});
+export const BACKUP_SETTINGS = settingsKey({
+  id: 'backup',
+  schema: BackupSettings,
+  fallback: DEFAULT_BACKUP_SETTINGS,
+  scope: 'device',
+});
+export const BACKUP_STATUS = settingsKey({ id: 'backup-status', schema: StoredStatus, fallback: {}, scope: 'device' });
 
 export interface BackupService {
   settings(): Promise<BackupSettings>;
@@ -60,23 +65,21 @@ export function nextDueAt(settings: BackupSettings, status: StoredStatus, starte
   return new Date(due);
 }
 
-export function createBackupService(db: RapportDatabase, clock: Clock, dataDir: string): BackupService {
+export function createBackupService(
+  db: RapportDatabase,
+  store: SettingsStore,
+  clock: Clock,
+  dataDir: string,
+): BackupService {
   const startedAt = clock.now();
   const running$ = new BehaviorSubject(false);
   let current: Promise<BackupInfo> | undefined;
-  let scheduler: Scheduler | undefined;
+  let scheduler: TimerLoop | undefined;
 
-  const parseSettings = (value: unknown) => BackupSettings.safeParse(value ?? {}).data ?? DEFAULT_BACKUP_SETTINGS;
-  const parseStatus = (value: unknown) => StoredStatus.safeParse(value ?? {}).data ?? {};
-  const readSettings = async () => parseSettings((await db.settings.findOne(SETTINGS_ID).exec())?.value);
-  const readStatus = async () => parseStatus((await db.settings.findOne(STATUS_ID).exec())?.value);
+  const readSettings = () => store.read(BACKUP_SETTINGS);
+  const readStatus = () => store.read(BACKUP_STATUS);
   const folderOf = (settings: BackupSettings) => settings.folder ?? join(dataDir, 'backups');
-  const saveStatus = (value: StoredStatus) =>
-    db.settings.upsert({
-      id: STATUS_ID,
-      value: JSON.parse(JSON.stringify(value)),
-      updatedAt: clock.now().toISOString(),
-    });
+  const saveStatus = (value: StoredStatus) => store.write(BACKUP_STATUS, value);
 
   async function backup(): Promise<BackupInfo> {
     const settings = await readSettings();
@@ -119,20 +122,14 @@ export function createBackupService(db: RapportDatabase, clock: Clock, dataDir: 
           { path: ['folder'], message: 'Use a full path, like /home/me/Backups' },
         ]);
       }
-      await db.settings.upsert({
-        id: SETTINGS_ID,
-        value: JSON.parse(JSON.stringify(value)),
-        updatedAt: clock.now().toISOString(),
-      });
-      scheduler?.wake();
+      await store.write(BACKUP_SETTINGS, value);
+      void scheduler?.wake();
       return value;
     },
 
     status$() {
-      return combineLatest([db.settings.findOne(SETTINGS_ID).$, db.settings.findOne(STATUS_ID).$, running$]).pipe(
-        map(([settingsDoc, statusDoc, running]) => {
-          const settings = parseSettings(settingsDoc?.value);
-          const status = parseStatus(statusDoc?.value);
+      return combineLatest([store.watch(BACKUP_SETTINGS), store.watch(BACKUP_STATUS), running$]).pipe(
+        map(([settings, status, running]) => {
           const due = nextDueAt(settings, status, startedAt);
           return {
             settings,
@@ -152,7 +149,7 @@ export function createBackupService(db: RapportDatabase, clock: Clock, dataDir: 
       current = backup().finally(() => {
         current = undefined;
         running$.next(false);
-        scheduler?.wake();
+        void scheduler?.wake();
       });
       return current;
     },
@@ -167,12 +164,17 @@ export function createBackupService(db: RapportDatabase, clock: Clock, dataDir: 
     },
 
     start(timers) {
-      scheduler ??= startScheduler({
+      const due = async () => nextDueAt(await readSettings(), await readStatus(), startedAt) ?? null;
+      scheduler ??= startTimerLoop({
         clock,
         timers,
-        nextDue: async () => nextDueAt(await readSettings(), await readStatus(), startedAt) ?? null,
-        run: async () => {
+        step: async (reason) => {
+          const at = await due();
+          // A sleep that ran its full planned length runs the backup even if the clock did not
+          // move, so a frozen clock (`serve --today`) still gets its backups.
+          if (!at || (at.getTime() > clock.now().getTime() && reason !== 'due')) return at;
           await service.runNow();
+          return due();
         },
         // The failure is already in the status the settings screen shows; the log gets it too.
         onError: (error) => console.warn('[rapport] backup failed:', (error as Error).message),
@@ -183,7 +185,6 @@ export function createBackupService(db: RapportDatabase, clock: Clock, dataDir: 
       await scheduler?.stop();
       scheduler = undefined;
       await current?.catch(() => undefined);
-      running$.complete();
     },
   };
   return service;

@@ -1,21 +1,14 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { firstValueFrom, filter } from 'rxjs';
-import { afterEach, describe, expect, it } from 'vitest';
-import { fixedClock, type Clock } from '../clock.ts';
+import { describe, expect, it } from 'vitest';
+import { fixedClock } from '../clock.ts';
+import { createSettingsStore } from '../settings/settings-store.ts';
+import { movableClock } from '../testing/fakes.ts';
 import { FILES, verifyBackup } from './backup-files.ts';
 import { createBackupService, FIRST_BACKUP_DELAY_MS, nextDueAt, DEFAULT_BACKUP_SETTINGS } from './backup-service.ts';
 import { backupsToDelete } from './rotation.ts';
-import { call, closeAll, closeCore, openCore, seedPeople, tempDir } from './test-helpers.ts';
-
-afterEach(closeAll);
-
-/** A clock the test moves by hand. */
-const movable = (iso: string) => {
-  let at = new Date(iso);
-  const clock: Clock & { set(iso: string): void } = { now: () => new Date(at), set: (next) => (at = new Date(next)) };
-  return clock;
-};
+import { closeCore, openCore, seedPeople, tempDir } from './test-helpers.ts';
 
 describe('rotation', () => {
   const at = (iso: string) => ({ name: iso, createdAt: new Date(iso) });
@@ -70,20 +63,20 @@ describe('backups', () => {
   it('writes a vCard and an archive, verified, into <dataDir>/backups by default', async () => {
     const core = await openCore();
     await seedPeople(core);
-    const info = await call<{ name: string; counts: Record<string, number> }>(core, 'backup.runNow', {});
+    const info = await core.call('backup.runNow', {});
     expect(info.name).toBe('rapport-20260301T090000Z');
     expect(info.counts).toMatchObject({ contacts: 2, interactions: 1 });
     const dir = join(core.dir, 'backups', info.name);
     expect(readdirSync(dir).sort()).toEqual([FILES.archive, FILES.manifest, FILES.vcard].sort());
     expect(readFileSync(join(dir, FILES.vcard), 'utf8')).toContain('FN:Ada Lovelace');
     await expect(verifyBackup(dir)).resolves.toMatchObject({ counts: { contacts: 2 } });
-    expect(await call(core, 'backup.list', {})).toEqual([expect.objectContaining({ name: info.name })]);
+    expect(await core.call('backup.list', {})).toEqual([expect.objectContaining({ name: info.name })]);
   });
 
   it('verification catches a changed file and a wrong count', async () => {
     const core = await openCore();
     await seedPeople(core);
-    const { name } = await call<{ name: string }>(core, 'backup.runNow', {});
+    const { name } = await core.call('backup.runNow', {});
     const dir = join(core.dir, 'backups', name);
     const archive = readFileSync(join(dir, FILES.archive), 'utf8');
     writeFileSync(join(dir, FILES.archive), archive.replace('Ada', 'Eve'));
@@ -94,7 +87,7 @@ describe('backups', () => {
     writeFileSync(join(dir, FILES.manifest), JSON.stringify(manifest));
     await expect(verifyBackup(dir)).rejects.toThrow(/holds 2 contacts, expected 3/);
     // A damaged backup is refused for restore with a clear message.
-    const result = await core.dispatcher.request('backup.restore', { name, overwrite: true });
+    const result = await core.requestUnchecked('backup.restore', { name, overwrite: true });
     expect(result).toMatchObject({
       ok: false,
       error: { code: 'invalid_input', message: expect.stringContaining('is damaged') },
@@ -102,13 +95,13 @@ describe('backups', () => {
   });
 
   it('rotates: daily runs over three weeks keep N daily and M weekly', async () => {
-    const clock = movable('2026-03-02T12:00:00Z');
+    const clock = movableClock('2026-03-02T12:00:00Z');
     const core = await openCore({ clock });
     const folder = tempDir();
-    await call(core, 'backup.setSettings', { frequency: 'daily', folder, keepDaily: 3, keepWeekly: 2 });
+    await core.call('backup.setSettings', { frequency: 'daily', folder, keepDaily: 3, keepWeekly: 2 });
     for (let day = 2; day <= 22; day++) {
       clock.set(`2026-03-${String(day).padStart(2, '0')}T12:00:00Z`);
-      await call(core, 'backup.runNow', {});
+      await core.call('backup.runNow', {});
     }
     const names = readdirSync(folder).sort();
     // 3 newest days (20–22) and the newest of the last 2 ISO weeks (22 Sun closes 16–22; 15 closes 9–15).
@@ -124,15 +117,16 @@ describe('backups', () => {
     const core = await openCore();
     const blocker = join(tempDir(), 'a-file');
     writeFileSync(blocker, 'not a folder');
-    await call(core, 'backup.setSettings', { ...DEFAULT_BACKUP_SETTINGS, folder: blocker });
-    const failed = await core.dispatcher.request('backup.runNow', {});
+    await core.call('backup.setSettings', { ...DEFAULT_BACKUP_SETTINGS, folder: blocker });
+    const failed = await core.requestUnchecked('backup.runNow', {});
     expect(failed.ok).toBe(false);
-    const service = createBackupService(core.db, fixedClock('2026-03-01T09:00:00Z'), core.dir);
+    const clock = fixedClock('2026-03-01T09:00:00Z');
+    const service = createBackupService(core.db, createSettingsStore(core.db, clock), clock, core.dir);
     const status = await firstValueFrom(service.status$().pipe(filter((s) => !!s.lastError)));
     expect(status.lastError).toMatch(/ENOTDIR|EEXIST|not a directory/i);
     expect(status.folder).toBe(blocker);
-    await call(core, 'backup.setSettings', { ...DEFAULT_BACKUP_SETTINGS });
-    await call(core, 'backup.runNow', {});
+    await core.call('backup.setSettings', { ...DEFAULT_BACKUP_SETTINGS });
+    await core.call('backup.runNow', {});
     const ok = await firstValueFrom(service.status$().pipe(filter((s) => !s.lastError)));
     expect(ok.lastSuccessAt).toBe('2026-03-01T09:00:00.000Z');
     expect(ok.nextDueAt).toBe('2026-03-02T09:00:00.000Z');
@@ -141,7 +135,7 @@ describe('backups', () => {
 
   it('refuses a relative folder', async () => {
     const core = await openCore();
-    const result = await core.dispatcher.request('backup.setSettings', {
+    const result = await core.requestUnchecked('backup.setSettings', {
       ...DEFAULT_BACKUP_SETTINGS,
       folder: 'backups',
     });
@@ -152,30 +146,31 @@ describe('backups', () => {
     const source = await openCore();
     await seedPeople(source);
     const folder = tempDir();
-    await call(source, 'backup.setSettings', { ...DEFAULT_BACKUP_SETTINGS, folder });
-    const { name } = await call<{ name: string }>(source, 'backup.runNow', {});
+    await source.call('backup.setSettings', { ...DEFAULT_BACKUP_SETTINGS, folder });
+    const { name } = await source.call('backup.runNow', {});
     await closeCore(source);
 
     const target = await openCore();
-    await call(target, 'backup.setSettings', { ...DEFAULT_BACKUP_SETTINGS, folder, keepDaily: 9 });
-    expect(await call(target, 'backup.restore', { name, overwrite: false })).toMatchObject({
+    await target.call('backup.setSettings', { ...DEFAULT_BACKUP_SETTINGS, folder, keepDaily: 9 });
+    expect(await target.call('backup.restore', { name, overwrite: false })).toMatchObject({
       counts: { contacts: 2, details: 1 },
     });
     expect((await target.db.contacts.find().exec()).map((d) => d.displayName).sort()).toEqual([
       'Ada Lovelace',
       'Grace Hopper',
     ]);
-    expect(await call(target, 'backup.getSettings', {})).toMatchObject({ keepDaily: 9 });
-    expect(await call(target, 'settings.getKeepInTouch', {})).toMatchObject({ tiers: { close: { idealDays: 10 } } });
+    expect(await target.call('backup.getSettings', {})).toMatchObject({ keepDaily: 9 });
+    expect(await target.call('settings.getKeepInTouch', {})).toMatchObject({ tiers: { close: { idealDays: 10 } } });
   });
 
   it('the timer runs a backup when due and plans the next one a day later', async () => {
     const core = await openCore();
-    const service = createBackupService(core.db, fixedClock('2026-03-01T09:00:00Z'), core.dir);
+    const clock = fixedClock('2026-03-01T09:00:00Z');
+    const service = createBackupService(core.db, createSettingsStore(core.db, clock), clock, core.dir);
     const planned: number[] = [];
     const timers = {
-      set: (run: () => void, ms: number) => (planned.push(ms), setTimeout(run, 0)),
-      clear: (h: unknown) => clearTimeout(h as never),
+      setTimeout: (run: () => void, ms: number) => (planned.push(ms), setTimeout(run, 0)),
+      clearTimeout: (h: unknown) => clearTimeout(h as never),
     };
     service.start(timers);
     // First wait: the start-up delay, then the job runs and the next wait is capped at an hour.

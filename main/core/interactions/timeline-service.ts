@@ -3,8 +3,7 @@ import type { InteractionType } from '../../../shared/domain/interaction.ts';
 import type { TimelineEntry, TimelinePage } from '../../../shared/domain/views.ts';
 import type { RapportDatabase } from '../db/database.ts';
 import type { MangoQuery } from 'rxdb';
-import type { InteractionDocument } from '../db/interactions-schema.ts';
-import { toInteraction } from './interactions-service.ts';
+import { toInteraction, type InteractionDocument } from './schema.ts';
 
 export interface TimelineFilter {
   contactId?: string | undefined;

@@ -1,15 +1,12 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { ImportPreview, ImportSummary } from '../../../shared/ipc/channels/interchange.ts';
+import { describe, expect, it, vi } from 'vitest';
 import type { Core } from '../core.ts';
 import { snapshot } from '../backup/archive.ts';
-import { call, closeAll, openCore } from '../backup/test-helpers.ts';
-
-afterEach(closeAll);
+import { openCore } from '../backup/test-helpers.ts';
 
 const b64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
 const card = (lines: string[]) => ['BEGIN:VCARD', 'VERSION:3.0', ...lines, 'END:VCARD'].join('\r\n') + '\r\n';
 const preview = (core: Core, fileName: string, text: string) =>
-  call<ImportPreview>(core, 'interchange.preview', { fileName, base64: b64(text) });
+  core.call('interchange.preview', { fileName, base64: b64(text) });
 const LINKEDIN = [
   'Notes:',
   '"Some notes"',
@@ -20,12 +17,12 @@ const LINKEDIN = [
 ].join('\n');
 
 async function seed(core: Core) {
-  const ada = await call<{ id: string }>(core, 'contacts.create', {
+  const ada = await core.call('contacts.create', {
     displayName: 'Ada Lovelace',
     emails: [{ value: 'ADA@example.org' }],
     organisation: 'Engines',
   });
-  const grace = await call<{ id: string }>(core, 'contacts.create', {
+  const grace = await core.call('contacts.create', {
     displayName: 'Grace Hopper',
     organisation: 'Navy',
   });
@@ -67,7 +64,7 @@ describe('import preview', () => {
       severity: 'error',
       message: 'Card at line 5 is empty; not imported',
     });
-    const summary = await call<ImportSummary>(core, 'interchange.commit', { sessionId: result.sessionId });
+    const summary = await core.call('interchange.commit', { sessionId: result.sessionId });
     expect(summary).toMatchObject({ created: 2 });
   });
 
@@ -96,20 +93,20 @@ describe('import commit', () => {
       card(['FN:Alan Turing']);
     const first = await preview(core, 'people.vcf', file);
     // Policy "create" for matches, but card 0 chosen "merge" explicitly.
-    const summary = await call<ImportSummary>(core, 'interchange.commit', {
+    const summary = await core.call('interchange.commit', {
       sessionId: first.sessionId,
       policy: 'create',
       choices: [{ index: 0, action: 'merge' }],
     });
     expect(summary).toEqual({ cancelled: false, created: 2, merged: 1, skipped: 0, interactions: 0 });
-    expect(await call(core, 'contacts.get', { id: ada })).toMatchObject({
+    expect(await core.call('contacts.get', { id: ada })).toMatchObject({
       phones: [{ value: '+44 20 7946 0000' }],
       emails: [{ value: 'ADA@example.org' }],
     });
-    expect(await call(core, 'contacts.get', { id: grace })).toMatchObject({ organisation: 'Navy' });
+    expect(await core.call('contacts.get', { id: grace })).toMatchObject({ organisation: 'Navy' });
     expect(await core.db.contacts.count().exec()).toBe(4);
     // The session is gone once written.
-    expect(await core.dispatcher.request('interchange.commit', { sessionId: first.sessionId })).toMatchObject({
+    expect(await core.requestUnchecked('interchange.commit', { sessionId: first.sessionId })).toMatchObject({
       ok: false,
       error: { code: 'not_found' },
     });
@@ -123,7 +120,7 @@ describe('import commit', () => {
       ['match', '2024-03-12'],
       ['new', '2023-01-03'],
     ]);
-    expect(await call(core, 'interchange.commit', { sessionId: first.sessionId })).toMatchObject({
+    expect(await core.call('interchange.commit', { sessionId: first.sessionId })).toMatchObject({
       created: 1,
       merged: 1,
       interactions: 2,
@@ -138,9 +135,9 @@ describe('import commit', () => {
       }),
     );
     expect(await core.db.participations.count().exec()).toBe(2);
-    expect((await core.db.contacts.findOne(ada).exec())?.lastInteractionOn).toBe('2024-03-12');
+    expect((await core.db.people_index.findOne(ada).exec())?.lastInteractionOn).toBe('2024-03-12');
     const again = await preview(core, 'Connections.csv', LINKEDIN);
-    expect(await call(core, 'interchange.commit', { sessionId: again.sessionId, policy: 'merge' })).toMatchObject({
+    expect(await core.call('interchange.commit', { sessionId: again.sessionId, policy: 'merge' })).toMatchObject({
       merged: 2,
       interactions: 0,
     });
@@ -160,15 +157,15 @@ describe('import commit', () => {
     core.connect((message) => {
       if (message.type !== 'event' || message.name !== 'interchange.progress') return;
       progress.push(message.payload);
-      // Cancel once the first chunk (the merge of Ada) is written.
-      if (progress.length === 1) void call(core, 'interchange.cancel', { sessionId: result.sessionId });
+      // Cancel once the first chunk of people (Ada's merge first) is written.
+      if (progress.length === 1) void core.call('interchange.cancel', { sessionId: result.sessionId });
     });
-    const summary = await call<ImportSummary>(core, 'interchange.commit', { sessionId: result.sessionId });
+    const summary = await core.call('interchange.commit', { sessionId: result.sessionId });
     expect(summary).toMatchObject({ cancelled: true, created: 0 });
-    expect(progress[0]).toMatchObject({ phase: 'writing', done: 1, total: 1 + 1601 + 1602 * 2 });
+    expect(progress[0]).toMatchObject({ phase: 'writing', done: 50, total: 1 + 1601 + 1602 });
     expect(progress).toContainEqual(expect.objectContaining({ phase: 'undoing' }));
     expect(await snapshot(core.db)).toEqual(before);
-    expect(await call(core, 'contacts.get', { id: ada })).not.toHaveProperty('social.0');
+    expect(await core.call('contacts.get', { id: ada })).not.toHaveProperty('social.0');
   });
 
   it('a failing write is undone, merged people included, and the error surfaces', async () => {
@@ -176,12 +173,12 @@ describe('import commit', () => {
     await seed(core);
     const before = await snapshot(core.db);
     const result = await preview(core, 'Connections.csv', LINKEDIN);
-    vi.spyOn(core.db.participations, 'bulkInsert').mockRejectedValueOnce(new Error('disk full'));
-    const failed = await core.dispatcher.request('interchange.commit', { sessionId: result.sessionId });
+    vi.spyOn(core.db.interactions, 'bulkInsert').mockRejectedValueOnce(new Error('disk full'));
+    const failed = await core.requestUnchecked('interchange.commit', { sessionId: result.sessionId });
     expect(failed).toMatchObject({ ok: false, error: { code: 'internal' } });
     expect(await snapshot(core.db)).toEqual(before);
     // The session survives a failure, so the user can try again.
-    expect(await call(core, 'interchange.commit', { sessionId: result.sessionId })).toMatchObject({
+    expect(await core.call('interchange.commit', { sessionId: result.sessionId })).toMatchObject({
       created: 1,
       merged: 1,
     });
@@ -190,8 +187,8 @@ describe('import commit', () => {
   it('cancelling a preview forgets it', async () => {
     const core = await openCore();
     const result = await preview(core, 'a.vcf', card(['FN:Someone New']));
-    expect(await call(core, 'interchange.cancel', { sessionId: result.sessionId })).toEqual({ cancelled: true });
-    expect(await core.dispatcher.request('interchange.commit', { sessionId: result.sessionId })).toMatchObject({
+    expect(await core.call('interchange.cancel', { sessionId: result.sessionId })).toEqual({ cancelled: true });
+    expect(await core.requestUnchecked('interchange.commit', { sessionId: result.sessionId })).toMatchObject({
       ok: false,
       error: { code: 'not_found' },
     });

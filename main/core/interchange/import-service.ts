@@ -16,18 +16,22 @@ import type {
 } from '../../../shared/ipc/channels/interchange.ts';
 import { AppError } from '../../../shared/ipc/result.ts';
 import type { Clock } from '../clock.ts';
-import type { ContactDocument } from '../db/contacts-schema.ts';
+import type { AreaApis } from '../context.ts';
+import { pagesOf } from '../db/bulk.ts';
 import type { RapportDatabase } from '../db/database.ts';
+import type { InteractionDocument } from '../interactions/schema.ts';
 import { interactionSortKey } from '../interactions/sort-key.ts';
+import { cancellable, isCancelled } from '../jobs/cancellation.ts';
+import type { ContactDocument } from '../people/schema.ts';
+import type { Projector } from '../projection/projector.ts';
 import { importContactsFileSteps } from './detect.ts';
-import { applyPlan, ImportCancelled, type WritePlan } from './import-write.ts';
+import { applyPlan, type WritePlan } from './import-write.ts';
 import { indexPeople, matchCard, type CardMatch } from './match.ts';
 import { runSliced } from './sliced.ts';
 import type { ImportProblem } from './types.ts';
 
 export const CONNECTED_ON_LINKEDIN = 'Connected on LinkedIn';
 const MAX_SESSIONS = 4;
-const PAGE = 1000;
 
 export interface PlannedCard {
   line: number;
@@ -42,7 +46,7 @@ interface ImportSession {
   format: ImportPreview['format'];
   cards: PlannedCard[];
   problems: ImportProblem[];
-  stop: boolean;
+  cancellation: ReturnType<typeof cancellable>;
   committing: boolean;
 }
 
@@ -58,23 +62,11 @@ export interface ImportService {
   planned(sessionId: string): PlannedCard[];
 }
 
-/** Every person, read in pages by id so no single read holds the event loop. */
-async function allPeople(db: RapportDatabase): Promise<ContactDocument[]> {
-  const out: ContactDocument[] = [];
-  let after = '';
-  for (;;) {
-    const page = await db.contacts
-      .find({ selector: { id: { $gt: after } }, sort: [{ id: 'asc' }], limit: PAGE })
-      .exec();
-    for (const d of page) out.push(d.toMutableJSON() as ContactDocument);
-    if (page.length < PAGE) return out;
-    after = page.at(-1)!.id;
-  }
-}
-
 export function createImportService(
   db: RapportDatabase,
   clock: Clock,
+  areas: AreaApis,
+  projection: Pick<Projector, 'flush'>,
   onProgress: (progress: ImportProgress) => void = () => {},
 ): ImportService {
   const sessions = new Map<string, ImportSession>();
@@ -93,15 +85,19 @@ export function createImportService(
         format: 'unknown',
         cards: [],
         problems: [],
-        stop: false,
+        cancellation: cancellable(),
         committing: false,
       };
       sessions.set(session.id, session);
       // Old previews the user walked away from are dropped, oldest first.
       for (const id of [...sessions.keys()].slice(0, Math.max(0, sessions.size - MAX_SESSIONS))) sessions.delete(id);
       try {
-        const parsed = await runSliced(importContactsFileSteps(bytes, fileName), { shouldStop: () => session.stop });
-        const index = indexPeople(await allPeople(db));
+        const parsed = await runSliced(importContactsFileSteps(bytes, fileName), {
+          signal: session.cancellation.signal,
+        });
+        const people: ContactDocument[] = [];
+        for await (const page of pagesOf(db.contacts)) people.push(...page);
+        const index = indexPeople(people);
         for (const [id, person] of index.byId) names.set(id, person.displayName);
         session.format = parsed.format;
         session.problems = parsed.problems;
@@ -120,11 +116,11 @@ export function createImportService(
             }
             return out;
           })(),
-          { shouldStop: () => session.stop },
+          { signal: session.cancellation.signal },
         );
       } catch (error) {
         sessions.delete(session.id);
-        if ((error as Error).message === 'cancelled') throw new AppError('conflict', 'The import was cancelled.');
+        if (isCancelled(error)) throw new AppError('conflict', 'The import was cancelled.');
         throw error;
       }
       return toPreview(session, names);
@@ -142,19 +138,19 @@ export function createImportService(
       });
       try {
         const { plan, summary } = await buildPlan(db, clock, session.cards, actions);
-        await applyPlan(db, plan, {
-          shouldStop: () => session.stop,
-          onProgress: (phase, done, total) => onProgress({ sessionId, phase, done, total }),
-        });
+        await applyPlan(areas, plan, session.cancellation.signal, (phase, done, total) =>
+          onProgress({ sessionId, phase, done, total }),
+        );
+        await projection.flush();
         sessions.delete(sessionId);
         return summary;
       } catch (error) {
-        if (error instanceof ImportCancelled) {
+        if (isCancelled(error)) {
           sessions.delete(sessionId);
           return { cancelled: true, created: 0, merged: 0, skipped: 0, interactions: 0 };
         }
         session.committing = false;
-        session.stop = false;
+        session.cancellation = cancellable();
         throw error;
       }
     },
@@ -162,7 +158,7 @@ export function createImportService(
     cancel(sessionId) {
       const session = sessions.get(sessionId);
       if (!session) return false;
-      session.stop = true;
+      session.cancellation.cancel();
       // Not yet writing: nothing to undo, the preview is simply forgotten.
       if (!session.committing) sessions.delete(sessionId);
       return true;
@@ -211,10 +207,9 @@ async function buildPlan(
 ): Promise<{ plan: WritePlan; summary: ImportSummary }> {
   const stamp = clock.now().toISOString();
   const summary: ImportSummary = { cancelled: false, created: 0, merged: 0, skipped: 0, interactions: 0 };
-  const created: Record<string, unknown>[] = [];
+  const created: ContactDocument[] = [];
   const targets = new Map<string, { previous: ContactDocument; next: ContactDocument }>();
   const connections: { contactId: string; date: string }[] = [];
-  const later = (a: string | undefined, b: string | undefined) => (a && b ? (a > b ? a : b) : (a ?? b));
 
   const targetIds = [...new Set(cards.flatMap((c, i) => (actions[i] === 'merge' ? [c.match.matches[0]!.id] : [])))];
   const found = await db.contacts.findByIds(targetIds).exec();
@@ -224,14 +219,7 @@ async function buildPlan(
       summary.skipped++;
     } else if (action === 'create') {
       const id = randomUUID();
-      created.push({
-        ...card.fields,
-        id,
-        sortName: card.fields.displayName.toLocaleLowerCase(),
-        createdAt: stamp,
-        updatedAt: stamp,
-        ...(card.connectedOn ? { lastInteractionOn: card.connectedOn } : {}),
-      });
+      created.push({ ...card.fields, id, createdAt: stamp, updatedAt: stamp });
       if (card.connectedOn) connections.push({ contactId: id, date: card.connectedOn });
       summary.created++;
     } else {
@@ -247,15 +235,7 @@ async function buildPlan(
         next: doc.toMutableJSON() as ContactDocument,
       };
       const { merged } = mergeContacts(ContactFields.parse(entry.next), card.fields);
-      const last = later(entry.next.lastInteractionOn, card.connectedOn);
-      entry.next = {
-        ...merged,
-        id: targetId,
-        sortName: merged.displayName.toLocaleLowerCase(),
-        createdAt: entry.previous.createdAt,
-        updatedAt: stamp,
-        ...(last ? { lastInteractionOn: last } : {}),
-      };
+      entry.next = { ...merged, id: targetId, createdAt: entry.previous.createdAt, updatedAt: stamp };
       targets.set(targetId, entry);
       if (card.connectedOn) connections.push({ contactId: targetId, date: card.connectedOn });
       summary.merged++;
@@ -266,13 +246,11 @@ async function buildPlan(
   const interactionId = (contactId: string) => `linkedin-connected-${contactId}`;
   const existing = await db.interactions.findByIds(connections.map((c) => interactionId(c.contactId))).exec();
   const seen = new Set<string>();
-  const interactions: Record<string, unknown>[] = [];
-  const participations: Record<string, unknown>[] = [];
+  const interactions: InteractionDocument[] = [];
   for (const { contactId, date } of connections) {
     const id = interactionId(contactId);
     if (existing.has(id) || seen.has(id)) continue;
     seen.add(id);
-    const sortKey = interactionSortKey(date, undefined, id);
     interactions.push({
       id,
       type: 'social',
@@ -282,23 +260,19 @@ async function buildPlan(
       gave: [],
       asked: [],
       mutual: false,
-      sortKey,
+      sortKey: interactionSortKey(date, undefined, id),
       createdAt: stamp,
       updatedAt: stamp,
     });
-    participations.push({ id: `${id}:${contactId}`, interactionId: id, contactId, sortKey });
   }
   summary.interactions = interactions.length;
-  const merges = [...targets.values()]
-    .filter((t) => JSON.stringify({ ...t.next, updatedAt: '' }) !== JSON.stringify({ ...t.previous, updatedAt: '' }))
-    .map((t) => ({ next: t.next as Record<string, unknown>, previous: t.previous as Record<string, unknown> }));
+  const merges = [...targets.values()].filter(
+    (t) => JSON.stringify({ ...t.next, updatedAt: '' }) !== JSON.stringify({ ...t.previous, updatedAt: '' }),
+  );
   const plan: WritePlan = {
-    merges,
-    inserts: [
-      { collection: 'contacts', docs: created },
-      { collection: 'interactions', docs: interactions },
-      { collection: 'participations', docs: participations },
-    ],
+    people: [...merges.map((t) => t.next), ...created],
+    previous: merges.map((t) => t.previous),
+    interactions,
   };
   return { plan, summary };
 }

@@ -12,7 +12,7 @@ import { ContactFields } from '../../../shared/domain/contact.ts';
 import { mergeContacts } from '../../../shared/domain/duplicates/merge.ts';
 import { normaliseEmail, normaliseName, phoneKey } from '../../../shared/domain/duplicates/normalise.ts';
 import type { ImportAction, MatchStatus } from '../../../shared/ipc/channels/interchange.ts';
-import type { ContactDocument } from '../db/contacts-schema.ts';
+import type { ContactDocument } from '../people/schema.ts';
 
 export type Reason = 'email' | 'phone' | 'name';
 export interface CardMatch {

@@ -17,12 +17,12 @@ export const SLICE_MS = 8;
 
 /**
  * Runs steps for at most `sliceMs` at a time, then lets queued I/O and timers run
- * (`setImmediate`) before continuing. `shouldStop` is checked between slices.
- * @throws Error('cancelled') when `shouldStop` returns true.
+ * (`setImmediate`) before continuing. `signal` is checked between slices.
+ * @throws the signal's reason (`Cancelled`) once it is aborted.
  */
 export async function runSliced<T>(
   steps: Generator<void, T>,
-  options: { sliceMs?: number; shouldStop?: () => boolean } = {},
+  options: { sliceMs?: number; signal?: AbortSignal } = {},
 ): Promise<T> {
   const sliceMs = options.sliceMs ?? SLICE_MS;
   let sliceStart = performance.now();
@@ -31,7 +31,7 @@ export async function runSliced<T>(
     if (next.done) return next.value;
     if (performance.now() - sliceStart >= sliceMs) {
       await new Promise<void>((resolve) => setImmediate(resolve));
-      if (options.shouldStop?.()) throw new Error('cancelled');
+      options.signal?.throwIfAborted();
       sliceStart = performance.now();
     }
   }

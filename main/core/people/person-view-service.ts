@@ -8,29 +8,21 @@ import {
 } from '../../../shared/domain/reciprocity/balance.ts';
 import type { PersonView } from '../../../shared/domain/views.ts';
 import { AppError } from '../../../shared/ipc/result.ts';
-import { today$, type Clock } from '../clock.ts';
-import { toContact } from '../contacts/contacts-service.ts';
-import type { RapportDatabase } from '../db/database.ts';
-import type { DetailsService } from '../details/details-service.ts';
-import type { SettingsService } from '../settings/settings-service.ts';
+import { today$ } from '../clock.ts';
+import type { CoreContext } from '../context.ts';
+import { KEEP_IN_TOUCH } from '../settings/keep-in-touch.ts';
+import type { ContactDocument } from './schema.ts';
 
-export interface PersonViewService {
-  /** Everything the person page shows at the top, live. Errors with `not_found` once they are gone. */
-  watchPerson(id: string): Observable<PersonView>;
-}
+/** Everything the person page shows at the top, live. Errors with `not_found` once they are gone. */
+export function watchPerson(ctx: CoreContext, id: string): Observable<PersonView> {
+  const { db } = ctx;
 
-export function createPersonViewService(
-  db: RapportDatabase,
-  clock: Clock,
-  settings: SettingsService,
-  details: DetailsService,
-): PersonViewService {
   /** The person's exchanges in the reciprocity window, oldest first (the rule reads recency from order). */
-  async function recentExchanges(contactId: string, today: string) {
+  async function recentExchanges(today: string) {
     const from = reciprocityWindowStart(today);
     const links = await db.participations
       .find({
-        selector: { contactId, sortKey: { $gt: from } },
+        selector: { contactId: id, sortKey: { $gt: from } },
         sort: [{ contactId: 'asc' }, { sortKey: 'asc' }],
         index: ['contactId', 'sortKey'],
       })
@@ -42,36 +34,37 @@ export function createPersonViewService(
     });
   }
 
-  return {
-    watchPerson(id) {
-      const changes = merge(db.participations.$, db.interactions.$).pipe(auditTime(30), startWith(null));
-      return combineLatest([
-        db.contacts.findOne(id).$,
-        details.watchOpen(id),
-        settings.watchKeepInTouch(),
-        today$(clock),
-        changes,
-      ]).pipe(
-        switchMap(async ([doc, openDetails, keep, today]) => {
-          if (!doc) throw new AppError('not_found', 'That person no longer exists.');
-          const contact = doc.toMutableJSON();
-          const exchanges = await recentExchanges(id, today);
-          const balance = reciprocityBalance(exchanges, today);
-          const nudge = shouldNudgeToGive(exchanges, today);
-          return {
-            contact: toContact(contact),
-            lastInteractionOn: contact.lastInteractionOn,
-            status: keepInTouchStatus({
-              cadence: effectiveCadence(contact, keep.tiers),
-              lastInteractionOn: contact.lastInteractionOn,
-              addedOn: contact.createdAt.slice(0, 10),
-              today,
-            }),
-            openDetails,
-            reciprocity: { ...balance, nudge, suggestions: nudge ? giveSuggestions(contact.lookingFor) : [] },
-          };
+  const changes = merge(db.participations.$, db.interactions.$).pipe(auditTime(30), startWith(null));
+  return combineLatest([
+    db.contacts.findOne(id).$,
+    db.people_index.findOne(id).$,
+    ctx.areas.details.watchOpen(id),
+    ctx.settings.watch(KEEP_IN_TOUCH),
+    today$(ctx.clock),
+    changes,
+  ]).pipe(
+    switchMap(async ([doc, indexRow, openDetails, keep, today]) => {
+      if (!doc) throw new AppError('not_found', 'That person no longer exists.');
+      const contact = doc.toMutableJSON() as ContactDocument;
+      const lastInteractionOn = indexRow?.lastInteractionOn || undefined;
+      const exchanges = await recentExchanges(today);
+      const nudge = shouldNudgeToGive(exchanges, today);
+      return {
+        contact,
+        lastInteractionOn,
+        status: keepInTouchStatus({
+          cadence: effectiveCadence(contact, keep.tiers),
+          lastInteractionOn,
+          addedOn: contact.createdAt.slice(0, 10),
+          today,
         }),
-      );
-    },
-  };
+        openDetails,
+        reciprocity: {
+          ...reciprocityBalance(exchanges, today),
+          nudge,
+          suggestions: nudge ? giveSuggestions(contact.lookingFor) : [],
+        },
+      };
+    }),
+  );
 }

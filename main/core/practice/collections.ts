@@ -1,8 +1,8 @@
-import type { MigrationStrategies, RxCollection, RxJsonSchema } from 'rxdb';
+import type { RxCollection, RxJsonSchema } from 'rxdb';
 import type { Ladder, OwnStarter, PracticeSession } from '../../../shared/domain/practice/model.ts';
 
 /**
- * The practice area's RxDB collections (schemas and migrations); joined in ../db/database.ts.
+ * The practice and starters areas' RxDB collections; listed with their owners in ../db/collections.ts.
  *
  * Three collections, because the free RxDB build caps a process at 13. Favourites and the weekly
  * goal are single small values, so they live in the shared `settings` collection instead
@@ -88,12 +88,4 @@ export const userStartersSchema: RxJsonSchema<UserStarterDocument> = {
   },
   required: ['id', 'text', 'situation', 'channel', 'tone', 'createdAt', 'updatedAt'],
   indexes: ['createdAt'],
-};
-
-const none: MigrationStrategies = {};
-
-export const practiceCollections = {
-  practice_ladders: { schema: laddersSchema, migrationStrategies: none },
-  practice_sessions: { schema: sessionsSchema, migrationStrategies: none },
-  user_starters: { schema: userStartersSchema, migrationStrategies: none },
 };

@@ -20,13 +20,20 @@ import {
 } from '../../../shared/domain/practice/progress.ts';
 import { AppError } from '../../../shared/ipc/result.ts';
 import { today$, todayOf, type Clock } from '../clock.ts';
+import { z } from 'zod';
 import type { RapportDatabase } from '../db/database.ts';
-import type { InteractionsService } from '../interactions/interactions-service.ts';
-import type { TrashService } from '../trash/trash-service.ts';
-import type { SessionDocument } from './collections.ts';
+import type { InteractionsApi } from '../interactions/area.ts';
+import { settingsKey, type SettingsStore } from '../settings/settings-store.ts';
+import type { Trash } from '../trash/trash.ts';
+import type { LadderDocument, SessionDocument } from './collections.ts';
 
-/** The settings document (in the shared `settings` collection) that holds the weekly goal. */
-export const PRACTICE_SETTINGS_ID = 'practice';
+/** The weekly practice goal; a damaged or future value reads as the default. */
+export const PRACTICE_SETTINGS = settingsKey({
+  id: 'practice',
+  schema: z.object({ weeklyGoal: WeeklyGoal.catch(DEFAULT_WEEKLY_GOAL) }),
+  fallback: { weeklyGoal: DEFAULT_WEEKLY_GOAL },
+  scope: 'synced',
+});
 
 export interface PracticeService {
   /** Creates a ladder when `id` is undefined, else replaces it. @throws AppError `not_found`. */
@@ -52,8 +59,9 @@ export interface PracticeService {
 export interface PracticeDeps {
   db: RapportDatabase;
   clock: Clock;
-  interactions: Pick<InteractionsService, 'log'>;
-  trash: TrashService;
+  settings: SettingsStore;
+  interactions: () => Pick<InteractionsApi, 'log'>;
+  trash: Trash;
   newId?: () => string;
 }
 
@@ -64,6 +72,7 @@ const byCreated = <T extends { createdAt: string; id: string }>(a: T, b: T) =>
 export function createPracticeService({
   db,
   clock,
+  settings,
   interactions,
   trash,
   newId = randomUUID,
@@ -83,12 +92,8 @@ export function createPracticeService({
         .reverse(),
     ),
   );
-  const goal$ = db.settings.findOne(PRACTICE_SETTINGS_ID).$.pipe(
-    map((doc) => {
-      // A damaged or future value falls back to the default rather than breaking the screen.
-      const parsed = WeeklyGoal.safeParse(doc?.value?.weeklyGoal);
-      return parsed.success ? parsed.data : DEFAULT_WEEKLY_GOAL;
-    }),
+  const goal$ = settings.watch(PRACTICE_SETTINGS).pipe(
+    map((value) => value.weeklyGoal),
     distinctUntilChanged(),
   );
 
@@ -116,9 +121,11 @@ export function createPracticeService({
     async deleteLadder(id) {
       const doc = await db.practice_ladders.findOne(id).exec();
       if (!doc) throw new AppError('not_found', 'That ladder no longer exists.');
-      return {
-        undoToken: await trash.discard(`Deleted the ladder “${doc.name}”`, { practice_ladders: [doc.toMutableJSON()] }),
-      };
+      const undoToken = await trash.keep(`Deleted the ladder “${doc.name}”`, {
+        practice_ladders: [doc.toMutableJSON() as LadderDocument],
+      });
+      await doc.remove();
+      return { undoToken };
     },
 
     watchLadders() {
@@ -147,7 +154,7 @@ export function createPracticeService({
       let interactionId: string | undefined;
       if (after.contactId) {
         try {
-          const logged = await interactions.log({
+          const logged = await interactions().log({
             interaction: {
               type: INTERACTION_TYPE_FOR[doc.situation],
               date: today,
@@ -186,18 +193,18 @@ export function createPracticeService({
 
     async deleteSession(id) {
       const doc = await findSession(id);
-      return {
-        undoToken: await trash.discard(`Deleted a practice session from ${doc.date}`, {
-          practice_sessions: [doc.toMutableJSON()],
-        }),
-      };
+      const undoToken = await trash.keep(`Deleted a practice session from ${doc.date}`, {
+        practice_sessions: [doc.toMutableJSON() as SessionDocument],
+      });
+      await doc.remove();
+      return { undoToken };
     },
 
     watchSessions: () => sessions$,
 
     async setWeeklyGoal(goal) {
       const value = WeeklyGoal.parse(goal);
-      await db.settings.upsert({ id: PRACTICE_SETTINGS_ID, value: { weeklyGoal: value }, updatedAt: now() });
+      await settings.write(PRACTICE_SETTINGS, { weeklyGoal: value });
       return value;
     },
 

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { Ladder, PracticeProgress, PracticeSession } from '../../../shared/domain/practice/model.ts';
 import type { RequestInput } from '../../../shared/ipc/contract.ts';
 import { useCore } from './test-helpers.ts';
 
@@ -44,7 +43,7 @@ describe('fear ladders', () => {
 
     const [a, b, c] = ladder.steps;
     await call('practice.saveLadder', { id: ladder.id, fields: { name: 'Phone calls', steps: [b!, a!, c!] } });
-    const ladders = await watch<Ladder[]>('practice.watchLadders', {}, (l) => l[0]?.steps[0]?.id === b!.id);
+    const ladders = await watch('practice.watchLadders', {}, (l) => l[0]?.steps[0]?.id === b!.id);
     expect(ladders[0]!.steps.map((s) => s.id)).toEqual([b!.id, a!.id, c!.id]);
     expect(ladders[0]!.createdAt).toBe(ladder.createdAt);
   });
@@ -55,7 +54,7 @@ describe('fear ladders', () => {
     ['no name', { name: '  ', steps: [{ text: 'Say hello', suds: 1 }] }, 'Give the ladder a name'],
   ])('refuses a ladder with %s, naming the problem', async (_label, fields, message) => {
     const { core } = await setup();
-    const result = await core.dispatcher.request('practice.saveLadder', { fields });
+    const result = await core.requestUnchecked('practice.saveLadder', { fields });
     expect(result.ok ? '' : result.error.details?.map((d) => d.message)).toContain(message);
   });
 
@@ -65,9 +64,9 @@ describe('fear ladders', () => {
       fields: { name: 'Meet-ups', steps: [{ text: 'Go for ten minutes', suds: 6 }] },
     });
     const { undoToken } = await call('practice.deleteLadder', { id: ladder.id });
-    await watch<Ladder[]>('practice.watchLadders', {}, (l) => l.length === 0);
+    await watch('practice.watchLadders', {}, (l) => l.length === 0);
     await call('undo.apply', { token: undoToken });
-    expect((await watch<Ladder[]>('practice.watchLadders', {}, (l) => l.length === 1))[0]!.name).toBe('Meet-ups');
+    expect((await watch('practice.watchLadders', {}, (l) => l.length === 1))[0]!.name).toBe('Meet-ups');
   });
 });
 
@@ -84,11 +83,7 @@ describe('practice sessions', () => {
       after: { sudsPeak: 8, sudsAfter: 3, predictionHappened: false },
     });
 
-    const progress = await watch<PracticeProgress>(
-      'practice.watchProgress',
-      { weeks: 2 },
-      (p) => p.points.length === 1,
-    );
+    const progress = await watch('practice.watchProgress', { weeks: 2 }, (p) => p.points.length === 1);
     expect(progress.points[0]).toMatchObject({
       completedOn: '2026-03-18',
       before: 7,
@@ -107,16 +102,16 @@ describe('practice sessions', () => {
   it('does not count planned sessions as completions', async () => {
     const { call, watch } = await setup();
     await call('practice.startSession', before());
-    const sessions = await watch<PracticeSession[]>('practice.watchSessions', {}, (s) => s.length === 1);
+    const sessions = await watch('practice.watchSessions', {}, (s) => s.length === 1);
     expect(sessions[0]!.status).toBe('planned');
-    expect((await watch<PracticeProgress>('practice.watchProgress', {})).points).toEqual([]);
+    expect((await watch('practice.watchProgress', {})).points).toEqual([]);
   });
 
   it('refuses to finish a session twice', async () => {
     const { call, core } = await setup();
     const { id } = await call('practice.startSession', before());
     await call('practice.finishSession', { id, after: after() });
-    const again = await core.dispatcher.request('practice.finishSession', { id, after: after() });
+    const again = await core.requestUnchecked('practice.finishSession', { id, after: after() });
     expect(again).toMatchObject({ ok: false, error: { code: 'conflict' } });
   });
 
@@ -143,7 +138,7 @@ describe('practice sessions', () => {
   it('leaves the session unfinished and names the field when the linked person no longer exists', async () => {
     const { call, core, watch } = await setup();
     const { id } = await call('practice.startSession', before());
-    const result = await core.dispatcher.request('practice.finishSession', {
+    const result = await core.requestUnchecked('practice.finishSession', {
       id,
       after: after({ contactId: 'ghost' }),
     });
@@ -151,28 +146,26 @@ describe('practice sessions', () => {
       ok: false,
       error: { code: 'invalid_input', details: [{ path: ['after', 'contactId'] }] },
     });
-    expect((await watch<PracticeSession[]>('practice.watchSessions', {}))[0]!.status).toBe('planned');
+    expect((await watch('practice.watchSessions', {}))[0]!.status).toBe('planned');
   });
 
   it('deletes a session with undo', async () => {
     const { call, watch } = await setup();
     const { id } = await call('practice.startSession', before());
     const { undoToken } = await call('practice.deleteSession', { id });
-    await watch<PracticeSession[]>('practice.watchSessions', {}, (s) => s.length === 0);
+    await watch('practice.watchSessions', {}, (s) => s.length === 0);
     await call('undo.apply', { token: undoToken });
-    await watch<PracticeSession[]>('practice.watchSessions', {}, (s) => s.length === 1);
+    await watch('practice.watchSessions', {}, (s) => s.length === 1);
   });
 });
 
 describe('weekly goal', () => {
   it('starts at a gentle default, can be changed or turned off, and refuses more than seven', async () => {
     const { call, core, watch } = await setup();
-    expect((await watch<PracticeProgress>('practice.watchProgress', {})).goal.goal).toBe(2);
+    expect((await watch('practice.watchProgress', {})).goal.goal).toBe(2);
     await call('practice.setWeeklyGoal', { goal: 0 });
-    expect(
-      (await watch<PracticeProgress>('practice.watchProgress', {}, (p) => p.goal.goal === 0)).goal.message,
-    ).toMatch(/No goal set/);
-    const tooMany = await core.dispatcher.request('practice.setWeeklyGoal', { goal: 30 });
+    expect((await watch('practice.watchProgress', {}, (p) => p.goal.goal === 0)).goal.message).toMatch(/No goal set/);
+    const tooMany = await core.requestUnchecked('practice.setWeeklyGoal', { goal: 30 });
     expect(tooMany).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
   });
 });

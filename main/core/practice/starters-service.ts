@@ -6,11 +6,18 @@ import type { OwnStarter, OwnStarterFields } from '../../../shared/domain/practi
 import { suggestStarters, type Suggestion } from '../../../shared/domain/starters/personalise.ts';
 import { AppError } from '../../../shared/ipc/result.ts';
 import { today$, todayOf, type Clock } from '../clock.ts';
+import { z } from 'zod';
 import type { RapportDatabase } from '../db/database.ts';
-import type { DetailsService } from '../details/details-service.ts';
+import type { DetailsApi } from '../details/area.ts';
+import { settingsKey, type SettingsStore } from '../settings/settings-store.ts';
 
-/** The settings document (shared `settings` collection) listing favourite starter ids. */
-export const FAVOURITES_ID = 'starter-favourites';
+/** Favourite starter ids (library or own). */
+export const FAVOURITES = settingsKey({
+  id: 'starter-favourites',
+  schema: z.object({ ids: z.array(z.string()).catch([]) }),
+  fallback: { ids: [] },
+  scope: 'synced',
+});
 /** Interaction types that happen at a named event, whose title can fill `{event}`. */
 const EVENT_TYPES: ReadonlySet<string> = new Set(['conference', 'meet-up', 'course']);
 
@@ -50,19 +57,15 @@ export function firstNameOf(contact: {
   return contact.nickname?.trim() || contact.givenName?.trim() || contact.displayName.trim().split(/\s+/)[0] || '';
 }
 
-const readFavourites = (value: unknown): string[] => {
-  const ids = (value as { ids?: unknown } | undefined)?.ids;
-  return Array.isArray(ids) ? ids.filter((id): id is string => typeof id === 'string') : [];
-};
-
 export function createStartersService(
   db: RapportDatabase,
   clock: Clock,
-  details: Pick<DetailsService, 'openFor'>,
+  settings: SettingsStore,
+  details: () => Pick<DetailsApi, 'openFor'>,
   newId: () => string = randomUUID,
 ): StartersService {
   const now = () => clock.now().toISOString();
-  const favourites = async () => readFavourites((await db.settings.findOne(FAVOURITES_ID).exec())?.value);
+  const favourites = async () => (await settings.read(FAVOURITES)).ids;
   const ownStarters = async () => (await db.user_starters.find().exec()).map((d) => d.toMutableJSON() as OwnStarter);
 
   /** The person's last interaction's event name, when it was at one. */
@@ -82,11 +85,12 @@ export function createStartersService(
   async function suggestFor(request: SuggestRequest, options: SuggestOptions): Promise<Suggestion[]> {
     const contact = await db.contacts.findOne(request.contactId).exec();
     if (!contact) throw new AppError('not_found', 'That person no longer exists.');
-    const [open, favs, own, eventName] = await Promise.all([
-      details.openFor(request.contactId),
+    const [open, favs, own, eventName, indexRow] = await Promise.all([
+      details().openFor(request.contactId),
       favourites(),
       ownStarters(),
       lastEventName(request.contactId),
+      db.people_index.findOne(request.contactId).exec(),
     ]);
     // Own starters join the library with the same rules; their ids ("own-…") never clash with it.
     const all: Starter[] = [
@@ -103,7 +107,7 @@ export function createStartersService(
           status,
           learnedOn,
         })),
-        lastInteractionOn: contact.lastInteractionOn,
+        lastInteractionOn: indexRow?.lastInteractionOn || undefined,
         lastEventName: eventName,
         channel: request.channel,
         today: todayOf(clock),
@@ -141,8 +145,7 @@ export function createStartersService(
     async setFavourite(starterId, favourite) {
       const current = await favourites();
       const next = favourite ? [...new Set([...current, starterId])] : current.filter((id) => id !== starterId);
-      if (next.length !== current.length)
-        await db.settings.upsert({ id: FAVOURITES_ID, value: { ids: next }, updatedAt: now() });
+      if (next.length !== current.length) await settings.write(FAVOURITES, { ids: next });
       return next;
     },
 
@@ -154,7 +157,7 @@ export function createStartersService(
             docs.map((d) => d.toMutableJSON() as OwnStarter).sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1)),
           ),
         );
-      const favs$ = db.settings.findOne(FAVOURITES_ID).$.pipe(map((doc) => readFavourites(doc?.value)));
+      const favs$ = settings.watch(FAVOURITES).pipe(map((value) => value.ids));
       return combineLatest([own$, favs$]).pipe(map(([own, favourites]) => ({ own, favourites })));
     },
 
@@ -167,7 +170,7 @@ export function createStartersService(
         db.details.$,
         db.participations.$,
         db.user_starters.$,
-        db.settings.findOne(FAVOURITES_ID).$,
+        settings.watch(FAVOURITES),
       );
       return changes.pipe(
         auditTime(20),

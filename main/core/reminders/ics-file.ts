@@ -1,9 +1,10 @@
 import { rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { debounceTime, startWith, type Subscription } from 'rxjs';
+import type { Clock } from '../clock.ts';
 import type { RapportDatabase } from '../db/database.ts';
 import { buildIcs, ICS_FILENAME } from './ics.ts';
-import { liveRecompute, reminderChanges, realTimers, type Timers } from './live.ts';
+import { liveRecompute, reminderChanges, type Timers } from './live.ts';
 import type { RemindersService } from './reminders-service.ts';
 
 /** The calendar text for the current data, as the export button and the kept file share it. */
@@ -33,10 +34,11 @@ export interface IcsFileKeeper {
  */
 export function keepIcsFile(options: {
   db: RapportDatabase;
+  clock: Clock;
   service: RemindersService;
   dataDir: string;
   debounceMs?: number;
-  timers?: Timers;
+  timers?: Timers | undefined;
   onError?: (error: unknown) => void;
 }): IcsFileKeeper {
   const path = join(options.dataDir, ICS_FILENAME);
@@ -45,6 +47,7 @@ export function keepIcsFile(options: {
   const report =
     options.onError ?? ((e: unknown) => console.error('[rapport] Could not write the reminders calendar:', e));
   const subscription: Subscription = liveRecompute(
+    options.clock,
     // Wait until changes settle, and start a moment after the core opens: rebuilding for 10k
     // people blocks the thread for a few hundred ms, which must not land on start-up or
     // between the chunks of an import.
@@ -58,11 +61,9 @@ export function keepIcsFile(options: {
         statuses: snap.schedule.statuses,
         holds: snap.state.holds,
       });
-      return { value: text, nextAt: snap.schedule.nextChangeAt, now: snap.now };
+      return { value: text, nextAt: snap.schedule.nextChangeAt };
     },
-    options.timers ?? realTimers,
-    0,
-    false,
+    { timers: options.timers, auditMs: 0, runAtStart: false },
   ).subscribe({
     next: (text) => {
       if (withoutStamps(text) === last) return;

@@ -18,16 +18,16 @@ const EVENT_TYPES = ['conference', 'meet-up'] as const;
  * enough to still need a follow-up. Archived people get no reminders.
  */
 export async function loadReminderData(db: RapportDatabase, today: string): Promise<ReminderData> {
-  const contacts = await db.contacts.find({ selector: { archived: false } }).exec();
-  const people = contacts.map((d) => ({
+  const rows = await db.people_index.find({ selector: { archived: false } }).exec();
+  const people = rows.map((d) => ({
     id: d.id,
     displayName: d.displayName,
     givenName: d.givenName,
     tier: d.tier,
     cadence: d.cadence,
     birthday: d.birthday,
-    addedOn: d.createdAt.slice(0, 10),
-    lastInteractionOn: d.lastInteractionOn,
+    addedOn: d.addedOn,
+    lastInteractionOn: d.lastInteractionOn || undefined,
   }));
   const active = new Set(people.map((p) => p.id));
 

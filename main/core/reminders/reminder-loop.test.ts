@@ -1,26 +1,19 @@
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createDetailsService } from '../details/details-service.ts';
-import { createSettingsService } from '../settings/settings-service.ts';
-import { createReminderLoop, type ReminderLoop } from './reminder-loop.ts';
-import { createRemindersService } from './reminders-service.ts';
-import { createReminderStore } from './store.ts';
-import { manualTimers, movableClock, openTestCore, recordingNotifier } from './test-helpers.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { manualTimers, movableClock, recordingNotifier } from '../testing/fakes.ts';
+import { openTestCore } from '../testing/test-core.ts';
 
 beforeAll(() => {
   // The core itself reads the machine zone; pin it so "09:00" means the same on every machine.
   process.env.TZ = 'Europe/London';
 });
 
-const cleanup: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const fn of cleanup.splice(0).reverse()) await fn();
-});
-
-/** A core on a temp dir plus a loop on its database with timers the test fires by hand. */
+/**
+ * A core where Sam had coffee on 2 January; `loop.start()` reopens it with its jobs running, a
+ * recording notifier and timers the test fires by hand.
+ */
 async function setup(startAt: string) {
   const clock = movableClock('2026-01-02T12:00:00Z');
-  const h = await openTestCore(clock);
-  cleanup.push(() => h.dispose());
+  const h = await openTestCore({ clock });
   const sam = await h.call('contacts.create', { displayName: 'Sam Okafor', tier: 'close' });
   await h.call('interactions.log', {
     interaction: { type: 'coffee', date: '2026-01-02', contactIds: [sam.id] },
@@ -30,27 +23,18 @@ async function setup(startAt: string) {
   clock.set(startAt);
   const timers = manualTimers();
   const notifier = recordingNotifier();
-  const store = createReminderStore(h.core.db, clock);
-  const service = createRemindersService({
-    db: h.core.db,
-    clock,
-    store,
-    settings: createSettingsService(h.core.db, clock),
-    // The loop never logs interactions; Done is covered through the core in reminders.test.ts.
-    interactions: {} as never,
-    details: createDetailsService(h.core.db, clock),
-    timeZone: () => 'Europe/London',
-    timers,
-  });
-  const loop: ReminderLoop = createReminderLoop({ db: h.core.db, service, store, notifier, timers, changeAuditMs: 5 });
-  cleanup.push(() => loop.stop());
+  const loop = {
+    start: () =>
+      h.reopen({ jobs: true, notifier, reminders: { timers, timeZone: () => 'Europe/London', icsFile: false } }),
+    wake: () => h.call('reminders.wake', {}),
+  };
   return { h, clock, timers, notifier, loop, sam };
 }
 
 describe('the reminder loop', () => {
   it('sleeps exactly until the digest time, then sends it once', async () => {
     const { clock, timers, notifier, loop } = await setup('2026-06-10T07:30:00Z'); // 08:30 BST
-    loop.start();
+    await loop.start();
     await loop.wake();
     expect(notifier.shown).toEqual([]);
     expect(timers.pending()?.ms).toBe(30 * 60_000);
@@ -67,7 +51,7 @@ describe('the reminder loop', () => {
 
   it("after sleeping through three days, sends only today's digest on resume", async () => {
     const { clock, notifier, loop } = await setup('2026-06-10T08:00:00Z');
-    loop.start();
+    await loop.start();
     await loop.wake();
     expect(notifier.shown).toHaveLength(1);
     clock.set('2026-06-13T13:00:00Z');
@@ -81,7 +65,7 @@ describe('the reminder loop', () => {
     const settings = await h.call('reminders.getSettings', {});
     const { host: _host, ...plain } = settings;
     await h.call('reminders.setSettings', { ...plain, digestTime: '06:00' });
-    loop.start();
+    await loop.start();
     await loop.wake();
     expect(notifier.shown).toEqual([]);
     expect(timers.pending()?.ms).toBe(60 * 60_000); // until 07:00, the end of quiet hours
@@ -105,7 +89,7 @@ describe('the reminder loop', () => {
     });
     const { host: _host, ...plain } = await h.call('reminders.getSettings', {});
     await h.call('reminders.setSettings', { ...plain, digest: false });
-    loop.start();
+    await loop.start();
     await loop.wake();
     expect(notifier.shown).toEqual([]);
     // 19:00 GMT + 48 h = 19:00 UTC = 20:00 BST on the 30th: 30 minutes from now.

@@ -1,8 +1,10 @@
-import { Subscription, auditTime } from 'rxjs';
+import { auditTime, type Subscription } from 'rxjs';
 import { planNotifications } from '../../../shared/domain/reminders/notifications.ts';
+import type { Clock } from '../clock.ts';
 import type { RapportDatabase } from '../db/database.ts';
+import { startTimerLoop, type TimerLoop, type Timers } from '../jobs/timer-loop.ts';
 import type { Notifier } from '../ports.ts';
-import { MAX_SLEEP_MS, realTimers, reminderChanges, type Timers } from './live.ts';
+import { reminderChanges } from './live.ts';
 import type { RemindersService } from './reminders-service.ts';
 import type { ReminderStore } from './store.ts';
 
@@ -15,33 +17,27 @@ export interface ReminderLoop {
 
 export interface ReminderLoopDeps {
   db: RapportDatabase;
+  clock: Clock;
   service: RemindersService;
   store: ReminderStore;
   notifier: Notifier;
-  timers?: Timers;
+  timers?: Timers | undefined;
   /** Coalesces bursts of writes (an import) into one re-plan. */
   changeAuditMs?: number;
-  onError?: (error: unknown) => void;
 }
 
 /**
  * Sends reminder notifications at the right moments without polling: each run sends what is
- * due, records it, and sleeps until the next moment anything can change (capped at an hour, so
- * a wall-clock jump the shell did not report is still caught). Data changes re-plan too.
+ * due, records it, and sleeps until the next moment anything can change. Data changes re-plan.
  *
  * Keys are recorded **before** the notification is shown: a crash in between loses one
  * notification rather than repeating it after the restart.
  */
 export function createReminderLoop(deps: ReminderLoopDeps): ReminderLoop {
-  const timers = deps.timers ?? realTimers;
-  let timer: unknown;
+  let loop: TimerLoop | undefined;
   let changes: Subscription | undefined;
-  let stopped = true;
-  let current: Promise<void> = Promise.resolve();
-  let queued: Promise<void> | undefined;
 
-  async function runOnce() {
-    if (stopped) return;
+  async function runOnce(): Promise<Date> {
     const snap = await deps.service.snapshot();
     const enabled = snap.settings.notifications && deps.notifier.supported;
     const nudgeName = snap.data.people.find((p) => p.id === snap.state.nudge.personId)?.displayName;
@@ -54,45 +50,32 @@ export function createReminderLoop(deps: ReminderLoopDeps): ReminderLoop {
       nudge: snap.state.nudge,
       nudgeName,
     });
-    if (stopped) return;
     if (plan.now.length) {
       await deps.store.markSent(plan.now.map((p) => p.key));
       for (const planned of plan.now) deps.notifier.notify(planned.notification);
     }
-    const next = Math.min(snap.schedule.nextChangeAt.getTime(), plan.nextAt?.getTime() ?? Infinity);
-    const delay = Math.min(Math.max(next - snap.now.getTime(), 1000), MAX_SLEEP_MS);
-    timers.clearTimeout(timer);
-    timer = timers.setTimeout(() => void wake(), delay);
-  }
-
-  /** Runs never overlap; calls during a run share one follow-up run. */
-  function wake(): Promise<void> {
-    if (queued) return queued;
-    queued = current.then(() => {
-      queued = undefined;
-      return runOnce().catch((error: unknown) =>
-        (deps.onError ?? ((e) => console.error('[rapport] Reminders:', e)))(error),
-      );
-    });
-    current = queued;
-    return queued;
+    return new Date(Math.min(snap.schedule.nextChangeAt.getTime(), plan.nextAt?.getTime() ?? Infinity));
   }
 
   return {
     start() {
-      if (!stopped) return;
-      stopped = false;
+      if (loop) return;
+      loop = startTimerLoop({
+        clock: deps.clock,
+        timers: deps.timers,
+        minSleepMs: 1000,
+        step: runOnce,
+        onError: (error) => console.error('[rapport] Reminders:', error),
+      });
       changes = reminderChanges(deps.db)
         .pipe(auditTime(deps.changeAuditMs ?? 500))
-        .subscribe(() => void wake());
-      void wake();
+        .subscribe(() => void loop?.wake());
     },
-    wake,
+    wake: () => loop?.wake() ?? Promise.resolve(),
     async stop() {
-      stopped = true;
       changes?.unsubscribe();
-      timers.clearTimeout(timer);
-      await current;
+      await loop?.stop();
+      loop = undefined;
     },
   };
 }

@@ -12,11 +12,11 @@ import type { InteractionType } from '../../../shared/domain/interaction.ts';
 import { AppError } from '../../../shared/ipc/result.ts';
 import type { Clock } from '../clock.ts';
 import type { RapportDatabase } from '../db/database.ts';
-import type { DetailsService } from '../details/details-service.ts';
-import type { InteractionsService } from '../interactions/interactions-service.ts';
-import type { SettingsService } from '../settings/settings-service.ts';
+import type { AreaApis } from '../context.ts';
+import { KEEP_IN_TOUCH } from '../settings/keep-in-touch.ts';
+import type { SettingsStore } from '../settings/settings-store.ts';
 import { balanceWith, loadReminderData, type ReminderData } from './inputs.ts';
-import { liveRecompute, reminderChanges, realTimers, type Timers } from './live.ts';
+import { liveRecompute, reminderChanges, type Timers } from './live.ts';
 import type { ReminderStore } from './store.ts';
 
 /** Days ahead the Today screen lists birthdays. */
@@ -51,17 +51,18 @@ export interface RemindersDeps {
   db: RapportDatabase;
   clock: Clock;
   store: ReminderStore;
-  settings: SettingsService;
-  interactions: InteractionsService;
-  details: DetailsService;
+  settings: SettingsStore;
+  /** Other areas, read at call time (Done logs an interaction; the nudge reads details). */
+  areas: AreaApis;
   /** The user's IANA zone, asked on every run so a time-zone change is picked up. */
   timeZone: () => string;
-  timers?: Timers;
+  timers?: Timers | undefined;
 }
 
 export function createRemindersService(deps: RemindersDeps): RemindersService {
   const { db, clock, store } = deps;
-  const timers = deps.timers ?? realTimers;
+  const live = <T>(compute: () => Promise<{ value: T; nextAt: Date }>) =>
+    liveRecompute(clock, reminderChanges(db), compute, { timers: deps.timers });
 
   async function snapshot(): Promise<Snapshot> {
     const now = clock.now();
@@ -71,7 +72,7 @@ export function createRemindersService(deps: RemindersDeps): RemindersService {
       loadReminderData(db, today),
       store.state(),
       store.settings(),
-      deps.settings.keepInTouch(),
+      deps.settings.read(KEEP_IN_TOUCH),
     ]);
     const sched = schedule({
       now,
@@ -92,7 +93,7 @@ export function createRemindersService(deps: RemindersDeps): RemindersService {
     const { schedule: sched, state, data } = snap;
     let nudge = state.nudge;
     if (nudge.day !== sched.today) {
-      const keep = await deps.settings.keepInTouch();
+      const keep = await deps.settings.read(KEEP_IN_TOUCH);
       const due = sched.due
         .filter((p) => p.reasons.some((r) => r.kind === 'overdue' || r.kind === 'due'))
         .slice(0, NUDGE_POOL);
@@ -124,7 +125,7 @@ export function createRemindersService(deps: RemindersDeps): RemindersService {
     }
     const person = data.people.find((p) => p.id === nudge.personId);
     if (!person) return null;
-    const details = await deps.details.openFor(person.id);
+    const details = await deps.areas.details.openFor(person.id);
     const draft = draftNudge(
       {
         firstName: person.givenName ?? person.displayName.split(/\s+/)[0] ?? '',
@@ -146,7 +147,7 @@ export function createRemindersService(deps: RemindersDeps): RemindersService {
     };
   }
 
-  async function todayView(): Promise<{ value: TodayView; nextAt: Date; now: Date }> {
+  async function todayView(): Promise<{ value: TodayView; nextAt: Date }> {
     const snap = await snapshot();
     const { schedule: sched, data } = snap;
     const byId = new Map(data.people.map((p) => [p.id, p]));
@@ -171,7 +172,7 @@ export function createRemindersService(deps: RemindersDeps): RemindersService {
       nudge: await nudgeFor(snap),
       birthdays: upcomingBirthdays(data.people, sched.today, BIRTHDAYS_AHEAD_DAYS),
     };
-    return { value, nextAt: sched.nextChangeAt, now: snap.now };
+    return { value, nextAt: sched.nextChangeAt };
   }
 
   async function assertPerson(personId: string) {
@@ -180,31 +181,26 @@ export function createRemindersService(deps: RemindersDeps): RemindersService {
 
   return {
     snapshot,
-    watchToday: () => liveRecompute(reminderChanges(db), todayView, timers),
+    watchToday: () => live(todayView),
     watchDue: () =>
-      liveRecompute(
-        reminderChanges(db),
-        async () => {
-          const snap = await snapshot();
-          const people = snap.schedule.due.map((p) => ({
-            id: p.id,
-            displayName: p.displayName,
-            reasons: p.reasons.map((r) => r.kind),
-          }));
-          return {
-            value: { today: snap.schedule.today, count: people.length, people },
-            nextAt: snap.schedule.nextChangeAt,
-            now: snap.now,
-          };
-        },
-        timers,
-      ),
+      live(async () => {
+        const snap = await snapshot();
+        const people = snap.schedule.due.map((p) => ({
+          id: p.id,
+          displayName: p.displayName,
+          reasons: p.reasons.map((r) => r.kind),
+        }));
+        return {
+          value: { today: snap.schedule.today, count: people.length, people },
+          nextAt: snap.schedule.nextChangeAt,
+        };
+      }),
 
     async done(personId, type) {
       await assertPerson(personId);
       const now = clock.now();
       const { day, minutes } = wallClock(now, deps.timeZone());
-      const logged = await deps.interactions.log({
+      const logged = await deps.areas.interactions.log({
         interaction: {
           type,
           date: day,

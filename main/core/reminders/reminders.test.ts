@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ICAL from 'ical.js';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { DueSummary, TodayView } from '../../../shared/domain/reminders/views.ts';
 import { ICS_FILENAME } from './ics.ts';
-import { movableClock, openTestCore, recordingNotifier, until } from './test-helpers.ts';
+import { movableClock, recordingNotifier, until } from '../testing/fakes.ts';
+import { openTestCore } from '../testing/test-core.ts';
 
 beforeAll(() => {
   process.env.TZ = 'Europe/London';
@@ -17,7 +17,7 @@ afterEach(async () => {
 /** A core where Sam (close: due after 21 days, overdue after 35) last had coffee on 2 January. */
 async function withSam(now: string, notifier?: ReturnType<typeof recordingNotifier>) {
   const clock = movableClock('2026-01-02T12:00:00Z');
-  const h = await openTestCore(clock, notifier);
+  const h = await openTestCore({ clock, jobs: true, ...(notifier ? { notifier } : {}) });
   cleanup.push(() => h.dispose());
   const sam = await h.call('contacts.create', { displayName: 'Sam Okafor', givenName: 'Sam', tier: 'close' });
   await h.call('interactions.log', {
@@ -38,7 +38,7 @@ describe('notifications survive a restart', () => {
     await until(() => first.shown.length === 1, 'the digest');
 
     const second = recordingNotifier();
-    await h.reopen(second);
+    await h.reopen({ notifier: second });
     await h.call('reminders.wake', {});
     expect(second.shown).toEqual([]);
 
@@ -67,9 +67,9 @@ describe('notifications survive a restart', () => {
 describe('Today: done, snooze and skip', () => {
   it('Done logs an interaction today and takes them off the list', async () => {
     const { h, sam } = await withSam('2026-03-01T10:00:00Z');
-    expect(names((await h.watch<TodayView>('reminders.watchToday')).overdue)).toEqual(['Sam Okafor']);
+    expect(names((await h.next('reminders.watchToday', {})).overdue)).toEqual(['Sam Okafor']);
     const { interactionId } = await h.call('reminders.done', { personId: sam.id });
-    const today = await h.watch<TodayView>('reminders.watchToday', (v) => v.overdue.length === 0);
+    const today = await h.next('reminders.watchToday', {}, (v) => v.overdue.length === 0);
     expect(today.due).toEqual([]);
     const page = await h.call('timeline.page', { filter: { contactId: sam.id }, offset: 0, limit: 10 });
     expect(page.entries[0]).toMatchObject({ id: interactionId, type: 'message', date: '2026-03-01', time: '10:00' });
@@ -78,26 +78,26 @@ describe('Today: done, snooze and skip', () => {
   it('Snooze 1 day hides them until tomorrow; a week, for seven days', async () => {
     const { h, clock, sam } = await withSam('2026-03-01T10:00:00Z');
     expect(await h.call('reminders.snooze', { personId: sam.id, days: 1 })).toEqual({ until: '2026-03-02' });
-    expect((await h.watch<DueSummary>('reminders.watchDue', (v) => v.count === 0)).people).toEqual([]);
+    expect((await h.next('reminders.watchDue', {}, (v) => v.count === 0)).people).toEqual([]);
     clock.set('2026-03-02T08:00:00Z');
-    expect(names((await h.watch<DueSummary>('reminders.watchDue')).people)).toEqual(['Sam Okafor']);
+    expect(names((await h.next('reminders.watchDue', {})).people)).toEqual(['Sam Okafor']);
     await h.call('reminders.snooze', { personId: sam.id, days: 7 });
     clock.set('2026-03-08T23:30:00Z');
-    expect((await h.watch<DueSummary>('reminders.watchDue')).count).toBe(0);
+    expect((await h.next('reminders.watchDue', {})).count).toBe(0);
     clock.set('2026-03-09T00:30:00Z');
-    expect((await h.watch<DueSummary>('reminders.watchDue')).count).toBe(1);
+    expect((await h.next('reminders.watchDue', {})).count).toBe(1);
   });
 
   it('Skip this cycle restarts their rhythm without logging anything', async () => {
     const { h, clock, sam } = await withSam('2026-03-01T10:00:00Z');
     await h.call('reminders.skip', { personId: sam.id });
-    const today = await h.watch<TodayView>('reminders.watchToday', (v) => v.overdue.length === 0);
+    const today = await h.next('reminders.watchToday', {}, (v) => v.overdue.length === 0);
     expect(today.due).toEqual([]);
     expect(
       (await h.call('timeline.page', { filter: { contactId: sam.id }, offset: 0, limit: 10 })).entries,
     ).toHaveLength(1);
     clock.set('2026-03-22T10:00:00Z');
-    expect(names((await h.watch<TodayView>('reminders.watchToday')).due)).toEqual(['Sam Okafor']);
+    expect(names((await h.next('reminders.watchToday', {})).due)).toEqual(['Sam Okafor']);
   });
 
   it('rejects actions on someone who no longer exists', async () => {
@@ -116,26 +116,23 @@ describe('the nudge', () => {
       learnedOn: '2026-01-03',
       sensitivity: 'sensitive',
     });
-    const first = (await h.watch<TodayView>('reminders.watchToday')).nudge!;
+    const first = (await h.next('reminders.watchToday', {})).nudge!;
     expect(first).toMatchObject({ personId: sam.id, smallerStep: false });
     expect(first.lines[0]).toBe('Hi Sam,');
     expect(first.lines.join(' ')).not.toContain('SENSITIVE');
 
     await h.call('reminders.nudge', { action: 'skip' });
     clock.set('2026-03-02T10:00:00Z');
-    await h.watch<TodayView>('reminders.watchToday', (v) => v.today === '2026-03-02' && v.nudge !== null);
+    await h.next('reminders.watchToday', {}, (v) => v.today === '2026-03-02' && v.nudge !== null);
     await h.call('reminders.nudge', { action: 'skip' });
     clock.set('2026-03-03T10:00:00Z');
-    const third = (
-      await h.watch<TodayView>('reminders.watchToday', (v) => v.today === '2026-03-03' && v.nudge !== null)
-    ).nudge!;
+    const third = (await h.next('reminders.watchToday', {}, (v) => v.today === '2026-03-03' && v.nudge !== null))
+      .nudge!;
     expect(third.smallerStep).toBe(true);
     expect(third.step).toMatch(/smaller step/i);
 
     await h.call('reminders.done', { personId: sam.id });
-    expect((await h.watch<TodayView>('reminders.watchToday', (v) => v.nudge?.outcome === 'done')).nudge?.outcome).toBe(
-      'done',
-    );
+    expect((await h.next('reminders.watchToday', {}, (v) => v.nudge?.outcome === 'done')).nudge?.outcome).toBe('done');
   });
 
   it('"Tonight" reminds at 19:00 with a notification that names no detail', async () => {
@@ -147,11 +144,11 @@ describe('the nudge', () => {
       learnedOn: '2026-01-02',
       sensitivity: 'private',
     });
-    await h.watch<TodayView>('reminders.watchToday', (v) => v.nudge !== null);
+    await h.next('reminders.watchToday', {}, (v) => v.nudge !== null);
     await h.call('reminders.nudge', { action: 'tonight' });
-    expect(
-      (await h.watch<TodayView>('reminders.watchToday', (v) => v.nudge?.outcome === 'tonight')).nudge?.remindAt,
-    ).toBe('2026-03-01T19:00:00.000Z');
+    expect((await h.next('reminders.watchToday', {}, (v) => v.nudge?.outcome === 'tonight')).nudge?.remindAt).toBe(
+      '2026-03-01T19:00:00.000Z',
+    );
     clock.set('2026-03-01T19:00:00Z');
     await h.call('reminders.wake', {});
     expect(notifier.shown.map((n) => n.title)).toContain('Tonight: get in touch with Sam Okafor');
@@ -164,7 +161,7 @@ describe('birthdays and the calendar', () => {
     const { h } = await withSam('2027-02-20T10:00:00Z');
     await h.call('contacts.create', { displayName: 'Leap Year', birthday: { month: 2, day: 29, year: 1996 } });
     await h.call('contacts.create', { displayName: 'No Year', birthday: { month: 3, day: 1 } });
-    const { birthdays } = await h.watch<TodayView>('reminders.watchToday', (v) => v.birthdays.length === 2);
+    const { birthdays } = await h.next('reminders.watchToday', {}, (v) => v.birthdays.length === 2);
     expect(birthdays).toEqual([
       expect.objectContaining({ displayName: 'Leap Year', on: '2027-02-28', inDays: 8, turning: 31 }),
       expect.objectContaining({ displayName: 'No Year', on: '2027-03-01', inDays: 9 }),

@@ -2,9 +2,9 @@ import { merge, type Subscription } from 'rxjs';
 import { createSearchIndex, type SearchDoc } from '../../../shared/domain/search/index.ts';
 import type { SearchHitView } from '../../../shared/domain/views.ts';
 import type { RapportDatabase } from '../db/database.ts';
-import type { ContactDocument } from '../db/contacts-schema.ts';
-import type { DetailDocument } from '../db/details-schema.ts';
-import type { InteractionDocument } from '../db/interactions-schema.ts';
+import type { DetailDocument } from '../details/schema.ts';
+import type { InteractionDocument } from '../interactions/schema.ts';
+import type { ContactDocument } from '../people/schema.ts';
 
 export interface SearchService {
   /** People first, then interactions; empty for a blank query. Waits for the index if it is still being built. */
@@ -49,7 +49,7 @@ const detailDoc = (d: DetailDocument): SearchDoc => ({
  * the database, so each keystroke is answered without touching storage.
  */
 export function createSearchService(db: RapportDatabase): SearchService {
-  const index = createSearchIndex();
+  let index = createSearchIndex();
   let ready: Promise<void> | null = null;
   let live: Subscription | null = null;
   let closed = false;
@@ -100,16 +100,30 @@ export function createSearchService(db: RapportDatabase): SearchService {
     }
   }
 
+  /** Builds the index once; a failed build is forgotten, so the next search tries again. */
+  function ensureBuilt(): Promise<void> {
+    ready ??= build().catch((error: unknown) => {
+      live?.unsubscribe();
+      live = null;
+      ready = null;
+      // Start the next attempt from an empty index: deletes were not followed meanwhile.
+      index = createSearchIndex();
+      names.clear();
+      interactionDates.clear();
+      if (!closed) console.error('[rapport] Building the search index failed; the next search tries again:', error);
+      throw error;
+    });
+    return ready;
+  }
+
   return {
     warmUp() {
-      ready ??= build();
       // A warm-up cut short by close() must not surface as an unhandled rejection.
-      ready.catch(() => {});
+      ensureBuilt().catch(() => {});
     },
     async query(q, limit) {
       if (!q.trim()) return [];
-      ready ??= build();
-      await ready;
+      await ensureBuilt();
       return index.search(q, limit).map((hit) => ({
         kind: hit.detailId ? ('detail' as const) : hit.kind,
         id: hit.detailId ?? hit.id,

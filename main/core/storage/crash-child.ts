@@ -10,6 +10,10 @@ import { getRxStorageSqlite } from './index.ts';
 import { CRASH_DB_NAME, crashSchema, nextBatchNumber, type CrashDoc } from './crash-shared.ts';
 import { createInstance, toStored } from './test-helpers.ts';
 
+// A test that timed out leaves its child behind: stop writing once the parent is gone.
+const parent = process.ppid;
+setInterval(() => process.ppid !== parent && process.exit(1), 1000).unref();
+
 const [directory, synchronous = 'FULL', perBatchArg = '100'] = process.argv.slice(2);
 if (!directory) throw new Error('usage: crash-child.ts <dir> <NORMAL|FULL> <docsPerBatch>');
 const perBatch = Number(perBatchArg);

@@ -1,26 +1,23 @@
 import type { MigrationStrategies, RxJsonSchema } from 'rxdb';
 import type { Contact } from '../../../shared/domain/contact.ts';
 
-/** A contact as stored: the domain fields plus what the database needs for ordering and status. */
-export type ContactDocument = Contact & {
-  /** Lower-cased display name, so the list sorts the way people read it. */
-  sortName: string;
-  /** The day of the newest interaction with this person; kept by the interactions service. */
-  lastInteractionOn?: string;
-};
+/**
+ * A person as stored: exactly the domain record, source data only. What follows from it (the
+ * sort name, the last interaction) lives in the derived `people_index` (projection/schema.ts).
+ */
+export type ContactDocument = Contact;
 
 /**
  * Nested values are typed loosely here on purpose: zod validates them at the service boundary,
  * and a looser storage schema lets the domain grow optional fields without a data migration.
  */
 export const contactsSchema: RxJsonSchema<ContactDocument> = {
-  version: 0,
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   properties: {
     id: { type: 'string', maxLength: 64 },
     displayName: { type: 'string' },
-    sortName: { type: 'string', maxLength: 200 },
     givenName: { type: 'string' },
     familyName: { type: 'string' },
     nickname: { type: 'string' },
@@ -43,13 +40,18 @@ export const contactsSchema: RxJsonSchema<ContactDocument> = {
     cadence: { type: 'object' },
     archived: { type: 'boolean' },
     extensions: { type: 'array' },
-    lastInteractionOn: { type: 'string' },
     createdAt: { type: 'string', maxLength: 40 },
     updatedAt: { type: 'string', maxLength: 40 },
   },
-  required: ['id', 'displayName', 'sortName', 'archived', 'createdAt', 'updatedAt'],
-  indexes: ['sortName', 'updatedAt'],
+  required: ['id', 'displayName', 'archived', 'createdAt', 'updatedAt'],
+  indexes: ['updatedAt'],
 };
 
 /** Append-only: add `n: (doc) => doc` for version n and a test for it; never edit a shipped one. */
-export const contactsMigrations: MigrationStrategies = {};
+export const contactsMigrations: MigrationStrategies = {
+  /** v1: the derived `sortName` and `lastInteractionOn` moved to `people_index`, rebuilt by the projector. */
+  1: (doc: Record<string, unknown>) => {
+    const { sortName: _sortName, lastInteractionOn: _last, ...source } = doc;
+    return source;
+  },
+};

@@ -2,7 +2,11 @@ import type { MigrationStrategies, RxJsonSchema } from 'rxdb';
 import type { Interaction } from '../../../shared/domain/interaction.ts';
 
 export type InteractionDocument = Interaction & {
-  /** `YYYY-MM-DDTHH:mm` (time `24:00` when none, so untimed entries sort last in their day) + id. */
+  /**
+   * `YYYY-MM-DDTHH:mm` (time `24:00` when none, so untimed entries sort last in their day) + id.
+   * A pure function of `date`, `time` and `id` (sort-key.ts), stored because the global timeline
+   * is a range scan over it; every device computes the same value.
+   */
   sortKey: string;
 };
 
@@ -32,23 +36,8 @@ export const interactionsSchema: RxJsonSchema<InteractionDocument> = {
 };
 export const interactionsMigrations: MigrationStrategies = {};
 
-/**
- * One row per person in an interaction. RxDB cannot index array members, so a person's timeline
- * ("newest 50 with Sam") is a range scan over this collection's [contactId, sortKey] index.
- */
-export type ParticipationDocument = { id: string; interactionId: string; contactId: string; sortKey: string };
-
-export const participationsSchema: RxJsonSchema<ParticipationDocument> = {
-  version: 0,
-  primaryKey: 'id',
-  type: 'object',
-  properties: {
-    id: { type: 'string', maxLength: 140 },
-    interactionId: { type: 'string', maxLength: 64 },
-    contactId: { type: 'string', maxLength: 64 },
-    sortKey: { type: 'string', maxLength: 100 },
-  },
-  required: ['id', 'interactionId', 'contactId', 'sortKey'],
-  indexes: [['contactId', 'sortKey'], 'interactionId'],
+/** The domain record of a stored interaction (without the storage-only sort key). */
+export const toInteraction = (doc: InteractionDocument): Interaction => {
+  const { sortKey: _sortKey, ...interaction } = doc;
+  return interaction;
 };
-export const participationsMigrations: MigrationStrategies = {};

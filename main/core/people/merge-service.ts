@@ -1,21 +1,20 @@
 import type { Contact, ContactFields } from '../../../shared/domain/contact.ts';
 import { findDuplicateCandidates, type DuplicateReason } from '../../../shared/domain/duplicates/match.ts';
 import { AppError } from '../../../shared/ipc/result.ts';
-import type { RapportDatabase } from '../db/database.ts';
-import type { InteractionsService } from '../interactions/interactions-service.ts';
-import type { TrashService } from '../trash/trash-service.ts';
+import type { CoreContext } from '../context.ts';
 import type { ContactsService } from './contacts-service.ts';
+import type { ContactDocument } from './schema.ts';
+
+export interface DuplicateCandidate {
+  a: { id: string; displayName: string };
+  b: { id: string; displayName: string };
+  reasons: DuplicateReason[];
+  score: number;
+}
 
 export interface MergeService {
   /** Likely duplicates among people who are not archived, best matches first. */
-  candidates(): Promise<
-    Array<{
-      a: { id: string; displayName: string };
-      b: { id: string; displayName: string };
-      reasons: DuplicateReason[];
-      score: number;
-    }>
-  >;
+  candidates(): Promise<DuplicateCandidate[]>;
   /**
    * Keeps `primaryId` with the chosen `fields`, moves every interaction and detail of
    * `secondaryId` to it, then deletes the secondary (kept in the trash).
@@ -23,12 +22,8 @@ export interface MergeService {
   merge(primaryId: string, secondaryId: string, fields: ContactFields): Promise<Contact>;
 }
 
-export function createMergeService(
-  db: RapportDatabase,
-  contacts: ContactsService,
-  interactions: InteractionsService,
-  trash: TrashService,
-): MergeService {
+export function createMergeService(ctx: CoreContext, contacts: ContactsService): MergeService {
+  const { db } = ctx;
   return {
     async candidates() {
       const people = (await db.contacts.find({ selector: { archived: false } }).exec()).map((d) => d.toMutableJSON());
@@ -46,19 +41,13 @@ export function createMergeService(
       const secondary = await db.contacts.findOne(secondaryId).exec();
       if (!secondary) throw new AppError('not_found', 'The person to merge no longer exists.');
       const merged = await contacts.update(primaryId, fields);
-
-      const links = await db.participations.find({ selector: { contactId: secondaryId } }).exec();
-      const moved = [...(await db.interactions.findByIds(links.map((l) => l.interactionId)).exec()).values()];
-      for (const doc of moved) {
-        const { sortKey: _sortKey, ...interaction } = doc.toMutableJSON();
-        const contactIds = [...new Set(interaction.contactIds.map((id) => (id === secondaryId ? primaryId : id)))];
-        await interactions.update(interaction.id, { ...interaction, contactIds });
-      }
-      const details = await db.details.find({ selector: { contactId: secondaryId } }).exec();
-      await db.details.bulkUpsert(details.map((d) => ({ ...d.toMutableJSON(), contactId: primaryId })));
-      await trash.discard(`Merged ${secondary.displayName} into ${merged.displayName}`, {
-        contacts: [secondary.toMutableJSON()],
+      await ctx.areas.interactions.movePerson(secondaryId, primaryId);
+      await ctx.areas.details.moveToPerson(secondaryId, primaryId);
+      await ctx.trash.keep(`Merged ${secondary.displayName} into ${merged.displayName}`, {
+        contacts: [secondary.toMutableJSON() as ContactDocument],
       });
+      await secondary.remove();
+      await ctx.projection.flush();
       return merged;
     },
   };

@@ -19,6 +19,22 @@ export function plain(doc: Record<string, unknown>): Record<string, unknown> {
   return out;
 }
 
+/** Every live document of a collection, read in pages by primary key so no single read holds the event loop. */
+export async function* pagesOf<T extends { id: string }>(
+  collection: RxCollection<T>,
+  pageSize = 2000,
+): AsyncGenerator<T[]> {
+  for (let after = ''; ;) {
+    const page = await collection
+      .find({ selector: { id: { $gt: after } } as never, sort: [{ id: 'asc' } as never], limit: pageSize })
+      .exec();
+    yield page.map((d) => d.toMutableJSON() as T);
+    if (page.length < pageSize) return;
+    after = page.at(-1)!.id;
+    await yieldToEventLoop();
+  }
+}
+
 /** Every live document of a collection, in primary-key order, as plain JSON. */
 export async function readAll(collection: AnyCollection): Promise<Record<string, unknown>[]> {
   const docs = await collection.find().exec();

@@ -2,19 +2,20 @@ import { map } from 'rxjs';
 import type { ReminderSettings } from '../../../shared/domain/reminders/settings.ts';
 import type { ReminderSettingsView } from '../../../shared/domain/reminders/views.ts';
 import type { remindersRequests, remindersSubscriptions } from '../../../shared/ipc/channels/reminders.ts';
-import type { AreaHandlers, CoreContext } from '../context.ts';
-import { createReminderLoop, type ReminderLoop } from './reminder-loop.ts';
-import { createRemindersService } from './reminders-service.ts';
-import { currentIcs, keepIcsFile } from './ics-file.ts';
+import { asArea } from '../area.ts';
+import type { Area, CoreContext } from '../context.ts';
+import type { Timers } from '../jobs/timer-loop.ts';
+import { currentIcs, keepIcsFile, type IcsFileKeeper } from './ics-file.ts';
 import { ICS_FILENAME } from './ics.ts';
-import type { Timers } from './live.ts';
+import { createReminderLoop } from './reminder-loop.ts';
+import { createRemindersService } from './reminders-service.ts';
 import { createReminderStore } from './store.ts';
 
-/** Test seams; the core passes none. */
+/** Test seams; the app passes none. */
 export interface RemindersOptions {
   timeZone?: () => string;
   timers?: Timers;
-  /** Keep `<dataDir>/rapport-reminders.ics` up to date (default true). */
+  /** Keep `<dataDir>/rapport-reminders.ics` up to date while jobs run (default true). */
   icsFile?: boolean;
 }
 
@@ -22,43 +23,37 @@ export interface RemindersOptions {
 export const systemTimeZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 /**
- * The reminders area: Today's lanes and nudge for every mode; desktop notifications only when
- * the shell gave the core a notifier; the ICS file in the data folder always.
+ * The reminders area: Today's lanes and nudge in every mode. Its jobs send desktop notifications
+ * (only when the shell gave the core a notifier) and keep the calendar file in the data folder.
  */
-export function createRemindersHandlers(
+export function createRemindersArea(
   ctx: CoreContext,
   options: RemindersOptions = {},
-): AreaHandlers<keyof typeof remindersRequests, keyof typeof remindersSubscriptions> {
-  const store = createReminderStore(ctx.db, ctx.clock);
-  const service = createRemindersService({
-    db: ctx.db,
-    clock: ctx.clock,
-    store,
-    settings: ctx.settings,
-    interactions: ctx.interactions,
-    details: ctx.details,
-    timeZone: options.timeZone ?? systemTimeZone,
-    ...(options.timers ? { timers: options.timers } : {}),
-  });
-  const loop: ReminderLoop | undefined = ctx.notifier
+): Area<keyof typeof remindersRequests, keyof typeof remindersSubscriptions> {
+  const store = createReminderStore(ctx.settings, ctx.clock);
+  const service = asArea(
+    'reminders',
+    createRemindersService({
+      db: ctx.db,
+      clock: ctx.clock,
+      store,
+      settings: ctx.settings,
+      areas: ctx.areas,
+      timeZone: options.timeZone ?? systemTimeZone,
+      timers: options.timers,
+    }),
+  );
+  const loop = ctx.notifier
     ? createReminderLoop({
         db: ctx.db,
+        clock: ctx.clock,
         service,
         store,
         notifier: ctx.notifier,
-        ...(options.timers ? { timers: options.timers } : {}),
+        timers: options.timers,
       })
     : undefined;
-  loop?.start();
-  const ics =
-    options.icsFile === false
-      ? undefined
-      : keepIcsFile({
-          db: ctx.db,
-          service,
-          dataDir: ctx.dataDir,
-          ...(options.timers ? { timers: options.timers } : {}),
-        });
+  let ics: IcsFileKeeper | undefined;
 
   const view = (settings: ReminderSettings): ReminderSettingsView => ({
     ...settings,
@@ -90,9 +85,17 @@ export function createRemindersHandlers(
       'reminders.watchDue': () => service.watchDue(),
       'reminders.watchSettings': () => store.watchSettings().pipe(map(view)),
     },
-    async close() {
-      await loop?.stop();
-      await ics?.stop();
+    jobs: {
+      start() {
+        loop?.start();
+        if (options.icsFile !== false) {
+          ics = keepIcsFile({ db: ctx.db, clock: ctx.clock, service, dataDir: ctx.dataDir, timers: options.timers });
+        }
+      },
+      async stop() {
+        await loop?.stop();
+        await ics?.stop();
+      },
     },
   };
 }

@@ -1,0 +1,85 @@
+/**
+ * Every collection of the database, who owns it, and whether it is source or derived data.
+ * This table is the record: the database opens these, the ownership guard checks writes against
+ * `owner`, archives hold only `source` collections, and sync replicates only `synced` ones.
+ *
+ * The free RxDB build allows 13 open collections per process; there are 10.
+ */
+import type { RxCollection } from 'rxdb';
+import type { AreaName } from '../area.ts';
+import { detailsMigrations, detailsSchema, type DetailDocument } from '../details/schema.ts';
+import { interactionsMigrations, interactionsSchema, type InteractionDocument } from '../interactions/schema.ts';
+import { contactsMigrations, contactsSchema, type ContactDocument } from '../people/schema.ts';
+import {
+  laddersSchema,
+  sessionsSchema,
+  userStartersSchema,
+  type LadderDocument,
+  type SessionDocument,
+  type UserStarterDocument,
+} from '../practice/collections.ts';
+import {
+  participationsMigrations,
+  participationsSchema,
+  peopleIndexMigrations,
+  peopleIndexSchema,
+  type ParticipationDocument,
+  type PersonIndexDocument,
+} from '../projection/schema.ts';
+import { settingsMigrations, settingsSchema, type SettingsDocument } from '../settings/schema.ts';
+import { trashMigrations, trashSchema, type TrashDocument } from '../trash/schema.ts';
+
+export type RapportCollections = {
+  contacts: RxCollection<ContactDocument>;
+  interactions: RxCollection<InteractionDocument>;
+  details: RxCollection<DetailDocument>;
+  settings: RxCollection<SettingsDocument>;
+  trash: RxCollection<TrashDocument>;
+  practice_ladders: RxCollection<LadderDocument>;
+  practice_sessions: RxCollection<SessionDocument>;
+  user_starters: RxCollection<UserStarterDocument>;
+  participations: RxCollection<ParticipationDocument>;
+  people_index: RxCollection<PersonIndexDocument>;
+};
+export type CollectionName = keyof RapportCollections;
+
+export interface CollectionInfo {
+  owner: AreaName;
+  /** Source data is what people typed or imported; derived data follows from it and is rebuilt. */
+  kind: 'source' | 'derived';
+  /** Replicated between the user's devices (source collections that are not device-local). */
+  synced: boolean;
+}
+
+export const COLLECTIONS: Record<CollectionName, CollectionInfo> = {
+  contacts: { owner: 'people', kind: 'source', synced: true },
+  interactions: { owner: 'interactions', kind: 'source', synced: true },
+  details: { owner: 'details', kind: 'source', synced: true },
+  settings: { owner: 'settings', kind: 'source', synced: true },
+  /** The undo log of this device: what its destructive actions removed. */
+  trash: { owner: 'trash', kind: 'source', synced: false },
+  practice_ladders: { owner: 'practice', kind: 'source', synced: true },
+  practice_sessions: { owner: 'practice', kind: 'source', synced: true },
+  user_starters: { owner: 'starters', kind: 'source', synced: true },
+  participations: { owner: 'projection', kind: 'derived', synced: false },
+  people_index: { owner: 'projection', kind: 'derived', synced: false },
+};
+
+const none = {};
+/** Schemas and append-only migrations, as RxDB's `addCollections` takes them. */
+export const COLLECTION_SCHEMAS = {
+  contacts: { schema: contactsSchema, migrationStrategies: contactsMigrations },
+  interactions: { schema: interactionsSchema, migrationStrategies: interactionsMigrations },
+  details: { schema: detailsSchema, migrationStrategies: detailsMigrations },
+  settings: { schema: settingsSchema, migrationStrategies: settingsMigrations },
+  trash: { schema: trashSchema, migrationStrategies: trashMigrations },
+  practice_ladders: { schema: laddersSchema, migrationStrategies: none },
+  practice_sessions: { schema: sessionsSchema, migrationStrategies: none },
+  user_starters: { schema: userStartersSchema, migrationStrategies: none },
+  participations: { schema: participationsSchema, migrationStrategies: participationsMigrations },
+  people_index: { schema: peopleIndexSchema, migrationStrategies: peopleIndexMigrations },
+} as const;
+
+export const sourceCollections = (Object.keys(COLLECTIONS) as CollectionName[]).filter(
+  (name) => COLLECTIONS[name].kind === 'source',
+);

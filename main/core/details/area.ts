@@ -1,0 +1,120 @@
+/**
+ * The details area: remembered things to ask about ("new puppy Biscuit"). It alone writes the
+ * `details` collection.
+ */
+import { randomUUID } from 'node:crypto';
+import { map, type Observable } from 'rxjs';
+import type { Detail, DetailFields } from '../../../shared/domain/detail.ts';
+import { AppError } from '../../../shared/ipc/result.ts';
+import { asArea } from '../area.ts';
+import { todayOf } from '../clock.ts';
+import type { Area, CoreContext } from '../context.ts';
+import type { DetailDocument } from './schema.ts';
+
+export interface DetailsApi {
+  add(fields: DetailFields): Promise<Detail>;
+  /** Details learned in one interaction, written together. */
+  addMany(fields: DetailFields[]): Promise<Detail[]>;
+  /** Marks a detail resolved today (asked about, done). @throws AppError `not_found`. */
+  resolve(id: string): Promise<Detail>;
+  /** Brings a resolved detail back to open. */
+  reopen(id: string): Promise<Detail>;
+  update(id: string, fields: DetailFields): Promise<Detail>;
+  /** A person's open details, newest first. */
+  watchOpen(contactId: string): Observable<Detail[]>;
+  openFor(contactId: string): Promise<Detail[]>;
+  /** Every detail of these people (open or not). */
+  allFor(contactIds: string[]): Promise<Detail[]>;
+  remove(ids: string[]): Promise<void>;
+  /** Re-homes every detail of `fromId` on `toId` (merging two people). */
+  moveToPerson(fromId: string, toId: string): Promise<void>;
+}
+
+type DetailsChannels = 'details.add' | 'details.listOpen' | 'details.resolve' | 'details.reopen';
+
+export function createDetailsArea(ctx: CoreContext): Area<DetailsChannels, never> & { api: DetailsApi } {
+  const { db, clock } = ctx;
+  const stamp = () => clock.now().toISOString();
+  const find = async (id: string) => {
+    const doc = await db.details.findOne(id).exec();
+    if (!doc) throw new AppError('not_found', 'That detail no longer exists.');
+    return doc;
+  };
+  const openQuery = (contactId: string) =>
+    db.details.find({
+      selector: { contactId, status: 'open' },
+      sort: [{ contactId: 'desc' }, { learnedOn: 'desc' }, { id: 'desc' }],
+      index: ['contactId', 'learnedOn'],
+    });
+  const setStatus = async (id: string, status: 'open' | 'resolved') => {
+    const doc = await find(id);
+    const next = await doc.incrementalModify((d) => {
+      d.status = status;
+      if (status === 'resolved') d.resolvedOn = todayOf(clock);
+      else delete d.resolvedOn;
+      d.updatedAt = stamp();
+      return d;
+    });
+    return next.toMutableJSON() as Detail;
+  };
+  const assertPeople = async (ids: string[]) => {
+    const found = await db.contacts.findByIds(ids).exec();
+    if (ids.some((id) => !found.has(id))) throw new AppError('not_found', 'That person no longer exists.');
+  };
+
+  const api: DetailsApi = asArea('details', {
+    async add(fields: DetailFields) {
+      const [detail] = await api.addMany([fields]);
+      return detail!;
+    },
+    async addMany(list: DetailFields[]) {
+      await assertPeople([...new Set(list.map((d) => d.contactId))]);
+      const at = stamp();
+      const details: Detail[] = list.map((fields) => ({ ...fields, id: randomUUID(), createdAt: at, updatedAt: at }));
+      if (details.length) await db.details.bulkInsert(details);
+      return details;
+    },
+    resolve: (id: string) => setStatus(id, 'resolved'),
+    reopen: (id: string) => setStatus(id, 'open'),
+    async update(id: string, fields: DetailFields) {
+      const existing = await find(id);
+      const detail: Detail = { ...fields, id, createdAt: existing.createdAt, updatedAt: stamp() };
+      await db.details.upsert(detail);
+      return detail;
+    },
+    watchOpen(contactId: string) {
+      return openQuery(contactId).$.pipe(map((docs) => docs.map((d) => d.toMutableJSON() as Detail)));
+    },
+    async openFor(contactId: string) {
+      return (await openQuery(contactId).exec()).map((d) => d.toMutableJSON() as Detail);
+    },
+    async allFor(contactIds: string[]) {
+      const docs = await db.details.find({ selector: { contactId: { $in: contactIds } } }).exec();
+      return docs.map((d) => d.toMutableJSON() as Detail);
+    },
+    async remove(ids: string[]) {
+      if (ids.length) await db.details.bulkRemove(ids);
+    },
+    async moveToPerson(fromId: string, toId: string) {
+      const docs = await db.details.find({ selector: { contactId: fromId } }).exec();
+      const at = stamp();
+      await db.details.bulkUpsert(
+        docs.map((d) => ({ ...(d.toMutableJSON() as DetailDocument), contactId: toId, updatedAt: at })),
+      );
+    },
+  });
+  ctx.trash.registerRestorer('details', async (docs) => {
+    await db.details.bulkUpsert(docs as DetailDocument[]);
+  });
+
+  return {
+    api,
+    requests: {
+      'details.add': (input) => api.add(input),
+      'details.listOpen': async ({ contactIds }) => (await Promise.all(contactIds.map((id) => api.openFor(id)))).flat(),
+      'details.resolve': ({ id }) => api.resolve(id),
+      'details.reopen': ({ id }) => api.reopen(id),
+    },
+    subscriptions: {},
+  };
+}

@@ -1,0 +1,69 @@
+import type { interchangeRequests, interchangeSubscriptions } from '../../../shared/ipc/channels/interchange.ts';
+import { todayOf } from '../clock.ts';
+import type { Area, CoreContext } from '../context.ts';
+import { exportArchive, readArchive, restoreDocuments } from '../backup/archive.ts';
+import type { RapportDatabase } from '../db/database.ts';
+import type { ContactDocument } from '../people/schema.ts';
+import { createImportService, type ImportService } from './import-service.ts';
+import { toVCard, type VCardVersion } from './vcard/serialise.ts';
+
+/** People for a vCard export, sorted like the People list: a selection, or everyone. */
+export async function exportPeopleVCard(
+  db: RapportDatabase,
+  options: { version: VCardVersion; ids?: string[] | undefined; includeArchived: boolean },
+): Promise<{ text: string; count: number }> {
+  const order = await db.people_index
+    .find({
+      selector: options.includeArchived ? {} : { archived: false },
+      sort: [{ sortName: 'asc' }, { id: 'asc' }],
+    })
+    .exec();
+  const wanted = options.ids ? new Set(options.ids) : undefined;
+  const ids = order.map((row) => row.id).filter((id) => !wanted || wanted.has(id));
+  const docs = await db.contacts.findByIds(ids).exec();
+  // The services validated every stored person, so the export skips a second zod pass.
+  const people = ids.flatMap((id) => (docs.has(id) ? [docs.get(id)!.toJSON() as ContactDocument] : []));
+  return { text: toVCard(people, options.version, { trusted: true }), count: people.length };
+}
+
+type InterchangeRequest = Extract<keyof typeof interchangeRequests, `interchange.${string}`>;
+
+/**
+ * The interchange area: import with preview, vCard and archive export, restore. It writes no
+ * collection itself: imports go through the people and interactions areas.
+ */
+export function createInterchangeArea(ctx: CoreContext): Area<
+  InterchangeRequest,
+  Extract<keyof typeof interchangeSubscriptions, `interchange.${string}`>
+> & {
+  imports: ImportService;
+} {
+  const { db, clock } = ctx;
+  const imports = createImportService(db, clock, ctx.areas, ctx.projection, (progress) =>
+    ctx.emit('interchange.progress', progress),
+  );
+
+  return {
+    imports,
+    requests: {
+      'interchange.preview': ({ fileName, base64 }) =>
+        imports.preview(fileName, new Uint8Array(Buffer.from(base64, 'base64'))),
+      'interchange.commit': ({ sessionId, policy, choices }) => imports.commit(sessionId, policy, choices),
+      'interchange.cancel': async ({ sessionId }) => ({ cancelled: imports.cancel(sessionId) }),
+      'interchange.exportVCard': async ({ version, ids, includeArchived }) => {
+        const { text, count } = await exportPeopleVCard(db, { version, ids, includeArchived });
+        return { fileName: `rapport-${count === 1 ? 'person' : 'people'}-${todayOf(clock)}.vcf`, text, count };
+      },
+      'interchange.exportArchive': async () => {
+        const { text, counts } = await exportArchive(db, clock);
+        return { fileName: `rapport-archive-${todayOf(clock)}.json`, text, count: counts.contacts ?? 0, counts };
+      },
+      'interchange.restoreArchive': async ({ fileName, text, overwrite }) => {
+        const counts = await restoreDocuments(db, await readArchive(db, text, fileName), { overwrite });
+        await ctx.projection.flush();
+        return { counts };
+      },
+    },
+    subscriptions: {},
+  };
+}

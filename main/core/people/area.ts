@@ -1,0 +1,55 @@
+/**
+ * The people area: everyone you know. It alone writes `contacts`; deleting or merging people
+ * asks the interactions and details areas to change theirs.
+ */
+import type { Contact, ContactDraft } from '../../../shared/domain/contact.ts';
+import { asArea } from '../area.ts';
+import type { Area, CoreContext } from '../context.ts';
+import { createContactsService, type ContactsService } from './contacts-service.ts';
+import { createMergeService } from './merge-service.ts';
+import { watchPeopleList } from './people-list.ts';
+import { watchPerson } from './person-view-service.ts';
+import type { ContactDocument } from './schema.ts';
+
+export type PeopleApi = Pick<ContactsService, 'get' | 'putMany' | 'removeMany'> & {
+  create(fields: ContactDraft): Promise<Contact>;
+};
+
+type PeopleChannels =
+  | 'contacts.create'
+  | 'contacts.get'
+  | 'contacts.update'
+  | 'contacts.archive'
+  | 'contacts.retag'
+  | 'contacts.delete'
+  | 'contacts.duplicates'
+  | 'contacts.merge';
+
+export function createPeopleArea(ctx: CoreContext): Area<PeopleChannels, 'contacts.watch' | 'person.watch'> & {
+  api: PeopleApi;
+} {
+  const contacts = asArea('people', createContactsService(ctx));
+  const merging = asArea('people', createMergeService(ctx, contacts));
+  ctx.trash.registerRestorer('contacts', async (docs) => {
+    await ctx.db.contacts.bulkUpsert(docs as ContactDocument[]);
+    await ctx.projection.flush();
+  });
+
+  return {
+    api: { create: contacts.create, get: contacts.get, putMany: contacts.putMany, removeMany: contacts.removeMany },
+    requests: {
+      'contacts.create': (input) => contacts.create(input),
+      'contacts.get': ({ id }) => contacts.get(id),
+      'contacts.update': ({ id, fields }) => contacts.update(id, fields),
+      'contacts.archive': async ({ ids, archived }) => ({ changed: await contacts.setArchived(ids, archived) }),
+      'contacts.retag': async ({ ids, add, remove }) => ({ changed: await contacts.retag(ids, add, remove) }),
+      'contacts.delete': ({ ids }) => contacts.remove(ids),
+      'contacts.duplicates': () => merging.candidates(),
+      'contacts.merge': ({ primaryId, secondaryId, fields }) => merging.merge(primaryId, secondaryId, fields),
+    },
+    subscriptions: {
+      'contacts.watch': (input) => watchPeopleList(ctx, input),
+      'person.watch': ({ id }) => watchPerson(ctx, id),
+    },
+  };
+}

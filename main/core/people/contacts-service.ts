@@ -1,0 +1,112 @@
+import { randomUUID } from 'node:crypto';
+import type { Contact, ContactDraft, ContactFields } from '../../../shared/domain/contact.ts';
+import { ContactFields as ContactFieldsSchema } from '../../../shared/domain/contact.ts';
+import { AppError } from '../../../shared/ipc/result.ts';
+import type { CoreContext } from '../context.ts';
+import { CHUNK, yieldToEventLoop } from '../db/bulk.ts';
+import type { ContactDocument } from './schema.ts';
+
+export interface ContactsService {
+  /** Adds a person; the draft gets the domain defaults (no emails, not archived, …). */
+  create(fields: ContactDraft): Promise<Contact>;
+  /** @throws AppError `not_found` for an unknown id. */
+  get(id: string): Promise<Contact>;
+  /** Replaces the editable fields of one person. @throws AppError `not_found`. */
+  update(id: string, fields: ContactFields): Promise<Contact>;
+  setArchived(ids: string[], archived: boolean): Promise<number>;
+  /** Adds and removes tags on many people at once; returns how many changed. */
+  retag(ids: string[], add: string[], remove: string[]): Promise<number>;
+  /** Removes people with their details and solo interactions; returns the undo token. */
+  remove(ids: string[]): Promise<{ undoToken: string; removed: number }>;
+  /** Writes many people at once (an import): new ones and replaced ones, in chunks. */
+  putMany(docs: ContactDocument[], signal: AbortSignal, onChunk?: (written: number) => void): Promise<void>;
+  /** Removes people by id without the trash (rolling back an import). */
+  removeMany(ids: string[]): Promise<void>;
+}
+
+export function createContactsService(ctx: CoreContext): ContactsService {
+  const { db, clock, projection } = ctx;
+  const now = () => clock.now().toISOString();
+  const findExisting = async (id: string) => {
+    const doc = await db.contacts.findOne(id).exec();
+    if (!doc) throw new AppError('not_found', 'That person no longer exists.');
+    return doc;
+  };
+  const changeMany = async (ids: string[], change: (person: ContactDocument) => ContactDocument | undefined) => {
+    const docs = await db.contacts.findByIds(ids).exec();
+    const changed = [...docs.values()].flatMap((d) => change(d.toMutableJSON() as ContactDocument) ?? []);
+    await db.contacts.bulkUpsert(changed.map((c) => ({ ...c, updatedAt: now() })));
+    await projection.flush();
+    return changed.length;
+  };
+
+  const service: ContactsService = {
+    async create(draft) {
+      const stamp = now();
+      const doc: ContactDocument = {
+        ...ContactFieldsSchema.parse(draft),
+        id: randomUUID(),
+        createdAt: stamp,
+        updatedAt: stamp,
+      };
+      await db.contacts.insert(doc);
+      await projection.flush();
+      return doc;
+    },
+
+    async get(id) {
+      return (await findExisting(id)).toMutableJSON() as ContactDocument;
+    },
+
+    async update(id, fields) {
+      const current = await findExisting(id);
+      const next: ContactDocument = { ...fields, id, createdAt: current.createdAt, updatedAt: now() };
+      await db.contacts.upsert(next);
+      await projection.flush();
+      return next;
+    },
+
+    setArchived: (ids, archived) =>
+      changeMany(ids, (person) => (person.archived === archived ? undefined : { ...person, archived })),
+
+    retag: (ids, add, remove) =>
+      changeMany(ids, (person) => {
+        const tags = [...new Set([...person.tags.filter((t) => !remove.includes(t)), ...add])];
+        return tags.join('\u0000') === person.tags.join('\u0000') ? undefined : { ...person, tags };
+      }),
+
+    async remove(ids) {
+      const people = [...(await db.contacts.findByIds(ids).exec()).values()].map(
+        (d) => d.toMutableJSON() as ContactDocument,
+      );
+      if (!people.length) throw new AppError('not_found', 'Those people no longer exist.');
+      const gone = people.map((p) => p.id);
+      const interactions = await ctx.areas.interactions.withPeople(gone);
+      const details = await ctx.areas.details.allFor(gone);
+      const label = people.length === 1 ? `Deleted ${people[0]!.displayName}` : `Deleted ${people.length} people`;
+      // Copies first: a crash after this line can still be undone from the trash.
+      const undoToken = await ctx.trash.keep(label, { contacts: people, interactions, details });
+      await ctx.areas.interactions.detachPeople(gone);
+      await ctx.areas.details.remove(details.map((d) => d.id));
+      await db.contacts.bulkRemove(gone);
+      await projection.flush();
+      return { undoToken, removed: people.length };
+    },
+
+    async putMany(docs, signal, onChunk) {
+      for (let i = 0; i < docs.length; i += CHUNK) {
+        signal.throwIfAborted();
+        const chunk = docs.slice(i, i + CHUNK);
+        const result = await db.contacts.bulkUpsert(chunk);
+        if (result.error.length) throw new Error(`Writing people failed (${result.error[0]!.status})`);
+        onChunk?.(chunk.length);
+        await yieldToEventLoop();
+      }
+    },
+
+    async removeMany(ids) {
+      for (let i = 0; i < ids.length; i += CHUNK) await db.contacts.bulkRemove(ids.slice(i, i + CHUNK));
+    },
+  };
+  return service;
+}

@@ -1,0 +1,75 @@
+import type { practiceRequests, practiceSubscriptions } from '../../../shared/ipc/channels/practice.ts';
+import { asArea } from '../area.ts';
+import type { Area, CoreContext } from '../context.ts';
+import type { LadderDocument, SessionDocument } from './collections.ts';
+import { createPracticeService } from './practice-service.ts';
+import { createStartersService } from './starters-service.ts';
+
+/**
+ * IPC reaches only the app's own window (desktop) or its page (browser mode), so suggestions
+ * requested over IPC may use `private` details: the person's page already shows them. Anything
+ * that surfaces starters elsewhere (notifications, tray) must call the service with false.
+ */
+const MAIN_WINDOW = { allowPrivate: true } as const;
+
+type PracticeRequest = Extract<keyof typeof practiceRequests, `practice.${string}`>;
+type PracticeSubscription = Extract<keyof typeof practiceSubscriptions, `practice.${string}`>;
+type StartersRequest = Extract<keyof typeof practiceRequests, `starters.${string}`>;
+type StartersSubscription = Extract<keyof typeof practiceSubscriptions, `starters.${string}`>;
+
+/** The practice area: fear ladders, sessions, the weekly goal and progress. */
+export function createPracticeArea(ctx: CoreContext): Area<PracticeRequest, PracticeSubscription> {
+  const practice = asArea(
+    'practice',
+    createPracticeService({
+      db: ctx.db,
+      clock: ctx.clock,
+      settings: ctx.settings,
+      interactions: () => ctx.areas.interactions,
+      trash: ctx.trash,
+    }),
+  );
+  ctx.trash.registerRestorer('practice_ladders', async (docs) => {
+    await ctx.db.practice_ladders.bulkUpsert(docs as LadderDocument[]);
+  });
+  ctx.trash.registerRestorer('practice_sessions', async (docs) => {
+    await ctx.db.practice_sessions.bulkUpsert(docs as SessionDocument[]);
+  });
+  return {
+    requests: {
+      'practice.saveLadder': ({ id, fields }) => practice.saveLadder(id, fields),
+      'practice.deleteLadder': ({ id }) => practice.deleteLadder(id),
+      'practice.startSession': (input) => practice.startSession(input),
+      'practice.finishSession': ({ id, after }) => practice.finishSession(id, after),
+      'practice.deleteSession': ({ id }) => practice.deleteSession(id),
+      'practice.setWeeklyGoal': async ({ goal }) => ({ goal: await practice.setWeeklyGoal(goal) }),
+    },
+    subscriptions: {
+      'practice.watchLadders': () => practice.watchLadders(),
+      'practice.watchSessions': () => practice.watchSessions(),
+      'practice.watchProgress': ({ weeks }) => practice.watchProgress(weeks),
+    },
+  };
+}
+
+/** The starters area: your own starters, favourites and personalised suggestions. */
+export function createStartersArea(ctx: CoreContext): Area<StartersRequest, StartersSubscription> {
+  const starters = asArea(
+    'starters',
+    createStartersService(ctx.db, ctx.clock, ctx.settings, () => ctx.areas.details),
+  );
+  return {
+    requests: {
+      'starters.saveOwn': ({ id, fields }) => starters.saveOwn(id, fields),
+      'starters.deleteOwn': async ({ id }) => ({ deleted: await starters.deleteOwn(id) }),
+      'starters.toggleFavourite': async ({ starterId, favourite }) => ({
+        favourites: await starters.setFavourite(starterId, favourite),
+      }),
+      'starters.suggestFor': (input) => starters.suggestFor(input, MAIN_WINDOW),
+    },
+    subscriptions: {
+      'starters.watchMine': () => starters.watchMine(),
+      'starters.watchSuggestions': (input) => starters.watchSuggestions(input, MAIN_WINDOW),
+    },
+  };
+}

@@ -1,0 +1,76 @@
+/**
+ * What derived data must be, as pure functions of source documents. The projector applies these
+ * to each change; a rebuild applies them to everything; tests compare the two.
+ */
+import type { ContactDocument } from '../people/schema.ts';
+import type { InteractionDocument } from '../interactions/schema.ts';
+import type { ParticipationDocument, PersonIndexDocument } from './schema.ts';
+
+/** Bump when a rule below changes: the next start rebuilds every derived collection. */
+export const PROJECTION_VERSION = 1;
+
+export const participationId = (interactionId: string, contactId: string) => `${interactionId}:${contactId}`;
+
+/** One row per distinct person in the interaction; none once it is deleted. */
+export function participationsOf(interaction: InteractionDocument & { _deleted?: boolean }): ParticipationDocument[] {
+  if (interaction._deleted) return [];
+  return [...new Set(interaction.contactIds)].map((contactId) => ({
+    id: participationId(interaction.id, contactId),
+    interactionId: interaction.id,
+    contactId,
+    sortKey: interaction.sortKey,
+  }));
+}
+
+/** The day of an interaction's sort key (`YYYY-MM-DD…`). */
+export const dayOfSortKey = (sortKey: string) => sortKey.slice(0, 10);
+
+/** The person's index row; `lastInteractionOn` is '' when there is no interaction with them. */
+export function personIndexRow(contact: ContactDocument, lastInteractionOn: string): PersonIndexDocument {
+  return {
+    id: contact.id,
+    displayName: contact.displayName,
+    ...(contact.givenName ? { givenName: contact.givenName } : {}),
+    sortName: contact.displayName.toLocaleLowerCase().slice(0, 200),
+    ...(contact.organisation ? { organisation: contact.organisation } : {}),
+    ...(contact.role ? { role: contact.role } : {}),
+    tags: contact.tags ?? [],
+    ...(contact.tier ? { tier: contact.tier } : {}),
+    ...(contact.cadence ? { cadence: contact.cadence } : {}),
+    ...(contact.birthday ? { birthday: contact.birthday } : {}),
+    archived: contact.archived,
+    addedOn: contact.createdAt.slice(0, 10),
+    lastInteractionOn,
+  };
+}
+
+/** Everything derived from the full source data: what a rebuild must produce. */
+export function deriveAll(
+  contacts: Iterable<ContactDocument>,
+  interactions: Iterable<InteractionDocument>,
+): { participations: Map<string, ParticipationDocument>; peopleIndex: Map<string, PersonIndexDocument> } {
+  const participations = new Map<string, ParticipationDocument>();
+  const newest = new Map<string, string>();
+  for (const interaction of interactions) {
+    for (const row of participationsOf(interaction)) {
+      participations.set(row.id, row);
+      const day = dayOfSortKey(row.sortKey);
+      if ((newest.get(row.contactId) ?? '') < day) newest.set(row.contactId, day);
+    }
+  }
+  const peopleIndex = new Map<string, PersonIndexDocument>();
+  for (const contact of contacts) peopleIndex.set(contact.id, personIndexRow(contact, newest.get(contact.id) ?? ''));
+  return { participations, peopleIndex };
+}
+
+/** Equal as stored data (key order and absent-vs-undefined do not matter). */
+export function sameRow(a: object, b: object): boolean {
+  return JSON.stringify(sortKeys(a)) === JSON.stringify(sortKeys(b));
+}
+function sortKeys(value: object): object {
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([key, v]) => v !== undefined && !key.startsWith('_'))
+      .sort(([a], [b]) => (a < b ? -1 : 1)),
+  );
+}

@@ -1,0 +1,216 @@
+/**
+ * Keeps the derived collections (`participations`, `people_index`) equal to what the source
+ * collections imply, whoever wrote the source: a service, an import, a restore, another device.
+ *
+ * It reads the storage's change feed from a saved checkpoint, like a local replication: every
+ * source document changed since then is looked up as it is *now* and its derived rows are
+ * rewritten to match. That makes each pass idempotent and independent of the order of changes,
+ * and a crash between a source write and its derived rows is caught up at the next start.
+ */
+import {
+  getChangedDocumentsSince,
+  now as rxNow,
+  type RxCollection,
+  type RxDocumentData,
+  type RxStorageDefaultCheckpoint,
+} from 'rxdb';
+import { merge, type Subscription } from 'rxjs';
+import { z } from 'zod';
+import { inArea } from '../area.ts';
+import type { RapportDatabase } from '../db/database.ts';
+import { CHUNK, yieldToEventLoop } from '../db/bulk.ts';
+import type { ContactDocument } from '../people/schema.ts';
+import type { InteractionDocument } from '../interactions/schema.ts';
+import { settingsKey, type SettingsStore } from '../settings/settings-store.ts';
+import { rebuildDerived } from './rebuild.ts';
+import { dayOfSortKey, participationsOf, personIndexRow, PROJECTION_VERSION, sameRow } from './derive.ts';
+
+const Checkpoint = z.object({ id: z.string(), lwt: z.number() });
+const ProjectionState = z.object({
+  version: z.number().int(),
+  checkpoints: z.object({ contacts: Checkpoint.optional(), interactions: Checkpoint.optional() }),
+});
+type ProjectionState = z.infer<typeof ProjectionState>;
+
+/** Where the projector got to in each source collection's change feed; this device's own bookkeeping. */
+export const PROJECTION_STATE = settingsKey({
+  id: 'projection',
+  schema: ProjectionState,
+  fallback: { version: 0, checkpoints: {} },
+  scope: 'device',
+});
+
+/** Source documents read per step of the change feed. */
+const BATCH = 500;
+
+export interface RebuildReport {
+  /** Derived rows written or removed because they differed from a rebuild's result. */
+  changed: number;
+  participations: number;
+  people: number;
+}
+
+export interface Projector {
+  /** Catches up with writes made while the core was closed, or rebuilds when the rules changed. */
+  start(): Promise<void>;
+  /** Resolves once every source write made before the call is reflected in derived data. */
+  flush(): Promise<void>;
+  /** Recomputes every derived row from the source collections (`rapport rebuild`). */
+  rebuild(): Promise<RebuildReport>;
+  close(): Promise<void>;
+}
+
+export function createProjector(db: RapportDatabase, settings: SettingsStore): Projector {
+  let current: Promise<unknown> = Promise.resolve();
+  let queued: Promise<void> | undefined;
+  let live: Subscription | undefined;
+  let closed = false;
+
+  /** Runs `work` after whatever runs now, as the projection area; one pass at a time. */
+  const exclusive = <T>(work: () => Promise<T>): Promise<T> => {
+    const next = current.then(() => inArea('projection', work));
+    current = next.catch(() => {});
+    return next;
+  };
+
+  async function catchUp(): Promise<void> {
+    if (closed) return;
+    const state = await settings.read(PROJECTION_STATE);
+    const touched = new Set<string>();
+    let { contacts: contactsFrom, interactions: interactionsFrom } = state.checkpoints;
+    for (;;) {
+      const interactions = await changedSince(db.interactions, interactionsFrom);
+      for (const id of await projectInteractions(interactions.documents)) touched.add(id);
+      const contacts = await changedSince(db.contacts, contactsFrom);
+      for (const doc of contacts.documents) touched.add(doc.id);
+      if (!interactions.documents.length && !contacts.documents.length) break;
+      interactionsFrom = interactions.checkpoint;
+      contactsFrom = contacts.checkpoint;
+      await yieldToEventLoop();
+    }
+    if (!touched.size) return;
+    await indexPeople([...touched]);
+    // Saved last: a crash before this line repeats the pass, which changes nothing twice.
+    await settings.write(PROJECTION_STATE, {
+      version: state.version,
+      checkpoints: {
+        ...(contactsFrom ? { contacts: contactsFrom } : {}),
+        ...(interactionsFrom ? { interactions: interactionsFrom } : {}),
+      },
+    });
+  }
+
+  /** Rewrites the participations of changed interactions; returns everyone whose index row may change. */
+  async function projectInteractions(changed: RxDocumentData<InteractionDocument>[]): Promise<string[]> {
+    if (!changed.length) return [];
+    const ids = changed.map((d) => d.id);
+    const existing = await db.participations.find({ selector: { interactionId: { $in: ids } } }).exec();
+    const wanted = changed.flatMap((d) => participationsOf(d));
+    const wantedById = new Map(wanted.map((row) => [row.id, row]));
+    const stale = existing.filter((row) => !wantedById.has(row.id)).map((row) => row.id);
+    const have = new Map(existing.map((row) => [row.id, row.toMutableJSON()]));
+    const write = wanted.filter((row) => !have.has(row.id) || !sameRow(have.get(row.id)!, row));
+    for (let i = 0; i < stale.length; i += CHUNK) await db.participations.bulkRemove(stale.slice(i, i + CHUNK));
+    for (let i = 0; i < write.length; i += CHUNK) await db.participations.bulkUpsert(write.slice(i, i + CHUNK));
+    return [...new Set([...existing.map((row) => row.contactId), ...wanted.map((row) => row.contactId)])];
+  }
+
+  /** Rewrites the index rows of these people from their record and their newest participation. */
+  async function indexPeople(contactIds: string[]): Promise<void> {
+    for (let i = 0; i < contactIds.length; i += CHUNK) {
+      const ids = contactIds.slice(i, i + CHUNK);
+      const [contacts, rows] = await Promise.all([
+        db.contacts.findByIds(ids).exec(),
+        db.people_index.findByIds(ids).exec(),
+      ]);
+      const write = [];
+      const remove = [];
+      for (const id of ids) {
+        const contact = contacts.get(id);
+        if (!contact) {
+          if (rows.has(id)) remove.push(id);
+          continue;
+        }
+        const row = personIndexRow(contact.toMutableJSON() as ContactDocument, await lastInteractionOf(id));
+        const stored = rows.get(id);
+        if (!stored || !sameRow(stored.toMutableJSON(), row)) write.push(row);
+      }
+      if (remove.length) await db.people_index.bulkRemove(remove);
+      if (write.length) await db.people_index.bulkUpsert(write);
+      await yieldToEventLoop();
+    }
+  }
+
+  async function lastInteractionOf(contactId: string): Promise<string> {
+    // RxDB's planner never counts an index as satisfying a descending sort; name it (docs/storage.md).
+    const newest = await db.participations
+      .findOne({
+        selector: { contactId },
+        sort: [{ contactId: 'desc' }, { sortKey: 'desc' }, { id: 'desc' }],
+        index: ['contactId', 'sortKey'],
+      })
+      .exec();
+    return newest ? dayOfSortKey(newest.sortKey) : '';
+  }
+
+  async function rebuild(): Promise<RebuildReport> {
+    // Changes from a minute before the rebuild started are replayed afterwards: a write in flight
+    // while it read is then caught either way (replaying is harmless).
+    const from = { id: '', lwt: rxNow() - 60_000 };
+    const report = await rebuildDerived(db);
+    await settings.write(PROJECTION_STATE, {
+      version: PROJECTION_VERSION,
+      checkpoints: { contacts: from, interactions: from },
+    });
+    await catchUp();
+    return report;
+  }
+
+  const flush = (): Promise<void> => {
+    if (queued) return queued;
+    const pass = exclusive(async () => {
+      queued = undefined;
+      await catchUp();
+    });
+    queued = pass;
+    return pass;
+  };
+
+  return {
+    async start() {
+      await exclusive(async () => {
+        const state = await settings.read(PROJECTION_STATE);
+        const checkpoints = Object.values(state.checkpoints);
+        // A clock that went backwards would hide new writes behind the checkpoint: start over.
+        const clockWentBack = checkpoints.some((c) => c.lwt > rxNow() + 60_000);
+        if (state.version !== PROJECTION_VERSION || clockWentBack) {
+          const started = performance.now();
+          const report = await rebuild();
+          if (report.changed) {
+            const seconds = ((performance.now() - started) / 1000).toFixed(1);
+            console.info(`[rapport] Rebuilt derived data (${report.changed} rows) in ${seconds} s.`);
+          }
+        } else await catchUp();
+      });
+      live = merge(db.contacts.$, db.interactions.$).subscribe(() => void flush().catch(reportError));
+    },
+    flush,
+    rebuild: () => exclusive(rebuild),
+    async close() {
+      closed = true;
+      live?.unsubscribe();
+      await current;
+    },
+  };
+}
+
+const reportError = (error: unknown) => console.error('[rapport] Keeping derived data up to date failed:', error);
+
+/** Source documents written after `checkpoint`, as they are now (deleted ones with `_deleted`). */
+async function changedSince<T>(
+  collection: RxCollection<T>,
+  checkpoint: RxStorageDefaultCheckpoint | undefined,
+): Promise<{ documents: RxDocumentData<T>[]; checkpoint: RxStorageDefaultCheckpoint }> {
+  const result = await getChangedDocumentsSince(collection.storageInstance, BATCH, checkpoint);
+  return { documents: result.documents, checkpoint: result.checkpoint as RxStorageDefaultCheckpoint };
+}

@@ -1,0 +1,90 @@
+/**
+ * The settings area: one document per key in the `settings` collection, which only this module
+ * writes. Every read is parsed with zod against the key's schema; a value written by a newer or
+ * damaged version falls back to the key's default instead of breaking the app.
+ */
+import { distinctUntilChanged, map, type Observable } from 'rxjs';
+import type { z } from 'zod';
+import { asArea } from '../area.ts';
+import type { Clock } from '../clock.ts';
+import type { RapportDatabase } from '../db/database.ts';
+
+export interface SettingsKey<T> {
+  readonly id: string;
+  readonly schema: z.ZodType<T>;
+  readonly fallback: T;
+  /** `device`: state of this installation (where backups go, what was notified); never archived or synced. */
+  readonly scope: 'synced' | 'device';
+}
+
+const deviceKeys = new Set<string>();
+
+/** Declares a settings key; each area declares its own next to the code that uses it. */
+export function settingsKey<T>(key: SettingsKey<T>): SettingsKey<T> {
+  if (key.scope === 'device') deviceKeys.add(key.id);
+  return key;
+}
+
+/** Ids of the keys that belong to this installation only. */
+export const isDeviceSetting = (id: string): boolean => deviceKeys.has(id);
+
+export interface SettingsStore {
+  read<T>(key: SettingsKey<T>): Promise<T>;
+  watch<T>(key: SettingsKey<T>): Observable<T>;
+  write<T>(key: SettingsKey<T>, value: T): Promise<T>;
+  /** Read, change and write one key; updates of the same store never interleave. */
+  update<T>(key: SettingsKey<T>, change: (current: T) => T | void): Promise<T>;
+  /** Removes a key (it reads as its default again). */
+  remove(key: SettingsKey<unknown>): Promise<void>;
+}
+
+const parseOr = <T>(key: SettingsKey<T>, value: unknown): T => {
+  const parsed = key.schema.safeParse(value);
+  return parsed.success ? parsed.data : structuredClone(key.fallback);
+};
+
+export function createSettingsStore(db: RapportDatabase, clock: Clock): SettingsStore {
+  const raw = async (id: string) => (await db.settings.findOne(id).exec())?.value;
+  // One write at a time: Done and Snooze from the tray can arrive together.
+  let queue: Promise<unknown> = Promise.resolve();
+  const serial = <T>(task: () => Promise<T>): Promise<T> => {
+    const next = queue.then(task, task);
+    queue = next.catch(() => {});
+    return next;
+  };
+  const put = async <T>(key: SettingsKey<T>, value: T) => {
+    // Stored as plain JSON: zod output may hold undefined members that JSON drops anyway.
+    await db.settings.upsert({
+      id: key.id,
+      value: JSON.parse(JSON.stringify(value)) as Record<string, unknown>,
+      updatedAt: clock.now().toISOString(),
+    });
+    return value;
+  };
+
+  return asArea('settings', {
+    async read<T>(key: SettingsKey<T>) {
+      return parseOr(key, await raw(key.id));
+    },
+    watch<T>(key: SettingsKey<T>) {
+      return db.settings.findOne(key.id).$.pipe(
+        map((doc) => parseOr(key, doc?.value)),
+        distinctUntilChanged((a, b) => JSON.stringify(a) === JSON.stringify(b)),
+      );
+    },
+    write<T>(key: SettingsKey<T>, value: T) {
+      return serial(() => put(key, value));
+    },
+    update<T>(key: SettingsKey<T>, change: (current: T) => T | void) {
+      return serial(async () => {
+        const current = parseOr(key, await raw(key.id));
+        return put(key, change(current) ?? current);
+      });
+    },
+    async remove(key: SettingsKey<unknown>) {
+      await serial(async () => {
+        await db.settings.findOne(key.id).remove();
+      });
+    },
+  });
+}
