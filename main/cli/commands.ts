@@ -15,7 +15,7 @@ export interface Io {
   err(text: string): void;
 }
 
-export const EXIT = { ok: 0, failed: 1, usage: 2, locked: 3 } as const;
+export const EXIT = { ok: 0, failed: 1, usage: 2, locked: 3, recovery: 4 } as const;
 
 const problemLine = (p: { file: string; line: number; severity: string; message: string }) =>
   `${p.file}:${p.line}: ${p.severity}: ${p.message}`;

@@ -13,7 +13,9 @@ import { defaultDataDir } from '../core/paths.ts';
 import type { Io } from './commands.ts';
 
 /** Exit codes; duplicated from commands.ts so `--help` and usage errors never load the database code. */
-const EXIT = { ok: 0, failed: 1, usage: 2, locked: 3 } as const;
+const EXIT = { ok: 0, failed: 1, usage: 2, locked: 3, recovery: 4 } as const;
+/** Commands that work while the database is missing or damaged: the ways out. */
+const RECOVERY_COMMANDS = new Set(['restore', 'start-empty']);
 
 export const HELP = `Usage: rapport [--data-dir DIR] <command> [options]
 
@@ -24,12 +26,19 @@ Commands:
   backup now [--json] write, verify and rotate a backup in the backup folder
   stats [--json]      count what the data folder holds
   rebuild [--json]    recompute derived data (timelines, the people index) from the source data
+  restore FILE [--yes] [--json]
+                      replace everything with a Rapport archive (.json); --yes if the folder holds data
+  restore --backup NAME|latest [--yes] [--json]
+                      replace everything with a backup from the backup folder
+  start-empty --yes   when the database is lost or damaged: keep it aside and start an empty profile
 
 Options:
   --data-dir DIR      the data folder (default: ${defaultDataDir()})
+  --progress          print the progress of an import or restore on standard error
   --help              show this text
 
-Exit codes: 0 done, 1 failed, 2 usage error, 3 the data folder is in use by a running Rapport.
+Exit codes: 0 done, 1 failed, 2 usage error, 3 the data folder is in use by a running Rapport,
+4 the database is missing or damaged (the message says how to restore it).
 See docs/cli.md for the JSON shapes.`;
 
 const FORMATS = ['vcard3', 'vcard4', 'json'] as const;
@@ -48,6 +57,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
         policy: { type: 'string' },
         format: { type: 'string' },
         out: { type: 'string' },
+        backup: { type: 'string' },
+        yes: { type: 'boolean' },
+        progress: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -69,6 +81,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   // Loaded only once the arguments are known to be good: the core takes most of start-up time.
   const { backupNowCommand, exportCommand, importCommand, rebuildCommand, statsCommand } =
     await import('./commands.ts');
+  const { recoveryAdvice, restoreCommand, startEmptyCommand } = await import('./restore-commands.ts');
   let action: (core: Core) => Promise<number>;
   const json = values.json ?? false;
   if (command === 'import') {
@@ -96,6 +109,14 @@ export async function run(argv: string[], io: Io): Promise<number> {
     action = (core) => statsCommand(core, io, json);
   } else if (command === 'rebuild') {
     action = (core) => rebuildCommand(core, io, json);
+  } else if (command === 'restore') {
+    if ((rest.length === 1) === (values.backup !== undefined))
+      return usage('restore needs exactly one of: an archive FILE, or --backup NAME (or --backup latest).');
+    const source = values.backup !== undefined ? { backup: values.backup } : { file: resolve(rest[0]!) };
+    action = (core) => restoreCommand(core, io, { ...source, overwrite: values.yes ?? false, json });
+  } else if (command === 'start-empty') {
+    if (!values.yes) return usage('start-empty replaces the lost or damaged database with an empty one: add --yes.');
+    action = (core) => startEmptyCommand(core, io);
   } else {
     return usage(`Unknown command "${command}".`);
   }
@@ -113,9 +134,20 @@ export async function run(argv: string[], io: Io): Promise<number> {
       );
       return EXIT.locked;
     }
-    throw error;
+    io.err(`Rapport could not open ${dataDir}: ${(error as Error).message}`);
+    return EXIT.failed;
+  }
+  if (values.progress) {
+    const print = ({ phase, done, total }: { phase: string; done: number; total: number }) =>
+      io.err(`progress ${phase} ${done}/${total}`);
+    core.on('app.progress', print);
+    core.on('interchange.progress', print);
   }
   try {
+    if (core.database.state === 'needs-recovery' && !RECOVERY_COMMANDS.has(command)) {
+      io.err(await recoveryAdvice(core));
+      return EXIT.recovery;
+    }
     return await action(core);
   } catch (error) {
     io.err(`rapport ${command} failed: ${(error as Error).message}`);

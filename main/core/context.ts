@@ -3,6 +3,7 @@ import type { Clock } from './clock.ts';
 import type { RapportDatabase } from './db/database.ts';
 import type { DetailsApi } from './details/area.ts';
 import type { InteractionsApi } from './interactions/area.ts';
+import type { Uploads } from './lifecycle/uploads.ts';
 import type { RequestHandlers, SubscriptionHandlers } from './ipc/dispatcher.ts';
 import type { PeopleApi } from './people/area.ts';
 import type { Notifier } from './ports.ts';
@@ -35,6 +36,16 @@ export interface CoreContext {
   notifier: Notifier | undefined;
   /** Pushes an event to every connected renderer. */
   emit<E extends EventName>(name: E, payload: EventPayload<E>): void;
+  /** Files uploaded in parts, named by id in requests (an import). */
+  uploads: Uploads;
+  /** Notes where backups go outside the database, so a lost database can still find them. */
+  rememberBackupFolder(folder: string | undefined): void;
+  /**
+   * Copies the whole database into safety-copies/ before a destructive operation (a large
+   * import, deleting many people). @throws AppError `unavailable` when the copy fails: the
+   * operation must then not go ahead.
+   */
+  safetyCopy(reason: string): Promise<void>;
 }
 
 /** Work an area runs in the background: started only when the core is opened with `jobs: true`. */

@@ -1,7 +1,12 @@
 /**
- * The composition root of the headless core: it opens the data folder and wires the areas. No
- * feature logic lives here; each area owns its collections, handlers and background jobs.
+ * The headless core: it holds the data folder (lock, health, generations of the opened database)
+ * and serves one IPC surface that outlives any single database. A restore swaps the generation
+ * underneath: requests wait at a gate, live queries are re-attached, connections stay open.
+ * Never touches Electron.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { resolve } from 'node:path';
+import { requestChannels, subscriptionChannels } from '../../shared/ipc/contract.ts';
 import type {
   EventName,
   EventPayload,
@@ -12,31 +17,28 @@ import type {
   SubscriptionInput,
   SubscriptionOutput,
 } from '../../shared/ipc/contract.ts';
-import { AppError, type Result } from '../../shared/ipc/result.ts';
+import type { DatabaseState } from '../../shared/ipc/channels/lifecycle.ts';
+import { AppError, fail, type Result } from '../../shared/ipc/result.ts';
 import type { ServerMessage } from '../../shared/ipc/wire.ts';
-import { createBackupArea } from './backup/area.ts';
 import { systemClock, todayOf, type Clock } from './clock.ts';
-import type { Area, AreaApis, CoreContext } from './context.ts';
 import { acquireDataDirLock } from './data-dir/lock.ts';
-import { openDatabase, type RapportDatabase } from './db/database.ts';
+import type { RapportDatabase } from './db/database.ts';
 import { createStorage, type StorageChoice } from './db/storage.ts';
-import { createDetailsArea } from './details/area.ts';
-import { createInteractionsArea } from './interactions/area.ts';
-import { createInterchangeArea } from './interchange/area.ts';
+import { openGeneration, type Generation } from './generation.ts';
 import type { ImportService } from './interchange/import-service.ts';
-import { createDispatcher, type RequestHandlers, type SubscriptionHandlers } from './ipc/dispatcher.ts';
+import { createDispatcher, type Dispatcher, type RequestHandlers } from './ipc/dispatcher.ts';
 import { createSession, type Session } from './ipc/session.ts';
-import { guardOwnership } from './ownership.ts';
-import { createPeopleArea } from './people/area.ts';
+import { dataFolder, READ_ONLY_DATABASE_NAME, removeLeftovers } from './lifecycle/data-folder.ts';
+import { lifecycleHandlers, READ_ONLY_REQUESTS } from './lifecycle/handlers.ts';
+import { createOperations, type Operations } from './lifecycle/operations.ts';
+import { decideOpening, type Opening } from './lifecycle/recovery.ts';
+import { ensureReserve } from './lifecycle/reserve.ts';
+import { writeFolderState } from './lifecycle/state-file.ts';
+import { createUploads } from './lifecycle/uploads.ts';
 import type { Notifier } from './ports.ts';
-import { createPracticeArea, createStartersArea } from './practice/area.ts';
-import { createProjector, type Projector } from './projection/projector.ts';
-import { createRemindersArea, type RemindersOptions } from './reminders/area.ts';
-import { createSearchArea } from './search/area.ts';
-import { createSettingsArea } from './settings/area.ts';
-import { createSettingsStore } from './settings/settings-store.ts';
-import { createTrashArea } from './trash/area.ts';
-import { createTrash } from './trash/trash.ts';
+import type { Projector } from './projection/projector.ts';
+import type { RemindersOptions } from './reminders/area.ts';
+import { getRxStorageSqlite } from './storage/index.ts';
 
 export interface CoreOptions {
   dataDir: string;
@@ -48,7 +50,7 @@ export interface CoreOptions {
    * search warm-up). The app and browser mode do; the CLI and most tests do not.
    */
   jobs?: boolean;
-  /** Defaults to the app's storage for `dataDir`; tests pass their own. */
+  /** Defaults to the app's storage for `dataDir`; benchmarks pass an in-memory one. */
   storage?: StorageChoice;
   /** Desktop notifications, from the Electron shell. */
   notifier?: Notifier;
@@ -58,19 +60,22 @@ export interface CoreOptions {
   guardOwnership?: boolean;
 }
 
-/** The headless application: database, areas and the IPC surface. Never touches Electron. */
+/** The headless application: the data folder and the IPC surface. Never touches Electron. */
 export interface Core {
+  /** The open database. @throws AppError `unavailable` while the core is in recovery. */
   readonly db: RapportDatabase;
   readonly dataDir: string;
+  /** Whether the database is open normally, as a read-only copy, or not at all (recovery). */
+  readonly database: DatabaseState;
   /** A contract request, typed on both sides. @throws AppError with the failure's code and message. */
   call<C extends RequestChannel>(channel: C, input: RequestInput<C>): Promise<RequestOutput<C>>;
+  /** The same request, with a failure as a value instead of a rejection. */
+  request<C extends RequestChannel>(channel: C, input: RequestInput<C>): Promise<Result<RequestOutput<C>>>;
   /**
    * A request as a transport receives it: any channel name, any input, both checked against the
    * contract like IPC. Tests use it to send what the types would not allow.
    */
   requestUnchecked(channel: string, input: unknown): Promise<Result<unknown>>;
-  /** The same request, with a failure as a value instead of a rejection. */
-  request<C extends RequestChannel>(channel: C, input: RequestInput<C>): Promise<Result<RequestOutput<C>>>;
   /** A live query: every result (or failure) reaches `onResult`. Returns the function that stops it. */
   watch<C extends SubscriptionChannel>(
     channel: C,
@@ -81,122 +86,214 @@ export interface Core {
   connect(send: (message: ServerMessage) => void): Session;
   /** Pushes an event to every connected renderer. */
   emit<E extends EventName>(name: E, payload: EventPayload<E>): void;
+  /** Listens to one event in process (the CLI's progress lines); returns the function that stops it. */
+  on<E extends EventName>(name: E, listener: (payload: EventPayload<E>) => void): () => void;
   /** Import with a dry run, for the CLI (the contract's preview omits each person's fields). */
   readonly imports: ImportService;
   /** Derived data: `rapport rebuild` and tests. */
   readonly projection: Projector;
+  /** Restores and recovery, for in-process callers (the CLI) that are not limited by message sizes. */
+  readonly operations: Operations;
   /** Stops background jobs, waits for running work, closes the database and frees the folder. */
   close(): Promise<void>;
 }
 
+/** How long a restore waits for requests already running before it closes the database anyway. */
+const DRAIN_MS = 30_000;
+
 /**
- * Opens the data folder and everything in it.
+ * Opens the data folder. A lost or damaged database is never replaced silently: the core then
+ * opens in recovery (`database.state === 'needs-recovery'`) and offers the ways out.
  * @throws DataDirLockedError when another process (the desktop app, browser mode, the CLI) has it open.
  */
 export async function openCore(options: CoreOptions): Promise<Core> {
-  const lock = acquireDataDirLock(options.dataDir);
-  const storage = options.storage ?? createStorage(options.dataDir);
+  const folder = dataFolder(resolve(options.dataDir));
+  const lock = acquireDataDirLock(folder.dir);
   const clock = options.clock ?? systemClock;
-  let db: RapportDatabase;
-  try {
-    db = await openDatabase(storage);
-  } catch (error) {
-    lock.release();
-    throw error;
-  }
-  if (options.guardOwnership) guardOwnership(db);
-
-  const settings = createSettingsStore(db, clock);
-  const projection = createProjector(db, settings);
   const connections = new Set<(message: ServerMessage) => void>();
-  const context: CoreContext = {
-    db,
-    clock,
-    dataDir: options.dataDir,
-    mode: options.mode,
-    settings,
-    projection,
-    trash: createTrash(db, clock),
-    areas: {} as AreaApis,
-    notifier: options.notifier,
-    emit(name, payload) {
-      for (const send of connections) send({ type: 'event', name, payload });
-    },
+  const emit: Core['emit'] = (name, payload) => {
+    for (const send of connections) send({ type: 'event', name, payload });
   };
-  const people = createPeopleArea(context);
-  const interactions = createInteractionsArea(context);
-  const details = createDetailsArea(context);
-  Object.assign(context.areas, { people: people.api, interactions: interactions.api, details: details.api });
-  const interchange = createInterchangeArea(context);
-  const settingsArea = createSettingsArea(context);
-  const trash = createTrashArea(context);
-  const search = createSearchArea(context);
-  const reminders = createRemindersArea(context, options.reminders);
-  const practice = createPracticeArea(context);
-  const starters = createStartersArea(context);
-  const backup = createBackupArea(context);
-  const app: Area<'app.info', never> = {
-    requests: {
+  const uploads = createUploads();
+
+  let generation: Generation | null = null;
+  let trouble: Extract<Opening, { mode: 'recovery' }> | undefined;
+  let readOnly = false;
+  let gate: Promise<void> | undefined;
+  const running = new Map<symbol, Promise<unknown>>();
+  const self = new AsyncLocalStorage<symbol>();
+  const live = new Set<LiveQuery>();
+
+  const database = (): DatabaseState =>
+    trouble && readOnly
+      ? { state: 'read-only', detail: trouble.detail }
+      : trouble
+        ? { state: 'needs-recovery', problem: trouble.problem, detail: trouble.detail }
+        : { state: 'ok' };
+
+  const operations = createOperations({
+    folder,
+    clock,
+    generation: () => generation,
+    trouble: () => trouble,
+    progress: (progress) => emit('app.progress', progress),
+    swap,
+  });
+  const lifecycle = lifecycleHandlers({ uploads, operations });
+
+  async function open(readOnlyCopy?: string): Promise<Generation> {
+    const storage = readOnlyCopy
+      ? {
+          storage: getRxStorageSqlite({ databaseDirectory: folder.dir }) as never,
+          databaseName: READ_ONLY_DATABASE_NAME,
+          persistent: true,
+        }
+      : (options.storage ?? createStorage(folder.dir));
+    readOnly = readOnlyCopy !== undefined;
+    const opened = await openGeneration({
+      dataDir: folder.dir,
+      mode: options.mode,
+      version: options.version,
+      clock,
+      storage,
+      notifier: options.notifier,
+      reminders: options.reminders,
+      guardOwnership: options.guardOwnership ?? false,
+      emit,
+      overrides: lifecycle,
+      uploads,
+      rememberBackupFolder: (backupFolder) => {
+        if (!readOnly) writeFolderState(folder, { backupFolder }, clock.now());
+      },
+      database: database(),
+    });
+    if (!readOnly) {
+      writeFolderState(folder, { people: await opened.db.contacts.count().exec(), cleanShutdown: false }, clock.now());
+      ensureReserve(folder);
+      if (options.jobs) opened.startJobs();
+    }
+    return opened;
+  }
+
+  /** The core's answer when no database is open: recovery's own channels, "unavailable" for the rest. */
+  const recovery: Dispatcher = createDispatcher(
+    {
+      ...(Object.fromEntries(requestChannels.map((c) => [c, unavailable])) as unknown as RequestHandlers),
       'app.info': async () => ({
         version: options.version,
         mode: options.mode,
-        dataDir: options.dataDir,
-        persistent: storage.persistent,
+        dataDir: folder.dir,
+        persistent: true,
         today: todayOf(clock),
+        database: database(),
       }),
+      ...lifecycle,
     },
-    subscriptions: {},
-  };
-  const areas: Pick<Area<never, never>, 'jobs' | 'close'>[] = [
-    ...[people, interactions, details, settingsArea, trash, search, reminders],
-    ...[practice, starters, backup, interchange, app],
-  ];
-  // Spelled out, so the compiler proves every channel of the contract has exactly one handler.
-  const requests: RequestHandlers = {
-    ...people.requests,
-    ...interactions.requests,
-    ...details.requests,
-    ...settingsArea.requests,
-    ...trash.requests,
-    ...search.requests,
-    ...reminders.requests,
-    ...practice.requests,
-    ...starters.requests,
-    ...backup.requests,
-    ...interchange.requests,
-    ...app.requests,
-  };
-  const subscriptions: SubscriptionHandlers = {
-    ...people.subscriptions,
-    ...interactions.subscriptions,
-    ...reminders.subscriptions,
-    ...practice.subscriptions,
-    ...starters.subscriptions,
-    ...backup.subscriptions,
+    Object.fromEntries(subscriptionChannels.map((c) => [c, unavailable])) as never,
+  );
+  function unavailable(): never {
+    throw new AppError('unavailable', `Rapport's database needs attention: ${trouble?.detail ?? 'it is not open.'}`);
+  }
+  const target = (): Dispatcher => generation?.dispatcher ?? recovery;
+
+  /** Closes the generation, changes the files, opens the database again; requests wait meanwhile. */
+  async function swap(replaceFiles: () => void, how: { readOnlyCopy?: string }): Promise<void> {
+    let release!: () => void;
+    gate = new Promise<void>((resolve) => (release = resolve));
+    try {
+      const mine = self.getStore();
+      const others = [...running].filter(([id]) => id !== mine).map(([, p]) => p.catch(() => {}));
+      await Promise.race([Promise.all(others), new Promise((r) => setTimeout(r, DRAIN_MS).unref())]);
+      for (const query of live) query.detach();
+      const previous = generation;
+      generation = null;
+      await previous?.close();
+      try {
+        replaceFiles();
+      } catch (error) {
+        // Nothing was replaced: the old database opens again as it was.
+        if (previous && !readOnly) generation = await open();
+        throw error;
+      }
+      removeLeftovers(
+        folder,
+        [folder.readOnlyCopy].filter((f) => f !== how.readOnlyCopy),
+      );
+      trouble = how.readOnlyCopy ? trouble : undefined;
+      generation = await open(how.readOnlyCopy);
+      for (const query of live) query.attach();
+      emit('app.databaseReplaced', {});
+    } finally {
+      gate = undefined;
+      release();
+    }
+  }
+
+  const dispatcher: Dispatcher = {
+    async request(channel, input) {
+      while (gate) await gate;
+      if (readOnly && !READ_ONLY_REQUESTS.has(channel)) {
+        return fail({
+          code: 'unavailable',
+          message: 'This is a read-only copy of a damaged database: you can look and export, not change.',
+        });
+      }
+      const id = Symbol(channel);
+      const work = self.run(id, () => target().request(channel, input));
+      running.set(id, work);
+      try {
+        return await work;
+      } finally {
+        running.delete(id);
+      }
+    },
+    subscribe(channel, input, onResult) {
+      const query = new LiveQuery(() => target(), channel, input, onResult);
+      live.add(query);
+      if (!gate) query.attach();
+      return () => {
+        live.delete(query);
+        query.detach();
+      };
+    },
   };
 
   try {
-    await projection.start();
+    removeLeftovers(folder, [folder.readOnlyCopy]);
+    const opening = await decideOpening(folder);
+    if (opening.mode === 'recovery') trouble = opening;
+    else generation = await open();
   } catch (error) {
-    await db.close();
     lock.release();
     throw error;
   }
-  const dispatcher = createDispatcher(requests, subscriptions);
-  if (options.jobs) for (const area of areas) area.jobs?.start();
 
+  const current = () => {
+    if (!generation) unavailable();
+    return generation;
+  };
   return {
-    db,
-    dataDir: options.dataDir,
-    imports: interchange.imports,
-    projection,
+    get db() {
+      return current().db;
+    },
+    get imports() {
+      return current().imports;
+    },
+    get projection() {
+      return current().projection;
+    },
+    get database() {
+      return database();
+    },
+    dataDir: folder.dir,
+    operations,
     async call(channel, input) {
       const result = await dispatcher.request(channel, input);
       if (!result.ok) throw new AppError(result.error.code, result.error.message, result.error.details);
       return result.value as RequestOutput<typeof channel>;
     },
-    requestUnchecked: (channel, input) => dispatcher.request(channel, input),
     request: (channel, input) => dispatcher.request(channel, input) as Promise<Result<RequestOutput<typeof channel>>>,
+    requestUnchecked: (channel, input) => dispatcher.request(channel, input),
     watch: (channel, input, onResult) =>
       dispatcher.subscribe(channel, input, onResult as (result: Result<unknown>) => void),
     connect(send) {
@@ -210,13 +307,54 @@ export async function openCore(options: CoreOptions): Promise<Core> {
         },
       };
     },
-    emit: context.emit,
+    emit,
+    on(name, listener) {
+      const send = (message: ServerMessage) => {
+        if (message.type === 'event' && message.name === name) listener(message.payload as EventPayload<typeof name>);
+      };
+      connections.add(send);
+      return () => connections.delete(send);
+    },
     async close() {
-      for (const area of areas) await area.jobs?.stop();
-      for (const area of areas) await area.close?.();
-      await projection.close();
-      await db.close();
+      operations.cancel();
+      for (const query of live) query.detach();
+      live.clear();
+      const last = generation;
+      generation = null;
+      if (last) {
+        const people =
+          readOnly || last.db.closed
+            ? undefined
+            : await last.db.contacts
+                .count()
+                .exec()
+                .catch(() => undefined);
+        await last.close();
+        if (people !== undefined) writeFolderState(folder, { people, cleanShutdown: true }, clock.now());
+      }
       lock.release();
     },
   };
+}
+
+/** A live query that survives generations: detached while a restore swaps the database, then re-attached. */
+class LiveQuery {
+  private stop: (() => void) | undefined;
+  private readonly target: () => Dispatcher;
+  private readonly channel: string;
+  private readonly input: unknown;
+  private readonly onResult: (result: Result<unknown>) => void;
+  constructor(target: () => Dispatcher, channel: string, input: unknown, onResult: (result: Result<unknown>) => void) {
+    this.target = target;
+    this.channel = channel;
+    this.input = input;
+    this.onResult = onResult;
+  }
+  attach() {
+    this.stop ??= this.target().subscribe(this.channel, this.input, this.onResult);
+  }
+  detach() {
+    this.stop?.();
+    this.stop = undefined;
+  }
 }

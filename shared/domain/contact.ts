@@ -66,10 +66,12 @@ export type Photo = z.infer<typeof Photo>;
 
 /** A vCard property Rapport does not model, kept so a round trip loses nothing. */
 export const VCardExtension = z.object({
-  group: z.string().optional(),
-  name: z.string().min(1),
-  params: z.record(z.string(), z.union([z.string(), z.array(z.string())])),
-  value: z.string(),
+  group: z.string().max(100).optional(),
+  name: z.string().min(1).max(100),
+  params: z
+    .record(z.string().max(100), z.union([z.string().max(1000), z.array(z.string().max(1000)).max(20)]))
+    .refine((params) => Object.keys(params).length <= 30, 'A property has at most 30 parameters'),
+  value: z.string().max(100_000),
 });
 export type VCardExtension = z.infer<typeof VCardExtension>;
 
@@ -90,7 +92,7 @@ export const ContactFields = z.object({
   role: optionalText(200),
   location: optionalText(200),
   howWeMet: optionalText(2000),
-  metAtEventId: z.string().optional(),
+  metAtEventId: z.string().min(1).max(64).optional(),
   social: z.array(SocialProfile).max(50).default([]),
   tags: z.array(z.string().trim().min(1).max(60)).max(100).default([]),
   birthday: Birthday.optional(),
@@ -108,7 +110,7 @@ export type ContactFields = z.infer<typeof ContactFields>;
 export type ContactDraft = z.input<typeof ContactFields>;
 
 export const Contact = ContactFields.extend({
-  id: z.string().min(1),
+  id: z.string().min(1).max(64),
   createdAt: IsoInstant,
   updatedAt: IsoInstant,
 });

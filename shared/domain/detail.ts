@@ -14,10 +14,10 @@ export type DetailStatus = z.infer<typeof DetailStatus>;
 
 /** A remembered personal fact to ask about next time ("new puppy called Biscuit"). */
 export const DetailFields = z.object({
-  contactId: z.string().min(1),
+  contactId: z.string().min(1).max(64),
   text: z.string().trim().min(1, 'Write what to remember').max(500, 'Keep it under 500 characters'),
   learnedOn: IsoDate,
-  interactionId: z.string().optional(),
+  interactionId: z.string().min(1).max(64).optional(),
   followUpOn: IsoDate.optional(),
   sensitivity: Sensitivity.default('normal'),
   status: DetailStatus.default('open'),
@@ -27,7 +27,7 @@ export type DetailFields = z.infer<typeof DetailFields>;
 export type DetailDraft = z.input<typeof DetailFields>;
 
 export const Detail = DetailFields.extend({
-  id: z.string().min(1),
+  id: z.string().min(1).max(64),
   createdAt: IsoInstant,
   updatedAt: IsoInstant,
 });

@@ -31,7 +31,7 @@ export const InteractionFields = z.object({
     .string()
     .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use a time like 14:30')
     .optional(),
-  contactIds: z.array(z.string().min(1)).min(1, 'Choose at least one person').max(100),
+  contactIds: z.array(z.string().min(1).max(64)).min(1, 'Choose at least one person').max(100),
   initiatedBy: Initiator.optional(),
   title: z.string().trim().max(200).optional(),
   notes: z.string().trim().max(100_000).optional(),
@@ -41,13 +41,13 @@ export const InteractionFields = z.object({
   asked: z.array(Favour).max(6).default([]),
   /** A two-way exchange where neither side was mostly giving. */
   mutual: z.boolean().default(false),
-  eventId: z.string().optional(),
+  eventId: z.string().min(1).max(64).optional(),
 });
 export type InteractionFields = z.infer<typeof InteractionFields>;
 export type InteractionDraft = z.input<typeof InteractionFields>;
 
 export const Interaction = InteractionFields.extend({
-  id: z.string().min(1),
+  id: z.string().min(1).max(64),
   createdAt: IsoInstant,
   updatedAt: IsoInstant,
 });

@@ -12,7 +12,7 @@ import {
   type SubscriptionOutput,
 } from './contract.ts';
 import type { Result } from './result.ts';
-import type { ClientMessage, ServerMessage } from './wire.ts';
+import { MAX_MESSAGE_BYTES, utf8Length, type ClientMessage, type ServerMessage } from './wire.ts';
 
 export type Unsubscribe = () => void;
 
@@ -82,8 +82,21 @@ export function createClient(link: Link): RapportApi {
     area(channel)[method(channel)] = (input: unknown) =>
       new Promise<Result<unknown>>((resolve) => {
         const id = nextId();
+        const message: ClientMessage = { type: 'request', id, channel, input };
+        const bytes = utf8Length(JSON.stringify(message));
+        if (bytes > MAX_MESSAGE_BYTES) {
+          const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
+          resolve({
+            ok: false,
+            error: {
+              code: 'invalid_input',
+              message: `That is too large to send in one message (${mb(bytes)} MB; the limit is ${mb(MAX_MESSAGE_BYTES)} MB). Large files are sent as an upload.`,
+            },
+          });
+          return;
+        }
         pending.set(id, resolve);
-        link.send({ type: 'request', id, channel, input });
+        link.send(message);
       });
   }
   for (const channel of subscriptionChannels) {

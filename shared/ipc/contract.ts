@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { appRequests } from './channels/app.ts';
 import { interchangeEvents, interchangeRequests, interchangeSubscriptions } from './channels/interchange.ts';
+import { lifecycleEvents, lifecycleRequests } from './channels/lifecycle.ts';
 import { peopleRequests, peopleSubscriptions } from './channels/people.ts';
 import { practiceEvents, practiceRequests, practiceSubscriptions } from './channels/practice.ts';
 import { remindersEvents, remindersRequests, remindersSubscriptions } from './channels/reminders.ts';
@@ -16,7 +17,14 @@ export { LogInteractionInput, TimelineFilter } from './channels/people.ts';
  * they leave.
  */
 export const contract = {
-  requests: { ...appRequests, ...peopleRequests, ...remindersRequests, ...interchangeRequests, ...practiceRequests },
+  requests: {
+    ...appRequests,
+    ...lifecycleRequests,
+    ...peopleRequests,
+    ...remindersRequests,
+    ...interchangeRequests,
+    ...practiceRequests,
+  },
   /** Live queries: main pushes a fresh result whenever the underlying data changes. */
   subscriptions: {
     ...peopleSubscriptions,
@@ -25,7 +33,7 @@ export const contract = {
     ...practiceSubscriptions,
   },
   /** Pushed by main without a request. */
-  events: { ...remindersEvents, ...interchangeEvents, ...practiceEvents },
+  events: { ...lifecycleEvents, ...remindersEvents, ...interchangeEvents, ...practiceEvents },
 } as const;
 
 export type Contract = typeof contract;

@@ -9,7 +9,8 @@ async function violations(filePath: string, code: string): Promise<string[]> {
   return (result?.messages ?? []).filter((m) => m.severity === 2).map((m) => `${m.ruleId}: ${m.message}`);
 }
 
-describe('layering rules', () => {
+// The first lint loads the whole config and its plugins (seconds on a busy 2-core machine).
+describe('layering rules', { timeout: 60_000 }, () => {
   it('fail when a file in main/core imports electron', async () => {
     expect(
       await violations('main/core/anything.ts', "import { app } from 'electron';\nexport const a = app;\n"),

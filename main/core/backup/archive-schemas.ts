@@ -1,36 +1,35 @@
 /**
- * zod schemas for the documents of each collection as they appear in an archive. The domain
- * schemas are reused where they exist, so an archive is held to the same rules as the services.
- * Collections without an entry here (practice data, added later) get a generic check: a plain
- * object whose primary key is a non-empty string.
+ * zod schemas for the documents of each source collection as they appear in an archive. The
+ * domain schemas are reused, so an archive is held to the same rules (and length limits) as the
+ * services; fields the domain does not know are dropped. Every source collection has an entry:
+ * a collection added later without one fails the test that checks this table is complete.
  */
 import { z } from 'zod';
 import { Contact, IsoInstant } from '../../../shared/domain/contact.ts';
 import { Detail } from '../../../shared/domain/detail.ts';
 import { Interaction } from '../../../shared/domain/interaction.ts';
+import { Ladder, OwnStarter, PracticeSession } from '../../../shared/domain/practice/model.ts';
+import type { CollectionName } from '../db/collections.ts';
 
-const stored = { id: z.string().min(1).max(200) };
+const id = z.string().min(1).max(64);
+/** Settings values and trash payloads are free-form JSON; depth and size are checked before this. */
+const json = z.record(z.string().max(200), z.unknown());
 
-/** Known collections; `.loose()` keeps storage-only fields we do not describe here. */
-export const ARCHIVE_DOCUMENT_SCHEMAS: Record<string, z.ZodType> = {
-  contacts: Contact.loose(),
-  interactions: Interaction.extend({ sortKey: z.string().min(1).max(100) }).loose(),
-  details: Detail.loose(),
-  settings: z.object({ ...stored, value: z.record(z.string(), z.unknown()), updatedAt: z.string() }).loose(),
-  trash: z
-    .object({
-      ...stored,
-      label: z.string(),
-      deletedAt: IsoInstant,
-      payload: z.record(z.string(), z.array(z.unknown())),
-    })
-    .loose(),
+export const ARCHIVE_DOCUMENT_SCHEMAS: Record<Exclude<CollectionName, 'participations' | 'people_index'>, z.ZodType> = {
+  contacts: Contact,
+  interactions: Interaction.extend({ sortKey: z.string().min(1).max(100) }),
+  details: Detail,
+  settings: z.object({ id, value: json, updatedAt: z.string().max(40) }),
+  trash: z.object({
+    id,
+    label: z.string().max(500),
+    deletedAt: IsoInstant,
+    payload: z.record(z.string().max(64), z.array(json).max(100_000)),
+  }),
+  practice_ladders: Ladder,
+  practice_sessions: PracticeSession,
+  user_starters: OwnStarter,
 };
-
-/** The schema for one collection's documents; `primaryKey` names the field the generic check requires. */
-export function documentSchemaFor(collection: string, primaryKey: string): z.ZodType {
-  return ARCHIVE_DOCUMENT_SCHEMAS[collection] ?? z.object({ [primaryKey]: z.string().min(1) }).loose();
-}
 
 /** The archive envelope. Documents are checked one by one afterwards, so errors name each one. */
 export const ArchiveEnvelope = z.object({
@@ -38,10 +37,27 @@ export const ArchiveEnvelope = z.object({
     error: 'This is not a Rapport archive (its "format" is not "rapport-archive")',
   }),
   version: z.number().int().min(1),
-  exportedAt: z.string(),
+  exportedAt: z.string().max(40),
   collections: z.record(
-    z.string(),
+    z.string().max(64),
     z.object({ schemaVersion: z.number().int().min(0), documents: z.array(z.unknown()) }),
   ),
 });
 export type ArchiveEnvelope = z.infer<typeof ArchiveEnvelope>;
+
+/** Nesting deeper than this is not data Rapport writes; it would only overflow the stack later. */
+export const MAX_JSON_DEPTH = 32;
+
+/** The deepest nesting in a JSON value, found without recursion (so a hostile value cannot overflow). */
+export function jsonDepth(value: unknown): number {
+  let deepest = 0;
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length) {
+    const [current, depth] = stack.pop()!;
+    if (current === null || typeof current !== 'object') continue;
+    deepest = Math.max(deepest, depth);
+    if (deepest > MAX_JSON_DEPTH) return deepest;
+    for (const child of Object.values(current)) stack.push([child, depth + 1]);
+  }
+  return deepest;
+}

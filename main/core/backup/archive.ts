@@ -1,24 +1,22 @@
 /**
- * The full archive: every collection of the database as versioned JSON, and its restore.
- *
- * Archives hold the source collections (db/collections.ts): derived data is rebuilt from them.
- * Restore validates everything before writing anything, and undoes its own writes if one fails
- * (RxDB has no multi-collection transaction).
+ * The full archive: every source collection of the database as versioned JSON, and reading one
+ * back. Archives hold only source data (db/collections.ts): derived data is rebuilt from it.
+ * Reading validates everything and writes nothing; a restore then builds a new database file from
+ * the result and swaps it in (lifecycle/replace-database.ts).
  */
-import type { RxCollection } from 'rxdb';
+import type { MigrationStrategies, RxCollection } from 'rxdb';
 import { AppError, type FieldIssue } from '../../../shared/ipc/result.ts';
-import { inArea } from '../area.ts';
 import type { Clock } from '../clock.ts';
-import { COLLECTIONS, sourceCollections, type CollectionName } from '../db/collections.ts';
+import { COLLECTION_SCHEMAS, COLLECTIONS, sourceCollections, type CollectionName } from '../db/collections.ts';
 import type { RapportDatabase } from '../db/database.ts';
+import { readAll } from '../db/bulk.ts';
 import { isDeviceSetting } from '../settings/settings-store.ts';
-import { ArchiveEnvelope, documentSchemaFor } from './archive-schemas.ts';
-import { bulkWrite, readAll, removeAll } from '../db/bulk.ts';
+import { ARCHIVE_DOCUMENT_SCHEMAS, ArchiveEnvelope, jsonDepth, MAX_JSON_DEPTH } from './archive-schemas.ts';
 
 export const ARCHIVE_FORMAT = 'rapport-archive';
 export const ARCHIVE_VERSION = 1;
 
-export type Documents = Record<string, Record<string, unknown>[]>;
+export type Documents = Partial<Record<CollectionName, Record<string, unknown>[]>>;
 export type Counts = Record<string, number>;
 
 type AnyCollection = RxCollection<Record<string, unknown>>;
@@ -38,7 +36,7 @@ export async function snapshot(db: RapportDatabase): Promise<Documents> {
 }
 
 export const countsOf = (documents: Documents): Counts =>
-  Object.fromEntries(Object.entries(documents).map(([name, docs]) => [name, docs.length]));
+  Object.fromEntries(Object.entries(documents).map(([name, docs]) => [name, docs?.length ?? 0]));
 
 /** The archive text, its counts per collection, and the documents it holds (so a backup can write its vCard from the same read). */
 export async function exportArchive(
@@ -49,7 +47,7 @@ export async function exportArchive(
   const collections = Object.fromEntries(
     Object.entries(documents).map(([name, docs]) => [
       name,
-      { schemaVersion: collectionsOf(db)[name]!.schema.version, documents: docs },
+      { schemaVersion: COLLECTION_SCHEMAS[name as CollectionName].schema.version, documents: docs },
     ]),
   );
   const text = JSON.stringify({
@@ -64,11 +62,11 @@ export async function exportArchive(
 const MAX_REPORTED = 20;
 
 /**
- * Parses and validates archive text against this database's collections, migrating documents
- * written by older schema versions. Nothing is written.
- * @throws AppError `invalid_input` whose message names the file and the JSON path of each bad document.
+ * Parses and validates archive text against this version's collections, migrating documents
+ * written by older schema versions, checking that ids are unique and references point somewhere.
+ * @throws AppError `invalid_input` whose message names the file and the JSON path of each problem.
  */
-export async function readArchive(db: RapportDatabase, text: string, fileName: string): Promise<Documents> {
+export async function readArchive(text: string, fileName: string): Promise<Documents> {
   const fail = (issues: FieldIssue[]): never => {
     const listed = issues.slice(0, MAX_REPORTED).map((i) => `${fileName}: ${jsonPath(i.path)}: ${i.message}`);
     const more = issues.length > MAX_REPORTED ? `\n… and ${issues.length - MAX_REPORTED} more problems` : '';
@@ -96,52 +94,103 @@ export async function readArchive(db: RapportDatabase, text: string, fileName: s
       },
     ]);
 
-  const collections = collectionsOf(db);
   const issues: FieldIssue[] = [];
   const out: Documents = {};
   for (const [name, { schemaVersion, documents }] of Object.entries(archive.collections)) {
+    const info = COLLECTIONS[name as CollectionName];
     // Derived collections in older archives (participations) are rebuilt from the source instead.
-    if (COLLECTIONS[name as CollectionName]?.kind === 'derived') continue;
-    const collection = collections[name];
-    if (!collection) {
+    if (info?.kind === 'derived') continue;
+    const schema = ARCHIVE_DOCUMENT_SCHEMAS[name as keyof typeof ARCHIVE_DOCUMENT_SCHEMAS];
+    if (!info || !schema) {
       issues.push({
         path: ['collections', name],
         message: `unknown collection "${name}" (written by a newer Rapport?)`,
       });
       continue;
     }
-    if (schemaVersion > collection.schema.version) {
+    const { schema: current, migrationStrategies } = COLLECTION_SCHEMAS[name as CollectionName];
+    if (schemaVersion > current.version) {
       issues.push({
         path: ['collections', name, 'schemaVersion'],
-        message: `schema version ${schemaVersion} is newer than this Rapport's ${collection.schema.version}`,
+        message: `schema version ${schemaVersion} is newer than this Rapport's ${current.version}`,
       });
       continue;
     }
-    const schema = documentSchemaFor(name, collection.schema.primaryPath as string);
     const valid: Record<string, unknown>[] = [];
+    const seen = new Set<string>();
     for (const [index, document] of documents.entries()) {
-      const migrated = await migrate(collection, schemaVersion, document);
+      const at = ['collections', name, 'documents', index];
+      const problem = shapeProblem(document);
+      if (problem) {
+        issues.push({ path: at, message: problem });
+        continue;
+      }
+      const migrated = await migrate(migrationStrategies, schemaVersion, current.version, document);
       if (migrated === null) continue; // the migration strategy dropped it on purpose
       const result = schema.safeParse(migrated);
-      if (result.success) valid.push(migrated as Record<string, unknown>);
-      else
+      if (!result.success) {
         for (const i of result.error.issues)
-          issues.push({
-            path: ['collections', name, 'documents', index, ...(i.path as (string | number)[])],
-            message: i.message,
-          });
+          issues.push({ path: [...at, ...(i.path as (string | number)[])], message: i.message });
+        continue;
+      }
+      const doc = result.data as Record<string, unknown>;
+      const docId = String(doc.id);
+      if (seen.has(docId)) issues.push({ path: [...at, 'id'], message: `the id "${docId}" appears twice` });
+      seen.add(docId);
+      valid.push(doc);
     }
-    out[name] = valid;
+    out[name as CollectionName] = valid;
   }
+  issues.push(...referenceProblems(out));
   if (issues.length) fail(issues);
   return out;
 }
 
-/** Runs the collection's append-only migration strategies from `from` up to its current version. */
-async function migrate(collection: AnyCollection, from: number, document: unknown): Promise<unknown> {
+/** What is wrong with a document before its schema is even asked, in words. */
+function shapeProblem(document: unknown): string | undefined {
+  if (document === null || typeof document !== 'object' || Array.isArray(document)) return 'not a document (an object)';
+  if ((document as { _deleted?: unknown })._deleted === true)
+    return 'a deleted document: archives hold only live ones, so this one was not written by Rapport';
+  if (jsonDepth(document) > MAX_JSON_DEPTH) return `nested more than ${MAX_JSON_DEPTH} levels deep`;
+  return undefined;
+}
+
+/** References that point nowhere: an interaction's people, a detail's person and interaction. */
+function referenceProblems(documents: Documents): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  const ids = (name: CollectionName) => new Set((documents[name] ?? []).map((d) => String(d.id)));
+  const people = ids('contacts');
+  const interactions = ids('interactions');
+  for (const [index, doc] of (documents.interactions ?? []).entries()) {
+    for (const [n, contactId] of ((doc.contactIds as string[]) ?? []).entries()) {
+      if (!people.has(contactId))
+        issues.push({
+          path: ['collections', 'interactions', 'documents', index, 'contactIds', n],
+          message: `no person with the id "${contactId}" is in the archive`,
+        });
+    }
+  }
+  for (const [index, doc] of (documents.details ?? []).entries()) {
+    const at = ['collections', 'details', 'documents', index];
+    if (!people.has(String(doc.contactId)))
+      issues.push({
+        path: [...at, 'contactId'],
+        message: `no person with the id "${String(doc.contactId)}" is in the archive`,
+      });
+    if (doc.interactionId !== undefined && !interactions.has(String(doc.interactionId)))
+      issues.push({
+        path: [...at, 'interactionId'],
+        message: `no interaction with the id "${String(doc.interactionId)}" is in the archive`,
+      });
+  }
+  return issues;
+}
+
+/** Runs the collection's append-only migration strategies from `from` up to `to`. */
+async function migrate(strategies: MigrationStrategies, from: number, to: number, document: unknown): Promise<unknown> {
   let doc = document;
-  for (let v = from + 1; v <= collection.schema.version && doc !== null; v++) {
-    const strategy = (collection.migrationStrategies as Record<number, (d: unknown) => unknown>)[v];
+  for (let v = from + 1; v <= to && doc !== null; v++) {
+    const strategy = (strategies as Record<number, (d: unknown) => unknown>)[v];
     if (strategy) doc = await strategy(doc);
   }
   return doc;
@@ -159,46 +208,4 @@ export async function isEmptyProfile(db: RapportDatabase): Promise<boolean> {
     if ((await collectionsOf(db)[name]!.count().exec()) > 0) return false;
   }
   return true;
-}
-
-/**
- * Replaces the database's content with `documents`. Refuses a non-empty profile unless
- * `overwrite`. If any write fails, the previous content is put back before the error surfaces.
- * @throws AppError `conflict` for a non-empty profile without `overwrite`.
- */
-export async function restoreDocuments(
-  db: RapportDatabase,
-  documents: Documents,
-  options: { overwrite: boolean },
-): Promise<Counts> {
-  if (!options.overwrite && !(await isEmptyProfile(db))) {
-    const people = await db.contacts.count().exec();
-    throw new AppError(
-      'conflict',
-      `This profile is not empty (${people} people). Restoring replaces everything in it; confirm to continue.`,
-    );
-  }
-  const keep = (name: string, doc: Record<string, unknown>) =>
-    !(name === 'settings' && isDeviceSetting(String(doc.id)));
-  const filter = (docs: Documents) =>
-    Object.fromEntries(Object.entries(docs).map(([name, list]) => [name, list.filter((d) => keep(name, d))]));
-  const previous = filter(await snapshot(db));
-  const incoming = filter(documents);
-  const collections = collectionsOf(db);
-  try {
-    await replace(collections, previous, incoming);
-  } catch (error) {
-    // Compensate: whatever was half-written goes, and the previous content comes back.
-    await replace(collections, incoming, previous);
-    throw error;
-  }
-  return countsOf(incoming);
-}
-
-/** Each owner replaces its own collection's documents. */
-async function replace(collections: Record<string, AnyCollection>, current: Documents, next: Documents): Promise<void> {
-  const owner = (name: string) => COLLECTIONS[name as CollectionName].owner;
-  for (const [name, docs] of Object.entries(current))
-    await inArea(owner(name), () => removeAll(collections[name]!, docs));
-  for (const [name, docs] of Object.entries(next)) await inArea(owner(name), () => bulkWrite(collections[name]!, docs));
 }

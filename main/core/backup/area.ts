@@ -2,14 +2,22 @@ import type { interchangeRequests, interchangeSubscriptions } from '../../../sha
 import type { Area, CoreContext } from '../context.ts';
 import { createBackupService, type BackupService } from './backup-service.ts';
 
-type BackupRequest = Extract<keyof typeof interchangeRequests, `backup.${string}`>;
+/** `backup.restore` replaces the database, so the core serves it (lifecycle/handlers.ts). */
+type BackupRequest = Exclude<Extract<keyof typeof interchangeRequests, `backup.${string}`>, 'backup.restore'>;
 type BackupSubscription = Extract<keyof typeof interchangeSubscriptions, `backup.${string}`>;
 
 /** The backup area: automatic and manual backups, their settings and status, restore from one. */
 export function createBackupArea(
   ctx: CoreContext,
 ): Area<BackupRequest, BackupSubscription> & { backups: BackupService } {
-  const backups = createBackupService(ctx.db, ctx.settings, ctx.clock, ctx.dataDir);
+  const backups = createBackupService(ctx.db, ctx.settings, ctx.clock, ctx.dataDir, {
+    rememberFolder: ctx.rememberBackupFolder,
+  });
+  // A folder chosen before this was noted outside the database is noted now.
+  void backups
+    .settings()
+    .then((settings) => ctx.rememberBackupFolder(settings.folder))
+    .catch(() => {});
   return {
     backups,
     requests: {
@@ -17,11 +25,6 @@ export function createBackupArea(
       'backup.setSettings': (input) => backups.setSettings(input),
       'backup.runNow': () => backups.runNow(),
       'backup.list': () => backups.list(),
-      'backup.restore': async ({ name, overwrite }) => {
-        const counts = await backups.restore(name, overwrite);
-        await ctx.projection.flush();
-        return { counts };
-      },
     },
     subscriptions: { 'backup.status': () => backups.status$() },
     jobs: { start: () => backups.start(), stop: () => backups.stop() },

@@ -1,35 +1,35 @@
 /**
- * Automatic and manual backups: settings and status are device settings (`backup` and
- * `backup-status`), the files live in the chosen folder.
+ * Automatic and manual backups. Settings are a device setting (`backup`); the status and history
+ * live in the backup folder itself (history.ts), so losing the database loses neither. Every run
+ * has a deadline: a folder that stops answering fails that run, and never blocks the next run or
+ * the app's shutdown.
  */
 import { isAbsolute, join } from 'node:path';
 import { BehaviorSubject, combineLatest, distinctUntilChanged, map, type Observable } from 'rxjs';
-import { z } from 'zod';
 import type { ContactDraft } from '../../../shared/domain/contact.ts';
-import { BackupInfo, BackupSettings, type BackupStatus } from '../../../shared/ipc/channels/interchange.ts';
+import { BackupSettings, type BackupInfo, type BackupStatus } from '../../../shared/ipc/channels/interchange.ts';
 import { AppError } from '../../../shared/ipc/result.ts';
 import type { Clock } from '../clock.ts';
 import type { RapportDatabase } from '../db/database.ts';
 import { toVCard } from '../interchange/vcard/serialise.ts';
 import { startTimerLoop, type TimerLoop, type Timers } from '../jobs/timer-loop.ts';
+import { withTimeout } from '../jobs/timeout.ts';
 import { settingsKey, type SettingsStore } from '../settings/settings-store.ts';
-import { exportArchive, readArchive, restoreDocuments, type Counts } from './archive.ts';
-import { deleteBackup, listBackups, readBackupArchive, writeBackup } from './backup-files.ts';
-import { backupsToDelete } from './rotation.ts';
+import { exportArchive } from './archive.ts';
+import { deleteBackup, listBackups, writeBackup } from './backup-files.ts';
+import { emptyHistory, readHistory, writeHistory, type BackupHistory } from './history.ts';
+import { backupsToDelete, shrinkWarning } from './rotation.ts';
+
 const HOUR = 3_600_000;
 const INTERVAL = { daily: 24 * HOUR, weekly: 7 * 24 * HOUR } as const;
 /** The first backup of a new install waits a little, so it never slows start-up. */
 export const FIRST_BACKUP_DELAY_MS = 60_000;
 /** After a failure, try again sooner than the next regular run. */
 export const RETRY_AFTER_MS = HOUR;
-
-const StoredStatus = z.object({
-  lastRunAt: z.iso.datetime().optional(),
-  lastSuccessAt: z.iso.datetime().optional(),
-  lastError: z.string().optional(),
-  lastBackup: BackupInfo.optional(),
-});
-type StoredStatus = z.infer<typeof StoredStatus>;
+/** How long one backup (write, verify, rotate) may take before it is counted as failed. */
+export const BACKUP_TIMEOUT_MS = 5 * 60_000;
+/** How long closing the app waits for a running backup. */
+export const STOP_WAIT_MS = 5_000;
 
 export const DEFAULT_BACKUP_SETTINGS: BackupSettings = BackupSettings.parse({});
 export const BACKUP_SETTINGS = settingsKey({
@@ -38,7 +38,6 @@ export const BACKUP_SETTINGS = settingsKey({
   fallback: DEFAULT_BACKUP_SETTINGS,
   scope: 'device',
 });
-export const BACKUP_STATUS = settingsKey({ id: 'backup-status', schema: StoredStatus, fallback: {}, scope: 'device' });
 
 export interface BackupService {
   settings(): Promise<BackupSettings>;
@@ -48,14 +47,15 @@ export interface BackupService {
   /** Writes, verifies and rotates one backup now. A second call while one runs joins it. */
   runNow(): Promise<BackupInfo>;
   list(): Promise<BackupInfo[]>;
-  restore(name: string, overwrite: boolean): Promise<Counts>;
-  /** Starts the timer; `stop` ends it and waits for a running backup. */
+  /** Starts the timer; `stop` ends it and waits (briefly) for a running backup. */
   start(timers?: Timers): void;
   stop(): Promise<void>;
 }
 
+type Status = Pick<BackupHistory, 'lastRunAt' | 'lastSuccessAt' | 'lastError'>;
+
 /** When the next backup is due, or undefined when backups are off. Pure. */
-export function nextDueAt(settings: BackupSettings, status: StoredStatus, startedAt: Date): Date | undefined {
+export function nextDueAt(settings: BackupSettings, status: Status, startedAt: Date): Date | undefined {
   if (settings.frequency === 'off') return undefined;
   const interval = INTERVAL[settings.frequency];
   const success = status.lastSuccessAt ? Date.parse(status.lastSuccessAt) : undefined;
@@ -65,48 +65,95 @@ export function nextDueAt(settings: BackupSettings, status: StoredStatus, starte
   return new Date(due);
 }
 
+export interface BackupOptions {
+  /** Where backups go is also noted outside the database, so a lost database can still find them. */
+  rememberFolder?: (folder: string | undefined) => void;
+  timeoutMs?: number;
+}
+
 export function createBackupService(
   db: RapportDatabase,
   store: SettingsStore,
   clock: Clock,
   dataDir: string,
+  options: BackupOptions = {},
 ): BackupService {
   const startedAt = clock.now();
   const running$ = new BehaviorSubject(false);
+  const history$ = new BehaviorSubject<BackupHistory>(emptyHistory());
+  const timeoutMs = options.timeoutMs ?? BACKUP_TIMEOUT_MS;
   let current: Promise<BackupInfo> | undefined;
   let scheduler: TimerLoop | undefined;
 
   const readSettings = () => store.read(BACKUP_SETTINGS);
-  const readStatus = () => store.read(BACKUP_STATUS);
   const folderOf = (settings: BackupSettings) => settings.folder ?? join(dataDir, 'backups');
-  const saveStatus = (value: StoredStatus) => store.write(BACKUP_STATUS, value);
+  /** The folder's record; without one, the newest backup in it still says when the last success was. */
+  async function loadHistory(folder: string): Promise<BackupHistory> {
+    const history = await readHistory(folder);
+    if (!history.lastSuccessAt) {
+      const newest = (await listBackups(folder).catch(() => []))[0];
+      if (newest) return { ...history, lastSuccessAt: newest.createdAt, lastBackup: newest };
+    }
+    return history;
+  }
+  const refresh = async () =>
+    history$.next(
+      await withTimeout(loadHistory(folderOf(await readSettings())), timeoutMs, 'Reading the backup folder'),
+    );
+  /** Records a run in the folder's history; a folder that cannot take it does not fail the caller twice. */
+  function record(folder: string, change: (history: BackupHistory) => BackupHistory) {
+    const next = change(history$.value);
+    history$.next(next);
+    try {
+      writeHistory(folder, next);
+    } catch (error) {
+      console.warn('[rapport] The backup history could not be written:', (error as Error).message);
+    }
+  }
 
-  async function backup(): Promise<BackupInfo> {
-    const settings = await readSettings();
+  async function backup(settings: BackupSettings): Promise<BackupInfo> {
     const folder = folderOf(settings);
     const createdAt = clock.now();
+    const { text, counts, documents } = await exportArchive(db, clock);
+    const vcard = toVCard((documents.contacts ?? []) as ContactDraft[], '3.0');
+    const info = await writeBackup(folder, { createdAt, vcard, archive: text, counts });
+    const dated = (await listBackups(folder)).map((b) => ({
+      name: b.name,
+      createdAt: new Date(b.createdAt),
+      people: b.counts.contacts,
+    }));
+    for (const name of backupsToDelete(dated, settings.keepDaily, settings.keepWeekly))
+      await deleteBackup(folder, name);
+    const previous = dated.find((b) => b.name !== info.name);
+    return Object.assign(info, { warning: shrinkWarning(previous, { ...info, createdAt, people: counts.contacts }) });
+  }
+
+  async function run(): Promise<BackupInfo> {
+    const settings = await readSettings();
+    const folder = folderOf(settings);
+    const at = clock.now().toISOString();
     try {
-      const { text, counts, documents } = await exportArchive(db, clock);
-      const vcard = toVCard((documents.contacts ?? []) as ContactDraft[], '3.0');
-      const info = await writeBackup(folder, { createdAt, vcard, archive: text, counts });
-      const all = await listBackups(folder);
-      const doomed = backupsToDelete(
-        all.map((b) => ({ name: b.name, createdAt: new Date(b.createdAt) })),
-        settings.keepDaily,
-        settings.keepWeekly,
-      );
-      for (const name of doomed) await deleteBackup(folder, name);
-      await saveStatus({
-        lastRunAt: createdAt.toISOString(),
-        lastSuccessAt: createdAt.toISOString(),
-        lastBackup: info,
-      });
-      return info;
+      const info = await withTimeout(backup(settings), timeoutMs, `The backup to ${folder}`);
+      const { warning, ...listed } = info as BackupInfo & { warning?: string };
+      record(folder, (h) => ({
+        ...h,
+        lastRunAt: at,
+        lastSuccessAt: at,
+        lastError: undefined,
+        lastBackup: listed,
+        warning,
+        runs: [...h.runs, { at, ok: true, name: info.name, people: info.counts.contacts }],
+      }));
+      return listed;
     } catch (error) {
-      const previous = await readStatus();
       const message = (error as Error).message;
-      await saveStatus({ ...previous, lastRunAt: createdAt.toISOString(), lastError: message });
-      // A full disk or a missing folder is the user's to fix: say what happened, not "internal".
+      record(folder, (h) => ({
+        ...h,
+        lastRunAt: at,
+        lastError: message,
+        runs: [...h.runs, { at, ok: false, error: message }],
+      }));
+      // A full disk, a missing folder or one that stopped answering is the user's to fix: say so, not "internal".
       throw error instanceof AppError
         ? error
         : new AppError('unavailable', `The backup could not be written to ${folder}: ${message}`);
@@ -123,19 +170,26 @@ export function createBackupService(
         ]);
       }
       await store.write(BACKUP_SETTINGS, value);
+      options.rememberFolder?.(value.folder);
+      await refresh().catch(() => {});
       void scheduler?.wake();
       return value;
     },
 
     status$() {
-      return combineLatest([store.watch(BACKUP_SETTINGS), store.watch(BACKUP_STATUS), running$]).pipe(
-        map(([settings, status, running]) => {
-          const due = nextDueAt(settings, status, startedAt);
+      void refresh().catch(() => {});
+      return combineLatest([store.watch(BACKUP_SETTINGS), history$, running$]).pipe(
+        map(([settings, history, running]) => {
+          const due = nextDueAt(settings, history, startedAt);
           return {
             settings,
             folder: folderOf(settings),
             running,
-            ...status,
+            ...(history.lastRunAt ? { lastRunAt: history.lastRunAt } : {}),
+            ...(history.lastSuccessAt ? { lastSuccessAt: history.lastSuccessAt } : {}),
+            ...(history.lastError ? { lastError: history.lastError } : {}),
+            ...(history.lastBackup ? { lastBackup: history.lastBackup } : {}),
+            ...(history.warning ? { warning: history.warning } : {}),
             ...(due ? { nextDueAt: due.toISOString() } : {}),
           };
         }),
@@ -146,7 +200,7 @@ export function createBackupService(
     runNow() {
       if (current) return current;
       running$.next(true);
-      current = backup().finally(() => {
+      current = run().finally(() => {
         current = undefined;
         running$.next(false);
         void scheduler?.wake();
@@ -155,16 +209,15 @@ export function createBackupService(
     },
 
     async list() {
-      return listBackups(folderOf(await readSettings()));
-    },
-
-    async restore(name, overwrite) {
-      const text = await readBackupArchive(folderOf(await readSettings()), name);
-      return restoreDocuments(db, await readArchive(db, text, `${name}/archive.json`), { overwrite });
+      const folder = folderOf(await readSettings());
+      return withTimeout(listBackups(folder), timeoutMs, `Listing the backups in ${folder}`);
     },
 
     start(timers) {
-      const due = async () => nextDueAt(await readSettings(), await readStatus(), startedAt) ?? null;
+      const due = async () => {
+        await refresh();
+        return nextDueAt(await readSettings(), history$.value, startedAt) ?? null;
+      };
       scheduler ??= startTimerLoop({
         clock,
         timers,
@@ -182,9 +235,14 @@ export function createBackupService(
     },
 
     async stop() {
-      await scheduler?.stop();
+      const stopping = scheduler?.stop();
       scheduler = undefined;
-      await current?.catch(() => undefined);
+      // A backup stuck on a folder that stopped answering must not hold the app open.
+      await withTimeout(
+        Promise.all([stopping, current?.catch(() => undefined)]),
+        STOP_WAIT_MS,
+        'The running backup',
+      ).catch((error: Error) => console.warn(`[rapport] ${error.message}; closing without it.`));
     },
   };
   return service;

@@ -1,11 +1,12 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { firstValueFrom, filter } from 'rxjs';
 import { describe, expect, it } from 'vitest';
 import { fixedClock } from '../clock.ts';
 import { createSettingsStore } from '../settings/settings-store.ts';
 import { movableClock } from '../testing/fakes.ts';
+import { openTestCore } from '../testing/test-core.ts';
 import { FILES, verifyBackup } from './backup-files.ts';
+import { HISTORY_FILE } from './history.ts';
 import { createBackupService, FIRST_BACKUP_DELAY_MS, nextDueAt, DEFAULT_BACKUP_SETTINGS } from './backup-service.ts';
 import { backupsToDelete } from './rotation.ts';
 import { closeCore, openCore, seedPeople, tempDir } from './test-helpers.ts';
@@ -103,7 +104,9 @@ describe('backups', () => {
       clock.set(`2026-03-${String(day).padStart(2, '0')}T12:00:00Z`);
       await core.call('backup.runNow', {});
     }
-    const names = readdirSync(folder).sort();
+    const names = readdirSync(folder)
+      .filter((n) => n !== HISTORY_FILE)
+      .sort();
     // 3 newest days (20–22) and the newest of the last 2 ISO weeks (22 Sun closes 16–22; 15 closes 9–15).
     expect(names).toEqual([
       'rapport-20260315T120000Z',
@@ -114,23 +117,20 @@ describe('backups', () => {
   });
 
   it('records the last error in the status, and clears it on the next success', async () => {
-    const core = await openCore();
+    const t = await openTestCore({ now: '2026-03-01T09:00:00Z' });
     const blocker = join(tempDir(), 'a-file');
     writeFileSync(blocker, 'not a folder');
-    await core.call('backup.setSettings', { ...DEFAULT_BACKUP_SETTINGS, folder: blocker });
-    const failed = await core.requestUnchecked('backup.runNow', {});
-    expect(failed.ok).toBe(false);
-    const clock = fixedClock('2026-03-01T09:00:00Z');
-    const service = createBackupService(core.db, createSettingsStore(core.db, clock), clock, core.dir);
-    const status = await firstValueFrom(service.status$().pipe(filter((s) => !!s.lastError)));
+    await t.call('backup.setSettings', { ...DEFAULT_BACKUP_SETTINGS, folder: blocker });
+    const failed = await t.core.request('backup.runNow', {});
+    expect(failed).toMatchObject({ ok: false, error: { code: 'unavailable' } });
+    const status = await t.next('backup.status', {}, (s) => !!s.lastError);
     expect(status.lastError).toMatch(/ENOTDIR|EEXIST|not a directory/i);
     expect(status.folder).toBe(blocker);
-    await core.call('backup.setSettings', { ...DEFAULT_BACKUP_SETTINGS });
-    await core.call('backup.runNow', {});
-    const ok = await firstValueFrom(service.status$().pipe(filter((s) => !s.lastError)));
+    await t.call('backup.setSettings', { ...DEFAULT_BACKUP_SETTINGS });
+    await t.call('backup.runNow', {});
+    const ok = await t.next('backup.status', {}, (s) => !s.lastError && !!s.lastSuccessAt);
     expect(ok.lastSuccessAt).toBe('2026-03-01T09:00:00.000Z');
     expect(ok.nextDueAt).toBe('2026-03-02T09:00:00.000Z');
-    await service.stop();
   });
 
   it('refuses a relative folder', async () => {

@@ -1,3 +1,4 @@
+import { DatabaseSync } from 'node:sqlite';
 import { addRxPlugin, createRxDatabase, type RxDatabase } from 'rxdb';
 import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { COLLECTION_SCHEMAS, type RapportCollections } from './collections.ts';
@@ -19,4 +20,13 @@ export async function openDatabase(storage: StorageChoice): Promise<RapportDatab
   });
   await db.addCollections(COLLECTION_SCHEMAS);
   return db;
+}
+
+/**
+ * The SQLite connection under the database, for SQLite's own online backup (safety copies).
+ * Undefined on a storage that is not SQLite (the benchmarks' in-memory baseline).
+ */
+export function sqliteConnectionOf(db: RapportDatabase): DatabaseSync | undefined {
+  const internals = (db.contacts.internalStorageInstance as { internals?: { db?: unknown } }).internals;
+  return internals?.db instanceof DatabaseSync ? internals.db : undefined;
 }

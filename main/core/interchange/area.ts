@@ -1,9 +1,11 @@
 import type { interchangeRequests, interchangeSubscriptions } from '../../../shared/ipc/channels/interchange.ts';
 import { todayOf } from '../clock.ts';
 import type { Area, CoreContext } from '../context.ts';
-import { exportArchive, readArchive, restoreDocuments } from '../backup/archive.ts';
+import { exportArchive } from '../backup/archive.ts';
 import type { RapportDatabase } from '../db/database.ts';
 import type { ContactDocument } from '../people/schema.ts';
+import { dataFolder } from '../lifecycle/data-folder.ts';
+import { createImportJournal } from './import-journal.ts';
 import { createImportService, type ImportService } from './import-service.ts';
 import { toVCard, type VCardVersion } from './vcard/serialise.ts';
 
@@ -26,7 +28,11 @@ export async function exportPeopleVCard(
   return { text: toVCard(people, options.version, { trusted: true }), count: people.length };
 }
 
-type InterchangeRequest = Extract<keyof typeof interchangeRequests, `interchange.${string}`>;
+/** `interchange.restoreArchive` replaces the database, so the core serves it (lifecycle/handlers.ts). */
+type InterchangeRequest = Exclude<
+  Extract<keyof typeof interchangeRequests, `interchange.${string}`>,
+  'interchange.restoreArchive'
+>;
 
 /**
  * The interchange area: import with preview, vCard and archive export, restore. It writes no
@@ -39,15 +45,26 @@ export function createInterchangeArea(ctx: CoreContext): Area<
   imports: ImportService;
 } {
   const { db, clock } = ctx;
-  const imports = createImportService(db, clock, ctx.areas, ctx.projection, (progress) =>
-    ctx.emit('interchange.progress', progress),
-  );
+  const folder = dataFolder(ctx.dataDir);
+  const imports = createImportService({
+    db,
+    clock,
+    areas: ctx.areas,
+    projection: ctx.projection,
+    folder,
+    journal: createImportJournal(folder.imports),
+    safetyCopy: ctx.safetyCopy,
+    onProgress: (progress) => ctx.emit('interchange.progress', progress),
+  });
 
   return {
     imports,
     requests: {
-      'interchange.preview': ({ fileName, base64 }) =>
-        imports.preview(fileName, new Uint8Array(Buffer.from(base64, 'base64'))),
+      'interchange.preview': ({ fileName, base64, uploadId }) =>
+        imports.preview(
+          fileName,
+          uploadId ? ctx.uploads.take(uploadId).bytes : new Uint8Array(Buffer.from(base64 ?? '', 'base64')),
+        ),
       'interchange.commit': ({ sessionId, policy, choices }) => imports.commit(sessionId, policy, choices),
       'interchange.cancel': async ({ sessionId }) => ({ cancelled: imports.cancel(sessionId) }),
       'interchange.exportVCard': async ({ version, ids, includeArchived }) => {
@@ -57,11 +74,6 @@ export function createInterchangeArea(ctx: CoreContext): Area<
       'interchange.exportArchive': async () => {
         const { text, counts } = await exportArchive(db, clock);
         return { fileName: `rapport-archive-${todayOf(clock)}.json`, text, count: counts.contacts ?? 0, counts };
-      },
-      'interchange.restoreArchive': async ({ fileName, text, overwrite }) => {
-        const counts = await restoreDocuments(db, await readArchive(db, text, fileName), { overwrite });
-        await ctx.projection.flush();
-        return { counts };
       },
     },
     subscriptions: {},

@@ -25,6 +25,9 @@ import { cancellable, isCancelled } from '../jobs/cancellation.ts';
 import type { ContactDocument } from '../people/schema.ts';
 import type { Projector } from '../projection/projector.ts';
 import { importContactsFileSteps } from './detect.ts';
+import { freeBytes, releaseReserve } from '../lifecycle/reserve.ts';
+import type { DataFolder } from '../lifecycle/data-folder.ts';
+import type { ImportJournal } from './import-journal.ts';
 import { applyPlan, type WritePlan } from './import-write.ts';
 import { indexPeople, matchCard, type CardMatch } from './match.ts';
 import { runSliced } from './sliced.ts';
@@ -62,13 +65,23 @@ export interface ImportService {
   planned(sessionId: string): PlannedCard[];
 }
 
-export function createImportService(
-  db: RapportDatabase,
-  clock: Clock,
-  areas: AreaApis,
-  projection: Pick<Projector, 'flush'>,
-  onProgress: (progress: ImportProgress) => void = () => {},
-): ImportService {
+/** Imports that create or change at least this many people get a safety copy of the database first. */
+export const SAFETY_COPY_PEOPLE = 50;
+
+export interface ImportDeps {
+  db: RapportDatabase;
+  clock: Clock;
+  areas: AreaApis;
+  projection: Pick<Projector, 'flush'>;
+  folder: DataFolder;
+  journal: ImportJournal;
+  safetyCopy: (reason: string) => Promise<void>;
+  onProgress?: (progress: ImportProgress) => void;
+}
+
+export function createImportService(deps: ImportDeps): ImportService {
+  const { db, clock, areas, projection, folder, journal } = deps;
+  const onProgress = deps.onProgress ?? (() => {});
   const sessions = new Map<string, ImportSession>();
   const find = (id: string) => {
     const session = sessions.get(id);
@@ -138,10 +151,19 @@ export function createImportService(
       });
       try {
         const { plan, summary } = await buildPlan(db, clock, session.cards, actions);
-        await applyPlan(areas, plan, session.cancellation.signal, (phase, done, total) =>
-          onProgress({ sessionId, phase, done, total }),
-        );
-        await projection.flush();
+        checkRoomFor(folder, plan, session.fileName);
+        if (summary.created + summary.merged >= SAFETY_COPY_PEOPLE) {
+          await deps.safetyCopy(`Before importing ${session.fileName} (${summary.created + summary.merged} people)`);
+        }
+        await applyPlan(areas, journal, plan, {
+          id: randomUUID(),
+          fileName: session.fileName,
+          startedAt: clock.now(),
+          signal: session.cancellation.signal,
+          onProgress: (phase, done, total) => onProgress({ sessionId, phase, done, total }),
+          settle: () => projection.flush(),
+          freeSpace: () => void releaseReserve(folder),
+        });
         sessions.delete(sessionId);
         return summary;
       } catch (error) {
@@ -275,4 +297,20 @@ async function buildPlan(
     interactions,
   };
   return { plan, summary };
+}
+
+/**
+ * Refuses an import the disk has no room for, before anything is written. SQLite needs roughly
+ * three times the JSON size while writing (the rows, their indexes, the write-ahead log).
+ */
+function checkRoomFor(folder: DataFolder, plan: WritePlan, fileName: string): void {
+  const needed = 3 * Buffer.byteLength(JSON.stringify([plan.people, plan.interactions]));
+  const free = freeBytes(folder);
+  if (free < needed) {
+    const mb = (n: number) => `${Math.ceil(n / 1024 / 1024)} MB`;
+    throw new AppError(
+      'unavailable',
+      `There is not enough free disk space to import ${fileName}: it needs about ${mb(needed)} and ${mb(free)} is free. Nothing was changed.`,
+    );
+  }
 }

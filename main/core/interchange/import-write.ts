@@ -1,12 +1,15 @@
 /**
- * The write phase of an import. Everything is computed before the first write; the people area
- * writes the people and the interactions area the "Connected on LinkedIn" entries, in chunks with
- * a turn of the event loop between them. On cancel or failure the writes made so far are undone:
- * new documents are removed and merged people get their previous record back.
+ * The write phase of an import. Everything is computed before the first write; the intent is
+ * recorded (import-journal.ts), then the people area writes the people and the interactions area
+ * the "Connected on LinkedIn" entries, in chunks with a turn of the event loop between them. On
+ * cancel or failure the same record undoes what was written; after a crash, the next start does.
  */
+import { AppError } from '../../../shared/ipc/result.ts';
 import type { AreaApis } from '../context.ts';
+import { isDiskFull } from '../lifecycle/reserve.ts';
 import type { InteractionDocument } from '../interactions/schema.ts';
 import type { ContactDocument } from '../people/schema.ts';
+import { rollBack, type ImportIntent, type ImportJournal } from './import-journal.ts';
 
 export interface WritePlan {
   /** New people, and the new records of people merged with a card. */
@@ -17,30 +20,59 @@ export interface WritePlan {
   interactions: InteractionDocument[];
 }
 
+export interface PlanRun {
+  id: string;
+  fileName: string;
+  startedAt: Date;
+  signal: AbortSignal;
+  onProgress: (phase: 'writing' | 'undoing', done: number, total: number) => void;
+  /** Runs after the writes, before the intent is forgotten (derived data catches up there). */
+  settle: () => Promise<void>;
+  /** Frees the space held back for undoing, when a write failed on a full disk. */
+  freeSpace: () => void;
+}
+
 /**
- * Applies the plan; `signal` is checked after each chunk.
+ * Applies the plan; `signal` is checked between chunks.
  * @throws the signal's `Cancelled` after undoing, when cancelled; the write error after undoing, on failure.
  */
-export async function applyPlan(
-  areas: AreaApis,
-  plan: WritePlan,
-  signal: AbortSignal,
-  onProgress: (phase: 'writing' | 'undoing', done: number, total: number) => void,
-): Promise<void> {
+export async function applyPlan(areas: AreaApis, journal: ImportJournal, plan: WritePlan, run: PlanRun): Promise<void> {
   const total = plan.people.length + plan.interactions.length;
+  const replaced = new Set(plan.previous.map((p) => p.id));
+  const intent: ImportIntent = {
+    id: run.id,
+    fileName: run.fileName,
+    startedAt: run.startedAt.toISOString(),
+    createdPeople: plan.people.filter((p) => !replaced.has(p.id)).map((p) => p.id),
+    replacedPeople: plan.previous,
+    createdInteractions: plan.interactions.map((i) => i.id),
+  };
+  journal.begin(intent);
   let done = 0;
-  const step = (count: number) => onProgress('writing', (done += count), total);
+  const step = (count: number) => run.onProgress('writing', (done += count), total);
   try {
-    await areas.people.putMany(plan.people, signal, step);
-    await areas.interactions.insertMany(plan.interactions, signal, step);
-    signal.throwIfAborted();
+    await areas.people.putMany(plan.people, run.signal, step);
+    await areas.interactions.insertMany(plan.interactions, run.signal, step);
+    run.signal.throwIfAborted();
+    await run.settle();
   } catch (error) {
-    onProgress('undoing', 0, total);
-    const previous = new Set(plan.previous.map((p) => p.id));
-    await areas.interactions.removeMany(plan.interactions.map((i) => i.id));
-    await areas.people.removeMany(plan.people.filter((p) => !previous.has(p.id)).map((p) => p.id));
-    await areas.people.putMany(plan.previous, new AbortController().signal);
-    onProgress('undoing', total, total);
-    throw error;
+    run.onProgress('undoing', 0, total);
+    // The undo writes too: on a full disk, the reserve makes the room for it.
+    if (isDiskFull(error)) run.freeSpace();
+    try {
+      await rollBack(areas, intent);
+      await run.settle();
+    } catch (undoError) {
+      throw new AppError(
+        'unavailable',
+        `The import of ${run.fileName} failed (${(error as Error).message}) and could not be undone yet (${(undoError as Error).message}). It is undone the next time Rapport opens this data folder.`,
+      );
+    }
+    journal.end(intent.id);
+    run.onProgress('undoing', total, total);
+    throw isDiskFull(error)
+      ? new AppError('unavailable', `The disk is full, so ${run.fileName} was not imported; nothing was changed.`)
+      : error;
   }
+  journal.end(intent.id);
 }

@@ -7,8 +7,10 @@ import { DatabaseSync, type StatementSync } from 'node:sqlite';
  * FULL fsyncs the WAL on every commit (a committed batch survives power
  * loss); NORMAL only fsyncs at checkpoints (may lose the newest commits on
  * power loss, never corrupts, never breaks the committed-prefix property).
+ * OFF never fsyncs: only for a file being built that is flushed and checked
+ * before anyone relies on it (a restore builds its database this way).
  */
-export type SynchronousLevel = 'NORMAL' | 'FULL';
+export type SynchronousLevel = 'OFF' | 'NORMAL' | 'FULL';
 
 export type ConnectionOptions = {
   synchronous: SynchronousLevel;

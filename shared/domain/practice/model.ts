@@ -78,7 +78,7 @@ export const SessionAfter = z.object({
   predictionHappened: z.boolean(),
   learned: z.string().trim().max(2000).default(''),
   droppedSafetyBehaviours: z.array(z.string().trim().min(1).max(120)).max(12).default([]),
-  contactId: z.string().min(1).max(200).optional(),
+  contactId: z.string().min(1).max(64).optional(),
 });
 export type SessionAfter = z.infer<typeof SessionAfter>;
 
@@ -88,7 +88,7 @@ export const PracticeSession = SessionBefore.extend({
   after: SessionAfter.optional(),
   /** The day the "afterwards" part was saved; completions and charts count by it. */
   completedOn: IsoDate.optional(),
-  interactionId: z.string().optional(),
+  interactionId: z.string().min(1).max(64).optional(),
   createdAt: IsoInstant,
   updatedAt: IsoInstant,
 });

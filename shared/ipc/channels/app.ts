@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IsoDate } from '../../domain/contact.ts';
+import { DatabaseState } from './lifecycle.ts';
 
 /** The app's screens, in navigation order; the renderer routes by them. */
 export const Screen = z.enum(['today', 'timeline', 'people', 'practice', 'starters', 'settings']);
@@ -16,6 +17,9 @@ export const appRequests = {
       persistent: z.boolean(),
       /** The core's calendar day (`--today` in browser mode can fix it). */
       today: IsoDate,
+      database: DatabaseState,
     }),
   },
 } as const;
+
+export type AppInfo = z.infer<(typeof appRequests)['app.info']['output']>;

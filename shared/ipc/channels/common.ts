@@ -2,3 +2,6 @@ import { z } from 'zod';
 
 /** A document id as it crosses IPC. */
 export const Id = z.string().min(1).max(200);
+
+/** An upload started with `uploads.begin`; large files travel this way instead of in one message. */
+export const UploadId = z.string().regex(/^up-[a-f0-9]{32}$/, 'Not an upload id');

@@ -1,17 +1,21 @@
 import { z } from 'zod';
 import { ContactFields, IsoDate, IsoInstant } from '../../domain/contact.ts';
-import { Id } from './common.ts';
+import { Id, UploadId } from './common.ts';
 
 /**
  * The interchange area: vCard/CSV import with preview, vCard and archive export, archive restore
- * and automatic backups. Joined into the contract by ../contract.ts. Files travel as text or
- * base64 inside the request, so the contract stays typed end to end (no side channel).
+ * and automatic backups. Joined into the contract by ../contract.ts. A small file travels inside
+ * the request; a larger one is uploaded first in chunks (`uploads.*`) and named by its upload id,
+ * so no single message grows past the wire's limit.
  */
 
-/** 20 MB of file as base64 (4/3 larger). */
-export const MAX_IMPORT_BASE64 = 28_000_000;
-/** An archive is JSON text; photos make it large, so it gets more room than an import. */
-export const MAX_ARCHIVE_CHARS = 200_000_000;
+/** Files up to 2 MB may travel inline as base64 (4/3 larger); larger ones are uploaded. */
+export const MAX_INLINE_BASE64 = 2_800_000;
+/** Archive text sent inline; larger archives are uploaded. */
+export const MAX_INLINE_ARCHIVE_CHARS = 2_800_000;
+
+const exactlyOneSource = (v: { uploadId?: string | undefined }, inline: string | undefined) =>
+  (v.uploadId === undefined) !== (inline === undefined);
 
 export const ImportAction = z.enum(['create', 'merge', 'skip']);
 export type ImportAction = z.infer<typeof ImportAction>;
@@ -110,6 +114,8 @@ export const BackupStatus = z.object({
   lastSuccessAt: IsoInstant.optional(),
   lastError: z.string().optional(),
   lastBackup: BackupInfo.optional(),
+  /** The backup worked, but something needs a look (it holds far fewer people than the one before). */
+  warning: z.string().optional(),
   nextDueAt: IsoInstant.optional(),
 });
 export type BackupStatus = z.infer<typeof BackupStatus>;
@@ -121,10 +127,13 @@ const ExportedFile = z.object({ fileName: z.string(), text: z.string(), count: z
 export const interchangeRequests = {
   /** Parses a file and matches every card against the people already here; writes nothing. */
   'interchange.preview': {
-    input: z.object({
-      fileName: z.string().trim().min(1).max(300),
-      base64: z.string().max(MAX_IMPORT_BASE64, 'Files over 20 MB cannot be imported'),
-    }),
+    input: z
+      .object({
+        fileName: z.string().trim().min(1).max(300),
+        base64: z.string().max(MAX_INLINE_BASE64, 'Files over 2 MB are sent as an upload (uploads.begin)').optional(),
+        uploadId: UploadId.optional(),
+      })
+      .refine((v) => exactlyOneSource(v, v.base64), { message: 'Send the file either inline or as an upload' }),
     output: ImportPreview,
   },
   /** Writes a previewed import. Either everything is written or, on cancel or failure, nothing. */
@@ -154,11 +163,17 @@ export const interchangeRequests = {
   'interchange.exportArchive': { input: z.object({}), output: ExportedFile.extend({ counts: CollectionCounts }) },
   /** Refuses a profile that already holds people or history unless `overwrite` is true. */
   'interchange.restoreArchive': {
-    input: z.object({
-      fileName: z.string().max(300).default('archive.json'),
-      text: z.string().max(MAX_ARCHIVE_CHARS),
-      overwrite: z.boolean().default(false),
-    }),
+    input: z
+      .object({
+        fileName: z.string().max(300).default('archive.json'),
+        text: z
+          .string()
+          .max(MAX_INLINE_ARCHIVE_CHARS, 'Archives over 2 MB are sent as an upload (uploads.begin)')
+          .optional(),
+        uploadId: UploadId.optional(),
+        overwrite: z.boolean().default(false),
+      })
+      .refine((v) => exactlyOneSource(v, v.text), { message: 'Send the archive either inline or as an upload' }),
     output: RestoreSummary,
   },
   'backup.getSettings': { input: z.object({}), output: BackupSettings },

@@ -1,0 +1,200 @@
+/**
+ * A generation: one opened database and the areas wired on it. No feature logic lives here; each
+ * area owns its collections, handlers and background jobs.
+ */
+import type { AppInfo } from '../../shared/ipc/channels/app.ts';
+import { createBackupArea } from './backup/area.ts';
+import { todayOf, type Clock } from './clock.ts';
+import type { Area, AreaApis, CoreContext } from './context.ts';
+import { openDatabase, sqliteConnectionOf, type RapportDatabase } from './db/database.ts';
+import type { StorageChoice } from './db/storage.ts';
+import { createDetailsArea } from './details/area.ts';
+import { createInteractionsArea } from './interactions/area.ts';
+import { createInterchangeArea } from './interchange/area.ts';
+import type { ImportService } from './interchange/import-service.ts';
+import {
+  createDispatcher,
+  type Dispatcher,
+  type RequestHandlers,
+  type SubscriptionHandlers,
+} from './ipc/dispatcher.ts';
+import { inArea } from './area.ts';
+import { createImportJournal, rollBack } from './interchange/import-journal.ts';
+import { dataFolder } from './lifecycle/data-folder.ts';
+import { releaseReserve } from './lifecycle/reserve.ts';
+import type { LifecycleChannel } from './lifecycle/handlers.ts';
+import { copyOpenDatabase } from './lifecycle/safety-copies.ts';
+import type { Uploads } from './lifecycle/uploads.ts';
+import { guardOwnership } from './ownership.ts';
+import { createPeopleArea } from './people/area.ts';
+import type { Notifier } from './ports.ts';
+import { createPracticeArea, createStartersArea } from './practice/area.ts';
+import { createProjector, type Projector } from './projection/projector.ts';
+import { createRemindersArea, type RemindersOptions } from './reminders/area.ts';
+import { createSearchArea } from './search/area.ts';
+import { createSettingsArea } from './settings/area.ts';
+import { createSettingsStore, type SettingsStore } from './settings/settings-store.ts';
+import { createTrashArea } from './trash/area.ts';
+import { createTrash } from './trash/trash.ts';
+
+/** What a generation needs from the core that opens it. */
+export interface GenerationOptions {
+  dataDir: string;
+  mode: 'desktop' | 'browser';
+  version: string;
+  clock: Clock;
+  storage: StorageChoice;
+  notifier: Notifier | undefined;
+  reminders: RemindersOptions | undefined;
+  guardOwnership: boolean;
+  /** Events go to every renderer connected to the core, whichever generation is open. */
+  emit: CoreContext['emit'];
+  /** Channels the core serves itself: uploads, and everything that replaces the database. */
+  overrides: Pick<RequestHandlers, LifecycleChannel>;
+  uploads: Uploads;
+  rememberBackupFolder: CoreContext['rememberBackupFolder'];
+  /** What `app.info` reports about the database (a read-only copy, say). */
+  database: AppInfo['database'];
+}
+
+/**
+ * One opened database with its areas and handlers. The core (core.ts) opens a new generation
+ * when a restore replaces the database file, so nothing here outlives its database.
+ */
+export interface Generation {
+  readonly db: RapportDatabase;
+  readonly dispatcher: Dispatcher;
+  readonly imports: ImportService;
+  readonly projection: Projector;
+  readonly settings: SettingsStore;
+  startJobs(): void;
+  /** Stops background jobs, waits for running work, closes the database. */
+  close(): Promise<void>;
+}
+
+export async function openGeneration(options: GenerationOptions): Promise<Generation> {
+  const { storage, clock } = options;
+  const db = await openDatabase(storage);
+  if (options.guardOwnership) guardOwnership(db);
+
+  const settings = createSettingsStore(db, clock);
+  const projection = createProjector(db, settings);
+  const context: CoreContext = {
+    db,
+    clock,
+    dataDir: options.dataDir,
+    mode: options.mode,
+    settings,
+    projection,
+    trash: createTrash(db, clock),
+    areas: {} as AreaApis,
+    notifier: options.notifier,
+    emit: options.emit,
+    uploads: options.uploads,
+    rememberBackupFolder: options.rememberBackupFolder,
+    async safetyCopy(reason) {
+      const connection = sqliteConnectionOf(db);
+      if (!connection) return;
+      const folder = dataFolder(options.dataDir);
+      await copyOpenDatabase(connection, folder, clock.now(), reason, await db.contacts.count().exec());
+    },
+  };
+  const people = createPeopleArea(context);
+  const interactions = createInteractionsArea(context);
+  const details = createDetailsArea(context);
+  Object.assign(context.areas, { people: people.api, interactions: interactions.api, details: details.api });
+  const interchange = createInterchangeArea(context);
+  const settingsArea = createSettingsArea(context);
+  const trash = createTrashArea(context);
+  const search = createSearchArea(context);
+  const reminders = createRemindersArea(context, options.reminders);
+  const practice = createPracticeArea(context);
+  const starters = createStartersArea(context);
+  const backup = createBackupArea(context);
+  const app: Area<'app.info', never> = {
+    requests: {
+      'app.info': async () => ({
+        version: options.version,
+        mode: options.mode,
+        dataDir: options.dataDir,
+        persistent: storage.persistent,
+        today: todayOf(clock),
+        database: options.database,
+      }),
+    },
+    subscriptions: {},
+  };
+  const areas: Pick<Area<never, never>, 'jobs' | 'close'>[] = [
+    ...[people, interactions, details, settingsArea, trash, search, reminders],
+    ...[practice, starters, backup, interchange, app],
+  ];
+  // Spelled out, so the compiler proves every channel of the contract has exactly one handler.
+  const requests: RequestHandlers = {
+    ...people.requests,
+    ...interactions.requests,
+    ...details.requests,
+    ...settingsArea.requests,
+    ...trash.requests,
+    ...search.requests,
+    ...reminders.requests,
+    ...practice.requests,
+    ...starters.requests,
+    ...backup.requests,
+    ...interchange.requests,
+    ...app.requests,
+    ...options.overrides,
+  };
+  const subscriptions: SubscriptionHandlers = {
+    ...people.subscriptions,
+    ...interactions.subscriptions,
+    ...reminders.subscriptions,
+    ...practice.subscriptions,
+    ...starters.subscriptions,
+    ...backup.subscriptions,
+  };
+
+  try {
+    await projection.start();
+    await rollBackUnfinishedImports(context);
+  } catch (error) {
+    await projection.close();
+    await db.close();
+    throw error;
+  }
+  let jobsStarted = false;
+  return {
+    db,
+    dispatcher: createDispatcher(requests, subscriptions),
+    imports: interchange.imports,
+    projection,
+    settings,
+    startJobs() {
+      if (jobsStarted) return;
+      jobsStarted = true;
+      for (const area of areas) area.jobs?.start();
+    },
+    async close() {
+      for (const area of areas) await area.jobs?.stop();
+      for (const area of areas) await area.close?.();
+      await projection.close();
+      await db.close();
+    },
+  };
+}
+
+/** Imports a crash interrupted are undone before anyone sees their half-written people. */
+async function rollBackUnfinishedImports(context: CoreContext): Promise<void> {
+  const journal = createImportJournal(dataFolder(context.dataDir).imports);
+  const { intents, unreadable } = journal.unfinished();
+  for (const name of unreadable)
+    console.warn(`[rapport] An import record could not be read and was left as it is: ${name}`);
+  if (!intents.length) return;
+  // Undo needs room on a disk an import may have filled: the reserve holds it.
+  releaseReserve(dataFolder(context.dataDir));
+  for (const intent of intents) {
+    await inArea('interchange', () => rollBack(context.areas, intent));
+    await context.projection.flush();
+    journal.end(intent.id);
+    console.info(`[rapport] Undid an import of ${intent.fileName} that did not finish (started ${intent.startedAt}).`);
+  }
+}

@@ -1,0 +1,103 @@
+/**
+ * The files of a data folder, and what state its database is in before anything opens it.
+ *
+ *   rapport.sqlite            the database (WAL mode: -wal and -shm beside it while open)
+ *   rapport-restore.sqlite    a restored database being built; renamed over rapport.sqlite when done
+ *   rapport-readonly.sqlite   a copy of a damaged database, opened read-only
+ *   rapport-state.json        this installation's notes: last known size, clean shutdown, backup folder
+ *   safety-copies/            copies of the database taken before destructive operations
+ *   imports/                  intent records of imports in progress (rolled back if found at start)
+ *   rapport.reserve           space held back so a rollback still fits on a full disk
+ */
+import { closeSync, existsSync, openSync, readdirSync, readSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+
+export interface DataFolder {
+  readonly dir: string;
+  readonly database: string;
+  readonly restoreTarget: string;
+  readonly readOnlyCopy: string;
+  readonly state: string;
+  readonly safetyCopies: string;
+  readonly imports: string;
+  readonly reserve: string;
+}
+
+export const DATABASE_NAME = 'rapport';
+export const RESTORE_DATABASE_NAME = 'rapport-restore';
+export const READ_ONLY_DATABASE_NAME = 'rapport-readonly';
+
+export function dataFolder(dir: string): DataFolder {
+  return {
+    dir,
+    database: join(dir, `${DATABASE_NAME}.sqlite`),
+    restoreTarget: join(dir, `${RESTORE_DATABASE_NAME}.sqlite`),
+    readOnlyCopy: join(dir, `${READ_ONLY_DATABASE_NAME}.sqlite`),
+    state: join(dir, 'rapport-state.json'),
+    safetyCopies: join(dir, 'safety-copies'),
+    imports: join(dir, 'imports'),
+    reserve: join(dir, 'rapport.reserve'),
+  };
+}
+
+/** SQLite's side files of a database file. */
+export const sideFiles = (database: string) => [`${database}-wal`, `${database}-shm`, `${database}-journal`];
+
+/** Removes a restore being built (interrupted, or about to be rebuilt); the live database is never touched. */
+export function removeLeftovers(folder: DataFolder, also: string[] = []): void {
+  for (const database of [folder.restoreTarget, ...also]) {
+    for (const file of [database, ...sideFiles(database)]) rmSync(file, { force: true });
+  }
+}
+
+export type DatabaseHealth =
+  | { state: 'ok' }
+  /** No database file: a new profile, or a lost one (the caller decides from the evidence). */
+  | { state: 'absent' }
+  | { state: 'empty' }
+  | { state: 'damaged'; detail: string };
+
+const SQLITE_HEADER = 'SQLite format 3\0';
+
+/**
+ * Looks at the database file without changing it. `thorough` also runs SQLite's `quick_check`
+ * (a full read of the file, so only after a run that did not shut down cleanly).
+ */
+export function checkDatabase(folder: DataFolder, thorough: boolean): DatabaseHealth {
+  if (!existsSync(folder.database)) return { state: 'absent' };
+  if (statSync(folder.database).size === 0) return { state: 'empty' };
+  const header = Buffer.alloc(16);
+  const fd = openSync(folder.database, 'r');
+  try {
+    readSync(fd, header, 0, 16, 0);
+  } finally {
+    closeSync(fd);
+  }
+  if (header.toString('latin1') !== SQLITE_HEADER) return { state: 'damaged', detail: 'it is not an SQLite database' };
+  let db: DatabaseSync | undefined;
+  try {
+    // Read-write is needed to replay a WAL left by a crash; nothing is written otherwise.
+    db = new DatabaseSync(folder.database);
+    db.prepare('PRAGMA schema_version').get();
+    if (thorough) {
+      const rows = db.prepare('PRAGMA quick_check(5)').all() as { quick_check: string }[];
+      const problems = rows.map((r) => r.quick_check).filter((r) => r !== 'ok');
+      if (problems.length) return { state: 'damaged', detail: problems.join('; ') };
+    }
+    return { state: 'ok' };
+  } catch (error) {
+    return { state: 'damaged', detail: (error as Error).message };
+  } finally {
+    db?.close();
+  }
+}
+
+/** Files in a folder of the data folder, or none if it does not exist. */
+export function filesIn(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
+}

@@ -1,0 +1,253 @@
+/**
+ * Kill tests for the operations that write a lot at once: a restore and an import run as the
+ * real `rapport` command in a child process, which is SIGKILLed at a random moment. After every
+ * kill the folder is opened again and must hold exactly the data from before or the data from
+ * after, compared document by document; an interrupted import, run again, must end exactly as an
+ * uninterrupted one (no duplicates). Used by `lifecycle/kill.test.ts` (a few rounds in `npm test`)
+ * and `npm run stress:storage` (50 rounds of each).
+ */
+import { spawn } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { inArea } from '../area.ts';
+import { exportArchive, snapshot, type Documents } from '../backup/archive.ts';
+import { fixedClock } from '../clock.ts';
+import { openCore } from '../core.ts';
+import { interactionSortKey } from '../interactions/sort-key.ts';
+import { expectedDerived } from '../projection/rebuild.ts';
+import { dataFolder, filesIn } from './data-folder.ts';
+
+const CLI = fileURLToPath(new URL('../../cli.ts', import.meta.url));
+const stamp = '2026-03-01T09:00:00.000Z';
+
+export interface KillReport {
+  rounds: number;
+  /** Rounds that ended with the data from before / from after the operation. */
+  before: number;
+  after: number;
+  /** How long the uninterrupted operation took, in ms (process start to exit). */
+  fullMs: number;
+}
+
+/** People P0…Pn-1 (emails p<i>@example.org) with a coffee each and some shared meetings. */
+async function writePeople(dir: string, count: number, prefix: string, offset = 0): Promise<void> {
+  const core = await openCore({ dataDir: dir, mode: 'desktop', version: 'kill', clock: fixedClock(stamp) });
+  const people = Array.from({ length: count }, (_, n) => {
+    const i = n + offset;
+    return {
+      id: `${prefix}-c${i}`,
+      displayName: `Person ${i}`,
+      emails: [{ value: `p${i}@example.org` }],
+      phones: [],
+      addresses: [],
+      social: [],
+      tags: i % 3 ? [] : ['kill-test'],
+      archived: false,
+      extensions: [],
+      createdAt: stamp,
+      updatedAt: stamp,
+    };
+  });
+  const interactions = people.map((p, i) => {
+    const id = `${prefix}-i${i}`;
+    const date = `2025-${String(1 + (i % 12)).padStart(2, '0')}-10`;
+    const contactIds = i % 5 === 0 && people[i + 1] ? [p.id, people[i + 1]!.id] : [p.id];
+    const sortKey = interactionSortKey(date, undefined, id);
+    return {
+      id,
+      type: 'coffee',
+      date,
+      contactIds,
+      gave: [],
+      asked: [],
+      mutual: false,
+      sortKey,
+      createdAt: stamp,
+      updatedAt: stamp,
+    };
+  });
+  await inArea('replication', async () => {
+    await core.db.contacts.bulkInsert(people);
+    await core.db.interactions.bulkInsert(interactions as never[]);
+  });
+  await core.projection.flush();
+  await core.close();
+}
+
+/** The source data in a form that does not depend on generated ids or the time of writing. */
+export function canonical(docs: Documents): unknown {
+  const people = new Map(
+    (docs.contacts ?? []).map((c) => [c.id, `${String(c.displayName)} <${JSON.stringify(c.emails)}>`]),
+  );
+  const strip = ({ id: _id, createdAt: _c, updatedAt: _u, sortKey: _s, ...rest }: Record<string, unknown>) => rest;
+  const sorted = (rows: unknown[]) => rows.map((r) => JSON.stringify(r)).sort();
+  return {
+    contacts: sorted((docs.contacts ?? []).map(strip)),
+    interactions: sorted(
+      (docs.interactions ?? []).map((i) => ({
+        ...strip(i),
+        contactIds: (i.contactIds as string[]).map((c) => people.get(c) ?? `?${c}`),
+      })),
+    ),
+    details: sorted((docs.details ?? []).map(strip)),
+    settings: sorted(docs.settings ?? []),
+  };
+}
+
+/** Opens the folder (which undoes an unfinished import), checks derived data, returns its canonical content. */
+async function state(dir: string): Promise<string> {
+  const core = await openCore({ dataDir: dir, mode: 'desktop', version: 'kill' });
+  try {
+    const derived = await expectedDerived(core.db);
+    const stored = await core.db.participations.count().exec();
+    if (stored !== derived.participations.size)
+      throw new Error(`participations: ${stored}, a rebuild makes ${derived.participations.size}`);
+    return JSON.stringify(canonical(await snapshot(core.db)));
+  } finally {
+    await core.close();
+  }
+}
+
+function copyFolder(from: string): string {
+  const to = mkdtempSync(join(tmpdir(), 'rapport-kill-round-'));
+  for (const name of readdirSync(from))
+    if (name.endsWith('.sqlite') || name.endsWith('.json')) copyFileSync(join(from, name), join(to, name));
+  return to;
+}
+
+/** Runs the CLI; with `killAfterMs`, kills it that long after its first progress line. Resolves with how long it ran. */
+function runCli(args: string[], killAfterMs?: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, [CLI, ...args, '--progress'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    let armed = false;
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+      if (killAfterMs !== undefined && !armed && stderr.includes('progress ')) {
+        armed = true;
+        setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+      }
+    });
+    const watchdog = setTimeout(() => child.kill('SIGKILL'), 120_000);
+    child.on('exit', (code, signal) => {
+      clearTimeout(watchdog);
+      if (code === 0 || signal === 'SIGKILL') resolve(performance.now() - started);
+      else reject(new Error(`rapport ${args.join(' ')} exited with ${code}: ${stderr}`));
+    });
+  });
+}
+
+function random(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Kills `rapport restore` at random moments while it replaces 300 people with `incoming`. */
+export async function killDuringRestore(options: {
+  rounds: number;
+  incoming: number;
+  seed: number;
+}): Promise<KillReport> {
+  const work = mkdtempSync(join(tmpdir(), 'rapport-kill-restore-'));
+  try {
+    const template = join(work, 'before');
+    await writePeople(template, 300, 'old');
+    const source = join(work, 'source');
+    await writePeople(source, options.incoming, 'new', 1000);
+    const core = await openCore({ dataDir: source, mode: 'desktop', version: 'kill', clock: fixedClock(stamp) });
+    const archive = join(work, 'archive.json');
+    writeFileSync(archive, (await exportArchive(core.db, fixedClock(stamp))).text);
+    await core.close();
+    const before = await state(template);
+
+    const calibration = copyFolder(template);
+    const fullMs = await runCli(['--data-dir', calibration, 'restore', archive, '--yes']);
+    const after = await state(calibration);
+    rmSync(calibration, { recursive: true, force: true });
+    if (after === before) throw new Error('The restore changed nothing: the test would prove nothing');
+
+    const next = random(options.seed);
+    const report: KillReport = { rounds: options.rounds, before: 0, after: 0, fullMs };
+    for (let round = 0; round < options.rounds; round++) {
+      const dir = copyFolder(template);
+      await runCli(['--data-dir', dir, 'restore', archive, '--yes'], next() * fullMs);
+      const found = await state(dir);
+      if (found === before) report.before++;
+      else if (found === after) report.after++;
+      else
+        throw new Error(
+          `Round ${round}: after a kill during restore, ${dir} holds neither the data from before nor from after`,
+        );
+      rmSync(dir, { recursive: true, force: true });
+    }
+    return report;
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/** A vCard file: `fresh` new people, and 50 cards that match existing people by e-mail (merges). */
+function vcardFile(fresh: number): string {
+  const card = (name: string, email: string, extra = '') =>
+    `BEGIN:VCARD\r\nVERSION:3.0\r\nFN:${name}\r\nEMAIL:${email}\r\n${extra}END:VCARD\r\n`;
+  const cards = Array.from({ length: 50 }, (_, i) =>
+    card(`Person ${i}`, `p${i}@example.org`, `ORG:Merged Org ${i}\r\nNOTE:From the import\r\n`),
+  );
+  for (let i = 0; i < fresh; i++) cards.push(card(`Imported ${i}`, `imported${i}@example.org`, 'TITLE:Guest\r\n'));
+  return cards.join('');
+}
+
+/** Kills `rapport import` at random moments; every interrupted import is then run again to the end. */
+export async function killDuringImport(options: {
+  rounds: number;
+  incoming: number;
+  seed: number;
+}): Promise<KillReport> {
+  const work = mkdtempSync(join(tmpdir(), 'rapport-kill-import-'));
+  try {
+    const template = join(work, 'before');
+    await writePeople(template, 300, 'old');
+    const file = join(work, 'people.vcf');
+    writeFileSync(file, vcardFile(options.incoming));
+    const before = await state(template);
+    const importArgs = (dir: string) => ['--data-dir', dir, 'import', file, '--policy', 'merge'];
+
+    const calibration = copyFolder(template);
+    const fullMs = await runCli(importArgs(calibration));
+    const after = await state(calibration);
+    rmSync(calibration, { recursive: true, force: true });
+    if (after === before) throw new Error('The import changed nothing: the test would prove nothing');
+
+    const next = random(options.seed);
+    const report: KillReport = { rounds: options.rounds, before: 0, after: 0, fullMs };
+    for (let round = 0; round < options.rounds; round++) {
+      const dir = copyFolder(template);
+      await runCli(importArgs(dir), next() * fullMs);
+      const found = await state(dir);
+      if (found === before) report.before++;
+      else if (found === after) report.after++;
+      else
+        throw new Error(
+          `Round ${round}: after a kill during import, ${dir} holds neither the data from before nor from after`,
+        );
+      if (found === before) {
+        await runCli(importArgs(dir));
+        if ((await state(dir)) !== after)
+          throw new Error(`Round ${round}: the import run again after a kill did not end as an uninterrupted one`);
+      }
+      if (filesIn(dataFolder(dir).imports).length) throw new Error(`Round ${round}: an import record was left behind`);
+      rmSync(dir, { recursive: true, force: true });
+    }
+    return report;
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
