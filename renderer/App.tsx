@@ -12,6 +12,7 @@ import { TimelineScreen } from './features/timeline/TimelineScreen.tsx';
 import { TodayScreen } from './features/today/TodayScreen.tsx';
 import { SCREENS } from './navigation/screens.ts';
 import { navigate, openPerson, useRoute, type Route } from './navigation/useScreen.ts';
+import { DatabaseGate } from './features/recovery/DatabaseGate.tsx';
 import { UndoProvider } from './ui/UndoToast.tsx';
 
 function ScreenView({ route }: { route: Route }) {
@@ -105,12 +106,14 @@ function Shell() {
 
 export function App() {
   return (
-    <UndoProvider>
-      <PeopleProvider>
-        <QuickLogProvider>
-          <Shell />
-        </QuickLogProvider>
-      </PeopleProvider>
-    </UndoProvider>
+    <DatabaseGate>
+      <UndoProvider>
+        <PeopleProvider>
+          <QuickLogProvider>
+            <Shell />
+          </QuickLogProvider>
+        </PeopleProvider>
+      </UndoProvider>
+    </DatabaseGate>
   );
 }

@@ -60,11 +60,12 @@ export function createInterchangeArea(ctx: CoreContext): Area<
   return {
     imports,
     requests: {
-      'interchange.preview': ({ fileName, base64, uploadId }) =>
-        imports.preview(
-          fileName,
-          uploadId ? ctx.uploads.take(uploadId).bytes : new Uint8Array(Buffer.from(base64 ?? '', 'base64')),
-        ),
+      'interchange.preview': async ({ fileName, base64, uploadId }) => {
+        const bytes = uploadId ? ctx.uploads.read(uploadId).bytes : new Uint8Array(Buffer.from(base64 ?? '', 'base64'));
+        const preview = await imports.preview(fileName, bytes);
+        if (uploadId) ctx.uploads.discard(uploadId);
+        return preview;
+      },
       'interchange.commit': ({ sessionId, policy, choices }) => imports.commit(sessionId, policy, choices),
       'interchange.cancel': async ({ sessionId }) => ({ cancelled: imports.cancel(sessionId) }),
       'interchange.exportVCard': async ({ version, ids, includeArchived }) => {

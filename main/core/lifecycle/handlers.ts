@@ -32,8 +32,10 @@ export function lifecycleHandlers(deps: {
     'uploads.discard': async ({ uploadId }) => ({ discarded: uploads.discard(uploadId) }),
     'app.cancelOperation': async () => ({ cancelled: operations.cancel() }),
     'interchange.restoreArchive': async ({ fileName, text, uploadId, overwrite }) => {
-      const archive = uploadId ? new TextDecoder().decode(uploads.take(uploadId).bytes) : (text ?? '');
-      return operations.restoreArchive(fileName, archive, overwrite);
+      const archive = uploadId ? new TextDecoder().decode(uploads.read(uploadId).bytes) : (text ?? '');
+      const restored = await operations.restoreArchive(fileName, archive, overwrite);
+      if (uploadId) uploads.discard(uploadId);
+      return restored;
     },
     'backup.restore': ({ name, overwrite }) => operations.restoreBackup(name, overwrite),
     'recovery.status': () => operations.recoveryStatus(),

@@ -23,8 +23,12 @@ interface Upload {
 export interface Uploads {
   begin(fileName: string, bytes: number): { uploadId: string; chunkBytes: number };
   chunk(uploadId: string, offset: number, base64: string): { received: number };
-  /** The whole file, once every byte arrived; the upload is then forgotten. @throws AppError. */
-  take(uploadId: string): { fileName: string; bytes: Uint8Array };
+  /**
+   * The whole file, once every byte arrived. It stays until `discard` (after the request that
+   * used it succeeded), so a request refused once (a restore that needs confirming) can be retried.
+   * @throws AppError `not_found` or `conflict` (not finished).
+   */
+  read(uploadId: string): { fileName: string; bytes: Uint8Array };
   discard(uploadId: string): boolean;
 }
 
@@ -69,7 +73,7 @@ export function createUploads(now: () => number = Date.now): Uploads {
       upload.received += data.length;
       return { received: upload.received };
     },
-    take(uploadId) {
+    read(uploadId) {
       const upload = find(uploadId);
       if (upload.received !== upload.expected) {
         throw new AppError(
@@ -77,7 +81,6 @@ export function createUploads(now: () => number = Date.now): Uploads {
           `${upload.fileName} has not finished uploading (${upload.received} of ${upload.expected} bytes).`,
         );
       }
-      open.delete(uploadId);
       return { fileName: upload.fileName, bytes: new Uint8Array(Buffer.concat(upload.chunks)) };
     },
     discard: (uploadId) => open.delete(uploadId),

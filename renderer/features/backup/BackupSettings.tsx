@@ -8,7 +8,7 @@ import { toFieldIssues } from '../../../shared/ipc/result.ts';
 import { rapport } from '../../api/rapport.ts';
 import { useLive } from '../../api/useLive.ts';
 import { Field } from '../../ui/Field.tsx';
-import { readAsText } from './files.ts';
+import { archiveSource } from './files.ts';
 
 const when = (iso: string | undefined) => (iso ? new Date(iso).toLocaleString() : 'never');
 
@@ -82,9 +82,10 @@ export function BackupSettings() {
 
   async function restoreFile(file: File | undefined) {
     if (!file) return;
-    const text = await readAsText(file);
+    const source = await archiveSource(file);
+    if (!source.ok) return setError(source.error.message);
     await restore(
-      (overwrite) => rapport().interchange.restoreArchive({ fileName: file.name, text, overwrite }),
+      (overwrite) => rapport().interchange.restoreArchive({ fileName: file.name, ...source.value, overwrite }),
       file.name,
     );
   }

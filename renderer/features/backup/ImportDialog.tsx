@@ -8,7 +8,7 @@ import type {
 } from '../../../shared/ipc/channels/interchange.ts';
 import { rapport } from '../../api/rapport.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
-import { readAsBase64 } from './files.ts';
+import { fileSource } from './files.ts';
 
 type Step =
   | { name: 'choose' }
@@ -60,7 +60,8 @@ function ImportFlow({ onClose }: { onClose: () => void }) {
     if (!file) return;
     setError('');
     setBusy(true);
-    const result = await rapport().interchange.preview({ fileName: file.name, base64: await readAsBase64(file) });
+    const source = await fileSource(file);
+    const result = source.ok ? await rapport().interchange.preview({ fileName: file.name, ...source.value }) : source;
     setBusy(false);
     if (!result.ok) return setError(result.error.message);
     setChoices({});

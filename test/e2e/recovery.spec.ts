@@ -1,0 +1,48 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, truncateSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, startServe, test } from './serve-fixture.ts';
+
+/** A data folder with 300 people and a verified backup of them made today, as a user's would be. */
+function folderWithBackup(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'rapport-e2e-recovery-'));
+  execFileSync(
+    process.execPath,
+    ['scripts/seed-demo.ts', '--contacts', '300', '--interactions', '600', '--data-dir', dir],
+    { stdio: 'ignore' },
+  );
+  execFileSync(process.execPath, ['main/cli.ts', '--data-dir', dir, 'backup', 'now'], { stdio: 'ignore' });
+  return dir;
+}
+const backupsIn = (dir: string) => readdirSync(join(dir, 'backups')).filter((name) => name.startsWith('rapport-2'));
+
+for (const [label, damage] of [
+  ['deleted', (file: string) => rmSync(file)],
+  ['truncated to 0 bytes', (file: string) => truncateSync(file, 0)],
+] as const) {
+  test(`a ${label} database is not replaced by an empty one: the app offers the 300-person backup and restores it`, async ({
+    page,
+  }) => {
+    const dir = folderWithBackup();
+    const [backup] = backupsIn(dir);
+    damage(join(dir, 'rapport.sqlite'));
+    const app = await startServe(dir);
+    try {
+      await page.goto(app.url);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(/database is (missing|empty)/);
+      await expect(page.getByText(/with 300 people/)).toBeVisible();
+      // Nothing ran behind the user's back: the good backup is still the only one.
+      expect(backupsIn(dir)).toEqual([backup]);
+
+      await page.getByRole('button', { name: /^Restore the backup of/ }).click();
+      await page.getByRole('link', { name: 'People' }).click();
+      // 300 people, of whom the demo data archived a few; the list shows the others.
+      await expect(page.getByRole('list', { name: /^People \((2[5-9]\d|300)\)$/ })).toBeVisible();
+      expect(backupsIn(dir)).toEqual([backup]);
+    } finally {
+      await app.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+}
