@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fixedClock, systemClock } from './core/clock.ts';
 import { openCore } from './core/core.ts';
-import { DataDirLockedError } from './core/data-dir/lock.ts';
+import { DataDirLockedError, DataDirUnusableError } from './core/data-dir/lock.ts';
 import { defaultDataDir } from './core/paths.ts';
 import { startBrowserServer } from './serve/browser-server.ts';
 
@@ -51,9 +51,11 @@ const version = (JSON.parse(readFileSync(new URL('../package.json', import.meta.
   .version;
 const clock = values.today ? fixedClock(`${values.today}T12:00:00Z`) : systemClock;
 const core = await openCore({ dataDir, mode: 'browser', version, clock, jobs: true }).catch((error: unknown) => {
+  if (error instanceof DataDirUnusableError) exit(error.message);
   if (error instanceof DataDirLockedError)
     exit(`${error.message}\nQuit that Rapport first, or pass --data-dir to use another folder.`);
-  throw error;
+  console.error('[rapport] Opening the data folder failed:', error);
+  exit(`Rapport could not open ${dataDir}: ${(error as Error).message}`);
 });
 const server = await startBrowserServer({ core, rendererDir, port });
 

@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { ImportPolicy } from '../../shared/ipc/channels/interchange.ts';
 import { systemClock } from '../core/clock.ts';
 import type { Core } from '../core/core.ts';
-import { DataDirLockedError } from '../core/data-dir/lock.ts';
+import { DataDirLockedError, DataDirUnusableError } from '../core/data-dir/lock.ts';
 import { defaultDataDir } from '../core/paths.ts';
 import type { Io } from './commands.ts';
 
@@ -134,7 +134,11 @@ export async function run(argv: string[], io: Io): Promise<number> {
       );
       return EXIT.locked;
     }
-    io.err(`Rapport could not open ${dataDir}: ${(error as Error).message}`);
+    io.err(
+      error instanceof DataDirUnusableError
+        ? error.message
+        : `Rapport could not open ${dataDir}: ${(error as Error).message}`,
+    );
     return EXIT.failed;
   }
   if (values.progress) {

@@ -63,7 +63,11 @@ async function start(): Promise<void> {
       app.exit(1);
       return;
     }
-    throw error;
+    // Never a stack trace for the user: what happened, in words, then quit without touching the data.
+    console.error('[rapport] Opening the data folder failed:', error);
+    dialog.showErrorBox('Rapport cannot open its data folder', (error as Error).message);
+    app.exit(1);
+    return;
   }
 
   const window = createMainWindow({

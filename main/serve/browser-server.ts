@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Core } from '../core/core.ts';
+import { MAX_MESSAGE_BYTES } from '../../shared/ipc/wire.ts';
 import { createStaticHandler } from './static-files.ts';
 
 export const BRIDGE_PATH = '/bridge';
@@ -37,8 +38,9 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
   const serveFile = createStaticHandler(options.rendererDir);
   const sockets = new WebSocketServer({
     noServer: true,
-    // Imports send files of up to 20 MB as base64 (about 27 MB on the wire).
-    maxPayload: 32 * 1024 * 1024,
+    // The client never sends more (large files go as an upload in parts); a bigger frame closes
+    // that connection with 1009, and the server carries on.
+    maxPayload: MAX_MESSAGE_BYTES,
     // Answer with the protocol name, never echo the token back.
     handleProtocols: (offered) => (offered.has(BRIDGE_PROTOCOL) ? BRIDGE_PROTOCOL : false),
   });
@@ -105,13 +107,19 @@ function attach(ws: WebSocket, core: Core) {
   const session = core.connect((message) => {
     if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
   });
-  ws.on('message', (data) => {
+  // A bad frame (oversized, invalid UTF-8, a bad close code) ends this connection, not the server.
+  ws.on('error', (error) => {
+    console.warn(`[rapport] A browser connection was closed: ${error.message}`);
+    ws.terminate();
+  });
+  ws.on('message', (data, isBinary) => {
     let parsed: unknown;
     try {
-      parsed = JSON.parse(String(data));
+      parsed = isBinary ? undefined : JSON.parse(String(data));
     } catch {
-      return;
+      parsed = undefined;
     }
+    // The session answers anything it cannot use, so no request waits for ever.
     session.receive(parsed);
   });
   ws.on('close', () => session.close());

@@ -22,7 +22,12 @@ export function createStaticHandler(root: string) {
   const base = normalize(root + sep);
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain', 'Method not allowed');
-    const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://local').pathname);
+    let pathname: string;
+    try {
+      pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://local').pathname);
+    } catch {
+      return send(res, 400, 'text/plain', 'Bad request: the address has a malformed escape');
+    }
     const file = normalize(join(base, pathname === '/' ? 'index.html' : pathname));
     if (!file.startsWith(base)) return send(res, 404, 'text/plain', 'Not found');
     const body =

@@ -41,6 +41,34 @@ export type DataDirLock = {
  * @throws the underlying fs error when the folder is not writable.
  */
 export function acquireDataDirLock(dataDir: string): DataDirLock {
+  try {
+    return acquire(dataDir);
+  } catch (error) {
+    if (error instanceof DataDirLockedError || !(error as NodeJS.ErrnoException).code) throw error;
+    throw new DataDirUnusableError(path.resolve(dataDir), error as NodeJS.ErrnoException);
+  }
+}
+
+/** Thrown when the data folder cannot be used at all (no permission, a full disk, a stray folder named like the lock). */
+export class DataDirUnusableError extends Error {
+  readonly dataDir: string;
+  constructor(dataDir: string, cause: NodeJS.ErrnoException) {
+    const why: Record<string, string> = {
+      EACCES: 'Rapport is not allowed to write there',
+      EPERM: 'Rapport is not allowed to write there',
+      ENOSPC: 'the disk is full',
+      EDQUOT: 'the disk quota is used up',
+      EROFS: 'the disk is read-only',
+      EISDIR: `${LOCK_FILE_NAME} there is a folder, not a file; remove it if no Rapport is running`,
+      ENOTDIR: 'part of the path is a file, not a folder',
+    };
+    super(`Rapport cannot use the data folder ${dataDir}: ${why[cause.code ?? ''] ?? cause.message}.`);
+    this.name = 'DataDirUnusableError';
+    this.dataDir = dataDir;
+  }
+}
+
+function acquire(dataDir: string): DataDirLock {
   const dir = path.resolve(dataDir);
   mkdirSync(dir, { recursive: true });
   const lockPath = path.join(dir, LOCK_FILE_NAME);
@@ -79,9 +107,13 @@ function tryCreateExclusive(lockPath: string, content: string): boolean {
   const fd = openSync(temp, 'wx');
   try {
     writeSync(fd, content);
-  } finally {
+  } catch (error) {
+    // A full disk: the half-written temporary file must not be left behind.
     closeSync(fd);
+    unlinkSync(temp);
+    throw error;
   }
+  closeSync(fd);
   try {
     linkSync(temp, lockPath);
     return true;

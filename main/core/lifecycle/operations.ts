@@ -15,6 +15,7 @@ import type { Generation } from '../generation.ts';
 import { cancellable, isCancelled } from '../jobs/cancellation.ts';
 import { isDeviceSetting } from '../settings/settings-store.ts';
 import { buildDatabase } from './build-database.ts';
+import { isDiskFull } from './reserve.ts';
 import { removeLeftovers, sideFiles, type DataFolder } from './data-folder.ts';
 import { backupFolderOf, recoveryStatus, type Opening } from './recovery.ts';
 import { safetyCopyPath } from './safety-copies.ts';
@@ -57,6 +58,12 @@ export function createOperations(host: OperationsHost): Operations {
       return await work(running.signal);
     } catch (error) {
       if (isCancelled(error)) throw new AppError('conflict', 'The restore was cancelled; nothing was changed.');
+      if (isDiskFull(error)) {
+        throw new AppError(
+          'unavailable',
+          `There is not enough free disk space in ${host.folder.dir} to restore (${(error as Error).message}); nothing was changed.`,
+        );
+      }
       throw error;
     } finally {
       running = undefined;

@@ -29,6 +29,7 @@ export function readFolderState(folder: DataFolder): FolderState | undefined {
   }
 }
 
+/** Updates the notes. They are a hint, so a full disk or a read-only folder is logged, not thrown. */
 export function writeFolderState(folder: DataFolder, change: Partial<Omit<FolderState, 'version'>>, now: Date): void {
   const current = readFolderState(folder);
   const next: FolderState = {
@@ -39,5 +40,9 @@ export function writeFolderState(folder: DataFolder, change: Partial<Omit<Folder
     ...change,
     updatedAt: now.toISOString(),
   };
-  writeFileAtomic(folder.state, JSON.stringify(next, null, 2));
+  try {
+    writeFileAtomic(folder.state, JSON.stringify(next, null, 2));
+  } catch (error) {
+    console.warn(`[rapport] ${folder.state} could not be updated: ${(error as Error).message}`);
+  }
 }

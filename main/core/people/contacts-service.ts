@@ -24,6 +24,9 @@ export interface ContactsService {
   removeMany(ids: string[]): Promise<void>;
 }
 
+/** Deleting at least this many people at once takes a safety copy of the database first. */
+export const SAFETY_COPY_DELETING = 10;
+
 export function createContactsService(ctx: CoreContext): ContactsService {
   const { db, clock, projection } = ctx;
   const now = () => clock.now().toISOString();
@@ -81,6 +84,7 @@ export function createContactsService(ctx: CoreContext): ContactsService {
       );
       if (!people.length) throw new AppError('not_found', 'Those people no longer exist.');
       const gone = people.map((p) => p.id);
+      if (gone.length >= SAFETY_COPY_DELETING) await ctx.safetyCopy(`Before deleting ${gone.length} people`);
       const interactions = await ctx.areas.interactions.withPeople(gone);
       const details = await ctx.areas.details.allFor(gone);
       const label = people.length === 1 ? `Deleted ${people[0]!.displayName}` : `Deleted ${people.length} people`;
