@@ -61,6 +61,15 @@ export function createDetailsArea(ctx: CoreContext): Area<DetailsChannels, never
     const found = await db.contacts.findByIds(ids).exec();
     if (ids.some((id) => !found.has(id))) throw new AppError('not_found', 'That person no longer exists.');
   };
+  const assertInteractions = async (ids: string[]) => {
+    const found = await db.interactions.findByIds(ids).exec();
+    const missing = ids.filter((id) => !found.has(id));
+    if (missing.length) {
+      throw new AppError('invalid_input', 'That interaction no longer exists.', [
+        { path: ['interactionId'], message: `Unknown interaction: ${missing.join(', ')}` },
+      ]);
+    }
+  };
 
   const api: DetailsApi = asArea('details', {
     async add(fields: DetailFields) {
@@ -69,6 +78,7 @@ export function createDetailsArea(ctx: CoreContext): Area<DetailsChannels, never
     },
     async addMany(list: DetailFields[]) {
       await assertPeople([...new Set(list.map((d) => d.contactId))]);
+      await assertInteractions([...new Set(list.flatMap((d) => (d.interactionId ? [d.interactionId] : [])))]);
       const at = stamp();
       const details: Detail[] = list.map((fields) => ({ ...fields, id: randomUUID(), createdAt: at, updatedAt: at }));
       if (details.length) await db.details.bulkInsert(details);

@@ -78,5 +78,7 @@ export function createInterchangeArea(ctx: CoreContext): Area<
       },
     },
     subscriptions: {},
+    // Closing mid-import: cancel it and wait for its undo, so the folder is left as before.
+    close: () => imports.close(),
   };
 }

@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { Core } from '../core.ts';
 import { snapshot } from '../backup/archive.ts';
 import { openCore } from '../backup/test-helpers.ts';
+import { openTestCore } from '../testing/test-core.ts';
 
 const b64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
 const card = (lines: string[]) => ['BEGIN:VCARD', 'VERSION:3.0', ...lines, 'END:VCARD'].join('\r\n') + '\r\n';
@@ -182,6 +183,23 @@ describe('import commit', () => {
       created: 1,
       merged: 1,
     });
+  });
+
+  it('closing the app in the middle of a commit undoes it before the folder is closed', async () => {
+    const t = await openTestCore();
+    await seed(t.core);
+    const before = await snapshot(t.core.db);
+    const many = Array.from({ length: 600 }, (_, i) => card([`FN:Guest ${i}`, `EMAIL:g${i}@example.org`])).join('');
+    const result = await preview(t.core, 'many.vcf', many);
+    let closing: Promise<void> | undefined;
+    t.core.on('interchange.progress', ({ phase }) => {
+      if (phase === 'writing') closing ??= t.close();
+    });
+    const summary = await t.core.request('interchange.commit', { sessionId: result.sessionId });
+    await closing;
+    expect(summary).toMatchObject({ ok: true, value: { cancelled: true } });
+    await t.reopen();
+    expect(await snapshot(t.core.db)).toEqual(before);
   });
 
   it('cancelling a preview forgets it', async () => {

@@ -63,6 +63,8 @@ export interface ImportService {
   cancel(sessionId: string): boolean;
   /** The parsed and matched cards of a session (the CLI's dry run prints them). */
   planned(sessionId: string): PlannedCard[];
+  /** Cancels every import and waits until a commit in progress has been undone (the app is closing). */
+  close(): Promise<void>;
 }
 
 /** Imports that create or change at least this many people get a safety copy of the database first. */
@@ -83,11 +85,55 @@ export function createImportService(deps: ImportDeps): ImportService {
   const { db, clock, areas, projection, folder, journal } = deps;
   const onProgress = deps.onProgress ?? (() => {});
   const sessions = new Map<string, ImportSession>();
+  const commits = new Set<Promise<unknown>>();
   const find = (id: string) => {
     const session = sessions.get(id);
     if (!session) throw new AppError('not_found', 'That import is no longer open. Choose the file again.');
     return session;
   };
+
+  /** Writes a previewed import; all or nothing (import-write.ts). */
+  async function commit(
+    sessionId: string,
+    policy: ImportPolicy | undefined,
+    choices: { index: number; action: ImportAction }[],
+  ): Promise<ImportSummary> {
+    const session = find(sessionId);
+    if (session.committing) throw new AppError('conflict', 'This import is already being written.');
+    session.committing = true;
+    const chosen = new Map(choices.map((c) => [c.index, c.action]));
+    const actions = session.cards.map((card, index) => {
+      const action = chosen.get(index) ?? (card.match.status !== 'new' && policy ? policy : card.match.action);
+      // Merging needs someone to merge into; a new card can only be created or skipped.
+      return action === 'merge' && card.match.matches.length === 0 ? 'create' : action;
+    });
+    try {
+      const { plan, summary } = await buildPlan(db, clock, session.cards, actions);
+      checkRoomFor(folder, plan, session.fileName);
+      if (summary.created + summary.merged >= SAFETY_COPY_PEOPLE) {
+        await deps.safetyCopy(`Before importing ${session.fileName} (${summary.created + summary.merged} people)`);
+      }
+      await applyPlan(areas, journal, plan, {
+        id: randomUUID(),
+        fileName: session.fileName,
+        startedAt: clock.now(),
+        signal: session.cancellation.signal,
+        onProgress: (phase, done, total) => onProgress({ sessionId, phase, done, total }),
+        settle: () => projection.flush(),
+        freeSpace: () => void releaseReserve(folder),
+      });
+      sessions.delete(sessionId);
+      return summary;
+    } catch (error) {
+      if (isCancelled(error)) {
+        sessions.delete(sessionId);
+        return { cancelled: true, created: 0, merged: 0, skipped: 0, interactions: 0 };
+      }
+      session.committing = false;
+      session.cancellation = cancellable();
+      throw error;
+    }
+  }
 
   return {
     async preview(fileName, bytes) {
@@ -139,44 +185,12 @@ export function createImportService(deps: ImportDeps): ImportService {
       return toPreview(session, names);
     },
 
-    async commit(sessionId, policy, choices) {
-      const session = find(sessionId);
-      if (session.committing) throw new AppError('conflict', 'This import is already being written.');
-      session.committing = true;
-      const chosen = new Map(choices.map((c) => [c.index, c.action]));
-      const actions = session.cards.map((card, index) => {
-        const action = chosen.get(index) ?? (card.match.status !== 'new' && policy ? policy : card.match.action);
-        // Merging needs someone to merge into; a new card can only be created or skipped.
-        return action === 'merge' && card.match.matches.length === 0 ? 'create' : action;
-      });
-      try {
-        const { plan, summary } = await buildPlan(db, clock, session.cards, actions);
-        checkRoomFor(folder, plan, session.fileName);
-        if (summary.created + summary.merged >= SAFETY_COPY_PEOPLE) {
-          await deps.safetyCopy(`Before importing ${session.fileName} (${summary.created + summary.merged} people)`);
-        }
-        await applyPlan(areas, journal, plan, {
-          id: randomUUID(),
-          fileName: session.fileName,
-          startedAt: clock.now(),
-          signal: session.cancellation.signal,
-          onProgress: (phase, done, total) => onProgress({ sessionId, phase, done, total }),
-          settle: () => projection.flush(),
-          freeSpace: () => void releaseReserve(folder),
-        });
-        sessions.delete(sessionId);
-        return summary;
-      } catch (error) {
-        if (isCancelled(error)) {
-          sessions.delete(sessionId);
-          return { cancelled: true, created: 0, merged: 0, skipped: 0, interactions: 0 };
-        }
-        session.committing = false;
-        session.cancellation = cancellable();
-        throw error;
-      }
+    commit(sessionId, policy, choices) {
+      const running = commit(sessionId, policy, choices);
+      commits.add(running);
+      void running.finally(() => commits.delete(running)).catch(() => {});
+      return running;
     },
-
     cancel(sessionId) {
       const session = sessions.get(sessionId);
       if (!session) return false;
@@ -187,6 +201,11 @@ export function createImportService(deps: ImportDeps): ImportService {
     },
 
     planned: (sessionId) => find(sessionId).cards,
+
+    async close() {
+      for (const session of sessions.values()) session.cancellation.cancel();
+      await Promise.all([...commits]);
+    },
   };
 }
 
