@@ -13,7 +13,7 @@ export type Detection = { format: InterchangeFormat } | { format: 'unknown'; err
 const SNIFF_BYTES = 64 * 1024;
 
 export function detectFormat(bytes: Uint8Array, fileName: string): Detection {
-  const head = decodeFile(bytes.subarray(0, SNIFF_BYTES));
+  const head = decodeFile(bytes.subarray(0, SNIFF_BYTES)).text;
   if (/^\s*BEGIN\s*:\s*VCARD\s*$/im.test(head)) return { format: 'vcard' };
   const rows = readCsv(new TextEncoder().encode(head), fileName).rows.slice(0, 20);
   if (findHeader(rows, LINKEDIN_HEADER) !== -1) return { format: 'linkedin-csv' };

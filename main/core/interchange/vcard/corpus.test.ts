@@ -6,6 +6,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ContactDraft } from '../../../../shared/domain/contact.ts';
+import type { ImportResult } from '../types.ts';
 import { toBinaryString } from '../decode.ts';
 import { importVCard } from './import.ts';
 import { headOf, splitCards, unfold } from './lines.ts';
@@ -82,14 +83,18 @@ function held(draft: ContactDraft, bucket: string): number {
  * "Every field present": count the non-empty properties of each card straight from the file and
  * check the draft holds at least as many in the matching field or as extensions.
  */
-function missingFields(bytes: Uint8Array, drafts: ContactDraft[]): string[] {
+function missingFields(bytes: Uint8Array, result: ImportResult): string[] {
+  const drafts = result.cards.map((c) => c.draft);
   const { lines } = unfold(toBinaryString(bytes), 'x');
   const raw = splitCards(lines, 'x').cards;
   if (raw.length !== drafts.length) return [`${raw.length} cards in the file, ${drafts.length} imported`];
+  // A value import left out with a warning (a photo cut short) is reported, not lost unseen.
+  const reported = new Set(result.problems.filter((p) => p.message.endsWith('left out')).map((p) => p.line));
   const missing: string[] = [];
   raw.forEach((card, i) => {
     const counts = new Map<string, number>();
     for (const l of card.lines) {
+      if (reported.has(l.line)) continue;
       const name = headOf(l.text).split(';')[0]!.split('.').pop()!.trim().toUpperCase();
       // Empty values (`URL:`, `N:;;;;`) carry nothing to keep.
       if (STRUCTURE.has(name) || !l.text.slice(headOf(l.text).length + 1).replace(/[;,\s]/g, '')) continue;
@@ -101,6 +106,15 @@ function missingFields(bytes: Uint8Array, drafts: ContactDraft[]): string[] {
   });
   return missing;
 }
+
+/**
+ * Well-formed files that lose something on import, each for a reason a person would agree with.
+ * The check above fails on anything else, and on any of these that stops happening.
+ */
+const EXPECTED_LOSSES = [
+  // Its one card holds only a JPEG cut to 124 bytes by the source project's test data.
+  'jhermsmeier_node-vcf/photo-base64.vcf: Card at line 1 has nothing left once the values above were left out; not imported; 1 cards in the file, 0 imported',
+];
 
 describe.skipIf(!present)('vCard corpus', () => {
   const files = present ? corpusFiles() : [];
@@ -142,17 +156,11 @@ describe.skipIf(!present)('vCard corpus', () => {
       const bytes = readFileSync(f.path);
       const result = importVCard(bytes, f.name);
       const errors = result.problems.filter((p) => p.severity === 'error');
-      const missing = [
-        ...errors.map((e) => e.message),
-        ...missingFields(
-          bytes,
-          result.cards.map((c) => c.draft),
-        ),
-      ];
+      const missing = [...errors.map((e) => e.message), ...missingFields(bytes, result)];
       if (missing.length) failures.push(`${f.name}: ${missing.join('; ')}`);
       else stats.complete++;
     }
-    expect(failures, failures.join('\n')).toHaveLength(0);
+    expect(failures, failures.join('\n')).toEqual(EXPECTED_LOSSES);
     expect(stats.complete / good.length).toBeGreaterThanOrEqual(0.99);
   });
 
