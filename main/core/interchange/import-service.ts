@@ -19,7 +19,7 @@ import type { Clock } from '../clock.ts';
 import type { ContactDocument } from '../db/contacts-schema.ts';
 import type { RapportDatabase } from '../db/database.ts';
 import { interactionSortKey } from '../interactions/sort-key.ts';
-import { importContactsFileSteps } from './detect.ts';
+import { importContactsFileSteps, previewFormat } from './detect.ts';
 import { applyPlan, ImportCancelled, type WritePlan } from './import-write.ts';
 import { indexPeople, matchCard, type CardMatch } from './match.ts';
 import { runSliced } from './sliced.ts';
@@ -103,7 +103,7 @@ export function createImportService(
         const parsed = await runSliced(importContactsFileSteps(bytes, fileName), { shouldStop: () => session.stop });
         const index = indexPeople(await allPeople(db));
         for (const [id, person] of index.byId) names.set(id, person.displayName);
-        session.format = parsed.format;
+        session.format = previewFormat(parsed.format);
         session.problems = parsed.problems;
         session.cards = await runSliced(
           (function* () {
