@@ -35,4 +35,5 @@ export interface ImportResult {
   problems: ImportProblem[];
 }
 
-export type InterchangeFormat = 'vcard' | 'linkedin-csv' | 'google-csv';
+/** `csv` is a CSV read through a column mapping the user chose (shared/domain/csv-mapping.ts). */
+export type InterchangeFormat = 'vcard' | 'linkedin-csv' | 'google-csv' | 'outlook-csv' | 'thunderbird-csv' | 'csv';

@@ -52,15 +52,3 @@ export function readCsv(bytes: Uint8Array, file: string): { rows: CsvRow[]; prob
   });
   return { rows, problems };
 }
-
-/** Index of the first row that starts with the given header cells. */
-export function findHeader(rows: CsvRow[], firstCells: string[]): number {
-  return rows.findIndex((r) => firstCells.every((cell, i) => r.cells[i]?.trim().toLowerCase() === cell.toLowerCase()));
-}
-
-/** Cells keyed by header name. */
-export function record(header: string[], row: CsvRow): Map<string, string> {
-  const map = new Map<string, string>();
-  header.forEach((name, i) => map.set(name.trim(), (row.cells[i] ?? '').trim()));
-  return map;
-}

@@ -69,8 +69,12 @@ const ONLY_4 = [
   'JSPROP',
 ];
 
+/**
+ * 3.0 allows any IANA-registered name (RFC 2426 §4, iana-token), and the registry holds the 4.0
+ * names too; 4.0 dropped the 3.0-only ones.
+ */
 export const PROPERTIES: Record<'3.0' | '4.0', ReadonlySet<string>> = {
-  '3.0': new Set([...COMMON, ...ONLY_3]),
+  '3.0': new Set([...COMMON, ...ONLY_3, ...ONLY_4]),
   '4.0': new Set([...COMMON, ...ONLY_4]),
 };
 
