@@ -64,7 +64,8 @@ export function* importContactsFileSteps(
   if (options.csvMapping) return yield* importCsvSteps(bytes, fileName, { mapping: options.csvMapping });
   const detection = detectFormat(bytes, fileName);
   if (detection.format === 'vcard') return { format: 'vcard', ...(yield* importVCardSteps(bytes, fileName)) };
-  if (detection.format !== 'unknown') return yield* importCsvSteps(bytes, fileName);
+  // An unknown CSV still gets a guessed mapping, for the user to correct.
+  if (detection.format !== 'unknown' || /\.csv$/i.test(fileName)) return yield* importCsvSteps(bytes, fileName);
   return {
     format: 'unknown',
     cards: [],
