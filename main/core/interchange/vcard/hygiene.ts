@@ -6,7 +6,7 @@
  */
 import type { VCardExtension } from '../../../../shared/domain/contact.ts';
 import { canonicalBase64 } from './photo.ts';
-import { AT_MOST_ONCE, NAME_SYNTAX, PARAMETERS, PROPERTIES, STRUCTURE } from './names.ts';
+import { AT_MOST_ONCE, PARAMETERS, PROPERTIES, STRUCTURE } from './names.ts';
 
 export type Version = '3.0' | '4.0';
 
@@ -100,6 +100,7 @@ export function cleanExtension(ext: VCardExtension, version: Version, written: S
     value = value.slice(0, comma + 1) + data;
   }
   // Values are kept in vCard escaping; a raw line break or control character would break the line.
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
   const safe = value.replace(/\r\n|\r|\n/g, '\\n').replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '');
   if (safe !== value) notes.push('line breaks and control characters in its value are escaped or removed');
   return { ok: true, ext: { ...(group ? { group } : {}), name, params, value: safe }, notes };
