@@ -52,6 +52,13 @@ const BASE64_CHUNK = /^[A-Za-z0-9+/=]+$/;
 const BARE_END = /^END\b[\s.]*(VCARD)?[\s.]*$/i;
 const hasEmptyValue = (text: string) => valueColon(text) === text.length - 1;
 
+/** An odd number of backslashes at the end: the last one escapes the line break (an even number is text). */
+function oddBackslashesAtEnd(text: string): boolean {
+  let n = 0;
+  while (text[text.length - 1 - n] === '\\') n++;
+  return n % 2 === 1;
+}
+
 /** Name and parameters: everything before the first colon outside double quotes. */
 export function headOf(text: string): string {
   const colon = valueColon(text);
@@ -113,7 +120,7 @@ export function unfold(text: string, file: string, firstLine = 1): { lines: Logi
       return;
     }
     // Android 2.1 ends a line with `\` to continue a value (an address) on the next line.
-    if (current && /(?:^|[^\\])(?:\\\\)*\\$/.test(current.text) && raw.trim() && !startsProperty(raw)) {
+    if (current?.text.endsWith('\\') && oddBackslashesAtEnd(current.text) && raw.trim() && !startsProperty(raw)) {
       current.text += 'n' + raw;
       return;
     }
@@ -141,8 +148,12 @@ export function unfold(text: string, file: string, firstLine = 1): { lines: Logi
 type Marker =
   { kind: 'begin' | 'end' | 'agent' | 'skip'; note?: string } | { kind: 'inline-agent'; text: string } | undefined;
 
+const MARKER_START = /^\s*(?:[^:;]*\.)?(?:BEGIN|END|AGENT)\s*[:;]/i;
+
 /** What a BEGIN, END or AGENT line means for the card structure; undefined for other lines. */
 function marker(l: LogicalLine): Marker {
+  // Most lines are none of these; say so before any work on a (possibly 40 KB photo) line.
+  if (!MARKER_START.test(l.text)) return undefined;
   const colon = valueColon(l.text);
   const head = l.text.slice(0, colon).split(';')[0]!;
   const name = head
