@@ -4,7 +4,7 @@ import { ImportPreview } from '../../../shared/ipc/channels/interchange.ts';
 import { importCsvSteps } from './csv/import-csv.ts';
 import { findKnownHeader, detectCsvLayout } from './csv/layouts.ts';
 import { readCsv } from './csv/read-csv.ts';
-import { decodeFile } from './decode.ts';
+import { toBinaryString } from './decode.ts';
 import type { ImportResult, InterchangeFormat } from './types.ts';
 import { importVCardSteps } from './vcard/import.ts';
 import { runToEnd } from './sliced.ts';
@@ -17,9 +17,10 @@ const SNIFF_BYTES = 64 * 1024;
 export function detectFormat(bytes: Uint8Array, fileName: string): Detection {
   // Cut after a line break, so a UTF-8 sequence cut in half does not read as a legacy charset.
   const end = bytes.length > SNIFF_BYTES ? bytes.lastIndexOf(0x0a, SNIFF_BYTES) + 1 || SNIFF_BYTES : bytes.length;
-  const head = decodeFile(bytes.subarray(0, end)).text;
-  if (/^\s*BEGIN\s*:\s*VCARD\s*$/im.test(head)) return { format: 'vcard' };
-  const rows = readCsv(new TextEncoder().encode(head), fileName).rows;
+  const head = bytes.subarray(0, end);
+  // vCard structure is ASCII: no need to decode (or guess a charset for) the text to see it.
+  if (/^\s*BEGIN\s*:\s*VCARD\s*$/im.test(toBinaryString(head))) return { format: 'vcard' };
+  const rows = readCsv(head, fileName).rows;
   const headerAt = findKnownHeader(rows);
   const format = headerAt === -1 ? undefined : detectCsvLayout(rows[headerAt]!.cells).format;
   if (format) return { format };
