@@ -1,8 +1,9 @@
 /** Which importer a file needs, from its content first and its name second. */
-import { importGoogleCsvSteps, isGoogleHeader } from './csv/google.ts';
-import { LINKEDIN_HEADER, importLinkedInCsvSteps } from './csv/linkedin.ts';
-import { findHeader, readCsv } from './csv/read-csv.ts';
-import { decodeFile } from './decode.ts';
+import type { CsvLayoutName, CsvMapping } from '../../../shared/domain/csv-mapping.ts';
+import { importCsvSteps } from './csv/import-csv.ts';
+import { findKnownHeader, detectCsvLayout } from './csv/layouts.ts';
+import { readCsv } from './csv/read-csv.ts';
+import { toBinaryString } from './decode.ts';
 import type { ImportResult, InterchangeFormat } from './types.ts';
 import { importVCardSteps } from './vcard/import.ts';
 import { runToEnd } from './sliced.ts';
@@ -13,11 +14,15 @@ export type Detection = { format: InterchangeFormat } | { format: 'unknown'; err
 const SNIFF_BYTES = 64 * 1024;
 
 export function detectFormat(bytes: Uint8Array, fileName: string): Detection {
-  const head = decodeFile(bytes.subarray(0, SNIFF_BYTES));
-  if (/^\s*BEGIN\s*:\s*VCARD\s*$/im.test(head)) return { format: 'vcard' };
-  const rows = readCsv(new TextEncoder().encode(head), fileName).rows.slice(0, 20);
-  if (findHeader(rows, LINKEDIN_HEADER) !== -1) return { format: 'linkedin-csv' };
-  if (rows[0] && isGoogleHeader(rows[0].cells)) return { format: 'google-csv' };
+  // Cut after a line break, so a UTF-8 sequence cut in half does not read as a legacy charset.
+  const end = bytes.length > SNIFF_BYTES ? bytes.lastIndexOf(0x0a, SNIFF_BYTES) + 1 || SNIFF_BYTES : bytes.length;
+  const head = bytes.subarray(0, end);
+  // vCard structure is ASCII: no need to decode (or guess a charset for) the text to see it.
+  if (/^\s*BEGIN\s*:\s*VCARD\s*$/im.test(toBinaryString(head))) return { format: 'vcard' };
+  const rows = readCsv(head, fileName).rows;
+  const headerAt = findKnownHeader(rows);
+  const format = headerAt === -1 ? undefined : detectCsvLayout(rows[headerAt]!.cells).format;
+  if (format) return { format };
   const extension = /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase();
   if (extension === 'vcf' || extension === 'vcard') {
     return { format: 'unknown', error: `${fileName} is named like a vCard file but has no BEGIN:VCARD line` };
@@ -25,37 +30,45 @@ export function detectFormat(bytes: Uint8Array, fileName: string): Detection {
   if (extension === 'csv') {
     return {
       format: 'unknown',
-      error: `${fileName} is a CSV file, but not LinkedIn Connections.csv or a Google Contacts export (their header row was not found)`,
+      error: `${fileName} is a CSV file, but not a LinkedIn, Google Contacts, Outlook or Thunderbird export (their header row was not found)`,
     };
   }
   return {
     format: 'unknown',
-    error: `${fileName} is not a vCard (.vcf), LinkedIn Connections.csv or Google Contacts CSV file`,
+    error: `${fileName} is not a vCard (.vcf) file or a LinkedIn, Google Contacts, Outlook or Thunderbird CSV export`,
   };
 }
 
-/** Detects the format and imports; an unknown format is one error problem, never an exception. */
-export function importContactsFile(bytes: Uint8Array, fileName: string): ImportFileResult {
-  return runToEnd(importContactsFileSteps(bytes, fileName));
+export interface ImportOptions {
+  /** A column mapping the user corrected (or remembered) for a CSV file; see csv/layouts.ts. */
+  csvMapping?: CsvMapping | undefined;
 }
 
-export type ImportFileResult = ImportResult & { format: InterchangeFormat | 'unknown' };
+/** Detects the format and imports; an unknown format is one error problem, never an exception. */
+export function importContactsFile(bytes: Uint8Array, fileName: string, options: ImportOptions = {}): ImportFileResult {
+  return runToEnd(importContactsFileSteps(bytes, fileName, options));
+}
+
+export type ImportFileResult = ImportResult & {
+  format: InterchangeFormat | 'unknown';
+  /** For a CSV: its layout and the column mapping used (or, for an unknown header, a guess to correct). */
+  csv?: { layout: CsvLayoutName; mapping: CsvMapping };
+};
 
 /** `importContactsFile` as steps, for `runSliced` (see sliced.ts). */
-export function* importContactsFileSteps(bytes: Uint8Array, fileName: string): Generator<void, ImportFileResult> {
+export function* importContactsFileSteps(
+  bytes: Uint8Array,
+  fileName: string,
+  options: ImportOptions = {},
+): Generator<void, ImportFileResult> {
+  if (options.csvMapping) return yield* importCsvSteps(bytes, fileName, { mapping: options.csvMapping });
   const detection = detectFormat(bytes, fileName);
-  switch (detection.format) {
-    case 'vcard':
-      return { format: 'vcard', ...(yield* importVCardSteps(bytes, fileName)) };
-    case 'linkedin-csv':
-      return { format: 'linkedin-csv', ...(yield* importLinkedInCsvSteps(bytes, fileName)) };
-    case 'google-csv':
-      return { format: 'google-csv', ...(yield* importGoogleCsvSteps(bytes, fileName)) };
-    default:
-      return {
-        format: 'unknown',
-        cards: [],
-        problems: [{ file: fileName, line: 1, severity: 'error', message: detection.error }],
-      };
-  }
+  if (detection.format === 'vcard') return { format: 'vcard', ...(yield* importVCardSteps(bytes, fileName)) };
+  // An unknown CSV still gets a guessed mapping, for the user to correct.
+  if (detection.format !== 'unknown' || /\.csv$/i.test(fileName)) return yield* importCsvSteps(bytes, fileName);
+  return {
+    format: 'unknown',
+    cards: [],
+    problems: [{ file: fileName, line: 1, severity: 'error', message: detection.error }],
+  };
 }

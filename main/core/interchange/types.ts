@@ -13,8 +13,21 @@ export interface ImportedCard {
   line: number;
   draft: ContactDraft;
   uid?: string;
-  /** LinkedIn only: the day the connection was made, `YYYY-MM-DD`. */
+  /**
+   * The day the LinkedIn connection was made, `YYYY-MM-DD`: from LinkedIn's CSV, or from the
+   * `X-RAPPORT-CONNECTED-ON` property our vCard export writes for it.
+   */
   connectedOn?: string;
+  /**
+   * People this card is linked to in the same file. A nested AGENT card becomes a person of its
+   * own; its parent lists it here, by index into the same result's `cards`.
+   */
+  related?: RelatedCard[];
+}
+
+export interface RelatedCard {
+  kind: 'agent';
+  cardIndex: number;
 }
 
 export interface ImportResult {
@@ -22,4 +35,5 @@ export interface ImportResult {
   problems: ImportProblem[];
 }
 
-export type InterchangeFormat = 'vcard' | 'linkedin-csv' | 'google-csv';
+/** `csv` is a CSV read through a column mapping the user chose (shared/domain/csv-mapping.ts). */
+export type InterchangeFormat = 'vcard' | 'linkedin-csv' | 'google-csv' | 'outlook-csv' | 'thunderbird-csv' | 'csv';

@@ -15,7 +15,7 @@ export function validateDraft(
   where: { file: string; line: number; what: string },
 ): { draft?: ContactDraft; problems: ImportProblem[] } {
   const problems: ImportProblem[] = [];
-  const current = structuredClone(draft);
+  const current = normaliseEmpty(structuredClone(draft));
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const result = ContactFields.safeParse(current);
     if (result.success) return { draft: current, problems };
@@ -37,6 +37,42 @@ export function validateDraft(
     message: `${where.what}: too many invalid values — person not imported`,
   });
   return { problems };
+}
+
+/** Optional text that trims to nothing, at the top and in labelled entries. */
+const OPTIONAL_TEXT = new Set<string>([
+  'givenName',
+  'familyName',
+  'nickname',
+  'organisation',
+  'role',
+  'location',
+  'howWeMet',
+  'lookingFor',
+  'canHelpWith',
+  'notes',
+  'label',
+  'poBox',
+  'extended',
+  'street',
+  'locality',
+  'region',
+  'postalCode',
+  'country',
+]);
+
+/**
+ * Empty text is the same as none: an empty given name or label is trimmed away here, because
+ * the export writes nothing for it and a round trip must give back the same person.
+ */
+export function normaliseEmpty<T extends object>(record: T): T {
+  const fields = record as Record<string, unknown>;
+  for (const [key, value] of Object.entries(fields)) {
+    if (typeof value === 'string' && OPTIONAL_TEXT.has(key) && !value.trim()) delete fields[key];
+    else if (Array.isArray(value) && key !== 'extensions' && key !== 'tags')
+      for (const item of value) if (item && typeof item === 'object') normaliseEmpty(item);
+  }
+  return record;
 }
 
 /** `['emails', 1, 'value']` → `emails[1].value`, matching how the form names fields. */

@@ -58,7 +58,7 @@ export type PreviewCard = z.infer<typeof PreviewCard>;
 export const ImportPreview = z.object({
   sessionId: z.string(),
   fileName: z.string(),
-  format: z.enum(['vcard', 'linkedin-csv', 'google-csv', 'unknown']),
+  format: z.enum(['vcard', 'linkedin-csv', 'google-csv', 'outlook-csv', 'thunderbird-csv', 'csv', 'unknown']),
   cards: z.array(PreviewCard),
   problems: z.array(ImportProblemView),
   counts: z.object({ new: z.number().int(), match: z.number().int(), conflict: z.number().int() }),

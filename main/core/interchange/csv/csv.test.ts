@@ -30,6 +30,11 @@ describe('LinkedIn Connections.csv', () => {
       social: [{ kind: 'linkedin', url: 'https://www.linkedin.com/in/marisol-okonkwo-reyes-4b1a2c' }],
       organisation: 'Fernhill Analytics, Ltd.',
       role: 'Head of Data',
+      phones: [],
+      addresses: [],
+      tags: [],
+      // Kept with the person so a vCard export carries the date (docs/vcard.md).
+      extensions: [{ name: 'X-RAPPORT-CONNECTED-ON', params: {}, value: '2024-03-12' }],
     });
     expect(result.cards[1]!.draft).toMatchObject({ emails: [], role: 'Operations Lead\nNordic Region' });
     expect(result.cards[2]!.draft.organisation).toBe('Quill & Lantern "Studio"');
@@ -123,7 +128,7 @@ describe('detectFormat', () => {
   it('explains what is wrong with an unknown file', () => {
     expect(detectFormat(bytes('Name,Phone\nA,1\n'), 'export.csv')).toEqual({
       format: 'unknown',
-      error: expect.stringContaining('not LinkedIn Connections.csv or a Google Contacts export'),
+      error: expect.stringContaining('not a LinkedIn, Google Contacts, Outlook or Thunderbird export'),
     });
     expect(detectFormat(bytes('hello'), 'card.vcf')).toEqual({
       format: 'unknown',

@@ -12,8 +12,9 @@ export interface CsvRow {
 }
 
 export function readCsv(bytes: Uint8Array, file: string): { rows: CsvRow[]; problems: ImportProblem[] } {
+  const decoded = decodeFile(bytes);
   // One line-break style makes papaparse's cursor and our line count agree.
-  const text = decodeFile(bytes).replace(/\r\n|\r/g, '\n');
+  const text = decoded.text.replace(/\r\n|\r/g, '\n');
   const lineStarts = [0];
   for (let i = 0; i < text.length; i++) if (text[i] === '\n') lineStarts.push(i + 1);
   const lineAt = (offset: number) => {
@@ -29,6 +30,13 @@ export function readCsv(bytes: Uint8Array, file: string): { rows: CsvRow[]; prob
 
   const rows: CsvRow[] = [];
   const problems: ImportProblem[] = [];
+  if (decoded.guessedCharset)
+    problems.push({
+      file,
+      line: 1,
+      severity: 'warning',
+      message: `charset: guessed ${decoded.guessedCharset} (the file is not UTF-8 and does not say what it is)`,
+    });
   let start = 0;
   Papa.parse<string[]>(text, {
     newline: '\n',
@@ -43,16 +51,4 @@ export function readCsv(bytes: Uint8Array, file: string): { rows: CsvRow[]; prob
     },
   });
   return { rows, problems };
-}
-
-/** Index of the first row that starts with the given header cells. */
-export function findHeader(rows: CsvRow[], firstCells: string[]): number {
-  return rows.findIndex((r) => firstCells.every((cell, i) => r.cells[i]?.trim().toLowerCase() === cell.toLowerCase()));
-}
-
-/** Cells keyed by header name. */
-export function record(header: string[], row: CsvRow): Map<string, string> {
-  const map = new Map<string, string>();
-  header.forEach((name, i) => map.set(name.trim(), (row.cells[i] ?? '').trim()));
-  return map;
 }

@@ -3,7 +3,7 @@
  * into 3.0 syntax (bare parameters, QUOTED-PRINTABLE, CHARSET, BASE64) and decodes the text.
  * ical.js then parses the resulting 3.0/4.0 line (see parse-card.ts).
  */
-import { decodeBinary } from '../decode.ts';
+import { decodeBinary, type LegacyDecoder } from '../decode.ts';
 import { headOf, valueColon } from './lines.ts';
 import { decodeQuotedPrintable } from './quoted-printable.ts';
 
@@ -43,7 +43,7 @@ export function splitParams(head: string): string[] {
 }
 
 /** Returns undefined for a line with no property name. */
-export function readContentLine(binary: string, version: string): ContentLine | undefined {
+export function readContentLine(binary: string, version: string, legacy?: LegacyDecoder): ContentLine | undefined {
   const colon = valueColon(binary);
   if (colon <= 0) return undefined;
   const [fullName = '', ...paramParts] = splitParams(headOf(binary));
@@ -65,12 +65,12 @@ export function readContentLine(binary: string, version: string): ContentLine | 
   else if (encoding === 'BASE64' || encoding === 'B') params.push({ name: 'ENCODING', value: 'b' });
   else if (encoding && encoding !== '8BIT' && encoding !== '7BIT') params.push({ name: 'ENCODING', value: encoding });
 
-  let text = decodeBinary(value, charset);
+  let text = decodeBinary(value, charset, legacy);
   // A decoded quoted-printable value may hold real line breaks; ical.js needs one line.
   if (encoding === 'QUOTED-PRINTABLE') text = text.replace(/\r\n|\r|\n/g, '\\n');
   // 2.1 gives commas no meaning, 3.0/4.0 use them as separators: escape them so they stay text.
   if (version === '2.1') text = text.replace(/\\?,/g, (m) => (m.length === 2 ? m : '\\,'));
-  for (const p of params) p.value = decodeBinary(p.value, charset);
+  for (const p of params) p.value = decodeBinary(p.value, charset, legacy);
   return { ...(group ? { group } : {}), name, params, value: text };
 }
 

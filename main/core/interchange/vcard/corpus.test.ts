@@ -1,44 +1,15 @@
 /**
- * The shared corpus: 195 real vCard files from 15 projects (../shared/vcard-corpus, outside this
- * repo; SOURCES.md lists sources, licences and which files are deliberately malformed).
+ * Import of the shared corpus (see corpus-files.ts); export of it is checked by
+ * independent-reader.test.ts.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ContactDraft } from '../../../../shared/domain/contact.ts';
+import type { ImportResult } from '../types.ts';
 import { toBinaryString } from '../decode.ts';
 import { importVCard } from './import.ts';
 import { headOf, splitCards, unfold } from './lines.ts';
-import { toVCard } from './serialise.ts';
-import { canonical } from './test-helpers.ts';
-
-const dir = fileURLToPath(new URL('../../../../../shared/vcard-corpus/', import.meta.url));
-const present = existsSync(dir);
-if (!present) console.warn(`vCard corpus not found at ${dir}; corpus tests skipped`);
-
-interface CorpusFile {
-  path: string;
-  name: string;
-  malformed: boolean;
-}
-
-/** Files per `## owner/repo` section of SOURCES.md; a row marked **malformed** is broken on purpose. */
-function corpusFiles(): CorpusFile[] {
-  const sources = readFileSync(`${dir}SOURCES.md`, 'utf8');
-  const malformed = new Set<string>();
-  let folder = '';
-  for (const line of sources.split('\n')) {
-    const section = /^## (\S+)\/(\S+)/.exec(line);
-    if (section) folder = `${section[1]}_${section[2]}`;
-    const row = /^\| ([^|]+\.vcf) \|/.exec(line);
-    if (row && line.includes('**malformed**')) malformed.add(`${folder}/${row[1]!.trim()}`);
-  }
-  return readdirSync(dir, { withFileTypes: true })
-    .filter((d) => d.isDirectory())
-    .flatMap((d) => readdirSync(`${dir}${d.name}`).map((f) => `${d.name}/${f}`))
-    .sort()
-    .map((name) => ({ path: `${dir}${name}`, name, malformed: malformed.has(name) }));
-}
+import { corpusFiles, corpusPresent } from './corpus-files.ts';
 
 /** Where each property kind lands in a draft; kinds not listed must be kept as extensions. */
 const BUCKETS: Record<string, string> = {
@@ -82,14 +53,18 @@ function held(draft: ContactDraft, bucket: string): number {
  * "Every field present": count the non-empty properties of each card straight from the file and
  * check the draft holds at least as many in the matching field or as extensions.
  */
-function missingFields(bytes: Uint8Array, drafts: ContactDraft[]): string[] {
+function missingFields(bytes: Uint8Array, result: ImportResult): string[] {
+  const drafts = result.cards.map((c) => c.draft);
   const { lines } = unfold(toBinaryString(bytes), 'x');
   const raw = splitCards(lines, 'x').cards;
   if (raw.length !== drafts.length) return [`${raw.length} cards in the file, ${drafts.length} imported`];
+  // A value import left out with a warning (a photo cut short) is reported, not lost unseen.
+  const reported = new Set(result.problems.filter((p) => p.message.endsWith('left out')).map((p) => p.line));
   const missing: string[] = [];
   raw.forEach((card, i) => {
     const counts = new Map<string, number>();
     for (const l of card.lines) {
+      if (reported.has(l.line)) continue;
       const name = headOf(l.text).split(';')[0]!.split('.').pop()!.trim().toUpperCase();
       // Empty values (`URL:`, `N:;;;;`) carry nothing to keep.
       if (STRUCTURE.has(name) || !l.text.slice(headOf(l.text).length + 1).replace(/[;,\s]/g, '')) continue;
@@ -102,17 +77,25 @@ function missingFields(bytes: Uint8Array, drafts: ContactDraft[]): string[] {
   return missing;
 }
 
-describe.skipIf(!present)('vCard corpus', () => {
-  const files = present ? corpusFiles() : [];
+/**
+ * Well-formed files that lose something on import, each for a reason a person would agree with.
+ * The check above fails on anything else, and on any of these that stops happening.
+ */
+const EXPECTED_LOSSES = [
+  // Its one card holds only a JPEG cut to 124 bytes by the source project's test data.
+  'jhermsmeier_node-vcf/photo-base64.vcf: Card at line 1 has nothing left once the values above were left out; not imported; 1 cards in the file, 0 imported',
+];
+
+describe.skipIf(!corpusPresent)('vCard corpus', () => {
+  const files = corpusFiles();
   const good = files.filter((f) => !f.malformed);
-  const stats = { complete: 0, people: 0, roundTrips: 0, malformedWithProblems: 0 };
+  const stats = { complete: 0, malformedWithProblems: 0 };
 
   afterAll(() => {
     const pct = (a: number, b: number) => `${((100 * a) / b).toFixed(1)}%`;
     console.info(
       `vCard corpus: ${files.length} files, ${files.length - good.length} malformed (${stats.malformedWithProblems} of them reported problems); ` +
-        `${stats.complete}/${good.length} well-formed files imported with every field present (${pct(stats.complete, good.length)}); ` +
-        `${stats.roundTrips}/${stats.people} export→import round trips identical (3.0 and 4.0, ${pct(stats.roundTrips, stats.people)})`,
+        `${stats.complete}/${good.length} well-formed files imported with every field present (${pct(stats.complete, good.length)})`,
     );
   });
 
@@ -142,31 +125,11 @@ describe.skipIf(!present)('vCard corpus', () => {
       const bytes = readFileSync(f.path);
       const result = importVCard(bytes, f.name);
       const errors = result.problems.filter((p) => p.severity === 'error');
-      const missing = [
-        ...errors.map((e) => e.message),
-        ...missingFields(
-          bytes,
-          result.cards.map((c) => c.draft),
-        ),
-      ];
+      const missing = [...errors.map((e) => e.message), ...missingFields(bytes, result)];
       if (missing.length) failures.push(`${f.name}: ${missing.join('; ')}`);
       else stats.complete++;
     }
-    expect(failures, failures.join('\n')).toHaveLength(0);
+    expect(failures, failures.join('\n')).toEqual(EXPECTED_LOSSES);
     expect(stats.complete / good.length).toBeGreaterThanOrEqual(0.99);
-  });
-
-  it.each(['3.0', '4.0'] as const)('exports and re-imports every corpus person identically as vCard %s', (version) => {
-    const mismatches: string[] = [];
-    for (const f of files) {
-      for (const card of importVCard(readFileSync(f.path), f.name).cards) {
-        stats.people++;
-        const back = importVCard(new TextEncoder().encode(toVCard([card.draft], version)), 'roundtrip.vcf').cards;
-        if (back.length === 1 && JSON.stringify(canonical(back[0]!.draft)) === JSON.stringify(canonical(card.draft)))
-          stats.roundTrips++;
-        else mismatches.push(`${f.name} line ${card.line}`);
-      }
-    }
-    expect(mismatches).toEqual([]);
   });
 });

@@ -105,13 +105,13 @@ describe('vCard 2.1', () => {
       'FN:Pic',
       'PHOTO;ENCODING=BASE64;JPEG:',
       '  /9j/4AAQSkZJRgABAQEA',
-      '  YABgAAD/2wBDAAYEBQYF',
+      '  YABgAAAA/9k=',
       '',
       'TEL:1',
       'END:VCARD',
     ].join('\r\n');
     const draft = only(importText(text));
-    expect(draft.photo).toEqual({ mediaType: 'image/jpeg', data: '/9j/4AAQSkZJRgABAQEAYABgAAD/2wBDAAYEBQYF' });
+    expect(draft.photo).toEqual({ mediaType: 'image/jpeg', data: '/9j/4AAQSkZJRgABAQEAYABgAAAA/9k=' });
     expect(draft.phones).toEqual([{ value: '1' }]);
   });
 });

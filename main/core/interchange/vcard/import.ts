@@ -7,8 +7,9 @@ import { toBinaryString } from '../decode.ts';
 import { validateDraft } from '../validate.ts';
 import { segments, splitCards, unfold, type RawCard } from './lines.ts';
 import { runToEnd } from '../sliced.ts';
-import { parseCard } from './parse-card.ts';
+import { parseCard, type UndeclaredDecoder } from './parse-card.ts';
 import { toDraft } from './to-draft.ts';
+import { UndeclaredCharsets } from './undeclared-charset.ts';
 
 export const UNNAMED = 'Unnamed contact';
 
@@ -24,28 +25,36 @@ export function* importVCardSteps(bytes: Uint8Array, fileName: string): Generato
   const problems: ImportProblem[] = [];
   const cards: ImportedCard[] = [];
   let found = 0;
-  for (const segment of segments(toBinaryString(bytes))) {
+  const binary = toBinaryString(bytes);
+  const charsets = new UndeclaredCharsets(binary, fileName);
+  for (const segment of segments(binary)) {
     const unfolded = unfold(segment.text, fileName, segment.firstLine);
     const split = splitCards(unfolded.lines, fileName);
     problems.push(...unfolded.problems, ...split.problems);
     found += split.cards.length;
     yield;
+    const indexOf = new Map<RawCard, number>();
     for (const raw of split.cards) {
       try {
-        const card = importCard(raw, fileName, problems);
-        if (card) cards.push(card);
-      } catch (error) {
-        // A bug of ours must not cost the other cards; report it against this one.
+        const card = importCard(raw, fileName, problems, charsets.forCard(raw));
+        if (card) {
+          indexOf.set(raw, cards.length);
+          cards.push(card);
+        }
+      } catch {
+        // A bug of ours must not cost the other cards; report it against this one, in words.
         problems.push({
           file: fileName,
           line: raw.line,
           severity: 'error',
-          message: `Card at line ${raw.line} could not be read: ${(error as Error).message}`,
+          message: `Card at line ${raw.line} could not be read because of an error in Rapport; the other cards were imported`,
         });
       }
       yield;
     }
+    linkAgents(split.cards, indexOf, cards);
   }
+  problems.push(...charsets.problems());
   if (found === 0) {
     problems.push({
       file: fileName,
@@ -58,16 +67,33 @@ export function* importVCardSteps(bytes: Uint8Array, fileName: string): Generato
   return { cards, problems };
 }
 
-function importCard(raw: RawCard, file: string, problems: ImportProblem[]): ImportedCard | undefined {
+/** A nested AGENT card is its own person; its parent lists it in `related`. */
+function linkAgents(raws: RawCard[], indexOf: Map<RawCard, number>, cards: ImportedCard[]): void {
+  for (const raw of raws) {
+    const agent = indexOf.get(raw);
+    const parent = raw.agentOf && indexOf.get(raw.agentOf);
+    if (agent === undefined || parent === undefined) continue;
+    const card = cards[parent]!;
+    (card.related ??= []).push({ kind: 'agent', cardIndex: agent });
+  }
+}
+
+function importCard(
+  raw: RawCard,
+  file: string,
+  problems: ImportProblem[],
+  undeclared: UndeclaredDecoder,
+): ImportedCard | undefined {
   const what = `Card at line ${raw.line}`;
-  const parsed = parseCard(raw, file);
+  const parsed = parseCard(raw, file, undeclared);
   problems.push(...parsed.problems);
   const mapped = toDraft(parsed.props);
   for (const notice of mapped.notices)
     problems.push({ file, line: notice.line, severity: 'warning', message: `${what}: ${notice.message}` });
   if (!mapped.draft.displayName) {
     if (!mapped.hasContent) {
-      problems.push({ file, line: raw.line, severity: 'error', message: `${what} is empty; not imported` });
+      const why = mapped.notices.length ? 'has nothing left once the values above were left out' : 'is empty';
+      problems.push({ file, line: raw.line, severity: 'error', message: `${what} ${why}; not imported` });
       return undefined;
     }
     // Keep the person (a photo, an address, an IM handle) rather than lose them; the user renames.
@@ -82,5 +108,10 @@ function importCard(raw: RawCard, file: string, problems: ImportProblem[]): Impo
   const valid = validateDraft(mapped.draft, { file, line: raw.line, what });
   problems.push(...valid.problems);
   if (!valid.draft) return undefined;
-  return { line: raw.line, draft: valid.draft, ...(mapped.uid ? { uid: mapped.uid } : {}) };
+  return {
+    line: raw.line,
+    draft: valid.draft,
+    ...(mapped.uid ? { uid: mapped.uid } : {}),
+    ...(mapped.connectedOn ? { connectedOn: mapped.connectedOn } : {}),
+  };
 }

@@ -5,6 +5,8 @@
  * UTF-8 sequence, and 2.1 quoted-printable soft breaks, are joined before any text decoding.
  */
 import type { ImportProblem } from '../types.ts';
+import { unescapeText } from './escape.ts';
+import { startsProperty } from './names.ts';
 
 export interface LogicalLine {
   /** 1-based number of the physical line where this property starts in the original file. */
@@ -17,6 +19,8 @@ export interface RawCard {
   lines: LogicalLine[];
   /** False when the file ended before END:VCARD. */
   closed: boolean;
+  /** Set on a nested AGENT card: the card it was the agent of. */
+  agentOf?: RawCard;
 }
 
 interface PhysicalLine {
@@ -44,6 +48,16 @@ export function physicalLines(text: string): PhysicalLine[] {
 const isQuotedPrintable = (text: string) => /;\s*(ENCODING\s*=\s*)?QUOTED-PRINTABLE\s*(;|$)/i.test(headOf(text));
 const isBase64 = (text: string) => /;\s*(ENCODING\s*=\s*)?(BASE64|B)\s*(;|$)/i.test(headOf(text));
 const BASE64_CHUNK = /^[A-Za-z0-9+/=]+$/;
+/** A bare `END`, `END VCARD` or `END.`: a broken END line that has lost its colon. */
+const BARE_END = /^END\b[\s.]*(VCARD)?[\s.]*$/i;
+const hasEmptyValue = (text: string) => valueColon(text) === text.length - 1;
+
+/** An odd number of backslashes at the end: the last one escapes the line break (an even number is text). */
+function oddBackslashesAtEnd(text: string): boolean {
+  let n = 0;
+  while (text[text.length - 1 - n] === '\\') n++;
+  return n % 2 === 1;
+}
 
 /** Name and parameters: everything before the first colon outside double quotes. */
 export function headOf(text: string): string {
@@ -78,6 +92,8 @@ export function unfold(text: string, file: string, firstLine = 1): { lines: Logi
 
   const finish = () => {
     if (current && current.text.includes(':')) lines.push(current);
+    // splitCards decides what a broken END means; here it only must not be lost.
+    else if (current && BARE_END.test(current.text.trim())) lines.push({ line: current.line, text: 'END:' });
     else if (current)
       problems.push({
         file,
@@ -103,6 +119,16 @@ export function unfold(text: string, file: string, firstLine = 1): { lines: Logi
       current.text += raw;
       return;
     }
+    // Android 2.1 ends a line with `\` to continue a value (an address) on the next line.
+    if (current?.text.endsWith('\\') && oddBackslashesAtEnd(current.text) && raw.trim() && !startsProperty(raw)) {
+      current.text += 'n' + raw;
+      return;
+    }
+    // Old phones write `N;ENCODING=QUOTED-PRINTABLE:` and put the whole value on the next line.
+    if (current && hasEmptyValue(current.text) && raw.trim() && !startsProperty(raw) && (qp || !raw.includes(':'))) {
+      current.text += raw;
+      return;
+    }
     if (current && !raw.includes(':') && p.brokenBy === '\r' && crlfFile) {
       // A lone CR inside a CRLF/LF file is a line break typed into a value (Thunderbird does this).
       current.text += '\\n' + raw;
@@ -119,56 +145,104 @@ export function unfold(text: string, file: string, firstLine = 1): { lines: Logi
   return { lines, problems };
 }
 
+type Marker =
+  { kind: 'begin' | 'end' | 'agent' | 'skip'; note?: string } | { kind: 'inline-agent'; text: string } | undefined;
+
+const MARKER_START = /^\s*(?:[^:;]*\.)?(?:BEGIN|END|AGENT)\s*[:;]/i;
+
+/** What a BEGIN, END or AGENT line means for the card structure; undefined for other lines. */
+function marker(l: LogicalLine): Marker {
+  // Most lines are none of these; say so before any work on a (possibly 40 KB photo) line.
+  if (!MARKER_START.test(l.text)) return undefined;
+  const colon = valueColon(l.text);
+  const head = l.text.slice(0, colon).split(';')[0]!;
+  const name = head
+    .slice(head.lastIndexOf('.') + 1)
+    .trim()
+    .toUpperCase();
+  const value = l.text.slice(colon + 1).trim();
+  const upper = value.toUpperCase();
+  const quoted = `"${preview(l.text.trim())}"`;
+  const exact = l.text.trim().toUpperCase() === `${name}:VCARD`;
+  if (name === 'BEGIN') {
+    if (exact) return { kind: 'begin' };
+    if (upper.startsWith('VCARD')) return { kind: 'begin', note: `Line ${l.line}: ${quoted} was read as BEGIN:VCARD` };
+    return { kind: 'skip', note: `Line ${l.line}: ${quoted} does not begin a vCard and was skipped` };
+  }
+  if (name === 'END') {
+    if (exact) return { kind: 'end' };
+    // `END:VCARD.`, `END:` and a bare `END` end the card; they are never kept as properties.
+    if (!upper || upper.startsWith('VCARD'))
+      return { kind: 'end', note: `Line ${l.line}: the broken END line ${quoted} was read as END:VCARD` };
+    return { kind: 'skip', note: `Line ${l.line}: ${quoted} does not end a vCard and was skipped` };
+  }
+  if (name !== 'AGENT') return undefined;
+  // 2.1 writes `AGENT:` or `AGENT:BEGIN:VCARD` with the agent's lines following; 3.0 writes the
+  // whole agent escaped into one value (`AGENT:BEGIN:VCARD\nFN:…\nEND:VCARD`).
+  if (!value) return { kind: 'agent' };
+  if (!upper.startsWith('BEGIN:VCARD')) return undefined;
+  if (/\\n\s*END:VCARD/i.test(value)) return { kind: 'inline-agent', text: unescapeText(value) };
+  return { kind: 'begin' };
+}
+
 /**
- * Splits logical lines into cards on BEGIN:VCARD / END:VCARD. Nested cards (2.1 AGENT) become
- * cards of their own so nobody is lost; text outside any card is reported once per run.
+ * Splits logical lines into cards on BEGIN:VCARD / END:VCARD. Nested cards (AGENT in 2.1, 3.0
+ * and 4.0 forms) become cards of their own, linked to their parent by `agentOf`, so nobody is lost
+ * and none of the agent's properties land on the parent. Text outside any card is reported once.
  */
 export function splitCards(lines: LogicalLine[], file: string): { cards: RawCard[]; problems: ImportProblem[] } {
   const cards: RawCard[] = [];
   const problems: ImportProblem[] = [];
   const stack: RawCard[] = [];
   let strayFrom: number | undefined;
+  /** The last property was a bare `AGENT:`; the BEGIN:VCARD that follows starts the agent. */
+  let agentPending = false;
+  const warn = (line: number, message: string) => problems.push({ file, line, severity: 'warning', message });
 
   for (const l of lines) {
-    const upper = l.text.trim().toUpperCase();
-    if (upper === 'BEGIN:VCARD') {
-      stack.push({ line: l.line, lines: [], closed: false });
+    const m = marker(l);
+    const top = stack.at(-1);
+    const wasPending = agentPending;
+    agentPending = false;
+    if (m && 'note' in m && m.note) warn(l.line, m.note);
+    if (m?.kind === 'skip') continue;
+    if (m?.kind === 'agent' && top) {
+      agentPending = true;
       continue;
     }
-    if (upper === 'END:VCARD') {
+    if (m?.kind === 'begin') {
+      const isAgent = (wasPending || /^\s*(?:[\w-]+\.)?AGENT/i.test(l.text)) && top;
+      stack.push({ line: l.line, lines: [], closed: false, ...(isAgent ? { agentOf: top } : {}) });
+      continue;
+    }
+    if (m?.kind === 'inline-agent' && top) {
+      const inner = physicalLines(m.text).flatMap((p) =>
+        p.text.includes(':') ? [{ line: l.line, text: p.text }] : [],
+      );
+      const nested = splitCards(inner, file);
+      problems.push(...nested.problems);
+      const [agent] = nested.cards;
+      if (agent) agent.agentOf = top;
+      cards.push(...nested.cards);
+      continue;
+    }
+    if (m?.kind === 'end') {
       const card = stack.pop();
       if (card) {
         card.closed = true;
         cards.push(card);
-      } else
-        problems.push({
-          file,
-          line: l.line,
-          severity: 'warning',
-          message: `Line ${l.line}: END:VCARD without a matching BEGIN:VCARD`,
-        });
+      } else warn(l.line, `Line ${l.line}: END:VCARD without a matching BEGIN:VCARD`);
       continue;
     }
-    const top = stack.at(-1);
     if (top) top.lines.push(l);
     else if (strayFrom === undefined) {
       strayFrom = l.line;
-      problems.push({
-        file,
-        line: l.line,
-        severity: 'warning',
-        message: `Line ${l.line}: text outside BEGIN:VCARD … END:VCARD was ignored`,
-      });
+      warn(l.line, `Line ${l.line}: text outside BEGIN:VCARD … END:VCARD was ignored`);
     }
   }
   // Unclosed cards still carry people: keep them, outermost first, and say what happened.
   for (const card of stack.reverse()) {
-    problems.push({
-      file,
-      line: card.line,
-      severity: 'warning',
-      message: `Card at line ${card.line}: no END:VCARD before the end of the file`,
-    });
+    warn(card.line, `Card at line ${card.line}: no END:VCARD before the end of the file`);
     cards.push(card);
   }
   cards.sort((a, b) => a.line - b.line);

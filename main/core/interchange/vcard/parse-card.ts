@@ -4,6 +4,7 @@
  */
 import ICAL from 'ical.js';
 import type { ImportProblem } from '../types.ts';
+import type { LegacyDecoder } from '../decode.ts';
 import { formatForIcal, readContentLine, type ContentLine } from './content-line.ts';
 import { splitUnescaped, unescapeText } from './escape.ts';
 import { preview, type RawCard } from './lines.ts';
@@ -44,18 +45,27 @@ function adjust(base: DesignSet): DesignSet {
 const VCARD3 = adjust(ICAL.design.vcard3);
 const VCARD4 = adjust(ICAL.design.vcard);
 
+/** The card's VERSION; a nested AGENT card without one has its parent's. */
 export function cardVersion(card: RawCard): string {
   const line = card.lines.find((l) => /^VERSION\s*:/i.test(l.text));
-  return line ? line.text.slice(line.text.indexOf(':') + 1).trim() : '';
+  if (line) return line.text.slice(line.text.indexOf(':') + 1).trim();
+  return card.agentOf ? cardVersion(card.agentOf) : '';
 }
 
-export function parseCard(card: RawCard, file: string): { props: VProp[]; version: string; problems: ImportProblem[] } {
+/** Decodes a value that is not UTF-8 and declares no charset; told the line for the problem report. */
+export type UndeclaredDecoder = (line: number) => LegacyDecoder;
+
+export function parseCard(
+  card: RawCard,
+  file: string,
+  undeclared?: UndeclaredDecoder,
+): { props: VProp[]; version: string; problems: ImportProblem[] } {
   const version = cardVersion(card);
   const design = version === '4.0' ? VCARD4 : VCARD3;
   const props: VProp[] = [];
   const problems: ImportProblem[] = [];
   for (const logical of card.lines) {
-    const content = readContentLine(logical.text, version);
+    const content = readContentLine(logical.text, version, undeclared?.(logical.line));
     if (!content) {
       problems.push({
         file,
@@ -67,18 +77,27 @@ export function parseCard(card: RawCard, file: string): { props: VProp[]; versio
     }
     try {
       props.push(fromIcal(content, logical.line, design));
-    } catch (error) {
-      // Keep what we can read ourselves: the property survives as an extension.
+    } catch {
+      // Keep what we can read ourselves: the property survives as an extension. ical.js's own
+      // message ("Cannot read properties of undefined") means nothing to the person importing.
       problems.push({
         file,
         line: logical.line,
         severity: 'warning',
-        message: `Line ${logical.line}: ${content.name} could not be fully read (${(error as Error).message.slice(0, 80)}); kept as written`,
+        message: `Line ${logical.line}: ${content.name} ${whatIsWrong(content)}; kept as written`,
       });
       props.push(lenient(content, logical.line));
     }
   }
   return { props, version, problems };
+}
+
+/** In words, what most likely stopped the parser on this line. */
+function whatIsWrong(content: ContentLine): string {
+  if (content.params.some((p) => (p.value.match(/"/g)?.length ?? 0) % 2 === 1))
+    return 'has a parameter with an unclosed quote';
+  if (content.params.some((p) => !p.value)) return 'has a parameter without a value';
+  return 'is not written the way vCard expects, so its parameters or value could not be read';
 }
 
 function fromIcal(content: ContentLine, line: number, design: DesignSet): VProp {

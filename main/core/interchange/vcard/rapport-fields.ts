@@ -6,6 +6,12 @@
  */
 import { Tier, type ContactDraft } from '../../../../shared/domain/contact.ts';
 
+/**
+ * The day a LinkedIn connection was made. Rapport keeps it as an interaction, not a field; the
+ * CSV import also stores it as this extension, so vCard export and import carry it.
+ */
+export const CONNECTED_ON = 'X-RAPPORT-CONNECTED-ON';
+
 type TextField = 'location' | 'howWeMet' | 'lookingFor' | 'canHelpWith';
 
 export interface RapportField {

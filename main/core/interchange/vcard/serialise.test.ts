@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ContactDraft } from '../../../../shared/domain/contact.ts';
 import { foldLine } from './fold.ts';
-import { toVCard } from './serialise.ts';
+import { importLinkedInCsv } from '../csv/linkedin.ts';
+import { serialiseVCard, toVCard } from './serialise.ts';
 import { canonical, importText, only } from './test-helpers.ts';
 
 const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
@@ -136,5 +137,136 @@ describe('folding', () => {
 
   it('leaves short lines alone', () => {
     expect(foldLine('FN:Short')).toBe('FN:Short');
+  });
+});
+
+describe('export hygiene', () => {
+  const kept = (extensions: ContactDraft['extensions']): ContactDraft => ({ displayName: 'K', extensions });
+  const lines = (text: string) => text.replace(/\r\n /g, '').split('\r\n');
+
+  it('renames kept extensions whose names are not valid, and reports it', () => {
+    const { text, report } = serialiseVCard(
+      [
+        kept([
+          { name: 'X-MESSAGING/GADU-ALL', params: {}, value: '123456' },
+          { name: '\\X-BROKEN', params: {}, value: 'x' },
+          { group: 'item 1', name: 'X-ABDATE', params: { 'x-bad param': 'v' }, value: '2010-01-01' },
+        ]),
+      ],
+      '3.0',
+    );
+    expect(lines(text)).toEqual(
+      expect.arrayContaining(['X-MESSAGING-GADU-ALL:123456', 'X-BROKEN:x', 'item-1.X-ABDATE;X-BAD-PARAM=v:2010-01-01']),
+    );
+    expect(report).toEqual([
+      expect.objectContaining({
+        index: 0,
+        property: 'X-MESSAGING/GADU-ALL',
+        outcome: 'renamed',
+        writtenAs: 'X-MESSAGING-GADU-ALL',
+      }),
+      expect.objectContaining({ property: '\\X-BROKEN', outcome: 'renamed', writtenAs: 'X-BROKEN' }),
+      expect.objectContaining({ property: 'X-ABDATE', outcome: 'converted' }),
+    ]);
+  });
+
+  it('never copies a broken line: END, BEGIN and invalid base64 are left out with a note', () => {
+    const { text, report } = serialiseVCard([
+      {
+        ...kept([
+          { name: 'END', params: {}, value: 'VCARD.' },
+          { name: 'KEY', params: { encoding: 'b', type: 'PGP' }, value: 'mQINBF$$$' },
+          { name: 'KEY', params: { encoding: 'b', type: 'PGP' }, value: 'mQINBFc=' },
+        ]),
+        photo: { mediaType: 'image/jpeg', data: '/9j/4AAQ*' },
+      },
+    ]);
+    expect(text.match(/^END:/gm)).toEqual(['END:']);
+    expect(text).not.toContain('$$$');
+    expect(text).not.toContain('PHOTO');
+    expect(lines(text)).toContain('KEY;ENCODING=b;TYPE=PGP:mQINBFc=');
+    expect(report.map((n) => [n.property, n.outcome])).toEqual([
+      ['PHOTO', 'left out'],
+      ['END', 'left out'],
+      ['KEY', 'left out'],
+    ]);
+  });
+
+  it('writes 3.0-only properties as X- in 4.0, binary values as data: URIs, and one BDAY', () => {
+    const { text, report } = serialiseVCard(
+      [
+        {
+          ...kept([
+            { name: 'LABEL', params: { type: 'work' }, value: '1 Main St\\nSpringfield' },
+            { name: 'LOGO', params: { encoding: 'b', type: 'PNG' }, value: 'iVBORw0KGgo=' },
+            { name: 'BDAY', params: {}, value: 'circa 1800' },
+            { name: 'GENDER', params: {}, value: 'F' },
+          ]),
+          birthday: { year: 1990, month: 1, day: 2 },
+        },
+      ],
+      '4.0',
+    );
+    expect(lines(text)).toEqual(
+      expect.arrayContaining([
+        'X-LABEL;TYPE=work:1 Main St\\nSpringfield',
+        'LOGO:data:image/png;base64,iVBORw0KGgo=',
+        'X-BDAY:circa 1800',
+        'GENDER:F',
+      ]),
+    );
+    expect(report.map((n) => [n.property, n.outcome, n.writtenAs])).toEqual([
+      ['LABEL', 'renamed', 'X-LABEL'],
+      ['LOGO', 'converted', undefined],
+      ['BDAY', 'renamed', 'X-BDAY'],
+    ]);
+    // The same person in 3.0 needs no change: LABEL, ENCODING=b and a second BDAY are all 3.0.
+    expect(serialiseVCard([kept([{ name: 'LABEL', params: {}, value: 'x' }])], '3.0').report).toEqual([]);
+  });
+});
+
+describe('lossless round trips', () => {
+  it('carries the LinkedIn connection date as X-RAPPORT-CONNECTED-ON and gives it back', () => {
+    const linkedin = importLinkedInCsv(
+      new TextEncoder().encode(
+        'First Name,Last Name,Email Address,Company,Position,Connected On\r\nAla,Nowak,ala@example.pl,Tartak,Owner,12 Mar 2024\r\n',
+      ),
+      'Connections.csv',
+    ).cards[0]!;
+    for (const version of ['3.0', '4.0'] as const) {
+      const text = toVCard([linkedin.draft], version);
+      expect(text).toContain('X-RAPPORT-CONNECTED-ON:2024-03-12\r\n');
+      const back = importText(text).cards[0]!;
+      expect(back.connectedOn).toBe('2024-03-12');
+      expect(canonical(back.draft)).toEqual(canonical(linkedin.draft));
+    }
+  });
+
+  it('reads empty labels and empty given names as none, so the round trip is identical', () => {
+    const result = importText(
+      [
+        'BEGIN:VCARD',
+        'VERSION:3.0',
+        'FN:Doe',
+        'N:Doe; ;;;',
+        'item1.EMAIL:doe@example.com',
+        'item1.X-ABLabel:',
+        'item2.TEL:+1 555 0100',
+        'item2.X-ABLabel: ',
+        'X-SOCIALPROFILE;TYPE=facebook:https://facebook.com/doe',
+        'END:VCARD',
+      ].join('\r\n'),
+    );
+    const draft = only(result);
+    expect(draft).not.toHaveProperty('givenName');
+    expect(draft.emails).toEqual([{ value: 'doe@example.com' }]);
+    expect(draft.phones).toEqual([{ value: '+1 555 0100' }]);
+    for (const version of ['3.0', '4.0'] as const)
+      expect(canonical(only(importText(toVCard([draft], version))))).toEqual(canonical(draft));
+    // A draft typed with empty text (a cleared form field) exports as if it had none.
+    const typed = { displayName: 'T', givenName: '', emails: [{ value: 't@example.com', label: '' }] };
+    expect(only(importText(toVCard([typed])))).toEqual({
+      ...only(importText(toVCard([{ displayName: 'T', emails: [{ value: 't@example.com' }] }]))),
+    });
   });
 });

@@ -12,7 +12,8 @@ import { formatBirthday } from './birthday.ts';
 import { escapeText, escapeUri, paramValue, structured } from './escape.ts';
 import { foldLine } from './fold.ts';
 import { typesForLabel } from './labels.ts';
-import { photoType } from './photo.ts';
+import { cleanExtension, type ExportNote } from './hygiene.ts';
+import { canonicalBase64, photoType } from './photo.ts';
 import { RAPPORT_FIELDS } from './rapport-fields.ts';
 import { detectKind } from './social.ts';
 
@@ -38,10 +39,40 @@ export function toVCard(
   version: VCardVersion = '3.0',
   options: { trusted?: boolean } = {},
 ): string {
+  return serialiseVCard(contacts, version, options).text;
+}
+
+/**
+ * The export with its report: every kept extension that had to be renamed, converted or left
+ * out to make each line valid for `version` (see hygiene.ts), so the app can say what changed.
+ */
+export function serialiseVCard(
+  contacts: readonly ContactDraft[],
+  version: VCardVersion = '3.0',
+  options: { trusted?: boolean } = {},
+): { text: string; report: ExportNote[] } {
+  const report: ExportNote[] = [];
   const valid = (c: ContactDraft): Contact =>
     options.trusted ? ({ ...LIST_DEFAULTS, ...c } as Contact) : ContactFields.parse(c);
-  return contacts.map((c) => cardLines(valid(c), version).map(foldLine).join('\r\n') + '\r\n').join('');
+  const text = contacts
+    .map((draft, index) => {
+      const c = valid(draft);
+      const note: Note = (property, outcome, message, writtenAs) =>
+        report.push({
+          index,
+          displayName: c.displayName,
+          property,
+          outcome,
+          message,
+          ...(writtenAs ? { writtenAs } : {}),
+        });
+      return cardLines(c, version, note).map(foldLine).join('\r\n') + '\r\n';
+    })
+    .join('');
+  return { text, report };
 }
+
+type Note = (property: string, outcome: ExportNote['outcome'], message: string, writtenAs?: string) => void;
 
 type Contact = ContactFields;
 
@@ -58,24 +89,30 @@ class Groups {
   }
 }
 
-function cardLines(c: Contact, version: VCardVersion): string[] {
+function cardLines(c: Contact, version: VCardVersion, note: Note): string[] {
   const lines = ['BEGIN:VCARD', `VERSION:${version}`, 'PRODID:-//Rapport//Rapport//EN'];
   const groups = new Groups(c.extensions);
   const [nRest, orgRest, others] = splitRemainders(c.extensions);
+  /** Properties written so far, so a kept extension never repeats a once-only one. */
+  const written = new Set(['FN', 'N', ...(c.birthday ? ['BDAY'] : [])]);
 
   lines.push(`FN:${escapeText(c.displayName)}`);
   // N is required in 3.0; its parts Rapport does not model come back from the remainder.
-  lines.push(prop(nRest, 'N', `${structured([c.familyName, c.givenName])}${nRest ? nRest.value.slice(1) : ';;;'}`));
+  const n = remainder(nRest, version, note);
+  lines.push(prop(n, 'N', `${structured([c.familyName, c.givenName])}${n ? n.value.slice(1) : ';;;'}`));
   if (c.nickname) lines.push(`NICKNAME:${escapeText(c.nickname)}`);
-  if (c.organisation || orgRest)
-    lines.push(prop(orgRest, 'ORG', `${escapeText(c.organisation ?? '')}${orgRest?.value ?? ''}`));
+  const org = remainder(orgRest, version, note);
+  if (c.organisation || org) lines.push(prop(org, 'ORG', `${escapeText(c.organisation ?? '')}${org?.value ?? ''}`));
   if (c.role) lines.push(`TITLE:${escapeText(c.role)}`);
   if (c.photo) {
-    lines.push(
-      version === '3.0'
-        ? `PHOTO;ENCODING=b;TYPE=${photoType(c.photo.mediaType)}:${c.photo.data}`
-        : `PHOTO:data:${c.photo.mediaType};base64,${c.photo.data}`,
-    );
+    const data = canonicalBase64(c.photo.data);
+    if (data === undefined) note('PHOTO', 'left out', 'The photo was left out: its base64 data is broken');
+    else
+      lines.push(
+        version === '3.0'
+          ? `PHOTO;ENCODING=b;TYPE=${photoType(c.photo.mediaType)}:${data}`
+          : `PHOTO:data:${c.photo.mediaType};base64,${data}`,
+      );
   }
   for (const e of c.emails)
     lines.push(...labelled('EMAIL', escapeText(e.value), e.label, e.preferred, version, groups));
@@ -95,7 +132,22 @@ function cardLines(c: Contact, version: VCardVersion): string[] {
     const value = field.write(c);
     if (value) lines.push(`${field.property}:${escapeText(value)}`);
   }
-  for (const e of others) lines.push(prop(e, e.name, e.value));
+  for (const e of others) {
+    const cleaned = cleanExtension(e, version, written);
+    if (!cleaned.ok) {
+      note(e.name, 'left out', `${e.name} was left out: ${cleaned.why}`);
+      continue;
+    }
+    const renamed = cleaned.ext.name !== e.name;
+    if (cleaned.notes.length)
+      note(
+        e.name,
+        renamed ? 'renamed' : 'converted',
+        `${e.name}: ${cleaned.notes.join('; ')}`,
+        renamed ? cleaned.ext.name : undefined,
+      );
+    lines.push(prop(cleaned.ext, cleaned.ext.name, cleaned.ext.value));
+  }
   lines.push('END:VCARD');
   return lines;
 }
@@ -113,6 +165,15 @@ function splitRemainders(
   const org = rest[0]?.name === 'ORG' ? rest[0] : undefined;
   if (org) rest = rest.slice(1);
   return [n, org, rest];
+}
+
+/** The N or ORG remainder with a valid group and parameters for `version`. */
+function remainder(ext: VCardExtension | undefined, version: VCardVersion, note: Note): VCardExtension | undefined {
+  if (!ext) return undefined;
+  const cleaned = cleanExtension({ ...ext, value: '' }, version, new Set());
+  if (!cleaned.ok) return { name: ext.name, params: {}, value: ext.value };
+  if (cleaned.notes.length) note(ext.name, 'converted', `${ext.name}: ${cleaned.notes.join('; ')}`);
+  return { ...cleaned.ext, value: ext.value };
 }
 
 /** A property with the group and parameters of a kept extension, if any. */

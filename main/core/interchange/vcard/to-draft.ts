@@ -2,23 +2,24 @@
  * Maps a card's properties onto a ContactDraft. Whatever Rapport does not model is kept as an
  * extension (as written, in vCard escaping) so export → import loses nothing.
  */
-import type {
-  ContactDraft,
-  LabelledValue,
-  PostalAddress,
-  SocialProfile,
-  VCardExtension,
+import {
+  IsoDate,
+  type ContactDraft,
+  type LabelledValue,
+  type PostalAddress,
+  type SocialProfile,
+  type VCardExtension,
 } from '../../../../shared/domain/contact.ts';
 import { parseBirthday } from './birthday.ts';
 import { structured } from './escape.ts';
 import { cleanAbLabel, isPreferred, labelFromTypes } from './labels.ts';
 import { componentsOf, listOf, paramList, textOf, type VProp } from './parse-card.ts';
 import { inlinePhoto } from './photo.ts';
-import { RAPPORT_FIELDS } from './rapport-fields.ts';
+import { CONNECTED_ON, RAPPORT_FIELDS } from './rapport-fields.ts';
 import { detectKind, kindFromType } from './social.ts';
 
-/** Structure only; Rapport writes its own on export. */
-const DROPPED = new Set(['VERSION', 'PRODID', 'REV']);
+/** Structure only; Rapport writes its own on export. BEGIN/END are never properties to keep. */
+const DROPPED = new Set(['VERSION', 'PRODID', 'REV', 'BEGIN', 'END']);
 
 const MODELLED = new Set([
   'FN',
@@ -43,6 +44,8 @@ const MODELLED = new Set([
 export interface CardMapping {
   draft: ContactDraft;
   uid?: string;
+  /** From X-RAPPORT-CONNECTED-ON, which also stays an extension so the next export writes it. */
+  connectedOn?: string;
   /** Things worth telling the user, e.g. a BDAY that is not a date. */
   notices: Array<{ line: number; message: string }>;
   /** False when the card holds nothing but structure (VERSION, PRODID…). */
@@ -66,9 +69,11 @@ export function toDraft(props: VProp[]): CardMapping {
   const notes: string[] = [];
   let fn: string | undefined;
   let uid: string | undefined;
+  let connectedOn: string | undefined;
   let sawN = false;
   let sawOrg = false;
-  const labelOf = (p: VProp) => (p.group ? labels.get(p.group.toLowerCase()) : undefined);
+  // An empty X-ABLabel is no label: export writes nothing for it, so import must read nothing.
+  const labelOf = (p: VProp) => (p.group ? labels.get(p.group.toLowerCase()) || undefined : undefined);
 
   for (const p of props) {
     if (p.name === 'X-ABLABEL') continue; // decided below, once we know what its group became
@@ -174,9 +179,12 @@ export function toDraft(props: VProp[]): CardMapping {
         field(true);
         break;
       case 'PHOTO': {
-        const photo = d.photo ? undefined : inlinePhoto(p);
-        if (photo) d.photo = photo;
-        field(!!photo);
+        const inline = inlinePhoto(p);
+        if (inline && 'problem' in inline) {
+          notices.push({ line: p.line, message: inline.problem });
+          outcomes.set(p, 'dropped');
+        } else field(!d.photo && !!inline);
+        if (!d.photo && inline && 'photo' in inline) d.photo = inline.photo;
         break;
       }
       case 'BDAY': {
@@ -192,6 +200,10 @@ export function toDraft(props: VProp[]): CardMapping {
       }
       case 'UID':
         uid ??= text || undefined;
+        field(false);
+        break;
+      case CONNECTED_ON:
+        if (IsoDate.safeParse(text).success) connectedOn ??= text;
         field(false);
         break;
       default: {
@@ -230,7 +242,7 @@ export function toDraft(props: VProp[]): CardMapping {
   d.displayName = fn ?? nameFromParts(d) ?? d.nickname ?? d.organisation ?? emails[0]?.value ?? phones[0]?.value ?? '';
   const hasContent = [...outcomes.values()].some((o) => o !== 'dropped');
   for (const key of Object.keys(d) as Array<keyof ContactDraft>) if (d[key] === undefined) delete d[key];
-  return { draft: d, ...optional('uid', uid), notices, hasContent };
+  return { draft: d, ...optional('uid', uid), ...optional('connectedOn', connectedOn), notices, hasContent };
 }
 
 /** Properties whose Rapport field has a label an X-ABLabel can fill. */
@@ -277,7 +289,7 @@ function socialProfile(p: VProp, url: string, abLabel: string | undefined): Soci
     return {
       kind: 'other',
       url,
-      ...optional('label', abLabel ?? paramList(p, 'x-service-type')[0] ?? labelFromTypes(paramList(p, 'type'))),
+      ...optional('label', abLabel ?? (paramList(p, 'x-service-type')[0] || labelFromTypes(paramList(p, 'type')))),
     };
   const type = paramList(p, 'type')[0];
   const known = kindFromType(type);
