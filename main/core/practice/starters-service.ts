@@ -1,9 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { auditTime, combineLatest, distinctUntilChanged, map, merge, switchMap, type Observable } from 'rxjs';
-import { starters as library } from '../../../shared/content/library.ts';
+import { currentStarterId, starters as library } from '../../../shared/content/library.ts';
+import { normalisePlaceholders } from '../../../shared/content/placeholders.ts';
 import type { Channel, Starter } from '../../../shared/content/schema.ts';
 import type { OwnStarter, OwnStarterFields } from '../../../shared/domain/practice/model.ts';
-import { suggestStarters, type Suggestion } from '../../../shared/domain/starters/personalise.ts';
+import { reciprocityBalance, reciprocityWindowStart } from '../../../shared/domain/reciprocity/balance.ts';
+import { suggestStarters, type LastInteraction, type Suggestion } from '../../../shared/domain/starters/personalise.ts';
+import { ownStarterAsStarter } from '../../../shared/domain/starters/starter-facts.ts';
 import { AppError } from '../../../shared/ipc/result.ts';
 import { today$, todayOf, type Clock } from '../clock.ts';
 import type { RapportDatabase } from '../db/database.ts';
@@ -11,8 +14,6 @@ import type { DetailsService } from '../details/details-service.ts';
 
 /** The settings document (shared `settings` collection) listing favourite starter ids. */
 export const FAVOURITES_ID = 'starter-favourites';
-/** Interaction types that happen at a named event, whose title can fill `{event}`. */
-const EVENT_TYPES: ReadonlySet<string> = new Set(['conference', 'meet-up', 'course']);
 
 export interface SuggestRequest {
   contactId: string;
@@ -65,8 +66,8 @@ export function createStartersService(
   const favourites = async () => readFavourites((await db.settings.findOne(FAVOURITES_ID).exec())?.value);
   const ownStarters = async () => (await db.user_starters.find().exec()).map((d) => d.toMutableJSON() as OwnStarter);
 
-  /** The person's last interaction's event name, when it was at one. */
-  async function lastEventName(contactId: string): Promise<string | undefined> {
+  /** The person's last interaction; whether a practice session logged it decides if its title names an event. */
+  async function lastInteraction(contactId: string): Promise<LastInteraction | undefined> {
     const newest = await db.participations
       .findOne({
         selector: { contactId },
@@ -74,25 +75,43 @@ export function createStartersService(
         index: ['contactId', 'sortKey'],
       })
       .exec();
-    if (!newest) return undefined;
-    const interaction = await db.interactions.findOne(newest.interactionId).exec();
-    return interaction && EVENT_TYPES.has(interaction.type) && interaction.title ? interaction.title : undefined;
+    const interaction = newest ? await db.interactions.findOne(newest.interactionId).exec() : null;
+    if (!interaction) return undefined;
+    const practice = await db.practice_sessions.findOne({ selector: { interactionId: interaction.id } }).exec();
+    return {
+      date: interaction.date,
+      type: interaction.type,
+      title: interaction.title,
+      fromPractice: practice !== null,
+    };
+  }
+
+  /** gave − asked with one person over the reciprocity window, so offers rank above asks when it is negative. */
+  async function balanceWith(contactId: string, today: string): Promise<number> {
+    const links = await db.participations
+      .find({
+        selector: { contactId, sortKey: { $gt: reciprocityWindowStart(today) } },
+        index: ['contactId', 'sortKey'],
+      })
+      .exec();
+    const docs = await db.interactions.findByIds(links.map((l) => l.interactionId)).exec();
+    const exchanges = [...docs.values()].map((d) => ({ date: d.date, gave: d.gave, asked: d.asked, mutual: d.mutual }));
+    return reciprocityBalance(exchanges, today).balance;
   }
 
   async function suggestFor(request: SuggestRequest, options: SuggestOptions): Promise<Suggestion[]> {
     const contact = await db.contacts.findOne(request.contactId).exec();
     if (!contact) throw new AppError('not_found', 'That person no longer exists.');
-    const [open, favs, own, eventName] = await Promise.all([
+    const today = todayOf(clock);
+    const [open, favs, own, last, balance] = await Promise.all([
       details.openFor(request.contactId),
       favourites(),
       ownStarters(),
-      lastEventName(request.contactId),
+      lastInteraction(request.contactId),
+      balanceWith(request.contactId, today),
     ]);
     // Own starters join the library with the same rules; their ids ("own-…") never clash with it.
-    const all: Starter[] = [
-      ...library,
-      ...own.map(({ id, text, situation, channel, tone }) => ({ id, text, situation, channel, tone })),
-    ];
+    const all: Starter[] = [...library, ...own.map(ownStarterAsStarter)];
     return suggestStarters(
       {
         person: { firstName: firstNameOf(contact) },
@@ -104,10 +123,12 @@ export function createStartersService(
           learnedOn,
         })),
         lastInteractionOn: contact.lastInteractionOn,
-        lastEventName: eventName,
+        lastInteraction: last,
+        giveAskBalance: balance,
         channel: request.channel,
-        today: todayOf(clock),
-        favourites: favs,
+        today,
+        // A favourite of a line that was merged into another follows it.
+        favourites: favs.map(currentStarterId).filter((id): id is string => id !== undefined),
         limit: request.limit,
         allowPrivate: options.allowPrivate,
       },
@@ -122,6 +143,8 @@ export function createStartersService(
       const stamp = now();
       const starter: OwnStarter = {
         ...fields,
+        // One placeholder syntax: "{firstName}" or "[Name]" are stored as "[name]".
+        text: normalisePlaceholders(fields.text),
         id: id ?? `own-${newId().toLowerCase()}`,
         createdAt: existing?.createdAt ?? stamp,
         updatedAt: stamp,
@@ -166,6 +189,8 @@ export function createStartersService(
         db.contacts.findOne(request.contactId).$,
         db.details.$,
         db.participations.$,
+        db.interactions.$,
+        db.practice_sessions.$,
         db.user_starters.$,
         db.settings.findOne(FAVOURITES_ID).$,
       );
