@@ -1,4 +1,5 @@
 import type { MigrationStrategies, RxCollection, RxJsonSchema } from 'rxdb';
+import { upgradeLegacyText } from '../../../shared/content/placeholders.ts';
 import type { Ladder, OwnStarter, PracticeSession } from '../../../shared/domain/practice/model.ts';
 
 /**
@@ -74,7 +75,7 @@ export const sessionsSchema: RxJsonSchema<SessionDocument> = {
 };
 
 export const userStartersSchema: RxJsonSchema<UserStarterDocument> = {
-  version: 0,
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -92,8 +93,16 @@ export const userStartersSchema: RxJsonSchema<UserStarterDocument> = {
 
 const none: MigrationStrategies = {};
 
+/**
+ * Append-only. 1: starters moved from `{firstName}` to `[name]` placeholders; text written with
+ * the old braces, or with the library's old bracketed hints, is rewritten without losing a word.
+ */
+export const userStartersMigrations: MigrationStrategies = {
+  1: (doc: UserStarterDocument): UserStarterDocument => ({ ...doc, text: upgradeLegacyText(doc.text) }),
+};
+
 export const practiceCollections = {
   practice_ladders: { schema: laddersSchema, migrationStrategies: none },
   practice_sessions: { schema: sessionsSchema, migrationStrategies: none },
-  user_starters: { schema: userStartersSchema, migrationStrategies: none },
+  user_starters: { schema: userStartersSchema, migrationStrategies: userStartersMigrations },
 };
