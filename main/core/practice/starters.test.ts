@@ -120,7 +120,7 @@ describe('starters.suggestFor', () => {
       expect(out.length).toBeGreaterThan(0);
       for (const s of out) expect(s.text).not.toMatch(/practice/i);
     }
-    // It was a real meeting two days' worth ago at most, so a follow-up that names no event leads.
+    // It was still a real meeting today, so a follow-up that names no event leads.
     expect((await call('starters.suggestFor', { contactId: dev.id }))[0]!.situation).toBe('follow-up-48h');
   });
 
