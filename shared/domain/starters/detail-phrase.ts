@@ -20,6 +20,7 @@ const COMMON_START = new Set(
   little upcoming recent latest second third two three four five six kids kid children child daughter
   son daughters sons twins baby wife husband partner girlfriend boyfriend fiancé fiancée mum mother dad
   father parents sister brother sisters brothers family grandchild grandchildren granddaughter grandson
+  grandmother grandfather grandma grandad granny nan aunt uncle cousin niece nephew
   dog puppy cat kitten house flat home kitchen garden allotment wedding engagement job role promotion
   interview trip holiday move marathon half-marathon race course degree exams exam book novel podcast
   band choir startup business company project renovation extension visa mortgage car bike team
@@ -80,7 +81,7 @@ const STATES: Readonly<Record<string, string>> = {
 const PRESENT_VERBS = new Set(
   `works lives plays teaches studies volunteers coaches owns wants hopes plans organises manages leads
   hosts builds trains cycles swims sings paints collects supports rows climbs bakes cooks knits
-  mentors designs writes makes runs goes takes gets`.split(/\s+/),
+  mentors designs writes makes runs goes takes gets turns`.split(/\s+/),
 );
 
 const NOT_A_NOUN = new Set(
@@ -110,7 +111,7 @@ function gerund(verb: string): string {
 
 /** Words ending in "-ing" that are nouns, not verbs: "wedding in Lisbon" still needs "your". */
 const ING_NOUNS = new Set(
-  `wedding evening morning building ceiling spring string thing nothing something anything everything
+  `wedding evening morning ceiling spring string thing nothing something anything everything
   king ring wing bring clothing housing funding ending offering recording christening sibling pudding outing
   setting earring`.split(/\s+/),
 );
@@ -136,10 +137,17 @@ function verbAfterSubject(text: string): string {
     const word = words[i]!.toLowerCase();
     const next = (words[i + 1] ?? '').toLowerCase();
     if (PRONOUNS.has(words[i - 1]!.toLowerCase())) return text;
+    // "is finally producing": look past an adverb for the "-ing" word.
+    const afterAdverbs =
+      words
+        .slice(i + 1)
+        .find((w) => !/ly$/i.test(w))
+        ?.toLowerCase() ?? '';
     let replacement: string | undefined;
-    if (['is', 'are', 'was', 'were'].includes(word)) replacement = isGerund(next) ? '' : 'being';
+    if (['is', 'are', 'was', 'were'].includes(word)) replacement = isGerund(afterAdverbs) ? '' : 'being';
     else if (['has', 'had'].includes(word)) replacement = 'having';
     else if (IRREGULAR[word] && !/s$/.test(word)) replacement = IRREGULAR[word];
+    else if (PRESENT_VERBS.has(word)) replacement = gerund(word);
     else if (/^[a-z]{3,}ed$/.test(word) && AFTER_VERB.has(next)) replacement = gerund(word);
     if (replacement !== undefined) {
       return [...words.slice(0, i), ...(replacement ? [replacement] : []), ...words.slice(i + 1)].join(' ');
@@ -199,7 +207,7 @@ export function detailPhrase(note: string, firstName = ''): string | undefined {
     // "her sister is visiting": the phrase reads better as "her sister visiting".
     .replace(/(?<!\b(?:he|she|they|you|we|i|it))\s+(?:is|are)\s+(?=[a-z]{3,}ing\b)/gi, ' ');
   const first = text.split(' ')[0]!;
-  if (COMMON_START.has(first.toLowerCase()) || isGerund(first.toLowerCase())) {
+  if (COMMON_START.has(first.toLowerCase()) || /^[A-Z][a-z]+ing$/.test(first) || /^[A-Z][a-z]+ly$/.test(first)) {
     text = first.toLowerCase() + text.slice(first.length);
   }
 
@@ -230,7 +238,6 @@ export function detailPhrase(note: string, firstName = ''): string | undefined {
   text = toSecondPerson(text)
     // "your daughter's starting university": the 's is "is", and the phrase reads better without it.
     .replace(/(\w)(?:'s|’s)\s+(?=\w+ing\b)/g, '$1 ')
-    .replace(/\s+(?:called|named)\s+(?=[A-Z])/g, ' ')
     .replace(/^(?:a|an)\s+/i, 'your ');
 
   const words = text.split(' ');
@@ -241,11 +248,19 @@ export function detailPhrase(note: string, firstName = ''): string | undefined {
     if (words.length > 1 && /^[a-z]/.test(words[1]!) && !/(?:'s|’s)$/.test(head) && !isGerund(words[1]!)) {
       text = `the ${text}`;
     }
-  } else if (!startsWithVerb && !DETERMINERS.has(head) && !isGerund(head) && !['your', 'being'].includes(head)) {
+  } else if (
+    !startsWithVerb &&
+    !DETERMINERS.has(head) &&
+    !isGerund(head) &&
+    !['your', 'being'].includes(head) &&
+    // "quietly looking for a new job" is already a phrase.
+    !(/ly$/.test(head) && isGerund(words[1] ?? ''))
+  ) {
     text = `your ${text}`;
   }
 
-  const out = text.trim();
+  // "your new puppy called Biscuit" → "your new puppy Biscuit"; "fostering a cat called Miso" keeps it.
+  const out = text.replace(/(\b(?:your|the)\s+(?:[\w-]+\s+){0,3}?)(?:called|named)\s+(?=[A-Z])/g, '$1').trim();
   const tooLong = out.length > MAX_LENGTH || out.split(' ').length > MAX_WORDS;
   const thirdPerson = /\b(he|she|him|his|her|hers|himself|herself)\b/i.test(out);
   const aboutTheWriter = /\b(I|me|I'm|I’m|I've|I’d)\b/.test(out);

@@ -13,15 +13,9 @@ import { detailPhrase } from './detail-phrase.ts';
 import { eventNameOf, type LastInteraction } from './event-name.ts';
 import { EVENT_FRESH_DAYS, daysBetween, eligible, score, windowFor, type Moment } from './ranking.ts';
 
+// Kept here for callers written before the syntax moved to shared/content/placeholders.ts.
 export { fillPlaceholders, placeholdersIn, type PlaceholderValues } from '../../content/placeholders.ts';
 export type { LastInteraction } from './event-name.ts';
-export {
-  EVENT_FRESH_DAYS,
-  FOLLOW_UP_WITHIN_DAYS,
-  NEVER_SUGGESTED,
-  RECONNECT_AFTER_MONTHS,
-  CHECK_IN_AFTER_DAYS,
-} from './ranking.ts';
 
 /**
  * Turns the starter library into a few ready-to-send lines for one person.
