@@ -1,33 +1,67 @@
 // Prints how much bundled content there is, so a reviewer can see coverage gaps at a glance
-// without opening the JSON. Run: node scripts/content-stats.ts
+// without opening the JSON: starters by situation and kind, prompts by situation and difficulty,
+// and the largest group of starters that mean the same thing. Run: npm run content:stats
 import {
   PRACTICE_SITUATIONS,
   PRACTICE_SITUATION_LABELS,
+  STARTER_KIND_LABELS,
   STARTER_SITUATIONS,
   STARTER_SITUATION_LABELS,
   practicePrompts,
   starters,
 } from '../shared/content/library.ts';
+import type { StarterKind } from '../shared/content/schema.ts';
+import { largestMeaningCluster, meaningClusters } from '../shared/content/similarity.ts';
+import { NEVER_SUGGESTED } from '../shared/domain/starters/ranking.ts';
 
 const pad = (value: string | number, width: number) => String(value).padEnd(width);
-const count = <T>(items: readonly T[], keep: (item: T) => boolean) => items.filter(keep).length;
+const num = (value: number) => String(value).padStart(4);
+const KINDS: StarterKind[] = ['suggestible', 'example'];
 
+console.log(`${pad('Starters by situation', 44)}all  suggestible  example`);
 for (const situation of STARTER_SITUATIONS) {
-  const n = count(starters, (s) => s.situation === situation);
-  console.log(`starters    ${pad(situation, 20)} ${String(n).padStart(4)}  ${STARTER_SITUATION_LABELS[situation]}`);
-}
-for (const situation of PRACTICE_SITUATIONS) {
-  const inSituation = practicePrompts.filter((p) => p.situation === situation);
-  const levels = inSituation.map((p) => p.difficulty);
-  const span = levels.length > 0 ? `difficulty ${Math.min(...levels)}–${Math.max(...levels)}` : 'none';
+  const inSituation = starters.filter((s) => s.situation === situation);
+  const [suggestible, example] = KINDS.map((kind) => inSituation.filter((s) => s.kind === kind).length);
   console.log(
-    `prompts     ${pad(situation, 20)} ${String(inSituation.length).padStart(4)}  ${pad(PRACTICE_SITUATION_LABELS[situation], 32)} ${span}`,
+    `  ${pad(STARTER_SITUATION_LABELS[situation], 40)} ${num(inSituation.length)}  ${num(suggestible!)}${' '.repeat(9)}${num(example!)}`,
   );
 }
+const never = STARTER_SITUATIONS.filter((s) => NEVER_SUGGESTED.has(s)).map((s) =>
+  STARTER_SITUATION_LABELS[s].toLowerCase(),
+);
+console.log(`  (Never suggested automatically, whatever their kind: ${never.join(', ')}.)`);
+console.log('\nStarters by kind');
+for (const kind of KINDS) {
+  console.log(
+    `  ${pad(`${kind} (${STARTER_KIND_LABELS[kind]})`, 40)} ${num(starters.filter((s) => s.kind === kind).length)}`,
+  );
+}
+
+console.log('\nPractice prompts by situation                   difficulty');
+for (const situation of PRACTICE_SITUATIONS) {
+  const levels = practicePrompts.filter((p) => p.situation === situation).map((p) => p.difficulty);
+  const missing = Array.from({ length: 10 }, (_, i) => i + 1).filter((d) => !levels.includes(d));
+  const span = levels.length > 0 ? `${Math.min(...levels)}–${Math.max(...levels)}` : 'none';
+  console.log(
+    `  ${pad(PRACTICE_SITUATION_LABELS[situation], 40)} ${num(levels.length)}  ${span}${missing.length ? `, missing ${missing.join(', ')}` : ''}`,
+  );
+}
+console.log('\nPractice prompts by difficulty');
 for (let difficulty = 1; difficulty <= 10; difficulty++) {
-  const n = count(practicePrompts, (p) => p.difficulty === difficulty);
-  console.log(`difficulty  ${pad(difficulty, 20)} ${String(n).padStart(4)}  prompts`);
+  console.log(`  ${pad(difficulty, 40)} ${num(practicePrompts.filter((p) => p.difficulty === difficulty).length)}`);
+}
+
+const largest = largestMeaningCluster(starters);
+const tooBig = meaningClusters(starters);
+console.log('\nLargest meaning cluster (the limit is 2 lines)');
+if (largest) {
+  console.log(`  ${largest.ids.length} lines share "${largest.key}"`);
+  for (const id of largest.ids) console.log(`    ${starters.find((s) => s.id === id)!.text}`);
 }
 console.log(
-  `total       ${pad('', 20)} ${String(starters.length + practicePrompts.length).padStart(4)}  ${starters.length} starters, ${practicePrompts.length} practice prompts`,
+  tooBig.length === 0 ? '  No cluster is over the limit.' : `  ${tooBig.length} clusters are over the limit.`,
+);
+
+console.log(
+  `\nTotal: ${starters.length} starters (${starters.filter((s) => s.kind === 'suggestible').length} suggestible), ${practicePrompts.length} practice prompts`,
 );

@@ -1,35 +1,32 @@
 import type { z } from 'zod';
-import startersJson from './starters.v1.json' with { type: 'json' };
+import startersJson from './starters.v2.json' with { type: 'json' };
 import promptsJson from './practice-prompts.v1.json' with { type: 'json' };
 import {
   PracticePromptFile,
-  type Channel,
   StarterFile,
+  type LibraryStarter,
   type PracticePrompt,
-  type PracticeSituation,
   type Starter,
   type StarterSituation,
 } from './schema.ts';
+import { STARTER_KIND_LABELS, STARTER_SITUATIONS, STARTER_SITUATION_LABELS } from './situations.ts';
+
+export * from './situations.ts';
 
 /** Thrown when bundled content does not match its schema; the message lists every problem. */
 export class ContentError extends Error {
   override name = 'ContentError';
 }
 
-interface ContentFile<T> {
-  version: 1;
-  items: T[];
-}
-
 /**
  * Parses one content file and throws a single error naming every failing path and item id,
  * so whoever edits the JSON can fix all mistakes in one go rather than one per test run.
  */
-export function parseContentFile<T extends { id: string }>(
-  schema: z.ZodType<ContentFile<T>>,
+export function parseContentFile<F extends { items: { id: string }[] }>(
+  schema: z.ZodType<F>,
   data: unknown,
   label: string,
-): ContentFile<T> {
+): F {
   const result = schema.safeParse(data);
   const problems: string[] = [];
   if (!result.success) {
@@ -54,64 +51,43 @@ export function parseContentFile<T extends { id: string }>(
   return result.data;
 }
 
-export const starters: readonly Starter[] = parseContentFile(StarterFile, startersJson, 'starters.v1.json').items;
+const starterFile = parseContentFile(StarterFile, startersJson, 'starters.v2.json');
+export const starters: readonly LibraryStarter[] = starterFile.items;
 export const practicePrompts: readonly PracticePrompt[] = parseContentFile(
   PracticePromptFile,
   promptsJson,
   'practice-prompts.v1.json',
 ).items;
 
-/** Channels in the order the app offers them, with the words it shows. */
-export const CHANNEL_OPTIONS: ReadonlyArray<{ value: Channel; label: string }> = [
-  { value: 'any', label: 'Any way' },
-  { value: 'in-person', label: 'In person' },
-  { value: 'message', label: 'Message' },
-  { value: 'email', label: 'Email' },
-  { value: 'phone', label: 'Phone' },
-  { value: 'linkedin', label: 'LinkedIn' },
-  { value: 'social', label: 'Social media' },
-];
+/** Ids that shipped once and were merged into another line (or dropped: null). */
+export const retiredStarterIds: Readonly<Record<string, string | null>> = starterFile.retired;
 
-export const STARTER_SITUATION_LABELS: Readonly<Record<StarterSituation, string>> = {
-  'event-small-talk': 'Small talk at events',
-  'follow-up-48h': 'Following up within two days',
-  reconnect: 'Getting back in touch',
-  'ask-advice': 'Asking for advice',
-  'offer-help': 'Offering help',
-  congratulate: 'Congratulating someone',
-  'graceful-exit': 'Leaving a conversation gracefully',
-  online: 'Online: LinkedIn, email and social posts',
-};
-
-export const PRACTICE_SITUATION_LABELS: Readonly<Record<PracticeSituation, string>> = {
-  'corridor-small-talk': 'Corridor and kitchen small talk',
-  phone: 'Phone calls',
-  email: 'Email',
-  'meet-up': 'Meet-ups',
-  conference: 'Conferences',
-  'social-media': 'Social media',
-  'short-course': 'Short courses and classes',
-};
-
-/** Every starter situation, in the order the labels above list them (stable for menus). */
-export const STARTER_SITUATIONS = Object.keys(STARTER_SITUATION_LABELS) as StarterSituation[];
-export const PRACTICE_SITUATIONS = Object.keys(PRACTICE_SITUATION_LABELS) as PracticeSituation[];
+/**
+ * The id a stored reference (a favourite) should use today: itself while it is in the library
+ * or is one of the user's own, the line that replaced it once retired, undefined once dropped.
+ */
+export function currentStarterId(id: string): string | undefined {
+  if (!(id in retiredStarterIds)) return id;
+  return retiredStarterIds[id] ?? undefined;
+}
 
 /** Starters grouped by situation; every situation has an entry, even if a future file leaves one empty. */
-export function startersBySituation(library: readonly Starter[] = starters): Record<StarterSituation, Starter[]> {
-  const groups = Object.fromEntries(STARTER_SITUATIONS.map((s) => [s, [] as Starter[]])) as Record<
-    StarterSituation,
-    Starter[]
-  >;
+export function startersBySituation<T extends Starter>(
+  library: readonly T[] = starters as readonly T[],
+): Record<StarterSituation, T[]> {
+  const groups = Object.fromEntries(STARTER_SITUATIONS.map((s) => [s, [] as T[]])) as Record<StarterSituation, T[]>;
   for (const starter of library) groups[starter.situation].push(starter);
   return groups;
 }
 
 /**
- * Case-insensitive search over text, tags, situation (id and label) and channel.
+ * Case-insensitive search over text, tags, situation (id and label), channel, tone and kind.
  * Every word of the query must match somewhere, so "coffee reconnect" narrows rather than widens.
  */
-export function searchStarters(query: string, library: readonly Starter[] = starters): Starter[] {
+export function searchStarters<T extends Starter>(
+  query: string,
+  library: readonly T[] = starters as readonly T[],
+): T[] {
   const words = query.toLocaleLowerCase('en-GB').split(/\s+/).filter(Boolean);
   if (words.length === 0) return [...library];
   return library.filter((starter) => {
@@ -121,6 +97,7 @@ export function searchStarters(query: string, library: readonly Starter[] = star
       STARTER_SITUATION_LABELS[starter.situation],
       starter.channel,
       starter.tone,
+      starter.kind ? STARTER_KIND_LABELS[starter.kind] : '',
       ...(starter.tags ?? []),
     ]
       .join(' ')

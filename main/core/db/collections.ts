@@ -13,6 +13,7 @@ import { contactsMigrations, contactsSchema, type ContactDocument } from '../peo
 import {
   laddersSchema,
   sessionsSchema,
+  userStartersMigrations,
   userStartersSchema,
   type LadderDocument,
   type SessionDocument,
@@ -75,7 +76,7 @@ export const COLLECTION_SCHEMAS = {
   trash: { schema: trashSchema, migrationStrategies: trashMigrations },
   practice_ladders: { schema: laddersSchema, migrationStrategies: none },
   practice_sessions: { schema: sessionsSchema, migrationStrategies: none },
-  user_starters: { schema: userStartersSchema, migrationStrategies: none },
+  user_starters: { schema: userStartersSchema, migrationStrategies: userStartersMigrations },
   participations: { schema: participationsSchema, migrationStrategies: participationsMigrations },
   people_index: { schema: peopleIndexSchema, migrationStrategies: peopleIndexMigrations },
 } as const;

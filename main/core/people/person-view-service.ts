@@ -1,14 +1,10 @@
 import { auditTime, combineLatest, merge, startWith, switchMap, type Observable } from 'rxjs';
 import { effectiveCadence, keepInTouchStatus } from '../../../shared/domain/keep-in-touch/status.ts';
-import {
-  giveSuggestions,
-  reciprocityBalance,
-  reciprocityWindowStart,
-  shouldNudgeToGive,
-} from '../../../shared/domain/reciprocity/balance.ts';
+import { giveSuggestions, reciprocityBalance, shouldNudgeToGive } from '../../../shared/domain/reciprocity/balance.ts';
 import type { PersonView } from '../../../shared/domain/views.ts';
 import { AppError } from '../../../shared/ipc/result.ts';
 import { today$ } from '../clock.ts';
+import { recentExchanges } from '../interactions/reads.ts';
 import type { CoreContext } from '../context.ts';
 import { KEEP_IN_TOUCH } from '../settings/keep-in-touch.ts';
 import type { ContactDocument } from './schema.ts';
@@ -16,23 +12,6 @@ import type { ContactDocument } from './schema.ts';
 /** Everything the person page shows at the top, live. Errors with `not_found` once they are gone. */
 export function watchPerson(ctx: CoreContext, id: string): Observable<PersonView> {
   const { db } = ctx;
-
-  /** The person's exchanges in the reciprocity window, oldest first (the rule reads recency from order). */
-  async function recentExchanges(today: string) {
-    const from = reciprocityWindowStart(today);
-    const links = await db.participations
-      .find({
-        selector: { contactId: id, sortKey: { $gt: from } },
-        sort: [{ contactId: 'asc' }, { sortKey: 'asc' }],
-        index: ['contactId', 'sortKey'],
-      })
-      .exec();
-    const docs = await db.interactions.findByIds(links.map((l) => l.interactionId)).exec();
-    return links.flatMap((l) => {
-      const d = docs.get(l.interactionId);
-      return d ? [{ date: d.date, gave: d.gave, asked: d.asked, mutual: d.mutual }] : [];
-    });
-  }
 
   const changes = merge(db.participations.$, db.interactions.$).pipe(auditTime(30), startWith(null));
   return combineLatest([
@@ -47,7 +26,7 @@ export function watchPerson(ctx: CoreContext, id: string): Observable<PersonView
       if (!doc) throw new AppError('not_found', 'That person no longer exists.');
       const contact = doc.toMutableJSON() as ContactDocument;
       const lastInteractionOn = indexRow?.lastInteractionOn || undefined;
-      const exchanges = await recentExchanges(today);
+      const exchanges = await recentExchanges(db, id, today);
       const nudge = shouldNudgeToGive(exchanges, today);
       return {
         contact,

@@ -1,4 +1,5 @@
-import type { RxCollection, RxJsonSchema } from 'rxdb';
+import type { MigrationStrategies, RxCollection, RxJsonSchema } from 'rxdb';
+import { upgradeLegacyText } from '../../../shared/content/placeholders.ts';
 import type { Ladder, OwnStarter, PracticeSession } from '../../../shared/domain/practice/model.ts';
 
 /**
@@ -74,7 +75,7 @@ export const sessionsSchema: RxJsonSchema<SessionDocument> = {
 };
 
 export const userStartersSchema: RxJsonSchema<UserStarterDocument> = {
-  version: 0,
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -88,4 +89,12 @@ export const userStartersSchema: RxJsonSchema<UserStarterDocument> = {
   },
   required: ['id', 'text', 'situation', 'channel', 'tone', 'createdAt', 'updatedAt'],
   indexes: ['createdAt'],
+};
+
+/**
+ * Append-only. 1: starters moved from `{firstName}` to `[name]` placeholders; text written with
+ * the old braces, or with the library's old bracketed hints, is rewritten without losing a word.
+ */
+export const userStartersMigrations: MigrationStrategies = {
+  1: (doc: UserStarterDocument): UserStarterDocument => ({ ...doc, text: upgradeLegacyText(doc.text) }),
 };

@@ -1,9 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { auditTime, combineLatest, distinctUntilChanged, map, merge, switchMap, type Observable } from 'rxjs';
-import { starters as library } from '../../../shared/content/library.ts';
+import { currentStarterId, starters as library } from '../../../shared/content/library.ts';
+import { normalisePlaceholders } from '../../../shared/content/placeholders.ts';
 import type { Channel, Starter } from '../../../shared/content/schema.ts';
 import type { OwnStarter, OwnStarterFields } from '../../../shared/domain/practice/model.ts';
-import { suggestStarters, type Suggestion } from '../../../shared/domain/starters/personalise.ts';
+import { balanceWith } from '../interactions/reads.ts';
+import { suggestStarters, type LastInteraction, type Suggestion } from '../../../shared/domain/starters/personalise.ts';
+import { ownStarterAsStarter } from '../../../shared/domain/starters/starter-facts.ts';
 import { AppError } from '../../../shared/ipc/result.ts';
 import { today$, todayOf, type Clock } from '../clock.ts';
 import { z } from 'zod';
@@ -18,8 +21,6 @@ export const FAVOURITES = settingsKey({
   fallback: { ids: [] },
   scope: 'synced',
 });
-/** Interaction types that happen at a named event, whose title can fill `{event}`. */
-const EVENT_TYPES: ReadonlySet<string> = new Set(['conference', 'meet-up', 'course']);
 
 export interface SuggestRequest {
   contactId: string;
@@ -68,8 +69,8 @@ export function createStartersService(
   const favourites = async () => (await settings.read(FAVOURITES)).ids;
   const ownStarters = async () => (await db.user_starters.find().exec()).map((d) => d.toMutableJSON() as OwnStarter);
 
-  /** The person's last interaction's event name, when it was at one. */
-  async function lastEventName(contactId: string): Promise<string | undefined> {
+  /** The person's last interaction; whether a practice session logged it decides if its title names an event. */
+  async function lastInteraction(contactId: string): Promise<LastInteraction | undefined> {
     const newest = await db.participations
       .findOne({
         selector: { contactId },
@@ -77,26 +78,32 @@ export function createStartersService(
         index: ['contactId', 'sortKey'],
       })
       .exec();
-    if (!newest) return undefined;
-    const interaction = await db.interactions.findOne(newest.interactionId).exec();
-    return interaction && EVENT_TYPES.has(interaction.type) && interaction.title ? interaction.title : undefined;
+    const interaction = newest ? await db.interactions.findOne(newest.interactionId).exec() : null;
+    if (!interaction) return undefined;
+    const practice = await db.practice_sessions.findOne({ selector: { interactionId: interaction.id } }).exec();
+    return {
+      date: interaction.date,
+      type: interaction.type,
+      title: interaction.title,
+      fromPractice: practice !== null,
+    };
   }
 
   async function suggestFor(request: SuggestRequest, options: SuggestOptions): Promise<Suggestion[]> {
     const contact = await db.contacts.findOne(request.contactId).exec();
     if (!contact) throw new AppError('not_found', 'That person no longer exists.');
-    const [open, favs, own, eventName, indexRow] = await Promise.all([
+    const today = todayOf(clock);
+    const [open, favs, own, last, balance, indexRow] = await Promise.all([
       details().openFor(request.contactId),
       favourites(),
       ownStarters(),
-      lastEventName(request.contactId),
+      lastInteraction(request.contactId),
+      // Offers rank above asks when the balance is negative.
+      balanceWith(db, request.contactId, today),
       db.people_index.findOne(request.contactId).exec(),
     ]);
     // Own starters join the library with the same rules; their ids ("own-…") never clash with it.
-    const all: Starter[] = [
-      ...library,
-      ...own.map(({ id, text, situation, channel, tone }) => ({ id, text, situation, channel, tone })),
-    ];
+    const all: Starter[] = [...library, ...own.map(ownStarterAsStarter)];
     return suggestStarters(
       {
         person: { firstName: firstNameOf(contact) },
@@ -108,10 +115,12 @@ export function createStartersService(
           learnedOn,
         })),
         lastInteractionOn: indexRow?.lastInteractionOn || undefined,
-        lastEventName: eventName,
+        lastInteraction: last,
+        giveAskBalance: balance,
         channel: request.channel,
-        today: todayOf(clock),
-        favourites: favs,
+        today,
+        // A favourite of a line that was merged into another follows it.
+        favourites: favs.map(currentStarterId).filter((id): id is string => id !== undefined),
         limit: request.limit,
         allowPrivate: options.allowPrivate,
       },
@@ -126,6 +135,8 @@ export function createStartersService(
       const stamp = now();
       const starter: OwnStarter = {
         ...fields,
+        // One placeholder syntax: "{firstName}" or "[Name]" are stored as "[name]".
+        text: normalisePlaceholders(fields.text),
         id: id ?? `own-${newId().toLowerCase()}`,
         createdAt: existing?.createdAt ?? stamp,
         updatedAt: stamp,
@@ -169,6 +180,8 @@ export function createStartersService(
         db.contacts.findOne(request.contactId).$,
         db.details.$,
         db.participations.$,
+        db.interactions.$,
+        db.practice_sessions.$,
         db.user_starters.$,
         settings.watch(FAVOURITES),
       );

@@ -57,7 +57,7 @@ describe('starters.suggestFor', () => {
     // An own starter with every placeholder must obey the same rule.
     const own = await call('starters.saveOwn', {
       fields: {
-        text: 'Hi {firstName}, since {event} I keep thinking about {detail}',
+        text: 'Hi [name], since [event] I keep thinking about [detail]',
         situation: 'offer-help',
         channel: 'any',
       },
@@ -91,13 +91,59 @@ describe('starters.suggestFor', () => {
     expect(out.some((s) => s.text.includes('DevConf Leeds'))).toBe(true);
   });
 
+  it('never names a practice session as the event, after a practice at a meet-up with that person', async () => {
+    const { call, person, detail } = await setup('2026-03-18T12:00:00Z');
+    const dev = await person('Dev Shah');
+    await detail(dev.id, 'the new puppy Biscuit');
+    const planned = await call('practice.startSession', {
+      date: '2026-03-18',
+      task: 'Introduce myself to someone at the meet-up',
+      situation: 'meet-up',
+      sudsBefore: 6,
+      prediction: 'Nobody will talk to me',
+      likelihood: 60,
+    });
+    await call('practice.finishSession', {
+      id: planned.id,
+      after: {
+        sudsPeak: 6,
+        sudsAfter: 3,
+        outcome: 'We talked about dogs',
+        predictionHappened: false,
+        contactId: dev.id,
+      },
+    });
+    for (const channel of [undefined, 'in-person', 'email', 'message'] as const) {
+      const out = await call('starters.suggestFor', { contactId: dev.id, channel, limit: 20 });
+      expect(out.length).toBeGreaterThan(0);
+      for (const s of out) expect(s.text).not.toMatch(/practice/i);
+    }
+    // It was still a real meeting today, so a follow-up that names no event leads.
+    expect((await call('starters.suggestFor', { contactId: dev.id }))[0]!.situation).toBe('follow-up-48h');
+  });
+
+  it('offers help before asking when the user has been asking more than giving', async () => {
+    const { call, person } = await setup('2026-03-18T12:00:00Z');
+    const offersFor = async (asked: 'advice'[]) => {
+      const someone = await person(`Ana ${asked.length}`);
+      for (const date of ['2026-02-01', '2026-02-20']) {
+        await call('interactions.log', { interaction: { type: 'coffee', date, contactIds: [someone.id], asked } });
+      }
+      const out = await call('starters.suggestFor', { contactId: someone.id, limit: 20 });
+      return out.filter((s) => s.situation === 'offer-help').length;
+    };
+    const even = await offersFor([]);
+    const owing = await offersFor(['advice']);
+    expect(owing).toBeGreaterThan(even);
+  });
+
   it('ranks a favourite own starter that can be filled first among detail starters', async () => {
     const { call, person, detail } = await setup();
     const sam = await person('Sam');
     await detail(sam.id, 'the allotment');
     const own = await call('starters.saveOwn', {
       fields: {
-        text: 'Hey {firstName}! How are things with {detail}? I would love an update.',
+        text: 'Hey [name]! How are things with [detail]? I would love an update.',
         situation: 'offer-help',
       },
     });
@@ -135,7 +181,7 @@ describe('own starters and favourites', () => {
     const { call, watch } = await setup();
     const own = await call('starters.saveOwn', {
       fields: {
-        text: 'Fancy a walk at lunch, {firstName}?',
+        text: 'Fancy a walk at lunch, [name]?',
         situation: 'reconnect',
         channel: 'message',
         tone: 'light',
@@ -145,7 +191,7 @@ describe('own starters and favourites', () => {
     await call('starters.toggleFavourite', { starterId: own.id, favourite: true });
     await call('starters.saveOwn', {
       id: own.id,
-      fields: { text: 'Fancy a coffee at lunch, {firstName}?', situation: 'reconnect' },
+      fields: { text: 'Fancy a coffee at lunch, [name]?', situation: 'reconnect' },
     });
     let mine = await watch('starters.watchMine', {}, (m) => m.own[0]?.text.includes('coffee') === true);
     expect(mine.favourites).toEqual([own.id]);
@@ -154,9 +200,18 @@ describe('own starters and favourites', () => {
     expect(mine.favourites).toEqual([]);
   });
 
+  it('stores placeholders in the one square-bracket syntax, whichever spelling was typed', async () => {
+    const { call } = await setup();
+    const own = await call('starters.saveOwn', {
+      fields: { text: 'Hi {firstName}, how was [Event] after [time since]?', situation: 'reconnect' },
+    });
+    expect(own.text).toBe('Hi [name], how was [event] after [how long]?');
+  });
+
   it.each([
-    ['an unknown placeholder', 'Hi {name}, how are you?', /Unknown placeholder \{name\}/],
-    ['unbalanced braces', 'Hi {firstName, how are you?', /Unbalanced/],
+    ['an unknown placeholder', 'Hi [nmae], how are you?', /Unknown placeholder \[nmae\]/],
+    ['an unknown placeholder in braces', 'Hi {name}, how are you?', /Unknown placeholder \{name\}/],
+    ['unbalanced brackets', 'Hi [name, how are you?', /Unbalanced/],
     ['almost nothing', 'Hi', /a few words/],
   ])('refuses %s, with a message for the field', async (_label, text, message) => {
     const { core } = await setup();

@@ -1,5 +1,4 @@
 import { addCalendarDays } from '../../../shared/domain/keep-in-touch/days.ts';
-import { reciprocityBalance, reciprocityWindowStart } from '../../../shared/domain/reciprocity/balance.ts';
 import type { EventMeeting, FollowUpDetail, ReminderPerson } from '../../../shared/domain/reminders/schedule.ts';
 import { EVENT_FOLLOW_UP_LAPSES_DAYS } from '../../../shared/domain/reminders/schedule.ts';
 import type { RapportDatabase } from '../db/database.ts';
@@ -56,14 +55,4 @@ export async function loadReminderData(db: RapportDatabase, today: string): Prom
     }
   }
   return { people, followUps, events };
-}
-
-/** gave − asked with one person over the reciprocity window. */
-export async function balanceWith(db: RapportDatabase, contactId: string, today: string): Promise<number> {
-  const links = await db.participations
-    .find({ selector: { contactId, sortKey: { $gt: reciprocityWindowStart(today) } }, index: ['contactId', 'sortKey'] })
-    .exec();
-  const docs = await db.interactions.findByIds(links.map((l) => l.interactionId)).exec();
-  const exchanges = [...docs.values()].map((d) => ({ date: d.date, gave: d.gave, asked: d.asked, mutual: d.mutual }));
-  return reciprocityBalance(exchanges, today).balance;
 }

@@ -15,7 +15,8 @@ import type { RapportDatabase } from '../db/database.ts';
 import type { AreaApis } from '../context.ts';
 import { KEEP_IN_TOUCH } from '../settings/keep-in-touch.ts';
 import type { SettingsStore } from '../settings/settings-store.ts';
-import { balanceWith, loadReminderData, type ReminderData } from './inputs.ts';
+import { balanceWith } from '../interactions/reads.ts';
+import { loadReminderData, type ReminderData } from './inputs.ts';
 import { liveRecompute, reminderChanges, type Timers } from './live.ts';
 import type { ReminderStore } from './store.ts';
 

@@ -1,27 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { starters } from '../../content/library.ts';
-import type { Channel } from '../../content/schema.ts';
-import {
-  describeTimeSince,
-  fillPlaceholders,
-  placeholdersIn,
-  suggestStarters,
-  type SuggestDetail,
-  type SuggestInput,
-} from './personalise.ts';
+import type { InteractionType } from '../interaction.ts';
+import { describeTimeSince, suggestStarters, type SuggestDetail, type SuggestInput } from './personalise.ts';
+import { CHANNELS, TODAY, biscuit, detail, last, suggest } from './suggest-builders.ts';
 
-const TODAY = '2026-03-14';
-const CHANNELS: Channel[] = ['in-person', 'email', 'message', 'linkedin', 'social', 'phone', 'any'];
-
-function detail(id: string, text: string, learnedOn = '2026-01-10', extra: Partial<SuggestDetail> = {}): SuggestDetail {
-  return { id, text, learnedOn, sensitivity: 'normal', status: 'open', ...extra };
-}
-
-function suggest(input: Partial<SuggestInput> = {}) {
-  return suggestStarters({ person: { firstName: 'Sam' }, details: [], today: TODAY, ...input }, starters);
-}
-
-const biscuit = detail('d-biscuit', 'the new puppy Biscuit', '2026-02-01');
+const RAW = /[[\]{}]|undefined|\s[,.]|\s{2}|\b(he|she|him|his|her|hers)\b/i;
 
 describe('suggestStarters', () => {
   it('mentions Biscuit for Sam, whose open detail is the new puppy Biscuit', () => {
@@ -40,15 +23,8 @@ describe('suggestStarters', () => {
     ['a private detail outside the main window', { sensitivity: 'private' }, false],
   ] as const)('never uses %s', (_label, extra, allowPrivate) => {
     const hidden = detail('d-hidden', 'the Zanzibar situation', '2026-03-01', extra as Partial<SuggestDetail>);
-    for (const lastInteractionOn of [undefined, '2024-01-01', '2026-03-13']) {
-      const out = suggest({
-        details: [hidden],
-        allowPrivate,
-        lastInteractionOn,
-        lastEventName: 'DevConf Leeds',
-        limit: 50,
-      });
-      for (const s of out) {
+    for (const when of [{}, last('2024-01-01', 'call'), last('2026-03-13', 'conference', 'DevConf Leeds')]) {
+      for (const s of suggest({ details: [hidden], allowPrivate, limit: 50, ...when })) {
         expect(s.usesDetailId).toBeUndefined();
         expect(s.text).not.toContain('Zanzibar');
       }
@@ -81,37 +57,46 @@ describe('suggestStarters', () => {
     ['exactly 6 months', '2025-09-14', true],
     ['a day short of 6 months', '2025-09-15', false],
     ['3 months', '2025-12-14', false],
-    ['no interaction logged', undefined, false],
-  ])('puts reconnect starters first after a long gap: %s', (_label, lastInteractionOn, expectReconnect) => {
-    const out = suggest({ lastInteractionOn, details: [biscuit] });
+  ])('puts reconnect starters first after a long gap: %s', (_label, date, expectReconnect) => {
+    const out = suggest({ lastInteractionOn: date, details: [biscuit] });
     expect(out.length).toBeGreaterThan(0);
     if (expectReconnect) expect(out.every((s) => s.situation === 'reconnect')).toBe(true);
     else expect(out.some((s) => s.situation === 'reconnect')).toBe(false);
   });
 
-  it.each([
-    ['the same day, with an event', '2026-03-14', 'DevConf Leeds', true],
-    ['two days later, with an event', '2026-03-12', 'DevConf Leeds', true],
-    ['three days later, with an event', '2026-03-11', 'DevConf Leeds', false],
-    ['a day later, no event', '2026-03-13', undefined, false],
-    ['a day later, blank event name', '2026-03-13', '   ', false],
-  ])(
-    'follows up within 48 hours only after an event: %s',
-    (_label, lastInteractionOn, lastEventName, expectFollowUp) => {
-      const out = suggest({ lastInteractionOn, lastEventName });
-      if (expectFollowUp) {
-        expect(out[0]!.situation).toBe('follow-up-48h');
-        expect(out.some((s) => s.text.includes('DevConf Leeds'))).toBe(true);
-      } else {
-        expect(out.some((s) => s.situation === 'follow-up-48h')).toBe(false);
-      }
-    },
-  );
+  it('suggests a plain check-in between two weeks and six months, and not before', () => {
+    expect(suggest({ ...last('2026-02-01', 'call'), details: [biscuit] })[0]!.situation).toBe('check-in');
+    expect(
+      suggest({ ...last('2026-03-04', 'call'), details: [biscuit], limit: 100 }).some(
+        (s) => s.situation === 'check-in',
+      ),
+    ).toBe(false);
+    const plain = suggest({ ...last('2026-02-01', 'coffee'), limit: 3 });
+    expect(plain.map((s) => s.situation)).toEqual(['check-in', 'check-in', 'check-in']);
+  });
 
-  it('does not name an event that was months ago', () => {
-    const out = suggest({ lastInteractionOn: '2025-11-01', lastEventName: 'DevConf Leeds', limit: 100 });
-    expect(out.length).toBeGreaterThan(0);
-    expect(out.some((s) => s.text.includes('DevConf'))).toBe(false);
+  it.each([
+    ['the same day', '2026-03-14', 'follow-up-48h'],
+    ['two days later', '2026-03-12', 'follow-up-48h'],
+    ['three days later', '2026-03-11', 'late-follow-up'],
+    ['a month later', '2026-02-12', 'late-follow-up'],
+  ])('follows up after an event: %s', (_label, date, situation) => {
+    const out = suggest({ ...last(date, 'conference', 'DevConf Leeds'), limit: 10 });
+    expect(out[0]!.situation).toBe(situation);
+    expect(out.some((s) => s.text.includes('DevConf Leeds'))).toBe(true);
+    const other = situation === 'follow-up-48h' ? 'late-follow-up' : 'follow-up-48h';
+    expect(out.some((s) => s.situation === other)).toBe(false);
+  });
+
+  it('does not follow up as if from an event after a call, and does not name an event months ago', () => {
+    expect(
+      suggest({ ...last('2026-03-13', 'call', 'DevConf Leeds'), limit: 100 }).some((s) =>
+        /follow-up/.test(s.situation),
+      ),
+    ).toBe(false);
+    const old = suggest({ ...last('2025-11-01', 'conference', 'DevConf Leeds'), limit: 100 });
+    expect(old.length).toBeGreaterThan(0);
+    expect(old.some((s) => s.text.includes('DevConf'))).toBe(false);
   });
 
   it.each(CHANNELS.filter((c) => c !== 'any'))('keeps to the %s channel when asked', (channel) => {
@@ -120,35 +105,37 @@ describe('suggestStarters', () => {
     for (const s of out) expect([channel, 'any']).toContain(s.channel);
   });
 
-  it('treats channel "any" as no filter', () => {
-    const channels = new Set(suggest({ channel: 'any', limit: 100 }).map((s) => s.channel));
+  it('offers only lines that can be sent when no channel is chosen', () => {
+    const channels = new Set(suggest({ channel: 'any', details: [biscuit], limit: 500 }).map((s) => s.channel));
     expect(channels.size).toBeGreaterThan(2);
+    expect(channels.has('in-person') || channels.has('phone')).toBe(false);
   });
 
-  it('never suggests congratulations or exit lines, which need context Rapport cannot know', () => {
+  it('never suggests news, plans, congratulations or exit lines, which need context Rapport cannot know', () => {
     const out = suggest({ details: [biscuit], channel: 'in-person', limit: 500 });
-    expect(out.some((s) => s.situation === 'congratulate' || s.situation === 'graceful-exit')).toBe(false);
+    const never = ['congratulate', 'graceful-exit', 'see-you-there', 'share-news'];
+    expect(out.some((s) => never.includes(s.situation))).toBe(false);
   });
 
   it('ranks a favourite first among otherwise equal starters', () => {
     const plain = suggest({ limit: 500 });
-    const last = plain[plain.length - 1]!;
-    expect(suggest({ favourites: [last.starterId] })[0]!.starterId).toBe(last.starterId);
+    const lastOne = plain[plain.length - 1]!;
+    expect(suggest({ favourites: [lastOne.starterId] })[0]!.starterId).toBe(lastOne.starterId);
   });
 
   it('respects the limit', () => {
-    expect(suggest({ limit: 3 })).toHaveLength(3);
-    expect(suggest({ limit: 0 })).toEqual([]);
-    expect(suggest()).toHaveLength(5);
+    expect(suggest({ details: [biscuit], limit: 3 })).toHaveLength(3);
+    expect(suggest({ details: [biscuit], limit: 0 })).toEqual([]);
+    expect(suggest({ details: [biscuit] })).toHaveLength(5);
   });
 
-  it('drops trailing punctuation and braces from what the user typed', () => {
-    const out = suggest({ details: [detail('d1', '  the new puppy {Biscuit}!! ')], limit: 20 });
+  it('drops trailing punctuation and brackets from what the user typed', () => {
+    const out = suggest({ details: [detail('d1', '  the new puppy [Biscuit]!! ')], limit: 20 });
     const used = out.filter((s) => s.usesDetailId === 'd1');
     expect(used.length).toBeGreaterThan(0);
     for (const s of used) {
       expect(s.text).toContain('the new puppy Biscuit');
-      expect(s.text).not.toMatch(/Biscuit!|[{}]|\s{2}/);
+      expect(s.text).not.toMatch(/Biscuit!|[[\]{}]|\s{2}/);
     }
   });
 
@@ -166,14 +153,14 @@ describe('suggestStarters', () => {
     expect(tops.size).toBeGreaterThan(1);
   });
 
-  it('never leaves a placeholder unfilled, across many odd inputs', () => {
+  it('never leaves a placeholder unfilled or a raw pronoun, across many odd inputs', () => {
     // A small LCG: varied inputs, but the same ones on every run so a failure can be reproduced.
     let seed = 42;
     const next = (n: number) => {
       seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0;
       return seed % n;
     };
-    const names = ['Sam', '', '   ', 'Siobhán', 'Jo {firstName}'];
+    const names = ['Sam', '', '   ', 'Siobhán', 'Jo [name]', 'Al {firstName}'];
     const dates = [
       undefined,
       '2026-03-14',
@@ -185,22 +172,36 @@ describe('suggestStarters', () => {
       '2027-01-01',
       'not-a-date',
     ];
-    const events = [undefined, '', 'DevConf Leeds', '{event}'];
+    const types: InteractionType[] = ['conference', 'meet-up', 'course', 'call', 'email', 'coffee'];
+    const titles = [undefined, '', 'DevConf Leeds', '[event]', 'Practice session', '{event}'];
     const pool = [
       detail('p1', 'the new puppy Biscuit'),
       detail('p2', 'the move to Bristol', '2026-03-01', { sensitivity: 'private' }),
       detail('p3', 'her mum being unwell', '2026-03-02', { sensitivity: 'sensitive' }),
       detail('p4', '   ', '2026-03-03'),
-      detail('p5', 'the {detail} project', '2026-03-04', { status: 'expired' }),
+      detail('p5', 'the [detail] project', '2026-03-04', { status: 'expired' }),
       detail('p6', 'the half-marathon', '2026-02-04', { status: 'resolved' }),
+      detail('p7', 'his daughter starting university', '2026-02-05'),
+      detail('p8', "She's got a new job at the BBC", '2026-02-06'),
+      detail('p9', 'told me about their wedding', '2026-02-07'),
     ];
     let checked = 0;
     for (let i = 0; i < 400; i++) {
+      const date = dates[next(dates.length)];
       const input: SuggestInput = {
         person: { firstName: names[next(names.length)]! },
         details: pool.filter(() => next(2) === 0),
-        lastInteractionOn: dates[next(dates.length)],
-        lastEventName: events[next(events.length)],
+        ...(date && next(2) === 0
+          ? {
+              lastInteraction: {
+                date,
+                type: types[next(types.length)]!,
+                title: titles[next(titles.length)],
+                fromPractice: next(4) === 0,
+              },
+            }
+          : { lastInteractionOn: date }),
+        giveAskBalance: next(3) - 1,
         channel: next(3) === 0 ? undefined : CHANNELS[next(CHANNELS.length)],
         today: ['2026-03-14', '2026-07-01', '2024-02-29'][next(3)]!,
         allowPrivate: next(2) === 0,
@@ -209,7 +210,8 @@ describe('suggestStarters', () => {
       const out = suggestStarters(input, starters);
       expect(out.length).toBeLessThanOrEqual(input.limit!);
       for (const s of out) {
-        expect(s.text, JSON.stringify(input)).not.toMatch(/[{}]|undefined|\s[,.]|\s{2}/);
+        expect(s.text, JSON.stringify(input)).not.toMatch(RAW);
+        expect(s.text, JSON.stringify(input)).not.toMatch(/practice session/i);
         checked++;
       }
     }
@@ -242,26 +244,5 @@ describe('describeTimeSince', () => {
   it('puts the phrase into reconnect starters', () => {
     const out = suggest({ lastInteractionOn: '2025-06-14', limit: 50 });
     expect(out.some((s) => s.text.includes('about 9 months'))).toBe(true);
-  });
-});
-
-describe('placeholders', () => {
-  it('lists each placeholder once, in order', () => {
-    expect(placeholdersIn('Hi {firstName}, {event} with {firstName} and {detail}')).toEqual([
-      'firstName',
-      'event',
-      'detail',
-    ]);
-    expect(placeholdersIn('No placeholders here')).toEqual([]);
-  });
-
-  it('fills known values literally and leaves missing ones visible', () => {
-    expect(fillPlaceholders('Hi {firstName}, see you at {event}', { firstName: 'Sam' })).toBe(
-      'Hi Sam, see you at {event}',
-    );
-    expect(fillPlaceholders('{firstName} / {event}', { firstName: '{event}', event: 'DevConf' })).toBe(
-      '{event} / DevConf',
-    );
-    expect(fillPlaceholders('Cost: $& {detail}', { detail: '$1 and $&' })).toBe('Cost: $& $1 and $&');
   });
 });
