@@ -30,7 +30,8 @@ export async function exportPeopleVCard(
 
 /**
  * The interchange area's IPC handlers: import with preview, vCard and archive export, restore,
- * and backups. Starts the backup timer; `close` stops it (waiting for a running backup).
+ * and backups. Starts the backup timer; `close` stops running imports (undoing their writes) and
+ * the backup timer (waiting for a running backup).
  */
 export function createInterchangeHandlers(
   ctx: CoreContext,
@@ -66,6 +67,9 @@ export function createInterchangeHandlers(
     subscriptions: {
       'backup.status': () => backups.status$(),
     },
-    close: () => backups.stop(),
+    close: async () => {
+      await imports.close();
+      await backups.stop();
+    },
   };
 }

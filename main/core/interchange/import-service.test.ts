@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ImportPreview, ImportSummary } from '../../../shared/ipc/channels/interchange.ts';
 import type { Core } from '../core.ts';
 import { snapshot } from '../backup/archive.ts';
-import { call, closeAll, openCore } from '../backup/test-helpers.ts';
+import { call, closeAll, closeCore, openCore } from '../backup/test-helpers.ts';
 
 afterEach(closeAll);
 
@@ -169,6 +169,28 @@ describe('import commit', () => {
     expect(progress).toContainEqual(expect.objectContaining({ phase: 'undoing' }));
     expect(await snapshot(core.db)).toEqual(before);
     expect(await call(core, 'contacts.get', { id: ada })).not.toHaveProperty('social.0');
+  });
+
+  it('closing the core during the write (Quit) undoes it before the database closes', async () => {
+    const core = await openCore();
+    await seed(core);
+    const before = await snapshot(core.db);
+    const many = Array.from({ length: 400 }, (_, i) => card([`FN:Imported ${i}`])).join('');
+    const result = await preview(core, 'many.vcf', many);
+    // Quit as soon as the first chunk is written.
+    const closed = new Promise<void>((resolve) => {
+      let quitting = false;
+      core.connect((message) => {
+        if (quitting || message.type !== 'event' || message.name !== 'interchange.progress') return;
+        quitting = true;
+        resolve(closeCore(core));
+      });
+    });
+    const commit = core.dispatcher.request('interchange.commit', { sessionId: result.sessionId });
+    await closed;
+    expect(await commit).toMatchObject({ ok: true, value: { cancelled: true } });
+    const reopened = await openCore({ dir: core.dir });
+    expect(await snapshot(reopened.db)).toEqual(before);
   });
 
   it('a failing write is undone, merged people included, and the error surfaces', async () => {

@@ -56,6 +56,11 @@ export interface ImportService {
   cancel(sessionId: string): boolean;
   /** The parsed and matched cards of a session (the CLI's dry run prints them). */
   planned(sessionId: string): PlannedCard[];
+  /**
+   * Stops every preview and commit and waits until each has finished or undone its writes, so
+   * the database can close (Quit during an import) without keeping half an import.
+   */
+  close(): Promise<void>;
 }
 
 /** Every person, read in pages by id so no single read holds the event loop. */
@@ -83,8 +88,9 @@ export function createImportService(
     if (!session) throw new AppError('not_found', 'That import is no longer open. Choose the file again.');
     return session;
   };
+  const running = new Set<Promise<unknown>>();
 
-  return {
+  const service: ImportService = {
     async preview(fileName, bytes) {
       const names = new Map<string, string>();
       const session: ImportSession = {
@@ -169,7 +175,23 @@ export function createImportService(
     },
 
     planned: (sessionId) => find(sessionId).cards,
+
+    async close() {
+      for (const session of sessions.values()) session.stop = true;
+      await Promise.allSettled(running);
+    },
   };
+  // close() waits for what is running; undone writes must land before the database closes.
+  const tracked = <R>(work: Promise<R>): Promise<R> => {
+    running.add(work);
+    const forget = () => void running.delete(work);
+    work.then(forget, forget);
+    return work;
+  };
+  const { preview, commit } = service;
+  service.preview = (fileName, bytes) => tracked(preview(fileName, bytes));
+  service.commit = (sessionId, policy, choices) => tracked(commit(sessionId, policy, choices));
+  return service;
 }
 
 function toPreview(session: ImportSession, names: Map<string, string>): ImportPreview {
