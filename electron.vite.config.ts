@@ -34,9 +34,21 @@ export default defineConfig({
   renderer: {
     root: 'renderer',
     publicDir: '../build/renderer-public',
-    build: { rollupOptions: { input: 'renderer/index.html' } },
+    // The packaged app loads the page from file:// with the grantFileProtocolExtraPrivileges fuse
+    // off (electron-builder.yml), where Chromium refuses module scripts and `crossorigin` requests
+    // to file: URLs (CORS). So the page gets one classic deferred script and one plain stylesheet,
+    // which load from file:// as they do over http in browser mode.
+    build: { cssCodeSplit: false, rollupOptions: { input: 'renderer/index.html', output: { format: 'iife' } } },
     plugins: [
       react(),
+      {
+        name: 'rapport-classic-script',
+        transformIndexHtml: {
+          order: 'post',
+          handler: (html: string) =>
+            html.replace(/<script type="module" crossorigin /g, '<script defer ').replace(/ crossorigin(?=[ >])/g, ''),
+        },
+      },
       // One policy for the page, the browser-mode server and the Electron session.
       {
         name: 'rapport-csp',

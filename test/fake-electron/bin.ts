@@ -30,6 +30,7 @@ const options: FakeRuntimeOptions = {
   electronVersion: installedElectron.version,
   missingBuiltins: [],
   packaged: false,
+  fuses: {},
   ...(JSON.parse(process.env[RUNTIME_OPTIONS_ENV] ?? '{}') as Partial<FakeRuntimeOptions>),
 };
 
@@ -65,7 +66,14 @@ function terminate(code: number): void {
   else process.exit(code);
 }
 
-const fake = install({ appDir, packageJson, packaged: options.packaged, argv: process.argv, terminate });
+const fake = install({
+  appDir,
+  packageJson,
+  packaged: options.packaged,
+  argv: process.argv,
+  terminate,
+  fileProtocolPrivileges: options.fuses.grantFileProtocolExtraPrivileges ?? true,
+});
 if (send) {
   fake.recorder.sink = send;
   attachControl(fake, send);

@@ -71,7 +71,7 @@ export class FakeElectronApp {
 
   /** Runs a command in the fake process and resolves to its result; rejects with its error. */
   command(command: Command, timeoutMs = 15_000): Promise<unknown> {
-    if (this.#exit) return Promise.reject(new Error(`The app has exited; cannot run ${command.name}`));
+    if (this.#exit) return Promise.reject(new Error(`The app has exited; cannot run ${command.name}${this.#crash()}`));
     const id = this.#nextCommand++;
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`${command.name} got no reply in ${timeoutMs} ms`)), timeoutMs);
@@ -100,7 +100,8 @@ export class FakeElectronApp {
       const check = () => {
         const found = find(this.records);
         if (found !== undefined) finish(undefined, found);
-        else if (this.#exit) finish(new Error(`The app exited (code ${this.#exit.code}) before ${description}`));
+        else if (this.#exit)
+          finish(new Error(`The app exited (code ${this.#exit.code}) before ${description}${this.#crash()}`));
       };
       const timer = setTimeout(
         () => finish(new Error(`Timed out after ${timeoutMs} ms waiting for ${description}`)),
@@ -109,6 +110,12 @@ export class FakeElectronApp {
       this.#watchers.add(check);
       check();
     });
+  }
+
+  /** Why the app died, if it reported an uncaught error. */
+  #crash(): string {
+    const uncaught = this.records.find((record) => record.kind === 'uncaught');
+    return uncaught?.kind === 'uncaught' ? `: ${uncaught.message}` : '';
   }
 
   calls(api: string | RegExp): CallRecord[] {

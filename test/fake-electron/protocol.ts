@@ -29,8 +29,20 @@ export type FakeRecord = { at: number } &
     | { kind: 'call'; api: string; args: unknown[]; beforeReady: boolean }
     /** An event the fake emitted to the app (app, window, webContents, tray, notification…). */
     | { kind: 'event'; source: string; name: string; args: unknown[] }
-    /** A page finished loading: its URL, what its preload exposed, and the preload's error if any. */
-    | { kind: 'page'; contentsId: number; url: string; exposed: string[]; preloadError?: string }
+    /**
+     * A page finished loading: its URL, what its preload exposed, the preload's error if any, and
+     * its scripts and stylesheets with what would stop them loading.
+     */
+    | {
+        kind: 'page';
+        contentsId: number;
+        url: string;
+        exposed: string[];
+        preloadError?: string;
+        scripts: number;
+        stylesheets: number;
+        resourceErrors: string[];
+      }
     /** The fake's own start-up is done and it imports the app's main module; then that module settled. */
     | { kind: 'lifecycle'; phase: 'main-import' | 'main-settled' }
     /** A message main delivered to a page (`webContents.send`) or a page sent to main; envelope only. */
@@ -99,5 +111,10 @@ export interface FakeRuntimeOptions {
   missingBuiltins: string[];
   /** `app.isPackaged`: true for a run from an extracted app.asar. */
   packaged: boolean;
+  /**
+   * Fuses as electron-builder.yml's `electronFuses` names them, for a run that stands in for the
+   * packaged binary; unset fuses keep Electron's defaults.
+   */
+  fuses: Record<string, boolean>;
 }
 export const RUNTIME_OPTIONS_ENV = 'FAKE_ELECTRON_OPTIONS';

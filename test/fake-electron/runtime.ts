@@ -15,7 +15,10 @@ import {
 } from './system.ts';
 import type { FakeWebContents } from './web-contents.ts';
 
-export type RuntimeOptions = Omit<AppHost, 'recorder' | 'windows'>;
+export type RuntimeOptions = Omit<AppHost, 'recorder' | 'windows'> & {
+  /** Electron's grantFileProtocolExtraPrivileges fuse (on unless the packaged app flips it). */
+  fileProtocolPrivileges?: boolean;
+};
 
 /**
  * One simulated Electron main process: the modules the app imports from `electron`, sharing one
@@ -29,7 +32,15 @@ export function createFakeElectron(options: RuntimeOptions) {
   const app: FakeApp = new FakeApp({ ...options, recorder, windows: () => [...windows] });
   const ipcMain = new FakeIpcMain(recorder);
   const defaultSession = new FakeSession(recorder);
-  const host: WindowHost = { recorder, app, session: defaultSession, ipcMain, allContents, windows };
+  const host: WindowHost = {
+    recorder,
+    app,
+    session: defaultSession,
+    ipcMain,
+    allContents,
+    windows,
+    fileProtocolPrivileges: options.fileProtocolPrivileges ?? true,
+  };
   const roles = { quit: () => app.quit() };
 
   class BrowserWindow extends FakeBrowserWindow {

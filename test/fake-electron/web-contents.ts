@@ -3,6 +3,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { assertAlive, electronEvent, nextTurn, RecordingEmitter } from './events.ts';
 import { FakeFrame, FakePage } from './page.ts';
 import { SNAPSHOT, type Recorder } from './recorder.ts';
+import { checkSubresources } from './subresources.ts';
 
 export interface WebPreferences {
   preload?: string;
@@ -20,6 +21,7 @@ export interface ContentsHost {
   session: object;
   ipcMain: { emit(name: string, ...args: unknown[]): boolean };
   allContents: Set<FakeWebContents>;
+  fileProtocolPrivileges: boolean;
 }
 
 type WindowOpenHandler = (details: { url: string; frameName: string; features: string; disposition: string }) => {
@@ -173,12 +175,18 @@ export class FakeWebContents extends RecordingEmitter {
     this.emit('did-finish-load', electronEvent());
     this.emit('did-stop-loading');
     const { page } = this;
+    const resources = checkSubresources(url, this.#host.fileProtocolPrivileges);
+    for (const error of resources.errors)
+      this.emit('console-message', electronEvent({ level: 'error', message: error }));
     this.#host.recorder.push({
       kind: 'page',
       contentsId: this.id,
       url,
       exposed: [...page.exposed],
       ...(page.preloadError ? { preloadError: page.preloadError } : {}),
+      scripts: resources.scripts,
+      stylesheets: resources.stylesheets,
+      resourceErrors: resources.errors,
     });
     this.#onFirstLoad();
   }

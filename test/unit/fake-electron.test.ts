@@ -2,8 +2,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { pathToFileURL } from 'node:url';
 import { electronEvent } from '../fake-electron/events.ts';
 import { createFakeElectron } from '../fake-electron/runtime.ts';
+import { checkSubresources } from '../fake-electron/subresources.ts';
 
 const folders: string[] = [];
 afterEach(() => {
@@ -129,10 +131,46 @@ describe('the fake renderer', () => {
     await window.loadFile(join(appDir, 'index.html'));
     const frame = window.webContents.mainFrame;
     const events: { senderFrame: unknown }[] = [];
-    electron.ipcMain.on('ping', (event: { senderFrame: unknown }) => events.push(event));
+    electron.ipcMain.on('ping', (event) => events.push(event as { senderFrame: unknown }));
     window.webContents.deliverToMain(frame, 'ping', []);
     await window.loadFile(join(appDir, 'index.html'));
     expect(events[0]!.senderFrame).toBeNull();
+  });
+});
+
+describe("the fake page's scripts and stylesheets", () => {
+  const page = (appDir: string, html: string) => {
+    writeFileSync(join(appDir, 'index.html'), html);
+    writeFileSync(join(appDir, 'app.js'), '');
+    return pathToFileURL(join(appDir, 'index.html')).href;
+  };
+
+  it('refuses module scripts and crossorigin requests to file: without file:// privileges, as Chromium does', () => {
+    const { appDir } = start();
+    const url = page(
+      appDir,
+      '<script type="module" crossorigin src="./app.js"></script><link rel="stylesheet" crossorigin href="./app.css">',
+    );
+    expect(checkSubresources(url, true)).toEqual({
+      scripts: 1,
+      stylesheets: 1,
+      errors: [expect.stringMatching(/ERR_FILE_NOT_FOUND .*app\.css$/)],
+    });
+    expect(checkSubresources(url, false).errors).toEqual([
+      expect.stringMatching(
+        /^Access to script at 'file:.*app\.js' from origin 'null' has been blocked by CORS policy$/,
+      ),
+      expect.stringMatching(/^Access to stylesheet at/),
+    ]);
+  });
+
+  it('loads a classic deferred script either way', () => {
+    const { appDir } = start();
+    expect(checkSubresources(page(appDir, '<script defer src="./app.js"></script>'), false)).toEqual({
+      scripts: 1,
+      stylesheets: 0,
+      errors: [],
+    });
   });
 });
 
