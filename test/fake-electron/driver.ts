@@ -70,7 +70,7 @@ export class FakeElectronApp {
   }
 
   /** Runs a command in the fake process and resolves to its result; rejects with its error. */
-  command(command: Command, timeoutMs = 15_000): Promise<unknown> {
+  command(command: Command, timeoutMs = 30_000): Promise<unknown> {
     if (this.#exit) return Promise.reject(new Error(`The app has exited; cannot run ${command.name}${this.#crash()}`));
     const id = this.#nextCommand++;
     return new Promise((resolve, reject) => {
@@ -89,7 +89,7 @@ export class FakeElectronApp {
    * Resolves with the first non-undefined result of `find` over the records so far, re-checked on
    * every new record. Rejects after `timeoutMs`, or when the app exits first.
    */
-  waitFor<T>(description: string, find: (records: FakeRecord[]) => T | undefined, timeoutMs = 15_000): Promise<T> {
+  waitFor<T>(description: string, find: (records: FakeRecord[]) => T | undefined, timeoutMs = 30_000): Promise<T> {
     return new Promise((resolve, reject) => {
       const finish = (error?: Error, value?: T) => {
         clearTimeout(timer);
