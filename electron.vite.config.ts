@@ -43,6 +43,7 @@ export default defineConfig({
       react(),
       {
         name: 'rapport-classic-script',
+        apply: 'build',
         transformIndexHtml: {
           order: 'post',
           handler: (html: string) =>
