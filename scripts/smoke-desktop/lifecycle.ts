@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { FakeElectronApp } from '../../test/fake-electron/driver.ts';
 import { assert, type CheckList } from './checks.ts';
 import { exitCode, lockHolder, request, waitForPage, type Launcher, type SmokeEnv } from './harness.ts';
+import { digestNotifications, settleReminders, waitForTrayPerson } from './reminders.ts';
 
 /** Cards in the import that Quit interrupts: enough for several write chunks of 500. */
 export const IMPORT_CARDS = 2000;
@@ -88,8 +89,8 @@ export async function checkQuitDuringImport(app: FakeElectronApp, smoke: SmokeEn
   return before;
 }
 
-/** The second launch on the same folder: nothing repeated, the import all-or-nothing. */
-export async function checkRestart(app: FakeElectronApp, smoke: SmokeEnv, before: number, checks: CheckList) {
+/** The second launch on the same folder: the import all-or-nothing, no reminder repeated. */
+export async function checkRestart(app: FakeElectronApp, before: number, checks: CheckList) {
   await checks.check('after a restart the import is all-or-nothing', async () => {
     await waitForPage(app);
     const count = await peopleCount(app, 'after-restart');
@@ -97,7 +98,14 @@ export async function checkRestart(app: FakeElectronApp, smoke: SmokeEnv, before
       count === before || count === before + IMPORT_CARDS,
       `${count} people after the restart: neither the ${before} before the import nor all ${before + IMPORT_CARDS}`,
     );
-    return `${count} people (${count === before ? 'import undone' : 'import complete'})`;
+    const people = `${count} ${count === 1 ? 'person' : 'people'}`;
+    return `${people} (${count === before ? 'the import was undone' : 'the import completed'})`;
+  });
+  await checks.check('after a restart the tray still lists the person and no reminder repeats', async () => {
+    await waitForTrayPerson(app);
+    await settleReminders(app);
+    const repeated = digestNotifications(app);
+    assert(repeated.length === 0, `the digest was shown again after the restart (${repeated.length}×)`);
   });
 }
 
