@@ -6,7 +6,7 @@ import { exitCode, lockHolder, request, waitForPage, type Launcher, type SmokeEn
 import { digestNotifications, settleReminders, waitForTrayPerson } from './reminders.ts';
 
 /** Cards in the import that Quit interrupts: enough for several write chunks of 500. */
-export const IMPORT_CARDS = 2000;
+const IMPORT_CARDS = 2000;
 
 function vCards(count: number): string {
   const cards: string[] = [];

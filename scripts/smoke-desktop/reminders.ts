@@ -4,14 +4,14 @@ import { assert, type CheckList } from './checks.ts';
 import { request } from './harness.ts';
 
 /** The person the smoke run plants as overdue, and the digest that must name them. */
-export const OVERDUE_NAME = 'Ada Overdue';
-export const DIGEST_TITLE = /^1 person to reach out to today$/;
+const OVERDUE_NAME = 'Ada Overdue';
+const DIGEST_TITLE = /^1 person to reach out to today$/;
 
 const shiftDays = (day: string, days: number) =>
   new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 /** Latest tray menu the app set, or undefined before it set one. */
-export function trayMenu(app: FakeElectronApp): MenuSnapshot[] | undefined {
+function trayMenu(app: FakeElectronApp): MenuSnapshot[] | undefined {
   return app.calls(/^Tray#\d+\.setContextMenu$/).at(-1)?.args[0] as MenuSnapshot[] | undefined;
 }
 

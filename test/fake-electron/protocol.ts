@@ -65,8 +65,6 @@ export type FakeRecord = { at: number } &
     | { kind: 'exit'; code: number }
   );
 
-export type RecordKind = FakeRecord['kind'];
-
 /** Commands the test sends; each gets exactly one reply. */
 export type Command =
   /** Calls `window.rapport.<area>.<method>(input)` in the window's page. */
@@ -94,8 +92,6 @@ export type Command =
   /** The user closes the window (its close button). */
   | { name: 'window.close' }
   | { name: 'powerMonitor.emit'; event: string };
-
-export type CommandName = Command['name'];
 
 export type ParentMessage = { type: 'command'; id: number; command: Command };
 export type ChildMessage =
