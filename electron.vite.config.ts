@@ -5,9 +5,20 @@ import { META_CONTENT_SECURITY_POLICY } from './main/core/content-security-polic
 export default defineConfig({
   main: {
     build: {
-      externalizeDeps: true,
-      rollupOptions: { input: { index: 'main/electron/index.ts' } },
+      // Everything main uses is bundled into out/main (tree-shaken); only `electron` and Node's
+      // built-ins stay external (electron-vite's preset). The package then needs no node_modules
+      // at all (electron-builder.yml), which keeps app.asar small and leaves no dependency to miss.
+      externalizeDeps: false,
+      rollupOptions: {
+        // entry.ts checks the runtime, then imports index.ts (the app) as a chunk. Chunks sit next
+        // to the entry so `import.meta.url`-relative paths (preload, renderer, icons) still hold.
+        input: { index: 'main/electron/entry.ts' },
+        output: { chunkFileNames: 'app-[hash].js' },
+      },
     },
+    // Prefer each package's ES module build over the CommonJS one its `node` condition names
+    // (rxjs, mingo), so unused code is shaken out: 2.2 MB of main bundle became 1.4 MB.
+    ssr: { resolve: { conditions: ['es2015', 'module', 'import', 'default'] } },
   },
   preload: {
     build: {
@@ -23,9 +34,22 @@ export default defineConfig({
   renderer: {
     root: 'renderer',
     publicDir: '../build/renderer-public',
-    build: { rollupOptions: { input: 'renderer/index.html' } },
+    // The packaged app loads the page from file:// with the grantFileProtocolExtraPrivileges fuse
+    // off (electron-builder.yml), where Chromium refuses module scripts and `crossorigin` requests
+    // to file: URLs (CORS). So the page gets one classic deferred script and one plain stylesheet,
+    // which load from file:// as they do over http in browser mode.
+    build: { cssCodeSplit: false, rollupOptions: { input: 'renderer/index.html', output: { format: 'iife' } } },
     plugins: [
       react(),
+      {
+        name: 'rapport-classic-script',
+        apply: 'build',
+        transformIndexHtml: {
+          order: 'post',
+          handler: (html: string) =>
+            html.replace(/<script type="module" crossorigin /g, '<script defer ').replace(/ crossorigin(?=[ >])/g, ''),
+        },
+      },
       // One policy for the page, the browser-mode server and the Electron session.
       {
         name: 'rapport-csp',

@@ -16,6 +16,19 @@ export default defineConfig({
         },
       },
       {
+        // Needs the build (npm run build): the smoke run and the packaged app (npm run test:desktop).
+        extends: true,
+        test: {
+          name: 'desktop',
+          environment: 'node',
+          include: ['test/desktop/**/*.test.ts'],
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
+          // Each file starts several app processes or electron-builder; on 2 cores they queue.
+          fileParallelism: false,
+        },
+      },
+      {
         extends: true,
         test: {
           name: 'renderer',

@@ -1,6 +1,7 @@
 /**
- * Draws Rapport's icons (app and tray, 1× and 2×) as PNGs into build/icons. Original artwork:
- * two overlapping circles, two people meeting. Run `node scripts/make-icons.ts` after changing it.
+ * Draws Rapport's icons (app and tray, 1× and 2×, and the Linux icon-theme sizes) as PNGs into
+ * build/icons. Original artwork: two overlapping circles, two people meeting. Run
+ * `node scripts/make-icons.ts` after changing it.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { crc32, deflateSync } from 'node:zlib';
@@ -95,4 +96,12 @@ const files: [string, number, Shader][] = [
 ];
 for (const [name, size, shader] of files) writeFileSync(new URL(name, out), render(size, shader));
 writeFileSync(new URL('../renderer-public/icon.png', out), render(64, appIcon));
-console.log(`Wrote ${files.map(([n]) => n).join(', ')} to build/icons and the favicon to build/renderer-public.`);
+// The Linux packages install these into the hicolor icon theme (electron-builder.yml linux.icon).
+const LINUX_ICON_SIZES = [16, 24, 32, 48, 64, 128, 256, 512];
+const linux = new URL('linux/', out);
+mkdirSync(linux, { recursive: true });
+for (const size of LINUX_ICON_SIZES) writeFileSync(new URL(`${size}x${size}.png`, linux), render(size, appIcon));
+console.log(
+  `Wrote ${files.map(([n]) => n).join(', ')} to build/icons, ${LINUX_ICON_SIZES.length} sizes to build/icons/linux ` +
+    'and the favicon to build/renderer-public.',
+);

@@ -1,0 +1,73 @@
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { runDesktopSmoke, type SmokeReport } from '../../scripts/smoke-desktop/run.ts';
+
+const copies: string[] = [];
+afterEach(() => {
+  for (const dir of copies.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A copy of the built app (package.json and out/, no node_modules) with its app chunk edited. */
+function brokenCopy(edit: (appChunk: string) => string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'rapport-broken-'));
+  copies.push(dir);
+  cpSync('package.json', join(dir, 'package.json'));
+  cpSync('out', join(dir, 'out'), { recursive: true });
+  const chunk = readdirSync(join(dir, 'out', 'main')).find((name) => /^app-.*\.js$/.test(name));
+  if (!chunk) throw new Error('No out/main/app-*.js: run npm run build');
+  const path = join(dir, 'out', 'main', chunk);
+  const before = readFileSync(path, 'utf8');
+  const after = edit(before);
+  expect(after, 'the edit changed nothing').not.toBe(before);
+  writeFileSync(path, after);
+  return dir;
+}
+
+/** Replaces exactly one occurrence, so a changed bundle fails here instead of testing nothing. */
+function replaceOnce(text: string, find: string, replacement: string): string {
+  expect(text.split(find).length - 1, `occurrences of ${find}`).toBe(1);
+  return text.replace(find, replacement);
+}
+
+/** The failed checks by name; with fail-fast there is exactly one. */
+const failed = (report: SmokeReport) =>
+  Object.fromEntries(report.checks.filter((check) => !check.ok).map((check) => [check.name, check.detail]));
+
+describe('the desktop smoke run fails on a broken bundle', () => {
+  it('when main imports a production dependency the package does not hold', async () => {
+    // What externalising a dependency (or shipping without node_modules it needs) produces.
+    const app = brokenCopy((chunk) => `import "ical.js";\n${chunk}`);
+    const report = await runDesktopSmoke({ appDir: app, failFast: true });
+    expect(report.ok).toBe(false);
+    expect(failed(report)).toEqual({
+      'starts and opens the core on a fresh data folder': expect.stringMatching(
+        /Cannot find package 'ical\.js' imported from/,
+      ),
+    });
+  });
+
+  it('when the preload path is wrong', async () => {
+    const app = brokenCopy((chunk) => replaceOnce(chunk, '"../preload/index.cjs"', '"../preload/index.js"'));
+    const report = await runDesktopSmoke({ appDir: app, failFast: true });
+    expect(report.ok).toBe(false);
+    // The page comes up without window.rapport, so its first request fails.
+    expect(failed(report)).toEqual({
+      'starts and opens the core on a fresh data folder': expect.stringMatching(
+        /no window\.rapport \(preload error: ENOENT.*out\/preload\/index\.js/,
+      ),
+    });
+  });
+
+  it('when Quit does not wait for the core to close', async () => {
+    const app = brokenCopy((chunk) => replaceOnce(chunk, 'core.close().finally(', 'Promise.resolve().finally('));
+    const report = await runDesktopSmoke({ appDir: app, failFast: true });
+    expect(report.ok).toBe(false);
+    expect(failed(report)).toEqual({
+      'Quit during an import waits for the core to close and unlocks the data folder': expect.stringMatching(
+        /rapport\.lock still names pid \d+: the core was not closed/,
+      ),
+    });
+  });
+});
