@@ -4,8 +4,8 @@ import { rapport } from '../../api/rapport.ts';
 import { RecoveryScreen } from './RecoveryScreen.tsx';
 
 /**
- * Shows the app only over a database that is open. When the core opened without one (lost or
- * damaged), the recovery screen comes first; a read-only copy gets a banner above the app.
+ * Shows the app over a database that is open. When the core opened without one (lost or
+ * damaged), the recovery screen takes its place; a read-only copy gets a banner above the app.
  */
 export function DatabaseGate({ children }: { children: ReactNode }) {
   const [state, setState] = useState<DatabaseState | null>(null);
@@ -35,11 +35,12 @@ export function DatabaseGate({ children }: { children: ReactNode }) {
         {failed}
       </p>
     );
-  if (!state) return null;
-  if (state.state === 'needs-recovery') return <RecoveryScreen problem={state.problem} detail={state.detail} />;
+  // Until the answer arrives the app renders as usual, so its keyboard shortcuts work at once;
+  // a database that needs recovery is rare, and then the app gives way to the recovery screen.
+  if (state?.state === 'needs-recovery') return <RecoveryScreen problem={state.problem} detail={state.detail} />;
   return (
     <>
-      {state.state === 'read-only' && (
+      {state?.state === 'read-only' && (
         <div className="read-only-banner" role="status">
           <strong>Read-only copy.</strong> The database is damaged: you can look at everything and export it (Settings →
           Backups), but not change it. Restore a backup to carry on as before.
