@@ -11,7 +11,8 @@ import type { SettingsService } from '../settings/settings-service.ts';
 import type { TrashService } from '../trash/trash-service.ts';
 
 export interface ContactsService {
-  create(fields: ContactFields): Promise<Contact>;
+  /** With `defaultRhythm`, someone without a tier or cadence gets the default tier from Settings. */
+  create(fields: ContactFields, options?: { defaultRhythm?: boolean }): Promise<Contact>;
   /** @throws AppError `not_found` for an unknown id. */
   get(id: string): Promise<Contact>;
   /** Replaces the editable fields of one person. @throws AppError `not_found`. */
@@ -46,10 +47,15 @@ export function createContactsService(
   const now = () => clock.now().toISOString();
 
   return {
-    async create(fields) {
+    async create(fields, options = {}) {
       const stamp = now();
+      const defaultTier =
+        options.defaultRhythm && !fields.tier && !fields.cadence
+          ? (await settings.keepInTouch()).defaultTier
+          : undefined;
       const doc: ContactDocument = {
         ...fields,
+        ...(defaultTier ? { tier: defaultTier } : {}),
         id: newId(),
         sortName: fields.displayName.toLocaleLowerCase(),
         createdAt: stamp,

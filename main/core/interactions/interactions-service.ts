@@ -96,16 +96,19 @@ export function createInteractionsService(
       const created = [];
       for (const displayName of newPeople)
         created.push(
-          await contacts.create({
-            displayName,
-            emails: [],
-            phones: [],
-            addresses: [],
-            social: [],
-            tags: [],
-            archived: false,
-            extensions: [],
-          }),
+          await contacts.create(
+            {
+              displayName,
+              emails: [],
+              phones: [],
+              addresses: [],
+              social: [],
+              tags: [],
+              archived: false,
+              extensions: [],
+            },
+            { defaultRhythm: true },
+          ),
         );
       const contactIds = [...new Set([...interaction.contactIds, ...created.map((c) => c.id)])];
       if (!contactIds.length)

@@ -36,7 +36,12 @@ export function createInterchangeHandlers(
   ctx: CoreContext,
 ): AreaHandlers<keyof typeof interchangeRequests, keyof typeof interchangeSubscriptions> {
   const { db, clock } = ctx;
-  const imports = createImportService(db, clock, (progress) => ctx.emit('interchange.progress', progress));
+  const imports = createImportService(
+    db,
+    clock,
+    (progress) => ctx.emit('interchange.progress', progress),
+    async () => (await ctx.settings.keepInTouch()).defaultTier,
+  );
   const backups = createBackupService(db, clock, ctx.dataDir);
   backups.start();
 

@@ -4,7 +4,7 @@
  * one compensated bulk write (import-write.ts); `cancel` stops either.
  */
 import { randomUUID } from 'node:crypto';
-import { ContactFields } from '../../../shared/domain/contact.ts';
+import { ContactFields, type Tier } from '../../../shared/domain/contact.ts';
 import { mergeContacts } from '../../../shared/domain/duplicates/merge.ts';
 import type {
   ImportAction,
@@ -76,6 +76,8 @@ export function createImportService(
   db: RapportDatabase,
   clock: Clock,
   onProgress: (progress: ImportProgress) => void = () => {},
+  /** The rhythm new people start with when their card names none (Settings → default rhythm). */
+  defaultTier: () => Promise<Tier | undefined> = async () => undefined,
 ): ImportService {
   const sessions = new Map<string, ImportSession>();
   const find = (id: string) => {
@@ -141,7 +143,7 @@ export function createImportService(
         return action === 'merge' && card.match.matches.length === 0 ? 'create' : action;
       });
       try {
-        const { plan, summary } = await buildPlan(db, clock, session.cards, actions);
+        const { plan, summary } = await buildPlan(db, clock, session.cards, actions, await defaultTier());
         await applyPlan(db, plan, {
           shouldStop: () => session.stop,
           onProgress: (phase, done, total) => onProgress({ sessionId, phase, done, total }),
@@ -208,6 +210,7 @@ async function buildPlan(
   clock: Clock,
   cards: PlannedCard[],
   actions: ImportAction[],
+  defaultTier: Tier | undefined,
 ): Promise<{ plan: WritePlan; summary: ImportSummary }> {
   const stamp = clock.now().toISOString();
   const summary: ImportSummary = { cancelled: false, created: 0, merged: 0, skipped: 0, interactions: 0 };
@@ -226,6 +229,7 @@ async function buildPlan(
       const id = randomUUID();
       created.push({
         ...card.fields,
+        ...(defaultTier && !card.fields.tier && !card.fields.cadence ? { tier: defaultTier } : {}),
         id,
         sortName: card.fields.displayName.toLocaleLowerCase(),
         createdAt: stamp,
