@@ -65,7 +65,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const details = createDetailsService(db, clock);
   const timeline = createTimelineService(db);
   const people = createPersonViewService(db, clock, settings, details);
-  const merging = createMergeService(db, contacts, interactions, trash);
+  const merging = createMergeService(db, contacts, interactions, trash, clock);
   const search = createSearchService(db);
   // Build the search index soon after start, not on the first Ctrl+K; the delay keeps start-up light.
   const warmUp = setTimeout(() => search.warmUp(), 1500);
@@ -108,6 +108,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       'contacts.archive': async ({ ids, archived }) => ({ changed: await contacts.setArchived(ids, archived) }),
       'contacts.retag': async ({ ids, add, remove }) => ({ changed: await contacts.retag(ids, add, remove) }),
       'contacts.delete': ({ ids }) => contacts.remove(ids),
+      'contacts.setTier': ({ ids, tier }) => contacts.setTier(ids, tier),
+      'contacts.dismissDuplicate': async ({ ids: [a, b] }) => ({ dismissed: await merging.dismiss(a, b) }),
       'contacts.duplicates': () => merging.candidates(),
       'contacts.merge': ({ primaryId, secondaryId, fields }) => merging.merge(primaryId, secondaryId, fields),
       'undo.apply': async ({ token }) => {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { combineLatest, map, type Observable } from 'rxjs';
-import type { Contact, ContactFields } from '../../../shared/domain/contact.ts';
+import type { Contact, ContactFields, Tier } from '../../../shared/domain/contact.ts';
 import { effectiveCadence, keepInTouchStatus } from '../../../shared/domain/keep-in-touch/status.ts';
 import type { PersonListItem } from '../../../shared/domain/views.ts';
 import { AppError } from '../../../shared/ipc/result.ts';
@@ -18,6 +18,11 @@ export interface ContactsService {
   /** Replaces the editable fields of one person. @throws AppError `not_found`. */
   update(id: string, fields: ContactFields): Promise<Contact>;
   setArchived(ids: string[], archived: boolean): Promise<number>;
+  /**
+   * Gives many people one rhythm (or none), dropping their own cadence so the tier applies.
+   * The undo token puts everyone's previous rhythm back.
+   */
+  setTier(ids: string[], tier: Tier | null): Promise<{ changed: number; undoToken: string }>;
   /** Adds and removes tags on many people at once; returns how many changed. */
   retag(ids: string[], add: string[], remove: string[]): Promise<number>;
   /** Removes people with their details and solo interactions; returns the undo token. */
@@ -91,6 +96,22 @@ export function createContactsService(
         .map((d) => ({ ...(d.toMutableJSON() as ContactDocument), archived, updatedAt: now() }));
       await contacts.bulkUpsert(changed);
       return changed.length;
+    },
+
+    async setTier(ids, tier) {
+      const docs = [...(await contacts.findByIds(ids).exec()).values()].map(
+        (d) => d.toMutableJSON() as ContactDocument,
+      );
+      const changed = docs.filter((d) => (d.tier ?? null) !== tier || d.cadence);
+      const undoToken = await trash.keep(`Set the rhythm of ${changed.length} people`, { contacts: changed });
+      await contacts.bulkUpsert(
+        changed.map(({ tier: _tier, cadence: _cadence, ...rest }) => ({
+          ...rest,
+          ...(tier ? { tier } : {}),
+          updatedAt: now(),
+        })),
+      );
+      return { changed: changed.length, undoToken };
     },
 
     async retag(ids, add, remove) {

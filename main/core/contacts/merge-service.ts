@@ -1,6 +1,7 @@
 import type { Contact, ContactFields } from '../../../shared/domain/contact.ts';
 import { findDuplicateCandidates, type DuplicateReason } from '../../../shared/domain/duplicates/match.ts';
 import { AppError } from '../../../shared/ipc/result.ts';
+import type { Clock } from '../clock.ts';
 import type { RapportDatabase } from '../db/database.ts';
 import type { InteractionsService } from '../interactions/interactions-service.ts';
 import type { TrashService } from '../trash/trash-service.ts';
@@ -21,24 +22,38 @@ export interface MergeService {
    * `secondaryId` to it, then deletes the secondary (kept in the trash).
    */
   merge(primaryId: string, secondaryId: string, fields: ContactFields): Promise<Contact>;
+  /** Remembers "not the same person" for a pair; returns how many pairs are remembered. */
+  dismiss(a: string, b: string): Promise<number>;
 }
+
+/** Settings document holding the pairs the user said are different people, each sorted `[a, b]`. */
+const NOT_DUPLICATES = 'not-duplicates';
+const pairKey = (a: string, b: string) => (a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`);
 
 export function createMergeService(
   db: RapportDatabase,
   contacts: ContactsService,
   interactions: InteractionsService,
   trash: TrashService,
+  clock: Clock,
 ): MergeService {
+  const dismissedPairs = async (): Promise<string[]> => {
+    const value = (await db.settings.findOne(NOT_DUPLICATES).exec())?.value as { pairs?: unknown } | undefined;
+    return Array.isArray(value?.pairs) ? value.pairs.filter((p): p is string => typeof p === 'string') : [];
+  };
   return {
     async candidates() {
       const people = (await db.contacts.find({ selector: { archived: false } }).exec()).map((d) => d.toMutableJSON());
       const names = new Map(people.map((p) => [p.id, p.displayName]));
-      return findDuplicateCandidates(people).map((c) => ({
-        a: { id: c.a, displayName: names.get(c.a) ?? '' },
-        b: { id: c.b, displayName: names.get(c.b) ?? '' },
-        reasons: c.reasons,
-        score: c.score,
-      }));
+      const dismissed = new Set(await dismissedPairs());
+      return findDuplicateCandidates(people)
+        .filter((c) => !dismissed.has(pairKey(c.a, c.b)))
+        .map((c) => ({
+          a: { id: c.a, displayName: names.get(c.a) ?? '' },
+          b: { id: c.b, displayName: names.get(c.b) ?? '' },
+          reasons: c.reasons,
+          score: c.score,
+        }));
     },
 
     async merge(primaryId, secondaryId, fields) {
@@ -60,6 +75,17 @@ export function createMergeService(
         contacts: [secondary.toMutableJSON()],
       });
       return merged;
+    },
+
+    async dismiss(a, b) {
+      if (a === b) throw new AppError('invalid_input', 'Choose two different people.');
+      const pairs = new Set(await dismissedPairs()).add(pairKey(a, b));
+      await db.settings.upsert({
+        id: NOT_DUPLICATES,
+        value: { pairs: [...pairs] },
+        updatedAt: clock.now().toISOString(),
+      });
+      return pairs.size;
     },
   };
 }

@@ -9,6 +9,8 @@ export type Removed = Partial<Record<CollectionName, { id: string }[]>>;
 export interface TrashService {
   /** Removes the given documents and keeps copies, so `restore` can bring them back. Returns the undo token. */
   discard(label: string, removed: Removed): Promise<string>;
+  /** Keeps copies of documents about to be changed (not removed), so `restore` puts them back as they were. */
+  keep(label: string, before: Removed): Promise<string>;
   /** @throws AppError `not_found` when the token is unknown or already restored. */
   restore(token: string): Promise<{ label: string; restored: number; contactIds: string[] }>;
 }
@@ -30,6 +32,17 @@ export function createTrashService(db: RapportDatabase, clock: Clock): TrashServ
       for (const [name, docs] of Object.entries(removed) as [CollectionName, { id: string }[]][]) {
         if (docs.length) await db[name].bulkRemove(docs.map((d) => d.id));
       }
+      return id;
+    },
+
+    async keep(label, before) {
+      const id = randomUUID();
+      await db.trash.insert({
+        id,
+        label,
+        deletedAt: clock.now().toISOString(),
+        payload: before as Record<string, unknown[]>,
+      });
       return id;
     },
 
