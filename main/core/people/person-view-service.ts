@@ -6,17 +6,26 @@ import {
   reciprocityWindowStart,
   shouldNudgeToGive,
 } from '../../../shared/domain/reciprocity/balance.ts';
+import { ReminderState } from '../../../shared/domain/reminders/settings.ts';
 import type { PersonView } from '../../../shared/domain/views.ts';
 import { AppError } from '../../../shared/ipc/result.ts';
 import { today$, type Clock } from '../clock.ts';
 import { toContact } from '../contacts/contacts-service.ts';
 import type { RapportDatabase } from '../db/database.ts';
 import type { DetailsService } from '../details/details-service.ts';
+import { STATE_ID } from '../reminders/store.ts';
 import type { SettingsService } from '../settings/settings-service.ts';
 
 export interface PersonViewService {
   /** Everything the person page shows at the top, live. Errors with `not_found` once they are gone. */
   watchPerson(id: string): Observable<PersonView>;
+}
+
+/** A snooze still in force ("Snoozed until …"), read from the reminders area's state. */
+function snoozedFrom(state: unknown, id: string, today: string): { snoozedUntil?: string } {
+  const parsed = ReminderState.safeParse(state);
+  const until = parsed.success ? parsed.data.holds[id]?.snoozedUntil : undefined;
+  return until && until > today ? { snoozedUntil: until } : {};
 }
 
 export function createPersonViewService(
@@ -50,9 +59,10 @@ export function createPersonViewService(
         details.watchOpen(id),
         settings.watchKeepInTouch(),
         today$(clock),
+        db.settings.findOne(STATE_ID).$,
         changes,
       ]).pipe(
-        switchMap(async ([doc, openDetails, keep, today]) => {
+        switchMap(async ([doc, openDetails, keep, today, reminderState]) => {
           if (!doc) throw new AppError('not_found', 'That person no longer exists.');
           const contact = doc.toMutableJSON();
           const exchanges = await recentExchanges(id, today);
@@ -67,6 +77,7 @@ export function createPersonViewService(
               addedOn: contact.createdAt.slice(0, 10),
               today,
             }),
+            ...snoozedFrom(reminderState?.value, id, today),
             openDetails,
             reciprocity: { ...balance, nudge, suggestions: nudge ? giveSuggestions(contact.lookingFor) : [] },
           };
