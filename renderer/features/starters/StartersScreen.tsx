@@ -1,3 +1,4 @@
+import { PenLine, Star } from 'lucide-react';
 import { useId, useMemo, useState } from 'react';
 import {
   STARTER_SITUATION_LABELS,
@@ -9,12 +10,16 @@ import type { Starter, StarterSituation } from '../../../shared/content/schema.t
 import type { OwnStarter } from '../../../shared/domain/practice/model.ts';
 import type { SubscriptionOutput } from '../../../shared/ipc/contract.ts';
 import { rapport } from '../../api/rapport.ts';
+import { useRequest } from '../../api/request.ts';
 import { useLive } from '../../api/useLive.ts';
+import { LiveError } from '../../ui/LiveError.tsx';
+import { useToast } from '../../ui/Toast.tsx';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { ScreenHeading } from '../../ui/ScreenHeading.tsx';
 import '../practice/practice.css';
 import { OwnStarterForm } from './OwnStarterForm.tsx';
-import { displayText } from './starter-text.ts';
+import { FillGapsDialog } from './FillGapsDialog.tsx';
+import { displayText, gapsIn, splitGaps } from './starter-text.ts';
 import { useCopy } from './useCopy.ts';
 
 type Mine = SubscriptionOutput<'starters.watchMine'>;
@@ -37,12 +42,15 @@ const CHANNEL_LABELS: Record<string, string> = {
  */
 export function StartersScreen() {
   const id = useId();
-  const mine = useLive<Mine>((onResult) => rapport().starters.watchMine({}, onResult), 'mine');
+  const mine = useLive<Mine>((onResult) => rapport().starters.watchMine({}, onResult), []);
   const [query, setQuery] = useState('');
   const [situation, setSituation] = useState<'' | StarterSituation>('');
   const [favouritesOnly, setFavouritesOnly] = useState(false);
   const [editing, setEditing] = useState<OwnStarter | 'new' | null>(null);
   const { copy, status } = useCopy();
+  const [filling, setFilling] = useState<string | null>(null);
+  const request = useRequest();
+  const copyStarter = (stored: string) => (gapsIn(stored).length ? setFilling(stored) : void copy(stored));
 
   const own = useMemo(() => (mine.status === 'ready' ? mine.data.own : []), [mine]);
   const favourites = useMemo(() => new Set(mine.status === 'ready' ? mine.data.favourites : []), [mine]);
@@ -67,12 +75,28 @@ export function StartersScreen() {
     (g) => g.items.length > 0,
   );
 
-  async function toggleFavourite(starter: Row) {
-    await rapport().starters.toggleFavourite({ starterId: starter.id, favourite: !favourites.has(starter.id) });
-  }
+  const toast = useToast();
+  const deleteOwn = (own: OwnStarter) =>
+    void request(() => rapport().starters.deleteOwn({ id: own.id }), {
+      action: 'delete your starter',
+      success: () => ({
+        title: 'Deleted your starter',
+        undo: {
+          run: () =>
+            rapport().starters.saveOwn({
+              fields: { text: own.text, situation: own.situation, channel: own.channel, tone: own.tone },
+            }),
+        },
+      }),
+    });
+  const toggleFavourite = (starter: Row) =>
+    void request(
+      () => rapport().starters.toggleFavourite({ starterId: starter.id, favourite: !favourites.has(starter.id) }),
+      { action: 'change the favourite' },
+    );
 
   return (
-    <section aria-labelledby="screen-title" className="starters">
+    <section aria-labelledby="screen-title" className="screen starters">
       <div className="screen-top">
         <div>
           <ScreenHeading>Conversation starters</ScreenHeading>
@@ -82,10 +106,10 @@ export function StartersScreen() {
           </p>
         </div>
         <button type="button" className="primary" onClick={() => setEditing('new')}>
-          Write your own
+          <PenLine size={16} aria-hidden /> Write your own
         </button>
       </div>
-      <div className="filters" role="search">
+      <div className="toolbar" role="search">
         <label htmlFor={`${id}-q`} className="visually-hidden">
           Search starters
         </label>
@@ -114,6 +138,7 @@ export function StartersScreen() {
           Favourites only
         </label>
       </div>
+      <LiveError state={mine} what="your starters and favourites" />
       <p className="count" role="status" aria-live="polite">
         {rows.length === 1 ? '1 starter' : `${rows.length} starters`}
         {status ? ` · ${status}` : ''}
@@ -137,7 +162,15 @@ export function StartersScreen() {
               return (
                 <li key={s.id} className="starter-item">
                   <p id={`${id}-t-${s.id}`} className="suggestion-text">
-                    {text}
+                    {splitGaps(text).map((part, i) =>
+                      part.gap ? (
+                        <span key={i} className="gap">
+                          {part.text}
+                        </span>
+                      ) : (
+                        part.text
+                      ),
+                    )}
                   </p>
                   <p className="person-meta">
                     {s.own ? <span className="type-badge">Yours</span> : null} {s.tone} ·{' '}
@@ -148,11 +181,11 @@ export function StartersScreen() {
                       type="button"
                       aria-pressed={fav}
                       aria-describedby={`${id}-t-${s.id}`}
-                      onClick={() => void toggleFavourite(s)}
+                      onClick={() => toggleFavourite(s)}
                     >
-                      <span aria-hidden="true">{fav ? '★' : '☆'}</span> Favourite
+                      <Star size={14} aria-hidden fill={fav ? 'currentColor' : 'none'} /> Favourite
                     </button>
-                    <button type="button" aria-describedby={`${id}-t-${s.id}`} onClick={() => void copy(text)}>
+                    <button type="button" aria-describedby={`${id}-t-${s.id}`} onClick={() => copyStarter(s.text)}>
                       Copy
                     </button>
                     {s.own ? (
@@ -164,7 +197,7 @@ export function StartersScreen() {
                           type="button"
                           className="danger"
                           aria-describedby={`${id}-t-${s.id}`}
-                          onClick={() => void rapport().starters.deleteOwn({ id: s.id })}
+                          onClick={() => deleteOwn(s.own!)}
                         >
                           Delete
                         </button>
@@ -177,13 +210,27 @@ export function StartersScreen() {
           </ul>
         </section>
       ))}
+      <FillGapsDialog
+        starter={filling}
+        onClose={() => setFilling(null)}
+        onCopy={(text) => {
+          setFilling(null);
+          void copy(text);
+        }}
+      />
       <Dialog
         open={editing !== null}
         title={editing === 'new' ? 'Write your own starter' : 'Edit your starter'}
         onClose={() => setEditing(null)}
       >
         {editing !== null ? (
-          <OwnStarterForm initial={editing === 'new' ? undefined : editing} onSaved={() => setEditing(null)} />
+          <OwnStarterForm
+            initial={editing === 'new' ? undefined : editing}
+            onSaved={() => {
+              setEditing(null);
+              toast({ title: editing === 'new' ? 'Saved your starter' : 'Saved the changes' });
+            }}
+          />
         ) : null}
       </Dialog>
     </section>

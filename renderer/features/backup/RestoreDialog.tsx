@@ -1,0 +1,95 @@
+import { useEffect, useState } from 'react';
+import type { RequestOutput } from '../../../shared/ipc/contract.ts';
+import type { Result } from '../../../shared/ipc/result.ts';
+import { Dialog } from '../../ui/Dialog.tsx';
+import { useToast } from '../../ui/Toast.tsx';
+
+type Restored = RequestOutput<'backup.restore'>;
+export interface RestoreJob {
+  /** "the backup of 3 Mar 2026, 09:30" or a file name. */
+  label: string;
+  run: (overwrite: boolean) => Promise<Result<Restored>>;
+}
+
+type Step =
+  { name: 'running'; startedAt: number } | { name: 'confirm'; message: string } | { name: 'failed'; message: string };
+
+/**
+ * Restoring, in the app's own dialog: it starts at once, shows that it is working (with the time
+ * so far) and, when the profile already holds people, asks before replacing them. No `confirm()`.
+ */
+export function RestoreDialog({ job, onClose }: { job: RestoreJob | null; onClose: () => void }) {
+  return (
+    <Dialog open={job !== null} title={job ? `Restore ${job.label}` : 'Restore'} onClose={onClose}>
+      {job ? <RestoreFlow job={job} onClose={onClose} /> : null}
+    </Dialog>
+  );
+}
+
+function RestoreFlow({ job, onClose }: { job: RestoreJob; onClose: () => void }) {
+  const toast = useToast();
+  const [step, setStep] = useState<Step>({ name: 'running', startedAt: Date.now() });
+  const [now, setNow] = useState(Date.now());
+
+  async function start(overwrite: boolean) {
+    setStep({ name: 'running', startedAt: Date.now() });
+    const result = await job.run(overwrite);
+    if (result.ok) {
+      onClose();
+      toast({ title: `Restored ${job.label}`, description: `${result.value.counts.contacts ?? 0} people are back.` });
+    } else if (result.error.code === 'conflict' && !overwrite)
+      setStep({ name: 'confirm', message: result.error.message });
+    else setStep({ name: 'failed', message: result.error.message });
+  }
+  useEffect(() => {
+    void start(false);
+    // Runs once per opening: the dialog's content mounts fresh each time.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+  useEffect(() => {
+    if (step.name !== 'running') return;
+    const timer = setInterval(() => setNow(Date.now()), 250);
+    return () => clearInterval(timer);
+  }, [step.name]);
+
+  if (step.name === 'running')
+    return (
+      <div className="stack" role="status" aria-live="polite">
+        <label htmlFor="restore-progress">Restoring {job.label}…</label>
+        <progress id="restore-progress" />
+        <p className="muted small">
+          {Math.max(0, Math.round((now - step.startedAt) / 1000))} s. Large archives with photos take a little while.
+        </p>
+      </div>
+    );
+  if (step.name === 'confirm')
+    return (
+      <div className="stack">
+        <p>{step.message}</p>
+        <p>Replace everything here with {job.label}? What is here now is lost unless you have a backup of it.</p>
+        <div className="dialog-footer">
+          <button type="button" data-autofocus onClick={onClose}>
+            Keep what is here
+          </button>
+          <button type="button" className="danger solid" onClick={() => void start(true)}>
+            Replace everything
+          </button>
+        </div>
+      </div>
+    );
+  return (
+    <div className="stack">
+      <p className="inline-alert" role="alert">
+        Could not restore: {step.message}
+      </p>
+      <div className="dialog-footer">
+        <button type="button" onClick={onClose}>
+          Close
+        </button>
+        <button type="button" className="primary" data-autofocus onClick={() => void start(false)}>
+          Try again
+        </button>
+      </div>
+    </div>
+  );
+}

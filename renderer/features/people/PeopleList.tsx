@@ -1,0 +1,99 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useRef } from 'react';
+import type { PersonListItem } from '../../../shared/domain/views.ts';
+import { useToday } from '../../api/AppInfoProvider.tsx';
+import { openPerson } from '../../navigation/useScreen.ts';
+import { Avatar } from '../../ui/Avatar.tsx';
+import { formatRelative } from '../../ui/dates.ts';
+import { StatusBadge } from '../../ui/StatusBadge.tsx';
+
+const ROW_HEIGHT = 52;
+
+/**
+ * The virtualised People list. Rows have one fixed height and every cell stays on one line
+ * (long names end in "…"), so rows can never overlap at any window width.
+ */
+export function PeopleList({
+  people,
+  total,
+  selected,
+  onToggle,
+}: {
+  people: readonly PersonListItem[];
+  total: number;
+  selected: ReadonlySet<string>;
+  onToggle: (id: string) => void;
+}) {
+  const today = useToday();
+  const scroller = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: people.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+  });
+  return (
+    <div className="people-table fill">
+      <div className="people-head" aria-hidden="true">
+        <span />
+        <span>Name</span>
+        <span>Last contact</span>
+        <span>Keep in touch</span>
+        <span className="col-tags">Tags</span>
+      </div>
+      <div ref={scroller} className="people-scroller" tabIndex={-1}>
+        <ul className="people-list" aria-label={`People (${total})`} style={{ height: virtualizer.getTotalSize() }}>
+          {virtualizer.getVirtualItems().map((item) => {
+            const person = people[item.index]!;
+            return (
+              <li
+                key={person.id}
+                className={selected.has(person.id) ? 'person-row selected' : 'person-row'}
+                style={{ transform: `translateY(${item.start}px)` }}
+              >
+                <input
+                  type="checkbox"
+                  aria-label={`Select ${person.displayName}`}
+                  checked={selected.has(person.id)}
+                  onChange={() => onToggle(person.id)}
+                />
+                <a
+                  href={`#/people/${encodeURIComponent(person.id)}`}
+                  className="person-link"
+                  onClick={(e) => {
+                    e.preventDefault();
+                    openPerson(person.id);
+                  }}
+                >
+                  <Avatar name={person.displayName} />
+                  <span className="person-text">
+                    <span className="person-name">{person.displayName}</span>
+                    {person.role || person.organisation ? (
+                      <span className="person-meta">
+                        {[person.role, person.organisation].filter(Boolean).join(' · ')}
+                      </span>
+                    ) : null}
+                  </span>
+                </a>
+                <span className="col-last">
+                  <span className="visually-hidden">Last contact: </span>
+                  {person.lastInteractionOn ? formatRelative(person.lastInteractionOn, today) : 'Never'}
+                </span>
+                <span className="col-status">
+                  <StatusBadge status={person.status} />
+                </span>
+                <span className="col-tags">
+                  {person.tags.slice(0, 3).map((t) => (
+                    <span key={t} className="tag">
+                      {t}
+                    </span>
+                  ))}
+                </span>
+              </li>
+            );
+          })}
+        </ul>
+      </div>
+    </div>
+  );
+}

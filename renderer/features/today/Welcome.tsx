@@ -1,0 +1,45 @@
+import { FileUp, PlayCircle, UserPlus } from 'lucide-react';
+import { useState } from 'react';
+import { ImportDialog } from '../backup/ImportDialog.tsx';
+import { AddPersonDialog } from '../people/AddPersonDialog.tsx';
+import { TourDialog } from './TourDialog.tsx';
+
+/** First run (nobody here yet): import, add someone, or take the one-minute tour. */
+export function Welcome() {
+  const [open, setOpen] = useState<'import' | 'add' | 'tour' | null>(null);
+  return (
+    <section className="card welcome" aria-labelledby="welcome-title">
+      <h2 id="welcome-title">Welcome to Rapport</h2>
+      <p className="lead">
+        Rapport remembers the people you meet and tells you when it is time to get back in touch. Everything stays on
+        this computer. Start with the people you already know.
+      </p>
+      <div className="welcome-actions">
+        <button type="button" className="welcome-action" onClick={() => setOpen('import')}>
+          <FileUp size={20} aria-hidden />
+          <span>
+            <strong>Import contacts</strong>
+            <span className="muted">vCard, LinkedIn or Google CSV</span>
+          </span>
+        </button>
+        <button type="button" className="welcome-action" onClick={() => setOpen('add')}>
+          <UserPlus size={20} aria-hidden />
+          <span>
+            <strong>Add a person</strong>
+            <span className="muted">Someone you spoke to this week</span>
+          </span>
+        </button>
+        <button type="button" className="welcome-action" onClick={() => setOpen('tour')}>
+          <PlayCircle size={20} aria-hidden />
+          <span>
+            <strong>Take the one-minute tour</strong>
+            <span className="muted">Today, Practice and Starters</span>
+          </span>
+        </button>
+      </div>
+      <ImportDialog open={open === 'import'} onClose={() => setOpen(null)} />
+      <AddPersonDialog open={open === 'add'} onClose={() => setOpen(null)} />
+      <TourDialog open={open === 'tour'} onClose={() => setOpen(null)} />
+    </section>
+  );
+}
