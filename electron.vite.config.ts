@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import { META_CONTENT_SECURITY_POLICY } from './main/core/content-security-policy.ts';
@@ -23,7 +24,14 @@ export default defineConfig({
   renderer: {
     root: 'renderer',
     publicDir: '../build/renderer-public',
-    build: { rollupOptions: { input: 'renderer/index.html' } },
+    resolve: {
+      // Radix's scroll lock injects a <style> element, which the CSP refuses; see the shim's comment.
+      alias: {
+        'react-remove-scroll': fileURLToPath(new URL('./renderer/ui/primitives/no-scroll-lock.tsx', import.meta.url)),
+      },
+    },
+    // Minified, one chunk per screen (App.tsx loads screens lazily): the window starts with the shell.
+    build: { minify: true, cssMinify: true, rollupOptions: { input: 'renderer/index.html' } },
     plugins: [
       react(),
       // One policy for the page, the browser-mode server and the Electron session.

@@ -17,6 +17,8 @@ export default defineConfig({
       testDir: 'test/e2e',
       use: {
         browserName: 'chromium',
+        // The app's dates read in the user's locale; the specs expect British English.
+        locale: 'en-GB',
         launchOptions: {
           executablePath: chromiumPath,
           args: [

@@ -36,15 +36,13 @@ export function Sidebar({ current, onLog, onSearch }: { current: Screen; onLog: 
         <Tooltip label="Log an interaction" shortcut={`${MOD} L`}>
           <button type="button" className="primary" onClick={onLog} aria-keyshortcuts="Control+L">
             <PenLine size={16} aria-hidden />
-            <span className="label">Log interaction</span>
-            <kbd aria-hidden="true">{MOD} L</kbd>
+            <span className="action-label">Log interaction</span>
           </button>
         </Tooltip>
         <Tooltip label="Search everything" shortcut={`${MOD} K`}>
           <button type="button" onClick={onSearch} aria-keyshortcuts="Control+K">
             <Search size={16} aria-hidden />
-            <span className="label">Search</span>
-            <kbd aria-hidden="true">{MOD} K</kbd>
+            <span className="action-label">Search</span>
           </button>
         </Tooltip>
       </div>

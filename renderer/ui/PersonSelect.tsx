@@ -20,8 +20,11 @@ export function PersonSelect({
   value,
   onChange,
   emptyLabel,
+  showLabel = false,
 }: {
   label: string;
+  /** Toolbars name the control for screen readers only; forms show the label. */
+  showLabel?: boolean;
   people: readonly Person[];
   value: string;
   onChange: (id: string) => void;
@@ -45,7 +48,7 @@ export function PersonSelect({
 
   return (
     <div className="toolbar-select">
-      <span id={id} className="label">
+      <span id={id} className={showLabel ? 'label' : 'visually-hidden'}>
         {label}
       </span>
       <Popover.Root open={open} onOpenChange={setOpen}>

@@ -5,7 +5,7 @@ import { formatDate } from './dates.ts';
 export function statusText(status: KeepInTouchStatusView): string {
   switch (status.state) {
     case 'untracked':
-      return 'No keep-in-touch rhythm';
+      return 'No rhythm';
     case 'on-track':
       return `On track · next by ${formatDate(status.dueOn)}`;
     case 'due':

@@ -11,8 +11,7 @@ export interface RestoreJob {
   run: (overwrite: boolean) => Promise<Result<Restored>>;
 }
 
-type Step =
-  { name: 'running'; startedAt: number } | { name: 'confirm'; message: string } | { name: 'failed'; message: string };
+type Step = { name: 'running' } | { name: 'confirm'; message: string } | { name: 'failed'; message: string };
 
 /**
  * Restoring, in the app's own dialog: it starts at once, shows that it is working (with the time
@@ -28,27 +27,31 @@ export function RestoreDialog({ job, onClose }: { job: RestoreJob | null; onClos
 
 function RestoreFlow({ job, onClose }: { job: RestoreJob; onClose: () => void }) {
   const toast = useToast();
-  const [step, setStep] = useState<Step>({ name: 'running', startedAt: Date.now() });
-  const [now, setNow] = useState(Date.now());
+  const [step, setStep] = useState<Step>({ name: 'running' });
+  const [seconds, setSeconds] = useState(0);
 
-  async function start(overwrite: boolean) {
-    setStep({ name: 'running', startedAt: Date.now() });
-    const result = await job.run(overwrite);
+  const finish = (result: Result<Restored>, overwrite: boolean) => {
     if (result.ok) {
       onClose();
       toast({ title: `Restored ${job.label}`, description: `${result.value.counts.contacts ?? 0} people are back.` });
     } else if (result.error.code === 'conflict' && !overwrite)
       setStep({ name: 'confirm', message: result.error.message });
     else setStep({ name: 'failed', message: result.error.message });
-  }
+  };
+  const start = (overwrite: boolean) => {
+    setStep({ name: 'running' });
+    setSeconds(0);
+    void job.run(overwrite).then((r) => finish(r, overwrite));
+  };
   useEffect(() => {
-    void start(false);
+    // The first attempt never overwrites: main refuses when there is something to lose, and we ask.
+    void job.run(false).then((r) => finish(r, false));
     // Runs once per opening: the dialog's content mounts fresh each time.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
   useEffect(() => {
     if (step.name !== 'running') return;
-    const timer = setInterval(() => setNow(Date.now()), 250);
+    const timer = setInterval(() => setSeconds((s) => s + 1), 1000);
     return () => clearInterval(timer);
   }, [step.name]);
 
@@ -57,9 +60,7 @@ function RestoreFlow({ job, onClose }: { job: RestoreJob; onClose: () => void })
       <div className="stack" role="status" aria-live="polite">
         <label htmlFor="restore-progress">Restoring {job.label}…</label>
         <progress id="restore-progress" />
-        <p className="muted small">
-          {Math.max(0, Math.round((now - step.startedAt) / 1000))} s. Large archives with photos take a little while.
-        </p>
+        <p className="muted small">{seconds} s. Large archives with photos take a little while.</p>
       </div>
     );
   if (step.name === 'confirm')
@@ -71,7 +72,7 @@ function RestoreFlow({ job, onClose }: { job: RestoreJob; onClose: () => void })
           <button type="button" data-autofocus onClick={onClose}>
             Keep what is here
           </button>
-          <button type="button" className="danger solid" onClick={() => void start(true)}>
+          <button type="button" className="danger solid" onClick={() => start(true)}>
             Replace everything
           </button>
         </div>
@@ -86,7 +87,7 @@ function RestoreFlow({ job, onClose }: { job: RestoreJob; onClose: () => void })
         <button type="button" onClick={onClose}>
           Close
         </button>
-        <button type="button" className="primary" data-autofocus onClick={() => void start(false)}>
+        <button type="button" className="primary" data-autofocus onClick={() => start(false)}>
           Try again
         </button>
       </div>

@@ -121,54 +121,56 @@ export function PeoplePicker({
           </li>
         ))}
       </ul>
-      <input
-        id={id}
-        role="combobox"
-        aria-expanded={options.length > 0}
-        aria-controls={`${id}-options`}
-        aria-autocomplete="list"
-        aria-activedescendant={highlighted >= 0 ? `${id}-opt-${highlighted}` : undefined}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-        autoComplete="off"
-        placeholder={value.ids.length || value.newNames.length ? 'Add someone else' : 'Type a name'}
-        value={query}
-        onChange={(e) => {
-          setQuery(e.target.value);
-          setActive(-1);
-          setHint('');
-        }}
-        onKeyDown={onKeyDown}
-      />
-      {options.length ? (
-        <ul id={`${id}-options`} role="listbox" className="options" aria-label="Matching people">
-          {options.map((o, i) => (
-            <li
-              key={o.id}
-              id={`${id}-opt-${i}`}
-              role="option"
-              aria-selected={i === highlighted}
-              onMouseDown={(e) => e.preventDefault()}
-              onClick={() => choose(i)}
-            >
-              {o.person ? (
-                <>
-                  <Avatar name={o.person.displayName} size="sm" />
-                  <span>
-                    {o.person.displayName}
-                    {o.person.organisation ? <span className="muted"> · {o.person.organisation}</span> : null}
-                  </span>
-                  <span className="option-meta">
-                    {o.person.lastInteractionOn ? formatRelative(o.person.lastInteractionOn, today) : 'new'}
-                  </span>
-                </>
-              ) : (
-                <span>Add “{trimmed}” as a new person</span>
-              )}
-            </li>
-          ))}
-        </ul>
-      ) : null}
+      <div className="picker-input">
+        <input
+          id={id}
+          role="combobox"
+          aria-expanded={options.length > 0}
+          aria-controls={`${id}-options`}
+          aria-autocomplete="list"
+          aria-activedescendant={highlighted >= 0 ? `${id}-opt-${highlighted}` : undefined}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy}
+          autoComplete="off"
+          placeholder={value.ids.length || value.newNames.length ? 'Add someone else' : 'Type a name'}
+          value={query}
+          onChange={(e) => {
+            setQuery(e.target.value);
+            setActive(-1);
+            setHint('');
+          }}
+          onKeyDown={onKeyDown}
+        />
+        {options.length ? (
+          <ul id={`${id}-options`} role="listbox" className="options" aria-label="Matching people">
+            {options.map((o, i) => (
+              <li
+                key={o.id}
+                id={`${id}-opt-${i}`}
+                role="option"
+                aria-selected={i === highlighted}
+                onMouseDown={(e) => e.preventDefault()}
+                onClick={() => choose(i)}
+              >
+                {o.person ? (
+                  <>
+                    <Avatar name={o.person.displayName} size="sm" />
+                    <span>
+                      {o.person.displayName}
+                      {o.person.organisation ? <span className="muted"> · {o.person.organisation}</span> : null}
+                    </span>
+                    <span className="option-meta">
+                      {o.person.lastInteractionOn ? formatRelative(o.person.lastInteractionOn, today) : 'new'}
+                    </span>
+                  </>
+                ) : (
+                  <span>Add “{trimmed}” as a new person</span>
+                )}
+              </li>
+            ))}
+          </ul>
+        ) : null}
+      </div>
       {hint ? (
         <p id={`${id}-hint`} className="field-warning" role="status">
           {hint}

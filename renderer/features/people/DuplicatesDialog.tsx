@@ -32,12 +32,10 @@ function Duplicates() {
   const [pair, setPair] = useState<[Contact, Contact] | null>(null);
   const [choices, setChoices] = useState<MergeChoices>({});
 
-  const load = () => {
-    setError(null);
+  const load = () =>
     void request(() => rapport().contacts.duplicates({}), { action: 'look for duplicates', onError: setError }).then(
       (r) => r.ok && setCandidates(r.value),
     );
-  };
   useEffect(load, [request]);
 
   const drop = (a: string, b: string) =>
@@ -87,7 +85,14 @@ function Duplicates() {
     return (
       <p className="inline-alert" role="alert">
         Could not look for duplicates: {error.message}{' '}
-        <button type="button" className="small" onClick={load}>
+        <button
+          type="button"
+          className="small"
+          onClick={() => {
+            setError(null);
+            load();
+          }}
+        >
           Retry
         </button>
       </p>

@@ -8,6 +8,7 @@ import { formatRelative } from '../../ui/dates.ts';
 import { StatusBadge } from '../../ui/StatusBadge.tsx';
 
 const ROW_HEIGHT = 52;
+const capitalise = (text: string) => text.charAt(0).toLocaleUpperCase() + text.slice(1);
 
 /**
  * The virtualised People list. Rows have one fixed height and every cell stays on one line
@@ -77,7 +78,7 @@ export function PeopleList({
                 </a>
                 <span className="col-last">
                   <span className="visually-hidden">Last contact: </span>
-                  {person.lastInteractionOn ? formatRelative(person.lastInteractionOn, today) : 'Never'}
+                  {person.lastInteractionOn ? capitalise(formatRelative(person.lastInteractionOn, today)) : 'Never'}
                 </span>
                 <span className="col-status">
                   <StatusBadge status={person.status} />

@@ -73,7 +73,7 @@ export function StarterSuggestions({ contactId, name }: { contactId: string; nam
           ))}
         </ul>
       ) : null}
-      <p className="status" role="status" aria-live="polite">
+      <p className="muted small" role="status" aria-live="polite">
         {status}
       </p>
       <p>

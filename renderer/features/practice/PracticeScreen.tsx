@@ -1,3 +1,4 @@
+import { Plus, Sprout } from 'lucide-react';
 import { useState } from 'react';
 import type { Ladder, PracticeProgress, PracticeSession } from '../../../shared/domain/practice/model.ts';
 import { rapport } from '../../api/rapport.ts';
@@ -59,10 +60,10 @@ export function PracticeScreen() {
         </div>
         <div className="actions">
           <button type="button" className="primary" onClick={() => setSeed({})}>
-            Practise something
+            <Sprout size={16} aria-hidden /> Practise something
           </button>
           <button type="button" onClick={() => setBuilding('new')}>
-            New ladder
+            <Plus size={16} aria-hidden /> New ladder
           </button>
         </div>
       </div>

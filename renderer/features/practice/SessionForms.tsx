@@ -236,6 +236,7 @@ export function AfterForm({
           value={contactId}
           onChange={setContactId}
           emptyLabel="No one in particular"
+          showLabel
         />
         <p className="field-hint">Choosing someone logs an interaction with them.</p>
         {errors.contactId ? (

@@ -26,6 +26,9 @@ export function Timeline({
   const scroller = useRef<HTMLDivElement>(null);
   const [margin, setMargin] = useState(0);
   const page = () => document.getElementById('main');
+  // Content above the list (suggestions, details) can change height at any render, so this runs
+  // after each one; setMargin bails out when the offset is unchanged.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
   useLayoutEffect(() => {
     if (!inPage || !scroller.current) return;
     const main = page();

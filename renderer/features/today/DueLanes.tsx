@@ -1,4 +1,5 @@
 import { PenLine } from 'lucide-react';
+import { useState } from 'react';
 import type { TodayItem, TodayView } from '../../../shared/domain/reminders/views.ts';
 import { openPerson } from '../../navigation/useScreen.ts';
 import { Avatar } from '../../ui/Avatar.tsx';
@@ -46,6 +47,9 @@ function Row({ item, actionable }: { item: TodayItem; actionable: boolean }) {
   );
 }
 
+/** Rows shown before "Show all": a long overdue list should not push the rest of Today away. */
+const FIRST_ROWS = 6;
+
 function Lane({
   title,
   items,
@@ -57,6 +61,8 @@ function Lane({
   empty: string;
   actionable: boolean;
 }) {
+  const [all, setAll] = useState(false);
+  const shown = all ? items : items.slice(0, FIRST_ROWS);
   return (
     <section className="lane card" aria-label={`${title} (${items.length})`}>
       <h2 className="section-title">
@@ -64,13 +70,17 @@ function Lane({
       </h2>
       {items.length ? (
         <ul className="plain due-list">
-          {items.map((p) => (
+          {shown.map((p) => (
             <Row key={p.id} item={p} actionable={actionable} />
           ))}
         </ul>
-      ) : (
-        <p className="empty">{empty}</p>
-      )}
+      ) : null}
+      {items.length > FIRST_ROWS ? (
+        <button type="button" className="ghost small show-all" onClick={() => setAll(!all)}>
+          {all ? 'Show fewer' : `Show all ${items.length}`}
+        </button>
+      ) : null}
+      {items.length ? null : <p className="empty">{empty}</p>}
     </section>
   );
 }
