@@ -59,8 +59,11 @@ function Shell() {
       if (!(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey) return;
       const key = event.key.toLowerCase();
       const target = SCREENS.find((s) => s.key === key);
-      if (target) navigate(target.id);
-      else if (key === 'k') setSearching(true);
+      if (target) {
+        // Already there: the shortcut still lands on the screen's heading, as a fresh visit would.
+        if (window.location.hash === `#/${target.id}`) document.getElementById('screen-title')?.focus();
+        else navigate(target.id);
+      } else if (key === 'k') setSearching(true);
       else if (key === 'l') openLog();
       else return;
       event.preventDefault();

@@ -1,6 +1,5 @@
-import * as RadixSelect from '@radix-ui/react-select';
+import * as RadixMenu from '@radix-ui/react-dropdown-menu';
 import { Check, ChevronDown } from 'lucide-react';
-import { useId } from 'react';
 
 export interface SelectOption<T extends string> {
   value: T;
@@ -8,55 +7,49 @@ export interface SelectOption<T extends string> {
 }
 
 /**
- * A compact styled select (Radix) for toolbars: sort orders and filters. The visible label is
- * optional; `label` always names the control for screen readers.
+ * A compact choice for toolbars (sort orders, filters): a button showing the current value that
+ * opens a Radix menu of radio items. A menu rather than Radix Select because Select is modal and
+ * marks the rest of the page aria-hidden while it stays focusable, which axe rightly flags.
+ * The button's name says both what it chooses and the current choice: "Sort by: Name".
  */
 export function Select<T extends string>({
   label,
   value,
   options,
   onChange,
-  showLabel = false,
   icon,
 }: {
   label: string;
   value: T;
   options: readonly SelectOption<T>[];
   onChange: (value: T) => void;
-  showLabel?: boolean;
   icon?: React.ReactNode;
 }) {
-  const id = useId();
+  const current = options.find((o) => o.value === value)?.label ?? '';
   return (
-    <div className="toolbar-select">
-      <span id={id} className={showLabel ? 'label' : 'visually-hidden'}>
-        {label}
-      </span>
-      <RadixSelect.Root value={value} onValueChange={(v) => onChange(v as T)}>
-        <RadixSelect.Trigger className="button select-trigger" aria-labelledby={id}>
+    <RadixMenu.Root modal={false}>
+      <RadixMenu.Trigger asChild>
+        <button type="button" className="select-trigger" aria-label={`${label}: ${current}`}>
           {icon}
-          <span className="select-value">
-            <RadixSelect.Value />
-          </span>
-          <RadixSelect.Icon>
-            <ChevronDown size={14} aria-hidden />
-          </RadixSelect.Icon>
-        </RadixSelect.Trigger>
-        <RadixSelect.Portal>
-          <RadixSelect.Content className="select-content" position="popper" sideOffset={4}>
-            <RadixSelect.Viewport className="select-viewport">
-              {options.map((o) => (
-                <RadixSelect.Item key={o.value} value={o.value} className="select-item">
-                  <RadixSelect.ItemText>{o.label}</RadixSelect.ItemText>
-                  <RadixSelect.ItemIndicator className="select-item-indicator">
-                    <Check size={14} aria-hidden />
-                  </RadixSelect.ItemIndicator>
-                </RadixSelect.Item>
-              ))}
-            </RadixSelect.Viewport>
-          </RadixSelect.Content>
-        </RadixSelect.Portal>
-      </RadixSelect.Root>
-    </div>
+          <span className="select-value">{current}</span>
+          <ChevronDown size={14} aria-hidden />
+        </button>
+      </RadixMenu.Trigger>
+      <RadixMenu.Portal>
+        <RadixMenu.Content className="menu select-content" align="start" sideOffset={4} aria-label={label}>
+          <RadixMenu.Label className="menu-label">{label}</RadixMenu.Label>
+          <RadixMenu.RadioGroup value={value} onValueChange={(v) => onChange(v as T)}>
+            {options.map((o) => (
+              <RadixMenu.RadioItem key={o.value} value={o.value} className="menu-item">
+                {o.label}
+                <RadixMenu.ItemIndicator className="select-item-indicator">
+                  <Check size={14} aria-hidden />
+                </RadixMenu.ItemIndicator>
+              </RadixMenu.RadioItem>
+            ))}
+          </RadixMenu.RadioGroup>
+        </RadixMenu.Content>
+      </RadixMenu.Portal>
+    </RadixMenu.Root>
   );
 }

@@ -6,7 +6,9 @@ import { expect, type Page } from '@playwright/test';
  * serious or critical finding, naming the rule and the elements.
  */
 export async function expectAccessible(page: Page, state: string): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
+  const { violations } = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+    .analyze();
   const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(
     bad.map((v) => `${state}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
@@ -57,4 +59,9 @@ export async function openPersonPage(page: Page, name: string): Promise<void> {
     .getByRole('link', { name: new RegExp(name) })
     .click();
   await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+}
+
+/** Presses Undo on the toast that says `text` (several toasts can be on screen at once). */
+export async function undoFrom(page: Page, text: string): Promise<void> {
+  await toasts(page).getByRole('listitem').filter({ hasText: text }).getByRole('button', { name: 'Undo' }).click();
 }

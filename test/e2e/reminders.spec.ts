@@ -30,7 +30,7 @@ test('an overdue person appears on Today, Done logs a message and takes them off
 
     // 3. Done asks how, starting on a message.
     await overdue.getByRole('button', { name: 'Done: I got in touch with Priya Raman' }).click();
-    await expect(page.getByRole('button', { name: 'Message' })).toBeFocused();
+    await expect(page.getByRole('button', { name: 'Message', exact: true })).toBeFocused();
     await page.keyboard.press('Enter');
 
     // 4. They leave the list…

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import type { TodayView } from '../../../shared/domain/reminders/views.ts';
 import { usePeople } from '../../api/PeopleProvider.tsx';
 import { rapport } from '../../api/rapport.ts';
@@ -8,7 +9,10 @@ import { ScreenHeading } from '../../ui/ScreenHeading.tsx';
 import { DueLanes } from './DueLanes.tsx';
 import { NudgeCard } from './NudgeCard.tsx';
 import { UpcomingBirthdays } from './UpcomingBirthdays.tsx';
-import { Welcome } from './Welcome.tsx';
+import { Welcome, type WelcomeStep } from './Welcome.tsx';
+import { TourDialog } from './TourDialog.tsx';
+import { ImportDialog } from '../backup/ImportDialog.tsx';
+import { AddPersonDialog } from '../people/AddPersonDialog.tsx';
 import './today.css';
 
 /** Today: the nudge, who is due (with Done, Snooze and Skip), and upcoming birthdays; one live query. */
@@ -16,6 +20,7 @@ export function TodayScreen() {
   const today = useLive<TodayView>((onResult) => rapport().reminders.watchToday({}, onResult), []);
   const people = usePeople();
   const firstRun = people.status === 'ready' && people.data.length === 0;
+  const [step, setStep] = useState<WelcomeStep | null>(null);
   return (
     <section aria-labelledby="screen-title" className="screen today">
       <div className="screen-top">
@@ -24,7 +29,10 @@ export function TodayScreen() {
           <p className="lead">{today.status === 'ready' ? formatWeekday(today.data.today) : ' '}</p>
         </div>
       </div>
-      {firstRun ? <Welcome /> : null}
+      {firstRun ? <Welcome onOpen={setStep} /> : null}
+      <ImportDialog open={step === 'import'} onClose={() => setStep(null)} />
+      <AddPersonDialog open={step === 'add'} onClose={() => setStep(null)} />
+      <TourDialog open={step === 'tour'} onClose={() => setStep(null)} />
       <LiveError state={today} what="Today’s reminders" />
       <LiveError state={people} what="your people" />
       {today.status === 'loading' ? <p className="muted">Loading…</p> : null}

@@ -1,12 +1,13 @@
 import { FileUp, PlayCircle, UserPlus } from 'lucide-react';
-import { useState } from 'react';
-import { ImportDialog } from '../backup/ImportDialog.tsx';
-import { AddPersonDialog } from '../people/AddPersonDialog.tsx';
-import { TourDialog } from './TourDialog.tsx';
 
-/** First run (nobody here yet): import, add someone, or take the one-minute tour. */
-export function Welcome() {
-  const [open, setOpen] = useState<'import' | 'add' | 'tour' | null>(null);
+export type WelcomeStep = 'import' | 'add' | 'tour';
+
+/**
+ * First run (nobody here yet): import, add someone, or take the one-minute tour. The dialogs
+ * live in the Today screen, so they stay open when the first people arrive and this card goes.
+ */
+export function Welcome({ onOpen }: { onOpen: (step: WelcomeStep) => void }) {
+  const setOpen = onOpen;
   return (
     <section className="card welcome" aria-labelledby="welcome-title">
       <h2 id="welcome-title">Welcome to Rapport</h2>
@@ -37,9 +38,6 @@ export function Welcome() {
           </span>
         </button>
       </div>
-      <ImportDialog open={open === 'import'} onClose={() => setOpen(null)} />
-      <AddPersonDialog open={open === 'add'} onClose={() => setOpen(null)} />
-      <TourDialog open={open === 'tour'} onClose={() => setOpen(null)} />
     </section>
   );
 }
