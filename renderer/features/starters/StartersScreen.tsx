@@ -25,6 +25,9 @@ import { useCopy } from './useCopy.ts';
 type Mine = SubscriptionOutput<'starters.watchMine'>;
 type Row = Starter & { own?: OwnStarter };
 
+/** Starters shown per situation until "Show all": the library reads as a menu, not a wall of text. */
+const FIRST_PER_GROUP = 4;
+
 const CHANNEL_LABELS: Record<string, string> = {
   'in-person': 'in person',
   email: 'email',
@@ -49,6 +52,7 @@ export function StartersScreen() {
   const [editing, setEditing] = useState<OwnStarter | 'new' | null>(null);
   const { copy, status } = useCopy();
   const [filling, setFilling] = useState<string | null>(null);
+  const [opened, setOpened] = useState<Set<StarterSituation>>(new Set());
   const request = useRequest();
   const copyStarter = (stored: string) => (gapsIn(stored).length ? setFilling(stored) : void copy(stored));
 
@@ -156,7 +160,7 @@ export function StartersScreen() {
             {STARTER_SITUATION_LABELS[g.situation]} <span className="count">({g.items.length})</span>
           </h2>
           <ul className="starter-list">
-            {g.items.map((s) => {
+            {(opened.has(g.situation) || query.trim() ? g.items : g.items.slice(0, FIRST_PER_GROUP)).map((s) => {
               const text = displayText(s.text);
               const fav = favourites.has(s.id);
               return (
@@ -208,6 +212,22 @@ export function StartersScreen() {
               );
             })}
           </ul>
+          {g.items.length > FIRST_PER_GROUP && !query.trim() ? (
+            <button
+              type="button"
+              className="ghost small"
+              aria-expanded={opened.has(g.situation)}
+              onClick={() =>
+                setOpened((set) => {
+                  const next = new Set(set);
+                  if (!next.delete(g.situation)) next.add(g.situation);
+                  return next;
+                })
+              }
+            >
+              {opened.has(g.situation) ? 'Show fewer' : `Show all ${g.items.length}`}
+            </button>
+          ) : null}
         </section>
       ))}
       <FillGapsDialog
