@@ -1,5 +1,6 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import type { PersonListItem } from '../../shared/domain/views.ts';
+import { LiveError } from '../ui/LiveError.tsx';
 import { rapport } from './rapport.ts';
 import { useLive, type LiveState } from './useLive.ts';
 
@@ -18,7 +19,15 @@ export function PeopleProvider({ children }: { children: ReactNode }) {
   const [recentlyAdded, setRecentlyAdded] = useState<string[]>([]);
   const markAdded = useCallback((id: string) => setRecentlyAdded((ids) => [id, ...ids.filter((x) => x !== id)]), []);
   const value = useMemo(() => ({ live, recentlyAdded, markAdded }), [live, recentlyAdded, markAdded]);
-  return <PeopleContext.Provider value={value}>{children}</PeopleContext.Provider>;
+  return (
+    <PeopleContext.Provider value={value}>
+      {children}
+      {/* Every screen leans on this list (pickers, names, first run), so its failure is said once, app-wide. */}
+      <div className="app-alert">
+        <LiveError state={live} what="your people" />
+      </div>
+    </PeopleContext.Provider>
+  );
 }
 
 export const usePeople = () => useContext(PeopleContext).live;

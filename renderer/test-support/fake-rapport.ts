@@ -8,7 +8,7 @@ import {
   type SubscriptionChannel,
   type SubscriptionOutput,
 } from '../../shared/ipc/contract.ts';
-import type { RapportError } from '../../shared/ipc/result.ts';
+import { toFieldIssues, type RapportError } from '../../shared/ipc/result.ts';
 import type { ClientMessage, ServerMessage } from '../../shared/ipc/wire.ts';
 
 type Parsed<S> = S extends z.ZodType ? z.output<S> : never;
@@ -73,7 +73,6 @@ export function installFakeRapport(handlers: FakeHandlers = {}): FakeRapport {
       ? contract.requests[channel as RequestChannel]
       : contract.subscriptions[channel as SubscriptionChannel];
     if (!spec) throw new Error(`The contract has no channel "${channel}".`);
-    const input = spec.input.parse(message.input);
     const type = isRequest ? ('response' as const) : ('push' as const);
     const answer = (value: unknown) => {
       if (isError(value)) return later({ type, id, result: { ok: false, error: value } });
@@ -86,6 +85,15 @@ export function installFakeRapport(handlers: FakeHandlers = {}): FakeRapport {
       failed.add(channel);
       return answer(failureOf(channel));
     }
+    // Like main: input the contract refuses is answered with `invalid_input` and the field issues.
+    const parsed = spec.input.safeParse(message.input);
+    if (!parsed.success)
+      return answer({
+        code: 'invalid_input',
+        message: 'Check the highlighted fields.',
+        details: toFieldIssues(parsed.error),
+      });
+    const input = parsed.data;
     if (isRequest) {
       const handler = (handlers.requests as Record<string, (i: unknown) => unknown> | undefined)?.[channel];
       if (!handler) throw new Error(`Test called ${channel}, which it did not fake.`);

@@ -90,7 +90,7 @@ export function PeopleScreen() {
           />
         </div>
       </div>
-      <LiveError state={people} what="people" />
+      {archived ? <LiveError state={archived} what="archived people" /> : null}
       {people.status === 'loading' ? <p className="muted">Loading people…</p> : null}
       {active.status === 'ready' && everyone === 0 && view.status !== 'archived' ? (
         <div className="card empty-state">

@@ -34,7 +34,6 @@ export function TodayScreen() {
       <AddPersonDialog open={step === 'add'} onClose={() => setStep(null)} />
       <TourDialog open={step === 'tour'} onClose={() => setStep(null)} />
       <LiveError state={today} what="Today’s reminders" />
-      <LiveError state={people} what="your people" />
       {today.status === 'loading' ? <p className="muted">Loading…</p> : null}
       {today.status === 'ready' && !firstRun ? (
         <>
