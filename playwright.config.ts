@@ -5,7 +5,7 @@ const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export default defineConfig({
   // Scenario specs restart the browser-mode server; on a loaded 2-core machine that alone takes seconds.
-  timeout: 60_000,
+  timeout: 120_000,
   expect: { timeout: 5_000 },
   fullyParallel: false,
   workers: 2,
