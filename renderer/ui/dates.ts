@@ -1,13 +1,13 @@
 import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
-import { intlFormat } from 'date-fns/intlFormat';
-import { intlFormatDistance } from 'date-fns/intlFormatDistance';
 import { parseISO } from 'date-fns/parseISO';
 import { startOfISOWeek } from 'date-fns/startOfISOWeek';
 
 /**
- * The one place the renderer turns dates into words: date-fns with the user's locale (the
- * browser's language, or what `setDateLocale` set), relative where that reads naturally
- * ("yesterday", "3 days ago", "in 2 weeks"). Dates arrive as `YYYY-MM-DD` or ISO instants.
+ * The one place the renderer turns dates into words, in the user's locale (the browser's
+ * language, or what `setDateLocale` set), relative where that reads naturally ("yesterday",
+ * "3 days ago", "in 2 weeks"). Dates arrive as `YYYY-MM-DD` or ISO instants. Calendar arithmetic
+ * is date-fns; the words come from Intl formatters kept per locale and options, because building
+ * one per call (as date-fns' `intlFormat` does) cost whole frames while scrolling 10k people.
  */
 let locale = typeof navigator === 'undefined' ? 'en-GB' : (navigator.languages?.[0] ?? navigator.language ?? 'en-GB');
 
@@ -16,8 +16,22 @@ export function setDateLocale(tag: string): void {
   locale = tag;
 }
 
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function intlFormat(date: Date, options: Intl.DateTimeFormatOptions): string {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let formatter = formatters.get(key);
+  if (!formatter) formatters.set(key, (formatter = new Intl.DateTimeFormat(locale, options)));
+  return formatter.format(date);
+}
+const relatives = new Map<string, Intl.RelativeTimeFormat>();
+function relative(value: number, unit: Intl.RelativeTimeFormatUnit): string {
+  let formatter = relatives.get(locale);
+  if (!formatter) relatives.set(locale, (formatter = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' })));
+  return formatter.format(value, unit);
+}
+
 const day = (iso: string) => parseISO(iso);
-const fmt = (iso: string, options: Intl.DateTimeFormatOptions) => intlFormat(day(iso), options, { locale });
+const fmt = (iso: string, options: Intl.DateTimeFormatOptions) => intlFormat(day(iso), options);
 
 /** "14 Mar 2026" */
 export const formatDate = (iso: string): string => fmt(iso, { day: 'numeric', month: 'short', year: 'numeric' });
@@ -35,16 +49,16 @@ export const formatWeekdayShort = (iso: string): string =>
 
 /** "9 March 2026": the Monday of the date's week. */
 export const formatWeekOf = (iso: string): string =>
-  intlFormat(startOfISOWeek(day(iso)), { day: 'numeric', month: 'long', year: 'numeric' }, { locale });
+  intlFormat(startOfISOWeek(day(iso)), { day: 'numeric', month: 'long', year: 'numeric' });
 
 /** "14 Mar 2026, 09:30" for an instant. */
 export const formatInstant = (iso: string): string =>
-  intlFormat(new Date(iso), { dateStyle: 'medium', timeStyle: 'short' } as Intl.DateTimeFormatOptions, { locale });
+  intlFormat(new Date(iso), { dateStyle: 'medium', timeStyle: 'short' });
 
 /** "14:30" (or "2:30 PM") for a `HH:mm` time of day. */
 export function formatTime(hhmm: string): string {
   const [h = 0, m = 0] = hhmm.split(':').map(Number);
-  return intlFormat(new Date(2000, 0, 1, h, m), { hour: 'numeric', minute: '2-digit' }, { locale });
+  return intlFormat(new Date(2000, 0, 1, h, m), { hour: 'numeric', minute: '2-digit' });
 }
 
 /**
@@ -55,8 +69,10 @@ export function formatRelative(iso: string, today: string): string {
   const days = differenceInCalendarDays(day(iso), day(today));
   const size = Math.abs(days);
   if (size === 0) return 'today';
-  const unit = size < 7 ? 'day' : size < 30 ? 'week' : size < 365 ? 'month' : 'year';
-  return intlFormatDistance(day(iso), day(today), { unit, locale, numeric: 'auto' });
+  if (size < 7) return relative(days, 'day');
+  if (size < 30) return relative(Math.round(days / 7), 'week');
+  if (size < 365) return relative(Math.round(days / 30.44), 'month');
+  return relative(Math.round(days / 365.25), 'year');
 }
 
 /** `YYYY-MM-DD` of the local calendar day `days` after `iso`. */
@@ -71,5 +87,4 @@ export const formatBirthday = (b: { day: number; month: number; year?: number | 
   intlFormat(
     new Date(b.year ?? 2000, b.month - 1, b.day),
     b.year ? { day: 'numeric', month: 'long', year: 'numeric' } : { day: 'numeric', month: 'long' },
-    { locale },
   );

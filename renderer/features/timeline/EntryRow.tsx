@@ -1,4 +1,5 @@
 import { MoreHorizontal, Pencil, Trash2 } from 'lucide-react';
+import { memo } from 'react';
 import { INTERACTION_LABELS } from '../../../shared/domain/interaction.ts';
 import type { TimelineEntry } from '../../../shared/domain/views.ts';
 import { rapport } from '../../api/rapport.ts';
@@ -15,7 +16,13 @@ import { INTERACTION_NOUNS, namesText } from '../log/words.ts';
 const sameWeek = (a: string, b: string) => formatWeekOf(a) === formatWeekOf(b);
 
 /** One interaction, under a week and a day heading when it starts one; Edit and Delete (with Undo) in its menu. */
-export function EntryRow({ entry, previous }: { entry: TimelineEntry; previous: TimelineEntry | undefined }) {
+export const EntryRow = memo(function EntryRow({
+  entry,
+  previous,
+}: {
+  entry: TimelineEntry;
+  previous: TimelineEntry | undefined;
+}) {
   const { editInteraction } = useQuickLog();
   const request = useRequest();
   const newWeek = !previous || !sameWeek(previous.date, entry.date);
@@ -87,4 +94,4 @@ export function EntryRow({ entry, previous }: { entry: TimelineEntry; previous: 
       </div>
     </article>
   );
-}
+});
