@@ -54,7 +54,12 @@ test('log a coffee with a detail, find it, fall due as time passes, and get back
     await expect(overdue.getByRole('link', { name: 'Sam Okafor' })).toBeHidden();
     await expect(page.getByRole('region', { name: /Overdue \(0\)/ })).toBeVisible();
     await page.keyboard.press('Control+3');
-    await expect(page.getByRole('listitem').filter({ hasText: 'Sam Okafor' })).toContainText('On track');
+    await expect(
+      page
+        .getByRole('list', { name: /People/ })
+        .getByRole('listitem')
+        .filter({ hasText: 'Sam Okafor' }),
+    ).toContainText('On track');
   } finally {
     await served.stop();
     rmSync(dataDir, { recursive: true, force: true });
