@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import { META_CONTENT_SECURITY_POLICY } from './main/core/content-security-policy.ts';
@@ -34,22 +35,16 @@ export default defineConfig({
   renderer: {
     root: 'renderer',
     publicDir: '../build/renderer-public',
-    // The packaged app loads the page from file:// with the grantFileProtocolExtraPrivileges fuse
-    // off (electron-builder.yml), where Chromium refuses module scripts and `crossorigin` requests
-    // to file: URLs (CORS). So the page gets one classic deferred script and one plain stylesheet,
-    // which load from file:// as they do over http in browser mode.
-    build: { cssCodeSplit: false, rollupOptions: { input: 'renderer/index.html', output: { format: 'iife' } } },
+    resolve: {
+      // Radix's scroll lock injects a <style> element, which the CSP refuses; see the shim's comment.
+      alias: {
+        'react-remove-scroll': fileURLToPath(new URL('./renderer/ui/primitives/no-scroll-lock.tsx', import.meta.url)),
+      },
+    },
+    // Minified, one chunk per screen (App.tsx loads screens lazily): the window starts with the shell.
+    build: { minify: true, cssMinify: true, rollupOptions: { input: 'renderer/index.html' } },
     plugins: [
       react(),
-      {
-        name: 'rapport-classic-script',
-        apply: 'build',
-        transformIndexHtml: {
-          order: 'post',
-          handler: (html: string) =>
-            html.replace(/<script type="module" crossorigin /g, '<script defer ').replace(/ crossorigin(?=[ >])/g, ''),
-        },
-      },
       // One policy for the page, the browser-mode server and the Electron session.
       {
         name: 'rapport-csp',

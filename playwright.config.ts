@@ -5,7 +5,7 @@ const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export default defineConfig({
   // Scenario specs restart the browser-mode server; on a loaded 2-core machine that alone takes seconds.
-  timeout: 60_000,
+  timeout: 120_000,
   expect: { timeout: 5_000 },
   fullyParallel: false,
   workers: 2,
@@ -17,6 +17,8 @@ export default defineConfig({
       testDir: 'test/e2e',
       use: {
         browserName: 'chromium',
+        // The app's dates read in the user's locale; the specs expect British English.
+        locale: 'en-GB',
         launchOptions: {
           executablePath: chromiumPath,
           args: [

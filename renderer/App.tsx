@@ -1,19 +1,32 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
+import { AppInfoProvider } from './api/AppInfoProvider.tsx';
 import { PeopleProvider } from './api/PeopleProvider.tsx';
 import { rapport } from './api/rapport.ts';
 import { QuickLogProvider, useQuickLog } from './features/log/QuickLog.tsx';
-import { PeopleScreen } from './features/people/PeopleScreen.tsx';
-import { PersonScreen } from './features/person/PersonScreen.tsx';
-import { PracticeScreen } from './features/practice/PracticeScreen.tsx';
 import { SearchPalette } from './features/search/SearchPalette.tsx';
-import { SettingsScreen } from './features/settings/SettingsScreen.tsx';
-import { StartersScreen } from './features/starters/StartersScreen.tsx';
-import { TimelineScreen } from './features/timeline/TimelineScreen.tsx';
-import { TodayScreen } from './features/today/TodayScreen.tsx';
-import { SCREENS } from './navigation/screens.ts';
 import { navigate, openPerson, useRoute, type Route } from './navigation/useScreen.ts';
 import { DatabaseGate } from './features/recovery/DatabaseGate.tsx';
-import { UndoProvider } from './ui/UndoToast.tsx';
+import { SCREENS } from './navigation/screens.ts';
+import { Sidebar } from './navigation/Sidebar.tsx';
+import { ToastProvider } from './ui/Toast.tsx';
+import { TooltipProvider } from './ui/Tooltip.tsx';
+
+// One chunk per screen: the window starts with the shell and the screen it opens on.
+const TodayScreen = lazy(async () => ({ default: (await import('./features/today/TodayScreen.tsx')).TodayScreen }));
+const TimelineScreen = lazy(async () => ({
+  default: (await import('./features/timeline/TimelineScreen.tsx')).TimelineScreen,
+}));
+const PeopleScreen = lazy(async () => ({ default: (await import('./features/people/PeopleScreen.tsx')).PeopleScreen }));
+const PersonScreen = lazy(async () => ({ default: (await import('./features/person/PersonScreen.tsx')).PersonScreen }));
+const PracticeScreen = lazy(async () => ({
+  default: (await import('./features/practice/PracticeScreen.tsx')).PracticeScreen,
+}));
+const StartersScreen = lazy(async () => ({
+  default: (await import('./features/starters/StartersScreen.tsx')).StartersScreen,
+}));
+const SettingsScreen = lazy(async () => ({
+  default: (await import('./features/settings/SettingsScreen.tsx')).SettingsScreen,
+}));
 
 function ScreenView({ route }: { route: Route }) {
   switch (route.screen) {
@@ -35,7 +48,7 @@ function ScreenView({ route }: { route: Route }) {
 /** Window-wide shortcuts: Ctrl/Cmd+1…6 for screens, +K search, +L log an interaction. */
 function Shell() {
   const route = useRoute();
-  const openLog = useQuickLog();
+  const { openLog } = useQuickLog();
   const [searching, setSearching] = useState(false);
 
   useEffect(() => {
@@ -47,8 +60,11 @@ function Shell() {
       if (!(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey) return;
       const key = event.key.toLowerCase();
       const target = SCREENS.find((s) => s.key === key);
-      if (target) navigate(target.id);
-      else if (key === 'k') setSearching(true);
+      if (target) {
+        // Already there: the shortcut still lands on the screen's heading, as a fresh visit would.
+        if (window.location.hash === `#/${target.id}`) document.getElementById('screen-title')?.focus();
+        else navigate(target.id);
+      } else if (key === 'k') setSearching(true);
       else if (key === 'l') openLog();
       else return;
       event.preventDefault();
@@ -72,32 +88,11 @@ function Shell() {
       >
         Skip to content
       </a>
-      <nav className="sidebar" aria-label="Main">
-        <p className="brand">Rapport</p>
-        <ul>
-          {SCREENS.map((s) => (
-            <li key={s.id}>
-              <a
-                href={`#/${s.id}`}
-                aria-current={s.id === route.screen ? 'page' : undefined}
-                aria-keyshortcuts={`Control+${s.key}`}
-              >
-                {s.label}
-              </a>
-            </li>
-          ))}
-        </ul>
-        <div className="sidebar-actions">
-          <button type="button" onClick={() => openLog()} aria-keyshortcuts="Control+L">
-            Log interaction <kbd>Ctrl L</kbd>
-          </button>
-          <button type="button" onClick={() => setSearching(true)} aria-keyshortcuts="Control+K">
-            Search <kbd>Ctrl K</kbd>
-          </button>
-        </div>
-      </nav>
+      <Sidebar current={route.screen} onLog={() => openLog()} onSearch={() => setSearching(true)} />
       <main id="main" tabIndex={-1}>
-        <ScreenView key={`${route.screen}/${route.param ?? ''}`} route={route} />
+        <Suspense fallback={<p className="screen muted">Loading…</p>}>
+          <ScreenView key={`${route.screen}/${route.param ?? ''}`} route={route} />
+        </Suspense>
       </main>
       <SearchPalette open={searching} onClose={() => setSearching(false)} />
     </div>
@@ -106,14 +101,18 @@ function Shell() {
 
 export function App() {
   return (
-    <DatabaseGate>
-      <UndoProvider>
-        <PeopleProvider>
-          <QuickLogProvider>
-            <Shell />
-          </QuickLogProvider>
-        </PeopleProvider>
-      </UndoProvider>
-    </DatabaseGate>
+    <ToastProvider>
+      <TooltipProvider delayDuration={400}>
+        <AppInfoProvider>
+          <DatabaseGate>
+            <PeopleProvider>
+              <QuickLogProvider>
+                <Shell />
+              </QuickLogProvider>
+            </PeopleProvider>
+          </DatabaseGate>
+        </AppInfoProvider>
+      </TooltipProvider>
+    </ToastProvider>
   );
 }

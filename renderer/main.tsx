@@ -2,7 +2,10 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { installBrowserBridge } from './api/browser-link.ts';
 import { App } from './App.tsx';
-import './ui/theme.css';
+import './ui/tokens.css';
+import './ui/base.css';
+import './ui/controls.css';
+import './ui/overlays.css';
 
 // The Electron preload installs window.rapport; without it we are in browser mode.
 if (!window.rapport) installBrowserBridge((status) => document.documentElement.setAttribute('data-connection', status));

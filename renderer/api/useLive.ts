@@ -9,9 +9,14 @@ const LOADING = { status: 'loading' } as const;
 
 /**
  * Keeps a live query open for the component's lifetime and re-renders on every push from main.
- * `key` names the query's input: a new key restarts the query and shows loading until it answers.
+ * `deps` lists every value the query's input is built from (like useEffect's): when one changes
+ * the query restarts and the state is loading until it answers.
  */
-export function useLive<T>(start: (onResult: (result: Result<T>) => void) => Unsubscribe, key: string): LiveState<T> {
+export function useLive<T>(
+  start: (onResult: (result: Result<T>) => void) => Unsubscribe,
+  deps: readonly unknown[],
+): LiveState<T> {
+  const key = JSON.stringify(deps);
   const [latest, setLatest] = useState<{ key: string; state: LiveState<T> }>({ key, state: LOADING });
   useEffect(
     () =>
@@ -21,7 +26,7 @@ export function useLive<T>(start: (onResult: (result: Result<T>) => void) => Uns
           state: result.ok ? { status: 'ready', data: result.value } : { status: 'error', error: result.error },
         }),
       ),
-    // `start` is a new closure each render; `key` names everything it depends on.
+    // `start` is a new closure each render; `key` stands for everything it depends on (`deps`).
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [key],
   );

@@ -1,3 +1,4 @@
+import { Calendar, History, MessagesSquare, Settings, Sprout, Users, type LucideIcon } from 'lucide-react';
 import type { Screen } from '../../shared/ipc/contract.ts';
 
 export interface ScreenInfo {
@@ -5,13 +6,14 @@ export interface ScreenInfo {
   label: string;
   /** Digit for the Ctrl/Cmd+digit shortcut. */
   key: string;
+  icon: LucideIcon;
 }
 
 export const SCREENS: readonly ScreenInfo[] = [
-  { id: 'today', label: 'Today', key: '1' },
-  { id: 'timeline', label: 'Timeline', key: '2' },
-  { id: 'people', label: 'People', key: '3' },
-  { id: 'practice', label: 'Practice', key: '4' },
-  { id: 'starters', label: 'Starters', key: '5' },
-  { id: 'settings', label: 'Settings', key: '6' },
+  { id: 'today', label: 'Today', key: '1', icon: Calendar },
+  { id: 'timeline', label: 'Timeline', key: '2', icon: History },
+  { id: 'people', label: 'People', key: '3', icon: Users },
+  { id: 'practice', label: 'Practice', key: '4', icon: Sprout },
+  { id: 'starters', label: 'Starters', key: '5', icon: MessagesSquare },
+  { id: 'settings', label: 'Settings', key: '6', icon: Settings },
 ];

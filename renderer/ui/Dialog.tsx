@@ -1,41 +1,56 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import * as RadixDialog from '@radix-ui/react-dialog';
+import { X } from 'lucide-react';
+import { useRef, type ReactNode } from 'react';
 
 interface DialogProps {
   open: boolean;
   title: string;
   onClose: () => void;
   children: ReactNode;
-  wide?: boolean;
+  size?: 'normal' | 'wide' | 'palette';
+  /** Hide the visible title (the palette); it still names the dialog for screen readers. */
+  hideTitle?: boolean;
 }
 
-/** A native modal <dialog>: focus is trapped, Escape closes, and focus returns where it was. */
-export function Dialog({ open, title, onClose, children, wide }: DialogProps) {
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal?.();
-    if (!open && dialog.open) dialog.close?.();
-  }, [open]);
+const FIRST_FIELD =
+  '[data-autofocus], input:not([type=hidden]):not([type=checkbox]):not([type=radio]):not(:disabled), textarea:not(:disabled), select:not(:disabled)';
+
+/**
+ * A modal dialog (Radix): focus is trapped, Escape and a click outside close it, focus returns
+ * where it was. Focus starts in the first field (or the element marked `data-autofocus`), never
+ * on the close button, so typing straight after a shortcut lands in the form. The content is
+ * rendered only while open, so each opening starts fresh.
+ */
+export function Dialog({ open, title, onClose, children, size = 'normal', hideTitle }: DialogProps) {
+  const content = useRef<HTMLDivElement>(null);
   return (
-    <dialog
-      ref={ref}
-      className={wide ? 'dialog wide' : 'dialog'}
-      aria-label={title}
-      onClose={onClose}
-      onCancel={onClose}
-    >
-      {open ? (
-        <>
-          <header className="dialog-header">
-            <h2>{title}</h2>
-            <button type="button" className="icon-button" aria-label="Close" onClick={onClose}>
-              ×
-            </button>
-          </header>
+    <RadixDialog.Root open={open} onOpenChange={(next) => (next ? undefined : onClose())}>
+      <RadixDialog.Portal>
+        <RadixDialog.Overlay className="dialog-overlay" />
+        <RadixDialog.Content
+          ref={content}
+          className={`dialog ${size === 'normal' ? '' : size}`}
+          aria-describedby={undefined}
+          onOpenAutoFocus={(event) => {
+            const first = content.current?.querySelector<HTMLElement>(FIRST_FIELD);
+            if (!first) return;
+            event.preventDefault();
+            first.focus();
+          }}
+        >
+          {hideTitle ? (
+            <RadixDialog.Title className="visually-hidden">{title}</RadixDialog.Title>
+          ) : (
+            <header className="dialog-header">
+              <RadixDialog.Title>{title}</RadixDialog.Title>
+              <RadixDialog.Close className="icon-button" aria-label="Close">
+                <X size={18} aria-hidden />
+              </RadixDialog.Close>
+            </header>
+          )}
           {children}
-        </>
-      ) : null}
-    </dialog>
+        </RadixDialog.Content>
+      </RadixDialog.Portal>
+    </RadixDialog.Root>
   );
 }

@@ -54,6 +54,8 @@ export const PersonView = z.object({
   contact: Contact,
   status: KeepInTouchStatusView,
   lastInteractionOn: IsoDate.optional(),
+  /** While a snooze holds them back from reminders: the day they count again. */
+  snoozedUntil: IsoDate.optional(),
   openDetails: z.array(Detail),
   reciprocity: ReciprocityView,
 });

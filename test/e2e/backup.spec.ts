@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import { addPerson } from './helpers.ts';
 import { expect, startServe, test } from './serve-fixture.ts';
 
 /** Calls `window.rapport.<area>.<method>(input)` in the page and returns the Result. */
@@ -22,19 +23,11 @@ function api(page: Page, channel: string, input: unknown) {
   );
 }
 
-async function addPerson(page: Page, name: string, organisation: string) {
-  await page.getByLabel('Name').fill(name);
-  await page.getByLabel('Organisation').fill(organisation);
-  await page.getByRole('button', { name: 'Add person' }).click();
-  await expect(page.getByRole('list', { name: /People/ }).getByText(name)).toBeVisible();
-}
-
 test("a backup restores into a fresh server's empty profile, and the people are there", async ({ page, served }) => {
   const folder = mkdtempSync(join(tmpdir(), 'rapport-e2e-backups-'));
   const freshDir = mkdtempSync(join(tmpdir(), 'rapport-e2e-fresh-'));
   try {
     await page.goto(served.url);
-    await page.getByRole('link', { name: 'People' }).click();
     await addPerson(page, 'Ada Lovelace', 'Analytical Engines');
     await addPerson(page, 'Grace Hopper', 'US Navy');
 
@@ -79,7 +72,6 @@ test('the exported archive restores into an empty profile', async ({ page, serve
   const freshDir = mkdtempSync(join(tmpdir(), 'rapport-e2e-fresh-'));
   try {
     await page.goto(served.url);
-    await page.getByRole('link', { name: 'People' }).click();
     await addPerson(page, 'Katherine Johnson', 'NASA');
     const archive = await api(page, 'interchange.exportArchive', {});
     const { text, fileName } = archive.value as { text: string; fileName: string };

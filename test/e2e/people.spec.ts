@@ -1,17 +1,31 @@
 import { WebSocket } from 'ws';
+import { addPerson, expectAccessible } from './helpers.ts';
 import { expect, test } from './serve-fixture.ts';
 
-test('adding a person lists them on the People screen', async ({ page, served }) => {
+test('adding a person (N, typing at once) lists them on the People screen, and Undo takes them back', async ({
+  page,
+  served,
+}) => {
   await page.goto(served.url);
   await page.getByRole('link', { name: 'People' }).click();
   await expect(page.getByText('Nobody here yet')).toBeVisible();
-  await page.getByLabel('Name').fill('Ada Lovelace');
-  await page.getByLabel('Organisation').fill('Analytical Engines');
-  await page.getByRole('button', { name: 'Add person' }).click();
+  await expectAccessible(page, 'People, empty');
+  await page.keyboard.press('n');
+  await expect(page.getByRole('dialog', { name: 'Add person' })).toBeVisible();
+  await expectAccessible(page, 'Add person dialog');
+  await page.keyboard.type('Ada Lovelace');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('Analytical Engines');
+  await page.keyboard.press('Enter');
   const list = page.getByRole('list', { name: /People/ });
   await expect(list.getByText('Ada Lovelace')).toBeVisible();
   await expect(list.getByText('Analytical Engines')).toBeVisible();
-  await expect(page.getByLabel('Name')).toHaveValue('');
+  await expectAccessible(page, 'People with a toast');
+  await page
+    .getByRole('region', { name: /Notifications/ })
+    .getByRole('button', { name: 'Undo' })
+    .click();
+  await expect(page.getByText('Nobody here yet')).toBeVisible();
 });
 
 test('a second page sees a new person live, without a reload', async ({ browser, served }) => {
@@ -22,19 +36,26 @@ test('a second page sees a new person live, without a reload', async ({ browser,
   await second.getByRole('link', { name: 'People' }).click();
   await expect(second.getByText('Nobody here yet')).toBeVisible();
 
-  await first.getByRole('link', { name: 'People' }).click();
-  await first.getByLabel('Name').fill('Grace Hopper');
-  await first.keyboard.press('Enter');
+  await addPerson(first, 'Grace Hopper');
   await expect(second.getByRole('list', { name: /People/ }).getByText('Grace Hopper')).toBeVisible();
 });
 
-test('an empty name shows the validation message and adds nobody', async ({ page, served }) => {
+test('an empty name or a bad email shows the message by the field and adds nobody', async ({ page, served }) => {
   await page.goto(`${served.url}`);
   await page.getByRole('link', { name: 'People' }).click();
-  await page.getByLabel('Name').fill('   ');
-  await page.getByRole('button', { name: 'Add person' }).click();
-  await expect(page.getByRole('alert')).toHaveText('Name is required');
-  await expect(page.getByLabel('Name')).toHaveAttribute('aria-invalid', 'true');
+  await page.getByRole('button', { name: 'Add person' }).first().click();
+  const dialog = page.getByRole('dialog', { name: 'Add person' });
+  await page.keyboard.type('   ');
+  await page.keyboard.press('Enter');
+  await expect(dialog.getByRole('alert')).toHaveText('Name is required');
+  await expect(dialog.getByLabel('Name')).toHaveAttribute('aria-invalid', 'true');
+  await page.keyboard.type('Grace');
+  await dialog.getByLabel('Email').focus();
+  await page.keyboard.type('not-an-email');
+  await page.keyboard.press('Enter');
+  await expect(dialog.getByLabel('Email')).toHaveAttribute('aria-invalid', 'true');
+  await expectAccessible(page, 'Add person with errors');
+  await page.keyboard.press('Escape');
   await expect(page.getByText('Nobody here yet')).toBeVisible();
 });
 

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { addPerson } from './helpers.ts';
 import { expect, startServe, test } from './serve-fixture.ts';
 
 test('an overdue person appears on Today, Done logs a message and takes them off the list', async ({ page }) => {
@@ -11,9 +12,7 @@ test('an overdue person appears on Today, Done logs a message and takes them off
   let served = await startServe(dataDir, ['--today', '2026-01-10']);
   try {
     await page.goto(served.url);
-    await page.keyboard.press('Control+3');
-    await page.getByLabel('Name').fill('Priya Raman');
-    await page.getByRole('button', { name: 'Add person' }).click();
+    await addPerson(page, 'Priya Raman');
     await page.getByRole('link', { name: /Priya Raman/ }).click();
     await page.getByRole('button', { name: 'Edit' }).click();
     await page.getByLabel('Rhythm', { exact: true }).selectOption('close');
@@ -29,8 +28,10 @@ test('an overdue person appears on Today, Done logs a message and takes them off
     await expect(overdue.getByRole('link', { name: 'Priya Raman' })).toBeVisible();
     await expect(page.getByRole('region', { name: /Just do it/ })).toContainText('Hi Priya,');
 
-    // 3. Done.
+    // 3. Done asks how, starting on a message.
     await overdue.getByRole('button', { name: 'Done: I got in touch with Priya Raman' }).click();
+    await expect(page.getByRole('button', { name: 'Message', exact: true })).toBeFocused();
+    await page.keyboard.press('Enter');
 
     // 4. They leave the list…
     await expect(page.getByRole('region', { name: 'Overdue (0)' })).toBeVisible();
@@ -47,7 +48,7 @@ test('an overdue person appears on Today, Done logs a message and takes them off
     await expect(
       page
         .getByRole('feed', { name: 'Timeline with Priya Raman' })
-        .getByRole('article', { name: 'Message on 2026-03-01' }),
+        .getByRole('article', { name: 'Message on 1 Mar 2026' }),
     ).toBeVisible();
     await expect(page.getByText(/On track · next by 22 Mar 2026/)).toBeVisible();
   } finally {
@@ -62,9 +63,7 @@ test('Later → Snooze 1 day hides a due person until tomorrow', async ({ page }
   let served = await startServe(dataDir, ['--today', '2026-01-10']);
   try {
     await page.goto(served.url);
-    await page.keyboard.press('Control+3');
-    await page.getByLabel('Name').fill('Tom Baker');
-    await page.getByRole('button', { name: 'Add person' }).click();
+    await addPerson(page, 'Tom Baker');
     await page.getByRole('link', { name: /Tom Baker/ }).click();
     await page.getByRole('button', { name: 'Edit' }).click();
     await page.getByLabel('Rhythm', { exact: true }).selectOption('close');
@@ -75,9 +74,15 @@ test('Later → Snooze 1 day hides a due person until tomorrow', async ({ page }
     await page.goto(served.url);
     const due = page.getByRole('region', { name: /Due today/ });
     await expect(due.getByRole('link', { name: 'Tom Baker' })).toBeVisible();
-    await due.getByText('Later').click();
-    await due.getByRole('button', { name: 'Snooze 1 day' }).click();
+    await due.getByRole('button', { name: 'Later for Tom Baker' }).click();
+    await page.getByRole('menuitem', { name: 'Snooze 1 day' }).click();
     await expect(page.getByRole('region', { name: 'Due today (0)' })).toBeVisible();
+    await expect(page.getByRole('region', { name: /Notifications/ })).toContainText('Snoozed Tom Baker until 2 Feb');
+
+    // The person page says so too, instead of "Due since…".
+    await page.getByRole('link', { name: 'People' }).click();
+    await page.getByRole('link', { name: /Tom Baker/ }).click();
+    await expect(page.getByText(/Snoozed until 2 Feb 2026/)).toBeVisible();
 
     served = await served.restart(['--today', '2026-02-02']);
     await page.goto(served.url);

@@ -24,9 +24,13 @@ export async function startServe(dataDir: string, extraArgs: string[] = []): Pro
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
+  // A test that times out may never reach its `stop()`; the server must not outlive the worker.
+  const orphanGuard = () => child.kill('SIGTERM');
+  process.once('exit', orphanGuard);
+  child.once('exit', () => process.off('exit', orphanGuard));
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`serve did not print a URL in 15 s:\n${output}`)), 15_000);
+    const timer = setTimeout(() => reject(new Error(`serve did not print a URL in 45 s:\n${output}`)), 45_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const match = /Open:\s+(http:\/\/127\.0\.0\.1:\d+\/#token=[a-f0-9]+)/.exec(output);

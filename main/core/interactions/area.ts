@@ -70,7 +70,9 @@ export function createInteractionsArea(
     async log({ interaction, newPeople, details }: LogInput) {
       await assertPeopleExist(interaction.contactIds);
       const created = [];
-      for (const displayName of newPeople) created.push(await ctx.areas.people.create({ displayName }));
+      // People added while logging start with the default rhythm, so they show up on Today.
+      for (const displayName of newPeople)
+        created.push(await ctx.areas.people.create({ displayName }, { defaultRhythm: true }));
       const contactIds = [...new Set([...interaction.contactIds, ...created.map((c) => c.id)])];
       if (!contactIds.length) {
         throw new AppError('invalid_input', 'Choose at least one person.', [

@@ -3,6 +3,7 @@ import { todayOf } from '../clock.ts';
 import type { Area, CoreContext } from '../context.ts';
 import { exportArchive } from '../backup/archive.ts';
 import type { RapportDatabase } from '../db/database.ts';
+import { defaultTier } from '../people/contacts-service.ts';
 import type { ContactDocument } from '../people/schema.ts';
 import { dataFolder } from '../lifecycle/data-folder.ts';
 import { createImportJournal } from './import-journal.ts';
@@ -54,6 +55,7 @@ export function createInterchangeArea(ctx: CoreContext): Area<
     folder,
     journal: createImportJournal(folder.imports),
     safetyCopy: ctx.safetyCopy,
+    defaultTier: () => defaultTier(ctx),
     onProgress: (progress) => ctx.emit('interchange.progress', progress),
   });
 

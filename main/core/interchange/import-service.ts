@@ -4,7 +4,7 @@
  * one compensated bulk write (import-write.ts); `cancel` stops either.
  */
 import { randomUUID } from 'node:crypto';
-import { ContactFields } from '../../../shared/domain/contact.ts';
+import { ContactFields, type Tier } from '../../../shared/domain/contact.ts';
 import { mergeContacts } from '../../../shared/domain/duplicates/merge.ts';
 import type {
   ImportAction,
@@ -78,6 +78,8 @@ export interface ImportDeps {
   folder: DataFolder;
   journal: ImportJournal;
   safetyCopy: (reason: string) => Promise<void>;
+  /** The rhythm new people start with when their card names none (Settings → default rhythm). */
+  defaultTier?: () => Promise<Tier | undefined>;
   onProgress?: (progress: ImportProgress) => void;
 }
 
@@ -108,7 +110,7 @@ export function createImportService(deps: ImportDeps): ImportService {
       return action === 'merge' && card.match.matches.length === 0 ? 'create' : action;
     });
     try {
-      const { plan, summary } = await buildPlan(db, clock, session.cards, actions);
+      const { plan, summary } = await buildPlan(db, clock, session.cards, actions, await deps.defaultTier?.());
       checkRoomFor(folder, plan, session.fileName);
       if (summary.created + summary.merged >= SAFETY_COPY_PEOPLE) {
         await deps.safetyCopy(`Before importing ${session.fileName} (${summary.created + summary.merged} people)`);
@@ -245,6 +247,7 @@ async function buildPlan(
   clock: Clock,
   cards: PlannedCard[],
   actions: ImportAction[],
+  defaultTier: Tier | undefined,
 ): Promise<{ plan: WritePlan; summary: ImportSummary }> {
   const stamp = clock.now().toISOString();
   const summary: ImportSummary = { cancelled: false, created: 0, merged: 0, skipped: 0, interactions: 0 };
@@ -260,7 +263,8 @@ async function buildPlan(
       summary.skipped++;
     } else if (action === 'create') {
       const id = randomUUID();
-      created.push({ ...card.fields, id, createdAt: stamp, updatedAt: stamp });
+      const tier = defaultTier && !card.fields.tier && !card.fields.cadence ? { tier: defaultTier } : {};
+      created.push({ ...card.fields, ...tier, id, createdAt: stamp, updatedAt: stamp });
       if (card.connectedOn) connections.push({ contactId: id, date: card.connectedOn });
       summary.created++;
     } else {

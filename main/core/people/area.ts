@@ -12,7 +12,7 @@ import { watchPerson } from './person-view-service.ts';
 import type { ContactDocument } from './schema.ts';
 
 export type PeopleApi = Pick<ContactsService, 'get' | 'putMany' | 'removeMany'> & {
-  create(fields: ContactDraft): Promise<Contact>;
+  create(fields: ContactDraft, options?: { defaultRhythm?: boolean }): Promise<Contact>;
 };
 
 type PeopleChannels =
@@ -23,7 +23,9 @@ type PeopleChannels =
   | 'contacts.retag'
   | 'contacts.delete'
   | 'contacts.duplicates'
-  | 'contacts.merge';
+  | 'contacts.merge'
+  | 'contacts.setTier'
+  | 'contacts.dismissDuplicate';
 
 export function createPeopleArea(ctx: CoreContext): Area<PeopleChannels, 'contacts.watch' | 'person.watch'> & {
   api: PeopleApi;
@@ -46,6 +48,8 @@ export function createPeopleArea(ctx: CoreContext): Area<PeopleChannels, 'contac
       'contacts.delete': ({ ids }) => contacts.remove(ids),
       'contacts.duplicates': () => merging.candidates(),
       'contacts.merge': ({ primaryId, secondaryId, fields }) => merging.merge(primaryId, secondaryId, fields),
+      'contacts.setTier': ({ ids, tier }) => contacts.setTier(ids, tier),
+      'contacts.dismissDuplicate': async ({ ids: [a, b] }) => ({ dismissed: await merging.dismiss(a, b) }),
     },
     subscriptions: {
       'contacts.watch': (input) => watchPeopleList(ctx, input),

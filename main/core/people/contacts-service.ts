@@ -1,18 +1,28 @@
 import { randomUUID } from 'node:crypto';
-import type { Contact, ContactDraft, ContactFields } from '../../../shared/domain/contact.ts';
+import type { Contact, ContactDraft, ContactFields, Tier } from '../../../shared/domain/contact.ts';
 import { ContactFields as ContactFieldsSchema } from '../../../shared/domain/contact.ts';
 import { AppError } from '../../../shared/ipc/result.ts';
 import type { CoreContext } from '../context.ts';
 import { CHUNK, yieldToEventLoop } from '../db/bulk.ts';
+import { KEEP_IN_TOUCH } from '../settings/keep-in-touch.ts';
 import type { ContactDocument } from './schema.ts';
 
+/** The rhythm new people start with when they name none (Settings → default rhythm); none unless set. */
+export const defaultTier = async (ctx: CoreContext): Promise<Tier | undefined> =>
+  (await ctx.settings.read(KEEP_IN_TOUCH)).defaultTier;
+
 export interface ContactsService {
-  /** Adds a person; the draft gets the domain defaults (no emails, not archived, …). */
-  create(fields: ContactDraft): Promise<Contact>;
+  /**
+   * Adds a person; the draft gets the domain defaults (no emails, not archived, …). With
+   * `defaultRhythm`, someone without a tier or rhythm of their own gets the default tier from Settings.
+   */
+  create(fields: ContactDraft, options?: { defaultRhythm?: boolean }): Promise<Contact>;
   /** @throws AppError `not_found` for an unknown id. */
   get(id: string): Promise<Contact>;
   /** Replaces the editable fields of one person. @throws AppError `not_found`. */
   update(id: string, fields: ContactFields): Promise<Contact>;
+  /** One rhythm (or none) for many people; the token undoes it. */
+  setTier(ids: string[], tier: Tier | null): Promise<{ changed: number; undoToken: string }>;
   setArchived(ids: string[], archived: boolean): Promise<number>;
   /** Adds and removes tags on many people at once; returns how many changed. */
   retag(ids: string[], add: string[], remove: string[]): Promise<number>;
@@ -44,10 +54,13 @@ export function createContactsService(ctx: CoreContext): ContactsService {
   };
 
   const service: ContactsService = {
-    async create(draft) {
+    async create(draft, options = {}) {
       const stamp = now();
+      const fields = ContactFieldsSchema.parse(draft);
+      const tier = options.defaultRhythm && !fields.tier && !fields.cadence ? await defaultTier(ctx) : undefined;
       const doc: ContactDocument = {
-        ...ContactFieldsSchema.parse(draft),
+        ...fields,
+        ...(tier ? { tier } : {}),
         id: randomUUID(),
         createdAt: stamp,
         updatedAt: stamp,
@@ -67,6 +80,30 @@ export function createContactsService(ctx: CoreContext): ContactsService {
       await db.contacts.upsert(next);
       await projection.flush();
       return next;
+    },
+
+    async setTier(ids, tier) {
+      const docs = [...(await db.contacts.findByIds(ids).exec()).values()].map(
+        (d) => d.toMutableJSON() as ContactDocument,
+      );
+      // Their own rhythm goes too, so the chosen tier is what applies.
+      const changed = docs.filter((p) => (p.tier ?? null) !== tier || p.cadence);
+      const label =
+        changed.length === 1
+          ? `Set the rhythm of ${changed[0]!.displayName}`
+          : `Set the rhythm of ${changed.length} people`;
+      // The records as they were, so Undo puts every previous rhythm back.
+      const undoToken = await ctx.trash.keep(label, { contacts: changed });
+      const at = now();
+      await db.contacts.bulkUpsert(
+        changed.map(({ tier: _tier, cadence: _cadence, ...person }) => ({
+          ...person,
+          ...(tier ? { tier } : {}),
+          updatedAt: at,
+        })),
+      );
+      await projection.flush();
+      return { changed: changed.length, undoToken };
     },
 
     setArchived: (ids, archived) =>

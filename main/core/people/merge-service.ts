@@ -1,7 +1,9 @@
 import type { Contact, ContactFields } from '../../../shared/domain/contact.ts';
 import { findDuplicateCandidates, type DuplicateReason } from '../../../shared/domain/duplicates/match.ts';
 import { AppError } from '../../../shared/ipc/result.ts';
+import { z } from 'zod';
 import type { CoreContext } from '../context.ts';
+import { settingsKey } from '../settings/settings-store.ts';
 import type { ContactsService } from './contacts-service.ts';
 import type { ContactDocument } from './schema.ts';
 
@@ -20,7 +22,18 @@ export interface MergeService {
    * `secondaryId` to it, then deletes the secondary (kept in the trash).
    */
   merge(primaryId: string, secondaryId: string, fields: ContactFields): Promise<Contact>;
+  /** Remembers "not the same person" for a pair; returns how many pairs are remembered. */
+  dismiss(a: string, b: string): Promise<number>;
 }
+
+/** Pairs the user said are different people, each as `a\u0000b` with a < b; the same on every device. */
+export const NOT_DUPLICATES = settingsKey({
+  id: 'not-duplicates',
+  schema: z.object({ pairs: z.array(z.string().max(200)).max(100_000).catch([]) }),
+  fallback: { pairs: [] },
+  scope: 'synced',
+});
+const pairKey = (a: string, b: string) => (a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`);
 
 export function createMergeService(ctx: CoreContext, contacts: ContactsService): MergeService {
   const { db } = ctx;
@@ -28,12 +41,15 @@ export function createMergeService(ctx: CoreContext, contacts: ContactsService):
     async candidates() {
       const people = (await db.contacts.find({ selector: { archived: false } }).exec()).map((d) => d.toMutableJSON());
       const names = new Map(people.map((p) => [p.id, p.displayName]));
-      return findDuplicateCandidates(people).map((c) => ({
-        a: { id: c.a, displayName: names.get(c.a) ?? '' },
-        b: { id: c.b, displayName: names.get(c.b) ?? '' },
-        reasons: c.reasons,
-        score: c.score,
-      }));
+      const dismissed = new Set((await ctx.settings.read(NOT_DUPLICATES)).pairs);
+      return findDuplicateCandidates(people)
+        .filter((c) => !dismissed.has(pairKey(c.a, c.b)))
+        .map((c) => ({
+          a: { id: c.a, displayName: names.get(c.a) ?? '' },
+          b: { id: c.b, displayName: names.get(c.b) ?? '' },
+          reasons: c.reasons,
+          score: c.score,
+        }));
     },
 
     async merge(primaryId, secondaryId, fields) {
@@ -49,6 +65,14 @@ export function createMergeService(ctx: CoreContext, contacts: ContactsService):
       await secondary.remove();
       await ctx.projection.flush();
       return merged;
+    },
+
+    async dismiss(a, b) {
+      if (a === b) throw new AppError('invalid_input', 'Choose two different people.');
+      const next = await ctx.settings.update(NOT_DUPLICATES, (value) => ({
+        pairs: [...new Set([...value.pairs, pairKey(a, b)])],
+      }));
+      return next.pairs.length;
     },
   };
 }

@@ -6,6 +6,7 @@ import { AppError } from '../../../shared/ipc/result.ts';
 import { today$ } from '../clock.ts';
 import { recentExchanges } from '../interactions/reads.ts';
 import type { CoreContext } from '../context.ts';
+import { REMINDER_STATE } from '../reminders/store.ts';
 import { KEEP_IN_TOUCH } from '../settings/keep-in-touch.ts';
 import type { ContactDocument } from './schema.ts';
 
@@ -20,9 +21,11 @@ export function watchPerson(ctx: CoreContext, id: string): Observable<PersonView
     ctx.areas.details.watchOpen(id),
     ctx.settings.watch(KEEP_IN_TOUCH),
     today$(ctx.clock),
+    ctx.settings.watch(REMINDER_STATE),
     changes,
   ]).pipe(
-    switchMap(async ([doc, indexRow, openDetails, keep, today]) => {
+    switchMap(async ([doc, indexRow, openDetails, keep, today, reminders]) => {
+      const snoozedUntil = reminders.holds[id]?.snoozedUntil;
       if (!doc) throw new AppError('not_found', 'That person no longer exists.');
       const contact = doc.toMutableJSON() as ContactDocument;
       const lastInteractionOn = indexRow?.lastInteractionOn || undefined;
@@ -37,6 +40,8 @@ export function watchPerson(ctx: CoreContext, id: string): Observable<PersonView
           addedOn: contact.createdAt.slice(0, 10),
           today,
         }),
+        // While a snooze holds them back from reminders: the day they count again.
+        ...(snoozedUntil && snoozedUntil > today ? { snoozedUntil } : {}),
         openDetails,
         reciprocity: {
           ...reciprocityBalance(exchanges, today),

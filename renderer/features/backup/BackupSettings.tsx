@@ -1,3 +1,4 @@
+import { Upload } from 'lucide-react';
 import { useState, type FormEvent } from 'react';
 import {
   BackupSettings as BackupSettingsSchema,
@@ -7,10 +8,14 @@ import {
 import { toFieldIssues } from '../../../shared/ipc/result.ts';
 import { rapport } from '../../api/rapport.ts';
 import { useLive } from '../../api/useLive.ts';
+import { LiveError } from '../../ui/LiveError.tsx';
+import { useRequest } from '../../api/request.ts';
+import { formatInstant } from '../../ui/dates.ts';
 import { Field } from '../../ui/Field.tsx';
+import { RestoreDialog, type RestoreJob } from './RestoreDialog.tsx';
 import { archiveSource } from './files.ts';
 
-const when = (iso: string | undefined) => (iso ? new Date(iso).toLocaleString() : 'never');
+const when = (iso: string | undefined) => (iso ? formatInstant(iso) : 'never');
 
 /**
  * Backups on the Settings screen: status and last error, frequency, folder and how many to keep,
@@ -18,17 +23,13 @@ const when = (iso: string | undefined) => (iso ? new Date(iso).toLocaleString() 
  * that already holds people asks for confirmation first.
  */
 export function BackupSettings() {
-  const live = useLive<BackupStatus>((onResult) => rapport().backup.status({}, onResult), 'backup.status');
-  const [message, setMessage] = useState('');
+  const live = useLive<BackupStatus>((onResult) => rapport().backup.status({}, onResult), []);
+  const request = useRequest();
   const [error, setError] = useState('');
+  const [restoring, setRestoring] = useState<RestoreJob | null>(null);
   const [backups, setBackups] = useState<BackupInfo[] | null>(null);
   const [busy, setBusy] = useState(false);
-  if (live.status !== 'ready')
-    return live.status === 'error' ? (
-      <p role="alert" className="field-error">
-        {live.error.message}
-      </p>
-    ) : null;
+  if (live.status !== 'ready') return <LiveError state={live} what="the backup status" />;
   const status = live.data;
 
   async function save(event: FormEvent<HTMLFormElement>) {
@@ -42,52 +43,37 @@ export function BackupSettings() {
       keepWeekly: Number(data.get('backup-weekly')),
     });
     if (!parsed.success) return setError(toFieldIssues(parsed.error)[0]?.message ?? 'Check the backup settings');
-    const result = await rapport().backup.setSettings(parsed.data);
-    setError(result.ok ? '' : result.error.message);
-    setMessage(result.ok ? 'Backup settings saved.' : '');
+    setError('');
+    await request(() => rapport().backup.setSettings(parsed.data), {
+      action: 'save the backup settings',
+      onError: (e) => setError(e.message),
+      success: () => ({ title: 'Saved the backup settings' }),
+    });
   }
 
   async function runNow() {
     setBusy(true);
-    const result = await rapport().backup.runNow({});
+    const result = await request(() => rapport().backup.runNow({}), {
+      action: 'back up',
+      success: (b) => ({ title: 'Backup written and verified', description: b.name }),
+    });
     setBusy(false);
-    setError(result.ok ? '' : result.error.message);
-    setMessage(result.ok ? `Backup ${result.value.name} written and verified.` : '');
-    if (backups) void list();
+    if (result.ok && backups) void list();
   }
 
   async function list() {
-    const result = await rapport().backup.list({});
+    const result = await request(() => rapport().backup.list({}), { action: 'list the backups' });
     if (result.ok) setBackups(result.value);
-    else setError(result.error.message);
-  }
-
-  /** Restores, asking before replacing a profile that already holds data. */
-  async function restore(
-    run: (overwrite: boolean) => ReturnType<ReturnType<typeof rapport>['backup']['restore']>,
-    label: string,
-  ) {
-    setBusy(true);
-    let result = await run(false);
-    if (
-      !result.ok &&
-      result.error.code === 'conflict' &&
-      window.confirm(`${result.error.message}\n\nReplace everything with ${label}?`)
-    )
-      result = await run(true);
-    setBusy(false);
-    setError(result.ok ? '' : result.error.message);
-    setMessage(result.ok ? `Restored ${label}: ${result.value.counts.contacts ?? 0} people.` : '');
   }
 
   async function restoreFile(file: File | undefined) {
     if (!file) return;
     const source = await archiveSource(file);
     if (!source.ok) return setError(source.error.message);
-    await restore(
-      (overwrite) => rapport().interchange.restoreArchive({ fileName: file.name, ...source.value, overwrite }),
-      file.name,
-    );
+    setRestoring({
+      label: file.name,
+      run: (overwrite) => rapport().interchange.restoreArchive({ fileName: file.name, ...source.value, overwrite }),
+    });
   }
 
   const s = status.settings;
@@ -118,7 +104,7 @@ export function BackupSettings() {
           </>
         ) : null}
       </dl>
-      <form onSubmit={(e) => void save(e)} noValidate key={JSON.stringify(s)}>
+      <form className="form" onSubmit={(e) => void save(e)} noValidate key={JSON.stringify(s)}>
         <div className="row">
           <div className="field">
             <label htmlFor="backup-frequency">Back up automatically</label>
@@ -144,20 +130,19 @@ export function BackupSettings() {
             Back up now
           </button>
         </div>
+        {error ? (
+          <p role="alert" className="field-error">
+            {error}
+          </p>
+        ) : null}
       </form>
-      {error ? (
-        <p role="alert" className="field-error">
-          {error}
-        </p>
-      ) : null}
-      <p role="status">{message}</p>
       <h3>Restore</h3>
       <div className="actions">
         <button type="button" onClick={() => void list()}>
           Show backups
         </button>
-        <label className="button-like">
-          Restore from an archive file…{' '}
+        <label className="button file-button">
+          <Upload size={14} aria-hidden /> Restore from an archive file…
           <input
             type="file"
             accept=".json,application/json"
@@ -174,15 +159,18 @@ export function BackupSettings() {
           <ul className="backup-list" aria-label="Backups">
             {backups.map((b) => (
               <li key={b.name}>
-                {when(b.createdAt)} — {b.counts.contacts ?? 0} people{' '}
+                <span>
+                  {when(b.createdAt)} <span className="muted">· {b.counts.contacts ?? 0} people</span>
+                </span>
                 <button
                   type="button"
                   disabled={busy}
+                  className="small"
                   onClick={() =>
-                    void restore(
-                      (overwrite) => rapport().backup.restore({ name: b.name, overwrite }),
-                      `the backup of ${when(b.createdAt)}`,
-                    )
+                    setRestoring({
+                      label: `the backup of ${when(b.createdAt)}`,
+                      run: (overwrite) => rapport().backup.restore({ name: b.name, overwrite }),
+                    })
                   }
                 >
                   Restore
@@ -192,6 +180,7 @@ export function BackupSettings() {
           </ul>
         )
       ) : null}
+      <RestoreDialog job={restoring} onClose={() => setRestoring(null)} />
     </section>
   );
 }

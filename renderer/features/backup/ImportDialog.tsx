@@ -29,7 +29,7 @@ const ACTION_TEXT: Record<ImportAction, string> = { create: 'Create', merge: 'Me
 export function ImportDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   // The Dialog renders its children only while open, so each opening starts a fresh flow.
   return (
-    <Dialog open={open} title="Import contacts" wide onClose={onClose}>
+    <Dialog open={open} title="Import contacts" size="wide" onClose={onClose}>
       <ImportFlow onClose={onClose} />
     </Dialog>
   );
@@ -91,7 +91,7 @@ function ImportFlow({ onClose }: { onClose: () => void }) {
   return (
     <>
       {error ? (
-        <p role="alert" className="field-error">
+        <p role="alert" className="inline-alert">
           {error}
         </p>
       ) : null}
@@ -115,8 +115,8 @@ function ImportFlow({ onClose }: { onClose: () => void }) {
             {step.preview.fileName}: {step.preview.cards.length} people — {step.preview.counts.new} new,{' '}
             {step.preview.counts.match} matching someone here, {step.preview.counts.conflict} in conflict.
           </p>
-          <label>
-            For every match and conflict:{' '}
+          <label className="check">
+            For every match and conflict:
             <select
               value={policy}
               onChange={(e) => setPolicy(e.currentTarget.value as ImportPolicy | '')}
@@ -201,7 +201,7 @@ function ImportFlow({ onClose }: { onClose: () => void }) {
               <p className="field-hint">Showing the first {SHOWN}; the others follow the choice above.</p>
             ) : null}
           </div>
-          <div className="actions">
+          <div className="dialog-footer">
             <button type="button" onClick={onClose}>
               Cancel
             </button>
@@ -219,7 +219,10 @@ function ImportFlow({ onClose }: { onClose: () => void }) {
 
       {step.name === 'writing' ? (
         <>
-          <label htmlFor="import-progress">{progress?.phase === 'undoing' ? 'Undoing…' : 'Importing…'}</label>
+          <label htmlFor="import-progress">
+            {progress?.phase === 'undoing' ? 'Undoing…' : 'Importing…'}
+            {progress ? ` ${progress.done} of ${progress.total}` : ''}
+          </label>
           <progress id="import-progress" max={progress?.total || 1} value={progress?.done ?? 0} />
           <div className="actions">
             <button
@@ -239,8 +242,8 @@ function ImportFlow({ onClose }: { onClose: () => void }) {
               ? 'Import cancelled. Nothing was changed.'
               : `Imported: ${step.summary.created} created, ${step.summary.merged} merged, ${step.summary.skipped} skipped${step.summary.interactions ? `, ${step.summary.interactions} LinkedIn connections added to the timeline` : ''}.`}
           </p>
-          <div className="actions">
-            <button type="button" className="primary" onClick={onClose}>
+          <div className="dialog-footer">
+            <button type="button" className="primary" data-autofocus onClick={onClose}>
               Done
             </button>
           </div>

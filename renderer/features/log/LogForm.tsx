@@ -1,44 +1,44 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { z } from 'zod';
 import type { Detail } from '../../../shared/domain/detail.ts';
-import { Favour, INTERACTION_LABELS, InteractionType, type Interaction } from '../../../shared/domain/interaction.ts';
-import type { PersonListItem } from '../../../shared/domain/views.ts';
+import {
+  INTERACTION_LABELS,
+  InteractionType,
+  type Favour,
+  type Interaction,
+} from '../../../shared/domain/interaction.ts';
 import { LogInteractionInput } from '../../../shared/ipc/contract.ts';
 import { toFieldIssues, type FieldIssue, type Result } from '../../../shared/ipc/result.ts';
 import { AskAboutChips } from '../person/AskAboutChips.tsx';
-import { PeoplePicker, type PickedPeople } from './PeoplePicker.tsx';
+import { DetailRows, EMPTY_DETAIL, type DetailRow } from './DetailRows.tsx';
+import { FavourFields } from './FavourFields.tsx';
+import { PeoplePicker, type PickedPeople, type PickerPerson } from './PeoplePicker.tsx';
 
 export interface LogFormProps {
-  people: readonly Pick<PersonListItem, 'id' | 'displayName' | 'organisation'>[];
+  people: readonly PickerPerson[];
   /** `YYYY-MM-DD`: the default date. */
   today: string;
   initialPeople?: string[];
   initialNotes?: string | undefined;
+  /** Editing: the interaction as it is now. New people and details are not offered then. */
+  editing?: Interaction | undefined;
+  recentlyAdded?: readonly string[];
   submit: (input: z.input<typeof LogInteractionInput>) => Promise<Result<Interaction>>;
   loadOpenDetails: (contactIds: string[]) => Promise<Detail[]>;
   resolveDetail: (id: string) => Promise<unknown>;
   onLogged: (interaction: Interaction) => void;
 }
 
-type DetailRow = { text: string; sensitivity: 'normal' | 'private' | 'sensitive'; followUpOn: string };
-const FAVOUR_LABELS: Record<Favour, string> = {
-  intro: 'Intro',
-  advice: 'Advice',
-  referral: 'Referral',
-  favour: 'Favour',
-  information: 'Information',
-  congratulations: 'Congratulations',
-};
-
 function firstErrors(issues: FieldIssue[]): Record<string, string> {
   const errors: Record<string, string> = {};
   for (const issue of issues) {
+    const [head, next] = issue.path;
     const key =
-      issue.path[0] === 'interaction'
-        ? String(issue.path[1] ?? 'form')
-        : issue.path[0] === 'details'
+      head === 'interaction' || head === 'fields'
+        ? String(next ?? 'form')
+        : head === 'details'
           ? 'details'
-          : issue.path[0] === 'newPeople'
+          : head === 'newPeople'
             ? 'contactIds'
             : 'form';
     errors[key] ??= issue.message;
@@ -46,43 +46,45 @@ function firstErrors(issues: FieldIssue[]): Record<string, string> {
   return errors;
 }
 
-/** Log a coffee, call or any interaction, with what was given or asked and what to remember. */
+/** Log a coffee, call or any interaction (or edit one), with what was given or asked and what to remember. */
 export function LogForm({
   people,
   today,
   initialPeople = [],
   initialNotes = '',
+  editing,
+  recentlyAdded,
   submit,
   loadOpenDetails,
   resolveDetail,
   onLogged,
 }: LogFormProps) {
   const id = useId();
-  const [picked, setPicked] = useState<PickedPeople>({ ids: initialPeople, newNames: [] });
-  const [type, setType] = useState<InteractionType>('coffee');
-  const [date, setDate] = useState(today);
-  const [time, setTime] = useState('');
-  const [notes, setNotes] = useState(initialNotes);
-  const [initiatedBy, setInitiatedBy] = useState<'' | 'me' | 'them' | 'both'>('');
-  const [gave, setGave] = useState<Favour[]>([]);
-  const [asked, setAsked] = useState<Favour[]>([]);
-  const [mutual, setMutual] = useState(false);
-  const [details, setDetails] = useState<DetailRow[]>([{ text: '', sensitivity: 'normal', followUpOn: '' }]);
+  const [picked, setPicked] = useState<PickedPeople>({ ids: editing?.contactIds ?? initialPeople, newNames: [] });
+  const [type, setType] = useState<InteractionType>(editing?.type ?? 'coffee');
+  const [date, setDate] = useState(editing?.date ?? today);
+  const [time, setTime] = useState(editing?.time ?? '');
+  const [notes, setNotes] = useState(editing?.notes ?? initialNotes);
+  const [initiatedBy, setInitiatedBy] = useState<'' | 'me' | 'them' | 'both'>(editing?.initiatedBy ?? '');
+  const [favours, setFavours] = useState<{ gave: Favour[]; asked: Favour[]; mutual: boolean }>({
+    gave: editing?.gave ?? [],
+    asked: editing?.asked ?? [],
+    mutual: editing?.mutual ?? false,
+  });
+  const [details, setDetails] = useState<DetailRow[]>([EMPTY_DETAIL]);
   const [askAbout, setAskAbout] = useState<Detail[]>([]);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [saving, setSaving] = useState(false);
 
   const pickedKey = picked.ids.join(',');
   useEffect(() => {
+    if (editing) return;
     let current = true;
     void loadOpenDetails(pickedKey ? pickedKey.split(',') : []).then((d) => current && setAskAbout(d));
     return () => {
       current = false;
     };
-  }, [pickedKey, loadOpenDetails]);
-
-  const toggle = (list: Favour[], set: (v: Favour[]) => void, f: Favour) =>
-    set(list.includes(f) ? list.filter((x) => x !== f) : [...list, f]);
+  }, [pickedKey, loadOpenDetails, editing]);
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
@@ -94,9 +96,9 @@ export function LogForm({
         contactIds: picked.ids,
         ...(notes.trim() ? { notes } : {}),
         ...(initiatedBy ? { initiatedBy } : {}),
-        gave,
-        asked,
-        mutual,
+        ...(editing?.title ? { title: editing.title } : {}),
+        ...(editing?.eventId ? { eventId: editing.eventId } : {}),
+        ...favours,
       },
       newPeople: picked.newNames,
       details: details
@@ -118,8 +120,15 @@ export function LogForm({
   }
 
   return (
-    <form className="log-form" noValidate onSubmit={(e) => void onSubmit(e)}>
-      <PeoplePicker people={people} value={picked} onChange={setPicked} error={errors.contactIds} />
+    <form className="form log-form" noValidate onSubmit={(e) => void onSubmit(e)}>
+      <PeoplePicker
+        people={people}
+        value={picked}
+        onChange={setPicked}
+        error={errors.contactIds}
+        recentlyAdded={recentlyAdded}
+        allowNew={!editing}
+      />
       {askAbout.length ? (
         <AskAboutChips
           details={askAbout}
@@ -148,10 +157,11 @@ export function LogForm({
             value={date}
             max="9999-12-31"
             aria-invalid={errors.date ? true : undefined}
+            aria-describedby={errors.date ? `${id}-date-error` : undefined}
             onChange={(e) => setDate(e.target.value)}
           />
           {errors.date ? (
-            <p className="field-error" role="alert">
+            <p id={`${id}-date-error`} className="field-error" role="alert">
               {errors.date}
             </p>
           ) : null}
@@ -178,91 +188,16 @@ export function LogForm({
         <label htmlFor={`${id}-notes`}>Notes</label>
         <textarea id={`${id}-notes`} rows={3} value={notes} onChange={(e) => setNotes(e.target.value)} />
       </div>
-      <fieldset className="favours">
-        <legend>I gave</legend>
-        {Favour.options.map((f) => (
-          <label key={f}>
-            <input type="checkbox" checked={gave.includes(f)} onChange={() => toggle(gave, setGave, f)} />{' '}
-            {FAVOUR_LABELS[f]}
-          </label>
-        ))}
-      </fieldset>
-      <fieldset className="favours">
-        <legend>I asked for</legend>
-        {Favour.options.map((f) => (
-          <label key={f}>
-            <input type="checkbox" checked={asked.includes(f)} onChange={() => toggle(asked, setAsked, f)} />{' '}
-            {FAVOUR_LABELS[f]}
-          </label>
-        ))}
-        <label>
-          <input type="checkbox" checked={mutual} onChange={(e) => setMutual(e.target.checked)} /> A two-way exchange
-        </label>
-      </fieldset>
-      <fieldset>
-        <legend>Remember for next time</legend>
-        {details.map((d, i) => (
-          <div className="row" key={i}>
-            <div className="field grow">
-              <label htmlFor={`${id}-detail-${i}`}>Detail</label>
-              <input
-                id={`${id}-detail-${i}`}
-                placeholder="e.g. new puppy called Biscuit"
-                value={d.text}
-                onChange={(e) => setDetails(details.map((x, j) => (j === i ? { ...x, text: e.target.value } : x)))}
-              />
-            </div>
-            <div className="field">
-              <label htmlFor={`${id}-sens-${i}`}>Privacy</label>
-              <select
-                id={`${id}-sens-${i}`}
-                value={d.sensitivity}
-                onChange={(e) =>
-                  setDetails(
-                    details.map((x, j) =>
-                      j === i ? { ...x, sensitivity: e.target.value as DetailRow['sensitivity'] } : x,
-                    ),
-                  )
-                }
-              >
-                <option value="normal">Normal</option>
-                <option value="private">Private (never in notifications)</option>
-                <option value="sensitive">Sensitive (only in this window)</option>
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor={`${id}-follow-${i}`}>Follow up on</label>
-              <input
-                id={`${id}-follow-${i}`}
-                type="date"
-                value={d.followUpOn}
-                onChange={(e) =>
-                  setDetails(details.map((x, j) => (j === i ? { ...x, followUpOn: e.target.value } : x)))
-                }
-              />
-            </div>
-          </div>
-        ))}
-        <button
-          type="button"
-          onClick={() => setDetails([...details, { text: '', sensitivity: 'normal', followUpOn: '' }])}
-        >
-          Add another detail
-        </button>
-        {errors.details ? (
-          <p className="field-error" role="alert">
-            {errors.details}
-          </p>
-        ) : null}
-      </fieldset>
+      <FavourFields {...favours} onChange={setFavours} />
+      {editing ? null : <DetailRows rows={details} onChange={setDetails} error={errors.details} />}
       {errors.form ? (
         <p className="field-error" role="alert">
           {errors.form}
         </p>
       ) : null}
-      <div className="actions">
+      <div className="dialog-footer">
         <button type="submit" className="primary" disabled={saving}>
-          {saving ? 'Saving…' : 'Log it'}
+          {saving ? 'Saving…' : editing ? 'Save changes' : 'Log it'}
         </button>
       </div>
     </form>

@@ -1,57 +1,103 @@
-import { createContext, useCallback, useContext, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import type { Interaction } from '../../../shared/domain/interaction.ts';
+import { useToday } from '../../api/AppInfoProvider.tsx';
+import { usePeopleList, useRecentlyAdded } from '../../api/PeopleProvider.tsx';
 import { rapport } from '../../api/rapport.ts';
-import { usePeopleList } from '../../api/PeopleProvider.tsx';
+import { useRequest } from '../../api/request.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
+import { useToast } from '../../ui/Toast.tsx';
 import { LogForm } from './LogForm.tsx';
+import { INTERACTION_NOUNS, namesText } from './words.ts';
 
 /** What a caller can fill in before the form opens, e.g. a starter's text as notes. */
 export interface LogPrefill {
   notes?: string;
 }
-type OpenLog = (contactIds?: string[], prefill?: LogPrefill) => void;
-const QuickLogContext = createContext<OpenLog>(() => {});
+interface QuickLog {
+  openLog: (contactIds?: string[], prefill?: LogPrefill) => void;
+  editInteraction: (interaction: Interaction) => void;
+}
+const QuickLogContext = createContext<QuickLog>({ openLog: () => {}, editInteraction: () => {} });
 
-/** The quick-log dialog, reachable from every screen (Ctrl/Cmd+L or the sidebar button). */
+type State = { contactIds: string[]; prefill: LogPrefill; editing?: Interaction } | null;
+
+const fieldsOf = ({ id: _i, createdAt: _c, updatedAt: _u, ...fields }: Interaction) => fields;
+
+/**
+ * The log-an-interaction dialog, reachable from every screen (Ctrl/Cmd+L or the sidebar), which
+ * also edits a logged interaction. It opens at once, so typing straight after the shortcut goes
+ * into the "With" field. Saving says what happened, with Undo.
+ */
 export function QuickLogProvider({ children }: { children: ReactNode }) {
-  const [state, setState] = useState<{ contactIds: string[]; today: string; prefill: LogPrefill } | null>(null);
-  const [announcement, setAnnouncement] = useState('');
+  const [state, setState] = useState<State>(null);
   const people = usePeopleList();
-  const open = useCallback<OpenLog>((contactIds = [], prefill = {}) => {
-    void rapport()
-      .app.info({})
-      .then((r) =>
-        setState({ contactIds, prefill, today: r.ok ? r.value.today : new Date().toISOString().slice(0, 10) }),
-      );
+  const { recentlyAdded, markAdded } = useRecentlyAdded();
+  const today = useToday();
+  const request = useRequest();
+  const toast = useToast();
+  const openLog = useCallback((contactIds: string[] = [], prefill: LogPrefill = {}) => {
+    setState({ contactIds, prefill });
   }, []);
-  const loadOpenDetails = useCallback(async (contactIds: string[]) => {
-    if (!contactIds.length) return [];
-    const result = await rapport().details.listOpen({ contactIds });
-    return result.ok ? result.value : [];
-  }, []);
+  const editInteraction = useCallback((editing: Interaction) => setState({ contactIds: [], prefill: {}, editing }), []);
+  const loadOpenDetails = useCallback(
+    async (contactIds: string[]) => {
+      if (!contactIds.length) return [];
+      const result = await request(() => rapport().details.listOpen({ contactIds }), {
+        action: 'load what to ask about',
+      });
+      return result.ok ? result.value : [];
+    },
+    [request],
+  );
+  const names = (interaction: Interaction) => {
+    const byId = new Map(people.map((p) => [p.id, p.displayName]));
+    return namesText(interaction.contactIds.map((id) => byId.get(id) ?? 'someone new'));
+  };
+  const editing = state?.editing;
+  const value = useMemo(() => ({ openLog, editInteraction }), [openLog, editInteraction]);
 
   return (
-    <QuickLogContext.Provider value={open}>
+    <QuickLogContext.Provider value={value}>
       {children}
-      <Dialog open={state !== null} title="Log an interaction" wide onClose={() => setState(null)}>
+      <Dialog
+        open={state !== null}
+        title={editing ? 'Edit interaction' : 'Log an interaction'}
+        size="wide"
+        onClose={() => setState(null)}
+      >
         {state ? (
           <LogForm
             people={people}
-            today={state.today}
+            today={today}
             initialPeople={state.contactIds}
             initialNotes={state.prefill.notes}
-            submit={(input) => rapport().interactions.log(input)}
+            editing={editing}
+            recentlyAdded={recentlyAdded}
+            submit={(input) =>
+              editing
+                ? rapport().interactions.update({
+                    id: editing.id,
+                    fields: { ...input.interaction, contactIds: input.interaction.contactIds ?? [] },
+                  })
+                : rapport().interactions.log(input)
+            }
             loadOpenDetails={loadOpenDetails}
-            resolveDetail={(id) => rapport().details.resolve({ id })}
+            resolveDetail={(id) =>
+              request(() => rapport().details.resolve({ id }), { action: 'mark the detail as asked about' })
+            }
             onLogged={(interaction) => {
               setState(null);
-              setAnnouncement(`Logged ${interaction.type} on ${interaction.date}.`);
+              for (const id of interaction.contactIds) if (!people.some((p) => p.id === id)) markAdded(id);
+              const what = `${INTERACTION_NOUNS[interaction.type]} with ${names(interaction)}`;
+              const undo = editing
+                ? { run: () => rapport().interactions.update({ id: editing.id, fields: fieldsOf(editing) }) }
+                : { run: () => rapport().interactions.delete({ id: interaction.id }) };
+              // The toast is the confirmation; Undo puts back the old version or removes the new one.
+              toast({ title: editing ? `Saved ${what}` : `Logged ${what}`, undo });
             }}
           />
         ) : null}
       </Dialog>
-      <p className="visually-hidden" role="status" aria-live="polite">
-        {announcement}
-      </p>
     </QuickLogContext.Provider>
   );
 }

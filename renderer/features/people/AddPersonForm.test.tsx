@@ -12,9 +12,10 @@ const saved = (fields: ContactFields): Result<never> =>
   }) as never;
 
 describe('AddPersonForm', () => {
-  it('sends the trimmed, validated person and clears the form', async () => {
+  it('sends the trimmed, validated person with the default rhythm chosen', async () => {
     const create = vi.fn(async (fields: ContactFields) => saved(fields));
-    render(<AddPersonForm create={create} />);
+    const onAdded = vi.fn();
+    render(<AddPersonForm create={create} onAdded={onAdded} defaultTier="regular" />);
     await userEvent.type(screen.getByLabelText(/Name/), '  Ada Lovelace ');
     await userEvent.type(screen.getByLabelText('Organisation'), 'Analytical Engines');
     await userEvent.type(screen.getByLabelText('Email'), 'ada@example.org');
@@ -24,16 +25,16 @@ describe('AddPersonForm', () => {
         displayName: 'Ada Lovelace',
         organisation: 'Analytical Engines',
         emails: [{ value: 'ada@example.org' }],
+        tier: 'regular',
         archived: false,
       }),
     );
-    expect((screen.getByLabelText(/Name/) as HTMLInputElement).value).toBe('');
-    expect(screen.getByRole('status').textContent).toBe('Added Ada Lovelace.');
+    expect(onAdded).toHaveBeenCalledWith(expect.objectContaining({ id: 'p1' }));
   });
 
   it('shows "Name is required" inline and sends nothing when the name is blank', async () => {
     const create = vi.fn();
-    render(<AddPersonForm create={create} />);
+    render(<AddPersonForm create={create} onAdded={vi.fn()} />);
     await userEvent.type(screen.getByLabelText(/Name/), '   ');
     await userEvent.click(screen.getByRole('button', { name: 'Add person' }));
     expect(create).not.toHaveBeenCalled();
@@ -41,6 +42,33 @@ describe('AddPersonForm', () => {
     expect(name.getAttribute('aria-invalid')).toBe('true');
     expect(screen.getByRole('alert').textContent).toBe('Name is required');
     expect(name.getAttribute('aria-describedby')).toContain(screen.getByRole('alert').id);
+  });
+
+  it('refuses an email that is not one', async () => {
+    const create = vi.fn();
+    render(<AddPersonForm create={create} onAdded={vi.fn()} />);
+    await userEvent.type(screen.getByLabelText(/Name/), 'Grace');
+    await userEvent.type(screen.getByLabelText('Email'), 'not-an-email');
+    await userEvent.click(screen.getByRole('button', { name: 'Add person' }));
+    expect(create).not.toHaveBeenCalled();
+    expect(screen.getByLabelText('Email').getAttribute('aria-invalid')).toBe('true');
+  });
+
+  it('warns once before adding a second person with the same name', async () => {
+    const create = vi.fn(async (fields: ContactFields) => saved(fields));
+    render(
+      <AddPersonForm
+        create={create}
+        onAdded={vi.fn()}
+        existing={[{ id: 'x', displayName: 'Priya Nair', organisation: 'Acme' }]}
+      />,
+    );
+    await userEvent.type(screen.getByLabelText(/Name/), 'priya nair');
+    await userEvent.click(screen.getByRole('button', { name: 'Add person' }));
+    expect(create).not.toHaveBeenCalled();
+    expect(screen.getByRole('alert').textContent).toContain('You already have Priya Nair (Acme)');
+    await userEvent.click(screen.getByRole('button', { name: 'Add person' }));
+    expect(create).toHaveBeenCalledTimes(1);
   });
 
   it('shows a field error returned by main next to that field', async () => {
@@ -52,7 +80,7 @@ describe('AddPersonForm', () => {
         details: [{ path: ['organisation'], message: 'Keep it shorter' }],
       },
     }));
-    render(<AddPersonForm create={create} />);
+    render(<AddPersonForm create={create} onAdded={vi.fn()} />);
     await userEvent.type(screen.getByLabelText(/Name/), 'Grace');
     await userEvent.click(screen.getByRole('button', { name: 'Add person' }));
     expect(screen.getByLabelText('Organisation').getAttribute('aria-invalid')).toBe('true');
@@ -64,7 +92,7 @@ describe('AddPersonForm', () => {
       ok: false as const,
       error: { code: 'internal' as const, message: 'Rapport could not save.' },
     }));
-    render(<AddPersonForm create={create} />);
+    render(<AddPersonForm create={create} onAdded={vi.fn()} />);
     await userEvent.type(screen.getByLabelText(/Name/), 'Grace');
     await userEvent.click(screen.getByRole('button', { name: 'Add person' }));
     expect(screen.getByRole('alert').textContent).toBe('Rapport could not save.');

@@ -1,9 +1,14 @@
-import { useRef, useState, type FormEvent } from 'react';
-import { ContactFields, type Contact } from '../../../shared/domain/contact.ts';
+import { useId, useRef, useState, type FormEvent } from 'react';
+import { z } from 'zod';
+import { TIER_LABELS } from '../../../shared/domain/cadence.ts';
+import { ContactFields, Tier, type Contact } from '../../../shared/domain/contact.ts';
+import type { PersonListItem } from '../../../shared/domain/views.ts';
 import { toFieldIssues, type FieldIssue, type Result } from '../../../shared/ipc/result.ts';
 import { Field } from '../../ui/Field.tsx';
+import { fold } from '../log/rank-people.ts';
 
 type Errors = Partial<Record<'displayName' | 'organisation' | 'role' | 'email' | 'form', string>>;
+const Email = z.email('Enter an email address like name@example.org');
 
 /** The first message per field; `emails.0.value` is shown on the email field. */
 function errorsFrom(issues: FieldIssue[]): Errors {
@@ -21,29 +26,52 @@ function errorsFrom(issues: FieldIssue[]): Errors {
 export interface AddPersonFormProps {
   /** Sends the validated draft to main; `rapport().contacts.create` in the app. */
   create: (fields: ContactFields) => Promise<Result<Contact>>;
+  onAdded: (contact: Contact) => void;
+  /** Everyone already here, to warn before adding a second person with the same name. */
+  existing?: readonly Pick<PersonListItem, 'id' | 'displayName' | 'organisation'>[];
+  /** The rhythm a new person starts with (Settings → default rhythm). */
+  defaultTier?: Tier | undefined;
 }
 
-export function AddPersonForm({ create }: AddPersonFormProps) {
+/** Name, organisation, role, email and rhythm; warns (once) when the name is already taken. */
+export function AddPersonForm({ create, onAdded, existing = [], defaultTier }: AddPersonFormProps) {
+  const id = useId();
   const [errors, setErrors] = useState<Errors>({});
   const [saving, setSaving] = useState(false);
-  const [announcement, setAnnouncement] = useState('');
+  const [sameName, setSameName] = useState<{ name: string; others: string[] } | null>(null);
   const nameInput = useRef<HTMLInputElement>(null);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const form = event.currentTarget;
-    const data = new FormData(form);
+    const data = new FormData(event.currentTarget);
     const text = (name: string) => String(data.get(name) ?? '').trim() || undefined;
     const email = text('email');
+    const tier = text('tier') as Tier | undefined;
     const parsed = ContactFields.safeParse({
       displayName: String(data.get('displayName') ?? ''),
       organisation: text('organisation'),
       role: text('role'),
       emails: email ? [{ value: email }] : [],
+      ...(tier ? { tier } : {}),
     });
-    if (!parsed.success) {
-      setErrors(errorsFrom(toFieldIssues(parsed.error)));
+    const emailError =
+      email && !Email.safeParse(email).success ? Email.safeParse(email).error?.issues[0]?.message : undefined;
+    if (!parsed.success || emailError) {
+      setErrors({
+        ...(parsed.success ? {} : errorsFrom(toFieldIssues(parsed.error))),
+        ...(emailError ? { email: emailError } : {}),
+      });
       nameInput.current?.focus();
+      return;
+    }
+    const name = parsed.data.displayName;
+    const twins = existing.filter((p) => fold(p.displayName) === fold(name));
+    if (twins.length && sameName?.name !== name) {
+      setErrors({});
+      setSameName({
+        name,
+        others: twins.map((p) => (p.organisation ? `${p.displayName} (${p.organisation})` : p.displayName)),
+      });
       return;
     }
     setSaving(true);
@@ -53,30 +81,54 @@ export function AddPersonForm({ create }: AddPersonFormProps) {
       setErrors(result.error.details ? errorsFrom(result.error.details) : { form: result.error.message });
       return;
     }
-    setErrors({});
-    setAnnouncement(`Added ${result.value.displayName}.`);
-    form.reset();
-    nameInput.current?.focus();
+    onAdded(result.value);
   }
 
   return (
-    <form className="card add-person" aria-labelledby="add-person-title" noValidate onSubmit={(e) => void submit(e)}>
-      <h2 id="add-person-title">Add person</h2>
-      <Field ref={nameInput} label="Name" name="displayName" required autoComplete="off" error={errors.displayName} />
-      <Field label="Organisation" name="organisation" autoComplete="off" error={errors.organisation} />
-      <Field label="Role" name="role" autoComplete="off" error={errors.role} />
-      <Field label="Email" name="email" type="email" autoComplete="off" error={errors.email} />
+    <form className="form add-person" noValidate onSubmit={(e) => void submit(e)}>
+      <Field
+        ref={nameInput}
+        label="Name"
+        name="displayName"
+        required
+        autoComplete="off"
+        error={errors.displayName}
+        onChange={() => setSameName(null)}
+      />
+      <div className="row">
+        <Field label="Organisation" name="organisation" autoComplete="off" error={errors.organisation} />
+        <Field label="Role" name="role" autoComplete="off" error={errors.role} />
+      </div>
+      <div className="row">
+        <Field label="Email" name="email" type="email" autoComplete="off" error={errors.email} />
+        <div className="field">
+          <label htmlFor={`${id}-tier`}>Rhythm</label>
+          <select id={`${id}-tier`} name="tier" defaultValue={defaultTier ?? ''}>
+            <option value="">No rhythm</option>
+            {Tier.options.map((t) => (
+              <option key={t} value={t}>
+                {TIER_LABELS[t]}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      {sameName ? (
+        <p className="field-warning" role="alert">
+          You already have {sameName.others.join(', ')}. Press Add person again to add another {sameName.name}, or
+          change the name.
+        </p>
+      ) : null}
       {errors.form ? (
         <p className="field-error" role="alert">
           {errors.form}
         </p>
       ) : null}
-      <button type="submit" className="primary" disabled={saving}>
-        {saving ? 'Adding…' : 'Add person'}
-      </button>
-      <p className="visually-hidden" role="status" aria-live="polite">
-        {announcement}
-      </p>
+      <div className="dialog-footer">
+        <button type="submit" className="primary" disabled={saving}>
+          {saving ? 'Adding…' : 'Add person'}
+        </button>
+      </div>
     </form>
   );
 }

@@ -1,64 +1,133 @@
+import { Archive, ArchiveRestore, Download, Repeat, Tag, Trash2, X } from 'lucide-react';
 import { useId, useState } from 'react';
+import { TIER_LABELS } from '../../../shared/domain/cadence.ts';
+import { Tier } from '../../../shared/domain/contact.ts';
+import type { PersonListItem } from '../../../shared/domain/views.ts';
 import { rapport } from '../../api/rapport.ts';
+import { useRequest } from '../../api/request.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
-import { ExportButtons } from '../backup/ExportButtons.tsx';
-import { useOfferUndo } from '../../ui/UndoToast.tsx';
+import { Menu } from '../../ui/Menu.tsx';
+import { useExport } from '../backup/useExport.ts';
 
-/** Actions on the selected people: tag, archive, delete (with undo). */
-export function BulkBar({ ids, onDone }: { ids: string[]; onDone: () => void }) {
+/** Actions on the selected people: tag, set rhythm, archive, export, delete; each with Undo where possible. */
+export function BulkBar({
+  ids,
+  people,
+  onDone,
+}: {
+  ids: string[];
+  people: readonly PersonListItem[];
+  onDone: () => void;
+}) {
   const id = useId();
-  const offerUndo = useOfferUndo();
+  const request = useRequest();
+  const exporter = useExport(ids);
   const [tag, setTag] = useState('');
   const [confirm, setConfirm] = useState(false);
   const count = `${ids.length} ${ids.length === 1 ? 'person' : 'people'}`;
+  const chosen = people.filter((p) => ids.includes(p.id));
+  const archiving = !chosen.every((p) => p.archived);
+
+  function addTag() {
+    const name = tag.trim();
+    // Undo removes the tag only from those who did not have it before.
+    const without = chosen.filter((p) => !p.tags.includes(name)).map((p) => p.id);
+    void request(() => rapport().contacts.retag({ ids, add: [name] }), {
+      action: `tag ${count}`,
+      success: ({ changed }) => ({
+        title: `Tagged ${changed} ${changed === 1 ? 'person' : 'people'} “${name}”`,
+        undo: without.length ? { run: () => rapport().contacts.retag({ ids: without, remove: [name] }) } : undefined,
+      }),
+    }).then((r) => r.ok && setTag(''));
+  }
+  function setRhythm(tier: Tier | null) {
+    void request(() => rapport().contacts.setTier({ ids, tier }), {
+      action: `set the rhythm of ${count}`,
+      success: ({ changed, undoToken }) => ({
+        title: tier ? `${changed} set to ${TIER_LABELS[tier]}` : `Rhythm removed from ${changed}`,
+        undo: { token: undoToken },
+      }),
+    });
+  }
+  function archive() {
+    void request(() => rapport().contacts.archive({ ids, archived: archiving }), {
+      action: archiving ? `archive ${count}` : `unarchive ${count}`,
+      success: ({ changed }) => ({
+        title: `${archiving ? 'Archived' : 'Unarchived'} ${changed} ${changed === 1 ? 'person' : 'people'}`,
+        undo: { run: () => rapport().contacts.archive({ ids, archived: !archiving }) },
+      }),
+    }).then((r) => r.ok && onDone());
+  }
+  function remove() {
+    setConfirm(false);
+    void request(() => rapport().contacts.delete({ ids }), {
+      action: `delete ${count}`,
+      success: ({ undoToken }) => ({ title: `Deleted ${count}`, undo: { token: undoToken } }),
+    }).then((r) => r.ok && onDone());
+  }
 
   return (
     <div className="bulk-bar" role="toolbar" aria-label={`Actions for ${count}`}>
-      <span>{count} selected</span>
-      <label htmlFor={`${id}-tag`} className="visually-hidden">
-        Tag to add
-      </label>
-      <input id={`${id}-tag`} placeholder="Tag" value={tag} onChange={(e) => setTag(e.target.value)} />
-      <button
-        type="button"
-        disabled={!tag.trim()}
-        onClick={() =>
-          void rapport()
-            .contacts.retag({ ids, add: [tag.trim()] })
-            .then(() => setTag(''))
-        }
+      <span className="bulk-count">{count} selected</span>
+      <form
+        className="actions"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (tag.trim()) addTag();
+        }}
       >
-        Add tag
+        <label htmlFor={`${id}-tag`} className="visually-hidden">
+          Tag to add
+        </label>
+        <input id={`${id}-tag`} placeholder="Tag" value={tag} onChange={(e) => setTag(e.target.value)} />
+        <button type="submit" disabled={!tag.trim()}>
+          <Tag size={14} aria-hidden /> Add tag
+        </button>
+      </form>
+      <Menu
+        label="Set rhythm"
+        align="start"
+        trigger={
+          <button type="button">
+            <Repeat size={14} aria-hidden /> Set rhythm
+          </button>
+        }
+        items={[
+          ...Tier.options.map((t) => ({ label: TIER_LABELS[t], onSelect: () => setRhythm(t) })),
+          'separator' as const,
+          { label: 'No rhythm', onSelect: () => setRhythm(null) },
+        ]}
+      />
+      <button type="button" onClick={archive}>
+        {archiving ? <Archive size={14} aria-hidden /> : <ArchiveRestore size={14} aria-hidden />}
+        {archiving ? 'Archive' : 'Unarchive'}
       </button>
-      <button type="button" onClick={() => void rapport().contacts.archive({ ids, archived: true }).then(onDone)}>
-        Archive
-      </button>
-      <ExportButtons ids={ids} />
+      <Menu
+        label="Export the selection"
+        align="start"
+        trigger={
+          <button type="button">
+            <Download size={14} aria-hidden /> Export
+          </button>
+        }
+        items={[
+          { label: 'vCard 3.0', onSelect: () => exporter.vcard('3.0') },
+          { label: 'vCard 4.0', onSelect: () => exporter.vcard('4.0') },
+        ]}
+      />
       <button type="button" className="danger" onClick={() => setConfirm(true)}>
-        Delete
+        <Trash2 size={14} aria-hidden /> Delete
       </button>
-      <button type="button" onClick={onDone}>
-        Clear selection
+      <button type="button" className="ghost" onClick={onDone}>
+        <X size={14} aria-hidden /> Clear selection
       </button>
       <Dialog open={confirm} title={`Delete ${count}?`} onClose={() => setConfirm(false)}>
         <p>Their details and interactions only with them go too. You can undo for a few seconds afterwards.</p>
-        <div className="actions">
-          <button type="button" onClick={() => setConfirm(false)}>
+        <div className="dialog-footer">
+          <button type="button" data-autofocus onClick={() => setConfirm(false)}>
             Cancel
           </button>
-          <button
-            type="button"
-            className="danger"
-            onClick={() =>
-              void rapport()
-                .contacts.delete({ ids })
-                .then((r) => {
-                  setConfirm(false);
-                  if (r.ok) offerUndo(`Deleted ${count}`, r.value.undoToken);
-                  onDone();
-                })
-            }
-          >
+          <button type="button" className="danger solid" onClick={remove}>
             Delete
           </button>
         </div>

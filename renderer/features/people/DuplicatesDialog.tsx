@@ -1,35 +1,53 @@
 import { useEffect, useState } from 'react';
-import { mergeContacts, type MergeChoices } from '../../../shared/domain/duplicates/match.ts';
 import type { Contact, ContactFields } from '../../../shared/domain/contact.ts';
+import { mergeContacts, type MergeChoices } from '../../../shared/domain/duplicates/match.ts';
 import type { RequestOutput } from '../../../shared/ipc/contract.ts';
+import type { RapportError } from '../../../shared/ipc/result.ts';
 import { rapport } from '../../api/rapport.ts';
+import { useRequest } from '../../api/request.ts';
+import { Avatar } from '../../ui/Avatar.tsx';
 import { Dialog } from '../../ui/Dialog.tsx';
+import { FIELD_LABELS, FieldValue } from './merge-values.tsx';
 
 type Candidate = RequestOutput<'contacts.duplicates'>[number];
 const fieldsOf = ({ id: _i, createdAt: _c, updatedAt: _u, ...fields }: Contact): ContactFields => fields;
-const show = (v: unknown) =>
-  v === undefined || v === null || (Array.isArray(v) && !v.length)
-    ? '—'
-    : typeof v === 'object'
-      ? JSON.stringify(v)
-      : String(v);
+const REASON = { email: 'the same email', phone: 'the same phone', name: 'a very similar name' } as const;
 
-/** Suggested duplicates (same email, phone or a similar name), merged field by field with a preview. */
+/**
+ * Suggested duplicates (same email, phone or a near-identical name). Review shows both people
+ * side by side, field by field, to choose what to keep; "Not the same person" is remembered.
+ */
 export function DuplicatesDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+  return (
+    <Dialog open={open} title="Possible duplicates" size="wide" onClose={onClose}>
+      <Duplicates />
+    </Dialog>
+  );
+}
+
+function Duplicates() {
+  const request = useRequest();
   const [candidates, setCandidates] = useState<Candidate[] | null>(null);
+  const [error, setError] = useState<RapportError | null>(null);
   const [pair, setPair] = useState<[Contact, Contact] | null>(null);
   const [choices, setChoices] = useState<MergeChoices>({});
-  const [message, setMessage] = useState('');
 
-  useEffect(() => {
-    if (!open) return;
-    void rapport()
-      .contacts.duplicates({})
-      .then((r) => setCandidates(r.ok ? r.value : []));
-  }, [open]);
+  const load = () =>
+    void request(() => rapport().contacts.duplicates({}), { action: 'look for duplicates', onError: setError }).then(
+      (r) => r.ok && setCandidates(r.value),
+    );
+  useEffect(load, [request]);
+
+  const drop = (a: string, b: string) =>
+    setCandidates(
+      (list) => list?.filter((c) => !(c.a.id === a && c.b.id === b) && c.a.id !== b && c.b.id !== b) ?? null,
+    );
 
   async function review(c: Candidate) {
-    const [a, b] = await Promise.all([rapport().contacts.get({ id: c.a.id }), rapport().contacts.get({ id: c.b.id })]);
+    const [a, b] = await Promise.all([
+      request(() => rapport().contacts.get({ id: c.a.id }), { action: `open ${c.a.displayName}` }),
+      request(() => rapport().contacts.get({ id: c.b.id }), { action: `open ${c.b.displayName}` }),
+    ]);
     if (a.ok && b.ok) {
       setChoices({});
       setPair([a.value, b.value]);
@@ -37,83 +55,135 @@ export function DuplicatesDialog({ open, onClose }: { open: boolean; onClose: ()
   }
   const preview = pair ? mergeContacts(fieldsOf(pair[0]), fieldsOf(pair[1]), choices) : null;
 
-  async function merge() {
+  function merge() {
     if (!pair || !preview) return;
-    const result = await rapport().contacts.merge({
-      primaryId: pair[0].id,
-      secondaryId: pair[1].id,
-      fields: preview.merged,
+    const [primary, secondary] = pair;
+    void request(
+      () => rapport().contacts.merge({ primaryId: primary.id, secondaryId: secondary.id, fields: preview.merged }),
+      {
+        action: `merge ${secondary.displayName} into ${primary.displayName}`,
+        success: (merged) => ({ title: `Merged into ${merged.displayName}` }),
+      },
+    ).then((r) => {
+      if (!r.ok) return;
+      setPair(null);
+      drop(primary.id, secondary.id);
     });
-    setMessage(result.ok ? `Merged into ${result.value.displayName}.` : result.error.message);
-    setPair(null);
-    setCandidates((list) => list?.filter((c) => c.a.id !== pair[1].id && c.b.id !== pair[1].id) ?? null);
+  }
+  function notDuplicate(c: { a: { id: string; displayName: string }; b: { id: string; displayName: string } }) {
+    void request(() => rapport().contacts.dismissDuplicate({ ids: [c.a.id, c.b.id] }), {
+      action: 'remember that they are different people',
+      success: () => ({ title: `${c.a.displayName} and ${c.b.displayName} will not be suggested again` }),
+    }).then((r) => {
+      if (!r.ok) return;
+      setPair(null);
+      setCandidates((list) => list?.filter((x) => !(x.a.id === c.a.id && x.b.id === c.b.id)) ?? null);
+    });
   }
 
+  if (error)
+    return (
+      <p className="inline-alert" role="alert">
+        Could not look for duplicates: {error.message}{' '}
+        <button
+          type="button"
+          className="small"
+          onClick={() => {
+            setError(null);
+            load();
+          }}
+        >
+          Retry
+        </button>
+      </p>
+    );
+  if (!pair) {
+    if (candidates === null) return <p className="muted">Looking…</p>;
+    if (!candidates.length)
+      return <p className="empty">No likely duplicates: no shared emails, phones or near-identical names.</p>;
+    return (
+      <ul className="plain duplicate-list">
+        {candidates.map((c) => (
+          <li key={`${c.a.id}-${c.b.id}`}>
+            <Avatar name={c.a.displayName} />
+            <Avatar name={c.b.displayName} />
+            <span className="pair">
+              <strong>{c.a.displayName}</strong> and <strong>{c.b.displayName}</strong>
+              <span className="muted small"> · {c.reasons.map((r) => REASON[r]).join(', ')}</span>
+            </span>
+            <button type="button" className="ghost small" onClick={() => notDuplicate(c)}>
+              Not the same person
+            </button>
+            <button type="button" className="small" onClick={() => void review(c)}>
+              Review
+            </button>
+          </li>
+        ))}
+      </ul>
+    );
+  }
+  const [a, b] = pair;
   return (
-    <Dialog open={open} title="Possible duplicates" wide onClose={onClose}>
-      <p role="status">{message}</p>
-      {!pair ? (
-        candidates === null ? (
-          <p>Looking…</p>
-        ) : candidates.length === 0 ? (
-          <p className="empty">No likely duplicates: no shared emails, phones or near-identical names.</p>
-        ) : (
-          <ul className="duplicate-list">
-            {candidates.map((c) => (
-              <li key={`${c.a.id}-${c.b.id}`}>
-                {c.a.displayName} and {c.b.displayName}{' '}
-                <span className="person-meta">(same {c.reasons.join(', ')})</span>{' '}
-                <button type="button" onClick={() => void review(c)}>
-                  Review
-                </button>
-              </li>
-            ))}
-          </ul>
-        )
-      ) : (
-        <>
-          <table className="merge-table">
-            <caption>Choose what to keep. Lists are combined; notes are joined.</caption>
-            <thead>
-              <tr>
-                <th scope="col">Field</th>
-                <th scope="col">{pair[0].displayName}</th>
-                <th scope="col">{pair[1].displayName}</th>
-                <th scope="col">Result</th>
-              </tr>
-            </thead>
-            <tbody>
-              {preview!.rows.map((row) => (
-                <tr key={row.field}>
-                  <th scope="row">{row.field}</th>
-                  {(['primary', 'secondary'] as const).map((side) => (
-                    <td key={side}>
-                      <label>
-                        <input
-                          type="radio"
-                          name={`merge-${row.field}`}
-                          checked={row.chosen === side}
-                          onChange={() => setChoices({ ...choices, [row.field]: side })}
-                        />{' '}
-                        {show(row[side])}
-                      </label>
-                    </td>
-                  ))}
-                  <td>{show(row.merged)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <div className="actions">
-            <button type="button" onClick={() => setPair(null)}>
-              Back
-            </button>
-            <button type="button" className="primary" onClick={() => void merge()}>
-              Merge into {pair[0].displayName}
-            </button>
-          </div>
-        </>
-      )}
-    </Dialog>
+    <div className="stack">
+      <p className="muted">
+        Choose what to keep for each field. Lists (emails, phones, tags) are combined; notes are joined.
+      </p>
+      <div className="merge-grid" role="group" aria-label="Merge fields">
+        <span className="merge-head">Field</span>
+        {[a, b].map((p) => (
+          <span key={p.id} className="merge-head">
+            <Avatar name={p.displayName} photo={p.photo} size="sm" /> {p.displayName}
+          </span>
+        ))}
+        {preview!.rows.map((row) => (
+          <MergeRowView key={row.field} row={row} onChoose={(side) => setChoices({ ...choices, [row.field]: side })} />
+        ))}
+      </div>
+      <div className="dialog-footer">
+        <button type="button" onClick={() => setPair(null)}>
+          Back
+        </button>
+        <button type="button" onClick={() => notDuplicate({ a, b })}>
+          Not the same person
+        </button>
+        <button type="button" className="primary" onClick={merge}>
+          Merge into {a.displayName}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+function MergeRowView({
+  row,
+  onChoose,
+}: {
+  row: ReturnType<typeof mergeContacts>['rows'][number];
+  onChoose: (side: 'primary' | 'secondary') => void;
+}) {
+  const name = `merge-${row.field}`;
+  return (
+    <>
+      <span className="merge-field" id={name}>
+        {FIELD_LABELS[row.field]}
+      </span>
+      {(['primary', 'secondary'] as const).map((side) => (
+        <label
+          key={side}
+          className={row.chosen === side || row.chosen === 'both' ? 'merge-choice chosen' : 'merge-choice'}
+        >
+          <input
+            type="radio"
+            name={name}
+            aria-describedby={name}
+            checked={row.chosen === side}
+            onChange={() => onChoose(side)}
+          />
+          <span>
+            <FieldValue field={row.field} value={row[side]} />
+          </span>
+        </label>
+      ))}
+    </>
   );
 }

@@ -1,39 +1,58 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useId, useMemo, useRef, useState } from 'react';
+import { Download, FileUp, MoreHorizontal, Users, UserPlus } from 'lucide-react';
+import { useEffect, useMemo, useState } from 'react';
+import type { PersonListItem } from '../../../shared/domain/views.ts';
 import { usePeople } from '../../api/PeopleProvider.tsx';
 import { rapport } from '../../api/rapport.ts';
-import { openPerson } from '../../navigation/useScreen.ts';
+import { useLive, type LiveState } from '../../api/useLive.ts';
+import { LiveError } from '../../ui/LiveError.tsx';
+import { Menu } from '../../ui/Menu.tsx';
 import { ScreenHeading } from '../../ui/ScreenHeading.tsx';
-import { StatusBadge } from '../../ui/StatusBadge.tsx';
-import { ExportButtons } from '../backup/ExportButtons.tsx';
+import { Tooltip } from '../../ui/Tooltip.tsx';
+import { useExport } from '../backup/useExport.ts';
 import { ImportDialog } from '../backup/ImportDialog.tsx';
-import { AddPersonForm } from './AddPersonForm.tsx';
+import { AddPersonDialog } from './AddPersonDialog.tsx';
 import { BulkBar } from './BulkBar.tsx';
 import { DuplicatesDialog } from './DuplicatesDialog.tsx';
+import { PeopleList } from './PeopleList.tsx';
+import { PeopleToolbar } from './PeopleToolbar.tsx';
+import { DEFAULT_VIEW, tagsOf, viewPeople, type PeopleView } from './people-view.ts';
+import './people.css';
+
+const typing = (target: EventTarget | null) =>
+  target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+
+/** Archived people are only fetched while the "Archived" filter is on. */
+function useArchived(on: boolean): LiveState<PersonListItem[]> | null {
+  const live = useLive<PersonListItem[]>(
+    (onResult) => (on ? rapport().contacts.watch({ includeArchived: true }, onResult) : () => {}),
+    [on],
+  );
+  return on ? live : null;
+}
 
 export function PeopleScreen() {
-  const id = useId();
-  const people = usePeople();
-  const [filter, setFilter] = useState('');
+  const active = usePeople();
+  const [view, setView] = useState<PeopleView>(DEFAULT_VIEW);
+  const archived = useArchived(view.status === 'archived');
+  const people = archived ?? active;
   const [selected, setSelected] = useState<Set<string>>(new Set());
-  const [duplicates, setDuplicates] = useState(false);
-  const [importing, setImporting] = useState(false);
-  const scroller = useRef<HTMLDivElement>(null);
+  const [dialog, setDialog] = useState<'add' | 'import' | 'duplicates' | null>(null);
+  const exporter = useExport();
   const all = useMemo(() => (people.status === 'ready' ? people.data : []), [people]);
-  const shown = useMemo(() => {
-    const q = filter.trim().toLocaleLowerCase();
-    return q
-      ? all.filter((p) =>
-          `${p.displayName} ${p.organisation ?? ''} ${p.tags.join(' ')}`.toLocaleLowerCase().includes(q),
-        )
-      : all;
-  }, [all, filter]);
-  const virtualizer = useVirtualizer({
-    count: shown.length,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => 56,
-    overscan: 10,
-  });
+  const shown = useMemo(() => viewPeople(all, view), [all, view]);
+  const tags = useMemo(() => tagsOf(all), [all]);
+  const everyone = active.status === 'ready' ? active.data.length : 0;
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'n' || event.ctrlKey || event.metaKey || event.altKey || typing(event.target)) return;
+      if (document.querySelector('[role="dialog"]')) return;
+      event.preventDefault();
+      setDialog('add');
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
   const toggle = (pid: string) =>
     setSelected((s) => {
       const next = new Set(s);
@@ -42,94 +61,68 @@ export function PeopleScreen() {
     });
 
   return (
-    <section aria-labelledby="screen-title" className="people">
+    <section aria-labelledby="screen-title" className="screen screen-fill people">
       <div className="screen-top">
         <ScreenHeading>People</ScreenHeading>
         <div className="actions">
-          <button type="button" onClick={() => setImporting(true)}>
-            Import contacts…
-          </button>
-          {all.length > 0 ? <ExportButtons /> : null}
-          {all.length > 1 ? (
-            <button type="button" onClick={() => setDuplicates(true)}>
-              Find duplicates
+          <Tooltip label="Add person" shortcut="N">
+            <button type="button" className="primary" onClick={() => setDialog('add')} aria-keyshortcuts="N">
+              <UserPlus size={16} aria-hidden /> Add person
             </button>
-          ) : null}
+          </Tooltip>
+          <button type="button" onClick={() => setDialog('import')}>
+            <FileUp size={16} aria-hidden /> Import
+          </button>
+          <Menu
+            label="More people actions"
+            trigger={
+              <button type="button" className="icon-button" aria-label="More people actions">
+                <MoreHorizontal size={18} aria-hidden />
+              </button>
+            }
+            items={[
+              { label: 'Export vCard 3.0', icon: <Download size={14} />, onSelect: () => exporter.vcard('3.0') },
+              { label: 'Export vCard 4.0', icon: <Download size={14} />, onSelect: () => exporter.vcard('4.0') },
+              { label: 'Export archive (JSON)', icon: <Download size={14} />, onSelect: () => exporter.archive() },
+              'separator',
+              { label: 'Find duplicates', icon: <Users size={14} />, onSelect: () => setDialog('duplicates') },
+            ]}
+          />
         </div>
       </div>
-      {people.status === 'loading' ? <p role="status">Loading people…</p> : null}
-      {people.status === 'error' ? (
-        <p role="alert" className="field-error">
-          {people.error.message}
-        </p>
-      ) : null}
-      <div className="people-layout">
-        <div>
-          {people.status === 'ready' && all.length === 0 ? (
+      {archived ? <LiveError state={archived} what="archived people" /> : null}
+      {people.status === 'loading' ? <p className="muted">Loading people…</p> : null}
+      {active.status === 'ready' && everyone === 0 && view.status !== 'archived' ? (
+        <div className="card empty-state">
+          <h2>Nobody here yet</h2>
+          <p className="empty">
+            Add someone you spoke to this week, or import your contacts, and Rapport will help you keep in touch.
+          </p>
+          <div className="actions">
+            <button type="button" className="primary" onClick={() => setDialog('add')}>
+              <UserPlus size={16} aria-hidden /> Add person
+            </button>
+            <button type="button" onClick={() => setDialog('import')}>
+              <FileUp size={16} aria-hidden /> Import contacts
+            </button>
+          </div>
+        </div>
+      ) : (
+        <>
+          <PeopleToolbar view={view} tags={tags} onChange={setView} shown={shown.length} total={all.length} />
+          {selected.size ? <BulkBar ids={[...selected]} people={all} onDone={() => setSelected(new Set())} /> : null}
+          {people.status === 'ready' && shown.length === 0 ? (
             <p className="empty">
-              Nobody here yet. Add someone you spoke to this week, and Rapport will help you keep in touch.
+              {view.status === 'archived' ? 'Nobody is archived.' : 'Nobody matches these filters.'}
             </p>
-          ) : null}
-          {all.length > 0 ? (
-            <>
-              <div className="filters">
-                <label htmlFor={`${id}-filter`}>Filter</label>
-                <input
-                  id={`${id}-filter`}
-                  type="search"
-                  placeholder="Name, organisation or tag"
-                  value={filter}
-                  onChange={(e) => setFilter(e.target.value)}
-                />
-                <span className="person-meta">
-                  {shown.length === all.length ? `${all.length} people` : `${shown.length} of ${all.length}`}
-                </span>
-              </div>
-              {selected.size ? <BulkBar ids={[...selected]} onDone={() => setSelected(new Set())} /> : null}
-              <div ref={scroller} className="people-scroller" tabIndex={-1}>
-                <ul
-                  className="people-list"
-                  aria-label={`People (${all.length})`}
-                  style={{ height: virtualizer.getTotalSize() }}
-                >
-                  {virtualizer.getVirtualItems().map((item) => {
-                    const person = shown[item.index]!;
-                    return (
-                      <li key={person.id} className="person-row" style={{ transform: `translateY(${item.start}px)` }}>
-                        <input
-                          type="checkbox"
-                          aria-label={`Select ${person.displayName}`}
-                          checked={selected.has(person.id)}
-                          onChange={() => toggle(person.id)}
-                        />
-                        <a
-                          href={`#/people/${encodeURIComponent(person.id)}`}
-                          className="person-link"
-                          onClick={(e) => {
-                            e.preventDefault();
-                            openPerson(person.id);
-                          }}
-                        >
-                          <span className="person-name">{person.displayName}</span>
-                          {person.role || person.organisation ? (
-                            <span className="person-meta">
-                              {[person.role, person.organisation].filter(Boolean).join(' · ')}
-                            </span>
-                          ) : null}
-                        </a>
-                        <StatusBadge status={person.status} />
-                      </li>
-                    );
-                  })}
-                </ul>
-              </div>
-            </>
-          ) : null}
-        </div>
-        <AddPersonForm create={(fields) => rapport().contacts.create(fields)} />
-      </div>
-      <DuplicatesDialog open={duplicates} onClose={() => setDuplicates(false)} />
-      <ImportDialog open={importing} onClose={() => setImporting(false)} />
+          ) : (
+            <PeopleList people={shown} total={all.length} selected={selected} onToggle={toggle} />
+          )}
+        </>
+      )}
+      <AddPersonDialog open={dialog === 'add'} onClose={() => setDialog(null)} />
+      <DuplicatesDialog open={dialog === 'duplicates'} onClose={() => setDialog(null)} />
+      <ImportDialog open={dialog === 'import'} onClose={() => setDialog(null)} />
     </section>
   );
 }

@@ -1,29 +1,34 @@
 import { useId, useState, type FormEvent } from 'react';
+import { useToday } from '../../api/AppInfoProvider.tsx';
 import { rapport } from '../../api/rapport.ts';
+import { useRequest } from '../../api/request.ts';
 
 /** Remember something about this person outside of a logged interaction. */
 export function AddDetailForm({ contactId }: { contactId: string }) {
   const id = useId();
+  const today = useToday();
+  const request = useRequest();
   const [text, setText] = useState('');
   const [sensitivity, setSensitivity] = useState<'normal' | 'private' | 'sensitive'>('normal');
   const [error, setError] = useState('');
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const info = await rapport().app.info({});
-    const result = await rapport().details.add({
-      contactId,
-      text,
-      sensitivity,
-      learnedOn: info.ok ? info.value.today : '',
+    const result = await request(() => rapport().details.add({ contactId, text, sensitivity, learnedOn: today }), {
+      action: 'remember that',
+      onError: (e) => setError(e.details?.[0]?.message ?? e.message),
+      success: (detail) => ({
+        title: `Remembered “${detail.text}”`,
+        undo: { run: () => rapport().details.resolve({ id: detail.id }) },
+      }),
     });
-    if (!result.ok) return setError(result.error.details?.[0]?.message ?? result.error.message);
+    if (!result.ok) return;
     setText('');
     setError('');
   }
 
   return (
-    <form className="add-detail row" onSubmit={(e) => void submit(e)} noValidate>
+    <form className="card add-detail row" onSubmit={(e) => void submit(e)} noValidate>
       <div className="field grow">
         <label htmlFor={`${id}-text`}>Remember about them</label>
         <input
@@ -31,10 +36,11 @@ export function AddDetailForm({ contactId }: { contactId: string }) {
           value={text}
           placeholder="e.g. training for a half marathon"
           aria-invalid={error ? true : undefined}
+          aria-describedby={error ? `${id}-error` : undefined}
           onChange={(e) => setText(e.target.value)}
         />
         {error ? (
-          <p className="field-error" role="alert">
+          <p id={`${id}-error`} className="field-error" role="alert">
             {error}
           </p>
         ) : null}

@@ -1,3 +1,4 @@
+import { Check } from 'lucide-react';
 import type { Detail } from '../../../shared/domain/detail.ts';
 
 /** "Ask about" reminders for a conversation; one click marks a detail as asked about. */
@@ -23,7 +24,7 @@ export function AskAboutChips({
               title="Asked about: mark as done"
               onClick={() => void onResolve(d)}
             >
-              ✓
+              <Check size={12} aria-hidden />
             </button>
           </li>
         ))}

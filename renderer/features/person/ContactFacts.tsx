@@ -1,23 +1,7 @@
 import type { Contact } from '../../../shared/domain/contact.ts';
+import { formatBirthday } from '../../ui/dates.ts';
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
-export function birthdayText(b: NonNullable<Contact['birthday']>): string {
-  return `${b.day} ${MONTHS[b.month - 1]}${b.year ? ` ${b.year}` : ''}`;
-}
+export const birthdayText = (b: NonNullable<Contact['birthday']>): string => formatBirthday(b);
 
 /** The person's card: how to reach them and what you know. Links open in the system browser. */
 export function ContactFacts({ contact }: { contact: Contact }) {
@@ -68,13 +52,7 @@ export function ContactFacts({ contact }: { contact: Contact }) {
     ]);
   return (
     <aside className="card facts-card" aria-label="About">
-      {contact.photo ? (
-        <img
-          className="avatar"
-          src={`data:${contact.photo.mediaType};base64,${contact.photo.data}`}
-          alt={`Photo of ${contact.displayName}`}
-        />
-      ) : null}
+      <h2>About</h2>
       {rows.length ? (
         <dl className="facts">
           {rows.map(([label, value]) => (

@@ -1,4 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
+import { z } from 'zod';
 import { ContactFields, Tier, type Contact } from '../../../shared/domain/contact.ts';
 import { TIER_LABELS } from '../../../shared/domain/cadence.ts';
 import { detectSocialKind } from '../../../shared/domain/social-kind.ts';
@@ -10,6 +11,8 @@ interface PersonFormProps {
   save: (fields: ContactFields) => Promise<Result<Contact>>;
   onSaved: () => void;
 }
+
+const Email = z.email();
 
 /** "work: ada@example.org" ⇄ { label: 'work', value: 'ada@example.org' }, one per line; "https://…" is never a label. */
 const toLines = (values: Contact['emails']) =>
@@ -77,6 +80,8 @@ export function PersonForm({ initial, save, onSaved }: PersonFormProps) {
     };
     const parsed = ContactFields.safeParse(draft);
     if (!parsed.success) return setErrors(errorsByField(toFieldIssues(parsed.error)));
+    const badEmail = parsed.data.emails.find((e) => !Email.safeParse(e.value).success);
+    if (badEmail) return setErrors({ emails: `“${badEmail.value}” is not an email address` });
     const result = await save(parsed.data);
     if (!result.ok)
       return setErrors(result.error.details ? errorsByField(result.error.details) : { form: result.error.message });
@@ -102,7 +107,7 @@ export function PersonForm({ initial, save, onSaved }: PersonFormProps) {
   );
 
   return (
-    <form className="person-form" noValidate onSubmit={(e) => void submit(e)}>
+    <form className="form person-form" noValidate onSubmit={(e) => void submit(e)}>
       <div className="row">
         <Field label="Name" name="displayName" required defaultValue={initial.displayName} error={errors.displayName} />
         <Field label="Given name" name="givenName" defaultValue={initial.givenName} error={errors.givenName} />
@@ -189,7 +194,7 @@ export function PersonForm({ initial, save, onSaved }: PersonFormProps) {
           {errors.form}
         </p>
       ) : null}
-      <div className="actions">
+      <div className="dialog-footer">
         <button type="submit" className="primary">
           Save
         </button>

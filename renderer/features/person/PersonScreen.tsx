@@ -1,113 +1,167 @@
+import { Archive, ArchiveRestore, ArrowLeft, MoreHorizontal, PenLine, Pencil, Trash2 } from 'lucide-react';
 import { useState } from 'react';
+import type { Contact, ContactFields } from '../../../shared/domain/contact.ts';
 import type { PersonView } from '../../../shared/domain/views.ts';
 import { rapport } from '../../api/rapport.ts';
+import { useRequest } from '../../api/request.ts';
 import { useLive } from '../../api/useLive.ts';
 import { navigate } from '../../navigation/useScreen.ts';
+import { Avatar } from '../../ui/Avatar.tsx';
 import { Dialog } from '../../ui/Dialog.tsx';
+import { Menu } from '../../ui/Menu.tsx';
 import { ScreenHeading } from '../../ui/ScreenHeading.tsx';
 import { StatusBadge } from '../../ui/StatusBadge.tsx';
-import { useOfferUndo } from '../../ui/UndoToast.tsx';
+import { useToast } from '../../ui/Toast.tsx';
 import { useQuickLog } from '../log/QuickLog.tsx';
 import { Timeline } from '../timeline/Timeline.tsx';
+import '../timeline/timeline.css';
 import { AddDetailForm } from './AddDetailForm.tsx';
 import { AskAboutChips } from './AskAboutChips.tsx';
 import { ContactFacts } from './ContactFacts.tsx';
 import { PersonForm } from './PersonForm.tsx';
 import { ReciprocityPanel } from './ReciprocityPanel.tsx';
 import { StarterSuggestions } from './StarterSuggestions.tsx';
+import './person.css';
+
+const fieldsOf = ({ id: _i, createdAt: _c, updatedAt: _u, ...fields }: Contact): ContactFields => fields;
 
 export function PersonScreen({ id }: { id: string }) {
-  const view = useLive<PersonView>((onResult) => rapport().person.watch({ id }, onResult), id);
-  const openLog = useQuickLog();
-  const offerUndo = useOfferUndo();
+  const view = useLive<PersonView>((onResult) => rapport().person.watch({ id }, onResult), [id]);
+  const { openLog } = useQuickLog();
+  const request = useRequest();
+  const toast = useToast();
   const [editing, setEditing] = useState(false);
   const [confirmDelete, setConfirmDelete] = useState(false);
 
-  if (view.status === 'loading') return <p role="status">Loading…</p>;
+  if (view.status === 'loading') return <p className="screen muted">Loading…</p>;
   if (view.status === 'error') {
     return (
-      <section>
+      <section className="screen" aria-labelledby="screen-title">
         <ScreenHeading>Person not found</ScreenHeading>
-        <p>{view.error.message}</p>
+        <p role="alert">{view.error.message}</p>
         <a href="#/people">Back to People</a>
       </section>
     );
   }
-  const { contact, status, openDetails, reciprocity } = view.data;
+  const { contact, status, openDetails, reciprocity, snoozedUntil } = view.data;
+  const name = contact.displayName;
 
-  async function remove() {
-    const result = await rapport().contacts.delete({ ids: [id] });
+  function remove() {
     setConfirmDelete(false);
-    if (result.ok) {
-      offerUndo(`Deleted ${contact.displayName}`, result.value.undoToken);
-      navigate('people');
-    }
+    void request(() => rapport().contacts.delete({ ids: [id] }), {
+      action: `delete ${name}`,
+      success: ({ undoToken }) => ({ title: `Deleted ${name}`, undo: { token: undoToken } }),
+    }).then((r) => r.ok && navigate('people'));
   }
+  const archive = (archived: boolean) =>
+    void request(() => rapport().contacts.archive({ ids: [id], archived }), {
+      action: `${archived ? 'archive' : 'unarchive'} ${name}`,
+      success: () => ({
+        title: `${archived ? 'Archived' : 'Unarchived'} ${name}`,
+        undo: { run: () => rapport().contacts.archive({ ids: [id], archived: !archived }) },
+      }),
+    });
 
   return (
-    <section aria-labelledby="screen-title" className="person">
-      <p>
-        <a href="#/people">← People</a>
-      </p>
-      <div className="screen-top">
-        <div>
-          <ScreenHeading>{contact.displayName}</ScreenHeading>
+    <section aria-labelledby="screen-title" className="screen person">
+      <a href="#/people" className="back-link">
+        <ArrowLeft size={14} aria-hidden /> People
+      </a>
+      <header className="person-header">
+        <Avatar name={name} photo={contact.photo} size="xl" />
+        <div className="person-title">
+          <ScreenHeading>{name}</ScreenHeading>
           {contact.role || contact.organisation ? (
             <p className="lead">{[contact.role, contact.organisation].filter(Boolean).join(' at ')}</p>
           ) : null}
-          <StatusBadge status={status} />
-          {contact.archived ? <span className="status"> Archived</span> : null}
+          <p className="person-status">
+            <StatusBadge status={status} snoozedUntil={snoozedUntil} />
+            {contact.archived ? <span className="badge">Archived</span> : null}
+            {contact.tags.map((t) => (
+              <span key={t} className="tag">
+                {t}
+              </span>
+            ))}
+          </p>
         </div>
         <div className="actions">
           <button type="button" className="primary" onClick={() => openLog([id])}>
-            Log interaction
+            <PenLine size={16} aria-hidden /> Log interaction
           </button>
           <button type="button" onClick={() => setEditing(true)}>
-            Edit
+            <Pencil size={14} aria-hidden /> Edit
           </button>
-          <button
-            type="button"
-            onClick={() => void rapport().contacts.archive({ ids: [id], archived: !contact.archived })}
-          >
-            {contact.archived ? 'Unarchive' : 'Archive'}
-          </button>
-          <button type="button" className="danger" onClick={() => setConfirmDelete(true)}>
-            Delete
-          </button>
+          <Menu
+            label={`More actions for ${name}`}
+            trigger={
+              <button type="button" className="icon-button" aria-label={`More actions for ${name}`}>
+                <MoreHorizontal size={18} aria-hidden />
+              </button>
+            }
+            items={[
+              contact.archived
+                ? { label: 'Unarchive', icon: <ArchiveRestore size={14} />, onSelect: () => archive(false) }
+                : { label: 'Archive', icon: <Archive size={14} />, onSelect: () => archive(true) },
+              'separator',
+              { label: 'Delete', icon: <Trash2 size={14} />, danger: true, onSelect: () => setConfirmDelete(true) },
+            ]}
+          />
         </div>
-      </div>
-      <AskAboutChips details={openDetails} onResolve={(d) => void rapport().details.resolve({ id: d.id })} />
+      </header>
+      <AskAboutChips
+        details={openDetails}
+        onResolve={(d) =>
+          void request(() => rapport().details.resolve({ id: d.id }), {
+            action: 'mark the detail as asked about',
+            success: () => ({
+              title: `Asked about “${d.text}”`,
+              undo: { run: () => rapport().details.reopen({ id: d.id }) },
+            }),
+          })
+        }
+      />
       <div className="person-columns">
-        <div>
-          <StarterSuggestions contactId={id} name={contact.displayName} />
+        <div className="stack person-main">
+          <StarterSuggestions contactId={id} name={name} />
           <ReciprocityPanel reciprocity={reciprocity} />
           <AddDetailForm contactId={id} />
-          <h2>Timeline</h2>
-          <Timeline
-            filter={{ contactId: id }}
-            label={`Timeline with ${contact.displayName}`}
-            emptyText={`Nothing logged with ${contact.displayName} yet. Log your first coffee or call to start the clock.`}
-          />
+          <section aria-labelledby="person-timeline-title">
+            <h2 id="person-timeline-title" className="section-title">
+              Timeline
+            </h2>
+            <Timeline
+              inPage
+              filter={{ contactId: id }}
+              label={`Timeline with ${name}`}
+              emptyText={`Nothing logged with ${name} yet. Log your first coffee or call to start the clock.`}
+            />
+          </section>
         </div>
         <ContactFacts contact={contact} />
       </div>
-      <Dialog open={editing} title={`Edit ${contact.displayName}`} wide onClose={() => setEditing(false)}>
+      <Dialog open={editing} title={`Edit ${name}`} size="wide" onClose={() => setEditing(false)}>
         <PersonForm
           initial={contact}
           save={(fields) => rapport().contacts.update({ id, fields })}
-          onSaved={() => setEditing(false)}
+          onSaved={() => {
+            setEditing(false);
+            toast({
+              title: `Saved ${name}`,
+              undo: { run: () => rapport().contacts.update({ id, fields: fieldsOf(contact) }) },
+            });
+          }}
         />
       </Dialog>
-      <Dialog open={confirmDelete} title={`Delete ${contact.displayName}?`} onClose={() => setConfirmDelete(false)}>
+      <Dialog open={confirmDelete} title={`Delete ${name}?`} onClose={() => setConfirmDelete(false)}>
         <p>
-          This removes {contact.displayName}, their remembered details and any interactions only with them. Shared
-          interactions stay for the others. You can undo for a few seconds afterwards.
+          This removes {name}, their remembered details and any interactions only with them. Shared interactions stay
+          for the others. You can undo for a few seconds afterwards.
         </p>
-        <div className="actions">
-          <button type="button" onClick={() => setConfirmDelete(false)}>
+        <div className="dialog-footer">
+          <button type="button" data-autofocus onClick={() => setConfirmDelete(false)}>
             Cancel
           </button>
-          <button type="button" className="danger" onClick={() => void remove()}>
+          <button type="button" className="danger solid" onClick={remove}>
             Delete
           </button>
         </div>

@@ -11,7 +11,7 @@ export function ReciprocityPanel({ reciprocity }: { reciprocity: PersonView['rec
         {mutual ? `, and had ${mutual} two-way exchange${mutual === 1 ? '' : 's'}` : ''}.
       </p>
       {nudge ? (
-        <div className="nudge" role="note">
+        <div className="nudge-text" role="note">
           <p>Your last two exchanges were asks. Next time, lead with something for them:</p>
           <ul>
             {suggestions.map((s) => (

@@ -1,59 +1,55 @@
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { installFakeRapport, ok } from '../../test-support/fake-rapport.ts';
-import { QuickLogProvider } from '../log/QuickLog.tsx';
+import type { SubscriptionOutput } from '../../../shared/ipc/contract.ts';
+import { renderInApp } from '../../test-support/render.tsx';
 import { StarterSuggestions } from './StarterSuggestions.tsx';
 
-const biscuit = {
+type Suggestion = SubscriptionOutput<'starters.watchSuggestions'>[number];
+const biscuit: Suggestion = {
   starterId: 'offer-help-x',
   text: 'Hi Sam, how is the new puppy Biscuit settling in?',
   usesDetailId: 'd1',
   situation: 'offer-help',
   channel: 'any',
 };
-const plain = {
+const plain: Suggestion = {
   starterId: 'ask-advice-y',
   text: 'Sam, could I pick your brain about portfolios?',
   situation: 'ask-advice',
   channel: 'message',
 };
 
-function setup(wrap = false) {
-  const watchSuggestions = vi.fn((_input: unknown, onResult: (r: unknown) => void) => {
-    onResult(ok([biscuit, plain]));
-    return () => {};
-  });
-  installFakeRapport({
-    starters: { watchSuggestions },
-    app: { info: vi.fn(async () => ok({ today: '2026-03-18' })) },
-    details: { listOpen: vi.fn(async () => ok([])) },
+function setup() {
+  const watchSuggestions = vi.fn((_input: unknown, push: (v: Suggestion[]) => void) => push([biscuit, plain]));
+  const { fake } = renderInApp(<StarterSuggestions contactId="sam" name="Sam Okafor" />, {
+    requests: { 'details.listOpen': () => [] },
+    subscriptions: { 'starters.watchSuggestions': watchSuggestions },
   });
   const writeText = vi.fn(async () => {});
   Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
-  const ui = <StarterSuggestions contactId="sam" name="Sam Okafor" />;
-  render(wrap ? <QuickLogProvider>{ui}</QuickLogProvider> : ui);
-  return { watchSuggestions, writeText };
+  return { watchSuggestions, writeText, fake };
 }
 
 describe('StarterSuggestions', () => {
   it('copies the chosen starter and says so in a live region', async () => {
     const { writeText } = setup();
-    const item = screen.getByText(biscuit.text).closest('li')!;
+    const item = (await screen.findByText(biscuit.text)).closest('li')!;
     await userEvent.click(within(item).getByRole('button', { name: 'Copy' }));
     expect(writeText).toHaveBeenCalledWith(biscuit.text);
     expect(screen.getAllByRole('status').some((s) => s.textContent === 'Copied to the clipboard.')).toBe(true);
   });
 
-  it('ties each Copy button to its text so screen readers hear which one it copies', () => {
+  it('ties each Copy button to its text so screen readers hear which one it copies', async () => {
     setup();
-    const item = screen.getByText(plain.text).closest('li')!;
+    const item = (await screen.findByText(plain.text)).closest('li')!;
     expect(within(item).getByRole('button', { name: 'Copy', description: plain.text })).toBeTruthy();
     expect(within(item).getByRole('button', { name: 'Use', description: plain.text })).toBeTruthy();
   });
 
   it('asks main again for the chosen channel', async () => {
     const { watchSuggestions } = setup();
+    await screen.findByText(plain.text);
     await userEvent.selectOptions(screen.getByLabelText('How'), 'email');
     await waitFor(() =>
       expect(watchSuggestions).toHaveBeenLastCalledWith(
@@ -65,6 +61,7 @@ describe('StarterSuggestions', () => {
 
   it('says plainly when copying is refused', async () => {
     setup();
+    await screen.findByText(plain.text);
     Object.defineProperty(navigator, 'clipboard', {
       value: { writeText: vi.fn(async () => Promise.reject(new Error('denied'))) },
       configurable: true,
@@ -74,8 +71,10 @@ describe('StarterSuggestions', () => {
   });
 
   it('“Use” opens the log form for this person with the starter as the notes', async () => {
-    setup(true);
-    await userEvent.click(within(screen.getByText(biscuit.text).closest('li')!).getByRole('button', { name: 'Use' }));
+    setup();
+    await userEvent.click(
+      within((await screen.findByText(biscuit.text)).closest('li')!).getByRole('button', { name: 'Use' }),
+    );
     expect(((await screen.findByLabelText('Notes')) as HTMLTextAreaElement).value).toBe(biscuit.text);
   });
 });

@@ -4,8 +4,11 @@ import type { Channel } from '../../../shared/content/schema.ts';
 import type { SubscriptionOutput } from '../../../shared/ipc/contract.ts';
 import { rapport } from '../../api/rapport.ts';
 import { useLive } from '../../api/useLive.ts';
+import { LiveError } from '../../ui/LiveError.tsx';
 import { useQuickLog } from '../log/QuickLog.tsx';
+import '../practice/practice.css';
 import { useCopy } from '../starters/useCopy.ts';
+import '../practice/practice.css';
 
 type Suggestions = SubscriptionOutput<'starters.watchSuggestions'>;
 
@@ -20,9 +23,9 @@ export function StarterSuggestions({ contactId, name }: { contactId: string; nam
   const [channel, setChannel] = useState<Channel>('any');
   const live = useLive<Suggestions>(
     (onResult) => rapport().starters.watchSuggestions({ contactId, channel, limit: 4 }, onResult),
-    `${contactId}|${channel}`,
+    [contactId, channel],
   );
-  const openLog = useQuickLog();
+  const { openLog } = useQuickLog();
   const { copy, status } = useCopy();
 
   return (
@@ -41,7 +44,7 @@ export function StarterSuggestions({ contactId, name }: { contactId: string; nam
         </label>
       </div>
       {live.status === 'loading' ? <p role="status">Finding something to say…</p> : null}
-      {live.status === 'error' ? <p role="alert">{live.error.message}</p> : null}
+      <LiveError state={live} what="suggestions" />
       {live.status === 'ready' && live.data.length === 0 ? (
         <p className="empty">
           Nothing fits this yet. Remember something about {name} and a suggestion will mention it.
@@ -70,7 +73,7 @@ export function StarterSuggestions({ contactId, name }: { contactId: string; nam
           ))}
         </ul>
       ) : null}
-      <p className="status" role="status" aria-live="polite">
+      <p className="muted small" role="status" aria-live="polite">
         {status}
       </p>
       <p>

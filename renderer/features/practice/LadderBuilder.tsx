@@ -1,3 +1,4 @@
+import { ArrowDown, ArrowUp } from 'lucide-react';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { PRACTICE_SITUATION_LABELS, PRACTICE_SITUATIONS, practicePrompts } from '../../../shared/content/library.ts';
 import type { PracticeSituation } from '../../../shared/content/schema.ts';
@@ -81,7 +82,7 @@ export function LadderBuilder({ initial, save, onSaved }: LadderBuilderProps) {
   }
 
   return (
-    <form className="ladder-builder" onSubmit={(e) => void submit(e)} noValidate>
+    <form className="form ladder-builder" onSubmit={(e) => void submit(e)} noValidate>
       <Field
         label="Ladder name"
         value={name}
@@ -120,7 +121,7 @@ export function LadderBuilder({ initial, save, onSaved }: LadderBuilderProps) {
                 disabled={i === 0}
                 onClick={() => move(i, -1)}
               >
-                ↑ Up
+                <ArrowUp size={14} aria-hidden /> Up
               </button>
               <button
                 type="button"
@@ -129,7 +130,7 @@ export function LadderBuilder({ initial, save, onSaved }: LadderBuilderProps) {
                 disabled={i === steps.length - 1}
                 onClick={() => move(i, 1)}
               >
-                ↓ Down
+                <ArrowDown size={14} aria-hidden /> Down
               </button>
               <button type="button" className="danger" aria-label={`Remove ${label(i)}`} onClick={() => remove(i)}>
                 Remove
@@ -215,7 +216,7 @@ export function LadderBuilder({ initial, save, onSaved }: LadderBuilderProps) {
       <p className="visually-hidden" role="status" aria-live="polite">
         {announcement}
       </p>
-      <div className="actions">
+      <div className="dialog-footer">
         <button type="submit" className="primary">
           Save ladder
         </button>

@@ -1,10 +1,13 @@
+import { Plus, Sprout } from 'lucide-react';
 import { useState } from 'react';
 import type { Ladder, PracticeProgress, PracticeSession } from '../../../shared/domain/practice/model.ts';
 import { rapport } from '../../api/rapport.ts';
 import { useLive } from '../../api/useLive.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { ScreenHeading } from '../../ui/ScreenHeading.tsx';
-import { useOfferUndo } from '../../ui/UndoToast.tsx';
+import { useRequest } from '../../api/request.ts';
+import { LiveError } from '../../ui/LiveError.tsx';
+import { useToast } from '../../ui/Toast.tsx';
 import { LadderBuilder } from './LadderBuilder.tsx';
 import { LadderList } from './LadderList.tsx';
 import './practice.css';
@@ -12,38 +15,41 @@ import { ProgressPanel } from './ProgressPanel.tsx';
 import { AfterForm, BeforeForm, type SessionSeed } from './SessionForms.tsx';
 
 const GOALS = [0, 1, 2, 3, 4, 5, 6, 7];
+const ladderFields = ({ id: _i, createdAt: _c, updatedAt: _u, ...fields }: Ladder) => fields;
 
 /**
  * Practice: fear ladders, one practice at a time (before and afterwards), and progress.
  * Everything is reachable by keyboard; charts carry text summaries and tables.
  */
 export function PracticeScreen() {
-  const ladders = useLive<Ladder[]>((onResult) => rapport().practice.watchLadders({}, onResult), 'ladders');
-  const sessions = useLive<PracticeSession[]>((onResult) => rapport().practice.watchSessions({}, onResult), 'sessions');
+  const ladders = useLive<Ladder[]>((onResult) => rapport().practice.watchLadders({}, onResult), []);
+  const sessions = useLive<PracticeSession[]>((onResult) => rapport().practice.watchSessions({}, onResult), []);
   const progress = useLive<PracticeProgress>(
     (onResult) => rapport().practice.watchProgress({ weeks: 8 }, onResult),
-    'progress',
+    [],
   );
-  const offerUndo = useOfferUndo();
+  const request = useRequest();
+  const toast = useToast();
   const [building, setBuilding] = useState<Ladder | 'new' | null>(null);
   const [seed, setSeed] = useState<SessionSeed | null>(null);
   const [finishing, setFinishing] = useState<PracticeSession | null>(null);
-  const [announcement, setAnnouncement] = useState('');
 
   const planned = sessions.status === 'ready' ? sessions.data.filter((s) => s.status === 'planned') : [];
   const today = progress.status === 'ready' ? progress.data.today : '';
 
-  async function deleteLadder(ladder: Ladder) {
-    const result = await rapport().practice.deleteLadder({ id: ladder.id });
-    if (result.ok) offerUndo(`Deleted the ladder “${ladder.name}”`, result.value.undoToken);
-  }
-  async function deleteSession(session: PracticeSession) {
-    const result = await rapport().practice.deleteSession({ id: session.id });
-    if (result.ok) offerUndo('Deleted a planned practice', result.value.undoToken);
-  }
+  const deleteLadder = (ladder: Ladder) =>
+    void request(() => rapport().practice.deleteLadder({ id: ladder.id }), {
+      action: `delete the ladder “${ladder.name}”`,
+      success: ({ undoToken }) => ({ title: `Deleted the ladder “${ladder.name}”`, undo: { token: undoToken } }),
+    });
+  const deleteSession = (session: PracticeSession) =>
+    void request(() => rapport().practice.deleteSession({ id: session.id }), {
+      action: 'delete the planned practice',
+      success: ({ undoToken }) => ({ title: `Deleted “${session.task}”`, undo: { token: undoToken } }),
+    });
 
   return (
-    <section aria-labelledby="screen-title" className="practice">
+    <section aria-labelledby="screen-title" className="screen practice">
       <div className="screen-top">
         <div>
           <ScreenHeading>Practice</ScreenHeading>
@@ -54,10 +60,10 @@ export function PracticeScreen() {
         </div>
         <div className="actions">
           <button type="button" className="primary" onClick={() => setSeed({})}>
-            Practise something
+            <Sprout size={16} aria-hidden /> Practise something
           </button>
           <button type="button" onClick={() => setBuilding('new')}>
-            New ladder
+            <Plus size={16} aria-hidden /> New ladder
           </button>
         </div>
       </div>
@@ -76,7 +82,13 @@ export function PracticeScreen() {
             <span>Weekly goal</span>
             <select
               value={progress.data.goal.goal}
-              onChange={(e) => void rapport().practice.setWeeklyGoal({ goal: Number(e.target.value) })}
+              onChange={(e) => {
+                const goal = Number(e.target.value);
+                void request(() => rapport().practice.setWeeklyGoal({ goal }), {
+                  action: 'set the weekly goal',
+                  success: () => ({ title: goal ? `Weekly goal: ${goal} a week` : 'No weekly goal' }),
+                });
+              }}
             >
               {GOALS.map((g) => (
                 <option key={g} value={g}>
@@ -110,7 +122,7 @@ export function PracticeScreen() {
                     type="button"
                     className="danger"
                     aria-label={`Delete planned practice: ${s.task}`}
-                    onClick={() => void deleteSession(s)}
+                    onClick={() => deleteSession(s)}
                   >
                     Delete
                   </button>
@@ -124,26 +136,21 @@ export function PracticeScreen() {
       <section aria-labelledby="ladders-title">
         <h2 id="ladders-title">Fear ladders</h2>
         {ladders.status === 'ready' ? (
-          <LadderList
-            ladders={ladders.data}
-            onPractise={setSeed}
-            onEdit={setBuilding}
-            onDelete={(l) => void deleteLadder(l)}
-          />
-        ) : (
-          <p role="status">Loading…</p>
-        )}
+          <LadderList ladders={ladders.data} onPractise={setSeed} onEdit={setBuilding} onDelete={deleteLadder} />
+        ) : ladders.status === 'loading' ? (
+          <p className="muted">Loading…</p>
+        ) : null}
+        <LiveError state={ladders} what="your ladders" />
       </section>
 
+      <LiveError state={sessions} what="your practices" />
+      <LiveError state={progress} what="your progress" />
       {progress.status === 'ready' ? <ProgressPanel progress={progress.data} /> : null}
-      <p className="visually-hidden" role="status" aria-live="polite">
-        {announcement}
-      </p>
 
       <Dialog
         open={building !== null}
         title={building === 'new' ? 'New fear ladder' : 'Edit fear ladder'}
-        wide
+        size="wide"
         onClose={() => setBuilding(null)}
       >
         {building !== null ? (
@@ -151,31 +158,40 @@ export function PracticeScreen() {
             initial={building === 'new' ? undefined : building}
             save={(input) => rapport().practice.saveLadder(input)}
             onSaved={(l) => {
+              const before = building === 'new' ? null : building;
               setBuilding(null);
-              setAnnouncement(`Saved the ladder “${l.name}” with ${l.steps.length} steps.`);
+              toast({
+                title: `Saved the ladder “${l.name}” with ${l.steps.length} steps`,
+                undo: before
+                  ? { run: () => rapport().practice.saveLadder({ id: before.id, fields: ladderFields(before) }) }
+                  : { run: () => rapport().practice.deleteLadder({ id: l.id }) },
+              });
             }}
           />
         ) : null}
       </Dialog>
-      <Dialog open={seed !== null} title="Before you start" wide onClose={() => setSeed(null)}>
+      <Dialog open={seed !== null} title="Before you start" size="wide" onClose={() => setSeed(null)}>
         {seed !== null && today ? (
           <BeforeForm
             seed={seed}
             today={today}
-            onStarted={() => {
+            onStarted={(session) => {
               setSeed(null);
-              setAnnouncement('Saved. Come back afterwards and note how it went.');
+              toast({
+                title: 'Saved. Come back afterwards and note how it went',
+                undo: { run: () => rapport().practice.deleteSession({ id: session.id }) },
+              });
             }}
           />
         ) : null}
       </Dialog>
-      <Dialog open={finishing !== null} title="How did it go?" wide onClose={() => setFinishing(null)}>
+      <Dialog open={finishing !== null} title="How did it go?" size="wide" onClose={() => setFinishing(null)}>
         {finishing ? (
           <AfterForm
             session={finishing}
             onFinished={() => {
               setFinishing(null);
-              setAnnouncement('Saved. Well done for trying it.');
+              toast({ title: 'Saved. Well done for trying it' });
             }}
           />
         ) : null}

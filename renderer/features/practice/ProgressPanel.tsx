@@ -1,12 +1,11 @@
-import { format } from 'date-fns/format';
-import { parseISO } from 'date-fns/parseISO';
 import { useId, useMemo } from 'react';
 import uPlot from 'uplot';
 import type { PracticeProgress } from '../../../shared/domain/practice/model.ts';
+import { formatDate, formatDateShort } from '../../ui/dates.ts';
 import { themeColour, UPlotChart } from './UPlotChart.tsx';
 
-const day = (iso: string) => format(parseISO(iso), 'd MMM yyyy');
-const short = (iso: string) => format(parseISO(iso), 'd MMM');
+const day = formatDate;
+const short = (iso: string) => formatDateShort(iso);
 
 /** Labels x positions 0…n-1 (or 1…n) with the given strings, skipping non-integer ticks. */
 const indexAxis = (labels: string[], offset: number): uPlot.Axis => ({

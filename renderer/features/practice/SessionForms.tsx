@@ -5,6 +5,7 @@ import { COMMON_SAFETY_BEHAVIOURS, type PracticeSession } from '../../../shared/
 import { rapport } from '../../api/rapport.ts';
 import { usePeopleList } from '../../api/PeopleProvider.tsx';
 import { Field } from '../../ui/Field.tsx';
+import { PersonSelect } from '../../ui/PersonSelect.tsx';
 import { errorsFrom, SelectField, TextArea, toNumber, type FieldErrors } from './fields.tsx';
 
 /** What the "before" form starts from: a ladder step, a prompt, or nothing (a free practice). */
@@ -52,7 +53,7 @@ export function BeforeForm({
   }
 
   return (
-    <form onSubmit={(e) => void submit(e)} noValidate>
+    <form className="form" onSubmit={(e) => void submit(e)} noValidate>
       <TextArea label="What will you do?" value={task} error={errors.task} onChange={(e) => setTask(e.target.value)} />
       <SelectField label="Situation" value={situation} onChange={(v) => setSituation(v as PracticeSituation)}>
         {PRACTICE_SITUATIONS.map((s) => (
@@ -94,7 +95,7 @@ export function BeforeForm({
           {errors.form}
         </p>
       ) : null}
-      <div className="actions">
+      <div className="dialog-footer">
         <button type="submit" className="primary">
           Save and go
         </button>
@@ -147,7 +148,7 @@ export function AfterForm({
   }
 
   return (
-    <form onSubmit={(e) => void submit(e)} noValidate>
+    <form className="form" onSubmit={(e) => void submit(e)} noValidate>
       <p className="lead">{session.task}</p>
       <div className="row">
         <Field
@@ -228,26 +229,28 @@ export function AfterForm({
           onChange={(e) => setOtherDropped(e.target.value)}
         />
       </fieldset>
-      <SelectField
-        label="Was this with someone in Rapport? (optional)"
-        hint="Choosing someone logs an interaction with them."
-        value={contactId}
-        onChange={setContactId}
-        error={errors.contactId}
-      >
-        <option value="">No one in particular</option>
-        {people.map((p) => (
-          <option key={p.id} value={p.id}>
-            {p.displayName}
-          </option>
-        ))}
-      </SelectField>
+      <div className="field">
+        <PersonSelect
+          label="Was this with someone in Rapport? (optional)"
+          people={people}
+          value={contactId}
+          onChange={setContactId}
+          emptyLabel="No one in particular"
+          showLabel
+        />
+        <p className="field-hint">Choosing someone logs an interaction with them.</p>
+        {errors.contactId ? (
+          <p className="field-error" role="alert">
+            {errors.contactId}
+          </p>
+        ) : null}
+      </div>
       {errors.form ? (
         <p className="field-error" role="alert">
           {errors.form}
         </p>
       ) : null}
-      <div className="actions">
+      <div className="dialog-footer">
         <button type="submit" className="primary">
           Save how it went
         </button>

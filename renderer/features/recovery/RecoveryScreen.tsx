@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { DatabaseProblem, OperationProgress, RecoveryStatus } from '../../../shared/ipc/channels/lifecycle.ts';
 import type { Result } from '../../../shared/ipc/result.ts';
 import { rapport } from '../../api/rapport.ts';
+import './recovery.css';
 
 const when = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 const people = (n: number | undefined) => (n === undefined ? '' : `${n} ${n === 1 ? 'person' : 'people'}`);

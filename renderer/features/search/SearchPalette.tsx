@@ -1,7 +1,13 @@
-import { useEffect, useId, useState, type KeyboardEvent } from 'react';
+import { Command } from 'cmdk';
+import { FileText, MessageCircle, Search, StickyNote } from 'lucide-react';
+import { useEffect, useState } from 'react';
 import type { SearchHitView } from '../../../shared/domain/views.ts';
+import { useToday } from '../../api/AppInfoProvider.tsx';
 import { rapport } from '../../api/rapport.ts';
-import { openPerson } from '../../navigation/useScreen.ts';
+import { navigate, openPerson } from '../../navigation/useScreen.ts';
+import { SCREENS } from '../../navigation/screens.ts';
+import { Avatar } from '../../ui/Avatar.tsx';
+import { formatDateShort } from '../../ui/dates.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
 
 /** The snippet with each match wrapped in <mark>. */
@@ -17,83 +23,140 @@ function Highlighted({ hit }: { hit: SearchHitView }) {
   return <>{parts}</>;
 }
 
-const KIND_LABEL = { person: 'Person', detail: 'Remembered', interaction: 'Interaction' } as const;
+const GROUPS = [
+  { kind: 'person', heading: 'People' },
+  { kind: 'detail', heading: 'Remembered' },
+  { kind: 'interaction', heading: 'Interactions' },
+] as const;
 
-/** Ctrl/Cmd+K: search names, organisations, notes, details and interactions; people come first. */
+type Answer = { q: string; hits: SearchHitView[] } | { q: string; error: string };
+
+/**
+ * Ctrl/Cmd+K (cmdk in a dialog): search names, organisations, notes, details and interactions;
+ * people come first. Focus starts in the field, so typing right after the shortcut is kept.
+ * With nothing typed it offers the screens.
+ */
 export function SearchPalette({ open, onClose }: { open: boolean; onClose: () => void }) {
-  const id = useId();
+  return (
+    <Dialog open={open} title="Search" size="palette" hideTitle onClose={onClose}>
+      <PaletteBody onClose={onClose} />
+    </Dialog>
+  );
+}
+
+function PaletteBody({ onClose }: { onClose: () => void }) {
+  const today = useToday();
   const [q, setQ] = useState('');
-  const [found, setFound] = useState<SearchHitView[]>([]);
-  const [active, setActive] = useState(0);
-  // Earlier results stay on screen while the next keystroke's answer is on its way.
-  const hits = q.trim() ? found : [];
+  const [answer, setAnswer] = useState<Answer | null>(null);
+  const query = q.trim();
 
   useEffect(() => {
+    if (!query) return;
     let current = true;
-    if (!q.trim()) return;
     void rapport()
-      .search.query({ q, limit: 30 })
+      .search.query({ q: query, limit: 30 })
       .then((r) => {
-        if (current && r.ok) {
-          setFound(r.value);
-          setActive(0);
-        }
+        if (current) setAnswer(r.ok ? { q: query, hits: r.value } : { q: query, error: r.error.message });
       });
     return () => {
       current = false;
     };
-  }, [q]);
+  }, [query]);
 
-  const go = (hit: SearchHitView | undefined) => {
-    const person = hit?.personIds[0];
+  // Earlier results stay on screen while the next keystroke's answer is on its way.
+  const hits = query && answer && 'hits' in answer ? answer.hits : [];
+  const error = query && answer && 'error' in answer ? answer.error : '';
+  const go = (hit: SearchHitView) => {
+    const person = hit.personIds[0];
     if (!person) return;
     onClose();
-    setQ('');
     openPerson(person);
-  };
-  const onKeyDown = (e: KeyboardEvent) => {
-    if (e.key === 'ArrowDown') setActive((a) => Math.min(a + 1, hits.length - 1));
-    else if (e.key === 'ArrowUp') setActive((a) => Math.max(a - 1, 0));
-    else if (e.key === 'Enter') go(hits[active]);
-    else return;
-    e.preventDefault();
   };
 
   return (
-    <Dialog open={open} title="Search" onClose={onClose}>
-      <input
-        id={`${id}-q`}
-        className="search-input"
-        type="search"
-        role="combobox"
-        aria-label="Search people, notes and interactions"
-        aria-expanded={hits.length > 0}
-        aria-controls={`${id}-results`}
-        aria-activedescendant={hits.length ? `${id}-hit-${active}` : undefined}
-        autoFocus
-        value={q}
-        onChange={(e) => setQ(e.target.value)}
-        onKeyDown={onKeyDown}
-      />
-      <ul id={`${id}-results`} role="listbox" aria-label="Results" className="search-results">
-        {hits.map((hit, i) => (
-          <li
-            key={`${hit.kind}-${hit.id}`}
-            id={`${id}-hit-${i}`}
-            role="option"
-            aria-selected={i === active}
-            onClick={() => go(hit)}
-          >
-            <span className="hit-kind">{KIND_LABEL[hit.kind]}</span>
-            <span className="hit-title">{hit.title}</span>
-            {hit.date ? <span className="person-meta"> · {hit.date}</span> : null}
-            <div className="hit-snippet">
-              <Highlighted hit={hit} />
-            </div>
-          </li>
-        ))}
-      </ul>
-      {q.trim() && !hits.length ? <p className="empty">Nothing matches “{q.trim()}”.</p> : null}
-    </Dialog>
+    <Command shouldFilter={false} loop className="palette" label="Search">
+      <div className="palette-input-row">
+        <Search size={18} aria-hidden />
+        <Command.Input
+          data-autofocus
+          value={q}
+          onValueChange={setQ}
+          aria-label="Search people, notes and interactions"
+          placeholder="Search people, notes and interactions"
+        />
+      </div>
+      <Command.List className="palette-list" aria-label="Results">
+        {error ? (
+          <p className="inline-alert" role="alert">
+            Search failed: {error}
+          </p>
+        ) : null}
+        {!query ? (
+          <Command.Group heading="Go to">
+            {SCREENS.map((s) => (
+              <Command.Item
+                key={s.id}
+                value={`screen-${s.id}`}
+                className="palette-item"
+                onSelect={() => {
+                  onClose();
+                  navigate(s.id);
+                }}
+              >
+                <s.icon size={16} aria-hidden />
+                {s.label}
+              </Command.Item>
+            ))}
+          </Command.Group>
+        ) : null}
+        {GROUPS.map((group) => {
+          const inGroup = hits.filter((h) => h.kind === group.kind);
+          if (!inGroup.length) return null;
+          return (
+            <Command.Group key={group.kind} heading={group.heading}>
+              {inGroup.map((hit) => (
+                <Command.Item
+                  key={`${hit.kind}-${hit.id}`}
+                  value={`${hit.kind}-${hit.id}`}
+                  className="palette-item"
+                  onSelect={() => go(hit)}
+                >
+                  {hit.kind === 'person' ? (
+                    <Avatar name={hit.title} />
+                  ) : hit.kind === 'detail' ? (
+                    <StickyNote size={18} aria-hidden />
+                  ) : hit.field === 'notes' ? (
+                    <FileText size={18} aria-hidden />
+                  ) : (
+                    <MessageCircle size={18} aria-hidden />
+                  )}
+                  <span className="hit-text">
+                    <span className="hit-title">{hit.title}</span>
+                    {hit.date ? <span className="muted"> · {formatDateShort(hit.date, today)}</span> : null}
+                    <span className="hit-snippet">
+                      <Highlighted hit={hit} />
+                    </span>
+                  </span>
+                </Command.Item>
+              ))}
+            </Command.Group>
+          );
+        })}
+        {query && answer && !error && answer.q === query && !hits.length ? (
+          <p className="palette-empty">Nothing matches “{query}”.</p>
+        ) : null}
+      </Command.List>
+      <div className="palette-footer" aria-hidden="true">
+        <span>
+          <kbd>↑</kbd> <kbd>↓</kbd> to move
+        </span>
+        <span>
+          <kbd>Enter</kbd> to open
+        </span>
+        <span>
+          <kbd>Esc</kbd> to close
+        </span>
+      </div>
+    </Command>
   );
 }

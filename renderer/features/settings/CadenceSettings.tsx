@@ -1,22 +1,25 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState, type FormEvent } from 'react';
+import { TIER_LABELS } from '../../../shared/domain/cadence.ts';
 import { Tier } from '../../../shared/domain/contact.ts';
 import { KeepInTouchSettings } from '../../../shared/domain/settings.ts';
 import { toFieldIssues } from '../../../shared/ipc/result.ts';
 import { rapport } from '../../api/rapport.ts';
+import { useRequest } from '../../api/request.ts';
 import { Field } from '../../ui/Field.tsx';
 
 const NAMES: Record<Tier, string> = { close: 'Close', regular: 'Regular', occasional: 'Occasional', yearly: 'Yearly' };
 
-/** The default rhythm of each tier, in days; people can still have their own. */
+/** The default rhythm of each tier, in days, and the rhythm new and imported people start with. */
 export function CadenceSettings() {
+  const id = useId();
+  const request = useRequest();
   const [settings, setSettings] = useState<KeepInTouchSettings | null>(null);
   const [error, setError] = useState('');
-  const [saved, setSaved] = useState('');
   useEffect(() => {
-    void rapport()
-      .settings.getKeepInTouch({})
-      .then((r) => r.ok && setSettings(r.value));
-  }, []);
+    void request(() => rapport().settings.getKeepInTouch({}), { action: 'load the rhythms' }).then(
+      (r) => r.ok && setSettings(r.value),
+    );
+  }, [request]);
   if (!settings) return null;
 
   async function submit(event: FormEvent<HTMLFormElement>) {
@@ -28,7 +31,8 @@ export function CadenceSettings() {
         { idealDays: Number(data.get(`${t}-ideal`)), maxDays: Number(data.get(`${t}-max`)) },
       ]),
     );
-    const parsed = KeepInTouchSettings.safeParse({ tiers });
+    const defaultTier = String(data.get('defaultTier') ?? '');
+    const parsed = KeepInTouchSettings.safeParse({ tiers, ...(defaultTier ? { defaultTier } : {}) });
     if (!parsed.success) {
       const issue = toFieldIssues(parsed.error)[0];
       return setError(
@@ -37,45 +41,70 @@ export function CadenceSettings() {
           : 'Check the numbers',
       );
     }
-    const result = await rapport().settings.setKeepInTouch(parsed.data);
-    setError(result.ok ? '' : result.error.message);
-    setSaved(result.ok ? 'Saved.' : '');
+    setError('');
+    const result = await request(() => rapport().settings.setKeepInTouch(parsed.data), {
+      action: 'save the rhythms',
+      onError: (e) => setError(e.message),
+      success: () => ({ title: 'Saved the keep-in-touch rhythms' }),
+    });
+    if (result.ok) setSettings(result.value);
   }
 
   return (
-    <form className="card cadence-settings" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="cadence-title">
-      <h2 id="cadence-title">Keep-in-touch rhythms</h2>
-      <p className="field-hint">
-        Due after the ideal gap, overdue after the maximum. Any interaction starts the clock again.
-      </p>
-      {Tier.options.map((t) => (
-        <fieldset key={t} className="row">
-          <legend>{NAMES[t]}</legend>
-          <Field
-            label="Ideal (days)"
-            name={`${t}-ideal`}
-            type="number"
-            min={1}
-            defaultValue={settings.tiers[t].idealDays}
-          />
-          <Field
-            label="Maximum (days)"
-            name={`${t}-max`}
-            type="number"
-            min={1}
-            defaultValue={settings.tiers[t].maxDays}
-          />
-        </fieldset>
-      ))}
+    <form
+      className="card form cadence-settings"
+      onSubmit={(e) => void submit(e)}
+      noValidate
+      aria-labelledby="cadence-title"
+    >
+      <div>
+        <h2 id="cadence-title">Keep-in-touch rhythms</h2>
+        <p className="field-hint">
+          Due after the ideal gap, overdue after the maximum. Any interaction starts the clock again.
+        </p>
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-default`}>Rhythm for new and imported people</label>
+        <select id={`${id}-default`} name="defaultTier" defaultValue={settings.defaultTier ?? ''}>
+          <option value="">None: I choose for each person</option>
+          {Tier.options.map((t) => (
+            <option key={t} value={t}>
+              {TIER_LABELS[t]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="tier-grid">
+        {Tier.options.map((t) => (
+          <fieldset key={t} className="row">
+            <legend>{NAMES[t]}</legend>
+            <Field
+              label="Ideal (days)"
+              name={`${t}-ideal`}
+              type="number"
+              min={1}
+              defaultValue={settings.tiers[t].idealDays}
+            />
+            <Field
+              label="Maximum (days)"
+              name={`${t}-max`}
+              type="number"
+              min={1}
+              defaultValue={settings.tiers[t].maxDays}
+            />
+          </fieldset>
+        ))}
+      </div>
       {error ? (
         <p className="field-error" role="alert">
           {error}
         </p>
       ) : null}
-      <button type="submit" className="primary">
-        Save rhythms
-      </button>
-      <span role="status"> {saved}</span>
+      <div>
+        <button type="submit" className="primary">
+          Save rhythms
+        </button>
+      </div>
     </form>
   );
 }

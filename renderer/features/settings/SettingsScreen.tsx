@@ -1,47 +1,35 @@
-import { useEffect, useState } from 'react';
-import type { RequestOutput } from '../../../shared/ipc/contract.ts';
-import { rapport } from '../../api/rapport.ts';
+import { useAppInfo } from '../../api/AppInfoProvider.tsx';
 import { ScreenHeading } from '../../ui/ScreenHeading.tsx';
 import { BackupSettings } from '../backup/BackupSettings.tsx';
 import { ReminderSettings } from '../today/ReminderSettings.tsx';
 import { CadenceSettings } from './CadenceSettings.tsx';
-
-type AppInfo = RequestOutput<'app.info'>;
+import './settings.css';
 
 export function SettingsScreen() {
-  const [info, setInfo] = useState<AppInfo | null>(null);
-  const [error, setError] = useState('');
-  useEffect(() => {
-    void rapport()
-      .app.info({})
-      .then((r) => (r.ok ? setInfo(r.value) : setError(r.error.message)));
-  }, []);
-
+  const info = useAppInfo();
   return (
-    <section aria-labelledby="screen-title">
+    <section aria-labelledby="screen-title" className="screen settings">
       <ScreenHeading>Settings</ScreenHeading>
-      {error ? (
-        <p role="alert" className="field-error">
-          {error}
-        </p>
-      ) : null}
       {info ? (
-        <dl className="facts">
-          <dt>Version</dt>
-          <dd>{info.version}</dd>
-          <dt>Running as</dt>
-          <dd>{info.mode === 'desktop' ? 'Desktop app' : 'Browser mode (npm run serve)'}</dd>
-          <dt>Data folder</dt>
-          <dd>
-            <code>{info.dataDir}</code>
-          </dd>
-          <dt>Storage</dt>
-          <dd>
-            {info.persistent
-              ? 'Saved on this computer.'
-              : 'Not saved yet: this version keeps everything in memory, and it is lost when Rapport stops.'}
-          </dd>
-        </dl>
+        <section className="card" aria-labelledby="about-title">
+          <h2 id="about-title">This computer</h2>
+          <dl className="facts">
+            <dt>Version</dt>
+            <dd>{info.version}</dd>
+            <dt>Running as</dt>
+            <dd>{info.mode === 'desktop' ? 'Desktop app' : 'Browser mode (npm run serve)'}</dd>
+            <dt>Data folder</dt>
+            <dd>
+              <code>{info.dataDir}</code>
+            </dd>
+            <dt>Storage</dt>
+            <dd>
+              {info.persistent
+                ? 'Saved on this computer.'
+                : 'Not saved yet: this version keeps everything in memory, and it is lost when Rapport stops.'}
+            </dd>
+          </dl>
+        </section>
       ) : null}
       <CadenceSettings />
       <ReminderSettings />

@@ -4,12 +4,13 @@ import type { Channel, StarterSituation, Tone } from '../../../shared/content/sc
 import type { OwnStarter } from '../../../shared/domain/practice/model.ts';
 import { rapport } from '../../api/rapport.ts';
 import { errorsFrom, SelectField, TextArea, type FieldErrors } from '../practice/fields.tsx';
+import { displayText, storedText } from './starter-text.ts';
 
 const TONES: Tone[] = ['warm', 'light', 'professional', 'direct'];
 
 /** Write or edit one of your own starters; placeholders are checked in main with the library's rules. */
 export function OwnStarterForm({ initial, onSaved }: { initial?: OwnStarter | undefined; onSaved: () => void }) {
-  const [text, setText] = useState(initial?.text ?? '');
+  const [text, setText] = useState(displayText(initial?.text ?? ''));
   const [situation, setSituation] = useState<StarterSituation>(initial?.situation ?? 'reconnect');
   const [channel, setChannel] = useState<Channel>(initial?.channel ?? 'any');
   const [tone, setTone] = useState<Tone>(initial?.tone ?? 'warm');
@@ -19,17 +20,17 @@ export function OwnStarterForm({ initial, onSaved }: { initial?: OwnStarter | un
     event.preventDefault();
     const result = await rapport().starters.saveOwn({
       ...(initial ? { id: initial.id } : {}),
-      fields: { text, situation, channel, tone },
+      fields: { text: storedText(text), situation, channel, tone },
     });
     if (!result.ok) return setErrors(errorsFrom(result.error.details, result.error.message, ['fields']));
     onSaved();
   }
 
   return (
-    <form onSubmit={(e) => void submit(e)} noValidate>
+    <form className="form" onSubmit={(e) => void submit(e)} noValidate>
       <TextArea
         label="Your starter"
-        hint="You can use {firstName}, {detail}, {event} or {timeSince}; suggestions fill them in for each person."
+        hint="Write [name], [detail], [event] or [time since] where something about the person goes; suggestions fill them in for each person."
         value={text}
         rows={3}
         error={errors.text}
@@ -68,7 +69,7 @@ export function OwnStarterForm({ initial, onSaved }: { initial?: OwnStarter | un
           {errors.form}
         </p>
       ) : null}
-      <div className="actions">
+      <div className="dialog-footer">
         <button type="submit" className="primary">
           Save
         </button>

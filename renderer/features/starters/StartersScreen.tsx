@@ -1,3 +1,4 @@
+import { PenLine, Star } from 'lucide-react';
 import { useId, useMemo, useState } from 'react';
 import {
   STARTER_SITUATION_LABELS,
@@ -9,16 +10,23 @@ import type { Starter, StarterSituation } from '../../../shared/content/schema.t
 import type { OwnStarter } from '../../../shared/domain/practice/model.ts';
 import type { SubscriptionOutput } from '../../../shared/ipc/contract.ts';
 import { rapport } from '../../api/rapport.ts';
+import { useRequest } from '../../api/request.ts';
 import { useLive } from '../../api/useLive.ts';
+import { LiveError } from '../../ui/LiveError.tsx';
+import { useToast } from '../../ui/Toast.tsx';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { ScreenHeading } from '../../ui/ScreenHeading.tsx';
 import '../practice/practice.css';
 import { OwnStarterForm } from './OwnStarterForm.tsx';
-import { displayText } from './starter-text.ts';
+import { FillGapsDialog } from './FillGapsDialog.tsx';
+import { displayText, gapsIn, splitGaps } from './starter-text.ts';
 import { useCopy } from './useCopy.ts';
 
 type Mine = SubscriptionOutput<'starters.watchMine'>;
 type Row = Starter & { own?: OwnStarter };
+
+/** Starters shown per situation until "Show all": the library reads as a menu, not a wall of text. */
+const FIRST_PER_GROUP = 4;
 
 const CHANNEL_LABELS: Record<string, string> = {
   'in-person': 'in person',
@@ -37,12 +45,16 @@ const CHANNEL_LABELS: Record<string, string> = {
  */
 export function StartersScreen() {
   const id = useId();
-  const mine = useLive<Mine>((onResult) => rapport().starters.watchMine({}, onResult), 'mine');
+  const mine = useLive<Mine>((onResult) => rapport().starters.watchMine({}, onResult), []);
   const [query, setQuery] = useState('');
   const [situation, setSituation] = useState<'' | StarterSituation>('');
   const [favouritesOnly, setFavouritesOnly] = useState(false);
   const [editing, setEditing] = useState<OwnStarter | 'new' | null>(null);
   const { copy, status } = useCopy();
+  const [filling, setFilling] = useState<string | null>(null);
+  const [opened, setOpened] = useState<Set<StarterSituation>>(new Set());
+  const request = useRequest();
+  const copyStarter = (stored: string) => (gapsIn(stored).length ? setFilling(stored) : void copy(stored));
 
   const own = useMemo(() => (mine.status === 'ready' ? mine.data.own : []), [mine]);
   const favourites = useMemo(() => new Set(mine.status === 'ready' ? mine.data.favourites : []), [mine]);
@@ -67,12 +79,28 @@ export function StartersScreen() {
     (g) => g.items.length > 0,
   );
 
-  async function toggleFavourite(starter: Row) {
-    await rapport().starters.toggleFavourite({ starterId: starter.id, favourite: !favourites.has(starter.id) });
-  }
+  const toast = useToast();
+  const deleteOwn = (own: OwnStarter) =>
+    void request(() => rapport().starters.deleteOwn({ id: own.id }), {
+      action: 'delete your starter',
+      success: () => ({
+        title: 'Deleted your starter',
+        undo: {
+          run: () =>
+            rapport().starters.saveOwn({
+              fields: { text: own.text, situation: own.situation, channel: own.channel, tone: own.tone },
+            }),
+        },
+      }),
+    });
+  const toggleFavourite = (starter: Row) =>
+    void request(
+      () => rapport().starters.toggleFavourite({ starterId: starter.id, favourite: !favourites.has(starter.id) }),
+      { action: 'change the favourite' },
+    );
 
   return (
-    <section aria-labelledby="screen-title" className="starters">
+    <section aria-labelledby="screen-title" className="screen starters">
       <div className="screen-top">
         <div>
           <ScreenHeading>Conversation starters</ScreenHeading>
@@ -82,10 +110,10 @@ export function StartersScreen() {
           </p>
         </div>
         <button type="button" className="primary" onClick={() => setEditing('new')}>
-          Write your own
+          <PenLine size={16} aria-hidden /> Write your own
         </button>
       </div>
-      <div className="filters" role="search">
+      <div className="toolbar" role="search">
         <label htmlFor={`${id}-q`} className="visually-hidden">
           Search starters
         </label>
@@ -114,6 +142,7 @@ export function StartersScreen() {
           Favourites only
         </label>
       </div>
+      <LiveError state={mine} what="your starters and favourites" />
       <p className="count" role="status" aria-live="polite">
         {rows.length === 1 ? '1 starter' : `${rows.length} starters`}
         {status ? ` · ${status}` : ''}
@@ -131,13 +160,21 @@ export function StartersScreen() {
             {STARTER_SITUATION_LABELS[g.situation]} <span className="count">({g.items.length})</span>
           </h2>
           <ul className="starter-list">
-            {g.items.map((s) => {
+            {(opened.has(g.situation) || query.trim() ? g.items : g.items.slice(0, FIRST_PER_GROUP)).map((s) => {
               const text = displayText(s.text);
               const fav = favourites.has(s.id);
               return (
                 <li key={s.id} className="starter-item">
                   <p id={`${id}-t-${s.id}`} className="suggestion-text">
-                    {text}
+                    {splitGaps(text).map((part, i) =>
+                      part.gap ? (
+                        <span key={i} className="gap">
+                          {part.text}
+                        </span>
+                      ) : (
+                        part.text
+                      ),
+                    )}
                   </p>
                   <p className="person-meta">
                     {s.own ? <span className="type-badge">Yours</span> : null} {s.tone} ·{' '}
@@ -148,11 +185,11 @@ export function StartersScreen() {
                       type="button"
                       aria-pressed={fav}
                       aria-describedby={`${id}-t-${s.id}`}
-                      onClick={() => void toggleFavourite(s)}
+                      onClick={() => toggleFavourite(s)}
                     >
-                      <span aria-hidden="true">{fav ? '★' : '☆'}</span> Favourite
+                      <Star size={14} aria-hidden fill={fav ? 'currentColor' : 'none'} /> Favourite
                     </button>
-                    <button type="button" aria-describedby={`${id}-t-${s.id}`} onClick={() => void copy(text)}>
+                    <button type="button" aria-describedby={`${id}-t-${s.id}`} onClick={() => copyStarter(s.text)}>
                       Copy
                     </button>
                     {s.own ? (
@@ -164,7 +201,7 @@ export function StartersScreen() {
                           type="button"
                           className="danger"
                           aria-describedby={`${id}-t-${s.id}`}
-                          onClick={() => void rapport().starters.deleteOwn({ id: s.id })}
+                          onClick={() => deleteOwn(s.own!)}
                         >
                           Delete
                         </button>
@@ -175,15 +212,45 @@ export function StartersScreen() {
               );
             })}
           </ul>
+          {g.items.length > FIRST_PER_GROUP && !query.trim() ? (
+            <button
+              type="button"
+              className="ghost small"
+              aria-expanded={opened.has(g.situation)}
+              onClick={() =>
+                setOpened((set) => {
+                  const next = new Set(set);
+                  if (!next.delete(g.situation)) next.add(g.situation);
+                  return next;
+                })
+              }
+            >
+              {opened.has(g.situation) ? 'Show fewer' : `Show all ${g.items.length}`}
+            </button>
+          ) : null}
         </section>
       ))}
+      <FillGapsDialog
+        starter={filling}
+        onClose={() => setFilling(null)}
+        onCopy={(text) => {
+          setFilling(null);
+          void copy(text);
+        }}
+      />
       <Dialog
         open={editing !== null}
         title={editing === 'new' ? 'Write your own starter' : 'Edit your starter'}
         onClose={() => setEditing(null)}
       >
         {editing !== null ? (
-          <OwnStarterForm initial={editing === 'new' ? undefined : editing} onSaved={() => setEditing(null)} />
+          <OwnStarterForm
+            initial={editing === 'new' ? undefined : editing}
+            onSaved={() => {
+              setEditing(null);
+              toast({ title: editing === 'new' ? 'Saved your starter' : 'Saved the changes' });
+            }}
+          />
         ) : null}
       </Dialog>
     </section>

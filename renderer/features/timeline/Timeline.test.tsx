@@ -1,7 +1,8 @@
-import { render, screen, waitFor } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { TimelineEntry } from '../../../shared/domain/views.ts';
-import { installFakeRapport, ok } from '../../test-support/fake-rapport.ts';
+import { renderInApp } from '../../test-support/render.tsx';
 import { Timeline } from './Timeline.tsx';
 
 const entry = (
@@ -35,10 +36,9 @@ afterEach(() => {
 
 describe('Timeline', () => {
   it('shows the empty text when nothing matches', async () => {
-    installFakeRapport({
-      timeline: { watch: (_input: unknown, cb: (r: unknown) => void) => (cb(ok({ total: 0, revision: 1 })), () => {}) },
+    renderInApp(<Timeline filter={{}} label="Timeline" emptyText="Nothing logged yet." />, {
+      subscriptions: { 'timeline.watch': (_input, push) => push({ total: 0, revision: 1 }) },
     });
-    render(<Timeline filter={{}} label="Timeline" emptyText="Nothing logged yet." />);
     expect(await screen.findByText('Nothing logged yet.')).toBeTruthy();
   });
 
@@ -48,14 +48,11 @@ describe('Timeline', () => {
       entry('b', '2026-03-11', 'Second chat'),
       entry('c', '2026-03-02', 'Last week'),
     ];
-    const page = vi.fn(async () => ok({ entries, hasMore: false }));
-    installFakeRapport({
-      timeline: {
-        watch: (_i: unknown, cb: (r: unknown) => void) => (cb(ok({ total: 3, revision: 1 })), () => {}),
-        page,
-      },
+    const page = vi.fn(() => ({ entries, hasMore: false }));
+    renderInApp(<Timeline filter={{ contactId: 'p1' }} label="Timeline with Sam" emptyText="none" />, {
+      requests: { 'timeline.page': page },
+      subscriptions: { 'timeline.watch': (_input, push) => push({ total: 3, revision: 1 }) },
     });
-    render(<Timeline filter={{ contactId: 'p1' }} label="Timeline with Sam" emptyText="none" />);
     await waitFor(() => expect(screen.getByText('Coffee by the river')).toBeTruthy());
     expect(page).toHaveBeenCalledWith({ filter: { contactId: 'p1' }, offset: 0, limit: 100 });
     const weekHeadings = screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent);
@@ -66,21 +63,37 @@ describe('Timeline', () => {
   });
 
   it('fetches again when main says the data changed', async () => {
-    let push: (r: unknown) => void = () => {};
-    const page = vi.fn(async () => ok({ entries: [entry('a', '2026-03-11', 'Before')], hasMore: false }));
-    installFakeRapport({
-      timeline: {
-        watch: (_i: unknown, cb: (r: unknown) => void) => ((push = cb), cb(ok({ total: 1, revision: 1 })), () => {}),
-        page,
+    let push: (r: { total: number; revision: number }) => void = () => {};
+    const page = vi.fn(() => ({ entries: [entry('a', '2026-03-11', 'Before')], hasMore: false }));
+    renderInApp(<Timeline filter={{}} label="Timeline" emptyText="none" />, {
+      requests: { 'timeline.page': page },
+      subscriptions: {
+        'timeline.watch': (_input, next) => {
+          push = next;
+          next({ total: 1, revision: 1 });
+        },
       },
     });
-    render(<Timeline filter={{}} label="Timeline" emptyText="none" />);
     await screen.findByText('Before');
-    page.mockResolvedValueOnce(
-      ok({ entries: [entry('b', '2026-03-12', 'After'), entry('a', '2026-03-11', 'Before')], hasMore: false }),
-    );
-    push(ok({ total: 2, revision: 2 }));
+    page.mockReturnValueOnce({
+      entries: [entry('b', '2026-03-12', 'After'), entry('a', '2026-03-11', 'Before')],
+      hasMore: false,
+    });
+    push({ total: 2, revision: 2 });
     expect(await screen.findByText('After')).toBeTruthy();
     expect(page).toHaveBeenCalledTimes(2);
+  });
+  it('says when a page of entries could not be loaded, and Retry asks again', async () => {
+    const page = vi
+      .fn()
+      .mockReturnValueOnce({ code: 'unavailable', message: 'The connection dropped' })
+      .mockReturnValue({ entries: [entry('a', '2026-03-11', 'Back again')], hasMore: false });
+    renderInApp(<Timeline filter={{}} label="Timeline" emptyText="none" />, {
+      requests: { 'timeline.page': page },
+      subscriptions: { 'timeline.watch': (_input, push) => push({ total: 1, revision: 1 }) },
+    });
+    expect((await screen.findByRole('alert')).textContent).toContain('The connection dropped');
+    await userEvent.click(screen.getByRole('button', { name: 'Retry' }));
+    expect(await screen.findByText('Back again')).toBeTruthy();
   });
 });

@@ -12,13 +12,14 @@ const NO_PAGES = new Map<number, TimelineEntry[]>();
 /**
  * The timeline as a sparse list: main says how many entries match (live), and pages of 100 are
  * fetched when the virtual list first shows one of their rows. A change in main bumps the
- * revision, which retires every cached page, so what is on screen is fetched again.
+ * revision, which retires every cached page, so what is on screen is fetched again. A page that
+ * fails is reported (`failedPages`) and `retry` asks for it again; it never stays blank silently.
  */
 export function useTimelinePages(filter: Filter) {
   const key = JSON.stringify(filter);
   const meta = useLive<{ total: number; revision: number }>(
     (onResult) => rapport().timeline.watch({ filter }, onResult),
-    key,
+    [key],
   );
   const revision = meta.status === 'ready' ? meta.data.revision : -1;
   const stamp = `${revision}|${key}`;
@@ -26,6 +27,9 @@ export function useTimelinePages(filter: Filter) {
     stamp,
     pages: NO_PAGES,
   });
+  const [failure, setFailure] = useState<{ stamp: string; message: string } | null>(null);
+  // Bumped by retry: a new `ensure` makes the list ask again for the pages it shows.
+  const [attempt, setAttempt] = useState(0);
   const requested = useRef({ stamp, pages: new Set<number>() });
   const latest = useRef(stamp);
   useEffect(() => {
@@ -42,15 +46,24 @@ export function useTimelinePages(filter: Filter) {
       void rapport()
         .timeline.page({ filter: JSON.parse(key) as Filter, offset: page * PAGE_SIZE, limit: PAGE_SIZE })
         .then((result) => {
-          if (!result.ok || latest.current !== stamp) return;
+          if (latest.current !== stamp) return;
+          if (!result.ok) {
+            requested.current.pages.delete(page);
+            return setFailure({ stamp, message: result.error.message });
+          }
           setCache((c) => ({
             stamp,
             pages: new Map(c.stamp === stamp ? c.pages : NO_PAGES).set(page, result.value.entries),
           }));
         });
     },
-    [key, revision, stamp],
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [key, revision, stamp, attempt],
   );
+  const retry = useCallback(() => {
+    setFailure(null);
+    setAttempt((a) => a + 1);
+  }, []);
 
   const pages = cache.stamp === stamp ? cache.pages : NO_PAGES;
   const entryAt = (index: number): TimelineEntry | undefined =>
@@ -59,7 +72,9 @@ export function useTimelinePages(filter: Filter) {
     total: meta.status === 'ready' ? meta.data.total : 0,
     loading: meta.status === 'loading',
     error: meta.status === 'error' ? meta.error.message : undefined,
+    failedPages: failure?.stamp === stamp ? failure.message : undefined,
     entryAt,
     ensure,
+    retry,
   };
 }

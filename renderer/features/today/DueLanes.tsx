@@ -1,132 +1,105 @@
+import { PenLine } from 'lucide-react';
 import { useState } from 'react';
 import type { TodayItem, TodayView } from '../../../shared/domain/reminders/views.ts';
-import { rapport } from '../../api/rapport.ts';
 import { openPerson } from '../../navigation/useScreen.ts';
-import { StatusBadge } from '../../ui/StatusBadge.tsx';
+import { Avatar } from '../../ui/Avatar.tsx';
+import { statusText } from '../../ui/StatusBadge.tsx';
 import { useQuickLog } from '../log/QuickLog.tsx';
+import { DoneButton } from './DoneButton.tsx';
+import { LaterMenu } from './LaterMenu.tsx';
 import { reasonText } from './reasons.ts';
 
-type Act = (label: string, run: () => Promise<{ ok: boolean; error?: { message: string } }>) => void;
-
-function Row({ item, act, actionable }: { item: TodayItem; act: Act; actionable: boolean }) {
-  const openLog = useQuickLog();
+function Row({ item, actionable }: { item: TodayItem; actionable: boolean }) {
+  const { openLog } = useQuickLog();
   const name = item.displayName;
-  const reasons = item.reasons.filter((r) => r.kind !== 'overdue' && r.kind !== 'due');
+  const reasons = [
+    ...(item.status.state === 'untracked' ? [] : [statusText(item.status)]),
+    ...item.reasons.filter((r) => r.kind !== 'overdue' && r.kind !== 'due').map(reasonText),
+  ];
   return (
-    <li>
-      <a
-        href={`#/people/${encodeURIComponent(item.id)}`}
-        onClick={(e) => {
-          e.preventDefault();
-          openPerson(item.id);
-        }}
-      >
-        {name}
-      </a>
-      {item.status.state !== 'untracked' ? <StatusBadge status={item.status} /> : null}
-      {reasons.length ? <span className="reasons">{reasons.map(reasonText).join(' · ')}</span> : null}
+    <li className="due-row">
+      <Avatar name={name} />
+      <div className="due-text">
+        <a
+          href={`#/people/${encodeURIComponent(item.id)}`}
+          onClick={(e) => {
+            e.preventDefault();
+            openPerson(item.id);
+          }}
+        >
+          {name}
+        </a>
+        <span className={`due-reason status-${item.status.state}`}>{reasons.join(' · ')}</span>
+      </div>
       <span className="row-actions">
-        {actionable ? (
-          <button
-            type="button"
-            className="primary"
-            onClick={() => act(`Logged a message with ${name}.`, () => rapport().reminders.done({ personId: item.id }))}
-            aria-label={`Done: I got in touch with ${name}`}
-          >
-            Done
-          </button>
-        ) : null}
-        <button type="button" onClick={() => openLog([item.id])} aria-label={`Log an interaction with ${name}`}>
-          Log
+        {actionable ? <DoneButton personId={item.id} name={name} compact /> : null}
+        <button
+          type="button"
+          className="ghost small"
+          onClick={() => openLog([item.id])}
+          aria-label={`Log an interaction with ${name}`}
+        >
+          <PenLine size={14} aria-hidden /> Log
         </button>
-        {actionable ? (
-          <details className="later">
-            <summary aria-label={`Later for ${name}`}>Later</summary>
-            <button
-              type="button"
-              onClick={() =>
-                act(`${name} snoozed for a day.`, () => rapport().reminders.snooze({ personId: item.id, days: 1 }))
-              }
-            >
-              Snooze 1 day
-            </button>
-            <button
-              type="button"
-              onClick={() =>
-                act(`${name} snoozed for a week.`, () => rapport().reminders.snooze({ personId: item.id, days: 7 }))
-              }
-            >
-              Snooze 1 week
-            </button>
-            <button
-              type="button"
-              onClick={() => act(`Skipped ${name} this cycle.`, () => rapport().reminders.skip({ personId: item.id }))}
-            >
-              Skip this cycle
-            </button>
-          </details>
-        ) : null}
+        {actionable ? <LaterMenu personId={item.id} name={name} /> : null}
       </span>
     </li>
   );
 }
 
+/** Rows shown before "Show all": a long overdue list should not push the rest of Today away. */
+const FIRST_ROWS = 6;
+
 function Lane({
   title,
   items,
   empty,
-  act,
   actionable,
 }: {
   title: string;
   items: TodayItem[];
   empty: string;
-  act: Act;
   actionable: boolean;
 }) {
+  const [all, setAll] = useState(false);
+  const shown = all ? items : items.slice(0, FIRST_ROWS);
   return (
     <section className="lane card" aria-label={`${title} (${items.length})`}>
-      <h2>
+      <h2 className="section-title">
         {title} <span className="count">{items.length}</span>
       </h2>
       {items.length ? (
-        <ul>
-          {items.map((p) => (
-            <Row key={p.id} item={p} act={act} actionable={actionable} />
+        <ul className="plain due-list">
+          {shown.map((p) => (
+            <Row key={p.id} item={p} actionable={actionable} />
           ))}
         </ul>
-      ) : (
-        <p className="empty">{empty}</p>
-      )}
+      ) : null}
+      {items.length > FIRST_ROWS ? (
+        <button type="button" className="ghost small show-all" onClick={() => setAll(!all)}>
+          {all ? 'Show fewer' : `Show all ${items.length}`}
+        </button>
+      ) : null}
+      {items.length ? null : <p className="empty">{empty}</p>}
     </section>
   );
 }
 
 /**
  * Who to get in touch with: past their maximum gap, due now (rhythm, follow-ups, birthdays),
- * and coming up this week. Done logs a message today; Later snoozes or skips this cycle.
+ * and coming up this week. Done asks how and logs it today; Later snoozes or skips this cycle.
  */
 export function DueLanes({ view }: { view: TodayView }) {
-  const [message, setMessage] = useState('');
-  const act: Act = (label, run) => {
-    void run().then((r) => setMessage(r.ok ? label : (r.error?.message ?? 'That did not work.')));
-  };
   return (
-    <>
-      <div className="lanes">
-        <Lane title="Overdue" items={view.overdue} empty="Nobody is past their longest gap." act={act} actionable />
-        <Lane title="Due today" items={view.due} empty="Nobody is due right now." act={act} actionable />
-        <Lane
-          title="This week"
-          items={view.thisWeek}
-          empty="Nobody comes due in the next seven days."
-          act={act}
-          actionable={false}
-        />
-      </div>
-      <p className="visually-hidden" role="status" aria-live="polite">
-        {message}
-      </p>
-    </>
+    <div className="lanes">
+      <Lane title="Overdue" items={view.overdue} empty="Nobody is past their longest gap." actionable />
+      <Lane title="Due today" items={view.due} empty="Nobody is due right now." actionable />
+      <Lane
+        title="This week"
+        items={view.thisWeek}
+        empty="Nobody comes due in the next seven days."
+        actionable={false}
+      />
+    </div>
   );
 }

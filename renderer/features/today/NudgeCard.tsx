@@ -1,7 +1,11 @@
-import { useState } from 'react';
+import { Copy, Moon, SkipForward } from 'lucide-react';
 import type { NudgeView } from '../../../shared/domain/reminders/views.ts';
 import { rapport } from '../../api/rapport.ts';
+import { useRequest } from '../../api/request.ts';
 import { openPerson } from '../../navigation/useScreen.ts';
+import { Avatar } from '../../ui/Avatar.tsx';
+import { useCopy } from '../starters/useCopy.ts';
+import { DoneButton } from './DoneButton.tsx';
 
 const OUTCOME: Record<NonNullable<NudgeView['outcome']>, string> = {
   done: 'Done for today. Nice one.',
@@ -11,27 +15,31 @@ const OUTCOME: Record<NonNullable<NudgeView['outcome']>, string> = {
 
 /** "Just do it": one person a day, a message already drafted, and three ways to answer. */
 export function NudgeCard({ nudge }: { nudge: NudgeView | null }) {
-  const [status, setStatus] = useState('');
+  const request = useRequest();
+  const { copy, status } = useCopy();
   if (!nudge) return null;
-  const text = nudge.lines.join('\n');
-  const run = (call: Promise<{ ok: boolean; error?: { message: string } }>) =>
-    void call.then((r) => setStatus(r.ok ? '' : (r.error?.message ?? 'That did not work.')));
+  const name = nudge.displayName;
 
   return (
     <section className="card nudge" aria-labelledby="nudge-title">
-      <h2 id="nudge-title">
-        Just do it:{' '}
-        <a
-          href={`#/people/${encodeURIComponent(nudge.personId)}`}
-          onClick={(e) => {
-            e.preventDefault();
-            openPerson(nudge.personId);
-          }}
-        >
-          {nudge.displayName}
-        </a>
-      </h2>
-      <p className="field-hint">{nudge.step}</p>
+      <div className="nudge-head">
+        <Avatar name={name} size="lg" />
+        <div>
+          <h2 id="nudge-title">
+            Just do it:{' '}
+            <a
+              href={`#/people/${encodeURIComponent(nudge.personId)}`}
+              onClick={(e) => {
+                e.preventDefault();
+                openPerson(nudge.personId);
+              }}
+            >
+              {name}
+            </a>
+          </h2>
+          <p className="field-hint">{nudge.step}</p>
+        </div>
+      </div>
       <blockquote className="draft" aria-label="Drafted message">
         <p>{nudge.lines[0]}</p>
         <p>{nudge.lines[1]}</p>
@@ -39,36 +47,40 @@ export function NudgeCard({ nudge }: { nudge: NudgeView | null }) {
       {nudge.outcome ? (
         <p role="status">{OUTCOME[nudge.outcome]}</p>
       ) : (
-        <div className="row">
+        <div className="actions">
+          <DoneButton personId={nudge.personId} name={name} />
+          <button type="button" onClick={() => void copy(nudge.lines.join('\n'), 'Copied the message.')}>
+            <Copy size={14} aria-hidden /> Copy message
+          </button>
           <button
             type="button"
+            className="ghost"
             onClick={() =>
-              void navigator.clipboard?.writeText(text).then(
-                () => setStatus('Copied.'),
-                () => setStatus('Could not copy.'),
-              )
+              void request(() => rapport().reminders.nudge({ action: 'tonight' }), {
+                action: 'set the evening reminder',
+                success: () => ({ title: `We will remind you about ${name} this evening` }),
+              })
             }
           >
-            Copy message
+            <Moon size={14} aria-hidden /> Tonight
           </button>
           <button
             type="button"
-            className="primary"
-            onClick={() => run(rapport().reminders.done({ personId: nudge.personId }))}
+            className="ghost"
+            onClick={() =>
+              void request(() => rapport().reminders.nudge({ action: 'skip' }), {
+                action: 'skip the nudge',
+                success: () => ({ title: `Skipped ${name} for today` }),
+              })
+            }
           >
-            Done
+            <SkipForward size={14} aria-hidden /> Skip
           </button>
-          <button type="button" onClick={() => run(rapport().reminders.nudge({ action: 'tonight' }))}>
-            Tonight
-          </button>
-          <button type="button" onClick={() => run(rapport().reminders.nudge({ action: 'skip' }))}>
-            Skip
-          </button>
+          <span className="muted small" role="status">
+            {status}
+          </span>
         </div>
       )}
-      <p role="status" aria-live="polite">
-        {status}
-      </p>
     </section>
   );
 }

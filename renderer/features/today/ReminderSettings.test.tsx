@@ -1,57 +1,49 @@
-import { render, screen } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { DEFAULT_REMINDER_SETTINGS } from '../../../shared/domain/reminders/settings.ts';
+import {
+  DEFAULT_REMINDER_SETTINGS,
+  type ReminderSettings as Settings,
+} from '../../../shared/domain/reminders/settings.ts';
 import type { TodayView } from '../../../shared/domain/reminders/views.ts';
-import { installFakeRapport, ok } from '../../test-support/fake-rapport.ts';
+import { renderInApp } from '../../test-support/render.tsx';
 import { NudgeCard } from './NudgeCard.tsx';
 import { ReminderSettings } from './ReminderSettings.tsx';
 
-const info = vi.fn(async () =>
-  ok({ version: 't', mode: 'desktop', dataDir: '/data', persistent: true, today: '2026-03-01' }),
-);
-
 describe('ReminderSettings', () => {
   it('says reminders come as notifications only when the desktop has no tray', async () => {
-    installFakeRapport({
-      reminders: {
-        getSettings: vi.fn(async () =>
-          ok({ ...DEFAULT_REMINDER_SETTINGS, host: { notifications: true, tray: false } }),
-        ),
+    renderInApp(<ReminderSettings />, {
+      requests: {
+        'reminders.getSettings': () => ({ ...DEFAULT_REMINDER_SETTINGS, host: { notifications: true, tray: false } }),
       },
-      app: { info },
     });
-    render(<ReminderSettings />);
     expect(await screen.findByText(/no tray area.*notifications only/)).toBeTruthy();
     expect(screen.getByLabelText(/Open Rapport when I log in/)).toBeTruthy();
   });
 
-  it('saves the digest time and quiet hours the user picked', async () => {
-    const setSettings = vi.fn(async (s: typeof DEFAULT_REMINDER_SETTINGS) =>
-      ok({ ...s, host: { notifications: false, tray: null } }),
-    );
-    installFakeRapport({
-      reminders: {
-        getSettings: vi.fn(async () =>
-          ok({ ...DEFAULT_REMINDER_SETTINGS, host: { notifications: false, tray: null } }),
-        ),
-        setSettings,
+  it('saves the digest time and quiet hours the user picked, and says so once', async () => {
+    const setSettings = vi.fn((s: Settings) => ({ ...s, host: { notifications: false, tray: null } }));
+    renderInApp(<ReminderSettings />, {
+      requests: {
+        'reminders.getSettings': () => ({ ...DEFAULT_REMINDER_SETTINGS, host: { notifications: false, tray: null } }),
+        'reminders.setSettings': setSettings,
       },
-      app: { info },
     });
-    render(<ReminderSettings />);
     expect(await screen.findByText(/only in the desktop app/)).toBeTruthy();
     const time = screen.getByLabelText('At') as HTMLInputElement;
     await userEvent.clear(time);
     await userEvent.type(time, '07:30');
     await userEvent.click(screen.getByLabelText('No notifications'));
     await userEvent.click(screen.getByRole('button', { name: 'Save reminder settings' }));
-    expect(setSettings).toHaveBeenCalledWith({
-      ...DEFAULT_REMINDER_SETTINGS,
-      digestTime: '07:30',
-      quietHours: { ...DEFAULT_REMINDER_SETTINGS.quietHours, enabled: false },
-    });
-    expect(await screen.findByText('Saved.')).toBeTruthy();
+    await waitFor(() =>
+      expect(setSettings).toHaveBeenCalledWith({
+        ...DEFAULT_REMINDER_SETTINGS,
+        digestTime: '07:30',
+        quietHours: { ...DEFAULT_REMINDER_SETTINGS.quietHours, enabled: false },
+      }),
+    );
+    expect(await screen.findByText('Saved the reminder settings')).toBeTruthy();
+    expect(screen.queryByRole('alert')).toBeNull();
   });
 });
 
@@ -64,23 +56,25 @@ describe('NudgeCard', () => {
     smallerStep: false,
   };
 
-  it('shows the two-line draft and answers Done, Tonight and Skip', async () => {
-    const done = vi.fn(async () => ok({ interactionId: 'i' }));
-    const act = vi.fn(async () => ok({}));
-    installFakeRapport({ reminders: { done, nudge: act } });
-    render(<NudgeCard nudge={nudge} />);
+  it('shows the two-line draft; Done asks how, Tonight and Skip say what they did', async () => {
+    const done = vi.fn(() => ({ interactionId: 'i1' }));
+    const act = vi.fn(() => ({}));
+    renderInApp(<NudgeCard nudge={nudge} />, {
+      requests: { 'reminders.done': done, 'reminders.nudge': act },
+    });
     expect(screen.getByLabelText('Drafted message').textContent).toBe('Hi Sam,How did the half marathon go?');
-    await userEvent.click(screen.getByRole('button', { name: 'Done' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Done: I got in touch with Sam Okafor' }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Call' }));
+    await waitFor(() => expect(done).toHaveBeenCalledWith({ personId: 'sam', type: 'call' }));
+    expect(await screen.findByText('Logged a call with Sam Okafor')).toBeTruthy();
     await userEvent.click(screen.getByRole('button', { name: 'Tonight' }));
     await userEvent.click(screen.getByRole('button', { name: 'Skip' }));
-    expect(done).toHaveBeenCalledWith({ personId: 'sam' });
-    expect(act.mock.calls).toEqual([[{ action: 'tonight' }], [{ action: 'skip' }]]);
+    await waitFor(() => expect(act.mock.calls).toEqual([[{ action: 'tonight' }], [{ action: 'skip' }]]));
   });
 
   it('shows what was decided instead of the buttons', () => {
-    installFakeRapport({});
-    render(<NudgeCard nudge={{ ...nudge, outcome: 'tonight' }} />);
+    renderInApp(<NudgeCard nudge={{ ...nudge, outcome: 'tonight' }} />);
     expect(screen.getByText('We will remind you this evening.')).toBeTruthy();
-    expect(screen.queryByRole('button', { name: 'Done' })).toBeNull();
+    expect(screen.queryByRole('button', { name: /Done/ })).toBeNull();
   });
 });

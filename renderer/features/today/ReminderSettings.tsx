@@ -4,7 +4,9 @@ import {
   type ReminderSettings as Settings,
 } from '../../../shared/domain/reminders/settings.ts';
 import type { ReminderSettingsView } from '../../../shared/domain/reminders/views.ts';
+import { useAppInfo } from '../../api/AppInfoProvider.tsx';
 import { rapport } from '../../api/rapport.ts';
+import { useRequest } from '../../api/request.ts';
 import { downloadIcs } from './download.ts';
 
 /** What this computer can do with reminders, in words. */
@@ -22,22 +24,15 @@ function hostNote(host: ReminderSettingsView['host']): string {
  */
 export function ReminderSettings() {
   const [view, setView] = useState<ReminderSettingsView | null>(null);
-  const [status, setStatus] = useState('');
-  const [dataDir, setDataDir] = useState('');
+  const [error, setError] = useState('');
+  const request = useRequest();
+  const dataDir = useAppInfo()?.dataDir ?? '';
   useEffect(() => {
-    void rapport()
-      .reminders.getSettings({})
-      .then((r) => (r.ok ? setView(r.value) : setStatus(r.error.message)));
-    void rapport()
-      .app.info({})
-      .then((r) => r.ok && setDataDir(r.value.dataDir));
-  }, []);
-  if (!view)
-    return status ? (
-      <p role="alert" className="field-error">
-        {status}
-      </p>
-    ) : null;
+    void request(() => rapport().reminders.getSettings({}), { action: 'load the reminder settings' }).then(
+      (r) => r.ok && setView(r.value),
+    );
+  }, [request]);
+  if (!view) return null;
   const { host } = view;
 
   async function submit(event: FormEvent<HTMLFormElement>) {
@@ -53,63 +48,73 @@ export function ReminderSettings() {
       openAtLogin: on('openAtLogin'),
     };
     const parsed = ReminderSettingsSchema.safeParse(candidate);
-    if (!parsed.success) return setStatus(parsed.error.issues[0]?.message ?? 'Check the times.');
-    const result = await rapport().reminders.setSettings(parsed.data);
+    if (!parsed.success) return setError(parsed.error.issues[0]?.message ?? 'Check the times.');
+    setError('');
+    const result = await request(() => rapport().reminders.setSettings(parsed.data), {
+      action: 'save the reminder settings',
+      onError: (e) => setError(e.message),
+      success: () => ({ title: 'Saved the reminder settings' }),
+    });
     if (result.ok) setView(result.value);
-    setStatus(result.ok ? 'Saved.' : result.error.message);
   }
 
   return (
     <form
-      className="card reminder-settings"
+      className="card form reminder-settings"
       onSubmit={(e) => void submit(e)}
       noValidate
       aria-labelledby="reminder-settings-title"
     >
       <h2 id="reminder-settings-title">Reminders</h2>
       <p className="field-hint">{hostNote(host)}</p>
-      <label>
+      <label className="check">
         <input type="checkbox" name="notifications" defaultChecked={view.notifications} /> Show notifications
       </label>
       <fieldset className="row">
         <legend>Daily digest</legend>
-        <label>
+        <label className="check">
           <input type="checkbox" name="digest" defaultChecked={view.digest} /> One notification a day listing who to
           reach out to
         </label>
-        <label>
+        <label className="check">
           At <input type="time" name="digestTime" defaultValue={view.digestTime} required />
         </label>
       </fieldset>
-      <label>
+      <label className="check">
         <input type="checkbox" name="eventFollowUps" defaultChecked={view.eventFollowUps} /> Remind me to follow up two
         days after a conference or meet-up
       </label>
       <fieldset className="row">
         <legend>Quiet hours</legend>
-        <label>
+        <label className="check">
           <input type="checkbox" name="quiet" defaultChecked={view.quietHours.enabled} /> No notifications
         </label>
-        <label>
+        <label className="check">
           from <input type="time" name="quietStart" defaultValue={view.quietHours.start} />
         </label>
-        <label>
+        <label className="check">
           until <input type="time" name="quietEnd" defaultValue={view.quietHours.end} />
         </label>
       </fieldset>
       <p className="field-hint">A reminder due during quiet hours waits until they end; nothing is lost.</p>
       {host.notifications ? (
-        <label>
+        <label className="check">
           <input type="checkbox" name="openAtLogin" defaultChecked={view.openAtLogin} /> Open Rapport when I log in (it
           starts in the tray)
         </label>
       ) : (
         <input type="hidden" name="openAtLogin" value={view.openAtLogin ? 'on' : ''} />
       )}
-      <button type="submit" className="primary">
-        Save reminder settings
-      </button>
-      <span role="status"> {status}</span>
+      {error ? (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      <div>
+        <button type="submit" className="primary">
+          Save reminder settings
+        </button>
+      </div>
       <h3>Calendar</h3>
       <p className="field-hint">
         Birthdays and keep-in-touch dates, for your calendar app. Names and dates only, never notes.
@@ -120,9 +125,16 @@ export function ReminderSettings() {
           </>
         ) : null}
       </p>
-      <button type="button" onClick={() => void downloadIcs().then((e) => setStatus(e ?? 'Calendar saved.'))}>
-        Export calendar (.ics)
-      </button>
+      <div>
+        <button
+          type="button"
+          onClick={() =>
+            void request(downloadIcs, { action: 'export the calendar', success: () => ({ title: 'Calendar saved' }) })
+          }
+        >
+          Export calendar (.ics)
+        </button>
+      </div>
     </form>
   );
 }

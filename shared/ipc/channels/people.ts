@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Id } from './common.ts';
-import { Contact, ContactFields, IsoDate } from '../../domain/contact.ts';
+import { Contact, ContactFields, IsoDate, Tier } from '../../domain/contact.ts';
 import { Detail, DetailFields, Sensitivity } from '../../domain/detail.ts';
 import { Interaction, InteractionFields, InteractionType } from '../../domain/interaction.ts';
 import { KeepInTouchSettings } from '../../domain/settings.ts';
@@ -49,6 +49,16 @@ export const peopleRequests = {
   'contacts.retag': {
     input: z.object({ ids: Ids, add: z.array(Tag).max(20).default([]), remove: z.array(Tag).max(20).default([]) }),
     output: z.object({ changed: z.number().int() }),
+  },
+  /** One rhythm (or none) for many people; `undo.apply` with the token puts their previous rhythms back. */
+  'contacts.setTier': {
+    input: z.object({ ids: Ids, tier: Tier.nullable() }),
+    output: UndoReceipt.extend({ changed: z.number().int() }),
+  },
+  /** Remembers that two people are not the same, so `contacts.duplicates` stops suggesting them. */
+  'contacts.dismissDuplicate': {
+    input: z.object({ ids: z.tuple([Id, Id]) }),
+    output: z.object({ dismissed: z.number().int() }),
   },
   /** Deletes people with their details and solo interactions; `undo.apply` brings them back. */
   'contacts.delete': { input: z.object({ ids: Ids }), output: UndoReceipt.extend({ removed: z.number().int() }) },

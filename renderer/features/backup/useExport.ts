@@ -1,0 +1,37 @@
+import { useMemo } from 'react';
+import { rapport } from '../../api/rapport.ts';
+import { useRequest } from '../../api/request.ts';
+import { saveText } from './files.ts';
+
+/**
+ * Export everyone (or `ids`, a selection) as vCard 3.0 or 4.0, or everything as the JSON
+ * archive; the toast says how many people went into the file.
+ */
+export function useExport(ids?: string[]) {
+  const request = useRequest();
+  const key = ids?.join(',');
+  return useMemo(() => {
+    const chosen = key ? key.split(',') : undefined;
+    return {
+      vcard: (version: '3.0' | '4.0') =>
+        void request(() => rapport().interchange.exportVCard({ version, ...(chosen ? { ids: chosen } : {}) }), {
+          action: 'export the vCard file',
+          success: (file) => {
+            saveText(file.fileName, file.text, 'text/vcard');
+            return {
+              title: `Exported ${file.count} ${file.count === 1 ? 'person' : 'people'}`,
+              description: file.fileName,
+            };
+          },
+        }),
+      archive: () =>
+        void request(() => rapport().interchange.exportArchive({}), {
+          action: 'export the archive',
+          success: (file) => {
+            saveText(file.fileName, file.text, 'application/json');
+            return { title: `Exported the full archive (${file.count} people)`, description: file.fileName };
+          },
+        }),
+    };
+  }, [request, key]);
+}

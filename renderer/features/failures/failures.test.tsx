@@ -1,0 +1,288 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { ReactElement } from 'react';
+import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { RequestChannel } from '../../../shared/ipc/contract.ts';
+import { everyChannel, failureOf, type FakeHandlers } from '../../test-support/fake-rapport.ts';
+import { renderInApp } from '../../test-support/render.tsx';
+import { PeopleScreen } from '../people/PeopleScreen.tsx';
+import { PersonScreen } from '../person/PersonScreen.tsx';
+import { PracticeScreen } from '../practice/PracticeScreen.tsx';
+import { RecoveryScreen } from '../recovery/RecoveryScreen.tsx';
+import { SearchPalette } from '../search/SearchPalette.tsx';
+import { SettingsScreen } from '../settings/SettingsScreen.tsx';
+import { StartersScreen } from '../starters/StartersScreen.tsx';
+import { TimelineScreen } from '../timeline/TimelineScreen.tsx';
+import { TodayScreen } from '../today/TodayScreen.tsx';
+import * as data from './fixtures.ts';
+
+/**
+ * Errors are never silent: every channel is made to fail, and the screen must show each failure
+ * (next to where it happened, or as an error toast) with the message main sent. The fake is
+ * typed and validated from the contract, so these scenarios cannot drift from what main does.
+ */
+
+// happy-dom lays nothing out; give virtual lists a size so their rows render.
+beforeEach(() => {
+  vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(600);
+  vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockReturnValue(900);
+});
+
+const shown = new Set<string>();
+
+/** Waits until the message of every failed channel is on screen, and records them as covered. */
+async function expectEveryFailureShown(failed: Set<string>) {
+  await waitFor(() => {
+    for (const channel of failed) expect(document.body.textContent).toContain(failureOf(channel).message);
+  });
+  for (const channel of failed) shown.add(channel);
+}
+
+/** Does `act`, then waits until the failure of every channel it made fail is on screen. */
+async function shows(fake: { failed: Set<string> }, act: () => Promise<void>) {
+  const before = new Set(fake.failed);
+  await act();
+  await expectEveryFailureShown(new Set([...fake.failed].filter((c) => !before.has(c))));
+}
+
+const requestsOnly = everyChannel.filter((c) => !c.includes('watch') && c !== 'backup.status') as RequestChannel[];
+const requestsExcept = (...keep: RequestChannel[]) => requestsOnly.filter((c) => !keep.includes(c));
+
+/** Live data that loads, so the screen offers its actions; every request fails unless kept. */
+const loaded: FakeHandlers['subscriptions'] = {
+  'contacts.watch': (_i, push) => push([data.sam, data.ana]),
+  'reminders.watchToday': (_i, push) => push(data.today),
+  'person.watch': (_i, push) => push(data.samView),
+  'timeline.watch': (_i, push) => push({ total: 1, revision: 1 }),
+  'starters.watchSuggestions': (_i, push) => push([]),
+  'starters.watchMine': (_i, push) => push({ own: [], favourites: [] }),
+  'practice.watchLadders': (_i, push) => push([data.ladder]),
+  'practice.watchSessions': (_i, push) => push([]),
+  'practice.watchProgress': (_i, push) => push(data.progress),
+  'backup.status': (_i, push) => push(data.backupStatus),
+};
+
+describe('every channel failing shows on screen', () => {
+  const screens: [string, ReactElement][] = [
+    ['Today', <TodayScreen />],
+    ['Timeline', <TimelineScreen />],
+    ['People', <PeopleScreen />],
+    ['a person', <PersonScreen id="sam" />],
+    ['Practice', <PracticeScreen />],
+    ['Starters', <StartersScreen />],
+    ['Settings', <SettingsScreen />],
+  ];
+  for (const [name, ui] of screens)
+    it(`${name}: everything it loads`, async () => {
+      const { fake } = renderInApp(ui, { failing: 'all' });
+      await waitFor(() => expect(fake.failed.size).toBeGreaterThan(1));
+      await expectEveryFailureShown(fake.failed);
+    });
+
+  it('search: a failed query says so in the palette', async () => {
+    const { fake } = renderInApp(<SearchPalette open onClose={() => {}} />, { failing: 'all' });
+    await userEvent.keyboard('biscuit');
+    await expectEveryFailureShown(fake.failed);
+  });
+
+  it('People: adding, tagging, setting a rhythm, archiving, exporting, deleting, duplicates', async () => {
+    const { fake } = renderInApp(<PeopleScreen />, { subscriptions: loaded, failing: requestsExcept() });
+    await shows(fake, async () => {
+      await userEvent.click(await screen.findByRole('button', { name: 'Add person' }));
+      await userEvent.keyboard('Grace{Enter}');
+    });
+    await userEvent.click(screen.getByRole('button', { name: 'Close' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    await userEvent.click(await screen.findByRole('checkbox', { name: 'Select Sam Okafor' }));
+    const bar = screen.getByRole('toolbar', { name: /Actions for 1 person/ });
+    await shows(fake, () => userEvent.type(within(bar).getByLabelText('Tag to add'), 'vip{Enter}'));
+    await shows(fake, async () => {
+      await userEvent.click(within(bar).getByRole('button', { name: 'Set rhythm' }));
+      await userEvent.click(await screen.findByRole('menuitem', { name: /Close/ }));
+    });
+    await shows(fake, () => userEvent.click(within(bar).getByRole('button', { name: 'Archive' })));
+    await shows(fake, async () => {
+      await userEvent.click(within(bar).getByRole('button', { name: 'Export' }));
+      await userEvent.click(await screen.findByRole('menuitem', { name: 'vCard 3.0' }));
+    });
+    await shows(fake, async () => {
+      await userEvent.click(within(bar).getByRole('button', { name: 'Delete' }));
+      await userEvent.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Delete' }));
+    });
+    await shows(fake, async () => {
+      await userEvent.click(screen.getByRole('button', { name: 'More people actions' }));
+      await userEvent.click(await screen.findByRole('menuitem', { name: 'Export archive (JSON)' }));
+    });
+    await shows(fake, async () => {
+      await userEvent.click(screen.getByRole('button', { name: 'More people actions' }));
+      await userEvent.click(await screen.findByRole('menuitem', { name: 'Find duplicates' }));
+    });
+  });
+
+  it('Today: Done, snooze, skip, the nudge, the calendar and the log dialog', async () => {
+    const { fake } = renderInApp(<TodayScreen />, { subscriptions: loaded, failing: requestsExcept('app.info') });
+    const overdue = await screen.findByRole('region', { name: /^Overdue/ });
+    await shows(fake, async () => {
+      await userEvent.click(within(overdue).getByRole('button', { name: /Done: I got in touch/ }));
+      await userEvent.click(await screen.findByRole('button', { name: 'Email' }));
+    });
+    for (const item of ['Snooze 1 day', 'Skip this cycle'])
+      await shows(fake, async () => {
+        await userEvent.click(within(overdue).getByRole('button', { name: 'Later for Sam Okafor' }));
+        await userEvent.click(await screen.findByRole('menuitem', { name: item }));
+      });
+    await shows(fake, () => userEvent.click(screen.getByRole('button', { name: 'Tonight' })));
+    await shows(fake, () => userEvent.click(screen.getByRole('button', { name: /Add to my calendar/ })));
+    await shows(fake, async () => {
+      await userEvent.click(within(overdue).getByRole('button', { name: 'Log an interaction with Sam Okafor' }));
+      await userEvent.click(await screen.findByRole('button', { name: 'Log it' }));
+    });
+  });
+
+  it('a person: remembering, asking about, editing', async () => {
+    const { fake } = renderInApp(<PersonScreen id="sam" />, {
+      subscriptions: loaded,
+      failing: [...requestsExcept('app.info'), 'starters.watchSuggestions'],
+    });
+    await expectEveryFailureShown(new Set(['starters.watchSuggestions']));
+    await shows(fake, async () => {
+      await userEvent.type(await screen.findByLabelText('Remember about them'), 'likes jazz{Enter}');
+    });
+    await shows(fake, () =>
+      userEvent.click(screen.getByRole('button', { name: 'Mark “new puppy Biscuit” as asked about' })),
+    );
+    await shows(fake, async () => {
+      await userEvent.click(screen.getByRole('button', { name: 'Edit' }));
+      await userEvent.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Save' }));
+    });
+  });
+
+  it('Timeline: a page of entries that fails to load', async () => {
+    const { fake } = renderInApp(<TimelineScreen />, { subscriptions: loaded, failing: ['timeline.page'] });
+    await waitFor(() => expect(fake.failed.has('timeline.page')).toBe(true));
+    await expectEveryFailureShown(fake.failed);
+  });
+
+  it('a timeline entry: edit and delete', async () => {
+    const { fake } = renderInApp(<TimelineScreen />, {
+      subscriptions: loaded,
+      requests: { 'timeline.page': () => ({ entries: [data.coffee], hasMore: false }) },
+      failing: requestsExcept('app.info', 'timeline.page'),
+    });
+    await shows(fake, async () => {
+      await userEvent.click(await screen.findByRole('button', { name: /Actions for Coffee/ }));
+      await userEvent.click(await screen.findByRole('menuitem', { name: 'Delete' }));
+    });
+    await shows(fake, async () => {
+      await userEvent.click(screen.getByRole('button', { name: /Actions for Coffee/ }));
+      await userEvent.click(await screen.findByRole('menuitem', { name: 'Edit' }));
+      await userEvent.click(await screen.findByRole('button', { name: 'Save changes' }));
+    });
+  });
+
+  it('Practice: the weekly goal, saving and deleting a ladder, starting a practice', async () => {
+    const { fake } = renderInApp(<PracticeScreen />, { subscriptions: loaded, failing: requestsExcept('app.info') });
+    await shows(fake, async () => userEvent.selectOptions(await screen.findByLabelText('Weekly goal'), '3'));
+    await shows(fake, () => userEvent.click(screen.getByRole('button', { name: 'Delete Calls' })));
+    await shows(fake, async () => {
+      await userEvent.click(screen.getByRole('button', { name: 'Edit Calls' }));
+      await userEvent.click(await screen.findByRole('button', { name: 'Save ladder' }));
+    });
+    await userEvent.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    await shows(fake, async () => {
+      await userEvent.click(screen.getByRole('button', { name: 'Practise step 1 of Calls' }));
+      await userEvent.click(await screen.findByRole('button', { name: 'Save and go' }));
+    });
+  });
+
+  it('Starters: a favourite and your own starter', async () => {
+    const { fake } = renderInApp(<StartersScreen />, { subscriptions: loaded, failing: requestsExcept('app.info') });
+    await shows(fake, async () => userEvent.click((await screen.findAllByRole('button', { name: /Favourite/ }))[0]!));
+    await shows(fake, async () => {
+      await userEvent.click(screen.getByRole('button', { name: 'Write your own' }));
+      await userEvent.keyboard('Hi [name], how are you?');
+      await userEvent.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Save' }));
+    });
+  });
+
+  it('Settings: rhythms, reminders and backups', async () => {
+    const { fake } = renderInApp(<SettingsScreen />, {
+      subscriptions: loaded,
+      requests: {
+        'settings.getKeepInTouch': () => data.keepInTouch,
+        'reminders.getSettings': () => data.reminderSettings,
+      },
+      failing: requestsExcept('app.info', 'settings.getKeepInTouch', 'reminders.getSettings'),
+    });
+    for (const name of [
+      'Save rhythms',
+      'Save reminder settings',
+      'Save backup settings',
+      'Back up now',
+      'Show backups',
+    ])
+      await shows(fake, async () => userEvent.click(await screen.findByRole('button', { name })));
+  });
+
+  it('Recovery: what it reads, and every way out', async () => {
+    renderInApp(<RecoveryScreen problem="missing" detail="The database file is missing." />, { failing: 'all' });
+    await expectEveryFailureShown(new Set(['recovery.status']));
+    const { fake } = renderInApp(<RecoveryScreen problem="damaged" detail="It cannot be read." />, {
+      requests: { 'recovery.status': () => data.recoveryStatus },
+      failing: requestsExcept('app.info', 'recovery.status'),
+    });
+    for (const name of [/^Restore the backup of/, /^Before importing/, 'Open read-only'])
+      await shows(fake, async () => userEvent.click(await screen.findByRole('button', { name })));
+    await shows(fake, async () => {
+      await userEvent.click(screen.getByRole('checkbox', { name: /start empty/ }));
+      await userEvent.click(screen.getByRole('button', { name: 'Start empty' }));
+    });
+  });
+
+  afterAll(() => {
+    // Every channel the renderer calls must have been made to fail above, except these, whose
+    // failures are shown by flows the end-to-end tests walk through (import, restore, merge, undo).
+    const elsewhere = new Set([
+      'interchange.preview',
+      'interchange.commit',
+      'interchange.cancel',
+      'interchange.restoreArchive',
+      'backup.restore',
+      'contacts.get',
+      'contacts.merge',
+      'contacts.dismissDuplicate',
+      'undo.apply',
+      'details.reopen',
+      'practice.finishSession',
+      'practice.deleteSession',
+      'starters.deleteOwn',
+      'contacts.update',
+      // Uploading a large file and cancelling a restore are steps of the import and restore flows.
+      'uploads.begin',
+      'uploads.chunk',
+      'app.cancelOperation',
+    ]);
+    const calls = channelsTheRendererCalls();
+    // The scan itself must see the source, or this check would pass on nothing.
+    expect(calls).toEqual(expect.arrayContaining(['contacts.create', 'reminders.done', 'timeline.page']));
+    const missing = calls.filter((c) => !shown.has(c) && !elsewhere.has(c));
+    expect(missing).toEqual([]);
+  });
+});
+
+/** `rapport().area.method` calls in the renderer's source (read by Vite as raw text). */
+function channelsTheRendererCalls(): string[] {
+  const sources = import.meta.glob<string>(
+    ['../../**/*.{ts,tsx}', '!../../**/*.test.{ts,tsx}', '!../../test-support/**'],
+    {
+      query: '?raw',
+      import: 'default',
+      eager: true,
+    },
+  );
+  const found = new Set<string>();
+  for (const text of Object.values(sources))
+    for (const m of text.matchAll(/rapport\(\)\s*\.\s*(\w+)\s*\.\s*(\w+)/g)) found.add(`${m[1]}.${m[2]}`);
+  return [...found].filter((c) => (everyChannel as string[]).includes(c)).sort();
+}

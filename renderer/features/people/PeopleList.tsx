@@ -1,0 +1,120 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { memo, useRef } from 'react';
+import type { PersonListItem } from '../../../shared/domain/views.ts';
+import { useToday } from '../../api/AppInfoProvider.tsx';
+import { openPerson } from '../../navigation/useScreen.ts';
+import { Avatar } from '../../ui/Avatar.tsx';
+import { formatRelative } from '../../ui/dates.ts';
+import { StatusBadge } from '../../ui/StatusBadge.tsx';
+
+const ROW_HEIGHT = 52;
+const capitalise = (text: string) => text.charAt(0).toLocaleUpperCase() + text.slice(1);
+
+/** One row; memoised, so scrolling renders only the rows that come into view. */
+const PersonRow = memo(function PersonRow({
+  person,
+  start,
+  selected,
+  onToggle,
+  today,
+}: {
+  person: PersonListItem;
+  start: number;
+  selected: boolean;
+  onToggle: (id: string) => void;
+  today: string;
+}) {
+  return (
+    <li className={selected ? 'person-row selected' : 'person-row'} style={{ transform: `translateY(${start}px)` }}>
+      <input
+        type="checkbox"
+        aria-label={`Select ${person.displayName}`}
+        checked={selected}
+        onChange={() => onToggle(person.id)}
+      />
+      <a
+        href={`#/people/${encodeURIComponent(person.id)}`}
+        className="person-link"
+        onClick={(e) => {
+          e.preventDefault();
+          openPerson(person.id);
+        }}
+      >
+        <Avatar name={person.displayName} />
+        <span className="person-text">
+          <span className="person-name">{person.displayName}</span>
+          {person.role || person.organisation ? (
+            <span className="person-meta">{[person.role, person.organisation].filter(Boolean).join(' · ')}</span>
+          ) : null}
+        </span>
+      </a>
+      <span className="col-last">
+        <span className="visually-hidden">Last contact: </span>
+        {person.lastInteractionOn ? capitalise(formatRelative(person.lastInteractionOn, today)) : 'Never'}
+      </span>
+      <span className="col-status">
+        <StatusBadge status={person.status} />
+      </span>
+      <span className="col-tags">
+        {person.tags.slice(0, 3).map((t) => (
+          <span key={t} className="tag">
+            {t}
+          </span>
+        ))}
+      </span>
+    </li>
+  );
+});
+
+/**
+ * The virtualised People list. Rows have one fixed height and every cell stays on one line
+ * (long names end in "…"), so rows can never overlap at any window width.
+ */
+export function PeopleList({
+  people,
+  total,
+  selected,
+  onToggle,
+}: {
+  people: readonly PersonListItem[];
+  total: number;
+  selected: ReadonlySet<string>;
+  onToggle: (id: string) => void;
+}) {
+  const today = useToday();
+  const scroller = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: people.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+  });
+  return (
+    <div className="people-table fill">
+      <div className="people-head" aria-hidden="true">
+        <span />
+        <span>Name</span>
+        <span>Last contact</span>
+        <span>Keep in touch</span>
+        <span className="col-tags">Tags</span>
+      </div>
+      <div ref={scroller} className="people-scroller" tabIndex={-1}>
+        <ul className="people-list" aria-label={`People (${total})`} style={{ height: virtualizer.getTotalSize() }}>
+          {virtualizer.getVirtualItems().map((item) => {
+            const person = people[item.index]!;
+            return (
+              <PersonRow
+                key={person.id}
+                person={person}
+                start={item.start}
+                selected={selected.has(person.id)}
+                onToggle={onToggle}
+                today={today}
+              />
+            );
+          })}
+        </ul>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import type { PersonListItem } from '../../../shared/domain/views.ts';
+import { DEFAULT_VIEW, viewPeople } from './people-view.ts';
+
+const person = (id: string, extra: Partial<PersonListItem> = {}): PersonListItem => ({
+  id,
+  displayName: id,
+  tags: [],
+  archived: false,
+  status: { state: 'untracked' },
+  ...extra,
+});
+const tracked = (state: 'on-track' | 'due' | 'overdue', dueOn: string) => ({
+  state,
+  since: '2026-01-01',
+  daysSince: 1,
+  dueOn,
+  overdueOn: dueOn,
+});
+
+describe('viewPeople', () => {
+  const ada = person('Ada', {
+    lastInteractionOn: '2026-03-01',
+    tags: ['maths'],
+    tier: 'close',
+    status: tracked('overdue', '2026-02-01'),
+  });
+  const bo = person('Bo', { lastInteractionOn: '2026-03-09', status: tracked('on-track', '2026-05-01') });
+  const cy = person('Cy', { tier: 'yearly', status: tracked('due', '2026-03-05') });
+  const old = person('Old', { archived: true });
+  const all = [ada, bo, cy, old];
+
+  it('sorts by last contact, most recent first and never-contacted last', () => {
+    expect(viewPeople(all, { ...DEFAULT_VIEW, sort: 'last-contact' }).map((p) => p.id)).toEqual(['Bo', 'Ada', 'Cy']);
+  });
+
+  it('sorts by next due, soonest first', () => {
+    expect(viewPeople(all, { ...DEFAULT_VIEW, sort: 'next-due' }).map((p) => p.id)).toEqual(['Ada', 'Cy', 'Bo']);
+  });
+
+  it('filters by tag, rhythm, overdue and archived', () => {
+    const ids = (view: Partial<typeof DEFAULT_VIEW>) => viewPeople(all, { ...DEFAULT_VIEW, ...view }).map((p) => p.id);
+    expect(ids({ tag: 'maths' })).toEqual(['Ada']);
+    expect(ids({ tier: 'yearly' })).toEqual(['Cy']);
+    expect(ids({ tier: 'none' })).toEqual(['Bo']);
+    expect(ids({ status: 'overdue' })).toEqual(['Ada']);
+    expect(ids({ status: 'due' })).toEqual(['Ada', 'Cy']);
+    expect(ids({ status: 'archived' })).toEqual(['Old']);
+    expect(ids({ text: 'bo' })).toEqual(['Bo']);
+  });
+});

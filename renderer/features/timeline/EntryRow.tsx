@@ -1,0 +1,97 @@
+import { MoreHorizontal, Pencil, Trash2 } from 'lucide-react';
+import { memo } from 'react';
+import { INTERACTION_LABELS } from '../../../shared/domain/interaction.ts';
+import type { TimelineEntry } from '../../../shared/domain/views.ts';
+import { rapport } from '../../api/rapport.ts';
+import { useRequest } from '../../api/request.ts';
+import { openPerson } from '../../navigation/useScreen.ts';
+import { Avatar } from '../../ui/Avatar.tsx';
+import { formatDate, formatTime, formatWeekday, formatWeekOf } from '../../ui/dates.ts';
+import { INTERACTION_ICONS } from '../../ui/interaction-icons.ts';
+import { Menu } from '../../ui/Menu.tsx';
+import { FAVOUR_LABELS } from '../log/FavourFields.tsx';
+import { useQuickLog } from '../log/QuickLog.tsx';
+import { INTERACTION_NOUNS, namesText } from '../log/words.ts';
+
+const sameWeek = (a: string, b: string) => formatWeekOf(a) === formatWeekOf(b);
+
+/** One interaction, under a week and a day heading when it starts one; Edit and Delete (with Undo) in its menu. */
+export const EntryRow = memo(function EntryRow({
+  entry,
+  previous,
+}: {
+  entry: TimelineEntry;
+  previous: TimelineEntry | undefined;
+}) {
+  const { editInteraction } = useQuickLog();
+  const request = useRequest();
+  const newWeek = !previous || !sameWeek(previous.date, entry.date);
+  const newDay = !previous || previous.date !== entry.date;
+  const Icon = INTERACTION_ICONS[entry.type];
+  const label = `${INTERACTION_LABELS[entry.type]} on ${formatDate(entry.date)}`;
+  const { people: _people, ...interaction } = entry;
+  const what = `${INTERACTION_NOUNS[entry.type]} with ${namesText(entry.people.map((p) => p.displayName))}`;
+
+  return (
+    <article className="timeline-entry" aria-label={label}>
+      {newWeek ? <h2 className="week-heading">Week of {formatWeekOf(entry.date)}</h2> : null}
+      {newDay ? <h3 className="day-heading">{formatWeekday(entry.date)}</h3> : null}
+      <div className="entry">
+        <span className="entry-icon" aria-hidden="true">
+          <Icon size={16} />
+        </span>
+        <div className="entry-main">
+          <div className="entry-line">
+            <span className="entry-type">{INTERACTION_LABELS[entry.type]}</span>
+            <span className="entry-people">
+              {entry.people.map((p) => (
+                <span key={p.id} className="person-chip">
+                  <Avatar name={p.displayName} size="sm" />
+                  <a
+                    href={`#/people/${encodeURIComponent(p.id)}`}
+                    onClick={(e) => {
+                      e.preventDefault();
+                      openPerson(p.id);
+                    }}
+                  >
+                    {p.displayName}
+                  </a>
+                </span>
+              ))}
+            </span>
+            {entry.time ? <span className="muted small">{formatTime(entry.time)}</span> : null}
+          </div>
+          {entry.notes ? <p className="entry-notes">{entry.notes}</p> : null}
+          {entry.gave.length || entry.asked.length || entry.mutual ? (
+            <p className="entry-favours">
+              {entry.gave.length ? <span>Gave: {entry.gave.map((f) => FAVOUR_LABELS[f]).join(', ')}</span> : null}
+              {entry.asked.length ? <span>Asked: {entry.asked.map((f) => FAVOUR_LABELS[f]).join(', ')}</span> : null}
+              {entry.mutual ? <span>Two-way</span> : null}
+            </p>
+          ) : null}
+        </div>
+        <Menu
+          label={`Actions for ${label}`}
+          trigger={
+            <button type="button" className="icon-button entry-menu" aria-label={`Actions for ${label}`}>
+              <MoreHorizontal size={16} aria-hidden />
+            </button>
+          }
+          items={[
+            { label: 'Edit', icon: <Pencil size={14} />, onSelect: () => editInteraction(interaction) },
+            {
+              label: 'Delete',
+              icon: <Trash2 size={14} />,
+              danger: true,
+              onSelect: () =>
+                void request(() => rapport().interactions.delete({ id: entry.id }), {
+                  action: `delete ${what}`,
+                  success: ({ undoToken }) => ({ title: `Deleted ${what}`, undo: { token: undoToken } }),
+                }),
+            },
+          ]}
+        />
+      </div>
+    </article>
+  );
+});

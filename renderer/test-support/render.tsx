@@ -1,0 +1,51 @@
+import { render } from '@testing-library/react';
+import type { ReactElement } from 'react';
+import { AppInfoProvider } from '../api/AppInfoProvider.tsx';
+import { PeopleProvider } from '../api/PeopleProvider.tsx';
+import { QuickLogProvider } from '../features/log/QuickLog.tsx';
+import { setDateLocale } from '../ui/dates.ts';
+import { ToastProvider } from '../ui/Toast.tsx';
+import { TooltipProvider } from '../ui/Tooltip.tsx';
+import { installFakeRapport, type FakeHandlers } from './fake-rapport.ts';
+
+export const TODAY = '2026-03-18';
+
+/** What every screen asks for at start, answered plainly unless a test says otherwise. */
+const BASE: FakeHandlers = {
+  requests: {
+    'app.info': () => ({
+      version: 'test',
+      mode: 'browser',
+      dataDir: '/data',
+      persistent: true,
+      today: TODAY,
+      database: { state: 'ok' },
+    }),
+  },
+  subscriptions: { 'contacts.watch': (_input, push) => push([]) },
+};
+
+/**
+ * Renders `ui` inside the providers the app wraps every screen in (toasts, tooltips, app info,
+ * the live People list, the log dialog), over a contract-typed fake of main.
+ */
+export function renderInApp(ui: ReactElement, handlers: FakeHandlers = {}) {
+  setDateLocale('en-GB');
+  const fake = installFakeRapport({
+    requests: { ...BASE.requests, ...handlers.requests },
+    subscriptions: { ...BASE.subscriptions, ...handlers.subscriptions },
+    ...(handlers.failing ? { failing: handlers.failing } : {}),
+  });
+  const view = render(
+    <ToastProvider>
+      <TooltipProvider>
+        <AppInfoProvider>
+          <PeopleProvider>
+            <QuickLogProvider>{ui}</QuickLogProvider>
+          </PeopleProvider>
+        </AppInfoProvider>
+      </TooltipProvider>
+    </ToastProvider>,
+  );
+  return { ...view, fake };
+}

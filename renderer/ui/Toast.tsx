@@ -1,0 +1,118 @@
+import * as RadixToast from '@radix-ui/react-toast';
+import { CircleAlert, CircleCheck, X } from 'lucide-react';
+import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import type { Result } from '../../shared/ipc/result.ts';
+import { rapport } from '../api/rapport.ts';
+
+/** How to take an action back: the core's undo token, or the renderer's own inverse call. */
+export type Undo = { token: string } | { run: () => Promise<Result<unknown>> };
+
+export interface ToastSpec {
+  kind?: 'success' | 'error';
+  title: string;
+  description?: string | undefined;
+  undo?: Undo | undefined;
+  retry?: (() => void) | undefined;
+}
+
+interface Shown extends ToastSpec {
+  id: number;
+  open: boolean;
+}
+
+/** Long enough to read the line and reach Undo; errors stay a little longer. */
+export const UNDO_MS = 8000;
+const ERROR_MS = 15_000;
+
+const ToastContext = createContext<(toast: ToastSpec) => void>(() => {});
+
+let nextId = 0;
+
+/**
+ * Every action says what happened in a toast (Radix: announced politely, paused while hovered or
+ * focused, F8 jumps to it). Where the action can be undone the toast offers Undo for 8 seconds.
+ * Errors show the message with Retry when the caller can retry.
+ */
+export function ToastProvider({ children }: { children: ReactNode }) {
+  const [toasts, setToasts] = useState<Shown[]>([]);
+  const show = useCallback((toast: ToastSpec) => {
+    const id = ++nextId;
+    // At most three at once: the oldest make way.
+    setToasts((list) => [...list.filter((t) => t.open).slice(-2), { ...toast, id, open: true }]);
+  }, []);
+  const close = (id: number) => setToasts((list) => list.map((t) => (t.id === id ? { ...t, open: false } : t)));
+  const remove = (id: number) => setToasts((list) => list.filter((t) => t.id !== id));
+
+  async function undo(toast: Shown) {
+    close(toast.id);
+    const undoSpec = toast.undo!;
+    const result = 'token' in undoSpec ? await rapport().undo.apply({ token: undoSpec.token }) : await undoSpec.run();
+    show(
+      result.ok
+        ? { title: `Undone: ${lowerFirst(toast.title)}` }
+        : { kind: 'error', title: 'Could not undo', description: result.error.message, retry: () => void undo(toast) },
+    );
+  }
+
+  const value = useMemo(() => show, [show]);
+  return (
+    <ToastContext.Provider value={value}>
+      <RadixToast.Provider swipeDirection="right" label="Notifications">
+        {children}
+        {toasts.map((t) => (
+          <RadixToast.Root
+            key={t.id}
+            open={t.open}
+            className={`toast ${t.kind ?? 'success'}`}
+            duration={t.kind === 'error' ? ERROR_MS : UNDO_MS}
+            type={t.kind === 'error' ? 'foreground' : 'background'}
+            onOpenChange={(open) => (open ? undefined : close(t.id))}
+            onAnimationEnd={() => (t.open ? undefined : remove(t.id))}
+          >
+            <span className="toast-icon" aria-hidden>
+              {t.kind === 'error' ? <CircleAlert size={18} /> : <CircleCheck size={18} />}
+            </span>
+            <div>
+              <RadixToast.Title className="toast-title">{t.title}</RadixToast.Title>
+              {t.description ? (
+                <RadixToast.Description className="toast-description">{t.description}</RadixToast.Description>
+              ) : null}
+            </div>
+            <div className="toast-actions">
+              {t.undo ? (
+                <RadixToast.Action asChild altText="Undo the last action">
+                  <button type="button" className="small" onClick={() => void undo(t)}>
+                    Undo
+                  </button>
+                </RadixToast.Action>
+              ) : null}
+              {t.retry ? (
+                <RadixToast.Action asChild altText="Try again">
+                  <button
+                    type="button"
+                    className="small"
+                    onClick={() => {
+                      close(t.id);
+                      t.retry!();
+                    }}
+                  >
+                    Retry
+                  </button>
+                </RadixToast.Action>
+              ) : null}
+              <RadixToast.Close className="icon-button small" aria-label="Dismiss">
+                <X size={14} aria-hidden />
+              </RadixToast.Close>
+            </div>
+          </RadixToast.Root>
+        ))}
+        <RadixToast.Viewport className="toast-viewport" />
+      </RadixToast.Provider>
+    </ToastContext.Provider>
+  );
+}
+
+const lowerFirst = (text: string) => text.charAt(0).toLocaleLowerCase() + text.slice(1);
+
+/** Shows a toast; see ToastProvider. Most callers go through `useRequest` instead. */
+export const useToast = () => useContext(ToastContext);

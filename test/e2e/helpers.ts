@@ -1,0 +1,69 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page } from '@playwright/test';
+
+/**
+ * Runs axe on what is on screen now (a screen, an open dialog, menu or palette) and fails on any
+ * serious or critical finding, naming the rule and the elements.
+ */
+export async function expectAccessible(page: Page, state: string): Promise<void> {
+  const started = Date.now();
+  const { violations } = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  if (process.env.AXE_TIMES) console.log(`axe ${state}: ${Date.now() - started} ms`);
+  const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(
+    bad.map((v) => `${state}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+  ).toEqual([]);
+}
+
+/** Adds a person the way a user does: N on the People screen, then typing right away. */
+export async function addPerson(page: Page, name: string, organisation?: string): Promise<void> {
+  await page.keyboard.press('Control+3');
+  await expect(page.getByRole('heading', { level: 1, name: 'People' })).toBeFocused();
+  await page.keyboard.press('n');
+  const dialog = page.getByRole('dialog', { name: 'Add person' });
+  await expect(dialog).toBeVisible();
+  await page.keyboard.type(name);
+  if (organisation) {
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(organisation);
+  }
+  await page.keyboard.press('Enter');
+  await expect(dialog).toBeHidden();
+  await expect(toasts(page).getByText(`Added ${name}`)).toBeVisible();
+}
+
+/** The toast region (Radix names it "Notifications"). */
+export const toasts = (page: Page) => page.getByRole('region', { name: /Notifications/ });
+
+/** Calls `window.rapport.<area>.<method>(input)` in the page and returns the value, failing on an error. */
+export async function api<T = unknown>(page: Page, channel: string, input: unknown): Promise<T> {
+  const result = await page.evaluate(
+    async ([channel, input]) => {
+      const [area, method] = (channel as string).split('.') as [string, string];
+      const target = (
+        window as unknown as { rapport: Record<string, Record<string, (i: unknown) => Promise<unknown>>> }
+      ).rapport;
+      return target[area]![method]!(input) as Promise<{ ok: boolean; value?: unknown; error?: { message: string } }>;
+    },
+    [channel, input] as const,
+  );
+  if (!result.ok) throw new Error(`${channel}: ${result.error?.message}`);
+  return result.value as T;
+}
+
+/** Opens a person's page from the People list. */
+export async function openPersonPage(page: Page, name: string): Promise<void> {
+  await page.keyboard.press('Control+3');
+  await page
+    .getByRole('list', { name: /People/ })
+    .getByRole('link', { name: new RegExp(name) })
+    .click();
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+}
+
+/** Presses Undo on the toast that says `text` (several toasts can be on screen at once). */
+export async function undoFrom(page: Page, text: string): Promise<void> {
+  await toasts(page).getByRole('listitem').filter({ hasText: text }).getByRole('button', { name: 'Undo' }).click();
+}
