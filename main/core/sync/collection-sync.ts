@@ -85,39 +85,49 @@ export function startCollectionSync(options: CollectionSyncOptions): CollectionS
 
   void replication.awaitInitialReplication().then(() => firstPassDone$.next(true));
 
-  // "Syncing N": documents moved since RxDB last went from idle to active.
+  // RxDB completes its subjects on cancel; mirror them so the status stays readable afterwards.
+  const active$ = new BehaviorSubject(false);
   const changes$ = new BehaviorSubject(0);
-  replication.active$.pipe(distinctUntilChanged()).subscribe((active) => {
-    if (active) changes$.next(0);
-  });
-  merge(replication.received$, replication.sent$).subscribe(() => changes$.next(changes$.value + 1));
+  const subscriptions = [
+    replication.active$.pipe(distinctUntilChanged()).subscribe((active) => {
+      // "Syncing N": documents moved since RxDB last went from idle to active.
+      if (active) changes$.next(0);
+      active$.next(active);
+    }),
+    merge(replication.received$, replication.sent$).subscribe(() => changes$.next(changes$.value + 1)),
+  ];
 
-  const status$ = combineLatest([
-    transport.authorised$,
-    fatal$,
-    paused$,
-    transport.gate.state$,
-    replication.active$,
-    firstPassDone$,
-    changes$,
-  ]).pipe(
-    map(([authorised, fatal, paused, gate, active, firstPassDone, changes]) =>
-      statusOf({
-        authorised,
-        fatal,
-        paused,
-        online: gate.online,
-        retryAt: gate.nextAttemptAt,
-        busy: active || !firstPassDone,
-        changes,
-      }),
-    ),
-    distinctUntilChanged((a, b) => JSON.stringify(a) === JSON.stringify(b)),
+  const status$ = new BehaviorSubject<SyncStatus>({ state: 'syncing', changes: 0 });
+  subscriptions.push(
+    combineLatest([
+      transport.authorised$,
+      fatal$,
+      paused$,
+      transport.gate.state$,
+      active$,
+      firstPassDone$,
+      changes$,
+    ])
+      .pipe(
+        map(([authorised, fatal, paused, gate, active, firstPassDone, changes]) =>
+          statusOf({
+            authorised,
+            fatal,
+            paused,
+            online: gate.online,
+            retryAt: gate.nextAttemptAt,
+            busy: active || !firstPassDone,
+            changes,
+          }),
+        ),
+        distinctUntilChanged((a, b) => JSON.stringify(a) === JSON.stringify(b)),
+      )
+      .subscribe(status$),
   );
 
   return {
     collectionName: collection.name,
-    status$,
+    status$: status$.asObservable(),
     replication: replication as RxCouchDBReplicationState<unknown>,
     async awaitInSync() {
       const failed = new Promise<never>((_, reject) => {
@@ -141,6 +151,7 @@ export function startCollectionSync(options: CollectionSyncOptions): CollectionS
     async stop() {
       stopping.abort();
       await replication.cancel();
+      for (const subscription of subscriptions) subscription.unsubscribe();
     },
   };
 }

@@ -10,7 +10,9 @@ import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { addRxPlugin } from 'rxdb';
 import type { ContactDocument } from '../db/contacts-schema.ts';
 import { contactsSchema } from '../db/contacts-schema.ts';
-import { peoplePolicy } from '../../../shared/domain/sync/policies.ts';
+import { interactionsSchema, type InteractionDocument } from '../db/interactions-schema.ts';
+import { interactionSortKey } from '../interactions/sort-key.ts';
+import { interactionsPolicy, peoplePolicy } from '../../../shared/domain/sync/policies.ts';
 import type { SyncConflict } from '../../../shared/domain/sync/conflict-record.ts';
 import { stampFieldEdits } from '../../../shared/domain/sync/field-edits.ts';
 import { getRxStorageSqlite } from '../storage/index.ts';
@@ -35,31 +37,62 @@ export function peopleSchema(version: 0 | 1): RxJsonSchema<SyncedPerson> {
   return { ...contactsSchema, version, properties } as RxJsonSchema<SyncedPerson>;
 }
 
+export type SyncedInteraction = InteractionDocument & { conflicts?: SyncConflict[]; editedAt?: Record<string, string> };
+
+const syncedInteractionsSchema = {
+  ...interactionsSchema,
+  properties: { ...interactionsSchema.properties, conflicts: { type: 'array' }, editedAt: { type: 'object' } },
+} as RxJsonSchema<SyncedInteraction>;
+
 export interface TestDevice {
   name: string;
   db: RxDatabase;
   people: RxCollection<SyncedPerson>;
+  /** Present when opened with `withInteractions`. */
+  interactions?: RxCollection<SyncedInteraction>;
   close(): Promise<void>;
 }
 
-export async function openTestDevice(dir: string, options: { schemaVersion?: 0 | 1 } = {}): Promise<TestDevice> {
+export async function openTestDevice(
+  dir: string,
+  options: { schemaVersion?: 0 | 1; withInteractions?: boolean } = {},
+): Promise<TestDevice> {
   const version = options.schemaVersion ?? 0;
   // RxDB closes an open database of the same name, so each folder gets its own, stable name.
   const name = `device-${createHash('sha256').update(path.resolve(dir)).digest('hex').slice(0, 12)}`;
   const db = await createRxDatabase({
     name,
-    storage: getRxStorageSqlite({ databaseDirectory: dir }),
+    storage: getRxStorageSqlite({ databaseDirectory: dir, synchronous: (process.env.SYNC_LEVEL as 'FULL') ?? 'FULL' }),
     multiInstance: false,
     closeDuplicates: true,
   });
-  const { people } = await db.addCollections({
+  const collections = await db.addCollections({
     people: {
       schema: peopleSchema(version),
       migrationStrategies: version === 1 ? { 1: (doc: SyncedPerson) => doc } : {},
       conflictHandler: createSyncConflictHandler<SyncedPerson>(peoplePolicy),
     },
+    ...(options.withInteractions
+      ? {
+          interactions: {
+            schema: syncedInteractionsSchema,
+            conflictHandler: createSyncConflictHandler<SyncedInteraction>(
+              interactionsPolicy((doc) => ({
+                ...doc,
+                sortKey: interactionSortKey(String(doc.date), doc.time as string | undefined, String(doc.id)),
+              })),
+            ),
+          },
+        }
+      : {}),
   });
-  return { name, db, people: people as RxCollection<SyncedPerson>, close: () => db.close().then(() => undefined) };
+  return {
+    name,
+    db,
+    people: collections.people as RxCollection<SyncedPerson>,
+    ...(collections.interactions ? { interactions: collections.interactions as RxCollection<SyncedInteraction> } : {}),
+    close: () => db.close().then(() => undefined),
+  };
 }
 
 let clock = Date.parse('2026-03-01T09:00:00.000Z');
