@@ -99,15 +99,7 @@ export function startCollectionSync(options: CollectionSyncOptions): CollectionS
 
   const status$ = new BehaviorSubject<SyncStatus>({ state: 'syncing', changes: 0 });
   subscriptions.push(
-    combineLatest([
-      transport.authorised$,
-      fatal$,
-      paused$,
-      transport.gate.state$,
-      active$,
-      firstPassDone$,
-      changes$,
-    ])
+    combineLatest([transport.authorised$, fatal$, paused$, transport.gate.state$, active$, firstPassDone$, changes$])
       .pipe(
         map(([authorised, fatal, paused, gate, active, firstPassDone, changes]) =>
           statusOf({

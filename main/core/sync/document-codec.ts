@@ -52,6 +52,12 @@ function asEnvelope(value: unknown): Envelope {
   return envelope as Envelope;
 }
 
+/**
+ * Ids travel in plain text, so they must never carry personal data. The app's ids are random
+ * UUIDs or fixed area names; this refuses anything that looks like an email, a name or free text.
+ */
+const SAFE_ID = /^[A-Za-z0-9._:-]{1,100}$/;
+
 export function documentAad(collection: string, id: string): string {
   return `rapport-sync/v1/${collection}/${id}`;
 }
@@ -61,6 +67,12 @@ export function createEncryptingCodec(options: CodecOptions): DocumentCodec {
   return {
     encode(doc) {
       const { _id, _rev, _deleted, ...body } = doc;
+      if (!SAFE_ID.test(_id)) {
+        throw new SyncError(
+          'integrity',
+          `A ${collection} document id is not a plain key and could reveal personal data; it was not sent.`,
+        );
+      }
       const sealed: CouchDocument = {
         _id,
         c: seal(key, documentAad(collection, _id), JSON.stringify({ v: schemaVersion, d: body })),

@@ -45,7 +45,7 @@ async function twoDevices(subfolder: string) {
   return { a, b, space, keyA, keyB };
 }
 
-describe('sync between two devices', () => {
+describe('sync between two devices', { timeout: 30_000 }, () => {
   it('an addition on A appears on B, deletes propagate, and the server holds only ciphertext', async () => {
     const { a, b, space, keyA, keyB } = await twoDevices('basic');
     const secret = `secret-${randomBytes(12).toString('hex')}`;
