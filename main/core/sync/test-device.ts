@@ -11,12 +11,12 @@ import { addRxPlugin } from 'rxdb';
 import type { ContactDocument } from '../db/contacts-schema.ts';
 import { contactsSchema } from '../db/contacts-schema.ts';
 import { interactionsSchema, type InteractionDocument } from '../db/interactions-schema.ts';
-import { interactionSortKey } from '../interactions/sort-key.ts';
-import { interactionsPolicy, peoplePolicy } from '../../../shared/domain/sync/policies.ts';
+import { peoplePolicy } from '../../../shared/domain/sync/policies.ts';
 import type { SyncConflict } from '../../../shared/domain/sync/conflict-record.ts';
 import { stampFieldEdits } from '../../../shared/domain/sync/field-edits.ts';
 import { getRxStorageSqlite } from '../storage/index.ts';
 import { createSyncConflictHandler } from './conflict-handler.ts';
+import { syncConflictHandlers } from './handlers.ts';
 
 addRxPlugin(RxDBMigrationSchemaPlugin);
 
@@ -76,12 +76,7 @@ export async function openTestDevice(
       ? {
           interactions: {
             schema: syncedInteractionsSchema,
-            conflictHandler: createSyncConflictHandler<SyncedInteraction>(
-              interactionsPolicy((doc) => ({
-                ...doc,
-                sortKey: interactionSortKey(String(doc.date), doc.time as string | undefined, String(doc.id)),
-              })),
-            ),
+            conflictHandler: syncConflictHandlers.interactions,
           },
         }
       : {}),
