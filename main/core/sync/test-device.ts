@@ -62,7 +62,7 @@ export async function openTestDevice(
   const name = `device-${createHash('sha256').update(path.resolve(dir)).digest('hex').slice(0, 12)}`;
   const db = await createRxDatabase({
     name,
-    storage: getRxStorageSqlite({ databaseDirectory: dir, synchronous: (process.env.SYNC_LEVEL as 'FULL') ?? 'FULL' }),
+    storage: getRxStorageSqlite({ databaseDirectory: dir }),
     multiInstance: false,
     closeDuplicates: true,
   });
