@@ -36,6 +36,8 @@ export async function startTestSyncServer(options: TestSyncServerOptions = {}): 
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const port = await readReadyPort(child, exited, () => stderr);
+  // After start, pass the server's complaints through, so a crash says why.
+  child.stderr?.on('data', (chunk: Buffer) => process.stderr.write(`[sync-server] ${chunk.toString()}`));
   return {
     url: `http://127.0.0.1:${port}/`,
     port,
