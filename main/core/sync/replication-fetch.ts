@@ -41,7 +41,15 @@ export function createReplicationFetch(options: ReplicationFetchOptions): typeof
       body = JSON.stringify({ ...request, docs: request.docs.map((doc) => codec.encode(doc as CouchDocument)) });
     }
     const response = await transport.request(url, { ...init, body }, signal);
-    if ((endpoint !== '_all_docs' && endpoint !== '_changes') || !response.ok) return response;
+    if (!response.ok && (endpoint === '_all_docs' || endpoint === '_changes' || endpoint === '_bulk_docs')) {
+      // RxDB would retry these every second forever (a deleted database, a broken proxy): stop instead.
+      await response.body?.cancel();
+      throw new SyncError(
+        'server',
+        `The sync server answered ${response.status} to ${endpoint}; check that the database still exists.`,
+      );
+    }
+    if (endpoint !== '_all_docs' && endpoint !== '_changes') return response;
 
     const json = await transport.readJson(response, url);
     // zod returns copies: decode into the parsed reply and send that on.

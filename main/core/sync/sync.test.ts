@@ -139,6 +139,17 @@ describe('sync between two devices', { timeout: 30_000 }, () => {
     expect(error).toMatchObject({ code: 'needs-credentials' });
   });
 
+  it('a database deleted on the server stops that sync with an error instead of retrying', async () => {
+    const { a, space, keyA } = await twoDevices('deleted-db');
+    const syncA = await syncDevice(a, space, keyA);
+    await syncA.awaitInSync();
+    await fetch(`${space.url}${space.database}-people`, { method: 'DELETE', headers: auth() });
+    await a.people.insert(newPerson('after-delete'));
+    const status = await waitForStatus(syncA, 'error');
+    expect(status).toMatchObject({ message: expect.stringContaining('check that the database still exists') });
+    await syncA.stop();
+  });
+
   it('shows "up to date" once in sync and "syncing" while changes move', async () => {
     const { a, space, keyA } = await twoDevices('status');
     const syncA = await syncDevice(a, space, keyA);
