@@ -174,12 +174,11 @@ export class FakeWebContents extends RecordingEmitter {
     const { schemes } = this.#host;
     this.mainFrame.detached = true;
     this.mainFrame = new FakeFrame(url, null, schemes.originOf(url));
-    this.page = new FakePage(this, this.mainFrame);
-    this.resources = new PageResources(this.#loaderHost(), url);
+    const page = (this.page = new FakePage(this, this.mainFrame));
+    const resources = (this.resources = new PageResources(this.#loaderHost(), url));
     this.emit('did-navigate', electronEvent(), url, document.status, document.statusText);
-    this.page.runPreload();
+    page.runPreload();
     await nextTurn();
-    const { page, resources } = this;
     const report = await resources.loadDocument(document.body.toString('utf8'));
     this.emit('dom-ready', electronEvent());
     this.emit('did-frame-finish-load', electronEvent(), true, ...routing());
@@ -218,7 +217,9 @@ export class FakeWebContents extends RecordingEmitter {
   async #loadDocument(url: string): Promise<Loaded> {
     const loaded = await loadResource(this.#loaderHost(), { url, destination: 'document', initiatorOrigin: null });
     if (!loaded.ok || url.startsWith('file:')) return loaded;
-    const headers = await this.#host.session.receiveHeaders(url, loaded.headers, loaded.status);
+    // Electron hands the listener every header as a list of values.
+    const given = Object.fromEntries(Object.entries(loaded.headers).map(([name, value]) => [name, [value]]));
+    const headers = await this.#host.session.receiveHeaders(url, given, loaded.status);
     if (headers === 'cancelled') return { ok: false, url, code: -20, name: 'ERR_BLOCKED_BY_CLIENT', message: '' };
     const flat = Object.fromEntries(
       Object.entries(headers).map(([name, value]) => [name.toLowerCase(), [value].flat().join(', ')]),
