@@ -20,7 +20,7 @@ export function createElectronMock() {
     }
   }
   class FakeWebContents extends FakeEmitter {
-    mainFrame = { url: 'file:///app/out/renderer/index.html' };
+    mainFrame = { url: 'app://rapport/index.html' };
     sent: unknown[][] = [];
     send(...args: unknown[]) {
       this.sent.push(args);
@@ -80,6 +80,7 @@ export function createElectronMock() {
       { isSupported: () => true },
     ),
     shell: { openExternal: vi.fn(async () => {}) },
+    protocol: { registerSchemesAsPrivileged: vi.fn() },
     ipcMain: {
       on: vi.fn((channel: string, fn: (...args: unknown[]) => void) =>
         ipcListeners.set(channel, [...(ipcListeners.get(channel) ?? []), fn]),

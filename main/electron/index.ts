@@ -10,6 +10,7 @@ import { DataDirLockedError } from '../core/data-dir/lock.ts';
 import appIconPath from '../../build/icons/icon.png?asset';
 import trayIconPath from '../../build/icons/tray.png?asset';
 import trayIcon2xPath from '../../build/icons/tray@2x.png?asset';
+import { APP_ORIGIN, APP_PAGE_URL, registerAppScheme, serveAppScheme } from './app-protocol.ts';
 import { createCloseNotice } from './close-notice.ts';
 import { launchedHidden } from './login-item.ts';
 import { createElectronNotifier } from './notifier.ts';
@@ -30,6 +31,7 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   app.enableSandbox();
+  registerAppScheme();
   installAppWideLockdown(app);
   void app
     .whenReady()
@@ -42,6 +44,8 @@ if (!app.requestSingleInstanceLock()) {
 
 async function start(): Promise<void> {
   lockDownSession(session.defaultSession);
+  // The built renderer; the dev server (ELECTRON_RENDERER_URL) serves its own.
+  if (!devServerUrl) serveAppScheme(session.defaultSession, fileURLToPath(new URL('../renderer/', import.meta.url)));
   let quitting = false;
   app.on('before-quit', () => (quitting = true));
 
@@ -77,9 +81,8 @@ async function start(): Promise<void> {
     isQuitting: () => quitting,
     startHidden: launchedHidden(process.argv, app.getLoginItemSettings().wasOpenedAtLogin),
   });
-  const disconnect = connectWindow(core, window, devServerUrl ? new URL(devServerUrl).origin : 'file://');
-  if (devServerUrl) await window.loadURL(devServerUrl);
-  else await window.loadFile(fileURLToPath(new URL('../renderer/index.html', import.meta.url)));
+  const disconnect = connectWindow(core, window, devServerUrl ? new URL(devServerUrl).origin : APP_ORIGIN);
+  await window.loadURL(devServerUrl ?? APP_PAGE_URL);
 
   const icon = nativeImage.createFromPath(trayIconPath);
   icon.addRepresentation({ scaleFactor: 2, buffer: readFileSync(trayIcon2xPath) });

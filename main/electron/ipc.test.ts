@@ -5,6 +5,7 @@ const electron = vi.hoisted(() => ({}) as ReturnType<typeof import('./electron-m
 vi.mock('electron', async () => Object.assign(electron, (await import('./electron-mock.ts')).createElectronMock()));
 
 const { connectWindow, isTrustedSender } = await import('./ipc.ts');
+const { APP_ORIGIN } = await import('./app-protocol.ts');
 
 function fakeCore() {
   const received: unknown[] = [];
@@ -22,7 +23,7 @@ describe('IPC sender check', () => {
       isTrustedSender(
         { sender: window.webContents, senderFrame: window.webContents.mainFrame } as never,
         window,
-        'file://',
+        APP_ORIGIN,
       ),
     ).toBe(true);
   });
@@ -32,20 +33,41 @@ describe('IPC sender check', () => {
     const other = newWindow();
     const main = window.webContents.mainFrame;
     expect(
-      isTrustedSender({ sender: window.webContents, senderFrame: { url: main.url } } as never, window, 'file://'),
+      isTrustedSender({ sender: window.webContents, senderFrame: { url: main.url } } as never, window, APP_ORIGIN),
     ).toBe(false);
     expect(
       isTrustedSender(
         { sender: other.webContents, senderFrame: other.webContents.mainFrame } as never,
         window,
-        'file://',
+        APP_ORIGIN,
       ),
     ).toBe(false);
     (main as { url: string }).url = 'https://evil.example/';
-    expect(isTrustedSender({ sender: window.webContents, senderFrame: main } as never, window, 'file://')).toBe(false);
-    (main as { url: string }).url = 'file:///app/index.html';
+    expect(isTrustedSender({ sender: window.webContents, senderFrame: main } as never, window, APP_ORIGIN)).toBe(false);
+    (main as { url: string }).url = 'app://rapport/index.html';
     (window as unknown as { destroyed: boolean }).destroyed = true;
-    expect(isTrustedSender({ sender: window.webContents, senderFrame: main } as never, window, 'file://')).toBe(false);
+    expect(isTrustedSender({ sender: window.webContents, senderFrame: main } as never, window, APP_ORIGIN)).toBe(false);
+  });
+
+  it('compares scheme and host: file: pages, other app hosts and ports are not the app', () => {
+    const window = newWindow();
+    const main = window.webContents.mainFrame as { url: string };
+    const trusted = (url: string, origin = APP_ORIGIN) => {
+      main.url = url;
+      return isTrustedSender({ sender: window.webContents, senderFrame: main } as never, window, origin);
+    };
+    expect(trusted('app://rapport/index.html#/people')).toBe(true);
+    for (const url of [
+      'file:///app/out/renderer/index.html',
+      'app://other/index.html',
+      'app://rapport:8080/index.html',
+      'http://rapport/index.html',
+      'not a url',
+    ])
+      expect(trusted(url), url).toBe(false);
+    // The dev server (ELECTRON_RENDERER_URL) is an http origin with its port.
+    expect(trusted('http://localhost:5173/', 'http://localhost:5173')).toBe(true);
+    expect(trusted('http://localhost:5174/', 'http://localhost:5173')).toBe(false);
   });
 
   it('passes trusted messages to the core and drops a foreign sender', () => {
@@ -53,7 +75,7 @@ describe('IPC sender check', () => {
     const stranger = newWindow();
     const { core, received } = fakeCore();
     vi.spyOn(console, 'warn').mockImplementation(() => {});
-    connectWindow(core, window, 'file://');
+    connectWindow(core, window, APP_ORIGIN);
     const message = { type: 'request', id: '1', channel: 'app.info', input: {} };
     electron.ipcMain.emit(
       'rapport',
@@ -72,7 +94,7 @@ describe('IPC sender check', () => {
   it('stops listening when disconnected', () => {
     const window = newWindow();
     const { core, received } = fakeCore();
-    const disconnect = connectWindow(core, window, 'file://');
+    const disconnect = connectWindow(core, window, APP_ORIGIN);
     disconnect();
     electron.ipcMain.emit(
       'rapport',

@@ -18,11 +18,15 @@ export function isTrustedSender(
   return originOf(frame.url) === expectedOrigin;
 }
 
+/**
+ * Scheme and host, as Chromium names the origin of an http(s) page or of a page on a scheme
+ * registered as standard (app://rapport). Node's URL says "null" for every scheme it does not
+ * know as special, so `URL.origin` cannot be used for app:.
+ */
 function originOf(url: string): string {
   try {
     const parsed = new URL(url);
-    // file: URLs have the opaque origin "null"; compare the scheme instead.
-    return parsed.protocol === 'file:' ? 'file://' : parsed.origin;
+    return `${parsed.protocol}//${parsed.host}`;
   } catch {
     return '';
   }

@@ -3,7 +3,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
 import { SECURITY_HEADERS } from './security-headers.ts';
 
-const CONTENT_TYPES: Record<string, string> = {
+/** What the renderer's files are served as, here and by the desktop app's app: scheme (main/electron). */
+export const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',

@@ -10,6 +10,7 @@ import {
   checkSecondInstance,
 } from './lifecycle.ts';
 import { checkReminders } from './reminders.ts';
+import { checkAppScheme } from './renderer.ts';
 import { checkRuntimeCheck } from './runtime.ts';
 import { checkSecurity } from './security.ts';
 import { checkStart } from './start.ts';
@@ -34,7 +35,8 @@ export interface SmokeReport {
 
 /**
  * Runs the built main bundle under the fake Electron and checks what the desktop app must do:
- * start on a fresh data folder, one secure window, IPC, the security hooks, the tray and
+ * start on a fresh data folder, one secure window, IPC, the page and every chunk from the app
+ * scheme, the security hooks, the tray and
  * reminders, a second instance, close to tray, Quit during an import, a restart, and the
  * start-up check for `node:sqlite`. Three launches of the app (and a second instance) in all.
  */
@@ -63,6 +65,7 @@ export async function runDesktopSmoke(options: SmokeOptions): Promise<SmokeRepor
     const first = launcher.launch();
     await checkStart(first, smoke, checks);
     noteTiming('first start (empty data folder)', startupTiming(first));
+    await checkAppScheme(first, smoke, checks);
     await checkSecurity(first, smoke, checks);
     await checkReminders(first, checks);
     await checkSecondInstance(first, launcher, checks);

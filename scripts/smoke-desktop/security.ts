@@ -1,8 +1,8 @@
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { FakeElectronApp } from '../../test/fake-electron/driver.ts';
 import { assert, type CheckList } from './checks.ts';
 import { request, waitForPage, type SmokeEnv } from './harness.ts';
+import { APP_ORIGIN, APP_PAGE_URL } from './renderer.ts';
 
 const PERMISSIONS = ['media', 'display-capture', 'geolocation', 'notifications', 'clipboard-read', 'openExternal'];
 
@@ -35,7 +35,7 @@ export async function checkSecurity(app: FakeElectronApp, smoke: SmokeEnv, check
 
   await checks.check('permission checks and requests are denied', async () => {
     for (const permission of PERMISSIONS) {
-      const checked = await app.command({ name: 'session.checkPermission', permission, origin: 'file://' });
+      const checked = await app.command({ name: 'session.checkPermission', permission, origin: APP_ORIGIN });
       assert(checked === false, `the permission check for ${permission} returned ${String(checked)}`);
       const granted = await app.command({ name: 'session.requestPermission', permission });
       assert(granted === false, `the permission request for ${permission} was granted`);
@@ -43,8 +43,10 @@ export async function checkSecurity(app: FakeElectronApp, smoke: SmokeEnv, check
   });
 
   await checks.check('the session adds the Content-Security-Policy header', async () => {
-    const url = pathToFileURL(join(smoke.appDir, 'out', 'renderer', 'index.html')).href;
-    const headers = (await app.command({ name: 'session.receiveHeaders', url })) as Record<string, string[]>;
+    const headers = (await app.command({ name: 'session.receiveHeaders', url: APP_PAGE_URL })) as Record<
+      string,
+      string[]
+    >;
     const policy = headers['Content-Security-Policy']?.join('; ') ?? '';
     assert(/default-src/.test(policy), `no Content-Security-Policy with default-src: ${JSON.stringify(headers)}`);
     assert(!/unsafe-eval/.test(policy), `the policy allows unsafe-eval: ${policy}`);

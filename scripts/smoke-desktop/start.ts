@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { FakeElectronApp } from '../../test/fake-electron/driver.ts';
 import { assert, type CheckList } from './checks.ts';
 import { lockHolder, request, waitForPage, type SmokeEnv } from './harness.ts';
+import { APP_PAGE_URL } from './renderer.ts';
 
 /** Electron's security checklist, as the window must be created. */
 const REQUIRED_PREFERENCES = {
@@ -50,22 +50,13 @@ export async function checkStart(app: FakeElectronApp, smoke: SmokeEnv, checks: 
     assert(existsSync(preload), `the preload ${preload} does not exist`);
   });
 
-  await checks.check('sets the page URL to the built renderer and shows the window', async () => {
+  await checks.check('sets the page URL to the app scheme and shows the window', async () => {
     const page = await waitForPage(app);
-    const expected = pathToFileURL(join(smoke.appDir, 'out', 'renderer', 'index.html')).href;
-    assert(page.url === expected, `the window loaded ${page.url}, not ${expected}`);
+    assert(page.url === APP_PAGE_URL, `the window loaded ${page.url}, not ${APP_PAGE_URL}`);
     const readyToShow = app.events(/^BrowserWindow#/, 'ready-to-show')[0];
     const shown = app.calls(/^BrowserWindow#\d+\.show$/)[0];
     assert(readyToShow && shown && shown.at >= readyToShow.at, 'the window was not shown once ready to show');
     return page.url;
-  });
-
-  await checks.check("the page's script and stylesheet load from file://", async () => {
-    const page = await waitForPage(app);
-    assert(page.resourceErrors.length === 0, page.resourceErrors.join('; '));
-    assert(page.scripts >= 1 && page.stylesheets >= 1, `${page.scripts} scripts, ${page.stylesheets} stylesheets`);
-    const privileges = smoke.fuses.grantFileProtocolExtraPrivileges ?? true;
-    return `${page.scripts} script, ${page.stylesheets} stylesheet${privileges ? '' : ', without extra file:// privileges'}`;
   });
 
   await checks.check('the preload exposes window.rapport and nothing else', async () => {

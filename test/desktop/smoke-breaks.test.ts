@@ -9,12 +9,18 @@ afterEach(() => {
   for (const dir of copies.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
-/** A copy of the built app (package.json and out/, no node_modules) with its app chunk edited. */
-function brokenCopy(edit: (appChunk: string) => string): string {
+/** A copy of the built app: package.json and out/, no node_modules. */
+function copyOfBuild(): string {
   const dir = mkdtempSync(join(tmpdir(), 'rapport-broken-'));
   copies.push(dir);
   cpSync('package.json', join(dir, 'package.json'));
   cpSync('out', join(dir, 'out'), { recursive: true });
+  return dir;
+}
+
+/** A copy of the built app with its main app chunk edited. */
+function brokenCopy(edit: (appChunk: string) => string): string {
+  const dir = copyOfBuild();
   const chunk = readdirSync(join(dir, 'out', 'main')).find((name) => /^app-.*\.js$/.test(name));
   if (!chunk) throw new Error('No out/main/app-*.js: run npm run build');
   const path = join(dir, 'out', 'main', chunk);
@@ -56,6 +62,44 @@ describe('the desktop smoke run fails on a broken bundle', () => {
     expect(failed(report)).toEqual({
       'starts and opens the core on a fresh data folder': expect.stringMatching(
         /no window\.rapport \(preload error: ENOENT.*out\/preload\/index\.js/,
+      ),
+    });
+  });
+
+  it('when the app scheme serves JavaScript with the wrong content type', async () => {
+    const app = brokenCopy((chunk) =>
+      replaceOnce(chunk, '".js": "text/javascript; charset=utf-8"', '".js": "text/plain; charset=utf-8"'),
+    );
+    const report = await runDesktopSmoke({ appDir: app, failFast: true });
+    expect(failed(report)).toEqual({
+      'the page loads from app://rapport with its scripts, stylesheets and module preloads': expect.stringMatching(
+        /Failed to load module script: .*MIME type of "text\/plain"/,
+      ),
+    });
+  });
+
+  it('when the app scheme serves files outside the renderer folder', async () => {
+    const app = brokenCopy((chunk) =>
+      replaceOnce(chunk, 'return file.startsWith(base) && file.length > base.length ? file : null;', 'return file;'),
+    );
+    const report = await runDesktopSmoke({ appDir: app, failFast: true });
+    expect(failed(report)).toEqual({
+      'app:// serves only the renderer folder, and no other origin can read it': expect.stringMatching(
+        /^app:\/\/rapport\/\.\.%2fmain%2findex\.js answered 200$/,
+      ),
+    });
+  });
+
+  it('when a chunk a screen loads lazily is missing', async () => {
+    const app = copyOfBuild();
+    const assets = join(app, 'out', 'renderer', 'assets');
+    const screen = readdirSync(assets).find((name) => /^PeopleScreen-.*\.js$/.test(name));
+    expect(screen, 'no PeopleScreen chunk in the build').toBeDefined();
+    rmSync(join(assets, screen!));
+    const report = await runDesktopSmoke({ appDir: app, failFast: true });
+    expect(failed(report)).toEqual({
+      'every chunk the renderer loads later comes from app://rapport': expect.stringContaining(
+        `status of 404 (Not Found): app://rapport/assets/${screen}`,
       ),
     });
   });

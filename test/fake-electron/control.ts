@@ -78,9 +78,17 @@ async function run(fake: FakeElectron, command: Command): Promise<unknown> {
       return null;
     case 'page.sendRaw': {
       const target = contents(fake);
-      const frame = command.frameUrl ? new FakeFrame(command.frameUrl, target.mainFrame) : target.mainFrame;
+      const { schemes } = fake.internals.host;
+      const frame = command.frameUrl
+        ? new FakeFrame(command.frameUrl, target.mainFrame, schemes.originOf(command.frameUrl))
+        : target.mainFrame;
       target.deliverToMain(frame, command.channel, [structuredClone(command.message)]);
       return null;
+    }
+    case 'page.load': {
+      const resources = mainWindow(fake).webContents.resources;
+      if (!resources) throw new Error('The window has no page loaded');
+      return resources.load(command.url, command.as);
     }
     case 'page.reload':
       return contents(fake).reload();
@@ -97,7 +105,11 @@ async function run(fake: FakeElectron, command: Command): Promise<unknown> {
     case 'session.checkPermission':
       return fake.internals.defaultSession.checkPermission(contents(fake), command.permission, command.origin);
     case 'session.requestPermission':
-      return fake.internals.defaultSession.requestPermission(contents(fake), command.permission, 'file:///');
+      return fake.internals.defaultSession.requestPermission(
+        contents(fake),
+        command.permission,
+        contents(fake).getURL(),
+      );
     case 'session.receiveHeaders':
       return fake.internals.defaultSession.receiveHeaders(command.url);
     case 'tray.clickMenuItem': {

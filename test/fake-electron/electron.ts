@@ -15,6 +15,7 @@ export const {
   nativeImage,
   Notification,
   powerMonitor,
+  protocol,
   safeStorage,
   session,
   shell,

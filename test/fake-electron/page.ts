@@ -17,17 +17,16 @@ export class FakeFrame {
   detached = false;
   readonly url: string;
   readonly parent: FakeFrame | null;
+  /** As Chromium names it (`SchemeRegistry.originOf`): "app://rapport", "file://", "null"… */
+  readonly origin: string;
 
-  constructor(url: string, parent: FakeFrame | null = null) {
+  constructor(url: string, parent: FakeFrame | null, origin: string) {
     this.url = url;
     this.parent = parent;
+    this.origin = origin;
   }
   get top(): FakeFrame {
     return this.parent ? this.parent.top : this;
-  }
-  get origin(): string {
-    const url = new URL(this.url);
-    return url.protocol === 'file:' ? 'file://' : url.origin;
   }
 }
 

@@ -30,17 +30,25 @@ export type FakeRecord = { at: number } &
     /** An event the fake emitted to the app (app, window, webContents, tray, notification…). */
     | { kind: 'event'; source: string; name: string; args: unknown[] }
     /**
-     * A page finished loading: its URL, what its preload exposed, the preload's error if any, and
-     * its scripts and stylesheets with what would stop them loading.
+     * A page finished loading: its URL, the document's status and response headers (lower-cased
+     * names, after the session's webRequest hook), its origin and whether it is a secure context,
+     * what its preload exposed, the preload's error if any, and its scripts, stylesheets and
+     * modulepreload links: every URL that loaded and what stopped the others.
      */
     | {
         kind: 'page';
         contentsId: number;
         url: string;
+        status: number;
+        headers: Record<string, string>;
+        origin: string;
+        secureContext: boolean;
         exposed: string[];
         preloadError?: string;
         scripts: number;
         stylesheets: number;
+        modulePreloads: number;
+        loaded: string[];
         resourceErrors: string[];
       }
     /** The fake's own start-up is done and it imports the app's main module; then that module settled. */
@@ -75,6 +83,12 @@ export type Command =
   | { name: 'page.listen'; event: string }
   /** Sends a raw message on an IPC channel from the main frame, or from a subframe at `frameUrl`. */
   | { name: 'page.sendRaw'; channel: string; message: unknown; frameUrl?: string }
+  /**
+   * What the page's running scripts would load: `module` as `import()`, `stylesheet` as an inserted
+   * `<link>`, `fetch` as `fetch()`; `url` is resolved against the page. Replies with a `LoadOutcome`
+   * (subresources.ts): the status and type, every URL that loaded, and the errors.
+   */
+  | { name: 'page.load'; url: string; as: 'script' | 'module' | 'stylesheet' | 'fetch' }
   | { name: 'page.reload' }
   /** A navigation the page starts (a link, a form, `location =`), on any web contents. */
   | { name: 'contents.navigate'; contentsId?: number; url: string; redirect?: boolean }

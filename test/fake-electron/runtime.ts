@@ -3,6 +3,7 @@ import { FakeBrowserWindow, type WindowHost, type WindowOptions } from './browse
 import { FakeMenu, FakeTray } from './menu-tray.ts';
 import { FakeNativeImage, nativeImage } from './native-image.ts';
 import { Recorder } from './recorder.ts';
+import { moduleProtocol, SchemeRegistry } from './schemes.ts';
 import { FakeIpcMain, FakeSession } from './session.ts';
 import {
   createDialog,
@@ -32,6 +33,7 @@ export function createFakeElectron(options: RuntimeOptions) {
   const app: FakeApp = new FakeApp({ ...options, recorder, windows: () => [...windows] });
   const ipcMain = new FakeIpcMain(recorder);
   const defaultSession = new FakeSession(recorder);
+  const schemes = new SchemeRegistry();
   const host: WindowHost = {
     recorder,
     app,
@@ -39,6 +41,7 @@ export function createFakeElectron(options: RuntimeOptions) {
     ipcMain,
     allContents,
     windows,
+    schemes,
     fileProtocolPrivileges: options.fileProtocolPrivileges ?? true,
   };
   const roles = { quit: () => app.quit() };
@@ -86,6 +89,12 @@ export function createFakeElectron(options: RuntimeOptions) {
     BrowserWindow,
     ipcMain,
     session,
+    protocol: moduleProtocol(
+      recorder,
+      schemes,
+      () => app.isReady(),
+      () => defaultSession.protocol,
+    ),
     Tray,
     Menu,
     Notification,

@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
 import type { Recorder } from './recorder.ts';
+import { FakeProtocol, protocolApi } from './schemes.ts';
 
 type Headers = Record<string, string | string[]>;
 type HeadersListener = (
@@ -15,17 +16,22 @@ type RequestHandler = (
 ) => void;
 
 /**
- * A session's permission handlers and `webRequest.onHeadersReceived`. Without handlers Electron
- * grants every permission, which is what the app's handlers must change.
+ * A session's permission handlers, `webRequest.onHeadersReceived` and `protocol`. Without
+ * handlers Electron grants every permission, which is what the app's handlers must change.
  */
 export class FakeSession {
   readonly #recorder: Recorder;
   #checkHandler: CheckHandler | null = null;
   #requestHandler: RequestHandler | null = null;
   #headersListener: HeadersListener | null = null;
+  /** The `protocol.handle` handlers; pages of this session load through them (loader.ts). */
+  readonly schemeHandlers: FakeProtocol;
+  readonly protocol: ReturnType<typeof protocolApi>;
 
   constructor(recorder: Recorder) {
     this.#recorder = recorder;
+    this.schemeHandlers = new FakeProtocol(recorder, 'session.protocol');
+    this.protocol = protocolApi(this.schemeHandlers);
   }
 
   readonly webRequest = {
@@ -59,12 +65,12 @@ export class FakeSession {
     return new Promise((resolve) => handler(contents, permission, resolve, { requestingUrl: url, isMainFrame: true }));
   }
 
-  /** A response arriving for `url`: the headers the page will see after the listener ran. */
-  receiveHeaders(url: string, responseHeaders: Headers = {}): Promise<Headers | 'cancelled'> {
+  /** A document's response arriving for `url`: the headers the page will see after the listener ran. */
+  receiveHeaders(url: string, responseHeaders: Headers = {}, statusCode = 200): Promise<Headers | 'cancelled'> {
     const listener = this.#headersListener;
     if (!listener) return Promise.resolve(responseHeaders);
     return new Promise((resolve) =>
-      listener({ url, resourceType: 'mainFrame', statusCode: 200, responseHeaders }, (response) =>
+      listener({ url, resourceType: 'mainFrame', statusCode, responseHeaders }, (response) =>
         resolve(response.cancel ? 'cancelled' : (response.responseHeaders ?? responseHeaders)),
       ),
     );

@@ -1,9 +1,11 @@
-import { existsSync } from 'node:fs';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { assertAlive, electronEvent, nextTurn, RecordingEmitter } from './events.ts';
+import { loadResource, type Loaded } from './loader.ts';
 import { FakeFrame, FakePage } from './page.ts';
 import { SNAPSHOT, type Recorder } from './recorder.ts';
-import { checkSubresources } from './subresources.ts';
+import type { SchemeRegistry } from './schemes.ts';
+import type { FakeSession } from './session.ts';
+import { PageResources } from './subresources.ts';
 
 export interface WebPreferences {
   preload?: string;
@@ -18,9 +20,11 @@ export interface ContentsHost {
   recorder: Recorder;
   /** `app`: receives `web-contents-created`. */
   app: { emit(name: string, ...args: unknown[]): boolean };
-  session: object;
+  session: FakeSession;
   ipcMain: { emit(name: string, ...args: unknown[]): boolean };
   allContents: Set<FakeWebContents>;
+  /** `protocol.registerSchemesAsPrivileged`: how Chromium treats each scheme. */
+  schemes: SchemeRegistry;
   fileProtocolPrivileges: boolean;
 }
 
@@ -29,17 +33,20 @@ type WindowOpenHandler = (details: { url: string; frameName: string; features: s
 };
 
 /**
- * Web contents with Electron's navigation events, in Electron's order. Only `file:` URLs load
- * (there is no network); a missing file fails like Chromium's ERR_FILE_NOT_FOUND.
+ * Web contents with Electron's navigation events, in Electron's order. Pages load from `file:`
+ * or from a scheme the session handles (`protocol.handle`), as `loader.ts` says; there is no
+ * network. A failed load fails like Chromium (ERR_FILE_NOT_FOUND, ERR_UNKNOWN_URL_SCHEME…).
  */
 export class FakeWebContents extends RecordingEmitter {
   static #nextId = 1;
   readonly id = FakeWebContents.#nextId++;
-  readonly session: object;
+  readonly session: FakeSession;
   readonly webPreferences: WebPreferences;
   readonly recorder: Recorder;
-  mainFrame = new FakeFrame('about:blank');
+  mainFrame = new FakeFrame('about:blank', null, 'null');
   page: FakePage | undefined;
+  /** Loads what the current page asks for, with its origin; for `page.load` (control.ts). */
+  resources: PageResources | undefined;
   readonly #host: ContentsHost;
   readonly #onFirstLoad: () => void;
   #destroyed = false;
@@ -156,38 +163,67 @@ export class FakeWebContents extends RecordingEmitter {
     const started = electronEvent({ url, isSameDocument: false, isMainFrame: true, frame: this.mainFrame });
     this.emit('did-start-navigation', started, url, false, true, ...routing());
     await nextTurn();
-    if (!url.startsWith('file:') || !existsSync(fileURLToPath(url))) {
-      const [code, name] = url.startsWith('file:') ? [-6, 'ERR_FILE_NOT_FOUND'] : [-102, 'ERR_CONNECTION_REFUSED'];
-      this.emit('did-fail-load', electronEvent(), code, name, url, true, ...routing());
+    const document = await this.#loadDocument(url);
+    if (!document.ok) {
+      this.emit('did-fail-load', electronEvent(), document.code, document.name, url, true, ...routing());
       this.emit('did-stop-loading');
       if (pageInitiated) return;
-      throw new Error(`${name} (${code}) loading '${url}'`);
+      throw new Error(`${document.name} (${document.code}) loading '${url}'`);
     }
     // Commit: a new document in a new frame; the old page and its frame are gone.
+    const { schemes } = this.#host;
     this.mainFrame.detached = true;
-    this.mainFrame = new FakeFrame(url);
-    this.page = new FakePage(this, this.mainFrame);
-    this.emit('did-navigate', electronEvent(), url, 200, 'OK');
-    this.page.runPreload();
+    this.mainFrame = new FakeFrame(url, null, schemes.originOf(url));
+    const page = (this.page = new FakePage(this, this.mainFrame));
+    const resources = (this.resources = new PageResources(this.#loaderHost(), url));
+    this.emit('did-navigate', electronEvent(), url, document.status, document.statusText);
+    page.runPreload();
     await nextTurn();
+    const report = await resources.loadDocument(document.body.toString('utf8'));
     this.emit('dom-ready', electronEvent());
     this.emit('did-frame-finish-load', electronEvent(), true, ...routing());
     this.emit('did-finish-load', electronEvent());
     this.emit('did-stop-loading');
-    const { page } = this;
-    const resources = checkSubresources(url, this.#host.fileProtocolPrivileges);
-    for (const error of resources.errors)
-      this.emit('console-message', electronEvent({ level: 'error', message: error }));
+    for (const error of report.errors) this.emit('console-message', electronEvent({ level: 'error', message: error }));
     this.#host.recorder.push({
       kind: 'page',
       contentsId: this.id,
       url,
+      status: document.status,
+      headers: document.headers,
+      origin: this.mainFrame.origin,
+      secureContext: schemes.isSecureContext(url),
       exposed: [...page.exposed],
       ...(page.preloadError ? { preloadError: page.preloadError } : {}),
-      scripts: resources.scripts,
-      stylesheets: resources.stylesheets,
-      resourceErrors: resources.errors,
+      scripts: report.scripts,
+      stylesheets: report.stylesheets,
+      modulePreloads: report.modulePreloads,
+      loaded: report.loaded,
+      resourceErrors: report.errors,
     });
     this.#onFirstLoad();
+  }
+
+  #loaderHost() {
+    const { schemes, session, fileProtocolPrivileges } = this.#host;
+    return { schemes, protocol: session.schemeHandlers, fileProtocolPrivileges };
+  }
+
+  /**
+   * The document: from the loader, its response headers through the session's
+   * `webRequest.onHeadersReceived` (a handled scheme's response, as for http; file: has none).
+   * Like Chromium, an HTTP error status still commits a page.
+   */
+  async #loadDocument(url: string): Promise<Loaded> {
+    const loaded = await loadResource(this.#loaderHost(), { url, destination: 'document', initiatorOrigin: null });
+    if (!loaded.ok || url.startsWith('file:')) return loaded;
+    // Electron hands the listener every header as a list of values.
+    const given = Object.fromEntries(Object.entries(loaded.headers).map(([name, value]) => [name, [value]]));
+    const headers = await this.#host.session.receiveHeaders(url, given, loaded.status);
+    if (headers === 'cancelled') return { ok: false, url, code: -20, name: 'ERR_BLOCKED_BY_CLIENT', message: '' };
+    const flat = Object.fromEntries(
+      Object.entries(headers).map(([name, value]) => [name.toLowerCase(), [value].flat().join(', ')]),
+    );
+    return { ...loaded, headers: flat };
   }
 }

@@ -4,15 +4,18 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { pathToFileURL } from 'node:url';
 import { electronEvent } from '../fake-electron/events.ts';
+import type { FakeRecord } from '../fake-electron/protocol.ts';
+import { Recorder } from '../fake-electron/recorder.ts';
 import { createFakeElectron } from '../fake-electron/runtime.ts';
-import { checkSubresources } from '../fake-electron/subresources.ts';
+import { FakeProtocol, SchemeRegistry } from '../fake-electron/schemes.ts';
+import { PageResources } from '../fake-electron/subresources.ts';
 
 const folders: string[] = [];
 afterEach(() => {
   for (const dir of folders.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
-function start(ready = true) {
+function start(ready = true, fileProtocolPrivileges = true) {
   const appDir = mkdtempSync(join(tmpdir(), 'fake-electron-'));
   folders.push(appDir);
   const terminate = vi.fn();
@@ -22,6 +25,7 @@ function start(ready = true) {
     packaged: false,
     argv: [],
     terminate,
+    fileProtocolPrivileges,
   });
   if (ready) electron.app.markReady();
   const names = () =>
@@ -138,25 +142,34 @@ describe('the fake renderer', () => {
   });
 });
 
-describe("the fake page's scripts and stylesheets", () => {
+describe("the fake page's scripts and stylesheets from file:", () => {
   const page = (appDir: string, html: string) => {
     writeFileSync(join(appDir, 'index.html'), html);
     writeFileSync(join(appDir, 'app.js'), '');
     return pathToFileURL(join(appDir, 'index.html')).href;
   };
+  const resources = (url: string, fileProtocolPrivileges: boolean) => {
+    const host = {
+      schemes: new SchemeRegistry(),
+      protocol: new FakeProtocol(new Recorder(() => true), 'p'),
+      fileProtocolPrivileges,
+    };
+    return new PageResources(host, url);
+  };
+  const html =
+    '<script type="module" crossorigin src="./app.js"></script><link rel="stylesheet" crossorigin href="./app.css">';
 
-  it('refuses module scripts and crossorigin requests to file: without file:// privileges, as Chromium does', () => {
+  it('refuses module scripts and crossorigin requests to file: without file:// privileges, as Chromium does', async () => {
     const { appDir } = start();
-    const url = page(
-      appDir,
-      '<script type="module" crossorigin src="./app.js"></script><link rel="stylesheet" crossorigin href="./app.css">',
-    );
-    expect(checkSubresources(url, true)).toEqual({
+    const url = page(appDir, html);
+    expect(await resources(url, true).loadDocument(html)).toEqual({
       scripts: 1,
       stylesheets: 1,
+      modulePreloads: 0,
+      loaded: [pathToFileURL(join(appDir, 'app.js')).href],
       errors: [expect.stringMatching(/ERR_FILE_NOT_FOUND .*app\.css$/)],
     });
-    expect(checkSubresources(url, false).errors).toEqual([
+    expect((await resources(url, false).loadDocument(html)).errors).toEqual([
       expect.stringMatching(
         /^Access to script at 'file:.*app\.js' from origin 'null' has been blocked by CORS policy$/,
       ),
@@ -164,13 +177,128 @@ describe("the fake page's scripts and stylesheets", () => {
     ]);
   });
 
-  it('loads a classic deferred script either way', () => {
+  it('loads a classic deferred script either way', async () => {
     const { appDir } = start();
-    expect(checkSubresources(page(appDir, '<script defer src="./app.js"></script>'), false)).toEqual({
+    const classic = '<script defer src="./app.js"></script>';
+    expect(await resources(page(appDir, classic), false).loadDocument(classic)).toMatchObject({
       scripts: 1,
       stylesheets: 0,
       errors: [],
     });
+  });
+});
+
+describe('protocol: privileged schemes and protocol.handle', () => {
+  const headers = (type: string) => ({ 'Content-Type': type });
+  /** A tiny app:// site: a page, an entry module that imports a chunk, a preload, a stylesheet. */
+  const site: Record<string, [string, string]> = {
+    '/index.html': [
+      'text/html',
+      '<script type="module" crossorigin src="./assets/entry.js"></script>' +
+        '<link rel="modulepreload" crossorigin href="./assets/shared.js">' +
+        '<link rel="stylesheet" crossorigin href="./assets/app.css">',
+    ],
+    '/assets/entry.js': ['text/javascript', 'import{s as t}from"./shared.js";import"./side.js";'],
+    '/assets/shared.js': ['text/javascript; charset=utf-8', 'export const s = 1;'],
+    '/assets/side.js': ['text/javascript', ''],
+    '/assets/app.css': ['text/css', 'body{}'],
+    '/assets/plain.js': ['text/plain', ''],
+  };
+  const serve = (request: Request) => {
+    const { host, pathname } = new URL(request.url);
+    const file = host === 'demo' ? site[pathname] : undefined;
+    return file ? new Response(file[1], { headers: headers(file[0]) }) : new Response('nope', { status: 404 });
+  };
+  const pages = (records: FakeRecord[]) => records.filter((record) => record.kind === 'page');
+
+  it('registers schemes only before ready and only once; protocol.handle exists only after ready', () => {
+    const { electron } = start(false);
+    expect(electron.protocol.handle).toBeUndefined();
+    expect(() =>
+      electron.protocol.registerSchemesAsPrivileged([{ scheme: 'x', privileges: { codeCache: true } }]),
+    ).toThrow('Code cache can only be enabled when the custom scheme is registered as standard scheme.');
+    electron.protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true } }]);
+    expect(() => electron.protocol.registerSchemesAsPrivileged([])).toThrow(/only once/);
+    electron.app.markReady();
+    expect(() => electron.protocol.registerSchemesAsPrivileged([])).toThrow(
+      'protocol.registerSchemesAsPrivileged should be called before app is ready',
+    );
+    electron.protocol.handle!('app', serve);
+    expect(electron.session.defaultSession.protocol.isProtocolHandled('app')).toBe(true);
+    expect(() => electron.session.defaultSession.protocol.handle('app', serve)).toThrow(
+      'Failed to register protocol: app',
+    );
+    expect(
+      () => (electron.session.defaultSession.protocol as unknown as Record<string, unknown>).interceptProtocol,
+    ).toThrow(/not implemented/);
+  });
+
+  it('loads a page, its module graph, module preloads and stylesheets through the handler', async () => {
+    const { electron } = start(false, false);
+    electron.protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true } }]);
+    electron.app.markReady();
+    electron.session.defaultSession.protocol.handle('app', serve);
+    const window = new electron.BrowserWindow();
+    await window.loadURL('app://demo/index.html');
+    const [page] = pages(electron.recorder.records);
+    expect(page).toMatchObject({
+      url: 'app://demo/index.html',
+      status: 200,
+      origin: 'app://demo',
+      secureContext: true,
+      headers: { 'content-type': 'text/html' },
+      scripts: 1,
+      modulePreloads: 1,
+      stylesheets: 1,
+      resourceErrors: [],
+    });
+    expect(page?.kind === 'page' && page.loaded.map((url) => new URL(url).pathname)).toEqual([
+      '/assets/entry.js',
+      '/assets/shared.js',
+      '/assets/side.js',
+      '/assets/app.css',
+    ]);
+    expect(window.webContents.mainFrame.origin).toBe('app://demo');
+    // What the page's scripts load later: a lazy chunk, a stylesheet, fetch() (not supportFetchAPI).
+    const resources = window.webContents.resources!;
+    expect((await resources.load('./assets/plain.js', 'module')).errors).toEqual([
+      expect.stringMatching(/^Failed to load module script: .* MIME type of "text\/plain"/),
+    ]);
+    expect((await resources.load('./assets/shared.js', 'stylesheet')).errors).toEqual([
+      expect.stringMatching(/^Refused to apply style from .* \('text\/javascript'\)/),
+    ]);
+    expect((await resources.load('./assets/gone.js', 'module')).errors).toEqual([
+      expect.stringMatching(/status of 404/),
+    ]);
+    expect((await resources.load('app://other/x.js', 'module')).errors).toEqual([
+      expect.stringMatching(
+        /^Access to script at 'app:\/\/other\/x\.js' from origin 'app:\/\/demo' has been blocked by CORS/,
+      ),
+    ]);
+    expect((await resources.load('./index.html', 'fetch')).errors).toEqual([
+      'Fetch API cannot load app://demo/index.html. URL scheme "app" is not supported.',
+    ]);
+    expect((await resources.load('file:///etc/hostname', 'script')).errors).toEqual([
+      'Not allowed to load local resource: file:///etc/hostname',
+    ]);
+  });
+
+  it('fails like Chromium without a handler, with a throwing handler, and resolves nothing relative off a non-standard scheme', async () => {
+    const { electron } = start(false);
+    electron.protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true } }]);
+    electron.app.markReady();
+    const window = new electron.BrowserWindow();
+    await expect(window.loadURL('app://demo/index.html')).rejects.toThrow('ERR_UNKNOWN_URL_SCHEME (-302)');
+    electron.session.defaultSession.protocol.handle('app', () => {
+      throw new Error('handler bug');
+    });
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    await expect(window.loadURL('app://demo/index.html')).rejects.toThrow('ERR_UNEXPECTED (-9)');
+    electron.session.defaultSession.protocol.handle('plain', serve);
+    await window.loadURL('plain://demo/index.html');
+    const [page] = pages(electron.recorder.records);
+    expect(page).toMatchObject({ origin: 'null', secureContext: false, loaded: [] });
+    expect(page?.kind === 'page' && page.resourceErrors[0]).toMatch(/plain: is not registered as a standard scheme/);
   });
 });
 
