@@ -103,6 +103,7 @@ describe('the CSV mapping step', () => {
     expect(within(userOne).getByText('https://www.linkedin.com/in/ines')).toBeTruthy();
     expect(fieldOf('User 1').value).toBe('keep');
     expect(fieldOf('Mobile Phone').value).toBe('phone');
+    expect(within(table).getByRole('row', { name: /Mobile Phone/ }).textContent).toContain('as “mobile”');
 
     // Columns without values wait behind a button.
     expect(screen.queryByRole('combobox', { name: 'Where "Pager" goes' })).toBeNull();

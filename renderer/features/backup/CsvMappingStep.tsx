@@ -117,6 +117,7 @@ export function CsvMappingStep({ csv, mapping, original, remember, reading, erro
                       </option>
                     ))}
                   </select>
+                  {column.label ? <span className="csv-label"> as “{column.label}”</span> : null}
                 </td>
               </tr>
             ))}
