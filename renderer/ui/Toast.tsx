@@ -11,6 +11,8 @@ export interface ToastSpec {
   kind?: 'success' | 'error';
   title: string;
   description?: string | undefined;
+  /** More to read on demand (what an export changed): a disclosure under the description. */
+  details?: { label: string; items: string[] } | undefined;
   undo?: Undo | undefined;
   retry?: (() => void) | undefined;
 }
@@ -20,9 +22,10 @@ interface Shown extends ToastSpec {
   open: boolean;
 }
 
-/** Long enough to read the line and reach Undo; errors stay a little longer. */
+/** Long enough to read the line and reach Undo. */
 export const UNDO_MS = 8000;
-const ERROR_MS = 15_000;
+/** Errors, and toasts with details to open, stay a little longer. */
+const LONG_MS = 15_000;
 
 const ToastContext = createContext<(toast: ToastSpec) => void>(() => {});
 
@@ -64,7 +67,7 @@ export function ToastProvider({ children }: { children: ReactNode }) {
             key={t.id}
             open={t.open}
             className={`toast ${t.kind ?? 'success'}`}
-            duration={t.kind === 'error' ? ERROR_MS : UNDO_MS}
+            duration={t.kind === 'error' || t.details ? LONG_MS : UNDO_MS}
             type={t.kind === 'error' ? 'foreground' : 'background'}
             onOpenChange={(open) => (open ? undefined : close(t.id))}
             onAnimationEnd={() => (t.open ? undefined : remove(t.id))}
@@ -76,6 +79,16 @@ export function ToastProvider({ children }: { children: ReactNode }) {
               <RadixToast.Title className="toast-title">{t.title}</RadixToast.Title>
               {t.description ? (
                 <RadixToast.Description className="toast-description">{t.description}</RadixToast.Description>
+              ) : null}
+              {t.details ? (
+                <details className="toast-details">
+                  <summary>{t.details.label}</summary>
+                  <ul>
+                    {t.details.items.map((item, i) => (
+                      <li key={i}>{item}</li>
+                    ))}
+                  </ul>
+                </details>
               ) : null}
             </div>
             <div className="toast-actions">

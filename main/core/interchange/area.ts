@@ -1,4 +1,10 @@
-import type { interchangeRequests, interchangeSubscriptions } from '../../../shared/ipc/channels/interchange.ts';
+import {
+  MAX_EXPORT_NOTES,
+  type ExportNoteView,
+  type ExportReport,
+  type interchangeRequests,
+  type interchangeSubscriptions,
+} from '../../../shared/ipc/channels/interchange.ts';
 import { todayOf } from '../clock.ts';
 import type { Area, CoreContext } from '../context.ts';
 import { exportArchive } from '../backup/archive.ts';
@@ -6,15 +12,19 @@ import type { RapportDatabase } from '../db/database.ts';
 import { defaultTier } from '../people/contacts-service.ts';
 import type { ContactDocument } from '../people/schema.ts';
 import { dataFolder } from '../lifecycle/data-folder.ts';
+import { rememberedLayouts } from './csv-preview.ts';
 import { createImportJournal } from './import-journal.ts';
 import { createImportService, type ImportService } from './import-service.ts';
-import { toVCard, type VCardVersion } from './vcard/serialise.ts';
+import { serialiseVCard, type VCardVersion } from './vcard/serialise.ts';
 
-/** People for a vCard export, sorted like the People list: a selection, or everyone. */
+/**
+ * People for a vCard export, sorted like the People list: a selection, or everyone. The report
+ * says what the export had to rename, convert or leave out of their kept data (hygiene.ts).
+ */
 export async function exportPeopleVCard(
   db: RapportDatabase,
   options: { version: VCardVersion; ids?: string[] | undefined; includeArchived: boolean },
-): Promise<{ text: string; count: number }> {
+): Promise<{ text: string; count: number; report: ExportReport }> {
   const order = await db.people_index
     .find({
       selector: options.includeArchived ? {} : { archived: false },
@@ -26,7 +36,18 @@ export async function exportPeopleVCard(
   const docs = await db.contacts.findByIds(ids).exec();
   // The services validated every stored person, so the export skips a second zod pass.
   const people = ids.flatMap((id) => (docs.has(id) ? [docs.get(id)!.toJSON() as ContactDocument] : []));
-  return { text: toVCard(people, options.version, { trusted: true }), count: people.length };
+  const { text, report } = serialiseVCard(people, options.version, { trusted: true });
+  const count = (outcome: ExportNoteView['outcome']) => report.filter((n) => n.outcome === outcome).length;
+  return {
+    text,
+    count: people.length,
+    report: {
+      renamed: count('renamed'),
+      converted: count('converted'),
+      leftOut: count('left out'),
+      notes: report.slice(0, MAX_EXPORT_NOTES).map(({ index, ...note }) => ({ personId: people[index]!.id, ...note })),
+    },
+  };
 }
 
 /** `interchange.restoreArchive` replaces the database, so the core serves it (lifecycle/handlers.ts). */
@@ -56,23 +77,26 @@ export function createInterchangeArea(ctx: CoreContext): Area<
     journal: createImportJournal(folder.imports),
     safetyCopy: ctx.safetyCopy,
     defaultTier: () => defaultTier(ctx),
+    layouts: rememberedLayouts(ctx.settings),
     onProgress: (progress) => ctx.emit('interchange.progress', progress),
   });
 
   return {
     imports,
     requests: {
-      'interchange.preview': async ({ fileName, base64, uploadId }) => {
+      'interchange.preview': async ({ fileName, base64, uploadId, sessionId, csvMapping, rememberLayout }) => {
+        const options = { csvMapping, rememberLayout };
+        if (sessionId) return imports.previewAgain(sessionId, options);
         const bytes = uploadId ? ctx.uploads.read(uploadId).bytes : new Uint8Array(Buffer.from(base64 ?? '', 'base64'));
-        const preview = await imports.preview(fileName, bytes);
+        const preview = await imports.preview(fileName, bytes, options);
         if (uploadId) ctx.uploads.discard(uploadId);
         return preview;
       },
       'interchange.commit': ({ sessionId, policy, choices }) => imports.commit(sessionId, policy, choices),
       'interchange.cancel': async ({ sessionId }) => ({ cancelled: imports.cancel(sessionId) }),
       'interchange.exportVCard': async ({ version, ids, includeArchived }) => {
-        const { text, count } = await exportPeopleVCard(db, { version, ids, includeArchived });
-        return { fileName: `rapport-${count === 1 ? 'person' : 'people'}-${todayOf(clock)}.vcf`, text, count };
+        const { text, count, report } = await exportPeopleVCard(db, { version, ids, includeArchived });
+        return { fileName: `rapport-${count === 1 ? 'person' : 'people'}-${todayOf(clock)}.vcf`, text, count, report };
       },
       'interchange.exportArchive': async () => {
         const { text, counts } = await exportArchive(db, clock);

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { ContactFields, type Tier } from '../../../shared/domain/contact.ts';
 import { mergeContacts } from '../../../shared/domain/duplicates/merge.ts';
 import type {
+  CsvPreview,
   ImportAction,
   ImportPolicy,
   ImportPreview,
@@ -24,7 +25,7 @@ import { interactionSortKey } from '../interactions/sort-key.ts';
 import { cancellable, isCancelled } from '../jobs/cancellation.ts';
 import type { ContactDocument } from '../people/schema.ts';
 import type { Projector } from '../projection/projector.ts';
-import { importContactsFileSteps } from './detect.ts';
+import { readContactsFile, type PreviewOptions, type RememberedLayouts } from './csv-preview.ts';
 import { freeBytes, releaseReserve } from '../lifecycle/reserve.ts';
 import type { DataFolder } from '../lifecycle/data-folder.ts';
 import type { ImportJournal } from './import-journal.ts';
@@ -49,12 +50,21 @@ interface ImportSession {
   format: ImportPreview['format'];
   cards: PlannedCard[];
   problems: ImportProblem[];
+  /** A CSV's file, kept so it can be read again with another column mapping. */
+  bytes?: Uint8Array;
+  csv?: CsvPreview;
   cancellation: ReturnType<typeof cancellable>;
   committing: boolean;
 }
 
 export interface ImportService {
-  preview(fileName: string, bytes: Uint8Array): Promise<ImportPreview>;
+  preview(fileName: string, bytes: Uint8Array, options?: PreviewOptions): Promise<ImportPreview>;
+  /**
+   * Reads the CSV of an open preview again, typically with a corrected `csvMapping`; the new
+   * preview replaces that one. @throws AppError `not_found` (no such preview, or not a CSV),
+   * `conflict` (it is being written).
+   */
+  previewAgain(sessionId: string, options?: PreviewOptions): Promise<ImportPreview>;
   commit(
     sessionId: string,
     policy: ImportPolicy | undefined,
@@ -80,6 +90,8 @@ export interface ImportDeps {
   safetyCopy: (reason: string) => Promise<void>;
   /** The rhythm new people start with when their card names none (Settings → default rhythm). */
   defaultTier?: () => Promise<Tier | undefined>;
+  /** Column mappings the user asked to remember for a CSV header (csv-preview.ts). */
+  layouts?: RememberedLayouts;
   onProgress?: (progress: ImportProgress) => void;
 }
 
@@ -137,53 +149,72 @@ export function createImportService(deps: ImportDeps): ImportService {
     }
   }
 
+  /** Reads a file into a new session: parse (through the CSV mapping in force), then match. */
+  async function preview(fileName: string, bytes: Uint8Array, options: PreviewOptions) {
+    const names = new Map<string, string>();
+    const session: ImportSession = {
+      id: randomUUID(),
+      fileName,
+      format: 'unknown',
+      cards: [],
+      problems: [],
+      cancellation: cancellable(),
+      committing: false,
+    };
+    sessions.set(session.id, session);
+    // Old previews the user walked away from are dropped, oldest first.
+    for (const id of [...sessions.keys()].slice(0, Math.max(0, sessions.size - MAX_SESSIONS))) sessions.delete(id);
+    try {
+      const { parsed, csv } = await readContactsFile(fileName, bytes, options, {
+        layouts: deps.layouts,
+        signal: session.cancellation.signal,
+      });
+      const people: ContactDocument[] = [];
+      for await (const page of pagesOf(db.contacts)) people.push(...page);
+      const index = indexPeople(people);
+      for (const [id, person] of index.byId) names.set(id, person.displayName);
+      session.format = parsed.format;
+      session.problems = parsed.problems;
+      if (csv) session.csv = csv;
+      if (csv || options.csvMapping) session.bytes = bytes;
+      session.cards = await runSliced(
+        (function* () {
+          const out: PlannedCard[] = [];
+          for (const card of parsed.cards) {
+            const fields = ContactFields.parse(card.draft);
+            out.push({
+              line: card.line,
+              fields,
+              ...(card.connectedOn ? { connectedOn: card.connectedOn } : {}),
+              match: matchCard(fields, index),
+            });
+            yield;
+          }
+          return out;
+        })(),
+        { signal: session.cancellation.signal },
+      );
+    } catch (error) {
+      sessions.delete(session.id);
+      if (isCancelled(error)) throw new AppError('conflict', 'The import was cancelled.');
+      throw error;
+    }
+    return { session, names };
+  }
+
   return {
-    async preview(fileName, bytes) {
-      const names = new Map<string, string>();
-      const session: ImportSession = {
-        id: randomUUID(),
-        fileName,
-        format: 'unknown',
-        cards: [],
-        problems: [],
-        cancellation: cancellable(),
-        committing: false,
-      };
-      sessions.set(session.id, session);
-      // Old previews the user walked away from are dropped, oldest first.
-      for (const id of [...sessions.keys()].slice(0, Math.max(0, sessions.size - MAX_SESSIONS))) sessions.delete(id);
-      try {
-        const parsed = await runSliced(importContactsFileSteps(bytes, fileName), {
-          signal: session.cancellation.signal,
-        });
-        const people: ContactDocument[] = [];
-        for await (const page of pagesOf(db.contacts)) people.push(...page);
-        const index = indexPeople(people);
-        for (const [id, person] of index.byId) names.set(id, person.displayName);
-        session.format = parsed.format;
-        session.problems = parsed.problems;
-        session.cards = await runSliced(
-          (function* () {
-            const out: PlannedCard[] = [];
-            for (const card of parsed.cards) {
-              const fields = ContactFields.parse(card.draft);
-              out.push({
-                line: card.line,
-                fields,
-                ...(card.connectedOn ? { connectedOn: card.connectedOn } : {}),
-                match: matchCard(fields, index),
-              });
-              yield;
-            }
-            return out;
-          })(),
-          { signal: session.cancellation.signal },
-        );
-      } catch (error) {
-        sessions.delete(session.id);
-        if (isCancelled(error)) throw new AppError('conflict', 'The import was cancelled.');
-        throw error;
-      }
+    async preview(fileName, bytes, options = {}) {
+      const { session, names } = await preview(fileName, bytes, options);
+      return toPreview(session, names);
+    },
+
+    async previewAgain(sessionId, options = {}) {
+      const previous = find(sessionId);
+      if (previous.committing) throw new AppError('conflict', 'This import is already being written.');
+      if (!previous.bytes)
+        throw new AppError('not_found', 'Only a CSV file can be read again with other columns. Choose the file again.');
+      const { session, names } = await preview(previous.fileName, previous.bytes, options);
+      sessions.delete(sessionId);
       return toPreview(session, names);
     },
 
@@ -238,6 +269,7 @@ function toPreview(session: ImportSession, names: Map<string, string>): ImportPr
     cards,
     problems: session.problems,
     counts,
+    ...(session.csv ? { csv: session.csv } : {}),
   };
 }
 

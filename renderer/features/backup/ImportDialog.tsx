@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type {
   ImportAction,
   ImportPolicy,
@@ -7,8 +7,13 @@ import type {
   ImportSummary,
 } from '../../../shared/ipc/channels/interchange.ts';
 import { rapport } from '../../api/rapport.ts';
+import { useRequest } from '../../api/request.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
+import { CsvMappingStep } from './CsvMappingStep.tsx';
 import { fileSource } from './files.ts';
+import { ImportPreviewStep } from './ImportPreviewStep.tsx';
+import { useCsvMapping } from './useCsvMapping.ts';
+import './backup.css';
 
 type Step =
   | { name: 'choose' }
@@ -16,15 +21,11 @@ type Step =
   | { name: 'writing'; preview: ImportPreview }
   | { name: 'done'; summary: ImportSummary };
 
-/** Rows drawn in the table; the rest follow the policy (a 10k-row table would freeze the window). */
-const SHOWN = 300;
-const STATUS_TEXT = { new: 'New', match: 'Matches', conflict: 'Conflict' } as const;
-const ACTION_TEXT: Record<ImportAction, string> = { create: 'Create', merge: 'Merge', skip: 'Skip' };
-
 /**
  * Import contacts: choose a vCard or CSV file → preview (new / match / conflict, a choice per card
- * and a policy for all matches) → progress with Cancel → summary. Nothing is written before
- * "Import"; a cancelled or failed import leaves everything as it was.
+ * and a policy for all matches; for a CSV, where each column goes) → progress with Cancel →
+ * summary. Nothing is written before "Import"; a cancelled or failed import leaves everything as
+ * it was.
  */
 export function ImportDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   // The Dialog renders its children only while open, so each opening starts a fresh flow.
@@ -36,6 +37,7 @@ export function ImportDialog({ open, onClose }: { open: boolean; onClose: () => 
 }
 
 function ImportFlow({ onClose }: { onClose: () => void }) {
+  const request = useRequest();
   const [step, setStep] = useState<Step>({ name: 'choose' });
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
@@ -43,15 +45,30 @@ function ImportFlow({ onClose }: { onClose: () => void }) {
   const [choices, setChoices] = useState<Record<number, ImportAction>>({});
   const [progress, setProgress] = useState<ImportProgress | null>(null);
   const previewing = useRef<string | null>(null);
+  // Reading a CSV again gives new people: choices made for the old list no longer apply.
+  const showPreview = useCallback((preview: ImportPreview) => {
+    setChoices({});
+    setStep({ name: 'preview', preview });
+  }, []);
+  const columns = useCsvMapping(showPreview);
 
   useEffect(() => rapport().on('interchange.progress', setProgress), []);
   useEffect(() => {
     previewing.current = step.name === 'preview' ? step.preview.sessionId : null;
   }, [step]);
   // Closing the dialog on a preview (Escape, ×, Cancel) drops that preview in main too.
+  // (through a ref, so a new `request` never runs this clean-up while the dialog is open)
+  const requestOnClose = useRef(request);
+  useEffect(() => {
+    requestOnClose.current = request;
+  }, [request]);
   useEffect(
     () => () => {
-      if (previewing.current) void rapport().interchange.cancel({ sessionId: previewing.current });
+      const sessionId = previewing.current;
+      if (sessionId)
+        void requestOnClose.current(() => rapport().interchange.cancel({ sessionId }), {
+          action: 'close the import preview',
+        });
     },
     [],
   );
@@ -60,27 +77,33 @@ function ImportFlow({ onClose }: { onClose: () => void }) {
     if (!file) return;
     setError('');
     setBusy(true);
-    const source = await fileSource(file);
-    const result = source.ok ? await rapport().interchange.preview({ fileName: file.name, ...source.value }) : source;
+    const result = await request(
+      async () => {
+        const source = await fileSource(file);
+        return source.ok ? rapport().interchange.preview({ fileName: file.name, ...source.value }) : source;
+      },
+      { action: `read ${file.name}`, onError: (e) => setError(e.message) },
+    );
     setBusy(false);
-    if (!result.ok) return setError(result.error.message);
-    setChoices({});
-    setStep({ name: 'preview', preview: result.value });
+    if (!result.ok) return;
+    columns.start(result.value);
+    showPreview(result.value);
   }
 
   async function commit(preview: ImportPreview) {
+    setError('');
     setStep({ name: 'writing', preview });
     setProgress(null);
-    const result = await rapport().interchange.commit({
-      sessionId: preview.sessionId,
-      ...(policy ? { policy } : {}),
-      choices: Object.entries(choices).map(([index, action]) => ({ index: Number(index), action })),
-    });
-    if (!result.ok) {
-      setError(`${result.error.message} Nothing was changed.`);
-      return setStep({ name: 'preview', preview });
-    }
-    setStep({ name: 'done', summary: result.value });
+    const result = await request(
+      () =>
+        rapport().interchange.commit({
+          sessionId: preview.sessionId,
+          ...(policy ? { policy } : {}),
+          choices: Object.entries(choices).map(([index, action]) => ({ index: Number(index), action })),
+        }),
+      { action: `import ${preview.fileName}`, onError: (e) => setError(`${e.message} Nothing was changed.`) },
+    );
+    setStep(result.ok ? { name: 'done', summary: result.value } : { name: 'preview', preview });
   }
 
   const actionFor = (preview: ImportPreview, index: number): ImportAction => {
@@ -97,7 +120,9 @@ function ImportFlow({ onClose }: { onClose: () => void }) {
       ) : null}
       {step.name === 'choose' ? (
         <div className="field">
-          <label htmlFor="import-file">vCard (.vcf), LinkedIn Connections.csv or Google Contacts CSV</label>
+          <label htmlFor="import-file">
+            vCard (.vcf), LinkedIn Connections.csv, or a Google Contacts, Outlook or Thunderbird CSV
+          </label>
           <input
             id="import-file"
             type="file"
@@ -110,111 +135,29 @@ function ImportFlow({ onClose }: { onClose: () => void }) {
       ) : null}
 
       {step.name === 'preview' ? (
-        <>
-          <p role="status">
-            {step.preview.fileName}: {step.preview.cards.length} people — {step.preview.counts.new} new,{' '}
-            {step.preview.counts.match} matching someone here, {step.preview.counts.conflict} in conflict.
-          </p>
-          <label className="check">
-            For every match and conflict:
-            <select
-              value={policy}
-              onChange={(e) => setPolicy(e.currentTarget.value as ImportPolicy | '')}
-              aria-label="Policy for all matches"
-            >
-              <option value="">Suggested (merge matches, skip conflicts)</option>
-              <option value="merge">Merge into the existing person</option>
-              <option value="skip">Skip</option>
-              <option value="create">Create a new person</option>
-            </select>
-          </label>
-          {step.preview.problems.length ? (
-            <details>
-              <summary>{step.preview.problems.length} problems in the file</summary>
-              <ul className="import-problems">
-                {step.preview.problems.map((p, i) => (
-                  <li key={i}>
-                    {p.file}, line {p.line}: {p.message}
-                  </li>
-                ))}
-              </ul>
-            </details>
-          ) : null}
-          <div className="import-table-scroller">
-            <table className="import-table">
-              <thead>
-                <tr>
-                  <th scope="col">Line</th>
-                  <th scope="col">Person</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Action</th>
-                </tr>
-              </thead>
-              <tbody>
-                {step.preview.cards.slice(0, SHOWN).map((card) => (
-                  <tr key={card.index}>
-                    <td>{card.line}</td>
-                    <th scope="row">
-                      {card.displayName}
-                      {card.email || card.organisation ? (
-                        <span className="person-meta">
-                          {' '}
-                          {[card.organisation, card.email].filter(Boolean).join(' · ')}
-                        </span>
-                      ) : null}
-                    </th>
-                    <td>
-                      {STATUS_TEXT[card.status]}
-                      {card.matches.length ? (
-                        <span className="person-meta">
-                          {' '}
-                          {card.matches.map((m) => `${m.displayName} (same ${m.reasons.join(', ')})`).join('; ')}
-                        </span>
-                      ) : null}
-                      {card.conflictFields.length ? (
-                        <span className="person-meta"> differs in {card.conflictFields.join(', ')}</span>
-                      ) : null}
-                    </td>
-                    <td>
-                      <select
-                        aria-label={`Action for ${card.displayName}`}
-                        value={actionFor(step.preview, card.index)}
-                        onChange={(e) =>
-                          setChoices({ ...choices, [card.index]: e.currentTarget.value as ImportAction })
-                        }
-                      >
-                        {(card.matches.length
-                          ? (['merge', 'create', 'skip'] as const)
-                          : (['create', 'skip'] as const)
-                        ).map((a) => (
-                          <option key={a} value={a}>
-                            {ACTION_TEXT[a]}
-                          </option>
-                        ))}
-                      </select>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-            {step.preview.cards.length > SHOWN ? (
-              <p className="field-hint">Showing the first {SHOWN}; the others follow the choice above.</p>
-            ) : null}
-          </div>
-          <div className="dialog-footer">
-            <button type="button" onClick={onClose}>
-              Cancel
-            </button>
-            <button
-              type="button"
-              className="primary"
-              disabled={step.preview.cards.length === 0}
-              onClick={() => void commit(step.preview)}
-            >
-              Import
-            </button>
-          </div>
-        </>
+        <ImportPreviewStep
+          preview={step.preview}
+          policy={policy}
+          onPolicy={setPolicy}
+          actionFor={(index) => actionFor(step.preview, index)}
+          onAction={(index, action) => setChoices({ ...choices, [index]: action })}
+          columns={
+            step.preview.csv && columns.draft ? (
+              <CsvMappingStep
+                csv={step.preview.csv}
+                mapping={columns.draft.mapping}
+                original={columns.draft.original}
+                remember={columns.draft.remember}
+                reading={columns.reading}
+                error={columns.error}
+                onChange={(mapping, remember) => void columns.change(mapping, remember)}
+              />
+            ) : undefined
+          }
+          busy={columns.reading}
+          onCancel={onClose}
+          onImport={() => void commit(step.preview)}
+        />
       ) : null}
 
       {step.name === 'writing' ? (
@@ -227,7 +170,11 @@ function ImportFlow({ onClose }: { onClose: () => void }) {
           <div className="actions">
             <button
               type="button"
-              onClick={() => void rapport().interchange.cancel({ sessionId: step.preview.sessionId })}
+              onClick={() =>
+                void request(() => rapport().interchange.cancel({ sessionId: step.preview.sessionId }), {
+                  action: 'cancel the import',
+                })
+              }
             >
               Cancel import
             </button>

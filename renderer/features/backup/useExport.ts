@@ -1,11 +1,13 @@
 import { useMemo } from 'react';
 import { rapport } from '../../api/rapport.ts';
 import { useRequest } from '../../api/request.ts';
+import { exportToast } from './export-report.ts';
 import { saveText } from './files.ts';
 
 /**
  * Export everyone (or `ids`, a selection) as vCard 3.0 or 4.0, or everything as the JSON
- * archive; the toast says how many people went into the file.
+ * archive; the toast says how many people went into the file and, for vCard, what the export
+ * had to change to write valid lines (the details open on demand).
  */
 export function useExport(ids?: string[]) {
   const request = useRequest();
@@ -18,10 +20,7 @@ export function useExport(ids?: string[]) {
           action: 'export the vCard file',
           success: (file) => {
             saveText(file.fileName, file.text, 'text/vcard');
-            return {
-              title: `Exported ${file.count} ${file.count === 1 ? 'person' : 'people'}`,
-              description: file.fileName,
-            };
+            return exportToast(file, version);
           },
         }),
       archive: () =>

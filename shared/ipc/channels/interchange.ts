@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ContactFields, IsoDate, IsoInstant } from '../../domain/contact.ts';
+import { CsvLayoutName, CsvMapping } from '../../domain/csv-mapping.ts';
 import { Id, UploadId } from './common.ts';
 
 /**
@@ -16,6 +17,16 @@ export const MAX_INLINE_ARCHIVE_CHARS = 2_800_000;
 
 const exactlyOneSource = (v: { uploadId?: string | undefined }, inline: string | undefined) =>
   (v.uploadId === undefined) !== (inline === undefined);
+
+/** Values shown per column in the CSV mapping step, and the length each is cut to. */
+export const CSV_SAMPLES = 3;
+export const CSV_SAMPLE_CHARS = 80;
+
+/** A mapping sent back by the user: each column at most once. */
+const ChosenCsvMapping = CsvMapping.refine((m) => new Set(m.columns.map((c) => c.index)).size === m.columns.length, {
+  message: 'Each column can be mapped only once',
+  path: ['columns'],
+});
 
 export const ImportAction = z.enum(['create', 'merge', 'skip']);
 export type ImportAction = z.infer<typeof ImportAction>;
@@ -55,6 +66,27 @@ export const PreviewCard = z.object({
 });
 export type PreviewCard = z.infer<typeof PreviewCard>;
 
+/**
+ * How a CSV was read: `detected` from a header row a known app writes, `remembered` (the user
+ * chose "Remember this layout" for this header before), `chosen` (the mapping sent with this
+ * preview), or `guessed` for an unknown header: then nobody is read until the user confirms or
+ * corrects the guess and previews again with it.
+ */
+export const CsvMappingSource = z.enum(['detected', 'remembered', 'chosen', 'guessed']);
+export type CsvMappingSource = z.infer<typeof CsvMappingSource>;
+
+export const CsvPreview = z.object({
+  layout: CsvLayoutName,
+  source: CsvMappingSource,
+  /** True when this very mapping is stored for its header, so the next file with it is read the same way. */
+  remembered: z.boolean(),
+  /** Column → field; send it back (changed) as `csvMapping` to preview again. */
+  mapping: CsvMapping,
+  /** A few non-empty values from the first rows, by column position (`samples[column.index]`). */
+  samples: z.array(z.array(z.string().max(CSV_SAMPLE_CHARS)).max(CSV_SAMPLES)).max(1001),
+});
+export type CsvPreview = z.infer<typeof CsvPreview>;
+
 export const ImportPreview = z.object({
   sessionId: z.string(),
   fileName: z.string(),
@@ -62,6 +94,8 @@ export const ImportPreview = z.object({
   cards: z.array(PreviewCard),
   problems: z.array(ImportProblemView),
   counts: z.object({ new: z.number().int(), match: z.number().int(), conflict: z.number().int() }),
+  /** For a CSV file: its layout and which column went where. */
+  csv: CsvPreview.optional(),
 });
 export type ImportPreview = z.infer<typeof ImportPreview>;
 
@@ -124,16 +158,51 @@ export const RestoreSummary = z.object({ counts: CollectionCounts });
 
 const ExportedFile = z.object({ fileName: z.string(), text: z.string(), count: z.number().int() });
 
+/** One change a vCard export made to a person's kept data so every line is valid (docs/vcard.md). */
+export const ExportNoteView = z.object({
+  personId: z.string(),
+  displayName: z.string(),
+  /** The property as it was kept, e.g. `X-MESSAGING/GADU-ALL`. */
+  property: z.string(),
+  outcome: z.enum(['renamed', 'converted', 'left out']),
+  writtenAs: z.string().optional(),
+  message: z.string(),
+});
+export type ExportNoteView = z.infer<typeof ExportNoteView>;
+
+/** Notes listed in an export report; the counts cover them all. */
+export const MAX_EXPORT_NOTES = 500;
+
+export const ExportReport = z.object({
+  renamed: z.number().int(),
+  converted: z.number().int(),
+  leftOut: z.number().int(),
+  /** The first MAX_EXPORT_NOTES changes, in the order of the file. */
+  notes: z.array(ExportNoteView).max(MAX_EXPORT_NOTES),
+});
+export type ExportReport = z.infer<typeof ExportReport>;
+
 export const interchangeRequests = {
-  /** Parses a file and matches every card against the people already here; writes nothing. */
+  /**
+   * Parses a file and matches every card against the people already here; writes no people.
+   * The file comes inline, as an upload, or (`sessionId`) from an open preview, to read a CSV
+   * again with a corrected `csvMapping`; that preview is then replaced by the new one.
+   * `rememberLayout` true stores the mapping used for the CSV's header row (a synced setting),
+   * so the next file with that header is read the same way; false forgets it.
+   */
   'interchange.preview': {
     input: z
       .object({
         fileName: z.string().trim().min(1).max(300),
         base64: z.string().max(MAX_INLINE_BASE64, 'Files over 2 MB are sent as an upload (uploads.begin)').optional(),
         uploadId: UploadId.optional(),
+        sessionId: z.string().min(1).max(100).optional(),
+        csvMapping: ChosenCsvMapping.optional(),
+        rememberLayout: z.boolean().optional(),
       })
-      .refine((v) => exactlyOneSource(v, v.base64), { message: 'Send the file either inline or as an upload' }),
+      .refine((v) => [v.base64, v.uploadId, v.sessionId].filter((source) => source !== undefined).length === 1, {
+        message: 'Send the file inline, as an upload, or name the open preview to read again',
+      }),
     output: ImportPreview,
   },
   /** Writes a previewed import. Either everything is written or, on cancel or failure, nothing. */
@@ -158,7 +227,7 @@ export const interchangeRequests = {
       ids: z.array(Id).max(200_000).optional(),
       includeArchived: z.boolean().default(true),
     }),
-    output: ExportedFile,
+    output: ExportedFile.extend({ report: ExportReport }),
   },
   'interchange.exportArchive': { input: z.object({}), output: ExportedFile.extend({ counts: CollectionCounts }) },
   /** Refuses a profile that already holds people or history unless `overwrite` is true. */
