@@ -74,7 +74,7 @@ export interface Generation {
 
 export async function openGeneration(options: GenerationOptions): Promise<Generation> {
   const { storage, clock } = options;
-  const db = await openDatabase(storage);
+  const db = await openDatabase(storage, clock);
   if (options.guardOwnership) guardOwnership(db);
 
   const settings = createSettingsStore(db, clock);

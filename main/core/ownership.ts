@@ -6,6 +6,7 @@
  */
 import type { RxStorageInstance } from 'rxdb';
 import { currentArea } from './area.ts';
+import { isReplicationWrite } from './sync/edit-stamps.ts';
 import { COLLECTIONS, type CollectionName } from './db/collections.ts';
 import type { RapportDatabase } from './db/database.ts';
 
@@ -28,7 +29,8 @@ export function guardOwnership(db: RapportDatabase): void {
     >;
     const write = instance.bulkWrite.bind(instance);
     instance.bulkWrite = (rows, context) => {
-      const writer = currentArea();
+      // The replication's own writes run in whatever area's change woke it; RxDB names them.
+      const writer = isReplicationWrite(context) ? 'replication' : currentArea();
       const allowed = writer === info.owner || (writer === 'replication' && info.synced);
       if (!allowed) return Promise.reject(new OwnershipViolation(name, writer));
       return write(rows, context);

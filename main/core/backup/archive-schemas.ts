@@ -9,26 +9,30 @@ import { Contact, IsoInstant } from '../../../shared/domain/contact.ts';
 import { Detail } from '../../../shared/domain/detail.ts';
 import { Interaction } from '../../../shared/domain/interaction.ts';
 import { Ladder, OwnStarter, PracticeSession } from '../../../shared/domain/practice/model.ts';
+import { SyncConflicts } from '../../../shared/domain/sync/conflict-record.ts';
 import type { CollectionName } from '../db/collections.ts';
 
 const id = z.string().min(1).max(64);
 /** Settings values and trash payloads are free-form JSON; depth and size are checked before this. */
 const json = z.record(z.string().max(200), z.unknown());
+const editedAt = z.record(z.string().max(200), IsoInstant);
+/** Sync's set-aside values and edit stamps (db/sync-fields.ts): typed data, so archives keep them. */
+const syncFields = { conflicts: SyncConflicts.optional(), editedAt: editedAt.optional() };
 
 export const ARCHIVE_DOCUMENT_SCHEMAS: Record<Exclude<CollectionName, 'participations' | 'people_index'>, z.ZodType> = {
-  contacts: Contact,
-  interactions: Interaction.extend({ sortKey: z.string().min(1).max(100) }),
-  details: Detail,
-  settings: z.object({ id, value: json, updatedAt: z.string().max(40) }),
+  contacts: Contact.extend(syncFields),
+  interactions: Interaction.extend({ sortKey: z.string().min(1).max(100), ...syncFields }),
+  details: Detail.extend(syncFields),
+  settings: z.object({ id, value: json, updatedAt: z.string().max(40), editedAt: editedAt.optional() }),
   trash: z.object({
     id,
     label: z.string().max(500),
     deletedAt: IsoInstant,
     payload: z.record(z.string().max(64), z.array(json).max(100_000)),
   }),
-  practice_ladders: Ladder,
-  practice_sessions: PracticeSession,
-  user_starters: OwnStarter,
+  practice_ladders: Ladder.extend(syncFields),
+  practice_sessions: PracticeSession.extend(syncFields),
+  user_starters: OwnStarter.extend(syncFields),
 };
 
 /** The archive envelope. Documents are checked one by one afterwards, so errors name each one. */

@@ -11,7 +11,9 @@ import { detailsMigrations, detailsSchema, type DetailDocument } from '../detail
 import { interactionsMigrations, interactionsSchema, type InteractionDocument } from '../interactions/schema.ts';
 import { contactsMigrations, contactsSchema, type ContactDocument } from '../people/schema.ts';
 import {
+  laddersMigrations,
   laddersSchema,
+  sessionsMigrations,
   sessionsSchema,
   userStartersMigrations,
   userStartersSchema,
@@ -66,7 +68,6 @@ export const COLLECTIONS: Record<CollectionName, CollectionInfo> = {
   people_index: { owner: 'projection', kind: 'derived', synced: false },
 };
 
-const none = {};
 /** Schemas and append-only migrations, as RxDB's `addCollections` takes them. */
 export const COLLECTION_SCHEMAS = {
   contacts: { schema: contactsSchema, migrationStrategies: contactsMigrations },
@@ -74,8 +75,8 @@ export const COLLECTION_SCHEMAS = {
   details: { schema: detailsSchema, migrationStrategies: detailsMigrations },
   settings: { schema: settingsSchema, migrationStrategies: settingsMigrations },
   trash: { schema: trashSchema, migrationStrategies: trashMigrations },
-  practice_ladders: { schema: laddersSchema, migrationStrategies: none },
-  practice_sessions: { schema: sessionsSchema, migrationStrategies: none },
+  practice_ladders: { schema: laddersSchema, migrationStrategies: laddersMigrations },
+  practice_sessions: { schema: sessionsSchema, migrationStrategies: sessionsMigrations },
   user_starters: { schema: userStartersSchema, migrationStrategies: userStartersMigrations },
   participations: { schema: participationsSchema, migrationStrategies: participationsMigrations },
   people_index: { schema: peopleIndexSchema, migrationStrategies: peopleIndexMigrations },

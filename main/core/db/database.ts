@@ -1,6 +1,9 @@
 import { DatabaseSync } from 'node:sqlite';
 import { addRxPlugin, createRxDatabase, type RxDatabase } from 'rxdb';
 import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
+import { systemClock, type Clock } from '../clock.ts';
+import { syncConflictHandlers } from '../sync/handlers.ts';
+import { stampLocalEdits } from '../sync/edit-stamps.ts';
 import { COLLECTION_SCHEMAS, type RapportCollections } from './collections.ts';
 import type { StorageChoice } from './storage.ts';
 
@@ -9,8 +12,11 @@ addRxPlugin(RxDBMigrationSchemaPlugin);
 export type { CollectionName, RapportCollections } from './collections.ts';
 export type RapportDatabase = RxDatabase<RapportCollections>;
 
-/** Opens (or creates) the database and runs pending schema migrations before returning. */
-export async function openDatabase(storage: StorageChoice): Promise<RapportDatabase> {
+/**
+ * Opens (or creates) the database and runs pending schema migrations before returning. Every
+ * synced collection gets its sync conflict handler, and local writes get their edit stamps.
+ */
+export async function openDatabase(storage: StorageChoice, clock: Clock = systemClock): Promise<RapportDatabase> {
   const db = await createRxDatabase<RapportCollections>({
     name: storage.databaseName,
     storage: storage.storage,
@@ -18,7 +24,16 @@ export async function openDatabase(storage: StorageChoice): Promise<RapportDatab
     eventReduce: true,
     closeDuplicates: true,
   });
-  await db.addCollections(COLLECTION_SCHEMAS);
+  await db.addCollections({
+    ...COLLECTION_SCHEMAS,
+    ...Object.fromEntries(
+      Object.entries(syncConflictHandlers).map(([name, conflictHandler]) => [
+        name,
+        { ...COLLECTION_SCHEMAS[name as keyof typeof syncConflictHandlers], conflictHandler },
+      ]),
+    ),
+  });
+  stampLocalEdits(db, clock);
   return db;
 }
 

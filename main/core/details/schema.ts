@@ -1,10 +1,11 @@
 import type { MigrationStrategies, RxJsonSchema } from 'rxdb';
 import type { Detail } from '../../../shared/domain/detail.ts';
+import { addedSyncFields, syncFieldsSchema, type SyncFields } from '../db/sync-fields.ts';
 
-export type DetailDocument = Detail;
+export type DetailDocument = Detail & SyncFields;
 
 export const detailsSchema: RxJsonSchema<DetailDocument> = {
-  version: 0,
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -19,6 +20,7 @@ export const detailsSchema: RxJsonSchema<DetailDocument> = {
     resolvedOn: { type: 'string' },
     createdAt: { type: 'string' },
     updatedAt: { type: 'string' },
+    ...syncFieldsSchema,
   },
   required: ['id', 'contactId', 'text', 'learnedOn', 'sensitivity', 'status', 'createdAt', 'updatedAt'],
   indexes: [
@@ -26,4 +28,4 @@ export const detailsSchema: RxJsonSchema<DetailDocument> = {
     ['status', 'learnedOn'],
   ],
 };
-export const detailsMigrations: MigrationStrategies = {};
+export const detailsMigrations: MigrationStrategies = { 1: addedSyncFields };

@@ -1,17 +1,19 @@
 import type { MigrationStrategies, RxJsonSchema } from 'rxdb';
 import type { Interaction } from '../../../shared/domain/interaction.ts';
+import { addedSyncFields, syncFieldsSchema, type SyncFields } from '../db/sync-fields.ts';
 
-export type InteractionDocument = Interaction & {
-  /**
-   * `YYYY-MM-DDTHH:mm` (time `24:00` when none, so untimed entries sort last in their day) + id.
-   * A pure function of `date`, `time` and `id` (sort-key.ts), stored because the global timeline
-   * is a range scan over it; every device computes the same value.
-   */
-  sortKey: string;
-};
+export type InteractionDocument = Interaction &
+  SyncFields & {
+    /**
+     * `YYYY-MM-DDTHH:mm` (time `24:00` when none, so untimed entries sort last in their day) + id.
+     * A pure function of `date`, `time` and `id` (sort-key.ts), stored because the global timeline
+     * is a range scan over it; every device computes the same value.
+     */
+    sortKey: string;
+  };
 
 export const interactionsSchema: RxJsonSchema<InteractionDocument> = {
-  version: 0,
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -30,14 +32,15 @@ export const interactionsSchema: RxJsonSchema<InteractionDocument> = {
     sortKey: { type: 'string', maxLength: 100 },
     createdAt: { type: 'string' },
     updatedAt: { type: 'string' },
+    ...syncFieldsSchema,
   },
   required: ['id', 'type', 'date', 'contactIds', 'sortKey', 'createdAt', 'updatedAt'],
   indexes: ['sortKey', ['type', 'sortKey']],
 };
-export const interactionsMigrations: MigrationStrategies = {};
+export const interactionsMigrations: MigrationStrategies = { 1: addedSyncFields };
 
 /** The domain record of a stored interaction (without the storage-only sort key). */
 export const toInteraction = (doc: InteractionDocument): Interaction => {
-  const { sortKey: _sortKey, ...interaction } = doc;
+  const { sortKey: _sortKey, conflicts: _conflicts, editedAt: _editedAt, ...interaction } = doc;
   return interaction;
 };

@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Core } from '../core.ts';
-import { snapshot } from '../backup/archive.ts';
+
 import { openCore } from '../backup/test-helpers.ts';
-import { openTestCore } from '../testing/test-core.ts';
+import { openTestCore, typedData } from '../testing/test-core.ts';
 
 const b64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
 const card = (lines: string[]) => ['BEGIN:VCARD', 'VERSION:3.0', ...lines, 'END:VCARD'].join('\r\n') + '\r\n';
@@ -34,7 +34,7 @@ describe('import preview', () => {
   it('marks each card new, match or conflict, and writes nothing', async () => {
     const core = await openCore();
     const { ada, grace } = await seed(core);
-    const before = await snapshot(core.db);
+    const before = await typedData(core.db);
     const file =
       card(['FN:Ada Lovelace', 'EMAIL:ada@example.org', 'TEL:+44 20 7946 0000']) +
       card(['FN:Grace Hopper', 'ORG:Harvard']) +
@@ -52,7 +52,7 @@ describe('import preview', () => {
       conflictFields: ['organisation'],
     });
     expect(result.counts).toEqual({ new: 1, match: 1, conflict: 1 });
-    expect(await snapshot(core.db)).toEqual(before);
+    expect(await typedData(core.db)).toEqual(before);
   });
 
   it('reports a malformed card by file and line, and still imports the good ones', async () => {
@@ -148,7 +148,7 @@ describe('import commit', () => {
   it('cancelling during the write leaves the database as it was', async () => {
     const core = await openCore();
     const { ada } = await seed(core);
-    const before = await snapshot(core.db);
+    const before = await typedData(core.db);
     const many = Array.from(
       { length: 1600 },
       (_, i) => `P${i},Q${i},https://www.linkedin.com/in/p${i},,,,1 Feb 2024`,
@@ -165,19 +165,19 @@ describe('import commit', () => {
     expect(summary).toMatchObject({ cancelled: true, created: 0 });
     expect(progress[0]).toMatchObject({ phase: 'writing', done: 50, total: 1 + 1601 + 1602 });
     expect(progress).toContainEqual(expect.objectContaining({ phase: 'undoing' }));
-    expect(await snapshot(core.db)).toEqual(before);
+    expect(await typedData(core.db)).toEqual(before);
     expect(await core.call('contacts.get', { id: ada })).not.toHaveProperty('social.0');
   });
 
   it('a failing write is undone, merged people included, and the error surfaces', async () => {
     const core = await openCore();
     await seed(core);
-    const before = await snapshot(core.db);
+    const before = await typedData(core.db);
     const result = await preview(core, 'Connections.csv', LINKEDIN);
     vi.spyOn(core.db.interactions, 'bulkInsert').mockRejectedValueOnce(new Error('disk full'));
     const failed = await core.requestUnchecked('interchange.commit', { sessionId: result.sessionId });
     expect(failed).toMatchObject({ ok: false, error: { code: 'internal' } });
-    expect(await snapshot(core.db)).toEqual(before);
+    expect(await typedData(core.db)).toEqual(before);
     // The session survives a failure, so the user can try again.
     expect(await core.call('interchange.commit', { sessionId: result.sessionId })).toMatchObject({
       created: 1,
@@ -188,7 +188,7 @@ describe('import commit', () => {
   it('closing the app in the middle of a commit undoes it before the folder is closed', async () => {
     const t = await openTestCore();
     await seed(t.core);
-    const before = await snapshot(t.core.db);
+    const before = await typedData(t.core.db);
     const many = Array.from({ length: 600 }, (_, i) => card([`FN:Guest ${i}`, `EMAIL:g${i}@example.org`])).join('');
     const result = await preview(t.core, 'many.vcf', many);
     let closing: Promise<void> | undefined;
@@ -199,7 +199,7 @@ describe('import commit', () => {
     await closing;
     expect(summary).toMatchObject({ ok: true, value: { cancelled: true } });
     await t.reopen();
-    expect(await snapshot(t.core.db)).toEqual(before);
+    expect(await typedData(t.core.db)).toEqual(before);
   });
 
   it('cancelling a preview forgets it', async () => {

@@ -81,7 +81,14 @@ export function canonical(docs: Documents): unknown {
   const people = new Map(
     (docs.contacts ?? []).map((c) => [c.id, `${String(c.displayName)} <${JSON.stringify(c.emails)}>`]),
   );
-  const strip = ({ id: _id, createdAt: _c, updatedAt: _u, sortKey: _s, ...rest }: Record<string, unknown>) => rest;
+  const strip = ({
+    id: _id,
+    createdAt: _c,
+    updatedAt: _u,
+    sortKey: _s,
+    editedAt: _e,
+    ...rest
+  }: Record<string, unknown>) => rest;
   const sorted = (rows: unknown[]) => rows.map((r) => JSON.stringify(r)).sort();
   return {
     contacts: sorted((docs.contacts ?? []).map(strip)),

@@ -1,18 +1,19 @@
 import type { MigrationStrategies, RxJsonSchema } from 'rxdb';
 import type { Contact } from '../../../shared/domain/contact.ts';
+import { addedSyncFields, syncFieldsSchema, type SyncFields } from '../db/sync-fields.ts';
 
 /**
  * A person as stored: exactly the domain record, source data only. What follows from it (the
  * sort name, the last interaction) lives in the derived `people_index` (projection/schema.ts).
  */
-export type ContactDocument = Contact;
+export type ContactDocument = Contact & SyncFields;
 
 /**
  * Nested values are typed loosely here on purpose: zod validates them at the service boundary,
  * and a looser storage schema lets the domain grow optional fields without a data migration.
  */
 export const contactsSchema: RxJsonSchema<ContactDocument> = {
-  version: 1,
+  version: 2,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -42,6 +43,7 @@ export const contactsSchema: RxJsonSchema<ContactDocument> = {
     extensions: { type: 'array' },
     createdAt: { type: 'string', maxLength: 40 },
     updatedAt: { type: 'string', maxLength: 40 },
+    ...syncFieldsSchema,
   },
   required: ['id', 'displayName', 'archived', 'createdAt', 'updatedAt'],
   indexes: ['updatedAt'],
@@ -54,4 +56,5 @@ export const contactsMigrations: MigrationStrategies = {
     const { sortName: _sortName, lastInteractionOn: _last, ...source } = doc;
     return source;
   },
+  2: addedSyncFields,
 };

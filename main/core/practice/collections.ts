@@ -1,6 +1,7 @@
 import type { MigrationStrategies, RxCollection, RxJsonSchema } from 'rxdb';
 import { upgradeLegacyText } from '../../../shared/content/placeholders.ts';
 import type { Ladder, OwnStarter, PracticeSession } from '../../../shared/domain/practice/model.ts';
+import { addedSyncFields, syncFieldsSchema, type SyncFields } from '../db/sync-fields.ts';
 
 /**
  * The practice and starters areas' RxDB collections; listed with their owners in ../db/collections.ts.
@@ -10,9 +11,9 @@ import type { Ladder, OwnStarter, PracticeSession } from '../../../shared/domain
  * (`starter-favourites` and `practice`). Nested fields are typed loosely here; zod validates
  * them at the service boundary.
  */
-export type LadderDocument = Ladder;
-export type SessionDocument = PracticeSession;
-export type UserStarterDocument = OwnStarter;
+export type LadderDocument = Ladder & SyncFields;
+export type SessionDocument = PracticeSession & SyncFields;
+export type UserStarterDocument = OwnStarter & SyncFields;
 
 export type PracticeCollections = {
   practice_ladders: RxCollection<LadderDocument>;
@@ -23,7 +24,7 @@ export type PracticeCollections = {
 const stamp = { type: 'string', maxLength: 40 } as const;
 
 export const laddersSchema: RxJsonSchema<LadderDocument> = {
-  version: 0,
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -32,13 +33,14 @@ export const laddersSchema: RxJsonSchema<LadderDocument> = {
     steps: { type: 'array', items: { type: 'object' } },
     createdAt: stamp,
     updatedAt: { type: 'string' },
+    ...syncFieldsSchema,
   },
   required: ['id', 'name', 'steps', 'createdAt', 'updatedAt'],
   indexes: ['createdAt'],
 };
 
 export const sessionsSchema: RxJsonSchema<SessionDocument> = {
-  version: 0,
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -58,6 +60,7 @@ export const sessionsSchema: RxJsonSchema<SessionDocument> = {
     interactionId: { type: 'string' },
     createdAt: stamp,
     updatedAt: { type: 'string' },
+    ...syncFieldsSchema,
   },
   required: [
     'id',
@@ -75,7 +78,7 @@ export const sessionsSchema: RxJsonSchema<SessionDocument> = {
 };
 
 export const userStartersSchema: RxJsonSchema<UserStarterDocument> = {
-  version: 1,
+  version: 2,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -86,6 +89,7 @@ export const userStartersSchema: RxJsonSchema<UserStarterDocument> = {
     tone: { type: 'string' },
     createdAt: stamp,
     updatedAt: { type: 'string' },
+    ...syncFieldsSchema,
   },
   required: ['id', 'text', 'situation', 'channel', 'tone', 'createdAt', 'updatedAt'],
   indexes: ['createdAt'],
@@ -97,4 +101,8 @@ export const userStartersSchema: RxJsonSchema<UserStarterDocument> = {
  */
 export const userStartersMigrations: MigrationStrategies = {
   1: (doc: UserStarterDocument): UserStarterDocument => ({ ...doc, text: upgradeLegacyText(doc.text) }),
+  2: addedSyncFields,
 };
+
+export const laddersMigrations: MigrationStrategies = { 1: addedSyncFields };
+export const sessionsMigrations: MigrationStrategies = { 1: addedSyncFields };

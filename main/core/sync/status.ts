@@ -1,17 +1,9 @@
 import { UPDATE_REQUIRED_MESSAGE, type SyncError } from './errors.ts';
 import { NEEDS_CREDENTIALS_MESSAGE } from './transport.ts';
 
-/** What the sidebar shows. `message` says what happened and what to do. */
-export type SyncStatus =
-  | { state: 'up-to-date' }
-  /** `changes`: documents sent or received since this round of syncing began. */
-  | { state: 'syncing'; changes: number }
-  | { state: 'paused' }
-  /** `retryAt`: epoch milliseconds of the next attempt. */
-  | { state: 'offline'; retryAt: number; message: string }
-  | { state: 'needs-credentials'; message: string }
-  | { state: 'update-required'; message: string }
-  | { state: 'error'; message: string };
+import type { SyncStatus } from '../../../shared/ipc/channels/sync.ts';
+
+export type { SyncStatus };
 
 export interface StatusInputs {
   authorised: boolean;
@@ -52,6 +44,8 @@ const URGENCY: Record<SyncStatus['state'], number> = {
   syncing: 2,
   paused: 1,
   'up-to-date': 0,
+  // Sync switched off never outranks a collection that is syncing.
+  off: -1,
 };
 
 /** The status of several collections as one: the most urgent, with syncing counts added up. */

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { deriveSyncKey, KdfParams, newKdfParams, open, OpenFailed, seal, type SyncKey } from './crypto.ts';
 import { SyncError } from './errors.ts';
 import type { SyncTransport } from './transport.ts';
+import type { SyncServerConfig } from '../../../shared/ipc/channels/sync.ts';
 
 /**
  * A "sync space" on one server: the meta database `<database>` holding the key check, and one
@@ -12,20 +13,7 @@ import type { SyncTransport } from './transport.ts';
  * with the key, so a device can tell a wrong passphrase from a working one before it writes.
  */
 
-/** CouchDB's rule for database names; `-<collection>` is appended for each collection. */
-const DATABASE_NAME = /^[a-z][a-z0-9_$()+/-]*$/;
-
-export const SyncServerConfig = z.object({
-  url: z
-    .url({ protocol: /^https?$/, error: 'Enter the server address, like https://couch.example.org/' })
-    .transform((url) => (url.endsWith('/') ? url : `${url}/`)),
-  database: z
-    .string()
-    .min(1, 'Enter a database name')
-    .max(200, 'Keep the database name under 200 characters')
-    .regex(DATABASE_NAME, 'Use lower-case letters, digits and _ $ ( ) + - /, starting with a letter'),
-});
-export type SyncServerConfig = z.output<typeof SyncServerConfig>;
+export { SyncServerConfig } from '../../../shared/ipc/channels/sync.ts';
 
 export const KEY_CHECK_ID = 'rapport-sync-key';
 const KEY_CHECK_AAD = 'rapport-sync/v1/key-check';

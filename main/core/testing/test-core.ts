@@ -8,7 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { onTestFinished } from 'vitest';
 import type { SubscriptionChannel, SubscriptionInput, SubscriptionOutput } from '../../../shared/ipc/contract.ts';
+import { snapshot, type Documents } from '../backup/archive.ts';
 import { openCore, type Core, type CoreOptions } from '../core.ts';
+import type { RapportDatabase } from '../db/database.ts';
 import { movableClock, type MovableClock } from './fakes.ts';
 
 export interface TestCore {
@@ -104,4 +106,18 @@ export function testDir(prefix = 'rapport-test-'): string {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
   return dir;
+}
+
+/**
+ * Every source document without sync's edit stamps: what a person typed or imported. An undo
+ * (an import rolled back) puts the typed values back as a new edit, so its stamps are new.
+ */
+export async function typedData(db: RapportDatabase): Promise<Documents> {
+  const documents = await snapshot(db);
+  return Object.fromEntries(
+    Object.entries(documents).map(([name, docs]) => [
+      name,
+      docs?.map(({ editedAt: _editedAt, ...typed }: Record<string, unknown>) => typed),
+    ]),
+  );
 }
