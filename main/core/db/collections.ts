@@ -12,6 +12,7 @@ import { interactionsMigrations, interactionsSchema, type InteractionDocument } 
 import { contactsMigrations, contactsSchema, type ContactDocument } from '../people/schema.ts';
 import {
   laddersSchema,
+  sessionsMigrations,
   sessionsSchema,
   userStartersMigrations,
   userStartersSchema,
@@ -75,7 +76,7 @@ export const COLLECTION_SCHEMAS = {
   settings: { schema: settingsSchema, migrationStrategies: settingsMigrations },
   trash: { schema: trashSchema, migrationStrategies: trashMigrations },
   practice_ladders: { schema: laddersSchema, migrationStrategies: none },
-  practice_sessions: { schema: sessionsSchema, migrationStrategies: none },
+  practice_sessions: { schema: sessionsSchema, migrationStrategies: sessionsMigrations },
   user_starters: { schema: userStartersSchema, migrationStrategies: userStartersMigrations },
   participations: { schema: participationsSchema, migrationStrategies: participationsMigrations },
   people_index: { schema: peopleIndexSchema, migrationStrategies: peopleIndexMigrations },
