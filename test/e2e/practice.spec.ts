@@ -23,6 +23,8 @@ test('build a ladder by keyboard, plan a step as an experiment, complete it, see
   page,
   context,
 }) => {
+  // Three axe runs on a shared, loaded machine take much of the default two minutes.
+  test.setTimeout(240_000);
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   const dataDir = mkdtempSync(join(tmpdir(), 'rapport-e2e-practice-'));
   const served = await startServe(dataDir, ['--today', '2026-03-18']);
@@ -148,6 +150,7 @@ test('build a ladder by keyboard, plan a step as an experiment, complete it, see
     ]);
     await expect(page.getByRole('region', { name: 'This week' })).toContainText('1 of 2 this week');
     await expect(page.getByRole('region', { name: 'To finish' })).toContainText('Nothing waiting');
+    await expectAccessible(page, 'Practice screen with a try on the ladder and both charts');
 
     // 5. The next plan offers the user's own safety behaviour again, beside the common ones.
     await page.getByRole('button', { name: 'Practise step 3 of Phone calls' }).click();
