@@ -1,3 +1,4 @@
+import { tries } from '../../../shared/domain/practice/ladder-progress.ts';
 import type { Ladder } from '../../../shared/domain/practice/model.ts';
 import type { StepProgress } from '../../../shared/domain/practice/progress-model.ts';
 import type { SessionSeed } from './PlanForm.tsx';
@@ -10,8 +11,6 @@ interface LadderListProps {
   onEdit: (ladder: Ladder) => void;
   onDelete: (ladder: Ladder) => void;
 }
-
-const tries = (n: number) => `${n} ${n === 1 ? 'try' : 'tries'}`;
 
 /** A step's tries in a few words: how many, and how the latest one went. */
 function triesText(step: StepProgress): string {

@@ -37,7 +37,8 @@ export function onLadderStep(session: Pick<PracticeSession, 'ladderId' | 'stepId
   return !!ladder && ladder.steps.some((step) => step.id === session.stepId);
 }
 
-const tries = (n: number) => `${n} ${n === 1 ? 'try' : 'tries'}`;
+/** "1 try", "3 tries". */
+export const tries = (n: number) => `${n} ${n === 1 ? 'try' : 'tries'}`;
 
 /** Every step of a ladder with its tries and advice, plus a summary in words for the chart. */
 export function ladderProgress(ladder: Ladder, sessions: readonly PracticeSession[]): LadderProgress {
