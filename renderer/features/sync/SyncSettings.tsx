@@ -52,9 +52,11 @@ function SyncRunning({ state }: { state: SyncState }) {
     <>
       <dl className="facts">
         <dt>Status</dt>
-        <dd className={attention ? 'field-error' : undefined} role={attention ? 'alert' : 'status'}>
-          {syncStatusText(status)}
-          {detail ? <span className="sync-detail">{detail}</span> : null}
+        <dd>
+          <span className={attention ? 'field-error' : undefined} role={attention ? 'alert' : 'status'}>
+            {syncStatusText(status)}
+            {detail ? <span className="sync-detail">{detail}</span> : null}
+          </span>
         </dd>
         <dt>Server</dt>
         <dd>
