@@ -35,10 +35,12 @@ import { decideOpening, type Opening } from './lifecycle/recovery.ts';
 import { ensureReserve } from './lifecycle/reserve.ts';
 import { writeFolderState } from './lifecycle/state-file.ts';
 import { createUploads } from './lifecycle/uploads.ts';
-import type { Notifier } from './ports.ts';
+import type { Notifier, SecretStore } from './ports.ts';
 import type { Projector } from './projection/projector.ts';
 import type { RemindersOptions } from './reminders/area.ts';
 import { getRxStorageSqlite } from './storage/index.ts';
+import { createMemorySecretStore } from './sync/memory-secrets.ts';
+import type { SyncTuning } from './sync/sync-service.ts';
 
 export interface CoreOptions {
   dataDir: string;
@@ -58,6 +60,10 @@ export interface CoreOptions {
   reminders?: RemindersOptions;
   /** Fail any write by an area to a collection it does not own (tests turn this on). */
   guardOwnership?: boolean;
+  /** Where sync keeps its password and key: the OS keychain in the app, memory elsewhere. */
+  secrets?: SecretStore;
+  /** Test seams for sync (a cheap key derivation, fast retries). */
+  syncTuning?: SyncTuning;
 }
 
 /** The headless application: the data folder and the IPC surface. Never touches Electron. */
@@ -115,6 +121,8 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     for (const send of connections) send({ type: 'event', name, payload });
   };
   const uploads = createUploads();
+  // One store for the core's life: a restore opens a new generation that must still find them.
+  const secrets = options.secrets ?? createMemorySecretStore();
 
   let generation: Generation | null = null;
   let trouble: Extract<Opening, { mode: 'recovery' }> | undefined;
@@ -166,6 +174,8 @@ export async function openCore(options: CoreOptions): Promise<Core> {
         if (!readOnly) writeFolderState(folder, { backupFolder }, clock.now());
       },
       database: database(),
+      secrets,
+      syncTuning: options.syncTuning,
     });
     if (!readOnly) {
       writeFolderState(folder, { people: await opened.db.contacts.count().exec(), cleanShutdown: false }, clock.now());

@@ -27,13 +27,15 @@ import { copyOpenDatabase } from './lifecycle/safety-copies.ts';
 import type { Uploads } from './lifecycle/uploads.ts';
 import { guardOwnership } from './ownership.ts';
 import { createPeopleArea } from './people/area.ts';
-import type { Notifier } from './ports.ts';
+import type { Notifier, SecretStore } from './ports.ts';
 import { createPracticeArea, createStartersArea } from './practice/area.ts';
 import { createProjector, type Projector } from './projection/projector.ts';
 import { createRemindersArea, type RemindersOptions } from './reminders/area.ts';
 import { createSearchArea } from './search/area.ts';
 import { createSettingsArea } from './settings/area.ts';
 import { createSettingsStore, type SettingsStore } from './settings/settings-store.ts';
+import { createSyncArea } from './sync/area.ts';
+import type { SyncTuning } from './sync/sync-service.ts';
 import { createTrashArea } from './trash/area.ts';
 import { createTrash } from './trash/trash.ts';
 
@@ -55,6 +57,9 @@ export interface GenerationOptions {
   rememberBackupFolder: CoreContext['rememberBackupFolder'];
   /** What `app.info` reports about the database (a read-only copy, say). */
   database: AppInfo['database'];
+  /** Where sync keeps its password and key. */
+  secrets: SecretStore;
+  syncTuning: SyncTuning | undefined;
 }
 
 /**
@@ -111,6 +116,11 @@ export async function openGeneration(options: GenerationOptions): Promise<Genera
   const practice = createPracticeArea(context);
   const starters = createStartersArea(context);
   const backup = createBackupArea(context);
+  const sync = createSyncArea(context, {
+    secrets: options.secrets,
+    canSync: options.database.state === 'ok',
+    tuning: options.syncTuning,
+  });
   const app: Area<'app.info', never> = {
     requests: {
       'app.info': async () => ({
@@ -126,7 +136,7 @@ export async function openGeneration(options: GenerationOptions): Promise<Genera
   };
   const areas: Pick<Area<never, never>, 'jobs' | 'close'>[] = [
     ...[people, interactions, details, settingsArea, trash, search, reminders],
-    ...[practice, starters, backup, interchange, app],
+    ...[practice, starters, backup, interchange, sync, app],
   ];
   // Spelled out, so the compiler proves every channel of the contract has exactly one handler.
   const requests: RequestHandlers = {
@@ -141,6 +151,7 @@ export async function openGeneration(options: GenerationOptions): Promise<Genera
     ...starters.requests,
     ...backup.requests,
     ...interchange.requests,
+    ...sync.requests,
     ...app.requests,
     ...options.overrides,
   };
@@ -151,6 +162,7 @@ export async function openGeneration(options: GenerationOptions): Promise<Genera
     ...practice.subscriptions,
     ...starters.subscriptions,
     ...backup.subscriptions,
+    ...sync.subscriptions,
   };
 
   try {

@@ -20,6 +20,7 @@ import { connectWindow } from './ipc.ts';
 import { installAppWideLockdown, lockDownSession } from './security.ts';
 import { createTray } from './tray.ts';
 import { createMainWindow, showWindow } from './window.ts';
+import { createKeychainSecretStore } from './secret-store.ts';
 
 const devServerUrl = process.env.ELECTRON_RENDERER_URL;
 
@@ -57,7 +58,8 @@ async function start(): Promise<void> {
   notifier.setTrayAvailable(detectTray(process.platform, process.env));
   let core: Core;
   try {
-    core = await openCore({ dataDir, mode: 'desktop', version: app.getVersion(), notifier, jobs: true });
+    const secrets = await createKeychainSecretStore(dataDir);
+    core = await openCore({ dataDir, mode: 'desktop', version: app.getVersion(), notifier, secrets, jobs: true });
   } catch (error) {
     if (error instanceof DataDirLockedError) {
       dialog.showErrorBox(

@@ -5,6 +5,7 @@ import { lifecycleEvents, lifecycleRequests } from './channels/lifecycle.ts';
 import { peopleRequests, peopleSubscriptions } from './channels/people.ts';
 import { practiceEvents, practiceRequests, practiceSubscriptions } from './channels/practice.ts';
 import { remindersEvents, remindersRequests, remindersSubscriptions } from './channels/reminders.ts';
+import { syncRequests, syncSubscriptions } from './channels/sync.ts';
 
 export { Screen } from './channels/app.ts';
 export { LogInteractionInput, TimelineFilter } from './channels/people.ts';
@@ -24,6 +25,7 @@ export const contract = {
     ...remindersRequests,
     ...interchangeRequests,
     ...practiceRequests,
+    ...syncRequests,
   },
   /** Live queries: main pushes a fresh result whenever the underlying data changes. */
   subscriptions: {
@@ -31,6 +33,7 @@ export const contract = {
     ...remindersSubscriptions,
     ...interchangeSubscriptions,
     ...practiceSubscriptions,
+    ...syncSubscriptions,
   },
   /** Pushed by main without a request. */
   events: { ...lifecycleEvents, ...remindersEvents, ...interchangeEvents, ...practiceEvents },

@@ -1,6 +1,7 @@
 import { useAppInfo } from '../../api/AppInfoProvider.tsx';
 import { ScreenHeading } from '../../ui/ScreenHeading.tsx';
 import { BackupSettings } from '../backup/BackupSettings.tsx';
+import { SyncSettings } from '../sync/SyncSettings.tsx';
 import { ReminderSettings } from '../today/ReminderSettings.tsx';
 import { CadenceSettings } from './CadenceSettings.tsx';
 import './settings.css';
@@ -34,6 +35,7 @@ export function SettingsScreen() {
       <CadenceSettings />
       <ReminderSettings />
       <BackupSettings />
+      <SyncSettings />
     </section>
   );
 }
