@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { appRequests } from './channels/app.ts';
+import { eventsRequests, eventsSubscriptions } from './channels/events.ts';
 import { interchangeEvents, interchangeRequests, interchangeSubscriptions } from './channels/interchange.ts';
 import { lifecycleEvents, lifecycleRequests } from './channels/lifecycle.ts';
 import { peopleRequests, peopleSubscriptions } from './channels/people.ts';
@@ -24,6 +25,7 @@ export const contract = {
     ...remindersRequests,
     ...interchangeRequests,
     ...practiceRequests,
+    ...eventsRequests,
   },
   /** Live queries: main pushes a fresh result whenever the underlying data changes. */
   subscriptions: {
@@ -31,6 +33,7 @@ export const contract = {
     ...remindersSubscriptions,
     ...interchangeSubscriptions,
     ...practiceSubscriptions,
+    ...eventsSubscriptions,
   },
   /** Pushed by main without a request. */
   events: { ...lifecycleEvents, ...remindersEvents, ...interchangeEvents, ...practiceEvents },

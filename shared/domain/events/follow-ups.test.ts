@@ -54,7 +54,13 @@ describe('followUpQueue', () => {
 
   it('never puts a sensitive detail in a draft', () => {
     const details = [
-      { id: 'd', text: 'the divorce', sensitivity: 'sensitive' as const, status: 'open' as const, learnedOn: '2026-05-01' },
+      {
+        id: 'd',
+        text: 'the divorce',
+        sensitivity: 'sensitive' as const,
+        status: 'open' as const,
+        learnedOn: '2026-05-01',
+      },
     ];
     for (const today of ['2026-05-01', '2026-05-20']) {
       const [item] = followUpQueue(input([met('Ann', '2026-05-01', { details })], today));
@@ -70,7 +76,12 @@ describe('followUpQueue', () => {
 describe('reviewOf', () => {
   it.each([
     [[], 0, 0, /Nobody logged yet/],
-    [[met('A', '2026-05-01'), met('B', '2026-05-01', { followedUpOn: '2026-05-02' })], 2, 1, /met 2 people and followed up with 1/],
+    [
+      [met('A', '2026-05-01'), met('B', '2026-05-01', { followedUpOn: '2026-05-02' })],
+      2,
+      1,
+      /met 2 people and followed up with 1/,
+    ],
   ] as const)('%#', (people, count, done, summary) => {
     const review = reviewOf(followUpQueue(input([...people], '2026-05-02')), 'One or two');
     expect(review).toMatchObject({ met: count, followedUp: done, waiting: count - done });

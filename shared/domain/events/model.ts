@@ -108,7 +108,10 @@ export const STARTER_SITUATIONS_FOR: Readonly<Record<EventKind, readonly Starter
 };
 
 /** Every day the event runs: its first and last day and each session. */
-export function eventDays(event: Pick<EventFields, 'startsOn' | 'endsOn' | 'sessions'>): { first: string; last: string } {
+export function eventDays(event: Pick<EventFields, 'startsOn' | 'endsOn' | 'sessions'>): {
+  first: string;
+  last: string;
+} {
   const days = [event.startsOn, ...(event.endsOn ? [event.endsOn] : []), ...event.sessions.map((s) => s.date)].sort();
   return { first: days[0]!, last: days.at(-1)! };
 }

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { starters } from '../../content/library.ts';
 import type { Starter } from '../../content/schema.ts';
-import { eventStarters, likelyAttendees, practiceStepFor, seriesKey, type LikelyInput, type PrepPerson } from './prep.ts';
+import {
+  eventStarters,
+  likelyAttendees,
+  practiceStepFor,
+  seriesKey,
+  type LikelyInput,
+  type PrepPerson,
+} from './prep.ts';
 
 const person = (id: string, extra: Partial<PrepPerson> = {}): PrepPerson => ({
   id,
@@ -39,7 +46,12 @@ describe('likelyAttendees', () => {
     ['archived and matching', person('a', { organisation: 'Acme', archived: true }), {}, null],
     ['archived but going', person('going', { archived: true }), {}, ['going']],
     ['already met here', person('a', { organisation: 'Acme' }), { metHere: new Set(['a']) }, null],
-    ['several reasons', person('going', { organisation: 'Acme', tags: ['frontend'] }), {}, ['going', 'organisation', 'tag']],
+    [
+      'several reasons',
+      person('going', { organisation: 'Acme', tags: ['frontend'] }),
+      {},
+      ['going', 'organisation', 'tag'],
+    ],
   ])('%s', (_label, who, extra, reasons) => {
     const result = likelyAttendees({ ...base, ...extra, people: [who] });
     expect(result).toEqual(reasons ? [{ contactId: who.id, reasons }] : []);

@@ -18,7 +18,13 @@ export interface PrepPerson {
 }
 
 export interface LikelyInput {
-  event: { id: string; name: string; organisations: readonly string[]; tags: readonly string[]; going: readonly string[] };
+  event: {
+    id: string;
+    name: string;
+    organisations: readonly string[];
+    tags: readonly string[];
+    going: readonly string[];
+  };
   people: readonly PrepPerson[];
   /** Other events each person attended (met there or marked going), by person id. */
   pastEvents: ReadonlyMap<string, readonly { id: string; name: string }[]>;
@@ -151,16 +157,13 @@ export function practiceStepFor(input: {
   ladders: readonly PracticeLadder[];
   doneStepIds: ReadonlySet<string>;
 }): PracticeStepChoice | undefined {
-  const steps = input.ladders.flatMap((ladder) =>
-    ladder.steps.map((step, order) => ({ ladder, step, order })),
-  );
+  const steps = input.ladders.flatMap((ladder) => ladder.steps.map((step, order) => ({ ladder, step, order })));
   if (input.chosen) {
     const hit = steps.find((s) => s.ladder.id === input.chosen!.ladderId && s.step.id === input.chosen!.stepId);
     if (hit) return choice(hit, true);
   }
   const undone = steps.filter((s) => !input.doneStepIds.has(s.step.id));
-  const easiest = (list: typeof undone) =>
-    [...list].sort((a, b) => a.step.suds - b.step.suds || a.order - b.order)[0];
+  const easiest = (list: typeof undone) => [...list].sort((a, b) => a.step.suds - b.step.suds || a.order - b.order)[0];
   const match =
     easiest(undone.filter((s) => s.step.situation === input.situation)) ??
     easiest(undone.filter((s) => !s.step.situation || s.step.situation === 'corridor-small-talk'));
