@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { appRequests } from './channels/app.ts';
-import { eventsRequests, eventsSubscriptions } from './channels/events.ts';
+import { eventsEvents, eventsRequests, eventsSubscriptions } from './channels/events.ts';
 import { interchangeEvents, interchangeRequests, interchangeSubscriptions } from './channels/interchange.ts';
 import { lifecycleEvents, lifecycleRequests } from './channels/lifecycle.ts';
 import { peopleRequests, peopleSubscriptions } from './channels/people.ts';
@@ -36,7 +36,7 @@ export const contract = {
     ...eventsSubscriptions,
   },
   /** Pushed by main without a request. */
-  events: { ...lifecycleEvents, ...remindersEvents, ...interchangeEvents, ...practiceEvents },
+  events: { ...lifecycleEvents, ...remindersEvents, ...interchangeEvents, ...practiceEvents, ...eventsEvents },
 } as const;
 
 export type Contract = typeof contract;

@@ -129,6 +129,11 @@ export const eventsRequests = {
   },
 } as const;
 
+export const eventsEvents = {
+  /** The shell's global shortcut: open quick capture for the event on now (or the Events screen). */
+  'events.openCapture': z.object({}),
+} as const;
+
 export const eventsSubscriptions = {
   /** Every event, soonest upcoming first, then past ones newest first. */
   'events.watchList': { input: z.object({}), output: z.array(EventListItem) },
