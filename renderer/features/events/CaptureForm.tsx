@@ -134,12 +134,12 @@ export function CaptureForm({
           {errors.form}
         </p>
       ) : null}
+      <p className="muted small capture-count" role="status">
+        {saved.length
+          ? `Saved ${saved.at(-1)} (${saved.length} so far). Type the next person, or press Escape when done.`
+          : 'Enter saves; the form stays open for the next person.'}
+      </p>
       <div className="actions end">
-        <p className="muted small capture-count" role="status">
-          {saved.length
-            ? `Saved ${saved.at(-1)} (${saved.length} so far). Type the next person, or press Escape when done.`
-            : 'Enter saves; the form stays open for the next person.'}
-        </p>
         <button type="button" onClick={onDone}>
           Done
         </button>

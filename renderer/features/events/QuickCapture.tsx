@@ -89,17 +89,16 @@ export function CaptureProvider({ children }: { children: ReactNode }) {
   );
 }
 
-/** The events list as it is now: the first push of the live query. */
+/** The events list as it is now: the first push of the live query, then it is closed. */
 function listOnce(): Promise<Result<EventListItem[]>> {
   return new Promise((resolve) => {
-    let stop: (() => void) | undefined;
-    let done = false;
-    stop = rapport().events.watchList({}, (result) => {
-      if (done) return;
-      done = true;
+    let answered = false;
+    const stop = rapport().events.watchList({}, (result) => {
+      if (answered) return;
+      answered = true;
       resolve(result);
-      queueMicrotask(() => stop?.());
+      // Deferred: the first result may arrive before `watchList` has returned `stop`.
+      queueMicrotask(() => stop());
     });
-    if (done) stop();
   });
 }

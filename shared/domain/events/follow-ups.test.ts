@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { starters } from '../../content/library.ts';
 import { parseFollowUpHow } from './capture.ts';
-import { followUpQueue, reviewOf, type MetPerson, type QueueInput } from './follow-ups.ts';
+import { followUpQueue, reviewOf, splitGreeting, type MetPerson, type QueueInput } from './follow-ups.ts';
 
 const met = (name: string, metOn: string, extra: Partial<MetPerson> = {}): MetPerson => ({
   contactId: name.toLowerCase(),
@@ -46,7 +46,8 @@ describe('followUpQueue', () => {
 
   it('drafts a personal message with their first name, the event and a mailto link', () => {
     const [item] = followUpQueue(input([met('Ann', '2026-05-01', { email: 'ann@example.com' })], '2026-05-02'));
-    expect(item!.draft).toMatch(/^Hi Ann,\n\n/);
+    expect(item!.draft).toMatch(/^Hi Ann,\n\n[A-Z]/);
+    expect(item!.draft.match(/Ann/g)).toHaveLength(1);
     expect(item!.draft).not.toMatch(/\[|\]/);
     expect(item!.subject).toBe('Good to meet you at DevConf');
     expect(item!.mailto).toMatch(/^mailto:ann%40example\.com\?subject=Good%20to%20meet/);
@@ -71,6 +72,15 @@ describe('followUpQueue', () => {
   it('has no mailto link without an email', () => {
     expect(followUpQueue(input([met('Ann', '2026-05-01')], '2026-05-01'))[0]!.mailto).toBeUndefined();
   });
+});
+
+describe('splitGreeting', () => {
+  it.each([
+    ['Hi Ann, great to meet you.', 'Hi Ann,', 'Great to meet you.'],
+    ['Hello Bo! Thanks for the chat.', 'Hello Bo,', 'Thanks for the chat.'],
+    ['Great to meet you at DevConf.', 'Hi Cy,', 'Great to meet you at DevConf.'],
+    ['Hi, how are you?', 'Hi,', 'How are you?'],
+  ])('%s', (line, greeting, body) => expect(splitGreeting(line, 'Hi Cy,')).toEqual({ greeting, body }));
 });
 
 describe('reviewOf', () => {

@@ -111,10 +111,23 @@ export function draftFor(
     },
     input.library.filter((s) => s.situation === situation),
   );
-  const body = line?.text ?? `It was good to meet you at ${input.event.name}. I'd be glad to stay in touch.`;
-  const greeting = firstName ? `Hi ${firstName},` : 'Hello,';
+  const { greeting, body } = splitGreeting(
+    line?.text ?? `It was good to meet you at ${input.event.name}. I'd be glad to stay in touch.`,
+    firstName ? `Hi ${firstName},` : 'Hello,',
+  );
   const signOff = input.signature?.trim() ? `Best wishes,\n${input.signature.trim()}` : 'Best wishes';
   return { subject: `Good to meet you at ${input.event.name}`, draft: `${greeting}\n\n${body}\n\n${signOff}` };
+}
+
+/**
+ * Library lines often open with their own greeting ("Hi Ann, great to meet you…"); that becomes
+ * the email's greeting line instead of a second "Hi Ann," above it.
+ */
+export function splitGreeting(line: string, fallback: string): { greeting: string; body: string } {
+  const match = /^((?:hi|hello|hey|dear)\b[^,!.?]{0,60})[,!]\s*(\S[\s\S]*)$/i.exec(line.trim());
+  if (!match) return { greeting: fallback, body: line.trim() };
+  const rest = match[2]!;
+  return { greeting: `${match[1]!.trim()},`, body: rest.charAt(0).toLocaleUpperCase('en-GB') + rest.slice(1) };
 }
 
 export function mailtoLink(email: string, subject: string, body: string): string {
