@@ -4,7 +4,7 @@
  * the event's id, so an event's attendees are one set of records and never copies.
  */
 import { randomUUID } from 'node:crypto';
-import { auditTime, combineLatest, merge, startWith, switchMap, type Observable } from 'rxjs';
+import { auditTime, combineLatest, map, merge, startWith, switchMap, type Observable } from 'rxjs';
 import { parseFollowUpHow } from '../../../shared/domain/events/capture.ts';
 import { eventDays, MET_TYPE, type EventFields, type EventRecord } from '../../../shared/domain/events/model.ts';
 import type { Interaction } from '../../../shared/domain/interaction.ts';
@@ -205,6 +205,16 @@ export function createEventsArea(ctx: CoreContext): Area<Requests, Subscriptions
       'events.watchList': () => watchList(),
       'events.watch': ({ id }) => watchOne(id),
       'events.watchForPerson': ({ contactId }) => watchPersonEvents(db, contactId),
+      'events.watchPracticeLinks': () =>
+        db.events
+          .find({ sort: [{ startsOn: 'desc' }], index: ['startsOn'] })
+          .$.pipe(
+            map((docs) =>
+              docs.flatMap((d) =>
+                d.practice ? [{ ...d.practice, eventId: d.id, name: d.name, startsOn: d.startsOn }] : [],
+              ),
+            ),
+          ),
     },
   };
 }

@@ -109,6 +109,7 @@ export function EventForm({
   return (
     <form className="form event-form" onSubmit={submit} noValidate>
       <div className="row">
+        <Field label="Name" required value={values.name} onChange={set('name')} error={errors.name} />
         <div className="field">
           <label htmlFor="event-kind">Kind</label>
           <select id="event-kind" value={values.kind} onChange={set('kind')}>
@@ -119,7 +120,6 @@ export function EventForm({
             ))}
           </select>
         </div>
-        <Field label="Name" required value={values.name} onChange={set('name')} error={errors.name} />
       </div>
       <div className="row">
         <Field

@@ -2,6 +2,7 @@ import type { PersonEvent } from '../../../shared/ipc/channels/events.ts';
 import { rapport } from '../../api/rapport.ts';
 import { useLive } from '../../api/useLive.ts';
 import { formatDate } from '../../ui/dates.ts';
+import { LiveError } from '../../ui/LiveError.tsx';
 
 const RELATION_WORDS: Record<PersonEvent['relation'], string> = {
   met: 'Met at',
@@ -15,6 +16,7 @@ export function PersonEvents({ contactId }: { contactId: string }) {
     (onResult) => rapport().events.watchForPerson({ contactId }, onResult),
     [contactId],
   );
+  if (events.status === 'error') return <LiveError state={events} what="this person’s events" />;
   if (events.status !== 'ready' || !events.data.length) return null;
   return (
     <section className="card" aria-labelledby="person-events-title">

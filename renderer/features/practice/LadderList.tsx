@@ -1,4 +1,6 @@
 import type { Ladder } from '../../../shared/domain/practice/model.ts';
+import { PracticeEventLink, usePracticeLinks } from '../events/PracticeEventLink.tsx';
+import { LiveError } from '../../ui/LiveError.tsx';
 import type { SessionSeed } from './SessionForms.tsx';
 
 interface LadderListProps {
@@ -10,6 +12,7 @@ interface LadderListProps {
 
 /** Each ladder with its steps in order; any step can be practised next, not only the lowest. */
 export function LadderList({ ladders, onPractise, onEdit, onDelete }: LadderListProps) {
+  const eventLinks = usePracticeLinks();
   if (!ladders.length)
     return (
       <p className="empty">
@@ -17,55 +20,60 @@ export function LadderList({ ladders, onPractise, onEdit, onDelete }: LadderList
       </p>
     );
   return (
-    <ul className="ladder-list">
-      {ladders.map((ladder) => (
-        <li key={ladder.id} className="card">
-          <div className="screen-top">
-            <h3>{ladder.name}</h3>
-            <div className="actions">
-              <button type="button" aria-label={`Edit ${ladder.name}`} onClick={() => onEdit(ladder)}>
-                Edit
-              </button>
-              <button
-                type="button"
-                className="danger"
-                aria-label={`Delete ${ladder.name}`}
-                onClick={() => onDelete(ladder)}
-              >
-                Delete
-              </button>
-            </div>
-          </div>
-          <ol className="ladder-rungs" aria-label={`Steps of ${ladder.name}`}>
-            {ladder.steps.map((step, i) => (
-              <li key={step.id}>
-                <span className="rung-number" aria-hidden="true">
-                  {i + 1}.
-                </span>
-                <span className="rung-text">{step.text}</span>
-                <span className="rung-suds" aria-label={`expected anxiety ${step.suds} out of 10`}>
-                  {step.suds}/10
-                </span>
+    <>
+      <LiveError state={eventLinks} what="the events your steps are practice for" />
+      <ul className="ladder-list">
+        {ladders.map((ladder) => (
+          <li key={ladder.id} className="card">
+            <div className="screen-top">
+              <h3>{ladder.name}</h3>
+              <div className="actions">
+                <button type="button" aria-label={`Edit ${ladder.name}`} onClick={() => onEdit(ladder)}>
+                  Edit
+                </button>
                 <button
                   type="button"
-                  aria-label={`Practise step ${i + 1} of ${ladder.name}`}
-                  onClick={() =>
-                    onPractise({
-                      task: step.text,
-                      situation: step.situation,
-                      ladderId: ladder.id,
-                      stepId: step.id,
-                      promptId: step.promptId,
-                    })
-                  }
+                  className="danger"
+                  aria-label={`Delete ${ladder.name}`}
+                  onClick={() => onDelete(ladder)}
                 >
-                  Practise
+                  Delete
                 </button>
-              </li>
-            ))}
-          </ol>
-        </li>
-      ))}
-    </ul>
+              </div>
+            </div>
+            <ol className="ladder-rungs" aria-label={`Steps of ${ladder.name}`}>
+              {ladder.steps.map((step, i) => (
+                <li key={step.id}>
+                  <span className="rung-number" aria-hidden="true">
+                    {i + 1}.
+                  </span>
+                  <span className="rung-text">
+                    {step.text} <PracticeEventLink links={eventLinks} stepId={step.id} />
+                  </span>
+                  <span className="rung-suds" aria-label={`expected anxiety ${step.suds} out of 10`}>
+                    {step.suds}/10
+                  </span>
+                  <button
+                    type="button"
+                    aria-label={`Practise step ${i + 1} of ${ladder.name}`}
+                    onClick={() =>
+                      onPractise({
+                        task: step.text,
+                        situation: step.situation,
+                        ladderId: ladder.id,
+                        stepId: step.id,
+                        promptId: step.promptId,
+                      })
+                    }
+                  >
+                    Practise
+                  </button>
+                </li>
+              ))}
+            </ol>
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }

@@ -83,6 +83,9 @@ export const PersonEvent = z.object({
 });
 export type PersonEvent = z.infer<typeof PersonEvent>;
 
+export const PracticeLink = EventPractice.extend({ eventId: z.string(), name: z.string(), startsOn: IsoDate });
+export type PracticeLink = z.infer<typeof PracticeLink>;
+
 /** What quick capture sends: typed in seconds, or filled from a card for review. */
 export const CaptureInput = z.object({
   eventId: Id,
@@ -139,4 +142,6 @@ export const eventsSubscriptions = {
   'events.watchList': { input: z.object({}), output: z.array(EventListItem) },
   'events.watch': { input: z.object({ id: Id }), output: EventView },
   'events.watchForPerson': { input: z.object({ contactId: Id }), output: z.array(PersonEvent) },
+  /** Ladder steps chosen as an event's practice, so the Practice screen links back to the event. */
+  'events.watchPracticeLinks': { input: z.object({}), output: z.array(PracticeLink) },
 } as const;
