@@ -215,5 +215,8 @@ describe('one event, one set of records', { timeout: 30_000 }, () => {
     });
     const done = await t.next('events.watch', { id: event.id }, (v) => v.prep.practice?.session?.status === 'done');
     expect(done.prep.practice).toMatchObject({ chosen: true, session: { sudsBefore: 6, sudsPeak: 7, sudsAfter: 2 } });
+    expect(await t.next('events.watchPracticeLinks', {}, (links) => links.length > 0)).toEqual([
+      { ladderId: ladder.id, stepId: offered.stepId, eventId: event.id, name: event.name, startsOn: event.startsOn },
+    ]);
   });
 });
