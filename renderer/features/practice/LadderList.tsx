@@ -1,6 +1,6 @@
 import type { Ladder } from '../../../shared/domain/practice/model.ts';
-import { PracticeEventLink, usePracticeLinks } from '../events/PracticeEventLink.tsx';
 import { LiveError } from '../../ui/LiveError.tsx';
+import { PracticeEventLink, usePracticeLinks } from '../events/PracticeEventLink.tsx';
 import type { SessionSeed } from './SessionForms.tsx';
 
 interface LadderListProps {
@@ -20,60 +20,58 @@ export function LadderList({ ladders, onPractise, onEdit, onDelete }: LadderList
       </p>
     );
   return (
-    <>
-      <LiveError state={eventLinks} what="the events your steps are practice for" />
-      <ul className="ladder-list">
-        {ladders.map((ladder) => (
-          <li key={ladder.id} className="card">
-            <div className="screen-top">
-              <h3>{ladder.name}</h3>
-              <div className="actions">
-                <button type="button" aria-label={`Edit ${ladder.name}`} onClick={() => onEdit(ladder)}>
-                  Edit
-                </button>
+    <ul className="ladder-list">
+      {ladders.map((ladder, index) => (
+        <li key={ladder.id} className="card">
+          {index === 0 ? <LiveError state={eventLinks} what="the events your steps are practice for" /> : null}
+          <div className="screen-top">
+            <h3>{ladder.name}</h3>
+            <div className="actions">
+              <button type="button" aria-label={`Edit ${ladder.name}`} onClick={() => onEdit(ladder)}>
+                Edit
+              </button>
+              <button
+                type="button"
+                className="danger"
+                aria-label={`Delete ${ladder.name}`}
+                onClick={() => onDelete(ladder)}
+              >
+                Delete
+              </button>
+            </div>
+          </div>
+          <ol className="ladder-rungs" aria-label={`Steps of ${ladder.name}`}>
+            {ladder.steps.map((step, i) => (
+              <li key={step.id}>
+                <span className="rung-number" aria-hidden="true">
+                  {i + 1}.
+                </span>
+                <span className="rung-text">
+                  {step.text} <PracticeEventLink links={eventLinks} stepId={step.id} />
+                </span>
+                <span className="rung-suds" aria-label={`expected anxiety ${step.suds} out of 10`}>
+                  {step.suds}/10
+                </span>
                 <button
                   type="button"
-                  className="danger"
-                  aria-label={`Delete ${ladder.name}`}
-                  onClick={() => onDelete(ladder)}
+                  aria-label={`Practise step ${i + 1} of ${ladder.name}`}
+                  onClick={() =>
+                    onPractise({
+                      task: step.text,
+                      situation: step.situation,
+                      ladderId: ladder.id,
+                      stepId: step.id,
+                      promptId: step.promptId,
+                    })
+                  }
                 >
-                  Delete
+                  Practise
                 </button>
-              </div>
-            </div>
-            <ol className="ladder-rungs" aria-label={`Steps of ${ladder.name}`}>
-              {ladder.steps.map((step, i) => (
-                <li key={step.id}>
-                  <span className="rung-number" aria-hidden="true">
-                    {i + 1}.
-                  </span>
-                  <span className="rung-text">
-                    {step.text} <PracticeEventLink links={eventLinks} stepId={step.id} />
-                  </span>
-                  <span className="rung-suds" aria-label={`expected anxiety ${step.suds} out of 10`}>
-                    {step.suds}/10
-                  </span>
-                  <button
-                    type="button"
-                    aria-label={`Practise step ${i + 1} of ${ladder.name}`}
-                    onClick={() =>
-                      onPractise({
-                        task: step.text,
-                        situation: step.situation,
-                        ladderId: ladder.id,
-                        stepId: step.id,
-                        promptId: step.promptId,
-                      })
-                    }
-                  >
-                    Practise
-                  </button>
-                </li>
-              ))}
-            </ol>
-          </li>
-        ))}
-      </ul>
-    </>
+              </li>
+            ))}
+          </ol>
+        </li>
+      ))}
+    </ul>
   );
 }
