@@ -10,8 +10,12 @@ import { eventDays, MET_TYPE, type EventFields, type EventRecord } from '../../.
 import type { Interaction } from '../../../shared/domain/interaction.ts';
 import { detectSocialKind } from '../../../shared/domain/social-kind.ts';
 import type { SearchHitView } from '../../../shared/domain/views.ts';
-import type { eventsRequests, eventsSubscriptions } from '../../../shared/ipc/channels/events.ts';
-import type { CaptureFields, EventListItem } from '../../../shared/ipc/channels/events.ts';
+import type {
+  CaptureFields,
+  EventListItem,
+  eventsRequests,
+  eventsSubscriptions,
+} from '../../../shared/ipc/channels/events.ts';
 import { AppError } from '../../../shared/ipc/result.ts';
 import { asArea } from '../area.ts';
 import { todayOf, today$ } from '../clock.ts';

@@ -4,11 +4,12 @@ import type { Result } from '../../../shared/ipc/result.ts';
 import { useToday } from '../../api/AppInfoProvider.tsx';
 import { rapport } from '../../api/rapport.ts';
 import { useRequest } from '../../api/request.ts';
-import { navigate } from '../../navigation/useScreen.ts';
+import { navigate, routeFromHash } from '../../navigation/useScreen.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { useToast } from '../../ui/Toast.tsx';
 import { CaptureForm } from './CaptureForm.tsx';
 import type { CapturePrefill } from './capture-draft.ts';
+import { currentEvent } from './current-event.ts';
 
 interface Capture {
   /** Opens quick capture for an event; a card's fields can fill the form for review. */
@@ -18,14 +19,6 @@ interface Capture {
 }
 const CaptureContext = createContext<Capture>({ openCapture: () => {}, captureNow: () => {} });
 export const useCapture = () => useContext(CaptureContext);
-
-/** The event quick capture should open for on `today`: one running today, else one that ended yesterday or starts tomorrow. */
-export function currentEvent(events: readonly EventListItem[], today: string): EventListItem | undefined {
-  const on = events.filter((e) => e.startsOn <= today && e.lastDay >= today);
-  if (on.length) return on[0];
-  const near = (iso: string) => Math.abs(Date.parse(iso) - Date.parse(today)) <= 86_400_000;
-  return events.find((e) => near(e.lastDay) || near(e.startsOn));
-}
 
 /** Ctrl/Cmd+Shift+M in the window; the desktop shell registers the same keys system-wide. */
 export const CAPTURE_SHORTCUT = { key: 'm', label: 'Shift M', aria: 'Control+Shift+M' } as const;
@@ -44,7 +37,7 @@ export function CaptureProvider({ children }: { children: ReactNode }) {
   const captureNow = useCallback(async () => {
     const result = await request(listOnce, { action: 'find the event on now' });
     const events = result.ok ? result.value : [];
-    const event = currentEvent(events, today);
+    const event = currentEvent(events, today, routeFromHash(window.location.hash));
     if (event) openCapture(event);
     else {
       navigate('events');
