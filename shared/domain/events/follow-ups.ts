@@ -1,5 +1,4 @@
 import { addDays } from 'date-fns/addDays';
-import { format } from 'date-fns/format';
 import { parseISO } from 'date-fns/parseISO';
 import type { Starter } from '../../content/schema.ts';
 import type { InteractionType } from '../interaction.ts';
@@ -41,7 +40,12 @@ export interface FollowUpItem {
   mailto?: string | undefined;
 }
 
-const day = (date: string, days: number) => format(addDays(parseISO(date), days), 'yyyy-MM-dd');
+const pad = (n: number) => String(n).padStart(2, '0');
+/** `date` plus `days`, as `YYYY-MM-DD`; spelled out because date-fns' `format` loads its locale machinery (~40 MB in main). */
+const day = (date: string, days: number) => {
+  const d = addDays(parseISO(date), days);
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+};
 
 export function firstNameOf(person: { displayName: string; givenName?: string | undefined }): string {
   return (person.givenName?.trim() || person.displayName.trim().split(/\s+/)[0]) ?? '';
