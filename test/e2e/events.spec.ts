@@ -93,7 +93,10 @@ test('a conference from .ics: prep sheet, quick capture of three people, follow-
       await page.keyboard.press('Enter');
       await expect(capture.getByRole('status')).toContainText(`Saved ${person.name}`);
       await expect(capture.getByLabel('Name')).toHaveValue('');
-      expect(Date.now() - started).toBeLessThan(10_000);
+      const took = Date.now() - started;
+      test.info().annotations.push({ type: 'capture', description: `${person.name}: ${took} ms` });
+      console.log(`quick capture of ${person.name}: ${took} ms`);
+      expect(took).toBeLessThan(10_000);
     }
     await page.keyboard.press('Escape');
     const queue = page.getByRole('region', { name: /Follow-ups/ });
