@@ -110,7 +110,9 @@ function EventList({ title, events }: { title: string; events: EventListItem[] }
             </a>
             <span className="type-badge">{kindLabel(e)}</span>
             <span className="muted small">{whenAndWhere(e)}</span>
-            <span className="muted small">{e.metCount === 1 ? '1 person met' : `${e.metCount} people met`}</span>
+            {e.metCount ? (
+              <span className="muted small">{e.metCount === 1 ? '1 person met' : `${e.metCount} people met`}</span>
+            ) : null}
           </li>
         ))}
       </ul>
