@@ -9,6 +9,7 @@ import type { Area, AreaApis, CoreContext } from './context.ts';
 import { openDatabase, sqliteConnectionOf, type RapportDatabase } from './db/database.ts';
 import type { StorageChoice } from './db/storage.ts';
 import { createDetailsArea } from './details/area.ts';
+import { createEventsArea } from './events/area.ts';
 import { createInteractionsArea } from './interactions/area.ts';
 import { createInterchangeArea } from './interchange/area.ts';
 import type { ImportService } from './interchange/import-service.ts';
@@ -107,7 +108,13 @@ export async function openGeneration(options: GenerationOptions): Promise<Genera
   const people = createPeopleArea(context);
   const interactions = createInteractionsArea(context);
   const details = createDetailsArea(context);
-  Object.assign(context.areas, { people: people.api, interactions: interactions.api, details: details.api });
+  const events = createEventsArea(context);
+  Object.assign(context.areas, {
+    people: people.api,
+    interactions: interactions.api,
+    details: details.api,
+    events: events.api,
+  });
   const interchange = createInterchangeArea(context);
   const settingsArea = createSettingsArea(context);
   const trash = createTrashArea(context);
@@ -136,7 +143,7 @@ export async function openGeneration(options: GenerationOptions): Promise<Genera
   };
   const areas: Pick<Area<never, never>, 'jobs' | 'close'>[] = [
     ...[people, interactions, details, settingsArea, trash, search, reminders],
-    ...[practice, starters, backup, interchange, sync, app],
+    ...[practice, starters, events, backup, interchange, sync, app],
   ];
   // Spelled out, so the compiler proves every channel of the contract has exactly one handler.
   const requests: RequestHandlers = {
@@ -149,6 +156,7 @@ export async function openGeneration(options: GenerationOptions): Promise<Genera
     ...reminders.requests,
     ...practice.requests,
     ...starters.requests,
+    ...events.requests,
     ...backup.requests,
     ...interchange.requests,
     ...sync.requests,
@@ -161,6 +169,7 @@ export async function openGeneration(options: GenerationOptions): Promise<Genera
     ...reminders.subscriptions,
     ...practice.subscriptions,
     ...starters.subscriptions,
+    ...events.subscriptions,
     ...backup.subscriptions,
     ...sync.subscriptions,
   };

@@ -62,7 +62,7 @@ export const PersonView = z.object({
 export type PersonView = z.infer<typeof PersonView>;
 
 export const SearchHitView = z.object({
-  kind: z.enum(['person', 'interaction', 'detail']),
+  kind: z.enum(['person', 'interaction', 'detail', 'event']),
   id: z.string(),
   /** The person to open (for a detail, its person; for an interaction, the first participant). */
   personIds: z.array(z.string()),

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { appRequests } from './channels/app.ts';
+import { eventsEvents, eventsRequests, eventsSubscriptions } from './channels/events.ts';
 import { interchangeEvents, interchangeRequests, interchangeSubscriptions } from './channels/interchange.ts';
 import { lifecycleEvents, lifecycleRequests } from './channels/lifecycle.ts';
 import { peopleRequests, peopleSubscriptions } from './channels/people.ts';
@@ -26,6 +27,7 @@ export const contract = {
     ...interchangeRequests,
     ...practiceRequests,
     ...syncRequests,
+    ...eventsRequests,
   },
   /** Live queries: main pushes a fresh result whenever the underlying data changes. */
   subscriptions: {
@@ -34,9 +36,10 @@ export const contract = {
     ...interchangeSubscriptions,
     ...practiceSubscriptions,
     ...syncSubscriptions,
+    ...eventsSubscriptions,
   },
   /** Pushed by main without a request. */
-  events: { ...lifecycleEvents, ...remindersEvents, ...interchangeEvents, ...practiceEvents },
+  events: { ...lifecycleEvents, ...remindersEvents, ...interchangeEvents, ...practiceEvents, ...eventsEvents },
 } as const;
 
 export type Contract = typeof contract;

@@ -5,6 +5,8 @@ import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { RequestChannel } from '../../../shared/ipc/contract.ts';
 import { everyChannel, failureOf, type FakeHandlers } from '../../test-support/fake-rapport.ts';
 import { renderInApp } from '../../test-support/render.tsx';
+import { EventPage } from '../events/EventPage.tsx';
+import { EventsScreen } from '../events/EventsScreen.tsx';
 import { PeopleScreen } from '../people/PeopleScreen.tsx';
 import { PersonScreen } from '../person/PersonScreen.tsx';
 import { PracticeScreen } from '../practice/PracticeScreen.tsx';
@@ -14,6 +16,7 @@ import { SettingsScreen } from '../settings/SettingsScreen.tsx';
 import { StartersScreen } from '../starters/StartersScreen.tsx';
 import { TimelineScreen } from '../timeline/TimelineScreen.tsx';
 import { TodayScreen } from '../today/TodayScreen.tsx';
+import { devconf, devconfView } from './event-fixtures.ts';
 import * as data from './fixtures.ts';
 
 /**
@@ -60,6 +63,10 @@ const loaded: FakeHandlers['subscriptions'] = {
   'practice.watchSessions': (_i, push) => push([]),
   'practice.watchProgress': (_i, push) => push(data.progress),
   'backup.status': (_i, push) => push(data.backupStatus),
+  'events.watchForPerson': (_i, push) => push([]),
+  'events.watchPracticeLinks': (_i, push) => push([]),
+  'events.watchList': (_i, push) => push([devconf]),
+  'events.watch': (_i, push) => push(devconfView),
 };
 
 describe('every channel failing shows on screen', () => {
@@ -69,6 +76,8 @@ describe('every channel failing shows on screen', () => {
     ['People', <PeopleScreen />],
     ['a person', <PersonScreen id="sam" />],
     ['Practice', <PracticeScreen />],
+    ['Events', <EventsScreen />],
+    ['an event', <EventPage id="e1" />],
     ['Starters', <StartersScreen />],
     ['Settings', <SettingsScreen />],
   ];
@@ -142,9 +151,9 @@ describe('every channel failing shows on screen', () => {
   it('a person: remembering, asking about, editing', async () => {
     const { fake } = renderInApp(<PersonScreen id="sam" />, {
       subscriptions: loaded,
-      failing: [...requestsExcept('app.info'), 'starters.watchSuggestions'],
+      failing: [...requestsExcept('app.info'), 'starters.watchSuggestions', 'events.watchForPerson'],
     });
-    await expectEveryFailureShown(new Set(['starters.watchSuggestions']));
+    await expectEveryFailureShown(new Set(['starters.watchSuggestions', 'events.watchForPerson']));
     await shows(fake, async () => {
       await userEvent.type(await screen.findByLabelText('Remember about them'), 'likes jazz{Enter}');
     });
@@ -181,7 +190,11 @@ describe('every channel failing shows on screen', () => {
   });
 
   it('Practice: the weekly goal, saving and deleting a ladder, starting a practice', async () => {
-    const { fake } = renderInApp(<PracticeScreen />, { subscriptions: loaded, failing: requestsExcept('app.info') });
+    const { fake } = renderInApp(<PracticeScreen />, {
+      subscriptions: loaded,
+      failing: [...requestsExcept('app.info'), 'events.watchPracticeLinks'],
+    });
+    await expectEveryFailureShown(new Set(['events.watchPracticeLinks']));
     await shows(fake, async () => userEvent.selectOptions(await screen.findByLabelText('Weekly goal'), '3'));
     await shows(fake, () => userEvent.click(screen.getByRole('button', { name: 'Delete Calls' })));
     await shows(fake, async () => {
@@ -193,6 +206,37 @@ describe('every channel failing shows on screen', () => {
     await shows(fake, async () => {
       await userEvent.click(screen.getByRole('button', { name: 'Practise step 1 of Calls' }));
       await userEvent.click(await screen.findByRole('button', { name: 'Save and go' }));
+    });
+  });
+
+  it('Events: reading an .ics file and saving a new event', async () => {
+    const { fake } = renderInApp(<EventsScreen />, { subscriptions: loaded, failing: requestsExcept('app.info') });
+    await shows(fake, async () => {
+      const file = new File(['BEGIN:VCALENDAR'], 'devconf.ics', { type: 'text/calendar' });
+      await userEvent.upload(await screen.findByLabelText('Calendar file (.ics)'), file);
+    });
+    await shows(fake, async () => {
+      await userEvent.click(screen.getByRole('button', { name: 'New event' }));
+      await userEvent.keyboard('PyCon{Enter}');
+    });
+  });
+
+  it('an event: capture, going, practice, follow-up sent, export, edit and delete', async () => {
+    const { fake } = renderInApp(<EventPage id="e1" />, { subscriptions: loaded, failing: requestsExcept('app.info') });
+    await shows(fake, async () => {
+      await userEvent.click(await screen.findByRole('button', { name: 'Quick capture' }));
+      await userEvent.keyboard('Lee{Enter}');
+    });
+    await userEvent.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    await shows(fake, () => userEvent.click(screen.getByRole('button', { name: 'Mark going' })));
+    await shows(fake, () => userEvent.click(screen.getByRole('button', { name: 'Practise this at the event' })));
+    await shows(fake, () => userEvent.click(screen.getByRole('button', { name: 'Mark Ana Lima sent' })));
+    await shows(fake, () => userEvent.click(screen.getByRole('button', { name: 'Export .ics' })));
+    await shows(fake, () => userEvent.click(screen.getByRole('button', { name: 'Delete' })));
+    await shows(fake, async () => {
+      await userEvent.click(screen.getByRole('button', { name: 'Edit' }));
+      await userEvent.click(await screen.findByRole('button', { name: 'Save event' }));
     });
   });
 

@@ -17,6 +17,7 @@ import { Timeline } from '../timeline/Timeline.tsx';
 import '../timeline/timeline.css';
 import { AddDetailForm } from './AddDetailForm.tsx';
 import { AskAboutChips } from './AskAboutChips.tsx';
+import { PersonEvents } from '../events/PersonEvents.tsx';
 import { ContactFacts } from './ContactFacts.tsx';
 import { PersonForm } from './PersonForm.tsx';
 import { ReciprocityPanel } from './ReciprocityPanel.tsx';
@@ -124,6 +125,7 @@ export function PersonScreen({ id }: { id: string }) {
         <div className="stack person-main">
           <StarterSuggestions contactId={id} name={name} />
           <ReciprocityPanel reciprocity={reciprocity} />
+          <PersonEvents contactId={id} />
           <AddDetailForm contactId={id} />
           <section aria-labelledby="person-timeline-title">
             <h2 id="person-timeline-title" className="section-title">

@@ -1,6 +1,8 @@
 import { tries } from '../../../shared/domain/practice/ladder-progress.ts';
 import type { Ladder } from '../../../shared/domain/practice/model.ts';
 import type { StepProgress } from '../../../shared/domain/practice/progress-model.ts';
+import { LiveError } from '../../ui/LiveError.tsx';
+import { PracticeEventLink, usePracticeLinks } from '../events/PracticeEventLink.tsx';
 import type { SessionSeed } from './PlanForm.tsx';
 
 interface LadderListProps {
@@ -25,6 +27,7 @@ function triesText(step: StepProgress): string {
  * practised next, not only the lowest.
  */
 export function LadderList({ ladders, history, onPractise, onEdit, onDelete }: LadderListProps) {
+  const eventLinks = usePracticeLinks();
   if (!ladders.length)
     return (
       <p className="empty">
@@ -33,8 +36,9 @@ export function LadderList({ ladders, history, onPractise, onEdit, onDelete }: L
     );
   return (
     <ul className="ladder-list">
-      {ladders.map((ladder) => (
+      {ladders.map((ladder, index) => (
         <li key={ladder.id} className="card">
+          {index === 0 ? <LiveError state={eventLinks} what="the events your steps are practice for" /> : null}
           <div className="screen-top">
             <h3>{ladder.name}</h3>
             <div className="actions">
@@ -60,7 +64,9 @@ export function LadderList({ ladders, history, onPractise, onEdit, onDelete }: L
                     {i + 1}.
                   </span>
                   <div className="rung-text">
-                    <span>{step.text}</span>
+                    <span>
+                      {step.text} <PracticeEventLink links={eventLinks} stepId={step.id} />
+                    </span>
                     {progress ? (
                       <p className={`rung-history ${progress.advice.kind}`}>
                         {triesText(progress)} {progress.advice.message}

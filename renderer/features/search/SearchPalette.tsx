@@ -1,5 +1,5 @@
 import { Command } from 'cmdk';
-import { FileText, MessageCircle, Search, StickyNote } from 'lucide-react';
+import { CalendarDays, FileText, MessageCircle, Search, StickyNote } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import type { SearchHitView } from '../../../shared/domain/views.ts';
 import { useToday } from '../../api/AppInfoProvider.tsx';
@@ -24,6 +24,7 @@ function Highlighted({ hit }: { hit: SearchHitView }) {
 }
 
 const GROUPS = [
+  { kind: 'event', heading: 'Events' },
   { kind: 'person', heading: 'People' },
   { kind: 'detail', heading: 'Remembered' },
   { kind: 'interaction', heading: 'Interactions' },
@@ -67,6 +68,11 @@ function PaletteBody({ onClose }: { onClose: () => void }) {
   const hits = query && answer && 'hits' in answer ? answer.hits : [];
   const error = query && answer && 'error' in answer ? answer.error : '';
   const go = (hit: SearchHitView) => {
+    if (hit.kind === 'event') {
+      onClose();
+      navigate('events', hit.id);
+      return;
+    }
     const person = hit.personIds[0];
     if (!person) return;
     onClose();
@@ -121,7 +127,9 @@ function PaletteBody({ onClose }: { onClose: () => void }) {
                   className="palette-item"
                   onSelect={() => go(hit)}
                 >
-                  {hit.kind === 'person' ? (
+                  {hit.kind === 'event' ? (
+                    <CalendarDays size={18} aria-hidden />
+                  ) : hit.kind === 'person' ? (
                     <Avatar name={hit.title} />
                   ) : hit.kind === 'detail' ? (
                     <StickyNote size={18} aria-hidden />

@@ -77,3 +77,10 @@ export const sessionsPolicy: MergePolicy = {
 
 /** The user's own conversation starters: plain field merge. */
 export const userStartersPolicy: MergePolicy = { ...withConflicts, otherFields: value, fields: { ...bookkeeping } };
+
+/** Events: field merge; people marked going on either device stay marked, sessions merge by value. */
+export const eventsPolicy: MergePolicy = {
+  ...withConflicts,
+  otherFields: value,
+  fields: { ...bookkeeping, going: set, sessions: set, organisations: set, tags: set },
+};
