@@ -26,6 +26,7 @@ import type { LifecycleChannel } from './lifecycle/handlers.ts';
 import { copyOpenDatabase } from './lifecycle/safety-copies.ts';
 import type { Uploads } from './lifecycle/uploads.ts';
 import { guardOwnership } from './ownership.ts';
+import { createNetworkArea } from './network/area.ts';
 import { createPeopleArea } from './people/area.ts';
 import type { Notifier } from './ports.ts';
 import { createPracticeArea, createStartersArea } from './practice/area.ts';
@@ -111,6 +112,7 @@ export async function openGeneration(options: GenerationOptions): Promise<Genera
   const practice = createPracticeArea(context);
   const starters = createStartersArea(context);
   const backup = createBackupArea(context);
+  const network = createNetworkArea(context);
   const app: Area<'app.info', never> = {
     requests: {
       'app.info': async () => ({
@@ -126,7 +128,7 @@ export async function openGeneration(options: GenerationOptions): Promise<Genera
   };
   const areas: Pick<Area<never, never>, 'jobs' | 'close'>[] = [
     ...[people, interactions, details, settingsArea, trash, search, reminders],
-    ...[practice, starters, backup, interchange, app],
+    ...[practice, starters, backup, interchange, network, app],
   ];
   // Spelled out, so the compiler proves every channel of the contract has exactly one handler.
   const requests: RequestHandlers = {
@@ -141,6 +143,7 @@ export async function openGeneration(options: GenerationOptions): Promise<Genera
     ...starters.requests,
     ...backup.requests,
     ...interchange.requests,
+    ...network.requests,
     ...app.requests,
     ...options.overrides,
   };
@@ -151,6 +154,7 @@ export async function openGeneration(options: GenerationOptions): Promise<Genera
     ...practice.subscriptions,
     ...starters.subscriptions,
     ...backup.subscriptions,
+    ...network.subscriptions,
   };
 
   try {

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { appRequests } from './channels/app.ts';
 import { interchangeEvents, interchangeRequests, interchangeSubscriptions } from './channels/interchange.ts';
 import { lifecycleEvents, lifecycleRequests } from './channels/lifecycle.ts';
+import { networkRequests, networkSubscriptions } from './channels/network.ts';
 import { peopleRequests, peopleSubscriptions } from './channels/people.ts';
 import { practiceEvents, practiceRequests, practiceSubscriptions } from './channels/practice.ts';
 import { remindersEvents, remindersRequests, remindersSubscriptions } from './channels/reminders.ts';
@@ -24,6 +25,7 @@ export const contract = {
     ...remindersRequests,
     ...interchangeRequests,
     ...practiceRequests,
+    ...networkRequests,
   },
   /** Live queries: main pushes a fresh result whenever the underlying data changes. */
   subscriptions: {
@@ -31,6 +33,7 @@ export const contract = {
     ...remindersSubscriptions,
     ...interchangeSubscriptions,
     ...practiceSubscriptions,
+    ...networkSubscriptions,
   },
   /** Pushed by main without a request. */
   events: { ...lifecycleEvents, ...remindersEvents, ...interchangeEvents, ...practiceEvents },

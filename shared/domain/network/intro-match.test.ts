@@ -17,9 +17,9 @@ describe('stem', () => {
 
 describe('contentWords', () => {
   it('drops filler words and keeps the rest once, in order', () => {
-    expect(contentWords('Looking for someone to help with Rust hiring, and hiring in Berlin').map((w) => w.word)).toEqual(
-      ['rust', 'hiring', 'berlin'],
-    );
+    expect(
+      contentWords('Looking for someone to help with Rust hiring, and hiring in Berlin').map((w) => w.word),
+    ).toEqual(['rust', 'hiring', 'berlin']);
   });
   it('reads words in any script and keeps tech names like c++ and node.js', () => {
     expect(contentWords('Kontakte in München; C++ and Node.js').map((w) => w.word)).toEqual([

@@ -78,7 +78,11 @@ export function contentWords(text: string): Array<{ word: string; stem: string }
 const phrases = (text: string): string[] =>
   text
     .split(/[,;\n\r•]+/)
-    .map((p) => contentWords(p).map((w) => w.stem).join(' '))
+    .map((p) =>
+      contentWords(p)
+        .map((w) => w.stem)
+        .join(' '),
+    )
     .filter((p) => p.includes(' '));
 
 /** How well `lookingFor` meets `canHelpWith` (0: not at all) and which words they share. */

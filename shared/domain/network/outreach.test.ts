@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { Favour } from '../interaction.ts';
 import type { ExchangeRecord } from '../reciprocity/balance.ts';
-import { Announcement, chooseOpening, dateRange, draftAnnouncement, mailtoLink, type Recipient } from './outreach.ts';
+import {
+  Announcement,
+  chooseOpening,
+  dateRange,
+  draftAnnouncement,
+  mailtoLink,
+  reconnectDraft,
+  type Recipient,
+} from './outreach.ts';
 
 const TODAY = '2026-12-01';
 const rec = (date: string, gave: Favour[] = [], asked: Favour[] = [], mutual = false): ExchangeRecord => ({
@@ -20,7 +28,11 @@ describe('chooseOpening', () => {
     ['an ask in a two-way exchange', [rec('2026-10-01', [], ['advice'], true)], 'ask'],
     ['only chats', [rec('2026-11-01'), rec('2026-11-20')], 'ask'],
     ['asks more than six months ago are not recent', [rec('2026-05-01', [], ['referral'])], 'ask'],
-    ['a give before the window does not balance a recent ask', [rec('2026-01-01', ['intro']), rec('2026-11-01', [], ['advice'])], 'give-first'],
+    [
+      'a give before the window does not balance a recent ask',
+      [rec('2026-01-01', ['intro']), rec('2026-11-01', [], ['advice'])],
+      'give-first',
+    ],
     ['a planned ask is not yet an ask', [rec('2026-12-20', [], ['advice'])], 'ask'],
   ])('%s → %s', (_name, exchanges, opening) => expect(chooseOpening(exchanges, TODAY)).toBe(opening));
 });
@@ -35,7 +47,12 @@ describe('dateRange', () => {
 });
 
 describe('draftAnnouncement', () => {
-  const ana: Recipient = { displayName: 'Ana Costa', givenName: 'Ana', lookingFor: 'a Rust mentor.', location: 'Lisbon' };
+  const ana: Recipient = {
+    displayName: 'Ana Costa',
+    givenName: 'Ana',
+    lookingFor: 'a Rust mentor.',
+    location: 'Lisbon',
+  };
   const event = Announcement.parse({
     kind: 'at-event',
     event: { name: 'RustConf', startsOn: '2027-03-14', endsOn: '2027-03-16', place: 'Lisbon' },
@@ -59,8 +76,14 @@ describe('draftAnnouncement', () => {
 
   it.each([
     [{ kind: 'changing-jobs', leaving: 'Acme' }, 'I’m leaving Acme.'],
-    [{ kind: 'new-role', role: 'Head of Design', organisation: 'Globex' }, 'I’ve just started as Head of Design at Globex.'],
-    [{ kind: 'moving', city: 'Lisbon', movingOn: '2027-01-10' }, 'I’m moving to Lisbon on 10 January 2027. You’re there already'],
+    [
+      { kind: 'new-role', role: 'Head of Design', organisation: 'Globex' },
+      'I’ve just started as Head of Design at Globex.',
+    ],
+    [
+      { kind: 'moving', city: 'Lisbon', movingOn: '2027-01-10' },
+      'I’m moving to Lisbon on 10 January 2027. You’re there already',
+    ],
     [{ kind: 'moving', city: 'Porto' }, 'I’m moving to Porto.\n\n'],
   ])('%o says %s', (input, text) => {
     expect(draftAnnouncement(Announcement.parse(input), ana, 'ask').body).toContain(text);
@@ -77,6 +100,23 @@ describe('draftAnnouncement', () => {
 
   it('makes a mailto link only with an address', () => {
     expect(mailtoLink(undefined, { subject: 's', body: 'b' })).toBeUndefined();
-    expect(mailtoLink('a@b.org', { subject: 'Hi & bye', body: 'x\ny' })).toBe('mailto:a%40b.org?subject=Hi%20%26%20bye&body=x%0Ay');
+    expect(mailtoLink('a@b.org', { subject: 'Hi & bye', body: 'x\ny' })).toBe(
+      'mailto:a%40b.org?subject=Hi%20%26%20bye&body=x%0Ay',
+    );
+  });
+});
+
+describe('reconnectDraft', () => {
+  it.each([
+    [
+      { displayName: 'Ana Costa', openDetail: 'new puppy called Biscuit' },
+      'wondered how your new puppy Biscuit is going',
+    ],
+    [{ displayName: 'Ana Costa', lookingFor: 'a Rust mentor.' }, 'Are you still looking for a Rust mentor?'],
+    [{ displayName: 'Ana Costa' }, 'I’d love to hear what you’re up to'],
+  ])('%o mentions %s and asks for nothing', (recipient, text) => {
+    const { body } = reconnectDraft(recipient);
+    expect(body).toContain(text);
+    expect(body).toContain('No agenda');
   });
 });

@@ -158,3 +158,38 @@ export function mailtoLink(email: string | undefined, draft: Pick<Draft, 'subjec
   if (!email) return undefined;
   return `mailto:${encodeURIComponent(email)}?subject=${encodeURIComponent(draft.subject)}&body=${encodeURIComponent(draft.body)}`;
 }
+
+/**
+ * A message that asks for nothing, for reconnecting with someone before any ask (the job-hunt
+ * guard offers it). It picks up what the user knows: an open detail, else what they are looking for.
+ */
+export function reconnectDraft(r: Recipient, signature?: string): Pick<Draft, 'subject' | 'body'> {
+  const detail = r.openDetail ? detailPhrase(r.openDetail, firstName(r)) : undefined;
+  const interest = detail
+    ? `I was thinking of you and wondered how ${detail} is going.`
+    : r.lookingFor?.trim()
+      ? `I was thinking of you. Are you still looking for ${r.lookingFor.trim().replace(/[.!]+$/, '')}? If I can help, tell me.`
+      : 'It’s been a while, and I’d love to hear what you’re up to these days.';
+  return {
+    subject: 'It’s been a while',
+    body: [
+      `Hi ${firstName(r)},`,
+      interest,
+      'No agenda: just catching up. Would a short call or a coffee in the next few weeks suit you?',
+      signature?.trim() ? `Best wishes,\n${signature.trim()}` : 'Best wishes',
+    ].join('\n\n'),
+  };
+}
+
+/** A plain, short ask the user finishes in their own words (the text in brackets). */
+export function askDraft(r: Recipient, signature?: string): Pick<Draft, 'subject' | 'body'> {
+  return {
+    subject: 'A quick question',
+    body: [
+      `Hi ${firstName(r)},`,
+      'I hope you’re well. I wanted to ask whether you could help with [what you need, in a sentence].',
+      'Only if you have the time; a no is completely fine.',
+      signature?.trim() ? `Best wishes,\n${signature.trim()}` : 'Best wishes',
+    ].join('\n\n'),
+  };
+}
