@@ -24,6 +24,9 @@ const PracticeScreen = lazy(async () => ({
 const StartersScreen = lazy(async () => ({
   default: (await import('./features/starters/StartersScreen.tsx')).StartersScreen,
 }));
+const NetworkScreen = lazy(async () => ({
+  default: (await import('./features/network/NetworkScreen.tsx')).NetworkScreen,
+}));
 const SettingsScreen = lazy(async () => ({
   default: (await import('./features/settings/SettingsScreen.tsx')).SettingsScreen,
 }));
@@ -42,10 +45,12 @@ function ScreenView({ route }: { route: Route }) {
       return <PracticeScreen />;
     case 'starters':
       return <StartersScreen />;
+    case 'network':
+      return <NetworkScreen />;
   }
 }
 
-/** Window-wide shortcuts: Ctrl/Cmd+1…6 for screens, +K search, +L log an interaction. */
+/** Window-wide shortcuts: Ctrl/Cmd+1…7 for screens, +K search, +L log an interaction. */
 function Shell() {
   const route = useRoute();
   const { openLog } = useQuickLog();

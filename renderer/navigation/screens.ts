@@ -1,4 +1,4 @@
-import { Calendar, History, MessagesSquare, Settings, Sprout, Users, type LucideIcon } from 'lucide-react';
+import { Calendar, History, MessagesSquare, Network, Settings, Sprout, Users, type LucideIcon } from 'lucide-react';
 import type { Screen } from '../../shared/ipc/contract.ts';
 
 export interface ScreenInfo {
@@ -15,5 +15,7 @@ export const SCREENS: readonly ScreenInfo[] = [
   { id: 'people', label: 'People', key: '3', icon: Users },
   { id: 'practice', label: 'Practice', key: '4', icon: Sprout },
   { id: 'starters', label: 'Starters', key: '5', icon: MessagesSquare },
+  // Added after Settings had 6; the digits stay what people learned.
+  { id: 'network', label: 'Network', key: '7', icon: Network },
   { id: 'settings', label: 'Settings', key: '6', icon: Settings },
 ];
