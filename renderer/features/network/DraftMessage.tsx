@@ -29,13 +29,13 @@ export function DraftMessage({
   const { copy, status } = useCopy();
   const href = mailtoLink(email, { subject, body });
   return (
-    <article className="draft" aria-labelledby={`${id}-to`}>
-      <header className="draft-head">
+    <article className="message-draft" aria-labelledby={`${id}-to`}>
+      <header className="message-draft-head">
         <h3 id={`${id}-to`}>{to}</h3>
         {badge ? <span className="badge">{badge}</span> : null}
         {sent ? <span className="badge ok">Sent</span> : null}
       </header>
-      <p className="draft-subject">
+      <p className="message-draft-subject">
         <span className="muted">Subject:</span> {subject}
       </p>
       <label className="visually-hidden" htmlFor={`${id}-body`}>
@@ -43,12 +43,12 @@ export function DraftMessage({
       </label>
       <textarea
         id={`${id}-body`}
-        className="draft-body"
+        className="message-draft-body"
         readOnly
         value={body}
         rows={Math.min(12, body.split('\n').length + 1)}
       />
-      <div className="draft-actions">
+      <div className="message-draft-actions">
         <button type="button" onClick={() => void copy(`${subject}\n\n${body}`, `Copied the message to ${to}.`)}>
           <Copy size={14} aria-hidden /> Copy<span className="visually-hidden"> the message to {to}</span>
         </button>

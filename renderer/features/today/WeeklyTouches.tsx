@@ -19,12 +19,18 @@ export function WeeklyTouches() {
         <meter min={0} max={target} value={Math.min(done, target)} aria-label="No-ask touches this week">
           {done} of {target}
         </meter>{' '}
-        <strong>
-          {done} of {target}
-        </strong>
-        {left
-          ? `: ${left} more to go. A catch-up, a congratulation or something useful, with nothing asked.`
-          : ': done for this week.'}
+        {left ? (
+          <>
+            <strong>
+              {done} of {target}
+            </strong>
+            : {left} more to go. A catch-up, a congratulation or something useful, with nothing asked.
+          </>
+        ) : (
+          <>
+            <strong>{done}</strong> this week, against a target of {target}: done for this week.
+          </>
+        )}
       </p>
       {jobHuntMode ? (
         <p className="muted small">

@@ -3,6 +3,8 @@
  * separate message, whether they would like the introduction. Nobody's details are shared until
  * both have said yes. All wording here is this project's own.
  */
+import { asPhrase } from './phrase.ts';
+
 export type IntroSide = {
   displayName: string;
   givenName?: string | undefined;
@@ -16,7 +18,6 @@ export type IntroSide = {
 export type IntroDraft = { to: 'seeker' | 'helper'; subject: string; body: string };
 
 const first = (p: IntroSide) => p.nickname || p.givenName || p.displayName.split(/\s+/)[0] || p.displayName;
-const trimEnd = (text: string) => text.trim().replace(/[.!;,]+$/, '');
 const who = (p: IntroSide) => {
   const job = [p.role, p.organisation].filter(Boolean).join(' at ');
   return job ? `${p.displayName} (${job})` : p.displayName;
@@ -25,8 +26,8 @@ const who = (p: IntroSide) => {
 /** The two opt-in questions: one to the person looking for something, one to the person who can help. */
 export function introOptInDrafts(seeker: IntroSide, helper: IntroSide, signature?: string): [IntroDraft, IntroDraft] {
   const sign = signature?.trim() ? `Best wishes,\n${signature.trim()}` : 'Best wishes';
-  const needs = seeker.lookingFor ? trimEnd(seeker.lookingFor) : 'something you might know about';
-  const offers = helper.canHelpWith ? trimEnd(helper.canHelpWith) : 'this';
+  const needs = seeker.lookingFor ? asPhrase(seeker.lookingFor) : 'something you might know about';
+  const offers = helper.canHelpWith ? asPhrase(helper.canHelpWith) : 'this';
   return [
     {
       to: 'seeker',

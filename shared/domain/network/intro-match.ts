@@ -39,7 +39,8 @@ const STOP_WORDS = new Set(
     'me my of on or our so some that the their them they this to too up us we with would you your ' +
     'looking look want wants need needs seeking help helping helps someone somebody anyone people person ' +
     'who what how good great new more any about advice intro intros introduction introductions ' +
-    'happy glad able also just like especially around things thing stuff other others'
+    'happy glad able also just like especially around things thing stuff other others ' +
+    'team teams group work working company business area field role'
   ).split(' '),
 );
 

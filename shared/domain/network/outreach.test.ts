@@ -95,7 +95,9 @@ describe('draftAnnouncement', () => {
       { displayName: 'Robert Smith', nickname: 'Bob', openDetail: 'new puppy called Biscuit' },
       'ask',
     );
-    expect(draft.body).toMatch(/^Hi Bob,\n\nI’m moving to Porto\. How is your new puppy Biscuit going\?/);
+    expect(draft.body).toMatch(
+      /^Hi Bob,\n\nI’m moving to Porto\. Last time you mentioned your new puppy Biscuit: how is that going\?/,
+    );
   });
 
   it('makes a mailto link only with an address', () => {
@@ -110,7 +112,7 @@ describe('reconnectDraft', () => {
   it.each([
     [
       { displayName: 'Ana Costa', openDetail: 'new puppy called Biscuit' },
-      'wondered how your new puppy Biscuit is going',
+      'Last time you mentioned your new puppy Biscuit: how is that going?',
     ],
     [{ displayName: 'Ana Costa', lookingFor: 'a Rust mentor.' }, 'Are you still looking for a Rust mentor?'],
     [{ displayName: 'Ana Costa' }, 'I’d love to hear what you’re up to'],

@@ -9,6 +9,7 @@ import { formatISO } from 'date-fns/formatISO';
 import { z } from 'zod';
 import type { ExchangeRecord } from '../reciprocity/balance.ts';
 import { detailPhrase } from '../starters/detail-phrase.ts';
+import { asPhrase } from './phrase.ts';
 
 /** How far back "recently" reaches for the wording choice, in calendar months. */
 export const RECENT_MONTHS = 6;
@@ -130,12 +131,12 @@ function personalLine(a: Announcement, r: Recipient): string | undefined {
   if (a.kind === 'moving' && r.location && r.location.toLocaleLowerCase().includes(a.city.toLocaleLowerCase()))
     return `You’re there already, so I hope we can meet once I’ve settled in.`;
   const detail = r.openDetail ? detailPhrase(r.openDetail, firstName(r)) : undefined;
-  return detail ? `How is ${detail} going?` : undefined;
+  return detail ? `Last time you mentioned ${detail}: how is that going?` : undefined;
 }
 
 function giveFirstLine(a: Announcement, r: Recipient): string {
   const offer = r.lookingFor?.trim()
-    ? `You mentioned you were looking for ${r.lookingFor.trim().replace(/[.!]+$/, '')}; if I can help with that, tell me.`
+    ? `You mentioned you were looking for ${asPhrase(r.lookingFor)}; if I can help with that, tell me.`
     : 'Is there anything I can do for you at the moment? I’d be glad to help.';
   const invite = a.kind === 'at-event' ? ' If you’ll be there too, the coffee is on me.' : '';
   return `${offer}${invite}`;
@@ -166,9 +167,9 @@ export function mailtoLink(email: string | undefined, draft: Pick<Draft, 'subjec
 export function reconnectDraft(r: Recipient, signature?: string): Pick<Draft, 'subject' | 'body'> {
   const detail = r.openDetail ? detailPhrase(r.openDetail, firstName(r)) : undefined;
   const interest = detail
-    ? `I was thinking of you and wondered how ${detail} is going.`
+    ? `I was thinking of you. Last time you mentioned ${detail}: how is that going?`
     : r.lookingFor?.trim()
-      ? `I was thinking of you. Are you still looking for ${r.lookingFor.trim().replace(/[.!]+$/, '')}? If I can help, tell me.`
+      ? `I was thinking of you. Are you still looking for ${asPhrase(r.lookingFor)}? If I can help, tell me.`
       : 'It’s been a while, and I’d love to hear what you’re up to these days.';
   return {
     subject: 'It’s been a while',
