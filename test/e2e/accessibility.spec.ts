@@ -12,6 +12,7 @@ const SCREENS = [
   ['4', 'Practice'],
   ['5', 'Conversation starters'],
   ['6', 'Settings'],
+  ['7', 'Network'],
 ] as const;
 
 /** A served demo profile (60 people, 400 interactions) on a fixed day. */
