@@ -5,6 +5,9 @@ import type { Page } from '@playwright/test';
 import { api, expectAccessible, openPersonPage, toasts } from './helpers.ts';
 import { expect, startServe, test, type ServedApp } from './serve-fixture.ts';
 
+// Each test starts its own server and runs axe several times: slow on a shared 2-core machine.
+test.describe.configure({ timeout: 300_000 });
+
 /** A Tuesday: the week runs from 30 November. */
 const TODAY = '2026-12-01';
 
@@ -67,7 +70,7 @@ test('a planted looking-for/can-help pair is suggested, and logging the intro re
       await openPersonPage(page, name);
       await expect(page.getByRole('region', { name: 'Give and take' })).toContainText('You gave 1, asked for 0');
       await expect(page.getByRole('list', { name: `Relationships of ${name}` })).toContainText(
-        `You introduced them ${other}`,
+        `You introduced them to ${other}`,
       );
     }
 

@@ -90,7 +90,7 @@ export function PersonNetwork({ contact, fields }: { contact: Contact; fields: C
                 <button
                   type="button"
                   className="icon-button"
-                  aria-label={`Remove ${RELATIONSHIP_LABELS[r.kind].toLowerCase()} ${r.displayName}`}
+                  aria-label={`Remove “${RELATIONSHIP_LABELS[r.kind]} ${r.displayName}”`}
                   onClick={() => unrelate(r.contactId, r.kind, r.displayName)}
                 >
                   <X size={14} aria-hidden />

@@ -41,14 +41,14 @@ const INVERSE: Record<RelationshipKind, RelationshipKind> = {
 /** The kind the other person holds for the same relationship. */
 export const inverseKind = (kind: RelationshipKind): RelationshipKind => INVERSE[kind];
 
-/** How the person page reads a relationship: "{name} {phrase}" is never needed, just the phrase. */
+/** How a person's page reads one of their relationships, followed by the other person's name. */
 export const RELATIONSHIP_LABELS: Record<RelationshipKind, string> = {
-  'introduced-by': 'Introduced you to them',
-  introduced: 'You met through them',
-  'introduced-by-you': 'You introduced them',
+  'introduced-by': 'Introduced to you by',
+  introduced: 'Introduced you to',
+  'introduced-by-you': 'You introduced them to',
   'works-with': 'Works with',
   knows: 'Knows',
-  family: 'Family',
+  family: 'Family:',
 };
 
 /** The kinds a person can choose when adding a relationship, in menu order, with the phrasing "X … Y". */
