@@ -27,6 +27,9 @@ const StartersScreen = lazy(async () => ({
 }));
 const EventsScreen = lazy(async () => ({ default: (await import('./features/events/EventsScreen.tsx')).EventsScreen }));
 const EventPage = lazy(async () => ({ default: (await import('./features/events/EventPage.tsx')).EventPage }));
+const NetworkScreen = lazy(async () => ({
+  default: (await import('./features/network/NetworkScreen.tsx')).NetworkScreen,
+}));
 const SettingsScreen = lazy(async () => ({
   default: (await import('./features/settings/SettingsScreen.tsx')).SettingsScreen,
 }));
@@ -47,6 +50,8 @@ function ScreenView({ route }: { route: Route }) {
       return <PracticeScreen />;
     case 'starters':
       return <StartersScreen />;
+    case 'network':
+      return <NetworkScreen />;
   }
 }
 

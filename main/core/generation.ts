@@ -27,6 +27,7 @@ import type { LifecycleChannel } from './lifecycle/handlers.ts';
 import { copyOpenDatabase } from './lifecycle/safety-copies.ts';
 import type { Uploads } from './lifecycle/uploads.ts';
 import { guardOwnership } from './ownership.ts';
+import { createNetworkArea } from './network/area.ts';
 import { createPeopleArea } from './people/area.ts';
 import type { Notifier, SecretStore } from './ports.ts';
 import { createPracticeArea, createStartersArea } from './practice/area.ts';
@@ -128,6 +129,7 @@ export async function openGeneration(options: GenerationOptions): Promise<Genera
     canSync: options.database.state === 'ok',
     tuning: options.syncTuning,
   });
+  const network = createNetworkArea(context);
   const app: Area<'app.info', never> = {
     requests: {
       'app.info': async () => ({
@@ -143,7 +145,7 @@ export async function openGeneration(options: GenerationOptions): Promise<Genera
   };
   const areas: Pick<Area<never, never>, 'jobs' | 'close'>[] = [
     ...[people, interactions, details, settingsArea, trash, search, reminders],
-    ...[practice, starters, events, backup, interchange, sync, app],
+    ...[practice, starters, events, backup, interchange, network, sync, app],
   ];
   // Spelled out, so the compiler proves every channel of the contract has exactly one handler.
   const requests: RequestHandlers = {
@@ -160,6 +162,7 @@ export async function openGeneration(options: GenerationOptions): Promise<Genera
     ...backup.requests,
     ...interchange.requests,
     ...sync.requests,
+    ...network.requests,
     ...app.requests,
     ...options.overrides,
   };
@@ -172,6 +175,7 @@ export async function openGeneration(options: GenerationOptions): Promise<Genera
     ...events.subscriptions,
     ...backup.subscriptions,
     ...sync.subscriptions,
+    ...network.subscriptions,
   };
 
   try {

@@ -3,6 +3,7 @@ import {
   CalendarDays,
   History,
   MessagesSquare,
+  Network,
   Settings,
   Sprout,
   Users,
@@ -26,5 +27,7 @@ export const SCREENS: readonly ScreenInfo[] = [
   { id: 'events', label: 'Events', key: '7', icon: CalendarDays },
   { id: 'practice', label: 'Practice', key: '4', icon: Sprout },
   { id: 'starters', label: 'Starters', key: '5', icon: MessagesSquare },
+  // Added after Settings had 6 and Events 7; the digits stay what people learned.
+  { id: 'network', label: 'Network', key: '8', icon: Network },
   { id: 'settings', label: 'Settings', key: '6', icon: Settings },
 ];

@@ -3,6 +3,7 @@ import { appRequests } from './channels/app.ts';
 import { eventsEvents, eventsRequests, eventsSubscriptions } from './channels/events.ts';
 import { interchangeEvents, interchangeRequests, interchangeSubscriptions } from './channels/interchange.ts';
 import { lifecycleEvents, lifecycleRequests } from './channels/lifecycle.ts';
+import { networkRequests, networkSubscriptions } from './channels/network.ts';
 import { peopleRequests, peopleSubscriptions } from './channels/people.ts';
 import { practiceEvents, practiceRequests, practiceSubscriptions } from './channels/practice.ts';
 import { remindersEvents, remindersRequests, remindersSubscriptions } from './channels/reminders.ts';
@@ -28,6 +29,7 @@ export const contract = {
     ...practiceRequests,
     ...syncRequests,
     ...eventsRequests,
+    ...networkRequests,
   },
   /** Live queries: main pushes a fresh result whenever the underlying data changes. */
   subscriptions: {
@@ -37,6 +39,7 @@ export const contract = {
     ...practiceSubscriptions,
     ...syncSubscriptions,
     ...eventsSubscriptions,
+    ...networkSubscriptions,
   },
   /** Pushed by main without a request. */
   events: { ...lifecycleEvents, ...remindersEvents, ...interchangeEvents, ...practiceEvents, ...eventsEvents },

@@ -76,7 +76,15 @@ export function createContactsService(ctx: CoreContext): ContactsService {
 
     async update(id, fields) {
       const current = await findExisting(id);
-      const next: ContactDocument = { ...fields, id, createdAt: current.createdAt, updatedAt: now() };
+      // Relationships are not form fields: they are kept as they are (relationships-service.ts).
+      const { relationships } = current.toMutableJSON() as ContactDocument;
+      const next: ContactDocument = {
+        ...fields,
+        ...(relationships ? { relationships } : {}),
+        id,
+        createdAt: current.createdAt,
+        updatedAt: now(),
+      };
       await db.contacts.upsert(next);
       await projection.flush();
       return next;

@@ -13,6 +13,7 @@ import { ScreenHeading } from '../../ui/ScreenHeading.tsx';
 import { StatusBadge } from '../../ui/StatusBadge.tsx';
 import { useToast } from '../../ui/Toast.tsx';
 import { useQuickLog } from '../log/QuickLog.tsx';
+import { PersonNetwork } from '../network/PersonNetwork.tsx';
 import { Timeline } from '../timeline/Timeline.tsx';
 import '../timeline/timeline.css';
 import { AddDetailForm } from './AddDetailForm.tsx';
@@ -24,7 +25,8 @@ import { ReciprocityPanel } from './ReciprocityPanel.tsx';
 import { StarterSuggestions } from './StarterSuggestions.tsx';
 import './person.css';
 
-const fieldsOf = ({ id: _i, createdAt: _c, updatedAt: _u, ...fields }: Contact): ContactFields => fields;
+const fieldsOf = ({ id: _i, createdAt: _c, updatedAt: _u, relationships: _r, ...fields }: Contact): ContactFields =>
+  fields;
 
 export function PersonScreen({ id }: { id: string }) {
   const view = useLive<PersonView>((onResult) => rapport().person.watch({ id }, onResult), [id]);
@@ -126,6 +128,7 @@ export function PersonScreen({ id }: { id: string }) {
           <StarterSuggestions contactId={id} name={name} />
           <ReciprocityPanel reciprocity={reciprocity} />
           <PersonEvents contactId={id} />
+          <PersonNetwork contact={contact} fields={fieldsOf(contact)} />
           <AddDetailForm contactId={id} />
           <section aria-labelledby="person-timeline-title">
             <h2 id="person-timeline-title" className="section-title">

@@ -28,6 +28,11 @@ export const peoplePolicy: MergePolicy = {
     social: set,
     tags: set,
     extensions: set,
+    /** One entry per related person and kind: added on either device, kept; its label merges as a value. */
+    relationships: {
+      kind: 'keyed',
+      key: (r) => `${String((r as { contactId?: unknown }).contactId)}|${String((r as { kind?: unknown }).kind)}`,
+    },
     archived: latest,
     tier: latest,
   },
