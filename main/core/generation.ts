@@ -4,6 +4,8 @@
  */
 import type { AppInfo } from '../../shared/ipc/channels/app.ts';
 import { createBackupArea } from './backup/area.ts';
+import { createCardsArea } from './cards/area.ts';
+import type { OcrAssets } from './cards/ocr-engine.ts';
 import { todayOf, type Clock } from './clock.ts';
 import type { Area, AreaApis, CoreContext } from './context.ts';
 import { openDatabase, sqliteConnectionOf, type RapportDatabase } from './db/database.ts';
@@ -47,6 +49,7 @@ export interface GenerationOptions {
   notifier: Notifier | undefined;
   reminders: RemindersOptions | undefined;
   guardOwnership: boolean;
+  ocr: OcrAssets | undefined;
   /** Events go to every renderer connected to the core, whichever generation is open. */
   emit: CoreContext['emit'];
   /** Channels the core serves itself: uploads, and everything that replaces the database. */
@@ -111,6 +114,7 @@ export async function openGeneration(options: GenerationOptions): Promise<Genera
   const practice = createPracticeArea(context);
   const starters = createStartersArea(context);
   const backup = createBackupArea(context);
+  const cards = createCardsArea(context, options.ocr);
   const app: Area<'app.info', never> = {
     requests: {
       'app.info': async () => ({
@@ -126,7 +130,7 @@ export async function openGeneration(options: GenerationOptions): Promise<Genera
   };
   const areas: Pick<Area<never, never>, 'jobs' | 'close'>[] = [
     ...[people, interactions, details, settingsArea, trash, search, reminders],
-    ...[practice, starters, backup, interchange, app],
+    ...[practice, starters, backup, interchange, cards, app],
   ];
   // Spelled out, so the compiler proves every channel of the contract has exactly one handler.
   const requests: RequestHandlers = {
@@ -141,6 +145,7 @@ export async function openGeneration(options: GenerationOptions): Promise<Genera
     ...starters.requests,
     ...backup.requests,
     ...interchange.requests,
+    ...cards.requests,
     ...app.requests,
     ...options.overrides,
   };

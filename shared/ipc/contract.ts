@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { appRequests } from './channels/app.ts';
+import { cardsEvents, cardsRequests } from './channels/cards.ts';
 import { interchangeEvents, interchangeRequests, interchangeSubscriptions } from './channels/interchange.ts';
 import { lifecycleEvents, lifecycleRequests } from './channels/lifecycle.ts';
 import { peopleRequests, peopleSubscriptions } from './channels/people.ts';
@@ -24,6 +25,7 @@ export const contract = {
     ...remindersRequests,
     ...interchangeRequests,
     ...practiceRequests,
+    ...cardsRequests,
   },
   /** Live queries: main pushes a fresh result whenever the underlying data changes. */
   subscriptions: {
@@ -33,7 +35,7 @@ export const contract = {
     ...practiceSubscriptions,
   },
   /** Pushed by main without a request. */
-  events: { ...lifecycleEvents, ...remindersEvents, ...interchangeEvents, ...practiceEvents },
+  events: { ...lifecycleEvents, ...remindersEvents, ...interchangeEvents, ...practiceEvents, ...cardsEvents },
 } as const;
 
 export type Contract = typeof contract;
