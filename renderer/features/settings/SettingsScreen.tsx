@@ -1,6 +1,7 @@
 import { useAppInfo } from '../../api/AppInfoProvider.tsx';
 import { ScreenHeading } from '../../ui/ScreenHeading.tsx';
 import { BackupSettings } from '../backup/BackupSettings.tsx';
+import { MyCardSettings } from '../cards/MyCardSettings.tsx';
 import { ReminderSettings } from '../today/ReminderSettings.tsx';
 import { CadenceSettings } from './CadenceSettings.tsx';
 import './settings.css';
@@ -31,6 +32,7 @@ export function SettingsScreen() {
           </dl>
         </section>
       ) : null}
+      <MyCardSettings />
       <CadenceSettings />
       <ReminderSettings />
       <BackupSettings />
