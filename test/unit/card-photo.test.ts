@@ -18,7 +18,7 @@ describe('a photo of a paper card', () => {
   it('is read on the device, with no network, into a draft with name, email and phone', async () => {
     const card = SAMPLE_CARDS[0]!;
     const [path] = await renderCards([card]);
-    const { call, core } = await openTestCore({ ocr: { ...defaultOcrAssets(), workerPath: offlineWorker } });
+    const { call, core } = await openTestCore({ ocr: { ...defaultOcrAssets()!, workerPath: offlineWorker } });
     const phases = new Set<string>();
     const stop = core.on('cards.progress', (p) => phases.add(p.phase));
     const started = performance.now();

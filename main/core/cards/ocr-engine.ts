@@ -7,7 +7,8 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, isAbsolute, join } from 'node:path';
-import { createWorker, OEM, PSM, type Worker } from 'tesseract.js';
+import { fileURLToPath } from 'node:url';
+import type { Worker } from 'tesseract.js';
 import { AppError } from '../../../shared/ipc/result.ts';
 
 export interface OcrAssets {
@@ -31,10 +32,23 @@ export interface OcrEngine {
 
 export class OcrCancelled extends Error {}
 
-/** The "best, integer" English model (2.9 MB gzipped): what tesseract.js picks for its LSTM engine. */
-export function defaultOcrAssets(): OcrAssets {
-  const require = createRequire(import.meta.url);
-  return { langPath: join(dirname(require.resolve('@tesseract.js-data/eng/package.json')), '4.0.0_best_int') };
+/**
+ * Where the English model ("best, integer", 2.9 MB gzipped: what tesseract.js picks for its LSTM
+ * engine) is. The packaged app carries it, with its own worker, in out/main/ocr/ next to the
+ * bundle; running from source it is the installed @tesseract.js-data/eng package. Undefined when
+ * neither is there: reading a card then says the data is missing, and the rest of the app runs.
+ */
+export function defaultOcrAssets(): OcrAssets | undefined {
+  const bundled = fileURLToPath(new URL('./ocr/', import.meta.url));
+  if (existsSync(join(bundled, 'eng.traineddata.gz'))) {
+    return { langPath: bundled, workerPath: fileURLToPath(new URL('./ocr-worker.js', import.meta.url)) };
+  }
+  try {
+    const data = createRequire(import.meta.url).resolve('@tesseract.js-data/eng/package.json');
+    return { langPath: join(dirname(data), '4.0.0_best_int') };
+  } catch {
+    return undefined;
+  }
 }
 
 /** The worker is dropped after this long unused: it holds some 100 MB. */
@@ -44,7 +58,8 @@ const IDLE_MS = 60_000;
  * One worker, started on first use and reused; reads run one at a time. Cancelling terminates
  * the worker (tesseract has no way to stop one recognition), and the next read starts a new one.
  */
-export function createOcrEngine(assets: OcrAssets = defaultOcrAssets()): OcrEngine {
+export function createOcrEngine(given?: OcrAssets): OcrEngine {
+  const assets = given ?? defaultOcrAssets() ?? { langPath: '' };
   // Only a folder on this computer: tesseract.js would download from a URL.
   const data = join(assets.langPath, 'eng.traineddata.gz');
   let worker: Promise<Worker> | undefined;
@@ -57,23 +72,26 @@ export function createOcrEngine(assets: OcrAssets = defaultOcrAssets()): OcrEngi
     // errorHandler is the only signal, so it ends the wait here.
     let failed: (error: Error) => void = () => {};
     const failure = new Promise<never>((_, reject) => (failed = reject));
-    const created = createWorker('eng', OEM.LSTM_ONLY, {
-      langPath: assets.langPath,
-      ...(assets.workerPath ? { workerPath: assets.workerPath } : {}),
-      // Read the data from langPath every time; never write a cache into the working folder.
-      cacheMethod: 'none',
-      gzip: true,
-      logger: (message) => {
-        if (message.status === 'recognizing text') report?.('reading-text', message.progress);
-        else report?.('loading-ocr', message.progress);
-      },
-      errorHandler: (error) => failed(new Error(String(error))),
-    }).then(async (created) => {
-      // Cards scatter short lines: "sparse text" finds them where the page model expects columns.
-      // The dpi is given so tesseract does not guess it (and print its guess) for every card.
-      await created.setParameters({ tessedit_pageseg_mode: PSM.SPARSE_TEXT, user_defined_dpi: '300' });
-      return created;
-    });
+    // Loaded on the first read, so the app starts without it.
+    const created = import('tesseract.js').then(({ createWorker, OEM, PSM }) =>
+      createWorker('eng', OEM.LSTM_ONLY, {
+        langPath: assets.langPath,
+        ...(assets.workerPath ? { workerPath: assets.workerPath } : {}),
+        // Read the data from langPath every time; never write a cache into the working folder.
+        cacheMethod: 'none',
+        gzip: true,
+        logger: (message) => {
+          if (message.status === 'recognizing text') report?.('reading-text', message.progress);
+          else report?.('loading-ocr', message.progress);
+        },
+        errorHandler: (error) => failed(new Error(String(error))),
+      }).then(async (created) => {
+        // Cards scatter short lines: "sparse text" finds them where the page model expects columns.
+        // The dpi is given so tesseract does not guess it (and print its guess) for every card.
+        await created.setParameters({ tessedit_pageseg_mode: PSM.SPARSE_TEXT, user_defined_dpi: '300' });
+        return created;
+      }),
+    );
     return Promise.race([created, failure]);
   };
 
