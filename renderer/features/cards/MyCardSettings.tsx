@@ -40,11 +40,23 @@ export function MyCardSettings() {
   const route = useRoute();
   const [profile, setProfile] = useState<Profile | undefined | null>(null);
   const [errors, setErrors] = useState<Partial<Record<ProfileField | 'form', string>>>({});
+  const [loadError, setLoadError] = useState('');
   useEffect(() => {
-    void request(() => rapport().cards.getProfile({}), { action: 'load your card' }).then(
-      (r) => r.ok && setProfile(r.value.profile),
-    );
+    void request(() => rapport().cards.getProfile({}), {
+      action: 'load your card',
+      onError: (e) => setLoadError(e.message),
+    }).then((r) => r.ok && setProfile(r.value.profile));
   }, [request]);
+  if (loadError) {
+    return (
+      <section className="card" aria-labelledby="my-card-title">
+        <h2 id="my-card-title">My card</h2>
+        <p className="field-error" role="alert">
+          Could not load your card: {loadError}
+        </p>
+      </section>
+    );
+  }
   if (profile === null) return null;
   const showing = route.param === MY_CARD_PARAM && profile !== undefined;
 
