@@ -5,7 +5,6 @@
 // The cards are drawn in Chromium (test/cards) and cached in the temp folder. Run: npm run bench:cards
 import { readFileSync } from 'node:fs';
 import { CardDraft } from '../../shared/domain/cards/card-draft.ts';
-import { parseCardText } from '../../shared/domain/cards/parse-card-text.ts';
 import { checkCardImage, findQrCode } from '../../main/core/cards/card-image.ts';
 import { createOcrEngine } from '../../main/core/cards/ocr-engine.ts';
 import { readCard } from '../../main/core/cards/read-card.ts';
@@ -35,7 +34,7 @@ function naive(text: string): CardDraft {
   });
 }
 
-let started = performance.now();
+const started = performance.now();
 const paths = await renderCards(SAMPLE_CARDS);
 console.log(
   `${SAMPLE_CARDS.length} cards drawn or found in ${CARD_CACHE} in ${((performance.now() - started) / 1000).toFixed(1)} s`,
