@@ -26,6 +26,8 @@ async function screenshots(page: Page, name: string) {
 }
 
 test('a business card photo fills Add person for review, and saving adds the person', async ({ page, served }) => {
+  // The first read starts the OCR worker; on a loaded machine that alone can take many seconds.
+  test.setTimeout(240_000);
   const card = SAMPLE_CARDS[0]!;
   const [image] = await renderCards([card]);
   await page.goto(served.url);

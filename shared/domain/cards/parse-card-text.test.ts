@@ -71,7 +71,10 @@ describe('parseCardText', () => {
 
 describe('QR contents', () => {
   it.each([
-    ['https://www.linkedin.com/in/amara-okafor-4b1a2c/', { name: 'Amara Okafor', url: 'https://www.linkedin.com/in/amara-okafor-4b1a2c/' }],
+    [
+      'https://www.linkedin.com/in/amara-okafor-4b1a2c/',
+      { name: 'Amara Okafor', url: 'https://www.linkedin.com/in/amara-okafor-4b1a2c/' },
+    ],
     ['https://example.org/about', { name: '', url: 'https://example.org/about' }],
     ['https://mastodon.example/@jonas', { name: '', url: 'https://mastodon.example/@jonas' }],
     ['not a url', { url: 'not a url' }],

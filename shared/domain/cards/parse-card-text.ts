@@ -67,7 +67,11 @@ function matchesDomain(line: string, domains: string[]): boolean {
 
 function domainsOf(email: string, url: string): string[] {
   const fromEmail = email.split('@')[1] ?? '';
-  const fromUrl = url.replace(/^https?:\/\//i, '').replace(/^www\./i, '').split('/')[0] ?? '';
+  const fromUrl =
+    url
+      .replace(/^https?:\/\//i, '')
+      .replace(/^www\./i, '')
+      .split('/')[0] ?? '';
   return [fromEmail, fromUrl].filter(Boolean);
 }
 
@@ -75,7 +79,12 @@ function domainsOf(email: string, url: string): string[] {
 export function parseCardText(ocrText: string): CardDraft {
   const lines = ocrText
     .split(/\r?\n/)
-    .map((line) => line.replace(/[|©®™•·]/g, ' ').replace(/\s+/g, ' ').trim())
+    .map((line) =>
+      line
+        .replace(/[|©®™•·]/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim(),
+    )
     .filter((line) => /[\p{L}\d]/u.test(line));
 
   let email = '';
@@ -152,5 +161,7 @@ export function parseCardText(ocrText: string): CardDraft {
 /** "AMARA OKAFOR" → "Amara Okafor"; mixed case is kept as printed. */
 function titleCaseIfShouting(name: string): string {
   if (name !== name.toUpperCase()) return name;
-  return name.toLowerCase().replace(/(^|[\s'-])(\p{L})/gu, (_, before: string, first: string) => before + first.toUpperCase());
+  return name
+    .toLowerCase()
+    .replace(/(^|[\s'-])(\p{L})/gu, (_, before: string, first: string) => before + first.toUpperCase());
 }

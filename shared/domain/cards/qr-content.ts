@@ -5,9 +5,7 @@
 import { CardDraft } from './card-draft.ts';
 
 export type QrContent =
-  | { kind: 'vcard'; text: string }
-  | { kind: 'url'; draft: CardDraft }
-  | { kind: 'other'; draft: CardDraft };
+  { kind: 'vcard'; text: string } | { kind: 'url'; draft: CardDraft } | { kind: 'other'; draft: CardDraft };
 
 /** `amara-okafor-4b1a2c` → "Amara Okafor": the words of a profile's slug, without its id. */
 function nameFromSlug(slug: string): string {
