@@ -1,5 +1,5 @@
 import { ImageUp } from 'lucide-react';
-import { useEffect, useRef, useState, type ClipboardEvent, type DragEvent } from 'react';
+import { useEffect, useRef, useState, type DragEvent } from 'react';
 import type { CardDraft } from '../../../shared/domain/cards/card-draft.ts';
 import type { CardProgress, CardSource } from '../../../shared/ipc/channels/cards.ts';
 import { rapport } from '../../api/rapport.ts';
@@ -101,12 +101,22 @@ export function CardReader({ onDraft, autoFocus }: CardReaderProps) {
     setDragging(false);
     readFirstImage(event.dataTransfer.files);
   };
-  const onPaste = (event: ClipboardEvent) => {
-    const image = [...event.clipboardData.items].find((item) => item.type.startsWith('image/'))?.getAsFile();
-    if (!image) return;
-    event.preventDefault();
-    void read(image, 'pasted image');
-  };
+  // An image pasted anywhere while the reader is shown is read; pasted text goes where it always does.
+  const latestRead = useRef(read);
+  useEffect(() => {
+    latestRead.current = read;
+  });
+  useEffect(() => {
+    const onPaste = (event: ClipboardEvent) => {
+      const items = [...(event.clipboardData?.items ?? [])];
+      const image = items.find((item) => item.type.startsWith('image/'))?.getAsFile();
+      if (!image) return;
+      event.preventDefault();
+      void latestRead.current(image, 'pasted image');
+    };
+    window.addEventListener('paste', onPaste);
+    return () => window.removeEventListener('paste', onPaste);
+  }, []);
 
   const reading = state.step === 'reading' ? state : null;
   const percent = reading?.progress ? Math.round(reading.progress.progress * 100) : undefined;
@@ -120,7 +130,6 @@ export function CardReader({ onDraft, autoFocus }: CardReaderProps) {
       }}
       onDragLeave={() => setDragging(false)}
       onDrop={onDrop}
-      onPaste={onPaste}
     >
       <ImageUp size={22} aria-hidden className="card-reader-icon" />
       <div className="card-reader-body">

@@ -33,7 +33,9 @@ export const Profile = z.object({
     .default(''),
   organisation: text(200),
   title: text(200),
-  url: z.union([z.literal(''), z.url({ message: 'Enter a web address starting with https://' })]).default(''),
+  url: z
+    .union([z.literal(''), z.url({ protocol: /^https?$/, message: 'Enter a web address starting with https://' })])
+    .default(''),
 });
 export type Profile = z.infer<typeof Profile>;
 
