@@ -4,6 +4,7 @@
  * underneath: requests wait at a gate, live queries are re-attached, connections stay open.
  * Never touches Electron.
  */
+import type { OcrAssets } from './cards/ocr-engine.ts';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { resolve } from 'node:path';
 import { requestChannels, subscriptionChannels } from '../../shared/ipc/contract.ts';
@@ -64,6 +65,8 @@ export interface CoreOptions {
   secrets?: SecretStore;
   /** Test seams for sync (a cheap key derivation, fast retries). */
   syncTuning?: SyncTuning;
+  /** Where the OCR data (and worker) are; the installed @tesseract.js-data/eng package by default. */
+  ocr?: OcrAssets;
 }
 
 /** The headless application: the data folder and the IPC surface. Never touches Electron. */
@@ -167,6 +170,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       notifier: options.notifier,
       reminders: options.reminders,
       guardOwnership: options.guardOwnership ?? false,
+      ocr: options.ocr,
       emit,
       overrides: lifecycle,
       uploads,

@@ -4,6 +4,8 @@
  */
 import type { AppInfo } from '../../shared/ipc/channels/app.ts';
 import { createBackupArea } from './backup/area.ts';
+import { createCardsArea } from './cards/area.ts';
+import type { OcrAssets } from './cards/ocr-engine.ts';
 import { todayOf, type Clock } from './clock.ts';
 import type { Area, AreaApis, CoreContext } from './context.ts';
 import { openDatabase, sqliteConnectionOf, type RapportDatabase } from './db/database.ts';
@@ -51,6 +53,7 @@ export interface GenerationOptions {
   notifier: Notifier | undefined;
   reminders: RemindersOptions | undefined;
   guardOwnership: boolean;
+  ocr: OcrAssets | undefined;
   /** Events go to every renderer connected to the core, whichever generation is open. */
   emit: CoreContext['emit'];
   /** Channels the core serves itself: uploads, and everything that replaces the database. */
@@ -130,6 +133,7 @@ export async function openGeneration(options: GenerationOptions): Promise<Genera
     tuning: options.syncTuning,
   });
   const network = createNetworkArea(context);
+  const cards = createCardsArea(context, options.ocr);
   const app: Area<'app.info', never> = {
     requests: {
       'app.info': async () => ({
@@ -145,7 +149,7 @@ export async function openGeneration(options: GenerationOptions): Promise<Genera
   };
   const areas: Pick<Area<never, never>, 'jobs' | 'close'>[] = [
     ...[people, interactions, details, settingsArea, trash, search, reminders],
-    ...[practice, starters, events, backup, interchange, network, sync, app],
+    ...[practice, starters, events, backup, interchange, network, cards, sync, app],
   ];
   // Spelled out, so the compiler proves every channel of the contract has exactly one handler.
   const requests: RequestHandlers = {
@@ -163,6 +167,7 @@ export async function openGeneration(options: GenerationOptions): Promise<Genera
     ...interchange.requests,
     ...sync.requests,
     ...network.requests,
+    ...cards.requests,
     ...app.requests,
     ...options.overrides,
   };

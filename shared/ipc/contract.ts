@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { appRequests } from './channels/app.ts';
 import { eventsEvents, eventsRequests, eventsSubscriptions } from './channels/events.ts';
+import { cardsEvents, cardsRequests } from './channels/cards.ts';
 import { interchangeEvents, interchangeRequests, interchangeSubscriptions } from './channels/interchange.ts';
 import { lifecycleEvents, lifecycleRequests } from './channels/lifecycle.ts';
 import { networkRequests, networkSubscriptions } from './channels/network.ts';
@@ -30,6 +31,7 @@ export const contract = {
     ...syncRequests,
     ...eventsRequests,
     ...networkRequests,
+    ...cardsRequests,
   },
   /** Live queries: main pushes a fresh result whenever the underlying data changes. */
   subscriptions: {
@@ -42,7 +44,14 @@ export const contract = {
     ...networkSubscriptions,
   },
   /** Pushed by main without a request. */
-  events: { ...lifecycleEvents, ...remindersEvents, ...interchangeEvents, ...practiceEvents, ...eventsEvents },
+  events: {
+    ...lifecycleEvents,
+    ...remindersEvents,
+    ...interchangeEvents,
+    ...practiceEvents,
+    ...eventsEvents,
+    ...cardsEvents,
+  },
 } as const;
 
 export type Contract = typeof contract;

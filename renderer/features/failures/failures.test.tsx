@@ -13,6 +13,8 @@ import { PracticeScreen } from '../practice/PracticeScreen.tsx';
 import { RecoveryScreen } from '../recovery/RecoveryScreen.tsx';
 import { SearchPalette } from '../search/SearchPalette.tsx';
 import { SettingsScreen } from '../settings/SettingsScreen.tsx';
+
+const EMPTY_PROFILE = { email: '', phone: '', organisation: '', title: '', url: '' };
 import { StartersScreen } from '../starters/StartersScreen.tsx';
 import { TimelineScreen } from '../timeline/TimelineScreen.tsx';
 import { TodayScreen } from '../today/TodayScreen.tsx';
@@ -256,15 +258,19 @@ describe('every channel failing shows on screen', () => {
       requests: {
         'settings.getKeepInTouch': () => data.keepInTouch,
         'reminders.getSettings': () => data.reminderSettings,
+        'cards.getProfile': () => ({ profile: { ...EMPTY_PROFILE, name: 'Amara Okafor' } }),
       },
-      failing: requestsExcept('app.info', 'settings.getKeepInTouch', 'reminders.getSettings'),
+      failing: requestsExcept('app.info', 'settings.getKeepInTouch', 'reminders.getSettings', 'cards.getProfile'),
     });
     for (const name of [
+      'Save my card',
       'Save rhythms',
       'Save reminder settings',
       'Save backup settings',
       'Back up now',
       'Show backups',
+      // Last: the full-screen card covers the rest of the screen.
+      'Show my card',
     ])
       await shows(fake, async () => userEvent.click(await screen.findByRole('button', { name })));
   });
@@ -302,6 +308,9 @@ describe('every channel failing shows on screen', () => {
       'practice.deleteSession',
       'starters.deleteOwn',
       'contacts.update',
+      // Reading a card needs a decoded image (happy-dom has no canvas): test/e2e/cards.spec.ts reads real ones.
+      'cards.read',
+      'cards.cancelRead',
       // Uploading a large file and cancelling a restore are steps of the import and restore flows.
       'uploads.begin',
       'uploads.chunk',

@@ -1,11 +1,12 @@
 import { Command } from 'cmdk';
-import { CalendarDays, FileText, MessageCircle, Search, StickyNote } from 'lucide-react';
+import { CalendarDays, FileText, MessageCircle, QrCode, Search, StickyNote } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import type { SearchHitView } from '../../../shared/domain/views.ts';
 import { useToday } from '../../api/AppInfoProvider.tsx';
 import { rapport } from '../../api/rapport.ts';
 import { navigate, openPerson } from '../../navigation/useScreen.ts';
 import { SCREENS } from '../../navigation/screens.ts';
+import { MY_CARD_PARAM } from '../cards/MyCardSettings.tsx';
 import { Avatar } from '../../ui/Avatar.tsx';
 import { formatDateShort } from '../../ui/dates.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
@@ -113,6 +114,17 @@ function PaletteBody({ onClose }: { onClose: () => void }) {
                 {s.label}
               </Command.Item>
             ))}
+            <Command.Item
+              value="action-my-card"
+              className="palette-item"
+              onSelect={() => {
+                onClose();
+                navigate('settings', MY_CARD_PARAM);
+              }}
+            >
+              <QrCode size={16} aria-hidden />
+              Show my card
+            </Command.Item>
           </Command.Group>
         ) : null}
         {GROUPS.map((group) => {

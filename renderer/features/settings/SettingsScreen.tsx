@@ -2,6 +2,7 @@ import { useAppInfo } from '../../api/AppInfoProvider.tsx';
 import { ScreenHeading } from '../../ui/ScreenHeading.tsx';
 import { BackupSettings } from '../backup/BackupSettings.tsx';
 import { SyncSettings } from '../sync/SyncSettings.tsx';
+import { MyCardSettings } from '../cards/MyCardSettings.tsx';
 import { ReminderSettings } from '../today/ReminderSettings.tsx';
 import { CadenceSettings } from './CadenceSettings.tsx';
 import './settings.css';
@@ -32,6 +33,7 @@ export function SettingsScreen() {
           </dl>
         </section>
       ) : null}
+      <MyCardSettings />
       <CadenceSettings />
       <ReminderSettings />
       <BackupSettings />
