@@ -1,4 +1,4 @@
-import { Download, ExternalLink, Pencil, Trash2, UserPlus } from 'lucide-react';
+import { Download, ExternalLink, Mail, Pencil, Trash2, UserPlus } from 'lucide-react';
 import { useState } from 'react';
 import type { EventView } from '../../../shared/ipc/channels/events.ts';
 import { useToday } from '../../api/AppInfoProvider.tsx';
@@ -11,6 +11,7 @@ import { LiveError } from '../../ui/LiveError.tsx';
 import { ScreenHeading } from '../../ui/ScreenHeading.tsx';
 import { Tooltip } from '../../ui/Tooltip.tsx';
 import { saveText } from '../backup/files.ts';
+import { AnnouncementComposer } from '../network/AnnouncementComposer.tsx';
 import { EventForm } from './EventForm.tsx';
 import { FollowUpQueue } from './FollowUpQueue.tsx';
 import { PrepSheet } from './PrepSheet.tsx';
@@ -25,6 +26,7 @@ const MOD = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform) ?
 export function EventPage({ id }: { id: string }) {
   const view = useLive<EventView>((onResult) => rapport().events.watch({ id }, onResult), [id]);
   const [editing, setEditing] = useState(false);
+  const [inviting, setInviting] = useState(false);
   const { openCapture } = useCapture();
   const request = useRequest();
   const today = useToday();
@@ -77,6 +79,9 @@ export function EventPage({ id }: { id: string }) {
               <UserPlus size={16} aria-hidden /> Quick capture
             </button>
           </Tooltip>
+          <button type="button" onClick={() => setInviting(true)}>
+            <Mail size={16} aria-hidden /> Will you be there?
+          </button>
           <button type="button" onClick={() => setEditing(true)}>
             <Pencil size={16} aria-hidden /> Edit
           </button>
@@ -99,6 +104,19 @@ export function EventPage({ id }: { id: string }) {
           </>
         ) : null}
       </p>
+      <Dialog open={inviting} title={`Will you be there? ${event.name}`} size="wide" onClose={() => setInviting(false)}>
+        <AnnouncementComposer
+          initial={{
+            kind: 'at-event',
+            event: {
+              name: event.name,
+              startsOn: event.startsOn,
+              ...(event.endsOn ? { endsOn: event.endsOn } : {}),
+              ...(event.place ? { place: event.place.slice(0, 200) } : {}),
+            },
+          }}
+        />
+      </Dialog>
       <div className="event-columns">
         <PrepSheet view={view.data} onEdit={() => setEditing(true)} />
         <div className="stack">

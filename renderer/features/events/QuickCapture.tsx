@@ -10,6 +10,7 @@ import { useToast } from '../../ui/Toast.tsx';
 import { CaptureForm } from './CaptureForm.tsx';
 import type { CapturePrefill } from './capture-draft.ts';
 import { currentEvent } from './current-event.ts';
+import { CardReader } from '../cards/CardReader.tsx';
 
 interface Capture {
   /** Opens quick capture for an event; a card's fields can fill the form for review. */
@@ -24,7 +25,12 @@ export const useCapture = () => useContext(CaptureContext);
 export const CAPTURE_SHORTCUT = { key: 'm', label: 'Shift M', aria: 'Control+Shift+M' } as const;
 
 export function CaptureProvider({ children }: { children: ReactNode }) {
-  const [state, setState] = useState<{ event: { id: string; name: string }; prefill: CapturePrefill } | null>(null);
+  // `reads` remounts the form after a card is read, so the card's fields fill in over the draft.
+  const [state, setState] = useState<{
+    event: { id: string; name: string };
+    prefill: CapturePrefill;
+    reads: number;
+  } | null>(null);
   const [saved, setSaved] = useState<string[]>([]);
   const today = useToday();
   const request = useRequest();
@@ -32,7 +38,7 @@ export function CaptureProvider({ children }: { children: ReactNode }) {
 
   const openCapture = useCallback((event: { id: string; name: string }, prefill: CapturePrefill = {}) => {
     setSaved([]);
-    setState({ event, prefill });
+    setState({ event, prefill, reads: 0 });
   }, []);
   const captureNow = useCallback(async () => {
     const result = await request(listOnce, { action: 'find the event on now' });
@@ -70,12 +76,16 @@ export function CaptureProvider({ children }: { children: ReactNode }) {
       >
         {state ? (
           <CaptureForm
+            key={state.reads}
             eventId={state.event.id}
             prefill={state.prefill}
             saved={saved}
             onSaved={(name) => setSaved((names) => [...names, name])}
             onDone={() => setState(null)}
           />
+        ) : null}
+        {state ? (
+          <CardReader onDraft={({ draft }) => setState((s) => s && { ...s, prefill: draft, reads: s.reads + 1 })} />
         ) : null}
       </Dialog>
     </CaptureContext.Provider>
