@@ -27,7 +27,8 @@ type PeopleChannels =
   | 'contacts.duplicates'
   | 'contacts.merge'
   | 'contacts.setTier'
-  | 'contacts.dismissDuplicate';
+  | 'contacts.dismissDuplicate'
+  | 'contacts.settleSetAside';
 
 export function createPeopleArea(ctx: CoreContext): Area<PeopleChannels, 'contacts.watch' | 'person.watch'> & {
   api: PeopleApi;
@@ -59,6 +60,7 @@ export function createPeopleArea(ctx: CoreContext): Area<PeopleChannels, 'contac
       'contacts.duplicates': () => merging.candidates(),
       'contacts.merge': ({ primaryId, secondaryId, fields }) => merging.merge(primaryId, secondaryId, fields),
       'contacts.setTier': ({ ids, tier }) => contacts.setTier(ids, tier),
+      'contacts.settleSetAside': ({ id, conflictId, choice }) => contacts.settleSetAside(id, conflictId, choice),
       'contacts.dismissDuplicate': async ({ ids: [a, b] }) => ({ dismissed: await merging.dismiss(a, b) }),
     },
     subscriptions: {

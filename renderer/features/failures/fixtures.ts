@@ -50,6 +50,7 @@ export const samContact: Contact = {
 export const samView: PersonView = {
   contact: samContact,
   status: tracked,
+  setAside: [],
   openDetails: [
     {
       id: 'd1',
@@ -149,3 +150,6 @@ export const recoveryStatus = {
   ],
   canOpenReadOnly: true,
 };
+
+/** This week's no-ask touches (Today's weekly card). */
+export const week = { weekStart: '2026-03-16', done: 1, target: 3, jobHuntMode: false };

@@ -24,6 +24,7 @@ import { PersonForm } from './PersonForm.tsx';
 import { ReciprocityPanel } from './ReciprocityPanel.tsx';
 import { StarterSuggestions } from './StarterSuggestions.tsx';
 import './person.css';
+import { SetAsideValues } from './SetAsideValues.tsx';
 
 const fieldsOf = ({ id: _i, createdAt: _c, updatedAt: _u, relationships: _r, ...fields }: Contact): ContactFields =>
   fields;
@@ -46,7 +47,7 @@ export function PersonScreen({ id }: { id: string }) {
       </section>
     );
   }
-  const { contact, status, openDetails, reciprocity, snoozedUntil } = view.data;
+  const { contact, status, openDetails, reciprocity, snoozedUntil, setAside } = view.data;
   const name = contact.displayName;
 
   function remove() {
@@ -125,6 +126,7 @@ export function PersonScreen({ id }: { id: string }) {
       />
       <div className="person-columns">
         <div className="stack person-main">
+          <SetAsideValues contactId={id} values={setAside} />
           <StarterSuggestions contactId={id} name={name} />
           <ReciprocityPanel reciprocity={reciprocity} />
           <PersonEvents contactId={id} />
