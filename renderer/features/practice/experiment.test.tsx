@@ -175,6 +175,7 @@ describe('the Practice screen', () => {
         'practice.watchLadders': watch(() => [calls]),
         'practice.watchSessions': watch(() => sessions),
         'practice.watchProgress': watch(() => practiceProgress(sessions, [calls], 2, TODAY)),
+        'events.watchPracticeLinks': (_i, push) => push([]),
       },
       requests: {
         'practice.startSession': (input) => {
