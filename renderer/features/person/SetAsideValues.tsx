@@ -49,8 +49,8 @@ export function SetAsideValues({ contactId, values }: { contactId: string; value
     <section className="card set-aside" aria-labelledby="set-aside-title">
       <h2 id="set-aside-title">Changed on two devices</h2>
       <p className="card-intro">
-        These fields were changed on two devices before they synced. The newest change is what shown above; the other is
-        kept here until you choose.
+        These fields were changed on two devices before they synced. The newest change is what this page shows; the
+        other is kept here until you choose.
       </p>
       <ul className="set-aside-list">
         {values.map((conflict) => {
