@@ -286,8 +286,10 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
       serial(async () => {
         await loaded;
         await stopRun();
-        await deleteSyncSecrets(secrets);
+        // The set-up goes first: a crash before the secrets are gone leaves sync off, not a
+        // half-disconnected sync asking for a password.
         await settings.remove(syncConfigKey);
+        await deleteSyncSecrets(secrets);
         config = null;
         keyKept = false;
         setStatus({ state: 'off' });
