@@ -36,7 +36,11 @@ export type PersonListItem = z.infer<typeof PersonListItem>;
 export const PersonRef = z.object({ id: z.string(), displayName: z.string() });
 export type PersonRef = z.infer<typeof PersonRef>;
 
-export const TimelineEntry = Interaction.extend({ people: z.array(PersonRef) });
+export const TimelineEntry = Interaction.extend({
+  people: z.array(PersonRef),
+  /** Values a sync merge set aside on this interaction (docs/sync.md); absent when there are none. */
+  setAside: z.array(SyncConflict).optional(),
+});
 export type TimelineEntry = z.infer<typeof TimelineEntry>;
 
 export const TimelinePage = z.object({ entries: z.array(TimelineEntry), hasMore: z.boolean() });
@@ -61,6 +65,8 @@ export const PersonView = z.object({
   reciprocity: ReciprocityView,
   /** Values a sync merge set aside when two devices changed the same field (docs/sync.md). */
   setAside: z.array(SyncConflict),
+  /** Their details (open or resolved) that hold set-aside values, with the values. */
+  detailsSetAside: z.array(z.object({ detail: Detail, values: z.array(SyncConflict) })),
 });
 export type PersonView = z.infer<typeof PersonView>;
 

@@ -4,11 +4,12 @@
  */
 import { randomUUID } from 'node:crypto';
 import { map, type Observable } from 'rxjs';
-import type { Detail, DetailFields } from '../../../shared/domain/detail.ts';
+import { Detail as DetailSchema, type Detail, type DetailFields } from '../../../shared/domain/detail.ts';
 import { AppError } from '../../../shared/ipc/result.ts';
 import { asArea } from '../area.ts';
 import { todayOf } from '../clock.ts';
 import type { Area, CoreContext } from '../context.ts';
+import { settledDocument, type SettleChoice } from '../sync/settle-set-aside.ts';
 import type { DetailDocument } from './schema.ts';
 
 export interface DetailsApi {
@@ -20,6 +21,10 @@ export interface DetailsApi {
   /** Brings a resolved detail back to open. */
   reopen(id: string): Promise<Detail>;
   update(id: string, fields: DetailFields): Promise<Detail>;
+  /** Puts back (`use`) or forgets (`dismiss`) a value a sync merge set aside. */
+  settleSetAside(id: string, conflictId: string, choice: SettleChoice): Promise<Detail>;
+  /** Every detail of this person that holds values a sync merge set aside. */
+  withSetAside(contactId: string): Promise<DetailDocument[]>;
   /** A person's open details, newest first. */
   watchOpen(contactId: string): Observable<Detail[]>;
   openFor(contactId: string): Promise<Detail[]>;
@@ -30,7 +35,8 @@ export interface DetailsApi {
   moveToPerson(fromId: string, toId: string): Promise<void>;
 }
 
-type DetailsChannels = 'details.add' | 'details.listOpen' | 'details.resolve' | 'details.reopen';
+type DetailsChannels =
+  'details.add' | 'details.listOpen' | 'details.resolve' | 'details.reopen' | 'details.settleSetAside';
 
 export function createDetailsArea(ctx: CoreContext): Area<DetailsChannels, never> & { api: DetailsApi } {
   const { db, clock } = ctx;
@@ -92,6 +98,17 @@ export function createDetailsArea(ctx: CoreContext): Area<DetailsChannels, never
       await db.details.upsert(detail);
       return detail;
     },
+    async settleSetAside(id: string, conflictId: string, choice: SettleChoice) {
+      const current = (await find(id)).toMutableJSON() as DetailDocument;
+      const next = { ...settledDocument(current, conflictId, choice, DetailSchema), updatedAt: stamp() };
+      await db.details.upsert(next);
+      return next as Detail;
+    },
+    async withSetAside(contactId: string) {
+      // A person has tens of details, not thousands; the index on contactId finds them.
+      const docs = await db.details.find({ selector: { contactId }, index: ['contactId', 'learnedOn'] }).exec();
+      return docs.map((d) => d.toMutableJSON() as DetailDocument).filter((d) => d.conflicts?.length);
+    },
     watchOpen(contactId: string) {
       return openQuery(contactId).$.pipe(map((docs) => docs.map((d) => d.toMutableJSON() as Detail)));
     },
@@ -124,6 +141,7 @@ export function createDetailsArea(ctx: CoreContext): Area<DetailsChannels, never
       'details.listOpen': async ({ contactIds }) => (await Promise.all(contactIds.map((id) => api.openFor(id)))).flat(),
       'details.resolve': ({ id }) => api.resolve(id),
       'details.reopen': ({ id }) => api.reopen(id),
+      'details.settleSetAside': ({ id, conflictId, choice }) => api.settleSetAside(id, conflictId, choice),
     },
     subscriptions: {},
   };

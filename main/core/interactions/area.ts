@@ -4,13 +4,14 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { DetailFields } from '../../../shared/domain/detail.ts';
-import type { Interaction, InteractionFields } from '../../../shared/domain/interaction.ts';
+import { Interaction, type InteractionFields } from '../../../shared/domain/interaction.ts';
 import type { z } from 'zod';
 import type { LogInteractionInput } from '../../../shared/ipc/contract.ts';
 import { AppError } from '../../../shared/ipc/result.ts';
 import { asArea } from '../area.ts';
 import type { Area, CoreContext } from '../context.ts';
 import { CHUNK, yieldToEventLoop } from '../db/bulk.ts';
+import { settledDocument, type SettleChoice } from '../sync/settle-set-aside.ts';
 import { toInteraction, type InteractionDocument } from './schema.ts';
 import { interactionSortKey } from './sort-key.ts';
 import { createTimelineService } from './timeline-service.ts';
@@ -23,6 +24,8 @@ export interface InteractionsApi {
   log(input: LogInput): Promise<Interaction>;
   /** @throws AppError `not_found`. */
   update(id: string, fields: InteractionFields): Promise<Interaction>;
+  /** Puts back (`use`) or forgets (`dismiss`) a value a sync merge set aside. */
+  settleSetAside(id: string, conflictId: string, choice: SettleChoice): Promise<Interaction>;
   /** Removes one interaction; the token undoes it. */
   remove(id: string): Promise<{ undoToken: string }>;
   /** Every interaction with any of these people (read through their timelines). */
@@ -40,7 +43,8 @@ export interface InteractionsApi {
   removeMany(ids: string[]): Promise<void>;
 }
 
-type InteractionChannels = 'interactions.log' | 'interactions.update' | 'interactions.delete' | 'timeline.page';
+type InteractionChannels =
+  'interactions.log' | 'interactions.update' | 'interactions.settleSetAside' | 'interactions.delete' | 'timeline.page';
 
 export function createInteractionsArea(
   ctx: CoreContext,
@@ -101,6 +105,17 @@ export function createInteractionsArea(
       if (!existing) throw new AppError('not_found', 'That interaction no longer exists.');
       await assertPeopleExist(fields.contactIds);
       const doc = document(fields, id, existing.createdAt);
+      await db.interactions.upsert(doc);
+      await projection.flush();
+      return toInteraction(doc);
+    },
+
+    async settleSetAside(id: string, conflictId: string, choice: SettleChoice) {
+      const existing = await db.interactions.findOne(id).exec();
+      if (!existing) throw new AppError('not_found', 'That interaction no longer exists.');
+      const settled = settledDocument(existing.toMutableJSON() as InteractionDocument, conflictId, choice, Interaction);
+      // The date or time may be the value put back, and the sort key follows them.
+      const doc = { ...settled, sortKey: interactionSortKey(settled.date, settled.time, id), updatedAt: stamp() };
       await db.interactions.upsert(doc);
       await projection.flush();
       return toInteraction(doc);
@@ -170,6 +185,7 @@ export function createInteractionsArea(
     requests: {
       'interactions.log': (input) => api.log(input),
       'interactions.update': ({ id, fields }) => api.update(id, fields),
+      'interactions.settleSetAside': ({ id, conflictId, choice }) => api.settleSetAside(id, conflictId, choice),
       'interactions.delete': ({ id }) => api.remove(id),
       'timeline.page': ({ filter, offset, limit }) => timeline.page(filter, offset, limit),
     },

@@ -57,6 +57,7 @@ export function createTimelineService(db: RapportDatabase): TimelineService {
     const people = await db.contacts.findByIds([...new Set(docs.flatMap((d) => d.contactIds))]).exec();
     return docs.map((d) => ({
       ...toInteraction(d),
+      ...(d.conflicts?.length ? { setAside: d.conflicts } : {}),
       people: d.contactIds.flatMap((id) => {
         const person = people.get(id);
         return person ? [{ id, displayName: person.displayName }] : [];

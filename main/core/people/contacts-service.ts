@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Contact, ContactDraft, ContactFields, Tier } from '../../../shared/domain/contact.ts';
 import { Contact as ContactSchema, ContactFields as ContactFieldsSchema } from '../../../shared/domain/contact.ts';
-import { dismissConflict, restoreConflict } from '../../../shared/domain/sync/conflict-record.ts';
+import { settledDocument } from '../sync/settle-set-aside.ts';
 import { AppError } from '../../../shared/ipc/result.ts';
 import type { CoreContext } from '../context.ts';
 import { CHUNK, yieldToEventLoop } from '../db/bulk.ts';
@@ -95,20 +95,10 @@ export function createContactsService(ctx: CoreContext): ContactsService {
 
     async settleSetAside(id, conflictId, choice) {
       const current = (await findExisting(id)).toMutableJSON() as ContactDocument;
-      const record = current.conflicts?.find((c) => c.id === conflictId);
-      if (!record) {
-        throw new AppError('not_found', 'That set-aside value is no longer there; another device may have settled it.');
-      }
-      const settled = choice === 'use' ? restoreConflict(current, conflictId) : dismissConflict(current, conflictId);
-      // A value from another device is checked like anything typed here before it goes back.
-      const valid = ContactSchema.safeParse(settled);
-      if (!valid.success) {
-        throw new AppError(
-          'invalid_input',
-          `The set-aside ${record.field} cannot be used: ${valid.error.issues[0]?.message}`,
-        );
-      }
-      const next: ContactDocument = { ...settled, updatedAt: now() };
+      const next: ContactDocument = {
+        ...settledDocument(current, conflictId, choice, ContactSchema),
+        updatedAt: now(),
+      };
       await db.contacts.upsert(next);
       await projection.flush();
       return next;

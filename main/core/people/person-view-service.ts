@@ -14,7 +14,7 @@ import type { ContactDocument } from './schema.ts';
 export function watchPerson(ctx: CoreContext, id: string): Observable<PersonView> {
   const { db } = ctx;
 
-  const changes = merge(db.participations.$, db.interactions.$).pipe(auditTime(30), startWith(null));
+  const changes = merge(db.participations.$, db.interactions.$, db.details.$).pipe(auditTime(30), startWith(null));
   return combineLatest([
     db.contacts.findOne(id).$,
     db.people_index.findOne(id).$,
@@ -30,6 +30,9 @@ export function watchPerson(ctx: CoreContext, id: string): Observable<PersonView
       const contact = doc.toMutableJSON() as ContactDocument;
       const lastInteractionOn = indexRow?.lastInteractionOn || undefined;
       const exchanges = await recentExchanges(db, id, today);
+      const detailsSetAside = (await ctx.areas.details.withSetAside(id)).map(
+        ({ conflicts, editedAt: _editedAt, ...detail }) => ({ detail, values: conflicts ?? [] }),
+      );
       const nudge = shouldNudgeToGive(exchanges, today);
       return {
         contact,
@@ -44,6 +47,7 @@ export function watchPerson(ctx: CoreContext, id: string): Observable<PersonView
         ...(snoozedUntil && snoozedUntil > today ? { snoozedUntil } : {}),
         openDetails,
         setAside: contact.conflicts ?? [],
+        detailsSetAside,
         reciprocity: {
           ...reciprocityBalance(exchanges, today),
           nudge,

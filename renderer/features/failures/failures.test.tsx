@@ -177,12 +177,18 @@ describe('every channel failing shows on screen', () => {
     await expectEveryFailureShown(fake.failed);
   });
 
-  it('a timeline entry: edit and delete', async () => {
+  it('a timeline entry: edit, delete, and a value set aside by sync', async () => {
+    const setAside = [
+      { id: 'notes@2026-03-01T09:00:00.000Z', field: 'notes', value: 'Old', editedAt: '2026-03-01T09:00:00.000Z' },
+    ];
     const { fake } = renderInApp(<TimelineScreen />, {
       subscriptions: loaded,
-      requests: { 'timeline.page': () => ({ entries: [data.coffee], hasMore: false }) },
+      requests: { 'timeline.page': () => ({ entries: [{ ...data.coffee, setAside }], hasMore: false }) },
       failing: requestsExcept('app.info', 'timeline.page'),
     });
+    await shows(fake, async () =>
+      userEvent.click(await screen.findByRole('button', { name: /^Use this Notes of Coffee/ })),
+    );
     await shows(fake, async () => {
       await userEvent.click(await screen.findByRole('button', { name: /Actions for Coffee/ }));
       await userEvent.click(await screen.findByRole('menuitem', { name: 'Delete' }));
@@ -332,20 +338,38 @@ describe('every channel failing shows on screen', () => {
     await expectEveryFailureShown(new Set(['network.watchWeek']));
   });
 
-  it('a person: a value set aside by sync, used', async () => {
-    const setAside = [
-      {
-        id: 'notes@2026-03-01T09:00:00.000Z',
-        field: 'notes',
-        value: 'Old notes',
-        editedAt: '2026-03-01T09:00:00.000Z',
-      },
-    ];
+  it('a person: values set aside by sync on them, a detail and a timeline entry, used', async () => {
+    const notes = (value: string) => ({
+      id: 'notes@2026-03-01T09:00:00.000Z',
+      field: 'notes',
+      value,
+      editedAt: '2026-03-01T09:00:00.000Z',
+    });
+    const detail = data.samView.openDetails[0]!;
+    const text = {
+      id: 'text@2026-03-01T09:00:00.000Z',
+      field: 'text',
+      value: 'puppy',
+      editedAt: '2026-03-01T09:00:00.000Z',
+    };
     const { fake } = renderInApp(<PersonScreen id="sam" />, {
-      subscriptions: { ...loaded, 'person.watch': (_i, push) => push({ ...data.samView, setAside }) },
-      failing: requestsExcept('app.info'),
+      subscriptions: {
+        ...loaded,
+        'person.watch': (_i, push) =>
+          push({ ...data.samView, setAside: [notes('Old notes')], detailsSetAside: [{ detail, values: [text] }] }),
+      },
+      requests: {
+        'timeline.page': () => ({
+          entries: [{ ...data.coffee, setAside: [notes('Old coffee notes')] }],
+          hasMore: false,
+        }),
+      },
+      failing: requestsExcept('app.info', 'timeline.page'),
     });
     await shows(fake, async () => userEvent.click(await screen.findByRole('button', { name: 'Use this Notes' })));
+    await shows(fake, async () =>
+      userEvent.click(screen.getByRole('button', { name: `Keep the current Text of the detail “${detail.text}”` })),
+    );
   });
 
   it('Recovery: what it reads, and every way out', async () => {

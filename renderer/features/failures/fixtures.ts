@@ -51,6 +51,7 @@ export const samView: PersonView = {
   contact: samContact,
   status: tracked,
   setAside: [],
+  detailsSetAside: [],
   openDetails: [
     {
       id: 'd1',

@@ -47,7 +47,7 @@ export function PersonScreen({ id }: { id: string }) {
       </section>
     );
   }
-  const { contact, status, openDetails, reciprocity, snoozedUntil, setAside } = view.data;
+  const { contact, status, openDetails, reciprocity, snoozedUntil, setAside, detailsSetAside } = view.data;
   const name = contact.displayName;
 
   function remove() {
@@ -126,7 +126,7 @@ export function PersonScreen({ id }: { id: string }) {
       />
       <div className="person-columns">
         <div className="stack person-main">
-          <SetAsideValues contactId={id} values={setAside} />
+          <SetAsideValues contactId={id} values={setAside} details={detailsSetAside} />
           <StarterSuggestions contactId={id} name={name} />
           <ReciprocityPanel reciprocity={reciprocity} />
           <PersonEvents contactId={id} />

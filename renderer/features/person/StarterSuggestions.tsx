@@ -8,7 +8,6 @@ import { LiveError } from '../../ui/LiveError.tsx';
 import { useQuickLog } from '../log/QuickLog.tsx';
 import '../practice/practice.css';
 import { useCopy } from '../starters/useCopy.ts';
-import '../practice/practice.css';
 
 type Suggestions = SubscriptionOutput<'starters.watchSuggestions'>;
 

@@ -10,6 +10,7 @@ import { formatDate, formatTime, formatWeekday, formatWeekOf } from '../../ui/da
 import { INTERACTION_ICONS } from '../../ui/interaction-icons.ts';
 import { Menu } from '../../ui/Menu.tsx';
 import { FAVOUR_LABELS } from '../log/FavourFields.tsx';
+import { SET_ASIDE_LABELS, SetAsideList, settleWords } from '../sync/SetAsideList.tsx';
 import { useQuickLog } from '../log/QuickLog.tsx';
 import { INTERACTION_NOUNS, namesText } from '../log/words.ts';
 
@@ -29,7 +30,7 @@ export const EntryRow = memo(function EntryRow({
   const newDay = !previous || previous.date !== entry.date;
   const Icon = INTERACTION_ICONS[entry.type];
   const label = `${INTERACTION_LABELS[entry.type]} on ${formatDate(entry.date)}`;
-  const { people: _people, ...interaction } = entry;
+  const { people: _people, setAside: _setAside, ...interaction } = entry;
   const what = `${INTERACTION_NOUNS[entry.type]} with ${namesText(entry.people.map((p) => p.displayName))}`;
 
   return (
@@ -73,6 +74,24 @@ export const EntryRow = memo(function EntryRow({
               {entry.asked.length ? <span>Asked: {entry.asked.map((f) => FAVOUR_LABELS[f]).join(', ')}</span> : null}
               {entry.mutual ? <span>Two-way</span> : null}
             </p>
+          ) : null}
+          {entry.setAside?.length ? (
+            <div className="entry-set-aside" role="group" aria-label={`Changed on two devices: ${label}`}>
+              <p className="small">
+                Changed on two devices before they synced. The newest change is shown; this one was kept.
+              </p>
+              <SetAsideList
+                values={entry.setAside}
+                labels={SET_ASIDE_LABELS.interaction}
+                of={label}
+                settle={(conflict, choice) =>
+                  void request(
+                    () => rapport().interactions.settleSetAside({ id: entry.id, conflictId: conflict.id, choice }),
+                    settleWords(choice),
+                  )
+                }
+              />
+            </div>
           ) : null}
         </div>
         <Menu

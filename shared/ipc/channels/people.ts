@@ -37,6 +37,9 @@ export const LogInteractionInput = z
     path: ['interaction', 'contactIds'],
   });
 
+/** A value a sync merge set aside on one document: put it back (`use`), or keep the current one (`dismiss`). */
+const SettleSetAside = z.object({ id: Id, conflictId: z.string().min(1).max(400), choice: z.enum(['use', 'dismiss']) });
+
 /** People, interactions, details, the timeline, keep-in-touch settings, search and undo. */
 export const peopleRequests = {
   'contacts.create': { input: ContactFields, output: Contact },
@@ -57,10 +60,7 @@ export const peopleRequests = {
   },
   /** Remembers that two people are not the same, so `contacts.duplicates` stops suggesting them. */
   /** Puts a value a sync merge set aside back (`use`), or keeps the current one and forgets it (`dismiss`). */
-  'contacts.settleSetAside': {
-    input: z.object({ id: Id, conflictId: z.string().min(1).max(400), choice: z.enum(['use', 'dismiss']) }),
-    output: Contact,
-  },
+  'contacts.settleSetAside': { input: SettleSetAside, output: Contact },
   'contacts.dismissDuplicate': {
     input: z.object({ ids: z.tuple([Id, Id]) }),
     output: z.object({ dismissed: z.number().int() }),
@@ -81,6 +81,7 @@ export const peopleRequests = {
   },
   'interactions.log': { input: LogInteractionInput, output: Interaction },
   'interactions.update': { input: z.object({ id: Id, fields: InteractionFields }), output: Interaction },
+  'interactions.settleSetAside': { input: SettleSetAside, output: Interaction },
   'interactions.delete': { input: z.object({ id: Id }), output: UndoReceipt },
   'timeline.page': {
     input: z.object({
@@ -95,6 +96,7 @@ export const peopleRequests = {
   'details.listOpen': { input: z.object({ contactIds: z.array(Id).max(100) }), output: z.array(Detail) },
   'details.resolve': { input: z.object({ id: Id }), output: Detail },
   'details.reopen': { input: z.object({ id: Id }), output: Detail },
+  'details.settleSetAside': { input: SettleSetAside, output: Detail },
   'settings.getKeepInTouch': { input: z.object({}), output: KeepInTouchSettings },
   'settings.setKeepInTouch': { input: KeepInTouchSettings, output: KeepInTouchSettings },
   'search.query': {
