@@ -6,7 +6,13 @@
 import { randomUUID } from 'node:crypto';
 import { auditTime, combineLatest, map, merge, startWith, switchMap, type Observable } from 'rxjs';
 import { parseFollowUpHow } from '../../../shared/domain/events/capture.ts';
-import { eventDays, MET_TYPE, type EventFields, type EventRecord } from '../../../shared/domain/events/model.ts';
+import {
+  eventDays,
+  MET_TYPE,
+  ValidEventRecord,
+  type EventFields,
+  type EventRecord,
+} from '../../../shared/domain/events/model.ts';
 import type { Interaction } from '../../../shared/domain/interaction.ts';
 import { detectSocialKind } from '../../../shared/domain/social-kind.ts';
 import type { SearchHitView } from '../../../shared/domain/views.ts';
@@ -20,6 +26,7 @@ import { AppError } from '../../../shared/ipc/result.ts';
 import { asArea } from '../area.ts';
 import { todayOf, today$ } from '../clock.ts';
 import type { Area, CoreContext } from '../context.ts';
+import { settledDocument, type SettleChoice } from '../sync/settle-set-aside.ts';
 import { computeEventView } from './event-view.ts';
 import { eventToIcs, icsFileName, parseEventIcs } from './ics.ts';
 import { watchPersonEvents } from './person-events.ts';
@@ -31,6 +38,7 @@ export interface EventsApi {
   create(fields: EventFields): Promise<EventRecord>;
   update(id: string, fields: EventFields): Promise<EventRecord>;
   remove(id: string): Promise<{ undoToken: string }>;
+  settleSetAside(id: string, conflictId: string, choice: SettleChoice): Promise<EventRecord>;
   setGoing(id: string, contactId: string, going: boolean): Promise<string[]>;
   setPractice(id: string, practice: EventRecord['practice'] | null): Promise<EventRecord>;
   capture(input: CaptureFields): Promise<{ contactId: string; interactionId: string }>;
@@ -63,6 +71,15 @@ export function createEventsArea(ctx: CoreContext): Area<Requests, Subscriptions
     async update(id: string, fields: EventFields) {
       const existing = await find(id);
       return write({ ...fields, id, createdAt: existing.createdAt, updatedAt: stamp() });
+    },
+    async settleSetAside(id: string, conflictId: string, choice: SettleChoice) {
+      const doc = await db.events.findOne(id).exec();
+      if (!doc) throw new AppError('not_found', 'That event no longer exists.');
+      const current = doc.toMutableJSON() as EventDocument;
+      const settled = settledDocument(current, conflictId, choice, ValidEventRecord);
+      const next = { ...settled, updatedAt: stamp() };
+      await db.events.upsert(next);
+      return toEvent(next);
     },
     async remove(id: string) {
       const doc = await db.events.findOne(id).exec();
@@ -195,6 +212,7 @@ export function createEventsArea(ctx: CoreContext): Area<Requests, Subscriptions
       'events.create': ({ fields }) => api.create(fields),
       'events.update': ({ id, fields }) => api.update(id, fields),
       'events.delete': ({ id }) => api.remove(id),
+      'events.settleSetAside': ({ id, conflictId, choice }) => api.settleSetAside(id, conflictId, choice),
       'events.parseIcs': async ({ text }) => parseEventIcs(text),
       'events.exportIcs': async ({ id }) => {
         const event = await find(id);

@@ -42,6 +42,10 @@ export function createPracticeArea(ctx: CoreContext): Area<PracticeRequest, Prac
       'practice.startSession': (input) => practice.startSession(input),
       'practice.finishSession': ({ id, after }) => practice.finishSession(id, after),
       'practice.deleteSession': ({ id }) => practice.deleteSession(id),
+      'practice.settleSetAside': async ({ kind, id, conflictId, choice }) => {
+        await practice.settleSetAside(kind, id, conflictId, choice);
+        return { settled: true as const };
+      },
       'practice.setWeeklyGoal': async ({ goal }) => ({ goal: await practice.setWeeklyGoal(goal) }),
     },
     subscriptions: {
@@ -61,6 +65,7 @@ export function createStartersArea(ctx: CoreContext): Area<StartersRequest, Star
   return {
     requests: {
       'starters.saveOwn': ({ id, fields }) => starters.saveOwn(id, fields),
+      'starters.settleSetAside': ({ id, conflictId, choice }) => starters.settleSetAside(id, conflictId, choice),
       'starters.deleteOwn': async ({ id }) => ({ deleted: await starters.deleteOwn(id) }),
       'starters.toggleFavourite': async ({ starterId, favourite }) => ({
         favourites: await starters.setFavourite(starterId, favourite),

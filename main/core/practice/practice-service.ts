@@ -3,10 +3,10 @@ import { combineLatest, distinctUntilChanged, map, type Observable } from 'rxjs'
 import {
   DEFAULT_WEEKLY_GOAL,
   INTERACTION_TYPE_FOR,
+  Ladder,
+  PracticeSession,
   WeeklyGoal,
-  type Ladder,
   type LadderFields,
-  type PracticeSession,
   type SessionAfter,
   type SessionBefore,
 } from '../../../shared/domain/practice/model.ts';
@@ -19,6 +19,7 @@ import { z } from 'zod';
 import type { RapportDatabase } from '../db/database.ts';
 import type { InteractionsApi } from '../interactions/area.ts';
 import { settingsKey, type SettingsStore } from '../settings/settings-store.ts';
+import { settledDocument, type SettleChoice } from '../sync/settle-set-aside.ts';
 import type { Trash } from '../trash/trash.ts';
 import type { LadderDocument, SessionDocument } from './collections.ts';
 
@@ -33,6 +34,8 @@ export const PRACTICE_SETTINGS = settingsKey({
 export interface PracticeService {
   /** Creates a ladder when `id` is undefined, else replaces it. @throws AppError `not_found`. */
   saveLadder(id: string | undefined, fields: LadderFields): Promise<Ladder>;
+  /** Puts back (`use`) or forgets (`dismiss`) a value a sync merge set aside on a ladder or a session. */
+  settleSetAside(kind: 'ladder' | 'session', id: string, conflictId: string, choice: SettleChoice): Promise<void>;
   /** Moves a ladder to the trash; the token undoes it. */
   deleteLadder(id: string): Promise<{ undoToken: string }>;
   /** Ladders, oldest first (the order people built them in). */
@@ -115,6 +118,22 @@ export function createPracticeService({
         ]);
       await db.practice_ladders.upsert(ladder);
       return ladder;
+    },
+
+    async settleSetAside(kind, id, conflictId, choice) {
+      if (kind === 'ladder') {
+        const doc = await db.practice_ladders.findOne(id).exec();
+        if (!doc) throw new AppError('not_found', 'That ladder no longer exists.');
+        // A step set aside goes back in place of the step with its id.
+        const keyOf = (step: unknown) => (step as { id: string }).id;
+        const next = settledDocument(doc.toMutableJSON() as LadderDocument, conflictId, choice, Ladder, keyOf);
+        await db.practice_ladders.upsert({ ...next, updatedAt: now() });
+        return;
+      }
+      const doc = await db.practice_sessions.findOne(id).exec();
+      if (!doc) throw new AppError('not_found', 'That practice no longer exists.');
+      const next = settledDocument(doc.toMutableJSON() as SessionDocument, conflictId, choice, PracticeSession);
+      await db.practice_sessions.upsert({ ...next, updatedAt: now() });
     },
 
     async deleteLadder(id) {

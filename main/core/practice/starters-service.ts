@@ -3,7 +3,7 @@ import { auditTime, combineLatest, distinctUntilChanged, map, merge, switchMap, 
 import { currentStarterId, starters as library } from '../../../shared/content/library.ts';
 import { normalisePlaceholders } from '../../../shared/content/placeholders.ts';
 import type { Channel, Starter } from '../../../shared/content/schema.ts';
-import type { OwnStarter, OwnStarterFields } from '../../../shared/domain/practice/model.ts';
+import { OwnStarter, type OwnStarterFields } from '../../../shared/domain/practice/model.ts';
 import { balanceWith } from '../interactions/reads.ts';
 import { suggestStarters, type LastInteraction, type Suggestion } from '../../../shared/domain/starters/personalise.ts';
 import { ownStarterAsStarter } from '../../../shared/domain/starters/starter-facts.ts';
@@ -13,6 +13,8 @@ import { z } from 'zod';
 import type { RapportDatabase } from '../db/database.ts';
 import type { DetailsApi } from '../details/area.ts';
 import { settingsKey, type SettingsStore } from '../settings/settings-store.ts';
+import { settledDocument, type SettleChoice } from '../sync/settle-set-aside.ts';
+import type { UserStarterDocument } from './collections.ts';
 
 /** Favourite starter ids (library or own). */
 export const FAVOURITES = settingsKey({
@@ -40,6 +42,8 @@ export interface StartersService {
   /** Creates (`id` undefined) or replaces one of the user's own starters. @throws AppError `not_found`. */
   saveOwn(id: string | undefined, fields: OwnStarterFields): Promise<OwnStarter>;
   deleteOwn(id: string): Promise<boolean>;
+  /** Puts back (`use`) or forgets (`dismiss`) a value a sync merge set aside on one of your starters. */
+  settleSetAside(id: string, conflictId: string, choice: SettleChoice): Promise<OwnStarter>;
   /** Sets whether a starter (library or own) is a favourite; returns every favourite id. */
   setFavourite(starterId: string, favourite: boolean): Promise<string[]>;
   watchMine(): Observable<{ own: OwnStarter[]; favourites: string[] }>;
@@ -142,6 +146,16 @@ export function createStartersService(
         updatedAt: stamp,
       };
       await db.user_starters.upsert(starter);
+      return starter;
+    },
+
+    async settleSetAside(id, conflictId, choice) {
+      const doc = await db.user_starters.findOne(id).exec();
+      if (!doc) throw new AppError('not_found', 'That starter no longer exists.');
+      const settled = settledDocument(doc.toMutableJSON() as UserStarterDocument, conflictId, choice, OwnStarter);
+      const next = { ...settled, updatedAt: now() };
+      await db.user_starters.upsert(next);
+      const { conflicts: _conflicts, editedAt: _editedAt, ...starter } = next;
       return starter;
     },
 

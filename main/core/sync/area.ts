@@ -1,6 +1,7 @@
 import type { syncRequests, syncSubscriptions } from '../../../shared/ipc/channels/sync.ts';
 import type { Area, CoreContext } from '../context.ts';
 import type { SecretStore } from '../ports.ts';
+import { watchSetAsideElsewhere } from './set-aside-elsewhere.ts';
 import { createSyncService, type SyncService, type SyncTuning } from './sync-service.ts';
 
 export interface SyncAreaOptions {
@@ -38,7 +39,10 @@ export function createSyncArea(
       'sync.resume': () => sync.resume(),
       'sync.disconnect': () => sync.disconnect(),
     },
-    subscriptions: { 'sync.watchState': () => sync.state$ },
+    subscriptions: {
+      'sync.watchState': () => sync.state$,
+      'sync.watchSetAside': () => watchSetAsideElsewhere(ctx.db),
+    },
     jobs: { start: () => sync.start(), stop: () => sync.stop() },
     close: () => sync.stop(),
   };

@@ -11,6 +11,7 @@ import { AppError } from '../../../shared/ipc/result.ts';
 export type SettleChoice = 'use' | 'dismiss';
 
 /**
+ * @param keyOf for a keyed list (a ladder's steps): the key of an item, so one item goes back in place.
  * @param schema what a document of this kind must satisfy: a value from another device is checked
  *   like anything typed here before it goes back, and refused with its field named.
  * @throws AppError `not_found` when the record is gone (another device settled it), `invalid_input`
@@ -21,12 +22,13 @@ export function settledDocument<T extends { conflicts?: SyncConflict[] } & Recor
   conflictId: string,
   choice: SettleChoice,
   schema: ZodType,
+  keyOf?: (item: unknown) => string,
 ): T {
   const record = current.conflicts?.find((c) => c.id === conflictId);
   if (!record) {
     throw new AppError('not_found', 'That set-aside value is no longer there; another device may have settled it.');
   }
-  const settled = choice === 'use' ? restoreConflict(current, conflictId) : dismissConflict(current, conflictId);
+  const settled = choice === 'use' ? restoreConflict(current, conflictId, keyOf) : dismissConflict(current, conflictId);
   const valid = schema.safeParse(settled);
   if (!valid.success) {
     throw new AppError(

@@ -72,6 +72,7 @@ const loaded: FakeHandlers['subscriptions'] = {
   'network.watchWeek': (_i, push) => push(data.week),
   'network.watchPerson': (_i, push) => push({ relationships: [], intros: [] }),
   'sync.watchState': (_i, push) => push({ status: { state: 'off' }, keyKept: false, secretsPersist: false }),
+  'sync.watchSetAside': (_i, push) => push([]),
 };
 
 describe('every channel failing shows on screen', () => {
@@ -302,6 +303,41 @@ describe('every channel failing shows on screen', () => {
     await userEvent.type(screen.getByLabelText(/^Sync passphrase/), 'a long sync passphrase');
     for (const name of ['Test connection', 'Join an existing sync', 'Set up a new sync'])
       await shows(fake, () => userEvent.click(screen.getByRole('button', { name })));
+  });
+
+  it('Settings: values set aside by sync on an event, a ladder, a practice and a starter, used', async () => {
+    window.location.hash = '#/settings';
+    const value = (field: string) => ({
+      id: `${field}@2026-03-01T09:00:00.000Z`,
+      field,
+      value: 'Older',
+      editedAt: '2026-03-01T09:00:00.000Z',
+    });
+    const records = [
+      { kind: 'event', id: 'e1', title: 'DevConf', values: [value('notes')] },
+      { kind: 'ladder', id: 'l1', title: 'Phone calls', values: [value('name')] },
+      { kind: 'session', id: 's1', title: 'Call the library', values: [value('task')] },
+      { kind: 'starter', id: 'own-1', title: 'How did it go?', values: [value('text')] },
+    ] as const;
+    const { fake } = renderInApp(<SettingsScreen />, {
+      subscriptions: {
+        ...loaded,
+        'sync.watchSetAside': (_i, push) => push(records.map((r) => ({ ...r, values: [...r.values] }))),
+      },
+      requests: {
+        'settings.getKeepInTouch': () => data.keepInTouch,
+        'reminders.getSettings': () => data.reminderSettings,
+        'cards.getProfile': () => ({ profile: { ...EMPTY_PROFILE, name: 'Amara Okafor' } }),
+      },
+      failing: requestsExcept('app.info', 'settings.getKeepInTouch', 'reminders.getSettings', 'cards.getProfile'),
+    });
+    for (const name of [
+      'Use this Notes of event “DevConf”',
+      'Use this Name of fear ladder “Phone calls”',
+      'Keep the current What you did of practice “Call the library”',
+      'Use this Text of your starter “How did it go?”',
+    ])
+      await shows(fake, async () => userEvent.click(await screen.findByRole('button', { name })));
   });
 
   it('Sync: reconnecting after the server refused the password', async () => {

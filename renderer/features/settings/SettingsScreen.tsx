@@ -1,6 +1,7 @@
 import { useAppInfo } from '../../api/AppInfoProvider.tsx';
 import { ScreenHeading } from '../../ui/ScreenHeading.tsx';
 import { BackupSettings } from '../backup/BackupSettings.tsx';
+import { SetAsideElsewhere } from '../sync/SetAsideElsewhere.tsx';
 import { SyncSettings } from '../sync/SyncSettings.tsx';
 import { MyCardSettings } from '../cards/MyCardSettings.tsx';
 import { ReminderSettings } from '../today/ReminderSettings.tsx';
@@ -38,6 +39,7 @@ export function SettingsScreen() {
       <ReminderSettings />
       <BackupSettings />
       <SyncSettings />
+      <SetAsideElsewhere />
     </section>
   );
 }

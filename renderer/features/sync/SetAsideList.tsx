@@ -36,6 +36,30 @@ export const SET_ASIDE_LABELS = {
     sensitivity: 'Sensitivity',
     status: 'Status',
   },
+  event: {
+    kind: 'Kind',
+    name: 'Name',
+    startsOn: 'First day',
+    endsOn: 'Last day',
+    startTime: 'Start time',
+    endTime: 'End time',
+    place: 'Place',
+    link: 'Link',
+    notes: 'Notes',
+    goal: 'Goal',
+    introduction: 'Your introduction',
+  },
+  ladder: { name: 'Name', steps: 'Step' },
+  session: {
+    date: 'Date',
+    task: 'What you did',
+    situation: 'Situation',
+    sudsBefore: 'Anxiety before',
+    prediction: 'Prediction',
+    beliefBefore: 'Belief before',
+    after: 'Afterwards',
+  },
+  starter: { text: 'Text', situation: 'Situation', channel: 'Channel', tone: 'Tone' },
 } satisfies Record<string, Record<string, string>>;
 
 /** A set-aside value in words: text as it is, list entries by their value. */
@@ -43,8 +67,10 @@ export function setAsideText(value: unknown): string {
   if (typeof value === 'string') return value;
   if (Array.isArray(value)) return value.map(setAsideText).join(', ');
   if (value && typeof value === 'object') {
-    const { value: inner, label } = value as { value?: unknown; label?: unknown };
+    const { value: inner, label, text } = value as { value?: unknown; label?: unknown; text?: unknown };
     if (inner !== undefined) return `${setAsideText(inner)}${typeof label === 'string' ? ` (${label})` : ''}`;
+    // A ladder step: its words, not its id.
+    if (typeof text === 'string') return text;
     return Object.values(value)
       .filter((v) => typeof v === 'string')
       .join(', ');

@@ -82,6 +82,8 @@ export type EventDraft = z.input<typeof EventFields>;
 
 export const EventRecord = EventFieldsShape.extend({ id: DocId, createdAt: IsoInstant, updatedAt: IsoInstant });
 export type EventRecord = z.infer<typeof EventRecord>;
+/** A stored event with the form's cross-field rule, for values coming back from another device. */
+export const ValidEventRecord = EventRecord.refine(endsAfterStart, endsAfterStartIssue);
 
 /** What people met at an event are logged as. */
 export const MET_TYPE: Readonly<Record<EventKind, InteractionType>> = {

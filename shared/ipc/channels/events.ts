@@ -4,7 +4,7 @@ import { Detail } from '../../domain/detail.ts';
 import { EventFields, EventKind, EventPractice, EventRecord } from '../../domain/events/model.ts';
 import { Interaction } from '../../domain/interaction.ts';
 import { Suds } from '../../domain/practice/model.ts';
-import { Id } from './common.ts';
+import { Id, SettleSetAside } from './common.ts';
 
 const UndoReceipt = z.object({ undoToken: z.string() });
 const optional = (max: number, message: string) => z.string().trim().max(max, message).optional();
@@ -108,6 +108,7 @@ export const eventsRequests = {
   'events.create': { input: z.object({ fields: EventFields }), output: EventRecord },
   'events.update': { input: z.object({ id: Id, fields: EventFields }), output: EventRecord },
   'events.delete': { input: z.object({ id: Id }), output: UndoReceipt },
+  'events.settleSetAside': { input: SettleSetAside, output: EventRecord },
   /** Reads one event from an .ics file's text, for the form to show before saving. Writes nothing. */
   'events.parseIcs': {
     input: z.object({ text: z.string().min(1, 'The file is empty').max(1_000_000, 'The file is over 1 MB') }),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id } from './common.ts';
+import { Id, SettleSetAside } from './common.ts';
 import { Contact, ContactFields, IsoDate, Tier } from '../../domain/contact.ts';
 import { Detail, DetailFields, Sensitivity } from '../../domain/detail.ts';
 import { Interaction, InteractionFields, InteractionType } from '../../domain/interaction.ts';
@@ -36,9 +36,6 @@ export const LogInteractionInput = z
     message: 'Choose at least one person',
     path: ['interaction', 'contactIds'],
   });
-
-/** A value a sync merge set aside on one document: put it back (`use`), or keep the current one (`dismiss`). */
-const SettleSetAside = z.object({ id: Id, conflictId: z.string().min(1).max(400), choice: z.enum(['use', 'dismiss']) });
 
 /** People, interactions, details, the timeline, keep-in-touch settings, search and undo. */
 export const peopleRequests = {

@@ -11,7 +11,7 @@ import {
   WeeklyGoal,
 } from '../../domain/practice/model.ts';
 import { PracticeProgress } from '../../domain/practice/progress-model.ts';
-import { Id } from './common.ts';
+import { Id, SettleSetAside } from './common.ts';
 
 /** A personalised starter for one person, ready to copy; `usesDetailId` names the detail it mentions. */
 export const StarterSuggestion = z.object({
@@ -44,11 +44,16 @@ export const practiceRequests = {
   /** The "afterwards" half; with `contactId` it also logs an interaction with that person. */
   'practice.finishSession': { input: z.object({ id: Id, after: SessionAfter }), output: PracticeSession },
   'practice.deleteSession': { input: z.object({ id: Id }), output: UndoReceipt },
+  'practice.settleSetAside': {
+    input: SettleSetAside.extend({ kind: z.enum(['ladder', 'session']) }),
+    output: z.object({ settled: z.literal(true) }),
+  },
   'practice.setWeeklyGoal': { input: z.object({ goal: WeeklyGoal }), output: z.object({ goal: WeeklyGoal }) },
   'starters.saveOwn': {
     input: z.object({ id: z.string().max(80).optional(), fields: OwnStarterFields }),
     output: OwnStarter,
   },
+  'starters.settleSetAside': { input: SettleSetAside, output: OwnStarter },
   'starters.deleteOwn': { input: z.object({ id: z.string().max(80) }), output: z.object({ deleted: z.boolean() }) },
   /** Sets (not flips) a favourite, so a double click or a retry cannot undo itself. */
   'starters.toggleFavourite': {

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { IsoInstant } from '../../domain/contact.ts';
+import { SyncConflict } from '../../domain/sync/conflict-record.ts';
 
 /** CouchDB's rule for database names; `-<collection>` is appended for each collection. */
 const DATABASE_NAME = /^[a-z][a-z0-9_$()+/-]*$/;
@@ -60,6 +61,19 @@ export const SyncState = z.object({
 });
 export type SyncState = z.infer<typeof SyncState>;
 
+/**
+ * A record outside the person pages (which show their own) that holds values a sync merge set
+ * aside: an event, a fear ladder, a practice, one of your starters.
+ */
+export const SetAsideRecord = z.object({
+  kind: z.enum(['event', 'ladder', 'session', 'starter']),
+  id: z.string(),
+  /** What the user calls it: the event's or ladder's name, the practice's task, the starter's text. */
+  title: z.string(),
+  values: z.array(SyncConflict),
+});
+export type SetAsideRecord = z.infer<typeof SetAsideRecord>;
+
 export const syncRequests = {
   'sync.getState': { input: z.object({}), output: SyncState },
   /** Checks the address and credentials and says whether a sync already lives in that database. */
@@ -84,4 +98,5 @@ export const syncRequests = {
 
 export const syncSubscriptions = {
   'sync.watchState': { input: z.object({}), output: SyncState },
+  'sync.watchSetAside': { input: z.object({}), output: z.array(SetAsideRecord) },
 } as const;
