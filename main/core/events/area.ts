@@ -14,7 +14,6 @@ import {
   type EventRecord,
 } from '../../../shared/domain/events/model.ts';
 import type { Interaction } from '../../../shared/domain/interaction.ts';
-import { detectSocialKind } from '../../../shared/domain/social-kind.ts';
 import type { SearchHitView } from '../../../shared/domain/views.ts';
 import type {
   CaptureFields,
@@ -27,6 +26,7 @@ import { asArea } from '../area.ts';
 import { todayOf, today$ } from '../clock.ts';
 import type { Area, CoreContext } from '../context.ts';
 import { settledDocument, type SettleChoice } from '../sync/settle-set-aside.ts';
+import { captureMatches, captureRoutes } from './capture.ts';
 import { computeEventView } from './event-view.ts';
 import { eventToIcs, icsFileName, parseEventIcs } from './ics.ts';
 import { watchPersonEvents } from './person-events.ts';
@@ -103,24 +103,22 @@ export function createEventsArea(ctx: CoreContext): Area<Requests, Subscriptions
     async capture(input: CaptureFields) {
       const event = await find(input.eventId);
       const how = parseFollowUpHow(input.followUp ?? '');
-      const emails = [input.email, how.kind === 'email' ? how.value : undefined].filter(Boolean) as string[];
-      const phones = [input.phone, how.kind === 'phone' ? how.value : undefined].filter(Boolean) as string[];
-      const urls = [input.url, how.kind === 'linkedin' || how.kind === 'website' ? how.value : undefined].filter(
-        Boolean,
-      ) as string[];
-      const contact = await ctx.areas.people.create(
-        {
-          displayName: input.name,
-          emails: [...new Set(emails)].map((value) => ({ value })),
-          phones: [...new Set(phones)].map((value) => ({ value })),
-          social: [...new Set(urls)].map((url) => ({ kind: detectSocialKind(url), url })),
-          ...(input.organisation ? { organisation: input.organisation } : {}),
-          ...(input.title ? { role: input.title } : {}),
-          howWeMet: `Met at ${event.name}`,
-          metAtEventId: event.id,
-        },
-        { defaultRhythm: true },
-      );
+      const routes = captureRoutes(input);
+      // Someone already known (the form offered the match) keeps their record and gains any new
+      // way to reach them; anyone else is added, met at this event.
+      const contact = input.contactId
+        ? await ctx.areas.people.addRoutes(input.contactId, routes)
+        : await ctx.areas.people.create(
+            {
+              displayName: input.name,
+              ...routes,
+              ...(input.organisation ? { organisation: input.organisation } : {}),
+              ...(input.title ? { role: input.title } : {}),
+              howWeMet: `Met at ${event.name}`,
+              metAtEventId: event.id,
+            },
+            { defaultRhythm: true },
+          );
       const { first, last } = eventDays(event);
       const today = todayOf(clock);
       // Dated within the event's days, so the event finds its people by a range scan (reads.ts).
@@ -221,6 +219,7 @@ export function createEventsArea(ctx: CoreContext): Area<Requests, Subscriptions
       'events.setGoing': async ({ id, contactId, going }) => ({ going: await api.setGoing(id, contactId, going) }),
       'events.setPractice': ({ id, practice }) => api.setPractice(id, practice),
       'events.capture': (input) => api.capture(input),
+      'events.captureMatches': (query) => captureMatches(db, query),
       'events.markSent': ({ id, contactId, via }) => api.markSent(id, contactId, via),
     },
     subscriptions: {

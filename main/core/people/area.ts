@@ -12,7 +12,7 @@ import { watchPeopleList } from './people-list.ts';
 import { watchPerson } from './person-view-service.ts';
 import type { ContactDocument } from './schema.ts';
 
-export type PeopleApi = Pick<ContactsService, 'get' | 'putMany' | 'removeMany'> &
+export type PeopleApi = Pick<ContactsService, 'get' | 'addRoutes' | 'putMany' | 'removeMany'> &
   Pick<RelationshipsService, 'relate' | 'unrelate'> & {
     create(fields: ContactDraft, options?: { defaultRhythm?: boolean }): Promise<Contact>;
   };
@@ -45,6 +45,7 @@ export function createPeopleArea(ctx: CoreContext): Area<PeopleChannels, 'contac
     api: {
       create: contacts.create,
       get: contacts.get,
+      addRoutes: contacts.addRoutes,
       putMany: contacts.putMany,
       removeMany: contacts.removeMany,
       relate: relationships.relate,

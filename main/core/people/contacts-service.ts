@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Contact, ContactDraft, ContactFields, Tier } from '../../../shared/domain/contact.ts';
 import { Contact as ContactSchema, ContactFields as ContactFieldsSchema } from '../../../shared/domain/contact.ts';
+import { newRoutes } from '../../../shared/domain/duplicates/match.ts';
 import { settledDocument } from '../sync/settle-set-aside.ts';
 import { AppError } from '../../../shared/ipc/result.ts';
 import type { CoreContext } from '../context.ts';
@@ -22,6 +23,8 @@ export interface ContactsService {
   create(fields: ContactDraft, options?: { defaultRhythm?: boolean }): Promise<Contact>;
   /** @throws AppError `not_found` for an unknown id. */
   get(id: string): Promise<Contact>;
+  /** Adds the emails, phones and profiles this person does not have yet. @throws AppError `not_found`. */
+  addRoutes(id: string, routes: Pick<Contact, 'emails' | 'phones' | 'social'>): Promise<Contact>;
   /** Replaces the editable fields of one person. @throws AppError `not_found`. */
   update(id: string, fields: ContactFields): Promise<Contact>;
   /** One rhythm (or none) for many people; the token undoes it. */
@@ -75,6 +78,22 @@ export function createContactsService(ctx: CoreContext): ContactsService {
 
     async get(id) {
       return (await findExisting(id)).toMutableJSON() as ContactDocument;
+    },
+
+    async addRoutes(id, routes) {
+      const current = (await findExisting(id)).toMutableJSON() as ContactDocument;
+      const added = newRoutes(current, routes);
+      if (!added.emails.length && !added.phones.length && !added.social.length) return current;
+      const next: ContactDocument = {
+        ...current,
+        emails: [...current.emails, ...added.emails],
+        phones: [...current.phones, ...added.phones],
+        social: [...current.social, ...added.social],
+        updatedAt: now(),
+      };
+      await db.contacts.upsert(next);
+      await projection.flush();
+      return next;
     },
 
     async update(id, fields) {

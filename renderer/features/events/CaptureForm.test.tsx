@@ -48,4 +48,34 @@ describe('quick capture', () => {
     expect((await screen.findByRole('alert')).textContent).toBe('Name is required');
     expect(captured).not.toHaveBeenCalled();
   });
+
+  it('offers someone already known and saves the meeting to them, with the keyboard', async () => {
+    const samira = { id: 'c9', displayName: 'Samira Okafor', organisation: 'Acme', reasons: ['name' as const] };
+    const matches = vi.fn((query: { name: string }) => (query.name.startsWith('Samira') ? [samira] : []));
+    const captured = vi.fn(() => ({ contactId: 'c9', interactionId: 'i1' }));
+    const onSaved = vi.fn();
+    renderInApp(form({}, onSaved), { requests: { 'events.captureMatches': matches, 'events.capture': captured } });
+    await userEvent.click(screen.getByRole('textbox', { name: /Name/ }));
+    await userEvent.keyboard('Samira Okafr');
+    const offer = await screen.findByRole('button', { name: 'It’s Samira Okafor, Acme' });
+    expect(screen.getByRole('group', { name: 'Already in Rapport?' })).toBeTruthy();
+    offer.focus();
+    await userEvent.keyboard('{Enter}');
+    expect((await screen.findByText(/^Saving to/)).textContent).toMatch(/Saving to Samira Okafor, Acme, whom you/);
+    await userEvent.click(screen.getByRole('button', { name: 'Save person' }));
+    await waitFor(() => expect(onSaved).toHaveBeenCalledWith('Samira Okafor'));
+    expect(captured).toHaveBeenCalledWith(expect.objectContaining({ contactId: 'c9', name: 'Samira Okafr' }));
+  });
+
+  it('adds someone new when told the match is someone else', async () => {
+    const samira = { id: 'c9', displayName: 'Samira Okafor', reasons: ['name' as const] };
+    const captured = vi.fn(() => ({ contactId: 'c10', interactionId: 'i2' }));
+    renderInApp(form(), { requests: { 'events.captureMatches': () => [samira], 'events.capture': captured } });
+    await userEvent.type(screen.getByRole('textbox', { name: /Name/ }), 'Samira Okafor');
+    await userEvent.click(await screen.findByRole('button', { name: 'It’s Samira Okafor' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Add as someone new instead' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Save person' }));
+    await waitFor(() => expect(captured).toHaveBeenCalled());
+    expect(captured).toHaveBeenCalledWith(expect.not.objectContaining({ contactId: expect.anything() }));
+  });
 });

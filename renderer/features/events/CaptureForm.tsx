@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import type { CaptureMatch } from '../../../shared/ipc/channels/events.ts';
 import type { RapportError } from '../../../shared/ipc/result.ts';
 import { rapport } from '../../api/rapport.ts';
 import { useRequest } from '../../api/request.ts';
@@ -12,6 +13,7 @@ import {
   type CapturePrefill,
   type CaptureValues,
 } from './capture-draft.ts';
+import { KnownPerson, useKnownMatches } from './KnownPerson.tsx';
 
 const EXTRAS: { field: keyof CaptureValues; label: string; type?: string }[] = [
   { field: 'email', label: 'Email', type: 'email' },
@@ -50,6 +52,8 @@ export function CaptureForm({
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [saving, setSaving] = useState(false);
   const [more, setMore] = useState(() => hasExtras(values));
+  const [known, setKnown] = useState<CaptureMatch | undefined>();
+  const { matches, error: matchError } = useKnownMatches(values);
   const nameRef = useRef<HTMLInputElement>(null);
   const request = useRequest();
 
@@ -67,13 +71,18 @@ export function CaptureForm({
     }
     setSaving(true);
     const input = Object.fromEntries(Object.entries(values).filter(([, v]) => v.trim())) as Partial<CaptureValues>;
-    const result = await request(() => rapport().events.capture({ eventId, name: values.name, ...input }), {
-      action: 'save this person',
-      onError: (error: RapportError) => setErrors(errorsOf(error)),
-    });
+    const contactId = known?.id;
+    const result = await request(
+      () => rapport().events.capture({ eventId, name: values.name, ...input, ...(contactId ? { contactId } : {}) }),
+      {
+        action: 'save this person',
+        onError: (error: RapportError) => setErrors(errorsOf(error)),
+      },
+    );
     setSaving(false);
     if (!result.ok) return;
-    onSaved(values.name.trim());
+    onSaved(known?.displayName ?? values.name.trim());
+    setKnown(undefined);
     clearDraft(eventId);
     setValues(EMPTY_CAPTURE);
     setErrors({});
@@ -93,6 +102,7 @@ export function CaptureForm({
         error={errors.name}
         data-autofocus
       />
+      <KnownPerson matches={matches} error={matchError} known={known} onChoose={setKnown} />
       <Field
         label="One detail"
         hint="Something to remember them by, or to ask about next time"

@@ -237,7 +237,10 @@ describe('every channel failing shows on screen', () => {
     const { fake } = renderInApp(<EventPage id="e1" />, { subscriptions: loaded, failing: requestsExcept('app.info') });
     await shows(fake, async () => {
       await userEvent.click(await screen.findByRole('button', { name: 'Quick capture' }));
-      await userEvent.keyboard('Lee{Enter}');
+      await userEvent.keyboard('Lee');
+      // Once typing pauses, the form asks who this may already be.
+      await waitFor(() => expect(fake.failed.has('events.captureMatches')).toBe(true));
+      await userEvent.keyboard('{Enter}');
     });
     await userEvent.keyboard('{Escape}');
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());

@@ -1,5 +1,5 @@
 import type { Contact } from '../contact.ts';
-import { jaroWinkler, nameTokens, normaliseEmail, phoneKey } from './normalise.ts';
+import { jaroWinkler, nameTokens, normaliseEmail, normaliseUrl, phoneKey } from './normalise.ts';
 
 export { mergeContacts, type MergeChoice, type MergeChoices, type MergeResult, type MergeRow } from './merge.ts';
 
@@ -129,4 +129,39 @@ function addTo(map: Map<string, Set<string>>, key: string, id: string): void {
   const set = map.get(key);
   if (set) set.add(id);
   else map.set(key, new Set([id]));
+}
+
+/**
+ * People already known who may be the one being added (quick capture at an event), most likely
+ * first: the same rules as `findDuplicateCandidates`, between the draft and each person.
+ */
+export function matchesForDraft(
+  draft: Omit<DuplicatePerson, 'id'>,
+  people: readonly DuplicatePerson[],
+  limit = 3,
+): { id: string; reasons: DuplicateReason[]; score: number }[] {
+  // Not a possible id (ids are UUIDs or imported uids), and free of the NUL the pair keys use.
+  const DRAFT = '(the person being added)';
+  return findDuplicateCandidates([{ ...draft, id: DRAFT }, ...people])
+    .filter((c) => c.a === DRAFT || c.b === DRAFT)
+    .slice(0, limit)
+    .map((c) => ({ id: c.a === DRAFT ? c.b : c.a, reasons: c.reasons, score: c.score }));
+}
+
+/**
+ * The ways to reach someone in `extra` that `person` does not have yet (compared as the
+ * duplicate rules compare them), so adding them twice changes nothing.
+ */
+export function newRoutes(
+  person: Pick<Contact, 'emails' | 'phones' | 'social'>,
+  extra: Pick<Contact, 'emails' | 'phones' | 'social'>,
+): Pick<Contact, 'emails' | 'phones' | 'social'> {
+  const emails = new Set(person.emails.map((e) => normaliseEmail(e.value)));
+  const phones = new Set(person.phones.map((p) => phoneKey(p.value) ?? p.value.trim()));
+  const urls = new Set(person.social.map((s) => normaliseUrl(s.url)));
+  return {
+    emails: extra.emails.filter((e) => !emails.has(normaliseEmail(e.value))),
+    phones: extra.phones.filter((p) => !phones.has(phoneKey(p.value) ?? p.value.trim())),
+    social: extra.social.filter((s) => !urls.has(normaliseUrl(s.url))),
+  };
 }

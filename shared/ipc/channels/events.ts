@@ -99,9 +99,22 @@ export const CaptureInput = z.object({
   title: optional(200, 'Keep the job title under 200 characters'),
   url: optional(2000, 'Keep the link under 2,000 characters'),
   note: optional(2000, 'Keep the note under 2,000 characters'),
+  /** Someone already in Rapport (a match the form offered): logged as met, not added again. */
+  contactId: Id.optional(),
 });
 export type CaptureDraft = z.input<typeof CaptureInput>;
 export type CaptureFields = z.output<typeof CaptureInput>;
+
+/** What quick capture asks while typing: who this may already be. */
+export const CaptureMatchQuery = CaptureInput.pick({ name: true, followUp: true, email: true, phone: true, url: true });
+export type CaptureMatchQuery = z.output<typeof CaptureMatchQuery>;
+export const CaptureMatch = z.object({
+  id: z.string(),
+  displayName: z.string(),
+  organisation: z.string().optional(),
+  reasons: z.array(z.enum(['email', 'phone', 'name'])),
+});
+export type CaptureMatch = z.infer<typeof CaptureMatch>;
 
 /** Events: records, .ics in and out, the prep sheet, quick capture and the follow-up queue. */
 export const eventsRequests = {
@@ -122,6 +135,8 @@ export const eventsRequests = {
   },
   'events.setPractice': { input: z.object({ id: Id, practice: EventPractice.nullable() }), output: EventRecord },
   /** A new person met at the event: one interaction with the event's id, their detail, their contact route. */
+  /** People already known who may be the one being captured (same email or phone, or a near-identical name). */
+  'events.captureMatches': { input: CaptureMatchQuery, output: z.array(CaptureMatch).max(3) },
   'events.capture': {
     input: CaptureInput,
     output: z.object({ contactId: z.string(), interactionId: z.string() }),
