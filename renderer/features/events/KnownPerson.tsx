@@ -19,11 +19,10 @@ export function useKnownMatches(values: CaptureValues): {
 } {
   const [state, setState] = useState<{ matches: CaptureMatch[]; error?: RapportError }>({ matches: [] });
   const { name, followUp, email, phone, url } = values;
+  // A lone first letter or two matches nobody worth offering.
+  const ask = name.trim().length >= 3 || !!email.trim() || !!phone.trim();
   useEffect(() => {
-    if (name.trim().length < 3 && !email.trim() && !phone.trim()) {
-      setState({ matches: [] });
-      return;
-    }
+    if (!ask) return;
     let current = true;
     const timer = setTimeout(() => {
       void rapport()
@@ -37,8 +36,8 @@ export function useKnownMatches(values: CaptureValues): {
       current = false;
       clearTimeout(timer);
     };
-  }, [name, followUp, email, phone, url]);
-  return { matches: state.matches, error: state.error };
+  }, [ask, name, followUp, email, phone, url]);
+  return ask ? { matches: state.matches, error: state.error } : { matches: [], error: undefined };
 }
 
 const described = (m: CaptureMatch) => (m.organisation ? `${m.displayName}, ${m.organisation}` : m.displayName);
