@@ -75,6 +75,19 @@ const loaded: FakeHandlers['subscriptions'] = {
   'sync.watchSetAside': (_i, push) => push([]),
 };
 
+/** What Settings reads to show its forms; every other request fails. */
+const settingsLoads: FakeHandlers['requests'] = {
+  'settings.getKeepInTouch': () => data.keepInTouch,
+  'reminders.getSettings': () => data.reminderSettings,
+  'cards.getProfile': () => ({ profile: { ...EMPTY_PROFILE, name: 'Amara Okafor' } }),
+};
+const settingsFails = requestsExcept(
+  'app.info',
+  'settings.getKeepInTouch',
+  'reminders.getSettings',
+  'cards.getProfile',
+);
+
 describe('every channel failing shows on screen', () => {
   const screens: [string, ReactElement][] = [
     ['Today', <TodayScreen />],
@@ -268,12 +281,8 @@ describe('every channel failing shows on screen', () => {
   it('Settings: rhythms, reminders and backups', async () => {
     const { fake } = renderInApp(<SettingsScreen />, {
       subscriptions: loaded,
-      requests: {
-        'settings.getKeepInTouch': () => data.keepInTouch,
-        'reminders.getSettings': () => data.reminderSettings,
-        'cards.getProfile': () => ({ profile: { ...EMPTY_PROFILE, name: 'Amara Okafor' } }),
-      },
-      failing: requestsExcept('app.info', 'settings.getKeepInTouch', 'reminders.getSettings', 'cards.getProfile'),
+      requests: settingsLoads,
+      failing: settingsFails,
     });
     for (const name of [
       'Save my card',
@@ -293,12 +302,8 @@ describe('every channel failing shows on screen', () => {
     window.location.hash = '#/settings';
     const { fake } = renderInApp(<SettingsScreen />, {
       subscriptions: loaded,
-      requests: {
-        'settings.getKeepInTouch': () => data.keepInTouch,
-        'reminders.getSettings': () => data.reminderSettings,
-        'cards.getProfile': () => ({ profile: { ...EMPTY_PROFILE, name: 'Amara Okafor' } }),
-      },
-      failing: requestsExcept('app.info', 'settings.getKeepInTouch', 'reminders.getSettings', 'cards.getProfile'),
+      requests: settingsLoads,
+      failing: settingsFails,
     });
     await userEvent.type(await screen.findByLabelText(/^Server address/), 'https://couch.example.org/');
     await userEvent.type(screen.getByLabelText(/^User name/), 'sam');
@@ -327,12 +332,8 @@ describe('every channel failing shows on screen', () => {
         ...loaded,
         'sync.watchSetAside': (_i, push) => push(records.map((r) => ({ ...r, values: [...r.values] }))),
       },
-      requests: {
-        'settings.getKeepInTouch': () => data.keepInTouch,
-        'reminders.getSettings': () => data.reminderSettings,
-        'cards.getProfile': () => ({ profile: { ...EMPTY_PROFILE, name: 'Amara Okafor' } }),
-      },
-      failing: requestsExcept('app.info', 'settings.getKeepInTouch', 'reminders.getSettings', 'cards.getProfile'),
+      requests: settingsLoads,
+      failing: settingsFails,
     });
     for (const name of [
       'Use this Notes of event “DevConf”',
@@ -352,12 +353,8 @@ describe('every channel failing shows on screen', () => {
         ...loaded,
         'sync.watchState': (_i, push) => push({ status: refused, server, keyKept: true, secretsPersist: true }),
       },
-      requests: {
-        'settings.getKeepInTouch': () => data.keepInTouch,
-        'reminders.getSettings': () => data.reminderSettings,
-        'cards.getProfile': () => ({ profile: { ...EMPTY_PROFILE, name: 'Amara Okafor' } }),
-      },
-      failing: requestsExcept('app.info', 'settings.getKeepInTouch', 'reminders.getSettings', 'cards.getProfile'),
+      requests: settingsLoads,
+      failing: settingsFails,
     });
     const form = await screen.findByRole('form', { name: 'Reconnect' });
     await userEvent.type(within(form).getByLabelText(/^Password/), 'new secret');
