@@ -8,6 +8,7 @@ import type { Area, CoreContext } from '../context.ts';
 import { createContactsService, type ContactsService } from './contacts-service.ts';
 import { createMergeService } from './merge-service.ts';
 import { watchPeopleList } from './people-list.ts';
+import { createPeopleWindows } from './people-windows.ts';
 import { watchPerson } from './person-view-service.ts';
 import type { ContactDocument } from './schema.ts';
 
@@ -27,11 +28,15 @@ type PeopleChannels =
   | 'contacts.setTier'
   | 'contacts.dismissDuplicate';
 
-export function createPeopleArea(ctx: CoreContext): Area<PeopleChannels, 'contacts.watch' | 'person.watch'> & {
+export function createPeopleArea(ctx: CoreContext): Area<
+  PeopleChannels,
+  'contacts.watch' | 'person.watch' | 'people.window'
+> & {
   api: PeopleApi;
 } {
   const contacts = asArea('people', createContactsService(ctx));
   const merging = asArea('people', createMergeService(ctx, contacts));
+  const windows = createPeopleWindows(ctx);
   ctx.trash.registerRestorer('contacts', async (docs) => {
     await ctx.db.contacts.bulkUpsert(docs as ContactDocument[]);
     await ctx.projection.flush();
@@ -54,6 +59,8 @@ export function createPeopleArea(ctx: CoreContext): Area<PeopleChannels, 'contac
     subscriptions: {
       'contacts.watch': (input) => watchPeopleList(ctx, input),
       'person.watch': ({ id }) => watchPerson(ctx, id),
+      'people.window': (input) => windows.watch(input),
     },
+    close: async () => windows.close(),
   };
 }
