@@ -6,12 +6,13 @@ export interface HeldPeopleWindow {
   offset: number;
   total: number;
   everyone: number;
+  archived: number;
   tags: readonly string[];
   rows: PersonListItem[];
 }
 
 /**
- * Applies one `people.window` push to what the subscriber held: the push names the window's ids in
+ * Applies one `people.watchWindow` push to what the subscriber held: the push names the window's ids in
  * order and carries only rows the subscriber has not been sent, or that changed.
  * @throws Error when the push names a row it neither carries nor was sent before (a broken stream).
  */
@@ -23,5 +24,6 @@ export function applyPeopleWindow(held: HeldPeopleWindow | undefined, push: Peop
     if (!row) throw new Error(`A People window named ${id} without sending that row.`);
     return row;
   });
-  return { offset: push.offset, total: push.total, everyone: push.everyone, tags: push.tags ?? held?.tags ?? [], rows };
+  const { offset, total, everyone, archived } = push;
+  return { offset, total, everyone, archived, tags: push.tags ?? held?.tags ?? [], rows };
 }

@@ -30,7 +30,7 @@ type PeopleChannels =
 
 export function createPeopleArea(ctx: CoreContext): Area<
   PeopleChannels,
-  'contacts.watch' | 'person.watch' | 'people.window'
+  'contacts.watch' | 'person.watch' | 'people.watchWindow'
 > & {
   api: PeopleApi;
 } {
@@ -59,7 +59,7 @@ export function createPeopleArea(ctx: CoreContext): Area<
     subscriptions: {
       'contacts.watch': (input) => watchPeopleList(ctx, input),
       'person.watch': ({ id }) => watchPerson(ctx, id),
-      'people.window': (input) => windows.watch(input),
+      'people.watchWindow': (input) => windows.watch(input),
     },
     close: async () => windows.close(),
   };

@@ -108,6 +108,7 @@ async function fullRequery(t: TestCore) {
       offset,
       total: list.length,
       everyone: entries.filter((e) => !e.item.archived).length,
+      archived: entries.filter((e) => e.item.archived).length,
       tags: tagsOf(base),
       rows: list.slice(offset, offset + limit),
     };
@@ -127,7 +128,7 @@ describe('People list windows', () => {
     });
     const subscribe = (w: (typeof watchers)[number]) => {
       w.held = undefined;
-      w.stop = t.core.watch('people.window', { query: w.query, offset: w.offset, limit: w.limit }, (result) => {
+      w.stop = t.core.watch('people.watchWindow', { query: w.query, offset: w.offset, limit: w.limit }, (result) => {
         if (!result.ok) throw new Error(result.error.message);
         w.pushes++;
         w.held = applyPeopleWindow(w.held, result.value);

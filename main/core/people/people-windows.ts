@@ -44,6 +44,7 @@ interface Watcher {
   idsKey?: string;
   total?: number;
   everyone?: number;
+  archived?: number;
   tags?: readonly string[];
 }
 
@@ -144,17 +145,33 @@ export function createPeopleWindows(ctx: CoreContext): PeopleWindows {
     const changed = window.filter((entry) => watcher.sent.get(entry.item.id) !== entry);
     const tags = tagsOf(query.status === 'archived');
     const total = list.total;
+    const archived = entries.size - everyone;
     if (
       !changed.length &&
       idsKey === watcher.idsKey &&
       total === watcher.total &&
       everyone === watcher.everyone &&
+      archived === watcher.archived &&
       tags === watcher.tags
     )
       return;
-    const push: PeopleWindow = { offset: watcher.offset, total, everyone, ids, rows: changed.map((e) => e.item) };
+    const push: PeopleWindow = {
+      offset: watcher.offset,
+      total,
+      everyone,
+      archived,
+      ids,
+      rows: changed.map((e) => e.item),
+    };
     if (tags !== watcher.tags) push.tags = tags;
-    Object.assign(watcher, { sent: new Map(window.map((e) => [e.item.id, e])), idsKey, total, everyone, tags });
+    Object.assign(watcher, {
+      sent: new Map(window.map((e) => [e.item.id, e])),
+      idsKey,
+      total,
+      everyone,
+      archived,
+      tags,
+    });
     watcher.push(push);
   }
 

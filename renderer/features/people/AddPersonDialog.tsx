@@ -9,7 +9,7 @@ import { AddPersonForm } from './AddPersonForm.tsx';
 
 /** Add person (N on the People screen): a small dialog; the toast offers Undo. */
 export function AddPersonDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
-  const people = usePeopleList();
+  const people = usePeopleList(open);
   const { markAdded } = useRecentlyAdded();
   const toast = useToast();
   const request = useRequest();

@@ -121,6 +121,8 @@ export const PeopleWindow = z.object({
   total: z.number().int().min(0),
   /** Everyone not archived, whatever the query: the screens' "nobody here yet". */
   everyone: z.number().int().min(0),
+  /** Everyone archived. */
+  archived: z.number().int().min(0),
   ids: z.array(Id).max(MAX_WINDOW_ROWS),
   rows: z.array(PersonListItem).max(MAX_WINDOW_ROWS),
   tags: z.array(z.string()).optional(),
@@ -129,7 +131,7 @@ export type PeopleWindow = z.infer<typeof PeopleWindow>;
 
 export const peopleSubscriptions = {
   /** A window of the People list, with counts; pushes again only when the window, counts or tags change. */
-  'people.window': {
+  'people.watchWindow': {
     input: z.object({
       query: PeopleQuery.default({ text: '', sort: 'name', tag: '', tier: 'any', status: 'all' }),
       offset: z.number().int().min(0).max(10_000_000).default(0),
