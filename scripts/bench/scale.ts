@@ -26,7 +26,8 @@ const scratch = mkdtempSync(join(tmpdir(), 'rapport-scale-'));
 const row = (metric: string, target: string, now: string, before = 'n/a', ratio = '') =>
   console.log(`| ${metric} | ${target} | ${now} | ${before} | ${ratio} |`);
 const ms = (x: number) => `${x.toFixed(1)} ms`;
-const ratio = (now: number, before: number) => `${(before / now).toFixed(1)}× faster`;
+/** Time now as a multiple of the baseline's (below 1: faster). */
+const ratio = (now: number, before: number) => `${(now / before).toFixed(2)}× baseline`;
 
 try {
   const data = values.data ?? join(scratch, 'data');
@@ -82,6 +83,7 @@ try {
   const edits = async (channel: 'people.watchWindow' | 'contacts.watch', input: object) => {
     let resolvePush: (bytes: number) => void = () => {};
     let first = true;
+    let cleanup = () => {};
     const ready = new Promise<void>((ok) => {
       const stop = core.watch(channel as 'contacts.watch', input as never, (r) => {
         if (first) {
@@ -93,7 +95,6 @@ try {
       });
       cleanup = stop;
     });
-    let cleanup = () => {};
     await ready;
     const page = await core.call('timeline.page', { filter: {}, offset: 0, limit: 1 });
     const someone = page.entries[0]!.people[0]!.id;
