@@ -84,10 +84,12 @@ try {
     let resolvePush: (bytes: number) => void = () => {};
     let first = true;
     let cleanup = () => {};
+    let shown: unknown;
     const ready = new Promise<void>((ok) => {
       const stop = core.watch(channel as 'contacts.watch', input as never, (r) => {
         if (first) {
           first = false;
+          shown = r.ok ? r.value : undefined;
           ok();
           return;
         }
@@ -96,8 +98,8 @@ try {
       cleanup = stop;
     });
     await ready;
-    const page = await core.call('timeline.page', { filter: {}, offset: 0, limit: 1 });
-    const someone = page.entries[0]!.people[0]!.id;
+    // Someone on screen (the fifth row), so the edit changes what is visible.
+    const someone = Array.isArray(shown) ? (shown[4] as { id: string }).id : (shown as { ids: string[] }).ids[4]!;
     const person = await core.call('contacts.get', { id: someone });
     const times: number[] = [];
     let bytes = 0;
