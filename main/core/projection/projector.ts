@@ -141,8 +141,9 @@ export function createProjector(
    * index range of its own.
    */
   async function storedParticipations(changed: RxDocumentData<InteractionDocument>[]) {
-    const once = changed.filter((d) => !d._deleted && getHeightOfRevision(d._rev) === 1);
-    const again = changed.filter((d) => !once.includes(d));
+    const written = (d: RxDocumentData<InteractionDocument>) => !d._deleted && getHeightOfRevision(d._rev) === 1;
+    const once = changed.filter(written);
+    const again = changed.filter((d) => !written(d));
     const byIds = await db.participations.storageInstance.findDocumentsById(
       once.flatMap((d) => [...new Set(d.contactIds)].map((contactId) => participationId(d.id, contactId))),
       false,
