@@ -8,6 +8,7 @@ import { setDateLocale } from '../ui/dates.ts';
 import { ToastProvider } from '../ui/Toast.tsx';
 import { TooltipProvider } from '../ui/Tooltip.tsx';
 import { installFakeRapport, type FakeHandlers } from './fake-rapport.ts';
+import { peopleWindowOf } from './people-window.ts';
 
 export const TODAY = '2026-03-18';
 
@@ -23,7 +24,7 @@ const BASE: FakeHandlers = {
       database: { state: 'ok' },
     }),
   },
-  subscriptions: { 'contacts.watch': (_input, push) => push([]) },
+  subscriptions: { 'contacts.watch': (_input, push) => push([]), 'people.watchWindow': peopleWindowOf([]) },
 };
 
 /**

@@ -12,9 +12,9 @@ import type { RapportDatabase } from '../db/database.ts';
 import { defaultTier } from '../people/contacts-service.ts';
 import type { ContactDocument } from '../people/schema.ts';
 import { dataFolder } from '../lifecycle/data-folder.ts';
-import { rememberedLayouts } from './csv-preview.ts';
 import { createImportJournal } from './import-journal.ts';
-import { createImportService, type ImportService } from './import-service.ts';
+import type { ImportService } from './import-service.ts';
+import { lazyImportService } from './lazy-import-service.ts';
 import { serialiseVCard, type VCardVersion } from './vcard/serialise.ts';
 
 /**
@@ -68,17 +68,23 @@ export function createInterchangeArea(ctx: CoreContext): Area<
 } {
   const { db, clock } = ctx;
   const folder = dataFolder(ctx.dataDir);
-  const imports = createImportService({
-    db,
-    clock,
-    areas: ctx.areas,
-    projection: ctx.projection,
-    folder,
-    journal: createImportJournal(folder.imports),
-    safetyCopy: ctx.safetyCopy,
-    defaultTier: () => defaultTier(ctx),
-    layouts: rememberedLayouts(ctx.settings),
-    onProgress: (progress) => ctx.emit('interchange.progress', progress),
+  const imports = lazyImportService(async () => {
+    const [{ createImportService }, { rememberedLayouts }] = await Promise.all([
+      import('./import-service.ts'),
+      import('./csv-preview.ts'),
+    ]);
+    return createImportService({
+      db,
+      clock,
+      areas: ctx.areas,
+      projection: ctx.projection,
+      folder,
+      journal: createImportJournal(folder.imports),
+      safetyCopy: ctx.safetyCopy,
+      defaultTier: () => defaultTier(ctx),
+      layouts: rememberedLayouts(ctx.settings),
+      onProgress: (progress) => ctx.emit('interchange.progress', progress),
+    });
   });
 
   return {

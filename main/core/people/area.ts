@@ -9,6 +9,7 @@ import { createContactsService, type ContactsService } from './contacts-service.
 import { createMergeService } from './merge-service.ts';
 import { createRelationshipsService, type RelationshipsService } from './relationships-service.ts';
 import { watchPeopleList } from './people-list.ts';
+import { createPeopleWindows } from './people-windows.ts';
 import { watchPerson } from './person-view-service.ts';
 import type { ContactDocument } from './schema.ts';
 
@@ -30,12 +31,16 @@ type PeopleChannels =
   | 'contacts.dismissDuplicate'
   | 'contacts.settleSetAside';
 
-export function createPeopleArea(ctx: CoreContext): Area<PeopleChannels, 'contacts.watch' | 'person.watch'> & {
+export function createPeopleArea(ctx: CoreContext): Area<
+  PeopleChannels,
+  'contacts.watch' | 'person.watch' | 'people.watchWindow'
+> & {
   api: PeopleApi;
 } {
   const contacts = asArea('people', createContactsService(ctx));
   const relationships = asArea('people', createRelationshipsService(ctx));
   const merging = asArea('people', createMergeService(ctx, contacts, relationships));
+  const windows = createPeopleWindows(ctx);
   ctx.trash.registerRestorer('contacts', async (docs) => {
     await ctx.db.contacts.bulkUpsert(docs as ContactDocument[]);
     await ctx.projection.flush();
@@ -67,6 +72,8 @@ export function createPeopleArea(ctx: CoreContext): Area<PeopleChannels, 'contac
     subscriptions: {
       'contacts.watch': (input) => watchPeopleList(ctx, input),
       'person.watch': ({ id }) => watchPerson(ctx, id),
+      'people.watchWindow': (input) => windows.watch(input),
     },
+    close: async () => windows.close(),
   };
 }

@@ -13,7 +13,7 @@ import { interactionSortKey } from '../interactions/sort-key.ts';
 import type { ContactDocument } from '../people/schema.ts';
 import { createSearchService } from '../search/search-service.ts';
 import { openTestCore } from '../testing/test-core.ts';
-import { expectedDerived } from './rebuild.ts';
+import { expectedDerived, rebuildDerived } from './rebuild.ts';
 
 const NAMES = ['Ada Okafor', 'Sam Lee', 'Priya Patel', 'Zoë Müller', 'José Núñez', 'Wei Chen', 'Olga Ivanova'];
 const WORDS = ['coffee', 'biscuit', 'launch', 'marathon', 'leeds', 'pottery', 'compiler', 'garden'];
@@ -157,5 +157,39 @@ describe('the projection', () => {
     expect((await t.core.db.people_index.findOne(someone.id).exec())?.sortName).toBe(
       someone.displayName.toLocaleLowerCase(),
     );
+  });
+
+  it('a paged rebuild repairs missing, wrong and stale timeline rows, and builds them from nothing', async () => {
+    const t = await openTestCore();
+    const { db } = t.core;
+    const write = randomWriter(11);
+    for (let i = 0; i < 8; i++) await write(db);
+    await t.core.projection.flush();
+    await t.core.projection.close();
+    const expected = await expectedDerived(db);
+    const rows = [...expected.participations.values()];
+    expect(rows.length).toBeGreaterThan(20);
+    await inArea('projection', async () => {
+      await db.participations.bulkRemove([rows[0]!.id, rows[7]!.id]);
+      await db.participations.bulkUpsert([
+        { ...rows[3]!, sortKey: '1999-01-01 wrong' },
+        // Stale: an interaction that does not exist, past the last one and before the first.
+        { id: 'zz:c1', interactionId: 'zz', contactId: 'c1', sortKey: '2025-01-01 zz' },
+        { id: 'a:c1', interactionId: 'a', contactId: 'c1', sortKey: '2025-01-01 a' },
+        // Stale: someone who is not in that interaction.
+        { ...rows[5]!, id: `${rows[5]!.interactionId}:nobody`, contactId: 'nobody' },
+      ]);
+    });
+    const stages: string[] = [];
+    // Pages of three interactions: every page boundary and the sweep's paging are crossed.
+    const report = await inArea('projection', () => rebuildDerived(db, (phase) => stages.push(phase), 3));
+    expect(report.changed).toBe(6);
+    expect(await stored(db.participations)).toEqual(byId(rows));
+    expect(new Set(stages)).toEqual(new Set(['timelines', 'checking']));
+
+    await inArea('projection', () => db.participations.bulkRemove(rows.map((row) => row.id)));
+    await inArea('projection', () => rebuildDerived(db, () => {}, 3));
+    expect(await stored(db.participations)).toEqual(byId(rows));
+    expect(await stored(db.people_index)).toEqual(byId([...expected.peopleIndex.values()]));
   });
 });

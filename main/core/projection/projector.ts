@@ -9,6 +9,7 @@
  */
 import {
   getChangedDocumentsSince,
+  getHeightOfRevision,
   now as rxNow,
   type RxCollection,
   type RxDocumentData,
@@ -22,8 +23,16 @@ import { CHUNK, yieldToEventLoop } from '../db/bulk.ts';
 import type { ContactDocument } from '../people/schema.ts';
 import type { InteractionDocument } from '../interactions/schema.ts';
 import { settingsKey, type SettingsStore } from '../settings/settings-store.ts';
-import { rebuildDerived } from './rebuild.ts';
-import { dayOfSortKey, participationsOf, personIndexRow, PROJECTION_VERSION, sameRow } from './derive.ts';
+import { rebuildDerived, type RebuildProgress } from './rebuild.ts';
+import {
+  dayOfSortKey,
+  participationId,
+  participationsOf,
+  personIndexRow,
+  PROJECTION_VERSION,
+  sameRow,
+} from './derive.ts';
+import type { ParticipationDocument } from './schema.ts';
 
 const Checkpoint = z.object({ id: z.string(), lwt: z.number() });
 const ProjectionState = z.object({
@@ -42,6 +51,8 @@ export const PROJECTION_STATE = settingsKey({
 
 /** Source documents read per step of the change feed. */
 const BATCH = 500;
+/** How far before a rebuild's start its catch-up begins. */
+const REPLAY_MS = 5_000;
 
 export interface RebuildReport {
   /** Derived rows written or removed because they differed from a rebuild's result. */
@@ -60,7 +71,16 @@ export interface Projector {
   close(): Promise<void>;
 }
 
-export function createProjector(db: RapportDatabase, settings: SettingsStore): Projector {
+export interface ProjectorOptions {
+  /** Told how far a rebuild got (a seed or a first open of a big folder prints it). */
+  onRebuildProgress?: RebuildProgress;
+}
+
+export function createProjector(
+  db: RapportDatabase,
+  settings: SettingsStore,
+  options: ProjectorOptions = {},
+): Projector {
   let current: Promise<unknown> = Promise.resolve();
   let queued: Promise<void> | undefined;
   let live: Subscription | undefined;
@@ -103,16 +123,38 @@ export function createProjector(db: RapportDatabase, settings: SettingsStore): P
   /** Rewrites the participations of changed interactions; returns everyone whose index row may change. */
   async function projectInteractions(changed: RxDocumentData<InteractionDocument>[]): Promise<string[]> {
     if (!changed.length) return [];
-    const ids = changed.map((d) => d.id);
-    const existing = await db.participations.find({ selector: { interactionId: { $in: ids } } }).exec();
+    const existing = await storedParticipations(changed);
     const wanted = changed.flatMap((d) => participationsOf(d));
     const wantedById = new Map(wanted.map((row) => [row.id, row]));
     const stale = existing.filter((row) => !wantedById.has(row.id)).map((row) => row.id);
-    const have = new Map(existing.map((row) => [row.id, row.toMutableJSON()]));
+    const have = new Map(existing.map((row) => [row.id, row]));
     const write = wanted.filter((row) => !have.has(row.id) || !sameRow(have.get(row.id)!, row));
     for (let i = 0; i < stale.length; i += CHUNK) await db.participations.bulkRemove(stale.slice(i, i + CHUNK));
     for (let i = 0; i < write.length; i += CHUNK) await db.participations.bulkUpsert(write.slice(i, i + CHUNK));
     return [...new Set([...existing.map((row) => row.contactId), ...wanted.map((row) => row.contactId)])];
+  }
+
+  /**
+   * The stored participations of these interactions. RxDB plans `$in` as a scan of the whole
+   * index, which at a million rows made every step of a catch-up take seconds; so an interaction
+   * written once (revision 1) is looked up by the ids its people give, and any other by an
+   * index range of its own.
+   */
+  async function storedParticipations(changed: RxDocumentData<InteractionDocument>[]) {
+    const written = (d: RxDocumentData<InteractionDocument>) => !d._deleted && getHeightOfRevision(d._rev) === 1;
+    const once = changed.filter(written);
+    const again = changed.filter((d) => !written(d));
+    const byIds = await db.participations.storageInstance.findDocumentsById(
+      once.flatMap((d) => [...new Set(d.contactIds)].map((contactId) => participationId(d.id, contactId))),
+      false,
+    );
+    const ranges = await Promise.all(
+      again.map(async (d) => {
+        const query = db.participations.find({ selector: { interactionId: d.id } });
+        return (await db.participations.storageInstance.query(query.getPreparedQuery())).documents;
+      }),
+    );
+    return [...byIds, ...ranges.flat()].map((row) => row as ParticipationDocument);
   }
 
   /** Rewrites the index rows of these people from their record and their newest participation. */
@@ -154,10 +196,12 @@ export function createProjector(db: RapportDatabase, settings: SettingsStore): P
   }
 
   async function rebuild(): Promise<RebuildReport> {
-    // Changes from a minute before the rebuild started are replayed afterwards: a write in flight
-    // while it read is then caught either way (replaying is harmless).
-    const from = { id: '', lwt: rxNow() - 60_000 };
-    const report = await rebuildDerived(db);
+    // Changes from a few seconds before the rebuild started are replayed afterwards: a write in
+    // flight while it read is then caught either way (replaying is harmless). Writes commit in the
+    // same synchronous step that stamps them, so the margin only absorbs clock jitter; it is kept
+    // short because everything in it is projected a second time (a seed's last people, say).
+    const from = { id: '', lwt: rxNow() - REPLAY_MS };
+    const report = await rebuildDerived(db, options.onRebuildProgress);
     await settings.write(PROJECTION_STATE, {
       version: PROJECTION_VERSION,
       checkpoints: { contacts: from, interactions: from },

@@ -1,57 +1,154 @@
 /**
- * A rebuild of every derived row from scratch: read all source documents, compute what derived
- * data must be (derive.ts), and write only the differences. Used when the projection's rules
- * change, by `rapport rebuild`, and by tests as the reference the live projector must equal.
+ * A rebuild of every derived row from scratch: compute what derived data must be (derive.ts) and
+ * write only the differences. Used when the projection's rules change, after a seed or a bulk
+ * load, by `rapport rebuild`, and by tests as the reference the live projector must equal.
+ *
+ * It streams, so a million interactions never sit in memory at once: interactions are read a
+ * page at a time from the change feed's index, each page's participations are looked up by id and
+ * only differences written; a last sweep removes stored participations no interaction wants any
+ * more. (RxDB plans an id-ordered page as a scan of a whole index here, so nothing pages by id.)
+ * When no participation is stored yet (a seed, a first open) the lookups and the sweep are skipped.
  */
-import type { RxCollection } from 'rxdb';
+import {
+  getChangedDocumentsSince,
+  now as rxNow,
+  type RxCollection,
+  type RxDocumentData,
+  type RxStorageInstance,
+} from 'rxdb';
 import type { RapportDatabase } from '../db/database.ts';
-import { CHUNK, pagesOf, yieldToEventLoop } from '../db/bulk.ts';
+import { yieldToEventLoop } from '../db/bulk.ts';
 import type { ContactDocument } from '../people/schema.ts';
 import type { InteractionDocument } from '../interactions/schema.ts';
-import { deriveAll, sameRow } from './derive.ts';
+import { dayOfSortKey, deriveAll, participationsOf, personIndexRow, sameRow } from './derive.ts';
 import type { RebuildReport } from './projector.ts';
+import type { ParticipationDocument, PersonIndexDocument } from './schema.ts';
 
-async function all<T extends { id: string }>(collection: RxCollection<T>): Promise<T[]> {
-  const out: T[] = [];
-  for await (const page of pagesOf(collection)) out.push(...page);
+/** Source or derived rows read per step. */
+const PAGE = 2000;
+/** Derived rows per bulk write: one transaction each. */
+const WRITE_CHUNK = 2000;
+
+/** How far a rebuild got: `done` of `total` rows read in this phase. */
+export type RebuildProgress = (phase: 'timelines' | 'checking', done: number, total: number) => void;
+
+type Row = { id: string };
+
+/** Every live row of a collection, a page at a time in change-feed order (an indexed read). */
+async function* rowsOf<T>(
+  storage: RxStorageInstance<T, unknown, unknown>,
+  until = Infinity,
+  page = PAGE,
+): AsyncGenerator<RxDocumentData<T>[]> {
+  let checkpoint: unknown;
+  for (;;) {
+    const result = await getChangedDocumentsSince(storage, page, checkpoint as never);
+    const stop = result.documents.findIndex((d) => d._meta.lwt >= until);
+    const documents = stop < 0 ? result.documents : result.documents.slice(0, stop);
+    yield documents.filter((d) => !d._deleted);
+    if (stop >= 0 || result.documents.length < page) return;
+    checkpoint = result.checkpoint;
+    await yieldToEventLoop();
+  }
+}
+
+async function all<T>(collection: RxCollection<T>): Promise<RxDocumentData<T>[]> {
+  const out: RxDocumentData<T>[] = [];
+  for await (const page of rowsOf(collection.storageInstance as RxStorageInstance<T, unknown, unknown>))
+    out.push(...page);
   return out;
 }
 
-/** What the derived collections must hold for the source data as it is now. Reads only. */
+/** What the derived collections must hold for the source data as it is now, in memory. Reads only; for tests. */
 export async function expectedDerived(db: RapportDatabase) {
   const contacts = await all(db.contacts as unknown as RxCollection<ContactDocument>);
   const interactions = await all(db.interactions as unknown as RxCollection<InteractionDocument>);
   return deriveAll(contacts, interactions);
 }
 
-export async function rebuildDerived(db: RapportDatabase): Promise<RebuildReport> {
-  const expected = await expectedDerived(db);
+export async function rebuildDerived(
+  db: RapportDatabase,
+  onProgress: RebuildProgress = () => {},
+  page = PAGE,
+): Promise<RebuildReport> {
+  const started = rxNow();
+  const interactions = db.interactions.storageInstance as RxStorageInstance<InteractionDocument, unknown, unknown>;
+  const participations = db.participations as unknown as RxCollection<ParticipationDocument>;
+  const stored = await db.participations.count().exec();
+  const total = await db.interactions.count().exec();
+  const newest = new Map<string, string>();
   let changed = 0;
-  changed += await replaceWith(db.participations as unknown as RxCollection<{ id: string }>, expected.participations);
-  changed += await replaceWith(db.people_index as unknown as RxCollection<{ id: string }>, expected.peopleIndex);
-  return { changed, participations: expected.participations.size, people: expected.peopleIndex.size };
+  let derived = 0;
+  let done = 0;
+  onProgress('timelines', 0, total);
+  for await (const batch of rowsOf(interactions, Infinity, page)) {
+    const wanted = new Map<string, ParticipationDocument>();
+    for (const interaction of batch)
+      for (const row of participationsOf(interaction)) {
+        wanted.set(row.id, row);
+        const day = dayOfSortKey(row.sortKey);
+        if ((newest.get(row.contactId) ?? '') < day) newest.set(row.contactId, day);
+      }
+    const have = stored ? await participations.storageInstance.findDocumentsById([...wanted.keys()], false) : [];
+    changed += await writeDifferences(participations, have, wanted, false);
+    derived += wanted.size;
+    onProgress('timelines', (done += batch.length), total);
+  }
+  if (stored) changed += await removeUnwanted(db, started, stored, onProgress);
+
+  const contacts = await all(db.contacts as unknown as RxCollection<ContactDocument>);
+  const people = new Map(contacts.map((c) => [c.id, personIndexRow(c, newest.get(c.id) ?? '')]));
+  const index = db.people_index as unknown as RxCollection<PersonIndexDocument>;
+  changed += await writeDifferences(index, await all(index), people, true);
+  return { changed, participations: derived, people: people.size };
 }
 
-/** Makes the collection hold exactly `wanted`, writing only rows that differ. */
-async function replaceWith(collection: RxCollection<{ id: string }>, wanted: Map<string, { id: string }>) {
-  const stale: string[] = [];
-  const write: { id: string }[] = [];
-  const seen = new Set<string>();
-  for await (const page of pagesOf(collection)) {
-    for (const row of page) {
-      seen.add(row.id);
-      const target = wanted.get(row.id);
-      if (!target) stale.push(row.id);
-      else if (!sameRow(row, target)) write.push(target);
-    }
+/** Removes participations stored before the rebuild began that no live interaction has any more. */
+async function removeUnwanted(db: RapportDatabase, before: number, total: number, onProgress: RebuildProgress) {
+  const storage = db.participations.storageInstance as RxStorageInstance<ParticipationDocument, unknown, unknown>;
+  const interactions = db.interactions.storageInstance;
+  let removed = 0;
+  let done = 0;
+  for await (const rows of rowsOf(storage, before)) {
+    const ids = [...new Set(rows.map((row) => row.interactionId))];
+    const live = new Map((await interactions.findDocumentsById(ids, false)).map((d) => [d.id, d]));
+    const stale = rows.filter((row) => {
+      const interaction = live.get(row.interactionId);
+      return !interaction || !participationsOf(interaction).some((p) => p.id === row.id);
+    });
+    if (stale.length) await db.participations.bulkRemove(stale.map((row) => row.id));
+    removed += stale.length;
+    onProgress('checking', (done += rows.length), total);
   }
-  for (const [id, row] of wanted) if (!seen.has(id)) write.push(row);
-  for (let i = 0; i < stale.length; i += CHUNK) {
-    await collection.bulkRemove(stale.slice(i, i + CHUNK));
+  return removed;
+}
+
+/**
+ * Makes the `stored` rows equal `wanted`: writes what is missing or differs and, when `exact`,
+ * removes stored rows that are not wanted. Returns how many rows it wrote or removed.
+ */
+async function writeDifferences<T extends Row>(
+  collection: RxCollection<T>,
+  stored: readonly T[],
+  wanted: ReadonlyMap<string, T>,
+  exact: boolean,
+): Promise<number> {
+  const have = new Map(stored.map((row) => [row.id, row]));
+  const stale = exact ? stored.filter((row) => !wanted.has(row.id)).map((row) => row.id) : [];
+  const write = [...wanted.values()].filter((row) => {
+    const old = have.get(row.id);
+    return !old || !sameRow(old, row);
+  });
+  for (let i = 0; i < stale.length; i += WRITE_CHUNK) {
+    await collection.bulkRemove(stale.slice(i, i + WRITE_CHUNK));
     await yieldToEventLoop();
   }
-  for (let i = 0; i < write.length; i += CHUNK * 10) {
-    await collection.bulkUpsert(write.slice(i, i + CHUNK * 10));
+  for (let i = 0; i < write.length; i += WRITE_CHUNK) {
+    const result = await collection.bulkUpsert(write.slice(i, i + WRITE_CHUNK));
+    if (result.error.length) {
+      const [first] = result.error;
+      throw new Error(`Rebuilding ${collection.name} failed: ${first!.status} for ${first!.documentId}`);
+    }
     await yieldToEventLoop();
   }
   return stale.length + write.length;

@@ -20,6 +20,7 @@ import { TimelineScreen } from '../timeline/TimelineScreen.tsx';
 import { TodayScreen } from '../today/TodayScreen.tsx';
 import { devconf, devconfView } from './event-fixtures.ts';
 import * as data from './fixtures.ts';
+import { peopleWindowOf } from '../../test-support/people-window.ts';
 
 /**
  * Errors are never silent: every channel is made to fail, and the screen must show each failure
@@ -56,6 +57,7 @@ const requestsExcept = (...keep: RequestChannel[]) => requestsOnly.filter((c) =>
 /** Live data that loads, so the screen offers its actions; every request fails unless kept. */
 const loaded: FakeHandlers['subscriptions'] = {
   'contacts.watch': (_i, push) => push([data.sam, data.ana]),
+  'people.watchWindow': peopleWindowOf([data.sam, data.ana]),
   'reminders.watchToday': (_i, push) => push(data.today),
   'person.watch': (_i, push) => push(data.samView),
   'timeline.watch': (_i, push) => push({ total: 1, revision: 1 }),

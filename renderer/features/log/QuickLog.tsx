@@ -30,7 +30,8 @@ const fieldsOf = ({ id: _i, createdAt: _c, updatedAt: _u, ...fields }: Interacti
  */
 export function QuickLogProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<State>(null);
-  const people = usePeopleList();
+  // The whole list only while the dialog is open.
+  const people = usePeopleList(state !== null);
   const { recentlyAdded, markAdded } = useRecentlyAdded();
   const today = useToday();
   const request = useRequest();

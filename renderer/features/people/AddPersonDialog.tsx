@@ -20,7 +20,7 @@ const SOURCES: Record<CardRead['source'], string> = {
  * read from an image fills the form in for review; nothing is saved until Add person.
  */
 export function AddPersonDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
-  const people = usePeopleList();
+  const people = usePeopleList(open);
   const { markAdded } = useRecentlyAdded();
   const toast = useToast();
   const request = useRequest();

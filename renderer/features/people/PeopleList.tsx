@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useRef } from 'react';
+import { memo, useEffect, useRef } from 'react';
 import type { PersonListItem } from '../../../shared/domain/views.ts';
 import { useToday } from '../../api/AppInfoProvider.tsx';
 import { openPerson } from '../../navigation/useScreen.ts';
@@ -67,28 +67,41 @@ const PersonRow = memo(function PersonRow({
 });
 
 /**
- * The virtualised People list. Rows have one fixed height and every cell stays on one line
- * (long names end in "…"), so rows can never overlap at any window width.
+ * The virtualised People list over a window of it: `rows` are rows `offset` … of `total`. Rows
+ * outside the window show as blank lines until the window catches up (`onRange` asks for it).
+ * Rows have one fixed height and every cell stays on one line (long names end in "…"), so rows
+ * can never overlap at any window width.
  */
 export function PeopleList({
-  people,
   total,
+  offset,
+  rows,
+  label,
   selected,
   onToggle,
+  onRange,
 }: {
-  people: readonly PersonListItem[];
   total: number;
-  selected: ReadonlySet<string>;
+  offset: number;
+  rows: readonly PersonListItem[];
+  /** The count the list's name says. */
+  label: number;
+  selected: { has(id: string): boolean };
   onToggle: (id: string) => void;
+  onRange: (first: number, last: number) => void;
 }) {
   const today = useToday();
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
-    count: people.length,
+    count: total,
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
   });
+  const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items.at(-1)?.index ?? 0;
+  useEffect(() => onRange(first, last), [first, last, onRange]);
   return (
     <div className="people-table fill">
       <div className="people-head" aria-hidden="true">
@@ -99,10 +112,10 @@ export function PeopleList({
         <span className="col-tags">Tags</span>
       </div>
       <div ref={scroller} className="people-scroller" tabIndex={-1}>
-        <ul className="people-list" aria-label={`People (${total})`} style={{ height: virtualizer.getTotalSize() }}>
-          {virtualizer.getVirtualItems().map((item) => {
-            const person = people[item.index]!;
-            return (
+        <ul className="people-list" aria-label={`People (${label})`} style={{ height: virtualizer.getTotalSize() }}>
+          {items.map((item) => {
+            const person = rows[item.index - offset];
+            return person ? (
               <PersonRow
                 key={person.id}
                 person={person}
@@ -110,6 +123,13 @@ export function PeopleList({
                 selected={selected.has(person.id)}
                 onToggle={onToggle}
                 today={today}
+              />
+            ) : (
+              <li
+                key={`row-${item.index}`}
+                className="person-row pending"
+                aria-hidden="true"
+                style={{ transform: `translateY(${item.start}px)` }}
               />
             );
           })}

@@ -1,9 +1,8 @@
 import { Download, FileUp, MoreHorizontal, Users, UserPlus } from 'lucide-react';
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { DEFAULT_PEOPLE_QUERY, type PeopleQuery } from '../../../shared/domain/people-list-view.ts';
 import type { PersonListItem } from '../../../shared/domain/views.ts';
-import { usePeople } from '../../api/PeopleProvider.tsx';
-import { rapport } from '../../api/rapport.ts';
-import { useLive, type LiveState } from '../../api/useLive.ts';
+import { MAX_WINDOW_ROWS } from '../../../shared/ipc/channels/people.ts';
 import { LiveError } from '../../ui/LiveError.tsx';
 import { Menu } from '../../ui/Menu.tsx';
 import { ScreenHeading } from '../../ui/ScreenHeading.tsx';
@@ -15,33 +14,41 @@ import { BulkBar } from './BulkBar.tsx';
 import { DuplicatesDialog } from './DuplicatesDialog.tsx';
 import { PeopleList } from './PeopleList.tsx';
 import { PeopleToolbar } from './PeopleToolbar.tsx';
-import { DEFAULT_VIEW, tagsOf, viewPeople, type PeopleView } from './people-view.ts';
+import { usePeopleWindow } from './usePeopleWindow.ts';
 import './people.css';
 
 const typing = (target: EventTarget | null) =>
   target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
 
-/** Archived people are only fetched while the "Archived" filter is on. */
-function useArchived(on: boolean): LiveState<PersonListItem[]> | null {
-  const live = useLive<PersonListItem[]>(
-    (onResult) => (on ? rapport().contacts.watch({ includeArchived: true }, onResult) : () => {}),
-    [on],
-  );
-  return on ? live : null;
+/** Windows move in steps of this many rows, so scrolling a few rows asks main for nothing. */
+const STEP = 40;
+
+/** The rows to ask for when rows `first` … `last` are on screen: a step of margin before, two after. */
+function windowAround(first: number, last: number) {
+  const offset = Math.max(0, (Math.floor(first / STEP) - 1) * STEP);
+  return { offset, limit: Math.min(MAX_WINDOW_ROWS, (Math.floor(last / STEP) + 2) * STEP - offset) };
 }
 
 export function PeopleScreen() {
-  const active = usePeople();
-  const [view, setView] = useState<PeopleView>(DEFAULT_VIEW);
-  const archived = useArchived(view.status === 'archived');
-  const people = archived ?? active;
-  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [view, setView] = useState<PeopleQuery>(DEFAULT_PEOPLE_QUERY);
+  const [range, setRange] = useState(() => windowAround(0, 0));
+  const onRange = useCallback((first: number, last: number) => {
+    const next = windowAround(first, last);
+    setRange((current) => (current.offset === next.offset && current.limit === next.limit ? current : next));
+  }, []);
+  const people = usePeopleWindow(view, range.offset, range.limit);
+  // Selected people may scroll out of the window: the bulk bar keeps what it was shown of them.
+  const [selected, setSelected] = useState<Map<string, PersonListItem>>(new Map());
   const [dialog, setDialog] = useState<'add' | 'import' | 'duplicates' | null>(null);
   const exporter = useExport();
-  const all = useMemo(() => (people.status === 'ready' ? people.data : []), [people]);
-  const shown = useMemo(() => viewPeople(all, view), [all, view]);
-  const tags = useMemo(() => tagsOf(all), [all]);
-  const everyone = active.status === 'ready' ? active.data.length : 0;
+  const page = people.status === 'ready' ? people.window : undefined;
+  const rows = useMemo(() => page?.rows ?? [], [page]);
+  const everyone = page?.everyone ?? 0;
+  const all = view.status === 'archived' ? (page?.archived ?? 0) : everyone;
+  const chosen = useMemo(() => {
+    const fresh = new Map(rows.map((p) => [p.id, p]));
+    return [...selected.values()].map((p) => fresh.get(p.id) ?? p);
+  }, [rows, selected]);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -55,8 +62,9 @@ export function PeopleScreen() {
   }, []);
   const toggle = (pid: string) =>
     setSelected((s) => {
-      const next = new Set(s);
-      if (!next.delete(pid)) next.add(pid);
+      const next = new Map(s);
+      const person = rows.find((p) => p.id === pid);
+      if (!next.delete(pid) && person) next.set(pid, person);
       return next;
     });
 
@@ -90,9 +98,11 @@ export function PeopleScreen() {
           />
         </div>
       </div>
-      {archived ? <LiveError state={archived} what="archived people" /> : null}
+      {people.status === 'error' ? (
+        <LiveError state={people} what={view.status === 'archived' ? 'archived people' : 'your people'} />
+      ) : null}
       {people.status === 'loading' ? <p className="muted">Loading people…</p> : null}
-      {active.status === 'ready' && everyone === 0 && view.status !== 'archived' ? (
+      {page && everyone === 0 && view.status !== 'archived' ? (
         <div className="card empty-state">
           <h2>Nobody here yet</h2>
           <p className="empty">
@@ -109,14 +119,24 @@ export function PeopleScreen() {
         </div>
       ) : (
         <>
-          <PeopleToolbar view={view} tags={tags} onChange={setView} shown={shown.length} total={all.length} />
-          {selected.size ? <BulkBar ids={[...selected]} people={all} onDone={() => setSelected(new Set())} /> : null}
-          {people.status === 'ready' && shown.length === 0 ? (
+          <PeopleToolbar view={view} tags={page?.tags ?? []} onChange={setView} shown={page?.total ?? 0} total={all} />
+          {selected.size ? (
+            <BulkBar ids={[...selected.keys()]} people={chosen} onDone={() => setSelected(new Map())} />
+          ) : null}
+          {page && people.status === 'ready' && people.current && page.total === 0 ? (
             <p className="empty">
               {view.status === 'archived' ? 'Nobody is archived.' : 'Nobody matches these filters.'}
             </p>
           ) : (
-            <PeopleList people={shown} total={all.length} selected={selected} onToggle={toggle} />
+            <PeopleList
+              total={page?.total ?? 0}
+              offset={page?.offset ?? 0}
+              rows={rows}
+              label={all}
+              selected={selected}
+              onToggle={toggle}
+              onRange={onRange}
+            />
           )}
         </>
       )}

@@ -2,7 +2,12 @@ import { ArrowUpDown, Search } from 'lucide-react';
 import { TIER_LABELS } from '../../../shared/domain/cadence.ts';
 import { Tier } from '../../../shared/domain/contact.ts';
 import { Select } from '../../ui/Select.tsx';
-import type { PeopleSort, PeopleView, StatusFilter, TierFilter } from './people-view.ts';
+import type {
+  PeopleQuery as PeopleView,
+  PeopleSort,
+  StatusFilter,
+  TierFilter,
+} from '../../../shared/domain/people-list-view.ts';
 
 const SORTS = [
   { value: 'name', label: 'Name' },
@@ -31,7 +36,7 @@ export function PeopleToolbar({
   total,
 }: {
   view: PeopleView;
-  tags: string[];
+  tags: readonly string[];
   onChange: (view: PeopleView) => void;
   shown: number;
   total: number;

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { TodayView } from '../../../shared/domain/reminders/views.ts';
-import { usePeople } from '../../api/PeopleProvider.tsx';
+import { usePeopleCount } from '../../api/PeopleProvider.tsx';
 import { rapport } from '../../api/rapport.ts';
 import { useLive } from '../../api/useLive.ts';
 import { formatWeekday } from '../../ui/dates.ts';
@@ -19,8 +19,8 @@ import './today.css';
 /** Today: the nudge, who is due (with Done, Snooze and Skip), and upcoming birthdays; one live query. */
 export function TodayScreen() {
   const today = useLive<TodayView>((onResult) => rapport().reminders.watchToday({}, onResult), []);
-  const people = usePeople();
-  const firstRun = people.status === 'ready' && people.data.length === 0;
+  const people = usePeopleCount();
+  const firstRun = people.status === 'ready' && people.data.everyone === 0;
   const [step, setStep] = useState<WelcomeStep | null>(null);
   return (
     <section aria-labelledby="screen-title" className="screen today">

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Id, SettleSetAside } from './common.ts';
 import { Contact, ContactFields, IsoDate, Tier } from '../../domain/contact.ts';
+import type { PeopleQuery as PeopleQueryType } from '../../domain/people-list-view.ts';
 import { Detail, DetailFields, Sensitivity } from '../../domain/detail.ts';
 import { Interaction, InteractionFields, InteractionType } from '../../domain/interaction.ts';
 import { KeepInTouchSettings } from '../../domain/settings.ts';
@@ -102,7 +103,46 @@ export const peopleRequests = {
   },
 } as const;
 
+/** The People list's filters and order; the core filters and sorts, the renderer only shows a window. */
+export const PeopleQuery = z.object({
+  text: z.string().max(200).default(''),
+  sort: z.enum(['name', 'last-contact', 'next-due']).default('name'),
+  tag: z.string().max(60).default(''),
+  tier: z.union([z.enum(['any', 'none']), Tier]).default('any'),
+  status: z.enum(['all', 'overdue', 'due', 'archived']).default('all'),
+}) satisfies z.ZodType<PeopleQueryType, unknown>;
+
+/** The most rows one window holds: a screenful and its margins, never the collection. */
+export const MAX_WINDOW_ROWS = 300;
+
+/**
+ * One push of a People list window. `ids` is the window's order (rows `offset` … `offset + ids.length - 1`
+ * of the `total` that match); `rows` holds only the rows this subscription has not been sent yet or
+ * that changed since, so an edit pushes the ids and one row. `tags` comes when the tags in use change.
+ */
+export const PeopleWindow = z.object({
+  offset: z.number().int().min(0),
+  total: z.number().int().min(0),
+  /** Everyone not archived, whatever the query: the screens' "nobody here yet". */
+  everyone: z.number().int().min(0),
+  /** Everyone archived. */
+  archived: z.number().int().min(0),
+  ids: z.array(Id).max(MAX_WINDOW_ROWS),
+  rows: z.array(PersonListItem).max(MAX_WINDOW_ROWS),
+  tags: z.array(z.string()).optional(),
+});
+export type PeopleWindow = z.infer<typeof PeopleWindow>;
+
 export const peopleSubscriptions = {
+  /** A window of the People list, with counts; pushes again only when the window, counts or tags change. */
+  'people.watchWindow': {
+    input: z.object({
+      query: PeopleQuery.default({ text: '', sort: 'name', tag: '', tier: 'any', status: 'all' }),
+      offset: z.number().int().min(0).max(10_000_000).default(0),
+      limit: z.number().int().min(0).max(MAX_WINDOW_ROWS).default(100),
+    }),
+    output: PeopleWindow,
+  },
   'contacts.watch': {
     input: z.object({ includeArchived: z.boolean().default(false) }),
     output: z.array(PersonListItem),

@@ -9,23 +9,8 @@ import { formatForIcal, readContentLine, type ContentLine } from './content-line
 import { splitUnescaped, unescapeText } from './escape.ts';
 import { preview, type RawCard } from './lines.ts';
 
-export type ParamValue = string | string[];
-
-export interface VProp {
-  /** Line in the original file. */
-  line: number;
-  group?: string;
-  /** Upper-case. */
-  name: string;
-  /** Lower-case names (as ical.js gives them), multi-values flattened. */
-  params: Record<string, ParamValue>;
-  /** ical.js value (text decoded); structured and list values are read from `raw` instead. */
-  value: unknown;
-  /** ical.js value type; 'unknown' for properties it has no definition for (X-…). */
-  type: string;
-  /** The value as written (after 2.1 decoding), still in vCard escaping. */
-  raw: string;
-}
+export { paramList, type ParamValue, type VProp } from './prop.ts';
+import type { ParamValue, VProp } from './prop.ts';
 
 type DesignSet = typeof ICAL.design.vcard;
 
@@ -145,10 +130,6 @@ function flatten(value: unknown): ParamValue {
 }
 
 /** Every value of a parameter, as a list. */
-export function paramList(prop: VProp, name: string): string[] {
-  const value = prop.params[name];
-  return value === undefined ? [] : Array.isArray(value) ? value : [value];
-}
 
 /** The property's text: ical.js's decoded value, or our unescaping for types it does not know. */
 export function textOf(prop: VProp): string {

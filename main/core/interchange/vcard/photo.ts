@@ -5,7 +5,7 @@
  * (offline-first, and a tracking risk); the caller keeps them as extensions.
  */
 import type { Photo } from '../../../../shared/domain/contact.ts';
-import { paramList, type VProp } from './parse-card.ts';
+import { paramList, type VProp } from './prop.ts';
 
 const DATA_URI = /^data:([^;,]*)(?:;[^,]*)?;base64,(.*)$/is;
 

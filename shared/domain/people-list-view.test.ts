@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { PersonListItem } from '../../../shared/domain/views.ts';
-import { DEFAULT_VIEW, viewPeople } from './people-view.ts';
+import { DEFAULT_PEOPLE_QUERY as DEFAULT_VIEW, peopleListEntry, viewPeople } from './people-list-view.ts';
+import type { PersonListItem } from './views.ts';
 
 const person = (id: string, extra: Partial<PersonListItem> = {}): PersonListItem => ({
   id,
@@ -28,18 +28,19 @@ describe('viewPeople', () => {
   const bo = person('Bo', { lastInteractionOn: '2026-03-09', status: tracked('on-track', '2026-05-01') });
   const cy = person('Cy', { tier: 'yearly', status: tracked('due', '2026-03-05') });
   const old = person('Old', { archived: true });
-  const all = [ada, bo, cy, old];
+  const all = [ada, bo, cy, old].map((p) => peopleListEntry(p, p.displayName.toLowerCase()));
+  const ids = (view: Partial<typeof DEFAULT_VIEW>) =>
+    viewPeople(all, { ...DEFAULT_VIEW, ...view }).map((e) => e.item.id);
 
   it('sorts by last contact, most recent first and never-contacted last', () => {
-    expect(viewPeople(all, { ...DEFAULT_VIEW, sort: 'last-contact' }).map((p) => p.id)).toEqual(['Bo', 'Ada', 'Cy']);
+    expect(ids({ sort: 'last-contact' })).toEqual(['Bo', 'Ada', 'Cy']);
   });
 
   it('sorts by next due, soonest first', () => {
-    expect(viewPeople(all, { ...DEFAULT_VIEW, sort: 'next-due' }).map((p) => p.id)).toEqual(['Ada', 'Cy', 'Bo']);
+    expect(ids({ sort: 'next-due' })).toEqual(['Ada', 'Cy', 'Bo']);
   });
 
   it('filters by tag, rhythm, overdue and archived', () => {
-    const ids = (view: Partial<typeof DEFAULT_VIEW>) => viewPeople(all, { ...DEFAULT_VIEW, ...view }).map((p) => p.id);
     expect(ids({ tag: 'maths' })).toEqual(['Ada']);
     expect(ids({ tier: 'yearly' })).toEqual(['Cy']);
     expect(ids({ tier: 'none' })).toEqual(['Bo']);

@@ -1,0 +1,165 @@
+/**
+ * The windows' promise: whatever is written, wherever (a person inserted, edited, archived or
+ * deleted, an interaction that moves their last contact, new rhythms), every subscriber's window,
+ * rebuilt from the pushes alone, equals the same rows of a full re-query of the People list.
+ */
+import { describe, expect, it } from 'vitest';
+import {
+  DEFAULT_PEOPLE_QUERY,
+  peopleListEntry,
+  tagsOf,
+  viewPeople,
+  type PeopleQuery,
+} from '../../../shared/domain/people-list-view.ts';
+import { seededRandom } from '../../../shared/domain/search/generate.ts';
+import { applyPeopleWindow, type HeldPeopleWindow } from '../../../shared/ipc/people-window.ts';
+import { inArea } from '../area.ts';
+import type { InteractionDocument } from '../interactions/schema.ts';
+import { interactionSortKey } from '../interactions/sort-key.ts';
+import { openTestCore, type TestCore } from '../testing/test-core.ts';
+import { personListItem } from './people-list.ts';
+import type { ContactDocument } from './schema.ts';
+
+const NAMES = ['Ada Okafor', 'Sam Lee', 'Priya Patel', 'Zoë Müller', 'José Núñez', 'Wei Chen', 'Olga Ivanova'];
+const TAGS = ['coffee', 'leeds', 'pottery', 'compiler', 'garden'];
+const TIERS = ['close', 'regular', 'occasional', 'yearly'] as const;
+const OPERATIONS = 520;
+const TODAY = '2026-03-18';
+const stamp = `${TODAY}T09:00:00.000Z`;
+
+const QUERIES: { query: Partial<PeopleQuery>; offset: number; limit: number }[] = [
+  { query: {}, offset: 0, limit: 12 },
+  { query: {}, offset: 20, limit: 15 },
+  { query: { sort: 'last-contact' }, offset: 0, limit: 10 },
+  { query: { sort: 'last-contact' }, offset: 30, limit: 10 },
+  { query: { sort: 'next-due' }, offset: 3, limit: 20 },
+  { query: { status: 'overdue', sort: 'next-due' }, offset: 0, limit: 8 },
+  { query: { status: 'due' }, offset: 2, limit: 10 },
+  { query: { status: 'archived', sort: 'last-contact' }, offset: 0, limit: 10 },
+  { query: { tag: 'leeds' }, offset: 0, limit: 6 },
+  { query: { tier: 'none', sort: 'next-due' }, offset: 4, limit: 9 },
+  { query: { tier: 'close' }, offset: 0, limit: 5 },
+  { query: { text: ' OL ' }, offset: 0, limit: 10 },
+];
+
+function randomWriter(seed: number) {
+  const random = seededRandom(seed);
+  const pick = <T>(list: readonly T[]) => list[random(list.length)]!;
+  const contactId = () => `c${random(70)}`;
+  const day = () => `2025-${String(1 + random(12)).padStart(2, '0')}-${String(1 + random(28)).padStart(2, '0')}`;
+  const contact = (): ContactDocument => ({
+    id: contactId(),
+    // Few names, so equal names (ordered by id) are common.
+    displayName: `${pick(NAMES)}${random(4) === 0 ? ` ${random(5)}` : ''}`,
+    emails: [],
+    phones: [],
+    addresses: [],
+    social: [],
+    tags: TAGS.filter(() => random(4) === 0),
+    archived: random(6) === 0,
+    ...(random(3) ? { tier: pick(TIERS) } : {}),
+    ...(random(2) ? { organisation: pick(['Leeds Pottery', 'Oldham FC', 'Acme']) } : {}),
+    extensions: [],
+    createdAt: `2024-0${1 + random(9)}-10T09:00:00.000Z`,
+    updatedAt: stamp,
+  });
+  const interaction = (): InteractionDocument => {
+    const id = `i${random(120)}`;
+    const date = day();
+    return {
+      ...{ id, type: 'coffee', date, contactIds: [...new Set([contactId(), contactId()].slice(0, 1 + random(2)))] },
+      ...{ gave: [], asked: [], mutual: false, sortKey: interactionSortKey(date, undefined, id) },
+      ...{ createdAt: stamp, updatedAt: stamp },
+    };
+  };
+  /** One write, as another device would deliver it; now and then new rhythms for every tier. */
+  return async function write(t: TestCore): Promise<void> {
+    const { db } = t.core;
+    const kind = random(20);
+    if (kind === 0) {
+      const weeks = () => {
+        const idealDays = 7 * (1 + random(20));
+        return { idealDays, maxDays: idealDays + random(60) };
+      };
+      await t.call('settings.setKeepInTouch', {
+        tiers: { close: weeks(), regular: weeks(), occasional: weeks(), yearly: weeks() },
+      });
+      return;
+    }
+    await inArea('replication', async () => {
+      if (kind < 9) await db.contacts.bulkUpsert([contact()]);
+      else if (kind < 12) await db.contacts.bulkRemove([contactId()]);
+      else if (kind < 17) await db.interactions.bulkUpsert([interaction()]);
+      else await db.interactions.bulkRemove([`i${random(120)}`]);
+    });
+    await t.core.projection.flush();
+  };
+}
+
+/** The People list from scratch: every row of `people_index`, filtered and sorted. */
+async function fullRequery(t: TestCore) {
+  const keep = await t.call('settings.getKeepInTouch', {});
+  const rows = (await t.core.db.people_index.find().exec()).map((doc) => doc.toMutableJSON());
+  const entries = rows.map((row) => peopleListEntry(personListItem(row, keep.tiers, TODAY), row.sortName));
+  return (query: PeopleQuery, offset: number, limit: number) => {
+    const list = viewPeople(entries, query).map((e) => e.item);
+    const base = entries.map((e) => e.item).filter((p) => p.archived === (query.status === 'archived'));
+    return {
+      offset,
+      total: list.length,
+      everyone: entries.filter((e) => !e.item.archived).length,
+      archived: entries.filter((e) => e.item.archived).length,
+      tags: tagsOf(base),
+      rows: list.slice(offset, offset + limit),
+    };
+  };
+}
+
+const settled = () => new Promise((resolve) => setImmediate(resolve));
+
+describe('People list windows', () => {
+  it('equal a full re-query after every random insert, edit and delete', async () => {
+    const t = await openTestCore({ now: `${TODAY}T12:00:00Z` });
+    const write = randomWriter(20261201);
+    const random = seededRandom(99);
+    const watchers = QUERIES.map(({ query, offset, limit }) => {
+      const watcher = { query: { ...DEFAULT_PEOPLE_QUERY, ...query }, offset, limit, pushes: 0 };
+      return Object.assign(watcher, { held: undefined as HeldPeopleWindow | undefined, stop: () => {} });
+    });
+    const subscribe = (w: (typeof watchers)[number]) => {
+      w.held = undefined;
+      w.stop = t.core.watch('people.watchWindow', { query: w.query, offset: w.offset, limit: w.limit }, (result) => {
+        if (!result.ok) throw new Error(result.error.message);
+        w.pushes++;
+        w.held = applyPeopleWindow(w.held, result.value);
+      });
+    };
+    watchers.forEach(subscribe);
+
+    let nonEmpty = 0;
+    for (let op = 0; op < OPERATIONS; op++) {
+      await write(t);
+      // Scrolling: a window moves to another offset (a new subscription on a list the core keeps).
+      if (random(10) === 0) {
+        const w = watchers[random(watchers.length)]!;
+        w.stop();
+        w.offset = random(40);
+        subscribe(w);
+      }
+      await settled();
+      const expected = await fullRequery(t);
+      for (const w of watchers) {
+        const want = expected(w.query, w.offset, w.limit);
+        expect({ ...w.held, tags: [...(w.held?.tags ?? [])] }, `${JSON.stringify(w.query)} after op ${op}`).toEqual(
+          want,
+        );
+        if (want.rows.length) nonEmpty++;
+      }
+    }
+    for (const w of watchers) w.stop();
+    // The run compared real windows, not empty ones, and windows were not re-sent on every write.
+    expect(nonEmpty).toBeGreaterThan(OPERATIONS * 5);
+    const pushes = watchers.reduce((sum, w) => sum + w.pushes, 0);
+    expect(pushes).toBeLessThan(OPERATIONS * watchers.length * 0.8);
+  }, 60_000);
+});

@@ -1,0 +1,166 @@
+/**
+ * Issue 15's targets at 50k people / 1M interactions, with today's code (a baseline worktree of
+ * --baseline, default refs/heads/main) measured in the same run where it compares:
+ *   npm run bench:scale [-- --data DIR --contacts 50000 --interactions 1000000 --baseline refs/heads/main]
+ * Builds the dataset with seed:demo in a temporary folder unless --data names one to reuse.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { openCore } from '../../main/core/core.ts';
+import { timeToListening } from './scale/startup.ts';
+
+const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+const { values } = parseArgs({
+  options: {
+    data: { type: 'string' },
+    contacts: { type: 'string', default: '50000' },
+    interactions: { type: 'string', default: '1000000' },
+    baseline: { type: 'string', default: 'refs/heads/main' },
+  },
+});
+const scratch = mkdtempSync(join(tmpdir(), 'rapport-scale-'));
+const row = (metric: string, target: string, now: string, before = 'n/a', ratio = '') =>
+  console.log(`| ${metric} | ${target} | ${now} | ${before} | ${ratio} |`);
+const ms = (x: number) => `${x.toFixed(1)} ms`;
+/** Time now as a multiple of the baseline's (below 1: faster). */
+const ratio = (now: number, before: number) => `${(now / before).toFixed(2)}× baseline`;
+
+try {
+  const data = values.data ?? join(scratch, 'data');
+  if (!existsSync(join(data, 'rapport.sqlite'))) {
+    console.log(`Building ${values.contacts} people / ${values.interactions} interactions in ${data} …`);
+    execFileSync(
+      process.execPath,
+      [
+        join(root, 'scripts/seed-demo.ts'),
+        '--data-dir',
+        data,
+        '--contacts',
+        values.contacts!,
+        '--interactions',
+        values.interactions!,
+        '--today',
+        '2026-11-30',
+      ],
+      { stdio: 'inherit' },
+    );
+  }
+  const baseline = join(scratch, 'baseline');
+  execFileSync('git', ['-C', root, 'worktree', 'add', '--detach', baseline, values.baseline!], { stdio: 'ignore' });
+  symlinkSync(join(root, 'node_modules'), join(baseline, 'node_modules'));
+
+  console.log('| metric | target | now | baseline | ratio |\n| --- | --- | --- | --- | --- |');
+  const cold = (tree: string) => {
+    const out = spawnSync(
+      process.execPath,
+      [join(root, 'scripts/bench/scale/cold.ts'), '--root', tree, '--data', data],
+      { encoding: 'utf8' },
+    );
+    if (out.status !== 0) throw new Error(out.stderr);
+    return JSON.parse(out.stdout.trim().split('\n').at(-1)!) as {
+      todayMs: number;
+      searchP95: number;
+      person50Ms: number;
+      rssMb: number;
+    };
+  };
+  const now = cold(root);
+  const before = cold(baseline);
+  row(
+    'fresh process: open to the first Today data',
+    '< 150 ms',
+    ms(now.todayMs),
+    ms(before.todayMs),
+    ratio(now.todayMs, before.todayMs),
+  );
+
+  // The People list after an edit: a window (now) against the whole list (contacts.watch, before), same core.
+  const core = await openCore({ dataDir: data, mode: 'browser', version: 'bench' });
+  const edits = async (channel: 'people.watchWindow' | 'contacts.watch', input: object) => {
+    let resolvePush: (bytes: number) => void = () => {};
+    let first = true;
+    let cleanup = () => {};
+    let shown: unknown;
+    const ready = new Promise<void>((ok) => {
+      const stop = core.watch(channel as 'contacts.watch', input as never, (r) => {
+        if (first) {
+          first = false;
+          shown = r.ok ? r.value : undefined;
+          ok();
+          return;
+        }
+        resolvePush(JSON.stringify(r).length);
+      });
+      cleanup = stop;
+    });
+    await ready;
+    // Someone on screen (the fifth row), so the edit changes what is visible.
+    const someone = Array.isArray(shown) ? (shown[4] as { id: string }).id : (shown as { ids: string[] }).ids[4]!;
+    const person = await core.call('contacts.get', { id: someone });
+    const times: number[] = [];
+    let bytes = 0;
+    for (let i = 0; i < 5; i++) {
+      const pushed = new Promise<number>((ok) => (resolvePush = ok));
+      const t = performance.now();
+      await core.call('contacts.update', { id: someone, fields: { ...person, role: `Role ${i}` } as never });
+      bytes = await pushed;
+      times.push(performance.now() - t);
+    }
+    cleanup();
+    return { ms: [...times].sort((a, b) => a - b)[2]!, bytes };
+  };
+  const windowed = await edits('people.watchWindow', { limit: 120 });
+  const whole = await edits('contacts.watch', {});
+  row(
+    'People list: visible window after an edit (edit + push)',
+    '< 10 ms',
+    ms(windowed.ms),
+    ms(whole.ms),
+    ratio(windowed.ms, whole.ms),
+  );
+  row(
+    'People list: IPC payload of that push',
+    '< 50 KB',
+    `${(windowed.bytes / 1024).toFixed(1)} KB`,
+    `${(whole.bytes / 1024).toFixed(0)} KB`,
+    `${(whole.bytes / windowed.bytes).toFixed(0)}× smaller`,
+  );
+  await core.close();
+
+  row(
+    'search keystroke p95, right after start',
+    '< 16 ms',
+    ms(now.searchP95),
+    ms(before.searchP95),
+    ratio(now.searchP95, before.searchP95),
+  );
+  row(
+    "one person's newest 50",
+    '< 5 ms',
+    ms(now.person50Ms),
+    ms(before.person50Ms),
+    ratio(now.person50Ms, before.person50Ms),
+  );
+  row('every bench:storage read vs raw node:sqlite + parse', '≤ 1.5×', 'npm run bench:storage (h-scalesearch)');
+  row('bench:storage vs Dexie', 'ahead on every metric', 'npm run bench:storage (h-scalesearch)');
+  row("resident memory after a day's use", '< 250 MB', `${now.rssMb.toFixed(0)} MB`, `${before.rssMb.toFixed(0)} MB`);
+  const empty = join(scratch, 'empty');
+  for (const [label, dir] of [
+    ['empty', empty],
+    ['at this dataset', data],
+  ] as const) {
+    // A start that never listens is a figure too; the rest of the table still prints.
+    const time = (tree: string) => timeToListening({ root: tree, dataDir: dir }).catch(() => undefined);
+    const a = await time(root);
+    const b = await time(baseline);
+    const shown = (x: number | undefined) => (x === undefined ? 'not within 120 s' : ms(x));
+    row(`process start to listening, ${label}`, '< 400 ms', shown(a), shown(b), a && b ? ratio(a, b) : '');
+  }
+} finally {
+  spawnSync('git', ['-C', root, 'worktree', 'remove', '--force', join(scratch, 'baseline')]);
+  rmSync(scratch, { recursive: true, force: true });
+}

@@ -1,0 +1,53 @@
+/**
+ * One fresh process on a data folder, with the core of the tree given by --root (this one, or a
+ * baseline worktree): open to the first Today data, search keystrokes right after start, one
+ * person's newest 50, and the resident memory after a day's typical use. Prints one JSON line.
+ */
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+
+const { values } = parseArgs({ options: { root: { type: 'string' }, data: { type: 'string' } } });
+const started = performance.now();
+const { openCore } = (await import(pathToFileURL(join(values.root!, 'main/core/core.ts')).href)) as {
+  openCore: (o: object) => Promise<{
+    call(c: string, i: object): Promise<unknown>;
+    watch(c: string, i: object, f: (r: { ok: boolean; value?: unknown }) => void): () => void;
+    close(): Promise<void>;
+  }>;
+};
+const core = await openCore({ dataDir: values.data, mode: 'browser', version: 'bench' });
+const first = (channel: string, input: object) =>
+  new Promise<unknown>((resolve) => {
+    const stop = core.watch(channel, input, (r) => {
+      queueMicrotask(stop);
+      resolve(r.value);
+    });
+  });
+await first('reminders.watchToday', {});
+const todayMs = performance.now() - started;
+
+const times: number[] = [];
+for (const q of ['a', 'al', 'ali', 'alic', 'm', 'ma', 'mar', 'mari', 'jo', 'joh', 'coffee', 'lau', 'launch']) {
+  const t = performance.now();
+  await core.call('search.query', { q, limit: 30 });
+  times.push(performance.now() - t);
+}
+const searchP95 = [...times].sort((a, b) => a - b)[Math.floor(times.length * 0.95)]!;
+const people = (await first('contacts.watch', {})) as { id: string }[];
+const person50: number[] = [];
+for (const p of people.slice(0, 3)) {
+  const t = performance.now();
+  await core.call('timeline.page', { filter: { contactId: p.id }, offset: 0, limit: 50 });
+  person50.push(performance.now() - t);
+  await first('person.watch', { id: p.id });
+}
+console.log(
+  JSON.stringify({
+    todayMs,
+    searchP95,
+    person50Ms: Math.max(...person50),
+    rssMb: process.memoryUsage().rss / 1e6,
+  }),
+);
+await core.close();
