@@ -23,10 +23,13 @@ const test = served.extend<object, { demo: { url: string } }>({
   demo: [
     async ({}, use) => {
       const dataDir = seededFolder('demo-60', DEMO_60);
-      const app = await startServe(dataDir, ['--today', '2026-03-10']);
-      await use({ url: app.url });
-      await app.stop();
-      rmSync(dataDir, { recursive: true, force: true });
+      try {
+        const app = await startServe(dataDir, ['--today', '2026-03-10']);
+        await use({ url: app.url });
+        await app.stop();
+      } finally {
+        rmSync(dataDir, { recursive: true, force: true });
+      }
     },
     { scope: 'worker', timeout: 120_000 },
   ],
