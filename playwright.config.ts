@@ -7,7 +7,9 @@ export default defineConfig({
   // Scenario specs restart the browser-mode server; on a loaded 2-core machine that alone takes seconds.
   timeout: 120_000,
   expect: { timeout: 5_000 },
-  fullyParallel: false,
+  // Tests, not files, are shared out to the workers: every test starts its own server or shares a
+  // read-only one per worker (accessibility.spec.ts), so none depends on another's order.
+  fullyParallel: true,
   workers: 2,
   reporter: process.env.CI ? [['list']] : [['list']],
   use: { trace: 'retain-on-failure' },

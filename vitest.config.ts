@@ -1,11 +1,18 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
+import HeavyFirstSequencer from './test/heavy-first-sequencer.ts';
+
 const electronStub = fileURLToPath(new URL('./test/stubs/electron.ts', import.meta.url));
 
 export default defineConfig({
   resolve: { alias: { electron: electronStub } },
   test: {
+    // Vitest's default is one worker fewer than the cores: one worker on our 2-core machines. Most
+    // files spend their time starting a process, importing the core, or waiting on a child process
+    // or a socket, so two workers keep both cores busy.
+    maxWorkers: 2,
+    sequence: { sequencer: HeavyFirstSequencer },
     projects: [
       {
         extends: true,

@@ -1,20 +1,14 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, truncateSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, rmSync, truncateSync } from 'node:fs';
 import { join } from 'node:path';
+import { seededFolder } from './seeded-folder.ts';
 import { expect, startServe, test } from './serve-fixture.ts';
 
 /** A data folder with 300 people and a verified backup of them made today, as a user's would be. */
-function folderWithBackup(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'rapport-e2e-recovery-'));
-  execFileSync(
-    process.execPath,
-    ['scripts/seed-demo.ts', '--contacts', '300', '--interactions', '600', '--data-dir', dir],
-    { stdio: 'ignore' },
-  );
-  execFileSync(process.execPath, ['main/cli.ts', '--data-dir', dir, 'backup', 'now'], { stdio: 'ignore' });
-  return dir;
-}
+const folderWithBackup = () =>
+  seededFolder('backed-up-300', [
+    ['scripts/seed-demo.ts', '--contacts', '300', '--interactions', '600', '--data-dir', '{dir}'],
+    ['main/cli.ts', '--data-dir', '{dir}', 'backup', 'now'],
+  ]);
 const backupsIn = (dir: string) => readdirSync(join(dir, 'backups')).filter((name) => name.startsWith('rapport-2'));
 
 for (const [label, damage] of [

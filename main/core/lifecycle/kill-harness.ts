@@ -3,7 +3,7 @@
  * real `rapport` command in a child process, which is SIGKILLed at a random moment. After every
  * kill the folder is opened again and must hold exactly the data from before or the data from
  * after, compared document by document; an interrupted import, run again, must end exactly as an
- * uninterrupted one (no duplicates). Used by `lifecycle/kill.test.ts` (a few rounds in `npm test`)
+ * uninterrupted one (no duplicates). Used by `lifecycle/kill-*.test.ts` (a few rounds in `npm test`)
  * and `npm run stress:storage` (50 rounds of each).
  */
 import { spawn } from 'node:child_process';

@@ -10,9 +10,10 @@ import { getRxStorageSqlite } from './index.ts';
 import { CRASH_DB_NAME, crashSchema, nextBatchNumber, type CrashDoc } from './crash-shared.ts';
 import { createInstance, toStored } from './test-helpers.ts';
 
-// A test that timed out leaves its child behind: stop writing once the parent is gone.
+// A test that timed out leaves its child behind: stop writing once the parent is gone. Checked in
+// the write loop itself: the loop's awaits settle as microtasks, so a timer would never fire (two
+// orphans once wrote 30 GB in an hour).
 const parent = process.ppid;
-setInterval(() => process.ppid !== parent && process.exit(1), 1000).unref();
 
 const [directory, synchronous = 'FULL', perBatchArg = '100'] = process.argv.slice(2);
 if (!directory) throw new Error('usage: crash-child.ts <dir> <NORMAL|FULL> <docsPerBatch>');
@@ -24,6 +25,7 @@ const store = await createInstance<CrashDoc>(storage, crashSchema, CRASH_DB_NAME
 let batch = await nextBatchNumber(store);
 let counter = (await store.findDocumentsById(['counter'], true))[0];
 for (;;) {
+  if (process.ppid !== parent) process.exit(1);
   const rows = [];
   for (let i = 0; i < perBatch; i++) {
     rows.push({ document: toStored<CrashDoc>({ id: `b${batch}-${i}`, batch, seq: i, payload: 'x'.repeat(200) }) });

@@ -18,11 +18,12 @@ let server: TestSyncServer;
 const serverFolder = tempDir('rapport-sync-area-server-');
 let databaseCount = 0;
 
+// The server is a child process; on a loaded 2-core machine its start can pass the 10 s default.
 beforeAll(async () => {
   server = await startTestSyncServer({ dir: serverFolder.dir, ...userOf() });
-});
+}, 30_000);
 afterAll(async () => {
-  await server.stop();
+  await server?.stop();
   serverFolder.dispose();
 });
 

@@ -1,0 +1,32 @@
+/**
+ * Runs npm scripts side by side and fails if any fails: `node test/run-together.ts lint typecheck`.
+ * `npm test` runs lint and typecheck this way; each is single-threaded, so on two cores they take
+ * the time of the longer one. Each script's output is printed whole once it ends, so the two never
+ * interleave.
+ */
+import { spawn } from 'node:child_process';
+
+const scripts = process.argv.slice(2);
+
+const results = await Promise.all(
+  scripts.map(
+    (script) =>
+      new Promise<{ script: string; code: number; output: string; seconds: number }>((resolve) => {
+        const started = performance.now();
+        const child = spawn('npm', ['run', '--silent', script], { stdio: ['ignore', 'pipe', 'pipe'] });
+        let output = '';
+        child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+        child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+        child.on('close', (code, signal) => {
+          const seconds = (performance.now() - started) / 1000;
+          resolve({ script, code: code ?? (signal ? 1 : 0), output, seconds });
+          process.stdout.write(`\n> ${script} (${seconds.toFixed(1)} s, exit ${code ?? signal})\n${output}`);
+        });
+      }),
+  ),
+);
+const failed = results.filter((result) => result.code !== 0).map((result) => result.script);
+if (failed.length) {
+  console.error(`\nFailed: ${failed.join(', ')}`);
+  process.exitCode = 1;
+}
