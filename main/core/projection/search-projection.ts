@@ -19,6 +19,8 @@ import { openFtsStore, type FtsStore, type PersonFields } from '../search/fts-st
 
 /** Source documents read per step of each change feed. */
 const BATCH = 1000;
+/** How long writes may gather before a background pass indexes them. */
+const SETTLE_MS = 250;
 
 type Deletable<T> = T & { _deleted?: boolean };
 type Checkpoints = Partial<Record<'contacts' | 'interactions' | 'details', RxStorageDefaultCheckpoint>>;
@@ -44,9 +46,15 @@ export function createSearchProjection(db: RapportDatabase, into?: DatabaseSync)
   let current: Promise<void> = Promise.resolve();
   let queued: Promise<void> | undefined;
 
+  // A burst of writes (an import, a sync) is indexed in one pass soon after; a search in between
+  // catches up first, so it never sees the index behind.
+  let soon: ReturnType<typeof setTimeout> | undefined;
   const live: Subscription = merge(db.contacts.$, db.interactions.$, db.details.$).subscribe(() => {
     behind = true;
-    void flush().catch(() => {});
+    soon ??= setTimeout(() => {
+      soon = undefined;
+      void flush().catch(() => {});
+    }, SETTLE_MS);
   });
 
   async function catchUp(): Promise<void> {
@@ -141,6 +149,7 @@ export function createSearchProjection(db: RapportDatabase, into?: DatabaseSync)
     async close() {
       closed = true;
       live.unsubscribe();
+      clearTimeout(soon);
       await current;
       store.close();
     },

@@ -162,7 +162,8 @@ export function openFtsStore(db: DatabaseSync, ownsConnection: boolean): FtsStor
         stmts.saveState.run(JSON.stringify(checkpoints));
         db.exec('COMMIT');
       } catch (error) {
-        db.exec('ROLLBACK');
+        // A failed COMMIT (a full disk) may have rolled back already.
+        if (db.isTransaction) db.exec('ROLLBACK');
         throw error;
       }
     },
@@ -247,7 +248,7 @@ function ensureSchema(db: DatabaseSync): boolean {
     db.prepare("INSERT INTO search_state (key, value) VALUES ('version', ?)").run(String(SEARCH_INDEX_VERSION));
     db.exec('COMMIT');
   } catch (error) {
-    db.exec('ROLLBACK');
+    if (db.isTransaction) db.exec('ROLLBACK');
     throw error;
   }
   return false;
