@@ -19,6 +19,8 @@ import { openFtsStore, type FtsStore, type PersonFields } from '../search/fts-st
 
 /** Source documents read per step of each change feed. */
 const BATCH = 1000;
+/** A pass that indexed this many documents (a build) merges the index's segments afterwards. */
+const OPTIMIZE_AFTER = 5000;
 /** How long writes may gather before a background pass indexes them. */
 const SETTLE_MS = 250;
 
@@ -59,13 +61,15 @@ export function createSearchProjection(db: RapportDatabase, into?: DatabaseSync)
 
   async function catchUp(): Promise<void> {
     let checkpoints = store.readState().checkpoints as Checkpoints;
+    let indexed = 0;
     while (!closed) {
       const [contacts, details, interactions] = await Promise.all([
         changedSince(db.contacts, checkpoints.contacts),
         changedSince(db.details, checkpoints.details),
         changedSince(db.interactions, checkpoints.interactions),
       ]);
-      if (!contacts.documents.length && !details.documents.length && !interactions.documents.length) return;
+      if (!contacts.documents.length && !details.documents.length && !interactions.documents.length) break;
+      indexed += contacts.documents.length + details.documents.length + interactions.documents.length;
       const touched = new Set(contacts.documents.map((c) => c.id));
       for (const d of details.documents) {
         const before = store.ownerOfDetail(d.id);
@@ -92,6 +96,7 @@ export function createSearchProjection(db: RapportDatabase, into?: DatabaseSync)
       }, checkpoints);
       await yieldToEventLoop();
     }
+    if (indexed >= OPTIMIZE_AFTER && !closed) store.optimize();
   }
 
   /** Each person's searchable text now; undefined for someone deleted. */

@@ -87,6 +87,8 @@ export interface FtsStore {
   /** Interactions matching the expression, newest first, at most `cap`. */
   matchInteractions(expression: string, cap: number): InteractionRow[];
   namesOf(ids: readonly string[]): Map<string, string>;
+  /** Merges the index's segments into one: after a build, so searches read one b-tree per term. */
+  optimize(): void;
   close(): void;
 }
 
@@ -220,6 +222,10 @@ export function openFtsStore(db: DatabaseSync, ownsConnection: boolean): FtsStor
     namesOf(ids) {
       const rows = stmts.names.all(JSON.stringify(ids)) as Array<{ id: string; name: string }>;
       return new Map(rows.map((r) => [r.id, r.name]));
+    },
+    optimize() {
+      db.exec("INSERT INTO search_people(search_people) VALUES ('optimize')");
+      db.exec("INSERT INTO search_talks(search_talks) VALUES ('optimize')");
     },
     close() {
       if (ownsConnection) db.close();

@@ -13,8 +13,8 @@ export interface SearchService {
  * shared/domain/search/score.ts; beyond it, people are pre-ranked by FTS5's bm25 with the same
  * field weights and interactions are the newest matches (docs/storage.md, "Search").
  */
-export const PEOPLE_CANDIDATES = 400;
-export const INTERACTION_CANDIDATES = 300;
+export const PEOPLE_CANDIDATES = 200;
+export const INTERACTION_CANDIDATES = 150;
 
 /** Answers the Ctrl/Cmd+K box from the FTS5 index kept by the search projection. */
 export function createSearchService(projection: SearchProjection): SearchService {
@@ -49,11 +49,12 @@ export function createSearchService(projection: SearchProjection): SearchService
               .filter((s) => s !== undefined)
           : [];
       const ranked = rankInteractions(interactions, limit - views.length);
+      const hits = ranked.map((r) => ({ hit: r.hit(), date: r.date }));
       const names = store.namesOf([
-        ...new Set([...views.map((v) => v.personIds[0] ?? ''), ...ranked.flatMap((r) => r.hit.personIds)]),
+        ...new Set([...views.map((v) => v.personIds[0] ?? ''), ...hits.flatMap((h) => h.hit.personIds)]),
       ]);
       for (const view of views) view.title = names.get(view.personIds[0] ?? '') ?? '';
-      for (const { hit, date } of ranked)
+      for (const { hit, date } of hits)
         views.push({
           kind: 'interaction',
           id: hit.id,

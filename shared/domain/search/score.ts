@@ -63,7 +63,8 @@ const doc = (
   label: '',
 });
 
-type Scored = { hit: SearchHit; score: number; personId: string; detailId: string };
+/** A scored candidate; its hit (snippet, highlights) is made only for those shown. */
+type Scored = { score: number; personId: string; detailId: string; hit(): SearchHit };
 
 /** The person's hit (under their best sub-document), or undefined when some word matches nowhere. */
 export function scorePerson(words: readonly string[], person: PersonCandidate): Scored | undefined {
@@ -90,20 +91,22 @@ export function scorePerson(words: readonly string[], person: PersonCandidate): 
       sub.weights.filter((w) => w > 0).length * 1e6 + (sub.detailId ? 1e5 : 0) + sum(sub.weights);
     for (const sub of subs) if (!best || rank(sub) > rank(best)) best = sub;
   }
-  const hit = best!.detailId
-    ? toHit(doc('detail', best!.detailId, [person.id], best!.fields), score, words, person.id)
-    : toHit(doc('person', person.id, [person.id], best!.fields), score, words);
-  return { hit, score, personId: person.id, detailId: best!.detailId };
+  const shown = best!;
+  const hit = () =>
+    shown.detailId
+      ? toHit(doc('detail', shown.detailId, [person.id], shown.fields), score, words, person.id)
+      : toHit(doc('person', person.id, [person.id], shown.fields), score, words);
+  return { hit, score, personId: person.id, detailId: shown.detailId };
 }
 
 export function scoreInteraction(
   words: readonly string[],
   interaction: InteractionCandidate,
-): { hit: SearchHit; score: number; date: string; id: string } | undefined {
+): { hit(): SearchHit; score: number; date: string; id: string } | undefined {
   const weights = wordWeights(words, interaction.fields);
   if (!weights.every((w) => w > 0)) return undefined;
   const score = sum(weights);
-  const hit = toHit(doc('interaction', interaction.id, interaction.personIds, interaction.fields), score, words);
+  const hit = () => toHit(doc('interaction', interaction.id, interaction.personIds, interaction.fields), score, words);
   return { hit, score, date: interaction.date, id: interaction.id };
 }
 
@@ -118,7 +121,7 @@ export function rankPeople(scored: Scored[], limit: number): SearchHit[] {
         compareText(a.detailId, b.detailId),
     )
     .slice(0, limit)
-    .map((s) => s.hit);
+    .map((s) => s.hit());
 }
 
 /** The best `limit` interactions: score, then newest, then id. */
