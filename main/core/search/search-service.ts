@@ -1,6 +1,6 @@
 import type { SearchHitView } from '../../../shared/domain/views.ts';
 import { rankInteractions, rankPeople, scoreInteraction, scorePerson } from '../../../shared/domain/search/score.ts';
-import { queryWords } from '../../../shared/domain/search/text.ts';
+import { queryWords, tokenise } from '../../../shared/domain/search/text.ts';
 import type { SearchProjection } from '../projection/search-projection.ts';
 
 export interface SearchService {
@@ -15,10 +15,22 @@ export interface SearchService {
  */
 export const PEOPLE_CANDIDATES = 200;
 export const INTERACTION_CANDIDATES = 150;
+/** Field texts whose tokens are kept between keystrokes (a few MB at most). */
+const TOKEN_CACHE_ENTRIES = 20_000;
 
 /** Answers the Ctrl/Cmd+K box from the FTS5 index kept by the search projection. */
 export function createSearchService(projection: SearchProjection): SearchService {
   const { store } = projection;
+  // Successive keystrokes score mostly the same candidates: their texts are tokenised once.
+  const tokens = new Map<string, readonly string[]>();
+  const tokensOf = (text: string) => {
+    let found = tokens.get(text);
+    if (!found) {
+      if (tokens.size >= TOKEN_CACHE_ENTRIES) tokens.clear();
+      tokens.set(text, (found = tokenise(text)));
+    }
+    return found;
+  };
   return {
     async query(q, limit) {
       const words = queryWords(q);
@@ -29,7 +41,11 @@ export function createSearchService(projection: SearchProjection): SearchService
       const people = store
         .matchPeople(expression, PEOPLE_CANDIDATES)
         .map((row) =>
-          scorePerson(words, { id: row.id, fields: personOwnFields(row.fields), details: row.fields.details }),
+          scorePerson(
+            words,
+            { id: row.id, fields: personOwnFields(row.fields), details: row.fields.details },
+            tokensOf,
+          ),
         )
         .filter((s) => s !== undefined);
       const views: SearchHitView[] = rankPeople(people, limit).map((hit) => ({
@@ -45,7 +61,7 @@ export function createSearchService(projection: SearchProjection): SearchService
         views.length < limit
           ? store
               .matchInteractions(expression, INTERACTION_CANDIDATES)
-              .map((row) => scoreInteraction(words, row))
+              .map((row) => scoreInteraction(words, row, tokensOf))
               .filter((s) => s !== undefined)
           : [];
       const ranked = rankInteractions(interactions, limit - views.length);

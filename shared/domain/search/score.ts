@@ -24,13 +24,20 @@ export type PersonCandidate = {
 };
 export type InteractionCandidate = { id: string; date: string; personIds: string[]; fields: Record<string, string> };
 
+/** How a field's text becomes folded tokens; callers may pass a memoised `tokenise`. */
+export type Tokens = (text: string) => readonly string[];
+
 /** Per query word, the best weight it earns in any of `fields` (0 where it matches nothing). */
-export function wordWeights(words: readonly string[], fields: Record<string, string>): number[] {
+export function wordWeights(
+  words: readonly string[],
+  fields: Record<string, string>,
+  tokensOf: Tokens = tokenise,
+): number[] {
   const best = words.map(() => 0);
   for (const [field, text] of Object.entries(fields)) {
     if (!text) continue;
     const weight = FIELD_WEIGHTS[field] ?? DEFAULT_WEIGHT;
-    const tokens = tokenise(text);
+    const tokens = tokensOf(text);
     words.forEach((word, w) => {
       if (best[w]! >= weight) return;
       let earned = 0;
@@ -67,13 +74,17 @@ const doc = (
 type Scored = { score: number; personId: string; detailId: string; hit(): SearchHit };
 
 /** The person's hit (under their best sub-document), or undefined when some word matches nowhere. */
-export function scorePerson(words: readonly string[], person: PersonCandidate): Scored | undefined {
+export function scorePerson(
+  words: readonly string[],
+  person: PersonCandidate,
+  tokensOf: Tokens = tokenise,
+): Scored | undefined {
   const subs = [
     { detailId: '', fields: person.fields },
     ...[...person.details]
       .sort((a, b) => compareText(a.id, b.id))
       .map((d) => ({ detailId: d.id, fields: { detail: d.text } })),
-  ].map((sub) => ({ ...sub, weights: wordWeights(words, sub.fields) }));
+  ].map((sub) => ({ ...sub, weights: wordWeights(words, sub.fields, tokensOf) }));
   let best: (typeof subs)[number] | undefined;
   let score = 0;
   for (const sub of subs) {
@@ -102,8 +113,9 @@ export function scorePerson(words: readonly string[], person: PersonCandidate): 
 export function scoreInteraction(
   words: readonly string[],
   interaction: InteractionCandidate,
+  tokensOf: Tokens = tokenise,
 ): { hit(): SearchHit; score: number; date: string; id: string } | undefined {
-  const weights = wordWeights(words, interaction.fields);
+  const weights = wordWeights(words, interaction.fields, tokensOf);
   if (!weights.every((w) => w > 0)) return undefined;
   const score = sum(weights);
   const hit = () => toHit(doc('interaction', interaction.id, interaction.personIds, interaction.fields), score, words);
