@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
@@ -13,13 +14,30 @@ export default defineConfig({
       rollupOptions: {
         // entry.ts checks the runtime, then imports index.ts (the app) as a chunk. Chunks sit next
         // to the entry so `import.meta.url`-relative paths (preload, renderer, icons) still hold.
-        input: { index: 'main/electron/entry.ts' },
+        // ocr-worker is the OCR worker thread's own entry (main/core/cards/ocr-worker.ts).
+        input: { index: 'main/electron/entry.ts', 'ocr-worker': 'main/core/cards/ocr-worker.ts' },
         output: { chunkFileNames: 'app-[hash].js' },
       },
     },
     // Prefer each package's ES module build over the CommonJS one its `node` condition names
     // (rxjs, mingo), so unused code is shaken out: 2.2 MB of main bundle became 1.4 MB.
     ssr: { resolve: { conditions: ['es2015', 'module', 'import', 'default'] } },
+    plugins: [
+      // The OCR worker's WebAssembly recogniser and English data, next to the bundle (docs/cards.md).
+      {
+        name: 'rapport-ocr-assets',
+        generateBundle() {
+          const copy = (fileName: string, from: string) =>
+            this.emitFile({
+              type: 'asset',
+              fileName,
+              source: readFileSync(fileURLToPath(new URL(from, import.meta.url))),
+            });
+          copy('ocr/eng.traineddata.gz', './node_modules/@tesseract.js-data/eng/4.0.0_best_int/eng.traineddata.gz');
+          copy('ocr/tesseract-core-simd-lstm.wasm', './node_modules/tesseract.js-core/tesseract-core-simd-lstm.wasm');
+        },
+      },
+    ],
   },
   preload: {
     build: {

@@ -2,6 +2,7 @@ import { lazy, Suspense, useEffect, useState } from 'react';
 import { AppInfoProvider } from './api/AppInfoProvider.tsx';
 import { PeopleProvider } from './api/PeopleProvider.tsx';
 import { rapport } from './api/rapport.ts';
+import { CaptureProvider } from './features/events/QuickCapture.tsx';
 import { QuickLogProvider, useQuickLog } from './features/log/QuickLog.tsx';
 import { SearchPalette } from './features/search/SearchPalette.tsx';
 import { navigate, openPerson, useRoute, type Route } from './navigation/useScreen.ts';
@@ -24,6 +25,11 @@ const PracticeScreen = lazy(async () => ({
 const StartersScreen = lazy(async () => ({
   default: (await import('./features/starters/StartersScreen.tsx')).StartersScreen,
 }));
+const EventsScreen = lazy(async () => ({ default: (await import('./features/events/EventsScreen.tsx')).EventsScreen }));
+const EventPage = lazy(async () => ({ default: (await import('./features/events/EventPage.tsx')).EventPage }));
+const NetworkScreen = lazy(async () => ({
+  default: (await import('./features/network/NetworkScreen.tsx')).NetworkScreen,
+}));
 const SettingsScreen = lazy(async () => ({
   default: (await import('./features/settings/SettingsScreen.tsx')).SettingsScreen,
 }));
@@ -32,6 +38,8 @@ function ScreenView({ route }: { route: Route }) {
   switch (route.screen) {
     case 'people':
       return route.param ? <PersonScreen id={route.param} /> : <PeopleScreen />;
+    case 'events':
+      return route.param ? <EventPage id={route.param} /> : <EventsScreen />;
     case 'settings':
       return <SettingsScreen />;
     case 'today':
@@ -42,10 +50,12 @@ function ScreenView({ route }: { route: Route }) {
       return <PracticeScreen />;
     case 'starters':
       return <StartersScreen />;
+    case 'network':
+      return <NetworkScreen />;
   }
 }
 
-/** Window-wide shortcuts: Ctrl/Cmd+1…6 for screens, +K search, +L log an interaction. */
+/** Window-wide shortcuts: Ctrl/Cmd+1…7 for screens, +K search, +L log an interaction. */
 function Shell() {
   const route = useRoute();
   const { openLog } = useQuickLog();
@@ -107,7 +117,9 @@ export function App() {
           <DatabaseGate>
             <PeopleProvider>
               <QuickLogProvider>
-                <Shell />
+                <CaptureProvider>
+                  <Shell />
+                </CaptureProvider>
               </QuickLogProvider>
             </PeopleProvider>
           </DatabaseGate>

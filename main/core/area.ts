@@ -13,6 +13,7 @@ export const AREAS = [
   'trash',
   'reminders',
   'practice',
+  'events',
   'starters',
   'backup',
   'interchange',

@@ -2,6 +2,7 @@ import type { EventName, EventPayload, RequestChannel, SubscriptionChannel } fro
 import type { Clock } from './clock.ts';
 import type { RapportDatabase } from './db/database.ts';
 import type { DetailsApi } from './details/area.ts';
+import type { EventsApi } from './events/area.ts';
 import type { InteractionsApi } from './interactions/area.ts';
 import type { Uploads } from './lifecycle/uploads.ts';
 import type { RequestHandlers, SubscriptionHandlers } from './ipc/dispatcher.ts';
@@ -19,6 +20,7 @@ export interface AreaApis {
   people: PeopleApi;
   interactions: InteractionsApi;
   details: DetailsApi;
+  events: EventsApi;
 }
 
 /** What every area is built from; created once in core.ts. */

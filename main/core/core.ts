@@ -4,6 +4,7 @@
  * underneath: requests wait at a gate, live queries are re-attached, connections stay open.
  * Never touches Electron.
  */
+import type { OcrAssets } from './cards/ocr-engine.ts';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { resolve } from 'node:path';
 import { requestChannels, subscriptionChannels } from '../../shared/ipc/contract.ts';
@@ -35,10 +36,12 @@ import { decideOpening, type Opening } from './lifecycle/recovery.ts';
 import { ensureReserve } from './lifecycle/reserve.ts';
 import { writeFolderState } from './lifecycle/state-file.ts';
 import { createUploads } from './lifecycle/uploads.ts';
-import type { Notifier } from './ports.ts';
+import type { Notifier, SecretStore } from './ports.ts';
 import type { Projector } from './projection/projector.ts';
 import type { RemindersOptions } from './reminders/area.ts';
 import { getRxStorageSqlite } from './storage/index.ts';
+import { createMemorySecretStore } from './sync/memory-secrets.ts';
+import type { SyncTuning } from './sync/sync-service.ts';
 
 export interface CoreOptions {
   dataDir: string;
@@ -58,6 +61,12 @@ export interface CoreOptions {
   reminders?: RemindersOptions;
   /** Fail any write by an area to a collection it does not own (tests turn this on). */
   guardOwnership?: boolean;
+  /** Where sync keeps its password and key: the OS keychain in the app, memory elsewhere. */
+  secrets?: SecretStore;
+  /** Test seams for sync (a cheap key derivation, fast retries). */
+  syncTuning?: SyncTuning;
+  /** Where the OCR data (and worker) are; the installed @tesseract.js-data/eng package by default. */
+  ocr?: OcrAssets;
 }
 
 /** The headless application: the data folder and the IPC surface. Never touches Electron. */
@@ -115,6 +124,8 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     for (const send of connections) send({ type: 'event', name, payload });
   };
   const uploads = createUploads();
+  // One store for the core's life: a restore opens a new generation that must still find them.
+  const secrets = options.secrets ?? createMemorySecretStore();
 
   let generation: Generation | null = null;
   let trouble: Extract<Opening, { mode: 'recovery' }> | undefined;
@@ -159,6 +170,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       notifier: options.notifier,
       reminders: options.reminders,
       guardOwnership: options.guardOwnership ?? false,
+      ocr: options.ocr,
       emit,
       overrides: lifecycle,
       uploads,
@@ -166,6 +178,8 @@ export async function openCore(options: CoreOptions): Promise<Core> {
         if (!readOnly) writeFolderState(folder, { backupFolder }, clock.now());
       },
       database: database(),
+      secrets,
+      syncTuning: options.syncTuning,
     });
     if (!readOnly) {
       writeFolderState(folder, { people: await opened.db.contacts.count().exec(), cleanShutdown: false }, clock.now());

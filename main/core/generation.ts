@@ -4,11 +4,14 @@
  */
 import type { AppInfo } from '../../shared/ipc/channels/app.ts';
 import { createBackupArea } from './backup/area.ts';
+import { createCardsArea } from './cards/area.ts';
+import type { OcrAssets } from './cards/ocr-engine.ts';
 import { todayOf, type Clock } from './clock.ts';
 import type { Area, AreaApis, CoreContext } from './context.ts';
 import { openDatabase, sqliteConnectionOf, type RapportDatabase } from './db/database.ts';
 import type { StorageChoice } from './db/storage.ts';
 import { createDetailsArea } from './details/area.ts';
+import { createEventsArea } from './events/area.ts';
 import { createInteractionsArea } from './interactions/area.ts';
 import { createInterchangeArea } from './interchange/area.ts';
 import type { ImportService } from './interchange/import-service.ts';
@@ -26,14 +29,17 @@ import type { LifecycleChannel } from './lifecycle/handlers.ts';
 import { copyOpenDatabase } from './lifecycle/safety-copies.ts';
 import type { Uploads } from './lifecycle/uploads.ts';
 import { guardOwnership } from './ownership.ts';
+import { createNetworkArea } from './network/area.ts';
 import { createPeopleArea } from './people/area.ts';
-import type { Notifier } from './ports.ts';
+import type { Notifier, SecretStore } from './ports.ts';
 import { createPracticeArea, createStartersArea } from './practice/area.ts';
 import { createProjector, type Projector } from './projection/projector.ts';
 import { createRemindersArea, type RemindersOptions } from './reminders/area.ts';
 import { createSearchArea } from './search/area.ts';
 import { createSettingsArea } from './settings/area.ts';
 import { createSettingsStore, type SettingsStore } from './settings/settings-store.ts';
+import { createSyncArea } from './sync/area.ts';
+import type { SyncTuning } from './sync/sync-service.ts';
 import { createTrashArea } from './trash/area.ts';
 import { createTrash } from './trash/trash.ts';
 
@@ -47,6 +53,7 @@ export interface GenerationOptions {
   notifier: Notifier | undefined;
   reminders: RemindersOptions | undefined;
   guardOwnership: boolean;
+  ocr: OcrAssets | undefined;
   /** Events go to every renderer connected to the core, whichever generation is open. */
   emit: CoreContext['emit'];
   /** Channels the core serves itself: uploads, and everything that replaces the database. */
@@ -55,6 +62,9 @@ export interface GenerationOptions {
   rememberBackupFolder: CoreContext['rememberBackupFolder'];
   /** What `app.info` reports about the database (a read-only copy, say). */
   database: AppInfo['database'];
+  /** Where sync keeps its password and key. */
+  secrets: SecretStore;
+  syncTuning: SyncTuning | undefined;
 }
 
 /**
@@ -102,7 +112,13 @@ export async function openGeneration(options: GenerationOptions): Promise<Genera
   const people = createPeopleArea(context);
   const interactions = createInteractionsArea(context);
   const details = createDetailsArea(context);
-  Object.assign(context.areas, { people: people.api, interactions: interactions.api, details: details.api });
+  const events = createEventsArea(context);
+  Object.assign(context.areas, {
+    people: people.api,
+    interactions: interactions.api,
+    details: details.api,
+    events: events.api,
+  });
   const interchange = createInterchangeArea(context);
   const settingsArea = createSettingsArea(context);
   const trash = createTrashArea(context);
@@ -111,6 +127,13 @@ export async function openGeneration(options: GenerationOptions): Promise<Genera
   const practice = createPracticeArea(context);
   const starters = createStartersArea(context);
   const backup = createBackupArea(context);
+  const sync = createSyncArea(context, {
+    secrets: options.secrets,
+    canSync: options.database.state === 'ok',
+    tuning: options.syncTuning,
+  });
+  const network = createNetworkArea(context);
+  const cards = createCardsArea(context, options.ocr);
   const app: Area<'app.info', never> = {
     requests: {
       'app.info': async () => ({
@@ -126,7 +149,7 @@ export async function openGeneration(options: GenerationOptions): Promise<Genera
   };
   const areas: Pick<Area<never, never>, 'jobs' | 'close'>[] = [
     ...[people, interactions, details, settingsArea, trash, search, reminders],
-    ...[practice, starters, backup, interchange, app],
+    ...[practice, starters, events, backup, interchange, network, cards, sync, app],
   ];
   // Spelled out, so the compiler proves every channel of the contract has exactly one handler.
   const requests: RequestHandlers = {
@@ -139,8 +162,12 @@ export async function openGeneration(options: GenerationOptions): Promise<Genera
     ...reminders.requests,
     ...practice.requests,
     ...starters.requests,
+    ...events.requests,
     ...backup.requests,
     ...interchange.requests,
+    ...sync.requests,
+    ...network.requests,
+    ...cards.requests,
     ...app.requests,
     ...options.overrides,
   };
@@ -150,7 +177,10 @@ export async function openGeneration(options: GenerationOptions): Promise<Genera
     ...reminders.subscriptions,
     ...practice.subscriptions,
     ...starters.subscriptions,
+    ...events.subscriptions,
     ...backup.subscriptions,
+    ...sync.subscriptions,
+    ...network.subscriptions,
   };
 
   try {

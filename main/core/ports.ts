@@ -22,3 +22,15 @@ export interface Notifier {
   readonly trayAvailable?: boolean;
   notify(notification: Notification): void;
 }
+
+/**
+ * Where sync keeps its password and key. The Electron shell encrypts them with the OS keychain
+ * (safeStorage); browser mode and tests keep them in memory, so they are asked for again after a restart.
+ */
+export interface SecretStore {
+  /** Whether what is written survives a restart. */
+  readonly persistent: boolean;
+  read(name: string): Promise<string | undefined>;
+  write(name: string, value: string): Promise<void>;
+  delete(name: string): Promise<void>;
+}

@@ -2,7 +2,7 @@
  * The desktop app's composition root: single instance, the core on userData, one window, the tray.
  * Everything here adapts Electron to the core; no feature logic lives in main/electron.
  */
-import { app, dialog, nativeImage, session } from 'electron';
+import { app, dialog, globalShortcut, nativeImage, session } from 'electron';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { openCore, type Core } from '../core/core.ts';
@@ -11,6 +11,7 @@ import appIconPath from '../../build/icons/icon.png?asset';
 import trayIconPath from '../../build/icons/tray.png?asset';
 import trayIcon2xPath from '../../build/icons/tray@2x.png?asset';
 import { APP_ORIGIN, APP_PAGE_URL, registerAppScheme, serveAppScheme } from './app-protocol.ts';
+import { registerCaptureShortcut } from './capture-shortcut.ts';
 import { createCloseNotice } from './close-notice.ts';
 import { launchedHidden } from './login-item.ts';
 import { createElectronNotifier } from './notifier.ts';
@@ -20,6 +21,7 @@ import { connectWindow } from './ipc.ts';
 import { installAppWideLockdown, lockDownSession } from './security.ts';
 import { createTray } from './tray.ts';
 import { createMainWindow, showWindow } from './window.ts';
+import { createKeychainSecretStore } from './secret-store.ts';
 
 const devServerUrl = process.env.ELECTRON_RENDERER_URL;
 
@@ -57,7 +59,8 @@ async function start(): Promise<void> {
   notifier.setTrayAvailable(detectTray(process.platform, process.env));
   let core: Core;
   try {
-    core = await openCore({ dataDir, mode: 'desktop', version: app.getVersion(), notifier, jobs: true });
+    const secrets = await createKeychainSecretStore(dataDir);
+    core = await openCore({ dataDir, mode: 'desktop', version: app.getVersion(), notifier, secrets, jobs: true });
   } catch (error) {
     if (error instanceof DataDirLockedError) {
       dialog.showErrorBox(
@@ -92,6 +95,10 @@ async function start(): Promise<void> {
     core.emit('reminders.open', personId ? { personId } : {});
   };
   const disconnectReminders = connectReminders(core, window, tray);
+  const releaseShortcut = registerCaptureShortcut(globalShortcut, () => {
+    showWindow(window);
+    core.emit('events.openCapture', {});
+  });
 
   app.on('second-instance', () => showWindow(window));
   app.on('activate', () => showWindow(window));
@@ -100,6 +107,7 @@ async function start(): Promise<void> {
   app.on('will-quit', (event) => {
     event.preventDefault();
     disconnectReminders();
+    releaseShortcut();
     disconnect();
     tray.destroy();
     void core.close().finally(() => app.exit(0));

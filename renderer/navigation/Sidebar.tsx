@@ -1,5 +1,6 @@
 import { PenLine, Search } from 'lucide-react';
 import type { Screen } from '../../shared/ipc/contract.ts';
+import { SyncStatusLine } from '../features/sync/SyncStatusLine.tsx';
 import { Tooltip } from '../ui/Tooltip.tsx';
 import { SCREENS } from './screens.ts';
 
@@ -46,6 +47,7 @@ export function Sidebar({ current, onLog, onSearch }: { current: Screen; onLog: 
           </button>
         </Tooltip>
       </div>
+      <SyncStatusLine />
     </nav>
   );
 }

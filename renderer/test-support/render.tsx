@@ -1,3 +1,4 @@
+import { CaptureProvider } from '../features/events/QuickCapture.tsx';
 import { render } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { AppInfoProvider } from '../api/AppInfoProvider.tsx';
@@ -41,7 +42,9 @@ export function renderInApp(ui: ReactElement, handlers: FakeHandlers = {}) {
       <TooltipProvider>
         <AppInfoProvider>
           <PeopleProvider>
-            <QuickLogProvider>{ui}</QuickLogProvider>
+            <QuickLogProvider>
+              <CaptureProvider>{ui}</CaptureProvider>
+            </QuickLogProvider>
           </PeopleProvider>
         </AppInfoProvider>
       </TooltipProvider>

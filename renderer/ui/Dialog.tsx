@@ -7,7 +7,7 @@ interface DialogProps {
   title: string;
   onClose: () => void;
   children: ReactNode;
-  size?: 'normal' | 'wide' | 'palette';
+  size?: 'normal' | 'wide' | 'palette' | 'full';
   /** Hide the visible title (the palette); it still names the dialog for screen readers. */
   hideTitle?: boolean;
 }

@@ -9,6 +9,7 @@ import {
   checkRestart,
   checkSecondInstance,
 } from './lifecycle.ts';
+import { checkCaptureShortcut } from './capture-shortcut.ts';
 import { checkReminders } from './reminders.ts';
 import { checkAppScheme } from './renderer.ts';
 import { checkRuntimeCheck } from './runtime.ts';
@@ -68,6 +69,7 @@ export async function runDesktopSmoke(options: SmokeOptions): Promise<SmokeRepor
     await checkAppScheme(first, smoke, checks);
     await checkSecurity(first, smoke, checks);
     await checkReminders(first, checks);
+    await checkCaptureShortcut(first, checks);
     await checkSecondInstance(first, launcher, checks);
     await checkCloseToTray(first, checks);
     const before = await checkQuitDuringImport(first, smoke, checks);

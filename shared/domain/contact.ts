@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Cadence } from './cadence.ts';
+import { Relationship } from './network/relationships.ts';
 
 /** Calendar date without a time, `YYYY-MM-DD`. */
 export const IsoDate = z.iso.date({ error: 'Use a date like 2026-03-14' });
@@ -113,5 +114,11 @@ export const Contact = ContactFields.extend({
   id: z.string().min(1).max(64),
   createdAt: IsoInstant,
   updatedAt: IsoInstant,
+  /**
+   * How this person is related to others (shared/domain/network/relationships.ts). Not one of the
+   * editable `ContactFields`: only the people area's relationship operations write it, on both
+   * people at once, so an edit form or an import never drops it.
+   */
+  relationships: z.array(Relationship).max(500).optional(),
 });
 export type Contact = z.infer<typeof Contact>;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Contact, IsoDate } from './contact.ts';
 import { Detail } from './detail.ts';
 import { Interaction } from './interaction.ts';
+import { SyncConflict } from './sync/conflict-record.ts';
 
 /** Read models that cross IPC: shaped for a screen, validated like every other output. */
 
@@ -58,11 +59,13 @@ export const PersonView = z.object({
   snoozedUntil: IsoDate.optional(),
   openDetails: z.array(Detail),
   reciprocity: ReciprocityView,
+  /** Values a sync merge set aside when two devices changed the same field (docs/sync.md). */
+  setAside: z.array(SyncConflict),
 });
 export type PersonView = z.infer<typeof PersonView>;
 
 export const SearchHitView = z.object({
-  kind: z.enum(['person', 'interaction', 'detail']),
+  kind: z.enum(['person', 'interaction', 'detail', 'event']),
   id: z.string(),
   /** The person to open (for a detail, its person; for an interaction, the first participant). */
   personIds: z.array(z.string()),

@@ -1,10 +1,14 @@
 import type { z } from 'zod';
 import { appRequests } from './channels/app.ts';
+import { eventsEvents, eventsRequests, eventsSubscriptions } from './channels/events.ts';
+import { cardsEvents, cardsRequests } from './channels/cards.ts';
 import { interchangeEvents, interchangeRequests, interchangeSubscriptions } from './channels/interchange.ts';
 import { lifecycleEvents, lifecycleRequests } from './channels/lifecycle.ts';
+import { networkRequests, networkSubscriptions } from './channels/network.ts';
 import { peopleRequests, peopleSubscriptions } from './channels/people.ts';
 import { practiceEvents, practiceRequests, practiceSubscriptions } from './channels/practice.ts';
 import { remindersEvents, remindersRequests, remindersSubscriptions } from './channels/reminders.ts';
+import { syncRequests, syncSubscriptions } from './channels/sync.ts';
 
 export { Screen } from './channels/app.ts';
 export { LogInteractionInput, TimelineFilter } from './channels/people.ts';
@@ -24,6 +28,10 @@ export const contract = {
     ...remindersRequests,
     ...interchangeRequests,
     ...practiceRequests,
+    ...syncRequests,
+    ...eventsRequests,
+    ...networkRequests,
+    ...cardsRequests,
   },
   /** Live queries: main pushes a fresh result whenever the underlying data changes. */
   subscriptions: {
@@ -31,9 +39,19 @@ export const contract = {
     ...remindersSubscriptions,
     ...interchangeSubscriptions,
     ...practiceSubscriptions,
+    ...syncSubscriptions,
+    ...eventsSubscriptions,
+    ...networkSubscriptions,
   },
   /** Pushed by main without a request. */
-  events: { ...lifecycleEvents, ...remindersEvents, ...interchangeEvents, ...practiceEvents },
+  events: {
+    ...lifecycleEvents,
+    ...remindersEvents,
+    ...interchangeEvents,
+    ...practiceEvents,
+    ...eventsEvents,
+    ...cardsEvents,
+  },
 } as const;
 
 export type Contract = typeof contract;

@@ -12,6 +12,8 @@ const SCREENS = [
   ['4', 'Practice'],
   ['5', 'Conversation starters'],
   ['6', 'Settings'],
+  ['7', 'Events'],
+  ['8', 'Network'],
 ] as const;
 
 /** A served demo profile (60 people, 400 interactions) on a fixed day. */

@@ -15,7 +15,7 @@ test('log a coffee with a detail, find it, fall due as time passes, and get back
     await page.getByRole('link', { name: /Sam Okafor/ }).click();
 
     // A "Close" rhythm: due after 3 weeks, overdue after 5.
-    await page.getByRole('button', { name: 'Edit' }).click();
+    await page.getByRole('button', { name: 'Edit', exact: true }).click();
     await page.getByLabel('Rhythm', { exact: true }).selectOption('close');
     await page.getByRole('button', { name: 'Save' }).click();
     await expect(page.getByText('On track · next by 31 Mar 2026')).toBeVisible();

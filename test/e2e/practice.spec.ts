@@ -1,13 +1,30 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Locator, Page } from '@playwright/test';
 import { addPerson, expectAccessible } from './helpers.ts';
 import { expect, startServe, test } from './serve-fixture.ts';
 
-test('build a three-step ladder by keyboard, practise a step, see it on the chart, and copy a starter about a detail', async ({
+/** Moves focus to a field and types into it, as a keyboard user does. */
+async function typeInto(page: Page, field: Locator, text: string) {
+  await field.focus();
+  await page.keyboard.type(text);
+  await expect(field).toHaveValue(text);
+}
+
+/** Ticks a checkbox or picks a radio button with the keyboard. */
+async function choose(page: Page, box: Locator) {
+  await box.focus();
+  await page.keyboard.press('Space');
+  await expect(box).toBeChecked();
+}
+
+test('build a ladder by keyboard, plan a step as an experiment, complete it, see the belief re-rating on the chart, and copy a starter about a detail', async ({
   page,
   context,
 }) => {
+  // Three axe runs on a shared, loaded machine take much of the default two minutes.
+  test.setTimeout(240_000);
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   const dataDir = mkdtempSync(join(tmpdir(), 'rapport-e2e-practice-'));
   const served = await startServe(dataDir, ['--today', '2026-03-18']);
@@ -33,8 +50,16 @@ test('build a three-step ladder by keyboard, practise a step, see it on the char
       await page.keyboard.type(text);
       await builder.getByRole('button', { name: 'Add step' }).click();
     }
-    await builder.getByLabel('Expected anxiety, step 2 (0–10)').fill('4');
-    await builder.getByLabel('Expected anxiety, step 3 (0–10)').fill('8');
+    // Nothing is pre-filled: the user rates every step, the library's prompt included.
+    for (const [step, rating] of [
+      [1, '2'],
+      [2, '4'],
+      [3, '8'],
+    ] as const) {
+      const field = builder.getByLabel(`Expected anxiety, step ${step} (0–10)`);
+      await expect(field).toHaveValue('');
+      await typeInto(page, field, rating);
+    }
 
     await builder.getByRole('button', { name: 'Move step 2 down' }).focus();
     await page.keyboard.press('Enter');
@@ -49,54 +74,95 @@ test('build a three-step ladder by keyboard, practise a step, see it on the char
     const rungs = page.getByRole('list', { name: 'Steps of Phone calls' }).getByRole('listitem');
     await expect(rungs).toHaveCount(3);
     await expect(rungs.nth(1)).toContainText('Call a friend for a chat');
+    await expect(rungs.nth(1)).toContainText('Not tried yet.');
 
-    // 2. Practise step 2: before, then afterwards.
+    // 2. Plan step 2 as an experiment: a checkable prediction, how strongly it is believed, and
+    //    which safety behaviours to drop (a common one and one of the user's own).
     await page.getByRole('button', { name: 'Practise step 2 of Phone calls' }).click();
-    const before = page.getByRole('dialog', { name: 'Before you start' });
-    await expect(before.getByLabel('What will you do?')).toHaveValue('Call a friend for a chat');
-    await expect(before.getByLabel('What will you do?')).toBeFocused();
-    await before.getByLabel('Anxiety now (0–10)').fill('6');
-    await before.getByLabel('What do you expect will happen?').fill('They will be too busy and sound annoyed');
-    await before.getByLabel('How likely does that feel? (0–100 %)').fill('70');
-    await before.getByRole('button', { name: 'Save and go' }).click();
-    await expect(before).toBeHidden();
-
-    await page.getByRole('button', { name: 'How did it go: Call a friend for a chat' }).click();
-    const after = page.getByRole('dialog', { name: 'How did it go?' });
-    await expect(after.getByLabel('Anxiety at its highest (0–10)')).toBeFocused();
-    await page.keyboard.type('7');
-    await after.getByLabel('Anxiety now (0–10)').fill('2');
-    await after.getByLabel('What actually happened?').fill('We chatted for twenty minutes');
-    await after.getByRole('radio', { name: 'No' }).check();
-    await after.getByLabel('What did you learn?').fill('Friends are glad to hear from me');
-    await after.getByRole('checkbox', { name: 'Rehearsing every word in advance' }).check();
-    await after.getByRole('button', { name: 'Save how it went' }).click();
-    await expect(after).toBeHidden();
-
-    // 3. The chart's text alternative shows the session; uPlot drew a canvas beside it.
-    const suds = page.getByRole('figure', { name: 'Anxiety before and after' });
-    await expect(suds).toContainText(
-      '1 practice so far. Most recent, 18 Mar 2026, “Call a friend for a chat”: anxiety 6 before, 7 at its highest, 2 after.',
+    const plan = page.getByRole('dialog', { name: 'Before you start' });
+    await expect(plan.getByLabel('What will you do?')).toHaveValue('Call a friend for a chat');
+    await expect(plan.getByLabel('What will you do?')).toBeFocused();
+    await expect(plan.getByRole('note')).toContainText('Step back a rung');
+    await typeInto(page, plan.getByLabel('Anxiety now (0–10)'), '6');
+    await typeInto(
+      page,
+      plan.getByLabel('What do you predict will happen?'),
+      'They will say they are too busy to talk',
     );
-    await expect(suds.locator('canvas')).toHaveCount(1);
-    await suds.getByText('Show “Anxiety before and after” as a table').click();
-    await expect(suds.getByRole('row', { name: /Call a friend for a chat/ }).getByRole('cell')).toHaveText([
+    await typeInto(page, plan.getByLabel('How strongly do you believe it will happen? (0–100 %)'), '70');
+    const drops = plan.getByRole('group', { name: 'Which safety behaviours will you drop?' });
+    await choose(page, drops.getByRole('checkbox', { name: 'Rehearsing every word in advance' }));
+    // Enter in "Another one of yours" adds it ticked; it does not submit the plan.
+    await typeInto(page, drops.getByLabel('Another one of yours'), 'Reading from notes');
+    await page.keyboard.press('Enter');
+    await expect(drops.getByRole('checkbox', { name: 'Reading from notes' })).toBeChecked();
+    await expect(plan).toBeVisible();
+    await expectAccessible(page, 'experiment plan');
+    await plan.getByRole('button', { name: 'Save and go' }).click();
+    await expect(plan).toBeHidden();
+
+    // 3. Complete it: anxiety at its highest and at the end, stayed, what happened, the belief re-rated.
+    await page.getByRole('button', { name: 'How did it go: Call a friend for a chat' }).click();
+    const outcome = page.getByRole('dialog', { name: 'How did it go?' });
+    await expect(outcome).toContainText(
+      'You predicted: “They will say they are too busy to talk”. Beforehand you believed it 70%.',
+    );
+    await expect(outcome.getByLabel('Anxiety at its highest (0–10)')).toBeFocused();
+    await page.keyboard.type('7');
+    await typeInto(page, outcome.getByLabel('Anxiety at the end of the step (0–10)'), '2');
+    await choose(page, outcome.getByRole('radio', { name: 'I stayed until it was done' }));
+    await typeInto(page, outcome.getByLabel('What actually happened?'), 'We chatted for twenty minutes');
+    const cameTrue = outcome.getByRole('group', { name: 'Did your prediction come true?' });
+    await choose(page, cameTrue.getByRole('radio', { name: 'No' }));
+    await expect(outcome.getByLabel('How did you cope?')).toHaveCount(0);
+    await typeInto(page, outcome.getByLabel('How strongly do you believe the prediction now? (0–100 %)'), '10');
+    await typeInto(page, outcome.getByLabel('What did you learn?'), 'Friends are glad to hear from me');
+    const managed = outcome.getByRole('group', { name: 'Which safety behaviours did you manage without?' });
+    await expect(managed.getByRole('checkbox')).toHaveCount(2);
+    await choose(page, managed.getByRole('checkbox', { name: 'Reading from notes' }));
+    await expectAccessible(page, 'experiment outcome');
+    await outcome.getByRole('button', { name: 'Save how it went' }).click();
+    await expect(outcome).toBeHidden();
+
+    // 4. The try shows on its step, the step's chart has a line, and the belief chart shows the re-rating.
+    await expect(rungs.nth(1)).toContainText(
+      '1 try. Last time: highest 7, at the end 2. Repeat this step until it feels like a 3 or below before moving up.',
+    );
+    const steps = page.getByRole('figure', { name: 'Anxiety on each step of “Phone calls”' });
+    await expect(steps).toContainText(
+      '1 of 3 steps tried. Step 2, “Call a friend for a chat”: 1 try, highest anxiety 7.',
+    );
+    await expect(steps.locator('canvas')).toHaveCount(1);
+
+    const beliefs = page.getByRole('figure', { name: 'Belief in your predictions, before and after' });
+    await expect(beliefs).toContainText(
+      'Across 1 practice, you believed your prediction 70% on average beforehand and 10% afterwards.',
+    );
+    await expect(beliefs.locator('canvas')).toHaveCount(1);
+    await beliefs.getByText('Show “Belief in your predictions, before and after” as a table').click();
+    await expect(beliefs.getByRole('row', { name: /Call a friend for a chat/ }).getByRole('cell')).toHaveText([
       '18 Mar 2026',
       'Call a friend for a chat',
-      '6',
-      '7',
-      '2',
+      'They will say they are too busy to talk',
+      '70%',
+      'No',
+      '10%',
     ]);
-    await expect(page.getByRole('figure', { name: 'What you expected and what happened' })).toContainText(
-      '70% likely on average. It happened 0 times out of 1',
-    );
     await expect(page.getByRole('region', { name: 'This week' })).toContainText('1 of 2 this week');
     await expect(page.getByRole('region', { name: 'To finish' })).toContainText('Nothing waiting');
+    await expectAccessible(page, 'Practice screen with a try on the ladder and both charts');
 
-    // 4. A person with a detail gets a starter that mentions it; Copy puts it on the clipboard.
+    // 5. The next plan offers the user's own safety behaviour again, beside the common ones.
+    await page.getByRole('button', { name: 'Practise step 3 of Phone calls' }).click();
+    const next = page.getByRole('dialog', { name: 'Before you start' });
+    await expect(next.getByRole('checkbox', { name: 'Reading from notes' })).not.toBeChecked();
+    await page.keyboard.press('Escape');
+    await expect(next).toBeHidden();
+
+    // 6. A person with a detail gets a starter that mentions it; Copy puts it on the clipboard.
     await addPerson(page, 'Sam Okafor');
     await page.getByRole('link', { name: /Sam Okafor/ }).click();
-    await page.getByLabel('Remember about them').fill('the new puppy Biscuit');
+    await typeInto(page, page.getByLabel('Remember about them'), 'the new puppy Biscuit');
     await page.getByRole('button', { name: 'Remember' }).click();
     const suggestions = page.getByRole('region', { name: 'Things you could say' });
     const biscuit = suggestions.getByRole('listitem').filter({ hasText: 'Biscuit' }).first();

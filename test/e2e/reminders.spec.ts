@@ -14,7 +14,7 @@ test('an overdue person appears on Today, Done logs a message and takes them off
     await page.goto(served.url);
     await addPerson(page, 'Priya Raman');
     await page.getByRole('link', { name: /Priya Raman/ }).click();
-    await page.getByRole('button', { name: 'Edit' }).click();
+    await page.getByRole('button', { name: 'Edit', exact: true }).click();
     await page.getByLabel('Rhythm', { exact: true }).selectOption('close');
     await page.getByRole('button', { name: 'Save' }).click();
     await expect(page.getByText('On track · next by 31 Jan 2026')).toBeVisible();
@@ -65,7 +65,7 @@ test('Later → Snooze 1 day hides a due person until tomorrow', async ({ page }
     await page.goto(served.url);
     await addPerson(page, 'Tom Baker');
     await page.getByRole('link', { name: /Tom Baker/ }).click();
-    await page.getByRole('button', { name: 'Edit' }).click();
+    await page.getByRole('button', { name: 'Edit', exact: true }).click();
     await page.getByLabel('Rhythm', { exact: true }).selectOption('close');
     await page.getByRole('button', { name: 'Save' }).click();
     await expect(page.getByText(/On track/)).toBeVisible();

@@ -117,6 +117,9 @@ async function run(fake: FakeElectron, command: Command): Promise<unknown> {
       if (!tray) throw new Error('The app has no tray icon');
       return tray.pick(command.path);
     }
+    case 'os.pressShortcut':
+      fake.globalShortcut.press(command.accelerator);
+      return null;
     case 'window.close':
       return mainWindow(fake).close();
     case 'powerMonitor.emit':

@@ -105,6 +105,8 @@ export type Command =
   | { name: 'tray.clickMenuItem'; path: string[] }
   /** The user closes the window (its close button). */
   | { name: 'window.close' }
+  /** The user presses a system-wide shortcut (an Electron accelerator) anywhere on the desktop. */
+  | { name: 'os.pressShortcut'; accelerator: string }
   | { name: 'powerMonitor.emit'; event: string };
 
 export type ParentMessage = { type: 'command'; id: number; command: Command };

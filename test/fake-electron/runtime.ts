@@ -7,6 +7,7 @@ import { moduleProtocol, SchemeRegistry } from './schemes.ts';
 import { FakeIpcMain, FakeSession } from './session.ts';
 import {
   createDialog,
+  createGlobalShortcut,
   createPowerMonitor,
   createSafeStorage,
   createShell,
@@ -100,6 +101,7 @@ export function createFakeElectron(options: RuntimeOptions) {
     Notification,
     nativeImage: strict('nativeImage', nativeImage),
     dialog: createDialog(recorder),
+    globalShortcut: createGlobalShortcut(recorder, () => app.isReady()),
     shell: createShell(recorder),
     powerMonitor: createPowerMonitor(recorder),
     safeStorage: createSafeStorage(

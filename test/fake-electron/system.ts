@@ -114,3 +114,43 @@ export function createSafeStorage(recorder: Recorder, isReady: () => boolean, ap
     decryptStringAsync: async (data: Buffer) => ({ result: decrypt(data), shouldReEncrypt: false }),
   });
 }
+
+/**
+ * System-wide keyboard shortcuts. As in Electron: only after `ready`, and `register` returns false
+ * when the accelerator is already taken (by this app or, in real life, another one). `press` is
+ * the user pressing the keys anywhere on the desktop (the control channel's `os.pressShortcut`).
+ */
+export function createGlobalShortcut(recorder: Recorder, isReady: () => boolean) {
+  const registered = new Map<string, () => void>();
+  const ready = (name: string) => {
+    if (!isReady()) throw new Error(`globalShortcut.${name} cannot be used before the app is ready`);
+  };
+  return strict('globalShortcut', {
+    register(accelerator: string, callback: () => void): boolean {
+      ready('register');
+      recorder.call('globalShortcut.register', [accelerator]);
+      if (registered.has(accelerator)) return false;
+      registered.set(accelerator, callback);
+      return true;
+    },
+    isRegistered(accelerator: string): boolean {
+      return registered.has(accelerator);
+    },
+    unregister(accelerator: string): void {
+      ready('unregister');
+      recorder.call('globalShortcut.unregister', [accelerator]);
+      registered.delete(accelerator);
+    },
+    unregisterAll(): void {
+      ready('unregisterAll');
+      recorder.call('globalShortcut.unregisterAll');
+      registered.clear();
+    },
+    /** Not Electron API: the OS delivering the key press. */
+    press(accelerator: string): void {
+      const callback = registered.get(accelerator);
+      if (!callback) throw new Error(`No global shortcut ${accelerator} is registered`);
+      callback();
+    },
+  });
+}

@@ -329,3 +329,20 @@ describe('fake menus, images and storage', () => {
     expect(electronEvent({ a: 1 }).defaultPrevented).toBe(false);
   });
 });
+
+describe('fake global shortcuts', () => {
+  it('register only once ready, refuse a taken accelerator, and run the callback when pressed', () => {
+    expect(() => start(false).electron.globalShortcut.register('CommandOrControl+Shift+M', () => {})).toThrow(
+      /before the app is ready/,
+    );
+    const { electron } = start();
+    const pressed = vi.fn();
+    expect(electron.globalShortcut.register('CommandOrControl+Shift+M', pressed)).toBe(true);
+    expect(electron.globalShortcut.register('CommandOrControl+Shift+M', () => {})).toBe(false);
+    electron.globalShortcut.press('CommandOrControl+Shift+M');
+    expect(pressed).toHaveBeenCalledTimes(1);
+    electron.globalShortcut.unregister('CommandOrControl+Shift+M');
+    expect(electron.globalShortcut.isRegistered('CommandOrControl+Shift+M')).toBe(false);
+    expect(() => electron.globalShortcut.press('CommandOrControl+Shift+M')).toThrow(/No global shortcut/);
+  });
+});

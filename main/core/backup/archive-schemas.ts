@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { Contact, IsoInstant } from '../../../shared/domain/contact.ts';
 import { Detail } from '../../../shared/domain/detail.ts';
+import { EventRecord } from '../../../shared/domain/events/model.ts';
 import { Interaction } from '../../../shared/domain/interaction.ts';
 import { Ladder, OwnStarter, PracticeSession } from '../../../shared/domain/practice/model.ts';
 import { SyncConflicts } from '../../../shared/domain/sync/conflict-record.ts';
@@ -33,6 +34,7 @@ export const ARCHIVE_DOCUMENT_SCHEMAS: Record<Exclude<CollectionName, 'participa
   practice_ladders: Ladder.extend(syncFields),
   practice_sessions: PracticeSession.extend(syncFields),
   user_starters: OwnStarter.extend(syncFields),
+  events: EventRecord.extend(syncFields),
 };
 
 /** The archive envelope. Documents are checked one by one afterwards, so errors name each one. */

@@ -3,11 +3,12 @@
  * This table is the record: the database opens these, the ownership guard checks writes against
  * `owner`, archives hold only `source` collections, and sync replicates only `synced` ones.
  *
- * The free RxDB build allows 13 open collections per process; there are 10.
+ * The free RxDB build allows 13 open collections per process; there are 11.
  */
 import type { RxCollection } from 'rxdb';
 import type { AreaName } from '../area.ts';
 import { detailsMigrations, detailsSchema, type DetailDocument } from '../details/schema.ts';
+import { eventsMigrations, eventsSchema, type EventDocument } from '../events/schema.ts';
 import { interactionsMigrations, interactionsSchema, type InteractionDocument } from '../interactions/schema.ts';
 import { contactsMigrations, contactsSchema, type ContactDocument } from '../people/schema.ts';
 import {
@@ -41,6 +42,7 @@ export type RapportCollections = {
   practice_ladders: RxCollection<LadderDocument>;
   practice_sessions: RxCollection<SessionDocument>;
   user_starters: RxCollection<UserStarterDocument>;
+  events: RxCollection<EventDocument>;
   participations: RxCollection<ParticipationDocument>;
   people_index: RxCollection<PersonIndexDocument>;
 };
@@ -64,6 +66,7 @@ export const COLLECTIONS: Record<CollectionName, CollectionInfo> = {
   practice_ladders: { owner: 'practice', kind: 'source', synced: true },
   practice_sessions: { owner: 'practice', kind: 'source', synced: true },
   user_starters: { owner: 'starters', kind: 'source', synced: true },
+  events: { owner: 'events', kind: 'source', synced: true },
   participations: { owner: 'projection', kind: 'derived', synced: false },
   people_index: { owner: 'projection', kind: 'derived', synced: false },
 };
@@ -78,6 +81,7 @@ export const COLLECTION_SCHEMAS = {
   practice_ladders: { schema: laddersSchema, migrationStrategies: laddersMigrations },
   practice_sessions: { schema: sessionsSchema, migrationStrategies: sessionsMigrations },
   user_starters: { schema: userStartersSchema, migrationStrategies: userStartersMigrations },
+  events: { schema: eventsSchema, migrationStrategies: eventsMigrations },
   participations: { schema: participationsSchema, migrationStrategies: participationsMigrations },
   people_index: { schema: peopleIndexSchema, migrationStrategies: peopleIndexMigrations },
 } as const;

@@ -3,7 +3,8 @@ import type { SyncConflict } from '../../../shared/domain/sync/conflict-record.t
 /**
  * What sync keeps on every synced document (docs/sync.md, "Conflict rules"): the values a merge
  * set aside, and when each field was last edited on any device. Both are written by
- * sync/edit-stamps.ts and the conflict handlers, never by the areas' services.
+ * sync/edit-stamps.ts and the conflict handlers; a service only removes a set-aside value when
+ * the user settles it (people's `settleSetAside`).
  */
 export type SyncFields = {
   conflicts?: SyncConflict[];

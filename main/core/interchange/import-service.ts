@@ -312,7 +312,15 @@ async function buildPlan(
         next: doc.toMutableJSON() as ContactDocument,
       };
       const { merged } = mergeContacts(ContactFields.parse(entry.next), card.fields);
-      entry.next = { ...merged, id: targetId, createdAt: entry.previous.createdAt, updatedAt: stamp };
+      // Relationships are not contact fields (mergeContacts drops them); the person keeps theirs.
+      const { relationships } = entry.previous;
+      entry.next = {
+        ...merged,
+        ...(relationships ? { relationships } : {}),
+        id: targetId,
+        createdAt: entry.previous.createdAt,
+        updatedAt: stamp,
+      };
       targets.set(targetId, entry);
       if (card.connectedOn) connections.push({ contactId: targetId, date: card.connectedOn });
       summary.merged++;

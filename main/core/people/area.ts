@@ -7,13 +7,15 @@ import { asArea } from '../area.ts';
 import type { Area, CoreContext } from '../context.ts';
 import { createContactsService, type ContactsService } from './contacts-service.ts';
 import { createMergeService } from './merge-service.ts';
+import { createRelationshipsService, type RelationshipsService } from './relationships-service.ts';
 import { watchPeopleList } from './people-list.ts';
 import { watchPerson } from './person-view-service.ts';
 import type { ContactDocument } from './schema.ts';
 
-export type PeopleApi = Pick<ContactsService, 'get' | 'putMany' | 'removeMany'> & {
-  create(fields: ContactDraft, options?: { defaultRhythm?: boolean }): Promise<Contact>;
-};
+export type PeopleApi = Pick<ContactsService, 'get' | 'putMany' | 'removeMany'> &
+  Pick<RelationshipsService, 'relate' | 'unrelate'> & {
+    create(fields: ContactDraft, options?: { defaultRhythm?: boolean }): Promise<Contact>;
+  };
 
 type PeopleChannels =
   | 'contacts.create'
@@ -25,20 +27,29 @@ type PeopleChannels =
   | 'contacts.duplicates'
   | 'contacts.merge'
   | 'contacts.setTier'
-  | 'contacts.dismissDuplicate';
+  | 'contacts.dismissDuplicate'
+  | 'contacts.settleSetAside';
 
 export function createPeopleArea(ctx: CoreContext): Area<PeopleChannels, 'contacts.watch' | 'person.watch'> & {
   api: PeopleApi;
 } {
   const contacts = asArea('people', createContactsService(ctx));
-  const merging = asArea('people', createMergeService(ctx, contacts));
+  const relationships = asArea('people', createRelationshipsService(ctx));
+  const merging = asArea('people', createMergeService(ctx, contacts, relationships));
   ctx.trash.registerRestorer('contacts', async (docs) => {
     await ctx.db.contacts.bulkUpsert(docs as ContactDocument[]);
     await ctx.projection.flush();
   });
 
   return {
-    api: { create: contacts.create, get: contacts.get, putMany: contacts.putMany, removeMany: contacts.removeMany },
+    api: {
+      create: contacts.create,
+      get: contacts.get,
+      putMany: contacts.putMany,
+      removeMany: contacts.removeMany,
+      relate: relationships.relate,
+      unrelate: relationships.unrelate,
+    },
     requests: {
       'contacts.create': (input) => contacts.create(input),
       'contacts.get': ({ id }) => contacts.get(id),
@@ -49,6 +60,7 @@ export function createPeopleArea(ctx: CoreContext): Area<PeopleChannels, 'contac
       'contacts.duplicates': () => merging.candidates(),
       'contacts.merge': ({ primaryId, secondaryId, fields }) => merging.merge(primaryId, secondaryId, fields),
       'contacts.setTier': ({ ids, tier }) => contacts.setTier(ids, tier),
+      'contacts.settleSetAside': ({ id, conflictId, choice }) => contacts.settleSetAside(id, conflictId, choice),
       'contacts.dismissDuplicate': async ({ ids: [a, b] }) => ({ dismissed: await merging.dismiss(a, b) }),
     },
     subscriptions: {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Contact, ContactDraft, ContactFields, Tier } from '../../../shared/domain/contact.ts';
-import { ContactFields as ContactFieldsSchema } from '../../../shared/domain/contact.ts';
+import { Contact as ContactSchema, ContactFields as ContactFieldsSchema } from '../../../shared/domain/contact.ts';
+import { dismissConflict, restoreConflict } from '../../../shared/domain/sync/conflict-record.ts';
 import { AppError } from '../../../shared/ipc/result.ts';
 import type { CoreContext } from '../context.ts';
 import { CHUNK, yieldToEventLoop } from '../db/bulk.ts';
@@ -12,6 +13,8 @@ export const defaultTier = async (ctx: CoreContext): Promise<Tier | undefined> =
   (await ctx.settings.read(KEEP_IN_TOUCH)).defaultTier;
 
 export interface ContactsService {
+  /** Uses or dismisses one value a sync merge set aside on this person. */
+  settleSetAside(id: string, conflictId: string, choice: 'use' | 'dismiss'): Promise<ContactDocument>;
   /**
    * Adds a person; the draft gets the domain defaults (no emails, not archived, …). With
    * `defaultRhythm`, someone without a tier or rhythm of their own gets the default tier from Settings.
@@ -76,7 +79,36 @@ export function createContactsService(ctx: CoreContext): ContactsService {
 
     async update(id, fields) {
       const current = await findExisting(id);
-      const next: ContactDocument = { ...fields, id, createdAt: current.createdAt, updatedAt: now() };
+      // Relationships are not form fields: they are kept as they are (relationships-service.ts).
+      const { relationships } = current.toMutableJSON() as ContactDocument;
+      const next: ContactDocument = {
+        ...fields,
+        ...(relationships ? { relationships } : {}),
+        id,
+        createdAt: current.createdAt,
+        updatedAt: now(),
+      };
+      await db.contacts.upsert(next);
+      await projection.flush();
+      return next;
+    },
+
+    async settleSetAside(id, conflictId, choice) {
+      const current = (await findExisting(id)).toMutableJSON() as ContactDocument;
+      const record = current.conflicts?.find((c) => c.id === conflictId);
+      if (!record) {
+        throw new AppError('not_found', 'That set-aside value is no longer there; another device may have settled it.');
+      }
+      const settled = choice === 'use' ? restoreConflict(current, conflictId) : dismissConflict(current, conflictId);
+      // A value from another device is checked like anything typed here before it goes back.
+      const valid = ContactSchema.safeParse(settled);
+      if (!valid.success) {
+        throw new AppError(
+          'invalid_input',
+          `The set-aside ${record.field} cannot be used: ${valid.error.issues[0]?.message}`,
+        );
+      }
+      const next: ContactDocument = { ...settled, updatedAt: now() };
       await db.contacts.upsert(next);
       await projection.flush();
       return next;

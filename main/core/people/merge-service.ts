@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { CoreContext } from '../context.ts';
 import { settingsKey } from '../settings/settings-store.ts';
 import type { ContactsService } from './contacts-service.ts';
+import type { RelationshipsService } from './relationships-service.ts';
 import type { ContactDocument } from './schema.ts';
 
 export interface DuplicateCandidate {
@@ -35,7 +36,11 @@ export const NOT_DUPLICATES = settingsKey({
 });
 const pairKey = (a: string, b: string) => (a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`);
 
-export function createMergeService(ctx: CoreContext, contacts: ContactsService): MergeService {
+export function createMergeService(
+  ctx: CoreContext,
+  contacts: ContactsService,
+  relationships: RelationshipsService,
+): MergeService {
   const { db } = ctx;
   return {
     async candidates() {
@@ -59,6 +64,7 @@ export function createMergeService(ctx: CoreContext, contacts: ContactsService):
       const merged = await contacts.update(primaryId, fields);
       await ctx.areas.interactions.movePerson(secondaryId, primaryId);
       await ctx.areas.details.moveToPerson(secondaryId, primaryId);
+      await relationships.movePerson(secondaryId, primaryId);
       await ctx.trash.keep(`Merged ${secondary.displayName} into ${merged.displayName}`, {
         contacts: [secondary.toMutableJSON() as ContactDocument],
       });

@@ -43,6 +43,7 @@ export function watchPerson(ctx: CoreContext, id: string): Observable<PersonView
         // While a snooze holds them back from reminders: the day they count again.
         ...(snoozedUntil && snoozedUntil > today ? { snoozedUntil } : {}),
         openDetails,
+        setAside: contact.conflicts ?? [],
         reciprocity: {
           ...reciprocityBalance(exchanges, today),
           nudge,

@@ -83,3 +83,28 @@ describe('contacts schema v1', () => {
     ]);
   });
 });
+
+describe('contacts schema v3', () => {
+  it('opens people written by v2 unchanged, with no relationships until some are added', async () => {
+    const dir = testDir();
+    const v2 = await createRxDatabase({ name: 'rapport', storage: createStorage(dir).storage, multiInstance: false });
+    const { relationships: _added, ...v2Properties } = contactsSchema.properties;
+    await v2.addCollections({
+      contacts: {
+        schema: { ...contactsSchema, version: 2, properties: v2Properties } as RxJsonSchema<Record<string, unknown>>,
+        migrationStrategies: { 1: (d: unknown) => d, 2: (d: unknown) => d },
+      },
+    });
+    const { sortName: _s, ...ada } = person('ada', 'Ada Lovelace');
+    const { sortName: _t, ...sam } = person('sam', 'Sam Okafor');
+    await v2.collections.contacts!.bulkInsert([ada, sam]);
+    await v2.close();
+
+    const t = await openTestCore({ dir });
+    const stored = await t.call('contacts.get', { id: 'ada' });
+    expect(stored).toMatchObject({ displayName: 'Ada Lovelace', tags: ['old'] });
+    expect(stored.relationships).toBeUndefined();
+    await t.call('network.relate', { fromId: 'ada', toId: 'sam', kind: 'knows' });
+    expect((await t.call('contacts.get', { id: 'sam' })).relationships).toEqual([{ contactId: 'ada', kind: 'knows' }]);
+  });
+});

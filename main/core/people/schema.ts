@@ -13,7 +13,7 @@ export type ContactDocument = Contact & SyncFields;
  * and a looser storage schema lets the domain grow optional fields without a data migration.
  */
 export const contactsSchema: RxJsonSchema<ContactDocument> = {
-  version: 2,
+  version: 3,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -41,6 +41,7 @@ export const contactsSchema: RxJsonSchema<ContactDocument> = {
     cadence: { type: 'object' },
     archived: { type: 'boolean' },
     extensions: { type: 'array' },
+    relationships: { type: 'array' },
     createdAt: { type: 'string', maxLength: 40 },
     updatedAt: { type: 'string', maxLength: 40 },
     ...syncFieldsSchema,
@@ -57,4 +58,6 @@ export const contactsMigrations: MigrationStrategies = {
     return source;
   },
   2: addedSyncFields,
+  /** v3: the optional `relationships` list (network); existing people have none. */
+  3: (doc: Record<string, unknown>) => doc,
 };

@@ -1,7 +1,7 @@
 import type { practiceRequests, practiceSubscriptions } from '../../../shared/ipc/channels/practice.ts';
 import { asArea } from '../area.ts';
 import type { Area, CoreContext } from '../context.ts';
-import type { LadderDocument, SessionDocument } from './collections.ts';
+import { upgradeTrashedSession, type LadderDocument } from './collections.ts';
 import { createPracticeService } from './practice-service.ts';
 import { createStartersService } from './starters-service.ts';
 
@@ -33,7 +33,7 @@ export function createPracticeArea(ctx: CoreContext): Area<PracticeRequest, Prac
     await ctx.db.practice_ladders.bulkUpsert(docs as LadderDocument[]);
   });
   ctx.trash.registerRestorer('practice_sessions', async (docs) => {
-    await ctx.db.practice_sessions.bulkUpsert(docs as SessionDocument[]);
+    await ctx.db.practice_sessions.bulkUpsert(docs.map(upgradeTrashedSession));
   });
   return {
     requests: {
@@ -47,7 +47,7 @@ export function createPracticeArea(ctx: CoreContext): Area<PracticeRequest, Prac
     subscriptions: {
       'practice.watchLadders': () => practice.watchLadders(),
       'practice.watchSessions': () => practice.watchSessions(),
-      'practice.watchProgress': ({ weeks }) => practice.watchProgress(weeks),
+      'practice.watchProgress': () => practice.watchProgress(),
     },
   };
 }

@@ -40,7 +40,7 @@ export const laddersSchema: RxJsonSchema<LadderDocument> = {
 };
 
 export const sessionsSchema: RxJsonSchema<SessionDocument> = {
-  version: 1,
+  version: 2,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -54,7 +54,8 @@ export const sessionsSchema: RxJsonSchema<SessionDocument> = {
     promptId: { type: 'string' },
     sudsBefore: { type: 'integer' },
     prediction: { type: 'string' },
-    likelihood: { type: 'integer' },
+    beliefBefore: { type: 'integer' },
+    safetyBehavioursToDrop: { type: 'array', items: { type: 'string' } },
     after: { type: 'object' },
     completedOn: { type: 'string' },
     interactionId: { type: 'string' },
@@ -70,12 +71,55 @@ export const sessionsSchema: RxJsonSchema<SessionDocument> = {
     'situation',
     'sudsBefore',
     'prediction',
-    'likelihood',
+    'beliefBefore',
+    'safetyBehavioursToDrop',
     'createdAt',
     'updatedAt',
   ],
   indexes: [['status', 'createdAt']],
 };
+
+/** A session as schema versions 0 and 1 stored it (before a practice was planned as an experiment). */
+interface SessionV0 extends Record<string, unknown> {
+  likelihood?: number;
+  after?: Record<string, unknown> & { sudsAfter?: number; droppedSafetyBehaviours?: unknown };
+}
+
+/**
+ * Append-only. 1: the sync fields (db/sync-fields.ts). 2: a practice is a behavioural experiment.
+ * - `likelihood` becomes `beliefBefore` (the same question: how strongly the prediction was believed);
+ * - the safety behaviours to drop are chosen beforehand now (`safetyBehavioursToDrop`); for an old
+ *   session the ones it recorded dropping are the best record of that plan, so they are copied there
+ *   and stay in `after.droppedSafetyBehaviours` too;
+ * - `after.sudsAfter` ("anxiety now") becomes `after.sudsEnd`, the closest value to anxiety at the
+ *   end of the step; `after.coping` starts empty. The belief re-rating and whether the user stayed
+ *   were never asked, so they stay absent rather than being made up.
+ */
+export const sessionsMigrations: MigrationStrategies = {
+  1: addedSyncFields,
+  2: (doc: SessionV0) => {
+    const { likelihood, after, ...rest } = doc;
+    const dropped = Array.isArray(after?.droppedSafetyBehaviours)
+      ? after.droppedSafetyBehaviours.filter((b): b is string => typeof b === 'string')
+      : [];
+    const next: Record<string, unknown> = { ...rest, beliefBefore: likelihood, safetyBehavioursToDrop: dropped };
+    if (after) {
+      const { sudsAfter, ...kept } = after;
+      next.after = { coping: '', ...kept, sudsEnd: sudsAfter };
+    }
+    return next;
+  },
+};
+
+/**
+ * A session copied into the trash before schema version 2 (the trash keeps documents as they
+ * were) is upgraded when it is restored, so an undo after updating Rapport writes today's shape.
+ */
+export function upgradeTrashedSession(doc: Record<string, unknown>): SessionDocument {
+  const current =
+    'beliefBefore' in doc ? doc : (sessionsMigrations[2] as (old: SessionV0) => Record<string, unknown>)(doc);
+  return current as unknown as SessionDocument;
+}
 
 export const userStartersSchema: RxJsonSchema<UserStarterDocument> = {
   version: 2,
@@ -105,4 +149,3 @@ export const userStartersMigrations: MigrationStrategies = {
 };
 
 export const laddersMigrations: MigrationStrategies = { 1: addedSyncFields };
-export const sessionsMigrations: MigrationStrategies = { 1: addedSyncFields };

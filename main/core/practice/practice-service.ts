@@ -6,18 +6,13 @@ import {
   WeeklyGoal,
   type Ladder,
   type LadderFields,
-  type PracticeProgress,
   type PracticeSession,
   type SessionAfter,
   type SessionBefore,
 } from '../../../shared/domain/practice/model.ts';
 import { practiceInteractionNotes } from '../../../shared/domain/practice/notes.ts';
-import {
-  completionsPerWeek,
-  predictionCalibration,
-  sudsPoints,
-  weeklyGoalProgress,
-} from '../../../shared/domain/practice/progress.ts';
+import type { PracticeProgress } from '../../../shared/domain/practice/progress-model.ts';
+import { practiceProgress } from '../../../shared/domain/practice/progress.ts';
 import { AppError } from '../../../shared/ipc/result.ts';
 import { today$, todayOf, type Clock } from '../clock.ts';
 import { z } from 'zod';
@@ -53,7 +48,8 @@ export interface PracticeService {
   /** Sessions, newest first. */
   watchSessions(): Observable<PracticeSession[]>;
   setWeeklyGoal(goal: number): Promise<number>;
-  watchProgress(weeks: number): Observable<PracticeProgress>;
+  /** The weekly goal, every ladder step's tries and advice, other practices, and belief before and after. */
+  watchProgress(): Observable<PracticeProgress>;
 }
 
 export interface PracticeDeps {
@@ -92,6 +88,9 @@ export function createPracticeService({
         .reverse(),
     ),
   );
+  const ladders$ = db.practice_ladders
+    .find()
+    .$.pipe(map((docs) => docs.map((d) => d.toMutableJSON() as Ladder).sort(byCreated)));
   const goal$ = settings.watch(PRACTICE_SETTINGS).pipe(
     map((value) => value.weeklyGoal),
     distinctUntilChanged(),
@@ -128,11 +127,7 @@ export function createPracticeService({
       return { undoToken };
     },
 
-    watchLadders() {
-      return db.practice_ladders
-        .find()
-        .$.pipe(map((docs) => docs.map((d) => d.toMutableJSON() as Ladder).sort(byCreated)));
-    },
+    watchLadders: () => ladders$,
 
     async startSession(before) {
       const stamp = now();
@@ -208,19 +203,9 @@ export function createPracticeService({
       return value;
     },
 
-    watchProgress(weeks) {
-      return combineLatest([sessions$, goal$, today$(clock)]).pipe(
-        map(([sessions, goal, today]) => {
-          const points = sudsPoints(sessions);
-          const days = points.map((p) => p.completedOn);
-          return {
-            today,
-            goal: weeklyGoalProgress(days, today, goal),
-            weeks: completionsPerWeek(days, today, weeks),
-            points,
-            calibration: predictionCalibration(points),
-          };
-        }),
+    watchProgress() {
+      return combineLatest([sessions$, ladders$, goal$, today$(clock)]).pipe(
+        map(([sessions, ladders, goal, today]) => practiceProgress(sessions, ladders, goal, today)),
       );
     },
   };

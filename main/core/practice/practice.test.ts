@@ -9,17 +9,20 @@ const before = (extra: Partial<RequestInput<'practice.startSession'>> = {}): Req
   task: 'Phone the library to ask about the book club',
   situation: 'phone',
   sudsBefore: 7,
-  prediction: 'I will stumble over my words and they will be short with me',
-  likelihood: 70,
+  prediction: 'They will sound annoyed and end the call within a minute',
+  beliefBefore: 70,
+  safetyBehavioursToDrop: ['Rehearsing every word in advance'],
   ...extra,
 });
 const after = (
   extra: Partial<RequestInput<'practice.finishSession'>['after']> = {},
 ): RequestInput<'practice.finishSession'>['after'] => ({
   sudsPeak: 8,
-  sudsAfter: 3,
+  sudsEnd: 3,
+  stayed: 'until-done',
   outcome: 'They were friendly and told me the next date',
   predictionHappened: false,
+  beliefAfter: 15,
   learned: 'A short call is survivable',
   droppedSafetyBehaviours: ['Rehearsing every word in advance'],
   ...extra,
@@ -71,32 +74,56 @@ describe('fear ladders', () => {
 });
 
 describe('practice sessions', () => {
-  it('saves the before half as planned, then finishes it today and shows it in progress', async () => {
+  it('saves the plan, then finishes it today and shows it on its ladder step and in the belief chart', async () => {
     const { call, watch } = await setup('2026-03-18T12:00:00Z');
-    const planned = await call('practice.startSession', before({ date: '2026-03-17' }));
-    expect(planned).toMatchObject({ status: 'planned', sudsBefore: 7, likelihood: 70 });
+    const ladder = await call('practice.saveLadder', {
+      fields: { name: 'Phone calls', steps: [{ text: 'Phone the library', suds: 6 }] },
+    });
+    const step = ladder.steps[0]!;
+    const planned = await call(
+      'practice.startSession',
+      before({ date: '2026-03-17', ladderId: ladder.id, stepId: step.id }),
+    );
+    expect(planned).toMatchObject({
+      status: 'planned',
+      sudsBefore: 7,
+      beliefBefore: 70,
+      safetyBehavioursToDrop: ['Rehearsing every word in advance'],
+    });
 
     const done = await call('practice.finishSession', { id: planned.id, after: after() });
     expect(done).toMatchObject({
       status: 'done',
       completedOn: '2026-03-18',
-      after: { sudsPeak: 8, sudsAfter: 3, predictionHappened: false },
+      after: { sudsPeak: 8, sudsEnd: 3, stayed: 'until-done', predictionHappened: false, beliefAfter: 15 },
     });
 
-    const progress = await watch('practice.watchProgress', { weeks: 2 }, (p) => p.points.length === 1);
-    expect(progress.points[0]).toMatchObject({
-      completedOn: '2026-03-18',
-      before: 7,
-      peak: 8,
-      after: 3,
-      task: 'Phone the library to ask about the book club',
+    const progress = await watch('practice.watchProgress', {}, (p) => p.beliefs.points.length === 1);
+    expect(progress.ladders[0]!.steps[0]).toMatchObject({
+      stepId: step.id,
+      attempts: [{ sessionId: planned.id, completedOn: '2026-03-18', peak: 8, end: 3, stayed: 'until-done' }],
+      advice: { kind: 'repeat' },
     });
-    expect(progress.weeks).toEqual([
-      { weekStart: '2026-03-09', count: 0 },
-      { weekStart: '2026-03-16', count: 1 },
-    ]);
+    expect(progress.beliefs.points[0]).toMatchObject({ before: 70, after: 15, happened: false });
+    expect(progress.otherPractices).toEqual([]);
     expect(progress.goal).toMatchObject({ goal: 2, done: 1, remaining: 1 });
-    expect(progress.calibration).toMatchObject({ count: 1, averagePredicted: 70, happenedPercent: 0 });
+  });
+
+  it('keeps how the user coped when the prediction came true, and names a missing re-rating', async () => {
+    const { call, core } = await setup();
+    const { id } = await call('practice.startSession', before());
+    const { beliefAfter: _b, ...noRerating } = after();
+    const refused = await core.requestUnchecked('practice.finishSession', { id, after: noRerating });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', details: [{ path: ['after', 'beliefAfter'] }] },
+    });
+    const coping = 'I said “no worries, another time” and rang the next place';
+    const done = await call('practice.finishSession', {
+      id,
+      after: after({ predictionHappened: true, coping, stayed: 'left-early' }),
+    });
+    expect(done.after).toMatchObject({ predictionHappened: true, coping, stayed: 'left-early' });
   });
 
   it('does not count planned sessions as completions', async () => {
@@ -104,7 +131,7 @@ describe('practice sessions', () => {
     await call('practice.startSession', before());
     const sessions = await watch('practice.watchSessions', {}, (s) => s.length === 1);
     expect(sessions[0]!.status).toBe('planned');
-    expect((await watch('practice.watchProgress', {})).points).toEqual([]);
+    expect((await watch('practice.watchProgress', {})).beliefs.points).toEqual([]);
   });
 
   it('refuses to finish a session twice', async () => {

@@ -155,7 +155,10 @@ export function createStartersService(
 
     async setFavourite(starterId, favourite) {
       const current = await favourites();
-      const next = favourite ? [...new Set([...current, starterId])] : current.filter((id) => id !== starterId);
+      // A favourite kept under a retired id shows on the line that replaced it, so un-starring that line removes it too.
+      const next = favourite
+        ? [...new Set([...current, starterId])]
+        : current.filter((id) => id !== starterId && currentStarterId(id) !== starterId);
       if (next.length !== current.length) await settings.write(FAVOURITES, { ids: next });
       return next;
     },

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { retiredStarterIds } from '../../../shared/content/library.ts';
 import type { Channel } from '../../../shared/content/schema.ts';
 import { firstNameOf } from './starters-service.ts';
 import { useCore } from './test-helpers.ts';
@@ -100,16 +101,18 @@ describe('starters.suggestFor', () => {
       task: 'Introduce myself to someone at the meet-up',
       situation: 'meet-up',
       sudsBefore: 6,
-      prediction: 'Nobody will talk to me',
-      likelihood: 60,
+      prediction: 'Nobody will talk to me for the first ten minutes',
+      beliefBefore: 60,
     });
     await call('practice.finishSession', {
       id: planned.id,
       after: {
         sudsPeak: 6,
-        sudsAfter: 3,
+        sudsEnd: 3,
+        stayed: 'until-done',
         outcome: 'We talked about dogs',
         predictionHappened: false,
+        beliefAfter: 20,
         contactId: dev.id,
       },
     });
@@ -233,6 +236,15 @@ describe('own starters and favourites', () => {
       (await call('starters.toggleFavourite', { starterId: 'reconnect-long-time-no-speak', favourite: false }))
         .favourites,
     ).toEqual([]);
+  });
+
+  it('un-starring a line also removes a favourite kept under the retired id it replaced', async () => {
+    const { call } = await setup();
+    const [retired, replacement] = Object.entries(retiredStarterIds).find(([, to]) => to !== null)!;
+    await call('starters.toggleFavourite', { starterId: retired, favourite: true });
+    await call('starters.toggleFavourite', { starterId: 'reconnect-long-time-no-speak', favourite: true });
+    const after = await call('starters.toggleFavourite', { starterId: replacement!, favourite: false });
+    expect(after.favourites).toEqual(['reconnect-long-time-no-speak']);
   });
 });
 

@@ -10,7 +10,13 @@ export function createSearchArea(ctx: CoreContext): Area<'search.query', never> 
   const projection = createSearchProjection(ctx.db);
   const search = createSearchService(projection);
   return {
-    requests: { 'search.query': ({ q, limit }) => search.query(q, limit) },
+    requests: {
+      // Events are searched apart from the people index (events/search.ts) and listed first.
+      'search.query': async ({ q, limit }) => {
+        const [events, rest] = await Promise.all([ctx.areas.events.search(q, 5), search.query(q, limit)]);
+        return [...events, ...rest].slice(0, limit);
+      },
+    },
     subscriptions: {},
     jobs: {
       // Catches up with writes made while closed (all of them after a restore) before the first search.

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import {
   ensureRxStorageInstanceParamsAreCorrect,
   RXDB_VERSION,
@@ -54,7 +55,10 @@ export function getRxStorageSqlite(options: SqliteStorageOptions): RxStorageSqli
     busyTimeoutMs: options.busyTimeoutMs ?? 5000,
   };
   const storage: RxStorageSqlite = {
-    name: 'rapport-sqlite',
+    // RxDB allows one open database per storage name and database name in a process. Every data
+    // folder holds a "rapport" database, so the folder goes into the name: two cores in one
+    // process (two devices in a sync test) must not close each other.
+    name: `rapport-sqlite:${path.resolve(options.databaseDirectory)}`,
     rxdbVersion: RXDB_VERSION,
     async createStorageInstance<RxDocType>(
       params: RxStorageInstanceCreationParams<RxDocType, SqliteInstanceOptions>,

@@ -25,6 +25,8 @@ export interface CollectionSyncOptions {
   live?: boolean;
   pullBatchSize?: number;
   pushBatchSize?: number;
+  /** Documents that belong to this device only (device settings): never pushed. */
+  keepLocal?: (id: string) => boolean;
 }
 
 export interface CollectionSync {
@@ -39,7 +41,8 @@ export interface CollectionSync {
 }
 
 export function startCollectionSync(options: CollectionSyncOptions): CollectionSync {
-  const { collection, transport } = options;
+  const { collection, transport, keepLocal } = options;
+  const primary = collection.schema.primaryPath as string;
   if (!isSyncHandler(collection.conflictHandler)) {
     throw new Error(
       `The "${collection.name}" collection has no sync conflict handler; create it with conflictHandler: syncConflictHandlers.${collection.name}.`,
@@ -80,7 +83,14 @@ export function startCollectionSync(options: CollectionSyncOptions): CollectionS
       },
     }),
     pull: { batchSize: options.pullBatchSize ?? 500 },
-    push: { batchSize: options.pushBatchSize ?? 200 },
+    push: {
+      batchSize: options.pushBatchSize ?? 200,
+      // RxDB skips a document whose push modifier returns null. Identity for everything else, so
+      // the conflict check still compares what the server has with what this device wrote.
+      ...(keepLocal
+        ? { modifier: (doc: Record<string, unknown>) => (keepLocal(String(doc[primary])) ? null : doc) }
+        : {}),
+    },
   });
 
   void replication.awaitInitialReplication().then(() => firstPassDone$.next(true));

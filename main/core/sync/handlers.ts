@@ -1,6 +1,7 @@
 import type { RxConflictHandler } from 'rxdb';
 import {
   detailsPolicy,
+  eventsPolicy,
   interactionsPolicy,
   laddersPolicy,
   peoplePolicy,
@@ -34,6 +35,7 @@ export const syncConflictHandlers = {
   practice_ladders: createSyncConflictHandler(laddersPolicy),
   practice_sessions: createSyncConflictHandler(sessionsPolicy),
   user_starters: createSyncConflictHandler(userStartersPolicy),
+  events: createSyncConflictHandler(eventsPolicy),
 } satisfies Record<string, RxConflictHandler<unknown>>;
 
 export type SyncedCollectionName = keyof typeof syncConflictHandlers;

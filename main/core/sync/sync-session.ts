@@ -19,6 +19,8 @@ export interface SyncSessionOptions {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any collection's document type
   collections: readonly RxCollection<any>[];
   live?: boolean;
+  /** Documents of a collection that stay on this device (device settings). */
+  keepLocal?: (collection: string, id: string) => boolean;
 }
 
 export interface SyncSession {
@@ -45,6 +47,7 @@ export async function startSync(options: SyncSessionOptions): Promise<SyncSessio
       transport,
       key,
       ...(options.live === undefined ? {} : { live: options.live }),
+      ...(options.keepLocal ? { keepLocal: (id: string) => options.keepLocal!(collection.name, id) } : {}),
     }),
   );
   return {

@@ -109,6 +109,32 @@ export async function verifySyncKey(transport: SyncTransport, config: SyncServer
   }
 }
 
+const ServerWelcome = z.looseObject({
+  version: z.string().optional(),
+  vendor: z.looseObject({ name: z.string().optional() }).optional(),
+});
+
+/**
+ * "Test connection": proves the address speaks the CouchDB protocol and the credentials work, and
+ * says whether a sync already lives in the database. Throws SyncError like every other call.
+ */
+export async function probeSyncSpace(
+  transport: SyncTransport,
+  config: SyncServerConfig,
+): Promise<{ server: string; syncExists: boolean }> {
+  const response = await transport.request(config.url, { method: 'GET' });
+  const body = response.ok ? await transport.readJson(response, config.url).catch(() => null) : null;
+  if (!response.ok) await response.body?.cancel();
+  const welcome = ServerWelcome.safeParse(body);
+  const speaksCouch = typeof body === 'object' && body !== null && ('couchdb' in body || 'express-pouchdb' in body);
+  if (!welcome.success || !speaksCouch) {
+    throw new SyncError('server', `${config.url} answers, but not as a CouchDB server. Check the address.`);
+  }
+  const name = welcome.data.vendor?.name ?? 'CouchDB';
+  const server = welcome.data.version ? `${name} ${welcome.data.version}` : name;
+  return { server, syncExists: (await readKeyCheck(transport, metaDatabaseUrl(config))) !== null };
+}
+
 function opens(check: KeyCheck, key: SyncKey): boolean {
   try {
     return open(key, KEY_CHECK_AAD, check.check) === KEY_CHECK_TEXT;

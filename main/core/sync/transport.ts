@@ -18,6 +18,8 @@ export interface TransportOptions {
   requestTimeoutMs?: number;
   /** The underlying fetch (Node's global by default). */
   fetch?: typeof fetch;
+  /** Ends every request, waiting or in flight, when sync stops. */
+  closed?: AbortSignal;
 }
 
 export const NEEDS_CREDENTIALS_MESSAGE =
@@ -30,11 +32,13 @@ export class SyncTransport {
   private readonly authorization: string | undefined;
   private readonly timeoutMs: number;
   private readonly baseFetch: typeof fetch;
+  private readonly closed: AbortSignal | undefined;
 
   constructor(options: TransportOptions = {}) {
     this.gate = options.gate ?? new ConnectionGate();
     this.timeoutMs = options.requestTimeoutMs ?? 120_000;
     this.baseFetch = options.fetch ?? fetch;
+    this.closed = options.closed;
     const { credentials } = options;
     if (credentials) {
       this.authorization = `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64')}`;
@@ -49,9 +53,11 @@ export class SyncTransport {
   async request(
     url: string,
     init: RequestInit = {},
-    signal?: AbortSignal,
+    callerSignal?: AbortSignal,
     options: { refusalIsAnAnswer?: boolean } = {},
   ): Promise<Response> {
+    const given = [callerSignal, this.closed].filter((s): s is AbortSignal => s !== undefined);
+    const signal = given.length > 1 ? AbortSignal.any(given) : given[0];
     if (!this.authorised$.value) throw new SyncError('needs-credentials', NEEDS_CREDENTIALS_MESSAGE);
     const headers = new Headers(init.headers);
     if (this.authorization) headers.set('authorization', this.authorization);

@@ -1,5 +1,6 @@
 import type { Contact } from '../../../shared/domain/contact.ts';
-import type { Ladder, PracticeProgress } from '../../../shared/domain/practice/model.ts';
+import type { Ladder } from '../../../shared/domain/practice/model.ts';
+import type { PracticeProgress } from '../../../shared/domain/practice/progress-model.ts';
 import type { TodayView } from '../../../shared/domain/reminders/views.ts';
 import type { PersonListItem, PersonView, TimelineEntry } from '../../../shared/domain/views.ts';
 import { DEFAULT_REMINDER_SETTINGS } from '../../../shared/domain/reminders/settings.ts';
@@ -49,6 +50,7 @@ export const samContact: Contact = {
 export const samView: PersonView = {
   contact: samContact,
   status: tracked,
+  setAside: [],
   openDetails: [
     {
       id: 'd1',
@@ -111,9 +113,9 @@ export const ladder: Ladder = {
 export const progress: PracticeProgress = {
   today: '2026-03-18',
   goal: { goal: 2, done: 0, remaining: 2, met: false, message: 'A fresh week.' },
-  weeks: [{ weekStart: '2026-03-16', count: 0 }],
-  points: [],
-  calibration: { count: 0, averagePredicted: null, happenedPercent: null, buckets: [], summary: 'Nothing yet.' },
+  ladders: [],
+  otherPractices: [],
+  beliefs: { points: [], averageBefore: null, averageAfter: null, happened: 0, summary: 'Nothing yet.' },
 };
 
 export const keepInTouch = { tiers: DEFAULT_TIER_CADENCES };
@@ -148,3 +150,6 @@ export const recoveryStatus = {
   ],
   canOpenReadOnly: true,
 };
+
+/** This week's no-ask touches (Today's weekly card). */
+export const week = { weekStart: '2026-03-16', done: 1, target: 3, jobHuntMode: false };

@@ -5,15 +5,31 @@ import { rapport } from '../../api/rapport.ts';
 import { useRequest } from '../../api/request.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { useToast } from '../../ui/Toast.tsx';
+import { CardReader, type CardRead } from '../cards/CardReader.tsx';
 import { AddPersonForm } from './AddPersonForm.tsx';
 
-/** Add person (N on the People screen): a small dialog; the toast offers Undo. */
+const SOURCES: Record<CardRead['source'], string> = {
+  'qr-vcard': 'its QR code',
+  'qr-url': 'its QR code',
+  'qr-text': 'its QR code',
+  ocr: 'the printed text',
+};
+
+/**
+ * Add person (N on the People screen): a small dialog; the toast offers Undo. A business card
+ * read from an image fills the form in for review; nothing is saved until Add person.
+ */
 export function AddPersonDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const people = usePeopleList();
   const { markAdded } = useRecentlyAdded();
   const toast = useToast();
   const request = useRequest();
   const [defaultTier, setDefaultTier] = useState<Tier | undefined>(undefined);
+  const [card, setCard] = useState<{ read: CardRead; count: number } | null>(null);
+  const close = () => {
+    setCard(null);
+    onClose();
+  };
   useEffect(() => {
     if (!open) return;
     void request(() => rapport().settings.getKeepInTouch({}), { action: 'load the default rhythm' }).then(
@@ -21,13 +37,26 @@ export function AddPersonDialog({ open, onClose }: { open: boolean; onClose: () 
     );
   }, [open, request]);
   return (
-    <Dialog open={open} title="Add person" onClose={onClose}>
+    <Dialog open={open} title="Add person" onClose={close}>
+      {card ? (
+        <div className="card-review">
+          <p className="card-read-note" role="status">
+            Filled in from {card.read.fileName} ({SOURCES[card.read.source]}). Check each field, then Add person.
+          </p>
+          <details className="card-read-text">
+            <summary>What was read</summary>
+            <pre>{card.read.text}</pre>
+          </details>
+        </div>
+      ) : null}
       <AddPersonForm
+        key={card?.count ?? 0}
+        initial={card?.read.draft}
         existing={people}
         defaultTier={defaultTier}
         create={(fields) => rapport().contacts.create(fields)}
         onAdded={(contact) => {
-          onClose();
+          close();
           markAdded(contact.id);
           toast({
             title: `Added ${contact.displayName}`,
@@ -35,6 +64,7 @@ export function AddPersonDialog({ open, onClose }: { open: boolean; onClose: () 
           });
         }}
       />
+      <CardReader onDraft={(read) => setCard((c) => ({ read, count: (c?.count ?? 0) + 1 }))} />
     </Dialog>
   );
 }

@@ -1,22 +1,35 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { z } from 'zod';
 import { TIER_LABELS } from '../../../shared/domain/cadence.ts';
+import type { CardDraft } from '../../../shared/domain/cards/card-draft.ts';
 import { ContactFields, Tier, type Contact } from '../../../shared/domain/contact.ts';
+import { detectSocialKind } from '../../../shared/domain/social-kind.ts';
 import type { PersonListItem } from '../../../shared/domain/views.ts';
 import { toFieldIssues, type FieldIssue, type Result } from '../../../shared/ipc/result.ts';
 import { Field } from '../../ui/Field.tsx';
 import { fold } from '../log/rank-people.ts';
 
-type Errors = Partial<Record<'displayName' | 'organisation' | 'role' | 'email' | 'form', string>>;
+type Errors = Partial<
+  Record<'displayName' | 'organisation' | 'role' | 'email' | 'phone' | 'url' | 'notes' | 'form', string>
+>;
 const Email = z.email('Enter an email address like name@example.org');
 
 /** The first message per field; `emails.0.value` is shown on the email field. */
 function errorsFrom(issues: FieldIssue[]): Errors {
   const errors: Errors = {};
   for (const issue of issues) {
-    const key = issue.path[0] === 'emails' ? 'email' : issue.path[0];
+    const key =
+      issue.path[0] === 'emails'
+        ? 'email'
+        : issue.path[0] === 'phones'
+          ? 'phone'
+          : issue.path[0] === 'social'
+            ? 'url'
+            : issue.path[0];
     const field = (
-      typeof key === 'string' && ['displayName', 'organisation', 'role', 'email'].includes(key) ? key : 'form'
+      typeof key === 'string' && ['displayName', 'organisation', 'role', 'email', 'phone', 'url', 'notes'].includes(key)
+        ? key
+        : 'form'
     ) as keyof Errors;
     errors[field] ??= issue.message;
   }
@@ -31,10 +44,12 @@ export interface AddPersonFormProps {
   existing?: readonly Pick<PersonListItem, 'id' | 'displayName' | 'organisation'>[];
   /** The rhythm a new person starts with (Settings → default rhythm). */
   defaultTier?: Tier | undefined;
+  /** Fields read from a business card, filled in for review; web address and note appear when it has them. */
+  initial?: CardDraft | undefined;
 }
 
 /** Name, organisation, role, email and rhythm; warns (once) when the name is already taken. */
-export function AddPersonForm({ create, onAdded, existing = [], defaultTier }: AddPersonFormProps) {
+export function AddPersonForm({ create, onAdded, existing = [], defaultTier, initial }: AddPersonFormProps) {
   const id = useId();
   const [errors, setErrors] = useState<Errors>({});
   const [saving, setSaving] = useState(false);
@@ -46,12 +61,17 @@ export function AddPersonForm({ create, onAdded, existing = [], defaultTier }: A
     const data = new FormData(event.currentTarget);
     const text = (name: string) => String(data.get(name) ?? '').trim() || undefined;
     const email = text('email');
+    const phone = text('phone');
+    const url = text('url');
     const tier = text('tier') as Tier | undefined;
     const parsed = ContactFields.safeParse({
       displayName: String(data.get('displayName') ?? ''),
       organisation: text('organisation'),
       role: text('role'),
       emails: email ? [{ value: email }] : [],
+      phones: phone ? [{ value: phone }] : [],
+      social: url ? [{ kind: detectSocialKind(url), url }] : [],
+      notes: text('notes'),
       ...(tier ? { tier } : {}),
     });
     const emailError =
@@ -93,14 +113,53 @@ export function AddPersonForm({ create, onAdded, existing = [], defaultTier }: A
         required
         autoComplete="off"
         error={errors.displayName}
+        defaultValue={initial?.name}
+        autoFocus={initial !== undefined}
         onChange={() => setSameName(null)}
       />
       <div className="row">
-        <Field label="Organisation" name="organisation" autoComplete="off" error={errors.organisation} />
-        <Field label="Role" name="role" autoComplete="off" error={errors.role} />
+        <Field
+          label="Organisation"
+          name="organisation"
+          autoComplete="off"
+          error={errors.organisation}
+          defaultValue={initial?.organisation}
+        />
+        <Field label="Role" name="role" autoComplete="off" error={errors.role} defaultValue={initial?.title} />
       </div>
       <div className="row">
-        <Field label="Email" name="email" type="email" autoComplete="off" error={errors.email} />
+        <Field
+          label="Email"
+          name="email"
+          type="email"
+          autoComplete="off"
+          error={errors.email}
+          defaultValue={initial?.email}
+        />
+        <Field
+          label="Phone"
+          name="phone"
+          type="tel"
+          autoComplete="off"
+          error={errors.phone}
+          defaultValue={initial?.phone}
+        />
+      </div>
+      {initial?.url ? (
+        <Field label="Web address" name="url" autoComplete="off" error={errors.url} defaultValue={initial.url} />
+      ) : null}
+      {initial?.note ? (
+        <div className="field">
+          <label htmlFor={`${id}-notes`}>Note</label>
+          <textarea id={`${id}-notes`} name="notes" rows={3} defaultValue={initial.note} />
+          {errors.notes ? (
+            <p className="field-error" role="alert">
+              {errors.notes}
+            </p>
+          ) : null}
+        </div>
+      ) : null}
+      <div className="row">
         <div className="field">
           <label htmlFor={`${id}-tier`}>Rhythm</label>
           <select id={`${id}-tier`} name="tier" defaultValue={defaultTier ?? ''}>

@@ -40,8 +40,6 @@ export function ContactFacts({ contact }: { contact: Contact }) {
   if (contact.location) rows.push(['Location', contact.location]);
   if (contact.birthday) rows.push(['Birthday', birthdayText(contact.birthday)]);
   if (contact.howWeMet) rows.push(['How we met', contact.howWeMet]);
-  if (contact.lookingFor) rows.push(['Looking for', contact.lookingFor]);
-  if (contact.canHelpWith) rows.push(['Can help with', contact.canHelpWith]);
   if (contact.tags.length) rows.push(['Tags', contact.tags.join(', ')]);
   if (contact.notes)
     rows.push([

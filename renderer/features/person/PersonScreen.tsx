@@ -13,17 +13,21 @@ import { ScreenHeading } from '../../ui/ScreenHeading.tsx';
 import { StatusBadge } from '../../ui/StatusBadge.tsx';
 import { useToast } from '../../ui/Toast.tsx';
 import { useQuickLog } from '../log/QuickLog.tsx';
+import { PersonNetwork } from '../network/PersonNetwork.tsx';
 import { Timeline } from '../timeline/Timeline.tsx';
 import '../timeline/timeline.css';
 import { AddDetailForm } from './AddDetailForm.tsx';
 import { AskAboutChips } from './AskAboutChips.tsx';
+import { PersonEvents } from '../events/PersonEvents.tsx';
 import { ContactFacts } from './ContactFacts.tsx';
 import { PersonForm } from './PersonForm.tsx';
 import { ReciprocityPanel } from './ReciprocityPanel.tsx';
 import { StarterSuggestions } from './StarterSuggestions.tsx';
 import './person.css';
+import { SetAsideValues } from './SetAsideValues.tsx';
 
-const fieldsOf = ({ id: _i, createdAt: _c, updatedAt: _u, ...fields }: Contact): ContactFields => fields;
+const fieldsOf = ({ id: _i, createdAt: _c, updatedAt: _u, relationships: _r, ...fields }: Contact): ContactFields =>
+  fields;
 
 export function PersonScreen({ id }: { id: string }) {
   const view = useLive<PersonView>((onResult) => rapport().person.watch({ id }, onResult), [id]);
@@ -43,7 +47,7 @@ export function PersonScreen({ id }: { id: string }) {
       </section>
     );
   }
-  const { contact, status, openDetails, reciprocity, snoozedUntil } = view.data;
+  const { contact, status, openDetails, reciprocity, snoozedUntil, setAside } = view.data;
   const name = contact.displayName;
 
   function remove() {
@@ -122,8 +126,11 @@ export function PersonScreen({ id }: { id: string }) {
       />
       <div className="person-columns">
         <div className="stack person-main">
+          <SetAsideValues contactId={id} values={setAside} />
           <StarterSuggestions contactId={id} name={name} />
           <ReciprocityPanel reciprocity={reciprocity} />
+          <PersonEvents contactId={id} />
+          <PersonNetwork contact={contact} fields={fieldsOf(contact)} />
           <AddDetailForm contactId={id} />
           <section aria-labelledby="person-timeline-title">
             <h2 id="person-timeline-title" className="section-title">

@@ -49,17 +49,45 @@ describe('LadderBuilder', () => {
     ]);
   });
 
-  it('adds a library prompt with its difficulty as the starting anxiety rating', async () => {
+  it('adds a library prompt and a written step with no rating, so the user rates each one themselves', async () => {
     const { save } = setup();
     const prompt = practicePrompts.find((p) => p.situation === 'phone')!;
     await userEvent.type(screen.getByLabelText('Ladder name'), 'Phone');
     await userEvent.selectOptions(screen.getByLabelText('Situation'), 'phone');
     await userEvent.selectOptions(screen.getByLabelText('Prompt'), prompt.id);
     await userEvent.click(screen.getByRole('button', { name: 'Add prompt' }));
+    await addOwn('Call a friend');
+    expect(screen.getByLabelText('Expected anxiety, step 1 (0–10)')).toHaveProperty('value', '');
+    expect(screen.getByLabelText('Expected anxiety, step 2 (0–10)')).toHaveProperty('value', '');
+
+    await userEvent.type(screen.getByLabelText('Expected anxiety, step 1 (0–10)'), '4');
+    await userEvent.type(screen.getByLabelText('Expected anxiety, step 2 (0–10)'), '2');
     await userEvent.click(screen.getByRole('button', { name: 'Save ladder' }));
     expect(save.mock.calls[0]![0].fields.steps).toEqual([
-      { text: prompt.text, suds: prompt.difficulty, promptId: prompt.id, situation: 'phone' },
+      { text: prompt.text, suds: 4, promptId: prompt.id, situation: 'phone' },
+      { text: 'Call a friend', suds: 2 },
     ]);
+  });
+
+  it('shows a missing rating on that step, and the message follows the step when it moves', async () => {
+    const save = vi.fn(async () => ({
+      ok: false as const,
+      error: {
+        code: 'invalid_input' as const,
+        message: 'Check the highlighted fields.',
+        details: [{ path: ['fields', 'steps', 1, 'suds'], message: 'Choose a number from 0 to 10' }],
+      },
+    }));
+    render(<LadderBuilder save={save} onSaved={vi.fn()} />);
+    await addOwn('Call a shop');
+    await addOwn('Call a stranger');
+    await userEvent.click(screen.getByRole('button', { name: 'Save ladder' }));
+    const rating = screen.getByLabelText('Expected anxiety, step 2 (0–10)');
+    expect(rating.getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByRole('alert').textContent).toBe('Choose a number from 0 to 10');
+    await userEvent.click(screen.getByRole('button', { name: 'Move step 2 up' }));
+    expect(screen.getByLabelText('Expected anxiety, step 1 (0–10)').getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByLabelText('Expected anxiety, step 2 (0–10)').getAttribute('aria-invalid')).toBeNull();
   });
 
   it('shows the field message main sends back and does not close', async () => {

@@ -36,6 +36,8 @@ export function LadderBuilder({ initial, save, onSaved }: LadderBuilderProps) {
   const [ownText, setOwnText] = useState('');
   const [announcement, setAnnouncement] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
+  /** Messages for one step's fields, by the step's key and field ("k3:suds"), so they follow the step. */
+  const [stepErrors, setStepErrors] = useState<Record<string, string>>({});
   const refocus = useRef<string | null>(null);
   const list = useRef<HTMLOListElement>(null);
 
@@ -50,7 +52,7 @@ export function LadderBuilder({ initial, save, onSaved }: LadderBuilderProps) {
 
   function add(step: Omit<DraftStep, 'key'>) {
     setSteps((s) => [...s, keyed(step)]);
-    setAnnouncement(`Added step ${steps.length + 1}: ${step.text}`);
+    setAnnouncement(`Added step ${steps.length + 1}: ${step.text}. Rate how anxious it would make you.`);
   }
   function move(index: number, by: -1 | 1) {
     const to = index + by;
@@ -69,7 +71,9 @@ export function LadderBuilder({ initial, save, onSaved }: LadderBuilderProps) {
     setSteps(steps.filter((_, i) => i !== index));
   }
   function sortByAnxiety() {
-    setSteps([...steps].sort((a, b) => toNumber(a.suds) - toNumber(b.suds)));
+    // Steps not rated yet go last, in the order they were in.
+    const rating = (s: DraftStep) => (Number.isNaN(toNumber(s.suds)) ? Infinity : toNumber(s.suds));
+    setSteps([...steps].sort((a, b) => rating(a) - rating(b)));
     setAnnouncement('Sorted from least to most anxious.');
   }
 
@@ -77,8 +81,14 @@ export function LadderBuilder({ initial, save, onSaved }: LadderBuilderProps) {
     event.preventDefault();
     const fields = { name, steps: steps.map(({ key: _key, suds, ...s }) => ({ ...s, suds: toNumber(suds) })) };
     const result = await save({ ...(initial ? { id: initial.id } : {}), fields });
-    if (!result.ok) return setErrors(errorsFrom(result.error.details, result.error.message, ['fields']));
-    onSaved(result.value);
+    if (result.ok) return onSaved(result.value);
+    const details = result.error.details ?? [];
+    const perStep = details.filter((d) => d.path[1] === 'steps' && typeof d.path[2] === 'number');
+    setStepErrors(
+      Object.fromEntries(perStep.map((d) => [`${steps[d.path[2] as number]?.key}:${String(d.path[3])}`, d.message])),
+    );
+    const rest = details.filter((d) => !perStep.includes(d));
+    setErrors(errorsFrom(rest, perStep.length ? '' : result.error.message, ['fields']));
   }
 
   return (
@@ -91,6 +101,10 @@ export function LadderBuilder({ initial, save, onSaved }: LadderBuilderProps) {
         onChange={(e) => setName(e.target.value)}
       />
       <h3 id={`${id}-steps`}>Steps, easiest first</h3>
+      <p className="field-hint">
+        Rate each step yourself: how anxious you think it would make you, from 0 (calm) to 10. The library’s difficulty
+        is how hard a step is for most people, not your number.
+      </p>
       {steps.length === 0 ? (
         <p className="empty">No steps yet. Add three or more, from a small one you could do today to a bigger one.</p>
       ) : null}
@@ -101,6 +115,7 @@ export function LadderBuilder({ initial, save, onSaved }: LadderBuilderProps) {
               <Field
                 label={`Step ${i + 1}`}
                 value={step.text}
+                error={stepErrors[`${step.key}:text`]}
                 onChange={(e) => setSteps(steps.map((s) => (s.key === step.key ? { ...s, text: e.target.value } : s)))}
               />
               <Field
@@ -110,6 +125,7 @@ export function LadderBuilder({ initial, save, onSaved }: LadderBuilderProps) {
                 max={10}
                 inputMode="numeric"
                 value={step.suds}
+                error={stepErrors[`${step.key}:suds`]}
                 onChange={(e) => setSteps(steps.map((s) => (s.key === step.key ? { ...s, suds: e.target.value } : s)))}
               />
             </div>
@@ -179,8 +195,8 @@ export function LadderBuilder({ initial, save, onSaved }: LadderBuilderProps) {
           disabled={!promptId}
           onClick={() => {
             const p = practicePrompts.find((x) => x.id === promptId);
-            // The library's difficulty is a starting guess for the anxiety rating; the user adjusts it.
-            if (p) add({ text: p.text, suds: String(p.difficulty), promptId: p.id, situation: p.situation });
+            // Never pre-filled from the library's difficulty: someone else's number anchors the user's own.
+            if (p) add({ text: p.text, suds: '', promptId: p.id, situation: p.situation });
             setPromptId('');
           }}
         >
@@ -200,7 +216,7 @@ export function LadderBuilder({ initial, save, onSaved }: LadderBuilderProps) {
             type="button"
             disabled={!ownText.trim()}
             onClick={() => {
-              add({ text: ownText.trim(), suds: '5' });
+              add({ text: ownText.trim(), suds: '' });
               setOwnText('');
             }}
           >

@@ -1,6 +1,8 @@
 import { Plus, Sprout } from 'lucide-react';
-import { useState } from 'react';
-import type { Ladder, PracticeProgress, PracticeSession } from '../../../shared/domain/practice/model.ts';
+import { useMemo, useState } from 'react';
+import type { Ladder, PracticeSession } from '../../../shared/domain/practice/model.ts';
+import type { PracticeProgress, StepProgress } from '../../../shared/domain/practice/progress-model.ts';
+import { ownSafetyBehaviours } from '../../../shared/domain/practice/safety-behaviours.ts';
 import { rapport } from '../../api/rapport.ts';
 import { useLive } from '../../api/useLive.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
@@ -11,8 +13,10 @@ import { useToast } from '../../ui/Toast.tsx';
 import { LadderBuilder } from './LadderBuilder.tsx';
 import { LadderList } from './LadderList.tsx';
 import './practice.css';
+import { PROFESSIONAL_HELP } from './fields.tsx';
+import { OutcomeForm } from './OutcomeForm.tsx';
+import { PlanForm, type SessionSeed } from './PlanForm.tsx';
 import { ProgressPanel } from './ProgressPanel.tsx';
-import { AfterForm, BeforeForm, type SessionSeed } from './SessionForms.tsx';
 
 const GOALS = [0, 1, 2, 3, 4, 5, 6, 7];
 const ladderFields = ({ id: _i, createdAt: _c, updatedAt: _u, ...fields }: Ladder) => fields;
@@ -24,10 +28,7 @@ const ladderFields = ({ id: _i, createdAt: _c, updatedAt: _u, ...fields }: Ladde
 export function PracticeScreen() {
   const ladders = useLive<Ladder[]>((onResult) => rapport().practice.watchLadders({}, onResult), []);
   const sessions = useLive<PracticeSession[]>((onResult) => rapport().practice.watchSessions({}, onResult), []);
-  const progress = useLive<PracticeProgress>(
-    (onResult) => rapport().practice.watchProgress({ weeks: 8 }, onResult),
-    [],
-  );
+  const progress = useLive<PracticeProgress>((onResult) => rapport().practice.watchProgress({}, onResult), []);
   const request = useRequest();
   const toast = useToast();
   const [building, setBuilding] = useState<Ladder | 'new' | null>(null);
@@ -36,6 +37,17 @@ export function PracticeScreen() {
 
   const planned = sessions.status === 'ready' ? sessions.data.filter((s) => s.status === 'planned') : [];
   const today = progress.status === 'ready' ? progress.data.today : '';
+  const ownBehaviours = useMemo(
+    () => (sessions.status === 'ready' ? ownSafetyBehaviours(sessions.data) : []),
+    [sessions],
+  );
+  const history = useMemo(
+    () =>
+      new Map<string, StepProgress>(
+        progress.status === 'ready' ? progress.data.ladders.flatMap((l) => l.steps.map((s) => [s.stepId, s])) : [],
+      ),
+    [progress],
+  );
 
   const deleteLadder = (ladder: Ladder) =>
     void request(() => rapport().practice.deleteLadder({ id: ladder.id }), {
@@ -54,8 +66,9 @@ export function PracticeScreen() {
         <div>
           <ScreenHeading>Practice</ScreenHeading>
           <p className="lead">
-            Small, graded steps that make networking less daunting. Start with something that feels like a 3 out of 10,
-            not a 9.
+            Small, graded steps that make networking less daunting, each one a small experiment: predict what will
+            happen, try it without your usual safety behaviours, and see. Start with something that feels like a 3 out
+            of 10, not a 9.
           </p>
         </div>
         <div className="actions">
@@ -68,10 +81,7 @@ export function PracticeScreen() {
         </div>
       </div>
       <aside className="notice practice-note" aria-label="About practice">
-        <p>
-          This is self-practice, not treatment. If anxiety is stopping you from doing things you care about, a GP or a
-          qualified therapist can help.
-        </p>
+        <p>This is self-practice, not treatment. {PROFESSIONAL_HELP}</p>
       </aside>
 
       {progress.status === 'ready' ? (
@@ -136,7 +146,13 @@ export function PracticeScreen() {
       <section aria-labelledby="ladders-title">
         <h2 id="ladders-title">Fear ladders</h2>
         {ladders.status === 'ready' ? (
-          <LadderList ladders={ladders.data} onPractise={setSeed} onEdit={setBuilding} onDelete={deleteLadder} />
+          <LadderList
+            ladders={ladders.data}
+            history={history}
+            onPractise={setSeed}
+            onEdit={setBuilding}
+            onDelete={deleteLadder}
+          />
         ) : ladders.status === 'loading' ? (
           <p className="muted">Loading…</p>
         ) : null}
@@ -172,9 +188,10 @@ export function PracticeScreen() {
       </Dialog>
       <Dialog open={seed !== null} title="Before you start" size="wide" onClose={() => setSeed(null)}>
         {seed !== null && today ? (
-          <BeforeForm
+          <PlanForm
             seed={seed}
             today={today}
+            ownBehaviours={ownBehaviours}
             onStarted={(session) => {
               setSeed(null);
               toast({
@@ -187,7 +204,7 @@ export function PracticeScreen() {
       </Dialog>
       <Dialog open={finishing !== null} title="How did it go?" size="wide" onClose={() => setFinishing(null)}>
         {finishing ? (
-          <AfterForm
+          <OutcomeForm
             session={finishing}
             onFinished={() => {
               setFinishing(null);

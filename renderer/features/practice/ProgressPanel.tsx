@@ -1,230 +1,196 @@
-import { useId, useMemo } from 'react';
-import uPlot from 'uplot';
-import type { PracticeProgress } from '../../../shared/domain/practice/model.ts';
+import { useMemo } from 'react';
+import type uPlot from 'uplot';
+import type {
+  BeliefChange,
+  LadderProgress,
+  PracticePoint,
+  PracticeProgress,
+  StepAttempt,
+} from '../../../shared/domain/practice/progress-model.ts';
 import { formatDate, formatDateShort } from '../../ui/dates.ts';
+import { ChartFigure, DataTable, indexAxis, indexScale, xSeries, yAxis } from './ChartFigure.tsx';
 import { themeColour, UPlotChart } from './UPlotChart.tsx';
 
-const day = formatDate;
-const short = (iso: string) => formatDateShort(iso);
+const base = { legend: { show: true }, cursor: { show: true } };
+const stayedText = (stayed: StepAttempt['stayed']) =>
+  stayed === 'until-done' ? 'Stayed' : stayed === 'left-early' ? 'Left early' : 'Not asked';
 
-/** Labels x positions 0…n-1 (or 1…n) with the given strings, skipping non-integer ticks. */
-const indexAxis = (labels: string[], offset: number): uPlot.Axis => ({
-  stroke: themeColour('--muted', '#57606a'),
-  // Whole steps only: a tick between two sessions or weeks would label nothing.
-  incrs: [1, 2, 5, 10, 20, 50],
-  values: (_u, splits) => splits.map((v) => (Number.isInteger(v) ? (labels[v - offset] ?? '') : '')),
-});
-const yAxis = (label: string): uPlot.Axis => ({ label, stroke: themeColour('--muted', '#57606a') });
+/** Series colours for steps; past the palette, lines are dashed so no two steps look alike. */
+function stepStyle(index: number): Pick<uPlot.Series, 'stroke' | 'dash' | 'width'> {
+  const palette = [
+    themeColour('--accent', '#0b6e4f'),
+    themeColour('--focus', '#2f6fed'),
+    themeColour('--warning', '#8a5300'),
+    themeColour('--danger', '#b42318'),
+    themeColour('--text-muted', '#5c6370'),
+  ];
+  return {
+    stroke: palette[index % palette.length]!,
+    width: 2,
+    ...(index >= palette.length ? { dash: [6, 3] } : {}),
+  };
+}
 
-/** One chart with its caption, a plain-language summary and the same numbers as a table. */
-function ChartFigure({
-  title,
-  summary,
-  chart,
-  table,
-}: {
-  title: string;
-  summary: string;
-  chart: React.ReactNode;
-  table: React.ReactNode;
-}) {
-  const id = useId();
+/**
+ * One ladder's steps, each its own line of highest anxiety per try. A harder step starts its own
+ * line, so moving up the ladder never reads as getting worse.
+ */
+function LadderChart({ ladder }: { ladder: LadderProgress }) {
+  const tried = useMemo(
+    () => ladder.steps.map((s, i) => ({ ...s, number: i + 1 })).filter((s) => s.attempts.length > 0),
+    [ladder],
+  );
+  const chart = useMemo(() => {
+    const most = Math.max(...tried.map((s) => s.attempts.length));
+    const xs = Array.from({ length: most }, (_, i) => i + 1);
+    const names = xs.map((n) => `try ${n}`);
+    return {
+      options: {
+        ...base,
+        scales: { x: indexScale(most), y: { range: [0, 10] as uPlot.Range.MinMax } },
+        axes: [indexAxis(xs.map(String), 'Try'), yAxis('Highest anxiety 0–10')],
+        series: [
+          xSeries('Try', names),
+          ...tried.map((s, i) => ({ label: `Step ${s.number}`, ...stepStyle(i), points: { show: true, size: 7 } })),
+        ],
+      },
+      data: [xs, ...tried.map((s) => xs.map((_, i) => s.attempts[i]?.peak ?? null))] as uPlot.AlignedData,
+    };
+  }, [tried]);
   return (
-    <figure className="chart-figure" aria-labelledby={`${id}-cap`}>
-      <figcaption id={`${id}-cap`}>{title}</figcaption>
-      <p className="chart-summary">{summary}</p>
-      {chart}
-      <details>
-        <summary>{`Show “${title}” as a table`}</summary>
-        {table}
-      </details>
-    </figure>
+    <ChartFigure
+      title={`Anxiety on each step of “${ladder.name}”`}
+      summary={ladder.summary}
+      chart={<UPlotChart {...chart} />}
+      table={
+        <DataTable
+          head={['Step', 'Try', 'Date', 'Highest', 'At the end', 'Stayed until done?']}
+          rows={tried.flatMap((s) =>
+            s.attempts.map(
+              (a, i) =>
+                [
+                  a.sessionId,
+                  `${s.number}. ${s.text}`,
+                  String(i + 1),
+                  formatDate(a.completedOn),
+                  String(a.peak),
+                  String(a.end),
+                  stayedText(a.stayed),
+                ] as const,
+            ),
+          )}
+        />
+      }
+    />
   );
 }
 
-/** Progress over time: anxiety before and after, practices per week, expectations against outcomes. */
-export function ProgressPanel({ progress }: { progress: PracticeProgress }) {
-  const { points, weeks, calibration } = progress;
-  const charts = useMemo(() => {
-    const accent = themeColour('--accent', '#0b6e4f');
-    const focus = themeColour('--focus', '#1f6feb');
-    const muted = themeColour('--muted', '#57606a');
-    const danger = themeColour('--danger', '#b42318');
-    const xs = points.map((_, i) => i + 1);
-    const labels = points.map((p) => short(p.completedOn));
-    const base = { legend: { show: true }, cursor: { show: true } };
-    // The x series' legend shows the hovered session's date instead of uPlot's bare index.
-    const xSeries = (names: string[], offset: number): uPlot.Series => ({
-      label: 'When',
-      value: (_u, v) => (v == null ? '–' : (names[v - offset] ?? '–')),
-    });
+/** Practices not on a ladder step: anxiety before, at its highest and at the end of each. */
+function OtherPracticesChart({ points }: { points: readonly PracticePoint[] }) {
+  const chart = useMemo(() => {
+    const labels = points.map((p) => formatDateShort(p.completedOn));
     return {
-      suds: {
-        options: {
-          ...base,
-          scales: {
-            x: { time: false, range: [0.5, Math.max(points.length, 1) + 0.5] as uPlot.Range.MinMax },
-            y: { range: [0, 10] as uPlot.Range.MinMax },
-          },
-          axes: [indexAxis(labels, 1), yAxis('Anxiety 0–10')],
-          series: [
-            xSeries(labels, 1),
-            { label: 'Before', stroke: focus, width: 2 },
-            { label: 'Peak', stroke: muted, dash: [4, 4] },
-            { label: 'After', stroke: accent, width: 2 },
-          ],
-        },
-        data: [
-          xs,
-          points.map((p) => p.before),
-          points.map((p) => p.peak),
-          points.map((p) => p.after),
-        ] as uPlot.AlignedData,
+      options: {
+        ...base,
+        scales: { x: indexScale(points.length), y: { range: [0, 10] as uPlot.Range.MinMax } },
+        axes: [indexAxis(labels), yAxis('Anxiety 0–10')],
+        series: [
+          xSeries('When', labels),
+          { label: 'Before', stroke: themeColour('--focus', '#2f6fed'), width: 2 },
+          { label: 'Highest', stroke: themeColour('--text-muted', '#5c6370'), dash: [4, 4] },
+          { label: 'At the end', stroke: themeColour('--accent', '#0b6e4f'), width: 2 },
+        ],
       },
-      weeks: {
-        options: {
-          ...base,
-          scales: {
-            x: { time: false, range: [-0.5, weeks.length - 0.5] as uPlot.Range.MinMax },
-            y: { range: (_u: uPlot, _min: number, max: number) => [0, Math.max(3, max + 1)] as uPlot.Range.MinMax },
-          },
-          axes: [
-            indexAxis(
-              weeks.map((w) => short(w.weekStart)),
-              0,
-            ),
-            { ...yAxis('Practices'), incrs: [1, 2, 5, 10] },
-          ],
-          series: [
-            xSeries(
-              weeks.map((w) => `week of ${short(w.weekStart)}`),
-              0,
-            ),
-            {
-              label: 'Practices',
-              stroke: accent,
-              fill: accent,
-              paths: uPlot.paths.bars!({ size: [0.6, 48] }),
-              points: { show: false },
-            },
-          ],
-        },
-        data: [weeks.map((_, i) => i), weeks.map((w) => w.count)] as uPlot.AlignedData,
-      },
-      predictions: {
-        options: {
-          ...base,
-          scales: {
-            x: { time: false, range: [0.5, Math.max(points.length, 1) + 0.5] as uPlot.Range.MinMax },
-            y: { range: [0, 100] as uPlot.Range.MinMax },
-          },
-          axes: [indexAxis(labels, 1), yAxis('%')],
-          series: [
-            xSeries(labels, 1),
-            { label: 'How likely it felt', stroke: focus, width: 2 },
-            {
-              label: 'Happened (100) or not (0)',
-              stroke: danger,
-              paths: () => null,
-              points: { show: true, size: 9, fill: danger },
-            },
-          ],
-        },
-        data: [xs, points.map((p) => p.likelihood), points.map((p) => (p.happened ? 100 : 0))] as uPlot.AlignedData,
-      },
+      data: [
+        points.map((_, i) => i + 1),
+        points.map((p) => p.before),
+        points.map((p) => p.peak),
+        points.map((p) => p.end),
+      ] as uPlot.AlignedData,
     };
-  }, [points, weeks]);
+  }, [points]);
+  const latest = points.at(-1)!;
+  const count = points.length === 1 ? '1 practice' : `${points.length} practices`;
+  return (
+    <ChartFigure
+      title="Practices outside a ladder"
+      summary={`${count} so far. Most recent, ${formatDate(latest.completedOn)}, “${latest.task}”: anxiety ${latest.before} before, ${latest.peak} at its highest, ${latest.end} at the end.`}
+      chart={<UPlotChart {...chart} />}
+      table={
+        <DataTable
+          head={['Date', 'Practice', 'Before', 'Highest', 'At the end']}
+          rows={points.map(
+            (p) => [p.id, formatDate(p.completedOn), p.task, String(p.before), String(p.peak), String(p.end)] as const,
+          )}
+        />
+      }
+    />
+  );
+}
 
-  const latest = points.at(-1);
-  const sudsSummary = latest
-    ? `${points.length === 1 ? '1 practice' : `${points.length} practices`} so far. Most recent, ${day(latest.completedOn)}, “${latest.task}”: anxiety ${latest.before} before, ${latest.peak} at its highest, ${latest.after} after.`
-    : 'No finished practices yet. After your first, anxiety before and after appears here.';
-  const thisWeek = weeks.at(-1)?.count ?? 0;
-  const total = weeks.reduce((n, w) => n + w.count, 0);
-  const weeksSummary = `${total} ${total === 1 ? 'practice' : 'practices'} in the last ${weeks.length} weeks, ${thisWeek} this week.`;
+/** How strongly each prediction was believed before the step and after it. */
+function BeliefChart({ beliefs }: { beliefs: BeliefChange }) {
+  const { points } = beliefs;
+  const chart = useMemo(() => {
+    const labels = points.map((p) => formatDateShort(p.completedOn));
+    return {
+      options: {
+        ...base,
+        scales: { x: indexScale(points.length), y: { range: [0, 100] as uPlot.Range.MinMax } },
+        axes: [indexAxis(labels), yAxis('Belief %')],
+        series: [
+          xSeries('When', labels),
+          { label: 'Before', stroke: themeColour('--focus', '#2f6fed'), width: 2, points: { show: true, size: 7 } },
+          { label: 'After', stroke: themeColour('--accent', '#0b6e4f'), width: 2, points: { show: true, size: 7 } },
+        ],
+      },
+      data: [
+        points.map((_, i) => i + 1),
+        points.map((p) => p.before),
+        points.map((p) => p.after ?? null),
+      ] as uPlot.AlignedData,
+    };
+  }, [points]);
+  return (
+    <ChartFigure
+      title="Belief in your predictions, before and after"
+      summary={beliefs.summary}
+      chart={points.length ? <UPlotChart {...chart} /> : null}
+      table={
+        <DataTable
+          head={['Date', 'Practice', 'Prediction', 'Belief before', 'Came true?', 'Belief after']}
+          rows={points.map(
+            (p) =>
+              [
+                p.id,
+                formatDate(p.completedOn),
+                p.task,
+                p.prediction,
+                `${p.before}%`,
+                p.happened ? 'Yes' : 'No',
+                p.after === undefined ? 'Not asked' : `${p.after}%`,
+              ] as const,
+          )}
+        />
+      }
+    />
+  );
+}
 
+/**
+ * Progress: each ladder's steps, practices outside a ladder, and belief in predictions before
+ * and after. Nothing counts weeks, so a quiet week never shows as a gap to make up.
+ */
+export function ProgressPanel({ progress }: { progress: PracticeProgress }) {
+  const ladders = progress.ladders.filter((l) => l.steps.some((s) => s.attempts.length > 0));
   return (
     <section className="progress" aria-labelledby="progress-title">
       <h2 id="progress-title">Progress</h2>
-      <ChartFigure
-        title="Anxiety before and after"
-        summary={sudsSummary}
-        chart={points.length ? <UPlotChart {...charts.suds} /> : null}
-        table={
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">Date</th>
-                <th scope="col">Practice</th>
-                <th scope="col">Before</th>
-                <th scope="col">Highest</th>
-                <th scope="col">After</th>
-              </tr>
-            </thead>
-            <tbody>
-              {points.map((p) => (
-                <tr key={p.id}>
-                  <td>{day(p.completedOn)}</td>
-                  <td>{p.task}</td>
-                  <td>{p.before}</td>
-                  <td>{p.peak}</td>
-                  <td>{p.after}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        }
-      />
-      <ChartFigure
-        title="Practices per week"
-        summary={weeksSummary}
-        chart={<UPlotChart {...charts.weeks} height={180} />}
-        table={
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">Week starting</th>
-                <th scope="col">Practices</th>
-              </tr>
-            </thead>
-            <tbody>
-              {weeks.map((w) => (
-                <tr key={w.weekStart}>
-                  <td>{day(w.weekStart)}</td>
-                  <td>{w.count}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        }
-      />
-      <ChartFigure
-        title="What you expected and what happened"
-        summary={calibration.summary}
-        chart={points.length ? <UPlotChart {...charts.predictions} /> : null}
-        table={
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">Date</th>
-                <th scope="col">Practice</th>
-                <th scope="col">How likely it felt</th>
-                <th scope="col">Did it happen?</th>
-              </tr>
-            </thead>
-            <tbody>
-              {points.map((p) => (
-                <tr key={p.id}>
-                  <td>{day(p.completedOn)}</td>
-                  <td>{p.task}</td>
-                  <td>{p.likelihood}%</td>
-                  <td>{p.happened ? 'Yes' : 'No'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        }
-      />
+      <BeliefChart beliefs={progress.beliefs} />
+      {ladders.map((ladder) => (
+        <LadderChart key={ladder.ladderId} ladder={ladder} />
+      ))}
+      {progress.otherPractices.length ? <OtherPracticesChart points={progress.otherPractices} /> : null}
     </section>
   );
 }

@@ -88,3 +88,71 @@ export function SelectField({ label, value, onChange, children, hint, error }: S
 
 /** Parses a number input's text; empty or unreadable text is NaN so zod reports it. */
 export const toNumber = (text: string): number => (text.trim() === '' ? Number.NaN : Number(text));
+
+interface ChoiceGroupProps<V extends string> {
+  legend: string;
+  name: string;
+  value: V | '';
+  options: readonly { value: V; label: string }[];
+  onChange: (value: V) => void;
+  hint?: ReactNode;
+  error?: string | undefined;
+}
+
+/** Radio buttons in a fieldset: the legend names the group, so "Yes" and "No" are never ambiguous. */
+export function ChoiceGroup<V extends string>({
+  legend,
+  name,
+  value,
+  options,
+  onChange,
+  hint,
+  error,
+}: ChoiceGroupProps<V>) {
+  const id = useId();
+  const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  return (
+    <fieldset aria-describedby={describedBy}>
+      <legend>{legend}</legend>
+      {hint ? (
+        <p id={`${id}-hint`} className="field-hint">
+          {hint}
+        </p>
+      ) : null}
+      <div className="checks">
+        {options.map((option) => (
+          <label key={option.value} className="check">
+            <input
+              type="radio"
+              name={`${id}-${name}`}
+              checked={value === option.value}
+              onChange={() => onChange(option.value)}
+            />
+            {option.label}
+          </label>
+        ))}
+      </div>
+      {error ? (
+        <p id={`${id}-error`} className="field-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </fieldset>
+  );
+}
+
+/**
+ * The note every practice form carries: stepping back is part of the method, and where the app
+ * stops. Wording is not tied to one country's health service.
+ */
+export function SafetyNote({ children }: { children: ReactNode }) {
+  return (
+    <p className="notice practice-note" role="note">
+      {children}
+    </p>
+  );
+}
+
+/** Where self-practice stops: said the same way on the screen and in the forms. */
+export const PROFESSIONAL_HELP =
+  'If anxiety keeps stopping you from doing things you care about, a doctor or a qualified therapist can help.';

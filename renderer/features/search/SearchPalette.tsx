@@ -1,11 +1,12 @@
 import { Command } from 'cmdk';
-import { FileText, MessageCircle, Search, StickyNote } from 'lucide-react';
+import { CalendarDays, FileText, MessageCircle, QrCode, Search, StickyNote } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import type { SearchHitView } from '../../../shared/domain/views.ts';
 import { useToday } from '../../api/AppInfoProvider.tsx';
 import { rapport } from '../../api/rapport.ts';
 import { navigate, openPerson } from '../../navigation/useScreen.ts';
 import { SCREENS } from '../../navigation/screens.ts';
+import { MY_CARD_PARAM } from '../cards/MyCardSettings.tsx';
 import { Avatar } from '../../ui/Avatar.tsx';
 import { formatDateShort } from '../../ui/dates.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
@@ -24,6 +25,7 @@ function Highlighted({ hit }: { hit: SearchHitView }) {
 }
 
 const GROUPS = [
+  { kind: 'event', heading: 'Events' },
   { kind: 'person', heading: 'People' },
   { kind: 'detail', heading: 'Remembered' },
   { kind: 'interaction', heading: 'Interactions' },
@@ -67,6 +69,11 @@ function PaletteBody({ onClose }: { onClose: () => void }) {
   const hits = query && answer && 'hits' in answer ? answer.hits : [];
   const error = query && answer && 'error' in answer ? answer.error : '';
   const go = (hit: SearchHitView) => {
+    if (hit.kind === 'event') {
+      onClose();
+      navigate('events', hit.id);
+      return;
+    }
     const person = hit.personIds[0];
     if (!person) return;
     onClose();
@@ -107,6 +114,17 @@ function PaletteBody({ onClose }: { onClose: () => void }) {
                 {s.label}
               </Command.Item>
             ))}
+            <Command.Item
+              value="action-my-card"
+              className="palette-item"
+              onSelect={() => {
+                onClose();
+                navigate('settings', MY_CARD_PARAM);
+              }}
+            >
+              <QrCode size={16} aria-hidden />
+              Show my card
+            </Command.Item>
           </Command.Group>
         ) : null}
         {GROUPS.map((group) => {
@@ -121,7 +139,9 @@ function PaletteBody({ onClose }: { onClose: () => void }) {
                   className="palette-item"
                   onSelect={() => go(hit)}
                 >
-                  {hit.kind === 'person' ? (
+                  {hit.kind === 'event' ? (
+                    <CalendarDays size={18} aria-hidden />
+                  ) : hit.kind === 'person' ? (
                     <Avatar name={hit.title} />
                   ) : hit.kind === 'detail' ? (
                     <StickyNote size={18} aria-hidden />

@@ -1,6 +1,8 @@
 import { useAppInfo } from '../../api/AppInfoProvider.tsx';
 import { ScreenHeading } from '../../ui/ScreenHeading.tsx';
 import { BackupSettings } from '../backup/BackupSettings.tsx';
+import { SyncSettings } from '../sync/SyncSettings.tsx';
+import { MyCardSettings } from '../cards/MyCardSettings.tsx';
 import { ReminderSettings } from '../today/ReminderSettings.tsx';
 import { CadenceSettings } from './CadenceSettings.tsx';
 import './settings.css';
@@ -31,9 +33,11 @@ export function SettingsScreen() {
           </dl>
         </section>
       ) : null}
+      <MyCardSettings />
       <CadenceSettings />
       <ReminderSettings />
       <BackupSettings />
+      <SyncSettings />
     </section>
   );
 }

@@ -1,20 +1,21 @@
 import { useState, type FormEvent } from 'react';
-import type { Placeholder } from '../../../shared/content/schema.ts';
-import { fillPlaceholders } from '../../../shared/domain/starters/personalise.ts';
+import type { Placeholder, PlaceholderValues } from '../../../shared/content/placeholders.ts';
+import { copyText } from '../../../shared/domain/starters/copy-text.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { Field } from '../../ui/Field.tsx';
-import { gapsIn, PLACEHOLDER_LABELS } from './starter-text.ts';
+import { PLACEHOLDER_LABELS } from './starter-text.ts';
 
 /**
- * Before a starter with gaps is copied, ask for each gap once, so what lands on the clipboard
- * never carries "[name]" or "[event]". Focus starts in the first gap.
+ * Before a starter with gaps that can't be left out ([detail], [event], a [name] mid-sentence) is
+ * copied, ask for each of them once, so what lands on the clipboard never carries a placeholder.
+ * Focus starts in the first gap.
  */
 export function FillGapsDialog({
   starter,
   onClose,
   onCopy,
 }: {
-  /** The stored text (with `{firstName}`-style placeholders), or null when closed. */
+  /** The starter's text, or null when closed. */
   starter: string | null;
   onClose: () => void;
   onCopy: (text: string) => void;
@@ -27,18 +28,18 @@ export function FillGapsDialog({
 }
 
 function GapsForm({ starter, onCopy }: { starter: string; onCopy: (text: string) => void }) {
-  const gaps = gapsIn(starter);
-  const [values, setValues] = useState<Partial<Record<Placeholder, string>>>({});
-  const [errors, setErrors] = useState<Partial<Record<Placeholder, string>>>({});
-  const preview = fillPlaceholders(
-    starter,
-    Object.fromEntries(gaps.map((g) => [g, values[g]?.trim() || `[${PLACEHOLDER_LABELS[g].toLocaleLowerCase()}]`])),
-  );
+  const first = copyText(starter);
+  const gaps: Placeholder[] = first.ok ? [] : first.missing;
+  const [values, setValues] = useState<PlaceholderValues>({});
+  const [errors, setErrors] = useState<PlaceholderValues>({});
+  // Exactly what will be copied, with "…" for a gap not filled in yet.
+  const filled = copyText(starter, Object.fromEntries(gaps.map((g) => [g, values[g]?.trim() || '…'])));
+  const preview = filled.ok ? filled.text : starter;
   function submit(event: FormEvent) {
     event.preventDefault();
-    const missing = Object.fromEntries(gaps.filter((g) => !values[g]?.trim()).map((g) => [g, 'Fill this in to copy']));
-    if (Object.keys(missing).length) return setErrors(missing);
-    onCopy(fillPlaceholders(starter, Object.fromEntries(gaps.map((g) => [g, values[g]!.trim()]))));
+    const result = copyText(starter, values);
+    if (result.ok) return onCopy(result.text);
+    setErrors(Object.fromEntries(result.missing.map((g) => [g, 'Fill this in to copy'])));
   }
   return (
     <form className="form" noValidate onSubmit={submit}>

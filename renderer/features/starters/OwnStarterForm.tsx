@@ -1,26 +1,39 @@
 import { useState, type FormEvent } from 'react';
 import { CHANNEL_OPTIONS, STARTER_SITUATION_LABELS, STARTER_SITUATIONS } from '../../../shared/content/library.ts';
+import { PLACEHOLDER_LIST } from '../../../shared/content/placeholders.ts';
 import type { Channel, StarterSituation, Tone } from '../../../shared/content/schema.ts';
-import type { OwnStarter } from '../../../shared/domain/practice/model.ts';
+import type { OwnStarter, OwnStarterFields } from '../../../shared/domain/practice/model.ts';
 import { rapport } from '../../api/rapport.ts';
 import { errorsFrom, SelectField, TextArea, type FieldErrors } from '../practice/fields.tsx';
-import { displayText, storedText } from './starter-text.ts';
 
 const TONES: Tone[] = ['warm', 'light', 'professional', 'direct'];
 
-/** Write or edit one of your own starters; placeholders are checked in main with the library's rules. */
-export function OwnStarterForm({ initial, onSaved }: { initial?: OwnStarter | undefined; onSaved: () => void }) {
-  const [text, setText] = useState(displayText(initial?.text ?? ''));
-  const [situation, setSituation] = useState<StarterSituation>(initial?.situation ?? 'reconnect');
-  const [channel, setChannel] = useState<Channel>(initial?.channel ?? 'any');
-  const [tone, setTone] = useState<Tone>(initial?.tone ?? 'warm');
+/**
+ * Write or edit one of your own starters; placeholders are checked in main with the library's
+ * rules. `initial` edits a starter; `initialFields` starts a new one from a library line ("Make it
+ * yours"), saved as a new starter of the user's own.
+ */
+export function OwnStarterForm({
+  initial,
+  initialFields,
+  onSaved,
+}: {
+  initial?: OwnStarter | undefined;
+  initialFields?: OwnStarterFields | undefined;
+  onSaved: () => void;
+}) {
+  const start = initial ?? initialFields;
+  const [text, setText] = useState(start?.text ?? '');
+  const [situation, setSituation] = useState<StarterSituation>(start?.situation ?? 'reconnect');
+  const [channel, setChannel] = useState<Channel>(start?.channel ?? 'any');
+  const [tone, setTone] = useState<Tone>(start?.tone ?? 'warm');
   const [errors, setErrors] = useState<FieldErrors>({});
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     const result = await rapport().starters.saveOwn({
       ...(initial ? { id: initial.id } : {}),
-      fields: { text: storedText(text), situation, channel, tone },
+      fields: { text, situation, channel, tone },
     });
     if (!result.ok) return setErrors(errorsFrom(result.error.details, result.error.message, ['fields']));
     onSaved();
@@ -30,7 +43,7 @@ export function OwnStarterForm({ initial, onSaved }: { initial?: OwnStarter | un
     <form className="form" onSubmit={(e) => void submit(e)} noValidate>
       <TextArea
         label="Your starter"
-        hint="Write [name], [detail], [event] or [time since] where something about the person goes; suggestions fill them in for each person."
+        hint={`Write ${PLACEHOLDER_LIST} where something about the person goes; suggestions fill them in for each person.`}
         value={text}
         rows={3}
         error={errors.text}

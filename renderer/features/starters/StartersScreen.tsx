@@ -1,13 +1,15 @@
-import { PenLine, Star } from 'lucide-react';
+import { PenLine } from 'lucide-react';
 import { useId, useMemo, useState } from 'react';
 import {
+  currentStarterId,
   STARTER_SITUATION_LABELS,
   STARTER_SITUATIONS,
   searchStarters,
   starters as library,
 } from '../../../shared/content/library.ts';
-import type { Starter, StarterSituation } from '../../../shared/content/schema.ts';
-import type { OwnStarter } from '../../../shared/domain/practice/model.ts';
+import type { StarterSituation } from '../../../shared/content/schema.ts';
+import type { OwnStarter, OwnStarterFields } from '../../../shared/domain/practice/model.ts';
+import { copyText } from '../../../shared/domain/starters/copy-text.ts';
 import type { SubscriptionOutput } from '../../../shared/ipc/contract.ts';
 import { rapport } from '../../api/rapport.ts';
 import { useRequest } from '../../api/request.ts';
@@ -19,24 +21,15 @@ import { ScreenHeading } from '../../ui/ScreenHeading.tsx';
 import '../practice/practice.css';
 import { OwnStarterForm } from './OwnStarterForm.tsx';
 import { FillGapsDialog } from './FillGapsDialog.tsx';
-import { displayText, gapsIn, splitGaps } from './starter-text.ts';
+import { StarterRow, type Row } from './StarterRow.tsx';
 import { useCopy } from './useCopy.ts';
 
 type Mine = SubscriptionOutput<'starters.watchMine'>;
-type Row = Starter & { own?: OwnStarter };
+/** The form's job: write a new starter, edit one of yours, or make a library line yours (a new one of yours). */
+type Editing = 'new' | { edit: OwnStarter } | { adapt: OwnStarterFields };
 
 /** Starters shown per situation until "Show all": the library reads as a menu, not a wall of text. */
 const FIRST_PER_GROUP = 4;
-
-const CHANNEL_LABELS: Record<string, string> = {
-  'in-person': 'in person',
-  email: 'email',
-  message: 'message',
-  linkedin: 'LinkedIn',
-  social: 'social media',
-  phone: 'phone',
-  any: 'any channel',
-};
 
 /**
  * The conversation-starter library: browse by situation, search, favourites, your own starters,
@@ -49,15 +42,29 @@ export function StartersScreen() {
   const [query, setQuery] = useState('');
   const [situation, setSituation] = useState<'' | StarterSituation>('');
   const [favouritesOnly, setFavouritesOnly] = useState(false);
-  const [editing, setEditing] = useState<OwnStarter | 'new' | null>(null);
+  const [editing, setEditing] = useState<Editing | null>(null);
   const { copy, status } = useCopy();
   const [filling, setFilling] = useState<string | null>(null);
   const [opened, setOpened] = useState<Set<StarterSituation>>(new Set());
   const request = useRequest();
-  const copyStarter = (stored: string) => (gapsIn(stored).length ? setFilling(stored) : void copy(stored));
+  // [name] is left out and [how long] reads "a while"; a line with a gap that can't be left out asks for it first.
+  const copyStarter = (text: string) => {
+    const ready = copyText(text);
+    if (ready.ok) void copy(ready.text);
+    else setFilling(text);
+  };
 
   const own = useMemo(() => (mine.status === 'ready' ? mine.data.own : []), [mine]);
-  const favourites = useMemo(() => new Set(mine.status === 'ready' ? mine.data.favourites : []), [mine]);
+  // A favourite kept under a retired id shows on the line that replaced it.
+  const favourites = useMemo(
+    () =>
+      new Set(
+        (mine.status === 'ready' ? mine.data.favourites : [])
+          .map(currentStarterId)
+          .filter((id): id is string => id !== undefined),
+      ),
+    [mine],
+  );
   const rows = useMemo(() => {
     const all: Row[] = [
       ...own.map((o) => ({
@@ -160,57 +167,20 @@ export function StartersScreen() {
             {STARTER_SITUATION_LABELS[g.situation]} <span className="count">({g.items.length})</span>
           </h2>
           <ul className="starter-list">
-            {(opened.has(g.situation) || query.trim() ? g.items : g.items.slice(0, FIRST_PER_GROUP)).map((s) => {
-              const text = displayText(s.text);
-              const fav = favourites.has(s.id);
-              return (
-                <li key={s.id} className="starter-item">
-                  <p id={`${id}-t-${s.id}`} className="suggestion-text">
-                    {splitGaps(text).map((part, i) =>
-                      part.gap ? (
-                        <span key={i} className="gap">
-                          {part.text}
-                        </span>
-                      ) : (
-                        part.text
-                      ),
-                    )}
-                  </p>
-                  <p className="person-meta">
-                    {s.own ? <span className="type-badge">Yours</span> : null} {s.tone} ·{' '}
-                    {CHANNEL_LABELS[s.channel] ?? s.channel}
-                  </p>
-                  <div className="actions">
-                    <button
-                      type="button"
-                      aria-pressed={fav}
-                      aria-describedby={`${id}-t-${s.id}`}
-                      onClick={() => toggleFavourite(s)}
-                    >
-                      <Star size={14} aria-hidden fill={fav ? 'currentColor' : 'none'} /> Favourite
-                    </button>
-                    <button type="button" aria-describedby={`${id}-t-${s.id}`} onClick={() => copyStarter(s.text)}>
-                      Copy
-                    </button>
-                    {s.own ? (
-                      <>
-                        <button type="button" aria-describedby={`${id}-t-${s.id}`} onClick={() => setEditing(s.own!)}>
-                          Edit
-                        </button>
-                        <button
-                          type="button"
-                          className="danger"
-                          aria-describedby={`${id}-t-${s.id}`}
-                          onClick={() => deleteOwn(s.own!)}
-                        >
-                          Delete
-                        </button>
-                      </>
-                    ) : null}
-                  </div>
-                </li>
-              );
-            })}
+            {(opened.has(g.situation) || query.trim() ? g.items : g.items.slice(0, FIRST_PER_GROUP)).map((s) => (
+              <StarterRow
+                key={s.id}
+                starter={s}
+                favourite={favourites.has(s.id)}
+                onFavourite={() => toggleFavourite(s)}
+                onCopy={() => copyStarter(s.text)}
+                onMakeYours={() =>
+                  setEditing({ adapt: { text: s.text, situation: s.situation, channel: s.channel, tone: s.tone } })
+                }
+                onEdit={(own) => setEditing({ edit: own })}
+                onDelete={deleteOwn}
+              />
+            ))}
           </ul>
           {g.items.length > FIRST_PER_GROUP && !query.trim() ? (
             <button
@@ -240,15 +210,24 @@ export function StartersScreen() {
       />
       <Dialog
         open={editing !== null}
-        title={editing === 'new' ? 'Write your own starter' : 'Edit your starter'}
+        title={
+          editing === null || editing === 'new'
+            ? 'Write your own starter'
+            : 'edit' in editing
+              ? 'Edit your starter'
+              : 'Make it yours'
+        }
         onClose={() => setEditing(null)}
       >
         {editing !== null ? (
           <OwnStarterForm
-            initial={editing === 'new' ? undefined : editing}
+            initial={editing !== 'new' && 'edit' in editing ? editing.edit : undefined}
+            initialFields={editing !== 'new' && 'adapt' in editing ? editing.adapt : undefined}
             onSaved={() => {
               setEditing(null);
-              toast({ title: editing === 'new' ? 'Saved your starter' : 'Saved the changes' });
+              toast({
+                title: editing !== 'new' && 'edit' in editing ? 'Saved the changes' : 'Saved your starter',
+              });
             }}
           />
         ) : null}

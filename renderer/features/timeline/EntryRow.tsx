@@ -60,6 +60,11 @@ export const EntryRow = memo(function EntryRow({
               ))}
             </span>
             {entry.time ? <span className="muted small">{formatTime(entry.time)}</span> : null}
+            {entry.eventId ? (
+              <a className="small entry-event" href={`#/events/${encodeURIComponent(entry.eventId)}`}>
+                {entry.title ?? 'The event'}
+              </a>
+            ) : null}
           </div>
           {entry.notes ? <p className="entry-notes">{entry.notes}</p> : null}
           {entry.gave.length || entry.asked.length || entry.mutual ? (

@@ -9,6 +9,7 @@ import { ScreenHeading } from '../../ui/ScreenHeading.tsx';
 import { DueLanes } from './DueLanes.tsx';
 import { NudgeCard } from './NudgeCard.tsx';
 import { UpcomingBirthdays } from './UpcomingBirthdays.tsx';
+import { WeeklyTouches } from './WeeklyTouches.tsx';
 import { Welcome, type WelcomeStep } from './Welcome.tsx';
 import { TourDialog } from './TourDialog.tsx';
 import { ImportDialog } from '../backup/ImportDialog.tsx';
@@ -38,6 +39,7 @@ export function TodayScreen() {
       {today.status === 'ready' && !firstRun ? (
         <>
           <NudgeCard nudge={today.data.nudge} />
+          <WeeklyTouches />
           <DueLanes view={today.data} />
           <UpcomingBirthdays birthdays={today.data.birthdays} />
         </>

@@ -2,23 +2,24 @@ import { z } from 'zod';
 import { Channel, PracticeSituation, StarterSituation, Tone, placeholderProblem } from '../../content/schema.ts';
 import { IsoDate, IsoInstant } from '../contact.ts';
 import type { InteractionType } from '../interaction.ts';
+import { SafetyBehaviourList } from './safety-behaviours.ts';
 
 /**
- * The practice area's model: fear ladders, practice sessions, the user's own starters and the
- * progress view. Zod schemas here are the IPC contract's shapes and the services' validation.
+ * The practice area's model: fear ladders, practice sessions (each one a small behavioural
+ * experiment) and the user's own starters. The progress view is in progress-model.ts. Zod schemas here are the IPC contract's shapes and the services' validation.
  * Wording in messages stays plain and kind: these forms are filled in by people who are nervous.
  */
 
 /** Subjective units of distress, 0 (calm) to 10 (the most anxious you can imagine). */
 export const Suds = z
   .number({ error: 'Choose a number from 0 to 10' })
-  .int()
+  .int('Use a whole number from 0 to 10')
   .min(0, 'Use 0 to 10')
   .max(10, 'Use 0 to 10');
-/** How likely the feared outcome feels, in percent. */
-export const Likelihood = z
+/** How strongly the user believes their prediction will come true, in percent. */
+export const Belief = z
   .number({ error: 'Choose a number from 0 to 100' })
-  .int()
+  .int('Use a whole number from 0 to 100')
   .min(0, 'Use 0 to 100')
   .max(100, 'Use 0 to 100');
 
@@ -28,7 +29,7 @@ const DocId = z.string().min(1).max(64);
 export const LadderStep = z.object({
   id: DocId,
   text: StepText,
-  /** The anxiety the user expects this step to bring. */
+  /** The anxiety the user expects this step to bring, rated by them (never pre-filled). */
   suds: Suds,
   /** Set when the step came from the bundled prompt library. */
   promptId: z.string().max(80).optional(),
@@ -54,7 +55,10 @@ export const Ladder = LadderFields.extend({
 });
 export type Ladder = z.infer<typeof Ladder>;
 
-/** Filled in before a practice: what you will do, how anxious you are, and what you predict. */
+/**
+ * The plan, filled in before the step: what you will do, how anxious you are, a prediction that
+ * can be checked afterwards, how strongly you believe it, and the safety behaviours you will drop.
+ */
 export const SessionBefore = z.object({
   date: IsoDate,
   task: StepText,
@@ -63,29 +67,69 @@ export const SessionBefore = z.object({
   stepId: DocId.optional(),
   promptId: z.string().max(80).optional(),
   sudsBefore: Suds,
-  prediction: z.string().trim().min(1, 'Write what you expect to happen').max(1000),
-  /** How likely the predicted outcome feels, 0–100 %. */
-  likelihood: Likelihood,
+  /** Something that can be answered yes or no afterwards ("They will walk away within a minute"). */
+  prediction: z.string().trim().min(1, 'Write what you predict will happen').max(1000),
+  beliefBefore: Belief,
+  /** Chosen beforehand: doing without them is part of the experiment. */
+  safetyBehavioursToDrop: SafetyBehaviourList.default([]),
 });
 export type SessionBefore = z.infer<typeof SessionBefore>;
 
-/** Filled in afterwards. `contactId` links a real person and logs an interaction with them. */
-export const SessionAfter = z.object({
+/** Whether the user stayed until the step was done. Leaving early is information, not a failure. */
+export const Stayed = z.enum(['until-done', 'left-early'], { error: 'Choose whether you stayed or left early' });
+export type Stayed = z.infer<typeof Stayed>;
+
+const afterFields = {
   sudsPeak: Suds,
-  sudsAfter: Suds,
+  /** Anxiety at the end of the step, not when the form is filled in. */
+  sudsEnd: Suds,
+  stayed: Stayed,
   outcome: z.string().trim().min(1, 'Write what actually happened').max(2000),
-  /** Whether the outcome you predicted (and feared) actually happened. */
-  predictionHappened: z.boolean(),
+  /** Whether the predicted (and feared) outcome happened. */
+  predictionHappened: z.boolean({ error: 'Choose yes or no' }),
+  /** If it did happen, how the user coped with it; empty otherwise. */
+  coping: z.string().trim().max(2000).default(''),
+  /** The belief in the prediction, re-rated afterwards. */
+  beliefAfter: Belief,
   learned: z.string().trim().max(2000).default(''),
-  droppedSafetyBehaviours: z.array(z.string().trim().min(1).max(120)).max(12).default([]),
+  /** Of the behaviours planned to be dropped (or others), the ones the user managed without. */
+  droppedSafetyBehaviours: SafetyBehaviourList.default([]),
   contactId: z.string().min(1).max(64).optional(),
-});
+};
+
+/**
+ * Filled in afterwards. `contactId` links a real person and logs an interaction with them. How
+ * the user coped is kept only when the prediction came true (a form may send what was typed
+ * before the answer changed to no).
+ */
+export const SessionAfter = z
+  .object(afterFields)
+  .superRefine((after, ctx) => {
+    if (after.sudsEnd > after.sudsPeak)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['sudsEnd'],
+        message: 'The end can’t be higher than the highest point; check both numbers',
+      });
+  })
+  .transform((after) => (after.predictionHappened ? after : { ...after, coping: '' }));
 export type SessionAfter = z.infer<typeof SessionAfter>;
+
+/**
+ * The afterwards half as stored. Sessions finished before practice became an experiment (schema
+ * version 0) have no belief re-rating and no stayed-or-left answer; nothing is made up for them.
+ */
+export const StoredAfter = z.object({
+  ...afterFields,
+  stayed: Stayed.optional(),
+  beliefAfter: Belief.optional(),
+});
+export type StoredAfter = z.infer<typeof StoredAfter>;
 
 export const PracticeSession = SessionBefore.extend({
   id: DocId,
   status: z.enum(['planned', 'done']),
-  after: SessionAfter.optional(),
+  after: StoredAfter.optional(),
   /** The day the "afterwards" part was saved; completions and charts count by it. */
   completedOn: IsoDate.optional(),
   interactionId: z.string().min(1).max(64).optional(),
@@ -93,16 +137,6 @@ export const PracticeSession = SessionBefore.extend({
   updatedAt: IsoInstant,
 });
 export type PracticeSession = z.infer<typeof PracticeSession>;
-
-/** The kinds of "safety behaviour" offered as checkboxes; the user can add their own. */
-export const COMMON_SAFETY_BEHAVIOURS: readonly string[] = [
-  'Rehearsing every word in advance',
-  'Looking at my phone',
-  'Staying near the exit',
-  'Bringing someone along',
-  'Keeping it as short as possible',
-  'Avoiding eye contact',
-];
 
 /** The interaction type a practice situation logs as, when the user links a real person. */
 export const INTERACTION_TYPE_FOR: Readonly<Record<PracticeSituation, InteractionType>> = {
@@ -147,54 +181,3 @@ export const OwnStarter = OwnStarterFields.extend({
   updatedAt: IsoInstant,
 });
 export type OwnStarter = z.infer<typeof OwnStarter>;
-
-export const WeekCount = z.object({ weekStart: IsoDate, count: z.number().int() });
-export type WeekCount = z.infer<typeof WeekCount>;
-
-export const GoalProgress = z.object({
-  goal: z.number().int(),
-  done: z.number().int(),
-  remaining: z.number().int(),
-  met: z.boolean(),
-  message: z.string(),
-});
-export type GoalProgress = z.infer<typeof GoalProgress>;
-
-export const CalibrationBucket = z.object({
-  from: z.number(),
-  to: z.number(),
-  count: z.number().int(),
-  happened: z.number().int(),
-});
-export const Calibration = z.object({
-  count: z.number().int(),
-  /** Mean predicted likelihood, 0–100, or null before any completed session. */
-  averagePredicted: z.number().nullable(),
-  /** Share of sessions where the predicted outcome happened, 0–100, or null. */
-  happenedPercent: z.number().nullable(),
-  buckets: z.array(CalibrationBucket),
-  summary: z.string(),
-});
-export type Calibration = z.infer<typeof Calibration>;
-
-export const SudsPoint = z.object({
-  id: z.string(),
-  completedOn: IsoDate,
-  task: z.string(),
-  before: Suds,
-  peak: Suds,
-  after: Suds,
-  likelihood: Likelihood,
-  happened: z.boolean(),
-});
-export type SudsPoint = z.infer<typeof SudsPoint>;
-
-/** Everything the Progress panel draws, computed in main where "today" is known. */
-export const PracticeProgress = z.object({
-  today: IsoDate,
-  goal: GoalProgress,
-  weeks: z.array(WeekCount),
-  points: z.array(SudsPoint),
-  calibration: Calibration,
-});
-export type PracticeProgress = z.infer<typeof PracticeProgress>;

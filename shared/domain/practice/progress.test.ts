@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { PracticeSession } from './model.ts';
 import { practiceInteractionNotes } from './notes.ts';
-import { completionsPerWeek, predictionCalibration, sudsPoints, weekStartOf, weeklyGoalProgress } from './progress.ts';
+import { attempt, finished, ladder, planned, TODAY } from './practice-builders.ts';
+import { beliefChange, otherPractices, practiceProgress, weekStartOf, weeklyGoalProgress } from './progress.ts';
 
 describe('weekStartOf', () => {
   it.each([
@@ -15,50 +15,7 @@ describe('weekStartOf', () => {
   });
 });
 
-describe('completionsPerWeek', () => {
-  const TODAY = '2026-03-18'; // a Wednesday; the week began on 2026-03-16
-  it.each([
-    [
-      'no completions gives zeros for every week',
-      [],
-      3,
-      [
-        ['2026-03-02', 0],
-        ['2026-03-09', 0],
-        ['2026-03-16', 0],
-      ],
-    ],
-    [
-      'counts by ISO week, oldest first',
-      ['2026-03-16', '2026-03-18', '2026-03-15', '2026-03-02'],
-      3,
-      [
-        ['2026-03-02', 1],
-        ['2026-03-09', 1],
-        ['2026-03-16', 2],
-      ],
-    ],
-    ['ignores days after today', ['2026-03-19', '2026-03-22'], 1, [['2026-03-16', 0]]],
-    [
-      'ignores weeks before the window',
-      ['2026-02-28'],
-      2,
-      [
-        ['2026-03-09', 0],
-        ['2026-03-16', 0],
-      ],
-    ],
-    ['ignores unreadable dates', ['not-a-date', '2026-13-40'], 1, [['2026-03-16', 0]]],
-    ['returns nothing for zero weeks', ['2026-03-16'], 0, []],
-  ] as const)('%s', (_label, days, weeks, expected) => {
-    expect(completionsPerWeek(days, TODAY, weeks)).toEqual(
-      expected.map(([weekStart, count]) => ({ weekStart, count })),
-    );
-  });
-});
-
 describe('weeklyGoalProgress', () => {
-  const TODAY = '2026-03-18';
   it.each([
     ['nothing yet this week', [], 2, { done: 0, remaining: 2, met: false }, /A fresh week.*one small step counts/],
     ['part way', ['2026-03-16'], 3, { done: 1, remaining: 2, met: false }, /1 of 3 this week\. 2 more if it suits you/],
@@ -107,112 +64,89 @@ describe('weeklyGoalProgress', () => {
   });
 });
 
-describe('predictionCalibration', () => {
-  it('says there is nothing yet before any finished practice', () => {
-    const c = predictionCalibration([]);
-    expect(c).toMatchObject({ count: 0, averagePredicted: null, happenedPercent: null });
-    expect(c.buckets.every((b) => b.count === 0)).toBe(true);
+describe('beliefChange', () => {
+  it('says what will appear before any finished practice, leaving planned ones out', () => {
+    const change = beliefChange([planned('p')]);
+    expect(change).toMatchObject({ points: [], averageBefore: null, averageAfter: null, happened: 0 });
+    expect(change.summary).toMatch(/^No finished practices yet/);
   });
 
-  it.each([
-    [
-      'one high prediction that did not happen',
-      [[80, false]],
-      { averagePredicted: 80, happenedPercent: 0 },
-      [0, 0, 0, 1],
-      [0, 0, 0, 0],
-    ],
-    [
-      'mixed',
-      [
-        [70, false],
-        [90, true],
-        [10, false],
-        [50, false],
-      ],
-      { averagePredicted: 55, happenedPercent: 25 },
-      [1, 0, 2, 1],
-      [0, 0, 0, 1],
-    ],
-    [
-      'band edges: 24, 25, 74, 75, 100',
-      [
-        [24, true],
-        [25, true],
-        [74, false],
-        [75, false],
-        [100, true],
-      ],
-      { averagePredicted: 60, happenedPercent: 60 },
-      [1, 1, 1, 2],
-      [1, 1, 0, 1],
-    ],
-    [
-      '0 % goes in the lowest band',
-      [[0, false]],
-      { averagePredicted: 0, happenedPercent: 0 },
-      [1, 0, 0, 0],
-      [0, 0, 0, 0],
-    ],
-  ] as const)('%s', (_label, rows, expected, counts, happened) => {
-    const c = predictionCalibration(rows.map(([likelihood, h]) => ({ likelihood, happened: h })));
-    expect(c).toMatchObject({ count: rows.length, ...expected });
-    expect(c.buckets.map((b) => b.count)).toEqual(counts);
-    expect(c.buckets.map((b) => b.happened)).toEqual(happened);
-  });
-
-  it('summarises in plain words', () => {
-    const c = predictionCalibration([
-      { likelihood: 70, happened: false },
-      { likelihood: 90, happened: true },
+  it('lists each prediction oldest first with its belief before and after, and averages both', () => {
+    const change = beliefChange([
+      finished('b', '2026-03-10', { beliefAfter: 30, predictionHappened: true }, { beliefBefore: 60 }),
+      finished('a', '2026-03-05', { beliefAfter: 10 }, { beliefBefore: 80 }),
+      planned('later'),
     ]);
-    expect(c.summary).toBe(
-      'Across 2 practices, you rated what you expected as 80% likely on average. It happened 1 time out of 2 (50%).',
+    expect(change.points.map((p) => [p.id, p.before, p.after, p.happened])).toEqual([
+      ['a', 80, 10, false],
+      ['b', 60, 30, true],
+    ]);
+    expect(change).toMatchObject({ averageBefore: 70, averageAfter: 20, happened: 1 });
+    expect(change.summary).toBe(
+      'Across 2 practices, you believed your prediction 70% on average beforehand and 20% afterwards. It came true 1 time out of 2.',
+    );
+  });
+
+  it('averages only re-rated practices when older ones were never re-rated, and says so', () => {
+    const change = beliefChange([
+      finished('old', '2026-01-05', { beliefAfter: undefined }, { beliefBefore: 90 }),
+      finished('new', '2026-03-05', { beliefAfter: 25 }, { beliefBefore: 50 }),
+    ]);
+    expect(change.points[0]).not.toHaveProperty('after');
+    expect(change).toMatchObject({ averageBefore: 50, averageAfter: 25 });
+    expect(change.summary).toBe(
+      'Across the 1 practice you re-rated, you believed your prediction 50% on average beforehand and 25% afterwards. It came true 0 times out of 2.',
+    );
+  });
+
+  it('gives the belief before alone when no practice was re-rated', () => {
+    const change = beliefChange([finished('old', '2026-01-05', { beliefAfter: undefined }, { beliefBefore: 65 })]);
+    expect(change).toMatchObject({ averageBefore: 65, averageAfter: null });
+    expect(change.summary).toBe(
+      'Across 1 practice, you believed your prediction 65% on average beforehand. It came true 0 times out of 1.',
     );
   });
 });
 
-const session = (
-  id: string,
-  status: 'planned' | 'done',
-  completedOn: string | undefined,
-  createdAt: string,
-): PracticeSession => ({
-  id,
-  status,
-  date: '2026-03-01',
-  task: `Task ${id}`,
-  situation: 'phone',
-  sudsBefore: 7,
-  prediction: 'They will sound annoyed',
-  likelihood: 60,
-  createdAt,
-  updatedAt: createdAt,
-  ...(completedOn ? { completedOn } : {}),
-  ...(status === 'done'
-    ? {
-        after: {
-          sudsPeak: 8,
-          sudsAfter: 3,
-          outcome: 'Fine',
-          predictionHappened: false,
-          learned: '',
-          droppedSafetyBehaviours: [],
-        },
-      }
-    : {}),
+describe('otherPractices', () => {
+  it('charts finished practices that are not on a current ladder step, oldest first', () => {
+    const points = otherPractices(
+      [
+        finished('free', '2026-03-10'),
+        attempt('on-step', 1, '2026-03-09'),
+        finished('gone-step', '2026-03-08', {}, { ladderId: 'calls', stepId: 'deleted-step' }),
+        finished('gone-ladder', '2026-03-07', {}, { ladderId: 'deleted', stepId: 'deleted-1' }),
+        planned('planned'),
+      ],
+      [ladder()],
+    );
+    expect(points.map((p) => p.id)).toEqual(['gone-ladder', 'gone-step', 'free']);
+    expect(points[0]).toEqual({
+      id: 'gone-ladder',
+      completedOn: '2026-03-07',
+      task: 'Task gone-ladder',
+      before: 6,
+      peak: 7,
+      end: 3,
+    });
+  });
 });
 
-describe('sudsPoints', () => {
-  it('lists finished sessions oldest first, leaving out planned ones', () => {
-    const points = sudsPoints([
-      session('b', 'done', '2026-03-10', '2026-03-10T09:00:00.000Z'),
-      session('planned', 'planned', undefined, '2026-03-01T09:00:00.000Z'),
-      session('a2', 'done', '2026-03-05', '2026-03-05T10:00:00.000Z'),
-      session('a1', 'done', '2026-03-05', '2026-03-05T08:00:00.000Z'),
+describe('practiceProgress', () => {
+  it('counts this week by completion day and lists every ladder, tried or not', () => {
+    const progress = practiceProgress(
+      [attempt('a', 1, '2026-03-16'), finished('b', '2026-03-02'), planned('c', { date: '2026-03-18' })],
+      [ladder(), ladder('talks', [['Ask a question', 8]])],
+      2,
+      TODAY,
+    );
+    expect(progress.goal).toMatchObject({ done: 1, remaining: 1 });
+    expect(progress.ladders.map((l) => [l.name, l.steps.map((s) => s.attempts.length)])).toEqual([
+      ['Phone calls', [1, 0]],
+      ['Ladder talks', [0]],
     ]);
-    expect(points.map((p) => p.id)).toEqual(['a1', 'a2', 'b']);
-    expect(points[0]).toMatchObject({ before: 7, peak: 8, after: 3, likelihood: 60, happened: false });
+    expect(progress.otherPractices.map((p) => p.id)).toEqual(['b']);
+    expect(progress.beliefs.points).toHaveLength(2);
   });
 });
 

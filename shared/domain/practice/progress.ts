@@ -1,15 +1,16 @@
-import { addDays } from 'date-fns/addDays';
-import { isValid } from 'date-fns/isValid';
 import { parseISO } from 'date-fns/parseISO';
 import { startOfISOWeek } from 'date-fns/startOfISOWeek';
-import type { Calibration, GoalProgress, PracticeSession, SudsPoint, WeekCount } from './model.ts';
+import { finishedSessions } from './finished-sessions.ts';
+import type { Ladder, PracticeSession } from './model.ts';
+import type { BeliefChange, BeliefPoint, GoalProgress, PracticePoint, PracticeProgress } from './progress-model.ts';
+import { ladderProgress, onLadderStep } from './ladder-progress.ts';
 
 /**
  * Pure progress rules for practice. "Today" is always passed in.
  *
  * The weekly goal is deliberately not a streak: it only ever looks at the current week, never
  * counts missed weeks, and its messages never scold. People who find this hard drop out when an
- * app makes them feel behind.
+ * app makes them feel behind. For the same reason nothing charts practices per week.
  */
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -18,24 +19,6 @@ const dayOf = (date: Date) => `${date.getFullYear()}-${pad(date.getMonth() + 1)}
 /** The Monday (ISO week start) of the week containing `day`, as `YYYY-MM-DD`. */
 export function weekStartOf(day: string): string {
   return dayOf(startOfISOWeek(parseISO(day)));
-}
-
-/**
- * Completions per week for the `weeks` weeks ending with today's, oldest first, zeros included
- * so a chart's gaps are honest. Days after today and unreadable dates are ignored.
- */
-export function completionsPerWeek(completedOn: readonly string[], today: string, weeks = 8): WeekCount[] {
-  if (weeks <= 0) return [];
-  const current = startOfISOWeek(parseISO(today));
-  const starts = Array.from({ length: weeks }, (_, i) => dayOf(addDays(current, -7 * (weeks - 1 - i))));
-  const counts = new Map(starts.map((s) => [s, 0]));
-  for (const day of completedOn) {
-    if (day > today || !isValid(parseISO(day))) continue;
-    const start = weekStartOf(day);
-    const n = counts.get(start);
-    if (n !== undefined) counts.set(start, n + 1);
-  }
-  return starts.map((weekStart) => ({ weekStart, count: counts.get(weekStart) ?? 0 }));
 }
 
 /** This week's progress towards a gentle goal, with a message that never mentions what was missed. */
@@ -59,60 +42,90 @@ export function weeklyGoalProgress(completedOn: readonly string[], today: string
   return { goal: target, done, remaining, met, message };
 }
 
-/** Likelihood bands for the calibration table; the last band includes 100. */
-export const CALIBRATION_BANDS: readonly [number, number][] = [
-  [0, 24],
-  [25, 49],
-  [50, 74],
-  [75, 100],
-];
+const mean = (values: readonly number[]) =>
+  values.length ? Math.round(values.reduce((sum, v) => sum + v, 0) / values.length) : null;
+const times = (n: number) => `${n} ${n === 1 ? 'time' : 'times'}`;
+const practices = (n: number) => `${n} ${n === 1 ? 'practice' : 'practices'}`;
 
 /**
- * How predictions compared with what happened. Anxious predictions usually overestimate how
- * likely a bad outcome is; seeing "you predicted 70 % on average, it happened 1 time in 5" is
- * the point of recording predictions at all.
+ * How strongly each prediction was believed before and after the step. Anxious predictions are
+ * usually believed far more than they turn out to deserve; seeing the belief drop after testing
+ * it is the point of recording predictions at all.
  */
-export function predictionCalibration(sessions: readonly { likelihood: number; happened: boolean }[]): Calibration {
-  const count = sessions.length;
-  const buckets = CALIBRATION_BANDS.map(([from, to]) => {
-    const inBand = sessions.filter((s) => s.likelihood >= from && s.likelihood <= to);
-    return { from, to, count: inBand.length, happened: inBand.filter((s) => s.happened).length };
-  });
-  if (count === 0) {
+export function beliefChange(sessions: readonly PracticeSession[]): BeliefChange {
+  const points: BeliefPoint[] = finishedSessions(sessions).map((s) => ({
+    id: s.id,
+    completedOn: s.completedOn,
+    task: s.task,
+    prediction: s.prediction,
+    before: s.beliefBefore,
+    ...(s.after.beliefAfter !== undefined ? { after: s.after.beliefAfter } : {}),
+    happened: s.after.predictionHappened,
+  }));
+  const happened = points.filter((p) => p.happened).length;
+  if (points.length === 0)
     return {
-      count,
-      averagePredicted: null,
-      happenedPercent: null,
-      buckets,
-      summary: 'No finished practices yet. After your first, this compares what you expected with what happened.',
+      points,
+      averageBefore: null,
+      averageAfter: null,
+      happened,
+      summary:
+        'No finished practices yet. After your first, this shows how strongly you believed your prediction before and after.',
+    };
+  const rerated = points.filter((p) => p.after !== undefined);
+  const came = `It came true ${times(happened)} out of ${points.length}.`;
+  if (rerated.length === 0) {
+    const averageBefore = mean(points.map((p) => p.before));
+    return {
+      points,
+      averageBefore,
+      averageAfter: null,
+      happened,
+      summary: `Across ${practices(points.length)}, you believed your prediction ${averageBefore}% on average beforehand. ${came}`,
     };
   }
-  const averagePredicted = Math.round(sessions.reduce((sum, s) => sum + s.likelihood, 0) / count);
-  const happened = sessions.filter((s) => s.happened).length;
-  const happenedPercent = Math.round((happened / count) * 100);
-  const times = count === 1 ? 'practice' : 'practices';
-  const summary = `Across ${count} ${times}, you rated what you expected as ${averagePredicted}% likely on average. It happened ${happened} ${happened === 1 ? 'time' : 'times'} out of ${count} (${happenedPercent}%).`;
-  return { count, averagePredicted, happenedPercent, buckets, summary };
+  const averageBefore = mean(rerated.map((p) => p.before));
+  const averageAfter = mean(rerated.map((p) => p.after!));
+  const across =
+    rerated.length === points.length
+      ? `Across ${practices(points.length)}`
+      : `Across the ${practices(rerated.length)} you re-rated`;
+  return {
+    points,
+    averageBefore,
+    averageAfter,
+    happened,
+    summary: `${across}, you believed your prediction ${averageBefore}% on average beforehand and ${averageAfter}% afterwards. ${came}`,
+  };
 }
 
-/** Finished sessions as chart points, oldest first (by completion day, then creation time). */
-export function sudsPoints(sessions: readonly PracticeSession[]): SudsPoint[] {
-  return sessions
-    .filter(
-      (s): s is PracticeSession & { after: NonNullable<PracticeSession['after']>; completedOn: string } =>
-        s.status === 'done' && !!s.after && !!s.completedOn,
-    )
-    .sort((a, b) =>
-      a.completedOn < b.completedOn ? -1 : a.completedOn > b.completedOn ? 1 : a.createdAt < b.createdAt ? -1 : 1,
-    )
+/** Finished practices that are not on a step of a current ladder, oldest first. */
+export function otherPractices(sessions: readonly PracticeSession[], ladders: readonly Ladder[]): PracticePoint[] {
+  return finishedSessions(sessions)
+    .filter((s) => !onLadderStep(s, ladders))
     .map((s) => ({
       id: s.id,
       completedOn: s.completedOn,
       task: s.task,
       before: s.sudsBefore,
       peak: s.after.sudsPeak,
-      after: s.after.sudsAfter,
-      likelihood: s.likelihood,
-      happened: s.after.predictionHappened,
+      end: s.after.sudsEnd,
     }));
+}
+
+/** The whole progress view. */
+export function practiceProgress(
+  sessions: readonly PracticeSession[],
+  ladders: readonly Ladder[],
+  goal: number,
+  today: string,
+): PracticeProgress {
+  const days = finishedSessions(sessions).map((s) => s.completedOn);
+  return {
+    today,
+    goal: weeklyGoalProgress(days, today, goal),
+    ladders: ladders.map((ladder) => ladderProgress(ladder, sessions)),
+    otherPractices: otherPractices(sessions, ladders),
+    beliefs: beliefChange(sessions),
+  };
 }

@@ -28,6 +28,11 @@ export const peoplePolicy: MergePolicy = {
     social: set,
     tags: set,
     extensions: set,
+    /** One entry per related person and kind: added on either device, kept; its label merges as a value. */
+    relationships: {
+      kind: 'keyed',
+      key: (r) => `${String((r as { contactId?: unknown }).contactId)}|${String((r as { kind?: unknown }).kind)}`,
+    },
     archived: latest,
     tier: latest,
   },
@@ -77,3 +82,10 @@ export const sessionsPolicy: MergePolicy = {
 
 /** The user's own conversation starters: plain field merge. */
 export const userStartersPolicy: MergePolicy = { ...withConflicts, otherFields: value, fields: { ...bookkeeping } };
+
+/** Events: field merge; people marked going on either device stay marked, sessions merge by value. */
+export const eventsPolicy: MergePolicy = {
+  ...withConflicts,
+  otherFields: value,
+  fields: { ...bookkeeping, going: set, sessions: set, organisations: set, tags: set },
+};

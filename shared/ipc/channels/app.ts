@@ -3,7 +3,7 @@ import { IsoDate } from '../../domain/contact.ts';
 import { DatabaseState } from './lifecycle.ts';
 
 /** The app's screens, in navigation order; the renderer routes by them. */
-export const Screen = z.enum(['today', 'timeline', 'people', 'practice', 'starters', 'settings']);
+export const Screen = z.enum(['today', 'timeline', 'people', 'events', 'practice', 'starters', 'network', 'settings']);
 export type Screen = z.infer<typeof Screen>;
 
 export const appRequests = {

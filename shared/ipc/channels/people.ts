@@ -56,6 +56,11 @@ export const peopleRequests = {
     output: UndoReceipt.extend({ changed: z.number().int() }),
   },
   /** Remembers that two people are not the same, so `contacts.duplicates` stops suggesting them. */
+  /** Puts a value a sync merge set aside back (`use`), or keeps the current one and forgets it (`dismiss`). */
+  'contacts.settleSetAside': {
+    input: z.object({ id: Id, conflictId: z.string().min(1).max(400), choice: z.enum(['use', 'dismiss']) }),
+    output: Contact,
+  },
   'contacts.dismissDuplicate': {
     input: z.object({ ids: z.tuple([Id, Id]) }),
     output: z.object({ dismissed: z.number().int() }),

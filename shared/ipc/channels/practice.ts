@@ -5,12 +5,12 @@ import {
   LadderFields,
   OwnStarter,
   OwnStarterFields,
-  PracticeProgress,
   PracticeSession,
   SessionAfter,
   SessionBefore,
   WeeklyGoal,
 } from '../../domain/practice/model.ts';
+import { PracticeProgress } from '../../domain/practice/progress-model.ts';
 import { Id } from './common.ts';
 
 /** A personalised starter for one person, ready to copy; `usesDetailId` names the detail it mentions. */
@@ -63,10 +63,8 @@ export const practiceSubscriptions = {
   'practice.watchLadders': { input: z.object({}), output: z.array(Ladder) },
   /** Sessions newest first: planned ones to finish, and the log of finished ones. */
   'practice.watchSessions': { input: z.object({}), output: z.array(PracticeSession) },
-  'practice.watchProgress': {
-    input: z.object({ weeks: z.number().int().min(1).max(52).default(8) }),
-    output: PracticeProgress,
-  },
+  /** The weekly goal, each ladder step's tries and advice, other practices, and belief before and after. */
+  'practice.watchProgress': { input: z.object({}), output: PracticeProgress },
   'starters.watchMine': {
     input: z.object({}),
     output: z.object({ own: z.array(OwnStarter), favourites: z.array(z.string()) }),

@@ -15,6 +15,7 @@ import { typesForLabel } from './labels.ts';
 import { cleanExtension, type ExportNote } from './hygiene.ts';
 import { canonicalBase64, photoType } from './photo.ts';
 import { RAPPORT_FIELDS } from './rapport-fields.ts';
+import { exportUids, relatedLines, type ExportedPerson } from './related.ts';
 import { detectKind } from './social.ts';
 
 export type VCardVersion = '3.0' | '4.0';
@@ -35,7 +36,7 @@ const LIST_DEFAULTS = {
  * is a quarter of the time of a large export; only the list defaults are filled in.
  */
 export function toVCard(
-  contacts: readonly ContactDraft[],
+  contacts: readonly ExportedPerson[],
   version: VCardVersion = '3.0',
   options: { trusted?: boolean } = {},
 ): string {
@@ -47,11 +48,12 @@ export function toVCard(
  * out to make each line valid for `version` (see hygiene.ts), so the app can say what changed.
  */
 export function serialiseVCard(
-  contacts: readonly ContactDraft[],
+  contacts: readonly ExportedPerson[],
   version: VCardVersion = '3.0',
   options: { trusted?: boolean } = {},
 ): { text: string; report: ExportNote[] } {
   const report: ExportNote[] = [];
+  const uids = exportUids(contacts);
   const valid = (c: ContactDraft): Contact =>
     options.trusted ? ({ ...LIST_DEFAULTS, ...c } as Contact) : ContactFields.parse(c);
   const text = contacts
@@ -66,7 +68,7 @@ export function serialiseVCard(
           message,
           ...(writtenAs ? { writtenAs } : {}),
         });
-      return cardLines(c, version, note).map(foldLine).join('\r\n') + '\r\n';
+      return cardLines(c, version, note, draft, uids).map(foldLine).join('\r\n') + '\r\n';
     })
     .join('');
   return { text, report };
@@ -89,7 +91,13 @@ class Groups {
   }
 }
 
-function cardLines(c: Contact, version: VCardVersion, note: Note): string[] {
+function cardLines(
+  c: Contact,
+  version: VCardVersion,
+  note: Note,
+  person: ExportedPerson,
+  uids: ReadonlyMap<string, string>,
+): string[] {
   const lines = ['BEGIN:VCARD', `VERSION:${version}`, 'PRODID:-//Rapport//Rapport//EN'];
   const groups = new Groups(c.extensions);
   const [nRest, orgRest, others] = splitRemainders(c.extensions);
@@ -132,7 +140,21 @@ function cardLines(c: Contact, version: VCardVersion, note: Note): string[] {
     const value = field.write(c);
     if (value) lines.push(`${field.property}:${escapeText(value)}`);
   }
+  let related = new Set<string>();
+  if (person.relationships?.length && version === '3.0')
+    note(
+      'RELATED',
+      'left out',
+      'Relationships were left out: vCard 3.0 cannot carry them (export as 4.0 to keep them)',
+    );
+  else if (version === '4.0') {
+    const out = relatedLines(person, uids);
+    lines.push(...out.lines);
+    related = out.values;
+  }
   for (const e of others) {
+    // A RELATED line kept from an import that the relationships above already wrote.
+    if (e.name.toUpperCase() === 'RELATED' && related.has(e.value)) continue;
     const cleaned = cleanExtension(e, version, written);
     if (!cleaned.ok) {
       note(e.name, 'left out', `${e.name} was left out: ${cleaned.why}`);

@@ -1,0 +1,159 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import type { RapportError } from '../../../shared/ipc/result.ts';
+import { rapport } from '../../api/rapport.ts';
+import { useRequest } from '../../api/request.ts';
+import { Field } from '../../ui/Field.tsx';
+import {
+  clearDraft,
+  EMPTY_CAPTURE,
+  hasExtras,
+  loadDraft,
+  saveDraft,
+  type CapturePrefill,
+  type CaptureValues,
+} from './capture-draft.ts';
+
+const EXTRAS: { field: keyof CaptureValues; label: string; type?: string }[] = [
+  { field: 'email', label: 'Email', type: 'email' },
+  { field: 'phone', label: 'Phone', type: 'tel' },
+  { field: 'organisation', label: 'Organisation' },
+  { field: 'title', label: 'Job title' },
+  { field: 'url', label: 'Profile link', type: 'url' },
+  { field: 'note', label: 'Note' },
+];
+
+/**
+ * Name, one detail, how to follow up: three fields and Enter, so a person is saved in seconds
+ * with the keyboard alone, and the form is ready for the next one. Everything typed is kept as a
+ * draft until it is saved. A card's fields (email, phone, …) show below for review when present.
+ */
+export function CaptureForm({
+  eventId,
+  prefill,
+  saved,
+  onSaved,
+  onDone,
+}: {
+  eventId: string;
+  prefill: CapturePrefill;
+  /** Names saved since the dialog opened, announced in the dialog (toasts sit behind the modal). */
+  saved: readonly string[];
+  onSaved: (name: string) => void;
+  onDone: () => void;
+}) {
+  const [values, setValues] = useState<CaptureValues>(() => {
+    // A card's fields fill in what it has; anything already typed for this event is kept.
+    const draft = loadDraft(eventId) ?? EMPTY_CAPTURE;
+    const filled = Object.fromEntries(Object.entries(prefill).filter(([, v]) => v?.trim()));
+    return { ...draft, ...filled };
+  });
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [saving, setSaving] = useState(false);
+  const [more, setMore] = useState(() => hasExtras(values));
+  const nameRef = useRef<HTMLInputElement>(null);
+  const request = useRequest();
+
+  useEffect(() => saveDraft(eventId, values), [eventId, values]);
+  const set = (field: keyof CaptureValues) => (e: { target: { value: string } }) =>
+    setValues((v) => ({ ...v, [field]: e.target.value }));
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (saving) return;
+    if (!values.name.trim()) {
+      setErrors({ name: 'Name is required' });
+      nameRef.current?.focus();
+      return;
+    }
+    setSaving(true);
+    const input = Object.fromEntries(Object.entries(values).filter(([, v]) => v.trim())) as Partial<CaptureValues>;
+    const result = await request(() => rapport().events.capture({ eventId, name: values.name, ...input }), {
+      action: 'save this person',
+      onError: (error: RapportError) => setErrors(errorsOf(error)),
+    });
+    setSaving(false);
+    if (!result.ok) return;
+    onSaved(values.name.trim());
+    clearDraft(eventId);
+    setValues(EMPTY_CAPTURE);
+    setErrors({});
+    setMore(false);
+    nameRef.current?.focus();
+  }
+
+  return (
+    <form className="form capture-form" onSubmit={submit} noValidate>
+      <Field
+        ref={nameRef}
+        label="Name"
+        required
+        autoComplete="off"
+        value={values.name}
+        onChange={set('name')}
+        error={errors.name}
+        data-autofocus
+      />
+      <Field
+        label="One detail"
+        hint="Something to remember them by, or to ask about next time"
+        autoComplete="off"
+        value={values.detail}
+        onChange={set('detail')}
+        error={errors.detail}
+      />
+      <Field
+        label="How to follow up"
+        hint="An email, phone number or profile link, or a note like “coffee next week”"
+        autoComplete="off"
+        value={values.followUp}
+        onChange={set('followUp')}
+        error={errors.followUp}
+      />
+      {more ? (
+        <fieldset className="capture-extras">
+          <legend>From their card</legend>
+          {EXTRAS.map(({ field, label, type }) => (
+            <Field
+              key={field}
+              label={label}
+              type={type ?? 'text'}
+              autoComplete="off"
+              value={values[field]}
+              onChange={set(field)}
+              error={errors[field]}
+            />
+          ))}
+        </fieldset>
+      ) : (
+        <button type="button" className="ghost small capture-more" onClick={() => setMore(true)}>
+          More fields
+        </button>
+      )}
+      {errors.form ? (
+        <p className="field-error" role="alert">
+          {errors.form}
+        </p>
+      ) : null}
+      <p className="muted small capture-count" role="status">
+        {saved.length
+          ? `Saved ${saved.at(-1)} (${saved.length} so far). Type the next person, or press Escape when done.`
+          : 'Enter saves; the form stays open for the next person.'}
+      </p>
+      <div className="actions end">
+        <button type="button" onClick={onDone}>
+          Done
+        </button>
+        <button type="submit" className="primary" disabled={saving}>
+          Save person
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function errorsOf(error: RapportError): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const d of error.details ?? []) fields[String(d.path.at(-1) ?? 'form')] ??= d.message;
+  if (!Object.keys(fields).length) fields.form = error.message;
+  return fields;
+}

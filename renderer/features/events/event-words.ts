@@ -1,0 +1,20 @@
+import { EVENT_KIND_LABELS, type EventRecord } from '../../../shared/domain/events/model.ts';
+import { formatDate } from '../../ui/dates.ts';
+
+/** "18 Mar 2026 – 19 Mar 2026 · Leeds Dock" */
+export function whenAndWhere(event: Pick<EventRecord, 'startsOn' | 'endsOn' | 'place' | 'sessions'>): string {
+  const dates = event.endsOn
+    ? `${formatDate(event.startsOn)} – ${formatDate(event.endsOn)}`
+    : formatDate(event.startsOn);
+  const sessions = event.sessions.length > 1 ? ` · ${event.sessions.length} sessions` : '';
+  return [dates + sessions, event.place].filter(Boolean).join(' · ');
+}
+
+export const kindLabel = (event: Pick<EventRecord, 'kind'>) => EVENT_KIND_LABELS[event.kind];
+
+export const REASON_WORDS = {
+  going: 'Going',
+  organisation: 'Same organisation',
+  tag: 'Shared tag',
+  'past-event': 'Met at a past edition',
+} as const;

@@ -1,0 +1,228 @@
+import { useState } from 'react';
+import { TIER_LABELS } from '../../../shared/domain/cadence.ts';
+import { Tier } from '../../../shared/domain/contact.ts';
+import {
+  ANNOUNCEMENT_LABELS,
+  type Announcement,
+  type AnnouncementKind,
+} from '../../../shared/domain/network/outreach.ts';
+import type { AnnouncementDraftView } from '../../../shared/ipc/channels/network.ts';
+import { usePeopleList } from '../../api/PeopleProvider.tsx';
+import { rapport } from '../../api/rapport.ts';
+import { useRequest } from '../../api/request.ts';
+import { Field } from '../../ui/Field.tsx';
+import { PersonSelect } from '../../ui/PersonSelect.tsx';
+import {
+  fieldErrors,
+  formFrom,
+  purposeOf,
+  toRequest,
+  type AnnouncementForm,
+  type FieldErrors,
+} from './announcement-form.ts';
+import { DraftMessage } from './DraftMessage.tsx';
+
+const KINDS = Object.keys(ANNOUNCEMENT_LABELS) as AnnouncementKind[];
+const SHOWN_FIELDS = new Set([
+  'leaving',
+  'next',
+  'role',
+  'organisation',
+  'city',
+  'movingOn',
+  'name',
+  'place',
+  'startsOn',
+  'endsOn',
+  'tags',
+  'organisations',
+  'signature',
+]);
+
+/**
+ * Announcement drafts to a segment: what you are announcing, who to (tags, organisations, tiers,
+ * people you pick), then one personalised draft each, copied or opened in e-mail one at a time.
+ * `initial` prefills it (the events screen passes its event as "I'll be at X").
+ */
+export function AnnouncementComposer({ initial }: { initial?: Announcement }) {
+  const request = useRequest();
+  const people = usePeopleList();
+  const [form, setForm] = useState<AnnouncementForm>(() => formFrom(initial));
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [drafts, setDrafts] = useState<AnnouncementDraftView[] | null>(null);
+  const [sent, setSent] = useState<Set<string>>(new Set());
+  const set = (patch: Partial<AnnouncementForm>) => setForm((f) => ({ ...f, ...patch }));
+  const text = (key: keyof AnnouncementForm, label: string, more: { type?: string; hint?: string } = {}) => (
+    <Field
+      label={label}
+      value={form[key] as string}
+      error={errors[key === 'eventName' ? 'name' : key]}
+      onChange={(e) => set({ [key]: e.target.value })}
+      {...more}
+    />
+  );
+
+  const draft = () => {
+    setErrors({});
+    void request(() => rapport().network.announcementDrafts(toRequest(form)), {
+      action: 'draft the messages',
+      onError: (e) => {
+        const next = fieldErrors(e.details, e.message);
+        // A message for a field this form does not show is shown at the foot of the form instead.
+        if (!Object.keys(next).some((k) => SHOWN_FIELDS.has(k))) next.form = e.message;
+        setErrors(next);
+      },
+    }).then((r) => {
+      if (!r.ok) return;
+      setDrafts(r.value);
+      setSent(new Set());
+    });
+  };
+  const markSent = (d: AnnouncementDraftView) =>
+    void request(
+      () =>
+        rapport().network.markSent({
+          contactId: d.person.id,
+          subject: d.subject,
+          purpose: purposeOf(form.kind, d.opening),
+        }),
+      {
+        action: `log the message to ${d.person.displayName}`,
+        success: () => ({ title: `Logged an e-mail to ${d.person.displayName}` }),
+      },
+    ).then((r) => r.ok && setSent((s) => new Set(s).add(d.person.id)));
+
+  return (
+    <div className="stack">
+      <form
+        className="stack announcement-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          draft();
+        }}
+      >
+        <fieldset>
+          <legend>What are you announcing?</legend>
+          <div className="choice-row">
+            {KINDS.map((kind) => (
+              <label key={kind} className="choice">
+                <input
+                  type="radio"
+                  name="announcement-kind"
+                  checked={form.kind === kind}
+                  onChange={() => set({ kind })}
+                />{' '}
+                {ANNOUNCEMENT_LABELS[kind]}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        <div className="form-grid">
+          {form.kind === 'changing-jobs' ? (
+            <>
+              {text('leaving', 'Leaving (organisation)')}
+              {text('next', 'Looking at next', { hint: 'Used only when a draft may ask for leads.' })}
+            </>
+          ) : null}
+          {form.kind === 'new-role' ? (
+            <>
+              {text('role', 'New role')}
+              {text('organisation', 'At (organisation)')}
+            </>
+          ) : null}
+          {form.kind === 'moving' ? (
+            <>
+              {text('city', 'Moving to (city)')}
+              {text('movingOn', 'Moving on', { type: 'date' })}
+            </>
+          ) : null}
+          {form.kind === 'at-event' ? (
+            <>
+              {text('eventName', 'Event')}
+              {text('place', 'Place')}
+              {text('startsOn', 'Starts on', { type: 'date' })}
+              {text('endsOn', 'Ends on', { type: 'date' })}
+            </>
+          ) : null}
+        </div>
+        <fieldset>
+          <legend>Who to</legend>
+          <div className="form-grid">
+            {text('tags', 'Tags', { hint: 'Separate several with commas; anyone with one of them.' })}
+            {text('organisations', 'Organisations', { hint: 'Separate several with commas.' })}
+          </div>
+          <div className="choice-row" role="group" aria-label="Tiers">
+            {Tier.options.map((tier) => (
+              <label key={tier} className="choice">
+                <input
+                  type="checkbox"
+                  checked={form.tiers.includes(tier)}
+                  onChange={(e) =>
+                    set({ tiers: e.target.checked ? [...form.tiers, tier] : form.tiers.filter((t) => t !== tier) })
+                  }
+                />{' '}
+                {TIER_LABELS[tier]}
+              </label>
+            ))}
+          </div>
+          <div className="chosen-people">
+            <PersonSelect
+              label="Add a person"
+              showLabel
+              people={people.filter((p) => !form.contactIds.includes(p.id))}
+              value=""
+              emptyLabel="Choose someone"
+              onChange={(id) => id && set({ contactIds: [...form.contactIds, id] })}
+            />
+            {form.contactIds.map((id) => (
+              <span key={id} className="tag">
+                {people.find((p) => p.id === id)?.displayName ?? 'Someone removed'}
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() => set({ contactIds: form.contactIds.filter((x) => x !== id) })}
+                >
+                  Remove<span className="visually-hidden"> {people.find((p) => p.id === id)?.displayName}</span>
+                </button>
+              </span>
+            ))}
+          </div>
+        </fieldset>
+        {text('signature', 'Sign as')}
+        {errors.form ? (
+          <p className="field-error" role="alert">
+            {errors.form}
+          </p>
+        ) : null}
+        <div>
+          <button type="submit" className="primary">
+            Draft messages
+          </button>
+        </div>
+      </form>
+      {drafts ? (
+        <section aria-labelledby="drafts-title" className="stack">
+          <h3 id="drafts-title" className="section-title">
+            Drafts <span className="count">{drafts.length}</span>
+          </h3>
+          {drafts.length === 0 ? (
+            <p className="empty">Nobody matches. Choose a tag, an organisation, a tier or some people.</p>
+          ) : (
+            drafts.map((d) => (
+              <DraftMessage
+                key={d.person.id}
+                to={d.person.displayName}
+                email={d.person.email}
+                subject={d.subject}
+                body={d.body}
+                badge={d.opening === 'give-first' ? 'Gives first: you asked last time' : undefined}
+                sent={sent.has(d.person.id)}
+                onSent={() => markSent(d)}
+              />
+            ))
+          )}
+        </section>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,67 @@
+import { Handshake } from 'lucide-react';
+import { useState } from 'react';
+import type { IntroSuggestionView } from '../../../shared/ipc/channels/network.ts';
+import { rapport } from '../../api/rapport.ts';
+import { useRequest } from '../../api/request.ts';
+import { Dialog } from '../../ui/Dialog.tsx';
+import { DraftMessage } from './DraftMessage.tsx';
+
+/**
+ * One suggested introduction: who is looking for what, who can help, the words they share, the
+ * two opt-in questions, and Log introduction once both said yes.
+ */
+export function IntroCard({ intro, onLogged }: { intro: IntroSuggestionView; onLogged?: () => void }) {
+  const request = useRequest();
+  const [drafts, setDrafts] = useState(false);
+  const { seeker, helper } = intro;
+  const pair = `${seeker.displayName} and ${helper.displayName}`;
+
+  const logIntro = () =>
+    void request(() => rapport().network.logIntro({ seekerId: seeker.id, helperId: helper.id }), {
+      action: `log the introduction of ${pair}`,
+      success: () => ({ title: `Logged: you introduced ${pair}` }),
+    }).then((r) => {
+      if (r.ok) {
+        setDrafts(false);
+        onLogged?.();
+      }
+    });
+
+  return (
+    <li className="card intro-card">
+      <p>
+        <a href={`#/people/${seeker.id}`}>{seeker.displayName}</a> is looking for <q>{seeker.lookingFor}</q>
+      </p>
+      <p>
+        <a href={`#/people/${helper.id}`}>{helper.displayName}</a> can help with <q>{helper.canHelpWith}</q>
+      </p>
+      <p className="muted small">In common: {intro.shared.join(', ')}</p>
+      <div className="intro-actions">
+        <button type="button" onClick={() => setDrafts(true)}>
+          Draft opt-in messages<span className="visually-hidden"> for {pair}</span>
+        </button>
+        <button type="button" className="primary" onClick={logIntro}>
+          <Handshake size={14} aria-hidden /> Log introduction<span className="visually-hidden"> of {pair}</span>
+        </button>
+      </div>
+      <Dialog open={drafts} title={`Introduce ${pair}?`} size="wide" onClose={() => setDrafts(false)}>
+        <p className="muted">
+          Ask each of them first, separately. Once both say yes, introduce them and log it here: it counts as an
+          introduction you gave to both.
+        </p>
+        <div className="stack">
+          <DraftMessage to={seeker.displayName} email={seeker.email} {...intro.drafts[0]} />
+          <DraftMessage to={helper.displayName} email={helper.email} {...intro.drafts[1]} />
+        </div>
+        <div className="dialog-footer">
+          <button type="button" onClick={() => setDrafts(false)}>
+            Close
+          </button>
+          <button type="button" className="primary" onClick={logIntro}>
+            <Handshake size={14} aria-hidden /> Both said yes: log introduction
+          </button>
+        </div>
+      </Dialog>
+    </li>
+  );
+}

@@ -1,0 +1,91 @@
+import { Pencil } from 'lucide-react';
+import { useState } from 'react';
+import type { Contact, ContactFields } from '../../../shared/domain/contact.ts';
+import { rapport } from '../../api/rapport.ts';
+import { useRequest } from '../../api/request.ts';
+import { TextArea } from '../practice/fields.tsx';
+
+/** "Looking for" and "Can help with", shown and edited in place on the person page. */
+export function NeedsForm({ contact, fields }: { contact: Contact; fields: ContactFields }) {
+  const request = useRequest();
+  const [editing, setEditing] = useState(false);
+  const [lookingFor, setLookingFor] = useState(contact.lookingFor ?? '');
+  const [canHelpWith, setCanHelpWith] = useState(contact.canHelpWith ?? '');
+  const [error, setError] = useState<string>();
+  const name = contact.displayName;
+
+  if (!editing)
+    return (
+      <div className="needs">
+        <dl className="facts">
+          <dt>Looking for</dt>
+          <dd>{contact.lookingFor || <span className="muted">Not known yet</span>}</dd>
+          <dt>Can help with</dt>
+          <dd>{contact.canHelpWith || <span className="muted">Not known yet</span>}</dd>
+        </dl>
+        <button
+          type="button"
+          className="link-button"
+          onClick={() => {
+            setLookingFor(contact.lookingFor ?? '');
+            setCanHelpWith(contact.canHelpWith ?? '');
+            setEditing(true);
+          }}
+        >
+          <Pencil size={14} aria-hidden /> Edit what {name} is looking for and can help with
+        </button>
+      </div>
+    );
+
+  const save = () => {
+    const next = {
+      ...fields,
+      lookingFor: lookingFor.trim() || undefined,
+      canHelpWith: canHelpWith.trim() || undefined,
+    };
+    void request(() => rapport().contacts.update({ id: contact.id, fields: next }), {
+      action: `save ${name}`,
+      onError: (e) => setError(e.message),
+      success: () => ({
+        title: `Saved ${name}`,
+        undo: { run: () => rapport().contacts.update({ id: contact.id, fields }) },
+      }),
+    }).then((r) => r.ok && setEditing(false));
+  };
+  return (
+    <form
+      className="stack needs-form"
+      aria-label={`What ${name} is looking for and can help with`}
+      onSubmit={(e) => {
+        e.preventDefault();
+        save();
+      }}
+    >
+      <TextArea
+        label="Looking for"
+        value={lookingFor}
+        onChange={(e) => setLookingFor(e.target.value)}
+        maxLength={2000}
+      />
+      <TextArea
+        label="Can help with"
+        value={canHelpWith}
+        onChange={(e) => setCanHelpWith(e.target.value)}
+        maxLength={2000}
+      />
+      {error ? (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      <div className="relate-actions">
+        <button type="submit" className="primary">
+          Save
+        </button>
+        <button type="button" onClick={() => setEditing(false)}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

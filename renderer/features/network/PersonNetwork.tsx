@@ -1,0 +1,165 @@
+import { HandHelping, Plus, X } from 'lucide-react';
+import { useState } from 'react';
+import {
+  RELATIONSHIP_CHOICES,
+  RELATIONSHIP_LABELS,
+  type RelationshipKind,
+} from '../../../shared/domain/network/relationships.ts';
+import type { Contact, ContactFields } from '../../../shared/domain/contact.ts';
+import type { SubscriptionOutput } from '../../../shared/ipc/contract.ts';
+import { usePeopleList } from '../../api/PeopleProvider.tsx';
+import { rapport } from '../../api/rapport.ts';
+import { useRequest } from '../../api/request.ts';
+import { useLive } from '../../api/useLive.ts';
+import { Field } from '../../ui/Field.tsx';
+import { LiveError } from '../../ui/LiveError.tsx';
+import { PersonSelect } from '../../ui/PersonSelect.tsx';
+import { AskDialog } from './AskDialog.tsx';
+import { IntroCard } from './IntroCard.tsx';
+import { NeedsForm } from './NeedsForm.tsx';
+import './network.css';
+
+type View = SubscriptionOutput<'network.watchPerson'>;
+
+/**
+ * The network part of a person's page: what they are looking for and can help with (editable in
+ * place), how they are related to others (both pages show it), introductions they are part of,
+ * and "Ask for something" with the job-hunt guard in front of it.
+ */
+export function PersonNetwork({ contact, fields }: { contact: Contact; fields: ContactFields }) {
+  const live = useLive<View>((onResult) => rapport().network.watchPerson({ id: contact.id }, onResult), [contact.id]);
+  const request = useRequest();
+  const people = usePeopleList();
+  const [asking, setAsking] = useState(false);
+  const [adding, setAdding] = useState(false);
+  const [kind, setKind] = useState<RelationshipKind>('works-with');
+  const [other, setOther] = useState('');
+  const [label, setLabel] = useState('');
+  const name = contact.displayName;
+
+  const relate = () => {
+    if (!other) return;
+    const otherName = people.find((p) => p.id === other)?.displayName ?? 'them';
+    void request(
+      () =>
+        rapport().network.relate({
+          fromId: contact.id,
+          toId: other,
+          kind,
+          ...(label.trim() ? { label: label.trim() } : {}),
+        }),
+      { action: `relate ${name} and ${otherName}`, success: () => ({ title: `Saved: ${name} and ${otherName}` }) },
+    ).then((r) => {
+      if (!r.ok) return;
+      setAdding(false);
+      setOther('');
+      setLabel('');
+    });
+  };
+  const unrelate = (toId: string, k: RelationshipKind, otherName: string) =>
+    void request(() => rapport().network.unrelate({ fromId: contact.id, toId, kind: k }), {
+      action: `remove the relationship with ${otherName}`,
+      success: () => ({
+        title: `Removed: ${name} and ${otherName}`,
+        undo: { run: () => rapport().network.relate({ fromId: contact.id, toId, kind: k }) },
+      }),
+    });
+
+  return (
+    <section className="card stack person-network" aria-labelledby="network-title">
+      <div className="section-title">
+        <h2 id="network-title">Network</h2>
+        <button type="button" onClick={() => setAsking(true)}>
+          <HandHelping size={14} aria-hidden /> Ask for something
+        </button>
+      </div>
+      <NeedsForm contact={contact} fields={fields} />
+      <LiveError state={live} what="Relationships" />
+      <div>
+        <h3 className="small-heading">Relationships</h3>
+        {live.status === 'ready' && live.data.relationships.length === 0 ? (
+          <p className="muted small">None recorded. Who introduced you, who they work with, who they know.</p>
+        ) : null}
+        {live.status === 'ready' && live.data.relationships.length ? (
+          <ul className="relationships" aria-label={`Relationships of ${name}`}>
+            {live.data.relationships.map((r) => (
+              <li key={`${r.contactId}-${r.kind}`}>
+                <span className="muted">{RELATIONSHIP_LABELS[r.kind]}</span>{' '}
+                <a href={`#/people/${r.contactId}`}>{r.displayName}</a>
+                {r.label ? <span className="muted"> ({r.label})</span> : null}
+                <button
+                  type="button"
+                  className="icon-button"
+                  aria-label={`Remove “${RELATIONSHIP_LABELS[r.kind]} ${r.displayName}”`}
+                  onClick={() => unrelate(r.contactId, r.kind, r.displayName)}
+                >
+                  <X size={14} aria-hidden />
+                </button>
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        {adding ? (
+          <form
+            className="relate-form"
+            aria-label="Add a relationship"
+            onSubmit={(e) => {
+              e.preventDefault();
+              relate();
+            }}
+          >
+            <div className="field">
+              <label htmlFor="relate-kind">{name}…</label>
+              <select id="relate-kind" value={kind} onChange={(e) => setKind(e.target.value as RelationshipKind)}>
+                {RELATIONSHIP_CHOICES.map((c) => (
+                  <option key={c.kind} value={c.kind}>
+                    {c.phrase}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <PersonSelect
+              label="Other person"
+              showLabel
+              people={people.filter((p) => p.id !== contact.id)}
+              value={other}
+              onChange={setOther}
+              emptyLabel="Choose someone"
+            />
+            {kind === 'family' ? (
+              <Field
+                label="How (optional)"
+                placeholder="sister, partner…"
+                value={label}
+                onChange={(e) => setLabel(e.target.value)}
+              />
+            ) : null}
+            <div className="relate-actions">
+              <button type="submit" className="primary" disabled={!other}>
+                Save relationship
+              </button>
+              <button type="button" onClick={() => setAdding(false)}>
+                Cancel
+              </button>
+            </div>
+          </form>
+        ) : (
+          <button type="button" className="link-button" onClick={() => setAdding(true)}>
+            <Plus size={14} aria-hidden /> Add a relationship
+          </button>
+        )}
+      </div>
+      {live.status === 'ready' && live.data.intros.length ? (
+        <div>
+          <h3 className="small-heading">Introductions to consider</h3>
+          <ul className="intro-list">
+            {live.data.intros.map((intro) => (
+              <IntroCard key={`${intro.seeker.id}-${intro.helper.id}`} intro={intro} />
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      <AskDialog contactId={contact.id} name={name} open={asking} onClose={() => setAsking(false)} />
+    </section>
+  );
+}

@@ -1,0 +1,198 @@
+import { useState, type FormEvent } from 'react';
+import type { PracticeSession, Stayed } from '../../../shared/domain/practice/model.ts';
+import type { RequestInput } from '../../../shared/ipc/contract.ts';
+import { rapport } from '../../api/rapport.ts';
+import { usePeopleList } from '../../api/PeopleProvider.tsx';
+import { Field } from '../../ui/Field.tsx';
+import { PersonSelect } from '../../ui/PersonSelect.tsx';
+import {
+  ChoiceGroup,
+  errorsFrom,
+  PROFESSIONAL_HELP,
+  SafetyNote,
+  TextArea,
+  toNumber,
+  type FieldErrors,
+} from './fields.tsx';
+import { SafetyBehaviourPicker } from './SafetyBehaviourPicker.tsx';
+
+const STAYED: { value: Stayed; label: string }[] = [
+  { value: 'until-done', label: 'I stayed until it was done' },
+  { value: 'left-early', label: 'I left early' },
+];
+type AfterInput = RequestInput<'practice.finishSession'>['after'];
+/** The answers as the form holds them: the two choices may still be unanswered. */
+type AfterDraft = Omit<AfterInput, 'stayed' | 'predictionHappened'> &
+  Partial<Pick<AfterInput, 'stayed' | 'predictionHappened'>>;
+
+const YES_NO = [
+  { value: 'yes', label: 'Yes' },
+  { value: 'no', label: 'No' },
+] as const;
+
+/**
+ * Afterwards: the experiment's result. Anxiety at its highest and at the end of the step (not
+ * now), whether the user stayed, what happened, whether the prediction came true (and if so how
+ * they coped), the belief re-rated, and which planned safety behaviours they managed without.
+ */
+export function OutcomeForm({
+  session,
+  onFinished,
+}: {
+  session: PracticeSession;
+  onFinished: (session: PracticeSession) => void;
+}) {
+  const people = usePeopleList();
+  const [sudsPeak, setSudsPeak] = useState('');
+  const [sudsEnd, setSudsEnd] = useState('');
+  const [stayed, setStayed] = useState<Stayed | ''>('');
+  const [outcome, setOutcome] = useState('');
+  const [happened, setHappened] = useState<'' | 'yes' | 'no'>('');
+  const [coping, setCoping] = useState('');
+  const [belief, setBelief] = useState('');
+  const [learned, setLearned] = useState('');
+  const [dropped, setDropped] = useState<string[]>([]);
+  const [contactId, setContactId] = useState('');
+  const [errors, setErrors] = useState<FieldErrors>({});
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    // Unanswered choices go to main as missing, so every unanswered question is named in one go.
+    const after: AfterDraft = {
+      sudsPeak: toNumber(sudsPeak),
+      sudsEnd: toNumber(sudsEnd),
+      stayed: stayed || undefined,
+      outcome,
+      predictionHappened: happened ? happened === 'yes' : undefined,
+      coping: happened === 'yes' ? coping : '',
+      beliefAfter: toNumber(belief),
+      learned,
+      droppedSafetyBehaviours: dropped,
+      ...(contactId ? { contactId } : {}),
+    };
+    const result = await rapport().practice.finishSession({ id: session.id, after: after as AfterInput });
+    if (!result.ok) return setErrors(errorsFrom(result.error.details, result.error.message, ['after']));
+    onFinished(result.value);
+  }
+
+  return (
+    <form className="form" onSubmit={(e) => void submit(e)} noValidate>
+      <p className="lead">{session.task}</p>
+      <p className="notice">
+        You predicted: “{session.prediction}”. Beforehand you believed it {session.beliefBefore}%.
+      </p>
+      <div className="row">
+        <Field
+          label="Anxiety at its highest (0–10)"
+          type="number"
+          min={0}
+          max={10}
+          inputMode="numeric"
+          value={sudsPeak}
+          error={errors.sudsPeak}
+          onChange={(e) => setSudsPeak(e.target.value)}
+        />
+        <Field
+          label="Anxiety at the end of the step (0–10)"
+          hint="How you felt as the step finished, not how you feel now."
+          type="number"
+          min={0}
+          max={10}
+          inputMode="numeric"
+          value={sudsEnd}
+          error={errors.sudsEnd}
+          onChange={(e) => setSudsEnd(e.target.value)}
+        />
+      </div>
+      <ChoiceGroup
+        legend="Did you stay until the step was done?"
+        name="stayed"
+        value={stayed}
+        options={STAYED}
+        onChange={setStayed}
+        hint="Leaving early is worth knowing too: it tells you where to pick up next time."
+        error={errors.stayed}
+      />
+      <TextArea
+        label="What actually happened?"
+        value={outcome}
+        error={errors.outcome}
+        onChange={(e) => setOutcome(e.target.value)}
+      />
+      <ChoiceGroup
+        legend="Did your prediction come true?"
+        name="happened"
+        value={happened}
+        options={YES_NO}
+        onChange={setHappened}
+        error={errors.predictionHappened}
+      />
+      {happened === 'yes' ? (
+        <TextArea
+          label="How did you cope?"
+          hint="What you did and how it turned out. Getting through it is worth knowing too."
+          value={coping}
+          error={errors.coping}
+          onChange={(e) => setCoping(e.target.value)}
+        />
+      ) : null}
+      <Field
+        label="How strongly do you believe the prediction now? (0–100 %)"
+        hint={`Beforehand you believed it ${session.beliefBefore}%.`}
+        type="number"
+        min={0}
+        max={100}
+        inputMode="numeric"
+        value={belief}
+        error={errors.beliefAfter}
+        onChange={(e) => setBelief(e.target.value)}
+      />
+      <TextArea
+        label="What did you learn?"
+        value={learned}
+        error={errors.learned}
+        onChange={(e) => setLearned(e.target.value)}
+      />
+      {session.safetyBehavioursToDrop.length ? (
+        <SafetyBehaviourPicker
+          legend="Which safety behaviours did you manage without?"
+          hint="You planned to drop these. Tick the ones you did without."
+          options={session.safetyBehavioursToDrop}
+          chosen={dropped}
+          onChange={setDropped}
+          error={errors.droppedSafetyBehaviours}
+        />
+      ) : null}
+      <div className="field">
+        <PersonSelect
+          label="Was this with someone in Rapport? (optional)"
+          people={people}
+          value={contactId}
+          onChange={setContactId}
+          emptyLabel="No one in particular"
+          showLabel
+        />
+        <p className="field-hint">Choosing someone logs an interaction with them.</p>
+        {errors.contactId ? (
+          <p className="field-error" role="alert">
+            {errors.contactId}
+          </p>
+        ) : null}
+      </div>
+      <SafetyNote>
+        If that was too much, step back a rung next time and repeat an easier step until it feels manageable.{' '}
+        {PROFESSIONAL_HELP}
+      </SafetyNote>
+      {errors.form ? (
+        <p className="field-error" role="alert">
+          {errors.form}
+        </p>
+      ) : null}
+      <div className="dialog-footer">
+        <button type="submit" className="primary">
+          Save how it went
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,127 @@
+import { useState, type FormEvent } from 'react';
+import { PRACTICE_SITUATION_LABELS, PRACTICE_SITUATIONS } from '../../../shared/content/library.ts';
+import type { PracticeSituation } from '../../../shared/content/schema.ts';
+import type { PracticeSession } from '../../../shared/domain/practice/model.ts';
+import { COMMON_SAFETY_BEHAVIOURS } from '../../../shared/domain/practice/safety-behaviours.ts';
+import { rapport } from '../../api/rapport.ts';
+import { Field } from '../../ui/Field.tsx';
+import { errorsFrom, SafetyNote, SelectField, TextArea, toNumber, type FieldErrors } from './fields.tsx';
+import { SafetyBehaviourPicker } from './SafetyBehaviourPicker.tsx';
+
+/** What the plan starts from: a ladder step, a prompt, or nothing (a free practice). */
+export interface SessionSeed {
+  task?: string;
+  situation?: PracticeSituation | undefined;
+  ladderId?: string;
+  stepId?: string;
+  promptId?: string | undefined;
+}
+
+export const SUDS_HINT = '0 is calm, 10 is the most anxious you can imagine.';
+
+/**
+ * Before a practice: the step is planned as a small experiment. The prediction must be something
+ * that can be answered yes or no afterwards, its belief is rated, and the safety behaviours to do
+ * without are chosen now, not afterwards.
+ */
+export function PlanForm({
+  seed,
+  today,
+  ownBehaviours,
+  onStarted,
+}: {
+  seed: SessionSeed;
+  today: string;
+  /** Behaviours the user named in earlier plans, offered beside the common ones. */
+  ownBehaviours: readonly string[];
+  onStarted: (session: PracticeSession) => void;
+}) {
+  const [task, setTask] = useState(seed.task ?? '');
+  const [situation, setSituation] = useState<PracticeSituation>(seed.situation ?? 'corridor-small-talk');
+  const [sudsBefore, setSudsBefore] = useState('');
+  const [prediction, setPrediction] = useState('');
+  const [belief, setBelief] = useState('');
+  const [drops, setDrops] = useState<string[]>([]);
+  const [errors, setErrors] = useState<FieldErrors>({});
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const { task: _t, situation: _s, ...links } = seed;
+    const result = await rapport().practice.startSession({
+      ...Object.fromEntries(Object.entries(links).filter(([, v]) => v !== undefined)),
+      date: today,
+      task,
+      situation,
+      sudsBefore: toNumber(sudsBefore),
+      prediction,
+      beliefBefore: toNumber(belief),
+      safetyBehavioursToDrop: drops,
+    });
+    if (!result.ok) return setErrors(errorsFrom(result.error.details, result.error.message));
+    onStarted(result.value);
+  }
+
+  return (
+    <form className="form" onSubmit={(e) => void submit(e)} noValidate>
+      <TextArea label="What will you do?" value={task} error={errors.task} onChange={(e) => setTask(e.target.value)} />
+      <SelectField label="Situation" value={situation} onChange={(v) => setSituation(v as PracticeSituation)}>
+        {PRACTICE_SITUATIONS.map((s) => (
+          <option key={s} value={s}>
+            {PRACTICE_SITUATION_LABELS[s]}
+          </option>
+        ))}
+      </SelectField>
+      <Field
+        label="Anxiety now (0–10)"
+        hint={SUDS_HINT}
+        type="number"
+        min={0}
+        max={10}
+        inputMode="numeric"
+        value={sudsBefore}
+        error={errors.sudsBefore}
+        onChange={(e) => setSudsBefore(e.target.value)}
+      />
+      <TextArea
+        label="What do you predict will happen?"
+        hint="Something you can answer yes or no afterwards, like “They will walk away within a minute” rather than “It will be awkward”."
+        value={prediction}
+        error={errors.prediction}
+        onChange={(e) => setPrediction(e.target.value)}
+      />
+      <Field
+        label="How strongly do you believe it will happen? (0–100 %)"
+        hint="0 is “it won’t happen”, 100 is “I’m certain it will”."
+        type="number"
+        min={0}
+        max={100}
+        inputMode="numeric"
+        value={belief}
+        error={errors.beliefBefore}
+        onChange={(e) => setBelief(e.target.value)}
+      />
+      <SafetyBehaviourPicker
+        legend="Which safety behaviours will you drop?"
+        hint="Things people do to feel safer that also keep the worry going. Choose now the ones you will do without this time; then you will know it went the way it did without them."
+        options={[...COMMON_SAFETY_BEHAVIOURS, ...ownBehaviours]}
+        chosen={drops}
+        onChange={setDrops}
+        allowOwn
+        error={errors.safetyBehavioursToDrop}
+      />
+      <SafetyNote>
+        If it turns out to be too much, it’s fine to stop. Step back a rung and build up again from there.
+      </SafetyNote>
+      {errors.form ? (
+        <p className="field-error" role="alert">
+          {errors.form}
+        </p>
+      ) : null}
+      <div className="dialog-footer">
+        <button type="submit" className="primary">
+          Save and go
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import type { ContactDraft } from '../contact.ts';
+import { detectSocialKind } from '../social-kind.ts';
+
+const text = (max: number) => z.string().trim().max(max).default('');
+
+/**
+ * What reading a card (a QR code or a paper card) produced: only ever shown in a form for the
+ * user to review, never written to the database as it is. Empty strings are fields not found.
+ */
+export const CardDraft = z.object({
+  name: text(200),
+  email: text(500),
+  phone: text(500),
+  organisation: text(200),
+  title: text(200),
+  url: text(2000),
+  note: text(2000),
+});
+export type CardDraft = z.infer<typeof CardDraft>;
+
+export const EMPTY_CARD_DRAFT: CardDraft = CardDraft.parse({});
+
+/** Your own details, shown as the QR code of "My card". Name is the one required field. */
+export const Profile = z.object({
+  name: z.string().trim().min(1, 'Enter your name').max(200, 'Keep the name under 200 characters'),
+  email: z.union([z.literal(''), z.email('Enter an email address like name@example.org')]).default(''),
+  phone: z
+    .string()
+    .trim()
+    .max(60)
+    .regex(/^[+()\d\s./-]*$/, 'Use digits, spaces and + ( ) - . / only')
+    .default(''),
+  organisation: text(200),
+  title: text(200),
+  url: z
+    .union([z.literal(''), z.url({ protocol: /^https?$/, message: 'Enter a web address starting with https://' })])
+    .default(''),
+});
+export type Profile = z.infer<typeof Profile>;
+
+/** A person as our vCard layer reads and writes them (the profile's QR code, a scanned card). */
+export function profileToContact(profile: Profile): ContactDraft {
+  return {
+    displayName: profile.name,
+    emails: profile.email ? [{ value: profile.email }] : [],
+    phones: profile.phone ? [{ value: profile.phone }] : [],
+    ...(profile.organisation ? { organisation: profile.organisation } : {}),
+    ...(profile.title ? { role: profile.title } : {}),
+    social: profile.url ? [{ kind: detectSocialKind(profile.url), url: profile.url }] : [],
+  };
+}
+
+/** The fields a review form shows, from a person read out of a vCard. */
+export function draftFromContact(contact: ContactDraft): CardDraft {
+  return CardDraft.parse({
+    name: contact.displayName,
+    email: contact.emails?.[0]?.value ?? '',
+    phone: contact.phones?.[0]?.value ?? '',
+    organisation: contact.organisation ?? '',
+    title: contact.role ?? '',
+    url: contact.social?.[0]?.url ?? '',
+    note: contact.notes ?? '',
+  });
+}
