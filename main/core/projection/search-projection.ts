@@ -9,7 +9,7 @@
  * (a new or restored database) or its version changed does the first pass read everything.
  */
 import { DatabaseSync } from 'node:sqlite';
-import { getChangedDocumentsSince, type RxCollection, type RxStorageDefaultCheckpoint } from 'rxdb';
+import { getChangedDocumentsSince, now as rxNow, type RxCollection, type RxStorageDefaultCheckpoint } from 'rxdb';
 import { merge, type Subscription } from 'rxjs';
 import { sqliteConnectionOf, type RapportDatabase } from '../db/database.ts';
 import { CHUNK, yieldToEventLoop } from '../db/bulk.ts';
@@ -33,6 +33,8 @@ export interface SearchProjection {
   flush(): Promise<void>;
   /** True while writes may be missing from the index (a pass is due or running). */
   readonly behind: boolean;
+  /** Empties the index and reads every source document again (`rapport rebuild`). */
+  rebuild(): Promise<{ people: number; interactions: number }>;
   close(): Promise<void>;
 }
 
@@ -43,7 +45,9 @@ export interface SearchProjection {
 export function createSearchProjection(db: RapportDatabase, into?: DatabaseSync): SearchProjection {
   const connection = into ? undefined : sqliteConnectionOf(db);
   const store = openFtsStore(connection ?? into ?? new DatabaseSync(':memory:'), !connection);
+  // Writes arrived that no pass has started on yet; a pass is running (it may be missing some).
   let behind = true;
+  let running = false;
   let closed = false;
   let current: Promise<void> = Promise.resolve();
   let queued: Promise<void> | undefined;
@@ -61,6 +65,11 @@ export function createSearchProjection(db: RapportDatabase, into?: DatabaseSync)
 
   async function catchUp(): Promise<void> {
     let checkpoints = store.readState().checkpoints as Checkpoints;
+    // A clock that went backwards would hide new writes behind the checkpoints: start over.
+    if (Object.values(checkpoints).some((c) => c.lwt > rxNow() + 60_000)) {
+      store.reset();
+      checkpoints = {};
+    }
     let indexed = 0;
     while (!closed) {
       const [contacts, details, interactions] = await Promise.all([
@@ -129,27 +138,49 @@ export function createSearchProjection(db: RapportDatabase, into?: DatabaseSync)
   /** One pass at a time; a pass asked for while one runs is queued once. */
   function flush(): Promise<void> {
     if (queued) return queued;
-    const pass = current.then(async () => {
+    const next = after(() => {
       queued = undefined;
-      behind = false;
-      try {
-        await catchUp();
-      } catch (error) {
-        behind = true;
-        if (!closed) console.error('[rapport] Updating the search index failed; the next search tries again:', error);
-        throw error;
-      }
+      return pass();
     });
-    queued = pass;
-    current = pass.catch(() => {});
-    return pass;
+    queued = next;
+    return next;
+  }
+
+  async function pass(): Promise<void> {
+    behind = false;
+    running = true;
+    try {
+      await catchUp();
+    } catch (error) {
+      behind = true;
+      if (!closed) console.error('[rapport] Updating the search index failed; the next search tries again:', error);
+      throw error;
+    } finally {
+      running = false;
+    }
+  }
+
+  /** Runs `work` once the pass running now (if any) is over. */
+  function after<T>(work: () => Promise<T>): Promise<T> {
+    const next = current.then(work);
+    current = next.then(
+      () => {},
+      () => {},
+    );
+    return next;
   }
 
   return {
     store,
     flush,
+    rebuild: () =>
+      after(async () => {
+        store.reset();
+        await pass();
+        return store.counts();
+      }),
     get behind() {
-      return behind;
+      return behind || running;
     },
     async close() {
       closed = true;

@@ -1,13 +1,13 @@
 import type { Area, CoreContext } from '../context.ts';
-import { createSearchProjection } from '../projection/search-projection.ts';
 import { createSearchService } from './search-service.ts';
 
 /**
  * The search area: answers from the persistent FTS5 index in the database file, which the search
- * projection keeps up to date. Writes no collection.
+ * projection (owned by the projector, so `rapport rebuild` rebuilds it too) keeps up to date.
+ * Writes no collection.
  */
 export function createSearchArea(ctx: CoreContext): Area<'search.query', never> {
-  const projection = createSearchProjection(ctx.db);
+  const projection = ctx.projection.search;
   const search = createSearchService(projection);
   return {
     requests: {
@@ -23,6 +23,5 @@ export function createSearchArea(ctx: CoreContext): Area<'search.query', never> 
       start: () => void projection.flush().catch(() => {}),
       stop: async () => {},
     },
-    close: () => projection.close(),
   };
 }

@@ -7,12 +7,16 @@
  * One row per person (their name, organisation and role, notes, tags *and* details, so words from
  * a detail and from the name combine) and one per interaction. Interactions' rowids start with
  * their day (`yyyymmdd · 10⁷ + n`), so "newest matches first" is FTS5's own rowid order.
+ *
+ * Beside each FTS5 row, a plain row keeps what a keystroke needs without parsing JSON: the texts
+ * folded and padded (`folded`, see folded.ts) for scoring, and the original texts (`fields`),
+ * parsed only for the few hits shown.
  */
 import type { DatabaseSync } from 'node:sqlite';
-import { tokenise } from '../../../shared/domain/search/text.ts';
+import { foldedInteraction, foldedPerson, foldedWords } from './folded.ts';
 
 /** Bump when what is indexed or how changes: the next start drops the tables and builds them again. */
-export const SEARCH_INDEX_VERSION = 1;
+export const SEARCH_INDEX_VERSION = 2;
 
 /** A person's searchable text: their own fields, and their details' texts. */
 export type PersonFields = {
@@ -24,14 +28,12 @@ export type PersonFields = {
 };
 export type InteractionFields = { title: string; notes: string };
 
-export type PersonRow = { rowid: number; id: string; fields: PersonFields };
-export type InteractionRow = {
-  rowid: number;
-  id: string;
-  date: string;
-  personIds: string[];
-  fields: InteractionFields;
-};
+/** A candidate as scored: its folded texts (folded.ts). */
+export type PersonRow = { id: string; folded: string };
+export type InteractionRow = { id: string; date: string; folded: string };
+
+/** A phrase for FTS5: a folded word, whole or as a prefix, in some columns (all when empty). */
+export type Term = { word: string; prefix: boolean; columns: readonly string[] };
 
 const TABLES = [
   'search_state',
@@ -47,10 +49,13 @@ const FTS_OPTIONS = "content='', contentless_delete=1, tokenize='unicode61 remov
 
 const SCHEMA = `
   CREATE TABLE search_state (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
-  CREATE TABLE search_person (rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, fields TEXT NOT NULL) STRICT;
+  CREATE TABLE search_person (
+    rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, name TEXT NOT NULL, folded TEXT NOT NULL, fields TEXT NOT NULL
+  ) STRICT;
   CREATE TABLE search_detail (id TEXT PRIMARY KEY, contact_id TEXT NOT NULL) STRICT;
   CREATE TABLE search_interaction (
-    rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, date TEXT NOT NULL, person_ids TEXT NOT NULL, fields TEXT NOT NULL
+    rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, date TEXT NOT NULL, person_ids TEXT NOT NULL,
+    folded TEXT NOT NULL, fields TEXT NOT NULL
   ) STRICT;
   CREATE VIRTUAL TABLE search_people USING fts5(name, organisation, notes, tags, details, ${FTS_OPTIONS});
   CREATE VIRTUAL TABLE search_talks USING fts5(title, notes, ${FTS_OPTIONS});
@@ -82,25 +87,46 @@ export interface FtsStore {
   setDetailOwner(id: string, contactId: string | undefined): void;
   putInteraction(id: string, date: string, personIds: string[], fields: InteractionFields): void;
   removeInteraction(id: string): void;
-  /** People matching the FTS5 expression: all when at most `cap`, else the best `cap` by bm25. */
-  matchPeople(expression: string, cap: number): PersonRow[];
-  /** Interactions matching the expression, newest first, at most `cap`. */
-  matchInteractions(expression: string, cap: number): InteractionRow[];
+  /** Up to `cap` people matching every term, in the index's order; `cap + 1` rows say "more". */
+  matchPeople(terms: readonly Term[], cap: number): PersonRow[];
+  /** Rowids of up to `cap` people matching every term, in the index's order. */
+  peopleIds(terms: readonly Term[], cap: number): number[];
+  peopleByRowid(rowids: readonly number[]): PersonRow[];
+  /** Up to `cap` interactions matching every term, newest first; `cap + 1` rows say "more". */
+  matchInteractions(terms: readonly Term[], cap: number): InteractionRow[];
+  interactionIds(terms: readonly Term[], cap: number): number[];
+  interactionsByRowid(rowids: readonly number[]): InteractionRow[];
+  /** The original texts of the people shown. */
+  peopleFields(ids: readonly string[]): Map<string, PersonFields>;
+  /** The original texts and people of the interactions shown. */
+  interactionsShown(ids: readonly string[]): Map<string, { personIds: string[]; fields: InteractionFields }>;
   namesOf(ids: readonly string[]): Map<string, string>;
+  /** Empties the index and forgets its checkpoints: the next pass reads everything. */
+  reset(): void;
+  /** How many people and interactions the index holds. */
+  counts(): { people: number; interactions: number };
   /** Merges the index's segments into one: after a build, so searches read one b-tree per term. */
   optimize(): void;
   close(): void;
+}
+
+/** An FTS5 expression: every term required. Words hold only letters and digits, so quoting is safe. */
+export function expression(terms: readonly Term[]): string {
+  return terms
+    .map((t) => `${t.columns.length ? `{${t.columns.join(' ')}} : ` : ''}"${t.word}"${t.prefix ? '*' : ''}`)
+    .join(' AND ');
 }
 
 /** Opens the index tables on `db`, creating them (empty) when missing or of another version. */
 export function openFtsStore(db: DatabaseSync, ownsConnection: boolean): FtsStore {
   const wasReady = ensureSchema(db);
   const s = (sql: string) => db.prepare(sql);
+  const inList = 'IN (SELECT value FROM json_each(?))';
   const stmts = {
     state: s("SELECT value FROM search_state WHERE key = 'checkpoints'"),
     saveState: s("INSERT OR REPLACE INTO search_state (key, value) VALUES ('checkpoints', ?)"),
     personRowid: s('SELECT rowid FROM search_person WHERE id = ?'),
-    insertPerson: s('INSERT INTO search_person (id, fields) VALUES (?, ?) RETURNING rowid'),
+    insertPerson: s('INSERT INTO search_person (id, name, folded, fields) VALUES (?, ?, ?, ?) RETURNING rowid'),
     deletePerson: s('DELETE FROM search_person WHERE rowid = ?'),
     insertPeopleFts: s(
       'INSERT INTO search_people (rowid, name, organisation, notes, tags, details) VALUES (?, ?, ?, ?, ?, ?)',
@@ -111,25 +137,27 @@ export function openFtsStore(db: DatabaseSync, ownsConnection: boolean): FtsStor
     deleteDetail: s('DELETE FROM search_detail WHERE id = ?'),
     talkRowid: s('SELECT rowid FROM search_interaction WHERE id = ?'),
     lastOfDay: s('SELECT max(rowid) AS last FROM search_interaction WHERE rowid BETWEEN ? AND ?'),
-    insertTalk: s('INSERT INTO search_interaction (rowid, id, date, person_ids, fields) VALUES (?, ?, ?, ?, ?)'),
+    insertTalk: s(
+      'INSERT INTO search_interaction (rowid, id, date, person_ids, folded, fields) VALUES (?, ?, ?, ?, ?, ?)',
+    ),
     deleteTalk: s('DELETE FROM search_interaction WHERE rowid = ?'),
     insertTalkFts: s('INSERT INTO search_talks (rowid, title, notes) VALUES (?, ?, ?)'),
     deleteTalkFts: s('DELETE FROM search_talks WHERE rowid = ?'),
     people: s(
-      'SELECT p.rowid, p.id, p.fields FROM search_people f JOIN search_person p ON p.rowid = f.rowid ' +
+      'SELECT p.id, p.folded FROM search_people f JOIN search_person p ON p.rowid = f.rowid ' +
         'WHERE search_people MATCH ? LIMIT ?',
     ),
-    bestPeople: s(
-      'SELECT p.rowid, p.id, p.fields FROM (SELECT rowid FROM search_people WHERE search_people MATCH ? ' +
-        'ORDER BY rank LIMIT ?) f JOIN search_person p ON p.rowid = f.rowid',
-    ),
+    peopleIds: s('SELECT rowid FROM search_people WHERE search_people MATCH ? LIMIT ?'),
+    peopleByRowid: s(`SELECT id, folded FROM search_person WHERE rowid ${inList}`),
     talks: s(
-      'SELECT t.rowid, t.id, t.date, t.person_ids, t.fields FROM (SELECT rowid FROM search_talks ' +
+      'SELECT t.id, t.date, t.folded FROM (SELECT rowid FROM search_talks ' +
         'WHERE search_talks MATCH ? ORDER BY rowid DESC LIMIT ?) f JOIN search_interaction t ON t.rowid = f.rowid',
     ),
-    names: s(
-      "SELECT id, json_extract(fields, '$.name') AS name FROM search_person WHERE id IN (SELECT value FROM json_each(?))",
-    ),
+    talkIds: s('SELECT rowid FROM search_talks WHERE search_talks MATCH ? ORDER BY rowid DESC LIMIT ?'),
+    talksByRowid: s(`SELECT id, date, folded FROM search_interaction WHERE rowid ${inList}`),
+    peopleFields: s(`SELECT id, fields FROM search_person WHERE id ${inList}`),
+    talksShown: s(`SELECT id, person_ids, fields FROM search_interaction WHERE id ${inList}`),
+    names: s(`SELECT id, name FROM search_person WHERE id ${inList}`),
   };
 
   const removePerson = (id: string) => {
@@ -144,12 +172,7 @@ export function openFtsStore(db: DatabaseSync, ownsConnection: boolean): FtsStor
     stmts.deleteTalkFts.run(row.rowid);
     stmts.deleteTalk.run(row.rowid);
   };
-  const personRows = (rows: unknown[]) =>
-    (rows as Array<{ rowid: number; id: string; fields: string }>).map((r) => ({
-      rowid: r.rowid,
-      id: r.id,
-      fields: JSON.parse(r.fields) as PersonFields,
-    }));
+  const rowids = (rows: unknown[]) => (rows as Array<{ rowid: number }>).map((r) => r.rowid);
 
   return {
     wasReady,
@@ -171,15 +194,11 @@ export function openFtsStore(db: DatabaseSync, ownsConnection: boolean): FtsStor
     },
     putPerson(id, fields) {
       removePerson(id);
-      const { rowid } = stmts.insertPerson.get(id, JSON.stringify(fields)) as { rowid: number };
-      stmts.insertPeopleFts.run(
-        rowid,
-        foldedWords(fields.name),
-        foldedWords(fields.organisation),
-        foldedWords(fields.notes),
-        foldedWords(fields.tags),
-        fields.details.map((d) => foldedWords(d.text)).join(' '),
-      );
+      const folded = foldedPerson(fields);
+      const { rowid } = stmts.insertPerson.get(id, fields.name, folded.text, JSON.stringify(fields)) as {
+        rowid: number;
+      };
+      stmts.insertPeopleFts.run(rowid, ...folded.columns);
     },
     removePerson,
     ownerOfDetail: (id) => (stmts.detailOwner.get(id) as { contact_id: string } | undefined)?.contact_id,
@@ -194,34 +213,54 @@ export function openFtsStore(db: DatabaseSync, ownsConnection: boolean): FtsStor
         last: number | null;
       };
       const rowid = last === null ? day * DAY_FACTOR : last + 1;
-      stmts.insertTalk.run(rowid, id, date, JSON.stringify(personIds), JSON.stringify(fields));
-      stmts.insertTalkFts.run(rowid, foldedWords(fields.title), foldedWords(fields.notes));
+      const folded = foldedInteraction(fields);
+      stmts.insertTalk.run(rowid, id, date, JSON.stringify(personIds), folded.text, JSON.stringify(fields));
+      stmts.insertTalkFts.run(rowid, ...folded.columns);
     },
     removeInteraction,
-    matchPeople(expression, cap) {
-      const all = stmts.people.all(expression, cap + 1);
-      return personRows(all.length <= cap ? all : stmts.bestPeople.all(expression, cap));
+    matchPeople: (terms, cap) => stmts.people.all(expression(terms), cap + 1) as PersonRow[],
+    peopleIds: (terms, cap) => rowids(stmts.peopleIds.all(expression(terms), cap)),
+    peopleByRowid: (ids) => stmts.peopleByRowid.all(JSON.stringify(ids)) as PersonRow[],
+    matchInteractions: (terms, cap) => stmts.talks.all(expression(terms), cap + 1) as InteractionRow[],
+    interactionIds: (terms, cap) => rowids(stmts.talkIds.all(expression(terms), cap)),
+    interactionsByRowid: (ids) => stmts.talksByRowid.all(JSON.stringify(ids)) as InteractionRow[],
+    peopleFields(ids) {
+      const rows = stmts.peopleFields.all(JSON.stringify(ids)) as Array<{ id: string; fields: string }>;
+      return new Map(rows.map((r) => [r.id, JSON.parse(r.fields) as PersonFields]));
     },
-    matchInteractions(expression, cap) {
-      return (
-        stmts.talks.all(expression, cap) as Array<{
-          rowid: number;
-          id: string;
-          date: string;
-          person_ids: string;
-          fields: string;
-        }>
-      ).map((r) => ({
-        rowid: r.rowid,
-        id: r.id,
-        date: r.date,
-        personIds: JSON.parse(r.person_ids) as string[],
-        fields: JSON.parse(r.fields) as InteractionFields,
-      }));
+    interactionsShown(ids) {
+      const rows = stmts.talksShown.all(JSON.stringify(ids)) as Array<{
+        id: string;
+        person_ids: string;
+        fields: string;
+      }>;
+      return new Map(
+        rows.map((r) => [
+          r.id,
+          { personIds: JSON.parse(r.person_ids) as string[], fields: JSON.parse(r.fields) as InteractionFields },
+        ]),
+      );
     },
     namesOf(ids) {
       const rows = stmts.names.all(JSON.stringify(ids)) as Array<{ id: string; name: string }>;
       return new Map(rows.map((r) => [r.id, r.name]));
+    },
+    reset() {
+      db.exec('BEGIN IMMEDIATE');
+      try {
+        for (const fts of ['search_people', 'search_talks'])
+          db.exec(`INSERT INTO ${fts}(${fts}) VALUES ('delete-all')`);
+        db.exec('DELETE FROM search_person; DELETE FROM search_detail; DELETE FROM search_interaction');
+        db.exec("DELETE FROM search_state WHERE key = 'checkpoints'");
+        db.exec('COMMIT');
+      } catch (error) {
+        if (db.isTransaction) db.exec('ROLLBACK');
+        throw error;
+      }
+    },
+    counts() {
+      const count = (table: string) => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+      return { people: count('search_person'), interactions: count('search_interaction') };
     },
     optimize() {
       db.exec("INSERT INTO search_people(search_people) VALUES ('optimize')");
@@ -258,9 +297,4 @@ function ensureSchema(db: DatabaseSync): boolean {
     throw error;
   }
   return false;
-}
-
-/** Folded words, space-separated: what FTS5 indexes (see FTS_OPTIONS). */
-function foldedWords(text: string): string {
-  return text ? tokenise(text).join(' ') : '';
 }

@@ -1,7 +1,18 @@
 import type { SearchHitView } from '../../../shared/domain/views.ts';
-import { rankInteractions, rankPeople, scoreInteraction, scorePerson } from '../../../shared/domain/search/score.ts';
-import { queryWords, tokenise } from '../../../shared/domain/search/text.ts';
+import {
+  interactionHit,
+  matchPadded,
+  personHit,
+  rankInteractions,
+  rankPeople,
+  scoreInteraction,
+  scorePerson,
+} from '../../../shared/domain/search/score.ts';
+import { queryWords } from '../../../shared/domain/search/text.ts';
 import type { SearchProjection } from '../projection/search-projection.ts';
+import { fromTiers, INTERACTION_GROUPS, PEOPLE_GROUPS, tiers } from './candidates.ts';
+import { interactionCandidate, personCandidate } from './folded.ts';
+import type { InteractionRow, PersonRow, Term } from './fts-store.ts';
 
 export interface SearchService {
   /** People first, then interactions; empty for a blank query. Waits for writes not yet indexed. */
@@ -9,68 +20,78 @@ export interface SearchService {
 }
 
 /**
- * Candidates scored per keystroke. Up to this many matches the ranking is exactly the rules of
- * shared/domain/search/score.ts; beyond it, people are pre-ranked by FTS5's bm25 with the same
- * field weights and interactions are the newest matches (docs/storage.md, "Search").
+ * Matches scored per keystroke. Up to this many people the ranking is exactly the rules of
+ * shared/domain/search/score.ts; beyond it they are read in tiers (candidates.ts), as are
+ * interactions, which come in tiers in their exact order.
  */
 export const PEOPLE_CANDIDATES = 200;
+/** People read from the tiers beyond the number shown: a person's tier is their best case. */
+const PEOPLE_SLACK = 20;
+/** Interactions read when a query has too many words to read in tiers. */
 export const INTERACTION_CANDIDATES = 150;
-/** Field texts whose tokens are kept between keystrokes (a few MB at most). */
-const TOKEN_CACHE_ENTRIES = 20_000;
 
 /** Answers the Ctrl/Cmd+K box from the FTS5 index kept by the search projection. */
 export function createSearchService(projection: SearchProjection): SearchService {
   const { store } = projection;
-  // Successive keystrokes score mostly the same candidates: their texts are tokenised once.
-  const tokens = new Map<string, readonly string[]>();
-  const tokensOf = (text: string) => {
-    let found = tokens.get(text);
-    if (!found) {
-      if (tokens.size >= TOKEN_CACHE_ENTRIES) tokens.clear();
-      tokens.set(text, (found = tokenise(text)));
-    }
-    return found;
-  };
+
+  function peopleCandidates(words: string[], limit: number): PersonRow[] {
+    const all = store.matchPeople(prefixes(words), PEOPLE_CANDIDATES);
+    const tiered = tiers(words, PEOPLE_GROUPS);
+    if (all.length <= PEOPLE_CANDIDATES || !tiered) return all;
+    return store.peopleByRowid(fromTiers(tiered, limit + PEOPLE_SLACK, store.peopleIds));
+  }
+  function interactionCandidates(words: string[], need: number): InteractionRow[] {
+    const tiered = tiers(words, INTERACTION_GROUPS);
+    if (!tiered) return store.matchInteractions(prefixes(words), INTERACTION_CANDIDATES);
+    return store.interactionsByRowid(fromTiers(tiered, need, store.interactionIds));
+  }
+
   return {
     async query(q, limit) {
       const words = queryWords(q);
       if (!words.length || limit <= 0) return [];
       if (projection.behind) await projection.flush();
-      // Every word as a prefix, all required; words hold only letters and digits, so quoting is safe.
-      const expression = words.map((w) => `"${w}"*`).join(' ');
-      const people = store
-        .matchPeople(expression, PEOPLE_CANDIDATES)
-        .map((row) =>
-          scorePerson(
-            words,
-            { id: row.id, fields: personOwnFields(row.fields), details: row.fields.details },
-            tokensOf,
-          ),
-        )
+
+      const scoredPeople = peopleCandidates(words, limit)
+        .map((row) => scorePerson(words, personCandidate(row), matchPadded))
         .filter((s) => s !== undefined);
-      const views: SearchHitView[] = rankPeople(people, limit).map((hit) => ({
-        kind: hit.detailId ? 'detail' : 'person',
-        id: hit.detailId ?? hit.id,
-        personIds: hit.personIds,
-        title: '',
-        field: hit.field,
-        snippet: hit.snippet,
-        highlights: hit.highlights,
-      }));
+      const people = rankPeople(scoredPeople, limit);
       const interactions =
-        views.length < limit
-          ? store
-              .matchInteractions(expression, INTERACTION_CANDIDATES)
-              .map((row) => scoreInteraction(words, row, tokensOf))
-              .filter((s) => s !== undefined)
+        people.length < limit
+          ? rankInteractions(
+              interactionCandidates(words, limit - people.length)
+                .map((row) => scoreInteraction(words, interactionCandidate(row), matchPadded))
+                .filter((s) => s !== undefined),
+              limit - people.length,
+            )
           : [];
-      const ranked = rankInteractions(interactions, limit - views.length);
-      const hits = ranked.map((r) => ({ hit: r.hit(), date: r.date }));
+
+      // Only the hits shown read their original texts, for snippets and names.
+      const originals = store.peopleFields(people.map((p) => p.personId));
+      const shown = store.interactionsShown(interactions.map((i) => i.id));
       const names = store.namesOf([
-        ...new Set([...views.map((v) => v.personIds[0] ?? ''), ...hits.flatMap((h) => h.hit.personIds)]),
+        ...new Set([...people.map((p) => p.personId), ...[...shown.values()].flatMap((i) => i.personIds)]),
       ]);
-      for (const view of views) view.title = names.get(view.personIds[0] ?? '') ?? '';
-      for (const { hit, date } of hits)
+      const views: SearchHitView[] = [];
+      for (const scored of people) {
+        const fields = originals.get(scored.personId);
+        if (!fields) continue;
+        const { details, ...own } = fields;
+        const hit = personHit(words, scored, { id: scored.personId, fields: own, details });
+        views.push({
+          kind: hit.detailId ? 'detail' : 'person',
+          id: hit.detailId ?? hit.id,
+          personIds: hit.personIds,
+          title: names.get(scored.personId) ?? '',
+          field: hit.field,
+          snippet: hit.snippet,
+          highlights: hit.highlights,
+        });
+      }
+      for (const scored of interactions) {
+        const original = shown.get(scored.id);
+        if (!original) continue;
+        const hit = interactionHit(words, scored, original);
         views.push({
           kind: 'interaction',
           id: hit.id,
@@ -82,23 +103,13 @@ export function createSearchService(projection: SearchProjection): SearchService
           field: hit.field,
           snippet: hit.snippet,
           highlights: hit.highlights,
-          date,
+          date: scored.date,
         });
+      }
       return views;
     },
   };
 }
 
-function personOwnFields({
-  name,
-  organisation,
-  notes,
-  tags,
-}: {
-  name: string;
-  organisation: string;
-  notes: string;
-  tags: string;
-}) {
-  return { name, organisation, notes, tags };
-}
+/** Every word as a prefix, in any column. */
+const prefixes = (words: readonly string[]): Term[] => words.map((word) => ({ word, prefix: true, columns: [] }));

@@ -15,41 +15,48 @@ import { compareText } from './select.ts';
 import { tokenise } from './text.ts';
 
 /** A word that only starts a token scores this fraction of a whole-word match. */
-const PREFIX_FACTOR = 0.8;
+export const PREFIX_FACTOR = 0.8;
 
 export type PersonCandidate = {
   id: string;
   fields: Record<string, string>;
   details: ReadonlyArray<{ id: string; text: string }>;
 };
-export type InteractionCandidate = { id: string; date: string; personIds: string[]; fields: Record<string, string> };
+export type InteractionCandidate = { id: string; date: string; fields: Record<string, string> };
 
-/** How a field's text becomes folded tokens; callers may pass a memoised `tokenise`. */
-export type Tokens = (text: string) => readonly string[];
+/** How `word` (folded) matches a field's text: 1 whole, PREFIX_FACTOR only starting a token, else 0. */
+export type WordMatch = (text: string, word: string) => number;
+
+/** For any text: tokenises it. */
+export const matchTokens: WordMatch = (text, word) => {
+  let earned = 0;
+  for (const token of tokenise(text)) {
+    if (token === word) return 1;
+    if (token.startsWith(word)) earned = PREFIX_FACTOR;
+  }
+  return earned;
+};
+
+/** For text already folded and padded (" jose nunez ", main/core/search/folded.ts): two substring searches. */
+export const matchPadded: WordMatch = (text, word) =>
+  !text.includes(` ${word}`) ? 0 : text.includes(` ${word} `) ? 1 : PREFIX_FACTOR;
 
 /** Per query word, the best weight it earns in any of `fields` (0 where it matches nothing). */
 export function wordWeights(
   words: readonly string[],
   fields: Record<string, string>,
-  tokensOf: Tokens = tokenise,
+  match: WordMatch = matchTokens,
 ): number[] {
   const best = words.map(() => 0);
-  for (const [field, text] of Object.entries(fields)) {
+  for (const field in fields) {
+    const text = fields[field]!;
     if (!text) continue;
     const weight = FIELD_WEIGHTS[field] ?? DEFAULT_WEIGHT;
-    const tokens = tokensOf(text);
-    words.forEach((word, w) => {
-      if (best[w]! >= weight) return;
-      let earned = 0;
-      for (const token of tokens) {
-        if (token === word) {
-          earned = weight;
-          break;
-        }
-        if (token.startsWith(word)) earned = weight * PREFIX_FACTOR;
-      }
+    for (let w = 0; w < words.length; w++) {
+      if (best[w]! >= weight) continue;
+      const earned = weight * match(text, words[w]!);
       if (earned > best[w]!) best[w] = earned;
-    });
+    }
   }
   return best;
 }
@@ -70,21 +77,22 @@ const doc = (
   label: '',
 });
 
-/** A scored candidate; its hit (snippet, highlights) is made only for those shown. */
-type Scored = { score: number; personId: string; detailId: string; hit(): SearchHit };
+/** A scored person: shown under their own fields (`detailId` empty) or under one detail. */
+export type ScoredPerson = { score: number; personId: string; detailId: string };
+export type ScoredInteraction = { score: number; date: string; id: string };
 
-/** The person's hit (under their best sub-document), or undefined when some word matches nowhere. */
+/** The person's score and best sub-document, or undefined when some word matches nowhere. */
 export function scorePerson(
   words: readonly string[],
   person: PersonCandidate,
-  tokensOf: Tokens = tokenise,
-): Scored | undefined {
+  match: WordMatch = matchTokens,
+): ScoredPerson | undefined {
   const subs = [
     { detailId: '', fields: person.fields },
     ...[...person.details]
       .sort((a, b) => compareText(a.id, b.id))
       .map((d) => ({ detailId: d.id, fields: { detail: d.text } })),
-  ].map((sub) => ({ ...sub, weights: wordWeights(words, sub.fields, tokensOf) }));
+  ].map((sub) => ({ ...sub, weights: wordWeights(words, sub.fields, match) }));
   let best: (typeof subs)[number] | undefined;
   let score = 0;
   for (const sub of subs) {
@@ -102,28 +110,39 @@ export function scorePerson(
       sub.weights.filter((w) => w > 0).length * 1e6 + (sub.detailId ? 1e5 : 0) + sum(sub.weights);
     for (const sub of subs) if (!best || rank(sub) > rank(best)) best = sub;
   }
-  const shown = best!;
-  const hit = () =>
-    shown.detailId
-      ? toHit(doc('detail', shown.detailId, [person.id], shown.fields), score, words, person.id)
-      : toHit(doc('person', person.id, [person.id], shown.fields), score, words);
-  return { hit, score, personId: person.id, detailId: shown.detailId };
+  return { score, personId: person.id, detailId: best!.detailId };
+}
+
+/** The hit shown for a scored person: snippet and highlights from their original texts. */
+export function personHit(words: readonly string[], scored: ScoredPerson, original: PersonCandidate): SearchHit {
+  const { score, personId, detailId } = scored;
+  const detail = detailId ? original.details.find((d) => d.id === detailId) : undefined;
+  return detail
+    ? toHit(doc('detail', detailId, [personId], { detail: detail.text }), score, words, personId)
+    : toHit(doc('person', personId, [personId], original.fields), score, words);
 }
 
 export function scoreInteraction(
   words: readonly string[],
   interaction: InteractionCandidate,
-  tokensOf: Tokens = tokenise,
-): { hit(): SearchHit; score: number; date: string; id: string } | undefined {
-  const weights = wordWeights(words, interaction.fields, tokensOf);
+  match: WordMatch = matchTokens,
+): ScoredInteraction | undefined {
+  const weights = wordWeights(words, interaction.fields, match);
   if (!weights.every((w) => w > 0)) return undefined;
-  const score = sum(weights);
-  const hit = () => toHit(doc('interaction', interaction.id, interaction.personIds, interaction.fields), score, words);
-  return { hit, score, date: interaction.date, id: interaction.id };
+  return { score: sum(weights), date: interaction.date, id: interaction.id };
+}
+
+/** The hit shown for a scored interaction, from its original texts. */
+export function interactionHit(
+  words: readonly string[],
+  scored: ScoredInteraction,
+  original: { personIds: string[]; fields: Record<string, string> },
+): SearchHit {
+  return toHit(doc('interaction', scored.id, original.personIds, original.fields), scored.score, words);
 }
 
 /** The best `limit` people: score, then a person hit before a detail hit, then person and detail id. */
-export function rankPeople(scored: Scored[], limit: number): SearchHit[] {
+export function rankPeople(scored: ScoredPerson[], limit: number): ScoredPerson[] {
   return scored
     .sort(
       (a, b) =>
@@ -132,15 +151,11 @@ export function rankPeople(scored: Scored[], limit: number): SearchHit[] {
         compareText(a.personId, b.personId) ||
         compareText(a.detailId, b.detailId),
     )
-    .slice(0, limit)
-    .map((s) => s.hit());
+    .slice(0, limit);
 }
 
 /** The best `limit` interactions: score, then newest, then id. */
-export function rankInteractions<T extends { score: number; date: string; id: string }>(
-  scored: T[],
-  limit: number,
-): T[] {
+export function rankInteractions<T extends ScoredInteraction>(scored: T[], limit: number): T[] {
   return scored
     .sort((a, b) => b.score - a.score || compareText(b.date, a.date) || compareText(a.id, b.id))
     .slice(0, limit);
