@@ -87,8 +87,6 @@ export interface FtsStore {
   setDetailOwner(id: string, contactId: string | undefined): void;
   putInteraction(id: string, date: string, personIds: string[], fields: InteractionFields): void;
   removeInteraction(id: string): void;
-  /** Up to `cap` people matching every term, in the index's order; `cap + 1` rows say "more". */
-  matchPeople(terms: readonly Term[], cap: number): PersonRow[];
   /** Rowids of up to `cap` people matching every term, in the index's order. */
   peopleIds(terms: readonly Term[], cap: number): number[];
   peopleByRowid(rowids: readonly number[]): PersonRow[];
@@ -143,10 +141,6 @@ export function openFtsStore(db: DatabaseSync, ownsConnection: boolean): FtsStor
     deleteTalk: s('DELETE FROM search_interaction WHERE rowid = ?'),
     insertTalkFts: s('INSERT INTO search_talks (rowid, title, notes) VALUES (?, ?, ?)'),
     deleteTalkFts: s('DELETE FROM search_talks WHERE rowid = ?'),
-    people: s(
-      'SELECT p.id, p.folded FROM search_people f JOIN search_person p ON p.rowid = f.rowid ' +
-        'WHERE search_people MATCH ? LIMIT ?',
-    ),
     peopleIds: s('SELECT rowid FROM search_people WHERE search_people MATCH ? LIMIT ?'),
     peopleByRowid: s(`SELECT id, folded FROM search_person WHERE rowid ${inList}`),
     talks: s(
@@ -218,7 +212,6 @@ export function openFtsStore(db: DatabaseSync, ownsConnection: boolean): FtsStor
       stmts.insertTalkFts.run(rowid, ...folded.columns);
     },
     removeInteraction,
-    matchPeople: (terms, cap) => stmts.people.all(expression(terms), cap + 1) as PersonRow[],
     peopleIds: (terms, cap) => rowids(stmts.peopleIds.all(expression(terms), cap)),
     peopleByRowid: (ids) => stmts.peopleByRowid.all(JSON.stringify(ids)) as PersonRow[],
     matchInteractions: (terms, cap) => stmts.talks.all(expression(terms), cap + 1) as InteractionRow[],

@@ -35,9 +35,10 @@ export function createSearchService(projection: SearchProjection): SearchService
   const { store } = projection;
 
   function peopleCandidates(words: string[], limit: number): PersonRow[] {
-    const all = store.matchPeople(prefixes(words), PEOPLE_CANDIDATES);
+    // Row ids first: a broad query's texts would be read only to be set aside for the tiers.
+    const all = store.peopleIds(prefixes(words), PEOPLE_CANDIDATES + 1);
     const tiered = tiers(words, PEOPLE_GROUPS);
-    if (all.length <= PEOPLE_CANDIDATES || !tiered) return all;
+    if (all.length <= PEOPLE_CANDIDATES || !tiered) return store.peopleByRowid(all.slice(0, PEOPLE_CANDIDATES));
     return store.peopleByRowid(fromTiers(tiered, limit + PEOPLE_SLACK, store.peopleIds));
   }
   function interactionCandidates(words: string[], need: number): InteractionRow[] {

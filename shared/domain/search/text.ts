@@ -62,7 +62,7 @@ export function makeSnippet(text: string, words: readonly string[]): Snippet {
   for (let i = start; i < end; i++) {
     const ch = text[i]!;
     map[i - start] = snippet.length;
-    if (/\s/.test(ch)) {
+    if (isSpace(ch)) {
       if (!inSpace) snippet += ' ';
       inSpace = true;
     } else {
@@ -123,4 +123,11 @@ function isWordChar(folded: string, p: number): boolean {
   const code = folded.charCodeAt(p);
   if (code < 0x80) return (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39);
   return WORD_CHAR.test(folded[p]!);
+}
+
+/** Whitespace, as `\s` has it; ASCII without a regular expression. */
+function isSpace(ch: string): boolean {
+  const code = ch.charCodeAt(0);
+  if (code < 0x80) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  return /\s/.test(ch);
 }
