@@ -16,7 +16,7 @@ const FIELD = '\u001f';
 const DOC = '\u001e';
 
 /** Folded words, space-separated: what FTS5 indexes. */
-export function foldedWords(text: string): string {
+function foldedWords(text: string): string {
   return text ? tokenise(text).join(' ') : '';
 }
 const padded = (words: string) => (words ? ` ${words} ` : '');

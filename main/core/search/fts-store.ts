@@ -13,7 +13,7 @@
  * parsed only for the few hits shown.
  */
 import type { DatabaseSync } from 'node:sqlite';
-import { foldedInteraction, foldedPerson, foldedWords } from './folded.ts';
+import { foldedInteraction, foldedPerson } from './folded.ts';
 
 /** Bump when what is indexed or how changes: the next start drops the tables and builds them again. */
 export const SEARCH_INDEX_VERSION = 2;
