@@ -90,7 +90,7 @@ export interface FtsStore {
   /** Rowids of up to `cap` people matching every term, in the index's order. */
   peopleIds(terms: readonly Term[], cap: number): number[];
   peopleByRowid(rowids: readonly number[]): PersonRow[];
-  /** Up to `cap` interactions matching every term, newest first; `cap + 1` rows say "more". */
+  /** Up to `cap` interactions matching every term, newest first. */
   matchInteractions(terms: readonly Term[], cap: number): InteractionRow[];
   interactionIds(terms: readonly Term[], cap: number): number[];
   interactionsByRowid(rowids: readonly number[]): InteractionRow[];
@@ -214,7 +214,7 @@ export function openFtsStore(db: DatabaseSync, ownsConnection: boolean): FtsStor
     removeInteraction,
     peopleIds: (terms, cap) => rowids(stmts.peopleIds.all(expression(terms), cap)),
     peopleByRowid: (ids) => stmts.peopleByRowid.all(JSON.stringify(ids)) as PersonRow[],
-    matchInteractions: (terms, cap) => stmts.talks.all(expression(terms), cap + 1) as InteractionRow[],
+    matchInteractions: (terms, cap) => stmts.talks.all(expression(terms), cap) as InteractionRow[],
     interactionIds: (terms, cap) => rowids(stmts.talkIds.all(expression(terms), cap)),
     interactionsByRowid: (ids) => stmts.talksByRowid.all(JSON.stringify(ids)) as InteractionRow[],
     peopleFields(ids) {

@@ -25,7 +25,7 @@ export interface SearchService {
  * interactions, which come in tiers in their exact order.
  */
 export const PEOPLE_CANDIDATES = 200;
-/** People read from the tiers beyond the number shown: a person's tier is their best case. */
+/** People read from the tiers beyond the number shown: scored as sub-documents, some score below their tier. */
 const PEOPLE_SLACK = 20;
 /** Interactions read when a query has too many words to read in tiers. */
 export const INTERACTION_CANDIDATES = 150;
