@@ -107,7 +107,12 @@ describe('rapport CLI', { timeout: 60_000 }, () => {
       (await cli(['--data-dir', t.dir, 'export', '--format', 'json', '--out', join(tempDir(), 'a.json')])).code,
     ).toBe(0);
     const rebuilt = await cli(['--data-dir', t.dir, 'rebuild', '--json']);
-    expect(JSON.parse(rebuilt.stdout)).toEqual({ changed: 0, participations: 0, people: 1 });
+    expect(JSON.parse(rebuilt.stdout)).toEqual({
+      changed: 0,
+      participations: 0,
+      people: 1,
+      search: { people: 1, interactions: 0 },
+    });
     expect(backupsIn(join(t.dir, 'backups'))).toEqual(before);
   });
 

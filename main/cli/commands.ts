@@ -132,7 +132,10 @@ export async function rebuildCommand(core: Core, io: Io, json: boolean): Promise
   if (json) io.out(JSON.stringify(report, null, 2));
   else
     io.out(
-      `Rebuilt derived data for ${report.people} people and ${report.participations} timeline entries; ${report.changed} rows were out of date.`,
+      `Rebuilt derived data for ${report.people} people and ${report.participations} timeline entries; ${report.changed} rows were out of date.` +
+        (report.search
+          ? ` The search index holds ${report.search.people} people and ${report.search.interactions} interactions again.`
+          : ''),
     );
   return EXIT.ok;
 }

@@ -27,8 +27,18 @@ describe('the start-up runtime check', () => {
     expect(missingFeatures([NODE_SQLITE, SQLITE_FTS5], () => ({ DatabaseSync: NoFts5 }))).toEqual(['SQLite FTS5']);
   });
 
-  it('requires node:sqlite today (search runs in memory, not on FTS5)', () => {
-    expect(missingFeatures(undefined, without('node:sqlite'))).toEqual(['node:sqlite']);
+  it('requires node:sqlite and FTS5 (the search index)', () => {
+    expect(missingFeatures(undefined, without('node:sqlite'))).toEqual(['node:sqlite', 'SQLite FTS5']);
+  });
+
+  it('notices an SQLite whose FTS5 is too old for contentless deletes', () => {
+    class OldFts5 {
+      exec(sql: string) {
+        if (/contentless_delete/i.test(sql)) throw new Error('unrecognized option: "contentless_delete"');
+      }
+      close() {}
+    }
+    expect(missingFeatures(undefined, () => ({ DatabaseSync: OldFts5 }))).toEqual(['SQLite FTS5']);
   });
 
   it('says what is missing, what runs, and which Electron to use', () => {

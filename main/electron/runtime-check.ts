@@ -33,7 +33,8 @@ export const SQLITE_FTS5: RuntimeFeature = {
     if (!module) return false;
     const db = new module.DatabaseSync(':memory:');
     try {
-      db.exec('CREATE VIRTUAL TABLE probe USING fts5(text)');
+      // The options the search index uses (contentless_delete needs SQLite 3.43).
+      db.exec("CREATE VIRTUAL TABLE probe USING fts5(text, content='', contentless_delete=1)");
       return true;
     } catch {
       return false;
@@ -43,11 +44,8 @@ export const SQLITE_FTS5: RuntimeFeature = {
   },
 };
 
-/**
- * What the app uses today. Search runs in memory (shared/domain/search), so FTS5 is not required;
- * add SQLITE_FTS5 here on the day the storage starts to use it.
- */
-export const REQUIRED_FEATURES: readonly RuntimeFeature[] = [NODE_SQLITE];
+/** What the app uses: the storage is node:sqlite, and search is an FTS5 index in the same file. */
+export const REQUIRED_FEATURES: readonly RuntimeFeature[] = [NODE_SQLITE, SQLITE_FTS5];
 
 /** The required features this runtime lacks, by name; empty when the app can start. */
 export function missingFeatures(

@@ -3,6 +3,7 @@
  * delivers them, in random order and batches), the derived data ends up exactly what a rebuild
  * from scratch produces, and search answers as an index built from scratch would.
  */
+import { DatabaseSync } from 'node:sqlite';
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../../../shared/domain/search/generate.ts';
 import { inArea } from '../area.ts';
@@ -14,6 +15,7 @@ import type { ContactDocument } from '../people/schema.ts';
 import { createSearchService } from '../search/search-service.ts';
 import { openTestCore } from '../testing/test-core.ts';
 import { expectedDerived, rebuildDerived } from './rebuild.ts';
+import { createSearchProjection } from './search-projection.ts';
 
 const NAMES = ['Ada Okafor', 'Sam Lee', 'Priya Patel', 'Zoë Müller', 'José Núñez', 'Wei Chen', 'Olga Ivanova'];
 const WORDS = ['coffee', 'biscuit', 'launch', 'marathon', 'leeds', 'pottery', 'compiler', 'garden'];
@@ -122,9 +124,10 @@ describe('the projection', () => {
       peak = Math.max(peak, expected.participations.size);
 
       const live = await Promise.all(QUERIES.map((q) => core.call('search.query', { q, limit: 50 })));
-      const fresh = createSearchService(db);
+      const scratch = createSearchProjection(db, new DatabaseSync(':memory:'));
+      const fresh = createSearchService(scratch);
       const rebuilt = await Promise.all(QUERIES.map((q) => fresh.query(q, 50)));
-      fresh.close();
+      await scratch.close();
       expect(live).toEqual(rebuilt);
     }
     // The run exercised what it claims: over a thousand writes, and real timelines to compare.

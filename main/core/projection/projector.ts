@@ -24,6 +24,7 @@ import type { ContactDocument } from '../people/schema.ts';
 import type { InteractionDocument } from '../interactions/schema.ts';
 import { settingsKey, type SettingsStore } from '../settings/settings-store.ts';
 import { rebuildDerived, type RebuildProgress } from './rebuild.ts';
+import { createSearchProjection, type SearchProjection } from './search-projection.ts';
 import {
   dayOfSortKey,
   participationId,
@@ -59,6 +60,8 @@ export interface RebuildReport {
   changed: number;
   participations: number;
   people: number;
+  /** What the search index holds after it was emptied and read again (rebuilds by `rapport rebuild`). */
+  search?: { people: number; interactions: number };
 }
 
 export interface Projector {
@@ -66,8 +69,10 @@ export interface Projector {
   start(): Promise<void>;
   /** Resolves once every source write made before the call is reflected in derived data. */
   flush(): Promise<void>;
-  /** Recomputes every derived row from the source collections (`rapport rebuild`). */
+  /** Recomputes every derived row, and the search index, from the source collections (`rapport rebuild`). */
   rebuild(): Promise<RebuildReport>;
+  /** The search index in the database file, kept apart from the derived collections (search-projection.ts). */
+  readonly search: SearchProjection;
   close(): Promise<void>;
 }
 
@@ -81,6 +86,7 @@ export function createProjector(
   settings: SettingsStore,
   options: ProjectorOptions = {},
 ): Projector {
+  const search = createSearchProjection(db);
   let current: Promise<unknown> = Promise.resolve();
   let queued: Promise<void> | undefined;
   let live: Subscription | undefined;
@@ -239,11 +245,13 @@ export function createProjector(
       live = merge(db.contacts.$, db.interactions.$).subscribe(() => void flush().catch(reportError));
     },
     flush,
-    rebuild: () => exclusive(rebuild),
+    rebuild: async () => ({ ...(await exclusive(rebuild)), search: await search.rebuild() }),
+    search,
     async close() {
       closed = true;
       live?.unsubscribe();
       await current;
+      await search.close();
     },
   };
 }

@@ -1,13 +1,14 @@
 import type { Area, CoreContext } from '../context.ts';
 import { createSearchService } from './search-service.ts';
 
-/** Search builds its index soon after start, not on the first Ctrl+K; the delay keeps start-up light. */
-export const WARM_UP_DELAY_MS = 1500;
-
-/** The search area: a derived in-memory index over people, interactions and details. Writes nothing. */
+/**
+ * The search area: answers from the persistent FTS5 index in the database file, which the search
+ * projection (owned by the projector, so `rapport rebuild` rebuilds it too) keeps up to date.
+ * Writes no collection.
+ */
 export function createSearchArea(ctx: CoreContext): Area<'search.query', never> {
-  const search = createSearchService(ctx.db);
-  let warmUp: ReturnType<typeof setTimeout> | undefined;
+  const projection = ctx.projection.search;
+  const search = createSearchService(projection);
   return {
     requests: {
       // Events are searched apart from the people index (events/search.ts) and listed first.
@@ -18,14 +19,9 @@ export function createSearchArea(ctx: CoreContext): Area<'search.query', never> 
     },
     subscriptions: {},
     jobs: {
-      start() {
-        warmUp = setTimeout(() => search.warmUp(), WARM_UP_DELAY_MS);
-        warmUp.unref();
-      },
-      async stop() {
-        clearTimeout(warmUp);
-      },
+      // Catches up with writes made while closed (all of them after a restore) before the first search.
+      start: () => void projection.flush().catch(() => {}),
+      stop: async () => {},
     },
-    close: () => search.close(),
   };
 }

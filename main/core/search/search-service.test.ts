@@ -1,28 +1,183 @@
+import { DatabaseSync } from 'node:sqlite';
 import { describe, expect, it, vi } from 'vitest';
-import { openTestCore } from '../testing/test-core.ts';
-import { createSearchService } from './search-service.ts';
+import { inArea } from '../area.ts';
+import { sqliteConnectionOf } from '../db/database.ts';
+import type { InteractionDocument } from '../interactions/schema.ts';
+import { interactionSortKey } from '../interactions/sort-key.ts';
+import type { ContactDocument } from '../people/schema.ts';
+import { dataFolder } from '../lifecycle/data-folder.ts';
+import { INTERACTION_CANDIDATES, PEOPLE_CANDIDATES } from './search-service.ts';
+import { openTestCore, type TestCore } from '../testing/test-core.ts';
+
+const titles = async (t: TestCore, q: string) =>
+  (await t.call('search.query', { q, limit: 10 })).map((h) => [h.kind, h.title, h.snippet]);
+
+/** Writes through the open core's own connection, as nothing in the app would. */
+function inConnection(t: TestCore, write: (db: DatabaseSync) => void): void {
+  write(sqliteConnectionOf(t.core.db)!);
+}
+
+/** Reads the closed database file directly, as nothing in the app would. */
+function inFile<T>(t: TestCore, read: (file: DatabaseSync) => T): T {
+  const file = new DatabaseSync(dataFolder(t.dir).database);
+  try {
+    return read(file);
+  } finally {
+    file.close();
+  }
+}
+
+async function withSam(t: TestCore) {
+  await t.call('interactions.log', {
+    interaction: { type: 'coffee', date: '2026-03-10', contactIds: [], title: 'Coffee at Baltic' },
+    newPeople: ['Sam Okafor'],
+    details: [{ text: 'new puppy Biscuit' }],
+  });
+}
 
 describe('search', () => {
-  it('tries to build its index again after a failed build, instead of staying broken until a restart', async () => {
+  it('combines a word of the name with a word of a detail, and shows the detail', async () => {
     const t = await openTestCore();
-    await t.call('interactions.log', {
-      interaction: { type: 'coffee', date: '2026-03-10', contactIds: [] },
-      newPeople: ['Sam Okafor'],
-      details: [{ text: 'new puppy Biscuit' }],
-    });
-    const search = createSearchService(t.core.db);
+    await withSam(t);
+    await t.call('contacts.create', { displayName: 'Samira Puppe' });
+    expect(await titles(t, 'sam bisc')).toEqual([['detail', 'Sam Okafor', 'new puppy Biscuit']]);
+    // Combined words score with the same weights: "sam" whole in Sam's name and "pup" starting a
+    // word of his detail beat both words only starting words of Samira's name.
+    expect(await titles(t, 'sam pup')).toEqual([
+      ['detail', 'Sam Okafor', 'new puppy Biscuit'],
+      ['person', 'Samira Puppe', 'Samira Puppe'],
+    ]);
+    // Interactions stay documents of their own.
+    expect(await titles(t, 'okafor baltic')).toEqual([]);
+  });
+
+  it('follows details moved by a merge, and deleted people', async () => {
+    const t = await openTestCore();
+    await withSam(t);
+    const sam = (await t.core.db.contacts.find().exec())[0]!;
+    const ada = await t.call('contacts.create', { displayName: 'Ada Lee' });
+    await t.call('contacts.merge', { primaryId: ada.id, secondaryId: sam.id, fields: { displayName: 'Ada Lee' } });
+    expect(await titles(t, 'biscuit')).toEqual([['detail', 'Ada Lee', 'new puppy Biscuit']]);
+    expect(await titles(t, 'ada puppy')).toEqual([['detail', 'Ada Lee', 'new puppy Biscuit']]);
+    expect(await titles(t, 'sam')).toEqual([]);
+    await t.call('contacts.delete', { ids: [ada.id] });
+    expect(await titles(t, 'ada')).toEqual([]);
+    expect(await titles(t, 'biscuit')).toEqual([]);
+  });
+
+  it('keeps its index in the database file: a restart finds it ready, with nothing to read again', async () => {
+    const t = await openTestCore();
+    await withSam(t);
+    expect(await titles(t, 'biscuit')).toEqual([['detail', 'Sam Okafor', 'new puppy Biscuit']]);
+    await t.close();
+    const before = inFile(t, (file) => file.prepare('SELECT * FROM search_state ORDER BY key').all());
+    expect(inFile(t, (file) => file.prepare('SELECT count(*) AS n FROM search_person').get())).toEqual({ n: 1 });
+    await t.reopen();
+    expect(await titles(t, 'coffee')).toEqual([['interaction', 'Sam Okafor', 'Coffee at Baltic']]);
+    await t.close();
+    expect(inFile(t, (file) => file.prepare('SELECT * FROM search_state ORDER BY key').all())).toEqual(before);
+  });
+
+  it('builds the index again when it is missing or of another version', async () => {
+    const t = await openTestCore();
+    await withSam(t);
+    await titles(t, 'sam');
+    await t.close();
+    inFile(t, (file) => file.exec('DROP TABLE search_people'));
+    await t.reopen();
+    expect(await titles(t, 'biscuit')).toEqual([['detail', 'Sam Okafor', 'new puppy Biscuit']]);
+    await t.close();
+    inFile(t, (file) => file.exec("UPDATE search_state SET value = '0' WHERE key = 'version'"));
+    await t.reopen();
+    expect(await titles(t, 'baltic')).toEqual([['interaction', 'Sam Okafor', 'Coffee at Baltic']]);
+  });
+
+  it('catches up at the next search after an update failed, instead of staying behind', async () => {
+    const t = await openTestCore();
+    await withSam(t);
+    await titles(t, 'sam');
     const log = vi.spyOn(console, 'error').mockImplementation(() => {});
     const find = vi.spyOn(t.core.db.details, 'find').mockImplementationOnce(() => {
       throw new Error('disk read failed');
     });
-    await expect(search.query('biscuit', 10)).rejects.toThrow('disk read failed');
-    expect(log).toHaveBeenCalledWith(expect.stringContaining('the next search tries again'), expect.any(Error));
-    find.mockRestore();
-    const hits = await search.query('biscuit', 10);
-    expect(hits.map((h) => [h.kind, h.title])).toEqual([['detail', 'Sam Okafor']]);
-    // Nothing from the failed attempt lingers: a person added now is found once, by a fresh build.
     await t.call('contacts.create', { displayName: 'Biscuit Baker' });
-    expect((await search.query('biscuit', 10)).map((h) => h.title)).toEqual(['Biscuit Baker', 'Sam Okafor']);
-    search.close();
+    await vi.waitFor(() =>
+      expect(log).toHaveBeenCalledWith(expect.stringContaining('the next search tries again'), expect.any(Error)),
+    );
+    find.mockRestore();
+    expect((await titles(t, 'biscuit')).map(([, title]) => title)).toEqual(['Biscuit Baker', 'Sam Okafor']);
   });
+
+  it('makes a search right after start wait for the build the background job began', async () => {
+    const t = await openTestCore();
+    await withSam(t);
+    await t.close();
+    inFile(t, (file) => file.exec('DROP TABLE search_people'));
+    // With jobs, the build starts at once in the background; the first search must not overtake it.
+    await t.reopen({ jobs: true });
+    expect(await titles(t, 'biscuit')).toEqual([['detail', 'Sam Okafor', 'new puppy Biscuit']]);
+  });
+
+  it('is emptied and read again by a rebuild (rapport rebuild)', async () => {
+    const t = await openTestCore();
+    await withSam(t);
+    await titles(t, 'sam');
+    // An index that lost rows (a bug, a bad copy): only a rebuild notices.
+    inConnection(t, (db) => db.exec("INSERT INTO search_talks(search_talks) VALUES ('delete-all')"));
+    expect(await titles(t, 'baltic')).toEqual([]);
+    const report = await t.core.projection.rebuild();
+    expect(report.search).toEqual({ people: 1, interactions: 1 });
+    expect(await titles(t, 'baltic')).toEqual([['interaction', 'Sam Okafor', 'Coffee at Baltic']]);
+  });
+
+  it('reads broad queries best first: heavier fields, then whole words, however many match', async () => {
+    const t = await openTestCore();
+    const alexes = Array.from({ length: PEOPLE_CANDIDATES + 40 }, (_, n) => contact(`c${n}`, `Alex ${n}`));
+    // Written last, so the index's order alone would never reach them.
+    alexes.push(contact('z1', 'Zed Prefix', 'Alexandria Books'), contact('z2', 'Zed Whole', 'Alex Partners'));
+    await inArea('replication', () => t.core.db.contacts.bulkInsert(alexes));
+    const shown = (await titles(t, 'alex')).map(([, title]) => title);
+    expect(shown.slice(0, 2)).toEqual(['Zed Whole', 'Zed Prefix']);
+    expect(shown.slice(2)).toEqual(Array.from({ length: 8 }, () => expect.stringMatching(/^Alex \d+$/)));
+  });
+
+  it('reads interactions in their exact order when more match than it scores', async () => {
+    const t = await openTestCore();
+    const talks = [interaction('i-a', '2025-01-02', 'Coffee'), interaction('i-b', '2025-01-03', 'Coffees')];
+    for (let n = 0; n < INTERACTION_CANDIDATES + 10; n++)
+      talks.push(interaction(`i${n}`, '2026-02-01', `Call ${n}`, 'coffee after'));
+    await inArea('replication', () => t.core.db.interactions.bulkInsert(talks));
+    const hits = await t.call('search.query', { q: 'coffee', limit: 3 });
+    expect(hits.map((h) => h.snippet)).toEqual(['Coffee', 'Coffees', 'coffee after']);
+  });
+});
+
+const stamp = '2026-03-01T09:00:00.000Z';
+const contact = (id: string, displayName: string, organisation?: string): ContactDocument => ({
+  id,
+  displayName,
+  ...(organisation ? { organisation } : {}),
+  emails: [],
+  phones: [],
+  addresses: [],
+  social: [],
+  tags: [],
+  archived: false,
+  extensions: [],
+  createdAt: stamp,
+  updatedAt: stamp,
+});
+const interaction = (id: string, date: string, title: string, notes?: string): InteractionDocument => ({
+  id,
+  type: 'call',
+  date,
+  contactIds: [],
+  title,
+  ...(notes ? { notes } : {}),
+  gave: [],
+  asked: [],
+  mutual: false,
+  sortKey: interactionSortKey(date, undefined, id),
+  createdAt: stamp,
+  updatedAt: stamp,
 });

@@ -1,149 +1,116 @@
-import { merge, type Subscription } from 'rxjs';
-import { createSearchIndex, type SearchDoc } from '../../../shared/domain/search/index.ts';
 import type { SearchHitView } from '../../../shared/domain/views.ts';
-import type { RapportDatabase } from '../db/database.ts';
-import type { DetailDocument } from '../details/schema.ts';
-import type { InteractionDocument } from '../interactions/schema.ts';
-import type { ContactDocument } from '../people/schema.ts';
+import {
+  interactionHit,
+  matchPadded,
+  personHit,
+  rankInteractions,
+  rankPeople,
+  scoreInteraction,
+  scorePerson,
+} from '../../../shared/domain/search/score.ts';
+import { queryWords } from '../../../shared/domain/search/text.ts';
+import type { SearchProjection } from '../projection/search-projection.ts';
+import { fromTiers, INTERACTION_GROUPS, PEOPLE_GROUPS, tiers } from './candidates.ts';
+import { interactionCandidate, personCandidate } from './folded.ts';
+import type { InteractionRow, PersonRow, Term } from './fts-store.ts';
 
 export interface SearchService {
-  /** People first, then interactions; empty for a blank query. Waits for the index if it is still being built. */
+  /** People first, then interactions; empty for a blank query. Waits for writes not yet indexed. */
   query(q: string, limit: number): Promise<SearchHitView[]>;
-  /** Starts building the index in the background (in pages, yielding between them). */
-  warmUp(): void;
-  close(): void;
 }
 
-const PAGE = 2000;
-const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
-
-const personDoc = (c: ContactDocument): SearchDoc => ({
-  kind: 'person',
-  id: c.id,
-  personIds: [c.id],
-  fields: {
-    name: c.displayName,
-    organisation: [c.organisation, c.role].filter(Boolean).join(' · '),
-    notes: c.notes ?? '',
-    tags: c.tags.join(' '),
-  },
-});
-const interactionDoc = (i: InteractionDocument): SearchDoc => ({
-  kind: 'interaction',
-  id: i.id,
-  personIds: i.contactIds,
-  date: i.date,
-  fields: { title: i.title ?? '', notes: i.notes ?? '' },
-});
-/** Sensitive details are searchable: search runs only in the main window. */
-const detailDoc = (d: DetailDocument): SearchDoc => ({
-  kind: 'detail',
-  id: d.id,
-  personIds: [d.contactId],
-  date: d.learnedOn,
-  fields: { detail: d.text },
-});
-
 /**
- * Keeps an in-memory index of names, organisations, notes, details and interactions in step with
- * the database, so each keystroke is answered without touching storage.
+ * Matches scored per keystroke. Up to this many people the ranking is exactly the rules of
+ * shared/domain/search/score.ts; beyond it they are read in tiers (candidates.ts), as are
+ * interactions, which come in tiers in their exact order.
  */
-export function createSearchService(db: RapportDatabase): SearchService {
-  let index = createSearchIndex();
-  let ready: Promise<void> | null = null;
-  let live: Subscription | null = null;
-  let closed = false;
-  const names = new Map<string, string>();
-  const interactionDates = new Map<string, string>();
+export const PEOPLE_CANDIDATES = 200;
+/** People read from the tiers beyond the number shown: scored as sub-documents, some score below their tier. */
+const PEOPLE_SLACK = 20;
+/** Interactions read when a query has too many words to read in tiers. */
+export const INTERACTION_CANDIDATES = 150;
 
-  async function build() {
-    // Subscribe before the initial load, so nothing written meanwhile is missed.
-    live = merge(db.contacts.$, db.interactions.$, db.details.$).subscribe((event) => {
-      const kind =
-        event.collectionName === 'contacts'
-          ? 'person'
-          : event.collectionName === 'interactions'
-            ? 'interaction'
-            : 'detail';
-      if (event.operation === 'DELETE') {
-        index.remove(kind, event.documentId);
-        names.delete(event.documentId);
-        interactionDates.delete(event.documentId);
-        return;
-      }
-      const doc = event.documentData as never;
-      if (kind === 'person') {
-        names.set((doc as ContactDocument).id, (doc as ContactDocument).displayName);
-        index.upsert(personDoc(doc));
-      } else if (kind === 'interaction') {
-        interactionDates.set((doc as InteractionDocument).id, (doc as InteractionDocument).date);
-        index.upsert(interactionDoc(doc));
-      } else index.upsert(detailDoc(doc));
-    });
-    for (const c of await db.contacts.find().exec()) {
-      names.set(c.id, c.displayName);
-      index.upsert(personDoc(c.toMutableJSON()));
-    }
-    for (const d of await db.details.find().exec()) index.upsert(detailDoc(d.toMutableJSON()));
-    // 200k interactions: read in pages along the sort index so neither memory nor the event loop spikes.
-    for (let after = ''; !closed;) {
-      const page = await db.interactions
-        .find({ selector: { sortKey: { $gt: after } }, sort: [{ sortKey: 'asc' }], index: ['sortKey'], limit: PAGE })
-        .exec();
-      for (const i of page) {
-        interactionDates.set(i.id, i.date);
-        index.upsert(interactionDoc(i.toMutableJSON()));
-      }
-      if (page.length < PAGE) break;
-      after = page.at(-1)!.sortKey;
-      await yieldToEventLoop();
-    }
+/** Answers the Ctrl/Cmd+K box from the FTS5 index kept by the search projection. */
+export function createSearchService(projection: SearchProjection): SearchService {
+  const { store } = projection;
+
+  function peopleCandidates(words: string[], limit: number): PersonRow[] {
+    // Row ids first: a broad query's texts would be read only to be set aside for the tiers.
+    const all = store.peopleIds(prefixes(words), PEOPLE_CANDIDATES + 1);
+    const tiered = tiers(words, PEOPLE_GROUPS);
+    if (all.length <= PEOPLE_CANDIDATES || !tiered) return store.peopleByRowid(all.slice(0, PEOPLE_CANDIDATES));
+    return store.peopleByRowid(fromTiers(tiered, limit + PEOPLE_SLACK, store.peopleIds));
   }
-
-  /** Builds the index once; a failed build is forgotten, so the next search tries again. */
-  function ensureBuilt(): Promise<void> {
-    ready ??= build().catch((error: unknown) => {
-      live?.unsubscribe();
-      live = null;
-      ready = null;
-      // Start the next attempt from an empty index: deletes were not followed meanwhile.
-      index = createSearchIndex();
-      names.clear();
-      interactionDates.clear();
-      if (!closed) console.error('[rapport] Building the search index failed; the next search tries again:', error);
-      throw error;
-    });
-    return ready;
+  function interactionCandidates(words: string[], need: number): InteractionRow[] {
+    const tiered = tiers(words, INTERACTION_GROUPS);
+    if (!tiered) return store.matchInteractions(prefixes(words), INTERACTION_CANDIDATES);
+    return store.interactionsByRowid(fromTiers(tiered, need, store.interactionIds));
   }
 
   return {
-    warmUp() {
-      // A warm-up cut short by close() must not surface as an unhandled rejection.
-      ensureBuilt().catch(() => {});
-    },
     async query(q, limit) {
-      if (!q.trim()) return [];
-      await ensureBuilt();
-      return index.search(q, limit).map((hit) => ({
-        kind: hit.detailId ? ('detail' as const) : hit.kind,
-        id: hit.detailId ?? hit.id,
-        personIds: hit.personIds,
-        title:
-          hit.kind === 'interaction'
-            ? hit.personIds
-                .map((id) => names.get(id) ?? '')
-                .filter(Boolean)
-                .join(', ')
-            : (names.get(hit.personIds[0] ?? '') ?? ''),
-        field: hit.field,
-        snippet: hit.snippet,
-        highlights: hit.highlights,
-        ...(hit.kind === 'interaction' && interactionDates.has(hit.id) ? { date: interactionDates.get(hit.id)! } : {}),
-      }));
-    },
-    close() {
-      closed = true;
-      live?.unsubscribe();
+      const words = queryWords(q);
+      if (!words.length || limit <= 0) return [];
+      if (projection.behind) await projection.flush();
+
+      const scoredPeople = peopleCandidates(words, limit)
+        .map((row) => scorePerson(words, personCandidate(row), matchPadded))
+        .filter((s) => s !== undefined);
+      const people = rankPeople(scoredPeople, limit);
+      const interactions =
+        people.length < limit
+          ? rankInteractions(
+              interactionCandidates(words, limit - people.length)
+                .map((row) => scoreInteraction(words, interactionCandidate(row), matchPadded))
+                .filter((s) => s !== undefined),
+              limit - people.length,
+            )
+          : [];
+
+      // Only the hits shown read their original texts, for snippets and names.
+      const originals = store.peopleFields(people.map((p) => p.personId));
+      const shown = store.interactionsShown(interactions.map((i) => i.id));
+      const names = store.namesOf([
+        ...new Set([...people.map((p) => p.personId), ...[...shown.values()].flatMap((i) => i.personIds)]),
+      ]);
+      const views: SearchHitView[] = [];
+      for (const scored of people) {
+        const fields = originals.get(scored.personId);
+        if (!fields) continue;
+        const { details, ...own } = fields;
+        const hit = personHit(words, scored, { id: scored.personId, fields: own, details });
+        views.push({
+          kind: hit.detailId ? 'detail' : 'person',
+          id: hit.detailId ?? hit.id,
+          personIds: hit.personIds,
+          title: names.get(scored.personId) ?? '',
+          field: hit.field,
+          snippet: hit.snippet,
+          highlights: hit.highlights,
+        });
+      }
+      for (const scored of interactions) {
+        const original = shown.get(scored.id);
+        if (!original) continue;
+        const hit = interactionHit(words, scored, original);
+        views.push({
+          kind: 'interaction',
+          id: hit.id,
+          personIds: hit.personIds,
+          title: hit.personIds
+            .map((id) => names.get(id) ?? '')
+            .filter(Boolean)
+            .join(', '),
+          field: hit.field,
+          snippet: hit.snippet,
+          highlights: hit.highlights,
+          date: scored.date,
+        });
+      }
+      return views;
     },
   };
 }
+
+/** Every word as a prefix, in any column. */
+const prefixes = (words: readonly string[]): Term[] => words.map((word) => ({ word, prefix: true, columns: [] }));

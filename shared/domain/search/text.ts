@@ -62,7 +62,7 @@ export function makeSnippet(text: string, words: readonly string[]): Snippet {
   for (let i = start; i < end; i++) {
     const ch = text[i]!;
     map[i - start] = snippet.length;
-    if (/\s/.test(ch)) {
+    if (isSpace(ch)) {
       if (!inSpace) snippet += ' ';
       inSpace = true;
     } else {
@@ -94,9 +94,11 @@ function isLowSurrogate(code: number): boolean {
  * exactly even where folding changes length ("é" → "e", "İ" → "i").
  */
 export function matchRanges(text: string, words: readonly string[]): Array<[number, number]> {
-  let folded = '';
+  // ASCII folds to text of the same length, so offsets are the same in both.
+  const ascii = !NON_ASCII.test(text);
+  let folded = ascii ? text.toLowerCase() : '';
   const origin: number[] = [];
-  for (let i = 0; i < text.length;) {
+  for (let i = 0; i < text.length && !ascii;) {
     const cp = text.codePointAt(i)!;
     const width = cp > 0xffff ? 2 : 1;
     const f = foldText(String.fromCodePoint(cp));
@@ -108,10 +110,24 @@ export function matchRanges(text: string, words: readonly string[]): Array<[numb
 
   const ranges: Array<[number, number]> = [];
   for (let p = 0; p < folded.length; p++) {
-    if (!WORD_CHAR.test(folded[p]!) || (p > 0 && WORD_CHAR.test(folded[p - 1]!))) continue;
+    if (!isWordChar(folded, p) || (p > 0 && isWordChar(folded, p - 1))) continue;
     let best = 0;
     for (const w of words) if (w.length > best && folded.startsWith(w, p)) best = w.length;
-    if (best > 0) ranges.push([origin[p]!, origin[p + best]!]);
+    if (best > 0) ranges.push(ascii ? [p, p + best] : [origin[p]!, origin[p + best]!]);
   }
   return ranges;
+}
+
+/** A letter or digit at `p` of folded (lower-case) text; ASCII without a regular expression. */
+function isWordChar(folded: string, p: number): boolean {
+  const code = folded.charCodeAt(p);
+  if (code < 0x80) return (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39);
+  return WORD_CHAR.test(folded[p]!);
+}
+
+/** Whitespace, as `\s` has it; ASCII without a regular expression. */
+function isSpace(ch: string): boolean {
+  const code = ch.charCodeAt(0);
+  if (code < 0x80) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  return /\s/.test(ch);
 }

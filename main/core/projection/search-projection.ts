@@ -1,0 +1,205 @@
+/**
+ * Keeps the search index (main/core/search/fts-store.ts) equal to what the people, details and
+ * interactions imply, whoever wrote them: a service, an import, a restore, another device.
+ *
+ * Like the projector, it reads each source collection's change feed from a saved checkpoint and
+ * rewrites the index rows of whatever changed, as it is now, so a pass is idempotent. Its
+ * checkpoints are stored in the index's own tables and committed in the same transaction as the
+ * rows, so the index survives restarts and never needs a build at start: only when it is missing
+ * (a new or restored database) or its version changed does the first pass read everything.
+ */
+import { DatabaseSync } from 'node:sqlite';
+import { getChangedDocumentsSince, now as rxNow, type RxCollection, type RxStorageDefaultCheckpoint } from 'rxdb';
+import { merge, type Subscription } from 'rxjs';
+import { sqliteConnectionOf, type RapportDatabase } from '../db/database.ts';
+import { CHUNK, yieldToEventLoop } from '../db/bulk.ts';
+import type { DetailDocument } from '../details/schema.ts';
+import type { ContactDocument } from '../people/schema.ts';
+import { openFtsStore, type FtsStore, type PersonFields } from '../search/fts-store.ts';
+
+/** Source documents read per step of each change feed. */
+const BATCH = 1000;
+/** A pass that indexed this many documents (a build) merges the index's segments afterwards. */
+const OPTIMIZE_AFTER = 5000;
+/** How long writes may gather before a background pass indexes them. */
+const SETTLE_MS = 250;
+
+type Deletable<T> = T & { _deleted?: boolean };
+type Checkpoints = Partial<Record<'contacts' | 'interactions' | 'details', RxStorageDefaultCheckpoint>>;
+
+export interface SearchProjection {
+  readonly store: FtsStore;
+  /** Resolves once every write made before the call is in the index. */
+  flush(): Promise<void>;
+  /** True while writes may be missing from the index (a pass is due or running). */
+  readonly behind: boolean;
+  /** Empties the index and reads every source document again (`rapport rebuild`). */
+  rebuild(): Promise<{ people: number; interactions: number }>;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the index in the database's own SQLite file (a private in-memory one on other storages),
+ * or in `into` (which it then owns): tests build a second index from scratch that way.
+ */
+export function createSearchProjection(db: RapportDatabase, into?: DatabaseSync): SearchProjection {
+  const connection = into ? undefined : sqliteConnectionOf(db);
+  const store = openFtsStore(connection ?? into ?? new DatabaseSync(':memory:'), !connection);
+  // Writes arrived that no pass has started on yet; a pass is running (it may be missing some).
+  let behind = true;
+  let running = false;
+  let closed = false;
+  let current: Promise<void> = Promise.resolve();
+  let queued: Promise<void> | undefined;
+
+  // A burst of writes (an import, a sync) is indexed in one pass soon after; a search in between
+  // catches up first, so it never sees the index behind.
+  let soon: ReturnType<typeof setTimeout> | undefined;
+  const live: Subscription = merge(db.contacts.$, db.interactions.$, db.details.$).subscribe(() => {
+    behind = true;
+    soon ??= setTimeout(() => {
+      soon = undefined;
+      void flush().catch(() => {});
+    }, SETTLE_MS);
+  });
+
+  async function catchUp(): Promise<void> {
+    let checkpoints = store.readState().checkpoints as Checkpoints;
+    // A clock that went backwards would hide new writes behind the checkpoints: start over.
+    if (Object.values(checkpoints).some((c) => c.lwt > rxNow() + 60_000)) {
+      store.reset();
+      checkpoints = {};
+    }
+    let indexed = 0;
+    while (!closed) {
+      const [contacts, details, interactions] = await Promise.all([
+        changedSince(db.contacts, checkpoints.contacts),
+        changedSince(db.details, checkpoints.details),
+        changedSince(db.interactions, checkpoints.interactions),
+      ]);
+      if (!contacts.documents.length && !details.documents.length && !interactions.documents.length) break;
+      indexed += contacts.documents.length + details.documents.length + interactions.documents.length;
+      const touched = new Set(contacts.documents.map((c) => c.id));
+      for (const d of details.documents) {
+        const before = store.ownerOfDetail(d.id);
+        if (before) touched.add(before);
+        touched.add(d.contactId);
+      }
+      const people = await peopleAsTheyAre([...touched]);
+      if (closed) return;
+      checkpoints = {
+        contacts: contacts.checkpoint ?? checkpoints.contacts,
+        details: details.checkpoint ?? checkpoints.details,
+        interactions: interactions.checkpoint ?? checkpoints.interactions,
+      };
+      store.transaction(() => {
+        for (const d of details.documents) store.setDetailOwner(d.id, d._deleted ? undefined : d.contactId);
+        for (const [id, fields] of people) {
+          if (fields) store.putPerson(id, fields);
+          else store.removePerson(id);
+        }
+        for (const i of interactions.documents) {
+          if (i._deleted) store.removeInteraction(i.id);
+          else store.putInteraction(i.id, i.date, i.contactIds, { title: i.title ?? '', notes: i.notes ?? '' });
+        }
+      }, checkpoints);
+      await yieldToEventLoop();
+    }
+    if (indexed >= OPTIMIZE_AFTER && !closed) store.optimize();
+  }
+
+  /** Each person's searchable text now; undefined for someone deleted. */
+  async function peopleAsTheyAre(ids: string[]): Promise<Map<string, PersonFields | undefined>> {
+    const out = new Map<string, PersonFields | undefined>();
+    for (let i = 0; i < ids.length; i += CHUNK) {
+      const chunk = ids.slice(i, i + CHUNK);
+      const [contacts, details] = await Promise.all([
+        db.contacts.findByIds(chunk).exec(),
+        db.details.find({ selector: { contactId: { $in: chunk } } }).exec(),
+      ]);
+      const detailsOf = Map.groupBy(details, (d) => d.contactId);
+      for (const id of chunk) {
+        const c = contacts.get(id) as unknown as ContactDocument | undefined;
+        out.set(
+          id,
+          c && {
+            name: c.displayName,
+            organisation: [c.organisation, c.role].filter(Boolean).join(' · '),
+            notes: c.notes ?? '',
+            tags: c.tags.join(' '),
+            details: (detailsOf.get(id) ?? []).map((d: DetailDocument) => ({ id: d.id, text: d.text })),
+          },
+        );
+      }
+    }
+    return out;
+  }
+
+  /** One pass at a time; a pass asked for while one runs is queued once. */
+  function flush(): Promise<void> {
+    if (queued) return queued;
+    const next = after(() => {
+      queued = undefined;
+      return pass();
+    });
+    queued = next;
+    return next;
+  }
+
+  async function pass(): Promise<void> {
+    behind = false;
+    running = true;
+    try {
+      await catchUp();
+    } catch (error) {
+      behind = true;
+      if (!closed) console.error('[rapport] Updating the search index failed; the next search tries again:', error);
+      throw error;
+    } finally {
+      running = false;
+    }
+  }
+
+  /** Runs `work` once the pass running now (if any) is over. */
+  function after<T>(work: () => Promise<T>): Promise<T> {
+    const next = current.then(work);
+    current = next.then(
+      () => {},
+      () => {},
+    );
+    return next;
+  }
+
+  return {
+    store,
+    flush,
+    rebuild: () =>
+      after(async () => {
+        store.reset();
+        await pass();
+        return store.counts();
+      }),
+    get behind() {
+      return behind || running;
+    },
+    async close() {
+      closed = true;
+      live.unsubscribe();
+      clearTimeout(soon);
+      await current;
+      store.close();
+    },
+  };
+}
+
+/** Source documents written after `checkpoint`, as they are now (deleted ones with `_deleted`). */
+async function changedSince<T>(
+  collection: RxCollection<T>,
+  checkpoint: RxStorageDefaultCheckpoint | undefined,
+): Promise<{ documents: Deletable<T>[]; checkpoint: RxStorageDefaultCheckpoint | undefined }> {
+  const result = await getChangedDocumentsSince(collection.storageInstance, BATCH, checkpoint);
+  return {
+    documents: result.documents as Deletable<T>[],
+    checkpoint: result.checkpoint as RxStorageDefaultCheckpoint | undefined,
+  };
+}

@@ -1,0 +1,293 @@
+/**
+ * The search index's tables: SQLite FTS5 inside the database file itself, beside RxDB's tables.
+ * Living in the same file means a restore, a safety copy or a swap moves the index together with
+ * the data it was built from, and its checkpoints commit in the same transaction as its rows, so
+ * a crash leaves the index either before or after a pass, never half-way.
+ *
+ * One row per person (their name, organisation and role, notes, tags *and* details, so words from
+ * a detail and from the name combine) and one per interaction. Interactions' rowids start with
+ * their day (`yyyymmdd · 10⁷ + n`), so "newest matches first" is FTS5's own rowid order.
+ *
+ * Beside each FTS5 row, a plain row keeps what a keystroke needs without parsing JSON: the texts
+ * folded and padded (`folded`, see folded.ts) for scoring, and the original texts (`fields`),
+ * parsed only for the few hits shown.
+ */
+import type { DatabaseSync } from 'node:sqlite';
+import { foldedInteraction, foldedPerson } from './folded.ts';
+
+/** Bump when what is indexed or how changes: the next start drops the tables and builds them again. */
+export const SEARCH_INDEX_VERSION = 2;
+
+/** A person's searchable text: their own fields, and their details' texts. */
+export type PersonFields = {
+  name: string;
+  organisation: string;
+  notes: string;
+  tags: string;
+  details: Array<{ id: string; text: string }>;
+};
+export type InteractionFields = { title: string; notes: string };
+
+/** A candidate as scored: its folded texts (folded.ts). */
+export type PersonRow = { id: string; folded: string };
+export type InteractionRow = { id: string; date: string; folded: string };
+
+/** A phrase for FTS5: a folded word, whole or as a prefix, in some columns (all when empty). */
+export type Term = { word: string; prefix: boolean; columns: readonly string[] };
+
+const TABLES = [
+  'search_state',
+  'search_person',
+  'search_detail',
+  'search_interaction',
+  'search_people',
+  'search_talks',
+];
+const DAY_FACTOR = 10_000_000;
+/** Diacritics folded; folded JS tokens go in, so FTS5 finds a superset of what the scorer accepts. */
+const FTS_OPTIONS = "content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2', prefix='1 2 3'";
+
+const SCHEMA = `
+  CREATE TABLE search_state (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
+  CREATE TABLE search_person (
+    rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, name TEXT NOT NULL, folded TEXT NOT NULL, fields TEXT NOT NULL
+  ) STRICT;
+  CREATE TABLE search_detail (id TEXT PRIMARY KEY, contact_id TEXT NOT NULL) STRICT;
+  CREATE TABLE search_interaction (
+    rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, date TEXT NOT NULL, person_ids TEXT NOT NULL,
+    folded TEXT NOT NULL, fields TEXT NOT NULL
+  ) STRICT;
+  CREATE VIRTUAL TABLE search_people USING fts5(name, organisation, notes, tags, details, ${FTS_OPTIONS});
+  CREATE VIRTUAL TABLE search_talks USING fts5(title, notes, ${FTS_OPTIONS});
+  INSERT INTO search_people(search_people, rank) VALUES ('rank', 'bm25(10, 50, 10, 40, 10)');
+  INSERT INTO search_talks(search_talks, rank) VALUES ('rank', 'bm25(30, 10)');
+`;
+
+/** Thrown when the runtime's SQLite lacks FTS5: the app cannot search without it. */
+export class MissingFts5Error extends Error {
+  constructor(cause: unknown) {
+    super(
+      'Rapport needs SQLite with FTS5 (full-text search) and this runtime does not have it: ' +
+        `${(cause as Error).message}. Run Rapport on Node 24 or Electron 45 or later.`,
+    );
+    this.name = 'MissingFts5Error';
+  }
+}
+
+export interface FtsStore {
+  /** False when the tables were (re)created empty at open: the index must be built from scratch. */
+  readonly wasReady: boolean;
+  readState(): { checkpoints: Record<string, unknown> };
+  /** Runs `work` in one transaction; the state is saved with it. */
+  transaction(work: () => void, checkpoints: Record<string, unknown>): void;
+  putPerson(id: string, fields: PersonFields): void;
+  removePerson(id: string): void;
+  /** The contact a detail was indexed under, if any. */
+  ownerOfDetail(id: string): string | undefined;
+  setDetailOwner(id: string, contactId: string | undefined): void;
+  putInteraction(id: string, date: string, personIds: string[], fields: InteractionFields): void;
+  removeInteraction(id: string): void;
+  /** Rowids of up to `cap` people matching every term, in the index's order. */
+  peopleIds(terms: readonly Term[], cap: number): number[];
+  peopleByRowid(rowids: readonly number[]): PersonRow[];
+  /** Up to `cap` interactions matching every term, newest first. */
+  matchInteractions(terms: readonly Term[], cap: number): InteractionRow[];
+  interactionIds(terms: readonly Term[], cap: number): number[];
+  interactionsByRowid(rowids: readonly number[]): InteractionRow[];
+  /** The original texts of the people shown. */
+  peopleFields(ids: readonly string[]): Map<string, PersonFields>;
+  /** The original texts and people of the interactions shown. */
+  interactionsShown(ids: readonly string[]): Map<string, { personIds: string[]; fields: InteractionFields }>;
+  namesOf(ids: readonly string[]): Map<string, string>;
+  /** Empties the index and forgets its checkpoints: the next pass reads everything. */
+  reset(): void;
+  /** How many people and interactions the index holds. */
+  counts(): { people: number; interactions: number };
+  /** Merges the index's segments into one: after a build, so searches read one b-tree per term. */
+  optimize(): void;
+  close(): void;
+}
+
+/** An FTS5 expression: every term required. Words hold only letters and digits, so quoting is safe. */
+export function expression(terms: readonly Term[]): string {
+  return terms
+    .map((t) => `${t.columns.length ? `{${t.columns.join(' ')}} : ` : ''}"${t.word}"${t.prefix ? '*' : ''}`)
+    .join(' AND ');
+}
+
+/** Opens the index tables on `db`, creating them (empty) when missing or of another version. */
+export function openFtsStore(db: DatabaseSync, ownsConnection: boolean): FtsStore {
+  const wasReady = ensureSchema(db);
+  const s = (sql: string) => db.prepare(sql);
+  const inList = 'IN (SELECT value FROM json_each(?))';
+  const stmts = {
+    state: s("SELECT value FROM search_state WHERE key = 'checkpoints'"),
+    saveState: s("INSERT OR REPLACE INTO search_state (key, value) VALUES ('checkpoints', ?)"),
+    personRowid: s('SELECT rowid FROM search_person WHERE id = ?'),
+    insertPerson: s('INSERT INTO search_person (id, name, folded, fields) VALUES (?, ?, ?, ?) RETURNING rowid'),
+    deletePerson: s('DELETE FROM search_person WHERE rowid = ?'),
+    insertPeopleFts: s(
+      'INSERT INTO search_people (rowid, name, organisation, notes, tags, details) VALUES (?, ?, ?, ?, ?, ?)',
+    ),
+    deletePeopleFts: s('DELETE FROM search_people WHERE rowid = ?'),
+    detailOwner: s('SELECT contact_id FROM search_detail WHERE id = ?'),
+    setDetailOwner: s('INSERT OR REPLACE INTO search_detail (id, contact_id) VALUES (?, ?)'),
+    deleteDetail: s('DELETE FROM search_detail WHERE id = ?'),
+    talkRowid: s('SELECT rowid FROM search_interaction WHERE id = ?'),
+    lastOfDay: s('SELECT max(rowid) AS last FROM search_interaction WHERE rowid BETWEEN ? AND ?'),
+    insertTalk: s(
+      'INSERT INTO search_interaction (rowid, id, date, person_ids, folded, fields) VALUES (?, ?, ?, ?, ?, ?)',
+    ),
+    deleteTalk: s('DELETE FROM search_interaction WHERE rowid = ?'),
+    insertTalkFts: s('INSERT INTO search_talks (rowid, title, notes) VALUES (?, ?, ?)'),
+    deleteTalkFts: s('DELETE FROM search_talks WHERE rowid = ?'),
+    peopleIds: s('SELECT rowid FROM search_people WHERE search_people MATCH ? LIMIT ?'),
+    peopleByRowid: s(`SELECT id, folded FROM search_person WHERE rowid ${inList}`),
+    talks: s(
+      'SELECT t.id, t.date, t.folded FROM (SELECT rowid FROM search_talks ' +
+        'WHERE search_talks MATCH ? ORDER BY rowid DESC LIMIT ?) f JOIN search_interaction t ON t.rowid = f.rowid',
+    ),
+    talkIds: s('SELECT rowid FROM search_talks WHERE search_talks MATCH ? ORDER BY rowid DESC LIMIT ?'),
+    talksByRowid: s(`SELECT id, date, folded FROM search_interaction WHERE rowid ${inList}`),
+    peopleFields: s(`SELECT id, fields FROM search_person WHERE id ${inList}`),
+    talksShown: s(`SELECT id, person_ids, fields FROM search_interaction WHERE id ${inList}`),
+    names: s(`SELECT id, name FROM search_person WHERE id ${inList}`),
+  };
+
+  const removePerson = (id: string) => {
+    const row = stmts.personRowid.get(id) as { rowid: number } | undefined;
+    if (!row) return;
+    stmts.deletePeopleFts.run(row.rowid);
+    stmts.deletePerson.run(row.rowid);
+  };
+  const removeInteraction = (id: string) => {
+    const row = stmts.talkRowid.get(id) as { rowid: number } | undefined;
+    if (!row) return;
+    stmts.deleteTalkFts.run(row.rowid);
+    stmts.deleteTalk.run(row.rowid);
+  };
+  const rowids = (rows: unknown[]) => (rows as Array<{ rowid: number }>).map((r) => r.rowid);
+
+  return {
+    wasReady,
+    readState() {
+      const row = stmts.state.get() as { value: string } | undefined;
+      return { checkpoints: row ? (JSON.parse(row.value) as Record<string, unknown>) : {} };
+    },
+    transaction(work, checkpoints) {
+      db.exec('BEGIN IMMEDIATE');
+      try {
+        work();
+        stmts.saveState.run(JSON.stringify(checkpoints));
+        db.exec('COMMIT');
+      } catch (error) {
+        // A failed COMMIT (a full disk) may have rolled back already.
+        if (db.isTransaction) db.exec('ROLLBACK');
+        throw error;
+      }
+    },
+    putPerson(id, fields) {
+      removePerson(id);
+      const folded = foldedPerson(fields);
+      const { rowid } = stmts.insertPerson.get(id, fields.name, folded.text, JSON.stringify(fields)) as {
+        rowid: number;
+      };
+      stmts.insertPeopleFts.run(rowid, ...folded.columns);
+    },
+    removePerson,
+    ownerOfDetail: (id) => (stmts.detailOwner.get(id) as { contact_id: string } | undefined)?.contact_id,
+    setDetailOwner(id, contactId) {
+      if (contactId === undefined) stmts.deleteDetail.run(id);
+      else stmts.setDetailOwner.run(id, contactId);
+    },
+    putInteraction(id, date, personIds, fields) {
+      removeInteraction(id);
+      const day = Number(date.replaceAll('-', '')) || 0;
+      const { last } = stmts.lastOfDay.get(day * DAY_FACTOR, day * DAY_FACTOR + DAY_FACTOR - 1) as {
+        last: number | null;
+      };
+      const rowid = last === null ? day * DAY_FACTOR : last + 1;
+      const folded = foldedInteraction(fields);
+      stmts.insertTalk.run(rowid, id, date, JSON.stringify(personIds), folded.text, JSON.stringify(fields));
+      stmts.insertTalkFts.run(rowid, ...folded.columns);
+    },
+    removeInteraction,
+    peopleIds: (terms, cap) => rowids(stmts.peopleIds.all(expression(terms), cap)),
+    peopleByRowid: (ids) => stmts.peopleByRowid.all(JSON.stringify(ids)) as PersonRow[],
+    matchInteractions: (terms, cap) => stmts.talks.all(expression(terms), cap) as InteractionRow[],
+    interactionIds: (terms, cap) => rowids(stmts.talkIds.all(expression(terms), cap)),
+    interactionsByRowid: (ids) => stmts.talksByRowid.all(JSON.stringify(ids)) as InteractionRow[],
+    peopleFields(ids) {
+      const rows = stmts.peopleFields.all(JSON.stringify(ids)) as Array<{ id: string; fields: string }>;
+      return new Map(rows.map((r) => [r.id, JSON.parse(r.fields) as PersonFields]));
+    },
+    interactionsShown(ids) {
+      const rows = stmts.talksShown.all(JSON.stringify(ids)) as Array<{
+        id: string;
+        person_ids: string;
+        fields: string;
+      }>;
+      return new Map(
+        rows.map((r) => [
+          r.id,
+          { personIds: JSON.parse(r.person_ids) as string[], fields: JSON.parse(r.fields) as InteractionFields },
+        ]),
+      );
+    },
+    namesOf(ids) {
+      const rows = stmts.names.all(JSON.stringify(ids)) as Array<{ id: string; name: string }>;
+      return new Map(rows.map((r) => [r.id, r.name]));
+    },
+    reset() {
+      db.exec('BEGIN IMMEDIATE');
+      try {
+        for (const fts of ['search_people', 'search_talks'])
+          db.exec(`INSERT INTO ${fts}(${fts}) VALUES ('delete-all')`);
+        db.exec('DELETE FROM search_person; DELETE FROM search_detail; DELETE FROM search_interaction');
+        db.exec("DELETE FROM search_state WHERE key = 'checkpoints'");
+        db.exec('COMMIT');
+      } catch (error) {
+        if (db.isTransaction) db.exec('ROLLBACK');
+        throw error;
+      }
+    },
+    counts() {
+      const count = (table: string) => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+      return { people: count('search_person'), interactions: count('search_interaction') };
+    },
+    optimize() {
+      db.exec("INSERT INTO search_people(search_people) VALUES ('optimize')");
+      db.exec("INSERT INTO search_talks(search_talks) VALUES ('optimize')");
+    },
+    close() {
+      if (ownsConnection) db.close();
+    },
+  };
+}
+
+/** Creates the tables when missing or of another version; true when they were already there. */
+function ensureSchema(db: DatabaseSync): boolean {
+  const existing = db
+    .prepare(`SELECT name FROM sqlite_schema WHERE name IN (${TABLES.map(() => '?').join(', ')})`)
+    .all(...TABLES) as Array<{ name: string }>;
+  const versionRow = existing.some((t) => t.name === 'search_state')
+    ? (db.prepare("SELECT value FROM search_state WHERE key = 'version'").get() as { value: string } | undefined)
+    : undefined;
+  if (existing.length === TABLES.length && versionRow?.value === String(SEARCH_INDEX_VERSION)) return true;
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    for (const table of TABLES) db.exec(`DROP TABLE IF EXISTS ${table}`);
+    try {
+      db.exec(SCHEMA);
+    } catch (error) {
+      if (/fts5/i.test((error as Error).message)) throw new MissingFts5Error(error);
+      throw error;
+    }
+    db.prepare("INSERT INTO search_state (key, value) VALUES ('version', ?)").run(String(SEARCH_INDEX_VERSION));
+    db.exec('COMMIT');
+  } catch (error) {
+    if (db.isTransaction) db.exec('ROLLBACK');
+    throw error;
+  }
+  return false;
+}
