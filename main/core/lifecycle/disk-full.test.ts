@@ -136,7 +136,9 @@ describe('on a full disk', () => {
     } finally {
       rmSync(filler);
     }
-  });
+    // 300 people written one by one through the service (each indexed for search as it lands)
+    // make the archive big enough to overflow the tiny disk: seconds of work, not a hang.
+  }, 60_000);
 
   it('a backup that does not fit reports unavailable with the reason, and changes nothing', async (context) => {
     if (cannot) return context.skip(cannot);
