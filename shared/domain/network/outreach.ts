@@ -87,7 +87,7 @@ const firstName = (r: Recipient) => r.nickname || r.givenName || r.displayName.s
 const MONTHS = 'January February March April May June July August September October November December'.split(' ');
 const parts = (iso: string) => {
   const [year, month, date] = iso.split('-').map(Number) as [number, number, number];
-  return { year, month, dayMonth: `${date} ${MONTHS[month - 1]}` };
+  return { year, month, date, dayMonth: `${date} ${MONTHS[month - 1]}` };
 };
 const day = (iso: string) => {
   const { dayMonth, year } = parts(iso);
@@ -100,7 +100,7 @@ export function dateRange(startsOn: string, endsOn?: string): string {
   const [s, e] = [parts(startsOn), parts(endsOn)];
   if (s.year !== e.year) return `${day(startsOn)} – ${day(endsOn)}`;
   if (s.month !== e.month) return `${s.dayMonth} – ${day(endsOn)}`;
-  return `${Number(startsOn.slice(8, 10))}–${day(endsOn)}`;
+  return `${s.date}–${day(endsOn)}`;
 }
 
 function news(a: Announcement): { subject: string; line: string; ask: string } {
