@@ -34,7 +34,7 @@ import { lifecycleHandlers, READ_ONLY_REQUESTS } from './lifecycle/handlers.ts';
 import { createOperations, type Operations } from './lifecycle/operations.ts';
 import { decideOpening, type Opening } from './lifecycle/recovery.ts';
 import { ensureReserve } from './lifecycle/reserve.ts';
-import { writeFolderState } from './lifecycle/state-file.ts';
+import { readFolderState, writeFolderState } from './lifecycle/state-file.ts';
 import { createUploads } from './lifecycle/uploads.ts';
 import type { Notifier, SecretStore } from './ports.ts';
 import type { Projector } from './projection/projector.ts';
@@ -175,7 +175,9 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       overrides: lifecycle,
       uploads,
       rememberBackupFolder: (backupFolder) => {
-        if (!readOnly) writeFolderState(folder, { backupFolder }, clock.now());
+        // Asked at every start: a write (and its two fsyncs) only when the folder changed.
+        if (!readOnly && readFolderState(folder)?.backupFolder !== backupFolder)
+          writeFolderState(folder, { backupFolder }, clock.now());
       },
       database: database(),
       secrets,

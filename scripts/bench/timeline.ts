@@ -4,6 +4,11 @@
  * Each figure is measured through the core's IPC dispatcher (what the UI calls) on SQLite, and
  * on RxDB's memory storage in the same run as the baseline; "cold" figures come from a fresh
  * child process opening the SQLite file.
+ *
+ * Against an older commit in the same run (issue 10: no line more than 10% worse than 33d23d6,
+ * the commit before Core v2), alternating that commit's own copy of this script with this one:
+ *   npm run bench:timeline -- --baseline 33d23d6 [--rounds 3 --runs 100 --contacts 2000 --interactions 40000]
+ * --baseline takes a git ref or a checkout's directory; see ./timeline/baseline.ts.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -25,10 +30,20 @@ const { values } = parseArgs({
   options: {
     contacts: { type: 'string', default: '10000' },
     interactions: { type: 'string', default: '200000' },
-    runs: { type: 'string', default: '30' },
+    runs: { type: 'string' },
     cold: { type: 'string' },
+    baseline: { type: 'string' },
+    rounds: { type: 'string', default: '3' },
   },
 });
+if (values.baseline) {
+  // Sub-millisecond lines need medians over more calls than a single run's 30 to hold still.
+  const args = ['--contacts', values.contacts!, '--interactions', values.interactions!, '--runs', values.runs ?? '100'];
+  const root = fileURLToPath(new URL('../..', import.meta.url));
+  const { compareWithBaseline } = await import('./timeline/baseline.ts');
+  compareWithBaseline({ root, baseline: values.baseline, rounds: Number(values.rounds), args });
+  process.exit();
+}
 const clock = fixedClock(`${TODAY}T12:00:00Z`);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))]!;
@@ -58,7 +73,7 @@ if (values.cold) {
   process.exit(0);
 }
 
-const runs = Number(values.runs);
+const runs = Number(values.runs ?? 30);
 const options = { contacts: Number(values.contacts), interactions: Number(values.interactions), today: TODAY, seed: 7 };
 
 async function measure(label: string, dataDir: string, storage: StorageChoice) {

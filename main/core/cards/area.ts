@@ -5,7 +5,6 @@ import type { Area, CoreContext } from '../context.ts';
 import { toVCard } from '../interchange/vcard/serialise.ts';
 import { settingsKey } from '../settings/settings-store.ts';
 import { createOcrEngine, type OcrAssets } from './ocr-engine.ts';
-import { readCard } from './read-card.ts';
 
 /** Your own details for "My card"; synced, since they are the same on every device. */
 export const PROFILE = settingsKey({
@@ -40,6 +39,8 @@ export function createCardsArea(ctx: CoreContext, ocrAssets?: OcrAssets): Area<C
         const controller = new AbortController();
         running.set(readId, controller);
         try {
+          // Loaded at the first card: the PNG and QR decoders are not needed to start the app.
+          const { readCard } = await import('./read-card.ts');
           return await readCard({
             fileName,
             bytes,

@@ -223,6 +223,21 @@ describe('SQLite RxStorage instance', () => {
     expect([await live(), await total()]).toEqual([1, 1]);
   });
 
+  it('counts a table that already holds deleted rows when reopened', async () => {
+    const first = await instance('counted');
+    const a = toStored(person('a'));
+    await first.bulkWrite(
+      [{ document: a }, { document: toStored(person('b')) }, { document: toStored(person('c')) }],
+      'test',
+    );
+    await first.bulkWrite([{ previous: a, document: toStored(person('a'), { deleted: true, previous: a }) }], 'test');
+    await first.close();
+    const second = await instance('counted');
+    const live = await second.count(prepare(schema, { selector: { _deleted: { $eq: false } } as any }));
+    const total = await second.count(prepare(schema, { selector: {} }));
+    expect([live.count, total.count]).toEqual([2, 3]);
+  });
+
   it("lets two instances of the same collection see each other's writes and change events", async () => {
     const a = await instance('shared', getRxStorageSqlite({ databaseDirectory: temp.dir }));
     const b = await instance('shared', getRxStorageSqlite({ databaseDirectory: temp.dir }));
