@@ -57,6 +57,11 @@ describe('quick capture', () => {
     renderInApp(form({}, onSaved), { requests: { 'events.captureMatches': matches, 'events.capture': captured } });
     await userEvent.click(screen.getByRole('textbox', { name: /Name/ }));
     await userEvent.keyboard('Samira Okafr');
+    await screen.findByRole('button', { name: 'It’s Samira Okafor, Acme' });
+    // An answer belongs to the name it was asked for: typing on hides it at once, before the next one.
+    await userEvent.keyboard('x');
+    expect(screen.queryByRole('button', { name: 'It’s Samira Okafor, Acme' })).toBeNull();
+    await userEvent.keyboard('{Backspace}');
     const offer = await screen.findByRole('button', { name: 'It’s Samira Okafor, Acme' });
     expect(screen.getByRole('group', { name: 'Already in Rapport?' })).toBeTruthy();
     offer.focus();

@@ -102,7 +102,6 @@ export function CaptureForm({
         error={errors.name}
         data-autofocus
       />
-      <KnownPerson matches={matches} error={matchError} known={known} onChoose={setKnown} />
       <Field
         label="One detail"
         hint="Something to remember them by, or to ask about next time"
@@ -118,6 +117,17 @@ export function CaptureForm({
         value={values.followUp}
         onChange={set('followUp')}
         error={errors.followUp}
+      />
+      {/* After the three fields, so a fast Tab from Name still lands on "One detail". */}
+      <KnownPerson
+        matches={matches}
+        error={matchError}
+        known={known}
+        onChoose={(match) => {
+          setKnown(match);
+          // The button pressed goes away; the form keeps the focus.
+          nameRef.current?.focus();
+        }}
       />
       {more ? (
         <fieldset className="capture-extras">

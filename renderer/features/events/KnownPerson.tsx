@@ -17,8 +17,13 @@ export function useKnownMatches(values: CaptureValues): {
   matches: CaptureMatch[];
   error: RapportError | undefined;
 } {
-  const [state, setState] = useState<{ matches: CaptureMatch[]; error?: RapportError }>({ matches: [] });
+  // Kept with the query they answer: a late answer to an earlier person never shows for the next.
+  const [state, setState] = useState<{ query: string; matches: CaptureMatch[]; error?: RapportError }>({
+    query: '',
+    matches: [],
+  });
   const { name, followUp, email, phone, url } = values;
+  const query = JSON.stringify([name.trim(), followUp, email, phone, url]);
   // A lone first letter or two matches nobody worth offering.
   const ask = name.trim().length >= 3 || !!email.trim() || !!phone.trim();
   useEffect(() => {
@@ -29,15 +34,17 @@ export function useKnownMatches(values: CaptureValues): {
         .events.captureMatches({ name: name.trim() || '?', followUp, email, phone, url })
         .then((result) => {
           if (!current) return;
-          setState(result.ok ? { matches: result.value } : { matches: [], error: result.error });
+          setState(result.ok ? { query, matches: result.value } : { query, matches: [], error: result.error });
         });
     }, PAUSE_MS);
     return () => {
       current = false;
       clearTimeout(timer);
     };
-  }, [ask, name, followUp, email, phone, url]);
-  return ask ? { matches: state.matches, error: state.error } : { matches: [], error: undefined };
+  }, [ask, query, name, followUp, email, phone, url]);
+  return ask && state.query === query
+    ? { matches: state.matches, error: state.error }
+    : { matches: [], error: undefined };
 }
 
 const described = (m: CaptureMatch) => (m.organisation ? `${m.displayName}, ${m.organisation}` : m.displayName);
