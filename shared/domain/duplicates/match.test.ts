@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findDuplicateCandidates, type DuplicatePerson } from './match.ts';
+import { findDuplicateCandidates, matchesForDraft, type DuplicatePerson } from './match.ts';
 import { jaroWinkler, normaliseName, phoneKey } from './normalise.ts';
 
 const person = (
@@ -156,5 +156,33 @@ describe('findDuplicateCandidates', () => {
     }
     const out = findDuplicateCandidates(people);
     for (let i = 0; i < 100; i++) expect(out.some((c) => c.b === `p${i * 97}` && c.a === `dup${i}`)).toBe(true);
+  });
+});
+
+describe('matchesForDraft', () => {
+  // The draft against each person must find exactly what pairing the draft with everyone finds.
+  it('agrees with findDuplicateCandidates on the pairs that include the draft', () => {
+    const first = ['Samira', 'Samria', 'Sam', 'Kofi', 'Koffi', 'Ana', 'Anna', 'José'];
+    const last = ['Okafor', 'Okafr', 'Oyelaran', 'Lima', 'Núñez', 'Nunez'];
+    let seed = 7;
+    let matched = 0;
+    const pick = <T>(xs: readonly T[]) => xs[(seed = (seed * 48271) % 2147483647) % xs.length]!;
+    for (let round = 0; round < 40; round++) {
+      const people = Array.from({ length: 30 }, (_, i) => ({
+        id: `p${i}`,
+        displayName: `${pick(first)} ${pick(last)}`,
+        emails: pick([[], [{ value: `${pick(first).toLowerCase()}@example.org` }]]),
+        phones: pick([[], [{ value: `+44 7700 90012${pick([1, 2, 3])}` }]]),
+      }));
+      const draft = { displayName: `${pick(first)} ${pick(last)}`, emails: people[0]!.emails, phones: [] };
+      const expected = findDuplicateCandidates([{ ...draft, id: 'draft' }, ...people])
+        .filter((c) => c.a === 'draft' || c.b === 'draft')
+        .map((c) => ({ id: c.a === 'draft' ? c.b : c.a, reasons: c.reasons, score: c.score }))
+        .sort((x, y) => y.score - x.score || (x.id < y.id ? -1 : 1));
+      expect(matchesForDraft(draft, people, 100)).toEqual(expected);
+      matched += expected.length;
+    }
+    // The names and keys are chosen to collide: the comparison is over real matches, not empty lists.
+    expect(matched).toBeGreaterThan(40);
   });
 });

@@ -69,7 +69,7 @@ export function findDuplicateCandidates(people: readonly DuplicatePerson[]): Dup
       const key = phoneKey(ph.value);
       if (key) addTo(byPhone, key, p.id);
     }
-    const tokens = nameTokens(p.displayName || `${p.givenName ?? ''} ${p.familyName ?? ''}`).sort();
+    const tokens = sortedNameTokens(p);
     if (tokens.length < 2) continue;
     const initials = tokens.map((t) => t[0]).join('');
     const list = byInitials.get(initials) ?? [];
@@ -97,13 +97,8 @@ export function findDuplicateCandidates(people: readonly DuplicatePerson[]): Dup
       for (let j = i + 1; j < bucket.length; j++) {
         const y = bucket[j]!;
         if (x.name.length < y.name.length * MIN_LENGTH_RATIO) break;
-        if (x.name === y.name) {
-          note(x.id, y.id, 'name', 1);
-          continue;
-        }
-        const similarity = jaroWinkler(x.name, y.name);
-        if (similarity >= NAME_SIMILARITY_THRESHOLD && tokensAlign(x.tokens, y.tokens))
-          note(x.id, y.id, 'name', similarity);
+        const similarity = nameSimilarity(x, y);
+        if (similarity) note(x.id, y.id, 'name', similarity);
       }
     }
   }
@@ -112,11 +107,28 @@ export function findDuplicateCandidates(people: readonly DuplicatePerson[]): Dup
   for (const [key, evidence] of pairs) {
     const [a, b] = key.split('\u0000') as [string, string];
     const reasons = (['email', 'phone', 'name'] as const).filter((r) => evidence.reasons.has(r));
-    let miss = 1;
-    for (const r of reasons) miss *= 1 - (r === 'name' ? WEIGHT.name * evidence.nameSimilarity : WEIGHT[r]);
-    out.push({ a, b, reasons, score: Math.round((1 - miss) * 1000) / 1000 });
+    out.push({ a, b, reasons, score: scoreOf(reasons, evidence.nameSimilarity) });
   }
   return out.sort((x, y) => y.score - x.score || (x.a < y.a ? -1 : x.a > y.a ? 1 : x.b < y.b ? -1 : x.b > y.b ? 1 : 0));
+}
+
+const sortedNameTokens = (p: Omit<DuplicatePerson, 'id'>) =>
+  nameTokens(p.displayName || `${p.givenName ?? ''} ${p.familyName ?? ''}`).sort();
+
+type Name = { name: string; tokens: string[] };
+
+/** 1 for the same token set, the Jaro–Winkler similarity when close enough, else 0. Same initials assumed. */
+function nameSimilarity(x: Name, y: Name): number {
+  if (x.name === y.name) return 1;
+  const similarity = jaroWinkler(x.name, y.name);
+  return similarity >= NAME_SIMILARITY_THRESHOLD && tokensAlign(x.tokens, y.tokens) ? similarity : 0;
+}
+
+/** Evidence combined as independent signals, 1 − Π(1 − wᵢ). */
+function scoreOf(reasons: readonly DuplicateReason[], similarity: number): number {
+  let miss = 1;
+  for (const r of reasons) miss *= 1 - (r === 'name' ? WEIGHT.name * similarity : WEIGHT[r]);
+  return Math.round((1 - miss) * 1000) / 1000;
 }
 
 // Same initials imply the same token count, so tokens pair up one to one.
@@ -133,19 +145,52 @@ function addTo(map: Map<string, Set<string>>, key: string, id: string): void {
 
 /**
  * People already known who may be the one being added (quick capture at an event), most likely
- * first: the same rules as `findDuplicateCandidates`, between the draft and each person.
+ * first: the rules of `findDuplicateCandidates`, between the draft and each person only, so it
+ * costs one pass over the people (pairing everyone with everyone would be far slower).
  */
 export function matchesForDraft(
   draft: Omit<DuplicatePerson, 'id'>,
   people: readonly DuplicatePerson[],
   limit = 3,
 ): { id: string; reasons: DuplicateReason[]; score: number }[] {
-  // Not a possible id (ids are UUIDs or imported uids), and free of the NUL the pair keys use.
-  const DRAFT = '(the person being added)';
-  return findDuplicateCandidates([{ ...draft, id: DRAFT }, ...people])
-    .filter((c) => c.a === DRAFT || c.b === DRAFT)
-    .slice(0, limit)
-    .map((c) => ({ id: c.a === DRAFT ? c.b : c.a, reasons: c.reasons, score: c.score }));
+  const emails = new Set(draft.emails.map((e) => normaliseEmail(e.value)).filter(Boolean));
+  const phones = new Set(draft.phones.flatMap((p) => phoneKey(p.value) ?? []));
+  const tokens = sortedNameTokens(draft);
+  const name: Name | undefined = tokens.length >= 2 ? { name: tokens.join(' '), tokens } : undefined;
+  const initials = tokens.map((t) => t[0]).join('');
+
+  const found = new Map<string, { email: boolean; phone: boolean; similarity: number }>();
+  const sharing = { email: 0, phone: 0 };
+  for (const p of people) {
+    const email = p.emails.some((e) => emails.has(normaliseEmail(e.value)));
+    const phone = p.phones.some((ph) => phones.has(phoneKey(ph.value) ?? ''));
+    let similarity = 0;
+    if (name) {
+      const theirs = sortedNameTokens(p);
+      const other = theirs.join(' ');
+      const [shorter, longer] = other.length < name.name.length ? [other, name.name] : [name.name, other];
+      if (
+        theirs.length >= 2 &&
+        theirs.map((t) => t[0]).join('') === initials &&
+        shorter.length >= longer.length * MIN_LENGTH_RATIO
+      )
+        similarity = nameSimilarity(name, { name: other, tokens: theirs });
+    }
+    if (email) sharing.email++;
+    if (phone) sharing.phone++;
+    if (email || phone || similarity) found.set(p.id, { email, phone, similarity });
+  }
+  return [...found]
+    .map(([id, evidence]) => {
+      // A key shared by more people than MAX_SHARED_KEY is a team inbox or switchboard.
+      const reasons = (['email', 'phone', 'name'] as const).filter((r) =>
+        r === 'name' ? evidence.similarity > 0 : evidence[r] && sharing[r] < MAX_SHARED_KEY,
+      );
+      return { id, reasons, score: scoreOf(reasons, evidence.similarity) };
+    })
+    .filter((m) => m.reasons.length)
+    .sort((x, y) => y.score - x.score || (x.id < y.id ? -1 : 1))
+    .slice(0, limit);
 }
 
 /**
