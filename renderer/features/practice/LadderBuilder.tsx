@@ -6,6 +6,7 @@ import type { Ladder, LadderStep } from '../../../shared/domain/practice/model.t
 import type { RequestInput } from '../../../shared/ipc/contract.ts';
 import type { Result } from '../../../shared/ipc/result.ts';
 import { Field } from '../../ui/Field.tsx';
+import { ScoreField } from '../../ui/ScoreField.tsx';
 import { errorsFrom, SelectField, toNumber, type FieldErrors } from './fields.tsx';
 
 /** A step while it is being edited: the anxiety rating is the input's text until saved. */
@@ -118,15 +119,12 @@ export function LadderBuilder({ initial, save, onSaved }: LadderBuilderProps) {
                 error={stepErrors[`${step.key}:text`]}
                 onChange={(e) => setSteps(steps.map((s) => (s.key === step.key ? { ...s, text: e.target.value } : s)))}
               />
-              <Field
+              <ScoreField
                 label={`Expected anxiety, step ${i + 1} (0–10)`}
-                type="number"
-                min={0}
                 max={10}
-                inputMode="numeric"
                 value={step.suds}
                 error={stepErrors[`${step.key}:suds`]}
-                onChange={(e) => setSteps(steps.map((s) => (s.key === step.key ? { ...s, suds: e.target.value } : s)))}
+                onValue={(value) => setSteps(steps.map((s) => (s.key === step.key ? { ...s, suds: value } : s)))}
               />
             </div>
             <div className="actions">

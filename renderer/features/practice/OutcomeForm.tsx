@@ -3,7 +3,7 @@ import type { PracticeSession, Stayed } from '../../../shared/domain/practice/mo
 import type { RequestInput } from '../../../shared/ipc/contract.ts';
 import { rapport } from '../../api/rapport.ts';
 import { usePeopleList } from '../../api/PeopleProvider.tsx';
-import { Field } from '../../ui/Field.tsx';
+import { ScoreField } from '../../ui/ScoreField.tsx';
 import { PersonSelect } from '../../ui/PersonSelect.tsx';
 import {
   ChoiceGroup,
@@ -82,26 +82,20 @@ export function OutcomeForm({
         You predicted: “{session.prediction}”. Beforehand you believed it {session.beliefBefore}%.
       </p>
       <div className="row">
-        <Field
+        <ScoreField
           label="Anxiety at its highest (0–10)"
-          type="number"
-          min={0}
           max={10}
-          inputMode="numeric"
           value={sudsPeak}
           error={errors.sudsPeak}
-          onChange={(e) => setSudsPeak(e.target.value)}
+          onValue={setSudsPeak}
         />
-        <Field
+        <ScoreField
           label="Anxiety at the end of the step (0–10)"
           hint="How you felt as the step finished, not how you feel now."
-          type="number"
-          min={0}
           max={10}
-          inputMode="numeric"
           value={sudsEnd}
           error={errors.sudsEnd}
-          onChange={(e) => setSudsEnd(e.target.value)}
+          onValue={setSudsEnd}
         />
       </div>
       <ChoiceGroup
@@ -136,16 +130,13 @@ export function OutcomeForm({
           onChange={(e) => setCoping(e.target.value)}
         />
       ) : null}
-      <Field
+      <ScoreField
         label="How strongly do you believe the prediction now? (0–100 %)"
         hint={`Beforehand you believed it ${session.beliefBefore}%.`}
-        type="number"
-        min={0}
         max={100}
-        inputMode="numeric"
         value={belief}
         error={errors.beliefAfter}
-        onChange={(e) => setBelief(e.target.value)}
+        onValue={setBelief}
       />
       <TextArea
         label="What did you learn?"

@@ -4,7 +4,7 @@ import type { PracticeSituation } from '../../../shared/content/schema.ts';
 import type { PracticeSession } from '../../../shared/domain/practice/model.ts';
 import { COMMON_SAFETY_BEHAVIOURS } from '../../../shared/domain/practice/safety-behaviours.ts';
 import { rapport } from '../../api/rapport.ts';
-import { Field } from '../../ui/Field.tsx';
+import { ScoreField } from '../../ui/ScoreField.tsx';
 import { errorsFrom, SafetyNote, SelectField, TextArea, toNumber, type FieldErrors } from './fields.tsx';
 import { SafetyBehaviourPicker } from './SafetyBehaviourPicker.tsx';
 
@@ -71,16 +71,13 @@ export function PlanForm({
           </option>
         ))}
       </SelectField>
-      <Field
+      <ScoreField
         label="Anxiety now (0–10)"
         hint={SUDS_HINT}
-        type="number"
-        min={0}
         max={10}
-        inputMode="numeric"
         value={sudsBefore}
         error={errors.sudsBefore}
-        onChange={(e) => setSudsBefore(e.target.value)}
+        onValue={setSudsBefore}
       />
       <TextArea
         label="What do you predict will happen?"
@@ -89,16 +86,13 @@ export function PlanForm({
         error={errors.prediction}
         onChange={(e) => setPrediction(e.target.value)}
       />
-      <Field
+      <ScoreField
         label="How strongly do you believe it will happen? (0–100 %)"
         hint="0 is “it won’t happen”, 100 is “I’m certain it will”."
-        type="number"
-        min={0}
         max={100}
-        inputMode="numeric"
         value={belief}
         error={errors.beliefBefore}
-        onChange={(e) => setBelief(e.target.value)}
+        onValue={setBelief}
       />
       <SafetyBehaviourPicker
         legend="Which safety behaviours will you drop?"
