@@ -7,12 +7,15 @@ import {
   STARTER_KIND_LABELS,
   STARTER_SITUATIONS,
   STARTER_SITUATION_LABELS,
-  practicePrompts,
-  starters,
+  practicePrompts as practicePromptsOf,
+  libraryStarters,
 } from '../shared/content/library.ts';
 import type { StarterKind } from '../shared/content/schema.ts';
 import { largestMeaningCluster, meaningClusters } from '../shared/content/similarity.ts';
 import { NEVER_SUGGESTED } from '../shared/domain/starters/ranking.ts';
+
+const practicePrompts = practicePromptsOf();
+const starters = libraryStarters();
 
 const pad = (value: string | number, width: number) => String(value).padEnd(width);
 const num = (value: number) => String(value).padStart(4);

@@ -9,13 +9,17 @@ import {
   STARTER_SITUATION_LABELS,
   currentStarterId,
   parseContentFile,
-  practicePrompts,
-  retiredStarterIds,
+  libraryStarters,
+  practicePrompts as practicePromptsOf,
+  retiredStarterIds as retiredStarterIdsOf,
   searchStarters,
-  starters,
   startersBySituation,
 } from './library.ts';
 import { PracticePromptFile, StarterFile, StarterSituation } from './schema.ts';
+
+const starters = libraryStarters();
+const practicePrompts = practicePromptsOf();
+const retiredStarterIds = retiredStarterIdsOf();
 
 const MIN_STARTERS = 300;
 const MIN_STARTERS_PER_SITUATION = 20;

@@ -51,29 +51,35 @@ export function parseContentFile<F extends { items: { id: string }[] }>(
   return result.data;
 }
 
-const starterFile = parseContentFile(StarterFile, startersJson, 'starters.v2.json');
-export const starters: readonly LibraryStarter[] = starterFile.items;
-export const practicePrompts: readonly PracticePrompt[] = parseContentFile(
-  PracticePromptFile,
-  promptsJson,
-  'practice-prompts.v1.json',
-).items;
+// Checked on first use, not at import: parsing the whole library costs 100–150 ms of start-up
+// that the first screen never needs. The files ship with the app, and a test parses them in CI.
+let starterFile: z.infer<typeof StarterFile> | undefined;
+let promptFile: z.infer<typeof PracticePromptFile> | undefined;
+const loadStarters = () => (starterFile ??= parseContentFile(StarterFile, startersJson, 'starters.v2.json'));
+
+/** The bundled conversation starters. */
+export const libraryStarters = (): readonly LibraryStarter[] => loadStarters().items;
+
+/** The bundled practice prompts. */
+export const practicePrompts = (): readonly PracticePrompt[] =>
+  (promptFile ??= parseContentFile(PracticePromptFile, promptsJson, 'practice-prompts.v1.json')).items;
 
 /** Ids that shipped once and were merged into another line (or dropped: null). */
-export const retiredStarterIds: Readonly<Record<string, string | null>> = starterFile.retired;
+export const retiredStarterIds = (): Readonly<Record<string, string | null>> => loadStarters().retired;
 
 /**
  * The id a stored reference (a favourite) should use today: itself while it is in the library
  * or is one of the user's own, the line that replaced it once retired, undefined once dropped.
  */
 export function currentStarterId(id: string): string | undefined {
-  if (!(id in retiredStarterIds)) return id;
-  return retiredStarterIds[id] ?? undefined;
+  const retired = retiredStarterIds();
+  if (!(id in retired)) return id;
+  return retired[id] ?? undefined;
 }
 
 /** Starters grouped by situation; every situation has an entry, even if a future file leaves one empty. */
 export function startersBySituation<T extends Starter>(
-  library: readonly T[] = starters as readonly T[],
+  library: readonly T[] = libraryStarters() as readonly T[],
 ): Record<StarterSituation, T[]> {
   const groups = Object.fromEntries(STARTER_SITUATIONS.map((s) => [s, [] as T[]])) as Record<StarterSituation, T[]>;
   for (const starter of library) groups[starter.situation].push(starter);
@@ -86,7 +92,7 @@ export function startersBySituation<T extends Starter>(
  */
 export function searchStarters<T extends Starter>(
   query: string,
-  library: readonly T[] = starters as readonly T[],
+  library: readonly T[] = libraryStarters() as readonly T[],
 ): T[] {
   const words = query.toLocaleLowerCase('en-GB').split(/\s+/).filter(Boolean);
   if (words.length === 0) return [...library];

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { copyText } from '../domain/starters/copy-text.ts';
-import { practicePrompts, SITUATION_CHANNELS, starters } from './library.ts';
+import { practicePrompts as practicePromptsOf, SITUATION_CHANNELS, libraryStarters } from './library.ts';
 import { normalisePlaceholders, placeholderProblem, placeholdersIn } from './placeholders.ts';
 import { meaningClusters, nearDuplicates, phraseFamilies } from './similarity.ts';
+
+const practicePrompts = practicePromptsOf();
+const starters = libraryStarters();
 
 /** The rules in README.md that a test can check, over every line that ships. */
 

@@ -1,5 +1,5 @@
 /** The event page's live view: the prep sheet, the follow-up queue and the review. */
-import { starters } from '../../../shared/content/library.ts';
+import { libraryStarters } from '../../../shared/content/library.ts';
 import { followUpQueue, reviewOf } from '../../../shared/domain/events/follow-ups.ts';
 import { eventDays, MET_TYPE, PRACTICE_SITUATION, type EventRecord } from '../../../shared/domain/events/model.ts';
 import { eventStarters, likelyAttendees, practiceStepFor, seriesKey } from '../../../shared/domain/events/prep.ts';
@@ -34,7 +34,7 @@ export async function computeEventView(
   const queue = followUpQueue({
     event: { id: event.id, name: event.name, metType: MET_TYPE[event.kind] },
     today,
-    library: starters,
+    library: libraryStarters(),
     met: metIds.flatMap((id) => {
       const contact = contacts.get(id);
       if (!contact) return [];
@@ -70,7 +70,7 @@ export async function computeEventView(
             .map((d) => ({ id: d.id, text: d.text })),
         };
       }),
-      starters: eventStarters({ eventId: event.id, kind: event.kind, favourites }, starters).map((s) => ({
+      starters: eventStarters({ eventId: event.id, kind: event.kind, favourites }, libraryStarters()).map((s) => ({
         id: s.id,
         text: s.text,
       })),

@@ -3,7 +3,7 @@
  * SUMMARY, DTSTART/DTEND (all-day or timed), LOCATION, URL, DESCRIPTION, UID, and RDATEs as a
  * course's further sessions. Every problem names the property (and line) it came from.
  */
-import ICAL from 'ical.js';
+import type ICAL from 'ical.js';
 import { EventFields, type EventKind, type EventRecord } from '../../../shared/domain/events/model.ts';
 import { AppError } from '../../../shared/ipc/result.ts';
 import { foldLine } from '../interchange/vcard/fold.ts';
@@ -27,7 +27,9 @@ export function kindFromTitle(title: string, sessions: number): EventKind {
   return 'other';
 }
 
-export function parseEventIcs(text: string, kind?: EventKind): EventFields {
+/** ical.js loads on the first calendar file read, not at start-up. */
+export async function parseEventIcs(text: string, kind?: EventKind): Promise<EventFields> {
+  const { default: ICAL } = await import('ical.js');
   let root: ICAL.Component;
   try {
     root = new ICAL.Component(ICAL.parse(text));

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { auditTime, combineLatest, distinctUntilChanged, map, merge, switchMap, type Observable } from 'rxjs';
-import { currentStarterId, starters as library } from '../../../shared/content/library.ts';
+import { currentStarterId, libraryStarters } from '../../../shared/content/library.ts';
 import { normalisePlaceholders } from '../../../shared/content/placeholders.ts';
 import type { Channel, Starter } from '../../../shared/content/schema.ts';
 import { OwnStarter, type OwnStarterFields } from '../../../shared/domain/practice/model.ts';
@@ -107,7 +107,7 @@ export function createStartersService(
       db.people_index.findOne(request.contactId).exec(),
     ]);
     // Own starters join the library with the same rules; their ids ("own-…") never clash with it.
-    const all: Starter[] = [...library, ...own.map(ownStarterAsStarter)];
+    const all: Starter[] = [...libraryStarters(), ...own.map(ownStarterAsStarter)];
     return suggestStarters(
       {
         person: { firstName: firstNameOf(contact) },

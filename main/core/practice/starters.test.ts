@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { retiredStarterIds } from '../../../shared/content/library.ts';
+import { retiredStarterIds as retiredStarterIdsOf } from '../../../shared/content/library.ts';
 import type { Channel } from '../../../shared/content/schema.ts';
 import { firstNameOf } from './starters-service.ts';
 import { useCore } from './test-helpers.ts';
+
+const retiredStarterIds = retiredStarterIdsOf();
 
 const setup = useCore();
 const CHANNELS: (Channel | undefined)[] = [

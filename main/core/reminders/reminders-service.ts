@@ -1,5 +1,5 @@
 import type { Observable } from 'rxjs';
-import { starters } from '../../../shared/content/library.ts';
+import { libraryStarters } from '../../../shared/content/library.ts';
 import { dueLanes, effectiveCadence } from '../../../shared/domain/keep-in-touch/status.ts';
 import { addCalendarDays } from '../../../shared/domain/keep-in-touch/days.ts';
 import { upcomingBirthdays } from '../../../shared/domain/reminders/birthdays.ts';
@@ -135,7 +135,7 @@ export function createRemindersService(deps: RemindersDeps): RemindersService {
         today: sched.today,
         smallerStep: nudge.skipsInARow >= 2,
       },
-      starters,
+      libraryStarters(),
     );
     return {
       personId: person.id,

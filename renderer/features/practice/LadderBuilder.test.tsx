@@ -1,8 +1,10 @@
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { practicePrompts } from '../../../shared/content/library.ts';
+import { practicePrompts as practicePromptsOf } from '../../../shared/content/library.ts';
 import { LadderBuilder, type LadderBuilderProps } from './LadderBuilder.tsx';
+
+const practicePrompts = practicePromptsOf();
 
 function setup() {
   const save = vi.fn<LadderBuilderProps['save']>(async (input) => ({

@@ -48,7 +48,7 @@ export function LadderBuilder({ initial, save, onSaved }: LadderBuilderProps) {
     refocus.current = null;
   });
 
-  const prompts = practicePrompts.filter((p) => p.situation === situation);
+  const prompts = practicePrompts().filter((p) => p.situation === situation);
   const label = (i: number) => `step ${i + 1}`;
 
   function add(step: Omit<DraftStep, 'key'>) {
@@ -192,7 +192,7 @@ export function LadderBuilder({ initial, save, onSaved }: LadderBuilderProps) {
           type="button"
           disabled={!promptId}
           onClick={() => {
-            const p = practicePrompts.find((x) => x.id === promptId);
+            const p = practicePrompts().find((x) => x.id === promptId);
             // Never pre-filled from the library's difficulty: someone else's number anchors the user's own.
             if (p) add({ text: p.text, suds: '', promptId: p.id, situation: p.situation });
             setPromptId('');

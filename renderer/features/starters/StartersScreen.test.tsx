@@ -1,10 +1,13 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { retiredStarterIds, starters } from '../../../shared/content/library.ts';
+import { retiredStarterIds as retiredStarterIdsOf, libraryStarters } from '../../../shared/content/library.ts';
 import type { RequestInput } from '../../../shared/ipc/contract.ts';
 import { renderInApp } from '../../test-support/render.tsx';
 import { StartersScreen } from './StartersScreen.tsx';
+
+const retiredStarterIds = retiredStarterIdsOf();
+const starters = libraryStarters();
 
 const example = starters.find((s) => s.kind === 'example')!;
 const withDetail = starters.find((s) => s.kind === 'suggestible' && s.text.includes('[detail]'))!;

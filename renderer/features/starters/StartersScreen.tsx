@@ -5,7 +5,7 @@ import {
   STARTER_SITUATION_LABELS,
   STARTER_SITUATIONS,
   searchStarters,
-  starters as library,
+  libraryStarters,
 } from '../../../shared/content/library.ts';
 import type { StarterSituation } from '../../../shared/content/schema.ts';
 import type { OwnStarter, OwnStarterFields } from '../../../shared/domain/practice/model.ts';
@@ -76,7 +76,7 @@ export function StartersScreen() {
         tags: ['yours'],
         own: o,
       })),
-      ...library,
+      ...libraryStarters(),
     ];
     return searchStarters(query, all).filter(
       (s) => (!situation || s.situation === situation) && (!favouritesOnly || favourites.has(s.id)),

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { starters } from '../../content/library.ts';
+import { libraryStarters } from '../../content/library.ts';
 import { parseFollowUpHow } from './capture.ts';
 import { followUpQueue, reviewOf, splitGreeting, type MetPerson, type QueueInput } from './follow-ups.ts';
+
+const starters = libraryStarters();
 
 const met = (name: string, metOn: string, extra: Partial<MetPerson> = {}): MetPerson => ({
   contactId: name.toLowerCase(),

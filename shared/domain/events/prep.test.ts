@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { starters } from '../../content/library.ts';
+import { libraryStarters } from '../../content/library.ts';
 import type { Starter } from '../../content/schema.ts';
 import {
   eventStarters,
@@ -9,6 +9,8 @@ import {
   type LikelyInput,
   type PrepPerson,
 } from './prep.ts';
+
+const starters = libraryStarters();
 
 const person = (id: string, extra: Partial<PrepPerson> = {}): PrepPerson => ({
   id,

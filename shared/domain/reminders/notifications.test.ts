@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { starters } from '../../content/library.ts';
+import { libraryStarters } from '../../content/library.ts';
 import { DEFAULT_TIER_CADENCES } from '../cadence.ts';
 import { planNotifications, type PlanInput } from './notifications.ts';
 import { draftNudge, pickNudge } from './nudge.ts';
 import { schedule } from './schedule.ts';
 import { DEFAULT_REMINDER_SETTINGS, type ReminderSettings } from './settings.ts';
+
+const starters = libraryStarters();
 
 const zone = 'Europe/London';
 const overdue = (id: string, name: string) => ({

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { starters } from '../../content/library.ts';
+import { libraryStarters } from '../../content/library.ts';
 import type { InteractionType } from '../interaction.ts';
 import { describeTimeSince, suggestStarters, type SuggestDetail, type SuggestInput } from './personalise.ts';
 import { CHANNELS, TODAY, biscuit, detail, last, suggest } from './suggest-builders.ts';
+
+const starters = libraryStarters();
 
 const RAW = /[[\]{}]|undefined|\s[,.]|\s{2}|\b(he|she|him|his|her|hers)\b/i;
 

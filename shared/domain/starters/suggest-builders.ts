@@ -1,4 +1,4 @@
-import { starters } from '../../content/library.ts';
+import { libraryStarters } from '../../content/library.ts';
 import type { Channel } from '../../content/schema.ts';
 import type { InteractionType } from '../interaction.ts';
 import { suggestStarters, type SuggestDetail, type SuggestInput } from './personalise.ts';
@@ -7,7 +7,7 @@ import { suggestStarters, type SuggestDetail, type SuggestInput } from './person
 
 export const TODAY = '2026-03-14';
 export const CHANNELS: Channel[] = ['in-person', 'email', 'message', 'linkedin', 'social', 'phone', 'any'];
-export const byId = new Map(starters.map((s) => [s.id, s]));
+export const byId = new Map(libraryStarters().map((s) => [s.id, s]));
 
 export function detail(
   id: string,
@@ -19,7 +19,7 @@ export function detail(
 }
 
 export function suggest(input: Partial<SuggestInput> = {}) {
-  return suggestStarters({ person: { firstName: 'Sam' }, details: [], today: TODAY, ...input }, starters);
+  return suggestStarters({ person: { firstName: 'Sam' }, details: [], today: TODAY, ...input }, libraryStarters());
 }
 
 /** The last interaction, as `suggest` takes it. */
