@@ -1,6 +1,6 @@
 import type { Cadence, TierCadences } from '../cadence.ts';
 import type { Tier } from '../contact.ts';
-import { addCalendarDays, toDayNumber } from './days.ts';
+import { addCalendarDays, fromDayNumber, toDayNumber } from './days.ts';
 
 /**
  * The rhythm that applies to a person: their own `cadence` overrides their tier's, so one
@@ -61,14 +61,16 @@ export function keepInTouchStatus(input: KeepInTouchInput): KeepInTouchStatus {
   // ISO dates compare correctly as strings, which avoids parsing twice.
   let since = lastInteractionOn ?? addedOn;
   if (since > today) since = today;
-  const daysSince = toDayNumber(today) - toDayNumber(since);
+  // One day number for `since`, not three: this runs for everyone on every Today and People push.
+  const sinceDay = toDayNumber(since);
+  const daysSince = toDayNumber(today) - sinceDay;
   const state = daysSince >= cadence.maxDays ? 'overdue' : daysSince >= cadence.idealDays ? 'due' : 'on-track';
   return {
     state,
     since,
     daysSince,
-    dueOn: addCalendarDays(since, cadence.idealDays),
-    overdueOn: addCalendarDays(since, cadence.maxDays),
+    dueOn: fromDayNumber(sinceDay + cadence.idealDays),
+    overdueOn: fromDayNumber(sinceDay + cadence.maxDays),
   };
 }
 
