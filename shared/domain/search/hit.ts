@@ -1,5 +1,5 @@
 import type { IndexedDoc, SearchHit } from './index.ts';
-import { makeSnippet, tokenise } from './text.ts';
+import { foldText, makeSnippet, startsAWord } from './text.ts';
 
 /**
  * Field weights: names above organisation above notes. Unknown fields weigh 10, so main can add
@@ -30,8 +30,10 @@ export function toHit(doc: IndexedDoc, score: number, words: readonly string[], 
   let bestRank = -1;
   for (const [field, text] of Object.entries(doc.fields)) {
     if (!text) continue;
-    const tokens = tokenise(text);
-    const matched = words.filter((w) => tokens.some((t) => t.startsWith(w))).length;
+    // A shown hit's fields are searched, not split into tokens: notes can be long.
+    const folded = foldText(text);
+    let matched = 0;
+    for (const w of words) if (startsAWord(folded, w)) matched++;
     const rank = matched * 1000 + (FIELD_WEIGHTS[field] ?? DEFAULT_WEIGHT);
     if (matched > 0 && rank > bestRank) [bestField, bestRank] = [field, rank];
   }

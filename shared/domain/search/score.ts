@@ -81,18 +81,26 @@ const doc = (
 export type ScoredPerson = { score: number; personId: string; detailId: string };
 export type ScoredInteraction = { score: number; date: string; id: string };
 
+/** Per query word, what it earns in one field of weight `weight` (0 where it does not match). */
+function fieldWeights(words: readonly string[], text: string, weight: number, match: WordMatch): number[] {
+  return words.map((word) => (text ? weight * match(text, word) : 0));
+}
+
+const byId = (a: { id: string }, b: { id: string }) => compareText(a.id, b.id);
+const isSortedById = (details: PersonCandidate['details']) =>
+  details.every((d, i) => i === 0 || compareText(details[i - 1]!.id, d.id) <= 0);
+
 /** The person's score and best sub-document, or undefined when some word matches nowhere. */
 export function scorePerson(
   words: readonly string[],
   person: PersonCandidate,
   match: WordMatch = matchTokens,
 ): ScoredPerson | undefined {
-  const subs = [
-    { detailId: '', fields: person.fields },
-    ...[...person.details]
-      .sort((a, b) => compareText(a.id, b.id))
-      .map((d) => ({ detailId: d.id, fields: { detail: d.text } })),
-  ].map((sub) => ({ ...sub, weights: wordWeights(words, sub.fields, match) }));
+  // Runs for every candidate on every keystroke: the index hands details over sorted already.
+  const details = isSortedById(person.details) ? person.details : [...person.details].sort(byId);
+  const detailWeight = FIELD_WEIGHTS.detail ?? DEFAULT_WEIGHT;
+  const subs = [{ detailId: '', weights: wordWeights(words, person.fields, match) }];
+  for (const d of details) subs.push({ detailId: d.id, weights: fieldWeights(words, d.text, detailWeight, match) });
   let best: (typeof subs)[number] | undefined;
   let score = 0;
   for (const sub of subs) {

@@ -21,6 +21,21 @@ export function tokenise(text: string): string[] {
   return out.filter((t) => t.length > 0);
 }
 
+/**
+ * Whether some word of `folded` (text from {@link foldText}) starts with `word` (a folded query
+ * word): what `tokenise(text).some((t) => t.startsWith(word))` says, without splitting the text.
+ */
+export function startsAWord(folded: string, word: string): boolean {
+  for (let at = folded.indexOf(word); at >= 0; at = folded.indexOf(word, at + 1)) {
+    if (at === 0) return true;
+    // A letter outside the BMP before it (a surrogate pair) still belongs to the same word.
+    if (isLowSurrogate(folded.charCodeAt(at - 1)) && at >= 2) {
+      if (!WORD_CHAR.test(folded.slice(at - 2, at))) return true;
+    } else if (!isWordChar(folded, at - 1)) return true;
+  }
+  return false;
+}
+
 /** Folded, de-duplicated query words, in the order typed. */
 export function queryWords(query: string): string[] {
   return [...new Set(tokenise(query))];
@@ -39,19 +54,25 @@ const LEAD_CHARS = 20;
  * into the returned snippet, covering every word prefix matched (accent- and case-insensitive).
  */
 export function makeSnippet(text: string, words: readonly string[]): Snippet {
-  const ranges = matchRanges(text, words);
-  const first = ranges[0]?.[0] ?? 0;
   let start = 0;
   let end = text.length;
+  let ranges: Array<[number, number]>;
   if (text.length > SNIPPET_CHARS) {
+    // Only the first match places the window, and only matches inside it are highlighted: a
+    // long note is read up to its first match and across the window, not to its end.
+    const [firstRange] = matchRanges(text, words, 0, text.length, 1);
+    const first = firstRange?.[0] ?? 0;
     start = Math.max(0, Math.min(first - LEAD_CHARS, text.length - SNIPPET_CHARS));
     // Start at a word boundary when one is near, so the snippet does not open mid-word.
     const space = text.lastIndexOf(' ', start);
     if (start > 0 && space >= 0 && start - space < 12) start = space + 1;
     end = Math.min(text.length, start + SNIPPET_CHARS);
     const cut = text.lastIndexOf(' ', end);
-    if (end < text.length && cut > start + SNIPPET_CHARS / 2 && cut >= (ranges[0]?.[1] ?? 0)) end = cut;
-  }
+    if (end < text.length && cut > start + SNIPPET_CHARS / 2 && cut >= (firstRange?.[1] ?? 0)) end = cut;
+    // A match that starts before the window may still reach into it.
+    const longest = words.reduce((n, w) => Math.max(n, w.length), 0);
+    ranges = matchRanges(text, words, Math.max(0, start - longest), end);
+  } else ranges = matchRanges(text, words);
   // Never split a surrogate pair.
   if (start > 0 && isLowSurrogate(text.charCodeAt(start))) start--;
   if (end < text.length && isLowSurrogate(text.charCodeAt(end))) end++;
@@ -90,30 +111,44 @@ function isLowSurrogate(code: number): boolean {
 
 /**
  * `[start, end)` ranges in `text` (original offsets) of each word that starts with a query word,
- * longest match per word start, in text order. Folding is done per character so offsets map back
- * exactly even where folding changes length ("é" → "e", "İ" → "i").
+ * longest match per word start, in text order: those starting in `[from, to)`, at most `max`.
+ * Folding is done per character so offsets map back exactly even where folding changes length
+ * ("é" → "e", "İ" → "i").
  */
-export function matchRanges(text: string, words: readonly string[]): Array<[number, number]> {
+export function matchRanges(
+  text: string,
+  words: readonly string[],
+  from = 0,
+  to = text.length,
+  max = Infinity,
+): Array<[number, number]> {
+  // One character before `from` says whether a word starts at `from`; a match may run past `to`.
+  let begin = Math.max(0, from - 1);
+  if (begin > 0 && isLowSurrogate(text.charCodeAt(begin))) begin--;
+  const longest = words.reduce((n, w) => Math.max(n, w.length), 0);
+  const part = text.slice(begin, Math.min(text.length, to + longest + 1));
   // ASCII folds to text of the same length, so offsets are the same in both.
-  const ascii = !NON_ASCII.test(text);
-  let folded = ascii ? text.toLowerCase() : '';
+  const ascii = !NON_ASCII.test(part);
+  let folded = ascii ? part.toLowerCase() : '';
   const origin: number[] = [];
-  for (let i = 0; i < text.length && !ascii;) {
-    const cp = text.codePointAt(i)!;
+  for (let i = 0; i < part.length && !ascii;) {
+    const cp = part.codePointAt(i)!;
     const width = cp > 0xffff ? 2 : 1;
     const f = foldText(String.fromCodePoint(cp));
     for (let k = 0; k < f.length; k++) origin.push(i);
     folded += f;
     i += width;
   }
-  origin.push(text.length);
+  origin.push(part.length);
 
   const ranges: Array<[number, number]> = [];
-  for (let p = 0; p < folded.length; p++) {
-    if (!isWordChar(folded, p) || (p > 0 && isWordChar(folded, p - 1))) continue;
+  for (let p = 0; p < folded.length && ranges.length < max; p++) {
+    const at = begin + (ascii ? p : origin[p]!);
+    if (at >= to) break;
+    if (at < from || !isWordChar(folded, p) || (p > 0 && isWordChar(folded, p - 1))) continue;
     let best = 0;
     for (const w of words) if (w.length > best && folded.startsWith(w, p)) best = w.length;
-    if (best > 0) ranges.push(ascii ? [p, p + best] : [origin[p]!, origin[p + best]!]);
+    if (best > 0) ranges.push([at, begin + (ascii ? p + best : origin[p + best]!)]);
   }
   return ranges;
 }

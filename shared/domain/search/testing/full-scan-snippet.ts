@@ -1,0 +1,113 @@
+/**
+ * The snippet rules as they were before snippets read only up to the window (text.ts): every
+ * match of the whole text found first. Kept as the reference the equivalence test compares with.
+ */
+import { foldText } from '../text.ts';
+
+const NON_ASCII = /[\u0080-\uffff]/;
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+type Snippet = { snippet: string; highlights: Array<[number, number]> };
+/** Longest snippet, in UTF-16 units, before the ellipses. */
+const SNIPPET_CHARS = 80;
+/** How much text to keep before the first match when the field is too long to show whole. */
+const LEAD_CHARS = 20;
+
+/**
+ * Up to ~80 characters of `text` around the first word that starts with a query word, with
+ * whitespace runs collapsed and "…" where text was cut. `highlights` are `[start, end)` offsets
+ * into the returned snippet, covering every word prefix matched (accent- and case-insensitive).
+ */
+export function makeSnippetFullScan(text: string, words: readonly string[]): Snippet {
+  const ranges = matchRanges(text, words);
+  const first = ranges[0]?.[0] ?? 0;
+  let start = 0;
+  let end = text.length;
+  if (text.length > SNIPPET_CHARS) {
+    start = Math.max(0, Math.min(first - LEAD_CHARS, text.length - SNIPPET_CHARS));
+    // Start at a word boundary when one is near, so the snippet does not open mid-word.
+    const space = text.lastIndexOf(' ', start);
+    if (start > 0 && space >= 0 && start - space < 12) start = space + 1;
+    end = Math.min(text.length, start + SNIPPET_CHARS);
+    const cut = text.lastIndexOf(' ', end);
+    if (end < text.length && cut > start + SNIPPET_CHARS / 2 && cut >= (ranges[0]?.[1] ?? 0)) end = cut;
+  }
+  // Never split a surrogate pair.
+  if (start > 0 && isLowSurrogate(text.charCodeAt(start))) start--;
+  if (end < text.length && isLowSurrogate(text.charCodeAt(end))) end++;
+
+  const map: number[] = []; // original index (relative to start) → snippet index
+  let snippet = start > 0 ? '…' : '';
+  let inSpace = false;
+  for (let i = start; i < end; i++) {
+    const ch = text[i]!;
+    map[i - start] = snippet.length;
+    if (isSpace(ch)) {
+      if (!inSpace) snippet += ' ';
+      inSpace = true;
+    } else {
+      snippet += ch;
+      inSpace = false;
+    }
+  }
+  map[end - start] = snippet.length;
+  const trimmedEnd = snippet.length;
+  if (end < text.length) snippet += '…';
+
+  const highlights: Array<[number, number]> = [];
+  for (const [s, e] of ranges) {
+    if (e <= start || s >= end) continue;
+    const a = map[Math.max(s, start) - start]!;
+    const b = Math.min(map[Math.min(e, end) - start]!, trimmedEnd);
+    if (b > a) highlights.push([a, b]);
+  }
+  return { snippet, highlights };
+}
+
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
+}
+
+/**
+ * `[start, end)` ranges in `text` (original offsets) of each word that starts with a query word,
+ * longest match per word start, in text order. Folding is done per character so offsets map back
+ * exactly even where folding changes length ("é" → "e", "İ" → "i").
+ */
+function matchRanges(text: string, words: readonly string[]): Array<[number, number]> {
+  // ASCII folds to text of the same length, so offsets are the same in both.
+  const ascii = !NON_ASCII.test(text);
+  let folded = ascii ? text.toLowerCase() : '';
+  const origin: number[] = [];
+  for (let i = 0; i < text.length && !ascii;) {
+    const cp = text.codePointAt(i)!;
+    const width = cp > 0xffff ? 2 : 1;
+    const f = foldText(String.fromCodePoint(cp));
+    for (let k = 0; k < f.length; k++) origin.push(i);
+    folded += f;
+    i += width;
+  }
+  origin.push(text.length);
+
+  const ranges: Array<[number, number]> = [];
+  for (let p = 0; p < folded.length; p++) {
+    if (!isWordChar(folded, p) || (p > 0 && isWordChar(folded, p - 1))) continue;
+    let best = 0;
+    for (const w of words) if (w.length > best && folded.startsWith(w, p)) best = w.length;
+    if (best > 0) ranges.push(ascii ? [p, p + best] : [origin[p]!, origin[p + best]!]);
+  }
+  return ranges;
+}
+
+/** A letter or digit at `p` of folded (lower-case) text; ASCII without a regular expression. */
+function isWordChar(folded: string, p: number): boolean {
+  const code = folded.charCodeAt(p);
+  if (code < 0x80) return (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39);
+  return WORD_CHAR.test(folded[p]!);
+}
+
+/** Whitespace, as `\s` has it; ASCII without a regular expression. */
+function isSpace(ch: string): boolean {
+  const code = ch.charCodeAt(0);
+  if (code < 0x80) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  return /\s/.test(ch);
+}

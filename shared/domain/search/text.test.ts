@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { seededRandom } from './generate.ts';
+import { toHit } from './hit.ts';
+import { foldText, makeSnippet, startsAWord, tokenise } from './text.ts';
+import { makeSnippetFullScan } from './testing/full-scan-snippet.ts';
+
+/** Text with what makes snippets hard: accents, "İ", letters outside the BMP, punctuation, runs of spaces. */
+const PIECES = ['sam', 'Samira', 'José', 'İstanbul', 'naïve', '𝐀lpha', 'café', 'coffee', 'a', 'bi', 'Biscuit', 'x'];
+const GLUE = [' ', '  ', '\n', ', ', '-', "'", '.', '😀', ''];
+
+function randomText(random: (n: number) => number): string {
+  const words = 1 + random(random(2) ? 12 : 120);
+  let text = '';
+  for (let i = 0; i < words; i++) text += PIECES[random(PIECES.length)]! + GLUE[random(GLUE.length)]!;
+  return text;
+}
+
+function randomWords(random: (n: number) => number, text: string): string[] {
+  const tokens = tokenise(text);
+  const count = 1 + random(3);
+  return Array.from({ length: count }, () => {
+    const token =
+      tokens.length && random(4) ? tokens[random(tokens.length)]! : tokenise(PIECES[random(PIECES.length)]!)[0]!;
+    return token.slice(0, 1 + random(token.length));
+  });
+}
+
+describe('snippets read only up to their window', () => {
+  it('give exactly the snippet and highlights of reading every match (3,000 random texts)', () => {
+    const random = seededRandom(20261202);
+    for (let i = 0; i < 3000; i++) {
+      const text = randomText(random);
+      const words = [...new Set(randomWords(random, text))];
+      expect(makeSnippet(text, words), JSON.stringify({ text, words })).toEqual(makeSnippetFullScan(text, words));
+    }
+  });
+});
+
+describe('startsAWord', () => {
+  it('says what splitting the text into tokens says (3,000 random texts)', () => {
+    const random = seededRandom(7);
+    for (let i = 0; i < 3000; i++) {
+      const text = randomText(random);
+      const tokens = tokenise(text);
+      for (const word of randomWords(random, text))
+        expect(startsAWord(foldText(text), word), JSON.stringify({ text, word })).toBe(
+          tokens.some((t) => t.startsWith(word)),
+        );
+    }
+  });
+
+  it('finds a word after a letter outside the BMP only when a separator comes between', () => {
+    expect(startsAWord(foldText('𝐀lpha'), 'lpha')).toBe(false);
+    expect(startsAWord(foldText('😀lpha'), 'lpha')).toBe(true);
+    expect(startsAWord(foldText('İstanbul'), 'istanbul')).toBe(true);
+  });
+});
+
+describe('toHit', () => {
+  it('shows the field matching most words, then the heaviest', () => {
+    const hit = toHit(
+      {
+        kind: 'person',
+        id: 'p1',
+        personIds: ['p1'],
+        fields: { displayName: 'Sam Okafor', notes: 'Sam has a new puppy called Biscuit', organisation: 'Acme' },
+        group: 0,
+        day: 0,
+        label: '',
+      },
+      1,
+      ['sam', 'bis'],
+    );
+    expect([hit.field, hit.snippet, hit.highlights]).toEqual([
+      'notes',
+      'Sam has a new puppy called Biscuit',
+      [
+        [0, 3],
+        [27, 30],
+      ],
+    ]);
+  });
+});
