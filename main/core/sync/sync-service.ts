@@ -24,7 +24,7 @@ import {
   writeSyncSecrets,
   type SyncDeviceConfig,
 } from './sync-config.ts';
-import { startSync, type SyncSession } from './sync-session.ts';
+import type { SyncSession } from './sync-session.ts';
 import { joinSync, probeSyncSpace, setUpNewSync } from './sync-space.ts';
 import { SyncTransport } from './transport.ts';
 import { syncErrorStatus, toAppError } from './sync-errors.ts';
@@ -163,6 +163,8 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
     const { signal } = current.abort;
     while (!signal.aborted) {
       try {
+        // The replication code (RxDB's CouchDB plugin and its protocol) loads only once sync runs.
+        const { startSync } = await import('./sync-session.ts');
         const session = await startSync({
           server,
           transport: current.transport,
