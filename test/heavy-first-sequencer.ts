@@ -9,6 +9,7 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
 const HEAVY = [
   'main/core/lifecycle/kill-restore.test.ts',
   'main/core/lifecycle/kill-import.test.ts',
+  'main/core/lifecycle/kill-operations.test.ts',
   'main/core/sync/sync-area.test.ts',
   'main/core/sync/sync-faults.test.ts',
   'main/core/storage/crash.test.ts',

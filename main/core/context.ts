@@ -5,6 +5,7 @@ import type { DetailsApi } from './details/area.ts';
 import type { EventsApi } from './events/area.ts';
 import type { InteractionsApi } from './interactions/area.ts';
 import type { Uploads } from './lifecycle/uploads.ts';
+import type { WriteJournal } from './lifecycle/write-journal.ts';
 import type { RequestHandlers, SubscriptionHandlers } from './ipc/dispatcher.ts';
 import type { PeopleApi } from './people/area.ts';
 import type { Notifier } from './ports.ts';
@@ -31,6 +32,8 @@ export interface CoreContext {
   mode: 'desktop' | 'browser';
   settings: SettingsStore;
   trash: Trash;
+  /** Makes operations of several writes all or nothing across crashes (lifecycle/write-journal.ts). */
+  journal: WriteJournal;
   projection: Projector;
   /** Filled in by core.ts as the areas are built; read at call time, never while building. */
   areas: AreaApis;

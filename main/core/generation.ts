@@ -22,7 +22,7 @@ import {
   type SubscriptionHandlers,
 } from './ipc/dispatcher.ts';
 import { inArea } from './area.ts';
-import { createImportJournal, rollBack } from './interchange/import-journal.ts';
+import { createWriteJournal, rollBack } from './lifecycle/write-journal.ts';
 import { dataFolder } from './lifecycle/data-folder.ts';
 import { releaseReserve } from './lifecycle/reserve.ts';
 import type { LifecycleChannel } from './lifecycle/handlers.ts';
@@ -97,6 +97,7 @@ export async function openGeneration(options: GenerationOptions): Promise<Genera
     settings,
     projection,
     trash: createTrash(db, clock),
+    journal: createWriteJournal(dataFolder(options.dataDir).journal),
     areas: {} as AreaApis,
     notifier: options.notifier,
     emit: options.emit,
@@ -185,7 +186,7 @@ export async function openGeneration(options: GenerationOptions): Promise<Genera
 
   try {
     await projection.start();
-    await rollBackUnfinishedImports(context);
+    await rollBackUnfinishedOperations(context);
   } catch (error) {
     await projection.close();
     await db.close();
@@ -212,12 +213,12 @@ export async function openGeneration(options: GenerationOptions): Promise<Genera
   };
 }
 
-/** Imports a crash interrupted are undone before anyone sees their half-written people. */
-async function rollBackUnfinishedImports(context: CoreContext): Promise<void> {
-  const journal = createImportJournal(dataFolder(context.dataDir).imports);
+/** Operations a crash interrupted (an import, a capture) are undone before anyone sees their half-written data. */
+async function rollBackUnfinishedOperations(context: CoreContext): Promise<void> {
+  const { journal } = context;
   const { intents, unreadable } = journal.unfinished();
   for (const name of unreadable)
-    console.warn(`[rapport] An import record could not be read and was left as it is: ${name}`);
+    console.warn(`[rapport] A record of an unfinished operation could not be read and was left as it is: ${name}`);
   if (!intents.length) return;
   // Undo needs room on a disk an import may have filled: the reserve holds it.
   releaseReserve(dataFolder(context.dataDir));
@@ -225,6 +226,6 @@ async function rollBackUnfinishedImports(context: CoreContext): Promise<void> {
     await inArea('interchange', () => rollBack(context.areas, intent));
     await context.projection.flush();
     journal.end(intent.id);
-    console.info(`[rapport] Undid an import of ${intent.fileName} that did not finish (started ${intent.startedAt}).`);
+    console.info(`[rapport] Undid ${intent.label}, which did not finish (started ${intent.startedAt}).`);
   }
 }

@@ -16,6 +16,8 @@ export interface DetailsApi {
   add(fields: DetailFields): Promise<Detail>;
   /** Details learned in one interaction, written together. */
   addMany(fields: DetailFields[]): Promise<Detail[]>;
+  /** Removes details by id (an unfinished operation's undo); ids already gone are skipped. */
+  removeMany(ids: string[]): Promise<void>;
   /** Marks a detail resolved today (asked about, done). @throws AppError `not_found`. */
   resolve(id: string): Promise<Detail>;
   /** Brings a resolved detail back to open. */
@@ -87,8 +89,13 @@ export function createDetailsArea(ctx: CoreContext): Area<DetailsChannels, never
       await assertInteractions([...new Set(list.flatMap((d) => (d.interactionId ? [d.interactionId] : [])))]);
       const at = stamp();
       const details: Detail[] = list.map((fields) => ({ ...fields, id: randomUUID(), createdAt: at, updatedAt: at }));
-      if (details.length) await db.details.bulkInsert(details);
+      if (!details.length) return details;
+      ctx.journal.expect({ createdDetails: details.map((d) => d.id) });
+      await db.details.bulkInsert(details);
       return details;
+    },
+    async removeMany(ids: string[]) {
+      if (ids.length) await db.details.bulkRemove(ids);
     },
     resolve: (id: string) => setStatus(id, 'resolved'),
     reopen: (id: string) => setStatus(id, 'open'),

@@ -63,6 +63,47 @@ export function createEventsArea(ctx: CoreContext): Area<Requests, Subscriptions
     return event;
   };
 
+  async function captureAt(event: EventRecord, input: CaptureFields) {
+    const how = parseFollowUpHow(input.followUp ?? '');
+    const routes = captureRoutes(input);
+    // Someone already known (the form offered the match) keeps their record and gains any new
+    // way to reach them; anyone else is added, met at this event.
+    const contact = input.contactId
+      ? await ctx.areas.people.addRoutes(input.contactId, routes)
+      : await ctx.areas.people.create(
+          {
+            displayName: input.name,
+            ...routes,
+            ...(input.organisation ? { organisation: input.organisation } : {}),
+            ...(input.title ? { role: input.title } : {}),
+            howWeMet: `Met at ${event.name}`,
+            metAtEventId: event.id,
+          },
+          { defaultRhythm: true },
+        );
+    const { first, last } = eventDays(event);
+    const today = todayOf(clock);
+    // Dated within the event's days, so the event finds its people by a range scan (reads.ts).
+    const date = today < first ? first : today > last ? last : today;
+    const notes = [input.note, how.kind === 'note' ? `Follow up: ${how.value}` : undefined].filter(Boolean);
+    const interaction = await ctx.areas.interactions.log({
+      interaction: {
+        type: MET_TYPE[event.kind],
+        date,
+        contactIds: [contact.id],
+        title: event.name,
+        eventId: event.id,
+        ...(notes.length ? { notes: notes.join('\n') } : {}),
+        gave: [],
+        asked: [],
+        mutual: false,
+      },
+      newPeople: [],
+      details: input.detail ? [{ text: input.detail, sensitivity: 'normal', contactId: contact.id }] : [],
+    });
+    return { contactId: contact.id, interactionId: interaction.id };
+  }
+
   const api: EventsApi = asArea('events', {
     async create(fields: EventFields) {
       const at = stamp();
@@ -102,44 +143,10 @@ export function createEventsArea(ctx: CoreContext): Area<Requests, Subscriptions
     },
     async capture(input: CaptureFields) {
       const event = await find(input.eventId);
-      const how = parseFollowUpHow(input.followUp ?? '');
-      const routes = captureRoutes(input);
-      // Someone already known (the form offered the match) keeps their record and gains any new
-      // way to reach them; anyone else is added, met at this event.
-      const contact = input.contactId
-        ? await ctx.areas.people.addRoutes(input.contactId, routes)
-        : await ctx.areas.people.create(
-            {
-              displayName: input.name,
-              ...routes,
-              ...(input.organisation ? { organisation: input.organisation } : {}),
-              ...(input.title ? { role: input.title } : {}),
-              howWeMet: `Met at ${event.name}`,
-              metAtEventId: event.id,
-            },
-            { defaultRhythm: true },
-          );
-      const { first, last } = eventDays(event);
-      const today = todayOf(clock);
-      // Dated within the event's days, so the event finds its people by a range scan (reads.ts).
-      const date = today < first ? first : today > last ? last : today;
-      const notes = [input.note, how.kind === 'note' ? `Follow up: ${how.value}` : undefined].filter(Boolean);
-      const interaction = await ctx.areas.interactions.log({
-        interaction: {
-          type: MET_TYPE[event.kind],
-          date,
-          contactIds: [contact.id],
-          title: event.name,
-          eventId: event.id,
-          ...(notes.length ? { notes: notes.join('\n') } : {}),
-          gave: [],
-          asked: [],
-          mutual: false,
-        },
-        newPeople: [],
-        details: input.detail ? [{ text: input.detail, sensitivity: 'normal', contactId: contact.id }] : [],
-      });
-      return { contactId: contact.id, interactionId: interaction.id };
+      // The person (or their new ways to reach them), the meeting and the detail: all or nothing.
+      return ctx.journal.operation(`the quick capture of ${input.name}`, clock.now(), ctx.areas, () =>
+        captureAt(event, input),
+      );
     },
     async markSent(id: string, contactId: string, via: 'email' | 'message') {
       const event = await find(id);

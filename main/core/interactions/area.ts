@@ -70,34 +70,41 @@ export function createInteractionsArea(
     updatedAt: stamp(),
   });
 
+  async function logNow({ interaction, newPeople, details }: LogInput): Promise<Interaction> {
+    await assertPeopleExist(interaction.contactIds);
+    const created = [];
+    // People added while logging start with the default rhythm, so they show up on Today.
+    for (const displayName of newPeople)
+      created.push(await ctx.areas.people.create({ displayName }, { defaultRhythm: true }));
+    const contactIds = [...new Set([...interaction.contactIds, ...created.map((c) => c.id)])];
+    if (!contactIds.length) {
+      throw new AppError('invalid_input', 'Choose at least one person.', [
+        { path: ['interaction', 'contactIds'], message: 'Choose at least one person' },
+      ]);
+    }
+    const doc = document({ ...interaction, contactIds }, randomUUID(), stamp());
+    ctx.journal.expect({ createdInteractions: [doc.id] });
+    await db.interactions.insert(doc);
+    await ctx.areas.details.addMany(
+      details.map((d): DetailFields => ({
+        contactId: d.contactId && contactIds.includes(d.contactId) ? d.contactId : contactIds[0]!,
+        text: d.text,
+        sensitivity: d.sensitivity,
+        status: 'open',
+        learnedOn: interaction.date,
+        interactionId: doc.id,
+        ...(d.followUpOn ? { followUpOn: d.followUpOn } : {}),
+      })),
+    );
+    await projection.flush();
+    return toInteraction(doc);
+  }
+
   const api: InteractionsApi = asArea('interactions', {
-    async log({ interaction, newPeople, details }: LogInput) {
-      await assertPeopleExist(interaction.contactIds);
-      const created = [];
-      // People added while logging start with the default rhythm, so they show up on Today.
-      for (const displayName of newPeople)
-        created.push(await ctx.areas.people.create({ displayName }, { defaultRhythm: true }));
-      const contactIds = [...new Set([...interaction.contactIds, ...created.map((c) => c.id)])];
-      if (!contactIds.length) {
-        throw new AppError('invalid_input', 'Choose at least one person.', [
-          { path: ['interaction', 'contactIds'], message: 'Choose at least one person' },
-        ]);
-      }
-      const doc = document({ ...interaction, contactIds }, randomUUID(), stamp());
-      await db.interactions.insert(doc);
-      await ctx.areas.details.addMany(
-        details.map((d): DetailFields => ({
-          contactId: d.contactId && contactIds.includes(d.contactId) ? d.contactId : contactIds[0]!,
-          text: d.text,
-          sensitivity: d.sensitivity,
-          status: 'open',
-          learnedOn: interaction.date,
-          interactionId: doc.id,
-          ...(d.followUpOn ? { followUpOn: d.followUpOn } : {}),
-        })),
-      );
-      await projection.flush();
-      return toInteraction(doc);
+    async log(input: LogInput) {
+      // New people and details make it several writes: all or nothing, even if the app dies between them.
+      if (!input.newPeople.length && !input.details.length) return logNow(input);
+      return ctx.journal.operation('logging an interaction', ctx.clock.now(), ctx.areas, () => logNow(input));
     },
 
     async update(id: string, fields: InteractionFields) {

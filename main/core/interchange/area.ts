@@ -12,7 +12,6 @@ import type { RapportDatabase } from '../db/database.ts';
 import { defaultTier } from '../people/contacts-service.ts';
 import type { ContactDocument } from '../people/schema.ts';
 import { dataFolder } from '../lifecycle/data-folder.ts';
-import { createImportJournal } from './import-journal.ts';
 import type { ImportService } from './import-service.ts';
 import { lazyImportService } from './lazy-import-service.ts';
 import { serialiseVCard, type VCardVersion } from './vcard/serialise.ts';
@@ -79,7 +78,7 @@ export function createInterchangeArea(ctx: CoreContext): Area<
       areas: ctx.areas,
       projection: ctx.projection,
       folder,
-      journal: createImportJournal(folder.imports),
+      journal: ctx.journal,
       safetyCopy: ctx.safetyCopy,
       defaultTier: () => defaultTier(ctx),
       layouts: rememberedLayouts(ctx.settings),

@@ -28,7 +28,7 @@ import type { Projector } from '../projection/projector.ts';
 import { readContactsFile, type PreviewOptions, type RememberedLayouts } from './csv-preview.ts';
 import { freeBytes, releaseReserve } from '../lifecycle/reserve.ts';
 import type { DataFolder } from '../lifecycle/data-folder.ts';
-import type { ImportJournal } from './import-journal.ts';
+import type { WriteJournal } from '../lifecycle/write-journal.ts';
 import { applyPlan, type WritePlan } from './import-write.ts';
 import { indexPeople, matchCard, type CardMatch } from './match.ts';
 import { runSliced } from './sliced.ts';
@@ -86,7 +86,7 @@ export interface ImportDeps {
   areas: AreaApis;
   projection: Pick<Projector, 'flush'>;
   folder: DataFolder;
-  journal: ImportJournal;
+  journal: WriteJournal;
   safetyCopy: (reason: string) => Promise<void>;
   /** The rhythm new people start with when their card names none (Settings → default rhythm). */
   defaultTier?: () => Promise<Tier | undefined>;

@@ -1,6 +1,6 @@
 /**
  * The write phase of an import. Everything is computed before the first write; the intent is
- * recorded (import-journal.ts), then the people area writes the people and the interactions area
+ * recorded (lifecycle/write-journal.ts), then the people area writes the people and the interactions area
  * the "Connected on LinkedIn" entries, in chunks with a turn of the event loop between them. On
  * cancel or failure the same record undoes what was written; after a crash, the next start does.
  */
@@ -9,7 +9,7 @@ import type { AreaApis } from '../context.ts';
 import { isDiskFull } from '../lifecycle/reserve.ts';
 import type { InteractionDocument } from '../interactions/schema.ts';
 import type { ContactDocument } from '../people/schema.ts';
-import { rollBack, type ImportIntent, type ImportJournal } from './import-journal.ts';
+import { rollBack, type WriteIntent, type WriteJournal } from '../lifecycle/write-journal.ts';
 
 export interface WritePlan {
   /** New people, and the new records of people merged with a card. */
@@ -36,16 +36,17 @@ export interface PlanRun {
  * Applies the plan; `signal` is checked between chunks.
  * @throws the signal's `Cancelled` after undoing, when cancelled; the write error after undoing, on failure.
  */
-export async function applyPlan(areas: AreaApis, journal: ImportJournal, plan: WritePlan, run: PlanRun): Promise<void> {
+export async function applyPlan(areas: AreaApis, journal: WriteJournal, plan: WritePlan, run: PlanRun): Promise<void> {
   const total = plan.people.length + plan.interactions.length;
   const replaced = new Set(plan.previous.map((p) => p.id));
-  const intent: ImportIntent = {
+  const intent: WriteIntent = {
     id: run.id,
-    fileName: run.fileName,
+    label: `the import of ${run.fileName}`,
     startedAt: run.startedAt.toISOString(),
     createdPeople: plan.people.filter((p) => !replaced.has(p.id)).map((p) => p.id),
     replacedPeople: plan.previous,
     createdInteractions: plan.interactions.map((i) => i.id),
+    createdDetails: [],
   };
   journal.begin(intent);
   let done = 0;

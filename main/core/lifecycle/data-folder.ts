@@ -6,7 +6,7 @@
  *   rapport-readonly.sqlite   a copy of a damaged database, opened read-only
  *   rapport-state.json        this installation's notes: last known size, clean shutdown, backup folder
  *   safety-copies/            copies of the database taken before destructive operations
- *   imports/                  intent records of imports in progress (rolled back if found at start)
+ *   journal/                  records of imports and other multi-write operations in progress (undone if found at start)
  *   rapport.reserve           space held back so a rollback still fits on a full disk
  */
 import { closeSync, existsSync, openSync, readdirSync, readSync, rmSync, statSync } from 'node:fs';
@@ -20,7 +20,7 @@ export interface DataFolder {
   readonly readOnlyCopy: string;
   readonly state: string;
   readonly safetyCopies: string;
-  readonly imports: string;
+  readonly journal: string;
   readonly reserve: string;
 }
 
@@ -36,7 +36,7 @@ export function dataFolder(dir: string): DataFolder {
     readOnlyCopy: join(dir, `${READ_ONLY_DATABASE_NAME}.sqlite`),
     state: join(dir, 'rapport-state.json'),
     safetyCopies: join(dir, 'safety-copies'),
-    imports: join(dir, 'imports'),
+    journal: join(dir, 'journal'),
     reserve: join(dir, 'rapport.reserve'),
   };
 }

@@ -32,7 +32,7 @@ export interface KillReport {
 }
 
 /** People P0…Pn-1 (emails p<i>@example.org) with a coffee each and some shared meetings. */
-async function writePeople(dir: string, count: number, prefix: string, offset = 0): Promise<void> {
+export async function writePeople(dir: string, count: number, prefix: string, offset = 0): Promise<void> {
   const core = await openCore({ dataDir: dir, mode: 'desktop', version: 'kill', clock: fixedClock(stamp) });
   const people = Array.from({ length: count }, (_, n) => {
     const i = n + offset;
@@ -81,6 +81,9 @@ export function canonical(docs: Documents): unknown {
   const people = new Map(
     (docs.contacts ?? []).map((c) => [c.id, `${String(c.displayName)} <${JSON.stringify(c.emails)}>`]),
   );
+  const meetings = new Map(
+    (docs.interactions ?? []).map((i) => [i.id, `${String(i.type)} ${String(i.date)} ${String(i.title ?? '')}`]),
+  );
   const strip = ({
     id: _id,
     createdAt: _c,
@@ -98,13 +101,20 @@ export function canonical(docs: Documents): unknown {
         contactIds: (i.contactIds as string[]).map((c) => people.get(c) ?? `?${c}`),
       })),
     ),
-    details: sorted((docs.details ?? []).map(strip)),
+    // Generated ids (a person added, the interaction a detail came from) are named by content.
+    details: sorted(
+      (docs.details ?? []).map((d) => ({
+        ...strip(d),
+        contactId: people.get(d.contactId as string) ?? `?${String(d.contactId)}`,
+        ...(d.interactionId ? { interactionId: meetings.get(d.interactionId as string) ?? '?' } : {}),
+      })),
+    ),
     settings: sorted(docs.settings ?? []),
   };
 }
 
 /** Opens the folder (which undoes an unfinished import), checks derived data, returns its canonical content. */
-async function state(dir: string): Promise<string> {
+export async function state(dir: string): Promise<string> {
   const core = await openCore({ dataDir: dir, mode: 'desktop', version: 'kill' });
   try {
     const derived = await expectedDerived(core.db);
@@ -117,7 +127,7 @@ async function state(dir: string): Promise<string> {
   }
 }
 
-function copyFolder(from: string): string {
+export function copyFolder(from: string): string {
   const to = mkdtempSync(join(tmpdir(), 'rapport-kill-round-'));
   for (const name of readdirSync(from))
     if (name.endsWith('.sqlite') || name.endsWith('.json')) copyFileSync(join(from, name), join(to, name));
@@ -250,7 +260,7 @@ export async function killDuringImport(options: {
         if ((await state(dir)) !== after)
           throw new Error(`Round ${round}: the import run again after a kill did not end as an uninterrupted one`);
       }
-      if (filesIn(dataFolder(dir).imports).length) throw new Error(`Round ${round}: an import record was left behind`);
+      if (filesIn(dataFolder(dir).journal).length) throw new Error(`Round ${round}: an import record was left behind`);
       rmSync(dir, { recursive: true, force: true });
     }
     return report;

@@ -71,6 +71,7 @@ export function createContactsService(ctx: CoreContext): ContactsService {
         createdAt: stamp,
         updatedAt: stamp,
       };
+      ctx.journal.expect({ createdPeople: [doc.id] });
       await db.contacts.insert(doc);
       await projection.flush();
       return doc;
@@ -91,6 +92,7 @@ export function createContactsService(ctx: CoreContext): ContactsService {
         social: [...current.social, ...added.social],
         updatedAt: now(),
       };
+      ctx.journal.expect({ replacedPeople: [current] });
       await db.contacts.upsert(next);
       await projection.flush();
       return next;
