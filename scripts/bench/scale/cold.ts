@@ -16,16 +16,18 @@ const { openCore } = (await import(pathToFileURL(join(values.root!, 'main/core/c
     close(): Promise<void>;
   }>;
 };
+const opening = performance.now();
 const core = await openCore({ dataDir: values.data, mode: 'browser', version: 'bench' });
 const first = (channel: string, input: object) =>
-  new Promise<unknown>((resolve) => {
+  new Promise<{ ok: boolean; value?: unknown }>((resolve) => {
     const stop = core.watch(channel, input, (r) => {
       queueMicrotask(stop);
-      resolve(r.value);
+      resolve(r);
     });
   });
 await first('reminders.watchToday', {});
-const todayMs = performance.now() - started;
+const todayMs = performance.now() - opening;
+const processTodayMs = performance.now() - started;
 
 const times: number[] = [];
 for (const q of ['a', 'al', 'ali', 'alic', 'm', 'ma', 'mar', 'mari', 'jo', 'joh', 'coffee', 'lau', 'launch']) {
@@ -34,7 +36,11 @@ for (const q of ['a', 'al', 'ali', 'alic', 'm', 'ma', 'mar', 'mari', 'jo', 'joh'
   times.push(performance.now() - t);
 }
 const searchP95 = [...times].sort((a, b) => a - b)[Math.floor(times.length * 0.95)]!;
-const people = (await first('contacts.watch', {})) as { id: string }[];
+// The People screen: its first window where the tree has windows, else the whole list it read then.
+const window = await first('people.watchWindow', { offset: 0, limit: 80 });
+const people = window.ok
+  ? (window.value as { ids: string[] }).ids.map((id) => ({ id }))
+  : ((await first('contacts.watch', {})).value as { id: string }[]);
 const person50: number[] = [];
 for (const p of people.slice(0, 3)) {
   const t = performance.now();
@@ -45,6 +51,7 @@ for (const p of people.slice(0, 3)) {
 console.log(
   JSON.stringify({
     todayMs,
+    processTodayMs,
     searchP95,
     person50Ms: Math.max(...person50),
     rssMb: process.memoryUsage().rss / 1e6,
