@@ -56,6 +56,8 @@ interface QueryList {
 
 export interface PeopleWindows {
   watch(request: PeopleWindowRequest): Observable<PeopleWindow>;
+  /** Everyone's `people_index` row as the windows hold it (kept current from change events), once started. */
+  rows(): Promise<ReadonlyMap<string, PersonIndexDocument>>;
   close(): void;
 }
 
@@ -259,6 +261,7 @@ export function createPeopleWindows(ctx: CoreContext): PeopleWindows {
           if (watcher) detach(watcher);
         };
       }),
+    rows: () => start().then(() => rows),
     close() {
       for (const subscription of subscriptions) subscription.unsubscribe();
       lists.clear();
