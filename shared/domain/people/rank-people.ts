@@ -58,8 +58,6 @@ function everyPartStartsAWord(words: readonly string[], parts: readonly string[]
   return true;
 }
 
-export const matchQuality = (name: string, query: string): number => quality(foldName(name), foldQuery(query));
-
 /** What ranking needs of a person; `name` is `foldName(displayName)`, kept with the person. */
 export interface PickCandidate {
   readonly id: string;
