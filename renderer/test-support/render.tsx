@@ -8,6 +8,7 @@ import { setDateLocale } from '../ui/dates.ts';
 import { ToastProvider } from '../ui/Toast.tsx';
 import { TooltipProvider } from '../ui/Tooltip.tsx';
 import { installFakeRapport, type FakeHandlers } from './fake-rapport.ts';
+import { picksFrom } from './people-picks.ts';
 import { peopleWindowOf } from './people-window.ts';
 
 export const TODAY = '2026-03-18';
@@ -23,13 +24,14 @@ const BASE: FakeHandlers = {
       today: TODAY,
       database: { state: 'ok' },
     }),
+    ...picksFrom([]),
   },
-  subscriptions: { 'contacts.watch': (_input, push) => push([]), 'people.watchWindow': peopleWindowOf([]) },
+  subscriptions: { 'people.watchWindow': peopleWindowOf([]) },
 };
 
 /**
  * Renders `ui` inside the providers the app wraps every screen in (toasts, tooltips, app info,
- * the live People list, the log dialog), over a contract-typed fake of main.
+ * the People counts, the log dialog), over a contract-typed fake of main.
  */
 export function renderInApp(ui: ReactElement, handlers: FakeHandlers = {}) {
   setDateLocale('en-GB');

@@ -1,22 +1,21 @@
 import * as Popover from '@radix-ui/react-popover';
 import { Command } from 'cmdk';
 import { ChevronDown, X } from 'lucide-react';
-import { useId, useMemo, useState } from 'react';
-import type { PersonListItem } from '../../shared/domain/views.ts';
-import { rankPeople } from '../features/log/rank-people.ts';
+import { useId, useState, type KeyboardEvent } from 'react';
+import { pickFailure, usePeoplePick, usePeopleRefs, type PickedPerson } from '../api/usePeoplePick.ts';
 import { Avatar } from './Avatar.tsx';
 
-type Person = Pick<PersonListItem, 'id' | 'displayName' | 'organisation' | 'lastInteractionOn'>;
 const SHOWN = 50;
 
 /**
- * Choose one person from many (a Radix popover with a cmdk list): type to narrow, ranked by how
- * well the name matches and then by recent contact; with nothing typed, the most recently
- * contacted come first. Replaces native selects that listed hundreds of names.
+ * Choose one person from many (a Radix popover with a cmdk list): type to narrow. The core ranks
+ * (`people.pick`: how well the name matches, then recent contact); with nothing typed, the most
+ * recently contacted come first. Only the answer for the text in the box is shown, and Enter
+ * pressed before it arrives chooses from that answer.
  */
 export function PersonSelect({
   label,
-  people,
+  exclude = [],
   value,
   onChange,
   emptyLabel,
@@ -25,26 +24,44 @@ export function PersonSelect({
   label: string;
   /** Toolbars name the control for screen readers only; forms show the label. */
   showLabel?: boolean;
-  people: readonly Person[];
+  /** People not to offer (already chosen, or the person whose page this is). */
+  exclude?: readonly string[];
   value: string;
-  onChange: (id: string) => void;
+  /** The chosen id ('' for none), with the person as the list showed them. */
+  onChange: (id: string, person?: PickedPerson) => void;
   emptyLabel: string;
 }) {
   const id = useId();
   const [open, setOpen] = useState(false);
   const [query, setQuery] = useState('');
-  const chosen = people.find((p) => p.id === value);
-  const options = useMemo(() => {
-    if (query.trim()) return rankPeople(people, query, { limit: SHOWN }).matches;
-    return [...people]
-      .sort((a, b) => (b.lastInteractionOn ?? '').localeCompare(a.lastInteractionOn ?? ''))
-      .slice(0, SHOWN);
-  }, [people, query]);
-  const pick = (next: string) => {
-    onChange(next);
+  const trimmed = query.trim();
+  const { answer, error, answerNow } = usePeoplePick(
+    open ? { q: trimmed, limit: SHOWN, exclude: exclude.slice(0, 500) } : undefined,
+  );
+  const names = usePeopleRefs(value ? [value] : [], emptyLabel);
+  const chosen = value ? names.named(value) : undefined;
+  const options = answer?.matches ?? [];
+  const pick = (next: string, person?: PickedPerson) => {
+    if (person) names.remember(person);
+    onChange(next, person);
     setOpen(false);
     setQuery('');
   };
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key !== 'Enter' || !trimmed || answer) return;
+    // Stops cmdk choosing from what is on screen: the answer for this text is not in yet.
+    event.preventDefault();
+    // Several equally good matches: the list shows them and the arrow keys choose, as with cmdk.
+    void answerNow().then((result) => {
+      const first = result.ok && !result.value.ambiguous ? result.value.matches[0] : undefined;
+      if (first) pick(first.id, first);
+    });
+  };
+  const none = (
+    <Command.Item value="__none__" className="palette-item" onSelect={() => pick('')}>
+      <X size={14} aria-hidden /> {emptyLabel}
+    </Command.Item>
+  );
 
   return (
     <div className="toolbar-select">
@@ -54,9 +71,9 @@ export function PersonSelect({
       <Popover.Root open={open} onOpenChange={setOpen}>
         <Popover.Trigger asChild>
           <button type="button" className="select-trigger person-select" aria-labelledby={`${id} ${id}-value`}>
-            {chosen ? <Avatar name={chosen.displayName} size="sm" /> : null}
+            {chosen ? <Avatar name={chosen} size="sm" /> : null}
             <span id={`${id}-value`} className="select-value">
-              {chosen?.displayName ?? emptyLabel}
+              {chosen ?? (value ? '…' : emptyLabel)}
             </span>
             <ChevronDown size={14} aria-hidden />
           </button>
@@ -67,15 +84,15 @@ export function PersonSelect({
               <Command.Input
                 value={query}
                 onValueChange={setQuery}
+                onKeyDown={onKeyDown}
                 placeholder="Type a name"
                 aria-label={`${label}: type a name`}
               />
               <Command.List className="person-options" aria-label="People">
-                <Command.Item value="__none__" className="palette-item" onSelect={() => pick('')}>
-                  <X size={14} aria-hidden /> {emptyLabel}
-                </Command.Item>
+                {/* With a name typed, Enter chooses the best match rather than nobody. */}
+                {trimmed ? null : none}
                 {options.map((p) => (
-                  <Command.Item key={p.id} value={p.id} className="palette-item" onSelect={() => pick(p.id)}>
+                  <Command.Item key={p.id} value={p.id} className="palette-item" onSelect={() => pick(p.id, p)}>
                     <Avatar name={p.displayName} size="sm" />
                     <span className="hit-text">
                       {p.displayName}
@@ -83,9 +100,11 @@ export function PersonSelect({
                     </span>
                   </Command.Item>
                 ))}
-                {query.trim() && !options.length ? (
-                  <p className="palette-empty">Nobody called “{query.trim()}”.</p>
+                {trimmed ? none : null}
+                {trimmed && answer && !options.length ? (
+                  <p className="palette-empty">Nobody called “{trimmed}”.</p>
                 ) : null}
+                {error ? <p className="palette-empty">{pickFailure(error)}</p> : null}
               </Command.List>
             </Command>
           </Popover.Content>

@@ -9,6 +9,7 @@ import { createContactsService, type ContactsService } from './contacts-service.
 import { createMergeService } from './merge-service.ts';
 import { createRelationshipsService, type RelationshipsService } from './relationships-service.ts';
 import { watchPeopleList } from './people-list.ts';
+import { createPeoplePicks } from './people-picks.ts';
 import { createPeopleWindows } from './people-windows.ts';
 import { watchPerson } from './person-view-service.ts';
 import type { ContactDocument } from './schema.ts';
@@ -29,7 +30,9 @@ type PeopleChannels =
   | 'contacts.merge'
   | 'contacts.setTier'
   | 'contacts.dismissDuplicate'
-  | 'contacts.settleSetAside';
+  | 'contacts.settleSetAside'
+  | 'people.pick'
+  | 'people.refs';
 
 export function createPeopleArea(ctx: CoreContext): Area<
   PeopleChannels,
@@ -41,6 +44,7 @@ export function createPeopleArea(ctx: CoreContext): Area<
   const relationships = asArea('people', createRelationshipsService(ctx));
   const merging = asArea('people', createMergeService(ctx, contacts, relationships));
   const windows = createPeopleWindows(ctx);
+  const picks = createPeoplePicks(windows);
   ctx.trash.registerRestorer('contacts', async (docs) => {
     await ctx.db.contacts.bulkUpsert(docs as ContactDocument[]);
     await ctx.projection.flush();
@@ -68,6 +72,8 @@ export function createPeopleArea(ctx: CoreContext): Area<
       'contacts.setTier': ({ ids, tier }) => contacts.setTier(ids, tier),
       'contacts.settleSetAside': ({ id, conflictId, choice }) => contacts.settleSetAside(id, conflictId, choice),
       'contacts.dismissDuplicate': async ({ ids: [a, b] }) => ({ dismissed: await merging.dismiss(a, b) }),
+      'people.pick': (input) => picks.pick(input),
+      'people.refs': ({ ids }) => picks.refs(ids),
     },
     subscriptions: {
       'contacts.watch': (input) => watchPeopleList(ctx, input),

@@ -56,6 +56,11 @@ interface QueryList {
 
 export interface PeopleWindows {
   watch(request: PeopleWindowRequest): Observable<PeopleWindow>;
+  /**
+   * Everyone's `people_index` row as the windows hold it (kept current from change events), once
+   * started; `revision` changes whenever a row does.
+   */
+  rows(): Promise<{ rows: ReadonlyMap<string, PersonIndexDocument>; revision: number }>;
   close(): void;
 }
 
@@ -74,6 +79,7 @@ export function createPeopleWindows(ctx: CoreContext): PeopleWindows {
   let today = '';
   let started: Promise<void> | undefined;
   let flushing = false;
+  let revision = 0;
 
   const listFor = (query: PeopleQuery) => {
     const text = normaliseFilterText(query.text);
@@ -102,6 +108,7 @@ export function createPeopleWindows(ctx: CoreContext): PeopleWindows {
   function apply(id: string, row: PersonIndexDocument | undefined) {
     const before = entries.get(id);
     const after = row && entryOf(row);
+    revision++;
     if (row && after) {
       rows.set(id, row);
       entries.set(id, after);
@@ -259,6 +266,7 @@ export function createPeopleWindows(ctx: CoreContext): PeopleWindows {
           if (watcher) detach(watcher);
         };
       }),
+    rows: () => start().then(() => ({ rows, revision })),
     close() {
       for (const subscription of subscriptions) subscription.unsubscribe();
       lists.clear();

@@ -2,7 +2,6 @@ import { Copy } from 'lucide-react';
 import type { EventView } from '../../../shared/ipc/channels/events.ts';
 import { rapport } from '../../api/rapport.ts';
 import { useRequest } from '../../api/request.ts';
-import { usePeopleList } from '../../api/PeopleProvider.tsx';
 import { openPerson } from '../../navigation/useScreen.ts';
 import { PersonSelect } from '../../ui/PersonSelect.tsx';
 import { useCopy } from '../starters/useCopy.ts';
@@ -12,7 +11,6 @@ import { REASON_WORDS } from './event-words.ts';
 export function PrepSheet({ view, onEdit }: { view: EventView; onEdit: () => void }) {
   const { event, prep } = view;
   const request = useRequest();
-  const people = usePeopleList();
   const { copy, status } = useCopy();
   const setGoing = (contactId: string, going: boolean) =>
     request(() => rapport().events.setGoing({ id: event.id, contactId, going }), { action: 'change who is going' });
@@ -72,7 +70,7 @@ export function PrepSheet({ view, onEdit }: { view: EventView; onEdit: () => voi
           <PersonSelect
             label="Mark someone as going"
             showLabel
-            people={people.filter((p) => !event.going.includes(p.id))}
+            exclude={event.going}
             value=""
             emptyLabel="Choose a person"
             onChange={(id) => void setGoing(id, true)}

@@ -56,7 +56,6 @@ const requestsExcept = (...keep: RequestChannel[]) => requestsOnly.filter((c) =>
 
 /** Live data that loads, so the screen offers its actions; every request fails unless kept. */
 const loaded: FakeHandlers['subscriptions'] = {
-  'contacts.watch': (_i, push) => push([data.sam, data.ana]),
   'people.watchWindow': peopleWindowOf([data.sam, data.ana]),
   'reminders.watchToday': (_i, push) => push(data.today),
   'person.watch': (_i, push) => push(data.samView),
@@ -167,6 +166,20 @@ describe('every channel failing shows on screen', () => {
       await userEvent.click(within(overdue).getByRole('button', { name: 'Log an interaction with Sam Okafor' }));
       await userEvent.click(await screen.findByRole('button', { name: 'Log it' }));
     });
+  });
+
+  it('the pickers: looking people up and naming the chosen ones', async () => {
+    const { fake } = renderInApp(<TodayScreen />, {
+      subscriptions: loaded,
+      failing: requestsExcept('app.info'),
+    });
+    await shows(fake, async () => {
+      const overdue = await screen.findByRole('region', { name: /^Overdue/ });
+      await userEvent.click(within(overdue).getByRole('button', { name: 'Log an interaction with Sam Okafor' }));
+      await userEvent.keyboard('ana');
+      await waitFor(() => expect(fake.failed.has('people.pick')).toBe(true));
+    });
+    expect(screen.getByRole('dialog').textContent).toContain('Could not look up people: people.pick is broken');
   });
 
   it('a person: remembering, asking about, editing', async () => {

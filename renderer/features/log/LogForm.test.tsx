@@ -1,7 +1,9 @@
-import { render, screen, waitFor } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import type { Detail } from '../../../shared/domain/detail.ts';
+import { installFakeRapport } from '../../test-support/fake-rapport.ts';
+import { picksFrom } from '../../test-support/people-picks.ts';
 import { LogForm, type LogFormProps } from './LogForm.tsx';
 
 const people = [
@@ -20,8 +22,8 @@ const biscuit: Detail = {
 };
 
 function renderForm(overrides: Partial<LogFormProps> = {}) {
+  installFakeRapport({ requests: picksFrom(people) });
   const props: LogFormProps = {
-    people,
     today: '2026-03-10',
     submit: vi.fn(async (input) => ({
       ok: true as const,
@@ -91,5 +93,77 @@ describe('LogForm', () => {
     await userEvent.click(chip);
     expect(props.resolveDetail).toHaveBeenCalledWith('d1');
     await waitFor(() => expect(screen.queryByText('new puppy Biscuit')).toBeNull());
+  });
+});
+
+describe('LogForm: the picker asks the core as the user types', () => {
+  /** Answers picks only when the test lets them go, in any order. */
+  function heldPicks(everyone: Parameters<typeof picksFrom>[0]) {
+    const answers = picksFrom(everyone);
+    const held = new Map<string, () => void>();
+    installFakeRapport({
+      requests: {
+        ...answers,
+        'people.pick': (input) =>
+          new Promise((resolve) => held.set(input.q, () => resolve(answers['people.pick']!(input) as never))),
+      },
+    });
+    return async (q: string) => {
+      await waitFor(() => expect(held.has(q)).toBe(true));
+      held.get(q)!();
+    };
+  }
+  const renderHeld = () =>
+    render(
+      <LogForm
+        today="2026-03-10"
+        submit={vi.fn()}
+        loadOpenDetails={async () => []}
+        resolveDetail={async () => {}}
+        onLogged={vi.fn()}
+      />,
+    );
+  const chosen = () => screen.getByRole('list', { name: 'Chosen people' });
+
+  it('Enter pressed before the answer arrives chooses from that answer', async () => {
+    const release = heldPicks(people);
+    renderHeld();
+    await userEvent.type(screen.getByRole('combobox', { name: 'With' }), 'sam{Enter}');
+    expect(chosen().textContent).toBe('');
+    await release('sam');
+    await waitFor(() => expect(chosen().textContent).toContain('Sam Okafor'));
+    expect(screen.getByRole('combobox', { name: 'With' })).toHaveProperty('value', '');
+  });
+
+  it('never shows an answer for older text', async () => {
+    const release = heldPicks(people);
+    renderHeld();
+    await userEvent.type(screen.getByRole('combobox', { name: 'With' }), 'an');
+    await release('an');
+    const options = await screen.findByRole('listbox', { name: 'Matching people' });
+    await waitFor(() =>
+      expect(
+        within(options)
+          .getAllByRole('option')
+          .map((o) => o.textContent),
+      ).toEqual([expect.stringContaining('Ana Ruiz'), 'Add “an” as a new person']),
+    );
+    await release('a'); // "a" also matches Sam Okafor
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(within(options).getAllByRole('option')).toHaveLength(2);
+  });
+
+  it('does not choose when several match equally well, even if Enter came first', async () => {
+    const release = heldPicks([
+      { id: 'nair', displayName: 'Priya Nair' },
+      { id: 'shah', displayName: 'Priya Shah' },
+    ]);
+    renderHeld();
+    await userEvent.type(screen.getByRole('combobox', { name: 'With' }), 'priya{Enter}');
+    await release('priya');
+    expect((await screen.findByRole('status')).textContent).toContain('2 people match “priya”');
+    expect(chosen().textContent).toBe('');
+    await userEvent.keyboard('{ArrowDown}{ArrowDown}{Enter}');
+    await waitFor(() => expect(chosen().textContent).toContain('Priya Shah'));
   });
 });

@@ -12,10 +12,9 @@ import { toFieldIssues, type FieldIssue, type Result } from '../../../shared/ipc
 import { AskAboutChips } from '../person/AskAboutChips.tsx';
 import { DetailRows, EMPTY_DETAIL, type DetailRow } from './DetailRows.tsx';
 import { FavourFields } from './FavourFields.tsx';
-import { PeoplePicker, type PickedPeople, type PickerPerson } from './PeoplePicker.tsx';
+import { PeoplePicker, type PickedPeople } from './PeoplePicker.tsx';
 
 export interface LogFormProps {
-  people: readonly PickerPerson[];
   /** `YYYY-MM-DD`: the default date. */
   today: string;
   initialPeople?: string[];
@@ -26,7 +25,8 @@ export interface LogFormProps {
   submit: (input: z.input<typeof LogInteractionInput>) => Promise<Result<Interaction>>;
   loadOpenDetails: (contactIds: string[]) => Promise<Detail[]>;
   resolveDetail: (id: string) => Promise<unknown>;
-  onLogged: (interaction: Interaction) => void;
+  /** `chosen`: the people picked from those already here (the others were added by this log). */
+  onLogged: (interaction: Interaction, chosen: readonly string[]) => void;
 }
 
 function firstErrors(issues: FieldIssue[]): Record<string, string> {
@@ -48,7 +48,6 @@ function firstErrors(issues: FieldIssue[]): Record<string, string> {
 
 /** Log a coffee, call or any interaction (or edit one), with what was given or asked and what to remember. */
 export function LogForm({
-  people,
   today,
   initialPeople = [],
   initialNotes = '',
@@ -116,13 +115,12 @@ export function LogForm({
     setSaving(false);
     if (!result.ok)
       return setErrors(result.error.details ? firstErrors(result.error.details) : { form: result.error.message });
-    onLogged(result.value);
+    onLogged(result.value, picked.ids);
   }
 
   return (
     <form className="form log-form" noValidate onSubmit={(e) => void onSubmit(e)}>
       <PeoplePicker
-        people={people}
         value={picked}
         onChange={setPicked}
         error={errors.contactIds}

@@ -1,20 +1,22 @@
 import { X } from 'lucide-react';
-import { useId, useMemo, useState, type KeyboardEvent } from 'react';
-import type { PersonListItem } from '../../../shared/domain/views.ts';
+import { useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useToday } from '../../api/AppInfoProvider.tsx';
+import {
+  pickFailure,
+  usePeoplePick,
+  usePeopleRefs,
+  type PickAnswer,
+  type PickedPerson,
+} from '../../api/usePeoplePick.ts';
 import { Avatar } from '../../ui/Avatar.tsx';
 import { formatRelative } from '../../ui/dates.ts';
-import { rankPeople } from './rank-people.ts';
 
 export interface PickedPeople {
   ids: string[];
   newNames: string[];
 }
 
-export type PickerPerson = Pick<PersonListItem, 'id' | 'displayName' | 'organisation' | 'lastInteractionOn'>;
-
 interface PeoplePickerProps {
-  people: readonly PickerPerson[];
   value: PickedPeople;
   onChange: (value: PickedPeople) => void;
   error?: string | undefined;
@@ -25,13 +27,26 @@ interface PeoplePickerProps {
   label?: string;
 }
 
+type Option = { kind: 'person'; id: string; person: PickedPerson } | { kind: 'new'; id: 'new'; person?: undefined };
+
+/** What the list offers for an answer: the matches, then "Add … as a new person" unless the name is taken. */
+function optionsOf(answer: PickAnswer | undefined, trimmed: string, allowNew: boolean): Option[] {
+  const matches = answer?.matches ?? [];
+  const exact = matches.some((p) => p.displayName.toLocaleLowerCase() === trimmed.toLocaleLowerCase());
+  return [
+    ...matches.map((p) => ({ kind: 'person' as const, id: p.id, person: p })),
+    ...(answer && allowNew && trimmed && !exact ? [{ kind: 'new' as const, id: 'new' as const }] : []),
+  ];
+}
+
 /**
- * Choose people by typing part of a name, ranked by how well the name matches, then people
- * just added, then recent contact. When several people match equally well, Enter does not
- * guess: it asks the user to pick one with the arrow keys. The last option adds a new person.
+ * Choose people by typing part of a name. The core ranks (`people.pick`: how well the name
+ * matches, then people just added, then recent contact); only the answer for the text in the box
+ * is shown. When several people match equally well, Enter does not guess: it asks the user to
+ * pick one with the arrow keys. Enter pressed before the answer arrives acts on that answer. The
+ * last option adds a new person.
  */
 export function PeoplePicker({
-  people,
   value,
   onChange,
   error,
@@ -45,38 +60,56 @@ export function PeoplePicker({
   // -1: nothing highlighted yet (an ambiguous name waits for an arrow key).
   const [active, setActive] = useState(-1);
   const [hint, setHint] = useState('');
-  const byId = useMemo(() => new Map(people.map((p) => [p.id, p])), [people]);
   const trimmed = query.trim();
-  const { matches, ambiguous } = useMemo(
-    () => rankPeople(people, trimmed, { recentlyAdded, exclude: value.ids }),
-    [people, trimmed, recentlyAdded, value.ids],
-  );
-  const exact = matches.some((p) => p.displayName.toLocaleLowerCase() === trimmed.toLocaleLowerCase());
-  const options = [
-    ...matches.map((p) => ({ kind: 'person' as const, id: p.id, person: p })),
-    ...(allowNew && trimmed && !exact ? [{ kind: 'new' as const, id: 'new', person: undefined }] : []),
-  ];
-  const defaultActive = options.length && !ambiguous ? 0 : -1;
+  const {
+    answer,
+    error: pickError,
+    answerNow,
+  } = usePeoplePick(trimmed ? { q: trimmed, exclude: value.ids, prefer: recentlyAdded.slice(0, 50) } : undefined);
+  const names = usePeopleRefs(value.ids, 'Someone no longer here');
+  // Enter may act after more was typed or chosen: it reads the latest of both.
+  const latest = useRef({ query, value });
+  useLayoutEffect(() => {
+    latest.current = { query, value };
+  });
+  const options = optionsOf(answer, trimmed, allowNew);
+  const defaultActive = options.length && !answer?.ambiguous ? 0 : -1;
   const highlighted = active >= 0 ? active : defaultActive;
 
-  const choose = (index: number) => {
-    const option = options[index];
+  /** Chooses an option offered for `text`; what was typed after it stays in the box. */
+  const choose = (option: Option | undefined, text: string) => {
     if (!option) return;
-    if (option.kind === 'person') onChange({ ...value, ids: [...value.ids, option.id] });
-    else onChange({ ...value, newNames: [...value.newNames, trimmed] });
-    setQuery('');
+    const { value: now, query: typed } = latest.current;
+    // Enter pressed twice before an answer chooses once.
+    if (option.kind === 'person' && !now.ids.includes(option.id)) {
+      names.remember(option.person);
+      onChange({ ...now, ids: [...now.ids, option.id] });
+    } else if (option.kind === 'new' && !now.newNames.includes(text.trim()))
+      onChange({ ...now, newNames: [...now.newNames, text.trim()] });
+    setQuery(typed.startsWith(text) ? typed.slice(text.length).trimStart() : '');
     setActive(-1);
     setHint('');
   };
+  const tooMany = (count: number, text: string) =>
+    `${count} people match “${text.trim()}”. Choose one with the arrow keys, or type more of the name.`;
+  /** Enter before the answer for `text` arrived: act on that answer when it does. */
+  const enterWhenAnswered = (text: string, input: HTMLInputElement) =>
+    void answerNow().then((result) => {
+      if (!result.ok) return;
+      const offered = optionsOf(result.value, text.trim(), allowNew);
+      const stillThere = latest.current.query === text;
+      if (result.value.ambiguous) {
+        if (stillThere) setHint(tooMany(result.value.matches.length, text));
+      } else if (offered.length) choose(offered[0], text);
+      else if (stillThere) input.form?.requestSubmit();
+    });
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     if (event.key === 'ArrowDown') setActive(Math.min(highlighted + 1, options.length - 1));
     else if (event.key === 'ArrowUp') setActive(Math.max(highlighted - 1, 0));
+    else if (event.key === 'Enter' && trimmed && !answer) enterWhenAnswered(query, event.currentTarget);
     else if (event.key === 'Enter' && options.length) {
-      if (highlighted < 0)
-        setHint(
-          `${matches.length} people match “${trimmed}”. Choose one with the arrow keys, or type more of the name.`,
-        );
-      else choose(highlighted);
+      if (highlighted < 0) setHint(tooMany(answer?.matches.length ?? 0, query));
+      else choose(options[highlighted], query);
     } else if (event.key === 'Escape' && query) setQuery('');
     else if (event.key === 'Backspace' && !query && (value.newNames.length || value.ids.length)) {
       if (value.newNames.length) onChange({ ...value, newNames: value.newNames.slice(0, -1) });
@@ -93,7 +126,7 @@ export function PeoplePicker({
       <label htmlFor={id}>{label}</label>
       <ul className="chips" aria-label="Chosen people">
         {value.ids.map((pid) => {
-          const name = byId.get(pid)?.displayName ?? 'Someone no longer here';
+          const name = names.named(pid) ?? '…';
           return (
             <li key={pid} className="chip">
               <Avatar name={name} size="sm" />
@@ -150,7 +183,7 @@ export function PeoplePicker({
                 role="option"
                 aria-selected={i === highlighted}
                 onMouseDown={(e) => e.preventDefault()}
-                onClick={() => choose(i)}
+                onClick={() => choose(o, query)}
               >
                 {o.person ? (
                   <>
@@ -171,6 +204,11 @@ export function PeoplePicker({
           </ul>
         ) : null}
       </div>
+      {pickError ? (
+        <p className="field-warning" role="status">
+          {pickFailure(pickError)}
+        </p>
+      ) : null}
       {hint ? (
         <p id={`${id}-hint`} className="field-warning" role="status">
           {hint}

@@ -1,7 +1,7 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import type { Interaction } from '../../../shared/domain/interaction.ts';
 import { useToday } from '../../api/AppInfoProvider.tsx';
-import { usePeopleList, useRecentlyAdded } from '../../api/PeopleProvider.tsx';
+import { useRecentlyAdded } from '../../api/PeopleProvider.tsx';
 import { rapport } from '../../api/rapport.ts';
 import { useRequest } from '../../api/request.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
@@ -30,8 +30,6 @@ const fieldsOf = ({ id: _i, createdAt: _c, updatedAt: _u, ...fields }: Interacti
  */
 export function QuickLogProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<State>(null);
-  // The whole list only while the dialog is open.
-  const people = usePeopleList(state !== null);
   const { recentlyAdded, markAdded } = useRecentlyAdded();
   const today = useToday();
   const request = useRequest();
@@ -50,8 +48,12 @@ export function QuickLogProvider({ children }: { children: ReactNode }) {
     },
     [request],
   );
-  const names = (interaction: Interaction) => {
-    const byId = new Map(people.map((p) => [p.id, p.displayName]));
+  /** Who it was with, for the confirmation: asked after saving, since new people have just been added. */
+  const names = async (interaction: Interaction) => {
+    const found = await request(() => rapport().people.refs({ ids: interaction.contactIds }), {
+      action: 'load the names for the confirmation',
+    });
+    const byId = new Map(found.ok ? found.value.map((p) => [p.id, p.displayName]) : []);
     return namesText(interaction.contactIds.map((id) => byId.get(id) ?? 'someone new'));
   };
   const editing = state?.editing;
@@ -68,7 +70,6 @@ export function QuickLogProvider({ children }: { children: ReactNode }) {
       >
         {state ? (
           <LogForm
-            people={people}
             today={today}
             initialPeople={state.contactIds}
             initialNotes={state.prefill.notes}
@@ -86,10 +87,10 @@ export function QuickLogProvider({ children }: { children: ReactNode }) {
             resolveDetail={(id) =>
               request(() => rapport().details.resolve({ id }), { action: 'mark the detail as asked about' })
             }
-            onLogged={(interaction) => {
+            onLogged={async (interaction, chosen) => {
               setState(null);
-              for (const id of interaction.contactIds) if (!people.some((p) => p.id === id)) markAdded(id);
-              const what = `${INTERACTION_NOUNS[interaction.type]} with ${names(interaction)}`;
+              for (const id of interaction.contactIds) if (!chosen.includes(id)) markAdded(id);
+              const what = `${INTERACTION_NOUNS[interaction.type]} with ${await names(interaction)}`;
               const undo = editing
                 ? { run: () => rapport().interactions.update({ id: editing.id, fields: fieldsOf(editing) }) }
                 : { run: () => rapport().interactions.delete({ id: interaction.id }) };

@@ -7,9 +7,9 @@ import {
   type AnnouncementKind,
 } from '../../../shared/domain/network/outreach.ts';
 import type { AnnouncementDraftView } from '../../../shared/ipc/channels/network.ts';
-import { usePeopleList } from '../../api/PeopleProvider.tsx';
 import { rapport } from '../../api/rapport.ts';
 import { useRequest } from '../../api/request.ts';
+import { usePeopleRefs } from '../../api/usePeoplePick.ts';
 import { Field } from '../../ui/Field.tsx';
 import { PersonSelect } from '../../ui/PersonSelect.tsx';
 import {
@@ -46,8 +46,8 @@ const SHOWN_FIELDS = new Set([
  */
 export function AnnouncementComposer({ initial }: { initial?: Announcement }) {
   const request = useRequest();
-  const people = usePeopleList();
   const [form, setForm] = useState<AnnouncementForm>(() => formFrom(initial));
+  const names = usePeopleRefs(form.contactIds, 'Someone removed');
   const [errors, setErrors] = useState<FieldErrors>({});
   const [drafts, setDrafts] = useState<AnnouncementDraftView[] | null>(null);
   const [sent, setSent] = useState<Set<string>>(new Set());
@@ -169,20 +169,23 @@ export function AnnouncementComposer({ initial }: { initial?: Announcement }) {
             <PersonSelect
               label="Add a person"
               showLabel
-              people={people.filter((p) => !form.contactIds.includes(p.id))}
+              exclude={form.contactIds}
               value=""
               emptyLabel="Choose someone"
-              onChange={(id) => id && set({ contactIds: [...form.contactIds, id] })}
+              onChange={(id, person) => {
+                if (person) names.remember(person);
+                if (id) set({ contactIds: [...form.contactIds, id] });
+              }}
             />
             {form.contactIds.map((id) => (
               <span key={id} className="tag">
-                {people.find((p) => p.id === id)?.displayName ?? 'Someone removed'}
+                {names.named(id) ?? '…'}
                 <button
                   type="button"
                   className="link-button"
                   onClick={() => set({ contactIds: form.contactIds.filter((x) => x !== id) })}
                 >
-                  Remove<span className="visually-hidden"> {people.find((p) => p.id === id)?.displayName}</span>
+                  Remove<span className="visually-hidden"> {names.named(id)}</span>
                 </button>
               </span>
             ))}

@@ -7,7 +7,6 @@ import {
 } from '../../../shared/domain/network/relationships.ts';
 import type { Contact, ContactFields } from '../../../shared/domain/contact.ts';
 import type { SubscriptionOutput } from '../../../shared/ipc/contract.ts';
-import { usePeopleList } from '../../api/PeopleProvider.tsx';
 import { rapport } from '../../api/rapport.ts';
 import { useRequest } from '../../api/request.ts';
 import { useLive } from '../../api/useLive.ts';
@@ -29,22 +28,21 @@ type View = SubscriptionOutput<'network.watchPerson'>;
 export function PersonNetwork({ contact, fields }: { contact: Contact; fields: ContactFields }) {
   const live = useLive<View>((onResult) => rapport().network.watchPerson({ id: contact.id }, onResult), [contact.id]);
   const request = useRequest();
-  const people = usePeopleList();
   const [asking, setAsking] = useState(false);
   const [adding, setAdding] = useState(false);
   const [kind, setKind] = useState<RelationshipKind>('works-with');
-  const [other, setOther] = useState('');
+  const [other, setOther] = useState<{ id: string; name: string }>();
   const [label, setLabel] = useState('');
   const name = contact.displayName;
 
   const relate = () => {
     if (!other) return;
-    const otherName = people.find((p) => p.id === other)?.displayName ?? 'them';
+    const otherName = other.name;
     void request(
       () =>
         rapport().network.relate({
           fromId: contact.id,
-          toId: other,
+          toId: other.id,
           kind,
           ...(label.trim() ? { label: label.trim() } : {}),
         }),
@@ -52,7 +50,7 @@ export function PersonNetwork({ contact, fields }: { contact: Contact; fields: C
     ).then((r) => {
       if (!r.ok) return;
       setAdding(false);
-      setOther('');
+      setOther(undefined);
       setLabel('');
     });
   };
@@ -121,9 +119,9 @@ export function PersonNetwork({ contact, fields }: { contact: Contact; fields: C
             <PersonSelect
               label="Other person"
               showLabel
-              people={people.filter((p) => p.id !== contact.id)}
-              value={other}
-              onChange={setOther}
+              exclude={[contact.id]}
+              value={other?.id ?? ''}
+              onChange={(id, person) => setOther(id ? { id, name: person?.displayName ?? 'them' } : undefined)}
               emptyLabel="Choose someone"
             />
             {kind === 'family' ? (

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { Tier } from '../../../shared/domain/contact.ts';
-import { usePeopleList, useRecentlyAdded } from '../../api/PeopleProvider.tsx';
+import { useRecentlyAdded } from '../../api/PeopleProvider.tsx';
 import { rapport } from '../../api/rapport.ts';
 import { useRequest } from '../../api/request.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
@@ -20,7 +20,6 @@ const SOURCES: Record<CardRead['source'], string> = {
  * read from an image fills the form in for review; nothing is saved until Add person.
  */
 export function AddPersonDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
-  const people = usePeopleList(open);
   const { markAdded } = useRecentlyAdded();
   const toast = useToast();
   const request = useRequest();
@@ -52,7 +51,12 @@ export function AddPersonDialog({ open, onClose }: { open: boolean; onClose: () 
       <AddPersonForm
         key={card?.count ?? 0}
         initial={card?.read.draft}
-        existing={people}
+        sameName={async (name) => {
+          const found = await request(() => rapport().people.pick({ q: name, limit: 50 }), {
+            action: 'check for people with the same name',
+          });
+          return found.ok ? found.value.matches : [];
+        }}
         defaultTier={defaultTier}
         create={(fields) => rapport().contacts.create(fields)}
         onAdded={(contact) => {

@@ -56,17 +56,17 @@ describe('AddPersonForm', () => {
 
   it('warns once before adding a second person with the same name', async () => {
     const create = vi.fn(async (fields: ContactFields) => saved(fields));
-    render(
-      <AddPersonForm
-        create={create}
-        onAdded={vi.fn()}
-        existing={[{ id: 'x', displayName: 'Priya Nair', organisation: 'Acme' }]}
-      />,
-    );
+    // What the core answers for the typed name: the same name, and one that only starts the same.
+    const sameName = vi.fn(async () => [
+      { id: 'x', displayName: 'Priya Nair', organisation: 'Acme' },
+      { id: 'y', displayName: 'Priya Nairobi' },
+    ]);
+    render(<AddPersonForm create={create} onAdded={vi.fn()} sameName={sameName} />);
     await userEvent.type(screen.getByLabelText(/Name/), 'priya nair');
     await userEvent.click(screen.getByRole('button', { name: 'Add person' }));
+    expect(sameName).toHaveBeenCalledWith('priya nair');
     expect(create).not.toHaveBeenCalled();
-    expect(screen.getByRole('alert').textContent).toContain('You already have Priya Nair (Acme)');
+    expect((await screen.findByRole('alert')).textContent).toContain('You already have Priya Nair (Acme)');
     await userEvent.click(screen.getByRole('button', { name: 'Add person' }));
     expect(create).toHaveBeenCalledTimes(1);
   });

@@ -4,10 +4,10 @@ import { TIER_LABELS } from '../../../shared/domain/cadence.ts';
 import type { CardDraft } from '../../../shared/domain/cards/card-draft.ts';
 import { ContactFields, Tier, type Contact } from '../../../shared/domain/contact.ts';
 import { detectSocialKind } from '../../../shared/domain/social-kind.ts';
-import type { PersonListItem } from '../../../shared/domain/views.ts';
 import { toFieldIssues, type FieldIssue, type Result } from '../../../shared/ipc/result.ts';
 import { Field } from '../../ui/Field.tsx';
-import { fold } from '../log/rank-people.ts';
+import { fold } from '../../../shared/domain/people/rank-people.ts';
+import type { PickedPerson } from '../../../shared/ipc/channels/people.ts';
 
 type Errors = Partial<
   Record<'displayName' | 'organisation' | 'role' | 'email' | 'phone' | 'url' | 'notes' | 'form', string>
@@ -40,8 +40,8 @@ export interface AddPersonFormProps {
   /** Sends the validated draft to main; `rapport().contacts.create` in the app. */
   create: (fields: ContactFields) => Promise<Result<Contact>>;
   onAdded: (contact: Contact) => void;
-  /** Everyone already here, to warn before adding a second person with the same name. */
-  existing?: readonly Pick<PersonListItem, 'id' | 'displayName' | 'organisation'>[];
+  /** People whose names match this one (`people.pick`), to warn before adding a second person with the same name. */
+  sameName?: (name: string) => Promise<readonly PickedPerson[]>;
   /** The rhythm a new person starts with (Settings → default rhythm). */
   defaultTier?: Tier | undefined;
   /** Fields read from a business card, filled in for review; web address and note appear when it has them. */
@@ -49,7 +49,7 @@ export interface AddPersonFormProps {
 }
 
 /** Name, organisation, role, email and rhythm; warns (once) when the name is already taken. */
-export function AddPersonForm({ create, onAdded, existing = [], defaultTier, initial }: AddPersonFormProps) {
+export function AddPersonForm({ create, onAdded, sameName: findSameName, defaultTier, initial }: AddPersonFormProps) {
   const id = useId();
   const [errors, setErrors] = useState<Errors>({});
   const [saving, setSaving] = useState(false);
@@ -85,14 +85,18 @@ export function AddPersonForm({ create, onAdded, existing = [], defaultTier, ini
       return;
     }
     const name = parsed.data.displayName;
-    const twins = existing.filter((p) => fold(p.displayName) === fold(name));
-    if (twins.length && sameName?.name !== name) {
-      setErrors({});
-      setSameName({
-        name,
-        others: twins.map((p) => (p.organisation ? `${p.displayName} (${p.organisation})` : p.displayName)),
-      });
-      return;
+    if (sameName?.name !== name) {
+      setSaving(true);
+      const twins = ((await findSameName?.(name)) ?? []).filter((p) => fold(p.displayName) === fold(name));
+      setSaving(false);
+      if (twins.length) {
+        setErrors({});
+        setSameName({
+          name,
+          others: twins.map((p) => (p.organisation ? `${p.displayName} (${p.organisation})` : p.displayName)),
+        });
+        return;
+      }
     }
     setSaving(true);
     const result = await create(parsed.data);

@@ -2,7 +2,6 @@ import { useState, type FormEvent } from 'react';
 import type { PracticeSession, Stayed } from '../../../shared/domain/practice/model.ts';
 import type { RequestInput } from '../../../shared/ipc/contract.ts';
 import { rapport } from '../../api/rapport.ts';
-import { usePeopleList } from '../../api/PeopleProvider.tsx';
 import { ScoreField } from '../../ui/ScoreField.tsx';
 import { PersonSelect } from '../../ui/PersonSelect.tsx';
 import {
@@ -42,7 +41,6 @@ export function OutcomeForm({
   session: PracticeSession;
   onFinished: (session: PracticeSession) => void;
 }) {
-  const people = usePeopleList();
   const [sudsPeak, setSudsPeak] = useState('');
   const [sudsEnd, setSudsEnd] = useState('');
   const [stayed, setStayed] = useState<Stayed | ''>('');
@@ -157,7 +155,6 @@ export function OutcomeForm({
       <div className="field">
         <PersonSelect
           label="Was this with someone in Rapport? (optional)"
-          people={people}
           value={contactId}
           onChange={setContactId}
           emptyLabel="No one in particular"

@@ -1,7 +1,7 @@
 import { PenLine } from 'lucide-react';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { INTERACTION_LABELS, InteractionType } from '../../../shared/domain/interaction.ts';
-import { usePeopleList } from '../../api/PeopleProvider.tsx';
+import { usePeopleTags } from '../../api/PeopleProvider.tsx';
 import { PersonSelect } from '../../ui/PersonSelect.tsx';
 import { ScreenHeading } from '../../ui/ScreenHeading.tsx';
 import { Select } from '../../ui/Select.tsx';
@@ -12,12 +12,11 @@ import './timeline.css';
 const ALL = '__all__';
 
 export function TimelineScreen() {
-  const people = usePeopleList();
   const { openLog } = useQuickLog();
   const [type, setType] = useState<InteractionType | typeof ALL>(ALL);
   const [tag, setTag] = useState(ALL);
   const [contactId, setContactId] = useState('');
-  const tags = useMemo(() => [...new Set(people.flatMap((p) => p.tags))].sort((a, b) => a.localeCompare(b)), [people]);
+  const tags = usePeopleTags();
   const filter = {
     ...(type !== ALL ? { types: [type] } : {}),
     ...(tag !== ALL ? { tag } : {}),
@@ -50,7 +49,7 @@ export function TimelineScreen() {
             onChange={setTag}
           />
         ) : null}
-        <PersonSelect label="Person" people={people} value={contactId} onChange={setContactId} emptyLabel="Everyone" />
+        <PersonSelect label="Person" value={contactId} onChange={setContactId} emptyLabel="Everyone" />
       </div>
       <Timeline
         filter={filter}

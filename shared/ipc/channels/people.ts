@@ -38,6 +38,19 @@ export const LogInteractionInput = z
     path: ['interaction', 'contactIds'],
   });
 
+/** A person as a picker offers them: enough to tell two people with one name apart. */
+export const PickedPerson = z.object({
+  id: Id,
+  displayName: z.string(),
+  organisation: z.string().optional(),
+  lastInteractionOn: IsoDate.optional(),
+});
+export type PickedPerson = z.infer<typeof PickedPerson>;
+
+/** A chosen person's name for a chip; an id that is gone is left out (the screen says "Someone removed"). */
+export const PersonRefView = PickedPerson.extend({ archived: z.boolean() });
+export type PersonRefView = z.infer<typeof PersonRefView>;
+
 /** People, interactions, details, the timeline, keep-in-touch settings, search and undo. */
 export const peopleRequests = {
   'contacts.create': { input: ContactFields, output: Contact },
@@ -97,6 +110,26 @@ export const peopleRequests = {
   'details.settleSetAside': { input: SettleSetAside, output: Detail },
   'settings.getKeepInTouch': { input: z.object({}), output: KeepInTouchSettings },
   'settings.setKeepInTouch': { input: KeepInTouchSettings, output: KeepInTouchSettings },
+  /**
+   * The best matches for a typed name (the core ranks: shared/domain/people/rank-people.ts); with
+   * nothing typed, the most recently contacted. `prefer`: people added in this window, newest first.
+   * `ambiguous`: several match as well as the best, so Enter must not choose.
+   */
+  'people.pick': {
+    input: z.object({
+      q: z.string().max(200).default(''),
+      limit: z.number().int().min(1).max(50).default(7),
+      exclude: z.array(Id).max(500).default([]),
+      prefer: z.array(Id).max(50).default([]),
+      includeArchived: z.boolean().default(false),
+    }),
+    output: z.object({ matches: z.array(PickedPerson).max(50), ambiguous: z.boolean() }),
+  },
+  /** Names (and more) of chosen people, for chips; ids that no longer exist are left out. */
+  'people.refs': {
+    input: z.object({ ids: z.array(Id).max(500) }),
+    output: z.array(PersonRefView).max(500),
+  },
   'search.query': {
     input: z.object({ q: z.string().max(200), limit: z.number().int().min(1).max(100).default(30) }),
     output: z.array(SearchHitView),

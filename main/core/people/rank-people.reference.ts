@@ -1,4 +1,8 @@
-/** Who the person picker offers for what was typed, best first. */
+/**
+ * The renderer's ranking before `people.pick` (renderer/features/log/rank-people.ts at c28aad7),
+ * unchanged: the reference the core's picks are tested against (people-picks.test.ts) and measured
+ * against (scripts/bench/pick.ts). It folds every name on every call; nothing shipped uses it.
+ */
 
 export interface Rankable {
   id: string;
@@ -8,7 +12,7 @@ export interface Rankable {
 }
 
 /** Lower case without accents, so "zoe" finds "Zoë". */
-export const fold = (text: string) =>
+const fold = (text: string) =>
   text
     .normalize('NFD')
     .replace(/\p{Diacritic}/gu, '')
@@ -16,7 +20,7 @@ export const fold = (text: string) =>
     .trim();
 
 /** 3: the whole name; 2: every typed word starts a word of the name; 1: appears inside it; 0: no match. */
-export function matchQuality(name: string, query: string): number {
+function matchQuality(name: string, query: string): number {
   const n = fold(name);
   const q = fold(query);
   if (!q) return 0;
@@ -39,7 +43,7 @@ export interface Ranked<T> {
  * Ranks people for a typed name: how well the name matches, then people added in this window
  * (newest first), then most recent contact, then name.
  */
-export function rankPeople<T extends Rankable>(
+export function rankPeopleReference<T extends Rankable>(
   people: readonly T[],
   query: string,
   options: { recentlyAdded?: readonly string[]; exclude?: readonly string[]; limit?: number } = {},
