@@ -15,13 +15,13 @@ beforeEach(() => window.localStorage.clear());
 describe('quick capture', () => {
   it('keeps what was typed when the dialog closes, and forgets it once saved', async () => {
     const captured = vi.fn(() => ({ contactId: 'c1', interactionId: 'i1' }));
-    const first = renderInApp(form(), { requests: { 'events.capture': captured } });
+    const first = renderInApp(form(), { requests: { 'events.captureMatches': () => [], 'events.capture': captured } });
     await userEvent.type(screen.getByRole('textbox', { name: /Name/ }), 'Ann Lee');
     await userEvent.type(screen.getByRole('textbox', { name: 'One detail' }), 'runs Leeds JS');
     first.unmount();
 
     const onSaved = vi.fn();
-    renderInApp(form({}, onSaved), { requests: { 'events.capture': captured } });
+    renderInApp(form({}, onSaved), { requests: { 'events.captureMatches': () => [], 'events.capture': captured } });
     expect(valueOf(screen.getByRole('textbox', { name: /Name/ }))).toBe('Ann Lee');
     expect(valueOf(screen.getByRole('textbox', { name: 'One detail' }))).toBe('runs Leeds JS');
     await userEvent.click(screen.getByRole('button', { name: 'Save person' }));
@@ -35,7 +35,9 @@ describe('quick capture', () => {
 
   it('shows a card’s fields for review, keeping a name already typed', async () => {
     window.localStorage.setItem('rapport.capture.e1', JSON.stringify({ name: 'Typed First', detail: 'met at lunch' }));
-    renderInApp(form({ name: '', email: 'ann@example.com', organisation: 'Acme' }));
+    renderInApp(form({ name: '', email: 'ann@example.com', organisation: 'Acme' }), {
+      requests: { 'events.captureMatches': () => [] },
+    });
     expect(valueOf(screen.getByRole('textbox', { name: /Name/ }))).toBe('Typed First');
     expect(valueOf(screen.getByRole('textbox', { name: 'Email' }))).toBe('ann@example.com');
     expect(valueOf(screen.getByRole('textbox', { name: 'Organisation' }))).toBe('Acme');
@@ -43,7 +45,7 @@ describe('quick capture', () => {
 
   it('asks for a name without calling main', async () => {
     const captured = vi.fn();
-    renderInApp(form(), { requests: { 'events.capture': captured } });
+    renderInApp(form(), { requests: { 'events.captureMatches': () => [], 'events.capture': captured } });
     await userEvent.click(screen.getByRole('button', { name: 'Save person' }));
     expect((await screen.findByRole('alert')).textContent).toBe('Name is required');
     expect(captured).not.toHaveBeenCalled();
