@@ -15,7 +15,7 @@ describe('index bound encoders', () => {
     const random = rng(7);
     const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)] as T;
     const string = () => pick(['', 'a', 'Zoë', '𝔸x', ' b ', '\t', 'x'.repeat(30)]);
-    const value: Record<string, () => unknown> = {
+    const value: Record<string, () => string | number | boolean> = {
       string,
       boolean: () => random() < 0.5,
       number: () => pick([0, 1, 12.34, 999.99, 1000, -5, 2000, 0.005]),
@@ -30,7 +30,9 @@ describe('index bound encoders', () => {
         return part.type;
       });
       for (let n = 0; n < 200; n++) {
-        const keys = types.map((type) => pick([INDEX_MIN, INDEX_MAX, null, value[type]!()]));
+        const keys = types.map((type) => pick([INDEX_MIN, INDEX_MAX, null, value[type]!()])) as (
+          string | number | boolean | null
+        )[];
         expect(decodeIndexString(def.lowerBound(keys))).toBe(
           getStartIndexStringFromLowerBound(schema, [...def.fields], keys),
         );

@@ -3,7 +3,6 @@ import { Subject, type Observable, type Subscription } from 'rxjs';
 import {
   categorizeBulkWriteRows,
   getPrimaryFieldOfPrimaryKey,
-  getSortComparator,
   now,
   RX_META_LWT_MINIMUM,
   type BulkWriteRow,
@@ -22,7 +21,7 @@ import {
 import { invalidateFile, releaseTableState, type ChangeBulk, type SharedTableState } from './change-bus.ts';
 import { changedByOtherConnection, DATA_VERSION_SQL, noteDataVersion, releaseConnection } from './connection.ts';
 import { adjustCachedCounts, computeCounts, wholeTableCount } from './counts.ts';
-import { changesIndexFields, quoteIdent, samePrefix, type IndexDef } from './index-keys.ts';
+import { changesIndexFields, quoteIdent, type IndexDef } from './index-keys.ts';
 import { planScan, rangeScanSql, ScanVariant, type ScanPlan, type ShapeCache } from './query-to-sql.ts';
 import { DocumentReader, type Row } from './reader.ts';
 import { rowValues, type TableStatements } from './table.ts';
@@ -183,7 +182,7 @@ export class RxStorageInstanceSqlite<RxDocType> implements RxStorageInstance<
     if (limit <= 0) return [];
     const want = skip + limit;
     const plan = planScan(this.schema, this.primaryPath, this.indexesByKey, this.shapes, prepared);
-    const { sortMode, tieBytes } = plan.shape;
+    const sortMode = plan.shape.sortMode;
     const data = this.reader.withData ? ScanVariant.data : 0;
     const matcher = plan.matcher;
 
@@ -198,11 +197,9 @@ export class RxStorageInstanceSqlite<RxDocType> implements RxStorageInstance<
     } else if (!matcher) {
       docs = this.reader.documents<RxDocType>(this.prefixRows(plan, data, want));
     } else {
-      docs = this.streamMatches(plan, data, matcher, want, sortMode === 'prefix' ? tieBytes : -1);
+      docs = this.streamMatches(plan, data, matcher, want, sortMode === 'prefix');
     }
-    if (sortMode !== 'exact') {
-      docs.sort(getSortComparator(this.schema, query) as (a: Doc<RxDocType>, b: Doc<RxDocType>) => number);
-    }
+    if (sortMode !== 'exact') docs.sort(plan.shape.compare);
     if (skip > 0 || docs.length > want) docs = docs.slice(skip, want);
     return docs;
   }
@@ -230,15 +227,14 @@ export class RxStorageInstanceSqlite<RxDocType> implements RxStorageInstance<
    * stream on through the tie group.
    */
   private prefixRows(plan: ScanPlan<RxDocType>, data: number, want: number): Row[] {
-    const variant = data | ScanVariant.indexColumn | ScanVariant.paged;
+    const variant = data | ScanVariant.tieKey | ScanVariant.paged;
     const rows = this.scan(plan, variant, want + 1, 0);
     if (rows.length <= want) return rows;
-    const tieBytes = plan.shape.tieBytes;
-    const tieKey = (rows[want - 1] as Row)[3] as Uint8Array;
-    if (!samePrefix(tieKey, (rows[want] as Row)[3] as Uint8Array, tieBytes)) return rows.slice(0, want);
+    const tieKey = (rows[want - 1] as Row)[3];
+    if ((rows[want] as Row)[3] !== tieKey) return rows.slice(0, want);
     const stmt = this.scanStatement(plan, variant);
     for (const row of stmt.iterate(plan.lower, plan.upper, -1, want + 1) as Iterable<Row>) {
-      if (!samePrefix(tieKey, row[3] as Uint8Array, tieBytes)) break;
+      if (row[3] !== tieKey) break;
       rows.push(row);
     }
     return rows;
@@ -246,32 +242,32 @@ export class RxStorageInstanceSqlite<RxDocType> implements RxStorageInstance<
 
   /**
    * Streams the range in index order, materialising rows in growing chunks,
-   * until `want` documents matched; with `tieBytes >= 0` (prefix sort) it
-   * then finishes the tie group of the last needed row.
+   * until `want` documents matched; with `prefix` (prefix sort) it then
+   * finishes the tie group of the last needed row.
    */
   private streamMatches(
     plan: ScanPlan<RxDocType>,
     data: number,
     matcher: (doc: Doc<RxDocType>) => boolean,
     want: number,
-    tieBytes: number,
+    prefix: boolean,
   ): Doc<RxDocType>[] {
-    const stmt = this.scanStatement(plan, data | (tieBytes >= 0 ? ScanVariant.indexColumn : 0));
+    const stmt = this.scanStatement(plan, data | (prefix ? ScanVariant.tieKey : 0));
     const docs: Doc<RxDocType>[] = [];
     const rows: Row[] = [];
-    let tieKey: Uint8Array | null = null;
+    let tieKey: unknown = undefined;
     let chunkSize = Math.min(Math.max(want, 16), 256);
     /** Processes the buffered rows; true once the scan can stop. */
     const drain = (): boolean => {
       const batch = this.reader.documents<RxDocType>(rows);
       for (let i = 0; i < batch.length; i++) {
-        if (tieKey && !samePrefix(tieKey, (rows[i] as Row)[3] as Uint8Array, tieBytes)) return true;
+        if (tieKey !== undefined && (rows[i] as Row)[3] !== tieKey) return true;
         const doc = batch[i] as Doc<RxDocType>;
         if (!matcher(doc)) continue;
         docs.push(doc);
         if (docs.length === want) {
-          if (tieBytes < 0) return true;
-          tieKey = (rows[i] as Row)[3] as Uint8Array;
+          if (!prefix) return true;
+          tieKey = (rows[i] as Row)[3];
         }
       }
       rows.length = 0;

@@ -2,6 +2,7 @@ import type { StatementSync } from 'node:sqlite';
 import {
   getQueryMatcher,
   getSchemaByObjectPath,
+  getSortComparator,
   type FilledMangoQuery,
   type PreparedQuery,
   type RxDocumentData,
@@ -33,6 +34,8 @@ export type ScanShape<RxDocType> = {
   readonly tieBytes: number;
   /** Prepared statements of this shape by {@link ScanVariant}, filled by the instance. */
   readonly statements: Map<number, StatementSync>;
+  /** RxDB's comparator for the query's sort (the sort is part of the shape). */
+  readonly compare: (a: RxDocumentData<RxDocType>, b: RxDocumentData<RxDocType>) => number;
 };
 
 export type ScanPlan<RxDocType> = {
@@ -114,6 +117,7 @@ function buildShape<RxDocType>(
     inclusiveEnd: plan.inclusiveEnd,
     ...analyzeSort(primaryPath, prepared.query, index, plan.sortSatisfiedByIndex, constant),
     statements: new Map(),
+    compare: getSortComparator(schema, prepared.query) as ScanShape<RxDocType>['compare'],
   };
 }
 
@@ -201,13 +205,14 @@ export function rangeWhere(column: string, inclusiveStart: boolean, inclusiveEnd
 }
 
 /** Bit flags of a scan statement: which columns it selects, whether it takes LIMIT/OFFSET. */
-export const ScanVariant = { data: 1, indexColumn: 2, paged: 4, count: 8 } as const;
+export const ScanVariant = { data: 1, tieKey: 2, paged: 4, count: 8 } as const;
 
 /**
  * SQL of a range scan returning reader rows (reader.ts): `rowid`, `data`
  * (or NULL without {@link ScanVariant.data}), the data_version, and with
- * `indexColumn` the index BLOB (to detect tie groups). Without `data` it is
- * a covering-index scan. With `paged`, LIMIT (-1 for none) and OFFSET follow
+ * `tieKey` the hex of the index BLOB's first `tieBytes` (equal within a tie
+ * group; a string costs far less than a BLOB, which node:sqlite copies into
+ * a new Buffer per row). Without `data` it is a covering-index scan. With `paged`, LIMIT (-1 for none) and OFFSET follow
  * the bounds. `count` selects `count(*)` and the data_version instead.
  */
 export function rangeScanSql<RxDocType>(table: string, shape: ScanShape<RxDocType>, variant: number): string {
@@ -215,7 +220,7 @@ export function rangeScanSql<RxDocType>(table: string, shape: ScanShape<RxDocTyp
   const where = `FROM ${quoteIdent(table)} WHERE ${rangeWhere(shape.index.column, shape.inclusiveStart, shape.inclusiveEnd)}`;
   if (variant & ScanVariant.count) return `SELECT count(*), ${DATA_VERSION_SQL} ${where}`;
   const data = variant & ScanVariant.data ? 'data' : 'NULL';
-  const ix = variant & ScanVariant.indexColumn ? `, ${c}` : '';
+  const ix = variant & ScanVariant.tieKey ? `, hex(substr(${c}, 1, ${shape.tieBytes}))` : '';
   return (
     `SELECT rowid, ${data}, ${DATA_VERSION_SQL}${ix} ${where} ORDER BY ${c} ${shape.direction}` +
     (variant & ScanVariant.paged ? ' LIMIT ? OFFSET ?' : '')
