@@ -73,6 +73,9 @@ export function generateData(nContacts: number, nInteractions: number, seed: num
   return { contacts, interactions, minDate, maxDate };
 }
 
+/** The read-side pragmas of the storage's connection (connection.ts), so both sides get the same page cache. */
+export const RAW_PRAGMAS = 'PRAGMA cache_size = -16384; PRAGMA temp_store = MEMORY;';
+
 /**
  * The same select the storage runs, by hand, on the storage's own table: one prepared statement
  * per SQL text on a second connection to the file, `JSON.parse` of every row. `read(prepared)`
@@ -81,6 +84,7 @@ export function generateData(nContacts: number, nInteractions: number, seed: num
  */
 export function openRawReader(file: string, table: string, schema: RxJsonSchema<RxDocumentData<any>>) {
   const db = new DatabaseSync(file);
+  db.exec(RAW_PRAGMAS);
   const statements = new Map<string, StatementSync>();
   const statement = (sql: string) => {
     let stmt = statements.get(sql);

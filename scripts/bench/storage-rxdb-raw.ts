@@ -10,7 +10,8 @@
  * - It closes and reopens the database before find-by-ids, before serial-find-by-id (which
  *   find-by-query follows on the same database) and before find-by-query-parallel (which 4x-count
  *   follows): the raw side opens a fresh connection at the same points (an empty page cache, as
- *   the storage gets), with its statements prepared beforehand, as a careful app would.
+ *   the storage gets; the storage's page-cache size), with its statements prepared beforehand,
+ *   as a careful app would.
  * - Every read is one prepared select on the storage's table plus `JSON.parse` of each row; range
  *   bounds are RxDB's index strings for the same index the storage uses, computed before timing.
  */
@@ -27,6 +28,7 @@ import {
 } from 'rxdb';
 import { averageSchema, averageSchemaData } from 'rxdb/plugins/test-utils';
 import { encodeIndexString, quoteIdent } from '../../main/core/storage/index-keys.ts';
+import { RAW_PRAGMAS } from './storage-dataset-lib.ts';
 
 type RawFile = { file: string; table: string; ids: string[]; serialIds: string[] };
 
@@ -76,6 +78,7 @@ export function runRawReads(data: RawFile): Record<string, number> {
   const ix = quoteIdent('ix:_deleted,var2,var1,id');
   const open = () => {
     const db = new DatabaseSync(data.file);
+    db.exec(RAW_PRAGMAS);
     const prepare = (sql: string) => {
       const stmt = db.prepare(sql);
       stmt.setReturnArrays(true);
