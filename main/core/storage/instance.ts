@@ -19,7 +19,7 @@ import {
   type RxStorageQueryResult,
 } from 'rxdb';
 import { invalidateFile, releaseTableState, type ChangeBulk, type SharedTableState } from './change-bus.ts';
-import { changedByOtherConnection, DATA_VERSION_SQL, noteDataVersion, releaseConnection } from './connection.ts';
+import { changedByOtherConnection, DATA_VERSION_SQL, releaseConnection } from './connection.ts';
 import { adjustCachedCounts, computeCounts, wholeTableCount } from './counts.ts';
 import { changesIndexFields, quoteIdent, type IndexDef } from './index-keys.ts';
 import { planScan, rangeScanSql, ScanVariant, type ScanPlan, type ShapeCache } from './query-to-sql.ts';
@@ -305,7 +305,7 @@ export class RxStorageInstanceSqlite<RxDocType> implements RxStorageInstance<
         number,
         number,
       ];
-      if (noteDataVersion(this.internals.filePath, row[1])) invalidateFile(this.internals.filePath);
+      this.reader.checkVersion(row[1]);
       return Promise.resolve({ count: row[0], mode: 'fast' });
     }
     const rows = this.scan(plan, this.reader.withData ? ScanVariant.data : 0);

@@ -212,8 +212,9 @@ export const ScanVariant = { data: 1, tieKey: 2, paged: 4, count: 8 } as const;
  * (or NULL without {@link ScanVariant.data}), the data_version, and with
  * `tieKey` the hex of the index BLOB's first `tieBytes` (equal within a tie
  * group; a string costs far less than a BLOB, which node:sqlite copies into
- * a new Buffer per row). Without `data` it is a covering-index scan. With `paged`, LIMIT (-1 for none) and OFFSET follow
- * the bounds. `count` selects `count(*)` and the data_version instead.
+ * a new Buffer per row). Without `data` it is a covering-index scan. With
+ * `paged`, LIMIT (-1 for none) and OFFSET follow the bounds. `count` selects
+ * `count(*)` and the data_version instead.
  */
 export function rangeScanSql<RxDocType>(table: string, shape: ScanShape<RxDocType>, variant: number): string {
   const c = quoteIdent(shape.index.column);

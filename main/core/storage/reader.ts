@@ -40,9 +40,9 @@ export class DocumentReader {
     return this.shared.cache.hitRate < 0.5 ? 1 : 0;
   }
 
-  /** Drops the file's caches if `row` shows another connection committed. */
-  checkVersion(row: Row | undefined): void {
-    if (row && noteDataVersion(this.filePath, row[2])) invalidateFile(this.filePath);
+  /** Drops the file's caches if `dataVersion` (read with a statement's rows) shows another connection committed. */
+  checkVersion(dataVersion: number | undefined): void {
+    if (dataVersion !== undefined && noteDataVersion(this.filePath, dataVersion)) invalidateFile(this.filePath);
   }
 
   /**
@@ -52,7 +52,7 @@ export class DocumentReader {
    *   with no write in between).
    */
   documents<RxDocType>(rows: readonly Row[], start = 0, end = rows.length): RxDocumentData<RxDocType>[] {
-    this.checkVersion(rows[start]);
+    this.checkVersion(rows[start]?.[2]);
     const cache = this.shared.cache;
     const out = new Array<RxDocumentData<RxDocType>>(end - start);
     let missing: Map<number, number> | undefined;
