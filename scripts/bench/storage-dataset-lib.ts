@@ -1,8 +1,16 @@
-/** Data, schemas and the raw node:sqlite baseline for storage-dataset.ts. */
-import path from 'node:path';
-import { DatabaseSync } from 'node:sqlite';
-import type { RxCollectionCreator, RxJsonSchema } from 'rxdb';
+/** Data, schemas, the raw node:sqlite reader and the timing helper of storage-dataset.ts. */
+import { DatabaseSync, type StatementSync } from 'node:sqlite';
+import {
+  getStartIndexStringFromLowerBound,
+  getStartIndexStringFromUpperBound,
+  type PreparedQuery,
+  type RxCollectionCreator,
+  type RxDocumentData,
+  type RxJsonSchema,
+} from 'rxdb';
+import { encodeIndexString, quoteIdent } from '../../main/core/storage/index-keys.ts';
 import { rng } from '../../main/core/storage/test-helpers.ts';
+import { median } from './storage-report.ts';
 
 export type Contact = { id: string; name: string; company: string; createdAt: number };
 export type Interaction = { id: string; contactId: string; date: number; kind: string; note: string };
@@ -41,17 +49,8 @@ export const collections: Record<'contacts' | 'interactions', RxCollectionCreato
   interactions: { schema: interactionSchema },
 };
 
-export type Metrics = {
-  loadMs?: number;
-  newest50?: number;
-  contact50?: number;
-  countAll?: number;
-  countContact?: number;
-  range?: number;
-  rangeCold?: number;
-  /** Interactions actually loaded when smaller than requested. */
-  scaled?: number | undefined;
-};
+export type MetricKey = 'loadMs' | 'newest50' | 'contact50' | 'countAll' | 'countContact' | 'range' | 'rangeCold';
+export type Metrics = Partial<Record<MetricKey, number>>;
 
 export function generateData(nContacts: number, nInteractions: number, seed: number) {
   const random = rng(seed);
@@ -74,69 +73,96 @@ export function generateData(nContacts: number, nInteractions: number, seed: num
   return { contacts, interactions, minDate, maxDate };
 }
 
-/** Median milliseconds of `iterations` calls (after one warm-up call). */
-export async function bench(iterations: number, fn: (i: number) => Promise<void>): Promise<number> {
-  await fn(iterations);
-  const times: number[] = [];
-  for (let i = 0; i < iterations; i++) {
-    const t = performance.now();
-    await fn(i);
-    times.push(performance.now() - t);
-  }
-  return times.sort((a, b) => a - b)[Math.floor(times.length / 2)] as number;
-}
+/** The read-side pragmas of the storage's connection (connection.ts), so both sides get the same page cache. */
+export const RAW_PRAGMAS = 'PRAGMA cache_size = -16384; PRAGMA temp_store = MEMORY;';
 
 /**
- * Hand-written node:sqlite baseline: plain columns + composite B-trees,
- * rows parsed with JSON.parse like the storage does. Synchronous, so timed
- * with the same median helper.
+ * The same select the storage runs, by hand, on the storage's own table: one prepared statement
+ * per SQL text on a second connection to the file, `JSON.parse` of every row. `read(prepared)`
+ * turns RxDB's query plan (the index the storage scans and its bounds) into SQL and parameters
+ * before timing, as an app holding its keys would; the returned function is what gets timed.
  */
-export function openRaw(dir: string, data: ReturnType<typeof generateData>, iterations: number): Metrics {
-  const db = new DatabaseSync(path.join(dir, 'raw.sqlite'));
-  db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;');
-  db.exec(
-    'CREATE TABLE interactions (id TEXT PRIMARY KEY, contactId TEXT NOT NULL, date INTEGER NOT NULL, data TEXT NOT NULL)',
-  );
-  const t0 = performance.now();
-  db.exec('BEGIN');
-  const insert = db.prepare('INSERT INTO interactions VALUES (?, ?, ?, ?)');
-  for (const it of data.interactions) insert.run(it.id, it.contactId, it.date, JSON.stringify(it));
-  db.exec(
-    'CREATE INDEX ix_contact_date ON interactions (contactId, date); CREATE INDEX ix_date ON interactions (date); COMMIT',
-  );
-  const loadMs = performance.now() - t0;
-  const newest = db.prepare('SELECT data FROM interactions ORDER BY date DESC LIMIT 50');
-  const contact = db.prepare('SELECT data FROM interactions WHERE contactId = ? ORDER BY date DESC LIMIT 50');
-  const count = db.prepare('SELECT count(*) AS n FROM interactions');
-  const countContact = db.prepare('SELECT count(*) AS n FROM interactions WHERE contactId = ?');
-  const range = db.prepare('SELECT data FROM interactions WHERE date >= ? AND date < ? ORDER BY date');
-  const parse = (rows: unknown[]) => rows.map((r) => JSON.parse((r as { data: string }).data) as Interaction);
-  const time = (fn: (i: number) => void) => {
-    fn(iterations);
-    const xs: number[] = [];
-    for (let i = 0; i < iterations; i++) {
-      const t = performance.now();
-      fn(i);
-      xs.push(performance.now() - t);
+export function openRawReader(file: string, table: string, schema: RxJsonSchema<RxDocumentData<any>>) {
+  const db = new DatabaseSync(file);
+  db.exec(RAW_PRAGMAS);
+  const statements = new Map<string, StatementSync>();
+  const statement = (sql: string) => {
+    let stmt = statements.get(sql);
+    if (!stmt) {
+      stmt = db.prepare(sql);
+      stmt.setReturnArrays(true);
+      statements.set(sql, stmt);
     }
-    return xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
+    return stmt;
   };
-  const span = data.maxDate - data.minDate - 7 * 86400000;
-  const metrics: Metrics = {
-    loadMs,
-    newest50: time(() => void parse(newest.all())),
-    contact50: time((i) => void parse(contact.all((data.contacts[(i * 7919) % data.contacts.length] as Contact).id))),
-    countAll: time(() => void count.get()),
-    countContact: time((i) => void countContact.get((data.contacts[(i * 7919) % data.contacts.length] as Contact).id)),
-    range: time((i) => {
-      const from = data.minDate + ((i * 104729) % span);
-      parse(range.all(from, from + 7 * 86400000));
-    }),
-    rangeCold: time((i) => {
-      const from = data.minDate + (((i + 1) * 37 * 86400000) % span);
-      parse(range.all(from, from + 7 * 86400000));
-    }),
+  const where = (prepared: PreparedQuery<any>) => {
+    const plan = prepared.queryPlan;
+    const fields = plan.index as string[];
+    const ix = quoteIdent('ix:' + fields.join(','));
+    const sql = `${ix} ${plan.inclusiveStart ? '>=' : '>'} ? AND ${ix} ${plan.inclusiveEnd ? '<=' : '<'} ?`;
+    const lower = encodeIndexString(getStartIndexStringFromLowerBound(schema, fields, plan.startKeys));
+    const upper = encodeIndexString(getStartIndexStringFromUpperBound(schema, fields, plan.endKeys));
+    return { ix, sql, lower, upper };
   };
-  db.close();
-  return metrics;
+  const t = quoteIdent(table);
+  return {
+    /** Rows of the query's index range in `direction` (up to its limit), parsed. */
+    read(prepared: PreparedQuery<any>, direction: 'ASC' | 'DESC'): () => unknown[] {
+      const w = where(prepared);
+      const limit = prepared.query.limit;
+      const stmt = statement(
+        `SELECT data FROM ${t} WHERE ${w.sql} ORDER BY ${w.ix} ${direction}${limit ? ` LIMIT ${limit}` : ''}`,
+      );
+      return () => stmt.all(w.lower, w.upper).map((row) => JSON.parse((row as unknown as [string])[0]));
+    },
+    /** count(*) over the query's index range. */
+    count(prepared: PreparedQuery<any>): () => number {
+      const w = where(prepared);
+      const stmt = statement(`SELECT count(*) FROM ${t} WHERE ${w.sql}`);
+      return () => (stmt.get(w.lower, w.upper) as unknown as [number])[0];
+    },
+    close: () => db.close(),
+  };
+}
+
+export type RawReader = ReturnType<typeof openRawReader>;
+
+/**
+ * Median milliseconds of `iterations` calls of `storage(i)` and, interleaved with it, of
+ * `raw(i)` (each after one warm-up call; the order alternates so neither side always runs on
+ * the other's warmed caches). `setup(i)` runs untimed before both. Both return their result
+ * size (rows or count), which must agree.
+ */
+export async function benchPair<S>(
+  iterations: number,
+  setup: (i: number) => S,
+  storage: (s: S) => Promise<number>,
+  raw: ((s: S) => number) | undefined,
+): Promise<{ storage: number; raw?: number }> {
+  const times = { storage: [] as number[], raw: [] as number[] };
+  for (let i = -1; i < iterations; i++) {
+    const s = setup(i < 0 ? iterations : i);
+    let sizes: [number?, number?] = [];
+    const runStorage = async () => {
+      const start = performance.now();
+      sizes[0] = await storage(s);
+      if (i >= 0) times.storage.push(performance.now() - start);
+    };
+    const runRaw = () => {
+      if (!raw) return;
+      const start = performance.now();
+      sizes[1] = raw(s);
+      if (i >= 0) times.raw.push(performance.now() - start);
+    };
+    if (i % 2 === 0) {
+      await runStorage();
+      runRaw();
+    } else {
+      runRaw();
+      await runStorage();
+    }
+    if (raw && sizes[0] !== sizes[1]) throw new Error(`storage returned ${sizes[0]} rows, raw ${sizes[1]}`);
+    sizes = [];
+  }
+  return { storage: median(times.storage), raw: raw ? median(times.raw) : undefined };
 }

@@ -1,12 +1,16 @@
 /**
- * Realistic-size benchmark: 10k contacts + 200k interactions on the SQLite
- * storage, RxDB's memory storage and Dexie over fake-indexeddb, plus a raw
- * node:sqlite baseline running the same queries by hand.
+ * Realistic-size benchmark: 10k contacts + 200k interactions on the SQLite storage, RxDB's memory
+ * storage and Dexie over fake-indexeddb, with a raw node:sqlite baseline doing the same selects by
+ * hand on the same file, interleaved with the storage's reads.
  *   node scripts/bench/storage-dataset.ts [--contacts 10000] [--interactions 200000]
- *        [--dexie-interactions 200000] [--iterations 30] [--synchronous FULL|NORMAL]
+ *        [--dexie-interactions 5000] [--iterations 30] [--synchronous FULL|NORMAL]
  *        [--cache-bytes N]   (SQLite parsed-document cache budget; 0 = off)
- * Reads go to the storage instances RxDB uses (collection.storageInstance),
- * bypassing RxDB's query cache so every iteration really hits the storage.
+ *        [--storage-module path/to/storage/index.ts]   (another checkout's storage, for before/after)
+ * Reads go to the storage instances RxDB uses (collection.storageInstance), bypassing RxDB's
+ * query cache so every iteration really hits the storage. Each query is normalised and planned
+ * by RxDB (prepareQuery) before the timer starts, for every storage alike: the figure is the
+ * storage's own work. Dexie runs a smaller dataset, so the SQLite storage runs that size too and
+ * the Dexie verdict compares the two at the same size.
  */
 import { spawnSync } from 'node:child_process';
 import { statSync, existsSync } from 'node:fs';
@@ -17,9 +21,18 @@ import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { createRxDatabase, type RxCollection, type RxDatabase, type RxStorage } from 'rxdb';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
-import { documentCacheStats, getRxStorageSqlite } from '../../main/core/storage/index.ts';
 import { makeTempDir, prepare } from '../../main/core/storage/test-helpers.ts';
-import { bench, generateData, openRaw, collections, type Interaction, type Metrics } from './storage-dataset-lib.ts';
+import {
+  benchPair,
+  collections,
+  generateData,
+  openRawReader,
+  type Interaction,
+  type MetricKey,
+  type Metrics,
+  type RawReader,
+} from './storage-dataset-lib.ts';
+import { ms, vsDexie, vsRaw } from './storage-report.ts';
 
 const { values } = parseArgs({
   options: {
@@ -31,9 +44,13 @@ const { values } = parseArgs({
     iterations: { type: 'string', default: '30' },
     synchronous: { type: 'string', default: 'FULL' },
     'cache-bytes': { type: 'string' },
+    'storage-module': { type: 'string' },
     child: { type: 'string' },
   },
 });
+const { documentCacheStats, getRxStorageSqlite } = (await import(
+  values['storage-module'] ? path.resolve(values['storage-module']) : '../../main/core/storage/index.ts'
+)) as typeof import('../../main/core/storage/index.ts');
 
 const cacheBytes = values['cache-bytes'] === undefined ? undefined : Number(values['cache-bytes']);
 
@@ -91,19 +108,60 @@ if (values.child) {
 
 const nContacts = Number(values.contacts);
 const nInteractions = Number(values.interactions);
+const nDexie = Number(values['dexie-interactions']);
 const iterations = Number(values.iterations);
 const temp = makeTempDir('rapport-bench-dataset-');
 const data = generateData(nContacts, nInteractions, 12345);
 const results = new Map<string, Metrics>();
+const DAY = 86400000;
+const span = data.maxDate - data.minDate - 7 * DAY;
+const contactAt = (i: number) => data.contacts[(i * 7919) % nContacts]!.id;
+const live = { _deleted: { $eq: false } };
+
+/** The reads, as RxDB hands them to a storage; `direction` is the raw select's index order. */
+const reads: { key: MetricKey; count?: true; direction: 'ASC' | 'DESC'; query: (i: number) => object }[] = [
+  { key: 'newest50', direction: 'DESC', query: () => ({ selector: live, sort: [{ date: 'desc' }], limit: 50 }) },
+  {
+    key: 'contact50',
+    direction: 'DESC',
+    query: (i) => ({ selector: { ...live, contactId: { $eq: contactAt(i) } }, sort: [{ date: 'desc' }], limit: 50 }),
+  },
+  { key: 'countAll', count: true, direction: 'ASC', query: () => ({ selector: live }) },
+  {
+    key: 'countContact',
+    count: true,
+    direction: 'ASC',
+    query: (i) => ({ selector: { ...live, contactId: { $eq: contactAt(i) } } }),
+  },
+  // i * 104729 ms shifts the window by < 1 h per iteration: it re-reads (almost) the same week, a warm read.
+  {
+    key: 'range',
+    direction: 'ASC',
+    query: (i) => {
+      const from = data.minDate + ((i * 104729) % span);
+      return { selector: { ...live, date: { $gte: from, $lt: from + 7 * DAY } }, sort: [{ date: 'asc' }] };
+    },
+  },
+  // Non-overlapping weeks 37 days apart, each read once: a cold read for the SQLite cache.
+  {
+    key: 'rangeCold',
+    direction: 'ASC',
+    query: (i) => {
+      const from = data.minDate + (((i + 1) * 37 * DAY) % span);
+      return { selector: { ...live, date: { $gte: from, $lt: from + 7 * DAY } }, sort: [{ date: 'asc' }] };
+    },
+  },
+];
 
 async function runStorage(
   label: string,
   storage: RxStorage<any, any>,
   interactionCount: number,
   iterations: number,
+  rawFile?: string,
 ): Promise<RxDatabase> {
-  const db = await createRxDatabase({ name: 'dataset', storage, multiInstance: false });
-  const cols = await db.addCollections(collections);
+  let db = await createRxDatabase({ name: 'dataset', storage, multiInstance: false });
+  let cols = await db.addCollections(collections);
   const t0 = performance.now();
   for (let i = 0; i < nContacts; i += 2000) await cols.contacts!.bulkInsert(data.contacts.slice(i, i + 2000));
   for (let i = 0; i < interactionCount; i += 2000) {
@@ -111,68 +169,47 @@ async function runStorage(
   }
   const loadMs = performance.now() - t0;
   process.stderr.write(`${label}: loaded in ${loadMs.toFixed(0)} ms\n`);
+  if (rawFile) {
+    // Reopen so the storage's connection starts with an empty page cache, like the raw one.
+    await db.close();
+    db = await createRxDatabase({ name: 'dataset', storage, multiInstance: false });
+    cols = await db.addCollections(collections);
+  }
   const store = (cols.interactions as RxCollection<Interaction>).storageInstance;
   const schema = store.schema;
-  const q = (query: any) => store.query(prepare(schema, query));
-  const metrics: Metrics = { loadMs, scaled: interactionCount !== nInteractions ? interactionCount : undefined };
-  metrics.newest50 = await bench(iterations, async () =>
-    expectLen(await q({ selector: { _deleted: { $eq: false } }, sort: [{ date: 'desc' }], limit: 50 }), 50),
-  );
-  metrics.contact50 = await bench(iterations, async (i) => {
-    const contactId = data.contacts[(i * 7919) % nContacts]!.id;
-    expectAtMost(
-      await q({
-        selector: { _deleted: { $eq: false }, contactId: { $eq: contactId } },
-        sort: [{ date: 'desc' }],
-        limit: 50,
-      }),
-      50,
+  const raw: RawReader | undefined = rawFile ? openRawReader(rawFile, 'rx_interactions_v0', schema) : undefined;
+  const metrics: Metrics = { loadMs };
+  const rawMetrics: Metrics = {};
+  for (const read of reads) {
+    const result = await benchPair(
+      iterations,
+      (i) => {
+        const prepared = prepare(schema, read.query(i) as any);
+        return { prepared, raw: raw && (read.count ? raw.count(prepared) : raw.read(prepared, read.direction)) };
+      },
+      async ({ prepared }) =>
+        read.count ? (await store.count(prepared)).count : (await store.query(prepared)).documents.length,
+      raw && ((s) => (read.count ? (s.raw!() as number) : (s.raw!() as unknown[]).length)),
     );
-  });
-  metrics.countAll = await bench(iterations, async () => {
-    const r = await store.count(prepare(schema, { selector: { _deleted: { $eq: false } } as any }));
-    if (r.count !== interactionCount) throw new Error(`${label}: count ${r.count}`);
-  });
-  metrics.countContact = await bench(iterations, async (i) => {
-    const contactId = data.contacts[(i * 7919) % nContacts]!.id;
-    await store.count(
-      prepare(schema, { selector: { _deleted: { $eq: false }, contactId: { $eq: contactId } } as any }),
-    );
-  });
-  // Note: i * 104729 ms shifts the window by < 1 h per iteration, so this
-  // re-reads (almost) the same week every time: a warm read.
-  metrics.range = await bench(iterations, async (i) => {
-    const from = data.minDate + ((i * 104729) % (data.maxDate - data.minDate - 7 * 86400000));
-    await q({
-      selector: { _deleted: { $eq: false }, date: { $gte: from, $lt: from + 7 * 86400000 } },
-      sort: [{ date: 'asc' }],
-    });
-  });
-  // Non-overlapping weeks 37 days apart, each read once: a cold read for the SQLite cache.
-  metrics.rangeCold = await bench(iterations, async (i) => {
-    const from = data.minDate + (((i + 1) * 37 * 86400000) % (data.maxDate - data.minDate - 7 * 86400000));
-    await q({
-      selector: { _deleted: { $eq: false }, date: { $gte: from, $lt: from + 7 * 86400000 } },
-      sort: [{ date: 'asc' }],
-    });
-  });
+    metrics[read.key] = result.storage;
+    if (result.raw !== undefined) rawMetrics[read.key] = result.raw;
+  }
+  raw?.close();
   results.set(label, metrics);
+  if (raw) results.set('raw', rawMetrics);
   process.stderr.write(`${label}: reads done at ${(performance.now() - t0).toFixed(0)} ms\n`);
   return db;
 }
 
-const sqliteDb = await runStorage(
-  'sqlite',
+const makeSqlite = (dir: string) =>
   getRxStorageSqlite({
-    databaseDirectory: temp.dir,
+    databaseDirectory: dir,
     synchronous: values.synchronous as 'FULL' | 'NORMAL',
     documentCacheBytes: cacheBytes,
-  }),
-  nInteractions,
-  iterations,
-);
-await sqliteDb.close();
+  });
 const file = path.join(temp.dir, 'dataset.sqlite');
+const sqliteDb = await runStorage('sqlite', makeSqlite(temp.dir), nInteractions, iterations, file);
+await sqliteDb.close();
 const fileBytes = statSync(file).size + (existsSync(file + '-wal') ? statSync(file + '-wal').size : 0);
 const childRuns = Array.from({ length: 5 }, () => {
   const args = [
@@ -181,6 +218,7 @@ const childRuns = Array.from({ length: 5 }, () => {
     '--child',
     temp.dir,
     ...(cacheBytes === undefined ? [] : ['--cache-bytes', String(cacheBytes)]),
+    ...(values['storage-module'] ? ['--storage-module', values['storage-module']] : []),
   ];
   const out = spawnSync(process.execPath, args, { encoding: 'utf8' });
   if (out.status !== 0) throw new Error('child failed: ' + out.stderr);
@@ -188,45 +226,53 @@ const childRuns = Array.from({ length: 5 }, () => {
 });
 const memDb = await runStorage('memory', getRxStorageMemory(), nInteractions, iterations);
 await memDb.remove();
+const smallDir = makeTempDir('rapport-bench-dataset-small-');
+const smallDb = await runStorage('sqlite-small', makeSqlite(smallDir.dir), nDexie, iterations);
+await smallDb.remove();
+smallDir.dispose();
 const dexieDb = await runStorage(
   'dexie',
   getRxStorageDexie({ indexedDB, IDBKeyRange }),
-  Number(values['dexie-interactions']),
+  nDexie,
   Number(values['dexie-iterations']),
 );
 await dexieDb.remove();
-results.set('raw', openRaw(temp.dir, data, iterations));
 temp.dispose();
 
 const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 const child = (k: string) => med(childRuns.map((r) => r[k] as number));
-const get = (label: string, key: keyof Metrics) => results.get(label)?.[key] as number | undefined;
-const f = (n: number | undefined) => (n === undefined ? '—' : n.toFixed(2)).padStart(10);
+const get = (label: string, key: MetricKey) => results.get(label)?.[key];
 console.log(
-  `\nDataset: ${nContacts} contacts, ${nInteractions} interactions (dexie: ${values['dexie-interactions']} interactions, ${values['dexie-iterations']} iterations). Median ms of ${iterations} iterations.`,
+  `\nDataset: ${nContacts} contacts, ${nInteractions} interactions; median ms of ${iterations} iterations` +
+    `${values['storage-module'] ? `, storage from ${values['storage-module']}` : ''}.` +
+    `\nraw = the same select on the same file by hand (second connection, prepared statement, JSON.parse),` +
+    ` interleaved with the storage's calls. Dexie (fake-indexeddb) runs ${nDexie} interactions` +
+    ` (${values['dexie-iterations']} iterations), compared with the SQLite storage at that size.`,
 );
 console.log(
   'metric'.padEnd(30) +
-    ['sqlite', 'memory', 'dexie', 'raw sqlite'].map((s) => s.padStart(10)).join('') +
-    '   vs memory   vs raw   target',
+    ['sqlite', 'raw sqlite', 'memory', `sqlite@${nDexie}`, `dexie@${nDexie}`].map((s) => s.padStart(12)).join('') +
+    '   sqlite/raw ≤1.5×'.padEnd(21) +
+    'sqlite/dexie <1'.padEnd(17) +
+    'sqlite/memory',
 );
-const rows: [string, keyof Metrics, string][] = [
-  ['load (bulkInsert, total)', 'loadMs', '—'],
-  ['newest 50 by date', 'newest50', '≤3× memory, < dexie'],
-  ["one contact's newest 50", 'contact50', '< 15 ms, ≤3× memory'],
-  ['count all', 'countAll', '≤3× memory, < dexie'],
-  ["count one contact's", 'countContact', '≤3× memory, < dexie'],
-  ['7-day date range (same week)', 'range', '≤3× memory, < dexie'],
-  ['7-day range, distinct weeks', 'rangeCold', '≤3× memory, < dexie'],
+const names: [string, MetricKey][] = [
+  ['load (bulkInsert, total)', 'loadMs'],
+  ['newest 50 by date', 'newest50'],
+  ["one contact's newest 50", 'contact50'],
+  ['count all', 'countAll'],
+  ["count one contact's", 'countContact'],
+  ['7-day date range (same week)', 'range'],
+  ['7-day range, distinct weeks', 'rangeCold'],
 ];
-for (const [name, key, target] of rows) {
-  const [s, m, d, r] = ['sqlite', 'memory', 'dexie', 'raw'].map((l) => get(l, key));
+for (const [name, key] of names) {
+  const [s, r, m, small, d] = ['sqlite', 'raw', 'memory', 'sqlite-small', 'dexie'].map((l) => get(l, key));
   console.log(
     name.padEnd(30) +
-      [s, m, d, r].map(f).join('') +
-      `   ${s && m ? (s / m).toFixed(2) + 'x' : '—'}`.padEnd(12) +
-      `${s && r ? (s / r).toFixed(2) + 'x' : '—'}`.padEnd(9) +
-      target,
+      [s, r, m, small, d].map((n) => ms(n, 12)).join('') +
+      `   ${key === 'loadMs' ? '— (write)' : vsRaw(s, r)}`.padEnd(21) +
+      vsDexie(small, d).padEnd(17) +
+      (s && m ? `${(s / m).toFixed(2)}×` : '—'),
   );
 }
 console.log(
@@ -238,10 +284,3 @@ console.log(
 );
 console.log(`file size: ${(fileBytes / 1048576).toFixed(1)} MB for ${nContacts + nInteractions} docs`);
 console.log(`bench process RSS now (all storages loaded once): ${(process.memoryUsage().rss / 1048576).toFixed(1)} MB`);
-
-function expectLen(r: { documents: unknown[] }, n: number) {
-  if (r.documents.length !== n) throw new Error(`expected ${n} docs, got ${r.documents.length}`);
-}
-function expectAtMost(r: { documents: unknown[] }, n: number) {
-  if (r.documents.length > n) throw new Error(`expected at most ${n} docs, got ${r.documents.length}`);
-}

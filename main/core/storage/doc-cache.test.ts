@@ -264,6 +264,23 @@ describe('SQLite storage document cache', () => {
     expect((await store.findDocumentsById(['e'], false))[0]?.name).toBe('after');
   });
 
+  it("drops the cache on another connection's commit also when reads skip the data column (mostly hits)", async () => {
+    const store = await instance();
+    const docs = ['g1', 'g2', 'g3'].map((id, i) => toStored(person(id, { age: 40 + i, name: 'before' })));
+    await store.bulkWrite(
+      docs.map((document) => ({ document })),
+      'test',
+    );
+    const byAge = prepare(schema, { selector: { age: { $gte: 40, $lte: 42 } }, sort: [{ age: 'asc' }] });
+    for (let i = 0; i < 6; i++) await store.query(byAge); // admitted, then hits: scans select NULL for data
+    expect(store.internals.shared.cache.hitRate).toBeGreaterThan(0.5);
+    const { table } = store.internals as { table: string };
+    const other = new DatabaseSync(path.join(temp.dir, 'cachedb.sqlite'));
+    other.prepare(`UPDATE "${table}" SET data = ? WHERE id = 'g2'`).run(JSON.stringify({ ...docs[1], name: 'after' }));
+    other.close();
+    expect((await store.query(byAge)).documents.map((d) => d.name)).toEqual(['before', 'after', 'before']);
+  });
+
   it('returns cached documents frozen when freeze is on, so a caller mutation cannot corrupt later reads', async () => {
     const store = await instance();
     await store.bulkWrite([{ document: toStored(person('f')) }], 'test');

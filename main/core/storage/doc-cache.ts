@@ -95,6 +95,11 @@ export class DocumentCache {
   private disposed = false;
   private seenYoung = new Set<number>();
   private seenOld = new Set<number>();
+  /**
+   * Share of recent reads' rows found here (moving average over reads):
+   * readers fetch `data` along with their scans while it is below 1/2.
+   */
+  hitRate = 0;
   readonly budget: CacheBudget;
 
   constructor(budget: CacheBudget = PROCESS_BUDGET) {
@@ -121,6 +126,11 @@ export class DocumentCache {
     this.youngBytes += promoted.bytes;
     if (this.youngBytes > this.budget.maxBytes / 2) this.rotate();
     return promoted.doc;
+  }
+
+  /** Records a read of `rows` rows, `misses` of which were not cached. */
+  noteRead(rows: number, misses: number): void {
+    if (rows > 0) this.hitRate = (this.hitRate + (rows - misses) / rows) / 2;
   }
 
   /**

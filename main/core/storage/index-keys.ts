@@ -1,7 +1,12 @@
 import {
   getIndexableStringMonad,
   getIndexStringLength,
+  getNumberIndexString,
   getPrimaryFieldOfPrimaryKey,
+  getSchemaByObjectPath,
+  getStringLengthOfIndexNumber,
+  INDEX_MAX,
+  INDEX_MIN,
   type RxDocumentData,
   type RxJsonSchema,
 } from 'rxdb';
@@ -20,7 +25,83 @@ export type IndexDef<RxDocType> = {
   readonly toIndexString: (doc: RxDocumentData<RxDocType>) => string;
   /** prefixLengths[n]: UTF-16 length of the index string of the first n fields. */
   readonly prefixLengths: readonly number[];
+  /** Encoded lower bound of a query plan's `startKeys` (RxDB's getStartIndexStringFromLowerBound). */
+  readonly lowerBound: (keys: readonly unknown[]) => Uint8Array;
+  /** Encoded upper bound of a query plan's `endKeys` (RxDB's getStartIndexStringFromUpperBound). */
+  readonly upperBound: (keys: readonly unknown[]) => Uint8Array;
 };
+
+type FieldBounds = { lower: (bound: unknown) => string; upper: (bound: unknown) => string };
+
+/**
+ * RxDB's getStartIndexStringFromLowerBound/UpperBound for one field, with
+ * the schema lookups and padding strings computed once instead of on every
+ * query (they were ~20 µs of a ~40 µs indexed count). Same cases, same
+ * strings: `query.test.ts` checks them against RxDB's functions.
+ */
+function fieldBounds<RxDocType>(schema: RxJsonSchema<RxDocumentData<RxDocType>>, field: string): FieldBounds {
+  const part = getSchemaByObjectPath(schema, field) as {
+    type?: string;
+    maxLength?: number;
+    minimum?: number;
+    maximum?: number;
+    multipleOf?: number;
+  };
+  switch (part.type) {
+    case 'string': {
+      const maxLength = part.maxLength;
+      if (!maxLength) throw new Error(`SQLite storage: indexed string field ${field} has no maxLength`);
+      const nulls = ''.padEnd(maxLength, '\x00');
+      const maxes = ''.padEnd(maxLength, INDEX_MAX);
+      return {
+        lower: (bound) =>
+          typeof bound === 'string' ? (bound === INDEX_MAX ? maxes : bound.padEnd(maxLength, ' ')) : nulls,
+        upper: (bound) =>
+          typeof bound === 'string' && bound !== INDEX_MAX
+            ? bound.padEnd(maxLength, ' ')
+            : bound === INDEX_MIN
+              ? nulls
+              : maxes,
+      };
+    }
+    case 'boolean':
+      return {
+        lower: (bound) => (bound === null || bound === INDEX_MIN ? '0' : bound === INDEX_MAX ? '1' : bound ? '1' : '0'),
+        upper: (bound) => (bound === null || bound === INDEX_MAX ? '1' : bound === INDEX_MIN ? '0' : bound ? '1' : '0'),
+      };
+    case 'number':
+    case 'integer': {
+      const lengths = getStringLengthOfIndexNumber(part);
+      const zeros = '0'.repeat(lengths.nonDecimals + lengths.decimals);
+      const nines = '9'.repeat(lengths.nonDecimals + lengths.decimals);
+      const max = getNumberIndexString(lengths, lengths.maximum);
+      return {
+        lower: (bound) =>
+          bound === null || bound === INDEX_MIN
+            ? zeros
+            : bound === INDEX_MAX
+              ? max
+              : getNumberIndexString(lengths, bound as number),
+        upper: (bound) =>
+          bound === null || bound === INDEX_MAX
+            ? nines
+            : bound === INDEX_MIN
+              ? zeros
+              : getNumberIndexString(lengths, bound as number),
+      };
+    }
+    default:
+      throw new Error(`SQLite storage: cannot index field ${field} of type ${String(part.type)}`);
+  }
+}
+
+function boundEncoder(fields: readonly FieldBounds[], side: 'lower' | 'upper') {
+  return (keys: readonly unknown[]): Uint8Array => {
+    let str = '';
+    for (let i = 0; i < fields.length; i++) str += (fields[i] as FieldBounds)[side](keys[i]);
+    return encodeIndexString(str);
+  };
+}
 
 /**
  * Encodes a JS string as UTF-16BE bytes.
@@ -32,14 +113,9 @@ export type IndexDef<RxDocType> = {
  * U+FFFF, so TEXT range scans would drop emoji-bearing rows.
  */
 export function encodeIndexString(value: string): Uint8Array {
-  const length = value.length;
-  const out = new Uint8Array(length * 2);
-  for (let i = 0; i < length; i++) {
-    const code = value.charCodeAt(i);
-    out[i * 2] = code >>> 8;
-    out[i * 2 + 1] = code & 0xff;
-  }
-  return out;
+  // utf16le copies the string's code units as they are (lone surrogates too); swapping each pair
+  // makes them big-endian. Natively, ~3× faster than a JS loop over a 40-character key.
+  return Buffer.from(value, 'utf16le').swap16();
 }
 
 /** Inverse of {@link encodeIndexString}; used by tests and diagnostics. */
@@ -49,21 +125,6 @@ export function decodeIndexString(bytes: Uint8Array): string {
     out += String.fromCharCode(((bytes[i] ?? 0) << 8) | (bytes[i + 1] ?? 0));
   }
   return out;
-}
-
-/** True when the first `byteLength` bytes of both arrays are equal. */
-export function samePrefix(a: Uint8Array, b: Uint8Array, byteLength: number): boolean {
-  if (a.length < byteLength || b.length < byteLength) return a.length === b.length && bytesEqual(a, b);
-  for (let i = 0; i < byteLength; i++) {
-    if (a[i] !== b[i]) return false;
-  }
-  return true;
-}
-
-function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }
 
 /** Index used by getChangedDocumentsSince(): (lwt, id) order. */
@@ -89,6 +150,7 @@ export function getIndexDefs<RxDocType>(schema: RxJsonSchema<RxDocumentData<RxDo
     const key = fields.join(',');
     if (seen.has(key)) continue;
     seen.add(key);
+    const bounds = fields.map((field) => fieldBounds(schema, field));
     defs.push({
       fields,
       key,
@@ -97,6 +159,8 @@ export function getIndexDefs<RxDocType>(schema: RxJsonSchema<RxDocumentData<RxDo
       prefixLengths: fields
         .map((_, n) => (n === 0 ? 0 : getIndexStringLength(schema, fields.slice(0, n))))
         .concat(getIndexStringLength(schema, fields)),
+      lowerBound: boundEncoder(bounds, 'lower'),
+      upperBound: boundEncoder(bounds, 'upper'),
     });
   }
   return defs;

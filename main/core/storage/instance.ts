@@ -3,8 +3,6 @@ import { Subject, type Observable, type Subscription } from 'rxjs';
 import {
   categorizeBulkWriteRows,
   getPrimaryFieldOfPrimaryKey,
-  getSortComparator,
-  getStartIndexStringFromLowerBound,
   now,
   RX_META_LWT_MINIMUM,
   type BulkWriteRow,
@@ -21,11 +19,11 @@ import {
   type RxStorageQueryResult,
 } from 'rxdb';
 import { invalidateFile, releaseTableState, type ChangeBulk, type SharedTableState } from './change-bus.ts';
-import { changedByOtherConnection, releaseConnection } from './connection.ts';
-import { estimateBytes } from './doc-cache.ts';
+import { changedByOtherConnection, DATA_VERSION_SQL, releaseConnection } from './connection.ts';
 import { adjustCachedCounts, computeCounts, wholeTableCount } from './counts.ts';
-import { changesIndexFields, encodeIndexString, quoteIdent, samePrefix, type IndexDef } from './index-keys.ts';
-import { planScan, rangeCountSql, rangeSelectSql } from './query-to-sql.ts';
+import { changesIndexFields, quoteIdent, type IndexDef } from './index-keys.ts';
+import { planScan, rangeScanSql, ScanVariant, type ScanPlan, type ShapeCache } from './query-to-sql.ts';
+import { DocumentReader, type Row } from './reader.ts';
 import { rowValues, type TableStatements } from './table.ts';
 
 /** Internals exposed for diagnostics and tests. */
@@ -41,8 +39,8 @@ export type SqliteInstanceOptions = Record<string, never>;
 
 type Doc<T> = RxDocumentData<T>;
 
-/** Cache misses are fetched in batches of at most this many rowids. */
-const FETCH_CHUNK = 4096;
+/** Largest chunk a streaming scan with a JS matcher materialises at once. */
+const STREAM_CHUNK = 4096;
 
 export class RxStorageInstanceSqlite<RxDocType> implements RxStorageInstance<
   RxDocType,
@@ -61,6 +59,8 @@ export class RxStorageInstanceSqlite<RxDocType> implements RxStorageInstance<
   private readonly statements: TableStatements;
   private readonly indexesByKey: Map<string, IndexDef<RxDocType>>;
   private readonly sqlCache = new Map<string, StatementSync>();
+  private readonly shapes: ShapeCache = new Map();
+  private readonly reader: DocumentReader;
   private readonly changes$ = new Subject<EventBulk<RxStorageChangeEvent<RxDocType>, RxStorageDefaultCheckpoint>>();
   private readonly busSubscription: Subscription;
 
@@ -82,6 +82,12 @@ export class RxStorageInstanceSqlite<RxDocType> implements RxStorageInstance<
     this.statements = statements;
     this.primaryPath = getPrimaryFieldOfPrimaryKey(schema.primaryKey) as string;
     this.indexesByKey = new Map(internals.indexes.map((ix) => [ix.key, ix as IndexDef<RxDocType>]));
+    this.reader = new DocumentReader(
+      internals.shared,
+      internals.filePath,
+      internals.table,
+      statements.selectDataByRowids,
+    );
     this.busSubscription = internals.shared.changes$.subscribe((bulk) =>
       this.changes$.next(bulk as unknown as EventBulk<RxStorageChangeEvent<RxDocType>, RxStorageDefaultCheckpoint>),
     );
@@ -104,15 +110,14 @@ export class RxStorageInstanceSqlite<RxDocType> implements RxStorageInstance<
       // Under the write lock: drop caches if another connection committed.
       this.dropCachesIfChangedElsewhere();
       const ids = documentWrites.map((row) => (row.document as Record<string, unknown>)[pk] as string);
-      const found = this.statements.selectRowidsByIds.all(JSON.stringify(ids)) as unknown as [number, string][];
-      const rowids = found.map((row) => row[0]);
-      const docs = this.materialize(rowids);
+      const found = this.selectByIds(ids);
+      const docs = this.reader.documents<RxDocType>(found);
       const inDb = new Map<string, Doc<RxDocType>>();
       const rowidById = new Map<string, number>();
       for (let i = 0; i < found.length; i++) {
-        const [rowid, id] = found[i] as [number, string];
-        inDb.set(id, docs[i] as Doc<RxDocType>);
-        rowidById.set(id, rowid);
+        const row = found[i] as Row;
+        inDb.set(row[3] as string, docs[i] as Doc<RxDocType>);
+        rowidById.set(row[3] as string, row[0]);
       }
       categorized = categorizeBulkWriteRows<RxDocType>(
         this,
@@ -154,51 +159,19 @@ export class RxStorageInstanceSqlite<RxDocType> implements RxStorageInstance<
   }
 
   findDocumentsById(ids: string[], withDeleted: boolean): Promise<Doc<RxDocType>[]> {
-    this.ensureReadable();
+    this.ensureUsable();
     if (ids.length === 0) return Promise.resolve([]);
-    const rows = this.statements.selectRowidsByIds.all(JSON.stringify(ids)) as unknown as [number, string][];
-    const docs = this.materialize(rows.map((row) => row[0]));
+    const docs = this.reader.documents<RxDocType>(this.selectByIds(ids));
     return Promise.resolve(withDeleted ? docs : docs.filter((doc) => !doc._deleted));
   }
 
-  /**
-   * Documents for `rowids`, in the same order: cache hits as-is, misses
-   * fetched in one statement per chunk, parsed and cached.
-   * @throws if a rowid has no row (cannot happen: callers read the rowids
-   *   in the same synchronous call, with no write in between).
-   */
-  private materialize(rowids: readonly number[]): Doc<RxDocType>[] {
-    const cache = this.internals.shared.cache;
-    const out = new Array<Doc<RxDocType>>(rowids.length);
-    let missing: Map<number, number> | undefined;
-    for (let i = 0; i < rowids.length; i++) {
-      const rowid = rowids[i] as number;
-      const doc = cache.get(rowid);
-      if (doc !== undefined) out[i] = doc as Doc<RxDocType>;
-      else (missing ??= new Map()).set(rowid, i);
-    }
-    if (!missing) return out;
-    const keys = [...missing.keys()];
-    for (let start = 0; start < keys.length; start += FETCH_CHUNK) {
-      const chunk = keys.length <= FETCH_CHUNK ? keys : keys.slice(start, start + FETCH_CHUNK);
-      for (const row of this.statements.selectDataByRowids.all(JSON.stringify(chunk)) as unknown as [
-        number,
-        string,
-      ][]) {
-        const [rowid, json] = row;
-        const doc = JSON.parse(json) as Doc<RxDocType>;
-        cache.offer(rowid, doc, estimateBytes(json.length));
-        out[missing.get(rowid) as number] = doc;
-        missing.delete(rowid);
-      }
-    }
-    if (missing.size > 0)
-      throw new Error(`SQLite storage: ${missing.size} row(s) vanished during a read of ${this.internals.table}`);
-    return out;
+  /** Reader rows (plus `id` as 4th column) of the stored documents among `ids`. */
+  private selectByIds(ids: readonly string[]): Row[] {
+    return this.statements.selectByIds[this.reader.withData].all(JSON.stringify(ids)) as unknown as Row[];
   }
 
   query(prepared: PreparedQuery<RxDocType>): Promise<RxStorageQueryResult<RxDocType>> {
-    this.ensureReadable();
+    this.ensureUsable();
     return Promise.resolve({ documents: this.runQuery(prepared) });
   }
 
@@ -208,117 +181,138 @@ export class RxStorageInstanceSqlite<RxDocType> implements RxStorageInstance<
     const limit = typeof query.limit === 'number' ? query.limit : Infinity;
     if (limit <= 0) return [];
     const want = skip + limit;
-    const plan = planScan(this.schema, this.primaryPath, this.indexesByKey, prepared);
-    const table = this.internals.table;
-
-    if (plan.sortMode === 'exact' && !plan.matcher) {
-      const stmt = this.cached(rangeSelectSql(table, plan, { withIndexColumn: false, paged: true }), true);
-      const rows = stmt.all(plan.lower, plan.upper, Number.isFinite(limit) ? limit : -1, skip) as unknown as [number][];
-      return this.materialize(rows.map((row) => row[0]));
-    }
-
-    const streaming = plan.sortMode !== 'none' && Number.isFinite(want);
-    const prefix = plan.sortMode === 'prefix';
-    const stmt = this.cached(rangeSelectSql(table, plan, { withIndexColumn: streaming && prefix, paged: false }), true);
+    const plan = planScan(this.schema, this.primaryPath, this.indexesByKey, this.shapes, prepared);
+    const sortMode = plan.shape.sortMode;
+    const data = this.reader.withData ? ScanVariant.data : 0;
     const matcher = plan.matcher;
+
+    if (sortMode === 'exact' && !matcher) {
+      const rows = this.scan(plan, data | ScanVariant.paged, Number.isFinite(limit) ? limit : -1, skip);
+      return this.reader.documents<RxDocType>(rows);
+    }
     let docs: Doc<RxDocType>[];
-    if (!streaming) {
-      docs = this.materialize((stmt.all(plan.lower, plan.upper) as unknown as [number][]).map((row) => row[0]));
+    if (sortMode === 'none' || !Number.isFinite(want)) {
+      docs = this.reader.documents<RxDocType>(this.scan(plan, data));
       if (matcher) docs = docs.filter(matcher);
     } else if (!matcher) {
-      // Every row matches: decide where to stop on index keys alone, then
-      // materialise just those rows.
-      const rowids: number[] = [];
-      let tieKey: Uint8Array | null = null;
-      for (const row of stmt.iterate(plan.lower, plan.upper) as Iterable<[number, Uint8Array]>) {
-        if (tieKey && !samePrefix(tieKey, row[1], plan.tieBytes)) break;
-        rowids.push(row[0]);
-        if (rowids.length === want) tieKey = row[1];
-      }
-      docs = this.materialize(rowids);
+      docs = this.reader.documents<RxDocType>(this.prefixRows(plan, data, want));
     } else {
-      docs = this.streamMatches(stmt, plan.lower, plan.upper, matcher, want, prefix ? plan.tieBytes : -1);
+      docs = this.streamMatches(plan, data, matcher, want, sortMode === 'prefix');
     }
-    if (plan.sortMode !== 'exact') {
-      docs.sort(getSortComparator(this.schema, query) as (a: Doc<RxDocType>, b: Doc<RxDocType>) => number);
-    }
+    if (sortMode !== 'exact') docs.sort(plan.shape.compare);
     if (skip > 0 || docs.length > want) docs = docs.slice(skip, want);
     return docs;
   }
 
+  /** Runs the plan's range scan (statement `variant`, see ScanVariant) and returns all rows. */
+  private scan(plan: ScanPlan<RxDocType>, variant: number, ...paging: number[]): Row[] {
+    return this.scanStatement(plan, variant).all(plan.lower, plan.upper, ...paging) as unknown as Row[];
+  }
+
+  private scanStatement(plan: ScanPlan<RxDocType>, variant: number): StatementSync {
+    const statements = plan.shape.statements;
+    let stmt = statements.get(variant);
+    if (!stmt) {
+      stmt = this.internals.db.prepare(rangeScanSql(this.internals.table, plan.shape, variant));
+      stmt.setReturnArrays(true);
+      statements.set(variant, stmt);
+    }
+    return stmt;
+  }
+
+  /**
+   * Rows of a prefix-sorted scan with every row matching: the first `want`
+   * rows in index order plus the rest of the last one's tie group. Reads
+   * `want + 1` rows in one statement; only when the extra row ties does it
+   * stream on through the tie group.
+   */
+  private prefixRows(plan: ScanPlan<RxDocType>, data: number, want: number): Row[] {
+    const variant = data | ScanVariant.tieKey | ScanVariant.paged;
+    const rows = this.scan(plan, variant, want + 1, 0);
+    if (rows.length <= want) return rows;
+    const tieKey = (rows[want - 1] as Row)[3];
+    if ((rows[want] as Row)[3] !== tieKey) return rows.slice(0, want);
+    const stmt = this.scanStatement(plan, variant);
+    for (const row of stmt.iterate(plan.lower, plan.upper, -1, want + 1) as Iterable<Row>) {
+      if (row[3] !== tieKey) break;
+      rows.push(row);
+    }
+    return rows;
+  }
+
   /**
    * Streams the range in index order, materialising rows in growing chunks,
-   * until `want` documents matched; with `tieBytes >= 0` (prefix sort) it
-   * then finishes the tie group of the last needed row.
+   * until `want` documents matched; with `prefix` (prefix sort) it then
+   * finishes the tie group of the last needed row.
    */
   private streamMatches(
-    stmt: StatementSync,
-    lower: Uint8Array,
-    upper: Uint8Array,
+    plan: ScanPlan<RxDocType>,
+    data: number,
     matcher: (doc: Doc<RxDocType>) => boolean,
     want: number,
-    tieBytes: number,
+    prefix: boolean,
   ): Doc<RxDocType>[] {
+    const stmt = this.scanStatement(plan, data | (prefix ? ScanVariant.tieKey : 0));
     const docs: Doc<RxDocType>[] = [];
-    const rowids: number[] = [];
-    const keys: Uint8Array[] = [];
-    let tieKey: Uint8Array | null = null;
+    const rows: Row[] = [];
+    let tieKey: unknown = undefined;
     let chunkSize = Math.min(Math.max(want, 16), 256);
     /** Processes the buffered rows; true once the scan can stop. */
     const drain = (): boolean => {
-      const batch = this.materialize(rowids);
+      const batch = this.reader.documents<RxDocType>(rows);
       for (let i = 0; i < batch.length; i++) {
-        if (tieKey && !samePrefix(tieKey, keys[i] as Uint8Array, tieBytes)) return true;
+        if (tieKey !== undefined && (rows[i] as Row)[3] !== tieKey) return true;
         const doc = batch[i] as Doc<RxDocType>;
         if (!matcher(doc)) continue;
         docs.push(doc);
         if (docs.length === want) {
-          if (tieBytes < 0) return true;
-          tieKey = keys[i] as Uint8Array;
+          if (!prefix) return true;
+          tieKey = (rows[i] as Row)[3];
         }
       }
-      rowids.length = 0;
-      keys.length = 0;
+      rows.length = 0;
       return false;
     };
     let stopped = false;
-    for (const row of stmt.iterate(lower, upper) as Iterable<[number, Uint8Array?]>) {
-      rowids.push(row[0]);
-      if (tieBytes >= 0) keys.push(row[1] as Uint8Array);
-      if (rowids.length >= chunkSize) {
+    for (const row of stmt.iterate(plan.lower, plan.upper) as Iterable<Row>) {
+      rows.push(row);
+      if (rows.length >= chunkSize) {
         if (drain()) {
           stopped = true;
           break;
         }
-        chunkSize = Math.min(chunkSize * 2, FETCH_CHUNK);
+        chunkSize = Math.min(chunkSize * 2, STREAM_CHUNK);
       }
     }
-    if (!stopped && rowids.length > 0) drain();
+    if (!stopped && rows.length > 0) drain();
     return docs;
   }
 
   count(prepared: PreparedQuery<RxDocType>): Promise<RxStorageCountResult> {
-    this.ensureReadable();
+    this.ensureUsable();
     const whole = wholeTableCount(prepared.query.selector as Record<string, unknown>);
     if (whole) {
       // A B-tree COUNT is O(rows); whole-table counts are served from a cache.
+      this.dropCachesIfChangedElsewhere();
       const counts =
         this.internals.shared.counts ?? computeCounts(this.internals.db, this.internals.table, this.internals.shared);
       return Promise.resolve({ count: counts[whole], mode: 'fast' });
     }
-    const plan = planScan(this.schema, this.primaryPath, this.indexesByKey, prepared);
-    if (!plan.matcher) {
-      const row = this.cached(rangeCountSql(this.internals.table, plan)).get(plan.lower, plan.upper) as { n: number };
-      return Promise.resolve({ count: row.n, mode: 'fast' });
+    const plan = planScan(this.schema, this.primaryPath, this.indexesByKey, this.shapes, prepared);
+    const matcher = plan.matcher;
+    if (!matcher) {
+      const row = this.scanStatement(plan, ScanVariant.count).get(plan.lower, plan.upper) as unknown as [
+        number,
+        number,
+      ];
+      this.reader.checkVersion(row[1]);
+      return Promise.resolve({ count: row[0], mode: 'fast' });
     }
-    const stmt = this.cached(
-      rangeSelectSql(this.internals.table, plan, { withIndexColumn: false, paged: false }),
-      true,
-    );
-    const rowids = (stmt.all(plan.lower, plan.upper) as unknown as [number][]).map((row) => row[0]);
+    const rows = this.scan(plan, this.reader.withData ? ScanVariant.data : 0);
     let count = 0;
-    for (let start = 0; start < rowids.length; start += FETCH_CHUNK) {
-      for (const doc of this.materialize(rowids.slice(start, start + FETCH_CHUNK))) if (plan.matcher(doc)) count++;
+    for (let start = 0; start < rows.length; start += STREAM_CHUNK) {
+      const end = Math.min(rows.length, start + STREAM_CHUNK);
+      for (const doc of this.reader.documents<RxDocType>(rows, start, end)) if (matcher(doc)) count++;
     }
     return Promise.resolve({ count, mode: 'fast' });
   }
@@ -331,19 +325,16 @@ export class RxStorageInstanceSqlite<RxDocType> implements RxStorageInstance<
     limit: number,
     checkpoint?: RxStorageDefaultCheckpoint,
   ): Promise<{ documents: Doc<RxDocType>[]; checkpoint: RxStorageDefaultCheckpoint }> {
-    this.ensureReadable();
-    const fields = changesIndexFields(this.primaryPath);
-    const column = (this.indexesByKey.get(fields.join(',')) as IndexDef<RxDocType>).column;
-    const lower = checkpoint
-      ? getStartIndexStringFromLowerBound(this.schema, fields, [checkpoint.lwt, checkpoint.id])
-      : getStartIndexStringFromLowerBound(this.schema, fields, [RX_META_LWT_MINIMUM, '']);
-    const c = quoteIdent(column);
+    this.ensureUsable();
+    const index = this.indexesByKey.get(changesIndexFields(this.primaryPath).join(',')) as IndexDef<RxDocType>;
+    const lower = index.lowerBound(checkpoint ? [checkpoint.lwt, checkpoint.id] : [RX_META_LWT_MINIMUM, '']);
+    const c = quoteIdent(index.column);
     const stmt = this.cached(
-      `SELECT rowid FROM ${quoteIdent(this.internals.table)} WHERE ${c} ${checkpoint ? '>' : '>='} ? ORDER BY ${c} LIMIT ?`,
+      `SELECT rowid, ${this.reader.withData ? 'data' : 'NULL'}, ${DATA_VERSION_SQL} FROM ${quoteIdent(this.internals.table)} WHERE ${c} ${checkpoint ? '>' : '>='} ? ORDER BY ${c} LIMIT ?`,
       true,
     );
-    const rows = stmt.all(encodeIndexString(lower), Math.max(0, Math.floor(limit))) as unknown as [number][];
-    const documents = this.materialize(rows.map((row) => row[0]));
+    const rows = stmt.all(lower, Math.max(0, Math.floor(limit))) as unknown as Row[];
+    const documents = this.reader.documents<RxDocType>(rows);
     const last = documents.at(-1);
     return Promise.resolve({
       documents,
@@ -408,12 +399,6 @@ export class RxStorageInstanceSqlite<RxDocType> implements RxStorageInstance<
   private ensureUsable(): void {
     if (this.closed) throw new Error(`SQLite storage instance ${this.collectionName} is closed`);
     if (this.internals.shared.removed) throw new Error(`SQLite storage collection ${this.collectionName} was removed`);
-  }
-
-  /** ensureUsable + drop caches if another connection wrote to the file. */
-  private ensureReadable(): void {
-    this.ensureUsable();
-    this.dropCachesIfChangedElsewhere();
   }
 
   private dropCachesIfChangedElsewhere(): void {

@@ -1,14 +1,15 @@
+import type { StatementSync } from 'node:sqlite';
 import {
   getQueryMatcher,
   getSchemaByObjectPath,
-  getStartIndexStringFromLowerBound,
-  getStartIndexStringFromUpperBound,
+  getSortComparator,
   type FilledMangoQuery,
   type PreparedQuery,
   type RxDocumentData,
   type RxJsonSchema,
 } from 'rxdb';
-import { encodeIndexString, quoteIdent, type IndexDef } from './index-keys.ts';
+import { DATA_VERSION_SQL } from './connection.ts';
+import { quoteIdent, type IndexDef } from './index-keys.ts';
 
 /**
  * How the scan order of the chosen index relates to the query's sort:
@@ -22,76 +23,115 @@ import { encodeIndexString, quoteIdent, type IndexDef } from './index-keys.ts';
  */
 export type SortMode = 'exact' | 'prefix' | 'none';
 
-export type ScanPlan<RxDocType> = {
+/** What a scan looks like for every query of one shape (same index, bounds kinds, sort, $eq fields). */
+export type ScanShape<RxDocType> = {
   readonly index: IndexDef<RxDocType>;
-  readonly lower: Uint8Array;
-  readonly upper: Uint8Array;
   readonly inclusiveStart: boolean;
   readonly inclusiveEnd: boolean;
   readonly direction: 'ASC' | 'DESC';
   readonly sortMode: SortMode;
   /** For `prefix`: bytes of the index BLOB that form the tie key. */
   readonly tieBytes: number;
+  /** Prepared statements of this shape by {@link ScanVariant}, filled by the instance. */
+  readonly statements: Map<number, StatementSync>;
+  /** RxDB's comparator for the query's sort (the sort is part of the shape). */
+  readonly compare: (a: RxDocumentData<RxDocType>, b: RxDocumentData<RxDocType>) => number;
+};
+
+export type ScanPlan<RxDocType> = {
+  readonly shape: ScanShape<RxDocType>;
+  readonly lower: Uint8Array;
+  readonly upper: Uint8Array;
   /** Null when the index range alone satisfies the selector. */
   readonly matcher: ((doc: RxDocumentData<RxDocType>) => boolean) | null;
 };
 
-/**
- * Translates RxDB's query plan into an index range scan.
- * @throws if the plan names an index the table does not have.
- */
+/** Scan plans of one storage instance, by query shape (statements belong to its connection). */
+export type ShapeCache = Map<string, ScanShape<any>>;
+
+const MAX_SHAPES = 512;
+
 // RxDB reuses one PreparedQuery per RxQuery, so re-executions skip planning.
 const PLAN_CACHE = new WeakMap<object, WeakMap<object, ScanPlan<any>>>();
 
+/**
+ * Translates RxDB's query plan into an index range scan. Queries that differ
+ * only in their values (another contact, another week) share one shape and
+ * its statements; only the bounds (and a matcher when the index does not
+ * satisfy the selector) are computed per query.
+ * @throws if the plan names an index the table does not have.
+ */
 export function planScan<RxDocType>(
   schema: RxJsonSchema<RxDocumentData<RxDocType>>,
   primaryPath: string,
   indexesByKey: ReadonlyMap<string, IndexDef<RxDocType>>,
+  shapes: ShapeCache,
   prepared: PreparedQuery<RxDocType>,
 ): ScanPlan<RxDocType> {
-  let byQuery = PLAN_CACHE.get(indexesByKey);
-  if (!byQuery) PLAN_CACHE.set(indexesByKey, (byQuery = new WeakMap()));
+  let byQuery = PLAN_CACHE.get(shapes);
+  if (!byQuery) PLAN_CACHE.set(shapes, (byQuery = new WeakMap()));
   let plan = byQuery.get(prepared) as ScanPlan<RxDocType> | undefined;
-  if (!plan) byQuery.set(prepared, (plan = buildPlan(schema, primaryPath, indexesByKey, prepared)));
+  if (plan) return plan;
+  const queryPlan = prepared.queryPlan;
+  const constant = constantFields(schema, prepared.query.selector as Record<string, unknown>);
+  const shapeKey = [
+    (queryPlan.index as string[]).join(','),
+    queryPlan.inclusiveStart,
+    queryPlan.inclusiveEnd,
+    queryPlan.sortSatisfiedByIndex,
+    JSON.stringify(prepared.query.sort),
+    [...constant].join(','),
+  ].join('|');
+  let shape = shapes.get(shapeKey) as ScanShape<RxDocType> | undefined;
+  if (!shape) {
+    // Shapes come from the app's code, so there are few; the bound only guards against a generator.
+    if (shapes.size >= MAX_SHAPES) shapes.clear();
+    shapes.set(shapeKey, (shape = buildShape(schema, primaryPath, indexesByKey, prepared, constant)));
+  }
+  plan = {
+    shape,
+    lower: shape.index.lowerBound(queryPlan.startKeys),
+    upper: shape.index.upperBound(queryPlan.endKeys),
+    matcher: queryPlan.selectorSatisfiedByIndex
+      ? null
+      : (getQueryMatcher(schema, prepared.query) as (doc: RxDocumentData<RxDocType>) => boolean),
+  };
+  byQuery.set(prepared, plan);
   return plan;
 }
 
-function buildPlan<RxDocType>(
+function buildShape<RxDocType>(
   schema: RxJsonSchema<RxDocumentData<RxDocType>>,
   primaryPath: string,
   indexesByKey: ReadonlyMap<string, IndexDef<RxDocType>>,
   prepared: PreparedQuery<RxDocType>,
-): ScanPlan<RxDocType> {
+  constant: ReadonlySet<string>,
+): ScanShape<RxDocType> {
   const plan = prepared.queryPlan;
   const fields = plan.index as string[];
   const index = indexesByKey.get(fields.join(','));
   if (!index) throw new Error(`SQLite storage: no index column for [${fields.join(', ')}]`);
-  const sort = analyzeSort(schema, primaryPath, prepared.query, index, plan.sortSatisfiedByIndex);
   return {
     index,
-    lower: encodeIndexString(getStartIndexStringFromLowerBound(schema, fields, plan.startKeys)),
-    upper: encodeIndexString(getStartIndexStringFromUpperBound(schema, fields, plan.endKeys)),
     inclusiveStart: plan.inclusiveStart,
     inclusiveEnd: plan.inclusiveEnd,
-    ...sort,
-    matcher: plan.selectorSatisfiedByIndex
-      ? null
-      : (getQueryMatcher(schema, prepared.query) as (doc: RxDocumentData<RxDocType>) => boolean),
+    ...analyzeSort(primaryPath, prepared.query, index, plan.sortSatisfiedByIndex, constant),
+    statements: new Map(),
+    compare: getSortComparator(schema, prepared.query) as ScanShape<RxDocType>['compare'],
   };
 }
 
 type SortAnalysis = { direction: 'ASC' | 'DESC'; sortMode: SortMode; tieBytes: number };
 
 function analyzeSort<RxDocType>(
-  schema: RxJsonSchema<RxDocumentData<RxDocType>>,
   primaryPath: string,
   query: FilledMangoQuery<RxDocType>,
   indexDef: IndexDef<RxDocType>,
   sortSatisfiedByIndex: boolean,
+  constant: ReadonlySet<string>,
 ): SortAnalysis {
   const index = indexDef.fields;
   if (sortSatisfiedByIndex) return { direction: 'ASC', sortMode: 'exact', tieBytes: 0 };
-  const constant = constantFields(schema, query.selector as Record<string, unknown>);
   let sort = (query.sort as Record<string, 'asc' | 'desc'>[]).map((part) => {
     const [field, dir] = Object.entries(part)[0] as [string, 'asc' | 'desc'];
     return { field, dir };
@@ -164,26 +204,26 @@ export function rangeWhere(column: string, inclusiveStart: boolean, inclusiveEnd
   return `${c} ${inclusiveStart ? '>=' : '>'} ? AND ${c} ${inclusiveEnd ? '<=' : '<'} ?`;
 }
 
-/**
- * SQL for a range scan returning `rowid` (plus the index BLOB with
- * `withIndexColumn`): a covering-index scan, documents come from the cache
- * or a second fetch by rowid. With `paged`, two extra parameters follow the
- * bounds: LIMIT (use -1 for none) and OFFSET.
- */
-export function rangeSelectSql<RxDocType>(
-  table: string,
-  plan: ScanPlan<RxDocType>,
-  opts: { withIndexColumn: boolean; paged: boolean },
-): string {
-  const c = quoteIdent(plan.index.column);
-  const cols = opts.withIndexColumn ? `rowid, ${c}` : 'rowid';
-  return (
-    `SELECT ${cols} FROM ${quoteIdent(table)} WHERE ${rangeWhere(plan.index.column, plan.inclusiveStart, plan.inclusiveEnd)}` +
-    ` ORDER BY ${c} ${plan.direction}` +
-    (opts.paged ? ' LIMIT ? OFFSET ?' : '')
-  );
-}
+/** Bit flags of a scan statement: which columns it selects, whether it takes LIMIT/OFFSET. */
+export const ScanVariant = { data: 1, tieKey: 2, paged: 4, count: 8 } as const;
 
-export function rangeCountSql<RxDocType>(table: string, plan: ScanPlan<RxDocType>): string {
-  return `SELECT count(*) AS n FROM ${quoteIdent(table)} WHERE ${rangeWhere(plan.index.column, plan.inclusiveStart, plan.inclusiveEnd)}`;
+/**
+ * SQL of a range scan returning reader rows (reader.ts): `rowid`, `data`
+ * (or NULL without {@link ScanVariant.data}), the data_version, and with
+ * `tieKey` the hex of the index BLOB's first `tieBytes` (equal within a tie
+ * group; a string costs far less than a BLOB, which node:sqlite copies into
+ * a new Buffer per row). Without `data` it is a covering-index scan. With
+ * `paged`, LIMIT (-1 for none) and OFFSET follow the bounds. `count` selects
+ * `count(*)` and the data_version instead.
+ */
+export function rangeScanSql<RxDocType>(table: string, shape: ScanShape<RxDocType>, variant: number): string {
+  const c = quoteIdent(shape.index.column);
+  const where = `FROM ${quoteIdent(table)} WHERE ${rangeWhere(shape.index.column, shape.inclusiveStart, shape.inclusiveEnd)}`;
+  if (variant & ScanVariant.count) return `SELECT count(*), ${DATA_VERSION_SQL} ${where}`;
+  const data = variant & ScanVariant.data ? 'data' : 'NULL';
+  const ix = variant & ScanVariant.tieKey ? `, hex(substr(${c}, 1, ${shape.tieBytes}))` : '';
+  return (
+    `SELECT rowid, ${data}, ${DATA_VERSION_SQL}${ix} ${where} ORDER BY ${c} ${shape.direction}` +
+    (variant & ScanVariant.paged ? ' LIMIT ? OFFSET ?' : '')
+  );
 }

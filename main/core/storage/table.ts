@@ -1,5 +1,6 @@
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import type { RxDocumentData } from 'rxdb';
+import { DATA_VERSION_SQL } from './connection.ts';
 import { encodeIndexString, quoteIdent, type IndexDef } from './index-keys.ts';
 
 /**
@@ -17,8 +18,12 @@ export function tableName(collectionName: string, schemaVersion: number): string
  * materialises ~2× faster than row objects.
  */
 export type TableStatements = {
-  /** [rowid, id] of the given ids (JSON array): covering scan of the primary-key index. */
-  readonly selectRowidsByIds: StatementSync;
+  /**
+   * Rows (see reader.ts) of the given ids (JSON array), plus `id` as 4th
+   * column: `[0]` without data (a covering scan of the primary-key index),
+   * `[1]` with it.
+   */
+  readonly selectByIds: readonly [StatementSync, StatementSync];
   /** [rowid, data] of the given rowids (JSON array): fetch of cache misses. */
   readonly selectDataByRowids: StatementSync;
   readonly insert: StatementSync;
@@ -92,7 +97,13 @@ export function prepareTableStatements<RxDocType>(
     return stmt;
   };
   return {
-    selectRowidsByIds: arrays(db.prepare(`SELECT rowid, id FROM ${t} WHERE id IN (SELECT value FROM json_each(?))`)),
+    selectByIds: [false, true].map((withData) =>
+      arrays(
+        db.prepare(
+          `SELECT rowid, ${withData ? 'data' : 'NULL'}, ${DATA_VERSION_SQL}, id FROM ${t} WHERE id IN (SELECT value FROM json_each(?))`,
+        ),
+      ),
+    ) as [StatementSync, StatementSync],
     selectDataByRowids: arrays(
       db.prepare(`SELECT rowid, data FROM ${t} WHERE rowid IN (SELECT value FROM json_each(?))`),
     ),

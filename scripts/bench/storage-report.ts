@@ -1,0 +1,28 @@
+/** Verdict cells shared by the bench:storage scripts (issue 15's targets). */
+
+/** Every storage read within this factor of raw node:sqlite doing the same select and parse. */
+export const RAW_LIMIT = 1.5;
+
+export function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
+}
+
+/** "1.23× PASS" against raw (≤ RAW_LIMIT), or "—" without a raw figure. */
+export function vsRaw(storage: number | undefined, raw: number | undefined): string {
+  if (storage === undefined || raw === undefined) return '—';
+  const ratio = storage / raw;
+  return `${ratio.toFixed(2)}× ${ratio <= RAW_LIMIT ? 'PASS' : 'FAIL'}`;
+}
+
+/** "0.12× PASS" when the storage is faster than Dexie, or `note` when there is no comparable figure. */
+export function vsDexie(storage: number | undefined, dexie: number | undefined, note = '—'): string {
+  if (storage === undefined || dexie === undefined) return note;
+  const ratio = storage / dexie;
+  return `${ratio.toFixed(2)}× ${ratio < 1 ? 'PASS' : 'FAIL'}`;
+}
+
+export function ms(n: number | undefined, width = 10): string {
+  return (n === undefined ? '—' : n.toFixed(n < 1 ? 3 : 2)).padStart(width);
+}
