@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import './test/compile-cache.ts';
 
 /** Debian's Chromium; Playwright's own browser downloads are not used anywhere. */
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -11,6 +12,7 @@ export default defineConfig({
   // read-only one per worker (accessibility.spec.ts), so none depends on another's order.
   fullyParallel: true,
   workers: 2,
+  globalSetup: './test/e2e/global-setup.ts',
   reporter: process.env.CI ? [['list']] : [['list']],
   use: { trace: 'retain-on-failure' },
   projects: [
