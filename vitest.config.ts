@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 import HeavyFirstSequencer from './test/heavy-first-sequencer.ts';
+import './test/compile-cache.ts';
 
 const electronStub = fileURLToPath(new URL('./test/stubs/electron.ts', import.meta.url));
 
