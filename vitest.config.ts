@@ -13,6 +13,10 @@ export default defineConfig({
     // files spend their time starting a process, importing the core, or waiting on a child process
     // or a socket, so two workers keep both cores busy.
     maxWorkers: 2,
+    // Vitest's 5 s default is met on a quiet machine, but these 2-core machines are shared: at load
+    // 13-20 a render-heavy component test or a core opened on a tmpfs took 5.2-13 s. A hung test
+    // still fails, 10 s later.
+    testTimeout: 15_000,
     sequence: { sequencer: HeavyFirstSequencer },
     projects: [
       {
