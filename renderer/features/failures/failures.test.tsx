@@ -279,8 +279,7 @@ describe('every channel failing shows on screen', () => {
       await userEvent.paste('Hi [name], how are you?');
       await userEvent.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Save' }));
     });
-    // The starter library renders twice over: past 5 s at load 15 on two cores.
-  }, 15_000);
+  });
 
   it('Settings: rhythms, reminders and backups', async () => {
     const { fake } = renderInApp(<SettingsScreen />, {
