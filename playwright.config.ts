@@ -1,7 +1,14 @@
+import { existsSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
+import './test/compile-cache.ts';
 
-/** Debian's Chromium; Playwright's own browser downloads are not used anywhere. */
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/**
+ * Debian's Chromium; Playwright's own browser downloads are not used anywhere. Its headless shell
+ * (apt package chromium-headless-shell, what Playwright itself runs headless tests in) where it is
+ * installed: the full browser's headless mode also runs its window UI and took a quarter more CPU.
+ */
+const headlessShell = '/usr/bin/chromium-headless-shell';
+const chromiumPath = process.env.CHROMIUM_PATH ?? (existsSync(headlessShell) ? headlessShell : '/usr/bin/chromium');
 
 export default defineConfig({
   // Scenario specs restart the browser-mode server; on a loaded 2-core machine that alone takes seconds.
@@ -11,6 +18,7 @@ export default defineConfig({
   // read-only one per worker (accessibility.spec.ts), so none depends on another's order.
   fullyParallel: true,
   workers: 2,
+  globalSetup: './test/e2e/global-setup.ts',
   reporter: process.env.CI ? [['list']] : [['list']],
   use: { trace: 'retain-on-failure' },
   projects: [

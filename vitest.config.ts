@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 import HeavyFirstSequencer from './test/heavy-first-sequencer.ts';
+import './test/compile-cache.ts';
 
 const electronStub = fileURLToPath(new URL('./test/stubs/electron.ts', import.meta.url));
 
@@ -12,6 +13,10 @@ export default defineConfig({
     // files spend their time starting a process, importing the core, or waiting on a child process
     // or a socket, so two workers keep both cores busy.
     maxWorkers: 2,
+    // Vitest's 5 s default is met on a quiet machine, but these 2-core machines are shared: at load
+    // 13-20 a render-heavy component test or a core opened on a tmpfs took 5.2-13 s. A hung test
+    // still fails, 10 s later.
+    testTimeout: 15_000,
     sequence: { sequencer: HeavyFirstSequencer },
     projects: [
       {

@@ -1,7 +1,8 @@
 /**
- * Runs npm scripts side by side and fails if any fails: `node test/run-together.ts lint typecheck`.
- * `npm test` runs lint and typecheck this way; each is single-threaded, so on two cores they take
- * the time of the longer one. Each script's output is printed whole once it ends, so the two never
+ * Runs npm scripts side by side and fails if any fails: `node test/run-together.ts lint typecheck build`.
+ * `npm test` runs lint, typecheck and the production build this way: lint and typecheck are each
+ * single-threaded, so on two cores they take the time of the longer one, and the build (a few
+ * seconds) fits beside them. Each script's output is printed whole once it ends, so they never
  * interleave.
  */
 import { spawn } from 'node:child_process';

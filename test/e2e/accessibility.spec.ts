@@ -22,7 +22,7 @@ const SCREENS = [
 const test = served.extend<object, { demo: { url: string } }>({
   demo: [
     async ({}, use) => {
-      const dataDir = seededFolder('demo-60', DEMO_60);
+      const dataDir = await seededFolder('demo-60', DEMO_60);
       try {
         const app = await startServe(dataDir, ['--today', '2026-03-10']);
         await use({ url: app.url });

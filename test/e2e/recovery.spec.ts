@@ -18,7 +18,7 @@ for (const [label, damage] of [
   test(`a ${label} database is not replaced by an empty one: the app offers the 300-person backup and restores it`, async ({
     page,
   }) => {
-    const dir = folderWithBackup();
+    const dir = await folderWithBackup();
     const [backup] = backupsIn(dir);
     damage(join(dir, 'rapport.sqlite'));
     const app = await startServe(dir);

@@ -5,8 +5,6 @@ import { addPerson } from './helpers.ts';
 import { expect, startServe, test } from './serve-fixture.ts';
 
 test('an overdue person appears on Today, Done logs a message and takes them off the list', async ({ page }) => {
-  // Two server starts on a shared CI box can take most of the default 30 s.
-  test.setTimeout(90_000);
   const dataDir = mkdtempSync(join(tmpdir(), 'rapport-e2e-reminders-'));
   // 1. Added on 10 January with a "Close" rhythm (due after 3 weeks, overdue after 5)…
   let served = await startServe(dataDir, ['--today', '2026-01-10']);
@@ -58,7 +56,6 @@ test('an overdue person appears on Today, Done logs a message and takes them off
 });
 
 test('Later → Snooze 1 day hides a due person until tomorrow', async ({ page }) => {
-  test.setTimeout(90_000);
   const dataDir = mkdtempSync(join(tmpdir(), 'rapport-e2e-snooze-'));
   let served = await startServe(dataDir, ['--today', '2026-01-10']);
   try {
