@@ -1,22 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { inArea } from './area.ts';
 import { OwnershipViolation } from './ownership.ts';
+import { rawContact, WRITTEN_AT } from './testing/documents.ts';
 import { openTestCore } from './testing/test-core.ts';
 
-const stamp = '2026-03-01T09:00:00.000Z';
-const person = (id: string) => ({
-  id,
-  displayName: 'Ada Lovelace',
-  emails: [],
-  phones: [],
-  addresses: [],
-  social: [],
-  tags: [],
-  archived: false,
-  extensions: [],
-  createdAt: stamp,
-  updatedAt: stamp,
-});
+const person = (id: string) => rawContact(id, { displayName: 'Ada Lovelace' });
 
 describe('one owner per collection', () => {
   it('refuses a write by an area that does not own the collection, or by code outside any area', async () => {
@@ -51,7 +39,7 @@ describe('one owner per collection', () => {
       ),
     ).rejects.toBeInstanceOf(OwnershipViolation);
     await expect(
-      inArea('replication', () => core.db.trash.insert({ id: 't', label: 'x', deletedAt: stamp, payload: {} })),
+      inArea('replication', () => core.db.trash.insert({ id: 't', label: 'x', deletedAt: WRITTEN_AT, payload: {} })),
     ).rejects.toBeInstanceOf(OwnershipViolation);
     expect(await core.db.contacts.count().exec()).toBe(2);
   });

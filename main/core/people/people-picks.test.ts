@@ -6,40 +6,26 @@ import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../../../shared/domain/search/generate.ts';
 import { inArea } from '../area.ts';
 import type { InteractionDocument } from '../interactions/schema.ts';
-import { interactionSortKey } from '../interactions/sort-key.ts';
+import { rawContact, rawInteraction } from '../testing/documents.ts';
 import { openTestCore, type TestCore } from '../testing/test-core.ts';
 import { rankPeopleReference } from './rank-people.reference.ts';
 import type { ContactDocument } from './schema.ts';
 
 const FIRST = ['Ada', 'Adam', 'Zoë', 'Zoe', 'José', 'Jo', 'Priya', 'Sam', 'Samira', 'Olga', 'Wei', 'Ana', 'Anaïs'];
 const LAST = ['Okafor', 'Lee', 'Patel', 'Müller', 'Núñez', "O'Brien", 'Chen', 'Smith-Jones', 'Ivanova', 'Lima'];
-const stamp = '2026-03-18T09:00:00.000Z';
-
 async function seed(t: TestCore, random: (n: number) => number, count: number) {
   const pick = <T>(list: readonly T[]) => list[random(list.length)]!;
-  const contacts: ContactDocument[] = Array.from({ length: count }, (_, i) => ({
-    id: `c${i}`,
-    // Few names, so equal names, shared prefixes and accents are common.
-    displayName: random(5) === 0 ? pick(FIRST) : `${pick(FIRST)} ${pick(LAST)}`,
-    ...(random(2) ? { organisation: pick(['Leeds Pottery', 'Acme']) } : {}),
-    emails: [],
-    phones: [],
-    addresses: [],
-    social: [],
-    tags: [],
-    archived: random(8) === 0,
-    extensions: [],
-    createdAt: stamp,
-    updatedAt: stamp,
-  }));
+  const contacts: ContactDocument[] = Array.from({ length: count }, (_, i) =>
+    rawContact(`c${i}`, {
+      // Few names, so equal names, shared prefixes and accents are common.
+      displayName: random(5) === 0 ? pick(FIRST) : `${pick(FIRST)} ${pick(LAST)}`,
+      ...(random(2) ? { organisation: pick(['Leeds Pottery', 'Acme']) } : {}),
+      archived: random(8) === 0,
+    }),
+  );
   const interactions: InteractionDocument[] = Array.from({ length: count }, (_, i) => {
     const date = `2025-${String(1 + random(12)).padStart(2, '0')}-${String(1 + random(5)).padStart(2, '0')}`;
-    const id = `i${i}`;
-    return {
-      ...{ id, type: 'coffee', date, contactIds: [`c${random(count)}`] },
-      ...{ gave: [], asked: [], mutual: false, sortKey: interactionSortKey(date, undefined, id) },
-      ...{ createdAt: stamp, updatedAt: stamp },
-    };
+    return rawInteraction(`i${i}`, { type: 'coffee', date, contactIds: [`c${random(count)}`] });
   });
   await inArea('replication', async () => {
     await t.core.db.contacts.bulkInsert(contacts);

@@ -17,6 +17,7 @@ import { inArea } from '../area.ts';
 import type { InteractionDocument } from '../interactions/schema.ts';
 import { interactionSortKey } from '../interactions/sort-key.ts';
 import { openTestCore, type TestCore } from '../testing/test-core.ts';
+import { rawContact } from '../testing/documents.ts';
 import { personListItem } from './people-list.ts';
 import type { ContactDocument } from './schema.ts';
 
@@ -47,22 +48,17 @@ function randomWriter(seed: number) {
   const pick = <T>(list: readonly T[]) => list[random(list.length)]!;
   const contactId = () => `c${random(70)}`;
   const day = () => `2025-${String(1 + random(12)).padStart(2, '0')}-${String(1 + random(28)).padStart(2, '0')}`;
-  const contact = (): ContactDocument => ({
-    id: contactId(),
-    // Few names, so equal names (ordered by id) are common.
-    displayName: `${pick(NAMES)}${random(4) === 0 ? ` ${random(5)}` : ''}`,
-    emails: [],
-    phones: [],
-    addresses: [],
-    social: [],
-    tags: TAGS.filter(() => random(4) === 0),
-    archived: random(6) === 0,
-    ...(random(3) ? { tier: pick(TIERS) } : {}),
-    ...(random(2) ? { organisation: pick(['Leeds Pottery', 'Oldham FC', 'Acme']) } : {}),
-    extensions: [],
-    createdAt: `2024-0${1 + random(9)}-10T09:00:00.000Z`,
-    updatedAt: stamp,
-  });
+  const contact = (): ContactDocument =>
+    rawContact(contactId(), {
+      // Few names, so equal names (ordered by id) are common.
+      displayName: `${pick(NAMES)}${random(4) === 0 ? ` ${random(5)}` : ''}`,
+      tags: TAGS.filter(() => random(4) === 0),
+      archived: random(6) === 0,
+      ...(random(3) ? { tier: pick(TIERS) } : {}),
+      ...(random(2) ? { organisation: pick(['Leeds Pottery', 'Oldham FC', 'Acme']) } : {}),
+      createdAt: `2024-0${1 + random(9)}-10T09:00:00.000Z`,
+      updatedAt: stamp,
+    });
   const interaction = (): InteractionDocument => {
     const id = `i${random(120)}`;
     const date = day();

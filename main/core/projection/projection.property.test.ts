@@ -14,6 +14,7 @@ import { interactionSortKey } from '../interactions/sort-key.ts';
 import type { ContactDocument } from '../people/schema.ts';
 import { createSearchService } from '../search/search-service.ts';
 import { openTestCore } from '../testing/test-core.ts';
+import { rawContact } from '../testing/documents.ts';
 import { expectedDerived, rebuildDerived } from './rebuild.ts';
 import { createSearchProjection } from './search-projection.ts';
 
@@ -31,21 +32,16 @@ function randomWriter(seed: number) {
   const date = () => `2025-${String(1 + random(12)).padStart(2, '0')}-${String(1 + random(28)).padStart(2, '0')}`;
   const words = (n: number) => Array.from({ length: n }, () => pick(WORDS)).join(' ');
 
-  const contact = (): ContactDocument => ({
-    id: contactId(),
-    displayName: `${pick(NAMES)}${random(3) === 0 ? ` ${random(100)}` : ''}`,
-    emails: [],
-    phones: [],
-    addresses: [],
-    social: [],
-    tags: random(2) ? [pick(WORDS)] : [],
-    archived: random(5) === 0,
-    ...(random(2) ? { tier: pick(['close', 'regular', 'occasional', 'yearly'] as const) } : {}),
-    ...(random(3) === 0 ? { notes: words(3) } : {}),
-    extensions: [],
-    createdAt: `2024-0${1 + random(9)}-10T09:00:00.000Z`,
-    updatedAt: stamp,
-  });
+  const contact = (): ContactDocument =>
+    rawContact(contactId(), {
+      displayName: `${pick(NAMES)}${random(3) === 0 ? ` ${random(100)}` : ''}`,
+      tags: random(2) ? [pick(WORDS)] : [],
+      archived: random(5) === 0,
+      ...(random(2) ? { tier: pick(['close', 'regular', 'occasional', 'yearly'] as const) } : {}),
+      ...(random(3) === 0 ? { notes: words(3) } : {}),
+      createdAt: `2024-0${1 + random(9)}-10T09:00:00.000Z`,
+      updatedAt: stamp,
+    });
   const interaction = (): InteractionDocument => {
     const id = `i${random(90)}`;
     const day = date();

@@ -2,11 +2,9 @@ import { DatabaseSync } from 'node:sqlite';
 import { describe, expect, it, vi } from 'vitest';
 import { inArea } from '../area.ts';
 import { sqliteConnectionOf } from '../db/database.ts';
-import type { InteractionDocument } from '../interactions/schema.ts';
-import { interactionSortKey } from '../interactions/sort-key.ts';
-import type { ContactDocument } from '../people/schema.ts';
 import { dataFolder } from '../lifecycle/data-folder.ts';
 import { INTERACTION_CANDIDATES, PEOPLE_CANDIDATES } from './search-service.ts';
+import { rawContact, rawInteraction } from '../testing/documents.ts';
 import { openTestCore, type TestCore } from '../testing/test-core.ts';
 
 const titles = async (t: TestCore, q: string) =>
@@ -152,32 +150,7 @@ describe('search', () => {
   });
 });
 
-const stamp = '2026-03-01T09:00:00.000Z';
-const contact = (id: string, displayName: string, organisation?: string): ContactDocument => ({
-  id,
-  displayName,
-  ...(organisation ? { organisation } : {}),
-  emails: [],
-  phones: [],
-  addresses: [],
-  social: [],
-  tags: [],
-  archived: false,
-  extensions: [],
-  createdAt: stamp,
-  updatedAt: stamp,
-});
-const interaction = (id: string, date: string, title: string, notes?: string): InteractionDocument => ({
-  id,
-  type: 'call',
-  date,
-  contactIds: [],
-  title,
-  ...(notes ? { notes } : {}),
-  gave: [],
-  asked: [],
-  mutual: false,
-  sortKey: interactionSortKey(date, undefined, id),
-  createdAt: stamp,
-  updatedAt: stamp,
-});
+const contact = (id: string, displayName: string, organisation?: string) =>
+  rawContact(id, { displayName, ...(organisation ? { organisation } : {}) });
+const interaction = (id: string, date: string, title: string, notes?: string) =>
+  rawInteraction(id, { date, title, ...(notes ? { notes } : {}) });
