@@ -89,6 +89,8 @@ export async function openGeneration(options: GenerationOptions): Promise<Genera
 
   const settings = createSettingsStore(db, clock);
   const projection = createProjector(db, settings);
+  // Filled in below as the areas are built; the journal undoes through them.
+  const apis = {} as AreaApis;
   const context: CoreContext = {
     db,
     clock,
@@ -97,8 +99,8 @@ export async function openGeneration(options: GenerationOptions): Promise<Genera
     settings,
     projection,
     trash: createTrash(db, clock),
-    journal: createWriteJournal(dataFolder(options.dataDir).journal),
-    areas: {} as AreaApis,
+    journal: createWriteJournal(dataFolder(options.dataDir).journal, clock, apis),
+    areas: apis,
     notifier: options.notifier,
     emit: options.emit,
     uploads: options.uploads,

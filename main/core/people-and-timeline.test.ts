@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { dataFolder, filesIn } from './lifecycle/data-folder.ts';
 import { openTestCore } from './testing/test-core.ts';
 
 async function setup(today = '2026-03-10T12:00:00Z') {
@@ -31,6 +32,26 @@ describe('logging interactions', () => {
     expect(view.openDetails).toMatchObject([
       { text: 'new puppy Biscuit', learnedOn: '2026-03-09', interactionId: logged.id },
     ]);
+  });
+
+  it('undoes the new person and the interaction when a later write of the same log fails', async () => {
+    const { core, call } = await setup();
+    const details = core.db.details;
+    const insert = details.bulkInsert.bind(details);
+    details.bulkInsert = () => Promise.reject(new Error('disk went away'));
+    try {
+      const result = await core.requestUnchecked('interactions.log', {
+        interaction: { type: 'coffee', date: '2026-03-09', contactIds: [] },
+        newPeople: ['Sam Okafor'],
+        details: [{ text: 'new puppy Biscuit' }],
+      });
+      expect(result.ok).toBe(false);
+    } finally {
+      details.bulkInsert = insert;
+    }
+    expect((await call('timeline.page', { filter: {}, offset: 0, limit: 10 })).entries).toEqual([]);
+    expect(await core.db.contacts.count().exec()).toBe(0);
+    expect(filesIn(dataFolder(core.dataDir).journal)).toEqual([]);
   });
 
   it('rejects a log with nobody in it, naming the field', async () => {

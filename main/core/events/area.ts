@@ -144,9 +144,7 @@ export function createEventsArea(ctx: CoreContext): Area<Requests, Subscriptions
     async capture(input: CaptureFields) {
       const event = await find(input.eventId);
       // The person (or their new ways to reach them), the meeting and the detail: all or nothing.
-      return ctx.journal.operation(`the quick capture of ${input.name}`, clock.now(), ctx.areas, () =>
-        captureAt(event, input),
-      );
+      return ctx.journal.operation(`the quick capture of ${input.name}`, () => captureAt(event, input));
     },
     async markSent(id: string, contactId: string, via: 'email' | 'message') {
       const event = await find(id);

@@ -104,7 +104,7 @@ export function createInteractionsArea(
     async log(input: LogInput) {
       // New people and details make it several writes: all or nothing, even if the app dies between them.
       if (!input.newPeople.length && !input.details.length) return logNow(input);
-      return ctx.journal.operation('logging an interaction', ctx.clock.now(), ctx.areas, () => logNow(input));
+      return ctx.journal.operation('logging an interaction', () => logNow(input));
     },
 
     async update(id: string, fields: InteractionFields) {

@@ -17,6 +17,7 @@ import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { Contact } from '../../../shared/domain/contact.ts';
+import type { Clock } from '../clock.ts';
 import type { AreaApis } from '../context.ts';
 import { NEVER_CANCELLED } from '../jobs/cancellation.ts';
 import type { ContactDocument } from '../people/schema.ts';
@@ -57,12 +58,13 @@ export interface WriteJournal {
    * Runs `work` as one operation: undone if it throws, or at the next start if the process dies.
    * An operation started inside another joins it.
    */
-  operation<T>(label: string, now: Date, areas: AreaApis, work: () => Promise<T>): Promise<T>;
+  operation<T>(label: string, work: () => Promise<T>): Promise<T>;
   /** Adds to the running operation's record, durably, before the write it describes. */
   expect(expected: Expected): void;
 }
 
-export function createWriteJournal(dir: string): WriteJournal {
+/** `areas` is read when an operation is undone, so it may be filled in after this is made. */
+export function createWriteJournal(dir: string, clock: Clock, areas: AreaApis): WriteJournal {
   const path = (id: string) => join(dir, `${id}.json`);
   const running = new AsyncLocalStorage<WriteIntent>();
   const write = (intent: WriteIntent) => {
@@ -87,12 +89,12 @@ export function createWriteJournal(dir: string): WriteJournal {
       }
       return { intents, unreadable };
     },
-    async operation(label, now, areas, work) {
+    async operation(label, work) {
       if (running.getStore()) return work();
       const intent: WriteIntent = {
         id: randomUUID(),
         label,
-        startedAt: now.toISOString(),
+        startedAt: clock.now().toISOString(),
         createdPeople: [],
         replacedPeople: [],
         createdInteractions: [],
