@@ -59,15 +59,15 @@ const IDLE_MS = 60_000;
  * the worker (tesseract has no way to stop one recognition), and the next read starts a new one.
  */
 export function createOcrEngine(given?: OcrAssets): OcrEngine {
-  const assets = given ?? defaultOcrAssets() ?? { langPath: '' };
-  // Only a folder on this computer: tesseract.js would download from a URL.
-  const data = join(assets.langPath, 'eng.traineddata.gz');
+  // Found at the first read: resolving the package costs ~10 ms of every start otherwise.
+  let found: OcrAssets | undefined;
+  const assetsOf = () => (found ??= given ?? defaultOcrAssets() ?? { langPath: '' });
   let worker: Promise<Worker> | undefined;
   let report: ((phase: OcrPhase, progress: number) => void) | undefined;
   let queue: Promise<unknown> = Promise.resolve();
   let idle: ReturnType<typeof setTimeout> | undefined;
 
-  const start = () => {
+  const start = (assets: OcrAssets) => {
     // tesseract.js leaves createWorker pending for ever when loading the language fails; its
     // errorHandler is the only signal, so it ends the wait here.
     let failed: (error: Error) => void = () => {};
@@ -107,7 +107,9 @@ export function createOcrEngine(given?: OcrAssets): OcrEngine {
     signal: AbortSignal,
   ) {
     if (signal.aborted) throw new OcrCancelled();
-    if (!isAbsolute(assets.langPath) || !existsSync(data)) {
+    const assets = assetsOf();
+    // Only a folder on this computer: tesseract.js would download from a URL.
+    if (!isAbsolute(assets.langPath) || !existsSync(join(assets.langPath, 'eng.traineddata.gz'))) {
       throw new AppError(
         'unavailable',
         'The text on the card cannot be read: the OCR data is missing from this installation.',
@@ -116,7 +118,7 @@ export function createOcrEngine(given?: OcrAssets): OcrEngine {
     clearTimeout(idle);
     report = onProgress;
     onProgress('loading-ocr', 0);
-    worker ??= start();
+    worker ??= start(assets);
     const cancelled = new Promise<never>((_, reject) => {
       signal.addEventListener('abort', () => reject(new OcrCancelled()), { once: true });
     });

@@ -12,7 +12,7 @@
  * folded and padded (`folded`, see folded.ts) for scoring, and the original texts (`fields`),
  * parsed only for the few hits shown.
  */
-import type { DatabaseSync } from 'node:sqlite';
+import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import { foldedInteraction, foldedPerson } from './folded.ts';
 
 /** Bump when what is indexed or how changes: the next start drops the tables and builds them again. */
@@ -118,41 +118,39 @@ export function expression(terms: readonly Term[]): string {
 /** Opens the index tables on `db`, creating them (empty) when missing or of another version. */
 export function openFtsStore(db: DatabaseSync, ownsConnection: boolean): FtsStore {
   const wasReady = ensureSchema(db);
-  const s = (sql: string) => db.prepare(sql);
   const inList = 'IN (SELECT value FROM json_each(?))';
-  const stmts = {
-    state: s("SELECT value FROM search_state WHERE key = 'checkpoints'"),
-    saveState: s("INSERT OR REPLACE INTO search_state (key, value) VALUES ('checkpoints', ?)"),
-    personRowid: s('SELECT rowid FROM search_person WHERE id = ?'),
-    insertPerson: s('INSERT INTO search_person (id, name, folded, fields) VALUES (?, ?, ?, ?) RETURNING rowid'),
-    deletePerson: s('DELETE FROM search_person WHERE rowid = ?'),
-    insertPeopleFts: s(
+  // Prepared at first use: the first statement on an FTS5 table loads it (~3 ms), which a start
+  // showing Today does not need.
+  const stmts = preparedOnUse(db, {
+    state: "SELECT value FROM search_state WHERE key = 'checkpoints'",
+    saveState: "INSERT OR REPLACE INTO search_state (key, value) VALUES ('checkpoints', ?)",
+    personRowid: 'SELECT rowid FROM search_person WHERE id = ?',
+    insertPerson: 'INSERT INTO search_person (id, name, folded, fields) VALUES (?, ?, ?, ?) RETURNING rowid',
+    deletePerson: 'DELETE FROM search_person WHERE rowid = ?',
+    insertPeopleFts:
       'INSERT INTO search_people (rowid, name, organisation, notes, tags, details) VALUES (?, ?, ?, ?, ?, ?)',
-    ),
-    deletePeopleFts: s('DELETE FROM search_people WHERE rowid = ?'),
-    detailOwner: s('SELECT contact_id FROM search_detail WHERE id = ?'),
-    setDetailOwner: s('INSERT OR REPLACE INTO search_detail (id, contact_id) VALUES (?, ?)'),
-    deleteDetail: s('DELETE FROM search_detail WHERE id = ?'),
-    talkRowid: s('SELECT rowid FROM search_interaction WHERE id = ?'),
-    lastOfDay: s('SELECT max(rowid) AS last FROM search_interaction WHERE rowid BETWEEN ? AND ?'),
-    insertTalk: s(
+    deletePeopleFts: 'DELETE FROM search_people WHERE rowid = ?',
+    detailOwner: 'SELECT contact_id FROM search_detail WHERE id = ?',
+    setDetailOwner: 'INSERT OR REPLACE INTO search_detail (id, contact_id) VALUES (?, ?)',
+    deleteDetail: 'DELETE FROM search_detail WHERE id = ?',
+    talkRowid: 'SELECT rowid FROM search_interaction WHERE id = ?',
+    lastOfDay: 'SELECT max(rowid) AS last FROM search_interaction WHERE rowid BETWEEN ? AND ?',
+    insertTalk:
       'INSERT INTO search_interaction (rowid, id, date, person_ids, folded, fields) VALUES (?, ?, ?, ?, ?, ?)',
-    ),
-    deleteTalk: s('DELETE FROM search_interaction WHERE rowid = ?'),
-    insertTalkFts: s('INSERT INTO search_talks (rowid, title, notes) VALUES (?, ?, ?)'),
-    deleteTalkFts: s('DELETE FROM search_talks WHERE rowid = ?'),
-    peopleIds: s('SELECT rowid FROM search_people WHERE search_people MATCH ? LIMIT ?'),
-    peopleByRowid: s(`SELECT id, folded FROM search_person WHERE rowid ${inList}`),
-    talks: s(
+    deleteTalk: 'DELETE FROM search_interaction WHERE rowid = ?',
+    insertTalkFts: 'INSERT INTO search_talks (rowid, title, notes) VALUES (?, ?, ?)',
+    deleteTalkFts: 'DELETE FROM search_talks WHERE rowid = ?',
+    peopleIds: 'SELECT rowid FROM search_people WHERE search_people MATCH ? LIMIT ?',
+    peopleByRowid: `SELECT id, folded FROM search_person WHERE rowid ${inList}`,
+    talks:
       'SELECT t.id, t.date, t.folded FROM (SELECT rowid FROM search_talks ' +
-        'WHERE search_talks MATCH ? ORDER BY rowid DESC LIMIT ?) f JOIN search_interaction t ON t.rowid = f.rowid',
-    ),
-    talkIds: s('SELECT rowid FROM search_talks WHERE search_talks MATCH ? ORDER BY rowid DESC LIMIT ?'),
-    talksByRowid: s(`SELECT id, date, folded FROM search_interaction WHERE rowid ${inList}`),
-    peopleFields: s(`SELECT id, fields FROM search_person WHERE id ${inList}`),
-    talksShown: s(`SELECT id, person_ids, fields FROM search_interaction WHERE id ${inList}`),
-    names: s(`SELECT id, name FROM search_person WHERE id ${inList}`),
-  };
+      'WHERE search_talks MATCH ? ORDER BY rowid DESC LIMIT ?) f JOIN search_interaction t ON t.rowid = f.rowid',
+    talkIds: 'SELECT rowid FROM search_talks WHERE search_talks MATCH ? ORDER BY rowid DESC LIMIT ?',
+    talksByRowid: `SELECT id, date, folded FROM search_interaction WHERE rowid ${inList}`,
+    peopleFields: `SELECT id, fields FROM search_person WHERE id ${inList}`,
+    talksShown: `SELECT id, person_ids, fields FROM search_interaction WHERE id ${inList}`,
+    names: `SELECT id, name FROM search_person WHERE id ${inList}`,
+  });
 
   const removePerson = (id: string) => {
     const row = stmts.personRowid.get(id) as { rowid: number } | undefined;
@@ -266,7 +264,20 @@ export function openFtsStore(db: DatabaseSync, ownsConnection: boolean): FtsStor
 }
 
 /** Creates the tables when missing or of another version; true when they were already there. */
+/** Statements by name, each prepared the first time it is read. */
+function preparedOnUse<K extends string>(db: DatabaseSync, sql: Record<K, string>): Record<K, StatementSync> {
+  const prepared = {} as Record<K, StatementSync>;
+  for (const name of Object.keys(sql) as K[]) {
+    let statement: StatementSync | undefined;
+    Object.defineProperty(prepared, name, { get: () => (statement ??= db.prepare(sql[name])) });
+  }
+  return prepared;
+}
+
 function ensureSchema(db: DatabaseSync): boolean {
+  // Checked here, while a runtime without FTS5 can still be named; statements are prepared later.
+  const fts5 = db.prepare("SELECT sqlite_compileoption_used('ENABLE_FTS5') AS yes").get() as { yes: number };
+  if (!fts5.yes) throw new MissingFts5Error(new Error('SQLite was built without ENABLE_FTS5'));
   const existing = db
     .prepare(`SELECT name FROM sqlite_schema WHERE name IN (${TABLES.map(() => '?').join(', ')})`)
     .all(...TABLES) as Array<{ name: string }>;
