@@ -4,7 +4,10 @@
  * Node's type stripping (no build step). `rapport --help` lists the commands; docs/cli.md has the
  * details and the JSON shapes.
  */
-import { run } from './cli/run.ts';
+import './compile-cache.ts';
+
+// Loaded after the compile cache is on (./compile-cache.ts).
+const { run } = await import('./cli/run.ts');
 
 const code = await run(process.argv.slice(2), {
   out: (text) => console.log(text),
