@@ -8,6 +8,11 @@
  * (A B A B …, so a busy spell on the shared machine hits both sides). Rows are matched by name from
  * the printed tables (SQLite column, and the cold-core line); each side's figure is the median
  * over the rounds, and a line passes when today / baseline ≤ 1.10.
+ *
+ * Both sides run with Node's compile cache on (NODE_COMPILE_CACHE, a folder per side, warmed by
+ * the first process), as browser mode and the CLI now start (main/compile-cache.ts): a cold
+ * process from source otherwise spends most of its extra memory in Node's TypeScript stripper,
+ * which grows with the number of files rather than with what the code does.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -24,6 +29,8 @@ export function parseTimelineOutput(text: string): Map<string, number> {
     // "<name> <target: '-' or '< 15'> <SQLite> <memory> <ratio>×"
     const row = /^(.+?)\s+(?:-|[<≤]\s?[\d.]+)\s+([\d.]+)\s+[\d.]+\s+[\d.]+×\s*$/.exec(line);
     if (row) figures.set(row[1]!.trim(), Number(row[2]));
+    const restart = /^search ready after a restart \(first query\)\s+-\s+([\d.]+)/.exec(line);
+    if (restart) figures.set('search ready after a restart (first query)', Number(restart[1]));
     const cold = /open ([\d.]+) ms \+ first timeline page ([\d.]+) ms = ([\d.]+) ms.*RSS ([\d.]+) MB/.exec(line);
     if (cold) {
       figures.set('cold: open', Number(cold[1]));
@@ -35,9 +42,10 @@ export function parseTimelineOutput(text: string): Map<string, number> {
   return figures;
 }
 
-function runTimeline(tree: string, args: string[]): Map<string, number> {
+function runTimeline(tree: string, args: string[], compileCache: string): Map<string, number> {
   const child = spawnSync(process.execPath, [join(tree, SCRIPT), ...args], {
     cwd: tree,
+    env: { ...process.env, NODE_COMPILE_CACHE: compileCache },
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   });
@@ -77,15 +85,17 @@ export function compareWithBaseline(options: { root: string; baseline: string; r
   const { tree, remove } = checkOut(options.root, options.baseline);
   const today: Map<string, number>[] = [];
   const before: Map<string, number>[] = [];
+  const caches = mkdtempSync(join(tmpdir(), 'rapport-bench-compile-cache-'));
   try {
     for (let round = 1; round <= options.rounds; round++) {
       console.error(`round ${round}/${options.rounds}: baseline (${tree}) …`);
-      before.push(runTimeline(tree, options.args));
+      before.push(runTimeline(tree, options.args, join(caches, 'baseline')));
       console.error(`round ${round}/${options.rounds}: today (${options.root}) …`);
-      today.push(runTimeline(options.root, options.args));
+      today.push(runTimeline(options.root, options.args, join(caches, 'today')));
     }
   } finally {
     remove();
+    rmSync(caches, { recursive: true, force: true });
   }
   const names = [...new Set([...today[0]!.keys(), ...before[0]!.keys()])];
   const figure = (runs: Map<string, number>[], name: string) =>
