@@ -108,7 +108,8 @@ export function createTimelineService(db: RapportDatabase): TimelineService {
       const docs = await db.interactions.findByIds(ids.slice(0, limit)).exec();
       const ordered = ids
         .slice(0, limit)
-        .flatMap((id) => (docs.has(id) ? [docs.get(id)!.toMutableJSON() as InteractionDocument] : []));
+        // Read only (the view copies what it shows), so no deep copy of each document.
+        .flatMap((id) => (docs.has(id) ? [docs.get(id)!.toJSON() as InteractionDocument] : []));
       return { entries: await withPeople(ordered), hasMore: ids.length > limit };
     },
 
