@@ -11,6 +11,7 @@ import { todayOf } from '../clock.ts';
 import type { Area, CoreContext } from '../context.ts';
 import { settledDocument, type SettleChoice } from '../sync/settle-set-aside.ts';
 import type { DetailDocument } from './schema.ts';
+import { findAnyOf } from '../db/find-any-of.ts';
 
 export interface DetailsApi {
   add(fields: DetailFields): Promise<Detail>;
@@ -123,7 +124,7 @@ export function createDetailsArea(ctx: CoreContext): Area<DetailsChannels, never
       return (await openQuery(contactId).exec()).map((d) => d.toMutableJSON() as Detail);
     },
     async allFor(contactIds: string[]) {
-      const docs = await db.details.find({ selector: { contactId: { $in: contactIds } } }).exec();
+      const docs = await findAnyOf(db.details, 'contactId', contactIds);
       return docs.map((d) => d.toMutableJSON() as Detail);
     },
     async remove(ids: string[]) {

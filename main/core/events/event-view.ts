@@ -9,6 +9,7 @@ import { FAVOURITES } from '../practice/starters-service.ts';
 import type { SettingsStore } from '../settings/settings-store.ts';
 import { attendanceOf, eventInteractions } from './reads.ts';
 import { toEvent } from './schema.ts';
+import { findAnyOf } from '../db/find-any-of.ts';
 
 export async function computeEventView(
   db: RapportDatabase,
@@ -24,9 +25,9 @@ export async function computeEventView(
   const pastEvents = await pastSeriesAttendance(db, event);
   const likely = likelyAttendees({ event, people, pastEvents, metHere: new Set(metIds) });
   const likelyIds = likely.map((l) => l.contactId);
-  const details = (
-    await db.details.find({ selector: { contactId: { $in: [...likelyIds, ...metIds] }, status: 'open' } }).exec()
-  ).map((d) => d.toMutableJSON());
+  const details = (await findAnyOf(db.details, 'contactId', [...likelyIds, ...metIds], { status: 'open' })).map((d) =>
+    d.toMutableJSON(),
+  );
   const byId = new Map(people.map((p) => [p.id, p]));
   const favourites = (await settings.read(FAVOURITES)).ids;
 

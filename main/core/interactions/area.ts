@@ -15,6 +15,7 @@ import { settledDocument, type SettleChoice } from '../sync/settle-set-aside.ts'
 import { toInteraction, type InteractionDocument } from './schema.ts';
 import { interactionSortKey } from './sort-key.ts';
 import { createTimelineService } from './timeline-service.ts';
+import { findAnyOf } from '../db/find-any-of.ts';
 
 /** What `interactions.log` receives, after the contract's defaults are applied. */
 export type LogInput = z.output<typeof LogInteractionInput>;
@@ -140,7 +141,7 @@ export function createInteractionsArea(
     },
 
     async withPeople(contactIds: string[]) {
-      const links = await db.participations.find({ selector: { contactId: { $in: contactIds } } }).exec();
+      const links = await findAnyOf(db.participations, 'contactId', contactIds);
       const docs = await db.interactions.findByIds([...new Set(links.map((l) => l.interactionId))]).exec();
       return [...docs.values()].map((d) => d.toMutableJSON() as InteractionDocument);
     },

@@ -4,6 +4,7 @@ import type { TimelineEntry, TimelinePage } from '../../../shared/domain/views.t
 import type { RapportDatabase } from '../db/database.ts';
 import type { MangoQuery } from 'rxdb';
 import { toInteraction, type InteractionDocument } from './schema.ts';
+import { findAnyOf } from '../db/find-any-of.ts';
 
 export interface TimelineFilter {
   contactId?: string | undefined;
@@ -26,7 +27,11 @@ export interface TimelineService {
 export function createTimelineService(db: RapportDatabase): TimelineService {
   async function idsForTag(tag: string, types: InteractionType[] | undefined): Promise<string[]> {
     const people = await db.contacts.find({ selector: { tags: { $elemMatch: { $eq: tag } } } }).exec();
-    const links = await db.participations.find({ selector: { contactId: { $in: people.map((p) => p.id) } } }).exec();
+    const links = await findAnyOf(
+      db.participations,
+      'contactId',
+      people.map((p) => p.id),
+    );
     const byKey = new Map(links.map((l) => [l.interactionId, l.sortKey]));
     let ids = [...byKey.keys()].sort((a, b) => (byKey.get(b)! < byKey.get(a)! ? -1 : 1));
     if (types?.length) {

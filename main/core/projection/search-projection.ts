@@ -16,6 +16,7 @@ import { CHUNK, yieldToEventLoop } from '../db/bulk.ts';
 import type { DetailDocument } from '../details/schema.ts';
 import type { ContactDocument } from '../people/schema.ts';
 import { openFtsStore, type FtsStore, type PersonFields } from '../search/fts-store.ts';
+import { findAnyOf } from '../db/find-any-of.ts';
 
 /** Source documents read per step of each change feed. */
 const BATCH = 1000;
@@ -115,7 +116,7 @@ export function createSearchProjection(db: RapportDatabase, into?: DatabaseSync)
       const chunk = ids.slice(i, i + CHUNK);
       const [contacts, details] = await Promise.all([
         db.contacts.findByIds(chunk).exec(),
-        db.details.find({ selector: { contactId: { $in: chunk } } }).exec(),
+        findAnyOf(db.details, 'contactId', chunk),
       ]);
       const detailsOf = Map.groupBy(details, (d) => d.contactId);
       for (const id of chunk) {
