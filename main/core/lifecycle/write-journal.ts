@@ -2,9 +2,9 @@
  * Operations that write more than one document are all or nothing across crashes. Before its
  * first write, an operation records what it is about to do in `<dataDir>/journal/<id>.json`: the
  * ids it will create and the documents it will change or remove, with their records as they were.
- * The record is removed only once every write is in. A record found when the folder opens belongs to an
- * operation that never finished, and is undone by id: the undo needs no memory of the process
- * that died, and running it twice is harmless.
+ * The record is removed only once every write is in. A record found when the folder opens belongs
+ * to an operation that never finished, and is undone by id: the undo needs no memory of the
+ * process that died, and running it twice is harmless.
  *
  * An import knows its whole plan first and records it at once (interchange/import-write.ts).
  * Smaller operations (logging with new people or details, quick capture, merging two people) run
@@ -69,7 +69,7 @@ export const emptyIntent = (id: string, label: string, startedAt: string): Write
   createdTrash: [],
 });
 
-/** What an area is about to write inside an operation: ids it creates, documents it changes or removes (as they are now). */
+/** What an area is about to write inside an operation: ids it creates, the documents it changes or removes. */
 export type Expected = Partial<
   Pick<WriteIntent, 'createdPeople' | 'createdInteractions' | 'createdDetails' | 'createdTrash'>
 > & {
@@ -78,7 +78,7 @@ export type Expected = Partial<
   replacedDetails?: DetailDocument[];
 };
 
-/** Who puts things back when an operation is undone; read at undo time, so it may be filled in after the journal is made. */
+/** Who puts an undone operation's documents back; read at undo time, so filled in after the journal is made. */
 export interface UndoTargets {
   areas: AreaApis;
   trash: Pick<Trash, 'forget'>;

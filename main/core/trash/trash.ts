@@ -20,7 +20,7 @@ export interface Trash {
   keep(label: string, removed: Removed): Promise<string>;
   /** Gives each owner its documents back. @throws AppError `not_found` when the token is unknown or used. */
   restore(token: string): Promise<{ label: string; restored: number }>;
-  /** Drops entries by token without restoring them (an unfinished operation's undo); tokens already gone are skipped. */
+  /** Drops entries without restoring them (an unfinished operation's undo); tokens already gone are skipped. */
   forget(tokens: string[]): Promise<void>;
   /** Called once by each area that discards documents into the trash. */
   registerRestorer(collection: CollectionName, restore: Restorer): void;
