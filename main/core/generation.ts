@@ -22,7 +22,7 @@ import {
   type SubscriptionHandlers,
 } from './ipc/dispatcher.ts';
 import { inArea } from './area.ts';
-import { createWriteJournal, rollBack } from './lifecycle/write-journal.ts';
+import { createWriteJournal } from './lifecycle/write-journal.ts';
 import { dataFolder } from './lifecycle/data-folder.ts';
 import { releaseReserve } from './lifecycle/reserve.ts';
 import type { LifecycleChannel } from './lifecycle/handlers.ts';
@@ -89,8 +89,16 @@ export async function openGeneration(options: GenerationOptions): Promise<Genera
 
   const settings = createSettingsStore(db, clock);
   const projection = createProjector(db, settings);
-  // Filled in below as the areas are built; the journal undoes through them.
+  // Filled in below as the areas are built; the journal undoes through them and the trash.
   const apis = {} as AreaApis;
+  const journal = createWriteJournal(dataFolder(options.dataDir).journal, clock, {
+    areas: apis,
+    projection,
+    get trash() {
+      return trash;
+    },
+  });
+  const trash = createTrash(db, clock, journal);
   const context: CoreContext = {
     db,
     clock,
@@ -98,8 +106,8 @@ export async function openGeneration(options: GenerationOptions): Promise<Genera
     mode: options.mode,
     settings,
     projection,
-    trash: createTrash(db, clock),
-    journal: createWriteJournal(dataFolder(options.dataDir).journal, clock, apis),
+    trash,
+    journal,
     areas: apis,
     notifier: options.notifier,
     emit: options.emit,
@@ -124,7 +132,7 @@ export async function openGeneration(options: GenerationOptions): Promise<Genera
   });
   const interchange = createInterchangeArea(context);
   const settingsArea = createSettingsArea(context);
-  const trash = createTrashArea(context);
+  const trashArea = createTrashArea(context);
   const search = createSearchArea(context);
   const reminders = createRemindersArea(context, options.reminders);
   const practice = createPracticeArea(context);
@@ -151,7 +159,7 @@ export async function openGeneration(options: GenerationOptions): Promise<Genera
     subscriptions: {},
   };
   const areas: Pick<Area<never, never>, 'jobs' | 'close'>[] = [
-    ...[people, interactions, details, settingsArea, trash, search, reminders],
+    ...[people, interactions, details, settingsArea, trashArea, search, reminders],
     ...[practice, starters, events, backup, interchange, network, cards, sync, app],
   ];
   // Spelled out, so the compiler proves every channel of the contract has exactly one handler.
@@ -160,7 +168,7 @@ export async function openGeneration(options: GenerationOptions): Promise<Genera
     ...interactions.requests,
     ...details.requests,
     ...settingsArea.requests,
-    ...trash.requests,
+    ...trashArea.requests,
     ...search.requests,
     ...reminders.requests,
     ...practice.requests,
@@ -225,8 +233,7 @@ async function rollBackUnfinishedOperations(context: CoreContext): Promise<void>
   // Undo needs room on a disk an import may have filled: the reserve holds it.
   releaseReserve(dataFolder(context.dataDir));
   for (const intent of intents) {
-    await inArea('interchange', () => rollBack(context.areas, intent));
-    await context.projection.flush();
+    await inArea('interchange', () => journal.rollBack(intent));
     journal.end(intent.id);
     console.info(`[rapport] Undid ${intent.label}, which did not finish (started ${intent.startedAt}).`);
   }

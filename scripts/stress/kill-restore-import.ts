@@ -1,8 +1,8 @@
 /**
  * 50 SIGKILLs at random moments of a restore (300 people replaced by 5,000) and 50 of an import
  * (5,000 cards into 300 people, 50 of them merges), then a kill before and after every storage
- * write of a quick capture (new and known person) and of a log with new people and a detail; each
- * checked document by document.
+ * write of a quick capture (new and known person), of a log with new people and a detail, and of a
+ * merge of two people; each checked document by document.
  *   node scripts/stress/kill-restore-import.ts [--rounds 50] [--incoming 5000]
  */
 import { parseArgs } from 'node:util';
@@ -23,7 +23,7 @@ for (const [label, run] of [
     `${label}: ${report.rounds} kills, ${report.before} left the data from before and ${report.after} the data from after (0 anything else); an uninterrupted ${label} took ${(report.fullMs / 1000).toFixed(1)} s; ${((performance.now() - started) / 1000).toFixed(0)} s in all`,
   );
 }
-for (const operation of ['capture-new', 'capture-known', 'log'] as const) {
+for (const operation of ['capture-new', 'capture-known', 'log', 'merge'] as const) {
   const started = performance.now();
   const report = await killDuringOperation(operation);
   console.log(

@@ -19,6 +19,8 @@ export interface DetailsApi {
   addMany(fields: DetailFields[]): Promise<Detail[]>;
   /** Removes details by id (an unfinished operation's undo); ids already gone are skipped. */
   removeMany(ids: string[]): Promise<void>;
+  /** Writes details back as they were (an unfinished operation's undo). */
+  putMany(docs: DetailDocument[]): Promise<void>;
   /** Marks a detail resolved today (asked about, done). @throws AppError `not_found`. */
   resolve(id: string): Promise<Detail>;
   /** Brings a resolved detail back to open. */
@@ -98,6 +100,9 @@ export function createDetailsArea(ctx: CoreContext): Area<DetailsChannels, never
     async removeMany(ids: string[]) {
       if (ids.length) await db.details.bulkRemove(ids);
     },
+    async putMany(docs: DetailDocument[]) {
+      if (docs.length) await db.details.bulkUpsert(docs);
+    },
     resolve: (id: string) => setStatus(id, 'resolved'),
     reopen: (id: string) => setStatus(id, 'open'),
     async update(id: string, fields: DetailFields) {
@@ -131,11 +136,13 @@ export function createDetailsArea(ctx: CoreContext): Area<DetailsChannels, never
       if (ids.length) await db.details.bulkRemove(ids);
     },
     async moveToPerson(fromId: string, toId: string) {
-      const docs = await db.details.find({ selector: { contactId: fromId } }).exec();
-      const at = stamp();
-      await db.details.bulkUpsert(
-        docs.map((d) => ({ ...(d.toMutableJSON() as DetailDocument), contactId: toId, updatedAt: at })),
+      const before = (await db.details.find({ selector: { contactId: fromId } }).exec()).map(
+        (d) => d.toMutableJSON() as DetailDocument,
       );
+      if (!before.length) return;
+      const at = stamp();
+      ctx.journal.expect({ replacedDetails: before });
+      await db.details.bulkUpsert(before.map((d) => ({ ...d, contactId: toId, updatedAt: at })));
     },
   });
   ctx.trash.registerRestorer('details', async (docs) => {

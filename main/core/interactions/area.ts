@@ -42,6 +42,8 @@ export interface InteractionsApi {
   insertMany(docs: InteractionDocument[], signal: AbortSignal, onChunk?: (written: number) => void): Promise<void>;
   /** Removes interactions by id (rolling back an import). */
   removeMany(ids: string[]): Promise<void>;
+  /** Writes interactions back as they were (an unfinished operation's undo). */
+  putMany(docs: InteractionDocument[]): Promise<void>;
 }
 
 type InteractionChannels =
@@ -159,12 +161,16 @@ export function createInteractionsArea(
     },
 
     async movePerson(fromId: string, toId: string) {
-      const moved = (await api.withPeople([fromId])).map((i) => ({
+      const before = await api.withPeople([fromId]);
+      const moved = before.map((i) => ({
         ...i,
         contactIds: [...new Set(i.contactIds.map((id) => (id === fromId ? toId : id)))],
         updatedAt: stamp(),
       }));
-      if (moved.length) await db.interactions.bulkUpsert(moved);
+      if (moved.length) {
+        ctx.journal.expect({ replacedInteractions: before });
+        await db.interactions.bulkUpsert(moved);
+      }
       await projection.flush();
     },
 
@@ -181,6 +187,10 @@ export function createInteractionsArea(
 
     async removeMany(ids: string[]) {
       for (let i = 0; i < ids.length; i += CHUNK) await db.interactions.bulkRemove(ids.slice(i, i + CHUNK));
+    },
+
+    async putMany(docs: InteractionDocument[]) {
+      for (let i = 0; i < docs.length; i += CHUNK) await db.interactions.bulkUpsert(docs.slice(i, i + CHUNK));
     },
   });
   ctx.trash.registerRestorer('interactions', async (docs) => {

@@ -9,7 +9,7 @@ import type { AreaApis } from '../context.ts';
 import { isDiskFull } from '../lifecycle/reserve.ts';
 import type { InteractionDocument } from '../interactions/schema.ts';
 import type { ContactDocument } from '../people/schema.ts';
-import { rollBack, type WriteIntent, type WriteJournal } from '../lifecycle/write-journal.ts';
+import { emptyIntent, type WriteIntent, type WriteJournal } from '../lifecycle/write-journal.ts';
 
 export interface WritePlan {
   /** New people, and the new records of people merged with a card. */
@@ -40,13 +40,10 @@ export async function applyPlan(areas: AreaApis, journal: WriteJournal, plan: Wr
   const total = plan.people.length + plan.interactions.length;
   const replaced = new Set(plan.previous.map((p) => p.id));
   const intent: WriteIntent = {
-    id: run.id,
-    label: `the import of ${run.fileName}`,
-    startedAt: run.startedAt.toISOString(),
+    ...emptyIntent(run.id, `the import of ${run.fileName}`, run.startedAt.toISOString()),
     createdPeople: plan.people.filter((p) => !replaced.has(p.id)).map((p) => p.id),
     replacedPeople: plan.previous,
     createdInteractions: plan.interactions.map((i) => i.id),
-    createdDetails: [],
   };
   journal.begin(intent);
   let done = 0;
@@ -61,7 +58,7 @@ export async function applyPlan(areas: AreaApis, journal: WriteJournal, plan: Wr
     // The undo writes too: on a full disk, the reserve makes the room for it.
     if (isDiskFull(error)) run.freeSpace();
     try {
-      await rollBack(areas, intent);
+      await journal.rollBack(intent);
       await run.settle();
     } catch (undoError) {
       throw new AppError(

@@ -66,8 +66,12 @@ function stableJson(value: unknown): string {
   );
 }
 
-/** The source data in a form that does not depend on generated ids or the time of writing. */
-export function canonical(docs: Documents): unknown {
+/**
+ * The source data in a form that does not depend on generated ids, nor (unless `stamps`) on the
+ * time of writing: runs of the CLI read the real clock; the small operations run on a fixed one,
+ * so their write times and edit stamps must come back exactly too.
+ */
+export function canonical(docs: Documents, options: { stamps?: boolean } = {}): unknown {
   const people = new Map(
     (docs.contacts ?? []).map((c) => [c.id, `${String(c.displayName)} <${stableJson(c.emails)}>`]),
   );
@@ -76,12 +80,13 @@ export function canonical(docs: Documents): unknown {
   );
   const strip = ({
     id: _id,
-    createdAt: _c,
-    updatedAt: _u,
     sortKey: _s,
-    editedAt: _e,
+    createdAt,
+    updatedAt,
+    editedAt,
+    deletedAt,
     ...rest
-  }: Record<string, unknown>) => rest;
+  }: Record<string, unknown>) => (options.stamps ? { ...rest, createdAt, updatedAt, editedAt, deletedAt } : rest);
   // Key order is not data: a record put back by an undo comes back in its schema's order.
   const sorted = (rows: unknown[]) => rows.map(stableJson).sort();
   return {
@@ -101,18 +106,20 @@ export function canonical(docs: Documents): unknown {
       })),
     ),
     settings: sorted(docs.settings ?? []),
+    // An entry left by an undone operation would offer to bring back what it never removed.
+    trash: sorted((docs.trash ?? []).map(strip)),
   };
 }
 
-/** Opens the folder (which undoes an unfinished import), checks derived data, returns its canonical content. */
-export async function state(dir: string): Promise<string> {
+/** Opens the folder (which undoes an unfinished operation), checks derived data, returns its canonical content. */
+export async function state(dir: string, options: { stamps?: boolean } = {}): Promise<string> {
   const core = await openCore({ dataDir: dir, mode: 'desktop', version: 'kill' });
   try {
     const derived = await expectedDerived(core.db);
     const stored = await core.db.participations.count().exec();
     if (stored !== derived.participations.size)
       throw new Error(`participations: ${stored}, a rebuild makes ${derived.participations.size}`);
-    return JSON.stringify(canonical(await snapshot(core.db)));
+    return JSON.stringify(canonical(await snapshot(core.db), options));
   } finally {
     await core.close();
   }

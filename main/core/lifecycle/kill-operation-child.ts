@@ -1,7 +1,7 @@
 /**
  * The child of the small-operation kill test (kill-operations.ts): opens a data folder, runs one
- * quick capture or one interaction log, and SIGKILLs itself at a chosen storage write of it.
- *   node kill-operation-child.ts <dataDir> <capture-new|capture-known|log> <eventId> <kill: "before:N" | "after:N" | "never">
+ * quick capture, interaction log or merge, and SIGKILLs itself at a chosen storage write of it.
+ *   node kill-operation-child.ts <dataDir> <capture-new|capture-known|log|merge> <eventId> <kill: "before:N" | "after:N" | "never">
  * Prints the number of storage writes the operation made (with "never"), so the parent knows
  * every point to kill at.
  */
@@ -40,6 +40,16 @@ if (operation === 'log') {
     interaction: { type: 'coffee', date: '2026-03-02', contactIds: ['old-c1'], title: 'Coffee and a new face' },
     newPeople: ['Noor Haddad', 'Ivo Petrov'],
     details: [{ text: 'Training for a half marathon', sensitivity: 'normal', contactId: 'old-c1' }],
+  });
+} else if (operation === 'merge') {
+  await core.call('contacts.merge', {
+    primaryId: 'old-c5',
+    secondaryId: 'old-c6',
+    fields: {
+      displayName: 'Person 5',
+      emails: [{ value: 'p5@example.org' }, { value: 'p6@example.org' }],
+      notes: 'The same person as Person 6',
+    },
   });
 } else {
   await core.call('events.capture', {

@@ -1,9 +1,11 @@
 /**
  * Kill tests for the small operations of several writes: quick capture (a new person or new ways
- * to reach a known one, the meeting, the detail) and logging an interaction with new people and a
- * detail. A child process runs the operation and SIGKILLs itself just before or just after one of
+ * to reach a known one, the meeting, the detail), logging an interaction with new people and a
+ * detail, and merging two people (the kept person, the duplicate's interactions, details and
+ * relationships, the trash entry, the removal). A child process runs the operation and SIGKILLs itself just before or just after one of
  * its storage writes (derived data's included); every such point is a round. After each kill
- * the folder is opened again and must hold exactly the data from before or from after.
+ * the folder is opened again and must hold exactly the data from before or from after, write
+ * times and edit stamps included (both processes run on fixed clocks).
  * Used by kill-operations.test.ts (some points in `npm test`) and `npm run stress:storage` (all).
  */
 import { spawn } from 'node:child_process';
@@ -11,13 +13,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { inArea } from '../area.ts';
 import { fixedClock } from '../clock.ts';
-import { openCore } from '../core.ts';
-import { copyFolder, state, writePeople } from './kill-harness.ts';
+import { openCore, type Core } from '../core.ts';
+import { copyFolder, state as stateOf, writePeople } from './kill-harness.ts';
 import { dataFolder, filesIn } from './data-folder.ts';
 
 const CHILD = fileURLToPath(new URL('./kill-operation-child.ts', import.meta.url));
-export type SmallOperation = 'capture-new' | 'capture-known' | 'log';
+export type SmallOperation = 'capture-new' | 'capture-known' | 'log' | 'merge';
+const state = (dir: string) => stateOf(dir, { stamps: true });
 
 export interface OperationKillReport {
   /** Storage writes the whole operation makes: each is a point to kill before and after. */
@@ -66,6 +70,7 @@ export async function killDuringOperation(
     const event = await core.call('events.create', {
       fields: { kind: 'meet-up', name: 'Design meet-up', startsOn: '2026-03-02' },
     });
+    if (operation === 'merge') await seedDuplicate(core);
     await core.close();
     const before = await state(template);
 
@@ -93,6 +98,36 @@ export async function killDuringOperation(
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
+}
+
+/**
+ * Person 6 (old-c6), to be merged into Person 5, besides the coffee they share and one of their
+ * own (writePeople): two more interactions (one shared with Person 7), three details, relationships
+ * with Persons 5, 7 and 8, and values a sync merge set aside on them and on one of the interactions.
+ */
+async function seedDuplicate(core: Core): Promise<void> {
+  const log = (contactIds: string[], type: 'call' | 'video-call', date: string, detail: string) =>
+    core.call('interactions.log', {
+      interaction: { type, date, contactIds },
+      newPeople: [],
+      details: [{ text: detail, contactId: 'old-c6' }],
+    });
+  await log(['old-c6', 'old-c7'], 'video-call', '2026-02-10', 'Moving to Leeds');
+  await log(['old-c6'], 'call', '2026-02-20', 'Learning Portuguese');
+  await core.call('details.add', { contactId: 'old-c6', text: 'Likes chess', learnedOn: '2026-01-05' });
+  await core.call('network.relate', { fromId: 'old-c6', toId: 'old-c7', kind: 'works-with' });
+  await core.call('network.relate', { fromId: 'old-c6', toId: 'old-c5', kind: 'knows' });
+  await core.call('network.relate', { fromId: 'old-c8', toId: 'old-c6', kind: 'introduced' });
+  const setAside = { id: 'notes@2026-02-28T09:00:00.000Z', field: 'notes', editedAt: '2026-02-28T09:00:00.000Z' };
+  await inArea('replication', async () => {
+    for (const id of ['old-c5', 'old-c6']) {
+      const person = (await core.db.contacts.findOne(id).exec())!.toMutableJSON();
+      await core.db.contacts.upsert({ ...person, conflicts: [{ ...setAside, value: `Typed on the phone (${id})` }] });
+    }
+    const coffee = (await core.db.interactions.findOne('old-i6').exec())!.toMutableJSON();
+    await core.db.interactions.upsert({ ...coffee, conflicts: [{ ...setAside, value: 'Typed on the phone' }] });
+  });
+  await core.projection.flush();
 }
 
 /** `count` of `items`, chosen by a seeded shuffle. */

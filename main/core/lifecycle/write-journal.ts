@@ -1,30 +1,41 @@
 /**
  * Operations that write more than one document are all or nothing across crashes. Before its
  * first write, an operation records what it is about to do in `<dataDir>/journal/<id>.json`: the
- * ids it will create and the people it will change, with their records as they were. The record
- * is removed only once every write is in. A record found when the folder opens belongs to an
- * operation that never finished, and is undone by id: the undo needs no memory of the process
- * that died, and running it twice is harmless.
+ * ids it will create and the documents it will change or remove, with their records as they were.
+ * The record is removed only once every write is in. A record found when the folder opens belongs
+ * to an operation that never finished, and is undone by id: the undo needs no memory of the
+ * process that died, and running it twice is harmless.
  *
  * An import knows its whole plan first and records it at once (interchange/import-write.ts).
- * Smaller operations (logging with new people or details, quick capture) run inside
- * `journal.operation(…)`, and each area records what it is about to write just before writing
- * it (`journal.expect`); outside an operation, `expect` does nothing: a single write needs no record.
+ * Smaller operations (logging with new people or details, quick capture, merging two people) run
+ * inside `journal.operation(…)`, and each area records what it is about to write just before
+ * writing it (`journal.expect`); outside an operation, `expect` does nothing: a single write needs
+ * no record.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { Contact } from '../../../shared/domain/contact.ts';
 import type { Clock } from '../clock.ts';
 import type { AreaApis } from '../context.ts';
+import type { DetailDocument } from '../details/schema.ts';
+import type { InteractionDocument } from '../interactions/schema.ts';
 import { NEVER_CANCELLED } from '../jobs/cancellation.ts';
 import type { ContactDocument } from '../people/schema.ts';
+import type { Projector } from '../projection/projector.ts';
+import { writingBackAsItWas } from '../sync/edit-stamps.ts';
+import type { Trash } from '../trash/trash.ts';
 import { syncFolder, writeFileAtomic } from './atomic-file.ts';
 import { filesIn } from './data-folder.ts';
 
 const Ids = z.array(z.string().max(64));
+/**
+ * A stored document as it was, to be written back whole: including what only sync writes (values
+ * set aside, edit stamps) and anything a domain schema would trim, default or refuse, since a
+ * record that does not parse is never undone.
+ */
+const StoredDocument = z.object({ id: z.string().min(1).max(64) }).loose();
 
 export const WriteIntent = z.object({
   id: z.string().regex(/^[a-f0-9-]{36}$/),
@@ -32,20 +43,48 @@ export const WriteIntent = z.object({
   label: z.string().max(300),
   startedAt: z.iso.datetime(),
   createdPeople: Ids,
-  /**
-   * The people the operation changes, as they were before: whole records, including what only
-   * sync writes (values set aside, edit stamps), which a strict parse would drop.
-   */
-  replacedPeople: z.array(Contact.loose()),
+  /** The people the operation changes or removes, as they were before. */
+  replacedPeople: z.array(StoredDocument),
   createdInteractions: Ids,
   createdDetails: Ids,
+  // Records written before merging was journalled have none of these.
+  replacedInteractions: z.array(StoredDocument).default([]),
+  replacedDetails: z.array(StoredDocument).default([]),
+  /** Trash entries (undo tokens) the operation adds. */
+  createdTrash: Ids.default([]),
 });
 export type WriteIntent = z.infer<typeof WriteIntent>;
 
-/** What an area is about to write inside an operation. */
-export type Expected = Partial<Pick<WriteIntent, 'createdPeople' | 'createdInteractions' | 'createdDetails'>> & {
+/** A record with nothing in it yet. */
+export const emptyIntent = (id: string, label: string, startedAt: string): WriteIntent => ({
+  id,
+  label,
+  startedAt,
+  createdPeople: [],
+  replacedPeople: [],
+  createdInteractions: [],
+  createdDetails: [],
+  replacedInteractions: [],
+  replacedDetails: [],
+  createdTrash: [],
+});
+
+/** What an area is about to write inside an operation: ids it creates, the documents it changes or removes. */
+export type Expected = Partial<
+  Pick<WriteIntent, 'createdPeople' | 'createdInteractions' | 'createdDetails' | 'createdTrash'>
+> & {
   replacedPeople?: ContactDocument[];
+  replacedInteractions?: InteractionDocument[];
+  replacedDetails?: DetailDocument[];
 };
+
+/** Who puts an undone operation's documents back; read at undo time, so filled in after the journal is made. */
+export interface UndoTargets {
+  areas: AreaApis;
+  trash: Pick<Trash, 'forget'>;
+  /** Derived data (timelines, last contact) follows the undo before it is over. */
+  projection: Pick<Projector, 'flush'>;
+}
 
 export interface WriteJournal {
   /** Records the intent durably; call before the first write. */
@@ -61,10 +100,11 @@ export interface WriteJournal {
   operation<T>(label: string, work: () => Promise<T>): Promise<T>;
   /** Adds to the running operation's record, durably, before the write it describes. */
   expect(expected: Expected): void;
+  /** Undoes an operation by its record: what it created goes, what it changed or removed comes back as it was. */
+  rollBack(intent: WriteIntent): Promise<void>;
 }
 
-/** `areas` is read when an operation is undone, so it may be filled in after this is made. */
-export function createWriteJournal(dir: string, clock: Clock, areas: AreaApis): WriteJournal {
+export function createWriteJournal(dir: string, clock: Clock, targets: UndoTargets): WriteJournal {
   const path = (id: string) => join(dir, `${id}.json`);
   const running = new AsyncLocalStorage<WriteIntent>();
   const write = (intent: WriteIntent) => {
@@ -91,15 +131,7 @@ export function createWriteJournal(dir: string, clock: Clock, areas: AreaApis): 
     },
     async operation(label, work) {
       if (running.getStore()) return work();
-      const intent: WriteIntent = {
-        id: randomUUID(),
-        label,
-        startedAt: clock.now().toISOString(),
-        createdPeople: [],
-        replacedPeople: [],
-        createdInteractions: [],
-        createdDetails: [],
-      };
+      const intent = emptyIntent(randomUUID(), label, clock.now().toISOString());
       let result: Awaited<ReturnType<typeof work>>;
       try {
         result = await running.run(intent, work);
@@ -107,7 +139,7 @@ export function createWriteJournal(dir: string, clock: Clock, areas: AreaApis): 
         // Nothing recorded means nothing was written. An undo that fails here is left recorded:
         // the next start finishes it.
         if (existsIn(intent)) {
-          await rollBack(areas, intent).then(
+          await journal.rollBack(intent).then(
             () => journal.end(intent.id),
             (undoError: unknown) =>
               console.warn(`[rapport] Undoing ${label} failed; it is undone at the next start:`, undoError),
@@ -121,28 +153,48 @@ export function createWriteJournal(dir: string, clock: Clock, areas: AreaApis): 
     expect(expected) {
       const intent = running.getStore();
       if (!intent) return;
-      const known = new Set(intent.replacedPeople.map((p) => p.id));
       intent.createdPeople.push(...(expected.createdPeople ?? []));
-      // A person changed twice in one operation goes back to how they were before the first change.
-      intent.replacedPeople.push(...(expected.replacedPeople ?? []).filter((p) => !known.has(p.id)));
       intent.createdInteractions.push(...(expected.createdInteractions ?? []));
       intent.createdDetails.push(...(expected.createdDetails ?? []));
+      intent.createdTrash.push(...(expected.createdTrash ?? []));
+      addReplaced(intent.replacedPeople, intent.createdPeople, expected.replacedPeople);
+      addReplaced(intent.replacedInteractions, intent.createdInteractions, expected.replacedInteractions);
+      addReplaced(intent.replacedDetails, intent.createdDetails, expected.replacedDetails);
       write(intent);
+    },
+    async rollBack(intent) {
+      const { areas, trash, projection } = targets;
+      // Written back as they were: edit stamps and set-aside values included, none added.
+      await writingBackAsItWas(async () => {
+        await trash.forget(intent.createdTrash);
+        await areas.details.removeMany(intent.createdDetails);
+        await areas.interactions.removeMany(intent.createdInteractions);
+        await areas.people.removeMany(intent.createdPeople);
+        await areas.people.putMany(intent.replacedPeople as ContactDocument[], NEVER_CANCELLED);
+        await areas.interactions.putMany(intent.replacedInteractions as InteractionDocument[]);
+        await areas.details.putMany(intent.replacedDetails as DetailDocument[]);
+      });
+      await projection.flush();
     },
   };
   const existsIn = (intent: WriteIntent) =>
-    intent.createdPeople.length +
-      intent.replacedPeople.length +
-      intent.createdInteractions.length +
-      intent.createdDetails.length >
-    0;
+    [
+      intent.createdPeople,
+      intent.replacedPeople,
+      intent.createdInteractions,
+      intent.createdDetails,
+      intent.replacedInteractions,
+      intent.replacedDetails,
+      intent.createdTrash,
+    ].some((list) => list.length > 0);
   return journal;
 }
 
-/** Undoes an operation by id: what it created goes, the people it changed get their old record back. */
-export async function rollBack(areas: AreaApis, intent: WriteIntent): Promise<void> {
-  await areas.details.removeMany(intent.createdDetails);
-  await areas.interactions.removeMany(intent.createdInteractions);
-  await areas.people.removeMany(intent.createdPeople);
-  await areas.people.putMany(intent.replacedPeople as ContactDocument[], NEVER_CANCELLED);
+/**
+ * A document changed twice in one operation goes back to how it was before the first change; one
+ * the operation created is removed, not put back.
+ */
+function addReplaced(recorded: { id: string }[], created: string[], docs: { id: string }[] = []): void {
+  const known = new Set([...recorded.map((d) => d.id), ...created]);
+  recorded.push(...docs.filter((d) => !known.has(d.id)));
 }

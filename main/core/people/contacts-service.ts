@@ -99,9 +99,9 @@ export function createContactsService(ctx: CoreContext): ContactsService {
     },
 
     async update(id, fields) {
-      const current = await findExisting(id);
+      const current = (await findExisting(id)).toMutableJSON() as ContactDocument;
       // Relationships are not form fields: they are kept as they are (relationships-service.ts).
-      const { relationships } = current.toMutableJSON() as ContactDocument;
+      const { relationships } = current;
       const next: ContactDocument = {
         ...fields,
         ...(relationships ? { relationships } : {}),
@@ -109,6 +109,7 @@ export function createContactsService(ctx: CoreContext): ContactsService {
         createdAt: current.createdAt,
         updatedAt: now(),
       };
+      ctx.journal.expect({ replacedPeople: [current] });
       await db.contacts.upsert(next);
       await projection.flush();
       return next;

@@ -59,18 +59,21 @@ export function createMergeService(
 
     async merge(primaryId, secondaryId, fields) {
       if (primaryId === secondaryId) throw new AppError('invalid_input', 'Choose two different people to merge.');
-      const secondary = await db.contacts.findOne(secondaryId).exec();
-      if (!secondary) throw new AppError('not_found', 'The person to merge no longer exists.');
-      const merged = await contacts.update(primaryId, fields);
-      await ctx.areas.interactions.movePerson(secondaryId, primaryId);
-      await ctx.areas.details.moveToPerson(secondaryId, primaryId);
-      await relationships.movePerson(secondaryId, primaryId);
-      await ctx.trash.keep(`Merged ${secondary.displayName} into ${merged.displayName}`, {
-        contacts: [secondary.toMutableJSON() as ContactDocument],
+      // Six writes in three areas and the trash: all or nothing, even if the app dies between them.
+      return ctx.journal.operation('merging two people', async () => {
+        const secondary = await db.contacts.findOne(secondaryId).exec();
+        if (!secondary) throw new AppError('not_found', 'The person to merge no longer exists.');
+        const merged = await contacts.update(primaryId, fields);
+        await ctx.areas.interactions.movePerson(secondaryId, primaryId);
+        await ctx.areas.details.moveToPerson(secondaryId, primaryId);
+        await relationships.movePerson(secondaryId, primaryId);
+        const removed = secondary.toMutableJSON() as ContactDocument;
+        await ctx.trash.keep(`Merged ${removed.displayName} into ${merged.displayName}`, { contacts: [removed] });
+        ctx.journal.expect({ replacedPeople: [removed] });
+        await secondary.remove();
+        await ctx.projection.flush();
+        return merged;
       });
-      await secondary.remove();
-      await ctx.projection.flush();
-      return merged;
     },
 
     async dismiss(a, b) {

@@ -34,8 +34,10 @@ export function createRelationshipsService(ctx: CoreContext): RelationshipsServi
     const docs = await db.contacts.findByIds(ids).exec();
     return new Map([...docs].map(([id, d]) => [id, d.toMutableJSON() as ContactDocument]));
   };
-  const write = async (people: ContactDocument[]) => {
+  /** Writes the changed people; `before` holds them as they are now (loaded by `load`). */
+  const write = async (people: ContactDocument[], before: Map<string, ContactDocument>) => {
     const at = clock.now().toISOString();
+    ctx.journal.expect({ replacedPeople: people.map((p) => before.get(p.id)!) });
     await db.contacts.bulkUpsert(people.map((p) => ({ ...p, updatedAt: at })));
     await projection.flush();
   };
@@ -55,10 +57,13 @@ export function createRelationshipsService(ctx: CoreContext): RelationshipsServi
         ...(extra.label ? { label: extra.label } : {}),
         ...(extra.since ? { since: extra.since } : {}),
       });
-      await write([
-        { ...from, relationships: [...without(from, toId, kind), entry(toId, kind)] },
-        { ...to, relationships: [...without(to, fromId, inverseKind(kind)), entry(fromId, inverseKind(kind))] },
-      ]);
+      await write(
+        [
+          { ...from, relationships: [...without(from, toId, kind), entry(toId, kind)] },
+          { ...to, relationships: [...without(to, fromId, inverseKind(kind)), entry(fromId, inverseKind(kind))] },
+        ],
+        people,
+      );
     },
 
     async unrelate(fromId, toId, kind) {
@@ -71,7 +76,7 @@ export function createRelationshipsService(ctx: CoreContext): RelationshipsServi
         if (person?.relationships?.some((r) => sameEntry(r, other, k)))
           changed.push({ ...person, relationships: without(person, other, k) });
       }
-      if (changed.length) await write(changed);
+      if (changed.length) await write(changed, people);
     },
 
     async movePerson(fromId, toId) {
@@ -101,7 +106,7 @@ export function createRelationshipsService(ctx: CoreContext): RelationshipsServi
           .filter((r) => (seen.has(keyOf(r)) ? false : (seen.add(keyOf(r)), true)));
         changed.push({ ...person, relationships });
       }
-      await write(changed);
+      await write(changed, people);
     },
   };
 }

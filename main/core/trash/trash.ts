@@ -9,6 +9,7 @@ import { asArea, inArea } from '../area.ts';
 import type { Clock } from '../clock.ts';
 import { COLLECTIONS, type CollectionName } from '../db/collections.ts';
 import type { RapportDatabase } from '../db/database.ts';
+import type { WriteJournal } from '../lifecycle/write-journal.ts';
 
 export type Removed = Partial<Record<CollectionName, { id: string }[]>>;
 /** Writes back an owner's documents from the trash. */
@@ -19,16 +20,19 @@ export interface Trash {
   keep(label: string, removed: Removed): Promise<string>;
   /** Gives each owner its documents back. @throws AppError `not_found` when the token is unknown or used. */
   restore(token: string): Promise<{ label: string; restored: number }>;
+  /** Drops entries without restoring them (an unfinished operation's undo); tokens already gone are skipped. */
+  forget(tokens: string[]): Promise<void>;
   /** Called once by each area that discards documents into the trash. */
   registerRestorer(collection: CollectionName, restore: Restorer): void;
 }
 
-export function createTrash(db: RapportDatabase, clock: Clock): Trash {
+export function createTrash(db: RapportDatabase, clock: Clock, journal: Pick<WriteJournal, 'expect'>): Trash {
   const restorers = new Map<CollectionName, Restorer>();
   return asArea('trash', {
     async keep(label: string, removed: Removed) {
       const id = randomUUID();
       const payload = Object.fromEntries(Object.entries(removed).filter(([, docs]) => docs?.length));
+      journal.expect({ createdTrash: [id] });
       await db.trash.insert({ id, label, deletedAt: clock.now().toISOString(), payload });
       return id;
     },
@@ -53,6 +57,10 @@ export function createTrash(db: RapportDatabase, clock: Clock): Trash {
       }
       await entry.remove();
       return { label, restored };
+    },
+
+    async forget(tokens: string[]) {
+      if (tokens.length) await db.trash.bulkRemove(tokens);
     },
 
     registerRestorer(collection: CollectionName, restore: Restorer) {
