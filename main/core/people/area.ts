@@ -12,11 +12,14 @@ import { watchPeopleList } from './people-list.ts';
 import { createPeoplePicks } from './people-picks.ts';
 import { createPeopleWindows } from './people-windows.ts';
 import { watchPerson } from './person-view-service.ts';
+import type { PersonIndexDocument } from '../projection/schema.ts';
 import type { ContactDocument } from './schema.ts';
 
 export type PeopleApi = Pick<ContactsService, 'get' | 'addRoutes' | 'putMany' | 'removeMany'> &
   Pick<RelationshipsService, 'relate' | 'unrelate'> & {
     create(fields: ContactDraft, options?: { defaultRhythm?: boolean }): Promise<Contact>;
+    /** Everyone's `people_index` row, as the People windows hold them (read once, kept current). */
+    indexRows(): Promise<ReadonlyMap<string, PersonIndexDocument>>;
   };
 
 type PeopleChannels =
@@ -59,6 +62,7 @@ export function createPeopleArea(ctx: CoreContext): Area<
       removeMany: contacts.removeMany,
       relate: relationships.relate,
       unrelate: relationships.unrelate,
+      indexRows: async () => (await windows.rows()).rows,
     },
     requests: {
       'contacts.create': (input) => contacts.create(input),

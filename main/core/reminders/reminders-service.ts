@@ -70,7 +70,7 @@ export function createRemindersService(deps: RemindersDeps): RemindersService {
     const zone = deps.timeZone();
     const today = wallClock(now, zone).day;
     const [data, state, settings, keep] = await Promise.all([
-      loadReminderData(db, today),
+      loadReminderData(db, today, () => deps.areas.people.indexRows()),
       store.state(),
       store.settings(),
       deps.settings.read(KEEP_IN_TOUCH),
