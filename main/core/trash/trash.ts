@@ -69,14 +69,14 @@ export function createTrash(
       return id;
     },
 
-    restore(token: string) {
-      return journal.operation('an undo', async () => {
-        const entry = await db.trash.findOne(token).exec();
-        if (!entry) throw new AppError('not_found', 'There is nothing left to undo for that action.');
-        const { label, payload } = entry.toMutableJSON() as {
-          label: string;
-          payload: Record<string, Record<string, unknown>[]>;
-        };
+    async restore(token: string) {
+      const entry = await db.trash.findOne(token).exec();
+      if (!entry) throw new AppError('not_found', 'There is nothing left to undo for that action.');
+      const { label, payload } = entry.toMutableJSON() as {
+        label: string;
+        payload: Record<string, Record<string, unknown>[]>;
+      };
+      return journal.operation(`the undo of “${label}”`, async () => {
         let restored = 0;
         for (const [key, docs] of Object.entries(payload)) {
           // Derived rows in older entries (participations) are rebuilt by the projector instead.
