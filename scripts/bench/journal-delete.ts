@@ -55,8 +55,8 @@ try {
     journalSwitch.off = false;
     printComparison(noun, times);
   };
-  await measure('delete of a person', people, (id) => core.call('contacts.delete', { ids: [id] }));
-  await measure('delete of an interaction', coffees, (id) => core.call('interactions.delete', { id }));
+  await measure('deleting a person', people, (id) => core.call('contacts.delete', { ids: [id] }));
+  await measure('deleting an interaction', coffees, (id) => core.call('interactions.delete', { id }));
 } finally {
   await core.close();
   rmSync(dir, { recursive: true, force: true });

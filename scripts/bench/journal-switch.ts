@@ -26,17 +26,17 @@ fs.openSync = skip(fs.openSync, () => {
 });
 syncBuiltinESMExports();
 
-/** Prints both sides' median and p90, their ratio, the skipped calls per operation and the load. */
+/** Prints both sides' median and p90, their ratio, the skipped calls per run and the load. */
 export function printComparison(noun: string, times: { with: number[]; without: number[] }): void {
   const median = (list: number[]) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)]!;
   const p90 = (list: number[]) => [...list].sort((a, b) => a - b)[Math.floor(list.length * 0.9)]!;
   const line = (label: string, list: number[]) =>
-    `${label}: median ${median(list).toFixed(1)} ms, p90 ${p90(list).toFixed(1)} ms (${list.length} ${noun}s)`;
+    `${label}: median ${median(list).toFixed(1)} ms, p90 ${p90(list).toFixed(1)} ms (${list.length} runs)`;
   console.log(line(`${noun} with the journal`, times.with));
   console.log(line(`${noun} without (baseline)`, times.without));
   console.log(`ratio of medians: ${(median(times.with) / median(times.without)).toFixed(2)}`);
   console.log(
-    `journal file calls skipped in the baseline: ${journalSwitch.skippedCalls / times.without.length} a ${noun}`,
+    `journal file calls skipped in the baseline: ${journalSwitch.skippedCalls / times.without.length} per run`,
   );
   console.log(
     `load average: ${loadavg()
