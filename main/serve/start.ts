@@ -47,8 +47,9 @@ try {
 }
 
 const dataDir = resolve(values['data-dir'] ?? defaultDataDir());
-const version = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string })
-  .version;
+const version = (
+  JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
+).version;
 const clock = values.today ? fixedClock(`${values.today}T12:00:00Z`) : systemClock;
 const core = await openCore({ dataDir, mode: 'browser', version, clock, jobs: true }).catch((error: unknown) => {
   if (error instanceof DataDirUnusableError) exit(error.message);

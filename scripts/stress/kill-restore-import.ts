@@ -1,8 +1,9 @@
 /**
  * 50 SIGKILLs at random moments of a restore (300 people replaced by 5,000) and 50 of an import
  * (5,000 cards into 300 people, 50 of them merges), then a kill before and after every storage
- * write of a quick capture (new and known person), of a log with new people and a detail, and of a
- * merge of two people; each checked document by document.
+ * write of a quick capture (new and known person), of a log with new people and a detail, of a
+ * merge of two people, of deleting two people, of the undo of that, and of the deletes of one
+ * document (an interaction, an event, a ladder, a session, in a row); each checked document by document.
  *   node scripts/stress/kill-restore-import.ts [--rounds 50] [--incoming 5000]
  */
 import { parseArgs } from 'node:util';
@@ -23,10 +24,18 @@ for (const [label, run] of [
     `${label}: ${report.rounds} kills, ${report.before} left the data from before and ${report.after} the data from after (0 anything else); an uninterrupted ${label} took ${(report.fullMs / 1000).toFixed(1)} s; ${((performance.now() - started) / 1000).toFixed(0)} s in all`,
   );
 }
-for (const operation of ['capture-new', 'capture-known', 'log', 'merge'] as const) {
+for (const operation of [
+  'capture-new',
+  'capture-known',
+  'log',
+  'merge',
+  'delete-people',
+  'undo',
+  'delete-one',
+] as const) {
   const started = performance.now();
   const report = await killDuringOperation(operation);
   console.log(
-    `${operation}: ${report.writes} storage writes, killed before and after each: ${report.before} left the data from before and ${report.after} the data from after (0 anything else); ${((performance.now() - started) / 1000).toFixed(0)} s in all`,
+    `${operation}: ${report.writes} storage writes, killed before and after each: ${report.before} left the data from before and ${report.after} the data from after${report.between ? `, ${report.between} the data between two of its deletes` : ''} (0 anything else); ${((performance.now() - started) / 1000).toFixed(0)} s in all`,
   );
 }

@@ -133,7 +133,10 @@ export function createDetailsArea(ctx: CoreContext): Area<DetailsChannels, never
       return docs.map((d) => d.toMutableJSON() as Detail);
     },
     async remove(ids: string[]) {
-      if (ids.length) await db.details.bulkRemove(ids);
+      if (!ids.length) return;
+      const before = [...(await db.details.findByIds(ids).exec()).values()].map((d) => d.toMutableJSON());
+      ctx.journal.expect({ replacedDetails: before as DetailDocument[] });
+      await db.details.bulkRemove(ids);
     },
     async moveToPerson(fromId: string, toId: string) {
       const before = (await db.details.find({ selector: { contactId: fromId } }).exec()).map(

@@ -126,8 +126,11 @@ export function createEventsArea(ctx: CoreContext): Area<Requests, Subscriptions
       const doc = await db.events.findOne(id).exec();
       if (!doc) throw new AppError('not_found', 'That event no longer exists.');
       // The people met and their interactions stay: they are the user's records, not the event's.
-      const undoToken = await ctx.trash.keep(`Deleted the event ${doc.name}`, { events: [doc.toMutableJSON()] });
-      await doc.remove();
+      const undoToken = await ctx.trash.discard(
+        `Deleted the event ${doc.name}`,
+        { events: [doc.toMutableJSON()] },
+        async () => void (await doc.remove()),
+      );
       return { undoToken };
     },
     async setGoing(id: string, contactId: string, going: boolean) {
@@ -172,9 +175,15 @@ export function createEventsArea(ctx: CoreContext): Area<Requests, Subscriptions
     },
     search: (q: string, limit: number) => searchEvents(db, q, limit),
   });
-  ctx.trash.registerRestorer('events', async (docs) => {
-    await db.events.bulkUpsert(docs as EventDocument[]);
-  });
+  ctx.trash.registerRestorer(
+    'events',
+    async (docs) => {
+      await db.events.bulkUpsert(docs as EventDocument[]);
+    },
+    async (ids) => {
+      await db.events.bulkRemove(ids);
+    },
+  );
 
   const watchList = (): Observable<EventListItem[]> =>
     combineLatest([db.events.find().$, db.interactions.$.pipe(auditTime(50), startWith(null)), today$(clock)]).pipe(

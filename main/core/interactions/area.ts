@@ -134,11 +134,15 @@ export function createInteractionsArea(
     async remove(id: string) {
       const existing = await db.interactions.findOne(id).exec();
       if (!existing) throw new AppError('not_found', 'That interaction no longer exists.');
-      const undoToken = await ctx.trash.keep(`Deleted a ${existing.type} on ${existing.date}`, {
-        interactions: [existing.toMutableJSON()],
-      });
-      await existing.remove();
-      await projection.flush();
+      const doc = existing.toMutableJSON() as InteractionDocument;
+      const undoToken = await ctx.trash.discard(
+        `Deleted a ${doc.type} on ${doc.date}`,
+        { interactions: [doc] },
+        async () => {
+          await existing.remove();
+          await projection.flush();
+        },
+      );
       return { undoToken };
     },
 
@@ -155,6 +159,7 @@ export function createInteractionsArea(
       const survivors = affected
         .filter((i) => !i.contactIds.every((c) => gone.has(c)))
         .map((i) => ({ ...i, contactIds: i.contactIds.filter((c) => !gone.has(c)), updatedAt: stamp() }));
+      ctx.journal.expect({ replacedInteractions: affected });
       if (solo.length) await db.interactions.bulkRemove(solo);
       if (survivors.length) await db.interactions.bulkUpsert(survivors);
       await projection.flush();

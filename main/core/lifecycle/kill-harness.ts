@@ -106,6 +106,9 @@ export function canonical(docs: Documents, options: { stamps?: boolean } = {}): 
       })),
     ),
     settings: sorted(docs.settings ?? []),
+    events: sorted((docs.events ?? []).map(strip)),
+    practice_ladders: sorted((docs.practice_ladders ?? []).map(strip)),
+    practice_sessions: sorted((docs.practice_sessions ?? []).map(strip)),
     // An entry left by an undone operation would offer to bring back what it never removed.
     trash: sorted((docs.trash ?? []).map(strip)),
   };

@@ -1,13 +1,16 @@
 /**
  * The child of the small-operation kill test (kill-operations.ts): opens a data folder, runs one
- * quick capture, interaction log or merge, and SIGKILLs itself at a chosen storage write of it.
- *   node kill-operation-child.ts <dataDir> <capture-new|capture-known|log|merge> <eventId> <kill: "before:N" | "after:N" | "never">
+ * quick capture, interaction log, merge, delete of people, undo or deletes of one document, and
+ * SIGKILLs itself at a chosen storage write of it.
+ *   node kill-operation-child.ts <dataDir> <operation> <eventId> <kill: "before:N" | "after:N" | "never">
  * Prints the number of storage writes the operation made (with "never"), so the parent knows
- * every point to kill at.
+ * every point to kill at, and for several operations in a row the data between them.
  */
 import type { RxStorageInstance } from 'rxdb';
+import { snapshot } from '../backup/archive.ts';
 import { fixedClock } from '../clock.ts';
 import { openCore } from '../core.ts';
+import { canonical } from './kill-harness.ts';
 
 const [dataDir, operation, eventId, kill = 'never'] = process.argv.slice(2);
 const [when, at] = kill.split(':');
@@ -34,8 +37,31 @@ for (const collection of Object.values(core.db.collections)) {
   };
 }
 
+const between: string[] = [];
 armed = true;
-if (operation === 'log') {
+if (operation === 'delete-people') {
+  await core.call('contacts.delete', { ids: ['old-c6', 'old-c7'] });
+} else if (operation === 'undo') {
+  const [entry] = await core.db.trash.find().exec();
+  await core.call('undo.apply', { token: entry!.id });
+} else if (operation === 'delete-one') {
+  const ladder = await core.db.practice_ladders.findOne().exec();
+  const session = await core.db.practice_sessions.findOne().exec();
+  const deletes = [
+    () => core.call('interactions.delete', { id: 'old-i3' }),
+    () => core.call('events.delete', { id: eventId! }),
+    () => core.call('practice.deleteLadder', { id: ladder!.id }),
+    () => core.call('practice.deleteSession', { id: session!.id }),
+  ];
+  for (const [i, remove] of deletes.entries()) {
+    await remove();
+    await core.projection.flush();
+    // The data after each but the last, as the parent's reading of the folder shows it.
+    if (kill === 'never' && i < deletes.length - 1) {
+      between.push(JSON.stringify(canonical(await snapshot(core.db), { stamps: true })));
+    }
+  }
+} else if (operation === 'log') {
   await core.call('interactions.log', {
     interaction: { type: 'coffee', date: '2026-03-02', contactIds: ['old-c1'], title: 'Coffee and a new face' },
     newPeople: ['Noor Haddad', 'Ivo Petrov'],
@@ -64,5 +90,5 @@ if (operation === 'log') {
 armed = false;
 // Derived data follows the source writes; its writes count as points to kill at too.
 await core.projection.flush();
-console.log(JSON.stringify({ writes }));
+console.log(JSON.stringify({ writes, between }));
 await core.close();

@@ -1,18 +1,26 @@
 /**
- * Quick capture, logging with new people and a detail, and merging two people, SIGKILLed at two
- * of their storage writes each (chosen by seed) in every `npm test`; `npm run stress:storage`
- * kills every one.
+ * Quick capture, logging with new people and a detail, merging two people, deleting two people
+ * and undoing that, SIGKILLed at two of their storage writes each (chosen by seed) in every
+ * `npm test`, and the deletes of one document at one; `npm run stress:storage` kills every one.
  */
 import { describe, expect, it } from 'vitest';
 import { killDuringOperation } from './kill-operations.ts';
 
 describe('killed at a storage write', () => {
-  it.each(['capture-new', 'capture-known', 'log', 'merge'] as const)(
+  it.each([
+    ['capture-new', 2],
+    ['capture-known', 2],
+    ['log', 2],
+    ['merge', 2],
+    ['delete-people', 2],
+    ['undo', 2],
+    ['delete-one', 1],
+  ] as const)(
     '%s leaves exactly the data from before or from after',
-    async (operation) => {
-      const report = await killDuringOperation(operation, { sample: 2, seed: 20261202 });
+    async (operation, sample) => {
+      const report = await killDuringOperation(operation, { sample, seed: 20261202 });
       expect(report.writes).toBeGreaterThanOrEqual(3);
-      expect(report.before + report.after).toBe(2);
+      expect(report.before + report.after + report.between).toBe(sample);
     },
     180_000,
   );

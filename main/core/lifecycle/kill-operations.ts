@@ -1,11 +1,16 @@
 /**
  * Kill tests for the small operations of several writes: quick capture (a new person or new ways
  * to reach a known one, the meeting, the detail), logging an interaction with new people and a
- * detail, and merging two people (the kept person, the duplicate's interactions, details and
- * relationships, the trash entry, the removal). A child process runs the operation and SIGKILLs itself just before or just after one of
- * its storage writes (derived data's included); every such point is a round. After each kill
- * the folder is opened again and must hold exactly the data from before or from after, write
- * times and edit stamps included (both processes run on fixed clocks).
+ * detail, merging two people (the kept person, the duplicate's interactions, details and
+ * relationships, the trash entry, the removal), deleting two people (the trash entry, their
+ * interactions removed or left, their details, themselves), the undo of that delete (each owner's
+ * documents, then the entry), and the deletes of one document (an interaction, an event, a
+ * ladder, a practice session, one after another: the entry, then the removal). A child process
+ * runs the operation and SIGKILLs itself just before or just after one of its storage writes
+ * (derived data's included); every such point is a round. After each kill the folder is opened
+ * again and must hold exactly the data from before or from after, write times and edit stamps
+ * included (both processes run on fixed clocks); for the deletes of one document, from before or
+ * after one of them.
  * Used by kill-operations.test.ts (some points in `npm test`) and `npm run stress:storage` (all).
  */
 import { spawn } from 'node:child_process';
@@ -20,7 +25,8 @@ import { copyFolder, state as stateOf, writePeople } from './kill-harness.ts';
 import { dataFolder, filesIn } from './data-folder.ts';
 
 const CHILD = fileURLToPath(new URL('./kill-operation-child.ts', import.meta.url));
-export type SmallOperation = 'capture-new' | 'capture-known' | 'log' | 'merge';
+export type SmallOperation =
+  'capture-new' | 'capture-known' | 'log' | 'merge' | 'delete-people' | 'undo' | 'delete-one';
 const state = (dir: string) => stateOf(dir, { stamps: true });
 
 export interface OperationKillReport {
@@ -29,6 +35,8 @@ export interface OperationKillReport {
   rounds: number;
   before: number;
   after: number;
+  /** Of several operations in a row (delete-one): rounds that ended between two of them. */
+  between: number;
 }
 
 function runChild(dir: string, operation: SmallOperation, eventId: string, kill: string): Promise<string> {
@@ -70,12 +78,17 @@ export async function killDuringOperation(
     const event = await core.call('events.create', {
       fields: { kind: 'meet-up', name: 'Design meet-up', startsOn: '2026-03-02' },
     });
-    if (operation === 'merge') await seedDuplicate(core);
+    if (['merge', 'delete-people', 'undo'].includes(operation)) await seedDuplicate(core);
+    if (operation === 'undo') await core.call('contacts.delete', { ids: ['old-c6', 'old-c7'] });
+    if (operation === 'delete-one') await seedPractice(core);
     await core.close();
     const before = await state(template);
 
     const calibration = copyFolder(template);
-    const { writes } = JSON.parse(await runChild(calibration, operation, event.id, 'never')) as { writes: number };
+    const { writes, between } = JSON.parse(await runChild(calibration, operation, event.id, 'never')) as {
+      writes: number;
+      between: string[];
+    };
     const after = await state(calibration);
     rmSync(calibration, { recursive: true, force: true });
     if (after === before) throw new Error(`${operation} changed nothing: the test would prove nothing`);
@@ -83,13 +96,14 @@ export async function killDuringOperation(
 
     let points = Array.from({ length: writes }, (_, i) => [`before:${i + 1}`, `after:${i + 1}`]).flat();
     if (options.sample !== undefined) points = pick(points, options.sample, options.seed ?? 1);
-    const report: OperationKillReport = { writes, rounds: points.length, before: 0, after: 0 };
+    const report: OperationKillReport = { writes, rounds: points.length, before: 0, after: 0, between: 0 };
     for (const point of points) {
       const dir = copyFolder(template);
       await runChild(dir, operation, event.id, point);
       const found = await state(dir);
       if (found === before) report.before++;
       else if (found === after) report.after++;
+      else if (between.includes(found)) report.between++;
       else throw new Error(`${operation} killed ${point}: ${dir} holds neither the data from before nor from after`);
       if (filesIn(dataFolder(dir).journal).length) throw new Error(`${operation} killed ${point}: a record was left`);
       rmSync(dir, { recursive: true, force: true });
@@ -128,6 +142,19 @@ async function seedDuplicate(core: Core): Promise<void> {
     await core.db.interactions.upsert({ ...coffee, conflicts: [{ ...setAside, value: 'Typed on the phone' }] });
   });
   await core.projection.flush();
+}
+
+/** A ladder and a planned practice session, for delete-one. */
+async function seedPractice(core: Core): Promise<void> {
+  await core.call('practice.saveLadder', { fields: { name: 'Meet-ups', steps: [{ text: 'Say hello', suds: 3 }] } });
+  await core.call('practice.startSession', {
+    date: '2026-03-01',
+    task: 'Say hello',
+    situation: 'meet-up',
+    sudsBefore: 5,
+    prediction: 'They will look away',
+    beliefBefore: 60,
+  });
 }
 
 /** `count` of `items`, chosen by a seeded shuffle. */

@@ -7,10 +7,10 @@
  * process that died, and running it twice is harmless.
  *
  * An import knows its whole plan first and records it at once (interchange/import-write.ts).
- * Smaller operations (logging with new people or details, quick capture, merging two people) run
- * inside `journal.operation(…)`, and each area records what it is about to write just before
- * writing it (`journal.expect`); outside an operation, `expect` does nothing: a single write needs
- * no record.
+ * Smaller operations (logging with new people or details, quick capture, merging two people,
+ * every delete that keeps a copy in the trash, an undo) run inside `journal.operation(…)`, and each
+ * area records what it is about to write just before writing it (`journal.expect`); outside an
+ * operation, `expect` does nothing: a single write needs no record.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
@@ -19,6 +19,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import type { Clock } from '../clock.ts';
 import type { AreaApis } from '../context.ts';
+import type { CollectionName } from '../db/collections.ts';
 import type { DetailDocument } from '../details/schema.ts';
 import type { InteractionDocument } from '../interactions/schema.ts';
 import { NEVER_CANCELLED } from '../jobs/cancellation.ts';
@@ -30,6 +31,9 @@ import { syncFolder, writeFileAtomic } from './atomic-file.ts';
 import { filesIn } from './data-folder.ts';
 
 const Ids = z.array(z.string().max(64));
+/** Collections the trash holds documents of, besides people, interactions and details. */
+const ELSEWHERE = ['events', 'practice_ladders', 'practice_sessions'] as const;
+export type Elsewhere = (typeof ELSEWHERE)[number];
 /**
  * A stored document as it was, to be written back whole: including what only sync writes (values
  * set aside, edit stamps) and anything a domain schema would trim, default or refuse, since a
@@ -52,6 +56,12 @@ export const WriteIntent = z.object({
   replacedDetails: z.array(StoredDocument).default([]),
   /** Trash entries (undo tokens) the operation adds. */
   createdTrash: Ids.default([]),
+  // Records written before deletes and undos were journalled have none of these.
+  /** Trash entries the operation uses up (an undo), as they were. */
+  removedTrash: z.array(StoredDocument).default([]),
+  /** Events and practice: what a delete removes or an undo writes back, by collection. */
+  createdElsewhere: z.partialRecord(z.enum(ELSEWHERE), Ids).default({}),
+  replacedElsewhere: z.partialRecord(z.enum(ELSEWHERE), z.array(StoredDocument)).default({}),
 });
 export type WriteIntent = z.infer<typeof WriteIntent>;
 
@@ -67,6 +77,9 @@ export const emptyIntent = (id: string, label: string, startedAt: string): Write
   replacedInteractions: [],
   replacedDetails: [],
   createdTrash: [],
+  removedTrash: [],
+  createdElsewhere: {},
+  replacedElsewhere: {},
 });
 
 /** What an area is about to write inside an operation: ids it creates, the documents it changes or removes. */
@@ -76,12 +89,16 @@ export type Expected = Partial<
   replacedPeople?: ContactDocument[];
   replacedInteractions?: InteractionDocument[];
   replacedDetails?: DetailDocument[];
+  removedTrash?: { id: string }[];
+  /** The same by collection, for code that handles any the trash holds (a delete's copies, an undo). */
+  createdIn?: Partial<Record<CollectionName, string[]>>;
+  replacedIn?: Partial<Record<CollectionName, { id: string }[]>>;
 };
 
 /** Who puts an undone operation's documents back; read at undo time, so filled in after the journal is made. */
 export interface UndoTargets {
   areas: AreaApis;
-  trash: Pick<Trash, 'forget'>;
+  trash: Pick<Trash, 'forget' | 'putBack' | 'undoWrites'>;
   /** Derived data (timelines, last contact) follows the undo before it is over. */
   projection: Pick<Projector, 'flush'>;
 }
@@ -153,14 +170,31 @@ export function createWriteJournal(dir: string, clock: Clock, targets: UndoTarge
     expect(expected) {
       const intent = running.getStore();
       if (!intent) return;
-      intent.createdPeople.push(...(expected.createdPeople ?? []));
-      intent.createdInteractions.push(...(expected.createdInteractions ?? []));
-      intent.createdDetails.push(...(expected.createdDetails ?? []));
-      intent.createdTrash.push(...(expected.createdTrash ?? []));
-      addReplaced(intent.replacedPeople, intent.createdPeople, expected.replacedPeople);
-      addReplaced(intent.replacedInteractions, intent.createdInteractions, expected.replacedInteractions);
-      addReplaced(intent.replacedDetails, intent.createdDetails, expected.replacedDetails);
-      write(intent);
+      const { createdIn = {}, replacedIn = {} } = expected;
+      const unknown = [...Object.keys(createdIn), ...Object.keys(replacedIn)].filter((name) => !UNDOABLE.has(name));
+      if (unknown.length) throw new Error(`The write journal cannot undo writes to ${unknown.join(', ')}`);
+      let added =
+        addCreated(intent.createdPeople, expected.createdPeople, createdIn.contacts) +
+        addCreated(intent.createdInteractions, expected.createdInteractions, createdIn.interactions) +
+        addCreated(intent.createdDetails, expected.createdDetails, createdIn.details) +
+        addCreated(intent.createdTrash, expected.createdTrash, createdIn.trash) +
+        addReplaced(intent.replacedPeople, intent.createdPeople, expected.replacedPeople, replacedIn.contacts) +
+        addReplaced(
+          intent.replacedInteractions,
+          intent.createdInteractions,
+          expected.replacedInteractions,
+          replacedIn.interactions,
+        ) +
+        addReplaced(intent.replacedDetails, intent.createdDetails, expected.replacedDetails, replacedIn.details) +
+        addReplaced(intent.removedTrash, intent.createdTrash, expected.removedTrash, replacedIn.trash);
+      for (const name of ELSEWHERE) {
+        if (!createdIn[name]?.length && !replacedIn[name]?.length) continue;
+        const created = (intent.createdElsewhere[name] ??= []);
+        added += addCreated(created, createdIn[name]);
+        added += addReplaced((intent.replacedElsewhere[name] ??= []), created, replacedIn[name]);
+      }
+      // A write that an earlier record covers already (a delete's copies name what its areas then remove) costs no flush.
+      if (added) write(intent);
     },
     async rollBack(intent) {
       const { areas, trash, projection } = targets;
@@ -173,6 +207,10 @@ export function createWriteJournal(dir: string, clock: Clock, targets: UndoTarge
         await areas.people.putMany(intent.replacedPeople as ContactDocument[], NEVER_CANCELLED);
         await areas.interactions.putMany(intent.replacedInteractions as InteractionDocument[]);
         await areas.details.putMany(intent.replacedDetails as DetailDocument[]);
+        for (const name of ELSEWHERE) {
+          await trash.undoWrites(name, intent.createdElsewhere[name] ?? [], intent.replacedElsewhere[name] ?? []);
+        }
+        await trash.putBack(intent.removedTrash);
       });
       await projection.flush();
     },
@@ -186,15 +224,34 @@ export function createWriteJournal(dir: string, clock: Clock, targets: UndoTarge
       intent.replacedInteractions,
       intent.replacedDetails,
       intent.createdTrash,
+      intent.removedTrash,
+      ...Object.values(intent.createdElsewhere),
+      ...Object.values(intent.replacedElsewhere),
     ].some((list) => list.length > 0);
   return journal;
+}
+
+const UNDOABLE = new Set<string>(['contacts', 'interactions', 'details', 'trash', ...ELSEWHERE]);
+
+/** Adds the ids not recorded yet; returns how many. */
+function addCreated(recorded: string[], ...lists: (string[] | undefined)[]): number {
+  const known = new Set(recorded);
+  const added = lists.flatMap((list) => list ?? []).filter((id) => !known.has(id) && known.add(id));
+  recorded.push(...added);
+  return added.length;
 }
 
 /**
  * A document changed twice in one operation goes back to how it was before the first change; one
  * the operation created is removed, not put back.
  */
-function addReplaced(recorded: { id: string }[], created: string[], docs: { id: string }[] = []): void {
+function addReplaced(
+  recorded: { id: string }[],
+  created: string[],
+  ...lists: ({ id: string }[] | undefined)[]
+): number {
   const known = new Set([...recorded.map((d) => d.id), ...created]);
-  recorded.push(...docs.filter((d) => !known.has(d.id)));
+  const added = lists.flatMap((list) => list ?? []).filter((d) => !known.has(d.id) && known.add(d.id));
+  recorded.push(...added);
+  return added.length;
 }

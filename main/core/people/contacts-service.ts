@@ -136,17 +136,22 @@ export function createContactsService(ctx: CoreContext): ContactsService {
         changed.length === 1
           ? `Set the rhythm of ${changed[0]!.displayName}`
           : `Set the rhythm of ${changed.length} people`;
-      // The records as they were, so Undo puts every previous rhythm back.
-      const undoToken = await ctx.trash.keep(label, { contacts: changed });
-      const at = now();
-      await db.contacts.bulkUpsert(
-        changed.map(({ tier: _tier, cadence: _cadence, ...person }) => ({
-          ...person,
-          ...(tier ? { tier } : {}),
-          updatedAt: at,
-        })),
-      );
-      await projection.flush();
+      // The records as they were, so Undo puts every previous rhythm back; the copy and the change
+      // are all or nothing.
+      const undoToken = await ctx.journal.operation(label, async () => {
+        const token = await ctx.trash.keep(label, { contacts: changed });
+        const at = now();
+        ctx.journal.expect({ replacedPeople: changed });
+        await db.contacts.bulkUpsert(
+          changed.map(({ tier: _tier, cadence: _cadence, ...person }) => ({
+            ...person,
+            ...(tier ? { tier } : {}),
+            updatedAt: at,
+          })),
+        );
+        await projection.flush();
+        return token;
+      });
       return { changed: changed.length, undoToken };
     },
 
@@ -169,12 +174,14 @@ export function createContactsService(ctx: CoreContext): ContactsService {
       const interactions = await ctx.areas.interactions.withPeople(gone);
       const details = await ctx.areas.details.allFor(gone);
       const label = people.length === 1 ? `Deleted ${people[0]!.displayName}` : `Deleted ${people.length} people`;
-      // Copies first: a crash after this line can still be undone from the trash.
-      const undoToken = await ctx.trash.keep(label, { contacts: people, interactions, details });
-      await ctx.areas.interactions.detachPeople(gone);
-      await ctx.areas.details.remove(details.map((d) => d.id));
-      await db.contacts.bulkRemove(gone);
-      await projection.flush();
+      // Copies first, then each area's writes: all or nothing, even if the app dies between them.
+      const undoToken = await ctx.trash.discard(label, { contacts: people, interactions, details }, async () => {
+        await ctx.areas.interactions.detachPeople(gone);
+        await ctx.areas.details.remove(details.map((d) => d.id));
+        ctx.journal.expect({ replacedPeople: people });
+        await db.contacts.bulkRemove(gone);
+        await projection.flush();
+      });
       return { undoToken, removed: people.length };
     },
 

@@ -4,12 +4,12 @@
  * undone at once, and every document comes back whole, sync's set-aside values and edit stamps
  * included. The crash case is the kill test's (lifecycle/kill-operations.ts).
  */
-import type { BulkWriteRow, RxStorageInstance } from 'rxdb';
 import { describe, expect, it } from 'vitest';
 import { inArea } from '../area.ts';
 import { snapshot } from '../backup/archive.ts';
 import type { CollectionName } from '../db/collections.ts';
 import { dataFolder, filesIn } from '../lifecycle/data-folder.ts';
+import { failWrite, type Row } from '../testing/fail-write.ts';
 import { openTestCore, type TestCore } from '../testing/test-core.ts';
 
 const EDITED = '2026-03-02T08:00:00.000Z';
@@ -49,7 +49,6 @@ async function seed({ call, core, clock }: TestCore) {
   return { ada, dupe, bo };
 }
 
-type Row = BulkWriteRow<{ id: string }>;
 /** The writes of a merge, by what they change (an upsert first tries an insert, which writes nothing). */
 const WRITES: [string, CollectionName, (row: Row, ids: Record<'ada' | 'bo', string>) => boolean][] = [
   ['the kept person', 'contacts', (row, { ada }) => row.document.id === ada && !!row.previous],
@@ -59,23 +58,6 @@ const WRITES: [string, CollectionName, (row: Row, ids: Record<'ada' | 'bo', stri
   ['the trash entry', 'trash', () => true],
   ['the removal of the duplicate', 'contacts', (row) => !!row.document._deleted],
 ];
-
-/** Makes the first write to `collection` with a row that `matches` fail; the answer says whether it has. */
-function failWrite(t: TestCore, collection: CollectionName, matches: (row: Row) => boolean): () => boolean {
-  const instance = t.core.db.collections[collection].storageInstance as unknown as RxStorageInstance<
-    { id: string },
-    unknown,
-    unknown
-  >;
-  const write = instance.bulkWrite.bind(instance);
-  let failed = false;
-  instance.bulkWrite = (rows, context) => {
-    if (failed || !rows.some(matches)) return write(rows, context);
-    failed = true;
-    return Promise.reject(new Error('disk went away'));
-  };
-  return () => failed;
-}
 
 describe('a merge that fails half-way', () => {
   it.each(WRITES)('at the write of %s leaves every document as it was', async (_write, collection, matches) => {

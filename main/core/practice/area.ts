@@ -29,12 +29,24 @@ export function createPracticeArea(ctx: CoreContext): Area<PracticeRequest, Prac
       trash: ctx.trash,
     }),
   );
-  ctx.trash.registerRestorer('practice_ladders', async (docs) => {
-    await ctx.db.practice_ladders.bulkUpsert(docs as LadderDocument[]);
-  });
-  ctx.trash.registerRestorer('practice_sessions', async (docs) => {
-    await ctx.db.practice_sessions.bulkUpsert(docs.map(upgradeTrashedSession));
-  });
+  ctx.trash.registerRestorer(
+    'practice_ladders',
+    async (docs) => {
+      await ctx.db.practice_ladders.bulkUpsert(docs as LadderDocument[]);
+    },
+    async (ids) => {
+      await ctx.db.practice_ladders.bulkRemove(ids);
+    },
+  );
+  ctx.trash.registerRestorer(
+    'practice_sessions',
+    async (docs) => {
+      await ctx.db.practice_sessions.bulkUpsert(docs.map(upgradeTrashedSession));
+    },
+    async (ids) => {
+      await ctx.db.practice_sessions.bulkRemove(ids);
+    },
+  );
   return {
     requests: {
       'practice.saveLadder': ({ id, fields }) => practice.saveLadder(id, fields),

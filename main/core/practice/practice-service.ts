@@ -140,10 +140,11 @@ export function createPracticeService({
     async deleteLadder(id) {
       const doc = await db.practice_ladders.findOne(id).exec();
       if (!doc) throw new AppError('not_found', 'That ladder no longer exists.');
-      const undoToken = await trash.keep(`Deleted the ladder “${doc.name}”`, {
-        practice_ladders: [doc.toMutableJSON() as LadderDocument],
-      });
-      await doc.remove();
+      const undoToken = await trash.discard(
+        `Deleted the ladder “${doc.name}”`,
+        { practice_ladders: [doc.toMutableJSON() as LadderDocument] },
+        async () => void (await doc.remove()),
+      );
       return { undoToken };
     },
 
@@ -208,10 +209,11 @@ export function createPracticeService({
 
     async deleteSession(id) {
       const doc = await findSession(id);
-      const undoToken = await trash.keep(`Deleted a practice session from ${doc.date}`, {
-        practice_sessions: [doc.toMutableJSON() as SessionDocument],
-      });
-      await doc.remove();
+      const undoToken = await trash.discard(
+        `Deleted a practice session from ${doc.date}`,
+        { practice_sessions: [doc.toMutableJSON() as SessionDocument] },
+        async () => void (await doc.remove()),
+      );
       return { undoToken };
     },
 
