@@ -14,10 +14,6 @@ export type { CollectionName, RapportCollections } from './collections.ts';
 export type RapportDatabase = RxDatabase<RapportCollections>;
 
 /**
- * Opens (or creates) the database and runs pending schema migrations before returning. Every
- * synced collection gets its sync conflict handler, and local writes get their edit stamps.
- */
-/**
  * RxDB's default hash (SHA-256 as hex) goes through WebCrypto's asynchronous digest, whose first
  * use at every start cost ~15 ms of a cold open for the collections' schema hashes. The same
  * digest from node:crypto, synchronously; hashes stored in existing databases stay equal.
@@ -27,6 +23,10 @@ const sha256: HashFunction = (input) =>
     ? Promise.resolve(createHash('sha256').update(input).digest('hex'))
     : defaultHashSha256(input);
 
+/**
+ * Opens (or creates) the database and runs pending schema migrations before returning. Every
+ * synced collection gets its sync conflict handler, and local writes get their edit stamps.
+ */
 export async function openDatabase(storage: StorageChoice, clock: Clock = systemClock): Promise<RapportDatabase> {
   const db = await createRxDatabase<RapportCollections>({
     name: storage.databaseName,
