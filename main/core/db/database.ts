@@ -18,7 +18,7 @@ export type RapportDatabase = RxDatabase<RapportCollections>;
  * use at every start cost ~15 ms of a cold open for the collections' schema hashes. The same
  * digest from node:crypto, synchronously; hashes stored in existing databases stay equal.
  */
-const sha256: HashFunction = (input) =>
+export const sha256: HashFunction = (input) =>
   typeof input === 'string'
     ? Promise.resolve(createHash('sha256').update(input).digest('hex'))
     : defaultHashSha256(input);
