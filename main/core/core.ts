@@ -34,7 +34,7 @@ import { lifecycleHandlers, READ_ONLY_REQUESTS } from './lifecycle/handlers.ts';
 import { createOperations, type Operations } from './lifecycle/operations.ts';
 import { decideOpening, type Opening } from './lifecycle/recovery.ts';
 import { ensureReserve } from './lifecycle/reserve.ts';
-import { readFolderState, writeFolderState } from './lifecycle/state-file.ts';
+import { readFolderState, updateFolderState } from './lifecycle/state-file.ts';
 import { createUploads } from './lifecycle/uploads.ts';
 import type { Notifier, SecretStore } from './ports.ts';
 import type { Projector } from './projection/projector.ts';
@@ -177,14 +177,19 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       rememberBackupFolder: (backupFolder) => {
         // Asked at every start: a write (and its two fsyncs) only when the folder changed.
         if (!readOnly && readFolderState(folder)?.backupFolder !== backupFolder)
-          writeFolderState(folder, { backupFolder }, clock.now());
+          void updateFolderState(folder, { backupFolder }, clock.now());
       },
       database: database(),
       secrets,
       syncTuning: options.syncTuning,
     });
     if (!readOnly) {
-      writeFolderState(folder, { people: await opened.db.contacts.count().exec(), cleanShutdown: false }, clock.now());
+      // Not awaited: on disk a few milliseconds later, before anything that closes waits for it.
+      void updateFolderState(
+        folder,
+        { people: await opened.db.contacts.count().exec(), cleanShutdown: false },
+        clock.now(),
+      );
       ensureReserve(folder);
       if (options.jobs) opened.startJobs();
     }
@@ -346,7 +351,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
                 .exec()
                 .catch(() => undefined);
         await last.close();
-        if (people !== undefined) writeFolderState(folder, { people, cleanShutdown: true }, clock.now());
+        if (people !== undefined) await updateFolderState(folder, { people, cleanShutdown: true }, clock.now());
       }
       lock.release();
     },

@@ -3,6 +3,7 @@
  * write a temporary file, flush it to disk, rename it over the old one, flush the folder.
  */
 import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { open, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 
 export function writeFileAtomic(path: string, content: string): void {
@@ -15,6 +16,31 @@ export function writeFileAtomic(path: string, content: string): void {
     throw error;
   }
   syncFolder(dirname(path));
+}
+
+/**
+ * {@link writeFileAtomic} with the writes and flushes on libuv's thread pool, so the event loop
+ * goes on meanwhile. Callers must not write the same path twice at once (the temporary name is
+ * per process).
+ */
+export async function writeFileAtomicAsync(path: string, content: string): Promise<void> {
+  const temp = `${path}.${process.pid}.tmp`;
+  try {
+    await writeFile(temp, content, { flush: true });
+    await rename(temp, path);
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
+  }
+  let folder;
+  try {
+    folder = await open(dirname(path), 'r');
+    await folder.sync();
+  } catch {
+    // As in syncFolder: some systems cannot flush a folder.
+  } finally {
+    await folder?.close();
+  }
 }
 
 /** Makes a rename or unlink in `dir` durable. Some file systems refuse fsync on a folder; that is not an error. */

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { writeFileAtomic } from './atomic-file.ts';
+import { writeFileAtomicAsync } from './atomic-file.ts';
 import type { DataFolder } from './data-folder.ts';
 
 export const FolderState = z.object({
@@ -20,8 +20,16 @@ export const FolderState = z.object({
 });
 export type FolderState = z.infer<typeof FolderState>;
 
+/**
+ * Updates being written, per file: the newest content (what reads in this process see until the
+ * writes land) and the promise of the last write queued.
+ */
+const pending = new Map<string, { latest: FolderState; written: Promise<void> }>();
+
 /** The notes, or undefined when there are none (or they are unreadable: they are only a hint). */
 export function readFolderState(folder: DataFolder): FolderState | undefined {
+  const queued = pending.get(folder.state);
+  if (queued) return queued.latest;
   try {
     return FolderState.safeParse(JSON.parse(readFileSync(folder.state, 'utf8'))).data;
   } catch {
@@ -29,8 +37,17 @@ export function readFolderState(folder: DataFolder): FolderState | undefined {
   }
 }
 
-/** Updates the notes. They are a hint, so a full disk or a read-only folder is logged, not thrown. */
-export function writeFolderState(folder: DataFolder, change: Partial<Omit<FolderState, 'version'>>, now: Date): void {
+/**
+ * Updates the notes. Reads in this process see the change at once; the file is written and flushed
+ * after any update already queued, off the event loop (about 17 ms of flushes that used to hold up
+ * every start). Wait for the result only where it must be on disk before going on (at close).
+ * They are a hint, so a full disk or a read-only folder is logged, not thrown.
+ */
+export function updateFolderState(
+  folder: DataFolder,
+  change: Partial<Omit<FolderState, 'version'>>,
+  now: Date,
+): Promise<void> {
   const current = readFolderState(folder);
   const next: FolderState = {
     version: 1,
@@ -40,9 +57,19 @@ export function writeFolderState(folder: DataFolder, change: Partial<Omit<Folder
     ...change,
     updatedAt: now.toISOString(),
   };
-  try {
-    writeFileAtomic(folder.state, JSON.stringify(next, null, 2));
-  } catch (error) {
-    console.warn(`[rapport] ${folder.state} could not be updated: ${(error as Error).message}`);
-  }
+  const before = pending.get(folder.state)?.written ?? Promise.resolve();
+  const written = before.then(async () => {
+    try {
+      await writeFileAtomicAsync(folder.state, JSON.stringify(next, null, 2));
+    } catch (error) {
+      console.warn(`[rapport] ${folder.state} could not be updated: ${(error as Error).message}`);
+    }
+  });
+  const entry = { latest: next, written };
+  pending.set(folder.state, entry);
+  // Once the last queued write has landed, the file is the truth again.
+  void written.then(() => {
+    if (pending.get(folder.state) === entry) pending.delete(folder.state);
+  });
+  return written;
 }
