@@ -24,10 +24,6 @@ export default defineConfig({
     // A failed test keeps its trace (actions, DOM snapshots, network, console). Not the screencast:
     // recording a screenshot on every action took a quarter of the end-to-end tests' CPU time.
     trace: { mode: 'retain-on-failure', screenshots: false },
-    // The app turns its dialog, menu and toast animations off for users who ask for less motion. The
-    // specs do too, so an axe check never sees a menu halfway through fading in (its colours then
-    // fail the contrast rule) and no action waits for an element to stop moving.
-    reducedMotion: 'reduce',
   },
   projects: [
     {
