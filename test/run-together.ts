@@ -1,9 +1,10 @@
 /**
  * Runs npm scripts side by side and fails if any fails: `node test/run-together.ts lint typecheck build`.
- * `npm test` runs lint, typecheck and the production build this way: lint and typecheck are each
- * single-threaded, so on two cores they take the time of the longer one, and the build (a few
- * seconds) fits beside them. Each script's output is printed whole once it ends, so they never
- * interleave.
+ * `npm test` runs lint, typecheck, the production build and the unit tests this way: none needs
+ * another's output, and lint and typecheck are each single-threaded (together with the build they
+ * used 109 CPU-seconds in 63 s, leaving a core idle for a fifth of the time), so the unit tests' two
+ * workers fill the cores they leave. Each script's output is printed whole once it ends, so they
+ * never interleave; the unit tests' report therefore comes at the end.
  */
 import { spawn } from 'node:child_process';
 
