@@ -67,9 +67,15 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
     if (stopping) return;
     stopping = true;
+    // A stop that hangs says where, instead of leaving a process that will not end.
+    let step = 'closing the browser connections';
+    setTimeout(() => console.error(`[rapport] Still stopping after 10 s: ${step}.`), 10_000).unref();
     void server
       .close()
-      .then(() => core.close())
+      .then(() => {
+        step = 'closing the core (background jobs, sync, the database)';
+        return core.close();
+      })
       .then(() => process.exit(0));
   });
 }

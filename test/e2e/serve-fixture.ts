@@ -53,7 +53,13 @@ export async function startServe(dataDir: string, extraArgs: string[] = []): Pro
     dataDir,
     async stop() {
       if (child.exitCode === null) child.kill('SIGTERM');
-      await exited;
+      // A server that does not stop is a bug to report with its own words, not a 4-minute teardown.
+      const hung = new Promise<'hung'>((resolve) => setTimeout(() => resolve('hung'), 30_000).unref());
+      if ((await Promise.race([exited, hung])) === 'hung') {
+        child.kill('SIGKILL');
+        await exited;
+        throw new Error(`serve did not exit within 30 s of SIGTERM:\n${output.slice(-2000)}`);
+      }
     },
     async restart(args = extraArgs) {
       await app.stop();
