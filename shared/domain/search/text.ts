@@ -46,7 +46,7 @@ export type Snippet = { snippet: string; highlights: Array<[number, number]> };
 /** Longest snippet, in UTF-16 units, before the ellipses. */
 export const SNIPPET_CHARS = 80;
 /** How much text to keep before the first match when the field is too long to show whole. */
-const LEAD_CHARS = 20;
+export const LEAD_CHARS = 20;
 
 /**
  * Up to ~80 characters of `text` around the first word that starts with a query word, with
@@ -73,6 +73,20 @@ export function makeSnippet(text: string, words: readonly string[]): Snippet {
     const longest = words.reduce((n, w) => Math.max(n, w.length), 0);
     ranges = matchRanges(text, words, Math.max(0, start - longest), end);
   } else ranges = matchRanges(text, words);
+  return windowedSnippet(text, start, end, ranges);
+}
+
+/**
+ * The snippet of `text[start, end)` with whitespace runs collapsed, "…" where text was cut, and
+ * the parts of `ranges` (offsets into `text`) inside it as highlights. A window's edge never
+ * splits a surrogate pair.
+ */
+export function windowedSnippet(
+  text: string,
+  start: number,
+  end: number,
+  ranges: ReadonlyArray<readonly [number, number]>,
+): Snippet {
   // Never split a surrogate pair.
   if (start > 0 && isLowSurrogate(text.charCodeAt(start))) start--;
   if (end < text.length && isLowSurrogate(text.charCodeAt(end))) end++;

@@ -2,16 +2,10 @@
  * The snippet rules as they were before snippets read only up to the window (text.ts): every
  * match of the whole text found first. Kept as the reference the equivalence test compares with.
  */
-import { foldText } from '../text.ts';
+import { foldText, LEAD_CHARS, SNIPPET_CHARS, windowedSnippet, type Snippet } from '../text.ts';
 
 const NON_ASCII = /[\u0080-\uffff]/;
 const WORD_CHAR = /[\p{L}\p{N}]/u;
-
-type Snippet = { snippet: string; highlights: Array<[number, number]> };
-/** Longest snippet, in UTF-16 units, before the ellipses. */
-const SNIPPET_CHARS = 80;
-/** How much text to keep before the first match when the field is too long to show whole. */
-const LEAD_CHARS = 20;
 
 /**
  * Up to ~80 characters of `text` around the first word that starts with a query word, with
@@ -32,40 +26,8 @@ export function makeSnippetFullScan(text: string, words: readonly string[]): Sni
     const cut = text.lastIndexOf(' ', end);
     if (end < text.length && cut > start + SNIPPET_CHARS / 2 && cut >= (ranges[0]?.[1] ?? 0)) end = cut;
   }
-  // Never split a surrogate pair.
-  if (start > 0 && isLowSurrogate(text.charCodeAt(start))) start--;
-  if (end < text.length && isLowSurrogate(text.charCodeAt(end))) end++;
-
-  const map: number[] = []; // original index (relative to start) → snippet index
-  let snippet = start > 0 ? '…' : '';
-  let inSpace = false;
-  for (let i = start; i < end; i++) {
-    const ch = text[i]!;
-    map[i - start] = snippet.length;
-    if (isSpace(ch)) {
-      if (!inSpace) snippet += ' ';
-      inSpace = true;
-    } else {
-      snippet += ch;
-      inSpace = false;
-    }
-  }
-  map[end - start] = snippet.length;
-  const trimmedEnd = snippet.length;
-  if (end < text.length) snippet += '…';
-
-  const highlights: Array<[number, number]> = [];
-  for (const [s, e] of ranges) {
-    if (e <= start || s >= end) continue;
-    const a = map[Math.max(s, start) - start]!;
-    const b = Math.min(map[Math.min(e, end) - start]!, trimmedEnd);
-    if (b > a) highlights.push([a, b]);
-  }
-  return { snippet, highlights };
-}
-
-function isLowSurrogate(code: number): boolean {
-  return code >= 0xdc00 && code <= 0xdfff;
+  // The window and the ranges are what changed; the snippet is assembled the same way.
+  return windowedSnippet(text, start, end, ranges);
 }
 
 /**
@@ -103,11 +65,4 @@ function isWordChar(folded: string, p: number): boolean {
   const code = folded.charCodeAt(p);
   if (code < 0x80) return (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39);
   return WORD_CHAR.test(folded[p]!);
-}
-
-/** Whitespace, as `\s` has it; ASCII without a regular expression. */
-function isSpace(ch: string): boolean {
-  const code = ch.charCodeAt(0);
-  if (code < 0x80) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
-  return /\s/.test(ch);
 }
