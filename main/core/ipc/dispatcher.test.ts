@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { Subject } from 'rxjs';
 import type { PersonListItem } from '../../../shared/domain/views.ts';
 import { AppError, type Result } from '../../../shared/ipc/result.ts';
+import { rawContact } from '../testing/documents.ts';
 import { createDispatcher, type RequestHandlers, type SubscriptionHandlers } from './dispatcher.ts';
 
 const contact = {
@@ -17,16 +18,7 @@ function setup(overrides: Partial<RequestHandlers> = {}, subscriptions: Partial<
   const requests = {
     'app.info': async () => ({ version: '1', mode: 'browser', dataDir: '/d', persistent: true, today: '2026-03-01' }),
     'contacts.create': async (input) => ({ ...contact, ...input, id: 'new' }),
-    'contacts.get': async () => ({
-      ...contact,
-      emails: [],
-      phones: [],
-      addresses: [],
-      social: [],
-      tags: [],
-      archived: false,
-      extensions: [],
-    }),
+    'contacts.get': async () => rawContact(contact.id, contact),
     ...overrides,
   } as RequestHandlers;
   const subs = { 'contacts.watch': () => new Subject(), ...subscriptions } as SubscriptionHandlers;
