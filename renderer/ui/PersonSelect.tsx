@@ -41,6 +41,14 @@ export function PersonSelect({
   const names = usePeopleRefs(value ? [value] : [], emptyLabel);
   const chosen = value ? names.named(value) : undefined;
   const options = answer?.matches ?? [];
+  // The row Enter chooses. cmdk keeps a highlighted row while it stays in the list, so "nobody"
+  // (highlighted on opening) survived typing a name: with a name only one person matches best,
+  // that person is highlighted instead. When several match as well, "nobody" stays, so Enter
+  // never picks one of them silently; the arrow keys choose. An arrow key's row holds until the
+  // next answer.
+  const [moved, setMoved] = useState<{ answer: typeof answer; row: string }>();
+  const best = trimmed && answer && !answer.ambiguous ? options[0]?.id : undefined;
+  const highlighted = moved && moved.answer === answer ? moved.row : (best ?? '__none__');
   const pick = (next: string, person?: PickedPerson) => {
     if (person) names.remember(person);
     onChange(next, person);
@@ -80,7 +88,13 @@ export function PersonSelect({
         </Popover.Trigger>
         <Popover.Portal>
           <Popover.Content className="popover person-popover" align="start" sideOffset={4} aria-label={label}>
-            <Command shouldFilter={false} loop label={label}>
+            <Command
+              shouldFilter={false}
+              loop
+              label={label}
+              value={highlighted}
+              onValueChange={(row) => setMoved({ answer, row })}
+            >
               <Command.Input
                 value={query}
                 onValueChange={setQuery}
