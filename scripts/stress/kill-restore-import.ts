@@ -31,7 +31,7 @@ for (const operation of [
   'merge',
   'delete-people',
   'undo',
-  'delete-one',
+  'one-by-one',
 ] as const) {
   const started = performance.now();
   const report = await killDuringOperation(operation);

@@ -44,10 +44,13 @@ if (operation === 'delete-people') {
 } else if (operation === 'undo') {
   const [entry] = await core.db.trash.find().exec();
   await core.call('undo.apply', { token: entry!.id });
-} else if (operation === 'delete-one') {
+} else if (operation === 'one-by-one') {
   const ladder = await core.db.practice_ladders.findOne().exec();
   const session = await core.db.practice_sessions.findOne().exec();
+  // Small journalled operations in a row: a rhythm set on two people (a copy kept for Undo, then
+  // the change) and the one-document deletes.
   const deletes = [
+    () => core.call('contacts.setTier', { ids: ['old-c1', 'old-c2'], tier: 'close' }),
     () => core.call('interactions.delete', { id: 'old-i3' }),
     () => core.call('events.delete', { id: eventId! }),
     () => core.call('practice.deleteLadder', { id: ladder!.id }),

@@ -14,7 +14,7 @@ describe('killed at a storage write', () => {
     ['merge', 2],
     ['delete-people', 2],
     ['undo', 2],
-    ['delete-one', 1],
+    ['one-by-one', 1],
   ] as const)(
     '%s leaves exactly the data from before or from after',
     async (operation, sample) => {

@@ -26,7 +26,7 @@ import { dataFolder, filesIn } from './data-folder.ts';
 
 const CHILD = fileURLToPath(new URL('./kill-operation-child.ts', import.meta.url));
 export type SmallOperation =
-  'capture-new' | 'capture-known' | 'log' | 'merge' | 'delete-people' | 'undo' | 'delete-one';
+  'capture-new' | 'capture-known' | 'log' | 'merge' | 'delete-people' | 'undo' | 'one-by-one';
 const state = (dir: string) => stateOf(dir, { stamps: true });
 
 export interface OperationKillReport {
@@ -35,7 +35,7 @@ export interface OperationKillReport {
   rounds: number;
   before: number;
   after: number;
-  /** Of several operations in a row (delete-one): rounds that ended between two of them. */
+  /** Of several operations in a row (one-by-one): rounds that ended between two of them. */
   between: number;
 }
 
@@ -80,7 +80,7 @@ export async function killDuringOperation(
     });
     if (['merge', 'delete-people', 'undo'].includes(operation)) await seedDuplicate(core);
     if (operation === 'undo') await core.call('contacts.delete', { ids: ['old-c6', 'old-c7'] });
-    if (operation === 'delete-one') await seedPractice(core);
+    if (operation === 'one-by-one') await seedPractice(core);
     await core.close();
     const before = await state(template);
 
@@ -144,7 +144,7 @@ async function seedDuplicate(core: Core): Promise<void> {
   await core.projection.flush();
 }
 
-/** A ladder and a planned practice session, for delete-one. */
+/** A ladder and a planned practice session, for one-by-one. */
 async function seedPractice(core: Core): Promise<void> {
   await core.call('practice.saveLadder', { fields: { name: 'Meet-ups', steps: [{ text: 'Say hello', suds: 3 }] } });
   await core.call('practice.startSession', {
