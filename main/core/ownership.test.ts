@@ -35,6 +35,10 @@ describe('one owner per collection', () => {
           archived: false,
           addedOn: '2026-03-01',
           lastInteractionOn: '',
+          rhythm: '',
+          clockFrom: '2026-03-01',
+          birthdayOn: '',
+          followUpFrom: '',
         }),
       ),
     ).rejects.toBeInstanceOf(OwnershipViolation);

@@ -1,8 +1,11 @@
 /**
  * Issue 15's targets at 50k people / 1M interactions, with today's code (a baseline worktree of
  * --baseline, default refs/heads/main) measured in the same run where it compares:
- *   npm run bench:scale [-- --data DIR --contacts 50000 --interactions 1000000 --baseline refs/heads/main]
+ *   npm run bench:scale [-- --data DIR --contacts 50000 --interactions 1000000 --baseline refs/heads/main
+ *                          --baseline-data DIR]
  * Builds the dataset with seed:demo in a temporary folder unless --data names one to reuse.
+ * --baseline-data is a copy of the dataset for the baseline, made before this tree's first open
+ * changed its format (an older tree cannot open a newer schema); by default both open --data.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
@@ -20,6 +23,7 @@ const { values } = parseArgs({
     contacts: { type: 'string', default: '50000' },
     interactions: { type: 'string', default: '1000000' },
     baseline: { type: 'string', default: 'refs/heads/main' },
+    'baseline-data': { type: 'string' },
   },
 });
 const scratch = mkdtempSync(join(tmpdir(), 'rapport-scale-'));
@@ -54,10 +58,11 @@ try {
   symlinkSync(join(root, 'node_modules'), join(baseline, 'node_modules'));
 
   console.log('| metric | target | now | baseline | ratio |\n| --- | --- | --- | --- | --- |');
+  const dataOf = (tree: string) => (tree === baseline ? (values['baseline-data'] ?? data) : data);
   const cold = (tree: string) => {
     const out = spawnSync(
       process.execPath,
-      [join(root, 'scripts/bench/scale/cold.ts'), '--root', tree, '--data', data],
+      [join(root, 'scripts/bench/scale/cold.ts'), '--root', tree, '--data', dataOf(tree)],
       { encoding: 'utf8' },
     );
     if (out.status !== 0) throw new Error(out.stderr);
@@ -162,7 +167,8 @@ try {
     ['at this dataset', data],
   ] as const) {
     // A start that never listens is a figure too; the rest of the table still prints.
-    const time = (tree: string) => timeToListening({ root: tree, dataDir: dir }).catch(() => undefined);
+    const time = (tree: string) =>
+      timeToListening({ root: tree, dataDir: dir === data ? dataOf(tree) : dir }).catch(() => undefined);
     const a = await time(root);
     const b = await time(baseline);
     const shown = (x: number | undefined) => (x === undefined ? 'not within 120 s' : ms(x));

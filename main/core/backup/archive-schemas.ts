@@ -20,7 +20,10 @@ const editedAt = z.record(z.string().max(200), IsoInstant);
 /** Sync's set-aside values and edit stamps (db/sync-fields.ts): typed data, so archives keep them. */
 const syncFields = { conflicts: SyncConflicts.optional(), editedAt: editedAt.optional() };
 
-export const ARCHIVE_DOCUMENT_SCHEMAS: Record<Exclude<CollectionName, 'participations' | 'people_index'>, z.ZodType> = {
+export const ARCHIVE_DOCUMENT_SCHEMAS: Record<
+  Exclude<CollectionName, 'participations' | 'people_index' | 'follow_ups'>,
+  z.ZodType
+> = {
   contacts: Contact.extend(syncFields),
   interactions: Interaction.extend({ sortKey: z.string().min(1).max(100), ...syncFields }),
   details: Detail.extend(syncFields),

@@ -3,7 +3,7 @@
  * This table is the record: the database opens these, the ownership guard checks writes against
  * `owner`, archives hold only `source` collections, and sync replicates only `synced` ones.
  *
- * The free RxDB build allows 13 open collections per process; there are 11.
+ * The free RxDB build allows 13 open collections per process; there are 12.
  */
 import type { RxCollection } from 'rxdb';
 import type { AreaName } from '../area.ts';
@@ -23,10 +23,13 @@ import {
   type UserStarterDocument,
 } from '../practice/collections.ts';
 import {
+  followUpsMigrations,
+  followUpsSchema,
   participationsMigrations,
   participationsSchema,
   peopleIndexMigrations,
   peopleIndexSchema,
+  type FollowUpDocument,
   type ParticipationDocument,
   type PersonIndexDocument,
 } from '../projection/schema.ts';
@@ -45,6 +48,7 @@ export type RapportCollections = {
   events: RxCollection<EventDocument>;
   participations: RxCollection<ParticipationDocument>;
   people_index: RxCollection<PersonIndexDocument>;
+  follow_ups: RxCollection<FollowUpDocument>;
 };
 export type CollectionName = keyof RapportCollections;
 
@@ -69,6 +73,7 @@ export const COLLECTIONS: Record<CollectionName, CollectionInfo> = {
   events: { owner: 'events', kind: 'source', synced: true },
   participations: { owner: 'projection', kind: 'derived', synced: false },
   people_index: { owner: 'projection', kind: 'derived', synced: false },
+  follow_ups: { owner: 'projection', kind: 'derived', synced: false },
 };
 
 /** Schemas and append-only migrations, as RxDB's `addCollections` takes them. */
@@ -84,6 +89,7 @@ export const COLLECTION_SCHEMAS = {
   events: { schema: eventsSchema, migrationStrategies: eventsMigrations },
   participations: { schema: participationsSchema, migrationStrategies: participationsMigrations },
   people_index: { schema: peopleIndexSchema, migrationStrategies: peopleIndexMigrations },
+  follow_ups: { schema: followUpsSchema, migrationStrategies: followUpsMigrations },
 } as const;
 
 export const sourceCollections = (Object.keys(COLLECTIONS) as CollectionName[]).filter(

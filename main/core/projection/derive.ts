@@ -3,11 +3,12 @@
  * to each change; a rebuild applies them to everything; tests compare the two.
  */
 import type { ContactDocument } from '../people/schema.ts';
+import type { DetailDocument } from '../details/schema.ts';
 import type { InteractionDocument } from '../interactions/schema.ts';
-import type { ParticipationDocument, PersonIndexDocument } from './schema.ts';
+import { OWN_RHYTHM, type FollowUpDocument, type ParticipationDocument, type PersonIndexDocument } from './schema.ts';
 
 /** Bump when a rule below changes: the next start rebuilds every derived collection. */
-export const PROJECTION_VERSION = 1;
+export const PROJECTION_VERSION = 2;
 
 export const participationId = (interactionId: string, contactId: string) => `${interactionId}:${contactId}`;
 
@@ -25,8 +26,32 @@ export function participationsOf(interaction: InteractionDocument & { _deleted?:
 /** The day of an interaction's sort key (`YYYY-MM-DD…`). */
 export const dayOfSortKey = (sortKey: string) => sortKey.slice(0, 10);
 
-/** The person's index row; `lastInteractionOn` is '' when there is no interaction with them. */
-export function personIndexRow(contact: ContactDocument, lastInteractionOn: string): PersonIndexDocument {
+/** The follow-up row of an open detail with a follow-up day; none otherwise (or once it is deleted). */
+export function followUpOf(detail: DetailDocument & { _deleted?: boolean }): FollowUpDocument | undefined {
+  if (detail._deleted || detail.status !== 'open' || !detail.followUpOn) return undefined;
+  return { id: detail.id, contactId: detail.contactId, followUpOn: detail.followUpOn };
+}
+
+/**
+ * The earliest of a person's follow-up days that no interaction has answered yet: one on or
+ * after the day answers it (the scheduler's rule). `followUpDays` are their open follow-ups' days.
+ */
+export function pendingFollowUpFrom(followUpDays: Iterable<string>, lastInteractionOn: string): string {
+  let earliest = '';
+  for (const day of followUpDays) if (day > lastInteractionOn && (!earliest || day < earliest)) earliest = day;
+  return earliest;
+}
+
+/**
+ * The person's index row; `lastInteractionOn` is '' when there is no interaction with them and
+ * `followUpFrom` as `pendingFollowUpFrom` gives it.
+ */
+export function personIndexRow(
+  contact: ContactDocument,
+  lastInteractionOn: string,
+  followUpFrom = '',
+): PersonIndexDocument {
+  const addedOn = contact.createdAt.slice(0, 10);
   return {
     id: contact.id,
     displayName: contact.displayName,
@@ -39,16 +64,27 @@ export function personIndexRow(contact: ContactDocument, lastInteractionOn: stri
     ...(contact.cadence ? { cadence: contact.cadence } : {}),
     ...(contact.birthday ? { birthday: contact.birthday } : {}),
     archived: contact.archived,
-    addedOn: contact.createdAt.slice(0, 10),
+    addedOn,
     lastInteractionOn,
+    rhythm: contact.cadence ? OWN_RHYTHM : (contact.tier ?? ''),
+    clockFrom: lastInteractionOn || addedOn,
+    birthdayOn: contact.birthday ? monthDay(contact.birthday.month, contact.birthday.day) : '',
+    followUpFrom,
   };
 }
+
+const monthDay = (month: number, day: number) => `${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 
 /** Everything derived from the full source data: what a rebuild must produce. */
 export function deriveAll(
   contacts: Iterable<ContactDocument>,
   interactions: Iterable<InteractionDocument>,
-): { participations: Map<string, ParticipationDocument>; peopleIndex: Map<string, PersonIndexDocument> } {
+  details: Iterable<DetailDocument>,
+): {
+  participations: Map<string, ParticipationDocument>;
+  peopleIndex: Map<string, PersonIndexDocument>;
+  followUps: Map<string, FollowUpDocument>;
+} {
   const participations = new Map<string, ParticipationDocument>();
   const newest = new Map<string, string>();
   for (const interaction of interactions) {
@@ -58,9 +94,29 @@ export function deriveAll(
       if ((newest.get(row.contactId) ?? '') < day) newest.set(row.contactId, day);
     }
   }
+  const followUps = new Map<string, FollowUpDocument>();
+  for (const detail of details) {
+    const row = followUpOf(detail);
+    if (row) followUps.set(row.id, row);
+  }
+  const days = followUpDaysByPerson(followUps.values());
   const peopleIndex = new Map<string, PersonIndexDocument>();
-  for (const contact of contacts) peopleIndex.set(contact.id, personIndexRow(contact, newest.get(contact.id) ?? ''));
-  return { participations, peopleIndex };
+  for (const contact of contacts) {
+    const last = newest.get(contact.id) ?? '';
+    peopleIndex.set(contact.id, personIndexRow(contact, last, pendingFollowUpFrom(days.get(contact.id) ?? [], last)));
+  }
+  return { participations, peopleIndex, followUps };
+}
+
+/** Each person's follow-up days. */
+export function followUpDaysByPerson(rows: Iterable<FollowUpDocument>): Map<string, string[]> {
+  const days = new Map<string, string[]>();
+  for (const row of rows) {
+    const list = days.get(row.contactId);
+    if (list) list.push(row.followUpOn);
+    else days.set(row.contactId, [row.followUpOn]);
+  }
+  return days;
 }
 
 /** Equal as stored data (key order and absent-vs-undefined do not matter). */

@@ -39,6 +39,8 @@ function randomWriter(seed: number) {
       archived: random(5) === 0,
       ...(random(2) ? { tier: pick(['close', 'regular', 'occasional', 'yearly'] as const) } : {}),
       ...(random(3) === 0 ? { notes: words(3) } : {}),
+      ...(random(6) === 0 ? { cadence: { idealDays: 10, maxDays: 20 } } : {}),
+      ...(random(3) === 0 ? { birthday: { month: 1 + random(12), day: 1 + random(28) } } : {}),
       createdAt: `2024-0${1 + random(9)}-10T09:00:00.000Z`,
       updatedAt: stamp,
     });
@@ -68,6 +70,7 @@ function randomWriter(seed: number) {
     contactId: contactId(),
     text: words(2),
     learnedOn: date(),
+    ...(random(2) ? { followUpOn: date() } : {}),
     sensitivity: 'normal',
     status: random(4) ? 'open' : 'resolved',
     createdAt: stamp,
@@ -111,13 +114,16 @@ describe('the projection', () => {
     const write = randomWriter(20261201);
     let operations = 0;
     let peak = 0;
+    let pendingFollowUps = 0;
     for (let batch = 0; batch < BATCHES; batch++) {
       operations += await write(db);
       await core.projection.flush();
       const expected = await expectedDerived(db);
       expect(await stored(db.participations)).toEqual(byId([...expected.participations.values()]));
+      expect(await stored(db.follow_ups)).toEqual(byId([...expected.followUps.values()]));
       expect(await stored(db.people_index)).toEqual(byId([...expected.peopleIndex.values()]));
       peak = Math.max(peak, expected.participations.size);
+      pendingFollowUps += [...expected.peopleIndex.values()].filter((row) => row.followUpFrom).length;
 
       const live = await Promise.all(QUERIES.map((q) => core.call('search.query', { q, limit: 50 })));
       const scratch = createSearchProjection(db, new DatabaseSync(':memory:'));
@@ -129,6 +135,7 @@ describe('the projection', () => {
     // The run exercised what it claims: over a thousand writes, and real timelines to compare.
     expect(operations).toBeGreaterThanOrEqual(1000);
     expect(peak).toBeGreaterThan(50);
+    expect(pendingFollowUps).toBeGreaterThan(BATCHES);
   }, 120_000);
 
   it('catches up at the next start with writes it missed while closed', async () => {
@@ -142,6 +149,7 @@ describe('the projection', () => {
     await t.reopen();
     const expected = await expectedDerived(t.core.db);
     expect(await stored(t.core.db.participations)).toEqual(byId([...expected.participations.values()]));
+    expect(await stored(t.core.db.follow_ups)).toEqual(byId([...expected.followUps.values()]));
     expect(await stored(t.core.db.people_index)).toEqual(byId([...expected.peopleIndex.values()]));
   });
 

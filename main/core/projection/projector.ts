@@ -1,5 +1,5 @@
 /**
- * Keeps the derived collections (`participations`, `people_index`) equal to what the source
+ * Keeps the derived collections (`participations`, `follow_ups`, `people_index`) equal to what the source
  * collections imply, whoever wrote the source: a service, an import, a restore, another device.
  *
  * It reads the storage's change feed from a saved checkpoint, like a local replication: every
@@ -22,23 +22,29 @@ import type { RapportDatabase } from '../db/database.ts';
 import { CHUNK, yieldToEventLoop } from '../db/bulk.ts';
 import type { ContactDocument } from '../people/schema.ts';
 import type { InteractionDocument } from '../interactions/schema.ts';
+import type { DetailDocument } from '../details/schema.ts';
 import { settingsKey, type SettingsStore } from '../settings/settings-store.ts';
 import { rebuildDerived, type RebuildProgress } from './rebuild.ts';
 import { createSearchProjection, type SearchProjection } from './search-projection.ts';
 import {
   dayOfSortKey,
+  followUpOf,
   participationId,
   participationsOf,
   personIndexRow,
   PROJECTION_VERSION,
   sameRow,
 } from './derive.ts';
-import type { ParticipationDocument } from './schema.ts';
+import type { FollowUpDocument, ParticipationDocument } from './schema.ts';
 
 const Checkpoint = z.object({ id: z.string(), lwt: z.number() });
 const ProjectionState = z.object({
   version: z.number().int(),
-  checkpoints: z.object({ contacts: Checkpoint.optional(), interactions: Checkpoint.optional() }),
+  checkpoints: z.object({
+    contacts: Checkpoint.optional(),
+    interactions: Checkpoint.optional(),
+    details: Checkpoint.optional(),
+  }),
 });
 type ProjectionState = z.infer<typeof ProjectionState>;
 
@@ -103,15 +109,18 @@ export function createProjector(
     if (closed) return;
     const state = await settings.read(PROJECTION_STATE);
     const touched = new Set<string>();
-    let { contacts: contactsFrom, interactions: interactionsFrom } = state.checkpoints;
+    let { contacts: contactsFrom, interactions: interactionsFrom, details: detailsFrom } = state.checkpoints;
     for (;;) {
       const interactions = await changedSince(db.interactions, interactionsFrom);
       for (const id of await projectInteractions(interactions.documents)) touched.add(id);
+      const details = await changedSince(db.details, detailsFrom);
+      for (const id of await projectDetails(details.documents)) touched.add(id);
       const contacts = await changedSince(db.contacts, contactsFrom);
       for (const doc of contacts.documents) touched.add(doc.id);
-      if (!interactions.documents.length && !contacts.documents.length) break;
+      if (!interactions.documents.length && !contacts.documents.length && !details.documents.length) break;
       interactionsFrom = interactions.checkpoint;
       contactsFrom = contacts.checkpoint;
+      detailsFrom = details.checkpoint;
       await yieldToEventLoop();
     }
     if (!touched.size) return;
@@ -122,8 +131,29 @@ export function createProjector(
       checkpoints: {
         ...(contactsFrom ? { contacts: contactsFrom } : {}),
         ...(interactionsFrom ? { interactions: interactionsFrom } : {}),
+        ...(detailsFrom ? { details: detailsFrom } : {}),
       },
     });
+  }
+
+  /**
+   * Rewrites the follow-up rows of changed details; returns everyone whose index row may change:
+   * the detail's person now and, from the stored row, the person it belonged to before.
+   */
+  async function projectDetails(changed: RxDocumentData<DetailDocument>[]): Promise<string[]> {
+    if (!changed.length) return [];
+    const existing = (await db.follow_ups.storageInstance.findDocumentsById(
+      changed.map((d) => d.id),
+      false,
+    )) as FollowUpDocument[];
+    const have = new Map(existing.map((row) => [row.id, row]));
+    const wanted = changed.flatMap((d) => followUpOf(d) ?? []);
+    const wantedById = new Set(wanted.map((row) => row.id));
+    const stale = existing.filter((row) => !wantedById.has(row.id)).map((row) => row.id);
+    const write = wanted.filter((row) => !have.has(row.id) || !sameRow(have.get(row.id)!, row));
+    if (stale.length) await db.follow_ups.bulkRemove(stale);
+    if (write.length) await db.follow_ups.bulkUpsert(write);
+    return [...new Set([...existing.map((row) => row.contactId), ...wanted.map((row) => row.contactId)])];
   }
 
   /** Rewrites the participations of changed interactions; returns everyone whose index row may change. */
@@ -179,7 +209,8 @@ export function createProjector(
           if (rows.has(id)) remove.push(id);
           continue;
         }
-        const row = personIndexRow(contact.toMutableJSON() as ContactDocument, await lastInteractionOf(id));
+        const last = await lastInteractionOf(id);
+        const row = personIndexRow(contact.toMutableJSON() as ContactDocument, last, await followUpFrom(id, last));
         const stored = rows.get(id);
         if (!stored || !sameRow(stored.toMutableJSON(), row)) write.push(row);
       }
@@ -201,6 +232,18 @@ export function createProjector(
     return newest ? dayOfSortKey(newest.sortKey) : '';
   }
 
+  /** The person's earliest follow-up day after their last interaction (derive.ts `pendingFollowUpFrom`). */
+  async function followUpFrom(contactId: string, lastInteractionOn: string): Promise<string> {
+    const first = await db.follow_ups
+      .findOne({
+        selector: { contactId, followUpOn: { $gt: lastInteractionOn } },
+        sort: [{ contactId: 'asc' }, { followUpOn: 'asc' }, { id: 'asc' }],
+        index: ['contactId', 'followUpOn'],
+      })
+      .exec();
+    return first?.followUpOn ?? '';
+  }
+
   async function rebuild(): Promise<RebuildReport> {
     // Changes from a few seconds before the rebuild started are replayed afterwards: a write in
     // flight while it read is then caught either way (replaying is harmless). Writes commit in the
@@ -210,7 +253,7 @@ export function createProjector(
     const report = await rebuildDerived(db, options.onRebuildProgress);
     await settings.write(PROJECTION_STATE, {
       version: PROJECTION_VERSION,
-      checkpoints: { contacts: from, interactions: from },
+      checkpoints: { contacts: from, interactions: from, details: from },
     });
     await catchUp();
     return report;
@@ -242,7 +285,7 @@ export function createProjector(
           }
         } else await catchUp();
       });
-      live = merge(db.contacts.$, db.interactions.$).subscribe(() => void flush().catch(reportError));
+      live = merge(db.contacts.$, db.interactions.$, db.details.$).subscribe(() => void flush().catch(reportError));
     },
     flush,
     rebuild: async () => ({ ...(await exclusive(rebuild)), search: await search.rebuild() }),

@@ -20,9 +20,19 @@ import type { RapportDatabase } from '../db/database.ts';
 import { yieldToEventLoop } from '../db/bulk.ts';
 import type { ContactDocument } from '../people/schema.ts';
 import type { InteractionDocument } from '../interactions/schema.ts';
-import { dayOfSortKey, deriveAll, participationsOf, personIndexRow, sameRow } from './derive.ts';
+import type { DetailDocument } from '../details/schema.ts';
+import {
+  dayOfSortKey,
+  deriveAll,
+  followUpDaysByPerson,
+  followUpOf,
+  participationsOf,
+  pendingFollowUpFrom,
+  personIndexRow,
+  sameRow,
+} from './derive.ts';
 import type { RebuildReport } from './projector.ts';
-import type { ParticipationDocument, PersonIndexDocument } from './schema.ts';
+import type { FollowUpDocument, ParticipationDocument, PersonIndexDocument } from './schema.ts';
 
 /** Source or derived rows read per step. */
 const PAGE = 2000;
@@ -63,7 +73,8 @@ async function all<T>(collection: RxCollection<T>): Promise<RxDocumentData<T>[]>
 export async function expectedDerived(db: RapportDatabase) {
   const contacts = await all(db.contacts as unknown as RxCollection<ContactDocument>);
   const interactions = await all(db.interactions as unknown as RxCollection<InteractionDocument>);
-  return deriveAll(contacts, interactions);
+  const details = await all(db.details as unknown as RxCollection<DetailDocument>);
+  return deriveAll(contacts, interactions, details);
 }
 
 export async function rebuildDerived(
@@ -96,8 +107,19 @@ export async function rebuildDerived(
   }
   if (stored) changed += await removeUnwanted(db, started, stored, onProgress);
 
+  const details = await all(db.details as unknown as RxCollection<DetailDocument>);
+  const wantedFollowUps = new Map(details.flatMap((d) => followUpOf(d) ?? []).map((row) => [row.id, row]));
+  const followUps = db.follow_ups as unknown as RxCollection<FollowUpDocument>;
+  changed += await writeDifferences(followUps, await all(followUps), wantedFollowUps, true);
+  const days = followUpDaysByPerson(wantedFollowUps.values());
+
   const contacts = await all(db.contacts as unknown as RxCollection<ContactDocument>);
-  const people = new Map(contacts.map((c) => [c.id, personIndexRow(c, newest.get(c.id) ?? '')]));
+  const people = new Map(
+    contacts.map((c) => {
+      const last = newest.get(c.id) ?? '';
+      return [c.id, personIndexRow(c, last, pendingFollowUpFrom(days.get(c.id) ?? [], last))];
+    }),
+  );
   const index = db.people_index as unknown as RxCollection<PersonIndexDocument>;
   changed += await writeDifferences(index, await all(index), people, true);
   return { changed, participations: derived, people: people.size };

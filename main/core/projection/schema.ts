@@ -29,9 +29,35 @@ export const participationsSchema: RxJsonSchema<ParticipationDocument> = {
 export const participationsMigrations: MigrationStrategies = {};
 
 /**
+ * An open detail with a follow-up date, one row per detail. Keyed by the detail, so when a
+ * detail changes (or moves to another person) the projector finds whose index row it was part of.
+ */
+export type FollowUpDocument = { id: string; contactId: string; followUpOn: string };
+
+export const followUpsSchema: RxJsonSchema<FollowUpDocument> = {
+  version: 0,
+  primaryKey: 'id',
+  type: 'object',
+  properties: {
+    id: { type: 'string', maxLength: 64 },
+    contactId: { type: 'string', maxLength: 64 },
+    followUpOn: { type: 'string', maxLength: 10 },
+  },
+  required: ['id', 'contactId', 'followUpOn'],
+  indexes: [['contactId', 'followUpOn'], 'followUpOn'],
+};
+export const followUpsMigrations: MigrationStrategies = {};
+
+/** `rhythm` of a person whose own cadence overrides their tier's. */
+export const OWN_RHYTHM = 'own';
+
+/**
  * What lists and keep-in-touch rules need about a person, in one row per person: the People list
- * and Today read only this. `sortName` and `lastInteractionOn` are the derived values; the rest
- * are copies of the person's source fields, so those readers never join.
+ * and Today read only this. `sortName`, `lastInteractionOn` and the keep-in-touch keys below are
+ * the derived values; the rest are copies of the person's source fields, so those readers never join.
+ *
+ * The keep-in-touch keys let Today read only the people who can be on it (reminders/candidates.ts)
+ * instead of everyone. None depends on settings, so editing a tier's rhythm rewrites no row.
  */
 export type PersonIndexDocument = {
   id: string;
@@ -50,10 +76,18 @@ export type PersonIndexDocument = {
   addedOn: string;
   /** The day of the newest interaction with this person, '' when there is none (indexed fields are required). */
   lastInteractionOn: string;
+  /** Whose rhythm applies: the tier's name, `own` (their own cadence) or '' (not tracked). */
+  rhythm: string;
+  /** The day their keep-in-touch clock started: `lastInteractionOn`, else `addedOn`. */
+  clockFrom: string;
+  /** `MM-DD` of their birthday, '' without one. */
+  birthdayOn: string;
+  /** The earliest follow-up day of an open detail not yet answered by an interaction on or after it; '' for none. */
+  followUpFrom: string;
 };
 
 export const peopleIndexSchema: RxJsonSchema<PersonIndexDocument> = {
-  version: 0,
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -70,8 +104,32 @@ export const peopleIndexSchema: RxJsonSchema<PersonIndexDocument> = {
     archived: { type: 'boolean' },
     addedOn: { type: 'string', maxLength: 10 },
     lastInteractionOn: { type: 'string', maxLength: 10 },
+    rhythm: { type: 'string', maxLength: 10 },
+    clockFrom: { type: 'string', maxLength: 10 },
+    birthdayOn: { type: 'string', maxLength: 5 },
+    followUpFrom: { type: 'string', maxLength: 10 },
   },
-  required: ['id', 'displayName', 'sortName', 'tags', 'archived', 'addedOn', 'lastInteractionOn'],
-  indexes: ['sortName', ['archived', 'sortName'], 'lastInteractionOn'],
+  required: [
+    'id',
+    'displayName',
+    'sortName',
+    'tags',
+    'archived',
+    'addedOn',
+    'lastInteractionOn',
+    'rhythm',
+    'clockFrom',
+    'birthdayOn',
+    'followUpFrom',
+  ],
+  indexes: [
+    'sortName',
+    ['archived', 'sortName'],
+    'lastInteractionOn',
+    ['archived', 'rhythm', 'clockFrom'],
+    ['archived', 'birthdayOn'],
+    ['archived', 'followUpFrom'],
+  ],
 };
-export const peopleIndexMigrations: MigrationStrategies = {};
+/** Version 1 added the keep-in-touch keys; rows are dropped and rebuilt (PROJECTION_VERSION 2). */
+export const peopleIndexMigrations: MigrationStrategies = { 1: () => null };

@@ -9,14 +9,19 @@ import type { RemindersService } from './reminders-service.ts';
 
 /** The calendar text for the current data, as the export button and the kept file share it. */
 export async function currentIcs(service: RemindersService): Promise<string> {
-  const snap = await service.snapshot();
-  return buildIcs({
+  return (await calendar(service)).text;
+}
+
+async function calendar(service: RemindersService): Promise<{ text: string; nextAt: Date }> {
+  const snap = await service.snapshot('everyone');
+  const text = buildIcs({
     today: snap.schedule.today,
     now: snap.now,
     people: snap.data.people,
     statuses: snap.schedule.statuses,
     holds: snap.state.holds,
   });
+  return { text, nextAt: snap.schedule.nextChangeAt };
 }
 
 /** DTSTAMP changes on every build; comparing without it avoids rewriting an unchanged calendar. */
@@ -53,15 +58,8 @@ export function keepIcsFile(options: {
     // between the chunks of an import.
     reminderChanges(options.db).pipe(startWith(null), debounceTime(options.debounceMs ?? 2000)),
     async () => {
-      const snap = await options.service.snapshot();
-      const text = buildIcs({
-        today: snap.schedule.today,
-        now: snap.now,
-        people: snap.data.people,
-        statuses: snap.schedule.statuses,
-        holds: snap.state.holds,
-      });
-      return { value: text, nextAt: snap.schedule.nextChangeAt };
+      const { text, nextAt } = await calendar(options.service);
+      return { value: text, nextAt };
     },
     { timers: options.timers, auditMs: 0, runAtStart: false },
   ).subscribe({

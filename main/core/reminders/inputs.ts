@@ -14,17 +14,28 @@ export interface ReminderData {
 const EVENT_TYPES = ['conference', 'meet-up'] as const;
 
 /**
- * Loads active people, open details with a follow-up date, and conferences and meet-ups recent
- * enough to still need a follow-up. Archived people get no reminders. `everyone` gives the
- * `people_index` rows the People windows already hold: reading them again as documents took
- * ~0.5 s and much of a start's garbage at 50,000 people.
+ * Loads conferences and meet-ups recent enough to still need a follow-up, the people `peopleRows`
+ * gives (asked for by the ids those meetings name too: everyone, or those who can be due soon,
+ * candidates.ts), and their unanswered follow-ups. Archived people get no reminders.
  */
 export async function loadReminderData(
   db: RapportDatabase,
   today: string,
-  everyone: () => Promise<ReadonlyMap<string, PersonIndexDocument>>,
+  peopleRows: (alsoIds: string[]) => Promise<Iterable<PersonIndexDocument>>,
 ): Promise<ReminderData> {
-  const rows = [...(await everyone()).values()].filter((d) => !d.archived);
+  // The follow-up lapses a week after it is due, so older meetings can be left unread.
+  const from = addCalendarDays(today, -(EVENT_FOLLOW_UP_LAPSES_DAYS + 3));
+  const meetings: EventMeeting[] = [];
+  for (const type of EVENT_TYPES) {
+    const found = await db.interactions
+      .find({ selector: { type, sortKey: { $gte: from } }, index: ['type', 'sortKey'] })
+      .exec();
+    for (const i of found)
+      for (const contactId of i.contactIds)
+        meetings.push({ interactionId: i.id, contactId, type, date: i.date, time: i.time });
+  }
+
+  const rows = [...(await peopleRows(meetings.map((m) => m.contactId)))].filter((d) => !d.archived);
   const people = rows.map((d) => ({
     id: d.id,
     displayName: d.displayName,
@@ -36,10 +47,35 @@ export async function loadReminderData(
     lastInteractionOn: d.lastInteractionOn || undefined,
   }));
   const active = new Set(people.map((p) => p.id));
+  return {
+    people,
+    followUps: await unansweredFollowUps(db, today, rows),
+    events: meetings.filter((m) => active.has(m.contactId)),
+  };
+}
 
-  const details = await db.details.find({ selector: { status: 'open', followUpOn: { $exists: true } } }).exec();
-  const followUps = details
-    .filter((d) => d.followUpOn && active.has(d.contactId))
+/**
+ * The open details whose follow-up day has come and that no interaction on or after that day
+ * answered, for these people: only those with such a day (`followUpFrom`) are looked at.
+ */
+async function unansweredFollowUps(
+  db: RapportDatabase,
+  today: string,
+  rows: readonly PersonIndexDocument[],
+): Promise<FollowUpDetail[]> {
+  const waiting = new Map(rows.filter((r) => r.followUpFrom && r.followUpFrom <= today).map((r) => [r.id, r]));
+  if (!waiting.size) return [];
+  const query = db.follow_ups.find({ selector: { followUpOn: { $lte: today } }, index: ['followUpOn'] });
+  const due = (await db.follow_ups.storageInstance.query(query.getPreparedQuery())).documents.filter((f) => {
+    const person = waiting.get(f.contactId);
+    return person !== undefined && f.followUpOn > person.lastInteractionOn;
+  });
+  const details = await db.details.storageInstance.findDocumentsById(
+    due.map((f) => f.id),
+    false,
+  );
+  return details
+    .sort((a, b) => (a.followUpOn! < b.followUpOn! ? -1 : a.followUpOn! > b.followUpOn! ? 1 : a.id < b.id ? -1 : 1))
     .map((d) => ({
       id: d.id,
       contactId: d.contactId,
@@ -47,19 +83,4 @@ export async function loadReminderData(
       sensitivity: d.sensitivity,
       followUpOn: d.followUpOn!,
     }));
-
-  // The follow-up lapses a week after it is due, so older meetings can be left unread.
-  const from = addCalendarDays(today, -(EVENT_FOLLOW_UP_LAPSES_DAYS + 3));
-  const events: EventMeeting[] = [];
-  for (const type of EVENT_TYPES) {
-    const found = await db.interactions
-      .find({ selector: { type, sortKey: { $gte: from } }, index: ['type', 'sortKey'] })
-      .exec();
-    for (const i of found) {
-      for (const contactId of i.contactIds) {
-        if (active.has(contactId)) events.push({ interactionId: i.id, contactId, type, date: i.date, time: i.time });
-      }
-    }
-  }
-  return { people, followUps, events };
 }

@@ -16,6 +16,7 @@ import type { AreaApis } from '../context.ts';
 import { KEEP_IN_TOUCH } from '../settings/keep-in-touch.ts';
 import type { SettingsStore } from '../settings/settings-store.ts';
 import { balanceWith } from '../interactions/reads.ts';
+import { dueSoonRows } from './candidates.ts';
 import { loadReminderData, type ReminderData } from './inputs.ts';
 import { liveRecompute, reminderChanges, type Timers } from './live.ts';
 import type { ReminderStore } from './store.ts';
@@ -37,8 +38,14 @@ export interface Snapshot {
   schedule: Schedule;
 }
 
+/**
+ * Whom a snapshot reads: those who can be on Today or in the tray (candidates.ts), or everyone
+ * (the calendar file lists every tracked person's next due day and every birthday).
+ */
+export type SnapshotScope = 'due-soon' | 'everyone';
+
 export interface RemindersService {
-  snapshot(): Promise<Snapshot>;
+  snapshot(scope?: SnapshotScope): Promise<Snapshot>;
   watchToday(): Observable<TodayView>;
   watchDue(): Observable<DueSummary>;
   /** Logs an interaction with the person now; they leave every lane. */
@@ -65,16 +72,25 @@ export function createRemindersService(deps: RemindersDeps): RemindersService {
   const live = <T>(compute: () => Promise<{ value: T; nextAt: Date }>) =>
     liveRecompute(clock, reminderChanges(db), compute, { timers: deps.timers });
 
-  async function snapshot(): Promise<Snapshot> {
+  async function snapshot(scope: SnapshotScope = 'due-soon'): Promise<Snapshot> {
     const now = clock.now();
     const zone = deps.timeZone();
     const today = wallClock(now, zone).day;
-    const [data, state, settings, keep] = await Promise.all([
-      loadReminderData(db, today, () => deps.areas.people.indexRows()),
+    const [state, settings, keep] = await Promise.all([
       store.state(),
       store.settings(),
       deps.settings.read(KEEP_IN_TOUCH),
     ]);
+    const data = await loadReminderData(db, today, async (alsoIds) =>
+      scope === 'everyone'
+        ? (await deps.areas.people.indexRows()).values()
+        : dueSoonRows(db, {
+            today,
+            tiers: keep.tiers,
+            birthdayDays: BIRTHDAYS_AHEAD_DAYS,
+            alsoIds: state.nudge.personId ? [...alsoIds, state.nudge.personId] : alsoIds,
+          }),
+    );
     const sched = schedule({
       now,
       timeZone: zone,

@@ -1,0 +1,124 @@
+/**
+ * Today reads only the people who can be on it (candidates.ts). Its promise: on any data, any day
+ * and any rhythms, the scheduler answers from those rows exactly what it answers from everyone's.
+ */
+import { describe, expect, it } from 'vitest';
+import { Tier } from '../../../shared/domain/contact.ts';
+import { addCalendarDays } from '../../../shared/domain/keep-in-touch/days.ts';
+import { dueLanes } from '../../../shared/domain/keep-in-touch/status.ts';
+import { upcomingBirthdays } from '../../../shared/domain/reminders/birthdays.ts';
+import { schedule } from '../../../shared/domain/reminders/schedule.ts';
+import type { PersonHold } from '../../../shared/domain/reminders/settings.ts';
+import { seededRandom } from '../../../shared/domain/search/generate.ts';
+import type { TierCadences } from '../../../shared/domain/cadence.ts';
+import { inArea } from '../area.ts';
+import type { DetailDocument } from '../details/schema.ts';
+import { rawContact, rawInteraction, WRITTEN_AT } from '../testing/documents.ts';
+import { openTestCore } from '../testing/test-core.ts';
+import { dueSoonRows } from './candidates.ts';
+import { loadReminderData } from './inputs.ts';
+
+const PEOPLE = 300;
+const BASE = '2027-01-01';
+/** Days the data spreads around BASE, so clocks, follow-ups and meetings fall before and after "today". */
+const SPREAD = 500;
+const TODAYS = [
+  '2026-12-28',
+  '2027-01-29',
+  '2027-01-01',
+  '2027-02-27',
+  '2027-02-28',
+  '2028-02-26',
+  '2028-02-29',
+  '2027-06-15',
+];
+
+describe('the people Today reads', () => {
+  it('give the same schedule, lanes and birthdays as everyone, on random data, days and rhythms', async () => {
+    const random = seededRandom(20261202);
+    const day = () => addCalendarDays(BASE, random(SPREAD) - SPREAD / 2);
+    const { core } = await openTestCore({ now: '2027-01-01T12:00:00Z' });
+    const { db } = core;
+    const contacts = Array.from({ length: PEOPLE }, (_, n) =>
+      rawContact(`p${n}`, {
+        displayName: `Person ${n}`,
+        archived: random(10) === 0,
+        ...(random(4) ? { tier: Tier.options[random(4)]! } : {}),
+        ...(random(8) === 0 ? { cadence: { idealDays: 1 + random(40), maxDays: 45 } } : {}),
+        ...(random(2)
+          ? { birthday: random(15) ? { month: 1 + random(12), day: 1 + random(28) } : { month: 2, day: 29 } }
+          : {}),
+        createdAt: `${day()}T09:00:00.000Z`,
+      }),
+    );
+    const interactions = Array.from({ length: PEOPLE * 2 }, (_, n) =>
+      rawInteraction(`i${n}`, {
+        date: day(),
+        type: random(4) ? 'coffee' : random(2) ? 'conference' : 'meet-up',
+        contactIds: [`p${random(PEOPLE)}`],
+      }),
+    );
+    const details: DetailDocument[] = Array.from({ length: PEOPLE }, (_, n) => ({
+      id: `d${n}`,
+      contactId: `p${random(PEOPLE)}`,
+      text: `Detail ${n}`,
+      learnedOn: BASE,
+      ...(random(3) ? { followUpOn: day() } : {}),
+      sensitivity: random(3) ? 'normal' : 'private',
+      status: random(5) ? 'open' : 'resolved',
+      createdAt: WRITTEN_AT,
+      updatedAt: WRITTEN_AT,
+    }));
+    await inArea('replication', async () => {
+      await db.contacts.bulkInsert(contacts);
+      await db.interactions.bulkInsert(interactions);
+      await db.details.bulkInsert(details);
+    });
+    await core.projection.flush();
+    const everyone = (await db.people_index.find().exec()).map((d) => d.toMutableJSON());
+
+    let due = 0;
+    let thisWeek = 0;
+    let read = 0;
+    for (let round = 0; round < 48; round++) {
+      const today = TODAYS[round % TODAYS.length]!;
+      const now = new Date(`${today}T${String(random(24)).padStart(2, '0')}:30:00Z`);
+      const tiers = Object.fromEntries(
+        Tier.options.map((tier) => {
+          const idealDays = 1 + random(random(3) ? 90 : 8);
+          return [tier, { idealDays, maxDays: idealDays + random(30) }];
+        }),
+      ) as TierCadences;
+      const holds: Record<string, PersonHold> = {};
+      for (let i = 0; i < 20; i++)
+        holds[`p${random(PEOPLE)}`] = random(2)
+          ? { skippedOn: addCalendarDays(today, -random(30)) }
+          : { snoozedUntil: addCalendarDays(today, random(10)) };
+
+      const fromEveryone = await loadReminderData(db, today, async () => everyone);
+      const fromFew = await loadReminderData(db, today, (alsoIds) =>
+        dueSoonRows(db, { today, tiers, birthdayDays: 30, alsoIds }),
+      );
+      const plan = (data: typeof fromEveryone) => schedule({ now, timeZone: 'Europe/London', tiers, holds, ...data });
+      const expected = plan(fromEveryone);
+      const actual = plan(fromFew);
+      expect(actual.due).toEqual(expected.due);
+      expect(actual.nextChangeAt).toEqual(expected.nextChangeAt);
+      const week = (statuses: typeof expected.statuses) =>
+        dueLanes(
+          [...statuses].map(([id, status]) => ({ id, status })),
+          today,
+        ).thisWeek;
+      expect(week(actual.statuses)).toEqual(week(expected.statuses));
+      expect(upcomingBirthdays(fromFew.people, today, 30)).toEqual(upcomingBirthdays(fromEveryone.people, today, 30));
+
+      due += expected.due.length;
+      thisWeek += week(expected.statuses).length;
+      read += fromFew.people.length;
+    }
+    // The comparison had something to compare, and the reads left people out.
+    expect(due).toBeGreaterThan(400);
+    expect(thisWeek).toBeGreaterThan(40);
+    expect(read).toBeLessThan(48 * everyone.length * 0.8);
+  }, 60_000);
+});
