@@ -6,7 +6,13 @@ import { upcomingBirthdays } from '../../../shared/domain/reminders/birthdays.ts
 import { draftNudge, pickNudge, type NudgeCandidate } from '../../../shared/domain/reminders/nudge.ts';
 import { schedule, type DuePerson, type Schedule } from '../../../shared/domain/reminders/schedule.ts';
 import type { ReminderSettings, ReminderState } from '../../../shared/domain/reminders/settings.ts';
-import type { DueSummary, NudgeView, TodayItem, TodayView } from '../../../shared/domain/reminders/views.ts';
+import {
+  TODAY_LIST_LIMIT,
+  type DueSummary,
+  type NudgeView,
+  type TodayItem,
+  type TodayView,
+} from '../../../shared/domain/reminders/views.ts';
 import { formatTime, instantAt, parseTime, wallClock } from '../../../shared/domain/reminders/zoned.ts';
 import type { InteractionType } from '../../../shared/domain/interaction.ts';
 import { AppError } from '../../../shared/ipc/result.ts';
@@ -175,19 +181,22 @@ export function createRemindersService(deps: RemindersDeps): RemindersService {
       status: sched.statuses.get(p.id) ?? { state: 'untracked' },
       reasons: p.reasons,
     });
-    const overdue = sched.due.filter((p) => p.reasons[0]!.kind === 'overdue').map(item);
-    const due = sched.due.filter((p) => p.reasons[0]!.kind !== 'overdue').map(item);
+    const overdue = sched.due.filter((p) => p.reasons[0]!.kind === 'overdue');
+    const due = sched.due.filter((p) => p.reasons[0]!.kind !== 'overdue');
     const thisWeek = dueLanes(
       [...sched.statuses].map(([id, status]) => ({ id, status })),
       sched.today,
-    ).thisWeek.map(({ id }) => item({ id, displayName: byId.get(id)!.displayName, reasons: [] }));
+    ).thisWeek.map(({ id }) => ({ id, displayName: byId.get(id)!.displayName, reasons: [] as [] }));
+    const birthdays = upcomingBirthdays(data.people, sched.today, BIRTHDAYS_AHEAD_DAYS);
+    const first = <T>(list: T[]) => list.slice(0, TODAY_LIST_LIMIT);
     const value: TodayView = {
       today: sched.today,
-      overdue,
-      due,
-      thisWeek,
+      overdue: first(overdue).map(item),
+      due: first(due).map(item),
+      thisWeek: first(thisWeek).map(item),
       nudge: await nudgeFor(snap),
-      birthdays: upcomingBirthdays(data.people, sched.today, BIRTHDAYS_AHEAD_DAYS),
+      birthdays: first(birthdays),
+      totals: { overdue: overdue.length, due: due.length, thisWeek: thisWeek.length, birthdays: birthdays.length },
     };
     return { value, nextAt: sched.nextChangeAt };
   }

@@ -101,6 +101,7 @@ export const today: TodayView = {
     smallerStep: false,
   },
   birthdays: [],
+  totals: { overdue: 1, due: 0, thisWeek: 0, birthdays: 0 },
 };
 
 export const ladder: Ladder = {

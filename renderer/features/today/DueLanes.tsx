@@ -53,20 +53,23 @@ const FIRST_ROWS = 6;
 function Lane({
   title,
   items,
+  total,
   empty,
   actionable,
 }: {
   title: string;
+  /** The lane's first rows (the core sends at most TODAY_LIST_LIMIT). */
   items: TodayItem[];
+  total: number;
   empty: string;
   actionable: boolean;
 }) {
   const [all, setAll] = useState(false);
   const shown = all ? items : items.slice(0, FIRST_ROWS);
   return (
-    <section className="lane card" aria-label={`${title} (${items.length})`}>
+    <section className="lane card" aria-label={`${title} (${total})`}>
       <h2 className="section-title">
-        {title} <span className="count">{items.length}</span>
+        {title} <span className="count">{total.toLocaleString()}</span>
       </h2>
       {items.length ? (
         <ul className="plain due-list">
@@ -75,9 +78,14 @@ function Lane({
           ))}
         </ul>
       ) : null}
+      {all && total > items.length ? (
+        <p className="muted small">
+          The first {items.length} of {total.toLocaleString()}. The People list filters by status to show everyone.
+        </p>
+      ) : null}
       {items.length > FIRST_ROWS ? (
         <button type="button" className="ghost small show-all" onClick={() => setAll(!all)}>
-          {all ? 'Show fewer' : `Show all ${items.length}`}
+          {all ? 'Show fewer' : total > items.length ? `Show the first ${items.length}` : `Show all ${items.length}`}
         </button>
       ) : null}
       {items.length ? null : <p className="empty">{empty}</p>}
@@ -92,11 +100,18 @@ function Lane({
 export function DueLanes({ view }: { view: TodayView }) {
   return (
     <div className="lanes">
-      <Lane title="Overdue" items={view.overdue} empty="Nobody is past their longest gap." actionable />
-      <Lane title="Due today" items={view.due} empty="Nobody is due right now." actionable />
+      <Lane
+        title="Overdue"
+        items={view.overdue}
+        total={view.totals.overdue}
+        empty="Nobody is past their longest gap."
+        actionable
+      />
+      <Lane title="Due today" items={view.due} total={view.totals.due} empty="Nobody is due right now." actionable />
       <Lane
         title="This week"
         items={view.thisWeek}
+        total={view.totals.thisWeek}
         empty="Nobody comes due in the next seven days."
         actionable={false}
       />

@@ -41,7 +41,7 @@ export function TodayScreen() {
           <NudgeCard nudge={today.data.nudge} />
           <WeeklyTouches />
           <DueLanes view={today.data} />
-          <UpcomingBirthdays birthdays={today.data.birthdays} />
+          <UpcomingBirthdays birthdays={today.data.birthdays} total={today.data.totals.birthdays} />
         </>
       ) : null}
     </section>

@@ -10,7 +10,7 @@ const when = (inDays: number, on: string) =>
   inDays === 0 ? 'Today' : inDays === 1 ? 'Tomorrow' : formatWeekdayShort(on);
 
 /** Birthdays in the next 30 days, and the calendar export for the user's own calendar app. */
-export function UpcomingBirthdays({ birthdays }: { birthdays: TodayView['birthdays'] }) {
+export function UpcomingBirthdays({ birthdays, total }: { birthdays: TodayView['birthdays']; total: number }) {
   const request = useRequest();
   return (
     <section className="card" aria-labelledby="birthdays-title">
@@ -50,6 +50,9 @@ export function UpcomingBirthdays({ birthdays }: { birthdays: TodayView['birthda
       ) : (
         <p className="empty">No birthdays in the next 30 days.</p>
       )}
+      {total > birthdays.length ? (
+        <p className="muted small">And {(total - birthdays.length).toLocaleString()} more in the next 30 days.</p>
+      ) : null}
     </section>
   );
 }

@@ -185,6 +185,14 @@ export function schedule(input: ScheduleInput): Schedule {
     });
   }
 
+  // One conference meets hundreds of people at the same few times: each instant is worked out once.
+  const instants = new Map<string, Date>();
+  const meetingInstant = (day: string, time: string) => {
+    const key = `${day} ${time}`;
+    let at = instants.get(key);
+    if (!at) instants.set(key, (at = instantAt(day, parseTime(time), zone)));
+    return at;
+  };
   for (const event of input.events) {
     const person = people.get(event.contactId);
     if (!person) continue;
@@ -192,7 +200,7 @@ export function schedule(input: ScheduleInput): Schedule {
     if (person.lastInteractionOn && person.lastInteractionOn > event.date) continue;
     const skippedOn = input.holds[person.id]?.skippedOn;
     if (skippedOn && skippedOn >= event.date) continue;
-    const metAt = instantAt(event.date, parseTime(event.time ?? UNTIMED_MEETING), zone);
+    const metAt = meetingInstant(event.date, event.time ?? UNTIMED_MEETING);
     const dueAt = new Date(metAt.getTime() + EVENT_FOLLOW_UP_HOURS * HOUR);
     const lapsesAt = new Date(dueAt.getTime() + EVENT_FOLLOW_UP_LAPSES_DAYS * 24 * HOUR);
     consider(dueAt);

@@ -52,15 +52,28 @@ export const UpcomingBirthdayView = z.object({
   turning: z.number().int().optional(),
 });
 
-/** Everything the Today screen shows, live. */
+/**
+ * Rows a Today list sends at most: a screen reads a few, and a folder of 50,000 people can have
+ * thousands due at once, which would be megabytes per change. `totals` counts them all.
+ */
+export const TODAY_LIST_LIMIT = 100;
+
+/** Everything the Today screen shows, live. Each list holds its first `TODAY_LIST_LIMIT` rows. */
 export const TodayView = z.object({
   today: IsoDate,
-  overdue: z.array(TodayItem),
+  overdue: z.array(TodayItem).max(TODAY_LIST_LIMIT),
   /** Due now for any reason: rhythm, follow-ups, event follow-ups, birthdays. */
-  due: z.array(TodayItem),
-  thisWeek: z.array(TodayItem),
+  due: z.array(TodayItem).max(TODAY_LIST_LIMIT),
+  thisWeek: z.array(TodayItem).max(TODAY_LIST_LIMIT),
   nudge: NudgeView.nullable(),
-  birthdays: z.array(UpcomingBirthdayView),
+  birthdays: z.array(UpcomingBirthdayView).max(TODAY_LIST_LIMIT),
+  /** How many each list has in all. */
+  totals: z.object({
+    overdue: z.number().int(),
+    due: z.number().int(),
+    thisWeek: z.number().int(),
+    birthdays: z.number().int(),
+  }),
 });
 export type TodayView = z.infer<typeof TodayView>;
 
