@@ -38,7 +38,6 @@ describe('one owner per collection', () => {
           rhythm: '',
           clockFrom: '2026-03-01',
           birthdayOn: '',
-          followUpFrom: '',
         }),
       ),
     ).rejects.toBeInstanceOf(OwnershipViolation);

@@ -8,7 +8,7 @@ import type { InteractionDocument } from '../interactions/schema.ts';
 import { OWN_RHYTHM, type FollowUpDocument, type ParticipationDocument, type PersonIndexDocument } from './schema.ts';
 
 /** Bump when a rule below changes: the next start rebuilds every derived collection. */
-export const PROJECTION_VERSION = 2;
+export const PROJECTION_VERSION = 3;
 
 export const participationId = (interactionId: string, contactId: string) => `${interactionId}:${contactId}`;
 
@@ -26,31 +26,24 @@ export function participationsOf(interaction: InteractionDocument & { _deleted?:
 /** The day of an interaction's sort key (`YYYY-MM-DD…`). */
 export const dayOfSortKey = (sortKey: string) => sortKey.slice(0, 10);
 
-/** The follow-up row of an open detail with a follow-up day; none otherwise (or once it is deleted). */
-export function followUpOf(detail: DetailDocument & { _deleted?: boolean }): FollowUpDocument | undefined {
-  if (detail._deleted || detail.status !== 'open' || !detail.followUpOn) return undefined;
-  return { id: detail.id, contactId: detail.contactId, followUpOn: detail.followUpOn };
-}
-
 /**
- * The earliest of a person's follow-up days that no interaction has answered yet: one on or
- * after the day answers it (the scheduler's rule). `followUpDays` are their open follow-ups' days.
+ * The follow-up row of an open detail with a follow-up day; none otherwise (or once it is
+ * deleted). It waits until an interaction on or after that day answers it.
  */
-export function pendingFollowUpFrom(followUpDays: Iterable<string>, lastInteractionOn: string): string {
-  let earliest = '';
-  for (const day of followUpDays) if (day > lastInteractionOn && (!earliest || day < earliest)) earliest = day;
-  return earliest;
-}
-
-/**
- * The person's index row; `lastInteractionOn` is '' when there is no interaction with them and
- * `followUpFrom` as `pendingFollowUpFrom` gives it.
- */
-export function personIndexRow(
-  contact: ContactDocument,
+export function followUpOf(
+  detail: DetailDocument & { _deleted?: boolean },
   lastInteractionOn: string,
-  followUpFrom = '',
-): PersonIndexDocument {
+): FollowUpDocument | undefined {
+  if (!hasFollowUp(detail)) return undefined;
+  const { id, contactId, followUpOn } = detail;
+  return { id, contactId, followUpOn: followUpOn!, waiting: followUpOn! > lastInteractionOn };
+}
+
+export const hasFollowUp = (detail: DetailDocument & { _deleted?: boolean }): boolean =>
+  !detail._deleted && detail.status === 'open' && !!detail.followUpOn;
+
+/** The person's index row; `lastInteractionOn` is '' when there is no interaction with them. */
+export function personIndexRow(contact: ContactDocument, lastInteractionOn: string): PersonIndexDocument {
   const addedOn = contact.createdAt.slice(0, 10);
   return {
     id: contact.id,
@@ -69,7 +62,6 @@ export function personIndexRow(
     rhythm: contact.cadence ? OWN_RHYTHM : (contact.tier ?? ''),
     clockFrom: lastInteractionOn || addedOn,
     birthdayOn: contact.birthday ? monthDay(contact.birthday.month, contact.birthday.day) : '',
-    followUpFrom,
   };
 }
 
@@ -96,27 +88,12 @@ export function deriveAll(
   }
   const followUps = new Map<string, FollowUpDocument>();
   for (const detail of details) {
-    const row = followUpOf(detail);
+    const row = followUpOf(detail, newest.get(detail.contactId) ?? '');
     if (row) followUps.set(row.id, row);
   }
-  const days = followUpDaysByPerson(followUps.values());
   const peopleIndex = new Map<string, PersonIndexDocument>();
-  for (const contact of contacts) {
-    const last = newest.get(contact.id) ?? '';
-    peopleIndex.set(contact.id, personIndexRow(contact, last, pendingFollowUpFrom(days.get(contact.id) ?? [], last)));
-  }
+  for (const contact of contacts) peopleIndex.set(contact.id, personIndexRow(contact, newest.get(contact.id) ?? ''));
   return { participations, peopleIndex, followUps };
-}
-
-/** Each person's follow-up days. */
-export function followUpDaysByPerson(rows: Iterable<FollowUpDocument>): Map<string, string[]> {
-  const days = new Map<string, string[]>();
-  for (const row of rows) {
-    const list = days.get(row.contactId);
-    if (list) list.push(row.followUpOn);
-    else days.set(row.contactId, [row.followUpOn]);
-  }
-  return days;
 }
 
 /** Equal as stored data (key order and absent-vs-undefined do not matter). */

@@ -123,7 +123,7 @@ describe('the projection', () => {
       expect(await stored(db.follow_ups)).toEqual(byId([...expected.followUps.values()]));
       expect(await stored(db.people_index)).toEqual(byId([...expected.peopleIndex.values()]));
       peak = Math.max(peak, expected.participations.size);
-      pendingFollowUps += [...expected.peopleIndex.values()].filter((row) => row.followUpFrom).length;
+      pendingFollowUps += [...expected.followUps.values()].filter((row) => row.waiting).length;
 
       const live = await Promise.all(QUERIES.map((q) => core.call('search.query', { q, limit: 50 })));
       const scratch = createSearchProjection(db, new DatabaseSync(':memory:'));

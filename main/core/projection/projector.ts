@@ -20,6 +20,7 @@ import { z } from 'zod';
 import { inArea } from '../area.ts';
 import type { RapportDatabase } from '../db/database.ts';
 import { CHUNK, yieldToEventLoop } from '../db/bulk.ts';
+import { findAnyOf } from '../db/find-any-of.ts';
 import type { ContactDocument } from '../people/schema.ts';
 import type { InteractionDocument } from '../interactions/schema.ts';
 import type { DetailDocument } from '../details/schema.ts';
@@ -29,13 +30,14 @@ import { createSearchProjection, type SearchProjection } from './search-projecti
 import {
   dayOfSortKey,
   followUpOf,
+  hasFollowUp,
   participationId,
   participationsOf,
   personIndexRow,
   PROJECTION_VERSION,
   sameRow,
 } from './derive.ts';
-import type { FollowUpDocument, ParticipationDocument } from './schema.ts';
+import type { ParticipationDocument } from './schema.ts';
 
 const Checkpoint = z.object({ id: z.string(), lwt: z.number() });
 const ProjectionState = z.object({
@@ -137,23 +139,16 @@ export function createProjector(
   }
 
   /**
-   * Rewrites the follow-up rows of changed details; returns everyone whose index row may change:
-   * the detail's person now and, from the stored row, the person it belonged to before.
+   * Removes the follow-up rows of changed details that no longer want one (by the detail's id, so
+   * a row left under an earlier person goes too); returns the people whose rows indexPeople then
+   * writes. A detail that moved is rewritten there under its new person: rows are keyed by detail.
    */
   async function projectDetails(changed: RxDocumentData<DetailDocument>[]): Promise<string[]> {
     if (!changed.length) return [];
-    const existing = (await db.follow_ups.storageInstance.findDocumentsById(
-      changed.map((d) => d.id),
-      false,
-    )) as FollowUpDocument[];
-    const have = new Map(existing.map((row) => [row.id, row]));
-    const wanted = changed.flatMap((d) => followUpOf(d) ?? []);
-    const wantedById = new Set(wanted.map((row) => row.id));
-    const stale = existing.filter((row) => !wantedById.has(row.id)).map((row) => row.id);
-    const write = wanted.filter((row) => !have.has(row.id) || !sameRow(have.get(row.id)!, row));
-    if (stale.length) await db.follow_ups.bulkRemove(stale);
-    if (write.length) await db.follow_ups.bulkUpsert(write);
-    return [...new Set([...existing.map((row) => row.contactId), ...wanted.map((row) => row.contactId)])];
+    const stale = changed.filter((d) => !hasFollowUp(d)).map((d) => d.id);
+    const stored = stale.length ? await db.follow_ups.storageInstance.findDocumentsById(stale, false) : [];
+    if (stored.length) await db.follow_ups.bulkRemove(stored.map((row) => row.id));
+    return [...new Set(changed.map((d) => d.contactId))];
   }
 
   /** Rewrites the participations of changed interactions; returns everyone whose index row may change. */
@@ -193,14 +188,21 @@ export function createProjector(
     return [...byIds, ...ranges.flat()].map((row) => row as ParticipationDocument);
   }
 
-  /** Rewrites the index rows of these people from their record and their newest participation. */
+  /**
+   * Rewrites the index rows of these people from their record and their newest participation,
+   * and their follow-up rows from their open details and that same day.
+   */
   async function indexPeople(contactIds: string[]): Promise<void> {
     for (let i = 0; i < contactIds.length; i += CHUNK) {
       const ids = contactIds.slice(i, i + CHUNK);
-      const [contacts, rows] = await Promise.all([
+      const [contacts, rows, details, followUps] = await Promise.all([
         db.contacts.findByIds(ids).exec(),
         db.people_index.findByIds(ids).exec(),
+        findAnyOf(db.details, 'contactId', ids),
+        findAnyOf(db.follow_ups, 'contactId', ids),
       ]);
+      const last = new Map<string, string>();
+      for (const id of ids) last.set(id, await lastInteractionOf(id));
       const write = [];
       const remove = [];
       for (const id of ids) {
@@ -209,13 +211,18 @@ export function createProjector(
           if (rows.has(id)) remove.push(id);
           continue;
         }
-        const last = await lastInteractionOf(id);
-        const row = personIndexRow(contact.toMutableJSON() as ContactDocument, last, await followUpFrom(id, last));
+        const row = personIndexRow(contact.toMutableJSON() as ContactDocument, last.get(id)!);
         const stored = rows.get(id);
         if (!stored || !sameRow(stored.toMutableJSON(), row)) write.push(row);
       }
       if (remove.length) await db.people_index.bulkRemove(remove);
       if (write.length) await db.people_index.bulkUpsert(write);
+      const have = new Map(followUps.map((row) => [row.id, row.toMutableJSON()]));
+      const wanted = details.flatMap((d) => followUpOf(d.toMutableJSON(), last.get(d.contactId)!) ?? []);
+      const stale = [...have.keys()].filter((id) => !wanted.some((row) => row.id === id));
+      const changed = wanted.filter((row) => !have.has(row.id) || !sameRow(have.get(row.id)!, row));
+      if (stale.length) await db.follow_ups.bulkRemove(stale);
+      if (changed.length) await db.follow_ups.bulkUpsert(changed);
       await yieldToEventLoop();
     }
   }
@@ -230,18 +237,6 @@ export function createProjector(
       })
       .exec();
     return newest ? dayOfSortKey(newest.sortKey) : '';
-  }
-
-  /** The person's earliest follow-up day after their last interaction (derive.ts `pendingFollowUpFrom`). */
-  async function followUpFrom(contactId: string, lastInteractionOn: string): Promise<string> {
-    const first = await db.follow_ups
-      .findOne({
-        selector: { contactId, followUpOn: { $gt: lastInteractionOn } },
-        sort: [{ contactId: 'asc' }, { followUpOn: 'asc' }, { id: 'asc' }],
-        index: ['contactId', 'followUpOn'],
-      })
-      .exec();
-    return first?.followUpOn ?? '';
   }
 
   async function rebuild(): Promise<RebuildReport> {

@@ -21,16 +21,7 @@ import { yieldToEventLoop } from '../db/bulk.ts';
 import type { ContactDocument } from '../people/schema.ts';
 import type { InteractionDocument } from '../interactions/schema.ts';
 import type { DetailDocument } from '../details/schema.ts';
-import {
-  dayOfSortKey,
-  deriveAll,
-  followUpDaysByPerson,
-  followUpOf,
-  participationsOf,
-  pendingFollowUpFrom,
-  personIndexRow,
-  sameRow,
-} from './derive.ts';
+import { dayOfSortKey, deriveAll, followUpOf, participationsOf, personIndexRow, sameRow } from './derive.ts';
 import type { RebuildReport } from './projector.ts';
 import type { FollowUpDocument, ParticipationDocument, PersonIndexDocument } from './schema.ts';
 
@@ -108,18 +99,14 @@ export async function rebuildDerived(
   if (stored) changed += await removeUnwanted(db, started, stored, onProgress);
 
   const details = await all(db.details as unknown as RxCollection<DetailDocument>);
-  const wantedFollowUps = new Map(details.flatMap((d) => followUpOf(d) ?? []).map((row) => [row.id, row]));
+  const wantedFollowUps = new Map(
+    details.flatMap((d) => followUpOf(d, newest.get(d.contactId) ?? '') ?? []).map((row) => [row.id, row]),
+  );
   const followUps = db.follow_ups as unknown as RxCollection<FollowUpDocument>;
   changed += await writeDifferences(followUps, await all(followUps), wantedFollowUps, true);
-  const days = followUpDaysByPerson(wantedFollowUps.values());
 
   const contacts = await all(db.contacts as unknown as RxCollection<ContactDocument>);
-  const people = new Map(
-    contacts.map((c) => {
-      const last = newest.get(c.id) ?? '';
-      return [c.id, personIndexRow(c, last, pendingFollowUpFrom(days.get(c.id) ?? [], last))];
-    }),
-  );
+  const people = new Map(contacts.map((c) => [c.id, personIndexRow(c, newest.get(c.id) ?? '')]));
   const index = db.people_index as unknown as RxCollection<PersonIndexDocument>;
   changed += await writeDifferences(index, await all(index), people, true);
   return { changed, participations: derived, people: people.size };

@@ -29,24 +29,36 @@ export const participationsSchema: RxJsonSchema<ParticipationDocument> = {
 export const participationsMigrations: MigrationStrategies = {};
 
 /**
- * An open detail with a follow-up date, one row per detail. Keyed by the detail, so when a
- * detail changes (or moves to another person) the projector finds whose index row it was part of.
+ * An open detail with a follow-up day, one row per detail, so Today reads the follow-ups that
+ * wait for an answer by an index range instead of every detail. Keyed by the detail: when one
+ * changes (or moves to another person) the projector finds whose row it was.
  */
-export type FollowUpDocument = { id: string; contactId: string; followUpOn: string };
+export type FollowUpDocument = {
+  id: string;
+  contactId: string;
+  followUpOn: string;
+  /** No interaction with the person on or after `followUpOn` yet (the scheduler's rule for "answered"). */
+  waiting: boolean;
+};
 
 export const followUpsSchema: RxJsonSchema<FollowUpDocument> = {
-  version: 0,
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   properties: {
     id: { type: 'string', maxLength: 64 },
     contactId: { type: 'string', maxLength: 64 },
     followUpOn: { type: 'string', maxLength: 10 },
+    waiting: { type: 'boolean' },
   },
-  required: ['id', 'contactId', 'followUpOn'],
-  indexes: [['contactId', 'followUpOn'], 'followUpOn'],
+  required: ['id', 'contactId', 'followUpOn', 'waiting'],
+  indexes: [
+    ['contactId', 'followUpOn'],
+    ['waiting', 'followUpOn'],
+  ],
 };
-export const followUpsMigrations: MigrationStrategies = {};
+/** Version 1 added `waiting`; rows are dropped and rebuilt (PROJECTION_VERSION 3). */
+export const followUpsMigrations: MigrationStrategies = { 1: () => null };
 
 /** `rhythm` of a person whose own cadence overrides their tier's. */
 export const OWN_RHYTHM = 'own';
@@ -82,12 +94,10 @@ export type PersonIndexDocument = {
   clockFrom: string;
   /** `MM-DD` of their birthday, '' without one. */
   birthdayOn: string;
-  /** The earliest follow-up day of an open detail not yet answered by an interaction on or after it; '' for none. */
-  followUpFrom: string;
 };
 
 export const peopleIndexSchema: RxJsonSchema<PersonIndexDocument> = {
-  version: 1,
+  version: 2,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -107,7 +117,6 @@ export const peopleIndexSchema: RxJsonSchema<PersonIndexDocument> = {
     rhythm: { type: 'string', maxLength: 10 },
     clockFrom: { type: 'string', maxLength: 10 },
     birthdayOn: { type: 'string', maxLength: 5 },
-    followUpFrom: { type: 'string', maxLength: 10 },
   },
   required: [
     'id',
@@ -120,7 +129,6 @@ export const peopleIndexSchema: RxJsonSchema<PersonIndexDocument> = {
     'rhythm',
     'clockFrom',
     'birthdayOn',
-    'followUpFrom',
   ],
   indexes: [
     'sortName',
@@ -128,8 +136,7 @@ export const peopleIndexSchema: RxJsonSchema<PersonIndexDocument> = {
     'lastInteractionOn',
     ['archived', 'rhythm', 'clockFrom'],
     ['archived', 'birthdayOn'],
-    ['archived', 'followUpFrom'],
   ],
 };
-/** Version 1 added the keep-in-touch keys; rows are dropped and rebuilt (PROJECTION_VERSION 2). */
-export const peopleIndexMigrations: MigrationStrategies = { 1: () => null };
+/** Versions 1 and 2 added the keep-in-touch keys; rows are dropped and rebuilt (PROJECTION_VERSION 3). */
+export const peopleIndexMigrations: MigrationStrategies = { 1: () => null, 2: () => null };

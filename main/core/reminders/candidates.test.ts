@@ -1,6 +1,7 @@
 /**
- * Today reads only the people who can be on it (candidates.ts). Its promise: on any data, any day
- * and any rhythms, the scheduler answers from those rows exactly what it answers from everyone's.
+ * Today reads only the people who can be on it (candidates.ts) and the follow-ups still waiting
+ * (`follow_ups`). Its promise: on any data, any day and any rhythms, the scheduler answers from
+ * those exactly what it answers from everyone and every open follow-up.
  */
 import { describe, expect, it } from 'vitest';
 import { Tier } from '../../../shared/domain/contact.ts';
@@ -76,8 +77,19 @@ describe('the people Today reads', () => {
     });
     await core.projection.flush();
     const everyone = (await db.people_index.find().exec()).map((d) => d.toMutableJSON());
+    const openFollowUps = details
+      .filter((d) => d.status === 'open' && d.followUpOn)
+      .sort((a, b) => (a.followUpOn! < b.followUpOn! ? -1 : a.followUpOn! > b.followUpOn! ? 1 : a.id < b.id ? -1 : 1))
+      .map(({ id, contactId, text, sensitivity, followUpOn }) => ({
+        id,
+        contactId,
+        text,
+        sensitivity,
+        followUpOn: followUpOn!,
+      }));
 
     let due = 0;
+    let followUpReasons = 0;
     let thisWeek = 0;
     let read = 0;
     for (let round = 0; round < 48; round++) {
@@ -95,7 +107,10 @@ describe('the people Today reads', () => {
           ? { skippedOn: addCalendarDays(today, -random(30)) }
           : { snoozedUntil: addCalendarDays(today, random(10)) };
 
+      // The reference reads every person and every open follow-up, as Today did before.
       const fromEveryone = await loadReminderData(db, today, async () => everyone);
+      const active = new Set(fromEveryone.people.map((p) => p.id));
+      fromEveryone.followUps = openFollowUps.filter((f) => active.has(f.contactId));
       const fromFew = await loadReminderData(db, today, (alsoIds) =>
         dueSoonRows(db, { today, tiers, birthdayDays: 30, alsoIds }),
       );
@@ -113,11 +128,13 @@ describe('the people Today reads', () => {
       expect(upcomingBirthdays(fromFew.people, today, 30)).toEqual(upcomingBirthdays(fromEveryone.people, today, 30));
 
       due += expected.due.length;
+      followUpReasons += expected.due.flatMap((p) => p.reasons).filter((r) => r.kind === 'follow-up').length;
       thisWeek += week(expected.statuses).length;
       read += fromFew.people.length;
     }
     // The comparison had something to compare, and the reads left people out.
     expect(due).toBeGreaterThan(400);
+    expect(followUpReasons).toBeGreaterThan(100);
     expect(thisWeek).toBeGreaterThan(40);
     expect(read).toBeLessThan(48 * everyone.length * 0.8);
   }, 60_000);

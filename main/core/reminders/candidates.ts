@@ -14,7 +14,9 @@ const NO_END = '9999-12-31';
  * of reading everyone (at 50,000 people that read took seconds on a cold start). It is a
  * superset: the scheduler decides from these rows exactly as it would from everyone's, because a
  * person outside them has no reason today and is not due within the week. `alsoIds` adds people
- * the caller needs whatever their state (whom an event or the nudge names).
+ * the caller needs whatever their state: whom a recent meeting, a waiting follow-up or the nudge
+ * names (inputs.ts reads those first). Skips only ever make people less due, so the holds are
+ * left to the scheduler.
  *
  * - **Rhythm**: due on `since + idealDays` (reminders/schedule.ts), with `since` their clock
  *   start clamped to today. Per tier, that is `clockFrom <= weekEnd - idealDays`; when a tier's
@@ -22,8 +24,6 @@ const NO_END = '9999-12-31';
  *   whole. People with their own cadence are read whole too: few have one.
  * - **Birthdays**: `birthdayOn` within the next `birthdayDays` days, wrapping at the year's end,
  *   and every 29 February (marked on the 28th in other years).
- * - **Follow-ups**: `followUpFrom` (their earliest unanswered follow-up day) has come. Skips only
- *   ever make people less due, so the holds are left to the scheduler.
  */
 export async function dueSoonRows(
   db: RapportDatabase,
@@ -46,7 +46,6 @@ export async function dueSoonRows(
     byRhythm(OWN_RHYTHM, { $gte: '' }),
     ...(from <= to ? [onBirthday(from, to)] : [onBirthday(from, '12-31'), onBirthday('01-01', to)]),
     onBirthday('02-29', '02-29'),
-    rows(db, { archived: false, followUpFrom: { $gt: '', $lte: today } }, ['archived', 'followUpFrom']),
     byIds(db, options.alsoIds),
   ];
   const found = new Map<string, PersonIndexDocument>();

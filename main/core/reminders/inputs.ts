@@ -2,6 +2,7 @@ import { addCalendarDays } from '../../../shared/domain/keep-in-touch/days.ts';
 import type { EventMeeting, FollowUpDetail, ReminderPerson } from '../../../shared/domain/reminders/schedule.ts';
 import { EVENT_FOLLOW_UP_LAPSES_DAYS } from '../../../shared/domain/reminders/schedule.ts';
 import type { RapportDatabase } from '../db/database.ts';
+import type { InteractionDocument } from '../interactions/schema.ts';
 import type { PersonIndexDocument } from '../projection/schema.ts';
 
 /** What the scheduler needs from the database, read fresh on every run. */
@@ -14,28 +15,20 @@ export interface ReminderData {
 const EVENT_TYPES = ['conference', 'meet-up'] as const;
 
 /**
- * Loads conferences and meet-ups recent enough to still need a follow-up, the people `peopleRows`
- * gives (asked for by the ids those meetings name too: everyone, or those who can be due soon,
- * candidates.ts), and their unanswered follow-ups. Archived people get no reminders.
+ * Loads conferences and meet-ups recent enough to still need a follow-up, the follow-ups whose
+ * day has come and that no interaction answered yet, and the people `peopleRows` gives (asked
+ * for by the ids those name too: everyone, or those who can be due soon, candidates.ts).
+ * Archived people get no reminders. Reads go to the storage directly: at 50,000 people a
+ * conference can name a thousand of them, and RxDB's document objects are not needed here.
  */
 export async function loadReminderData(
   db: RapportDatabase,
   today: string,
   peopleRows: (alsoIds: string[]) => Promise<Iterable<PersonIndexDocument>>,
 ): Promise<ReminderData> {
-  // The follow-up lapses a week after it is due, so older meetings can be left unread.
-  const from = addCalendarDays(today, -(EVENT_FOLLOW_UP_LAPSES_DAYS + 3));
-  const meetings: EventMeeting[] = [];
-  for (const type of EVENT_TYPES) {
-    const found = await db.interactions
-      .find({ selector: { type, sortKey: { $gte: from } }, index: ['type', 'sortKey'] })
-      .exec();
-    for (const i of found)
-      for (const contactId of i.contactIds)
-        meetings.push({ interactionId: i.id, contactId, type, date: i.date, time: i.time });
-  }
-
-  const rows = [...(await peopleRows(meetings.map((m) => m.contactId)))].filter((d) => !d.archived);
+  const [meetings, followUps] = await Promise.all([recentMeetings(db, today), waitingFollowUps(db, today)]);
+  const named = [...meetings.map((m) => m.contactId), ...followUps.map((f) => f.contactId)];
+  const rows = [...(await peopleRows(named))].filter((d) => !d.archived);
   const people = rows.map((d) => ({
     id: d.id,
     displayName: d.displayName,
@@ -49,29 +42,37 @@ export async function loadReminderData(
   const active = new Set(people.map((p) => p.id));
   return {
     people,
-    followUps: await unansweredFollowUps(db, today, rows),
+    followUps: followUps.filter((f) => active.has(f.contactId)),
     events: meetings.filter((m) => active.has(m.contactId)),
   };
 }
 
-/**
- * The open details whose follow-up day has come and that no interaction on or after that day
- * answered, for these people: only those with such a day (`followUpFrom`) are looked at.
- */
-async function unansweredFollowUps(
-  db: RapportDatabase,
-  today: string,
-  rows: readonly PersonIndexDocument[],
-): Promise<FollowUpDetail[]> {
-  const waiting = new Map(rows.filter((r) => r.followUpFrom && r.followUpFrom <= today).map((r) => [r.id, r]));
-  if (!waiting.size) return [];
-  const query = db.follow_ups.find({ selector: { followUpOn: { $lte: today } }, index: ['followUpOn'] });
-  const due = (await db.follow_ups.storageInstance.query(query.getPreparedQuery())).documents.filter((f) => {
-    const person = waiting.get(f.contactId);
-    return person !== undefined && f.followUpOn > person.lastInteractionOn;
+/** Everyone met at a conference or meet-up recently enough that the follow-up has not lapsed. */
+async function recentMeetings(db: RapportDatabase, today: string): Promise<EventMeeting[]> {
+  // The follow-up lapses a week after it is due, so older meetings can be left unread.
+  const from = addCalendarDays(today, -(EVENT_FOLLOW_UP_LAPSES_DAYS + 3));
+  const meetings: EventMeeting[] = [];
+  for (const type of EVENT_TYPES) {
+    const query = db.interactions.find({ selector: { type, sortKey: { $gte: from } }, index: ['type', 'sortKey'] });
+    const found: InteractionDocument[] = (await db.interactions.storageInstance.query(query.getPreparedQuery()))
+      .documents;
+    for (const i of found)
+      for (const contactId of new Set(i.contactIds))
+        meetings.push({ interactionId: i.id, contactId, type, date: i.date, time: i.time });
+  }
+  return meetings;
+}
+
+/** Open details whose follow-up day has come and that no interaction on or after it answered (`follow_ups.waiting`). */
+async function waitingFollowUps(db: RapportDatabase, today: string): Promise<FollowUpDetail[]> {
+  const query = db.follow_ups.find({
+    selector: { waiting: true, followUpOn: { $lte: today } },
+    index: ['waiting', 'followUpOn'],
   });
+  const waiting = (await db.follow_ups.storageInstance.query(query.getPreparedQuery())).documents;
+  if (!waiting.length) return [];
   const details = await db.details.storageInstance.findDocumentsById(
-    due.map((f) => f.id),
+    waiting.map((f) => f.id),
     false,
   );
   return details
