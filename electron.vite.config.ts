@@ -15,7 +15,11 @@ export default defineConfig({
         // entry.ts checks the runtime, then imports index.ts (the app) as a chunk. Chunks sit next
         // to the entry so `import.meta.url`-relative paths (preload, renderer, icons) still hold.
         // ocr-worker is the OCR worker thread's own entry (main/core/cards/ocr-worker.ts).
-        input: { index: 'main/electron/entry.ts', 'ocr-worker': 'main/core/cards/ocr-worker.ts' },
+        input: {
+          index: 'main/electron/entry.ts',
+          'ocr-worker': 'main/core/cards/ocr-worker.ts',
+          serve: 'main/serve.ts',
+        },
         output: { chunkFileNames: 'app-[hash].js' },
       },
     },

@@ -1,11 +1,15 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { createServer, type IncomingMessage } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Core } from '../core/core.ts';
 import { MAX_MESSAGE_BYTES } from '../../shared/ipc/wire.ts';
 import { createStaticHandler } from './static-files.ts';
+
+// Not `import … from 'node:http'`: an ES module import of it builds a facade that reads every
+// export, and one of them loads the bundled fetch (undici): 150–200 ms of every start.
+const { createServer } = process.getBuiltinModule('node:http');
 
 export const BRIDGE_PATH = '/bridge';
 /** The browser sends the token as a WebSocket subprotocol, so it never appears in a URL or log. */

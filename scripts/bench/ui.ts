@@ -37,7 +37,7 @@ interface Figures {
 }
 
 function serve(dataDir: string): Promise<{ url: string; stop: () => Promise<void> }> {
-  const child = spawn(process.execPath, ['main/serve.ts', '--data-dir', dataDir, '--port', '0', '--today', TODAY], {
+  const child = spawn(process.execPath, ['out/main/serve.js', '--data-dir', dataDir, '--port', '0', '--today', TODAY], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));

@@ -15,11 +15,14 @@ export interface ServedApp {
   restart(args?: string[]): Promise<ServedApp>;
 }
 
-/** Runs `node main/serve.ts` exactly as `npm run serve` does, on a throwaway data dir. */
+/** The built browser-mode server (global-setup.ts builds it when the sources are newer). */
+export const SERVE_ENTRY = 'out/main/serve.js';
+
+/** Runs the browser-mode server exactly as `npm run serve` does, on a throwaway data dir. */
 export async function startServe(dataDir: string, extraArgs: string[] = []): Promise<ServedApp> {
   const child: ChildProcess = spawn(
     process.execPath,
-    ['main/serve.ts', '--data-dir', dataDir, '--port', '0', ...extraArgs],
+    [SERVE_ENTRY, '--data-dir', dataDir, '--port', '0', ...extraArgs],
     {
       stdio: ['ignore', 'pipe', 'pipe'],
     },

@@ -1,5 +1,5 @@
 /**
- * Process start to listening for browser mode: spawns `node main/serve.ts` on a data folder and
+ * Process start to listening for browser mode: spawns the browser-mode server (`main/serve.ts`, or `entry`) on a data folder and
  * times until it prints its URL, then stops it (by pid). With `cpuProfileDir` the child writes a
  * `--cpu-prof` profile there.
  */
@@ -11,6 +11,8 @@ import { join } from 'node:path';
 export async function timeToListening(options: {
   root: string;
   dataDir: string;
+  /** The entry to run, relative to root: the source (default) or the built bundle `out/main/serve.js`. */
+  entry?: string;
   cpuProfileDir?: string;
   timeoutMs?: number;
 }): Promise<number> {
@@ -18,7 +20,7 @@ export async function timeToListening(options: {
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>bench</title>');
   const args = [
     ...(options.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`] : []),
-    join(options.root, 'main/serve.ts'),
+    join(options.root, options.entry ?? 'main/serve.ts'),
     ...['--data-dir', options.dataDir, '--renderer-dir', rendererDir],
   ];
   const started = performance.now();
