@@ -3,7 +3,7 @@
  * (index-window.ts): each is read when it is asked for and again after every change, one read at
  * a time so that pushes follow the writes' order. Once everyone is read they follow the full lists.
  */
-import { sendWindow, type Watcher, type WindowView } from './window-push.ts';
+import { recogniseUnchanged, sendWindow, type Watcher, type WindowView } from './window-push.ts';
 
 interface EarlyWindow<Request> {
   readonly request: Request;
@@ -38,7 +38,10 @@ export function createEarlyWindows<Request>(
       try {
         const view = await read(window.request);
         // Gone, or following the full lists already: those send it what differs.
-        if (answering() && windows.has(window)) sendWindow(window.watcher, view);
+        if (!answering() || !windows.has(window)) continue;
+        const fresh = new Map(view.window.map((entry) => [entry.item.id, entry]));
+        recogniseUnchanged(window.watcher, (id) => fresh.get(id));
+        sendWindow(window.watcher, view);
       } catch (error) {
         window.fail(error);
       }

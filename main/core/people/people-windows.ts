@@ -13,7 +13,6 @@
  */
 import { combineLatest, Observable, type Subscription } from 'rxjs';
 import type { RxChangeEventBulk } from 'rxdb';
-import { isDeepStrictEqual } from 'node:util';
 import {
   compareByName,
   comparePeople,
@@ -33,7 +32,7 @@ import { createEarlyWindows } from './early-windows.ts';
 import { readEveryone, readIndexWindow, servedByIndex } from './index-reads.ts';
 import { personListItem } from './people-list.ts';
 import { SortedList } from './sorted-list.ts';
-import { newWatcher, sendWindow, type Watcher } from './window-push.ts';
+import { newWatcher, recogniseUnchanged, sendWindow, type Watcher } from './window-push.ts';
 
 export interface PeopleWindowRequest {
   query: PeopleQuery;
@@ -259,11 +258,8 @@ export function createPeopleWindows(
     };
     lists.delete(key);
     lists.set(key, query); // the most recently used last
-    // A row read from the index that has not changed since is held as this entry already.
-    for (const [id, sent] of watcher.sent) {
-      const entry = entries.get(id);
-      if (entry && isDeepStrictEqual(entry.item, sent.item)) watcher.sent.set(id, entry);
-    }
+    // Rows an early window was sent from the index are not sent again unless they changed.
+    recogniseUnchanged(watcher, (id) => entries.get(id));
     query.watchers.add(watcher);
     send(watcher, query);
   }

@@ -3,6 +3,7 @@
  * does not hold yet or that changed since (compared by identity: the core makes a new entry for a
  * row only when the row changes), or nothing when nothing it shows changed.
  */
+import { isDeepStrictEqual } from 'node:util';
 import type { PeopleListEntry } from '../../../shared/domain/people-list-view.ts';
 import type { PeopleWindow } from '../../../shared/ipc/channels/people.ts';
 
@@ -35,6 +36,18 @@ export const newWatcher = (offset: number, limit: number, push: (window: PeopleW
   push,
   sent: new Map(),
 });
+
+/**
+ * Counts the rows the subscriber holds as held for the entries `fresh` has for them now, where the
+ * rows are equal: a row read again (from the index, or into the full lists) is not sent again
+ * unless it changed.
+ */
+export function recogniseUnchanged(watcher: Watcher, fresh: (id: string) => PeopleListEntry | undefined): void {
+  for (const [id, sent] of watcher.sent) {
+    const entry = fresh(id);
+    if (entry && entry !== sent && isDeepStrictEqual(entry.item, sent.item)) watcher.sent.set(id, entry);
+  }
+}
 
 /** Pushes to `watcher` what differs between what it holds and `view`, if anything does. */
 export function sendWindow(watcher: Watcher, view: WindowView): void {
