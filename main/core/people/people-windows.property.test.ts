@@ -1,7 +1,8 @@
 /**
  * The windows' promise: whatever is written, wherever (a person inserted, edited, archived or
  * deleted, an interaction that moves their last contact, new rhythms), every subscriber's window,
- * rebuilt from the pushes alone, equals the same rows of a full re-query of the People list.
+ * rebuilt from the pushes alone, equals the same rows of a full re-query of the People list; also
+ * while everyone is still being read at the start, for the windows answered from the index then.
  */
 import { describe, expect, it } from 'vitest';
 import {
@@ -12,13 +13,16 @@ import {
   type PeopleQuery,
 } from '../../../shared/domain/people-list-view.ts';
 import { seededRandom } from '../../../shared/domain/search/generate.ts';
+import type { PeopleWindow } from '../../../shared/ipc/channels/people.ts';
 import { applyPeopleWindow, type HeldPeopleWindow } from '../../../shared/ipc/people-window.ts';
 import { inArea } from '../area.ts';
 import type { InteractionDocument } from '../interactions/schema.ts';
 import { interactionSortKey } from '../interactions/sort-key.ts';
+import { createSettingsStore } from '../settings/settings-store.ts';
 import { openTestCore, type TestCore } from '../testing/test-core.ts';
 import { rawContact } from '../testing/documents.ts';
 import { personListItem } from './people-list.ts';
+import { createPeopleWindows, type PeopleWindowsOptions } from './people-windows.ts';
 import type { ContactDocument } from './schema.ts';
 
 const NAMES = ['Ada Okafor', 'Sam Lee', 'Priya Patel', 'Zoë Müller', 'José Núñez', 'Wei Chen', 'Olga Ivanova'];
@@ -157,5 +161,116 @@ describe('People list windows', () => {
     expect(nonEmpty).toBeGreaterThan(OPERATIONS * 5);
     const pushes = watchers.reduce((sum, w) => sum + w.pushes, 0);
     expect(pushes).toBeLessThan(OPERATIONS * watchers.length * 0.8);
+  }, 60_000);
+
+  it('answer name-ordered windows from the index while everyone is read, as the full lists would, through edits', async () => {
+    const t = await openTestCore({ now: `${TODAY}T12:00:00Z` });
+    const write = randomWriter(20261202);
+    const random = seededRandom(7);
+    for (let op = 0; op < 150; op++) await write(t);
+    const settings = createSettingsStore(t.core.db, t.clock);
+    const windowsOn = (options?: PeopleWindowsOptions) =>
+      createPeopleWindows({ db: t.core.db, clock: t.clock, settings }, options);
+    const requests = [
+      { query: {}, offset: 0, limit: 12 },
+      { query: {}, offset: 0, limit: 0 },
+      { query: {}, offset: 17, limit: 30 },
+      { query: { status: 'archived' }, offset: 0, limit: 10 },
+      { query: { status: 'archived' }, offset: 60, limit: 5 },
+      // Not answered by the index: waits for everyone.
+      { query: { sort: 'last-contact' }, offset: 0, limit: 10 },
+    ].map((r) => ({ ...r, query: { ...DEFAULT_PEOPLE_QUERY, ...r.query } as PeopleQuery }));
+    const early = requests.filter((r) => r.query.sort === 'name');
+    const withoutTags = ({ tags: _, ...window }: HeldPeopleWindow | PeopleWindow) => window;
+
+    let transitionRows = 0;
+    let editedWhileReading = 0;
+    let rowsSentWhileReading = 0;
+    let rowsShownWhileReading = 0;
+    for (let round = 0; round < 16; round++) {
+      // Everyone is read 4 rows at a time, and the reading stops after `holdAt` chunks until released.
+      let release = () => {};
+      const held = new Promise<void>((resolve) => (release = resolve));
+      let holding = () => {};
+      const atHold = new Promise<boolean>((resolve) => (holding = () => resolve(true)));
+      const holdAt = round === 0 ? 0 : random(5);
+      let chunks = 0;
+      const windows = windowsOn({
+        chunkRows: 4,
+        betweenChunks: () => {
+          if (chunks++ < holdAt) return Promise.resolve();
+          holding();
+          return held;
+        },
+      });
+      const reference = windowsOn();
+      await reference.rows();
+      const watched = requests.map((request) => {
+        const w = {
+          request,
+          pushes: [] as PeopleWindow[],
+          held: undefined as HeldPeopleWindow | undefined,
+          theirs: undefined as PeopleWindow | undefined,
+        };
+        const mine = windows.watch(request).subscribe((push) => {
+          w.pushes.push(push);
+          w.held = applyPeopleWindow(w.held, push);
+        });
+        const theirs = reference.watch(request).subscribe((push) => (w.theirs ??= push));
+        return Object.assign(w, { stop: () => [mine, theirs] });
+      });
+      // Held while reading, or everyone read already (fewer chunks than `holdAt`).
+      const reading = await Promise.race([atHold, windows.rows().then(() => false)]);
+      await settled();
+      for (const w of watched) {
+        const label = `${JSON.stringify(w.request)} in round ${round}`;
+        if (!reading || early.includes(w.request)) {
+          // The first push is the one the full lists send, but for the tags in use.
+          expect(withoutTags(w.pushes[0]!), label).toEqual(withoutTags(w.theirs!));
+        } else expect(w.pushes, label).toEqual([]);
+      }
+
+      const edits = round === 0 ? 0 : random(6);
+      if (reading && edits) editedWhileReading++;
+      for (let e = 0; e < edits; e++) {
+        const pushed = watched.map((w) => w.pushes.length);
+        await write(t);
+        await settled();
+        const expected = await fullRequery(t);
+        for (const [i, w] of watched.entries()) {
+          if (reading && !early.includes(w.request)) continue;
+          const { request } = w;
+          expect(withoutTags(w.held!), `${JSON.stringify(request)}, edit ${e} of round ${round}`).toEqual(
+            withoutTags(expected(request.query, request.offset, request.limit)),
+          );
+          if (reading)
+            for (const push of w.pushes.slice(pushed[i])) {
+              rowsSentWhileReading += push.rows.length;
+              rowsShownWhileReading += push.ids.length;
+            }
+        }
+      }
+      const beforeRelease = watched.map((w) => w.pushes.length);
+      release();
+      await windows.rows();
+      await settled();
+      const expected = await fullRequery(t);
+      for (const [i, w] of watched.entries()) {
+        const { request } = w;
+        expect({ ...w.held, tags: [...(w.held?.tags ?? [])] }, `${JSON.stringify(request)} in round ${round}`).toEqual(
+          expected(request.query, request.offset, request.limit),
+        );
+        if (!edits && reading && early.includes(request))
+          // Once everyone is read, a window nothing changed in is sent the tags in use, no rows again.
+          for (const push of w.pushes.slice(beforeRelease[i])) transitionRows += push.rows.length;
+      }
+      for (const w of watched) for (const s of w.stop()) s.unsubscribe();
+      windows.close();
+      reference.close();
+    }
+    expect(transitionRows).toBe(0);
+    expect(editedWhileReading).toBeGreaterThan(6);
+    // A window read from the index again is sent the rows that changed, not all it shows.
+    expect(rowsSentWhileReading).toBeLessThan(rowsShownWhileReading / 3);
   }, 60_000);
 });

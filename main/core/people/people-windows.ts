@@ -3,8 +3,13 @@
  * follows `people_index`'s change events, and keeps each query's list sorted under edits
  * (sorted-list.ts). A subscriber asks for a query and a window (a screenful plus a margin) and gets
  * the counts, the window's ids and only the rows it has not been sent yet; after an edit it gets a
- * push only if its window, the counts or the tags in use changed. Nothing ever re-reads, re-sorts or
- * sends the whole collection after an edit.
+ * push only if its window, the counts or the tags in use changed (window-push.ts). Nothing ever
+ * re-reads, re-sorts or sends the whole collection after an edit.
+ *
+ * Everyone is read once, at the first subscription, in chunks between which other requests run.
+ * Until then, windows the index answers by itself (index-reads.ts: the screen's first window) are
+ * read from it, again after every change (early-windows.ts); the others wait. Once read, every window follows the
+ * in-memory lists, and a window read from the index is sent only what differs from those.
  */
 import { combineLatest, Observable, type Subscription } from 'rxjs';
 import type { RxChangeEventBulk } from 'rxdb';
@@ -23,8 +28,11 @@ import { today$ } from '../clock.ts';
 import type { CoreContext } from '../context.ts';
 import type { PersonIndexDocument } from '../projection/schema.ts';
 import { KEEP_IN_TOUCH } from '../settings/keep-in-touch.ts';
+import { createEarlyWindows } from './early-windows.ts';
+import { readEveryone, readIndexWindow, servedByIndex } from './index-reads.ts';
 import { personListItem } from './people-list.ts';
 import { SortedList } from './sorted-list.ts';
+import { newWatcher, recogniseUnchanged, sendWindow, type Watcher } from './window-push.ts';
 
 export interface PeopleWindowRequest {
   query: PeopleQuery;
@@ -34,19 +42,11 @@ export interface PeopleWindowRequest {
 
 /** Lists nobody watches are kept for a while, so scrolling or going back to a filter costs no re-sort. */
 const IDLE_LISTS_KEPT = 8;
-
-interface Watcher {
-  readonly offset: number;
-  readonly limit: number;
-  readonly push: (window: PeopleWindow) => void;
-  /** What this subscriber holds: the rows of its last window, by id, as sent. */
-  sent: Map<string, PeopleListEntry>;
-  idsKey?: string;
-  total?: number;
-  everyone?: number;
-  archived?: number;
-  tags?: readonly string[];
-}
+/**
+ * Rows read at a time at the start: some 10 ms each at 50k people, which is what a request arriving
+ * meanwhile (an edit takes a few turns of the event loop) waits per turn. 2,000 read no faster in all.
+ */
+const CHUNK_ROWS = 500;
 
 interface QueryList {
   readonly query: PeopleQuery;
@@ -64,9 +64,20 @@ export interface PeopleWindows {
   close(): void;
 }
 
-const keyOf = (q: PeopleQuery) => JSON.stringify([q.sort, normaliseFilterText(q.text), q.tag, q.tier, q.status]);
+export interface PeopleWindowsOptions {
+  /** Rows read at a time at the start. */
+  chunkRows?: number;
+  /** Waited for between two chunks (default: one turn of the event loop). Tests hold it to edit meanwhile. */
+  betweenChunks?: () => Promise<void>;
+}
 
-export function createPeopleWindows(ctx: CoreContext): PeopleWindows {
+const keyOf = (q: PeopleQuery) => JSON.stringify([q.sort, normaliseFilterText(q.text), q.tag, q.tier, q.status]);
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+export function createPeopleWindows(
+  ctx: Pick<CoreContext, 'db' | 'settings' | 'clock'>,
+  { chunkRows = CHUNK_ROWS, betweenChunks = nextTurn }: PeopleWindowsOptions = {},
+): PeopleWindows {
   const rows = new Map<string, PersonIndexDocument>();
   const entries = new Map<string, PeopleListEntry>();
   const tagCounts = { active: new Map<string, number>(), archived: new Map<string, number>() };
@@ -77,7 +88,10 @@ export function createPeopleWindows(ctx: CoreContext): PeopleWindows {
   let everyone = 0;
   let tiers: KeepInTouchSettings['tiers'] | undefined;
   let today = '';
+  let settingsKnown: Promise<void> | undefined;
   let started: Promise<void> | undefined;
+  let built = false;
+  let closed = false;
   let flushing = false;
   let revision = 0;
 
@@ -145,42 +159,14 @@ export function createPeopleWindows(ctx: CoreContext): PeopleWindows {
     return (sortedTags[which] ??= [...tagCounts[which].keys()].sort((a, b) => a.localeCompare(b)));
   };
 
-  function send(watcher: Watcher, { query, list }: QueryList) {
-    const window = list.slice(watcher.offset, watcher.limit);
-    const ids = window.map((entry) => entry.item.id);
-    const idsKey = ids.join('\n');
-    const changed = window.filter((entry) => watcher.sent.get(entry.item.id) !== entry);
-    const tags = tagsOf(query.status === 'archived');
-    const total = list.total;
-    const archived = entries.size - everyone;
-    if (
-      !changed.length &&
-      idsKey === watcher.idsKey &&
-      total === watcher.total &&
-      everyone === watcher.everyone &&
-      archived === watcher.archived &&
-      tags === watcher.tags
-    )
-      return;
-    const push: PeopleWindow = {
-      offset: watcher.offset,
-      total,
+  const send = (watcher: Watcher, { query, list }: QueryList) =>
+    sendWindow(watcher, {
+      window: list.slice(watcher.offset, watcher.limit),
+      total: list.total,
       everyone,
-      archived,
-      ids,
-      rows: changed.map((e) => e.item),
-    };
-    if (tags !== watcher.tags) push.tags = tags;
-    Object.assign(watcher, {
-      sent: new Map(window.map((e) => [e.item.id, e])),
-      idsKey,
-      total,
-      everyone,
-      archived,
-      tags,
+      archived: entries.size - everyone,
+      tags: tagsOf(query.status === 'archived'),
     });
-    watcher.push(push);
-  }
 
   /** Pushes to every window that changed, once per burst of change events. */
   function scheduleFlush() {
@@ -192,19 +178,44 @@ export function createPeopleWindows(ctx: CoreContext): PeopleWindows {
     });
   }
 
+  const early = createEarlyWindows<PeopleWindowRequest>(
+    () => !built && !closed,
+    async ({ query, offset, limit }) => {
+      await settingsKnown;
+      const read = await readIndexWindow(ctx.db.people_index, query, offset, limit);
+      const { total, everyone, archived } = read;
+      return { window: read.rows.map(entryOf), total, everyone, archived };
+    },
+  );
+
   function applyBulk(bulk: RxChangeEventBulk<PersonIndexDocument>) {
     for (const event of bulk.events)
       apply(event.documentId, event.operation === 'DELETE' ? undefined : (event.documentData as PersonIndexDocument));
     scheduleFlush();
   }
 
+  function addRow(row: PersonIndexDocument) {
+    const before = entries.get(row.id);
+    const entry = entryOf(row);
+    if (before) count(before, -1); // read again: renamed past the reading's position
+    rows.set(row.id, row);
+    entries.set(row.id, entry);
+    count(entry, 1);
+  }
+
   function start(): Promise<void> {
     started ??= (async () => {
+      // Changes made while everyone is read are applied after: a row read before its change is
+      // then replaced, one read after it is set again to what it already is.
       let pending: RxChangeEventBulk<PersonIndexDocument>[] | undefined = [];
       subscriptions.push(
-        ctx.db.people_index.eventBulks$.subscribe((bulk) => (pending ? pending.push(bulk) : applyBulk(bulk))),
+        ctx.db.people_index.eventBulks$.subscribe((bulk) => {
+          if (!pending) return applyBulk(bulk);
+          pending.push(bulk);
+          early.changed();
+        }),
       );
-      await new Promise<void>((resolve, reject) => {
+      settingsKnown = new Promise<void>((resolve, reject) => {
         subscriptions.push(
           combineLatest([ctx.settings.watch(KEEP_IN_TOUCH), today$(ctx.clock)]).subscribe({
             next: ([keep, day]) => {
@@ -214,22 +225,31 @@ export function createPeopleWindows(ctx: CoreContext): PeopleWindows {
               if (first) return resolve();
               recomputeAll();
               scheduleFlush();
+              early.changed();
             },
             error: reject,
           }),
         );
       });
-      const stored = await ctx.db.people_index.storageInstance.query(ctx.db.people_index.find().getPreparedQuery());
-      for (const row of stored.documents) rows.set(row.id, row);
-      recomputeAll();
+      await settingsKnown;
+      // Early windows asked for together with this start read their page first.
+      await nextTurn();
+      await readEveryone(ctx.db.people_index, {
+        chunkRows,
+        betweenChunks: () => betweenChunks().then(() => !closed),
+        onRows: (chunk) => chunk.forEach(addRow),
+      });
+      byName = new SortedList(compareByName, () => true, entries.values());
       for (const bulk of pending!) applyBulk(bulk);
       pending = undefined;
+      built = true;
     })();
     started.catch(() => (started = undefined));
     return started;
   }
 
-  function attach(request: PeopleWindowRequest, push: (window: PeopleWindow) => void): Watcher {
+  /** Follows the in-memory list of the request's query from now on (`watcher`: what an early window was sent). */
+  function attach(request: PeopleWindowRequest, watcher: Watcher) {
     const key = keyOf(request.query);
     const query = lists.get(key) ?? {
       query: request.query,
@@ -238,10 +258,10 @@ export function createPeopleWindows(ctx: CoreContext): PeopleWindows {
     };
     lists.delete(key);
     lists.set(key, query); // the most recently used last
-    const watcher: Watcher = { offset: request.offset, limit: request.limit, push, sent: new Map() };
+    // Rows an early window was sent from the index are not sent again unless they changed.
+    recogniseUnchanged(watcher, (id) => entries.get(id));
     query.watchers.add(watcher);
     send(watcher, query);
-    return watcher;
   }
 
   function detach(watcher: Watcher) {
@@ -253,21 +273,24 @@ export function createPeopleWindows(ctx: CoreContext): PeopleWindows {
   return {
     watch: (request) =>
       new Observable<PeopleWindow>((subscriber) => {
-        let watcher: Watcher | undefined;
-        let closed = false;
-        start().then(
-          () => {
-            if (!closed) watcher = attach(request, (window) => subscriber.next(window));
-          },
-          (error: unknown) => subscriber.error(error),
-        );
+        const watcher = newWatcher(request.offset, request.limit, (window) => subscriber.next(window));
+        const fail = (error: unknown) => subscriber.error(error);
+        let gone = false;
+        const building = start();
+        const fromIndex = !built && servedByIndex(request.query) ? early.add(request, watcher, fail) : undefined;
+        building.then(() => {
+          fromIndex?.stop();
+          if (!gone && !closed) attach(request, watcher);
+        }, fail);
         return () => {
-          closed = true;
-          if (watcher) detach(watcher);
+          gone = true;
+          fromIndex?.stop();
+          detach(watcher);
         };
       }),
     rows: () => start().then(() => ({ rows, revision })),
     close() {
+      closed = true;
       for (const subscription of subscriptions) subscription.unsubscribe();
       lists.clear();
     },

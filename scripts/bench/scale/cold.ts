@@ -2,12 +2,18 @@
  * One fresh process on a data folder, with the core of the tree given by --root (this one, or a
  * baseline worktree): open to the first Today data, search keystrokes right after start, one
  * person's newest 50, and the resident memory after a day's typical use. Prints one JSON line.
+ * With --people-first, the People screen is the first thing asked for instead: its first window
+ * (name order, the screen's first 80 rows), then a window sorted by last contact, which only the
+ * full lists answer, and the longest the event loop was blocked meanwhile (what any other request
+ * may have waited).
  */
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 
-const { values } = parseArgs({ options: { root: { type: 'string' }, data: { type: 'string' } } });
+const { values } = parseArgs({
+  options: { root: { type: 'string' }, data: { type: 'string' }, 'people-first': { type: 'boolean' } },
+});
 const started = performance.now();
 const { openCore } = (await import(pathToFileURL(join(values.root!, 'main/core/core.ts')).href)) as {
   openCore: (o: object) => Promise<{
@@ -27,6 +33,26 @@ const first = (channel: string, input: object) =>
       resolve(r);
     });
   });
+if (values['people-first']) {
+  // A tick every 5 ms: the longest gap between two is the longest the event loop was blocked.
+  let longestBlockMs = 0;
+  let tick = performance.now();
+  const ticking = setInterval(() => {
+    const now = performance.now();
+    longestBlockMs = Math.max(longestBlockMs, now - tick);
+    tick = now;
+  }, 5);
+  await first('people.watchWindow', { offset: 0, limit: 80 });
+  const peopleFirstMs = performance.now() - opening;
+  await first('people.watchWindow', { query: { sort: 'last-contact' }, offset: 0, limit: 80 });
+  const peopleBuiltMs = performance.now() - opening;
+  // The interval notices a block when it next runs.
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  clearInterval(ticking);
+  console.log(JSON.stringify({ peopleFirstMs, peopleBuiltMs, longestBlockMs }));
+  await core.close();
+  process.exit(0);
+}
 await first('reminders.watchToday', {});
 const todayMs = performance.now() - opening;
 const processTodayMs = performance.now() - started;

@@ -1,0 +1,87 @@
+/**
+ * The People windows' reads of `people_index`. At the start everyone is read once, in chunks with
+ * other requests running in between (seconds at 50k people); meanwhile a window in name order with
+ * nothing filtered out but by archived is answered by the [archived, sortName] index alone: one
+ * page and two counts, a few milliseconds.
+ */
+import type { MangoQuerySortPart, RxCollection } from 'rxdb';
+import { normaliseFilterText, type PeopleQuery } from '../../../shared/domain/people-list-view.ts';
+import type { PersonIndexDocument } from '../projection/schema.ts';
+
+/** Name order: sortName then id, the order of the [_deleted, sortName, id] and [_deleted, archived, sortName, id] indexes. */
+const BY_NAME: MangoQuerySortPart<PersonIndexDocument>[] = [{ sortName: 'asc' }, { id: 'asc' }];
+
+/** Whether the index alone answers the query: name order, no text, tag or rhythm filter, active or archived. */
+export const servedByIndex = (query: PeopleQuery): boolean =>
+  query.sort === 'name' &&
+  !normaliseFilterText(query.text) &&
+  !query.tag &&
+  query.tier === 'any' &&
+  (query.status === 'all' || query.status === 'archived');
+
+export interface IndexWindow {
+  /** Rows `offset` … `offset + limit - 1` of the query, in the list's order. */
+  rows: PersonIndexDocument[];
+  total: number;
+  everyone: number;
+  archived: number;
+}
+
+/**
+ * Reads a window of a query `servedByIndex` accepts. The page and the counts are one snapshot: the
+ * storage answers each synchronously, and they are asked for back to back.
+ */
+export async function readIndexWindow(
+  people: RxCollection<PersonIndexDocument>,
+  query: PeopleQuery,
+  offset: number,
+  limit: number,
+): Promise<IndexWindow> {
+  const archivedOnly = query.status === 'archived';
+  const storage = people.storageInstance;
+  const page = limit
+    ? storage.query(
+        people.find({ selector: { archived: archivedOnly }, sort: BY_NAME, skip: offset, limit }).getPreparedQuery(),
+      )
+    : Promise.resolve({ documents: [] });
+  // The storage caches the whole-table count; archived people are the smaller range to count.
+  const everybody = storage.count(people.count().getPreparedQuery());
+  const archivedCount = storage.count(people.count({ selector: { archived: true } }).getPreparedQuery());
+  const [{ documents }, { count: all }, { count: archived }] = await Promise.all([page, everybody, archivedCount]);
+  const everyone = all - archived;
+  return { rows: documents, total: archivedOnly ? archived : everyone, everyone, archived };
+}
+
+/**
+ * Reads everyone's row in name order, `chunkRows` at a time (`onRows` takes each chunk), waiting
+ * for `betweenChunks` in between. Each chunk starts after the last row read (the rest of its name's
+ * ids, then the names after it), so a row nobody changes meanwhile is read exactly once; a row that
+ * changes may be read twice or not at all, which its change event makes good.
+ */
+export async function readEveryone(
+  people: RxCollection<PersonIndexDocument>,
+  {
+    chunkRows,
+    betweenChunks,
+    onRows,
+  }: {
+    chunkRows: number;
+    /** Resolves when the next chunk may be read; false stops the reading. */
+    betweenChunks: () => Promise<boolean>;
+    onRows: (rows: readonly PersonIndexDocument[]) => void;
+  },
+): Promise<void> {
+  const read = async (selector: object, limit?: number) => {
+    const query = people.find({ selector, sort: BY_NAME, ...(limit ? { limit } : {}) });
+    const { documents } = await people.storageInstance.query(query.getPreparedQuery());
+    onRows(documents);
+    return documents;
+  };
+  for (let last: PersonIndexDocument | undefined; ;) {
+    if (last) await read({ sortName: last.sortName, id: { $gt: last.id } });
+    const chunk = await read(last ? { sortName: { $gt: last.sortName } } : {}, chunkRows);
+    if (chunk.length < chunkRows) return;
+    last = chunk.at(-1)!;
+    if (!(await betweenChunks())) return;
+  }
+}
