@@ -1,0 +1,148 @@
+/**
+ * The full check after an unclean shutdown, run behind the first screen for a large file: on real
+ * SQLite files in throwaway folders, with the size threshold lowered so a small file counts.
+ */
+import { closeSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
+import { DatabaseSync } from 'node:sqlite';
+import { describe, expect, it } from 'vitest';
+import type { ServerMessage } from '../../../shared/ipc/wire.ts';
+import { exportArchive } from '../backup/archive.ts';
+import { seedPeople } from '../backup/test-helpers.ts';
+import { openTestCore, type TestCore } from '../testing/test-core.ts';
+import { dataFolder } from './data-folder.ts';
+import { FolderState } from './state-file.ts';
+
+/** Every file counts as large. */
+const ALWAYS = { fromBytes: 0 };
+/**
+ * A statement that keeps the worker busy in SQLite for about a second (on a loaded machine, more),
+ * answering "ok" like the quick check: a check that is still running when the test acts.
+ */
+const SLOW_OK =
+  "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3000000) SELECT 'ok' AS quick_check FROM n WHERE i = 3000000";
+
+const stateOf = (t: TestCore) => FolderState.parse(JSON.parse(readFileSync(dataFolder(t.dir).state, 'utf8')));
+
+/** What a crash leaves in the notes: the run that opened the folder never said it closed. */
+function markUnclean(t: TestCore) {
+  const state = stateOf(t);
+  writeFileSync(dataFolder(t.dir).state, JSON.stringify({ ...state, cleanShutdown: false }));
+}
+
+/** A folder with a few people, closed, then marked as after a crash. */
+async function uncleanFolder(): Promise<TestCore> {
+  const t = await openTestCore();
+  await seedPeople(t.core);
+  await t.close();
+  markUnclean(t);
+  return t;
+}
+
+/** Overwrites the header of one page of an index b-tree nothing reads at start: damage only a full check finds. */
+function damageAPage(database: string) {
+  const db = new DatabaseSync(database, { readOnly: true });
+  const { page_size: pageSize } = db.prepare('PRAGMA page_size').get() as { page_size: number };
+  const { pageno } = db
+    .prepare("SELECT pageno FROM dbstat WHERE name LIKE 'rx_practice%:ix:%' ORDER BY pageno LIMIT 1")
+    .get() as { pageno: number };
+  db.close();
+  const fd = openSync(database, 'r+');
+  try {
+    // Page type 0xff is none of SQLite's four b-tree page types.
+    writeSync(fd, Buffer.alloc(8, 0xff), 0, 8, (pageno - 1) * pageSize);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+describe('the check after an unclean shutdown', () => {
+  it('is skipped after a clean shutdown', async () => {
+    const t = await openTestCore();
+    await seedPeople(t.core);
+    await t.reopen({ backgroundCheck: { ...ALWAYS, sql: SLOW_OK } });
+    expect(await t.core.databaseCheck).toBe('not-needed');
+    expect(t.core.database).toEqual({ state: 'ok' });
+  });
+
+  it('opens a large file first, checks it behind, and notes a clean shutdown only once it passed', async () => {
+    const t = await uncleanFolder();
+    await t.reopen({ backgroundCheck: { ...ALWAYS, sql: SLOW_OK } });
+    // Open, writable and not yet checked: the check is still running.
+    const pending = Symbol('pending');
+    expect(await Promise.race([t.core.databaseCheck, Promise.resolve(pending)])).toBe(pending);
+    expect(t.core.database).toEqual({ state: 'ok' });
+    await t.call('contacts.create', { displayName: 'Typed while checking' });
+
+    expect(await t.core.databaseCheck).toBe('passed');
+    await t.close();
+    expect(stateOf(t)).toMatchObject({ people: 3, cleanShutdown: true });
+  });
+
+  it('keeps a small file’s check before opening', async () => {
+    const t = await uncleanFolder();
+    damageAPage(dataFolder(t.dir).database);
+    await t.reopen({ backgroundCheck: { fromBytes: Number.MAX_SAFE_INTEGER } });
+    expect(t.core.database).toMatchObject({ state: 'needs-recovery', problem: 'damaged' });
+    expect(await t.core.databaseCheck).toBe('not-needed');
+  });
+
+  it('takes the core to recovery when it finds damage, and writes stop', async () => {
+    const t = await uncleanFolder();
+    damageAPage(dataFolder(t.dir).database);
+    await t.reopen({ backgroundCheck: ALWAYS });
+    expect(t.core.database).toEqual({ state: 'ok' });
+    const events: ServerMessage[] = [];
+    t.core.connect((message) => events.push(message));
+
+    expect(await t.core.databaseCheck).toBe('damaged');
+    expect(t.core.database).toMatchObject({
+      state: 'needs-recovery',
+      problem: 'damaged',
+      detail: expect.stringMatching(/^The database file cannot be read: [^]*btreeInitPage/),
+    });
+    // The renderer is told to ask again (app.info), and sees the recovery screen's state.
+    expect(events).toContainEqual({ type: 'event', name: 'app.databaseReplaced', payload: {} });
+    expect((await t.core.call('app.info', {})).database.state).toBe('needs-recovery');
+    await expect(t.call('contacts.create', { displayName: 'Not written' })).rejects.toMatchObject({
+      code: 'unavailable',
+    });
+    expect(await t.call('recovery.status', {})).toMatchObject({ problem: 'damaged', canOpenReadOnly: true });
+
+    // The folder still says "not clean", so the next start checks again.
+    await t.close();
+    expect(stateOf(t).cleanShutdown).toBe(false);
+    await t.reopen({ backgroundCheck: { fromBytes: Number.MAX_SAFE_INTEGER } });
+    expect(t.core.database).toMatchObject({ state: 'needs-recovery', problem: 'damaged' });
+
+    // The ways out work as after a damage found at start: a read-only copy shows the people.
+    await t.call('recovery.openReadOnly', {});
+    expect(t.core.database.state).toBe('read-only');
+    expect(await t.core.db.contacts.count().exec()).toBe(2);
+  });
+
+  it('does not hold up closing, and leaves the shutdown "not clean" when it had not finished', async () => {
+    const t = await uncleanFolder();
+    await t.reopen({ backgroundCheck: { ...ALWAYS, sql: SLOW_OK } });
+    const started = performance.now();
+    await t.close();
+    const took = performance.now() - started;
+    expect(await t.core.databaseCheck).toBe('stopped');
+    expect(stateOf(t)).toMatchObject({ people: 2, cleanShutdown: false });
+    expect(took).toBeLessThan(500);
+    // The next start checks again.
+    await t.reopen({ backgroundCheck: ALWAYS });
+    expect(await t.core.databaseCheck).toBe('passed');
+  });
+
+  it('is stopped by a restore, which waits for it to let go of the file; the restored file owes no check', async () => {
+    const t = await uncleanFolder();
+    await t.reopen({ backgroundCheck: { ...ALWAYS, sql: SLOW_OK } });
+    const { text } = await exportArchive(t.core.db, t.clock);
+    await t.call('contacts.create', { displayName: 'Replaced by the restore' });
+    await t.call('interchange.restoreArchive', { fileName: 'archive.json', text, overwrite: true });
+    expect(await t.core.databaseCheck).toBe('stopped');
+    expect(await t.core.db.contacts.count().exec()).toBe(2);
+    await t.close();
+    expect(stateOf(t).cleanShutdown).toBe(true);
+  });
+});
