@@ -2,12 +2,12 @@
  * The full check after an unclean shutdown, run behind the first screen for a large file: on real
  * SQLite files in throwaway folders, with the size threshold lowered so a small file counts.
  */
-import { closeSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
-import { DatabaseSync } from 'node:sqlite';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { ServerMessage } from '../../../shared/ipc/wire.ts';
 import { exportArchive } from '../backup/archive.ts';
 import { seedPeople } from '../backup/test-helpers.ts';
+import { damageAnIndexPage } from '../testing/damage.ts';
 import { openTestCore, type TestCore } from '../testing/test-core.ts';
 import { dataFolder } from './data-folder.ts';
 import { FolderState } from './state-file.ts';
@@ -38,23 +38,6 @@ async function uncleanFolder(): Promise<TestCore> {
   return t;
 }
 
-/** Overwrites the header of one page of an index b-tree nothing reads at start: damage only a full check finds. */
-function damageAPage(database: string) {
-  const db = new DatabaseSync(database, { readOnly: true });
-  const { page_size: pageSize } = db.prepare('PRAGMA page_size').get() as { page_size: number };
-  const { pageno } = db
-    .prepare("SELECT pageno FROM dbstat WHERE name LIKE 'rx_practice%:ix:%' ORDER BY pageno LIMIT 1")
-    .get() as { pageno: number };
-  db.close();
-  const fd = openSync(database, 'r+');
-  try {
-    // Page type 0xff is none of SQLite's four b-tree page types.
-    writeSync(fd, Buffer.alloc(8, 0xff), 0, 8, (pageno - 1) * pageSize);
-  } finally {
-    closeSync(fd);
-  }
-}
-
 describe('the check after an unclean shutdown', () => {
   it('is skipped after a clean shutdown', async () => {
     const t = await openTestCore();
@@ -80,7 +63,7 @@ describe('the check after an unclean shutdown', () => {
 
   it('keeps a small file’s check before opening', async () => {
     const t = await uncleanFolder();
-    damageAPage(dataFolder(t.dir).database);
+    damageAnIndexPage(dataFolder(t.dir).database);
     await t.reopen({ backgroundCheck: { fromBytes: Number.MAX_SAFE_INTEGER } });
     expect(t.core.database).toMatchObject({ state: 'needs-recovery', problem: 'damaged' });
     expect(await t.core.databaseCheck).toBe('not-needed');
@@ -88,7 +71,7 @@ describe('the check after an unclean shutdown', () => {
 
   it('takes the core to recovery when it finds damage, and writes stop', async () => {
     const t = await uncleanFolder();
-    damageAPage(dataFolder(t.dir).database);
+    damageAnIndexPage(dataFolder(t.dir).database);
     await t.reopen({ backgroundCheck: ALWAYS });
     expect(t.core.database).toEqual({ state: 'ok' });
     const events: ServerMessage[] = [];

@@ -60,8 +60,6 @@ export function checkInBackground(database: string, options: BackgroundCheckOpti
     eval: true,
     workerData: { database, sql: options.sql ?? QUICK_CHECK_SQL, busyMs: 10_000 },
   });
-  // A check never keeps the process alive by itself.
-  worker.unref();
   worker.on('message', (message) => (answer = message));
   worker.on('error', (error) => (failure = error));
   const ended = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
