@@ -3,12 +3,14 @@
  * SQLite files in throwaway folders, with the size threshold lowered so a small file counts.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ServerMessage } from '../../../shared/ipc/wire.ts';
 import { exportArchive } from '../backup/archive.ts';
 import { seedPeople } from '../backup/test-helpers.ts';
 import { damageAnIndexPage } from '../testing/damage.ts';
-import { openTestCore, type TestCore } from '../testing/test-core.ts';
+import { openTestCore, testDir, type TestCore } from '../testing/test-core.ts';
+import { checkInBackground } from './background-check.ts';
 import { dataFolder } from './data-folder.ts';
 import { FolderState } from './state-file.ts';
 
@@ -127,5 +129,15 @@ describe('the check after an unclean shutdown', () => {
     expect(await t.core.db.contacts.count().exec()).toBe(2);
     await t.close();
     expect(stateOf(t).cleanShutdown).toBe(true);
+  });
+});
+
+describe('checkInBackground', () => {
+  it('calls a file SQLite cannot read damaged, and a file it cannot open unchecked, not damaged', async () => {
+    const dir = testDir();
+    const junk = join(dir, 'junk.sqlite');
+    writeFileSync(junk, Buffer.alloc(8192, 7));
+    expect(await checkInBackground(junk).result).toEqual({ state: 'damaged', detail: 'file is not a database' });
+    expect(await checkInBackground(join(dir, 'absent.sqlite')).result).toMatchObject({ state: 'unchecked' });
   });
 });

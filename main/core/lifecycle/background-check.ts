@@ -40,7 +40,7 @@ try {
   db = new DatabaseSync(workerData.database, { readOnly: true, timeout: workerData.busyMs });
   parentPort.postMessage({ rows: db.prepare(workerData.sql).all() });
 } catch (error) {
-  parentPort.postMessage({ failed: String((error && error.message) || error) });
+  parentPort.postMessage({ failed: String((error && error.message) || error), code: error && error.errcode });
 } finally {
   db?.close();
 }
@@ -48,18 +48,31 @@ try {
 
 const Answer = z.union([
   z.object({ rows: z.array(z.object({ quick_check: z.string() })) }),
-  z.object({ failed: z.string() }),
+  z.object({ failed: z.string(), code: z.number().int().optional() }),
 ]);
+
+/**
+ * SQLite's primary result codes that mean the file cannot be read through: SQLITE_IOERR,
+ * SQLITE_CORRUPT, SQLITE_NOTADB. Others (busy, out of memory) say nothing about the file.
+ */
+const DAMAGE_CODES = new Set([10, 11, 26]);
 
 /** Starts checking `database` now; the returned promise never rejects. */
 export function checkInBackground(database: string, options: BackgroundCheckOptions = {}): BackgroundCheck {
   let stopped = false;
   let answer: unknown;
   let failure: Error | undefined;
-  const worker = new Worker(WORKER_CODE, {
-    eval: true,
-    workerData: { database, sql: options.sql ?? QUICK_CHECK_SQL, busyMs: 10_000 },
-  });
+  let worker: Worker;
+  try {
+    worker = new Worker(WORKER_CODE, {
+      eval: true,
+      workerData: { database, sql: options.sql ?? QUICK_CHECK_SQL, busyMs: 10_000 },
+    });
+  } catch (error) {
+    // No thread to be had (resources): the check is still owed, and opening goes on.
+    const detail = `the check could not start (${(error as Error).message})`;
+    return { result: Promise.resolve({ state: 'unchecked', detail }), stop: () => Promise.resolve() };
+  }
   worker.on('message', (message) => (answer = message));
   worker.on('error', (error) => (failure = error));
   const ended = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
@@ -68,8 +81,12 @@ export function checkInBackground(database: string, options: BackgroundCheckOpti
     if (stopped) return { state: 'stopped' };
     const parsed = Answer.safeParse(answer);
     if (!parsed.success) return { state: 'unchecked', detail: failure?.message ?? 'the check ended without an answer' };
-    // As before opening: whatever stops SQLite from reading the file through is damage.
-    if ('failed' in parsed.data) return { state: 'damaged', detail: parsed.data.failed };
+    if ('failed' in parsed.data) {
+      const { failed, code } = parsed.data;
+      return code !== undefined && DAMAGE_CODES.has(code & 0xff)
+        ? { state: 'damaged', detail: failed }
+        : { state: 'unchecked', detail: failed };
+    }
     const problems = quickCheckProblems(parsed.data.rows);
     return problems ? { state: 'damaged', detail: problems } : { state: 'ok' };
   });
