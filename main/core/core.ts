@@ -258,6 +258,8 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     replaceFiles: () => void,
     how: { readOnlyCopy?: string; recovery?: Extract<Opening, { mode: 'recovery' }> },
   ): Promise<void> {
+    // One swap at a time: damage found by the check may take the core to recovery during a restore.
+    while (gate) await gate;
     let release!: () => void;
     gate = new Promise<void>((resolve) => (release = resolve));
     try {
