@@ -29,6 +29,7 @@ import { openGeneration, type Generation } from './generation.ts';
 import type { ImportService } from './interchange/import-service.ts';
 import { createDispatcher, type Dispatcher, type RequestHandlers } from './ipc/dispatcher.ts';
 import { createSession, type Session } from './ipc/session.ts';
+import { checkAfterOpening, type DatabaseCheck } from './lifecycle/background-check.ts';
 import { dataFolder, READ_ONLY_DATABASE_NAME, removeLeftovers } from './lifecycle/data-folder.ts';
 import { lifecycleHandlers, READ_ONLY_REQUESTS } from './lifecycle/handlers.ts';
 import { createOperations, type Operations } from './lifecycle/operations.ts';
@@ -67,7 +68,19 @@ export interface CoreOptions {
   syncTuning?: SyncTuning;
   /** Where the OCR data (and worker) are; the installed @tesseract.js-data/eng package by default. */
   ocr?: OcrAssets;
+  /**
+   * After a run that did not shut down cleanly, a database file of at least `fromBytes` opens first
+   * and gets SQLite's full check in the background (default: `CHECK_IN_BACKGROUND_FROM_BYTES` with
+   * `jobs`; without, as in the CLI, a command waits for the check). `sql` is a test seam.
+   */
+  backgroundCheck?: { fromBytes?: number; sql?: string };
 }
+
+/**
+ * Below this size the full check runs before opening: it takes under about 0.1 s there (3 ms per
+ * MB, docs/backups.md), and damage then shows from the first screen instead of during use.
+ */
+export const CHECK_IN_BACKGROUND_FROM_BYTES = 32 * 1024 * 1024;
 
 /** The headless application: the data folder and the IPC surface. Never touches Electron. */
 export interface Core {
@@ -76,6 +89,11 @@ export interface Core {
   readonly dataDir: string;
   /** Whether the database is open normally, as a read-only copy, or not at all (recovery). */
   readonly database: DatabaseState;
+  /**
+   * The background check of the database (after an unclean shutdown, for a large file): settles
+   * when it has passed, found damage (the core is then in recovery), could not run, or was stopped.
+   */
+  readonly databaseCheck: Promise<DatabaseCheck>;
   /** A contract request, typed on both sides. @throws AppError with the failure's code and message. */
   call<C extends RequestChannel>(channel: C, input: RequestInput<C>): Promise<RequestOutput<C>>;
   /** The same request, with a failure as a value instead of a rejection. */
@@ -131,6 +149,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   let trouble: Extract<Opening, { mode: 'recovery' }> | undefined;
   let readOnly = false;
   let gate: Promise<void> | undefined;
+  let closing = false;
   const running = new Map<symbol, Promise<unknown>>();
   const self = new AsyncLocalStorage<symbol>();
   const live = new Set<LiveQuery>();
@@ -217,31 +236,63 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   }
   const target = (): Dispatcher => generation?.dispatcher ?? recovery;
 
-  /** Closes the generation, changes the files, opens the database again; requests wait meanwhile. */
-  async function swap(replaceFiles: () => void, how: { readOnlyCopy?: string }): Promise<void> {
+  /** The full check after an unclean shutdown, for a large file: damage found takes the core to recovery. */
+  const check = checkAfterOpening(
+    folder.database,
+    async (detail) => {
+      const checked = generation;
+      while (gate) await gate;
+      // Closed, or replaced by a restore meanwhile: what was found is about a file no longer in use.
+      if (closing || generation !== checked) return false;
+      await swap(() => {}, { recovery: { mode: 'recovery', problem: 'damaged', detail } });
+      return true;
+    },
+    { sql: options.backgroundCheck?.sql },
+  );
+
+  /**
+   * Closes the generation, changes the files, opens the database again; requests wait meanwhile.
+   * `recovery` instead leaves the database closed, in that state (damage found while open).
+   */
+  async function swap(
+    replaceFiles: () => void,
+    how: { readOnlyCopy?: string; recovery?: Extract<Opening, { mode: 'recovery' }> },
+  ): Promise<void> {
+    // One swap at a time: damage found by the check may take the core to recovery during a restore.
+    while (gate) await gate;
     let release!: () => void;
     gate = new Promise<void>((resolve) => (release = resolve));
     try {
       const mine = self.getStore();
       const others = [...running].filter(([id]) => id !== mine).map(([, p]) => p.catch(() => {}));
       await Promise.race([Promise.all(others), new Promise((r) => setTimeout(r, DRAIN_MS).unref())]);
+      // A check of the file about to be replaced has nothing left to say, and must let go of it
+      // (its open read would keep the write-ahead log from merging at close).
+      const wasChecking = check.running;
+      await check.stop();
       for (const query of live) query.detach();
       const previous = generation;
       generation = null;
       await previous?.close();
-      try {
-        replaceFiles();
-      } catch (error) {
-        // Nothing was replaced: the old database opens again as it was.
-        if (previous && !readOnly) generation = await open();
-        throw error;
+      if (how.recovery) {
+        trouble = how.recovery;
+      } else {
+        try {
+          replaceFiles();
+        } catch (error) {
+          // Nothing was replaced: the old database opens again as it was (and still owes its check).
+          if (previous && !readOnly) generation = await open();
+          if (generation && wasChecking) check.start();
+          throw error;
+        }
+        check.forget();
+        removeLeftovers(
+          folder,
+          [folder.readOnlyCopy].filter((f) => f !== how.readOnlyCopy),
+        );
+        trouble = how.readOnlyCopy ? trouble : undefined;
+        generation = await open(how.readOnlyCopy);
       }
-      removeLeftovers(
-        folder,
-        [folder.readOnlyCopy].filter((f) => f !== how.readOnlyCopy),
-      );
-      trouble = how.readOnlyCopy ? trouble : undefined;
-      generation = await open(how.readOnlyCopy);
       for (const query of live) query.attach();
       emit('app.databaseReplaced', {});
     } finally {
@@ -281,9 +332,13 @@ export async function openCore(options: CoreOptions): Promise<Core> {
 
   try {
     removeLeftovers(folder, [folder.readOnlyCopy]);
-    const opening = await decideOpening(folder);
+    const fromBytes = options.backgroundCheck?.fromBytes ?? (options.jobs ? CHECK_IN_BACKGROUND_FROM_BYTES : Infinity);
+    const opening = await decideOpening(folder, fromBytes);
     if (opening.mode === 'recovery') trouble = opening;
-    else generation = await open();
+    else {
+      generation = await open();
+      if (opening.checkInBackground) check.start();
+    }
   } catch (error) {
     lock.release();
     throw error;
@@ -305,6 +360,9 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     },
     get database() {
       return database();
+    },
+    get databaseCheck() {
+      return check.outcome;
     },
     dataDir: folder.dir,
     operations,
@@ -337,6 +395,9 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       return () => connections.delete(send);
     },
     async close() {
+      // Not awaited: a statement cannot be interrupted, so the worker ends when its read does.
+      closing = true;
+      void check.stop();
       operations.cancel();
       for (const query of live) query.detach();
       live.clear();
@@ -351,7 +412,8 @@ export async function openCore(options: CoreOptions): Promise<Core> {
                 .exec()
                 .catch(() => undefined);
         await last.close();
-        if (people !== undefined) await updateFolderState(folder, { people, cleanShutdown: true }, clock.now());
+        // An unfinished check leaves the shutdown "not clean", so the next start checks again.
+        if (people !== undefined) await updateFolderState(folder, { people, cleanShutdown: !check.owed }, clock.now());
       }
       lock.release();
     },

@@ -1,5 +1,7 @@
-import { readdirSync, rmSync, truncateSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { CHECK_IN_BACKGROUND_FROM_BYTES } from '../../main/core/core.ts';
+import { damageAnIndexPage } from '../../main/core/testing/damage.ts';
 import { seededFolder } from './seeded-folder.ts';
 import { expect, startServe, test } from './serve-fixture.ts';
 
@@ -40,3 +42,31 @@ for (const [label, damage] of [
     }
   });
 }
+
+test('damage found by the check after a crash, once the app is open, leads to the same recovery screen', async ({
+  page,
+}) => {
+  // Large enough that the check runs after opening, in the background.
+  const dir = await seededFolder('backed-up-250-large', [
+    ['scripts/seed-demo.ts', '--contacts', '250', '--interactions', '4500', '--data-dir', '{dir}'],
+    ['main/cli.ts', '--data-dir', '{dir}', 'backup', 'now'],
+  ]);
+  const database = join(dir, 'rapport.sqlite');
+  expect(statSync(database).size).toBeGreaterThanOrEqual(CHECK_IN_BACKGROUND_FROM_BYTES);
+  damageAnIndexPage(database);
+  // What a crash leaves: the last run never noted a clean shutdown.
+  const stateFile = join(dir, 'rapport-state.json');
+  writeFileSync(stateFile, JSON.stringify({ ...JSON.parse(readFileSync(stateFile, 'utf8')), cleanShutdown: false }));
+  const app = await startServe(dir);
+  try {
+    await page.goto(app.url);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your Rapport database is damaged');
+    await expect(page.getByText(/btreeInitPage/)).toBeVisible();
+    await expect(page.getByText(/with 250 people/)).toBeVisible();
+    await page.getByRole('button', { name: 'Open read-only' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Read-only copy.' })).toBeVisible();
+  } finally {
+    await app.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -60,6 +60,15 @@ export type DatabaseHealth =
 
 const SQLITE_HEADER = 'SQLite format 3\0';
 
+/** SQLite's check of the whole file: every page read, up to 5 problems listed. */
+export const QUICK_CHECK_SQL = 'PRAGMA quick_check(5)';
+
+/** The problems `QUICK_CHECK_SQL` found, in one line, or undefined when it answered "ok". */
+export function quickCheckProblems(rows: { quick_check: string }[]): string | undefined {
+  const problems = rows.map((r) => r.quick_check).filter((r) => r !== 'ok');
+  return problems.length ? problems.join('; ') : undefined;
+}
+
 /**
  * Looks at the database file without changing it. `thorough` also runs SQLite's `quick_check`
  * (a full read of the file, so only after a run that did not shut down cleanly).
@@ -81,9 +90,8 @@ export function checkDatabase(folder: DataFolder, thorough: boolean): DatabaseHe
     db = new DatabaseSync(folder.database);
     db.prepare('PRAGMA schema_version').get();
     if (thorough) {
-      const rows = db.prepare('PRAGMA quick_check(5)').all() as { quick_check: string }[];
-      const problems = rows.map((r) => r.quick_check).filter((r) => r !== 'ok');
-      if (problems.length) return { state: 'damaged', detail: problems.join('; ') };
+      const problems = quickCheckProblems(db.prepare(QUICK_CHECK_SQL).all() as { quick_check: string }[]);
+      if (problems) return { state: 'damaged', detail: problems };
     }
     return { state: 'ok' };
   } catch (error) {
