@@ -1,7 +1,8 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, expect, test } from 'vitest';
+import { afterEach, expect, test, vi } from 'vitest';
+import { openTestCore } from '../testing/test-core.ts';
 import { dataFolder } from './data-folder.ts';
 import { readFolderState, updateFolderState } from './state-file.ts';
 
@@ -25,4 +26,20 @@ test('updates are seen at once in this process and land on disk in the order the
   expect(onDisk).toMatchObject({ version: 1, people: 4, cleanShutdown: false, backupFolder: '/backups/here' });
   await updateFolderState(folder, { cleanShutdown: true }, now);
   expect(JSON.parse(readFileSync(folder.state, 'utf8'))).toMatchObject({ people: 4, cleanShutdown: true });
+});
+
+test('an open core says the folder is not clean at once, and how many people it holds a moment later', async () => {
+  const t = await openTestCore();
+  await t.call('contacts.create', { displayName: 'Ada Okafor' });
+  await t.call('contacts.create', { displayName: 'Sam Lee' });
+  await t.close();
+  const folder = dataFolder(t.dir);
+  // As if the last run had ended with fewer people written down (a crash after adding them).
+  const state = JSON.parse(readFileSync(folder.state, 'utf8')) as object;
+  writeFileSync(folder.state, JSON.stringify({ ...state, people: 0 }));
+  await t.reopen();
+  expect(readFolderState(folder)).toMatchObject({ people: 0, cleanShutdown: false });
+  await vi.waitFor(() => expect(JSON.parse(readFileSync(folder.state, 'utf8'))).toMatchObject({ people: 2 }), {
+    timeout: 6_000,
+  });
 });
