@@ -212,11 +212,11 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       // screen has its data: counting 50,000 people took 80 ms of every start. Closing counts again.
       clearTimeout(peopleCount);
       peopleCount = setTimeout(() => {
-        opened.db.contacts
-          .count()
-          .exec()
-          .then((people) => updateFolderState(folder, { people }, clock.now()))
-          .catch(() => {});
+        // A generation closed since (a restore swapped it) has no database: nothing to count.
+        void (async () => {
+          const people = await opened.db.contacts.count().exec();
+          await updateFolderState(folder, { people }, clock.now());
+        })().catch(() => {});
       }, COUNT_PEOPLE_AFTER_MS);
       peopleCount.unref();
       ensureReserve(folder);
