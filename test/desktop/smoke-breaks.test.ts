@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -18,15 +18,16 @@ function copyOfBuild(): string {
   return dir;
 }
 
-/** A copy of the built app with its main app chunk edited. */
-function brokenCopy(edit: (appChunk: string) => string): string {
+/** A copy of the built app with the main chunk that holds `find` edited. */
+function brokenCopy(find: string, edit: (appChunk: string) => string): string {
   const dir = copyOfBuild();
-  // The shell and the core are the biggest app chunk; what loads lazily (OCR, imports) is split off.
+  // Which chunk holds the shell's or the core's code depends on how the build splits what its
+  // entries share (the desktop app and browser mode), so the chunk is found by what it holds.
   const chunks = readdirSync(join(dir, 'out', 'main')).filter((name) => /^app-.*\.js$/.test(name));
   if (!chunks.length) throw new Error('No out/main/app-*.js: run npm run build');
-  const sizeOf = (name: string) => statSync(join(dir, 'out', 'main', name)).size;
-  const chunk = chunks.reduce((a, b) => (sizeOf(b) > sizeOf(a) ? b : a));
-  const path = join(dir, 'out', 'main', chunk);
+  const holding = chunks.filter((name) => readFileSync(join(dir, 'out', 'main', name), 'utf8').includes(find));
+  expect(holding, `chunks holding ${find}`).toHaveLength(1);
+  const path = join(dir, 'out', 'main', holding[0]!);
   const before = readFileSync(path, 'utf8');
   const after = edit(before);
   expect(after, 'the edit changed nothing').not.toBe(before);
@@ -47,7 +48,7 @@ const failed = (report: SmokeReport) =>
 describe('the desktop smoke run fails on a broken bundle', () => {
   it('when main imports a production dependency the package does not hold', async () => {
     // What externalising a dependency (or shipping without node_modules it needs) produces.
-    const app = brokenCopy((chunk) => `import "ical.js";\n${chunk}`);
+    const app = brokenCopy('"../preload/index.cjs"', (chunk) => `import "ical.js";\n${chunk}`);
     const report = await runDesktopSmoke({ appDir: app, failFast: true });
     expect(report.ok).toBe(false);
     expect(failed(report)).toEqual({
@@ -58,7 +59,8 @@ describe('the desktop smoke run fails on a broken bundle', () => {
   });
 
   it('when the preload path is wrong', async () => {
-    const app = brokenCopy((chunk) => replaceOnce(chunk, '"../preload/index.cjs"', '"../preload/index.js"'));
+    const preload = '"../preload/index.cjs"';
+    const app = brokenCopy(preload, (chunk) => replaceOnce(chunk, preload, '"../preload/index.js"'));
     const report = await runDesktopSmoke({ appDir: app, failFast: true });
     expect(report.ok).toBe(false);
     // The page comes up without window.rapport, so its first request fails.
@@ -70,9 +72,8 @@ describe('the desktop smoke run fails on a broken bundle', () => {
   });
 
   it('when the app scheme serves JavaScript with the wrong content type', async () => {
-    const app = brokenCopy((chunk) =>
-      replaceOnce(chunk, '".js": "text/javascript; charset=utf-8"', '".js": "text/plain; charset=utf-8"'),
-    );
+    const js = '".js": "text/javascript; charset=utf-8"';
+    const app = brokenCopy(js, (chunk) => replaceOnce(chunk, js, '".js": "text/plain; charset=utf-8"'));
     const report = await runDesktopSmoke({ appDir: app, failFast: true });
     expect(failed(report)).toEqual({
       'the page loads from app://rapport with its scripts, stylesheets and module preloads': expect.stringMatching(
@@ -82,9 +83,8 @@ describe('the desktop smoke run fails on a broken bundle', () => {
   });
 
   it('when the app scheme serves files outside the renderer folder', async () => {
-    const app = brokenCopy((chunk) =>
-      replaceOnce(chunk, 'return file.startsWith(base) && file.length > base.length ? file : null;', 'return file;'),
-    );
+    const inside = 'return file.startsWith(base) && file.length > base.length ? file : null;';
+    const app = brokenCopy(inside, (chunk) => replaceOnce(chunk, inside, 'return file;'));
     const report = await runDesktopSmoke({ appDir: app, failFast: true });
     expect(failed(report)).toEqual({
       'app:// serves only the renderer folder, and no other origin can read it': expect.stringMatching(
@@ -108,7 +108,8 @@ describe('the desktop smoke run fails on a broken bundle', () => {
   });
 
   it('when Quit does not wait for the core to close', async () => {
-    const app = brokenCopy((chunk) => replaceOnce(chunk, 'core.close().finally(', 'Promise.resolve().finally('));
+    const close = 'core.close().finally(';
+    const app = brokenCopy(close, (chunk) => replaceOnce(chunk, close, 'Promise.resolve().finally('));
     const report = await runDesktopSmoke({ appDir: app, failFast: true });
     expect(report.ok).toBe(false);
     expect(failed(report)).toEqual({
