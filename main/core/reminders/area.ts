@@ -17,6 +17,8 @@ export interface RemindersOptions {
   timers?: Timers;
   /** Keep `<dataDir>/rapport-reminders.ics` up to date while jobs run (default true). */
   icsFile?: boolean;
+  /** How long after the jobs start the calendar file is first built (default FIRST_BUILD_AFTER_MS). */
+  icsFirstBuildAfterMs?: number;
 }
 
 /** The machine's IANA zone, read each time so a time-zone change is noticed on the next run. */
@@ -89,7 +91,14 @@ export function createRemindersArea(
       start() {
         loop?.start();
         if (options.icsFile !== false) {
-          ics = keepIcsFile({ db: ctx.db, clock: ctx.clock, service, dataDir: ctx.dataDir, timers: options.timers });
+          ics = keepIcsFile({
+            db: ctx.db,
+            clock: ctx.clock,
+            service,
+            dataDir: ctx.dataDir,
+            timers: options.timers,
+            firstBuildAfterMs: options.icsFirstBuildAfterMs,
+          });
         }
       },
       async stop() {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ICAL from 'ical.js';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ICS_FILENAME } from './ics.ts';
 import { movableClock, recordingNotifier, until } from '../testing/fakes.ts';
 import { openTestCore } from '../testing/test-core.ts';
@@ -17,7 +17,12 @@ afterEach(async () => {
 /** A core where Sam (close: due after 21 days, overdue after 35) last had coffee on 2 January. */
 async function withSam(now: string, notifier?: ReturnType<typeof recordingNotifier>) {
   const clock = movableClock('2026-01-02T12:00:00Z');
-  const h = await openTestCore({ clock, jobs: true, ...(notifier ? { notifier } : {}) });
+  const h = await openTestCore({
+    clock,
+    jobs: true,
+    reminders: { icsFirstBuildAfterMs: 0 },
+    ...(notifier ? { notifier } : {}),
+  });
   cleanup.push(() => h.dispose());
   const sam = await h.call('contacts.create', { displayName: 'Sam Okafor', givenName: 'Sam', tier: 'close' });
   await h.call('interactions.log', {
@@ -197,5 +202,26 @@ describe('birthdays and the calendar', () => {
         return false;
       }
     }, 'the calendar file');
+  });
+
+  it('builds the calendar file only well after start-up, then again once changes settle', async () => {
+    const clock = movableClock('2027-02-20T10:00:00Z');
+    // Before, the first build came as soon as changes settled (2 s after opening).
+    const h = await openTestCore({ clock, jobs: true, reminders: { icsFirstBuildAfterMs: 2500 } });
+    cleanup.push(() => h.dispose());
+    await h.call('contacts.create', { displayName: 'Ada Okafor', birthday: { month: 3, day: 1 } });
+    const file = join(h.dir, ICS_FILENAME);
+    const has = (name: string) => {
+      try {
+        return readFileSync(file, 'utf8').includes(name);
+      } catch {
+        return false;
+      }
+    };
+    await new Promise((resolve) => setTimeout(resolve, 2200));
+    expect(has('Ada Okafor')).toBe(false);
+    await vi.waitFor(() => expect(has('Ada Okafor')).toBe(true), { timeout: 10_000 });
+    await h.call('contacts.create', { displayName: 'Sam Lee', birthday: { month: 3, day: 2 } });
+    await vi.waitFor(() => expect(has('Sam Lee')).toBe(true), { timeout: 10_000 });
   });
 });
