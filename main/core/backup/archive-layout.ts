@@ -19,15 +19,15 @@ import { ARCHIVE_FORMAT, ARCHIVE_VERSION } from './archive-schemas.ts';
 
 /** The first line: the envelope up to the opening of `collections`. */
 export const layoutStart = (exportedAt: string) =>
-  JSON.stringify({ format: ARCHIVE_FORMAT, version: ARCHIVE_VERSION, exportedAt, collections: {} }).slice(0, -2) +
-  '\n';
+  JSON.stringify({ format: ARCHIVE_FORMAT, version: ARCHIVE_VERSION, exportedAt, collections: {} }).slice(0, -2) + '\n';
 
 /** Opens a collection's document list; `first` says whether a collection came before it. */
 export const layoutCollection = (name: string, schemaVersion: number, first: boolean) =>
   `${first ? '' : ',\n'}${JSON.stringify(name)}:{"schemaVersion":${schemaVersion},"documents":[`;
 
 /** One document's line; `first` says whether it is the first of its collection. */
-export const layoutDocument = (document: unknown, first: boolean) => `${first ? '\n' : ',\n'}${JSON.stringify(document)}`;
+export const layoutDocument = (document: unknown, first: boolean) =>
+  `${first ? '\n' : ',\n'}${JSON.stringify(document)}`;
 
 export const LAYOUT_COLLECTION_END = '\n]}';
 export const LAYOUT_END = '\n}}\n';

@@ -122,7 +122,7 @@ function fail(fileName: string, issues: ArchiveIssue[]): never {
 /** The lines of a text in batches, with a turn of the event loop between them. */
 async function* linesOfText(text: string): AsyncGenerator<string[]> {
   let batch: string[] = [];
-  for (let from = 0; from < text.length; ) {
+  for (let from = 0; from < text.length;) {
     const at = text.indexOf('\n', from);
     const end = at < 0 ? text.length : at;
     batch.push(text.slice(from, end));

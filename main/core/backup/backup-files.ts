@@ -96,7 +96,10 @@ async function removeStalePartials(folder: string): Promise<void> {
     const dir = join(folder, entry.name);
     const touched = await Promise.all(
       [dir, ...(await readdir(dir)).map((file) => join(dir, file))].map((path) =>
-        stat(path).then((s) => s.mtimeMs, () => now),
+        stat(path).then(
+          (s) => s.mtimeMs,
+          () => now,
+        ),
       ),
     );
     if (now - Math.max(...touched) > STALE_PARTIAL_MS) await rm(dir, { recursive: true, force: true });

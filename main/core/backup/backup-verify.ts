@@ -156,7 +156,7 @@ class ArchiveCheck {
     try {
       parsed = JSON.parse(this.compact.join('\n')) as typeof parsed;
     } catch (error) {
-      throw new Error(`${this.path} is not valid JSON (${(error as Error).message})`);
+      throw new Error(`${this.path} is not valid JSON (${(error as Error).message})`, { cause: error });
     }
     return Object.fromEntries(
       Object.entries(parsed.collections ?? {}).map(([name, c]) => [name, c.documents?.length ?? -1]),

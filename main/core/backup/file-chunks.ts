@@ -57,7 +57,7 @@ export class HashedWriter {
     this.pendingLength = 0;
     this.hash.update(data);
     this.bytes += data.length;
-    for (let at = 0; at < data.length; ) at += (await this.handle.write(data, at)).bytesWritten;
+    for (let at = 0; at < data.length;) at += (await this.handle.write(data, at)).bytesWritten;
   }
 }
 
