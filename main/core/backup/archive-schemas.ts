@@ -13,6 +13,9 @@ import { Ladder, OwnStarter, PracticeSession } from '../../../shared/domain/prac
 import { SyncConflicts } from '../../../shared/domain/sync/conflict-record.ts';
 import type { CollectionName } from '../db/collections.ts';
 
+export const ARCHIVE_FORMAT = 'rapport-archive';
+export const ARCHIVE_VERSION = 1;
+
 const id = z.string().min(1).max(64);
 /** Settings values and trash payloads are free-form JSON; depth and size are checked before this. */
 const json = z.record(z.string().max(200), z.unknown());

@@ -1,31 +1,29 @@
 /**
  * One backup on disk: a folder `rapport-<UTC time>` holding `people.vcf`, `archive.json` and
  * `manifest.json` (counts and SHA-256 of each file). It is written under a hidden temporary name,
- * read back and verified, and only then renamed into place, so every listed backup is complete.
+ * a page at a time, read back and verified (backup-verify.ts), and only then renamed into place,
+ * so every listed backup is complete. A cancelled or failed backup removes its temporary folder;
+ * one left by a killed process is removed by a later backup.
  */
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { z } from 'zod';
 import type { BackupInfo } from '../../../shared/ipc/channels/interchange.ts';
 import { AppError } from '../../../shared/ipc/result.ts';
+import { NEVER_CANCELLED } from '../jobs/cancellation.ts';
+import type { Counts } from './archive-write.ts';
+import { FILES, readManifest, verifyBackup, type Manifest, type VerifyOptions } from './backup-verify.ts';
+import { HashedWriter } from './file-chunks.ts';
+
+export { FILES, Manifest, verifyBackup } from './backup-verify.ts';
 
 export const BACKUP_PREFIX = 'rapport-';
 const NAME = /^rapport-\d{8}T\d{6}Z(-\d+)?$/;
-export const FILES = { vcard: 'people.vcf', archive: 'archive.json', manifest: 'manifest.json' } as const;
-
-const FileEntry = z.object({ bytes: z.number().int(), sha256: z.string().regex(/^[a-f0-9]{64}$/) });
-export const Manifest = z.object({
-  format: z.literal('rapport-backup'),
-  version: z.literal(1),
-  createdAt: z.iso.datetime(),
-  counts: z.record(z.string(), z.number().int()),
-  files: z.object({ [FILES.vcard]: FileEntry.extend({ cards: z.number().int() }), [FILES.archive]: FileEntry }),
-});
-export type Manifest = z.infer<typeof Manifest>;
+const PARTIAL = /^\.rapport-\d{8}T\d{6}Z(-\d+)?\.partial$/;
+/** A temporary folder untouched this long was left by a process that died (a running backup writes every second). */
+const STALE_PARTIAL_MS = 10 * 60_000;
 
 export const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
-const cardCount = (vcard: string) => vcard.match(/^BEGIN:VCARD\r?$/gm)?.length ?? 0;
 
 /** `2026-03-01T09:00:00.000Z` → `rapport-20260301T090000Z`: sortable, and legal on every file system. */
 export const backupName = (createdAt: Date) =>
@@ -35,79 +33,77 @@ export const backupName = (createdAt: Date) =>
     .replace(/[-:]/g, '')
     .replace(/\.\d{3}/, '');
 
-/** Writes, verifies and publishes one backup; returns its listing entry. @throws when verification fails. */
+export interface BackupContent {
+  createdAt: Date;
+  /** Writes the archive and the vCard (in any pieces); returns the documents per collection. */
+  write(files: { archive: HashedWriter; vcard: HashedWriter }): Promise<Counts>;
+}
+
+/**
+ * Writes, verifies and publishes one backup; returns its listing entry. Nothing is published once
+ * `signal` aborts. @throws when writing or verification fails, or the signal's reason.
+ */
 export async function writeBackup(
   folder: string,
-  content: { createdAt: Date; vcard: string; archive: string; counts: Record<string, number> },
+  content: BackupContent,
+  options: VerifyOptions = {},
 ): Promise<BackupInfo> {
+  const signal = options.signal ?? NEVER_CANCELLED;
   await mkdir(folder, { recursive: true });
+  await removeStalePartials(folder);
   let name = backupName(content.createdAt);
   for (let n = 2; await exists(join(folder, name)); n++) name = `${backupName(content.createdAt)}-${n}`;
   const partial = join(folder, `.${name}.partial`);
   await rm(partial, { recursive: true, force: true });
   await mkdir(partial);
-  const manifest: Manifest = {
-    format: 'rapport-backup',
-    version: 1,
-    createdAt: content.createdAt.toISOString(),
-    counts: content.counts,
-    files: {
-      [FILES.vcard]: {
-        bytes: Buffer.byteLength(content.vcard),
-        sha256: sha256(content.vcard),
-        cards: content.counts.contacts ?? 0,
-      },
-      [FILES.archive]: { bytes: Buffer.byteLength(content.archive), sha256: sha256(content.archive) },
-    },
-  };
   try {
-    await writeFile(join(partial, FILES.vcard), content.vcard, { flush: true });
-    await writeFile(join(partial, FILES.archive), content.archive, { flush: true });
+    const files = {
+      archive: await HashedWriter.create(join(partial, FILES.archive)),
+      vcard: await HashedWriter.create(join(partial, FILES.vcard)),
+    };
+    let counts: Counts;
+    try {
+      counts = await content.write(files);
+    } catch (error) {
+      await Promise.all([files.archive.discard(), files.vcard.discard()]);
+      throw error;
+    }
+    const [archive, vcard] = [await files.archive.close(), await files.vcard.close()];
+    const manifest: Manifest = {
+      format: 'rapport-backup',
+      version: 1,
+      createdAt: content.createdAt.toISOString(),
+      counts,
+      files: { [FILES.vcard]: { ...vcard, cards: counts.contacts ?? 0 }, [FILES.archive]: archive },
+    };
     await writeFile(join(partial, FILES.manifest), JSON.stringify(manifest, null, 2), { flush: true });
-    await verifyBackup(partial);
+    signal.throwIfAborted();
+    await verifyBackup(partial, options);
+    signal.throwIfAborted();
     await rename(partial, join(folder, name));
+    return { name, createdAt: manifest.createdAt, counts, bytes: vcard.bytes + archive.bytes };
   } catch (error) {
     await rm(partial, { recursive: true, force: true });
     throw error;
   }
-  return {
-    name,
-    createdAt: manifest.createdAt,
-    counts: manifest.counts,
-    bytes: manifest.files[FILES.vcard].bytes + manifest.files[FILES.archive].bytes,
-  };
 }
 
-/**
- * Reads a backup back: each file's hash must match the manifest, the archive must hold as many
- * documents per collection as the manifest counts, and the vCard as many cards as people.
- * @throws Error naming the first mismatch.
- */
-export async function verifyBackup(dir: string): Promise<Manifest> {
-  const manifest = await readManifest(dir);
-  const vcard = await readFile(join(dir, FILES.vcard));
-  const archive = await readFile(join(dir, FILES.archive));
-  for (const [file, data] of [
-    [FILES.vcard, vcard],
-    [FILES.archive, archive],
-  ] as const) {
-    if (sha256(data) !== manifest.files[file].sha256) throw new Error(`${join(dir, file)} does not match its checksum`);
+/** Temporary folders of backups whose process died (killed mid-backup): never listed, so only taking space. */
+async function removeStalePartials(folder: string): Promise<void> {
+  const now = Date.now();
+  for (const entry of await readdir(folder, { withFileTypes: true })) {
+    if (!entry.isDirectory() || !PARTIAL.test(entry.name)) continue;
+    const dir = join(folder, entry.name);
+    const touched = await Promise.all(
+      [dir, ...(await readdir(dir)).map((file) => join(dir, file))].map((path) =>
+        stat(path).then(
+          (s) => s.mtimeMs,
+          () => now,
+        ),
+      ),
+    );
+    if (now - Math.max(...touched) > STALE_PARTIAL_MS) await rm(dir, { recursive: true, force: true });
   }
-  const cards = cardCount(vcard.toString('utf8'));
-  if (cards !== manifest.files[FILES.vcard].cards)
-    throw new Error(`${join(dir, FILES.vcard)} holds ${cards} cards, expected ${manifest.files[FILES.vcard].cards}`);
-  const parsed = JSON.parse(archive.toString('utf8')) as { collections?: Record<string, { documents?: unknown[] }> };
-  for (const [collection, count] of Object.entries(manifest.counts)) {
-    const found = parsed.collections?.[collection]?.documents?.length ?? -1;
-    if (found !== count) throw new Error(`${join(dir, FILES.archive)} holds ${found} ${collection}, expected ${count}`);
-  }
-  return manifest;
-}
-
-async function readManifest(dir: string): Promise<Manifest> {
-  const parsed = Manifest.safeParse(JSON.parse(await readFile(join(dir, FILES.manifest), 'utf8')));
-  if (!parsed.success) throw new Error(`${join(dir, FILES.manifest)} is not a Rapport backup manifest`);
-  return parsed.data;
 }
 
 /** Complete backups in `folder`, newest first; folders that are not ours are ignored. */

@@ -1,8 +1,9 @@
 /**
  * Automatic and manual backups. Settings are a device setting (`backup`); the status and history
- * live in the backup folder itself (history.ts), so losing the database loses neither. Every run
- * has a deadline: a folder that stops answering fails that run, and never blocks the next run or
- * the app's shutdown.
+ * live in the backup folder itself (history.ts), so losing the database loses neither. A backup is
+ * written and verified a page at a time, yielding to requests in between. Every run has a
+ * deadline: a folder that stops answering fails and cancels that run, and never blocks the next
+ * run or the app's shutdown; closing the app cancels a running backup (nothing is published).
  */
 import { isAbsolute, join } from 'node:path';
 import { BehaviorSubject, combineLatest, distinctUntilChanged, map, type Observable } from 'rxjs';
@@ -12,10 +13,11 @@ import { AppError } from '../../../shared/ipc/result.ts';
 import type { Clock } from '../clock.ts';
 import type { RapportDatabase } from '../db/database.ts';
 import { toVCard } from '../interchange/vcard/serialise.ts';
+import { cancellable, isCancelled } from '../jobs/cancellation.ts';
 import { startTimerLoop, type TimerLoop, type Timers } from '../jobs/timer-loop.ts';
-import { withTimeout } from '../jobs/timeout.ts';
+import { withDeadline, withTimeout } from '../jobs/timeout.ts';
 import { settingsKey, type SettingsStore } from '../settings/settings-store.ts';
-import { exportArchive } from './archive.ts';
+import { sourceTotal, writeArchive } from './archive-write.ts';
 import { deleteBackup, listBackups, writeBackup } from './backup-files.ts';
 import { emptyHistory, readHistory, writeHistory, type BackupHistory } from './history.ts';
 import { backupsToDelete, shrinkWarning } from './rotation.ts';
@@ -24,11 +26,16 @@ const HOUR = 3_600_000;
 const INTERVAL = { daily: 24 * HOUR, weekly: 7 * 24 * HOUR } as const;
 /** The first backup of a new install waits a little, so it never slows start-up. */
 export const FIRST_BACKUP_DELAY_MS = 60_000;
+/** A backup overdue when the app starts waits this long, so the first screen has the machine to itself. */
+export const OVERDUE_START_DELAY_MS = 30_000;
 /** After a failure, try again sooner than the next regular run. */
 export const RETRY_AFTER_MS = HOUR;
-/** How long one backup (write, verify, rotate) may take before it is counted as failed. */
+/**
+ * How long one backup (write, verify, rotate) may go without progress before it is counted as
+ * failed and cancelled. Progress, not the whole run: a lifetime of data takes minutes to back up.
+ */
 export const BACKUP_TIMEOUT_MS = 5 * 60_000;
-/** How long closing the app waits for a running backup. */
+/** How long closing the app waits for a cancelled backup to remove its temporary folder. */
 export const STOP_WAIT_MS = 5_000;
 
 export const DEFAULT_BACKUP_SETTINGS: BackupSettings = BackupSettings.parse({});
@@ -65,10 +72,18 @@ export function nextDueAt(settings: BackupSettings, status: Status, startedAt: D
   return new Date(due);
 }
 
+/** How far a running backup is: documents written, then documents read back and checked. */
+export interface BackupProgress {
+  phase: 'writing' | 'verifying';
+  done: number;
+  total: number;
+}
+
 export interface BackupOptions {
   /** Where backups go is also noted outside the database, so a lost database can still find them. */
   rememberFolder?: (folder: string | undefined) => void;
   timeoutMs?: number;
+  onProgress?: (progress: BackupProgress) => void;
 }
 
 export function createBackupService(
@@ -83,6 +98,7 @@ export function createBackupService(
   const history$ = new BehaviorSubject<BackupHistory>(emptyHistory());
   const timeoutMs = options.timeoutMs ?? BACKUP_TIMEOUT_MS;
   let current: Promise<BackupInfo> | undefined;
+  let cancelCurrent: (() => void) | undefined;
   let scheduler: TimerLoop | undefined;
 
   const readSettings = () => store.read(BACKUP_SETTINGS);
@@ -111,12 +127,33 @@ export function createBackupService(
     }
   }
 
-  async function backup(settings: BackupSettings): Promise<BackupInfo> {
+  async function backup(settings: BackupSettings, signal: AbortSignal, progressed: () => void): Promise<BackupInfo> {
     const folder = folderOf(settings);
     const createdAt = clock.now();
-    const { text, counts, documents } = await exportArchive(db, clock);
-    const vcard = toVCard((documents.contacts ?? []) as ContactDraft[], '3.0');
-    const info = await writeBackup(folder, { createdAt, vcard, archive: text, counts });
+    const total = await sourceTotal(db);
+    const report = (phase: BackupProgress['phase'], done: number) => {
+      progressed();
+      options.onProgress?.({ phase, done: Math.min(done, total), total });
+    };
+    let written = 0;
+    const info = await writeBackup(
+      folder,
+      {
+        createdAt,
+        // The vCard is written from the same pages as the archive: one read of the database.
+        write: ({ archive, vcard }) =>
+          writeArchive(db, clock, (text) => archive.write(text), {
+            signal,
+            onPage: async (name, documents) => {
+              if (name === 'contacts' && documents.length)
+                await vcard.write(toVCard(documents as ContactDraft[], '3.0'));
+              report('writing', (written += documents.length));
+            },
+          }),
+      },
+      { signal, onProgress: (done) => report('verifying', done) },
+    );
+    signal.throwIfAborted();
     const dated = (await listBackups(folder)).map((b) => ({
       name: b.name,
       createdAt: new Date(b.createdAt),
@@ -125,15 +162,24 @@ export function createBackupService(
     for (const name of backupsToDelete(dated, settings.keepDaily, settings.keepWeekly))
       await deleteBackup(folder, name);
     const previous = dated.find((b) => b.name !== info.name);
-    return Object.assign(info, { warning: shrinkWarning(previous, { ...info, createdAt, people: counts.contacts }) });
+    return Object.assign(info, {
+      warning: shrinkWarning(previous, { ...info, createdAt, people: info.counts.contacts }),
+    });
   }
 
   async function run(): Promise<BackupInfo> {
+    const job = cancellable();
+    cancelCurrent = job.cancel;
     const settings = await readSettings();
     const folder = folderOf(settings);
     const at = clock.now().toISOString();
     try {
-      const info = await withTimeout(backup(settings), timeoutMs, `The backup to ${folder}`);
+      const info = await withDeadline(
+        (signal, progressed) => backup(settings, signal, progressed),
+        timeoutMs,
+        `The backup to ${folder}`,
+        job.signal,
+      );
       const { warning, ...listed } = info as BackupInfo & { warning?: string };
       record(folder, (h) => ({
         ...h,
@@ -146,6 +192,8 @@ export function createBackupService(
       }));
       return listed;
     } catch (error) {
+      // Closing the app stopped it: not a failure of the folder, and the next start backs up again.
+      if (isCancelled(error)) throw new AppError('conflict', 'The backup was cancelled; nothing was written.');
       const message = (error as Error).message;
       record(folder, (h) => ({
         ...h,
@@ -202,6 +250,7 @@ export function createBackupService(
       running$.next(true);
       current = run().finally(() => {
         current = undefined;
+        cancelCurrent = undefined;
         running$.next(false);
         void scheduler?.wake();
       });
@@ -223,6 +272,9 @@ export function createBackupService(
         timers,
         step: async (reason) => {
           const at = await due();
+          // Overdue at start-up (the app was closed for days): after the first screen, not during it.
+          if (at && reason === 'start')
+            return new Date(Math.max(at.getTime(), clock.now().getTime() + OVERDUE_START_DELAY_MS));
           // A sleep that ran its full planned length runs the backup even if the clock did not
           // move, so a frozen clock (`serve --today`) still gets its backups.
           if (!at || (at.getTime() > clock.now().getTime() && reason !== 'due')) return at;
@@ -235,6 +287,8 @@ export function createBackupService(
     },
 
     async stop() {
+      // A running backup is cancelled: it removes its temporary folder and publishes nothing.
+      cancelCurrent?.();
       const stopping = scheduler?.stop();
       scheduler = undefined;
       // A backup stuck on a folder that stopped answering must not hold the app open.
