@@ -6,7 +6,7 @@
  * one left by a killed process is removed by a later backup.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BackupInfo } from '../../../shared/ipc/channels/interchange.ts';
 import { AppError } from '../../../shared/ipc/result.ts';
@@ -136,8 +136,8 @@ export async function listBackups(folder: string): Promise<BackupInfo[]> {
   );
 }
 
-/** The archive text of a named backup, after verifying it. @throws AppError `not_found` / `invalid_input`. */
-export async function readBackupArchive(folder: string, name: string): Promise<string> {
+/** The path of a named backup's archive, after verifying it. @throws AppError `not_found` / `invalid_input`. */
+export async function verifiedBackupArchive(folder: string, name: string): Promise<string> {
   if (!NAME.test(name)) throw new AppError('not_found', `There is no backup called "${name}".`);
   const dir = join(folder, name);
   if (!(await exists(dir))) throw new AppError('not_found', `There is no backup called "${name}" in ${folder}.`);
@@ -146,7 +146,7 @@ export async function readBackupArchive(folder: string, name: string): Promise<s
   } catch (error) {
     throw new AppError('invalid_input', `The backup ${name} is damaged: ${(error as Error).message}`);
   }
-  return readFile(join(dir, FILES.archive), 'utf8');
+  return join(dir, FILES.archive);
 }
 
 /** Deletes one of our backup folders (never anything else). */

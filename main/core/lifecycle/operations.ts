@@ -7,8 +7,8 @@
 import { copyFileSync, existsSync } from 'node:fs';
 import type { OperationProgress, RecoveryStatus } from '../../../shared/ipc/channels/lifecycle.ts';
 import { AppError } from '../../../shared/ipc/result.ts';
-import { isEmptyProfile, readArchive, type Counts, type Documents } from '../backup/archive.ts';
-import { readBackupArchive } from '../backup/backup-files.ts';
+import { isEmptyProfile, readArchive, readArchiveFile, type Counts, type Documents } from '../backup/archive.ts';
+import { verifiedBackupArchive } from '../backup/backup-files.ts';
 import type { Clock } from '../clock.ts';
 import { readAll } from '../db/bulk.ts';
 import type { Generation } from '../generation.ts';
@@ -119,8 +119,9 @@ export function createOperations(host: OperationsHost): Operations {
     restoreBackup: (name, overwrite) =>
       exclusive(async (signal) => {
         progress('reading', 0, 1);
-        const text = await readBackupArchive(backupFolderOf(host.folder), name);
-        const documents = await readArchive(text, `${name}/archive.json`);
+        // Read a chunk at a time: at a million interactions the archive is ~475 MB of text.
+        const path = await verifiedBackupArchive(backupFolderOf(host.folder), name);
+        const documents = await readArchiveFile(path, `${name}/archive.json`, signal);
         return { counts: await replaceWith(documents, `the backup ${name}`, overwrite, signal) };
       }),
 
