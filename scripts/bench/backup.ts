@@ -6,12 +6,13 @@
  * Without --data it seeds a folder in a temporary directory. --data is opened (and its backup
  * setting changed): give it a copy, never a folder someone uses.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { addBaselineCheckout, ensureDemoData } from './lifetime-data.ts';
 
 const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const { values } = parseArgs({
@@ -24,6 +25,7 @@ const { values } = parseArgs({
 });
 const scratch = mkdtempSync(join(tmpdir(), 'rapport-bench-backup-'));
 const baseline = join(scratch, 'baseline');
+let removeBaseline = () => {};
 type Figures = Record<string, number | string | boolean | undefined>;
 const child = (tree: string, args: string[]): Figures => {
   const out = spawnSync(process.execPath, [join(root, 'scripts/bench/backup/run.ts'), '--root', tree, ...args], {
@@ -39,20 +41,8 @@ const times = (now: number, before: number) => `${(now / before).toFixed(2)}× b
 
 try {
   const data = values.data ?? join(scratch, 'data');
-  if (!existsSync(join(data, 'rapport.sqlite'))) {
-    console.log(`Seeding ${values.contacts} people / ${values.interactions} interactions in ${data} …`);
-    execFileSync(
-      process.execPath,
-      [
-        join(root, 'scripts/seed-demo.ts'),
-        ...['--data-dir', data, '--contacts', values.contacts!, '--interactions', values.interactions!],
-        ...['--today', '2026-11-30'],
-      ],
-      { stdio: 'inherit' },
-    );
-  }
-  execFileSync('git', ['-C', root, 'worktree', 'add', '--detach', baseline, values.baseline!], { stdio: 'ignore' });
-  symlinkSync(join(root, 'node_modules'), join(baseline, 'node_modules'));
+  ensureDemoData(root, data, values.contacts!, values.interactions!);
+  removeBaseline = addBaselineCheckout(root, baseline, values.baseline!);
 
   const backup = (tree: string, name: string): Figures => {
     const out = join(scratch, name);
@@ -102,6 +92,6 @@ try {
     );
   }
 } finally {
-  spawnSync('git', ['-C', root, 'worktree', 'remove', '--force', baseline]);
+  removeBaseline();
   rmSync(scratch, { recursive: true, force: true });
 }

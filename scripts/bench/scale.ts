@@ -7,12 +7,13 @@
  * --baseline-data is a copy of the dataset for the baseline, made before this tree's first open
  * changed its format (an older tree cannot open a newer schema); by default both open --data.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { addBaselineCheckout, ensureDemoData } from './lifetime-data.ts';
 import { openCore } from '../../main/core/core.ts';
 import { timeToListening } from './scale/startup.ts';
 
@@ -27,6 +28,7 @@ const { values } = parseArgs({
   },
 });
 const scratch = mkdtempSync(join(tmpdir(), 'rapport-scale-'));
+let removeBaseline = () => {};
 const row = (metric: string, target: string, now: string, before = 'n/a', ratio = '') =>
   console.log(`| ${metric} | ${target} | ${now} | ${before} | ${ratio} |`);
 const ms = (x: number) => `${x.toFixed(1)} ms`;
@@ -35,27 +37,9 @@ const ratio = (now: number, before: number) => `${(now / before).toFixed(2)}× b
 
 try {
   const data = values.data ?? join(scratch, 'data');
-  if (!existsSync(join(data, 'rapport.sqlite'))) {
-    console.log(`Building ${values.contacts} people / ${values.interactions} interactions in ${data} …`);
-    execFileSync(
-      process.execPath,
-      [
-        join(root, 'scripts/seed-demo.ts'),
-        '--data-dir',
-        data,
-        '--contacts',
-        values.contacts!,
-        '--interactions',
-        values.interactions!,
-        '--today',
-        '2026-11-30',
-      ],
-      { stdio: 'inherit' },
-    );
-  }
+  ensureDemoData(root, data, values.contacts!, values.interactions!);
   const baseline = join(scratch, 'baseline');
-  execFileSync('git', ['-C', root, 'worktree', 'add', '--detach', baseline, values.baseline!], { stdio: 'ignore' });
-  symlinkSync(join(root, 'node_modules'), join(baseline, 'node_modules'));
+  removeBaseline = addBaselineCheckout(root, baseline, values.baseline!);
 
   console.log('| metric | target | now | baseline | ratio |\n| --- | --- | --- | --- | --- |');
   const dataOf = (tree: string) => (tree === baseline ? (values['baseline-data'] ?? data) : data);
@@ -212,6 +196,6 @@ try {
     row(`the same from the TypeScript source`, '-', shown(source), shown(b), source && b ? ratio(source, b) : '');
   }
 } finally {
-  spawnSync('git', ['-C', root, 'worktree', 'remove', '--force', join(scratch, 'baseline')]);
+  removeBaseline();
   rmSync(scratch, { recursive: true, force: true });
 }
