@@ -6,7 +6,7 @@
 import type { MigrationStrategies } from 'rxdb';
 import type { FieldIssue } from '../../../shared/ipc/result.ts';
 import { COLLECTION_SCHEMAS, COLLECTIONS, type CollectionName } from '../db/collections.ts';
-import { ARCHIVE_DOCUMENT_SCHEMAS, jsonDepth, MAX_JSON_DEPTH } from './archive-schemas.ts';
+import { archiveDocumentSchemas, jsonDepth, MAX_JSON_DEPTH } from './archive-schemas.ts';
 
 export type Documents = Partial<Record<CollectionName, Record<string, unknown>[]>>;
 export type Path = (string | number)[];
@@ -29,7 +29,8 @@ export type CollectionPlan =
 export function collectionPlan(name: string, schemaVersion: number): CollectionPlan {
   const info = COLLECTIONS[name as CollectionName];
   if (info?.kind === 'derived') return { kind: 'skip' };
-  const schema = ARCHIVE_DOCUMENT_SCHEMAS[name as keyof typeof ARCHIVE_DOCUMENT_SCHEMAS];
+  const schemas = archiveDocumentSchemas();
+  const schema = schemas[name as keyof typeof schemas];
   if (!info || !schema)
     return {
       kind: 'refuse',

@@ -23,25 +23,31 @@ const editedAt = z.record(z.string().max(200), IsoInstant);
 /** Sync's set-aside values and edit stamps (db/sync-fields.ts): typed data, so archives keep them. */
 const syncFields = { conflicts: SyncConflicts.optional(), editedAt: editedAt.optional() };
 
-export const ARCHIVE_DOCUMENT_SCHEMAS: Record<
-  Exclude<CollectionName, 'participations' | 'people_index' | 'follow_ups'>,
-  z.ZodType
-> = {
-  contacts: Contact.extend(syncFields),
-  interactions: Interaction.extend({ sortKey: z.string().min(1).max(100), ...syncFields }),
-  details: Detail.extend(syncFields),
-  settings: z.object({ id, value: json, updatedAt: z.string().max(40), editedAt: editedAt.optional() }),
-  trash: z.object({
-    id,
-    label: z.string().max(500),
-    deletedAt: IsoInstant,
-    payload: z.record(z.string().max(64), z.array(json).max(100_000)),
-  }),
-  practice_ladders: Ladder.extend(syncFields),
-  practice_sessions: PracticeSession.extend(syncFields),
-  user_starters: OwnStarter.extend(syncFields),
-  events: EventRecord.extend(syncFields),
-};
+type ArchivedCollection = Exclude<CollectionName, 'participations' | 'people_index' | 'follow_ups'>;
+let documentSchemas: Record<ArchivedCollection, z.ZodType> | undefined;
+
+/**
+ * The schema of each archived collection's documents. Built at the first backup or restore, not
+ * when the module loads: extending the domain schemas took ~25 ms of every start.
+ */
+export function archiveDocumentSchemas(): Record<ArchivedCollection, z.ZodType> {
+  return (documentSchemas ??= {
+    contacts: Contact.extend(syncFields),
+    interactions: Interaction.extend({ sortKey: z.string().min(1).max(100), ...syncFields }),
+    details: Detail.extend(syncFields),
+    settings: z.object({ id, value: json, updatedAt: z.string().max(40), editedAt: editedAt.optional() }),
+    trash: z.object({
+      id,
+      label: z.string().max(500),
+      deletedAt: IsoInstant,
+      payload: z.record(z.string().max(64), z.array(json).max(100_000)),
+    }),
+    practice_ladders: Ladder.extend(syncFields),
+    practice_sessions: PracticeSession.extend(syncFields),
+    user_starters: OwnStarter.extend(syncFields),
+    events: EventRecord.extend(syncFields),
+  });
+}
 
 /** The archive envelope. Documents are checked one by one afterwards, so errors name each one. */
 export const ArchiveEnvelope = z.object({
