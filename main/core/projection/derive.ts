@@ -42,6 +42,19 @@ export function followUpOf(
 export const hasFollowUp = (detail: DetailDocument & { _deleted?: boolean }): boolean =>
   !detail._deleted && detail.status === 'open' && !!detail.followUpOn;
 
+/** The follow-up rows of these details, by id; `newest` is each person's last interaction day. */
+export function followUpsOf(
+  details: Iterable<DetailDocument>,
+  newest: ReadonlyMap<string, string>,
+): Map<string, FollowUpDocument> {
+  const rows = new Map<string, FollowUpDocument>();
+  for (const detail of details) {
+    const row = followUpOf(detail, newest.get(detail.contactId) ?? '');
+    if (row) rows.set(row.id, row);
+  }
+  return rows;
+}
+
 /** The person's index row; `lastInteractionOn` is '' when there is no interaction with them. */
 export function personIndexRow(contact: ContactDocument, lastInteractionOn: string): PersonIndexDocument {
   const addedOn = contact.createdAt.slice(0, 10);
@@ -86,11 +99,7 @@ export function deriveAll(
       if ((newest.get(row.contactId) ?? '') < day) newest.set(row.contactId, day);
     }
   }
-  const followUps = new Map<string, FollowUpDocument>();
-  for (const detail of details) {
-    const row = followUpOf(detail, newest.get(detail.contactId) ?? '');
-    if (row) followUps.set(row.id, row);
-  }
+  const followUps = followUpsOf(details, newest);
   const peopleIndex = new Map<string, PersonIndexDocument>();
   for (const contact of contacts) peopleIndex.set(contact.id, personIndexRow(contact, newest.get(contact.id) ?? ''));
   return { participations, peopleIndex, followUps };

@@ -219,7 +219,8 @@ export function createProjector(
       if (write.length) await db.people_index.bulkUpsert(write);
       const have = new Map(followUps.map((row) => [row.id, row.toMutableJSON()]));
       const wanted = details.flatMap((d) => followUpOf(d.toMutableJSON(), last.get(d.contactId)!) ?? []);
-      const stale = [...have.keys()].filter((id) => !wanted.some((row) => row.id === id));
+      const wantedIds = new Set(wanted.map((row) => row.id));
+      const stale = [...have.keys()].filter((id) => !wantedIds.has(id));
       const changed = wanted.filter((row) => !have.has(row.id) || !sameRow(have.get(row.id)!, row));
       if (stale.length) await db.follow_ups.bulkRemove(stale);
       if (changed.length) await db.follow_ups.bulkUpsert(changed);

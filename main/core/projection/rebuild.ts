@@ -21,7 +21,7 @@ import { yieldToEventLoop } from '../db/bulk.ts';
 import type { ContactDocument } from '../people/schema.ts';
 import type { InteractionDocument } from '../interactions/schema.ts';
 import type { DetailDocument } from '../details/schema.ts';
-import { dayOfSortKey, deriveAll, followUpOf, participationsOf, personIndexRow, sameRow } from './derive.ts';
+import { dayOfSortKey, deriveAll, followUpsOf, participationsOf, personIndexRow, sameRow } from './derive.ts';
 import type { RebuildReport } from './projector.ts';
 import type { FollowUpDocument, ParticipationDocument, PersonIndexDocument } from './schema.ts';
 
@@ -99,9 +99,7 @@ export async function rebuildDerived(
   if (stored) changed += await removeUnwanted(db, started, stored, onProgress);
 
   const details = await all(db.details as unknown as RxCollection<DetailDocument>);
-  const wantedFollowUps = new Map(
-    details.flatMap((d) => followUpOf(d, newest.get(d.contactId) ?? '') ?? []).map((row) => [row.id, row]),
-  );
+  const wantedFollowUps = followUpsOf(details, newest);
   const followUps = db.follow_ups as unknown as RxCollection<FollowUpDocument>;
   changed += await writeDifferences(followUps, await all(followUps), wantedFollowUps, true);
 

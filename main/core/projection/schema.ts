@@ -30,8 +30,8 @@ export const participationsMigrations: MigrationStrategies = {};
 
 /**
  * An open detail with a follow-up day, one row per detail, so Today reads the follow-ups that
- * wait for an answer by an index range instead of every detail. Keyed by the detail: when one
- * changes (or moves to another person) the projector finds whose row it was.
+ * wait for an answer by an index range instead of every detail. Keyed by the detail, so a detail
+ * that moves to another person (a merge) is rewritten in place, not left under the old one.
  */
 export type FollowUpDocument = {
   id: string;

@@ -1,7 +1,7 @@
-import { rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { concat, debounce, timer, type Subscription } from 'rxjs';
 import type { Clock } from '../clock.ts';
+import { writeFileAtomicAsync } from '../lifecycle/atomic-file.ts';
 import type { RapportDatabase } from '../db/database.ts';
 import { buildIcs, ICS_FILENAME } from './ics.ts';
 import { liveRecompute, reminderChanges, type Timers } from './live.ts';
@@ -41,7 +41,7 @@ const SETTLE_PER_BUILD_MS = 20;
  * Keeps `<dataDir>/rapport-reminders.ics` current for calendar apps that subscribe to the file:
  * rewritten (atomically, via a temporary file and rename) after changes settle and at midnight,
  * only when the calendar actually changed. It reads everyone and builds one event per tracked
- * person and birthday, which blocks the thread: 0.2 s at 10,000 people, 1–2 s at 50,000. So the
+ * person and birthday, which blocks the thread: a few hundred ms at 10,000 people, 1–2 s at 50,000. So the
  * first build waits until well after start-up, and changes must settle for `debounceMs` or 20
  * times the last build's time, whichever is longer (a build at most every ~5% of the time).
  */
@@ -79,13 +79,7 @@ export function keepIcsFile(options: {
     next: (text) => {
       if (withoutStamps(text) === last) return;
       last = withoutStamps(text);
-      writing = writing
-        .then(async () => {
-          const temp = `${path}.${process.pid}.tmp`;
-          await writeFile(temp, text, 'utf8');
-          await rename(temp, path);
-        })
-        .catch(report);
+      writing = writing.then(() => writeFileAtomicAsync(path, text)).catch(report);
     },
     error: report,
   });

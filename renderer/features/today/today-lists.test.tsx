@@ -1,0 +1,40 @@
+import { screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { expect, it } from 'vitest';
+import type { TodayView } from '../../../shared/domain/reminders/views.ts';
+import { today } from '../failures/fixtures.ts';
+import { renderInApp } from '../../test-support/render.tsx';
+import { DueLanes } from './DueLanes.tsx';
+import { UpcomingBirthdays } from './UpcomingBirthdays.tsx';
+
+/** A Today whose overdue lane has more people than the core sends (it sends the first 100). */
+const crowded: TodayView = {
+  ...today,
+  overdue: Array.from({ length: 100 }, (_, n) => ({ ...today.overdue[0]!, id: `p${n}`, displayName: `Person ${n}` })),
+  totals: { ...today.totals, overdue: 2651 },
+};
+
+it('counts everyone in a lane, shows the rows it was sent, and says where the rest are', async () => {
+  renderInApp(<DueLanes view={crowded} />);
+  const lane = screen.getByRole('region', { name: 'Overdue (2651)' });
+  expect(lane.querySelector('.count')?.textContent).toBe('2,651');
+  expect(screen.getAllByRole('link', { name: /^Person \d+$/ })).toHaveLength(6);
+  screen.getByRole('button', { name: 'Show the first 100' }).focus();
+  await userEvent.keyboard('{Enter}');
+  expect(screen.getAllByRole('link', { name: /^Person \d+$/ })).toHaveLength(100);
+  expect(screen.getByText('The first 100 of 2,651. The People list filters by status to show everyone.')).toBeTruthy();
+});
+
+it('offers all of a lane the core sent whole, with no note', async () => {
+  renderInApp(<DueLanes view={{ ...crowded, totals: { ...crowded.totals, overdue: 100 } }} />);
+  screen.getByRole('button', { name: 'Show all 100' }).focus();
+  await userEvent.keyboard('{Enter}');
+  expect(screen.getAllByRole('link', { name: /^Person \d+$/ })).toHaveLength(100);
+  expect(screen.queryByText(/The People list filters by status/)).toBeNull();
+});
+
+it('says how many birthdays it was not sent', () => {
+  const birthdays = [{ personId: 'sam', displayName: 'Sam Okafor', on: '2026-03-18', inDays: 0 }];
+  renderInApp(<UpcomingBirthdays birthdays={birthdays} total={3210} />);
+  expect(screen.getByText('And 3,209 more in the next 30 days.')).toBeTruthy();
+});
