@@ -134,7 +134,11 @@ export async function openGeneration(options: GenerationOptions): Promise<Genera
   const settingsArea = createSettingsArea(context);
   const trashArea = createTrashArea(context);
   const search = createSearchArea(context);
-  const reminders = createRemindersArea(context, options.reminders);
+  const reminders = createRemindersArea(
+    context,
+    options.reminders,
+    options.database.state === 'ok' && storage.persistent ? { version: options.version } : undefined,
+  );
   const practice = createPracticeArea(context);
   const starters = createStartersArea(context);
   const backup = createBackupArea(context);

@@ -5,7 +5,8 @@ import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { systemClock, type Clock } from '../clock.ts';
 import { syncConflictHandlers } from '../sync/handlers.ts';
 import { stampLocalEdits } from '../sync/edit-stamps.ts';
-import { COLLECTION_SCHEMAS, type RapportCollections } from './collections.ts';
+import { RxStorageInstanceSqlite } from '../storage/index.ts';
+import { COLLECTION_SCHEMAS, type CollectionName, type RapportCollections } from './collections.ts';
 import type { StorageChoice } from './storage.ts';
 
 addRxPlugin(RxDBMigrationSchemaPlugin);
@@ -56,4 +57,19 @@ export async function openDatabase(storage: StorageChoice, clock: Clock = system
 export function sqliteConnectionOf(db: RapportDatabase): DatabaseSync | undefined {
   const internals = (db.contacts.internalStorageInstance as { internals?: { db?: unknown } }).internals;
   return internals?.db instanceof DatabaseSync ? internals.db : undefined;
+}
+
+/**
+ * Where the latest write to each of `names` stands (their storage's `lastWrite`), as one string:
+ * equal marks mean nothing was written to them since, by this process or another, replication or
+ * restore included. Undefined on a storage that keeps no such mark (the benchmarks' baseline).
+ */
+export function writeMarks(db: RapportDatabase, names: readonly CollectionName[]): string | undefined {
+  const marks = [];
+  for (const name of names) {
+    const storage = db[name].internalStorageInstance;
+    if (!(storage instanceof RxStorageInstanceSqlite)) return undefined;
+    marks.push(storage.lastWrite());
+  }
+  return JSON.stringify(marks);
 }

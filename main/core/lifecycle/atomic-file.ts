@@ -21,17 +21,19 @@ export function writeFileAtomic(path: string, content: string): void {
 /**
  * {@link writeFileAtomic} with the writes and flushes on libuv's thread pool, so the event loop
  * goes on meanwhile. Callers must not write the same path twice at once (the temporary name is
- * per process).
+ * per process). `flush: false` is for caches: a crash can then leave the old content, or a file
+ * that fails to parse, but never one that parses as half of each.
  */
-export async function writeFileAtomicAsync(path: string, content: string): Promise<void> {
+export async function writeFileAtomicAsync(path: string, content: string, { flush = true } = {}): Promise<void> {
   const temp = `${path}.${process.pid}.tmp`;
   try {
-    await writeFile(temp, content, { flush: true });
+    await writeFile(temp, content, { flush });
     await rename(temp, path);
   } catch (error) {
     await rm(temp, { force: true });
     throw error;
   }
+  if (!flush) return;
   let folder;
   try {
     folder = await open(dirname(path), 'r');

@@ -8,6 +8,8 @@
  *   safety-copies/            copies of the database taken before destructive operations
  *   journal/                  records of imports and other multi-write operations in progress (undone if found at start)
  *   rapport.reserve           space held back so a rollback still fits on a full disk
+ *   rapport-today.json        Today as last computed, shown at the next start while nothing changed (reminders)
+ *   rapport-reminders.ics     the reminders as a calendar file (reminders)
  */
 import { closeSync, existsSync, openSync, readdirSync, readSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';

@@ -9,6 +9,7 @@ import { currentIcs, keepIcsFile, type IcsFileKeeper } from './ics-file.ts';
 import { ICS_FILENAME } from './ics.ts';
 import { createReminderLoop } from './reminder-loop.ts';
 import { createRemindersService } from './reminders-service.ts';
+import { createTodayMemory } from './remembered-today.ts';
 import { createReminderStore } from './store.ts';
 
 /** Test seams; the app passes none. */
@@ -31,8 +32,14 @@ export const systemTimeZone = (): string => Intl.DateTimeFormat().resolvedOption
 export function createRemindersArea(
   ctx: CoreContext,
   options: RemindersOptions = {},
+  /** Given for the folder's own database: Today's last result is then kept for the next start. */
+  remember?: { version: string },
 ): Area<keyof typeof remindersRequests, keyof typeof remindersSubscriptions> {
   const store = createReminderStore(ctx.settings, ctx.clock);
+  const timeZone = options.timeZone ?? systemTimeZone;
+  const memory = remember
+    ? createTodayMemory({ db: ctx.db, clock: ctx.clock, dataDir: ctx.dataDir, version: remember.version, timeZone })
+    : undefined;
   const service = asArea(
     'reminders',
     createRemindersService({
@@ -41,8 +48,9 @@ export function createRemindersArea(
       store,
       settings: ctx.settings,
       areas: ctx.areas,
-      timeZone: options.timeZone ?? systemTimeZone,
+      timeZone,
       timers: options.timers,
+      memory,
     }),
   );
   const loop = ctx.notifier
@@ -106,5 +114,6 @@ export function createRemindersArea(
         await ics?.stop();
       },
     },
+    close: () => memory?.flush(),
   };
 }

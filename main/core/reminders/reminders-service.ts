@@ -25,6 +25,7 @@ import { balanceWith } from '../interactions/reads.ts';
 import { dueSoonRows } from './candidates.ts';
 import { loadReminderData, type ReminderData } from './inputs.ts';
 import { liveRecompute, reminderChanges, type Timers } from './live.ts';
+import type { TodayMemory } from './remembered-today.ts';
 import type { ReminderStore } from './store.ts';
 
 /** Days ahead the Today screen lists birthdays. */
@@ -71,6 +72,8 @@ export interface RemindersDeps {
   /** The user's IANA zone, asked on every run so a time-zone change is picked up. */
   timeZone: () => string;
   timers?: Timers | undefined;
+  /** Keeps Today's last result for the next start (absent for a read-only copy and in tests). */
+  memory?: TodayMemory | undefined;
 }
 
 export function createRemindersService(deps: RemindersDeps): RemindersService {
@@ -207,7 +210,7 @@ export function createRemindersService(deps: RemindersDeps): RemindersService {
 
   return {
     snapshot,
-    watchToday: () => live(todayView),
+    watchToday: () => live(deps.memory ? deps.memory.remembering(todayView) : todayView),
     watchDue: () =>
       live(async () => {
         const snap = await snapshot();

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EventBulk, RxDocumentData, RxStorageInstance } from 'rxdb';
 import { openConnectionCount } from './connection.ts';
-import { getRxStorageSqlite } from './index.ts';
+import { getRxStorageSqlite, RxStorageInstanceSqlite } from './index.ts';
 import { createInstance, filledPersonSchema, makeTempDir, prepare, toStored, type Person } from './test-helpers.ts';
 
 const schema = filledPersonSchema();
@@ -41,6 +41,25 @@ describe('SQLite RxStorage instance', () => {
 
     const second = await instance('crm');
     expect(await second.findDocumentsById(['a'], false)).toEqual([doc]);
+  });
+
+  it('lastWrite moves with every insert, update and delete, to the latest of them', async () => {
+    const store = (await instance()) as RxStorageInstanceSqlite<Person>;
+    expect(store.lastWrite()).toBeNull();
+    const marks = [];
+    const a1 = toStored(person('a'));
+    const b1 = toStored(person('b'));
+    await store.bulkWrite([{ document: a1 }, { document: b1 }], 'test');
+    marks.push(store.lastWrite());
+    expect(marks[0]).toEqual({ id: 'b', lwt: b1._meta.lwt });
+    const a2 = toStored(person('a', { age: 31 }), { previous: a1 });
+    await store.bulkWrite([{ previous: a1, document: a2 }], 'test');
+    marks.push(store.lastWrite());
+    const a3 = toStored(person('a'), { previous: a2, deleted: true });
+    await store.bulkWrite([{ previous: a2, document: a3 }], 'test');
+    marks.push(store.lastWrite());
+    expect(marks.at(-1)).toEqual({ id: 'a', lwt: a3._meta.lwt });
+    expect(new Set(marks.map((m) => JSON.stringify(m))).size).toBe(3);
   });
 
   it('returns a 409 with documentInDb when inserting an existing id or writing with a stale revision', async () => {

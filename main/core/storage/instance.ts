@@ -344,6 +344,20 @@ export class RxStorageInstanceSqlite<RxDocType> implements RxStorageInstance<
     });
   }
 
+  /**
+   * The checkpoint of the table's latest write, deleted documents included (null when empty): it
+   * moves on with every write whoever made it, so a value computed from the table can be kept
+   * with it and trusted while it has not moved (reminders/remembered-today.ts).
+   */
+  lastWrite(): RxStorageDefaultCheckpoint | null {
+    this.ensureUsable();
+    const index = this.indexesByKey.get(changesIndexFields(this.primaryPath).join(',')) as IndexDef<RxDocType>;
+    const c = quoteIdent(index.column);
+    const stmt = this.cached(`SELECT id, lwt FROM ${quoteIdent(this.internals.table)} ORDER BY ${c} DESC LIMIT 1`);
+    const row = stmt.get() as { id: string; lwt: number } | undefined;
+    return row ? { id: row.id, lwt: row.lwt } : null;
+  }
+
   changeStream(): Observable<EventBulk<RxStorageChangeEvent<RxDocType>, RxStorageDefaultCheckpoint>> {
     this.ensureUsable();
     return this.changes$.asObservable();
