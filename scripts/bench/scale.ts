@@ -54,14 +54,25 @@ try {
   };
   const cold = (tree: string) =>
     run<{ todayMs: number; processTodayMs: number; searchP95: number; person50Ms: number; rssMb: number }>(tree);
-  const now = cold(root);
+  const now = cold(root, '--forget-today');
+  // A start that chose the day's nudge (a write) kept a Today that does not hold; the app would
+  // recompute it at once, a bench process has quit by then. One more start keeps one that holds.
+  cold(root);
+  const kept = cold(root);
   const before = cold(baseline);
   row(
-    'fresh process: open to the first Today data',
+    'fresh process: open to the first Today data, computed (a new day, or data changed since)',
     '< 150 ms',
     ms(now.todayMs),
     ms(before.todayMs),
     ratio(now.todayMs, before.todayMs),
+  );
+  row(
+    'the same when nothing changed since the last start (the Today it kept)',
+    '< 150 ms',
+    ms(kept.todayMs),
+    ms(before.todayMs),
+    ratio(kept.todayMs, before.todayMs),
   );
   row(
     'the same from process start (module loading included)',

@@ -2,18 +2,27 @@
  * One fresh process on a data folder, with the core of the tree given by --root (this one, or a
  * baseline worktree): open to the first Today data, search keystrokes right after start, one
  * person's newest 50, and the resident memory after a day's typical use. Prints one JSON line.
+ * With --forget-today, the Today kept by the last start is removed first, so Today is computed.
  * With --people-first, the People screen is the first thing asked for instead: its first window
  * (name order, the screen's first 80 rows), then a window sorted by last contact, which only the
  * full lists answer, and the longest the event loop was blocked meanwhile (what any other request
  * may have waited).
  */
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 
 const { values } = parseArgs({
-  options: { root: { type: 'string' }, data: { type: 'string' }, 'people-first': { type: 'boolean' } },
+  options: {
+    root: { type: 'string' },
+    data: { type: 'string' },
+    'people-first': { type: 'boolean' },
+    'forget-today': { type: 'boolean' },
+  },
 });
+// Today as computed at a start that cannot use the one kept by the last (a new day, a change).
+if (values['forget-today']) rmSync(join(values.data!, 'rapport-today.json'), { force: true });
 const started = performance.now();
 const { openCore } = (await import(pathToFileURL(join(values.root!, 'main/core/core.ts')).href)) as {
   openCore: (o: object) => Promise<{
