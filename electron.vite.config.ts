@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import { META_CONTENT_SECURITY_POLICY } from './main/core/content-security-policy.ts';
+import { builtinImportsPlugin } from './scripts/build/builtin-imports.ts';
 
 export default defineConfig({
   main: {
@@ -27,6 +28,7 @@ export default defineConfig({
     // (rxjs, mingo), so unused code is shaken out: 2.2 MB of main bundle became 1.4 MB.
     ssr: { resolve: { conditions: ['es2015', 'module', 'import', 'default'] } },
     plugins: [
+      builtinImportsPlugin,
       // The OCR worker's WebAssembly recogniser and English data, next to the bundle (docs/cards.md).
       {
         name: 'rapport-ocr-assets',

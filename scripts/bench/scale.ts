@@ -52,8 +52,11 @@ try {
     if (out.status !== 0) throw new Error(out.stderr);
     return JSON.parse(out.stdout.trim().split('\n').at(-1)!) as T;
   };
-  const cold = (tree: string) =>
-    run<{ todayMs: number; processTodayMs: number; searchP95: number; person50Ms: number; rssMb: number }>(tree);
+  const cold = (tree: string, ...flags: string[]) =>
+    run<{ todayMs: number; processTodayMs: number; searchP95: number; person50Ms: number; rssMb: number }>(
+      tree,
+      ...flags,
+    );
   const now = cold(root, '--forget-today');
   // A start that chose the day's nudge (a write) kept a Today that does not hold; the app would
   // recompute it at once, a bench process has quit by then. One more start keeps one that holds.

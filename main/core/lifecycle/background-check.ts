@@ -12,7 +12,7 @@
  * `worker.terminate()` only takes effect once the statement returns. `stop()` asks at once and
  * says when the thread has ended; callers that must not wait (closing the core) do not await it.
  */
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { z } from 'zod';
 import { QUICK_CHECK_SQL, quickCheckProblems, type DatabaseHealth } from './data-folder.ts';
 
@@ -64,6 +64,8 @@ export function checkInBackground(database: string, options: BackgroundCheckOpti
   let failure: Error | undefined;
   let worker: Worker;
   try {
+    // Loaded here, not at start: only a start after a crash, on a big file, needs a thread.
+    const { Worker } = process.getBuiltinModule('node:worker_threads');
     worker = new Worker(WORKER_CODE, {
       eval: true,
       workerData: { database, sql: options.sql ?? QUICK_CHECK_SQL, busyMs: 10_000 },
