@@ -10,16 +10,15 @@ import { spawn } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { inArea } from '../area.ts';
 import { exportArchive, snapshot, type Documents } from '../backup/archive.ts';
 import { fixedClock } from '../clock.ts';
 import { openCore } from '../core.ts';
 import { rawContact, rawInteraction } from '../testing/documents.ts';
 import { expectedDerived } from '../projection/rebuild.ts';
+import { childScript } from '../testing/child-script.ts';
 import { dataFolder, filesIn } from './data-folder.ts';
 
-const CLI = fileURLToPath(new URL('../../cli.ts', import.meta.url));
 const stamp = '2026-03-01T09:00:00.000Z';
 
 export interface KillReport {
@@ -139,7 +138,9 @@ export function copyFolder(from: string): string {
 function runCli(args: string[], killAfterMs?: number): Promise<number> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, [CLI, ...args, '--progress'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, [childScript('cli'), ...args, '--progress'], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let stderr = '';
     let armed = false;
     child.stderr.on('data', (chunk: Buffer) => {

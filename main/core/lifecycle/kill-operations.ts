@@ -17,14 +17,13 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { inArea } from '../area.ts';
 import { fixedClock } from '../clock.ts';
 import { openCore, type Core } from '../core.ts';
+import { childScript } from '../testing/child-script.ts';
 import { copyFolder, state as stateOf, writePeople } from './kill-harness.ts';
 import { dataFolder, filesIn } from './data-folder.ts';
 
-const CHILD = fileURLToPath(new URL('./kill-operation-child.ts', import.meta.url));
 export type SmallOperation =
   'capture-new' | 'capture-known' | 'log' | 'merge' | 'delete-people' | 'undo' | 'one-by-one';
 const state = (dir: string) => stateOf(dir, { stamps: true });
@@ -41,7 +40,7 @@ export interface OperationKillReport {
 
 function runChild(dir: string, operation: SmallOperation, eventId: string, kill: string): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CHILD, dir, operation, eventId, kill], {
+    const child = spawn(process.execPath, [childScript('kill-operation-child'), dir, operation, eventId, kill], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
