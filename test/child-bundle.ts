@@ -2,9 +2,9 @@
  * Global setup of the node unit tests: bundles the scripts the tests start as child processes
  * (main/core/testing/child-script.ts) into a temporary folder, once per run and again before each
  * rerun in watch mode, so every child starts from this run's sources without linking some thousand
- * modules first. In our own sources `import.meta.url` is replaced by the source file's URL, so the
- * paths the code finds beside itself (package.json, the vCard corpus, the sync server script) are
- * the same as from source.
+ * modules first. In our own sources `import.meta.url` is replaced by the source file's URL, so what
+ * the code finds beside itself (package.json for the version, packages loaded with createRequire)
+ * is the same as from source.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { builtinModules } from 'node:module';
