@@ -39,6 +39,8 @@ export default defineConfig({
           exclude: [...configDefaults.exclude, ELECTRON_MAIN],
           isolate: false,
           setupFiles: [PER_FILE_ENV],
+          // The child processes the tests start run from a bundle made once per run.
+          globalSetup: ['test/child-bundle.ts'],
         },
       },
       {

@@ -5,9 +5,10 @@
  * relationships, the trash entry, the removal), deleting two people (the trash entry, their
  * interactions removed or left, their details, themselves), the undo of that delete (each owner's
  * documents, then the entry), and the deletes of one document (an interaction, an event, a
- * ladder, a practice session, one after another: the entry, then the removal). A child process
- * runs the operation and SIGKILLs itself just before or just after one of its storage writes
- * (derived data's included); every such point is a round. After each kill the folder is opened
+ * ladder, a practice session, one after another: the entry, then the removal). Run once without a
+ * kill in the test's own process, the operation counts its storage writes (derived data's
+ * included); then, for every point just before or just after one of them, a round: a child process
+ * runs the operation and SIGKILLs itself there (kill-operation-run.ts). After each kill the folder is opened
  * again and must hold exactly the data from before or from after, write times and edit stamps
  * included (both processes run on fixed clocks); for the deletes of one document, from before or
  * after one of them.
@@ -17,14 +18,14 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { inArea } from '../area.ts';
 import { fixedClock } from '../clock.ts';
 import { openCore, type Core } from '../core.ts';
+import { childScript } from '../testing/child-script.ts';
 import { copyFolder, state as stateOf, writePeople } from './kill-harness.ts';
+import { runSmallOperation } from './kill-operation-run.ts';
 import { dataFolder, filesIn } from './data-folder.ts';
 
-const CHILD = fileURLToPath(new URL('./kill-operation-child.ts', import.meta.url));
 export type SmallOperation =
   'capture-new' | 'capture-known' | 'log' | 'merge' | 'delete-people' | 'undo' | 'one-by-one';
 const state = (dir: string) => stateOf(dir, { stamps: true });
@@ -39,19 +40,17 @@ export interface OperationKillReport {
   between: number;
 }
 
-function runChild(dir: string, operation: SmallOperation, eventId: string, kill: string): Promise<string> {
+function runChild(dir: string, operation: SmallOperation, eventId: string, kill: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CHILD, dir, operation, eventId, kill], {
-      stdio: ['ignore', 'pipe', 'pipe'],
+    const child = spawn(process.execPath, [childScript('kill-operation-child'), dir, operation, eventId, kill], {
+      stdio: ['ignore', 'ignore', 'pipe'],
     });
-    let out = '';
     let err = '';
-    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
     const watchdog = setTimeout(() => child.kill('SIGKILL'), 60_000);
     child.on('exit', (code, signal) => {
       clearTimeout(watchdog);
-      if (code === 0 || signal === 'SIGKILL') resolve(out);
+      if (code === 0 || signal === 'SIGKILL') resolve();
       else reject(new Error(`${operation} (${kill}) exited with ${code}: ${err}`));
     });
   });
@@ -84,11 +83,9 @@ export async function killDuringOperation(
     await core.close();
     const before = await state(template);
 
+    // Without a kill the run is the same in any process (fixed clocks), so it needs no child of its own.
     const calibration = copyFolder(template);
-    const { writes, between } = JSON.parse(await runChild(calibration, operation, event.id, 'never')) as {
-      writes: number;
-      between: string[];
-    };
+    const { writes, between } = await runSmallOperation(calibration, operation, event.id, 'never');
     const after = await state(calibration);
     rmSync(calibration, { recursive: true, force: true });
     if (after === before) throw new Error(`${operation} changed nothing: the test would prove nothing`);

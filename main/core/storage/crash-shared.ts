@@ -5,10 +5,10 @@
  * and scripts/stress/storage-crash.ts.
  */
 import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { DatabaseSync } from 'node:sqlite';
 import path from 'node:path';
 import { fillWithDefaultSettings, type RxDocumentData, type RxJsonSchema, type RxStorageInstance } from 'rxdb';
+import { childScript } from '../testing/child-script.ts';
 import { getRxStorageSqlite } from './index.ts';
 import { createInstance, prepare, rng } from './test-helpers.ts';
 
@@ -67,7 +67,7 @@ export async function runCrashCycles(opts: {
 }): Promise<CrashCycleResult> {
   const random = rng(opts.seed);
   const perBatch = opts.docsPerBatch ?? 100;
-  const child = fileURLToPath(new URL('./crash-child.ts', import.meta.url));
+  const child = childScript('crash-child');
   let maxAcked = -1;
   let killedMidBatch = 0;
   let present = 0;

@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { childScript } from '../testing/child-script.ts';
 import { ConnectionGate } from './connection-gate.ts';
 import { exportSyncKey } from './crypto.ts';
 import { joinSync, setUpNewSync } from './sync-space.ts';
@@ -159,13 +159,7 @@ describe('sync faults', { timeout: 60_000 }, () => {
     const folderB = path.join(folder.dir, 'kill-pull-b');
     const child = spawn(
       process.execPath,
-      [
-        fileURLToPath(new URL('./pull-child.ts', import.meta.url)),
-        folderB,
-        space.url,
-        space.database,
-        exportSyncKey(key),
-      ],
+      [childScript('pull-child'), folderB, space.url, space.database, exportSyncKey(key)],
       { stdio: ['ignore', 'pipe', 'inherit'] },
     );
     const exited = new Promise((resolve) => child.once('exit', resolve));

@@ -6,13 +6,11 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { onTestFinished } from 'vitest';
 import type { RequestChannel, RequestInput, RequestOutput } from '../../../shared/ipc/contract.ts';
 import type { Result } from '../../../shared/ipc/result.ts';
 import type { SyncTuning } from '../sync/sync-service.ts';
-
-const script = fileURLToPath(new URL('./child-core-process.ts', import.meta.url));
+import { childScript } from './child-script.ts';
 
 export interface ChildCore {
   readonly dir: string;
@@ -67,7 +65,7 @@ export async function openChildCore(options: { now?: string; syncTuning?: SyncTu
 }
 
 async function start(dir: string, now: string, tuning: SyncTuning): Promise<ChildProcess> {
-  const child = fork(script, [dir, now, JSON.stringify(tuning)], {
+  const child = fork(childScript('child-core-process'), [dir, now, JSON.stringify(tuning)], {
     execArgv: [],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });

@@ -1,0 +1,103 @@
+/**
+ * One run of a small operation for the kill test (kill-operations.ts): opens a data folder, runs one
+ * quick capture, interaction log, merge, delete of people, undo or deletes of one document, and
+ * with a kill point ("before:N" or "after:N") SIGKILLs its own process at that storage write. The
+ * child process (kill-operation-child.ts) runs it with a kill point; the test runs it uninterrupted
+ * ("never") in its own process, where it counts the writes (every point to kill at) and, for
+ * several operations in a row, notes the data between them.
+ */
+import type { RxStorageInstance } from 'rxdb';
+import { snapshot } from '../backup/archive.ts';
+import { fixedClock } from '../clock.ts';
+import { openCore } from '../core.ts';
+import { canonical } from './kill-harness.ts';
+import type { SmallOperation } from './kill-operations.ts';
+
+export async function runSmallOperation(
+  dataDir: string,
+  operation: SmallOperation,
+  eventId: string,
+  kill: string,
+): Promise<{ writes: number; between: string[] }> {
+  const [when, at] = kill.split(':');
+  const killAt = Number(at);
+  const core = await openCore({
+    dataDir,
+    mode: 'desktop',
+    version: 'kill',
+    clock: fixedClock('2026-03-02T09:00:00.000Z'),
+  });
+  let writes = 0;
+  let armed = false;
+  for (const collection of Object.values(core.db.collections)) {
+    const instance = collection.storageInstance as RxStorageInstance<unknown, unknown, unknown, unknown>;
+    const bulkWrite = instance.bulkWrite.bind(instance);
+    instance.bulkWrite = async (rows, context) => {
+      if (!armed) return bulkWrite(rows, context);
+      writes++;
+      if (when === 'before' && writes === killAt) process.kill(process.pid, 'SIGKILL');
+      const result = await bulkWrite(rows, context);
+      if (when === 'after' && writes === killAt) process.kill(process.pid, 'SIGKILL');
+      return result;
+    };
+  }
+
+  const between: string[] = [];
+  armed = true;
+  if (operation === 'delete-people') {
+    await core.call('contacts.delete', { ids: ['old-c6', 'old-c7'] });
+  } else if (operation === 'undo') {
+    const [entry] = await core.db.trash.find().exec();
+    await core.call('undo.apply', { token: entry!.id });
+  } else if (operation === 'one-by-one') {
+    const ladder = await core.db.practice_ladders.findOne().exec();
+    const session = await core.db.practice_sessions.findOne().exec();
+    // Small journalled operations in a row: a rhythm set on two people (a copy kept for Undo, then
+    // the change) and the one-document deletes.
+    const deletes = [
+      () => core.call('contacts.setTier', { ids: ['old-c1', 'old-c2'], tier: 'close' }),
+      () => core.call('interactions.delete', { id: 'old-i3' }),
+      () => core.call('events.delete', { id: eventId }),
+      () => core.call('practice.deleteLadder', { id: ladder!.id }),
+      () => core.call('practice.deleteSession', { id: session!.id }),
+    ];
+    for (const [i, remove] of deletes.entries()) {
+      await remove();
+      await core.projection.flush();
+      // The data after each but the last, as the parent's reading of the folder shows it.
+      if (kill === 'never' && i < deletes.length - 1) {
+        between.push(JSON.stringify(canonical(await snapshot(core.db), { stamps: true })));
+      }
+    }
+  } else if (operation === 'log') {
+    await core.call('interactions.log', {
+      interaction: { type: 'coffee', date: '2026-03-02', contactIds: ['old-c1'], title: 'Coffee and a new face' },
+      newPeople: ['Noor Haddad', 'Ivo Petrov'],
+      details: [{ text: 'Training for a half marathon', sensitivity: 'normal', contactId: 'old-c1' }],
+    });
+  } else if (operation === 'merge') {
+    await core.call('contacts.merge', {
+      primaryId: 'old-c5',
+      secondaryId: 'old-c6',
+      fields: {
+        displayName: 'Person 5',
+        emails: [{ value: 'p5@example.org' }, { value: 'p6@example.org' }],
+        notes: 'The same person as Person 6',
+      },
+    });
+  } else {
+    await core.call('events.capture', {
+      eventId: eventId,
+      name: operation === 'capture-known' ? 'Person 2' : 'Samira Okafor',
+      email: operation === 'capture-known' ? 'person2.new@example.org' : 'samira@example.org',
+      detail: 'New puppy called Biscuit',
+      followUp: 'coffee next week',
+      ...(operation === 'capture-known' ? { contactId: 'old-c2' } : {}),
+    });
+  }
+  armed = false;
+  // Derived data follows the source writes; its writes count as points to kill at too.
+  await core.projection.flush();
+  await core.close();
+  return { writes, between };
+}
