@@ -87,12 +87,10 @@ export class DocumentReader {
   private fetchMissing<T>(missing: Map<number, number>, out: T[]): void {
     const cache = this.shared.cache;
     const keys = [...missing.keys()];
+    const fetch = this.statements.selectDataByRowids;
     for (let start = 0; start < keys.length; start += FETCH_CHUNK) {
       const chunk = keys.length <= FETCH_CHUNK ? keys : keys.slice(start, start + FETCH_CHUNK);
-      for (const row of this.statements.selectDataByRowids.all(JSON.stringify(chunk)) as unknown as [
-        number,
-        string,
-      ][]) {
+      for (const row of fetch.all(JSON.stringify(chunk)) as unknown as [number, string][]) {
         const [rowid, json] = row;
         const doc = JSON.parse(json) as T & object;
         cache.offer(rowid, doc, estimateBytes(json.length));

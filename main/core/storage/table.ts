@@ -13,7 +13,7 @@ export function tableName(collectionName: string, schemaVersion: number): string
 }
 
 /**
- * Prepared statements of one collection table, reused for every call.
+ * Prepared statements of one collection table, each prepared at its first use and reused for every call.
  * The `select*` ones return arrays (`setReturnArrays`), which node:sqlite
  * materialises ~2× faster than row objects.
  */
