@@ -83,7 +83,7 @@ export function createPracticeService({
     return doc;
   };
   // Sorted in JS: a few hundred documents at most, and no index has to match the sort. The queries
-  // are made when first watched: making them costs ~8 ms of a start that shows Today.
+  // (the weekly goal's too) are made when first watched: making them costs ~8 ms of a start that shows Today.
   const sessions$ = defer(() => db.practice_sessions.find().$).pipe(
     map((docs) =>
       docs
@@ -95,7 +95,7 @@ export function createPracticeService({
   const ladders$ = defer(() => db.practice_ladders.find().$).pipe(
     map((docs) => docs.map((d) => d.toMutableJSON() as Ladder).sort(byCreated)),
   );
-  const goal$ = settings.watch(PRACTICE_SETTINGS).pipe(
+  const goal$ = defer(() => settings.watch(PRACTICE_SETTINGS)).pipe(
     map((value) => value.weeklyGoal),
     distinctUntilChanged(),
   );

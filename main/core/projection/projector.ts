@@ -107,9 +107,10 @@ export function createProjector(
     return next;
   };
 
-  async function catchUp(): Promise<void> {
+  /** `known`: the state as just read (at start), so it is not read twice. */
+  async function catchUp(known?: ProjectionState): Promise<void> {
     if (closed) return;
-    const state = await settings.read(PROJECTION_STATE);
+    const state = known ?? (await settings.read(PROJECTION_STATE));
     const touched = new Set<string>();
     let { contacts: contactsFrom, interactions: interactionsFrom, details: detailsFrom } = state.checkpoints;
     for (;;) {
@@ -279,7 +280,7 @@ export function createProjector(
             const seconds = ((performance.now() - started) / 1000).toFixed(1);
             console.info(`[rapport] Rebuilt derived data (${report.changed} rows) in ${seconds} s.`);
           }
-        } else await catchUp();
+        } else await catchUp(state);
       });
       live = merge(db.contacts.$, db.interactions.$, db.details.$).subscribe(() => void flush().catch(reportError));
     },

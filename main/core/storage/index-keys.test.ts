@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+  getIndexableStringMonad,
+  getIndexStringLength,
   getStartIndexStringFromLowerBound,
   getStartIndexStringFromUpperBound,
   INDEX_MAX,
@@ -7,7 +9,7 @@ import {
   type RxDocumentData,
 } from 'rxdb';
 import { decodeIndexString, getIndexDefs } from './index-keys.ts';
-import { filledPersonSchema, rng, type Person } from './test-helpers.ts';
+import { filledPersonSchema, rng, toStored, type Person } from './test-helpers.ts';
 
 describe('index bound encoders', () => {
   it("produce RxDB's own lower and upper bound strings for every field type and special key", () => {
@@ -43,5 +45,37 @@ describe('index bound encoders', () => {
       }
     }
     expect(checked).toBeGreaterThan(800);
+  });
+});
+
+describe('index definitions', () => {
+  it("build their index strings and prefix lengths at first use, equal to RxDB's", () => {
+    const schema = filledPersonSchema();
+    const person = toStored<Person>({
+      id: 'p1',
+      name: 'Zoë',
+      age: 42,
+      score: 12.34,
+      active: true,
+      tags: [],
+      nested: { rank: 1 },
+    });
+    for (const def of getIndexDefs<Person>(schema)) {
+      const fields = [...def.fields];
+      expect(def.toIndexString(person)).toBe(getIndexableStringMonad(schema, fields)(person));
+      expect(def.prefixLengths).toEqual(
+        fields
+          .map((_, n) => (n === 0 ? 0 : getIndexStringLength(schema, fields.slice(0, n))))
+          .concat(getIndexStringLength(schema, fields)),
+      );
+      // Built once: the same array at every read.
+      expect(def.prefixLengths).toBe(def.prefixLengths);
+    }
+  });
+
+  it('still refuse an indexed field RxDB cannot bound when the storage instance is made', () => {
+    const schema = filledPersonSchema();
+    schema.indexes = [...(schema.indexes ?? []), ['_deleted', 'city', 'id']];
+    expect(() => getIndexDefs<Person>(schema)).toThrow('indexed string field city has no maxLength');
   });
 });

@@ -82,12 +82,7 @@ export class RxStorageInstanceSqlite<RxDocType> implements RxStorageInstance<
     this.statements = statements;
     this.primaryPath = getPrimaryFieldOfPrimaryKey(schema.primaryKey) as string;
     this.indexesByKey = new Map(internals.indexes.map((ix) => [ix.key, ix as IndexDef<RxDocType>]));
-    this.reader = new DocumentReader(
-      internals.shared,
-      internals.filePath,
-      internals.table,
-      statements.selectDataByRowids,
-    );
+    this.reader = new DocumentReader(internals.shared, internals.filePath, internals.table, statements);
     this.busSubscription = internals.shared.changes$.subscribe((bulk) =>
       this.changes$.next(bulk as unknown as EventBulk<RxStorageChangeEvent<RxDocType>, RxStorageDefaultCheckpoint>),
     );

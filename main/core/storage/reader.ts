@@ -1,4 +1,4 @@
-import type { StatementSync } from 'node:sqlite';
+import type { TableStatements } from './table.ts';
 import type { RxDocumentData } from 'rxdb';
 import { invalidateFile, type SharedTableState } from './change-bus.ts';
 import { noteDataVersion } from './connection.ts';
@@ -26,13 +26,19 @@ export class DocumentReader {
   private readonly shared: SharedTableState;
   private readonly filePath: string;
   private readonly table: string;
-  private readonly selectDataByRowids: StatementSync;
+  /** The table's statements, of which only `selectDataByRowids` (prepared at its first use). */
+  private readonly statements: Pick<TableStatements, 'selectDataByRowids'>;
 
-  constructor(shared: SharedTableState, filePath: string, table: string, selectDataByRowids: StatementSync) {
+  constructor(
+    shared: SharedTableState,
+    filePath: string,
+    table: string,
+    statements: Pick<TableStatements, 'selectDataByRowids'>,
+  ) {
     this.shared = shared;
     this.filePath = filePath;
     this.table = table;
-    this.selectDataByRowids = selectDataByRowids;
+    this.statements = statements;
   }
 
   /** Whether the next scan should select `data` (index 1 of a `[without, with]` statement pair). */
@@ -81,9 +87,10 @@ export class DocumentReader {
   private fetchMissing<T>(missing: Map<number, number>, out: T[]): void {
     const cache = this.shared.cache;
     const keys = [...missing.keys()];
+    const fetch = this.statements.selectDataByRowids;
     for (let start = 0; start < keys.length; start += FETCH_CHUNK) {
       const chunk = keys.length <= FETCH_CHUNK ? keys : keys.slice(start, start + FETCH_CHUNK);
-      for (const row of this.selectDataByRowids.all(JSON.stringify(chunk)) as unknown as [number, string][]) {
+      for (const row of fetch.all(JSON.stringify(chunk)) as unknown as [number, string][]) {
         const [rowid, json] = row;
         const doc = JSON.parse(json) as T & object;
         cache.offer(rowid, doc, estimateBytes(json.length));

@@ -13,7 +13,7 @@ export function tableName(collectionName: string, schemaVersion: number): string
 }
 
 /**
- * Prepared statements of one collection table, reused for every call.
+ * Prepared statements of one collection table, each prepared at its first use and reused for every call.
  * The `select*` ones return arrays (`setReturnArrays`), which node:sqlite
  * materialises ~2× faster than row objects.
  */
@@ -96,23 +96,36 @@ export function prepareTableStatements<RxDocType>(
     stmt.setReturnArrays(true);
     return stmt;
   };
+  // Each prepared at its first use: a start opens 13 tables and touches a few of their statements.
+  let selectByIds: [StatementSync, StatementSync] | undefined;
+  let selectDataByRowids: StatementSync | undefined;
+  let insert: StatementSync | undefined;
+  let update: StatementSync | undefined;
   return {
-    selectByIds: [false, true].map((withData) =>
-      arrays(
-        db.prepare(
-          `SELECT rowid, ${withData ? 'data' : 'NULL'}, ${DATA_VERSION_SQL}, id FROM ${t} WHERE id IN (SELECT value FROM json_each(?))`,
+    get selectByIds() {
+      return (selectByIds ??= [false, true].map((withData) =>
+        arrays(
+          db.prepare(
+            `SELECT rowid, ${withData ? 'data' : 'NULL'}, ${DATA_VERSION_SQL}, id FROM ${t} WHERE id IN (SELECT value FROM json_each(?))`,
+          ),
         ),
-      ),
-    ) as [StatementSync, StatementSync],
-    selectDataByRowids: arrays(
-      db.prepare(`SELECT rowid, data FROM ${t} WHERE rowid IN (SELECT value FROM json_each(?))`),
-    ),
-    insert: db.prepare(
-      `INSERT INTO ${t} (id, deleted, lwt, data${cols.map((c) => ', ' + c).join('')}) VALUES (?, ?, ?, ?${cols.map(() => ', ?').join('')})`,
-    ),
-    update: db.prepare(
-      `UPDATE ${t} SET deleted = ?, lwt = ?, data = ?${cols.map((c) => `, ${c} = ?`).join('')} WHERE id = ?`,
-    ),
+      ) as [StatementSync, StatementSync]);
+    },
+    get selectDataByRowids() {
+      return (selectDataByRowids ??= arrays(
+        db.prepare(`SELECT rowid, data FROM ${t} WHERE rowid IN (SELECT value FROM json_each(?))`),
+      ));
+    },
+    get insert() {
+      return (insert ??= db.prepare(
+        `INSERT INTO ${t} (id, deleted, lwt, data${cols.map((c) => ', ' + c).join('')}) VALUES (?, ?, ?, ?${cols.map(() => ', ?').join('')})`,
+      ));
+    },
+    get update() {
+      return (update ??= db.prepare(
+        `UPDATE ${t} SET deleted = ?, lwt = ?, data = ?${cols.map((c) => `, ${c} = ?`).join('')} WHERE id = ?`,
+      ));
+    },
   };
 }
 

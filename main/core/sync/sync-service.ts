@@ -5,7 +5,7 @@
  * set-up, start-up and Resume return at once and everything keeps working locally.
  */
 import { setTimeout as delay } from 'node:timers/promises';
-import { BehaviorSubject, type Observable, type Subscription } from 'rxjs';
+import { BehaviorSubject, defer, type Observable, type Subscription } from 'rxjs';
 import type { Passphrase, SyncConnection, SyncState, SyncStatus } from '../../../shared/ipc/channels/sync.ts';
 import { AppError } from '../../../shared/ipc/result.ts';
 import type { z } from 'zod';
@@ -224,11 +224,17 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
     return config;
   }
 
-  const loaded = load().then(publish);
+  // Read at first use (the status line's first watch, a request, or the jobs' start), not while the
+  // core opens: a settings read and the keychain are not needed to show the first screen.
+  let loading: Promise<void> | undefined;
+  const loaded = () => (loading ??= load().then(publish));
 
   return {
-    state$: state$.asObservable(),
-    state: async () => (await loaded, snapshot()),
+    state$: defer(() => {
+      void loaded().catch(() => {});
+      return state$;
+    }),
+    state: async () => (await loaded(), snapshot()),
     async testConnection(input) {
       const { server, syncExists } = await probeSyncSpace(newTransport(input.username, input.password), input).catch(
         toAppError,
@@ -240,17 +246,17 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
     },
     setUp: (input) =>
       serial(async () => {
-        await loaded;
+        await loaded();
         return connectWith(input, (t) => setUpNewSync(t, input, input.passphrase, options.tuning?.kdfCost));
       }),
     join: (input) =>
       serial(async () => {
-        await loaded;
+        await loaded();
         return connectWith(input, (t) => joinSync(t, input, input.passphrase));
       }),
     reconnect: (input) =>
       serial(async () => {
-        await loaded;
+        await loaded();
         const current = requireConfig();
         const stored = await readSyncSecrets(secrets);
         const transport = newTransport(current.username, input.password);
@@ -272,21 +278,21 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
       }),
     pause: () =>
       serial(async () => {
-        await loaded;
+        await loaded();
         config = await settings.write(syncConfigKey, { ...requireConfig(), paused: true });
         await begin();
         return snapshot();
       }),
     resume: () =>
       serial(async () => {
-        await loaded;
+        await loaded();
         config = await settings.write(syncConfigKey, { ...requireConfig(), paused: false });
         await begin();
         return snapshot();
       }),
     disconnect: () =>
       serial(async () => {
-        await loaded;
+        await loaded();
         await stopRun();
         // The set-up goes first: a crash before the secrets are gone leaves sync off, not a
         // half-disconnected sync asking for a password.
@@ -300,7 +306,7 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
     start() {
       if (!options.canSync) return;
       void serial(async () => {
-        await loaded;
+        await loaded();
         if (config) await begin();
       });
     },
