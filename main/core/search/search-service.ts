@@ -7,17 +7,17 @@ import {
   rankPeople,
   scoreInteraction,
   scorePerson,
-  type InteractionCandidate,
   type PersonCandidate,
   type ScoredInteraction,
   type ScoredPerson,
 } from '../../../shared/domain/search/score.ts';
 import { queryWords } from '../../../shared/domain/search/text.ts';
 import type { SearchProjection } from '../projection/search-projection.ts';
-import { fromTiers, INTERACTION_GROUPS, PEOPLE_GROUPS, tiers } from './candidates.ts';
+import { fromTiers, INTERACTION_GROUPS, PEOPLE_GROUPS, readInMemory, tiers } from './candidates.ts';
+import { isPlain, type IndexedInteraction } from './folded.ts';
 import type { Term } from './fts-store.ts';
 import { createIndexReads } from './index-reads.ts';
-import { createTypingSessions, type Complete } from './typing-session.ts';
+import { arePlain, createTypingSessions, type Complete } from './typing-session.ts';
 
 export interface SearchService {
   /** People first, then interactions; empty for a blank query. Waits for writes not yet indexed. */
@@ -60,20 +60,33 @@ export function createSearchService(projection: SearchProjection): SearchService
     return { rows: reads.people(ids) };
   }
 
-  /** The interactions to score, and all of them when they are every match (see typing-session.ts). */
+  /**
+   * The interactions to score, and every match when few enough match to read them all (kept for
+   * the next keystrokes: typing-session.ts). One word is read in tiers (candidates.ts); from every
+   * match in memory when their texts are plain ASCII, where matching them is exactly FTS5's.
+   */
   function interactionCandidates(
     words: string[],
     need: number,
-    earlier: Complete<InteractionCandidate> | undefined,
-  ): { rows: InteractionCandidate[]; matched?: number } {
+    earlier: Complete<IndexedInteraction> | undefined,
+  ): { rows: IndexedInteraction[]; every?: Complete<IndexedInteraction> } {
     const tiered = tiers(words, INTERACTION_GROUPS);
+    let every = earlier && {
+      ...earlier,
+      rows: earlier.rows.filter((row) => scoreInteraction(words, row, matchPadded) !== undefined),
+    };
+    if (!every) {
+      // One more than scored: whether they are all the matches.
+      const all = store.interactionIds(prefixes(words), INTERACTION_CANDIDATES + 1);
+      if (all.length > INTERACTION_CANDIDATES)
+        return { rows: reads.interactions(tiered ? fromTiers(tiered, need, store.interactionIds) : all.slice(0, -1)) };
+      const rows = reads.interactions(all);
+      every = { rows, matched: all.length, plain: rows.every(isPlain) };
+    }
     // The tiers stop once `need` rows are read, so they read every match only when fewer match.
-    if (earlier && (!tiered || earlier.matched < need)) return { rows: earlier.rows, matched: earlier.matched };
-    if (tiered) return { rows: reads.interactions(fromTiers(tiered, need, store.interactionIds)) };
-    // One more than scored: whether they are all the matches.
-    const all = store.interactionIds(prefixes(words), INTERACTION_CANDIDATES + 1);
-    if (all.length <= INTERACTION_CANDIDATES) return { rows: reads.interactions(all), matched: all.length };
-    return { rows: reads.interactions(all.slice(0, INTERACTION_CANDIDATES)) };
+    if (!tiered || every.matched < need) return { rows: every.rows, every };
+    const read = every.plain && arePlain(words) ? readInMemory(every.rows) : store.interactionIds;
+    return { rows: reads.interactions(fromTiers(tiered, need, read)), every };
   }
 
   return {
@@ -95,25 +108,21 @@ export function createSearchService(projection: SearchProjection): SearchService
       const people = rankPeople(scoredPeople, limit);
 
       let interactions: ScoredInteraction[] = [];
-      let found: Complete<InteractionCandidate> | undefined;
+      let every: Complete<IndexedInteraction> | undefined;
       if (people.length < limit) {
         const need = limit - people.length;
         const candidates = interactionCandidates(words, need, session.interactions);
-        const scored: ScoredInteraction[] = [];
-        const accepted: InteractionCandidate[] = [];
-        for (const row of candidates.rows) {
-          const s = scoreInteraction(words, row, matchPadded);
-          if (!s) continue;
-          scored.push(s);
-          accepted.push(row);
-        }
-        interactions = rankInteractions(scored, need);
-        if (candidates.matched !== undefined) found = { rows: accepted, matched: candidates.matched };
+        every = candidates.every;
+        const scored = candidates.rows.map((row) => scoreInteraction(words, row, matchPadded));
+        interactions = rankInteractions(
+          scored.filter((s) => s !== undefined),
+          need,
+        );
       }
       session.keep({
         words,
         people: foundPeople.matched === undefined ? undefined : { rows: acceptedPeople, matched: foundPeople.matched },
-        interactions: found,
+        interactions: every,
       });
       return hitViews(words, people, interactions);
     },

@@ -13,23 +13,28 @@ import { openTestCore } from '../testing/test-core.ts';
 import { createSearchService } from './search-service.ts';
 import { narrows } from './typing-session.ts';
 
-/** Words sharing prefixes (sam, samira, sandra), accents folded to ASCII (Zoë) and not (Søren, Straße). */
-const WORDS = ['sam', 'samira', 'sandra', 'saltmarsh', 'zoë', 'søren', 'straße', 'biscuit', 'bistro', 'leeds', 'lee'];
-const QUERIES = ['sam', 'sa', 'samira b', 'bis', 'lee', 'zoe', 'sø', 'stra', 'sam lee', 'sandra s'];
+/** People's words share prefixes (sam, samira, sandra); some fold to ASCII (Zoë), some not (Søren, Straße). */
+const PEOPLE_WORDS = ['sam', 'samira', 'sandra', 'saltmarsh', 'zoë', 'søren', 'straße', 'lee'];
+/** Interactions' are mostly plain words no person holds, so one-word queries read interactions' tiers. */
+const TALK_WORDS = ['biscuit', 'bistro', 'bis', 'leeds', 'lee', 'saltmarsh', 'sam'];
+const WORDS = [...new Set([...PEOPLE_WORDS, ...TALK_WORDS])];
+const QUERIES = ['sam', 'sa', 'samira b', 'bis', 'lee', 'zoe', 'sø', 'stra', 'sam lee', 'sandra s', 'bi', 'l'];
 const KEYSTROKES = 1500;
 
 function randomWriter(random: (n: number) => number) {
   const pick = <T>(list: readonly T[]) => list[random(list.length)]!;
-  const text = (n: number) => Array.from({ length: 1 + random(n) }, () => pick(WORDS)).join(' ');
+  const text = (n: number, words = PEOPLE_WORDS) => Array.from({ length: 1 + random(n) }, () => pick(words)).join(' ');
   const contact = () =>
     rawContact(`c${random(30)}`, { displayName: text(2), ...(random(3) ? {} : { notes: text(4) }) });
-  const interaction = () =>
-    rawInteraction(`i${random(60)}`, {
+  const interaction = () => {
+    const words = random(8) ? TALK_WORDS : PEOPLE_WORDS;
+    return rawInteraction(`i${random(60)}`, {
       date: `2025-0${1 + random(9)}-1${random(10)}`,
       contactIds: [`c${random(30)}`],
-      title: text(2),
-      ...(random(2) ? { notes: text(5) } : {}),
+      title: text(2, words),
+      ...(random(2) ? { notes: text(5, words) } : {}),
     });
+  };
   const detail = (): DetailDocument => ({
     id: `d${random(40)}`,
     contactId: `c${random(30)}`,

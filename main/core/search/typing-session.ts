@@ -16,7 +16,8 @@
  * new session. The chain is forgotten at once when the index changes (any write, whoever made it:
  * `FtsStore.changes`), and bounded in length.
  */
-import type { InteractionCandidate, PersonCandidate } from '../../../shared/domain/search/score.ts';
+import type { PersonCandidate } from '../../../shared/domain/search/score.ts';
+import type { IndexedInteraction } from './folded.ts';
 
 /** Rows of one kind a step read completely: every match its words have, scored or not. */
 export type Complete<T> = {
@@ -24,28 +25,32 @@ export type Complete<T> = {
   rows: T[];
   /** How many rows FTS5 matched when they were read: no narrower query matches more. */
   matched: number;
+  /** Every row's texts are plain ASCII (interactions: their tiers can be read in memory). */
+  plain?: boolean;
 };
 
 export type Step = {
   words: readonly string[];
   people?: Complete<PersonCandidate>;
-  interactions?: Complete<InteractionCandidate>;
+  interactions?: Complete<IndexedInteraction>;
 };
 
 /** Steps kept in one chain: more keystrokes than anyone types into the box. */
 const MAX_STEPS = 64;
 
 const PLAIN_WORD = /^[a-z0-9]+$/;
+/** Words FTS5 tokenises and folds exactly as the scorer does: plain ASCII letters and digits. */
+export const arePlain = (words: readonly string[]) => words.every((w) => PLAIN_WORD.test(w));
 
 /** True when a query of `words` matches only what `earlier` matched (see the module comment). */
 export function narrows(words: readonly string[], earlier: readonly string[]): boolean {
-  return words.every((w) => PLAIN_WORD.test(w)) && earlier.every((e) => words.some((w) => w.startsWith(e)));
+  return arePlain(words) && earlier.every((e) => words.some((w) => w.startsWith(e)));
 }
 
 export interface TypingSession {
   /** The rows of the narrowest earlier step `words` narrows that read them completely, if any. */
   readonly people: Complete<PersonCandidate> | undefined;
-  readonly interactions: Complete<InteractionCandidate> | undefined;
+  readonly interactions: Complete<IndexedInteraction> | undefined;
   /** Keeps this keystroke's step for the keystrokes that narrow it. */
   keep(step: Step): void;
 }
