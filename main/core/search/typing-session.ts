@@ -7,7 +7,7 @@
  * earlier word is a prefix of one of its words. Then everything it matches, the earlier query
  * matched too, both in FTS5 (a token starting with "alic" starts with "ali") and in the scorer's
  * rules (shared/domain/search/score.ts). A step keeps a kind of row only when FTS5 matched no
- * more of them than the service scores (`complete`): the fresh query would then also read all its
+ * more of them than the service scores (`Complete`): the fresh query would then also read all its
  * matches and score them exactly, and the matches the scorer accepts are all among the step's.
  * Only plain ASCII query words narrow: for those, FTS5 (which indexes the folded words) matches
  * every row the scorer accepts, so a fresh query could not find a row the step did not read.
@@ -21,7 +21,10 @@ import type { IndexedInteraction } from './folded.ts';
 
 /** Rows of one kind a step read completely: every match its words have, scored or not. */
 export type Complete<T> = {
-  /** The rows the scorer accepted for the step's words: a superset of any narrower query's. */
+  /**
+   * Every row FTS5 matched, or those the scorer accepted: among them, every row the scorer accepts
+   * for a narrower query.
+   */
   rows: T[];
   /** How many rows FTS5 matched when they were read: no narrower query matches more. */
   matched: number;
