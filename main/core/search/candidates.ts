@@ -9,7 +9,8 @@
  * the index's order (people as added, interactions newest first) rather than by id.
  */
 import { FIELD_WEIGHTS, DEFAULT_WEIGHT } from '../../../shared/domain/search/hit.ts';
-import { PREFIX_FACTOR } from '../../../shared/domain/search/score.ts';
+import { matchPadded, PREFIX_FACTOR } from '../../../shared/domain/search/score.ts';
+import type { IndexedInteraction } from './folded.ts';
 import type { Term } from './fts-store.ts';
 
 /** Column groups of equal weight, heaviest first (the rest of the columns weigh DEFAULT_WEIGHT). */
@@ -56,4 +57,26 @@ export function fromTiers(tierList: Term[][], cap: number, read: (terms: Term[],
     if (seen.size >= cap) break;
   }
   return [...seen];
+}
+
+/**
+ * Reads tiers as the index would, from every match already in memory: up to `cap` row ids
+ * matching every term, newest first. Only for plain ASCII texts and words, whose FTS5 tokens are
+ * exactly their folded words (folded.ts `isPlain`).
+ */
+export function readInMemory(rows: readonly IndexedInteraction[]): (terms: Term[], cap: number) => number[] {
+  const newest = [...rows].sort((a, b) => b.rowid - a.rowid);
+  const holds = (row: IndexedInteraction, { word, prefix, columns }: Term) =>
+    (columns.length ? columns : Object.keys(row.fields)).some((column) => {
+      const match = matchPadded(row.fields[column] ?? '', word);
+      return prefix ? match > 0 : match === 1;
+    });
+  return (terms, cap) => {
+    const ids: number[] = [];
+    for (const row of newest) {
+      if (ids.length >= cap) break;
+      if (terms.every((term) => holds(row, term))) ids.push(row.rowid);
+    }
+    return ids;
+  };
 }

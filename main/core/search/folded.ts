@@ -52,11 +52,21 @@ export function personCandidate(row: PersonRow): PersonCandidate {
   };
 }
 
-export function interactionCandidate(row: InteractionRow): InteractionCandidate {
+/** An interaction as scored, with its place in the index's order (newest first is highest). */
+export type IndexedInteraction = InteractionCandidate & { rowid: number };
+
+export function interactionCandidate(row: InteractionRow): IndexedInteraction {
   const at = row.folded.indexOf(FIELD);
   return {
+    rowid: row.rowid,
     id: row.id,
     date: row.date,
     fields: { title: row.folded.slice(0, at), notes: row.folded.slice(at + 1) },
   };
 }
+
+/** Anything but printable ASCII: folded texts hold only words and single spaces. */
+const NOT_PLAIN = /[^ -~]/;
+/** True when FTS5's tokens of the interaction are exactly its folded words: plain ASCII texts. */
+export const isPlain = (row: InteractionCandidate) =>
+  !NOT_PLAIN.test(row.fields.title!) && !NOT_PLAIN.test(row.fields.notes!);

@@ -29,8 +29,8 @@ export type PersonFields = {
 export type InteractionFields = { title: string; notes: string };
 
 /** A candidate as scored: its folded texts (folded.ts). */
-export type PersonRow = { id: string; folded: string };
-export type InteractionRow = { id: string; date: string; folded: string };
+export type PersonRow = { rowid: number; id: string; folded: string };
+export type InteractionRow = { rowid: number; id: string; date: string; folded: string };
 
 /** A phrase for FTS5: a folded word, whole or as a prefix, in some columns (all when empty). */
 export type Term = { word: string; prefix: boolean; columns: readonly string[] };
@@ -77,6 +77,8 @@ export class MissingFts5Error extends Error {
 export interface FtsStore {
   /** False when the tables were (re)created empty at open: the index must be built from scratch. */
   readonly wasReady: boolean;
+  /** Grows with every write to the index through this store: whatever was read before is stale once it moved. */
+  readonly changes: number;
   readState(): { checkpoints: Record<string, unknown> };
   /** Runs `work` in one transaction; the state is saved with it. */
   transaction(work: () => void, checkpoints: Record<string, unknown>): void;
@@ -90,12 +92,11 @@ export interface FtsStore {
   /** Rowids of up to `cap` people matching every term, in the index's order. */
   peopleIds(terms: readonly Term[], cap: number): number[];
   peopleByRowid(rowids: readonly number[]): PersonRow[];
-  /** Up to `cap` interactions matching every term, newest first. */
-  matchInteractions(terms: readonly Term[], cap: number): InteractionRow[];
+  /** Rowids of up to `cap` interactions matching every term, newest first. */
   interactionIds(terms: readonly Term[], cap: number): number[];
   interactionsByRowid(rowids: readonly number[]): InteractionRow[];
-  /** The original texts of the people shown. */
-  peopleFields(ids: readonly string[]): Map<string, PersonFields>;
+  /** The names and original texts of the people shown. */
+  peopleShown(ids: readonly string[]): Map<string, { name: string; fields: PersonFields }>;
   /** The original texts and people of the interactions shown. */
   interactionsShown(ids: readonly string[]): Map<string, { personIds: string[]; fields: InteractionFields }>;
   namesOf(ids: readonly string[]): Map<string, string>;
@@ -140,34 +141,43 @@ export function openFtsStore(db: DatabaseSync, ownsConnection: boolean): FtsStor
     deleteTalk: 'DELETE FROM search_interaction WHERE rowid = ?',
     insertTalkFts: 'INSERT INTO search_talks (rowid, title, notes) VALUES (?, ?, ?)',
     deleteTalkFts: 'DELETE FROM search_talks WHERE rowid = ?',
-    peopleIds: 'SELECT rowid FROM search_people WHERE search_people MATCH ? LIMIT ?',
-    peopleByRowid: `SELECT id, folded FROM search_person WHERE rowid ${inList}`,
-    talks:
-      'SELECT t.id, t.date, t.folded FROM (SELECT rowid FROM search_talks ' +
-      'WHERE search_talks MATCH ? ORDER BY rowid DESC LIMIT ?) f JOIN search_interaction t ON t.rowid = f.rowid',
-    talkIds: 'SELECT rowid FROM search_talks WHERE search_talks MATCH ? ORDER BY rowid DESC LIMIT ?',
-    talksByRowid: `SELECT id, date, folded FROM search_interaction WHERE rowid ${inList}`,
-    peopleFields: `SELECT id, fields FROM search_person WHERE id ${inList}`,
+    // Row ids come back as one JSON array: a row apiece costs more than the match for a broad query.
+    peopleIds:
+      'SELECT json_group_array(rowid ORDER BY rowid) AS ids FROM ' +
+      '(SELECT rowid FROM search_people WHERE search_people MATCH ? LIMIT ?)',
+    peopleByRowid: `SELECT rowid, id, folded FROM search_person WHERE rowid ${inList}`,
+    talkIds:
+      'SELECT json_group_array(rowid ORDER BY rowid DESC) AS ids FROM ' +
+      '(SELECT rowid FROM search_talks WHERE search_talks MATCH ? ORDER BY rowid DESC LIMIT ?)',
+    talksByRowid: `SELECT rowid, id, date, folded FROM search_interaction WHERE rowid ${inList}`,
+    peopleShown: `SELECT id, name, fields FROM search_person WHERE id ${inList}`,
     talksShown: `SELECT id, person_ids, fields FROM search_interaction WHERE id ${inList}`,
     names: `SELECT id, name FROM search_person WHERE id ${inList}`,
   });
 
+  // Every write method counts itself, so a write nothing here foresaw still counts.
+  let changes = 0;
   const removePerson = (id: string) => {
+    changes++;
     const row = stmts.personRowid.get(id) as { rowid: number } | undefined;
     if (!row) return;
     stmts.deletePeopleFts.run(row.rowid);
     stmts.deletePerson.run(row.rowid);
   };
   const removeInteraction = (id: string) => {
+    changes++;
     const row = stmts.talkRowid.get(id) as { rowid: number } | undefined;
     if (!row) return;
     stmts.deleteTalkFts.run(row.rowid);
     stmts.deleteTalk.run(row.rowid);
   };
-  const rowids = (rows: unknown[]) => (rows as Array<{ rowid: number }>).map((r) => r.rowid);
+  const rowids = (row: unknown) => JSON.parse((row as { ids: string }).ids) as number[];
 
   return {
     wasReady,
+    get changes() {
+      return changes;
+    },
     readState() {
       const row = stmts.state.get() as { value: string } | undefined;
       return { checkpoints: row ? (JSON.parse(row.value) as Record<string, unknown>) : {} };
@@ -195,6 +205,7 @@ export function openFtsStore(db: DatabaseSync, ownsConnection: boolean): FtsStor
     removePerson,
     ownerOfDetail: (id) => (stmts.detailOwner.get(id) as { contact_id: string } | undefined)?.contact_id,
     setDetailOwner(id, contactId) {
+      changes++;
       if (contactId === undefined) stmts.deleteDetail.run(id);
       else stmts.setDetailOwner.run(id, contactId);
     },
@@ -210,14 +221,13 @@ export function openFtsStore(db: DatabaseSync, ownsConnection: boolean): FtsStor
       stmts.insertTalkFts.run(rowid, ...folded.columns);
     },
     removeInteraction,
-    peopleIds: (terms, cap) => rowids(stmts.peopleIds.all(expression(terms), cap)),
+    peopleIds: (terms, cap) => rowids(stmts.peopleIds.get(expression(terms), cap)),
     peopleByRowid: (ids) => stmts.peopleByRowid.all(JSON.stringify(ids)) as PersonRow[],
-    matchInteractions: (terms, cap) => stmts.talks.all(expression(terms), cap) as InteractionRow[],
-    interactionIds: (terms, cap) => rowids(stmts.talkIds.all(expression(terms), cap)),
+    interactionIds: (terms, cap) => rowids(stmts.talkIds.get(expression(terms), cap)),
     interactionsByRowid: (ids) => stmts.talksByRowid.all(JSON.stringify(ids)) as InteractionRow[],
-    peopleFields(ids) {
-      const rows = stmts.peopleFields.all(JSON.stringify(ids)) as Array<{ id: string; fields: string }>;
-      return new Map(rows.map((r) => [r.id, JSON.parse(r.fields) as PersonFields]));
+    peopleShown(ids) {
+      const rows = stmts.peopleShown.all(JSON.stringify(ids)) as Array<{ id: string; name: string; fields: string }>;
+      return new Map(rows.map((r) => [r.id, { name: r.name, fields: JSON.parse(r.fields) as PersonFields }]));
     },
     interactionsShown(ids) {
       const rows = stmts.talksShown.all(JSON.stringify(ids)) as Array<{
@@ -237,6 +247,7 @@ export function openFtsStore(db: DatabaseSync, ownsConnection: boolean): FtsStor
       return new Map(rows.map((r) => [r.id, r.name]));
     },
     reset() {
+      changes++;
       db.exec('BEGIN IMMEDIATE');
       try {
         for (const fts of ['search_people', 'search_talks'])

@@ -150,6 +150,17 @@ describe('search', () => {
     const hits = await t.call('search.query', { q: 'coffee', limit: 3 });
     expect(hits.map((h) => h.snippet)).toEqual(['Coffee', 'Coffees', 'coffee after']);
   });
+
+  it('reads the tiers of few matches from memory as the index would: a whole word first, however old', async () => {
+    const t = await openTestCore();
+    const talks = [interaction('i-old', '2025-01-02', 'Biscuit')];
+    for (let n = 0; n < 5; n++) talks.push(interaction(`i${n}`, `2025-06-0${n + 1}`, 'Biscuits tin'));
+    await inArea('replication', () => t.core.db.interactions.bulkInsert(talks));
+    for (const q of ['biscuit', 'bisc', 'biscuit']) {
+      const hits = await t.call('search.query', { q, limit: 2 });
+      expect(hits.map((h) => h.id)).toEqual(q === 'biscuit' ? ['i-old', 'i4'] : ['i4', 'i3']);
+    }
+  });
 });
 
 const contact = (id: string, displayName: string, organisation?: string) =>

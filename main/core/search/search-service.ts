@@ -7,12 +7,17 @@ import {
   rankPeople,
   scoreInteraction,
   scorePerson,
+  type PersonCandidate,
+  type ScoredInteraction,
+  type ScoredPerson,
 } from '../../../shared/domain/search/score.ts';
 import { queryWords } from '../../../shared/domain/search/text.ts';
 import type { SearchProjection } from '../projection/search-projection.ts';
-import { fromTiers, INTERACTION_GROUPS, PEOPLE_GROUPS, tiers } from './candidates.ts';
-import { interactionCandidate, personCandidate } from './folded.ts';
-import type { InteractionRow, PersonRow, Term } from './fts-store.ts';
+import { fromTiers, INTERACTION_GROUPS, PEOPLE_GROUPS, readInMemory, tiers } from './candidates.ts';
+import { isPlain, type IndexedInteraction } from './folded.ts';
+import type { Term } from './fts-store.ts';
+import { createIndexReads } from './index-reads.ts';
+import { arePlain, createTypingSessions, type Complete } from './typing-session.ts';
 
 export interface SearchService {
   /** People first, then interactions; empty for a blank query. Waits for writes not yet indexed. */
@@ -30,21 +35,58 @@ const PEOPLE_SLACK = 20;
 /** Interactions read when a query has too many words to read in tiers. */
 export const INTERACTION_CANDIDATES = 150;
 
-/** Answers the Ctrl/Cmd+K box from the FTS5 index kept by the search projection. */
+/**
+ * Answers the Ctrl/Cmd+K box from the FTS5 index kept by the search projection. A keystroke that
+ * narrows the one before filters what that one read instead of asking the index
+ * (typing-session.ts); rows already read are kept until the index changes (index-reads.ts).
+ */
 export function createSearchService(projection: SearchProjection): SearchService {
   const { store } = projection;
+  const reads = createIndexReads(store);
+  const sessions = createTypingSessions();
 
-  function peopleCandidates(words: string[], limit: number): PersonRow[] {
+  /** The people to score, and all of them when FTS5 matched few enough to read every one. */
+  function peopleCandidates(
+    words: string[],
+    limit: number,
+    earlier: Complete<PersonCandidate> | undefined,
+  ): { rows: PersonCandidate[]; matched?: number } {
+    if (earlier) return { rows: earlier.rows, matched: earlier.matched };
     // Row ids first: a broad query's texts would be read only to be set aside for the tiers.
     const all = store.peopleIds(prefixes(words), PEOPLE_CANDIDATES + 1);
     const tiered = tiers(words, PEOPLE_GROUPS);
-    if (all.length <= PEOPLE_CANDIDATES || !tiered) return store.peopleByRowid(all.slice(0, PEOPLE_CANDIDATES));
-    return store.peopleByRowid(fromTiers(tiered, limit + PEOPLE_SLACK, store.peopleIds));
+    if (all.length <= PEOPLE_CANDIDATES) return { rows: reads.people(all), matched: all.length };
+    const ids = tiered ? fromTiers(tiered, limit + PEOPLE_SLACK, store.peopleIds) : all.slice(0, PEOPLE_CANDIDATES);
+    return { rows: reads.people(ids) };
   }
-  function interactionCandidates(words: string[], need: number): InteractionRow[] {
+
+  /**
+   * The interactions to score, and every match when few enough match to read them all (kept for
+   * the next keystrokes: typing-session.ts). One word is read in tiers (candidates.ts); from every
+   * match in memory when their texts are plain ASCII, where matching them is exactly FTS5's.
+   */
+  function interactionCandidates(
+    words: string[],
+    need: number,
+    earlier: Complete<IndexedInteraction> | undefined,
+  ): { rows: IndexedInteraction[]; every?: Complete<IndexedInteraction> } {
     const tiered = tiers(words, INTERACTION_GROUPS);
-    if (!tiered) return store.matchInteractions(prefixes(words), INTERACTION_CANDIDATES);
-    return store.interactionsByRowid(fromTiers(tiered, need, store.interactionIds));
+    let every = earlier && {
+      ...earlier,
+      rows: earlier.rows.filter((row) => scoreInteraction(words, row, matchPadded) !== undefined),
+    };
+    if (!every) {
+      // One more than scored: whether they are all the matches.
+      const all = store.interactionIds(prefixes(words), INTERACTION_CANDIDATES + 1);
+      if (all.length > INTERACTION_CANDIDATES)
+        return { rows: reads.interactions(tiered ? fromTiers(tiered, need, store.interactionIds) : all.slice(0, -1)) };
+      const rows = reads.interactions(all);
+      every = { rows, matched: all.length, plain: rows.every(isPlain) };
+    }
+    // The tiers stop once `need` rows are read, so they read every match only when fewer match.
+    if (!tiered || every.matched < need) return { rows: every.rows, every };
+    const read = every.plain && arePlain(words) ? readInMemory(every.rows) : store.interactionIds;
+    return { rows: reads.interactions(fromTiers(tiered, need, read)), every };
   }
 
   return {
@@ -52,64 +94,81 @@ export function createSearchService(projection: SearchProjection): SearchService
       const words = queryWords(q);
       if (!words.length || limit <= 0) return [];
       if (projection.behind) await projection.flush();
+      const session = sessions.begin(words, reads.changes);
 
-      const scoredPeople = peopleCandidates(words, limit)
-        .map((row) => scorePerson(words, personCandidate(row), matchPadded))
-        .filter((s) => s !== undefined);
+      const foundPeople = peopleCandidates(words, limit, session.people);
+      const scoredPeople: ScoredPerson[] = [];
+      const acceptedPeople: PersonCandidate[] = [];
+      for (const row of foundPeople.rows) {
+        const scored = scorePerson(words, row, matchPadded);
+        if (!scored) continue;
+        scoredPeople.push(scored);
+        acceptedPeople.push(row);
+      }
       const people = rankPeople(scoredPeople, limit);
-      const interactions =
-        people.length < limit
-          ? rankInteractions(
-              interactionCandidates(words, limit - people.length)
-                .map((row) => scoreInteraction(words, interactionCandidate(row), matchPadded))
-                .filter((s) => s !== undefined),
-              limit - people.length,
-            )
-          : [];
 
-      // Only the hits shown read their original texts, for snippets and names.
-      const originals = store.peopleFields(people.map((p) => p.personId));
-      const shown = store.interactionsShown(interactions.map((i) => i.id));
-      const names = store.namesOf([
-        ...new Set([...people.map((p) => p.personId), ...[...shown.values()].flatMap((i) => i.personIds)]),
-      ]);
-      const views: SearchHitView[] = [];
-      for (const scored of people) {
-        const fields = originals.get(scored.personId);
-        if (!fields) continue;
-        const { details, ...own } = fields;
-        const hit = personHit(words, scored, { id: scored.personId, fields: own, details });
-        views.push({
-          kind: hit.detailId ? 'detail' : 'person',
-          id: hit.detailId ?? hit.id,
-          personIds: hit.personIds,
-          title: names.get(scored.personId) ?? '',
-          field: hit.field,
-          snippet: hit.snippet,
-          highlights: hit.highlights,
-        });
+      let interactions: ScoredInteraction[] = [];
+      let every: Complete<IndexedInteraction> | undefined;
+      if (people.length < limit) {
+        const need = limit - people.length;
+        const candidates = interactionCandidates(words, need, session.interactions);
+        every = candidates.every;
+        const scored = candidates.rows.map((row) => scoreInteraction(words, row, matchPadded));
+        interactions = rankInteractions(
+          scored.filter((s) => s !== undefined),
+          need,
+        );
       }
-      for (const scored of interactions) {
-        const original = shown.get(scored.id);
-        if (!original) continue;
-        const hit = interactionHit(words, scored, original);
-        views.push({
-          kind: 'interaction',
-          id: hit.id,
-          personIds: hit.personIds,
-          title: hit.personIds
-            .map((id) => names.get(id) ?? '')
-            .filter(Boolean)
-            .join(', '),
-          field: hit.field,
-          snippet: hit.snippet,
-          highlights: hit.highlights,
-          date: scored.date,
-        });
-      }
-      return views;
+      session.keep({
+        words,
+        people: foundPeople.matched === undefined ? undefined : { rows: acceptedPeople, matched: foundPeople.matched },
+        interactions: every,
+      });
+      return hitViews(words, people, interactions);
     },
   };
+
+  /** Only the hits shown read their original texts, for snippets and names. */
+  function hitViews(words: string[], people: ScoredPerson[], interactions: ScoredInteraction[]): SearchHitView[] {
+    const originals = reads.peopleShown(people.map((p) => p.personId));
+    const shown = reads.interactionsShown(interactions.map((i) => i.id));
+    const names = reads.namesOf([...new Set([...shown.values()].flatMap((i) => i.personIds))]);
+    const views: SearchHitView[] = [];
+    for (const scored of people) {
+      const original = originals.get(scored.personId);
+      if (!original) continue;
+      const { details, ...own } = original.fields;
+      const hit = personHit(words, scored, { id: scored.personId, fields: own, details });
+      views.push({
+        kind: hit.detailId ? 'detail' : 'person',
+        id: hit.detailId ?? hit.id,
+        personIds: hit.personIds,
+        title: original.name,
+        field: hit.field,
+        snippet: hit.snippet,
+        highlights: hit.highlights,
+      });
+    }
+    for (const scored of interactions) {
+      const original = shown.get(scored.id);
+      if (!original) continue;
+      const hit = interactionHit(words, scored, original);
+      views.push({
+        kind: 'interaction',
+        id: hit.id,
+        personIds: hit.personIds,
+        title: hit.personIds
+          .map((id) => names.get(id) ?? '')
+          .filter(Boolean)
+          .join(', '),
+        field: hit.field,
+        snippet: hit.snippet,
+        highlights: hit.highlights,
+        date: scored.date,
+      });
+    }
+    return views;
+  }
 }
 
 /** Every word as a prefix, in any column. */

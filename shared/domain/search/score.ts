@@ -37,9 +37,26 @@ export const matchTokens: WordMatch = (text, word) => {
   return earned;
 };
 
-/** For text already folded and padded (" jose nunez ", main/core/search/folded.ts): two substring searches. */
-export const matchPadded: WordMatch = (text, word) =>
-  !text.includes(` ${word}`) ? 0 : text.includes(` ${word} `) ? 1 : PREFIX_FACTOR;
+/**
+ * For text already folded and padded (" jose nunez ", main/core/search/folded.ts): two substring
+ * searches. The padded words are built once per word, not per call: building ` ${word}` for each
+ * of a keystroke's thousands of calls, then flattening it to search, cost more than the search.
+ */
+export const matchPadded: WordMatch = (text, word) => {
+  const [lead, whole] = paddedWord(word);
+  return !text.includes(lead) ? 0 : text.includes(whole) ? 1 : PREFIX_FACTOR;
+};
+const paddedWords = new Map<string, readonly [string, string]>();
+function paddedWord(word: string): readonly [string, string] {
+  let padded = paddedWords.get(word);
+  if (!padded) {
+    // A keystroke has a few words; the box is typed into for a lifetime.
+    if (paddedWords.size >= 256) paddedWords.clear();
+    padded = [` ${word}`, ` ${word} `];
+    paddedWords.set(word, padded);
+  }
+  return padded;
+}
 
 /** Per query word, the best weight it earns in any of `fields` (0 where it matches nothing). */
 export function wordWeights(
@@ -81,45 +98,59 @@ const doc = (
 export type ScoredPerson = { score: number; personId: string; detailId: string };
 export type ScoredInteraction = { score: number; date: string; id: string };
 
-/** Per query word, what it earns in one field of weight `weight` (0 where it does not match). */
-function fieldWeights(words: readonly string[], text: string, weight: number, match: WordMatch): number[] {
-  return words.map((word) => (text ? weight * match(text, word) : 0));
-}
-
 const byId = (a: { id: string }, b: { id: string }) => compareText(a.id, b.id);
 const isSortedById = (details: PersonCandidate['details']) =>
   details.every((d, i) => i === 0 || compareText(details[i - 1]!.id, d.id) <= 0);
 
-/** The person's score and best sub-document, or undefined when some word matches nowhere. */
+/**
+ * The person's score and best sub-document, or undefined when some word matches nowhere.
+ *
+ * Sub-documents are their own fields, then each detail by id. The best is the first one with the
+ * highest sum among those holding every word; when none holds every word, the words combine
+ * (each its best weight anywhere) and the person is shown under the sub-document holding the most
+ * words (on a tie a detail, as the title already names the person; then the most weight).
+ * Runs for every candidate on every keystroke, so it makes no array for a detail matching
+ * nothing (such a detail can never be shown: one holding a word always ranks above it).
+ */
 export function scorePerson(
   words: readonly string[],
   person: PersonCandidate,
   match: WordMatch = matchTokens,
 ): ScoredPerson | undefined {
-  // Runs for every candidate on every keystroke: the index hands details over sorted already.
+  // The index hands details over sorted already.
   const details = isSortedById(person.details) ? person.details : [...person.details].sort(byId);
   const detailWeight = FIELD_WEIGHTS.detail ?? DEFAULT_WEIGHT;
-  const subs = [{ detailId: '', weights: wordWeights(words, person.fields, match) }];
-  for (const d of details) subs.push({ detailId: d.id, weights: fieldWeights(words, d.text, detailWeight, match) });
-  let best: (typeof subs)[number] | undefined;
-  let score = 0;
-  for (const sub of subs) {
-    if (!sub.weights.every((w) => w > 0)) continue;
-    const s = sum(sub.weights);
-    if (!best || s > score) [best, score] = [sub, s];
+  const own = wordWeights(words, person.fields, match);
+  const combined = [...own];
+  let full = holdsEvery(own) ? { detailId: '', score: sum(own) } : undefined;
+  let shown = { detailId: '', rank: rank(own, false) };
+  for (const d of details) {
+    if (!d.text) continue;
+    let weights: number[] | undefined;
+    for (let w = 0; w < words.length; w++) {
+      const earned = detailWeight * match(d.text, words[w]!);
+      if (earned === 0) continue;
+      weights ??= words.map(() => 0);
+      weights[w] = earned;
+      if (earned > combined[w]!) combined[w] = earned;
+    }
+    if (!weights) continue;
+    if (holdsEvery(weights)) {
+      const s = sum(weights);
+      if (!full || s > full.score) full = { detailId: d.id, score: s };
+    }
+    const r = rank(weights, true);
+    if (r > shown.rank) shown = { detailId: d.id, rank: r };
   }
-  if (!best) {
-    const combined = words.map((_, w) => Math.max(...subs.map((sub) => sub.weights[w]!)));
-    if (!combined.every((w) => w > 0)) return undefined;
-    score = sum(combined);
-    // Shown under the sub-document holding the most words; on a tie a detail, as the title
-    // already names the person; then the most weight.
-    const rank = (sub: (typeof subs)[number]) =>
-      sub.weights.filter((w) => w > 0).length * 1e6 + (sub.detailId ? 1e5 : 0) + sum(sub.weights);
-    for (const sub of subs) if (!best || rank(sub) > rank(best)) best = sub;
-  }
-  return { score, personId: person.id, detailId: best!.detailId };
+  if (full) return { score: full.score, personId: person.id, detailId: full.detailId };
+  if (!holdsEvery(combined)) return undefined;
+  return { score: sum(combined), personId: person.id, detailId: shown.detailId };
 }
+
+const holdsEvery = (weights: number[]) => weights.every((w) => w > 0);
+/** The order of sub-documents when words combine: words held, then a detail, then weight. */
+const rank = (weights: number[], detail: boolean) =>
+  weights.filter((w) => w > 0).length * 1e6 + (detail ? 1e5 : 0) + sum(weights);
 
 /** The hit shown for a scored person: snippet and highlights from their original texts. */
 export function personHit(words: readonly string[], scored: ScoredPerson, original: PersonCandidate): SearchHit {
