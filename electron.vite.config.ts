@@ -20,6 +20,8 @@ export default defineConfig({
           index: 'main/electron/entry.ts',
           'ocr-worker': 'main/core/cards/ocr-worker.ts',
           serve: 'main/serve.ts',
+          // The core on its own, as the app runs it, for benchmarks (bench:scale) to open.
+          core: 'main/core/core.ts',
         },
         output: { chunkFileNames: 'app-[hash].js' },
       },

@@ -2,6 +2,7 @@
  * One fresh process on a data folder, with the core of the tree given by --root (this one, or a
  * baseline worktree): open to the first Today data, search keystrokes right after start, one
  * person's newest 50, and the resident memory after a day's typical use. Prints one JSON line.
+ * With --entry out/main/core.js, the core is the built one the app runs instead of the source.
  * With --forget-today, the Today kept by the last start is removed first, so Today is computed.
  * With --people-first, the People screen is the first thing asked for instead: its first window
  * (name order, the screen's first 80 rows), then a window sorted by last contact, which only the
@@ -19,12 +20,14 @@ const { values } = parseArgs({
     data: { type: 'string' },
     'people-first': { type: 'boolean' },
     'forget-today': { type: 'boolean' },
+    /** The core to open, relative to --root: its source (default), or the build `out/main/core.js`. */
+    entry: { type: 'string', default: 'main/core/core.ts' },
   },
 });
 // Today as computed at a start that cannot use the one kept by the last (a new day, a change).
 if (values['forget-today']) rmSync(join(values.data!, 'rapport-today.json'), { force: true });
 const started = performance.now();
-const { openCore } = (await import(pathToFileURL(join(values.root!, 'main/core/core.ts')).href)) as {
+const { openCore } = (await import(pathToFileURL(join(values.root!, values.entry!)).href)) as {
   openCore: (o: object) => Promise<{
     call(c: string, i: object): Promise<unknown>;
     watch(c: string, i: object, f: (r: { ok: boolean; value?: unknown }) => void): () => void;
