@@ -10,6 +10,7 @@ import { spawn } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import { inArea } from '../area.ts';
 import { exportArchive, snapshot, type Documents } from '../backup/archive.ts';
 import { fixedClock } from '../clock.ts';
@@ -118,14 +119,28 @@ export async function state(dir: string, options: { stamps?: boolean } = {}): Pr
   const core = await openCore({ dataDir: dir, mode: 'desktop', version: 'kill' });
   try {
     const derived = await expectedDerived(core.db);
-    const stored = await core.db.participations.count().exec();
-    if (stored !== derived.participations.size)
-      throw new Error(`participations: ${stored}, a rebuild makes ${derived.participations.size}`);
+    const wanted = {
+      participations: derived.participations,
+      follow_ups: derived.followUps,
+      people_index: derived.peopleIndex,
+    };
+    for (const [name, rows] of Object.entries(wanted)) {
+      const stored = await core.db[name as keyof typeof wanted].find().exec();
+      const have = plain(stored.map((d) => d.toMutableJSON()));
+      if (!isDeepStrictEqual(have, plain([...rows.values()])))
+        throw new Error(
+          `${name} after the kill differs from a rebuild (${stored.length} rows, a rebuild makes ${rows.size})`,
+        );
+    }
     return JSON.stringify(canonical(await snapshot(core.db), options));
   } finally {
     await core.close();
   }
 }
+
+/** Rows as plain data in id order, without RxDB's own fields: derived rows compared whatever wrote them. */
+const plain = (rows: { id: string }[]) =>
+  (JSON.parse(JSON.stringify(rows)) as { id: string }[]).sort((a, b) => (a.id < b.id ? -1 : 1));
 
 export function copyFolder(from: string): string {
   const to = mkdtempSync(join(tmpdir(), 'rapport-kill-round-'));
