@@ -6,11 +6,19 @@ import { startTimerLoop, type Timers } from '../jobs/timer-loop.ts';
 export { MAX_SLEEP_MS, realTimers, type Timers } from '../jobs/timer-loop.ts';
 
 /**
- * Any write that can change reminders: people (through their derived index row, which also
- * carries the last contact day), interactions, details and settings (holds, the nudge).
+ * Every collection reminders are computed from: people through their derived index row (which
+ * also carries the last contact day), the waiting follow-ups, interactions, details and settings
+ * (rhythms, holds, the nudge).
+ */
+export const REMINDER_INPUTS = ['people_index', 'follow_ups', 'interactions', 'details', 'settings'] as const;
+
+/**
+ * Any write that can change reminders. The derived follow-ups are written after the detail or
+ * interaction they follow from, so they are watched too: a recomputation that ran in between
+ * would otherwise keep the old answer until the next change.
  */
 export function reminderChanges(db: RapportDatabase): Observable<unknown> {
-  return merge(db.people_index.$, db.interactions.$, db.details.$, db.settings.$);
+  return merge(...REMINDER_INPUTS.map((name) => db[name].$));
 }
 
 /**

@@ -2,11 +2,11 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { inArea } from '../area.ts';
-import type { CollectionName } from '../db/database.ts';
 import { movableClock } from '../testing/fakes.ts';
 import { openTestCore, type TestCore } from '../testing/test-core.ts';
 import type { TodayView } from '../../../shared/domain/reminders/views.ts';
-import { createTodayMemory, REMEMBERED_TODAY_FILENAME, TODAY_INPUTS } from './remembered-today.ts';
+import { REMINDER_INPUTS } from './live.ts';
+import { createTodayMemory, REMEMBERED_TODAY_FILENAME } from './remembered-today.ts';
 
 beforeAll(() => {
   process.env.TZ = 'Europe/London';
@@ -138,7 +138,7 @@ describe('Today kept for the next start', () => {
     const today = await h.next('reminders.watchToday', {});
     const sam = [...today.overdue, ...today.due].find((p) => p.id === samId);
     expect(sam?.reasons.map((r) => r.kind)).toContain('follow-up');
-    expect([...read].filter((name) => !TODAY_INPUTS.includes(name as CollectionName))).toEqual([]);
+    expect([...read].filter((name) => !(REMINDER_INPUTS as readonly string[]).includes(name))).toEqual([]);
     expect(read.size).toBeGreaterThanOrEqual(4);
   });
 

@@ -72,7 +72,7 @@ export interface RemindersDeps {
   /** The user's IANA zone, asked on every run so a time-zone change is picked up. */
   timeZone: () => string;
   timers?: Timers | undefined;
-  /** Keeps Today's last result for the next start (absent for a read-only copy and in tests). */
+  /** Keeps Today's last result for the next start (absent for a read-only copy). */
   memory?: TodayMemory | undefined;
 }
 
