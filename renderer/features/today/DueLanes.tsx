@@ -79,7 +79,7 @@ function Lane({
         </ul>
       ) : null}
       {all && total > items.length ? (
-        <p className="muted small">
+        <p className="muted small list-rest">
           The first {items.length} of {total.toLocaleString()}. The People list filters by status to show everyone.
         </p>
       ) : null}

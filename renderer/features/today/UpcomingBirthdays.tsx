@@ -51,7 +51,9 @@ export function UpcomingBirthdays({ birthdays, total }: { birthdays: TodayView['
         <p className="empty">No birthdays in the next 30 days.</p>
       )}
       {total > birthdays.length ? (
-        <p className="muted small">And {(total - birthdays.length).toLocaleString()} more in the next 30 days.</p>
+        <p className="muted small list-rest">
+          And {(total - birthdays.length).toLocaleString()} more in the next 30 days.
+        </p>
       ) : null}
     </section>
   );
