@@ -1,14 +1,7 @@
 /** Data, schemas, the raw node:sqlite reader and the timing helper of storage-dataset.ts. */
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
-import {
-  getStartIndexStringFromLowerBound,
-  getStartIndexStringFromUpperBound,
-  type PreparedQuery,
-  type RxCollectionCreator,
-  type RxDocumentData,
-  type RxJsonSchema,
-} from 'rxdb';
-import { encodeIndexString, quoteIdent } from '../../main/core/storage/index-keys.ts';
+import { type PreparedQuery, type RxCollectionCreator, type RxDocumentData, type RxJsonSchema } from 'rxdb';
+import { getIndexDefs, quoteIdent } from '../../main/core/storage/index-keys.ts';
 import { rng } from '../../main/core/storage/test-helpers.ts';
 import { median } from './storage-report.ts';
 
@@ -85,6 +78,7 @@ export const RAW_PRAGMAS = 'PRAGMA cache_size = -16384; PRAGMA temp_store = MEMO
 export function openRawReader(file: string, table: string, schema: RxJsonSchema<RxDocumentData<any>>) {
   const db = new DatabaseSync(file);
   db.exec(RAW_PRAGMAS);
+  const indexes = getIndexDefs(schema);
   const statements = new Map<string, StatementSync>();
   const statement = (sql: string) => {
     let stmt = statements.get(sql);
@@ -97,11 +91,12 @@ export function openRawReader(file: string, table: string, schema: RxJsonSchema<
   };
   const where = (prepared: PreparedQuery<any>) => {
     const plan = prepared.queryPlan;
-    const fields = plan.index as string[];
-    const ix = quoteIdent('ix:' + fields.join(','));
+    // Keyed as the storage keys the tables it made (compact keys).
+    const index = indexes.find((def) => def.key === (plan.index as string[]).join(','))!;
+    const ix = quoteIdent(index.column);
     const sql = `${ix} ${plan.inclusiveStart ? '>=' : '>'} ? AND ${ix} ${plan.inclusiveEnd ? '<=' : '<'} ?`;
-    const lower = encodeIndexString(getStartIndexStringFromLowerBound(schema, fields, plan.startKeys));
-    const upper = encodeIndexString(getStartIndexStringFromUpperBound(schema, fields, plan.endKeys));
+    const lower = index.lowerBound(plan.startKeys);
+    const upper = index.upperBound(plan.endKeys);
     return { ix, sql, lower, upper };
   };
   const t = quoteIdent(table);

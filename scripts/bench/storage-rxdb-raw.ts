@@ -17,17 +17,9 @@
  */
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import {
-  createRxDatabase,
-  fillWithDefaultSettings,
-  getStartIndexStringFromLowerBound,
-  getStartIndexStringFromUpperBound,
-  INDEX_MAX,
-  INDEX_MIN,
-  type RxStorage,
-} from 'rxdb';
+import { createRxDatabase, fillWithDefaultSettings, INDEX_MAX, INDEX_MIN, type RxStorage } from 'rxdb';
 import { averageSchema, averageSchemaData } from 'rxdb/plugins/test-utils';
-import { encodeIndexString, quoteIdent } from '../../main/core/storage/index-keys.ts';
+import { getIndexDefs, quoteIdent } from '../../main/core/storage/index-keys.ts';
 import { RAW_PRAGMAS } from './storage-dataset-lib.ts';
 
 type RawFile = { file: string; table: string; ids: string[]; serialIds: string[] };
@@ -62,20 +54,23 @@ export async function writePerformanceData(
   return { file: path.join(dir, 'raw-perf.sqlite'), table: 'rx_col0_v0', ids, serialIds };
 }
 
+/** The (var2, var1) index as the storage keys it (the table is one it made, so compact keys). */
+const var2Index = getIndexDefs(fillWithDefaultSettings(averageSchema())).find(
+  (ix) => ix.key === '_deleted,var2,var1,id',
+)!;
+
 /** [lower, upper] BLOBs of `[_deleted = false, var2 = value, any, any]` on the (var2, var1) index. */
 function var2Bounds(value: number): [Uint8Array, Uint8Array] {
-  const schema = fillWithDefaultSettings(averageSchema());
-  const fields = ['_deleted', 'var2', 'var1', 'id'];
   return [
-    encodeIndexString(getStartIndexStringFromLowerBound(schema, fields, [false, value, INDEX_MIN, INDEX_MIN])),
-    encodeIndexString(getStartIndexStringFromUpperBound(schema, fields, [false, value, INDEX_MAX, INDEX_MAX])),
+    var2Index.lowerBound([false, value, INDEX_MIN, INDEX_MIN]),
+    var2Index.upperBound([false, value, INDEX_MAX, INDEX_MAX]),
   ];
 }
 
 /** Times each read metric once on `data` (ms), reopening the connection where RxDB reopens. */
 export function runRawReads(data: RawFile): Record<string, number> {
   const t = quoteIdent(data.table);
-  const ix = quoteIdent('ix:_deleted,var2,var1,id');
+  const ix = quoteIdent(var2Index.column);
   const open = () => {
     const db = new DatabaseSync(data.file);
     db.exec(RAW_PRAGMAS);

@@ -8,8 +8,11 @@ import { isDeepStrictEqual } from 'node:util';
 import { getChangedDocumentsSince, now, type MangoQuery, type RxDocumentData, type RxStorageInstance } from 'rxdb';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { getRxStorageSqlite } from './index.ts';
+import { KEY_COLUMN_PREFIX, type KeyFormat } from './index-keys.ts';
+import type { RxStorageInstanceSqlite } from './instance.ts';
 import {
   createInstance,
+  createPaddedTable,
   filledPersonSchema,
   makeTempDir,
   prepare,
@@ -23,6 +26,8 @@ export type FuzzOptions = {
   /** Number of write rounds; each round is followed by `queriesPerRound` queries. */
   rounds: number;
   queriesPerRound: number;
+  /** The table's key format (default compact; padded is what tables made before compact keys keep, key-format.ts). */
+  keys?: KeyFormat;
   /** Called on the first mismatch with a description; defaults to throwing. */
   onMismatch?: (message: string) => never;
 };
@@ -76,11 +81,20 @@ export async function runDifferentialFuzz(options: FuzzOptions): Promise<FuzzSta
 
   const temp = makeTempDir('rapport-fuzz-');
   const dbName = 'fuzz' + options.seed;
+  if (options.keys === 'padded') createPaddedTable(temp.dir, dbName, 'people', schema);
   const sqlite = await createInstance<Person>(
-    getRxStorageSqlite({ databaseDirectory: temp.dir, synchronous: 'NORMAL' }),
+    // -1 keeps a padded table padded (no conversion at open).
+    getRxStorageSqlite({
+      databaseDirectory: temp.dir,
+      synchronous: 'NORMAL',
+      ...(options.keys === 'padded' ? { convertKeysAtOpenMaxRows: -1 } : {}),
+    }),
     schema,
     dbName,
   );
+  const keyColumn = (sqlite as RxStorageInstanceSqlite<Person>).internals.indexes[0]?.column ?? '';
+  if (!keyColumn.startsWith(KEY_COLUMN_PREFIX[options.keys ?? 'compact']))
+    fail(`the table has key column ${keyColumn}`);
   const memory = await createInstance<Person>(
     getRxStorageMemory(),
     schema,

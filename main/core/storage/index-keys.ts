@@ -10,11 +10,22 @@ import {
   type RxDocumentData,
   type RxJsonSchema,
 } from 'rxdb';
+import { encodeCompactKey, MAX_RUN } from './compact-keys.ts';
+
+/**
+ * How a table stores its index keys: `compact` (compact-keys.ts, columns `ik:…`) in every table
+ * made since, `padded` (RxDB's padded string as UTF-16BE, columns `ix:…`) in tables made before
+ * and not yet converted (key-format.ts).
+ */
+export type KeyFormat = 'compact' | 'padded';
+
+/** Column name prefix of each key format. */
+export const KEY_COLUMN_PREFIX: Readonly<Record<KeyFormat, string>> = { compact: 'ik:', padded: 'ix:' };
 
 /**
  * One secondary index of a collection: the RxDB field list, the SQLite
- * column that stores RxDB's indexable string for it, and the function that
- * computes that string for a document.
+ * column that stores its key, and the functions that compute keys and
+ * bounds in the table's key format.
  */
 export type IndexDef<RxDocType> = {
   readonly fields: readonly string[];
@@ -22,7 +33,10 @@ export type IndexDef<RxDocType> = {
   readonly key: string;
   /** Unquoted SQLite column name. */
   readonly column: string;
+  /** RxDB's index string of a document (tests, and equal-prefix checks of sorted scans). */
   readonly toIndexString: (doc: RxDocumentData<RxDocType>) => string;
+  /** The document's key as stored in `column`. */
+  readonly keyOf: (doc: RxDocumentData<RxDocType>) => Uint8Array;
   /** prefixLengths[n]: UTF-16 length of the index string of the first n fields. */
   readonly prefixLengths: readonly number[];
   /** Encoded lower bound of a query plan's `startKeys` (RxDB's getStartIndexStringFromLowerBound). */
@@ -100,11 +114,15 @@ function fieldBounds(part: FieldSchema): FieldBounds {
   }
 }
 
-function boundEncoder(fields: readonly FieldBounds[], side: 'lower' | 'upper') {
+function boundEncoder(
+  fields: readonly FieldBounds[],
+  side: 'lower' | 'upper',
+  encode: (indexString: string) => Uint8Array,
+) {
   return (keys: readonly unknown[]): Uint8Array => {
     let str = '';
     for (let i = 0; i < fields.length; i++) str += (fields[i] as FieldBounds)[side](keys[i]);
-    return encodeIndexString(str);
+    return encode(str);
   };
 }
 
@@ -132,6 +150,20 @@ export function decodeIndexString(bytes: Uint8Array): string {
   return out;
 }
 
+/**
+ * The compact encoder of one index: RxDB's string cut into its fields at their fixed widths
+ * (`prefixLengths`; the last field runs to the end, so an over-long id is still whole).
+ */
+function compactEncoder(prefixLengths: readonly number[]): (indexString: string) => Uint8Array {
+  const starts = prefixLengths.slice(0, -1);
+  for (let i = 0; i < prefixLengths.length - 1; i++) {
+    if ((prefixLengths[i + 1] as number) - (prefixLengths[i] as number) > MAX_RUN) {
+      throw new Error(`SQLite storage: an indexed field is longer than ${MAX_RUN} characters`);
+    }
+  }
+  return (indexString) => encodeCompactKey(indexString, starts);
+}
+
 /** Index used by getChangedDocumentsSince(): (lwt, id) order. */
 export function changesIndexFields(primaryPath: string): string[] {
   return ['_meta.lwt', primaryPath];
@@ -143,7 +175,10 @@ export function changesIndexFields(primaryPath: string): string[] {
  * one getChangedDocumentsSince() relies on. Duplicates are dropped so each
  * gets one column. (cleanup() uses a partial SQL index instead, see table.ts.)
  */
-export function getIndexDefs<RxDocType>(schema: RxJsonSchema<RxDocumentData<RxDocType>>): IndexDef<RxDocType>[] {
+export function getIndexDefs<RxDocType>(
+  schema: RxJsonSchema<RxDocumentData<RxDocType>>,
+  format: KeyFormat = 'compact',
+): IndexDef<RxDocType>[] {
   const primaryPath = getPrimaryFieldOfPrimaryKey(schema.primaryKey) as string;
   const lists: string[][] = (schema.indexes ?? []).map((index) =>
     typeof index === 'string' ? [index] : [...(index as readonly string[])],
@@ -164,20 +199,26 @@ export function getIndexDefs<RxDocType>(schema: RxJsonSchema<RxDocumentData<RxDo
     let bounds: FieldBounds[] | undefined;
     let lowerBound: ((keys: readonly unknown[]) => Uint8Array) | undefined;
     let upperBound: ((keys: readonly unknown[]) => Uint8Array) | undefined;
+    let encode: ((indexString: string) => Uint8Array) | undefined;
     const boundsOf = () => (bounds ??= parts.map(fieldBounds));
+    const indexString = (doc: RxDocumentData<RxDocType>) =>
+      (toIndexString ??= getIndexableStringMonad(schema, fields) as (doc: RxDocumentData<RxDocType>) => string)(doc);
+    const lengths = () =>
+      (prefixLengths ??= fields
+        .map((_, n) => (n === 0 ? 0 : getIndexStringLength(schema, fields.slice(0, n))))
+        .concat(getIndexStringLength(schema, fields)));
+    const encoderOf = () => (encode ??= format === 'compact' ? compactEncoder(lengths()) : encodeIndexString);
     defs.push({
       fields,
       key,
-      column: 'ix:' + key,
-      toIndexString: (doc) =>
-        (toIndexString ??= getIndexableStringMonad(schema, fields) as (doc: RxDocumentData<RxDocType>) => string)(doc),
+      column: KEY_COLUMN_PREFIX[format] + key,
+      toIndexString: indexString,
+      keyOf: (doc) => encoderOf()(indexString(doc)),
       get prefixLengths() {
-        return (prefixLengths ??= fields
-          .map((_, n) => (n === 0 ? 0 : getIndexStringLength(schema, fields.slice(0, n))))
-          .concat(getIndexStringLength(schema, fields)));
+        return lengths();
       },
-      lowerBound: (keys) => (lowerBound ??= boundEncoder(boundsOf(), 'lower'))(keys),
-      upperBound: (keys) => (upperBound ??= boundEncoder(boundsOf(), 'upper'))(keys),
+      lowerBound: (keys) => (lowerBound ??= boundEncoder(boundsOf(), 'lower', encoderOf()))(keys),
+      upperBound: (keys) => (upperBound ??= boundEncoder(boundsOf(), 'upper', encoderOf()))(keys),
     });
   }
   return defs;

@@ -8,13 +8,11 @@ import {
 import { acquireTableState, releaseTableState } from './change-bus.ts';
 import { acquireConnection, databaseFilePath, releaseConnection, type SynchronousLevel } from './connection.ts';
 import { configureDocumentCache } from './doc-cache.ts';
-import { getIndexDefs } from './index-keys.ts';
 import { RxStorageInstanceSqlite, type SqliteInstanceOptions, type SqliteStorageInternals } from './instance.ts';
-import { ensureTable, prepareTableStatements, tableName } from './table.ts';
+import { openTable, prepareTableStatements, tableName } from './table.ts';
 
 export type { SqliteStorageInternals } from './instance.ts';
 export { RxStorageInstanceSqlite } from './instance.ts';
-export { encodeIndexString } from './index-keys.ts';
 export { configureDocumentCache, documentCacheStats, DEFAULT_CACHE_BYTES } from './doc-cache.ts';
 
 export type SqliteStorageOptions = {
@@ -31,6 +29,11 @@ export type SqliteStorageOptions = {
    * passing it here sets it for the process.
    */
   documentCacheBytes?: number;
+  /**
+   * Tables with padded index keys and at most this many rows are converted to compact keys when
+   * they open (key-format.ts; default 250,000). -1 keeps every one padded (tests).
+   */
+  convertKeysAtOpenMaxRows?: number;
 };
 
 export type RxStorageSqlite = RxStorage<SqliteStorageInternals, SqliteInstanceOptions>;
@@ -69,11 +72,10 @@ export function getRxStorageSqlite(options: SqliteStorageOptions): RxStorageSqli
       }
       const filePath = databaseFilePath(options.databaseDirectory, params.databaseName);
       const table = tableName(params.collectionName, params.schema.version);
-      const indexes = getIndexDefs(params.schema);
       const db = acquireConnection(filePath, connectionOptions);
       const shared = acquireTableState(filePath, table);
       try {
-        ensureTable(db, table, indexes);
+        const indexes = openTable(db, table, params.schema, options.convertKeysAtOpenMaxRows);
         const statements = prepareTableStatements(db, table, indexes);
         const internals: SqliteStorageInternals = { db, filePath, table, indexes, shared };
         return new RxStorageInstanceSqlite<RxDocType>(

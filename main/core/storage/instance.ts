@@ -190,9 +190,10 @@ export class RxStorageInstanceSqlite<RxDocType> implements RxStorageInstance<
       docs = this.reader.documents<RxDocType>(this.scan(plan, data));
       if (matcher) docs = docs.filter(matcher);
     } else if (!matcher) {
-      docs = this.reader.documents<RxDocType>(this.prefixRows(plan, data, want));
+      docs = this.prefixDocs(plan, data, want);
     } else {
-      docs = this.streamMatches(plan, data, matcher, want, sortMode === 'prefix');
+      const rows = this.scanStatement(plan, data).iterate(plan.lower, plan.upper);
+      docs = this.streamMatches(rows, matcher, want, undefined, sortMode === 'prefix' ? plan.shape.tieKey : undefined);
     }
     if (sortMode !== 'exact') docs.sort(plan.shape.compare);
     if (skip > 0 || docs.length > want) docs = docs.slice(skip, want);
@@ -216,70 +217,62 @@ export class RxStorageInstanceSqlite<RxDocType> implements RxStorageInstance<
   }
 
   /**
-   * Rows of a prefix-sorted scan with every row matching: the first `want`
-   * rows in index order plus the rest of the last one's tie group. Reads
-   * `want + 1` rows in one statement; only when the extra row ties does it
-   * stream on through the tie group.
+   * Documents of a prefix-sorted scan with every row matching: the first `want`
+   * in index order plus the rest of the last one's tie group. Reads `want + 1`
+   * rows in one statement; only when the extra row ties does it stream on
+   * through the tie group.
    */
-  private prefixRows(plan: ScanPlan<RxDocType>, data: number, want: number): Row[] {
-    const variant = data | ScanVariant.tieKey | ScanVariant.paged;
-    const rows = this.scan(plan, variant, want + 1, 0);
-    if (rows.length <= want) return rows;
-    const tieKey = (rows[want - 1] as Row)[3];
-    if ((rows[want] as Row)[3] !== tieKey) return rows.slice(0, want);
+  private prefixDocs(plan: ScanPlan<RxDocType>, data: number, want: number): Doc<RxDocType>[] {
+    const variant = data | ScanVariant.paged;
+    const docs = this.reader.documents<RxDocType>(this.scan(plan, variant, want + 1, 0));
+    if (docs.length <= want) return docs;
+    const tieKey = plan.shape.tieKey;
+    const tie = tieKey(docs[want - 1] as Doc<RxDocType>);
+    if (tieKey(docs[want] as Doc<RxDocType>) !== tie) return docs.slice(0, want);
     const stmt = this.scanStatement(plan, variant);
-    for (const row of stmt.iterate(plan.lower, plan.upper, -1, want + 1) as Iterable<Row>) {
-      if (row[3] !== tieKey) break;
-      rows.push(row);
-    }
-    return rows;
+    return docs.concat(
+      this.streamMatches(stmt.iterate(plan.lower, plan.upper, -1, want + 1), null, Infinity, tie, tieKey),
+    );
   }
 
   /**
-   * Streams the range in index order, materialising rows in growing chunks,
-   * until `want` documents matched; with `prefix` (prefix sort) it then
-   * finishes the tie group of the last needed row.
+   * Streams scan rows, materialising them in growing chunks, until `want`
+   * documents matched; with `tieKey`, it then finishes the tie group of the
+   * last needed one (prefix sort). Given `tie`, the stream starts inside that
+   * tie group and stops where it ends.
    */
   private streamMatches(
-    plan: ScanPlan<RxDocType>,
-    data: number,
-    matcher: (doc: Doc<RxDocType>) => boolean,
+    scanRows: Iterable<unknown>,
+    matcher: ((doc: Doc<RxDocType>) => boolean) | null,
     want: number,
-    prefix: boolean,
+    tie?: string,
+    tieKey?: (doc: Doc<RxDocType>) => string,
   ): Doc<RxDocType>[] {
-    const stmt = this.scanStatement(plan, data | (prefix ? ScanVariant.tieKey : 0));
     const docs: Doc<RxDocType>[] = [];
     const rows: Row[] = [];
-    let tieKey: unknown = undefined;
-    let chunkSize = Math.min(Math.max(want, 16), 256);
+    let chunkSize = Number.isFinite(want) ? Math.min(Math.max(want, 16), 256) : 16;
     /** Processes the buffered rows; true once the scan can stop. */
     const drain = (): boolean => {
-      const batch = this.reader.documents<RxDocType>(rows);
-      for (let i = 0; i < batch.length; i++) {
-        if (tieKey !== undefined && (rows[i] as Row)[3] !== tieKey) return true;
-        const doc = batch[i] as Doc<RxDocType>;
-        if (!matcher(doc)) continue;
+      for (const doc of this.reader.documents<RxDocType>(rows)) {
+        if (tie !== undefined && tieKey!(doc) !== tie) return true;
+        if (matcher && !matcher(doc)) continue;
         docs.push(doc);
         if (docs.length === want) {
-          if (!prefix) return true;
-          tieKey = (rows[i] as Row)[3];
+          if (!tieKey) return true;
+          tie = tieKey(doc);
         }
       }
       rows.length = 0;
       return false;
     };
-    let stopped = false;
-    for (const row of stmt.iterate(plan.lower, plan.upper) as Iterable<Row>) {
+    for (const row of scanRows as Iterable<Row>) {
       rows.push(row);
       if (rows.length >= chunkSize) {
-        if (drain()) {
-          stopped = true;
-          break;
-        }
+        if (drain()) return docs;
         chunkSize = Math.min(chunkSize * 2, STREAM_CHUNK);
       }
     }
-    if (!stopped && rows.length > 0) drain();
+    if (rows.length > 0) drain();
     return docs;
   }
 

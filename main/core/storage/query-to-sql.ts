@@ -30,8 +30,11 @@ export type ScanShape<RxDocType> = {
   readonly inclusiveEnd: boolean;
   readonly direction: 'ASC' | 'DESC';
   readonly sortMode: SortMode;
-  /** For `prefix`: bytes of the index BLOB that form the tie key. */
-  readonly tieBytes: number;
+  /**
+   * For `prefix`: the index string of the leading fields the index orders by, equal within a tie
+   * group (a string of the document: compact keys have no fixed-width prefix to cut in SQL).
+   */
+  readonly tieKey: (doc: RxDocumentData<RxDocType>) => string;
   /** Prepared statements of this shape by {@link ScanVariant}, filled by the instance. */
   readonly statements: Map<number, StatementSync>;
   /** RxDB's comparator for the query's sort (the sort is part of the shape). */
@@ -121,7 +124,9 @@ function buildShape<RxDocType>(
   };
 }
 
-type SortAnalysis = { direction: 'ASC' | 'DESC'; sortMode: SortMode; tieBytes: number };
+type SortAnalysis<RxDocType> = Pick<ScanShape<RxDocType>, 'direction' | 'sortMode' | 'tieKey'>;
+
+const NO_TIES = () => '';
 
 function analyzeSort<RxDocType>(
   primaryPath: string,
@@ -129,9 +134,9 @@ function analyzeSort<RxDocType>(
   indexDef: IndexDef<RxDocType>,
   sortSatisfiedByIndex: boolean,
   constant: ReadonlySet<string>,
-): SortAnalysis {
+): SortAnalysis<RxDocType> {
   const index = indexDef.fields;
-  if (sortSatisfiedByIndex) return { direction: 'ASC', sortMode: 'exact', tieBytes: 0 };
+  if (sortSatisfiedByIndex) return { direction: 'ASC', sortMode: 'exact', tieKey: NO_TIES };
   let sort = (query.sort as Record<string, 'asc' | 'desc'>[]).map((part) => {
     const [field, dir] = Object.entries(part)[0] as [string, 'asc' | 'desc'];
     return { field, dir };
@@ -144,16 +149,21 @@ function analyzeSort<RxDocType>(
 
   const exactDir = uniformPrefixDirection(relevantSort, relevantIndex);
   if (exactDir && relevantSort.some((part) => part.field === primaryPath)) {
-    return { direction: exactDir, sortMode: 'exact', tieBytes: 0 };
+    return { direction: exactDir, sortMode: 'exact', tieKey: NO_TIES };
   }
   const leading = relevantSort.at(-1)?.field === primaryPath ? relevantSort.slice(0, -1) : relevantSort;
   const prefixDir = leading.length > 0 ? uniformPrefixDirection(leading, relevantIndex) : null;
   if (prefixDir) {
     const lastField = (leading.at(-1) as { field: string }).field;
     const covered = index.indexOf(lastField) + 1;
-    return { direction: prefixDir, sortMode: 'prefix', tieBytes: 2 * (indexDef.prefixLengths[covered] as number) };
+    const length = indexDef.prefixLengths[covered] as number;
+    return {
+      direction: prefixDir,
+      sortMode: 'prefix',
+      tieKey: (doc) => indexDef.toIndexString(doc).slice(0, length),
+    };
   }
-  return { direction: 'ASC', sortMode: 'none', tieBytes: 0 };
+  return { direction: 'ASC', sortMode: 'none', tieKey: NO_TIES };
 }
 
 /** 'ASC'/'DESC' if `sort` is a prefix of `index` with one direction, else null. */
@@ -205,14 +215,11 @@ export function rangeWhere(column: string, inclusiveStart: boolean, inclusiveEnd
 }
 
 /** Bit flags of a scan statement: which columns it selects, whether it takes LIMIT/OFFSET. */
-export const ScanVariant = { data: 1, tieKey: 2, paged: 4, count: 8 } as const;
+export const ScanVariant = { data: 1, paged: 4, count: 8 } as const;
 
 /**
  * SQL of a range scan returning reader rows (reader.ts): `rowid`, `data`
- * (or NULL without {@link ScanVariant.data}), the data_version, and with
- * `tieKey` the hex of the index BLOB's first `tieBytes` (equal within a tie
- * group; a string costs far less than a BLOB, which node:sqlite copies into
- * a new Buffer per row). Without `data` it is a covering-index scan. With
+ * (or NULL without {@link ScanVariant.data}) and the data_version. Without `data` it is a covering-index scan. With
  * `paged`, LIMIT (-1 for none) and OFFSET follow the bounds. `count` selects
  * `count(*)` and the data_version instead.
  */
@@ -221,9 +228,8 @@ export function rangeScanSql<RxDocType>(table: string, shape: ScanShape<RxDocTyp
   const where = `FROM ${quoteIdent(table)} WHERE ${rangeWhere(shape.index.column, shape.inclusiveStart, shape.inclusiveEnd)}`;
   if (variant & ScanVariant.count) return `SELECT count(*), ${DATA_VERSION_SQL} ${where}`;
   const data = variant & ScanVariant.data ? 'data' : 'NULL';
-  const ix = variant & ScanVariant.tieKey ? `, hex(substr(${c}, 1, ${shape.tieBytes}))` : '';
   return (
-    `SELECT rowid, ${data}, ${DATA_VERSION_SQL}${ix} ${where} ORDER BY ${c} ${shape.direction}` +
+    `SELECT rowid, ${data}, ${DATA_VERSION_SQL} ${where} ORDER BY ${c} ${shape.direction}` +
     (variant & ScanVariant.paged ? ' LIMIT ? OFFSET ?' : '')
   );
 }

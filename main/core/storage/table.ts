@@ -1,7 +1,8 @@
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
-import type { RxDocumentData } from 'rxdb';
+import type { RxDocumentData, RxJsonSchema } from 'rxdb';
 import { DATA_VERSION_SQL } from './connection.ts';
-import { encodeIndexString, quoteIdent, type IndexDef } from './index-keys.ts';
+import { getIndexDefs, quoteIdent, type IndexDef } from './index-keys.ts';
+import { convertToCompactKeys, createIndexesSql, tableColumnsSql, tableKeyFormat } from './key-format.ts';
 
 /**
  * Table name for one collection at one schema version. Each version gets
@@ -31,26 +32,32 @@ export type TableStatements = {
 };
 
 /**
- * Creates the table and its index columns/B-trees when missing. If the
- * table already exists but lacks an index column (an index was added
- * without a version bump), the column is added and back-filled from the
- * stored JSON so range scans see every row.
+ * Opens a collection's table: creates it with compact keys when missing, converts a table with
+ * padded keys (key-format.ts), and adds any index column it lacks (an index was added without a
+ * version bump), back-filled from the stored JSON so range scans see every row. Returns the
+ * table's indexes in its key format.
  */
-export function ensureTable<RxDocType>(db: DatabaseSync, table: string, indexes: readonly IndexDef<RxDocType>[]): void {
-  const t = quoteIdent(table);
-  const existing = new Set(
-    (db.prepare(`SELECT name FROM pragma_table_info(?)`).all(table) as { name: string }[]).map((row) => row.name),
-  );
-  if (existing.size > 0 && indexes.every((ix) => existing.has(ix.column))) return;
+export function openTable<RxDocType>(
+  db: DatabaseSync,
+  table: string,
+  schema: RxJsonSchema<RxDocumentData<RxDocType>>,
+  convertMaxRows?: number,
+): IndexDef<RxDocType>[] {
+  let existing = columnsOf(db, table);
+  if (
+    existing.size > 0 &&
+    tableKeyFormat(existing) === 'padded' &&
+    convertToCompactKeys(db, table, schema, convertMaxRows)
+  ) {
+    existing = columnsOf(db, table);
+  }
+  const indexes = getIndexDefs(schema, existing.size > 0 ? tableKeyFormat(existing) : 'compact');
+  if (existing.size > 0 && indexes.every((ix) => existing.has(ix.column))) return indexes;
   // One transaction for all DDL: one fsync instead of one per statement.
   db.exec('BEGIN IMMEDIATE');
   try {
     if (existing.size === 0) {
-      // Nullable so a column left over from a removed index never blocks inserts.
-      const indexColumns = indexes.map((ix) => `${quoteIdent(ix.column)} BLOB`).join(', ');
-      db.exec(
-        `CREATE TABLE IF NOT EXISTS ${t} (id TEXT PRIMARY KEY NOT NULL, deleted INTEGER NOT NULL, lwt REAL NOT NULL, data TEXT NOT NULL, ${indexColumns})`,
-      );
+      db.exec(`CREATE TABLE IF NOT EXISTS ${quoteIdent(table)} (${tableColumnsSql(indexes)})`);
     } else {
       backfillColumns(
         db,
@@ -58,19 +65,22 @@ export function ensureTable<RxDocType>(db: DatabaseSync, table: string, indexes:
         indexes.filter((ix) => !existing.has(ix.column)),
       );
     }
-    for (const ix of indexes) {
-      db.exec(`CREATE INDEX IF NOT EXISTS ${quoteIdent(table + ':' + ix.column)} ON ${t} (${quoteIdent(ix.column)})`);
-    }
-    // cleanup() only needs deleted rows by age: a partial index costs nothing for live rows.
-    db.exec(`CREATE INDEX IF NOT EXISTS ${quoteIdent(table + ':cleanup')} ON ${t} (lwt) WHERE deleted = 1`);
+    for (const sql of createIndexesSql(table, indexes)) db.exec(sql);
     db.exec('COMMIT');
   } catch (error) {
     if (db.isTransaction) db.exec('ROLLBACK');
     throw error;
   }
+  return indexes;
 }
 
-/** Adds index columns to an existing table; runs inside ensureTable's transaction. */
+function columnsOf(db: DatabaseSync, table: string): Set<string> {
+  return new Set(
+    (db.prepare(`SELECT name FROM pragma_table_info(?)`).all(table) as { name: string }[]).map((r) => r.name),
+  );
+}
+
+/** Adds index columns to an existing table; runs inside openTable's transaction. */
 function backfillColumns<RxDocType>(db: DatabaseSync, table: string, missing: readonly IndexDef<RxDocType>[]): void {
   const t = quoteIdent(table);
   for (const ix of missing) {
@@ -80,7 +90,7 @@ function backfillColumns<RxDocType>(db: DatabaseSync, table: string, missing: re
   const update = db.prepare(`UPDATE ${t} SET ${sets} WHERE id = ?`);
   for (const row of db.prepare(`SELECT id, data FROM ${t}`).all() as { id: string; data: string }[]) {
     const doc = JSON.parse(row.data) as RxDocumentData<RxDocType>;
-    update.run(...missing.map((ix) => encodeIndexString(ix.toIndexString(doc))), row.id);
+    update.run(...missing.map((ix) => ix.keyOf(doc)), row.id);
   }
 }
 
@@ -135,6 +145,6 @@ export function rowValues<RxDocType>(
   indexes: readonly IndexDef<RxDocType>[],
 ): (string | number | Uint8Array)[] {
   const values: (string | number | Uint8Array)[] = [doc._deleted ? 1 : 0, doc._meta.lwt, JSON.stringify(doc)];
-  for (const ix of indexes) values.push(encodeIndexString(ix.toIndexString(doc)));
+  for (const ix of indexes) values.push(ix.keyOf(doc));
   return values;
 }

@@ -3,6 +3,7 @@
  * crash child. Not a test file itself.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
+import { DatabaseSync } from 'node:sqlite';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import {
@@ -18,6 +19,10 @@ import {
   type RxStorage,
   type RxStorageInstance,
 } from 'rxdb';
+import { databaseFilePath } from './connection.ts';
+import { getIndexDefs, quoteIdent } from './index-keys.ts';
+import { createIndexesSql, tableColumnsSql } from './key-format.ts';
+import { tableName } from './table.ts';
 
 export type Person = {
   id: string;
@@ -91,6 +96,21 @@ export async function createInstance<T>(
     multiInstance: false,
     devMode: false,
   });
+}
+
+/** An empty collection table with padded keys, as versions before compact keys made them (key-format.ts). */
+export function createPaddedTable<T>(
+  dir: string,
+  databaseName: string,
+  collectionName: string,
+  schema: RxJsonSchema<RxDocumentData<T>>,
+): void {
+  const db = new DatabaseSync(databaseFilePath(dir, databaseName));
+  const table = tableName(collectionName, schema.version);
+  const indexes = getIndexDefs(schema, 'padded');
+  db.exec(`CREATE TABLE ${quoteIdent(table)} (${tableColumnsSql(indexes)})`);
+  for (const sql of createIndexesSql(table, indexes)) db.exec(sql);
+  db.close();
 }
 
 /** normalizeMangoQuery + prepareQuery, as RxDB does before calling storage.query(). */

@@ -15,6 +15,7 @@ export const CHILD_ENTRIES = {
   'child-core-process': 'main/core/testing/child-core-process.ts',
   'kill-operation-child': 'main/core/lifecycle/kill-operation-child.ts',
   'crash-child': 'main/core/storage/crash-child.ts',
+  'key-format-child': 'main/core/storage/key-format-child.ts',
   'pull-child': 'main/core/sync/pull-child.ts',
 } as const;
 export type ChildEntry = keyof typeof CHILD_ENTRIES;

@@ -1,0 +1,85 @@
+import type { DatabaseSync } from 'node:sqlite';
+import type { RxDocumentData, RxJsonSchema } from 'rxdb';
+import { getIndexDefs, KEY_COLUMN_PREFIX, quoteIdent, type IndexDef, type KeyFormat } from './index-keys.ts';
+
+/**
+ * Tables up to this many rows are converted to compact keys when they open; larger ones keep
+ * padded keys, which read and write correctly, only larger. Measured on the 2-core machine: the
+ * 225,000 rows of a 50,000-people folder's people, details, people index and follow-ups took 16 s
+ * (about 14,000 rows a second), so this bounds a start's conversion of one table to some 18 s.
+ */
+export const CONVERT_AT_OPEN_MAX_ROWS = 250_000;
+
+/** SQLite's primary result codes for a full disk and an I/O error (the extended codes share the low byte). */
+const SQLITE_IOERR = 10;
+const SQLITE_FULL = 13;
+
+/** The key format of an existing table's columns (a table is all one format). */
+export function tableKeyFormat(columns: ReadonlySet<string>): KeyFormat {
+  for (const column of columns) if (column.startsWith(KEY_COLUMN_PREFIX.padded)) return 'padded';
+  return 'compact';
+}
+
+/**
+ * Rewrites a padded-key table with compact keys, in one transaction: a copy with the same rowids
+ * (the document cache is keyed by them), the old table dropped, the copy renamed and indexed. A
+ * crash or a full disk anywhere leaves the table exactly as it was, and false is returned for a
+ * full disk or an I/O error so the table opens with padded keys and is converted at a later open.
+ * Tables above {@link CONVERT_AT_OPEN_MAX_ROWS} rows are left as they are (false).
+ */
+export function convertToCompactKeys<RxDocType>(
+  db: DatabaseSync,
+  table: string,
+  schema: RxJsonSchema<RxDocumentData<RxDocType>>,
+  maxRows = CONVERT_AT_OPEN_MAX_ROWS,
+): boolean {
+  const t = quoteIdent(table);
+  // The largest rowid, not count(*): counting a million rows at every start took 0.7 s, and
+  // rowids only grow (a table's rows were never more than its largest rowid).
+  const rows = (db.prepare(`SELECT max(rowid) AS n FROM ${t}`).get() as { n: number | null }).n ?? 0;
+  if (rows > maxRows) return false;
+  const indexes = getIndexDefs(schema, 'compact');
+  const copy = table + ':converting';
+  const c = quoteIdent(copy);
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    db.exec(`CREATE TABLE ${c} (${tableColumnsSql(indexes)})`);
+    const cols = indexes.map((ix) => ', ' + quoteIdent(ix.column)).join('');
+    const insert = db.prepare(
+      `INSERT INTO ${c} (rowid, id, deleted, lwt, data${cols}) VALUES (?, ?, ?, ?, ?${indexes.map(() => ', ?').join('')})`,
+    );
+    const read = db.prepare(`SELECT rowid, id, deleted, lwt, data FROM ${t} ORDER BY rowid`);
+    read.setReturnArrays(true);
+    for (const row of read.iterate() as Iterable<[number, string, number, number, string]>) {
+      const doc = JSON.parse(row[4]) as RxDocumentData<RxDocType>;
+      insert.run(...row, ...indexes.map((ix) => ix.keyOf(doc)));
+    }
+    db.exec(`DROP TABLE ${t}`);
+    db.exec(`ALTER TABLE ${c} RENAME TO ${t}`);
+    createIndexesSql(table, indexes).forEach((sql) => db.exec(sql));
+    db.exec('COMMIT');
+    return true;
+  } catch (error) {
+    if (db.isTransaction) db.exec('ROLLBACK');
+    const code = ((error as { errcode?: number }).errcode ?? 0) & 0xff;
+    if (code === SQLITE_FULL || code === SQLITE_IOERR) return false;
+    throw error;
+  }
+}
+
+/** Column list of a collection table (the key columns nullable, so one left by a removed index never blocks inserts). */
+export function tableColumnsSql(indexes: readonly Pick<IndexDef<unknown>, 'column'>[]): string {
+  const keys = indexes.map((ix) => `, ${quoteIdent(ix.column)} BLOB`).join('');
+  return `id TEXT PRIMARY KEY NOT NULL, deleted INTEGER NOT NULL, lwt REAL NOT NULL, data TEXT NOT NULL${keys}`;
+}
+
+/** The table's index B-trees: one per key column, and cleanup()'s partial index of deleted rows by age. */
+export function createIndexesSql(table: string, indexes: readonly Pick<IndexDef<unknown>, 'column'>[]): string[] {
+  const t = quoteIdent(table);
+  return [
+    ...indexes.map(
+      (ix) => `CREATE INDEX IF NOT EXISTS ${quoteIdent(table + ':' + ix.column)} ON ${t} (${quoteIdent(ix.column)})`,
+    ),
+    `CREATE INDEX IF NOT EXISTS ${quoteIdent(table + ':cleanup')} ON ${t} (lwt) WHERE deleted = 1`,
+  ];
+}
