@@ -13,7 +13,7 @@ export function damageAnIndexPage(database: string): void {
   const db = new DatabaseSync(database, { readOnly: true });
   const { page_size: pageSize } = db.prepare('PRAGMA page_size').get() as { page_size: number };
   const { pageno } = db
-    .prepare("SELECT pageno FROM dbstat WHERE name LIKE 'rx_practice%:ix:%' ORDER BY pageno LIMIT 1")
+    .prepare("SELECT pageno FROM dbstat WHERE name LIKE 'rx_practice%:ik:%' ORDER BY pageno LIMIT 1")
     .get() as { pageno: number };
   db.close();
   const fd = openSync(database, 'r+');
