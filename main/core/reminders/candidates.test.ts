@@ -16,6 +16,7 @@ import { inArea } from '../area.ts';
 import type { DetailDocument } from '../details/schema.ts';
 import { rawContact, rawInteraction, WRITTEN_AT } from '../testing/documents.ts';
 import { openTestCore } from '../testing/test-core.ts';
+import { birthdaysAhead } from './birthdays-ahead.ts';
 import { dueSoonRows } from './candidates.ts';
 import { loadReminderData } from './inputs.ts';
 
@@ -35,7 +36,7 @@ const TODAYS = [
 ];
 
 describe('the people Today reads', () => {
-  it('give the same schedule, lanes and birthdays as everyone, on random data, days and rhythms', async () => {
+  it('give the same schedule, lanes and birthdays list as everyone, on random data, days and rhythms', async () => {
     const random = seededRandom(20261202);
     const day = () => addCalendarDays(BASE, random(SPREAD) - SPREAD / 2);
     const { core } = await openTestCore({ now: '2027-01-01T12:00:00Z' });
@@ -92,6 +93,7 @@ describe('the people Today reads', () => {
     let followUpReasons = 0;
     let thisWeek = 0;
     let read = 0;
+    let birthdaysCut = 0;
     for (let round = 0; round < 48; round++) {
       const today = TODAYS[round % TODAYS.length]!;
       const now = new Date(`${today}T${String(random(24)).padStart(2, '0')}:30:00Z`);
@@ -112,7 +114,7 @@ describe('the people Today reads', () => {
       const active = new Set(fromEveryone.people.map((p) => p.id));
       fromEveryone.followUps = openFollowUps.filter((f) => active.has(f.contactId));
       const fromFew = await loadReminderData(db, today, (alsoIds) =>
-        dueSoonRows(db, { today, tiers, birthdayDays: 30, alsoIds }),
+        dueSoonRows(db, { today, tiers, alsoIds: [...alsoIds, ...Object.keys(holds)] }),
       );
       const plan = (data: typeof fromEveryone) => schedule({ now, timeZone: 'Europe/London', tiers, holds, ...data });
       const expected = plan(fromEveryone);
@@ -125,7 +127,14 @@ describe('the people Today reads', () => {
           today,
         ).thisWeek;
       expect(week(actual.statuses)).toEqual(week(expected.statuses));
-      expect(upcomingBirthdays(fromFew.people, today, 30)).toEqual(upcomingBirthdays(fromEveryone.people, today, 30));
+      // The birthdays list, read from the index: small limits cut inside days, across the year's end and at 28 February.
+      const allBirthdays = upcomingBirthdays(fromEveryone.people, today, 30);
+      const limit = 1 + random(allBirthdays.length + 2);
+      expect(await birthdaysAhead(db, today, 30, limit)).toEqual({
+        first: allBirthdays.slice(0, limit),
+        total: allBirthdays.length,
+      });
+      birthdaysCut += limit < allBirthdays.length ? 1 : 0;
 
       due += expected.due.length;
       followUpReasons += expected.due.flatMap((p) => p.reasons).filter((r) => r.kind === 'follow-up').length;
@@ -136,6 +145,7 @@ describe('the people Today reads', () => {
     expect(due).toBeGreaterThan(400);
     expect(followUpReasons).toBeGreaterThan(100);
     expect(thisWeek).toBeGreaterThan(40);
+    expect(birthdaysCut).toBeGreaterThan(30);
     expect(read).toBeLessThan(48 * everyone.length * 0.8);
   }, 60_000);
 });

@@ -15,19 +15,21 @@ const NO_END = '9999-12-31';
  * superset: the scheduler decides from these rows exactly as it would from everyone's, because a
  * person outside them has no reason today and is not due within the week. `alsoIds` adds people
  * the caller needs whatever their state: whom a recent meeting, a waiting follow-up or the nudge
- * names (inputs.ts reads those first). Skips only ever make people less due, so the holds are
- * left to the scheduler.
+ * names (inputs.ts reads those first), and everyone with a snooze or a skip: a skip restarts the
+ * clock on its day, which is earlier than a clock started in the future (`addedOn` after today,
+ * clamped to today), so a skipped person can be due where their row alone says not.
  *
  * - **Rhythm**: due on `since + idealDays` (reminders/schedule.ts), with `since` their clock
  *   start clamped to today. Per tier, that is `clockFrom <= weekEnd - idealDays`; when a tier's
  *   ideal is a week or less, a clock started in the future also counts, so that tier is read
  *   whole. People with their own cadence are read whole too: few have one.
- * - **Birthdays**: `birthdayOn` within the next `birthdayDays` days, wrapping at the year's end,
- *   and every 29 February (marked on the 28th in other years).
+ * - **Birthdays**: `birthdayOn` today, and every 29 February (marked on the 28th in other years):
+ *   the scheduler gives a birthday reason on the day only. Today's list of the next weeks'
+ *   birthdays is read apart (birthdays-ahead.ts).
  */
 export async function dueSoonRows(
   db: RapportDatabase,
-  options: { today: string; tiers: TierCadences; birthdayDays: number; alsoIds: readonly string[] },
+  options: { today: string; tiers: TierCadences; alsoIds: readonly string[] },
 ): Promise<PersonIndexDocument[]> {
   const { today, tiers } = options;
   const weekEnd = addCalendarDays(today, THIS_WEEK_DAYS);
@@ -36,15 +38,13 @@ export async function dueSoonRows(
   const onBirthday = (from: string, to: string) =>
     rows(db, { archived: false, birthdayOn: { $gte: from, $lte: to } }, ['archived', 'birthdayOn']);
 
-  const from = today.slice(5);
-  const to = addCalendarDays(today, options.birthdayDays).slice(5);
   const reads = [
     ...Tier.options.map((tier) => {
       const bound = addCalendarDays(weekEnd, -tiers[tier].idealDays);
       return byRhythm(tier, { $lte: bound >= today ? NO_END : bound });
     }),
     byRhythm(OWN_RHYTHM, { $gte: '' }),
-    ...(from <= to ? [onBirthday(from, to)] : [onBirthday(from, '12-31'), onBirthday('01-01', to)]),
+    onBirthday(today.slice(5), today.slice(5)),
     onBirthday('02-29', '02-29'),
     byIds(db, options.alsoIds),
   ];

@@ -2,7 +2,6 @@ import type { Observable } from 'rxjs';
 import { libraryStarters } from '../../../shared/content/library.ts';
 import { dueLanes, effectiveCadence } from '../../../shared/domain/keep-in-touch/status.ts';
 import { addCalendarDays } from '../../../shared/domain/keep-in-touch/days.ts';
-import { upcomingBirthdays } from '../../../shared/domain/reminders/birthdays.ts';
 import { draftNudge, pickNudge, type NudgeCandidate } from '../../../shared/domain/reminders/nudge.ts';
 import { schedule, type DuePerson, type Schedule } from '../../../shared/domain/reminders/schedule.ts';
 import type { ReminderSettings, ReminderState } from '../../../shared/domain/reminders/settings.ts';
@@ -22,6 +21,7 @@ import type { AreaApis } from '../context.ts';
 import { KEEP_IN_TOUCH } from '../settings/keep-in-touch.ts';
 import type { SettingsStore } from '../settings/settings-store.ts';
 import { balanceWith } from '../interactions/reads.ts';
+import { birthdaysAhead } from './birthdays-ahead.ts';
 import { dueSoonRows } from './candidates.ts';
 import { loadReminderData, type ReminderData } from './inputs.ts';
 import { liveRecompute, reminderChanges, type Timers } from './live.ts';
@@ -96,8 +96,7 @@ export function createRemindersService(deps: RemindersDeps): RemindersService {
         : dueSoonRows(db, {
             today,
             tiers: keep.tiers,
-            birthdayDays: BIRTHDAYS_AHEAD_DAYS,
-            alsoIds: state.nudge.personId ? [...alsoIds, state.nudge.personId] : alsoIds,
+            alsoIds: [...alsoIds, ...Object.keys(state.holds), ...(state.nudge.personId ? [state.nudge.personId] : [])],
           }),
     );
     const sched = schedule({
@@ -190,7 +189,7 @@ export function createRemindersService(deps: RemindersDeps): RemindersService {
       [...sched.statuses].map(([id, status]) => ({ id, status })),
       sched.today,
     ).thisWeek.map(({ id }) => ({ id, displayName: byId.get(id)!.displayName, reasons: [] as [] }));
-    const birthdays = upcomingBirthdays(data.people, sched.today, BIRTHDAYS_AHEAD_DAYS);
+    const birthdays = await birthdaysAhead(db, sched.today, BIRTHDAYS_AHEAD_DAYS, TODAY_LIST_LIMIT);
     const first = <T>(list: T[]) => list.slice(0, TODAY_LIST_LIMIT);
     const value: TodayView = {
       today: sched.today,
@@ -198,8 +197,8 @@ export function createRemindersService(deps: RemindersDeps): RemindersService {
       due: first(due).map(item),
       thisWeek: first(thisWeek).map(item),
       nudge: await nudgeFor(snap),
-      birthdays: first(birthdays),
-      totals: { overdue: overdue.length, due: due.length, thisWeek: thisWeek.length, birthdays: birthdays.length },
+      birthdays: birthdays.first,
+      totals: { overdue: overdue.length, due: due.length, thisWeek: thisWeek.length, birthdays: birthdays.total },
     };
     return { value, nextAt: sched.nextChangeAt };
   }

@@ -53,7 +53,7 @@ export interface UpcomingBirthday {
   turning?: number;
 }
 
-/** Birthdays from `today` to `today + days` inclusive, soonest first, then by name. */
+/** Birthdays from `today` to `today + days` inclusive, soonest first, then by name (and id). */
 export function upcomingBirthdays(
   people: readonly { id: string; displayName: string; birthday?: BirthdayValue | undefined }[],
   today: string,
@@ -74,5 +74,11 @@ export function upcomingBirthdays(
       ...(turning !== undefined ? { turning } : {}),
     });
   }
-  return found.sort((a, b) => (a.on !== b.on ? (a.on < b.on ? -1 : 1) : a.displayName.localeCompare(b.displayName)));
+  // The id last: the same people in any order give the same list.
+  return found.sort(
+    (a, b) =>
+      (a.on < b.on ? -1 : a.on > b.on ? 1 : 0) ||
+      a.displayName.localeCompare(b.displayName) ||
+      (a.personId < b.personId ? -1 : a.personId > b.personId ? 1 : 0),
+  );
 }
