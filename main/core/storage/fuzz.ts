@@ -83,11 +83,11 @@ export async function runDifferentialFuzz(options: FuzzOptions): Promise<FuzzSta
   const dbName = 'fuzz' + options.seed;
   if (options.keys === 'padded') createPaddedTable(temp.dir, dbName, 'people', schema);
   const sqlite = await createInstance<Person>(
-    // -1 keeps a padded table padded (no conversion at open).
+    // No conversion budget: a padded table stays padded.
     getRxStorageSqlite({
       databaseDirectory: temp.dir,
       synchronous: 'NORMAL',
-      ...(options.keys === 'padded' ? { convertKeysAtOpenMaxRows: -1 } : {}),
+      ...(options.keys === 'padded' ? { keyConversionRows: 0 } : {}),
     }),
     schema,
     dbName,

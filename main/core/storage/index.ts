@@ -8,6 +8,7 @@ import {
 import { acquireTableState, releaseTableState } from './change-bus.ts';
 import { acquireConnection, databaseFilePath, releaseConnection, type SynchronousLevel } from './connection.ts';
 import { configureDocumentCache } from './doc-cache.ts';
+import { CONVERSION_ROWS_PER_START, type ConversionBudget } from './key-format.ts';
 import { RxStorageInstanceSqlite, type SqliteInstanceOptions, type SqliteStorageInternals } from './instance.ts';
 import { openTable, prepareTableStatements, tableName } from './table.ts';
 
@@ -30,10 +31,10 @@ export type SqliteStorageOptions = {
    */
   documentCacheBytes?: number;
   /**
-   * Tables with padded index keys and at most this many rows are converted to compact keys when
-   * they open (key-format.ts; default 250,000). -1 keeps every one padded (tests).
+   * Rows of tables with padded index keys this storage converts to compact keys as they open
+   * (key-format.ts; default 50,000); 0 keeps every one padded (tests).
    */
-  convertKeysAtOpenMaxRows?: number;
+  keyConversionRows?: number;
 };
 
 export type RxStorageSqlite = RxStorage<SqliteStorageInternals, SqliteInstanceOptions>;
@@ -57,6 +58,7 @@ export function getRxStorageSqlite(options: SqliteStorageOptions): RxStorageSqli
     synchronous: options.synchronous ?? 'FULL',
     busyTimeoutMs: options.busyTimeoutMs ?? 5000,
   };
+  const conversionBudget: ConversionBudget = { rows: options.keyConversionRows ?? CONVERSION_ROWS_PER_START };
   const storage: RxStorageSqlite = {
     // RxDB allows one open database per storage name and database name in a process. Every data
     // folder holds a "rapport" database, so the folder goes into the name: two cores in one
@@ -75,7 +77,7 @@ export function getRxStorageSqlite(options: SqliteStorageOptions): RxStorageSqli
       const db = acquireConnection(filePath, connectionOptions);
       const shared = acquireTableState(filePath, table);
       try {
-        const indexes = openTable(db, table, params.schema, options.convertKeysAtOpenMaxRows);
+        const indexes = openTable(db, table, params.schema, conversionBudget);
         const statements = prepareTableStatements(db, table, indexes);
         const internals: SqliteStorageInternals = { db, filePath, table, indexes, shared };
         return new RxStorageInstanceSqlite<RxDocType>(

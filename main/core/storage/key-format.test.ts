@@ -40,7 +40,7 @@ function notes(count: number, seed: number): Note[] {
 /** A data folder whose table has padded keys and holds `rows`. */
 async function paddedFolder(dir: string, rows: Note[]): Promise<void> {
   createPaddedTable(dir, CONVERSION_TEST.database, CONVERSION_TEST.collection, conversionSchema);
-  const store = await open(dir, -1);
+  const store = await open(dir, 0);
   const result = await store.bulkWrite(
     rows.map((note) => ({ document: toStored(note) })),
     'test',
@@ -49,11 +49,11 @@ async function paddedFolder(dir: string, rows: Note[]): Promise<void> {
   await store.close();
 }
 
-const open = (dir: string, convertKeysAtOpenMaxRows?: number) =>
+const open = (dir: string, keyConversionRows?: number) =>
   createInstance<Note>(
     getRxStorageSqlite({
       databaseDirectory: dir,
-      ...(convertKeysAtOpenMaxRows === undefined ? {} : { convertKeysAtOpenMaxRows }),
+      ...(keyConversionRows === undefined ? {} : { keyConversionRows }),
     }),
     conversionSchema,
     CONVERSION_TEST.database,
@@ -93,8 +93,8 @@ const QUERIES: MangoQuery<Note>[] = [
 ];
 
 /** Every query's answer (ids in order) and count, through the storage. */
-async function answers(dir: string, convertKeysAtOpenMaxRows?: number) {
-  const store = await open(dir, convertKeysAtOpenMaxRows);
+async function answers(dir: string, keyConversionRows?: number) {
+  const store = await open(dir, keyConversionRows);
   try {
     const out = [];
     for (const query of QUERIES) {
@@ -117,7 +117,7 @@ describe('conversion to compact index keys', () => {
       await paddedFolder(temp.dir, notes(3000, 1));
       const before = stored(temp.dir);
       expect(before.format).toBe('padded');
-      const padded = await answers(temp.dir, -1);
+      const padded = await answers(temp.dir, 0);
       expect(padded.every((a) => a.ids.length > 0)).toBe(true);
 
       const converted = await answers(temp.dir);
@@ -136,11 +136,48 @@ describe('conversion to compact index keys', () => {
     const temp = makeTempDir();
     try {
       await paddedFolder(temp.dir, notes(500, 2));
-      const padded = await answers(temp.dir, -1);
+      const padded = await answers(temp.dir, 0);
       expect(await answers(temp.dir, 499)).toEqual(padded);
       expect(stored(temp.dir).format).toBe('padded');
       expect(await answers(temp.dir, 500)).toEqual(padded);
       expect(stored(temp.dir).format).toBe('compact');
+    } finally {
+      temp.dispose();
+    }
+  });
+
+  it('converts at most its budget of rows a start, a table at a time, and the rest at later starts', async () => {
+    const temp = makeTempDir();
+    const second = { ...CONVERSION_TEST, collection: 'later' };
+    const format = (collection: string) => {
+      const db = new DatabaseSync(databaseFilePath(temp.dir, CONVERSION_TEST.database), { readOnly: true });
+      const columns = db.prepare('SELECT name FROM pragma_table_info(?)').all(tableName(collection, 0)) as {
+        name: string;
+      }[];
+      db.close();
+      return columns.some((c) => c.name.startsWith('ix:')) ? 'padded' : 'compact';
+    };
+    const openBoth = async (keyConversionRows: number) => {
+      const storage = getRxStorageSqlite({ databaseDirectory: temp.dir, keyConversionRows });
+      for (const collection of [CONVERSION_TEST.collection, second.collection]) {
+        await (await createInstance<Note>(storage, conversionSchema, CONVERSION_TEST.database, collection)).close();
+      }
+    };
+    try {
+      await paddedFolder(temp.dir, notes(500, 6));
+      createPaddedTable(temp.dir, second.database, second.collection, conversionSchema);
+      const storage = getRxStorageSqlite({ databaseDirectory: temp.dir, keyConversionRows: 0 });
+      const later = await createInstance<Note>(storage, conversionSchema, second.database, second.collection);
+      await later.bulkWrite(
+        notes(400, 7).map((note) => ({ document: toStored(note) })),
+        'test',
+      );
+      await later.close();
+
+      await openBoth(700);
+      expect([format(CONVERSION_TEST.collection), format(second.collection)]).toEqual(['compact', 'padded']);
+      await openBoth(700);
+      expect([format(CONVERSION_TEST.collection), format(second.collection)]).toEqual(['compact', 'compact']);
     } finally {
       temp.dispose();
     }
@@ -152,7 +189,7 @@ describe('conversion to compact index keys', () => {
     try {
       await paddedFolder(temp.dir, notes(2000, 3));
       const before = stored(temp.dir);
-      const padded = await answers(temp.dir, -1);
+      const padded = await answers(temp.dir, 0);
       // The storage shares this connection: a page limit just above the file's size is a full disk.
       const db = acquireConnection(file, { synchronous: 'FULL', busyTimeoutMs: 1000 });
       try {
@@ -177,21 +214,21 @@ describe('conversion to compact index keys', () => {
     const file = (dir: string) => databaseFilePath(dir, CONVERSION_TEST.database);
     try {
       mkdirSync(original);
-      await paddedFolder(original, notes(8000, 4));
+      await paddedFolder(original, notes(5000, 4));
       const before = stored(original);
-      const padded = await answers(original, -1);
+      const padded = await answers(original, 0);
       // The first run is not killed: it gives the conversion's length, within which the kills fall.
       const whole = await convertAndKill(temp.dir, original, file, Infinity);
       expect(whole.converted).toBe(true);
       const random = rng(5);
       const outcomes = new Set<string>();
-      for (let cycle = 0; cycle < 6; cycle++) {
+      for (let cycle = 0; cycle < 5; cycle++) {
         const run = await convertAndKill(temp.dir, original, file, random() * whole.ms);
         const after = stored(run.dir);
         expect(after.integrity).toBe('ok');
         expect(after.rows).toEqual(before.rows);
         expect(after.tables).toEqual(before.tables);
-        expect(await answers(run.dir, -1)).toEqual(padded);
+        expect(await answers(run.dir, 0)).toEqual(padded);
         outcomes.add(after.format);
       }
       // Kills fell inside conversions (else the test proves nothing).

@@ -3,12 +3,16 @@ import type { RxDocumentData, RxJsonSchema } from 'rxdb';
 import { getIndexDefs, KEY_COLUMN_PREFIX, quoteIdent, type IndexDef, type KeyFormat } from './index-keys.ts';
 
 /**
- * Tables up to this many rows are converted to compact keys when they open; larger ones keep
- * padded keys, which read and write correctly, only larger. Measured on the 2-core machine: the
- * 225,000 rows of a 50,000-people folder's people, details, people index and follow-ups took 16 s
- * (about 14,000 rows a second), so this bounds a start's conversion of one table to some 18 s.
+ * Rows converted to compact keys at most per start (per storage), a table at a time; a table
+ * with more rows than what is left keeps padded keys, which read and write correctly, only
+ * larger. The conversion runs at about 14,000 rows a second on the 2-core machine (225,000 rows
+ * of a 50,000-people folder took 16 s), and it stalls the start without a word, so a start
+ * spends at most some 4 s on it: a 2,000-people folder converts over two or three starts.
  */
-export const CONVERT_AT_OPEN_MAX_ROWS = 250_000;
+export const CONVERSION_ROWS_PER_START = 50_000;
+
+/** What is left of a start's conversion budget (see {@link CONVERSION_ROWS_PER_START}). */
+export type ConversionBudget = { rows: number };
 
 /** SQLite's primary result codes for a full disk and an I/O error (the extended codes share the low byte). */
 const SQLITE_IOERR = 10;
@@ -25,19 +29,20 @@ export function tableKeyFormat(columns: ReadonlySet<string>): KeyFormat {
  * (the document cache is keyed by them), the old table dropped, the copy renamed and indexed. A
  * crash or a full disk anywhere leaves the table exactly as it was, and false is returned for a
  * full disk or an I/O error so the table opens with padded keys and is converted at a later open.
- * Tables above {@link CONVERT_AT_OPEN_MAX_ROWS} rows are left as they are (false).
+ * A table with more rows than the budget has left is left as it is (false); a converted one
+ * spends its rows from the budget.
  */
 export function convertToCompactKeys<RxDocType>(
   db: DatabaseSync,
   table: string,
   schema: RxJsonSchema<RxDocumentData<RxDocType>>,
-  maxRows = CONVERT_AT_OPEN_MAX_ROWS,
+  budget: ConversionBudget,
 ): boolean {
   const t = quoteIdent(table);
   // The largest rowid, not count(*): counting a million rows at every start took 0.7 s, and
   // rowids only grow (a table's rows were never more than its largest rowid).
   const rows = (db.prepare(`SELECT max(rowid) AS n FROM ${t}`).get() as { n: number | null }).n ?? 0;
-  if (rows > maxRows) return false;
+  if (budget.rows <= 0 || rows > budget.rows) return false;
   const indexes = getIndexDefs(schema, 'compact');
   const copy = table + ':converting';
   const c = quoteIdent(copy);
@@ -58,6 +63,7 @@ export function convertToCompactKeys<RxDocType>(
     db.exec(`ALTER TABLE ${c} RENAME TO ${t}`);
     createIndexesSql(table, indexes).forEach((sql) => db.exec(sql));
     db.exec('COMMIT');
+    budget.rows -= rows;
     return true;
   } catch (error) {
     if (db.isTransaction) db.exec('ROLLBACK');

@@ -2,7 +2,13 @@ import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import type { RxDocumentData, RxJsonSchema } from 'rxdb';
 import { DATA_VERSION_SQL } from './connection.ts';
 import { getIndexDefs, quoteIdent, type IndexDef } from './index-keys.ts';
-import { convertToCompactKeys, createIndexesSql, tableColumnsSql, tableKeyFormat } from './key-format.ts';
+import {
+  convertToCompactKeys,
+  createIndexesSql,
+  tableColumnsSql,
+  tableKeyFormat,
+  type ConversionBudget,
+} from './key-format.ts';
 
 /**
  * Table name for one collection at one schema version. Each version gets
@@ -41,14 +47,10 @@ export function openTable<RxDocType>(
   db: DatabaseSync,
   table: string,
   schema: RxJsonSchema<RxDocumentData<RxDocType>>,
-  convertMaxRows?: number,
+  budget: ConversionBudget,
 ): IndexDef<RxDocType>[] {
   let existing = columnsOf(db, table);
-  if (
-    existing.size > 0 &&
-    tableKeyFormat(existing) === 'padded' &&
-    convertToCompactKeys(db, table, schema, convertMaxRows)
-  ) {
+  if (existing.size > 0 && tableKeyFormat(existing) === 'padded' && convertToCompactKeys(db, table, schema, budget)) {
     existing = columnsOf(db, table);
   }
   const indexes = getIndexDefs(schema, existing.size > 0 ? tableKeyFormat(existing) : 'compact');
