@@ -46,9 +46,9 @@ for (const [label, damage] of [
 test('damage found by the check after a crash, once the app is open, leads to the same recovery screen', async ({
   page,
 }) => {
-  // Large enough that the check runs after opening, in the background.
-  const dir = await seededFolder('backed-up-250-large', [
-    ['scripts/seed-demo.ts', '--contacts', '250', '--interactions', '4500', '--data-dir', '{dir}'],
+  // Large enough that the check runs after opening, in the background (about 40 MB with compact index keys).
+  const dir = await seededFolder('backed-up-550-large', [
+    ['scripts/seed-demo.ts', '--contacts', '550', '--interactions', '10000', '--data-dir', '{dir}'],
     ['main/cli.ts', '--data-dir', '{dir}', 'backup', 'now'],
   ]);
   const database = join(dir, 'rapport.sqlite');
@@ -62,7 +62,7 @@ test('damage found by the check after a crash, once the app is open, leads to th
     await page.goto(app.url);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your Rapport database is damaged');
     await expect(page.getByText(/btreeInitPage/)).toBeVisible();
-    await expect(page.getByText(/with 250 people/)).toBeVisible();
+    await expect(page.getByText(/with 550 people/)).toBeVisible();
     await page.getByRole('button', { name: 'Open read-only' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Read-only copy.' })).toBeVisible();
   } finally {
