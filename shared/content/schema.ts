@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { placeholderProblem } from './placeholders.ts';
+import { lazyExtend, lazyObject } from '../lazy-schema.ts';
 
 export { PLACEHOLDERS, placeholderProblem, type Placeholder } from './placeholders.ts';
 
@@ -86,7 +87,7 @@ const Tags = z
  * Any starter personalisation can use: a library line, or one of the user's own (which has no
  * kind, relationship or intent; see `factsOf` in shared/domain/starters/starter-facts.ts).
  */
-export const Starter = z.object({
+export const Starter = lazyObject(() => ({
   id: KebabId,
   situation: StarterSituation,
   tone: Tone,
@@ -96,11 +97,15 @@ export const Starter = z.object({
   kind: StarterKind.optional(),
   relationship: Relationship.optional(),
   intent: Intent.optional(),
-});
+}));
 export type Starter = z.infer<typeof Starter>;
 
 /** A line of the bundled library (starters.v2.json): every field is stated. */
-export const LibraryStarter = Starter.extend({ kind: StarterKind, relationship: Relationship, intent: Intent });
+export const LibraryStarter = lazyExtend(Starter, () => ({
+  kind: StarterKind,
+  relationship: Relationship,
+  intent: Intent,
+}));
 export type LibraryStarter = z.infer<typeof LibraryStarter>;
 
 export const PracticeSituation = z.enum([
@@ -114,7 +119,7 @@ export const PracticeSituation = z.enum([
 ]);
 export type PracticeSituation = z.infer<typeof PracticeSituation>;
 
-export const PracticePrompt = z.object({
+export const PracticePrompt = lazyObject(() => ({
   id: KebabId,
   situation: PracticeSituation,
   /** 1 is "say good morning to someone", 10 is "host a table at a meet-up". */
@@ -123,7 +128,7 @@ export const PracticePrompt = z.object({
   /** Time to do it in one sitting; prompts are single actions, never multi-day plans. */
   minutes: z.number().int().min(1).max(90),
   tags: Tags,
-});
+}));
 export type PracticePrompt = z.infer<typeof PracticePrompt>;
 
 /** Every content file is `{ version, items }` so a later format can be told apart by its number. */

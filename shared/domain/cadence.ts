@@ -1,16 +1,15 @@
 import { z } from 'zod';
 import type { Tier } from './contact.ts';
+import { lazyObject } from '../lazy-schema.ts';
 
 /** How often to be in touch: due after `idealDays`, overdue after `maxDays`. */
-export const Cadence = z
-  .object({
-    idealDays: z.number().int().min(1).max(3650),
-    maxDays: z.number().int().min(1).max(3650),
-  })
-  .refine((c) => c.maxDays >= c.idealDays, {
-    message: 'The maximum must not be shorter than the ideal',
-    path: ['maxDays'],
-  });
+export const Cadence = lazyObject(() => ({
+  idealDays: z.number().int().min(1).max(3650),
+  maxDays: z.number().int().min(1).max(3650),
+})).refine((c) => c.maxDays >= c.idealDays, {
+  message: 'The maximum must not be shorter than the ideal',
+  path: ['maxDays'],
+});
 export type Cadence = z.infer<typeof Cadence>;
 
 export type TierCadences = Record<Tier, Cadence>;

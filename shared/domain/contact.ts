@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Cadence } from './cadence.ts';
 import { Relationship } from './network/relationships.ts';
+import { lazyExtend, lazyObject } from '../lazy-schema.ts';
 
 /** Calendar date without a time, `YYYY-MM-DD`. */
 export const IsoDate = z.iso.date({ error: 'Use a date like 2026-03-14' });
@@ -9,25 +10,25 @@ export const IsoInstant = z.iso.datetime({ error: 'Use an ISO date-time in UTC' 
 
 const optionalText = (max: number) => z.string().trim().max(max).optional();
 
-export const LabelledValue = z.object({
+export const LabelledValue = lazyObject(() => ({
   value: z.string().trim().min(1, 'Enter a value').max(500),
   /** Free text as the user or the source wrote it: "work", "mobile", "Partner's phone". */
   label: optionalText(100),
   preferred: z.boolean().optional(),
-});
+}));
 export type LabelledValue = z.infer<typeof LabelledValue>;
 
 export const SocialKind = z.enum(['linkedin', 'x', 'mastodon', 'github', 'website', 'other']);
 export type SocialKind = z.infer<typeof SocialKind>;
 
-export const SocialProfile = z.object({
+export const SocialProfile = lazyObject(() => ({
   kind: SocialKind,
   url: z.string().trim().min(1).max(2000),
   label: optionalText(100),
-});
+}));
 export type SocialProfile = z.infer<typeof SocialProfile>;
 
-export const PostalAddress = z.object({
+export const PostalAddress = lazyObject(() => ({
   label: optionalText(100),
   poBox: optionalText(200),
   extended: optionalText(200),
@@ -36,20 +37,18 @@ export const PostalAddress = z.object({
   region: optionalText(200),
   postalCode: optionalText(50),
   country: optionalText(200),
-});
+}));
 export type PostalAddress = z.infer<typeof PostalAddress>;
 
 /** A birthday with or without a year (many address books store `--MM-DD`). */
-export const Birthday = z
-  .object({
-    year: z.number().int().min(1800).max(9999).optional(),
-    month: z.number().int().min(1).max(12),
-    day: z.number().int().min(1).max(31),
-  })
-  .refine((b) => b.day <= daysInMonth(b.month, b.year), {
-    message: 'That day does not exist in that month',
-    path: ['day'],
-  });
+export const Birthday = lazyObject(() => ({
+  year: z.number().int().min(1800).max(9999).optional(),
+  month: z.number().int().min(1).max(12),
+  day: z.number().int().min(1).max(31),
+})).refine((b) => b.day <= daysInMonth(b.month, b.year), {
+  message: 'That day does not exist in that month',
+  path: ['day'],
+});
 export type Birthday = z.infer<typeof Birthday>;
 
 function daysInMonth(month: number, year: number | undefined): number {
@@ -58,29 +57,29 @@ function daysInMonth(month: number, year: number | undefined): number {
   return [4, 6, 9, 11].includes(month) ? 30 : 31;
 }
 
-export const Photo = z.object({
+export const Photo = lazyObject(() => ({
   mediaType: z.string().regex(/^image\/[a-z0-9.+-]+$/i, 'Photos must be images'),
   /** Base64 without a data: prefix. Capped at about 1.5 MB of image. */
   data: z.string().max(2_000_000),
-});
+}));
 export type Photo = z.infer<typeof Photo>;
 
 /** A vCard property Rapport does not model, kept so a round trip loses nothing. */
-export const VCardExtension = z.object({
+export const VCardExtension = lazyObject(() => ({
   group: z.string().max(100).optional(),
   name: z.string().min(1).max(100),
   params: z
     .record(z.string().max(100), z.union([z.string().max(1000), z.array(z.string().max(1000)).max(20)]))
     .refine((params) => Object.keys(params).length <= 30, 'A property has at most 30 parameters'),
   value: z.string().max(100_000),
-});
+}));
 export type VCardExtension = z.infer<typeof VCardExtension>;
 
 export const Tier = z.enum(['close', 'regular', 'occasional', 'yearly']);
 export type Tier = z.infer<typeof Tier>;
 
 /** Everything a person can type or import about someone. */
-export const ContactFields = z.object({
+export const ContactFields = lazyObject(() => ({
   displayName: z.string().trim().min(1, 'Name is required').max(200, 'Keep the name under 200 characters'),
   givenName: optionalText(200),
   familyName: optionalText(200),
@@ -105,12 +104,12 @@ export const ContactFields = z.object({
   cadence: Cadence.optional(),
   archived: z.boolean().default(false),
   extensions: z.array(VCardExtension).max(500).default([]),
-});
+}));
 export type ContactFields = z.infer<typeof ContactFields>;
 /** What a form or an importer sends: defaults not yet applied. */
 export type ContactDraft = z.input<typeof ContactFields>;
 
-export const Contact = ContactFields.extend({
+export const Contact = lazyExtend(ContactFields, () => ({
   id: z.string().min(1).max(64),
   createdAt: IsoInstant,
   updatedAt: IsoInstant,
@@ -120,5 +119,5 @@ export const Contact = ContactFields.extend({
    * people at once, so an edit form or an import never drops it.
    */
   relationships: z.array(Relationship).max(500).optional(),
-});
+}));
 export type Contact = z.infer<typeof Contact>;

@@ -4,6 +4,7 @@
  * the IPC contract and the renderer can use it as well as the importer (main/core/interchange/csv).
  */
 import { z } from 'zod';
+import { lazyObject } from '../lazy-schema.ts';
 
 /** The layouts recognised by their header row; `custom` is any other, mapped by the user. */
 export const CsvLayoutName = z.enum([
@@ -60,7 +61,7 @@ export const CSV_FIELDS = [
 export const CsvField = z.enum(CSV_FIELDS.map(([field]) => field) as [CsvField, ...CsvField[]]);
 export type CsvField = (typeof CSV_FIELDS)[number][0];
 
-export const CsvColumn = z.object({
+export const CsvColumn = lazyObject(() => ({
   /** 0-based position in the row. */
   index: z.number().int().min(0).max(1000),
   header: z.string().max(500),
@@ -74,15 +75,15 @@ export const CsvColumn = z.object({
   label: z.string().max(100).optional(),
   /** Splits one cell into several values (Google's ` ::: `, Outlook's `;` between categories). */
   separator: z.string().min(1).max(10).optional(),
-});
+}));
 export type CsvColumn = z.infer<typeof CsvColumn>;
 
-export const CsvMapping = z.object({
+export const CsvMapping = lazyObject(() => ({
   layout: CsvLayoutName,
   /** `headerSignature` of the header row, the key a remembered mapping is stored under. */
   signature: z.string().max(100),
   columns: z.array(CsvColumn).max(1000),
-});
+}));
 export type CsvMapping = z.infer<typeof CsvMapping>;
 
 /**

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IsoDate, IsoInstant } from './contact.ts';
+import { lazyExtend, lazyObject } from '../lazy-schema.ts';
 
 export const InteractionType = z.enum([
   'coffee',
@@ -22,7 +23,7 @@ export type Favour = z.infer<typeof Favour>;
 export const Initiator = z.enum(['me', 'them', 'both']);
 export type Initiator = z.infer<typeof Initiator>;
 
-export const InteractionFields = z.object({
+export const InteractionFields = lazyObject(() => ({
   type: InteractionType,
   /** The day it happened, `YYYY-MM-DD`. */
   date: IsoDate,
@@ -42,15 +43,15 @@ export const InteractionFields = z.object({
   /** A two-way exchange where neither side was mostly giving. */
   mutual: z.boolean().default(false),
   eventId: z.string().min(1).max(64).optional(),
-});
+}));
 export type InteractionFields = z.infer<typeof InteractionFields>;
 export type InteractionDraft = z.input<typeof InteractionFields>;
 
-export const Interaction = InteractionFields.extend({
+export const Interaction = lazyExtend(InteractionFields, () => ({
   id: z.string().min(1).max(64),
   createdAt: IsoInstant,
   updatedAt: IsoInstant,
-});
+}));
 export type Interaction = z.infer<typeof Interaction>;
 
 export const INTERACTION_LABELS: Record<InteractionType, string> = {

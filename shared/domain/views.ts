@@ -3,18 +3,19 @@ import { Contact, IsoDate } from './contact.ts';
 import { Detail } from './detail.ts';
 import { Interaction } from './interaction.ts';
 import { SyncConflict } from './sync/conflict-record.ts';
+import { lazyExtend, lazyObject } from '../lazy-schema.ts';
 
 /** Read models that cross IPC: shaped for a screen, validated like every other output. */
 
 export const KeepInTouchStatusView = z.discriminatedUnion('state', [
-  z.object({ state: z.literal('untracked') }),
-  z.object({
+  lazyObject(() => ({ state: z.literal('untracked') })),
+  lazyObject(() => ({
     state: z.enum(['on-track', 'due', 'overdue']),
     since: IsoDate,
     daysSince: z.number().int(),
     dueOn: IsoDate,
     overdueOn: IsoDate,
-  }),
+  })),
 ]);
 export type KeepInTouchStatusView = z.infer<typeof KeepInTouchStatusView>;
 
@@ -33,29 +34,29 @@ export const PersonListItem = Contact.pick({
 });
 export type PersonListItem = z.infer<typeof PersonListItem>;
 
-export const PersonRef = z.object({ id: z.string(), displayName: z.string() });
+export const PersonRef = lazyObject(() => ({ id: z.string(), displayName: z.string() }));
 export type PersonRef = z.infer<typeof PersonRef>;
 
-export const TimelineEntry = Interaction.extend({
+export const TimelineEntry = lazyExtend(Interaction, () => ({
   people: z.array(PersonRef),
   /** Values a sync merge set aside on this interaction (docs/sync.md); absent when there are none. */
   setAside: z.array(SyncConflict).optional(),
-});
+}));
 export type TimelineEntry = z.infer<typeof TimelineEntry>;
 
-export const TimelinePage = z.object({ entries: z.array(TimelineEntry), hasMore: z.boolean() });
+export const TimelinePage = lazyObject(() => ({ entries: z.array(TimelineEntry), hasMore: z.boolean() }));
 export type TimelinePage = z.infer<typeof TimelinePage>;
 
-export const ReciprocityView = z.object({
+export const ReciprocityView = lazyObject(() => ({
   gave: z.number().int(),
   asked: z.number().int(),
   mutual: z.number().int(),
   balance: z.number().int(),
   nudge: z.boolean(),
   suggestions: z.array(z.string()),
-});
+}));
 
-export const PersonView = z.object({
+export const PersonView = lazyObject(() => ({
   contact: Contact,
   status: KeepInTouchStatusView,
   lastInteractionOn: IsoDate.optional(),
@@ -67,10 +68,10 @@ export const PersonView = z.object({
   setAside: z.array(SyncConflict),
   /** Their details (open or resolved) that hold set-aside values, with the values. */
   detailsSetAside: z.array(z.object({ detail: Detail, values: z.array(SyncConflict) })),
-});
+}));
 export type PersonView = z.infer<typeof PersonView>;
 
-export const SearchHitView = z.object({
+export const SearchHitView = lazyObject(() => ({
   kind: z.enum(['person', 'interaction', 'detail', 'event']),
   id: z.string(),
   /** The person to open (for a detail, its person; for an interaction, the first participant). */
@@ -80,5 +81,5 @@ export const SearchHitView = z.object({
   snippet: z.string(),
   highlights: z.array(z.tuple([z.number().int(), z.number().int()])),
   date: IsoDate.optional(),
-});
+}));
 export type SearchHitView = z.infer<typeof SearchHitView>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lazyObject } from '../lazy-schema.ts';
 
 /**
  * Errors cross every process boundary as values, never as thrown objects: Electron's IPC keeps
@@ -15,15 +16,15 @@ export const ErrorCode = z.enum([
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 
-export const FieldIssue = z.object({ path: z.array(z.union([z.string(), z.number()])), message: z.string() });
+export const FieldIssue = lazyObject(() => ({ path: z.array(z.union([z.string(), z.number()])), message: z.string() }));
 export type FieldIssue = z.infer<typeof FieldIssue>;
 
-export const RapportError = z.object({
+export const RapportError = lazyObject(() => ({
   code: ErrorCode,
   message: z.string(),
   /** For `invalid_input`: one entry per failing field, so forms can show each message inline. */
   details: z.array(FieldIssue).optional(),
-});
+}));
 export type RapportError = z.infer<typeof RapportError>;
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: RapportError };

@@ -12,6 +12,7 @@ import { Interaction } from '../../../shared/domain/interaction.ts';
 import { Ladder, OwnStarter, PracticeSession } from '../../../shared/domain/practice/model.ts';
 import { SyncConflicts } from '../../../shared/domain/sync/conflict-record.ts';
 import type { CollectionName } from '../db/collections.ts';
+import { lazyObject } from '../../../shared/lazy-schema.ts';
 
 export const ARCHIVE_FORMAT = 'rapport-archive';
 export const ARCHIVE_VERSION = 1;
@@ -50,7 +51,7 @@ export function archiveDocumentSchemas(): Record<ArchivedCollection, z.ZodType> 
 }
 
 /** The archive envelope. Documents are checked one by one afterwards, so errors name each one. */
-export const ArchiveEnvelope = z.object({
+export const ArchiveEnvelope = lazyObject(() => ({
   format: z.literal('rapport-archive', {
     error: 'This is not a Rapport archive (its "format" is not "rapport-archive")',
   }),
@@ -60,7 +61,7 @@ export const ArchiveEnvelope = z.object({
     z.string().max(64),
     z.object({ schemaVersion: z.number().int().min(0), documents: z.array(z.unknown()) }),
   ),
-});
+}));
 export type ArchiveEnvelope = z.infer<typeof ArchiveEnvelope>;
 
 /** Nesting deeper than this is not data Rapport writes; it would only overflow the stack later. */

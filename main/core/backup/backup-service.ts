@@ -38,7 +38,8 @@ export const BACKUP_TIMEOUT_MS = 5 * 60_000;
 /** How long closing the app waits for a cancelled backup to remove its temporary folder. */
 export const STOP_WAIT_MS = 5_000;
 
-export const DEFAULT_BACKUP_SETTINGS: BackupSettings = BackupSettings.parse({});
+// jitless: parsed once, at module load, where compiling zod's fast path costs more than it saves.
+export const DEFAULT_BACKUP_SETTINGS: BackupSettings = BackupSettings.parse({}, { jitless: true });
 export const BACKUP_SETTINGS = settingsKey({
   id: 'backup',
   schema: BackupSettings,

@@ -14,17 +14,18 @@ import { yieldToEventLoop } from '../db/bulk.ts';
 import { collectionPlan, jsonPath, type CollectionPlan } from './archive-check.ts';
 import { isLayoutStart, layoutReader, LayoutError, LineSplitter, type LayoutLine } from './archive-layout.ts';
 import { chunksOf } from './file-chunks.ts';
+import { lazyObject } from '../../../shared/lazy-schema.ts';
 
 export const FILES = { vcard: 'people.vcf', archive: 'archive.json', manifest: 'manifest.json' } as const;
 
-const FileEntry = z.object({ bytes: z.number().int(), sha256: z.string().regex(/^[a-f0-9]{64}$/) });
-export const Manifest = z.object({
+const FileEntry = lazyObject(() => ({ bytes: z.number().int(), sha256: z.string().regex(/^[a-f0-9]{64}$/) }));
+export const Manifest = lazyObject(() => ({
   format: z.literal('rapport-backup'),
   version: z.literal(1),
   createdAt: z.iso.datetime(),
   counts: z.record(z.string(), z.number().int()),
   files: z.object({ [FILES.vcard]: FileEntry.extend({ cards: z.number().int() }), [FILES.archive]: FileEntry }),
-});
+}));
 export type Manifest = z.infer<typeof Manifest>;
 
 export interface VerifyOptions {

@@ -8,20 +8,21 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { BackupInfo } from '../../../shared/ipc/channels/interchange.ts';
 import { writeFileAtomic } from '../lifecycle/atomic-file.ts';
+import { lazyObject } from '../../../shared/lazy-schema.ts';
 
 export const HISTORY_FILE = 'rapport-backups.json';
 /** Runs remembered in the file. */
 const KEEP_RUNS = 50;
 
-const Run = z.object({
+const Run = lazyObject(() => ({
   at: z.iso.datetime(),
   ok: z.boolean(),
   name: z.string().max(100).optional(),
   people: z.number().int().optional(),
   error: z.string().max(2000).optional(),
-});
+}));
 
-export const BackupHistory = z.object({
+export const BackupHistory = lazyObject(() => ({
   format: z.literal('rapport-backup-history'),
   version: z.literal(1),
   lastRunAt: z.iso.datetime().optional(),
@@ -31,7 +32,7 @@ export const BackupHistory = z.object({
   /** Something the user should look at, though the backup itself worked (it shrank a lot). */
   warning: z.string().max(2000).optional(),
   runs: z.array(Run).max(KEEP_RUNS),
-});
+}));
 export type BackupHistory = z.infer<typeof BackupHistory>;
 
 export const emptyHistory = (): BackupHistory => ({ format: 'rapport-backup-history', version: 1, runs: [] });

@@ -3,7 +3,7 @@
  * or a profile address), else the printed text through OCR, turned into fields by the pure
  * parser in shared/domain/cards. The answer is a draft for review; nothing is written here.
  */
-import { draftFromContact, EMPTY_CARD_DRAFT } from '../../../shared/domain/cards/card-draft.ts';
+import { draftFromContact, emptyCardDraft } from '../../../shared/domain/cards/card-draft.ts';
 import { parseCardText } from '../../../shared/domain/cards/parse-card-text.ts';
 import { classifyQr } from '../../../shared/domain/cards/qr-content.ts';
 import type { CardProgress, CardReading } from '../../../shared/ipc/channels/cards.ts';
@@ -53,7 +53,7 @@ export async function readCard({ fileName, bytes, ocr, signal, onProgress }: Rea
   }
   try {
     const text = await ocr.recognise(image.png, onProgress, signal);
-    const draft = text.trim() ? parseCardText(text) : EMPTY_CARD_DRAFT;
+    const draft = text.trim() ? parseCardText(text) : emptyCardDraft();
     return { outcome: 'read', source: 'ocr', draft, text: text.slice(0, 20_000) };
   } catch (error) {
     if (error instanceof OcrCancelled) return { outcome: 'cancelled' };

@@ -15,6 +15,7 @@
 import type { Worker } from 'node:worker_threads';
 import { z } from 'zod';
 import { QUICK_CHECK_SQL, quickCheckProblems, type DatabaseHealth } from './data-folder.ts';
+import { lazyObject } from '../../../shared/lazy-schema.ts';
 
 /** What a background check found; `unchecked` when it could not run (not a sign of damage). */
 export type CheckOutcome =
@@ -47,8 +48,8 @@ try {
 `;
 
 const Answer = z.union([
-  z.object({ rows: z.array(z.object({ quick_check: z.string() })) }),
-  z.object({ failed: z.string(), code: z.number().int().optional() }),
+  lazyObject(() => ({ rows: z.array(z.object({ quick_check: z.string() })) })),
+  lazyObject(() => ({ failed: z.string(), code: z.number().int().optional() })),
 ]);
 
 /**

@@ -12,16 +12,17 @@ import type { SafetyCopyInfo } from '../../../shared/ipc/channels/lifecycle.ts';
 import { AppError } from '../../../shared/ipc/result.ts';
 import { syncFile, syncFolder, writeFileAtomic } from './atomic-file.ts';
 import { filesIn, type DataFolder } from './data-folder.ts';
+import { lazyObject } from '../../../shared/lazy-schema.ts';
 
 /** Copies kept; older ones are deleted when a new one is taken. */
 export const KEEP_SAFETY_COPIES = 10;
 const NAME = /^rapport-\d{8}T\d{6}Z(-\d+)?\.sqlite$/;
 
-const Note = z.object({
+const Note = lazyObject(() => ({
   createdAt: z.iso.datetime(),
   reason: z.string().max(500),
   people: z.number().int().optional(),
-});
+}));
 
 const stampOf = (at: Date) =>
   at

@@ -8,8 +8,9 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { writeFileAtomicAsync } from './atomic-file.ts';
 import type { DataFolder } from './data-folder.ts';
+import { lazyObject } from '../../../shared/lazy-schema.ts';
 
-export const FolderState = z.object({
+export const FolderState = lazyObject(() => ({
   version: z.literal(1),
   /** People in the database when it was last opened or closed. */
   people: z.number().int().min(0),
@@ -17,7 +18,7 @@ export const FolderState = z.object({
   /** The backup folder chosen in Settings, if not the default. */
   backupFolder: z.string().max(4096).optional(),
   updatedAt: z.iso.datetime(),
-});
+}));
 export type FolderState = z.infer<typeof FolderState>;
 
 /**

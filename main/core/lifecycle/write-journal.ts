@@ -29,6 +29,7 @@ import { writingBackAsItWas } from '../sync/edit-stamps.ts';
 import type { Trash } from '../trash/trash.ts';
 import { syncFolder, writeFileAtomic } from './atomic-file.ts';
 import { filesIn } from './data-folder.ts';
+import { lazyObject } from '../../../shared/lazy-schema.ts';
 
 const Ids = z.array(z.string().max(64));
 /** Collections the trash holds documents of, besides people, interactions and details. */
@@ -39,9 +40,9 @@ export type Elsewhere = (typeof ELSEWHERE)[number];
  * set aside, edit stamps) and anything a domain schema would trim, default or refuse, since a
  * record that does not parse is never undone.
  */
-const StoredDocument = z.object({ id: z.string().min(1).max(64) }).loose();
+const StoredDocument = lazyObject(() => ({ id: z.string().min(1).max(64) })).loose();
 
-export const WriteIntent = z.object({
+export const WriteIntent = lazyObject(() => ({
   id: z.string().regex(/^[a-f0-9-]{36}$/),
   /** What the operation was, for the log line when it is undone: "the import of people.vcf". */
   label: z.string().max(300),
@@ -62,7 +63,7 @@ export const WriteIntent = z.object({
   /** Events and practice: what a delete removes or an undo writes back, by collection. */
   createdElsewhere: z.partialRecord(z.enum(ELSEWHERE), Ids).default({}),
   replacedElsewhere: z.partialRecord(z.enum(ELSEWHERE), z.array(StoredDocument)).default({}),
-});
+}));
 export type WriteIntent = z.infer<typeof WriteIntent>;
 
 /** A record with nothing in it yet. */

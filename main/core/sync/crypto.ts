@@ -1,5 +1,6 @@
 import { createCipheriv, createDecipheriv, randomBytes, scrypt } from 'node:crypto';
 import { z } from 'zod';
+import { lazyObject } from '../../../shared/lazy-schema.ts';
 
 /**
  * The sync key and the sealing of values with it: AES-256-GCM from node:crypto, the key derived
@@ -7,7 +8,7 @@ import { z } from 'zod';
  * the key check on the server, so they can be raised later without breaking older syncs.
  */
 
-export const KdfParams = z.object({
+export const KdfParams = lazyObject(() => ({
   name: z.literal('scrypt'),
   /** CPU/memory cost, a power of two. 2^17 with r = 8 uses 128 MiB and ~0.3 s here (OWASP's scrypt floor). */
   N: z
@@ -19,7 +20,7 @@ export const KdfParams = z.object({
   p: z.number().int().min(1).max(16),
   /** 16 random bytes, base64. */
   salt: z.string().min(16).max(100),
-});
+}));
 export type KdfParams = z.infer<typeof KdfParams>;
 
 /** A derived 256-bit key. Keep it in the OS keychain (Electron safeStorage), never in plain text. */

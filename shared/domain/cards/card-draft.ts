@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ContactDraft } from '../contact.ts';
 import { detectSocialKind } from '../social-kind.ts';
+import { lazyObject } from '../../lazy-schema.ts';
 
 const text = (max: number) => z.string().trim().max(max).default('');
 
@@ -8,7 +9,7 @@ const text = (max: number) => z.string().trim().max(max).default('');
  * What reading a card (a QR code or a paper card) produced: only ever shown in a form for the
  * user to review, never written to the database as it is. Empty strings are fields not found.
  */
-export const CardDraft = z.object({
+export const CardDraft = lazyObject(() => ({
   name: text(200),
   email: text(500),
   phone: text(500),
@@ -16,13 +17,14 @@ export const CardDraft = z.object({
   title: text(200),
   url: text(2000),
   note: text(2000),
-});
+}));
 export type CardDraft = z.infer<typeof CardDraft>;
 
-export const EMPTY_CARD_DRAFT: CardDraft = CardDraft.parse({});
+/** A draft with nothing found (made when asked, so loading this module builds no schema). */
+export const emptyCardDraft = (): CardDraft => CardDraft.parse({});
 
 /** Your own details, shown as the QR code of "My card". Name is the one required field. */
-export const Profile = z.object({
+export const Profile = lazyObject(() => ({
   name: z.string().trim().min(1, 'Enter your name').max(200, 'Keep the name under 200 characters'),
   email: z.union([z.literal(''), z.email('Enter an email address like name@example.org')]).default(''),
   phone: z
@@ -36,7 +38,7 @@ export const Profile = z.object({
   url: z
     .union([z.literal(''), z.url({ protocol: /^https?$/, message: 'Enter a web address starting with https://' })])
     .default(''),
-});
+}));
 export type Profile = z.infer<typeof Profile>;
 
 /** A person as our vCard layer reads and writes them (the profile's QR code, a scanned card). */

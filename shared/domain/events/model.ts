@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { PracticeSituation, StarterSituation } from '../../content/schema.ts';
 import { IsoDate, IsoInstant } from '../contact.ts';
 import type { InteractionType } from '../interaction.ts';
+import { lazyExtend, lazyObject } from '../../lazy-schema.ts';
 
 /**
  * Events as records: a conference, meet-up, course (several sessions) or anything else. An
@@ -28,16 +29,16 @@ const optionalText = (max: number, message: string) => z.string().trim().max(max
 const DocId = z.string().min(1).max(64);
 
 /** One meeting of a course (or one day of a longer event). */
-export const EventSession = z.object({
+export const EventSession = lazyObject(() => ({
   date: IsoDate,
   startTime: Time.optional(),
   endTime: Time.optional(),
   title: optionalText(200, 'Keep a session title under 200 characters'),
-});
+}));
 export type EventSession = z.infer<typeof EventSession>;
 
 /** The fear-ladder step chosen as this event's practice. */
-export const EventPractice = z.object({ ladderId: DocId, stepId: DocId });
+export const EventPractice = lazyObject(() => ({ ladderId: DocId, stepId: DocId }));
 export type EventPractice = z.infer<typeof EventPractice>;
 
 const Link = z
@@ -46,7 +47,7 @@ const Link = z
   .max(2000, 'Keep the link under 2,000 characters')
   .regex(/^(https?:\/\/|mailto:)\S+$/i, 'Use a web address starting with https://');
 
-const EventFieldsShape = z.object({
+const EventFieldsShape = lazyObject(() => ({
   kind: EventKind,
   name: z.string().trim().min(1, 'Give the event a name').max(200, 'Keep the name under 200 characters'),
   startsOn: IsoDate,
@@ -71,7 +72,7 @@ const EventFieldsShape = z.object({
   practice: EventPractice.optional(),
   /** The UID of the calendar entry it was imported from, kept for a faithful export. */
   icsUid: z.string().max(500).optional(),
-});
+}));
 
 const endsAfterStart = (v: { startsOn: string; endsOn?: string | undefined }) => !v.endsOn || v.endsOn >= v.startsOn;
 const endsAfterStartIssue = { message: 'The last day must be on or after the first', path: ['endsOn'] };
@@ -80,7 +81,11 @@ export const EventFields = EventFieldsShape.refine(endsAfterStart, endsAfterStar
 export type EventFields = z.infer<typeof EventFields>;
 export type EventDraft = z.input<typeof EventFields>;
 
-export const EventRecord = EventFieldsShape.extend({ id: DocId, createdAt: IsoInstant, updatedAt: IsoInstant });
+export const EventRecord = lazyExtend(EventFieldsShape, () => ({
+  id: DocId,
+  createdAt: IsoInstant,
+  updatedAt: IsoInstant,
+}));
 export type EventRecord = z.infer<typeof EventRecord>;
 /** A stored event with the form's cross-field rule, for values coming back from another device. */
 export const ValidEventRecord = EventRecord.refine(endsAfterStart, endsAfterStartIssue);

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import type { ExchangeRecord } from '../reciprocity/balance.ts';
 import { detailPhrase } from '../starters/detail-phrase.ts';
 import { asPhrase } from './phrase.ts';
+import { lazyObject } from '../../lazy-schema.ts';
 
 /** How far back "recently" reaches for the wording choice, in calendar months. */
 export const RECENT_MONTHS = 6;
@@ -31,32 +32,32 @@ export function chooseOpening(exchanges: readonly ExchangeRecord[], today: strin
   return asked && !gaveBack ? 'give-first' : 'ask';
 }
 
-export const EventMention = z.object({
+export const EventMention = lazyObject(() => ({
   name: z.string().trim().min(1, 'Name the event').max(200),
   startsOn: z.iso.date({ error: 'Use a date like 2027-03-14' }),
   endsOn: z.iso.date({ error: 'Use a date like 2027-03-14' }).optional(),
   place: z.string().trim().max(200).optional(),
-});
+}));
 export type EventMention = z.infer<typeof EventMention>;
 
 /** What the user is announcing; the event form of it is what the events screen passes in. */
 export const Announcement = z.discriminatedUnion('kind', [
-  z.object({
+  lazyObject(() => ({
     kind: z.literal('changing-jobs'),
     leaving: z.string().trim().max(200).optional(),
     next: z.string().trim().max(300).optional(),
-  }),
-  z.object({
+  })),
+  lazyObject(() => ({
     kind: z.literal('new-role'),
     role: z.string().trim().min(1, 'Name the role').max(200),
     organisation: z.string().trim().max(200).optional(),
-  }),
-  z.object({
+  })),
+  lazyObject(() => ({
     kind: z.literal('moving'),
     city: z.string().trim().min(1, 'Name the city').max(200),
     movingOn: z.iso.date().optional(),
-  }),
-  z.object({ kind: z.literal('at-event'), event: EventMention }),
+  })),
+  lazyObject(() => ({ kind: z.literal('at-event'), event: EventMention })),
 ]);
 export type Announcement = z.infer<typeof Announcement>;
 export type AnnouncementKind = Announcement['kind'];

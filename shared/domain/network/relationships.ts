@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lazyObject } from '../../lazy-schema.ts';
 
 /**
  * How two people in the user's network are related. Stored on both people (people area,
@@ -19,14 +20,14 @@ export const RelationshipKind = z.enum([
 ]);
 export type RelationshipKind = z.infer<typeof RelationshipKind>;
 
-export const Relationship = z.object({
+export const Relationship = lazyObject(() => ({
   contactId: z.string().min(1).max(64),
   kind: RelationshipKind,
   /** The user's own word for it, mostly for family ("sister"); at most 100 characters. */
   label: z.string().trim().min(1).max(100).optional(),
   /** The day it was recorded or began, `YYYY-MM-DD`. */
   since: z.iso.date().optional(),
-});
+}));
 export type Relationship = z.infer<typeof Relationship>;
 
 const INVERSE: Record<RelationshipKind, RelationshipKind> = {

@@ -1,14 +1,15 @@
 import { z } from 'zod';
 import { Tier, type Contact } from '../contact.ts';
+import { lazyObject } from '../../lazy-schema.ts';
 
 /** Who an announcement goes to. Empty lists mean "not filtered by this". */
-export const SegmentCriteria = z.object({
+export const SegmentCriteria = lazyObject(() => ({
   tags: z.array(z.string().trim().min(1).max(60)).max(50).default([]),
   organisations: z.array(z.string().trim().min(1).max(200)).max(50).default([]),
   tiers: z.array(Tier).max(4).default([]),
   /** People chosen by hand: always in, whatever the filters say (unless archived). */
   contactIds: z.array(z.string().min(1).max(64)).max(500).default([]),
-});
+}));
 export type SegmentCriteria = z.infer<typeof SegmentCriteria>;
 
 export type SegmentPerson = Pick<Contact, 'id' | 'displayName' | 'tags' | 'organisation' | 'tier' | 'archived'>;

@@ -3,6 +3,7 @@ import { Channel, PracticeSituation, StarterSituation, Tone, placeholderProblem 
 import { IsoDate, IsoInstant } from '../contact.ts';
 import type { InteractionType } from '../interaction.ts';
 import { SafetyBehaviourList } from './safety-behaviours.ts';
+import { lazyExtend, lazyObject } from '../../lazy-schema.ts';
 
 /**
  * The practice area's model: fear ladders, practice sessions (each one a small behavioural
@@ -26,7 +27,7 @@ export const Belief = z
 const StepText = z.string().trim().min(1, 'Describe the step').max(400, 'Keep a step under 400 characters');
 const DocId = z.string().min(1).max(64);
 
-export const LadderStep = z.object({
+export const LadderStep = lazyObject(() => ({
   id: DocId,
   text: StepText,
   /** The anxiety the user expects this step to bring, rated by them (never pre-filled). */
@@ -34,32 +35,32 @@ export const LadderStep = z.object({
   /** Set when the step came from the bundled prompt library. */
   promptId: z.string().max(80).optional(),
   situation: PracticeSituation.optional(),
-});
+}));
 export type LadderStep = z.infer<typeof LadderStep>;
 
 /** What the builder sends; new steps have no id yet. The array order is the ladder's order. */
-export const LadderFields = z.object({
+export const LadderFields = lazyObject(() => ({
   name: z.string().trim().min(1, 'Give the ladder a name').max(120, 'Keep the name under 120 characters'),
   steps: z
     .array(LadderStep.extend({ id: DocId.optional() }))
     .min(1, 'Add at least one step')
     .max(20, 'A ladder has at most 20 steps'),
-});
+}));
 export type LadderFields = z.infer<typeof LadderFields>;
 
-export const Ladder = LadderFields.extend({
+export const Ladder = lazyExtend(LadderFields, () => ({
   id: DocId,
   steps: z.array(LadderStep),
   createdAt: IsoInstant,
   updatedAt: IsoInstant,
-});
+}));
 export type Ladder = z.infer<typeof Ladder>;
 
 /**
  * The plan, filled in before the step: what you will do, how anxious you are, a prediction that
  * can be checked afterwards, how strongly you believe it, and the safety behaviours you will drop.
  */
-export const SessionBefore = z.object({
+export const SessionBefore = lazyObject(() => ({
   date: IsoDate,
   task: StepText,
   situation: PracticeSituation,
@@ -72,7 +73,7 @@ export const SessionBefore = z.object({
   beliefBefore: Belief,
   /** Chosen beforehand: doing without them is part of the experiment. */
   safetyBehavioursToDrop: SafetyBehaviourList.default([]),
-});
+}));
 export type SessionBefore = z.infer<typeof SessionBefore>;
 
 /** Whether the user stayed until the step was done. Leaving early is information, not a failure. */
@@ -119,14 +120,14 @@ export type SessionAfter = z.infer<typeof SessionAfter>;
  * The afterwards half as stored. Sessions finished before practice became an experiment (schema
  * version 0) have no belief re-rating and no stayed-or-left answer; nothing is made up for them.
  */
-export const StoredAfter = z.object({
+export const StoredAfter = lazyObject(() => ({
   ...afterFields,
   stayed: Stayed.optional(),
   beliefAfter: Belief.optional(),
-});
+}));
 export type StoredAfter = z.infer<typeof StoredAfter>;
 
-export const PracticeSession = SessionBefore.extend({
+export const PracticeSession = lazyExtend(SessionBefore, () => ({
   id: DocId,
   status: z.enum(['planned', 'done']),
   after: StoredAfter.optional(),
@@ -135,7 +136,7 @@ export const PracticeSession = SessionBefore.extend({
   interactionId: z.string().min(1).max(64).optional(),
   createdAt: IsoInstant,
   updatedAt: IsoInstant,
-});
+}));
 export type PracticeSession = z.infer<typeof PracticeSession>;
 
 /** The interaction type a practice situation logs as, when the user links a real person. */
@@ -164,20 +165,20 @@ const StarterText = z
   });
 
 /** A starter the user wrote; it may use the same placeholders as the library. */
-export const OwnStarterFields = z.object({
+export const OwnStarterFields = lazyObject(() => ({
   text: StarterText,
   situation: StarterSituation,
   channel: Channel.default('any'),
   tone: Tone.default('warm'),
-});
+}));
 export type OwnStarterFields = z.infer<typeof OwnStarterFields>;
 
-export const OwnStarter = OwnStarterFields.extend({
+export const OwnStarter = lazyExtend(OwnStarterFields, () => ({
   id: z
     .string()
     .regex(/^own-[a-z0-9-]+$/)
     .max(80),
   createdAt: IsoInstant,
   updatedAt: IsoInstant,
-});
+}));
 export type OwnStarter = z.infer<typeof OwnStarter>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IsoDate } from '../contact.ts';
 import { Belief, Stayed, Suds } from './model.ts';
+import { lazyObject } from '../../lazy-schema.ts';
 
 /**
  * The Progress view's shapes, computed in main where "today" is known. Nothing here counts
@@ -8,34 +9,34 @@ import { Belief, Stayed, Suds } from './model.ts';
  * a harder step never looks like getting worse.
  */
 
-export const GoalProgress = z.object({
+export const GoalProgress = lazyObject(() => ({
   goal: z.number().int(),
   done: z.number().int(),
   remaining: z.number().int(),
   met: z.boolean(),
   message: z.string(),
-});
+}));
 export type GoalProgress = z.infer<typeof GoalProgress>;
 
 /** One finished try at a ladder step. */
-export const StepAttempt = z.object({
+export const StepAttempt = lazyObject(() => ({
   sessionId: z.string(),
   completedOn: IsoDate,
   peak: Suds,
   end: Suds,
   /** Absent for practices finished before this was asked. */
   stayed: Stayed.optional(),
-});
+}));
 export type StepAttempt = z.infer<typeof StepAttempt>;
 
 /** `repeat`: do this step again; `manageable`: it felt like a 3 or below, so moving up is an option. */
-export const StepAdvice = z.object({
+export const StepAdvice = lazyObject(() => ({
   kind: z.enum(['not-tried', 'repeat', 'manageable']),
   message: z.string(),
-});
+}));
 export type StepAdvice = z.infer<typeof StepAdvice>;
 
-export const StepProgress = z.object({
+export const StepProgress = lazyObject(() => ({
   stepId: z.string(),
   text: z.string(),
   /** The anxiety the user expected when they built the ladder. */
@@ -43,31 +44,31 @@ export const StepProgress = z.object({
   /** Oldest first. */
   attempts: z.array(StepAttempt),
   advice: StepAdvice,
-});
+}));
 export type StepProgress = z.infer<typeof StepProgress>;
 
-export const LadderProgress = z.object({
+export const LadderProgress = lazyObject(() => ({
   ladderId: z.string(),
   name: z.string(),
   /** Every step, in the ladder's order, tried or not. */
   steps: z.array(StepProgress),
   summary: z.string(),
-});
+}));
 export type LadderProgress = z.infer<typeof LadderProgress>;
 
 /** A finished practice that is not on a (current) ladder step. */
-export const PracticePoint = z.object({
+export const PracticePoint = lazyObject(() => ({
   id: z.string(),
   completedOn: IsoDate,
   task: z.string(),
   before: Suds,
   peak: Suds,
   end: Suds,
-});
+}));
 export type PracticePoint = z.infer<typeof PracticePoint>;
 
 /** A prediction: how strongly it was believed before and after, and whether it came true. */
-export const BeliefPoint = z.object({
+export const BeliefPoint = lazyObject(() => ({
   id: z.string(),
   completedOn: IsoDate,
   task: z.string(),
@@ -76,10 +77,10 @@ export const BeliefPoint = z.object({
   /** Absent for practices finished before re-rating was asked. */
   after: Belief.optional(),
   happened: z.boolean(),
-});
+}));
 export type BeliefPoint = z.infer<typeof BeliefPoint>;
 
-export const BeliefChange = z.object({
+export const BeliefChange = lazyObject(() => ({
   /** Oldest first. */
   points: z.array(BeliefPoint),
   /** Mean belief before, over the points that were re-rated (all points when none were), or null. */
@@ -88,15 +89,15 @@ export const BeliefChange = z.object({
   averageAfter: z.number().nullable(),
   happened: z.number().int(),
   summary: z.string(),
-});
+}));
 export type BeliefChange = z.infer<typeof BeliefChange>;
 
 /** Everything the Practice screen's progress and ladder history draw. */
-export const PracticeProgress = z.object({
+export const PracticeProgress = lazyObject(() => ({
   today: IsoDate,
   goal: GoalProgress,
   ladders: z.array(LadderProgress),
   otherPractices: z.array(PracticePoint),
   beliefs: BeliefChange,
-});
+}));
 export type PracticeProgress = z.infer<typeof PracticeProgress>;

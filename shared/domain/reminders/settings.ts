@@ -2,21 +2,22 @@ import { z } from 'zod';
 import { IsoDate, IsoInstant } from '../contact.ts';
 import { addCalendarDays } from '../keep-in-touch/days.ts';
 import { instantAt, parseTime, wallClock } from './zoned.ts';
+import { lazyObject } from '../../lazy-schema.ts';
 
 /** A local time of day, `HH:mm`. */
 export const TimeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use a time like 08:30');
 
-export const QuietHours = z.object({
+export const QuietHours = lazyObject(() => ({
   enabled: z.boolean(),
   /** Quiet from this local time… */
   start: TimeOfDay,
   /** …until this one; earlier than `start` means the quiet spans midnight (22:00–07:00). */
   end: TimeOfDay,
-});
+}));
 export type QuietHours = z.infer<typeof QuietHours>;
 
 /** What the user picks under Settings → Reminders. */
-export const ReminderSettings = z.object({
+export const ReminderSettings = lazyObject(() => ({
   /** Master switch for desktop notifications; the Today screen works either way. */
   notifications: z.boolean(),
   /** One notification a day listing who is due. */
@@ -27,7 +28,7 @@ export const ReminderSettings = z.object({
   quietHours: QuietHours,
   /** Start Rapport (hidden, in the tray) when the user logs in; applied by the desktop shell. */
   openAtLogin: z.boolean(),
-});
+}));
 export type ReminderSettings = z.infer<typeof ReminderSettings>;
 
 export const DEFAULT_REMINDER_SETTINGS: ReminderSettings = {
@@ -40,16 +41,16 @@ export const DEFAULT_REMINDER_SETTINGS: ReminderSettings = {
 };
 
 /** Per-person holds: a snooze hides them until a day, a skip restarts their cycle on a day. */
-export const PersonHold = z.object({
+export const PersonHold = lazyObject(() => ({
   /** Not due before this day. */
   snoozedUntil: IsoDate.optional(),
   /** "Skip this cycle" on this day: reminders count from it as if they had been in touch. */
   skippedOn: IsoDate.optional(),
-});
+}));
 export type PersonHold = z.infer<typeof PersonHold>;
 
 /** The state of the "just do it" nudge; one person a day. */
-export const NudgeState = z.object({
+export const NudgeState = lazyObject(() => ({
   /** The day `personId` was chosen; a new day chooses again. */
   day: IsoDate.optional(),
   personId: z.string().optional(),
@@ -60,13 +61,13 @@ export const NudgeState = z.object({
   skipsInARow: z.number().int().min(0).default(0),
   /** Who was skipped last, so tomorrow's nudge picks someone else when it can. */
   lastSkippedId: z.string().optional(),
-});
+}));
 export type NudgeState = z.infer<typeof NudgeState>;
 
-export const ReminderState = z.object({
+export const ReminderState = lazyObject(() => ({
   holds: z.record(z.string(), PersonHold).default({}),
   nudge: NudgeState.default({ skipsInARow: 0 }),
-});
+}));
 export type ReminderState = z.infer<typeof ReminderState>;
 
 /**

@@ -2,37 +2,43 @@ import { z } from 'zod';
 import { IsoDate, IsoInstant, Tier } from '../contact.ts';
 import { KeepInTouchStatusView } from '../views.ts';
 import { ReminderSettings } from './settings.ts';
+import { lazyExtend, lazyObject } from '../../lazy-schema.ts';
 
 /** Reminder read models that cross IPC; validated like every other output. */
 
 const Tracked = KeepInTouchStatusView.options[1];
 
 export const DueReasonView = z.discriminatedUnion('kind', [
-  z.object({ kind: z.enum(['overdue', 'due']), status: Tracked }),
-  z.object({
+  lazyObject(() => ({ kind: z.enum(['overdue', 'due']), status: Tracked })),
+  lazyObject(() => ({
     kind: z.literal('event-follow-up'),
     interactionId: z.string(),
     eventType: z.enum(['conference', 'meet-up']),
     metOn: IsoDate,
     dueAt: IsoInstant,
-  }),
-  z.object({ kind: z.literal('birthday'), turning: z.number().int().optional() }),
+  })),
+  lazyObject(() => ({ kind: z.literal('birthday'), turning: z.number().int().optional() })),
   /** `text` is present only for details marked normal. */
-  z.object({ kind: z.literal('follow-up'), detailId: z.string(), followUpOn: IsoDate, text: z.string().optional() }),
+  lazyObject(() => ({
+    kind: z.literal('follow-up'),
+    detailId: z.string(),
+    followUpOn: IsoDate,
+    text: z.string().optional(),
+  })),
 ]);
 export type DueReasonView = z.infer<typeof DueReasonView>;
 
 /** One row of a Today lane. */
-export const TodayItem = z.object({
+export const TodayItem = lazyObject(() => ({
   id: z.string(),
   displayName: z.string(),
   tier: Tier.optional(),
   status: KeepInTouchStatusView,
   reasons: z.array(DueReasonView),
-});
+}));
 export type TodayItem = z.infer<typeof TodayItem>;
 
-export const NudgeView = z.object({
+export const NudgeView = lazyObject(() => ({
   personId: z.string(),
   displayName: z.string(),
   lines: z.tuple([z.string(), z.string()]),
@@ -41,16 +47,16 @@ export const NudgeView = z.object({
   smallerStep: z.boolean(),
   outcome: z.enum(['done', 'tonight', 'skipped']).optional(),
   remindAt: IsoInstant.optional(),
-});
+}));
 export type NudgeView = z.infer<typeof NudgeView>;
 
-export const UpcomingBirthdayView = z.object({
+export const UpcomingBirthdayView = lazyObject(() => ({
   personId: z.string(),
   displayName: z.string(),
   on: IsoDate,
   inDays: z.number().int(),
   turning: z.number().int().optional(),
-});
+}));
 
 /**
  * Rows a Today list sends at most: a screen reads a few, and a folder of 50,000 people can have
@@ -59,7 +65,7 @@ export const UpcomingBirthdayView = z.object({
 export const TODAY_LIST_LIMIT = 100;
 
 /** Everything the Today screen shows, live. Each list holds its first `TODAY_LIST_LIMIT` rows. */
-export const TodayView = z.object({
+export const TodayView = lazyObject(() => ({
   today: IsoDate,
   overdue: z.array(TodayItem).max(TODAY_LIST_LIMIT),
   /** Due now for any reason: rhythm, follow-ups, event follow-ups, birthdays. */
@@ -74,27 +80,27 @@ export const TodayView = z.object({
     thisWeek: z.number().int(),
     birthdays: z.number().int(),
   }),
-});
+}));
 export type TodayView = z.infer<typeof TodayView>;
 
 export const ReasonKind = z.enum(['overdue', 'due', 'event-follow-up', 'birthday', 'follow-up']);
 
 /** What the tray and badge need: names and why, never any detail text. */
-export const DueSummary = z.object({
+export const DueSummary = lazyObject(() => ({
   today: IsoDate,
   count: z.number().int(),
   /** Most pressing first. */
   people: z.array(z.object({ id: z.string(), displayName: z.string(), reasons: z.array(ReasonKind) })),
-});
+}));
 
 /** Settings plus what this computer can do, so the screen can say what works. */
-export const ReminderSettingsView = ReminderSettings.extend({
-  host: z.object({
+export const ReminderSettingsView = lazyExtend(ReminderSettings, () => ({
+  host: lazyObject(() => ({
     /** Desktop notifications can be shown (false in browser mode). */
     notifications: z.boolean(),
     /** The shell has a tray icon; false on Linux desktops without AppIndicator; null when unknown. */
     tray: z.boolean().nullable(),
-  }),
-});
+  })),
+}));
 export type ReminderSettingsView = z.infer<typeof ReminderSettingsView>;
 export type DueSummary = z.infer<typeof DueSummary>;

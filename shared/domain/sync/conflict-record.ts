@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { IsoInstant } from '../contact.ts';
+import { lazyObject } from '../../lazy-schema.ts';
 
 /**
  * What a sync merge set aside: when two devices changed the same field, the newest edit wins and
  * the other value is kept here, on the document itself, so the person page can show it and put it
  * back. Stored in the document's `conflicts` array, which syncs like any other list.
  */
-export const SyncConflict = z.object({
+export const SyncConflict = lazyObject(() => ({
   /** Stable within the document: `<field>@<editedAt>`, or `<field>/<item key>@<editedAt>` for list items. */
   id: z.string().min(1).max(400),
   /** The top-level field the value belongs to (`notes`, `phones`, `steps`, …). */
@@ -17,7 +18,7 @@ export const SyncConflict = z.object({
   editedAt: IsoInstant,
   /** Set for keyed-list items: the item's key within the list. */
   itemKey: z.string().max(200).optional(),
-});
+}));
 export type SyncConflict = z.infer<typeof SyncConflict>;
 
 export const SyncConflicts = z.array(SyncConflict).max(500);

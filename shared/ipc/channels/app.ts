@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import { IsoDate } from '../../domain/contact.ts';
 import { DatabaseState } from './lifecycle.ts';
+import { channel } from '../../lazy-schema.ts';
 
 /** The app's screens, in navigation order; the renderer routes by them. */
 export const Screen = z.enum(['today', 'timeline', 'people', 'events', 'practice', 'starters', 'network', 'settings']);
 export type Screen = z.infer<typeof Screen>;
 
 export const appRequests = {
-  'app.info': {
+  'app.info': channel(() => ({
     input: z.object({}),
     output: z.object({
       version: z.string(),
@@ -19,7 +20,7 @@ export const appRequests = {
       today: IsoDate,
       database: DatabaseState,
     }),
-  },
+  })),
 } as const;
 
 export type AppInfo = z.infer<(typeof appRequests)['app.info']['output']>;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CardDraft, Profile } from '../../domain/cards/card-draft.ts';
 import { UploadId } from './common.ts';
 import { MAX_INLINE_BASE64 } from './interchange.ts';
+import { channel, lazyObject } from '../../lazy-schema.ts';
 
 /**
  * Cards, on the device: your own card as a QR code, and reading someone else's card from a
@@ -21,36 +22,36 @@ export const CardSource = z.enum(['qr-vcard', 'qr-url', 'qr-text', 'ocr']);
 export type CardSource = z.infer<typeof CardSource>;
 
 export const CardReading = z.discriminatedUnion('outcome', [
-  z.object({
+  lazyObject(() => ({
     outcome: z.literal('read'),
     source: CardSource,
     draft: CardDraft,
     /** What was read, as text: the QR code's contents or the OCR text, for the user to compare. */
     text: z.string().max(20_000),
-  }),
-  z.object({ outcome: z.literal('cancelled') }),
+  })),
+  lazyObject(() => ({ outcome: z.literal('cancelled') })),
 ]);
 export type CardReading = z.infer<typeof CardReading>;
 
-export const CardProgress = z.object({
+export const CardProgress = lazyObject(() => ({
   readId: CardReadId,
   phase: z.enum(['looking-for-qr', 'loading-ocr', 'reading-text']),
   /** 0 to 1 within the phase. */
   progress: z.number().min(0).max(1),
-});
+}));
 export type CardProgress = z.infer<typeof CardProgress>;
 
 export const cardsRequests = {
   /** Your own details for "My card"; absent until you fill them in. */
-  'cards.getProfile': { input: z.object({}), output: z.object({ profile: Profile.optional() }) },
-  'cards.setProfile': { input: Profile, output: Profile },
+  'cards.getProfile': channel(() => ({ input: z.object({}), output: z.object({ profile: Profile.optional() }) })),
+  'cards.setProfile': channel(() => ({ input: Profile, output: Profile })),
   /** Your profile as a vCard 3.0 (the text the QR code holds). @throws not_found without a profile. */
-  'cards.myCard': { input: z.object({}), output: z.object({ vcard: z.string().max(4000) }) },
+  'cards.myCard': channel(() => ({ input: z.object({}), output: z.object({ vcard: z.string().max(4000) }) })),
   /**
    * Reads a card from a PNG or JPEG: a QR code first (a vCard or a profile address), else the
    * printed text through OCR. Nothing is written: the draft is for the user to review.
    */
-  'cards.read': {
+  'cards.read': channel(() => ({
     input: z
       .object({
         readId: CardReadId,
@@ -62,9 +63,12 @@ export const cardsRequests = {
         message: 'Send the image either inline or as an upload',
       }),
     output: CardReading,
-  },
+  })),
   /** Stops a running read; it then answers `cancelled`. */
-  'cards.cancelRead': { input: z.object({ readId: CardReadId }), output: z.object({ cancelled: z.boolean() }) },
+  'cards.cancelRead': channel(() => ({
+    input: z.object({ readId: CardReadId }),
+    output: z.object({ cancelled: z.boolean() }),
+  })),
 } as const;
 
 export const cardsEvents = {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ContactFields, IsoDate, IsoInstant } from '../../domain/contact.ts';
 import { CsvLayoutName, CsvMapping } from '../../domain/csv-mapping.ts';
 import { Id, UploadId } from './common.ts';
+import { channel, lazyObject } from '../../lazy-schema.ts';
 
 /**
  * The interchange area: vCard/CSV import with preview, vCard and archive export, archive restore
@@ -36,15 +37,15 @@ export type ImportPolicy = ImportAction;
 export const MatchStatus = z.enum(['new', 'match', 'conflict']);
 export type MatchStatus = z.infer<typeof MatchStatus>;
 
-export const ImportProblemView = z.object({
+export const ImportProblemView = lazyObject(() => ({
   file: z.string(),
   line: z.number().int(),
   severity: z.enum(['error', 'warning']),
   message: z.string(),
-});
+}));
 export type ImportProblemView = z.infer<typeof ImportProblemView>;
 
-export const PreviewCard = z.object({
+export const PreviewCard = lazyObject(() => ({
   /** Position in the preview; choices refer to it. */
   index: z.number().int(),
   /** Line in the file where the card starts. */
@@ -63,7 +64,7 @@ export const PreviewCard = z.object({
   /** The suggested action: create for new, merge for a match, skip for a conflict. */
   action: ImportAction,
   connectedOn: IsoDate.optional(),
-});
+}));
 export type PreviewCard = z.infer<typeof PreviewCard>;
 
 /**
@@ -75,7 +76,7 @@ export type PreviewCard = z.infer<typeof PreviewCard>;
 export const CsvMappingSource = z.enum(['detected', 'remembered', 'chosen', 'guessed']);
 export type CsvMappingSource = z.infer<typeof CsvMappingSource>;
 
-export const CsvPreview = z.object({
+export const CsvPreview = lazyObject(() => ({
   layout: CsvLayoutName,
   source: CsvMappingSource,
   /** True when this very mapping is stored for its header, so the next file with it is read the same way. */
@@ -84,10 +85,10 @@ export const CsvPreview = z.object({
   mapping: CsvMapping,
   /** A few non-empty values from the first rows, by column position (`samples[column.index]`). */
   samples: z.array(z.array(z.string().max(CSV_SAMPLE_CHARS)).max(CSV_SAMPLES)).max(1001),
-});
+}));
 export type CsvPreview = z.infer<typeof CsvPreview>;
 
-export const ImportPreview = z.object({
+export const ImportPreview = lazyObject(() => ({
   sessionId: z.string(),
   fileName: z.string(),
   format: z.enum(['vcard', 'linkedin-csv', 'google-csv', 'outlook-csv', 'thunderbird-csv', 'csv', 'unknown']),
@@ -96,10 +97,10 @@ export const ImportPreview = z.object({
   counts: z.object({ new: z.number().int(), match: z.number().int(), conflict: z.number().int() }),
   /** For a CSV file: its layout and which column went where. */
   csv: CsvPreview.optional(),
-});
+}));
 export type ImportPreview = z.infer<typeof ImportPreview>;
 
-export const ImportSummary = z.object({
+export const ImportSummary = lazyObject(() => ({
   /** True when the user cancelled: nothing was changed. */
   cancelled: z.boolean(),
   created: z.number().int(),
@@ -107,39 +108,39 @@ export const ImportSummary = z.object({
   skipped: z.number().int(),
   /** "Connected on LinkedIn" interactions added. */
   interactions: z.number().int(),
-});
+}));
 export type ImportSummary = z.infer<typeof ImportSummary>;
 
-export const ImportProgress = z.object({
+export const ImportProgress = lazyObject(() => ({
   sessionId: z.string(),
   phase: z.enum(['writing', 'undoing']),
   done: z.number().int(),
   total: z.number().int(),
-});
+}));
 export type ImportProgress = z.infer<typeof ImportProgress>;
 
 export const CollectionCounts = z.record(z.string(), z.number().int());
 export type CollectionCounts = z.infer<typeof CollectionCounts>;
 
-export const BackupSettings = z.object({
+export const BackupSettings = lazyObject(() => ({
   frequency: z.enum(['off', 'daily', 'weekly']).default('daily'),
   /** Absolute folder; absent means `<dataDir>/backups`. */
   folder: z.string().trim().min(1).max(1000).optional(),
   keepDaily: z.number().int().min(1, 'Keep at least one daily backup').max(365).default(7),
   keepWeekly: z.number().int().min(0).max(520).default(4),
-});
+}));
 export type BackupSettings = z.infer<typeof BackupSettings>;
 
-export const BackupInfo = z.object({
+export const BackupInfo = lazyObject(() => ({
   /** Folder name inside the backup folder; also the id used to restore it. */
   name: z.string(),
   createdAt: IsoInstant,
   counts: CollectionCounts,
   bytes: z.number().int(),
-});
+}));
 export type BackupInfo = z.infer<typeof BackupInfo>;
 
-export const BackupStatus = z.object({
+export const BackupStatus = lazyObject(() => ({
   settings: BackupSettings,
   /** The folder actually used (the default filled in). */
   folder: z.string(),
@@ -151,15 +152,15 @@ export const BackupStatus = z.object({
   /** The backup worked, but something needs a look (it holds far fewer people than the one before). */
   warning: z.string().optional(),
   nextDueAt: IsoInstant.optional(),
-});
+}));
 export type BackupStatus = z.infer<typeof BackupStatus>;
 
-export const RestoreSummary = z.object({ counts: CollectionCounts });
+export const RestoreSummary = lazyObject(() => ({ counts: CollectionCounts }));
 
-const ExportedFile = z.object({ fileName: z.string(), text: z.string(), count: z.number().int() });
+const ExportedFile = lazyObject(() => ({ fileName: z.string(), text: z.string(), count: z.number().int() }));
 
 /** One change a vCard export made to a person's kept data so every line is valid (docs/vcard.md). */
-export const ExportNoteView = z.object({
+export const ExportNoteView = lazyObject(() => ({
   personId: z.string(),
   displayName: z.string(),
   /** The property as it was kept, e.g. `X-MESSAGING/GADU-ALL`. */
@@ -167,19 +168,19 @@ export const ExportNoteView = z.object({
   outcome: z.enum(['renamed', 'converted', 'left out']),
   writtenAs: z.string().optional(),
   message: z.string(),
-});
+}));
 export type ExportNoteView = z.infer<typeof ExportNoteView>;
 
 /** Notes listed in an export report; the counts cover them all. */
 export const MAX_EXPORT_NOTES = 500;
 
-export const ExportReport = z.object({
+export const ExportReport = lazyObject(() => ({
   renamed: z.number().int(),
   converted: z.number().int(),
   leftOut: z.number().int(),
   /** The first MAX_EXPORT_NOTES changes, in the order of the file. */
   notes: z.array(ExportNoteView).max(MAX_EXPORT_NOTES),
-});
+}));
 export type ExportReport = z.infer<typeof ExportReport>;
 
 export const interchangeRequests = {
@@ -190,7 +191,7 @@ export const interchangeRequests = {
    * `rememberLayout` true stores the mapping used for the CSV's header row (a synced setting),
    * so the next file with that header is read the same way; false forgets it.
    */
-  'interchange.preview': {
+  'interchange.preview': channel(() => ({
     input: z
       .object({
         fileName: z.string().trim().min(1).max(300),
@@ -204,9 +205,9 @@ export const interchangeRequests = {
         message: 'Send the file inline, as an upload, or name the open preview to read again',
       }),
     output: ImportPreview,
-  },
+  })),
   /** Writes a previewed import. Either everything is written or, on cancel or failure, nothing. */
-  'interchange.commit': {
+  'interchange.commit': channel(() => ({
     input: z.object({
       sessionId: z.string().min(1),
       policy: ImportPolicy.optional(),
@@ -216,22 +217,25 @@ export const interchangeRequests = {
         .default([]),
     }),
     output: ImportSummary,
-  },
-  'interchange.cancel': {
+  })),
+  'interchange.cancel': channel(() => ({
     input: z.object({ sessionId: z.string().min(1) }),
     output: z.object({ cancelled: z.boolean() }),
-  },
-  'interchange.exportVCard': {
+  })),
+  'interchange.exportVCard': channel(() => ({
     input: z.object({
       version: z.enum(['3.0', '4.0']).default('3.0'),
       ids: z.array(Id).max(200_000).optional(),
       includeArchived: z.boolean().default(true),
     }),
     output: ExportedFile.extend({ report: ExportReport }),
-  },
-  'interchange.exportArchive': { input: z.object({}), output: ExportedFile.extend({ counts: CollectionCounts }) },
+  })),
+  'interchange.exportArchive': channel(() => ({
+    input: z.object({}),
+    output: ExportedFile.extend({ counts: CollectionCounts }),
+  })),
   /** Refuses a profile that already holds people or history unless `overwrite` is true. */
-  'interchange.restoreArchive': {
+  'interchange.restoreArchive': channel(() => ({
     input: z
       .object({
         fileName: z.string().max(300).default('archive.json'),
@@ -244,20 +248,20 @@ export const interchangeRequests = {
       })
       .refine((v) => exactlyOneSource(v, v.text), { message: 'Send the archive either inline or as an upload' }),
     output: RestoreSummary,
-  },
-  'backup.getSettings': { input: z.object({}), output: BackupSettings },
-  'backup.setSettings': { input: BackupSettings, output: BackupSettings },
-  'backup.runNow': { input: z.object({}), output: BackupInfo },
-  'backup.list': { input: z.object({}), output: z.array(BackupInfo) },
-  'backup.restore': {
+  })),
+  'backup.getSettings': channel(() => ({ input: z.object({}), output: BackupSettings })),
+  'backup.setSettings': channel(() => ({ input: BackupSettings, output: BackupSettings })),
+  'backup.runNow': channel(() => ({ input: z.object({}), output: BackupInfo })),
+  'backup.list': channel(() => ({ input: z.object({}), output: z.array(BackupInfo) })),
+  'backup.restore': channel(() => ({
     input: z.object({ name: z.string().min(1).max(200), overwrite: z.boolean().default(false) }),
     output: RestoreSummary,
-  },
+  })),
 } as const;
 
 export const interchangeSubscriptions = {
   /** Backup settings, last run, last error and the next due time; pushed on every change. */
-  'backup.status': { input: z.object({}), output: BackupStatus },
+  'backup.status': channel(() => ({ input: z.object({}), output: BackupStatus })),
 } as const;
 
 export const interchangeEvents = {
@@ -266,7 +270,7 @@ export const interchangeEvents = {
 } as const;
 
 /** The shape `rapport import --dry-run --json` prints (see docs/cli.md). */
-export const DryRunReport = z.object({
+export const DryRunReport = lazyObject(() => ({
   file: z.string(),
   format: ImportPreview.shape.format,
   people: z.array(
@@ -279,4 +283,4 @@ export const DryRunReport = z.object({
     }),
   ),
   problems: z.array(ImportProblemView),
-});
+}));

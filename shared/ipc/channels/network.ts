@@ -6,53 +6,54 @@ import { SegmentCriteria } from '../../domain/network/segment.ts';
 import { Announcement } from '../../domain/network/outreach.ts';
 import { RelationshipKind } from '../../domain/network/relationships.ts';
 import { NetworkSettings } from '../../domain/network/settings.ts';
+import { channel, lazyExtend, lazyObject } from '../../lazy-schema.ts';
 
 const Signature = z.string().trim().max(200).optional();
-const MessageDraft = z.object({ subject: z.string(), body: z.string() });
-const Recipient = z.object({ id: z.string(), displayName: z.string(), email: z.string().optional() });
+const MessageDraft = lazyObject(() => ({ subject: z.string(), body: z.string() }));
+const Recipient = lazyObject(() => ({ id: z.string(), displayName: z.string(), email: z.string().optional() }));
 
-export const RelationshipView = z.object({
+export const RelationshipView = lazyObject(() => ({
   contactId: z.string(),
   displayName: z.string(),
   kind: RelationshipKind,
   label: z.string().optional(),
   since: IsoDate.optional(),
-});
+}));
 export type RelationshipView = z.infer<typeof RelationshipView>;
 
 export const GuardView = z.discriminatedUnion('show', [
-  z.object({ show: z.literal(false) }),
-  z.object({
+  lazyObject(() => ({ show: z.literal(false) })),
+  lazyObject(() => ({
     show: z.literal(true),
     reason: z.enum(['never', 'long-gap']),
     lastContactOn: IsoDate.optional(),
     monthsSince: z.number().int().optional(),
-  }),
+  })),
 ]);
 export type GuardView = z.infer<typeof GuardView>;
 
-export const IntroSuggestionView = z.object({
+export const IntroSuggestionView = lazyObject(() => ({
   seeker: Recipient.extend({ lookingFor: z.string() }),
   helper: Recipient.extend({ canHelpWith: z.string() }),
   shared: z.array(z.string()),
   score: z.number().int(),
   /** The opt-in question to each side: [to the seeker, to the helper]. */
   drafts: z.tuple([MessageDraft, MessageDraft]),
-});
+}));
 export type IntroSuggestionView = z.infer<typeof IntroSuggestionView>;
 
-export const AnnouncementDraftView = MessageDraft.extend({
+export const AnnouncementDraftView = lazyExtend(MessageDraft, () => ({
   person: Recipient,
   opening: z.enum(['give-first', 'ask']),
-});
+}));
 export type AnnouncementDraftView = z.infer<typeof AnnouncementDraftView>;
 
 /** Relationships, looking-for/can-help matching, announcements, the job-hunt guard and the weekly target. */
 export const networkRequests = {
-  'network.getSettings': { input: z.object({}), output: NetworkSettings },
-  'network.setSettings': { input: NetworkSettings, output: NetworkSettings },
+  'network.getSettings': channel(() => ({ input: z.object({}), output: NetworkSettings })),
+  'network.setSettings': channel(() => ({ input: NetworkSettings, output: NetworkSettings })),
   /** Records on both people that `fromId` is `kind` to `toId` (the inverse kind on `toId`). */
-  'network.relate': {
+  'network.relate': channel(() => ({
     input: z.object({
       fromId: Id,
       toId: Id,
@@ -60,17 +61,20 @@ export const networkRequests = {
       label: z.string().trim().min(1).max(100).optional(),
     }),
     output: z.object({}),
-  },
-  'network.unrelate': { input: z.object({ fromId: Id, toId: Id, kind: RelationshipKind }), output: z.object({}) },
-  'network.introSuggestions': {
+  })),
+  'network.unrelate': channel(() => ({
+    input: z.object({ fromId: Id, toId: Id, kind: RelationshipKind }),
+    output: z.object({}),
+  })),
+  'network.introSuggestions': channel(() => ({
     input: z.object({ limit: z.number().int().min(1).max(200).default(50), signature: Signature }),
     output: z.array(IntroSuggestionView),
-  },
+  })),
   /**
    * Logs an introduction the user made: one interaction with both people in which the user gave
    * an intro, and the relationship "you introduced them" on both.
    */
-  'network.logIntro': {
+  'network.logIntro': channel(() => ({
     input: z.object({
       seekerId: Id,
       helperId: Id,
@@ -79,19 +83,19 @@ export const networkRequests = {
       notes: z.string().trim().max(2000).optional(),
     }),
     output: Interaction,
-  },
+  })),
   /** Before an ask: the job-hunt guard for this person, with a reconnect draft and an ask draft. */
-  'network.askCheck': {
+  'network.askCheck': channel(() => ({
     input: z.object({ contactId: Id, signature: Signature }),
     output: z.object({ guard: GuardView, reconnect: MessageDraft, ask: MessageDraft, email: z.string().optional() }),
-  },
+  })),
   /** One personalised draft per person of the segment, never sent by Rapport. */
-  'network.announcementDrafts': {
+  'network.announcementDrafts': channel(() => ({
     input: z.object({ announcement: Announcement, segment: SegmentCriteria, signature: Signature }),
     output: z.array(AnnouncementDraftView),
-  },
+  })),
   /** The user sent one message themselves: logs it as an email with this person. */
-  'network.markSent': {
+  'network.markSent': channel(() => ({
     input: z.object({
       contactId: Id,
       subject: z.string().trim().min(1).max(200),
@@ -106,17 +110,17 @@ export const networkRequests = {
       date: IsoDate.optional(),
     }),
     output: Interaction,
-  },
+  })),
 } as const;
 
 export const networkSubscriptions = {
   /** The network part of a person's page: relationships with names, and intros they are part of. */
-  'network.watchPerson': {
+  'network.watchPerson': channel(() => ({
     input: z.object({ id: Id }),
     output: z.object({ relationships: z.array(RelationshipView), intros: z.array(IntroSuggestionView) }),
-  },
+  })),
   /** This week's no-ask touches against the target (Today). */
-  'network.watchWeek': {
+  'network.watchWeek': channel(() => ({
     input: z.object({}),
     output: z.object({
       weekStart: IsoDate,
@@ -124,5 +128,5 @@ export const networkSubscriptions = {
       target: z.number().int(),
       jobHuntMode: z.boolean(),
     }),
-  },
+  })),
 } as const;
