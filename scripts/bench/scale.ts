@@ -8,7 +8,7 @@
  * changed its format (an older tree cannot open a newer schema); by default both open --data.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -197,6 +197,16 @@ try {
   row('every bench:storage read vs raw node:sqlite + parse', '≤ 1.5×', 'printed per read by npm run bench:storage');
   row('bench:storage vs Dexie', 'ahead on every metric', 'printed per read by npm run bench:storage');
   row("resident memory after a day's use", '< 250 MB', `${now.rssMb.toFixed(0)} MB`, `${before.rssMb.toFixed(0)} MB`);
+  // What the data takes on disk (index keys are most of it; docs/storage.md, "Compact index keys").
+  const fileSize = (dir: string) => statSync(join(dir, 'rapport.sqlite')).size;
+  const gb = (bytes: number) => `${(bytes / 1e9).toFixed(2)} GB`;
+  row(
+    'database file',
+    '-',
+    gb(fileSize(data)),
+    gb(fileSize(dataOf(baseline))),
+    `${(fileSize(data) / fileSize(dataOf(baseline))).toFixed(2)}× baseline`,
+  );
   const empty = join(scratch, 'empty');
   // `npm run serve` runs the built server (out/main/serve.js, this script's npm entry builds it);
   // the baseline tree ran its TypeScript source. The source line shows what the build saves.
