@@ -45,7 +45,7 @@ describe("Today's birthdays list", () => {
 
     let compared = 0;
     for (const today of TODAYS) {
-      for (const days of [0, 1, 3, 30]) {
+      for (const days of [0, 3, 30]) {
         const all = upcomingBirthdays(everyone, today, days);
         for (let limit = 1; limit <= all.length + 1; limit++) {
           expect(await birthdaysAhead(db, today, days, limit), `${today} +${days} first ${limit}`).toEqual({

@@ -214,7 +214,7 @@ describe('conversion to compact index keys', () => {
     const file = (dir: string) => databaseFilePath(dir, CONVERSION_TEST.database);
     try {
       mkdirSync(original);
-      await paddedFolder(original, notes(5000, 4));
+      await paddedFolder(original, notes(3000, 4));
       const before = stored(original);
       const padded = await answers(original, 0);
       // The first run is not killed: it gives the conversion's length, within which the kills fall.
