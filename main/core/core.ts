@@ -177,7 +177,8 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   async function open(readOnlyCopy?: string): Promise<Generation> {
     const storage = readOnlyCopy
       ? {
-          storage: getRxStorageSqlite({ databaseDirectory: folder.dir }) as never,
+          // A copy to read what it holds: its index keys are left as they are (storage/key-format.ts).
+          storage: getRxStorageSqlite({ databaseDirectory: folder.dir, keyConversionRows: 0 }) as never,
           databaseName: READ_ONLY_DATABASE_NAME,
           persistent: true,
         }

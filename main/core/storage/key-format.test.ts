@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { closeSync, copyFileSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { describe, expect, it } from 'vitest';
@@ -203,6 +203,35 @@ describe('conversion to compact index keys', () => {
       expect(stored(temp.dir)).toEqual(before);
       expect(await answers(temp.dir)).toEqual(padded);
       expect(stored(temp.dir).format).toBe('compact');
+    } finally {
+      temp.dispose();
+    }
+  });
+
+  it('leaves a damaged table padded and opens it, so what it holds can still be read', async () => {
+    const temp = makeTempDir();
+    const file = databaseFilePath(temp.dir, CONVERSION_TEST.database);
+    try {
+      await paddedFolder(temp.dir, notes(2000, 8));
+      // A leaf page of the table in the middle of the file, overwritten as a failing disk would.
+      const db = new DatabaseSync(file);
+      db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
+      const leaves = db
+        .prepare("SELECT pageno FROM dbstat WHERE name = ? AND pagetype = 'leaf' ORDER BY pageno")
+        .all(TABLE) as { pageno: number }[];
+      const { page_size: pageSize } = db.prepare('PRAGMA page_size').get() as { page_size: number };
+      db.close();
+      const page = leaves[Math.floor(leaves.length / 2)]!.pageno;
+      const fd = openSync(file, 'r+');
+      writeSync(fd, Buffer.alloc(8, 0xff), 0, 8, (page - 1) * pageSize);
+      closeSync(fd);
+
+      const store = await open(temp.dir);
+      await store.close();
+      const check = new DatabaseSync(file, { readOnly: true });
+      const columns = check.prepare('SELECT name FROM pragma_table_info(?)').all(TABLE) as { name: string }[];
+      check.close();
+      expect(columns.some((c) => c.name.startsWith('ix:'))).toBe(true);
     } finally {
       temp.dispose();
     }
