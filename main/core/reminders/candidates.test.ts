@@ -81,13 +81,7 @@ describe('the people Today reads', () => {
     const openFollowUps = details
       .filter((d) => d.status === 'open' && d.followUpOn)
       .sort((a, b) => (a.followUpOn! < b.followUpOn! ? -1 : a.followUpOn! > b.followUpOn! ? 1 : a.id < b.id ? -1 : 1))
-      .map(({ id, contactId, text, sensitivity, followUpOn }) => ({
-        id,
-        contactId,
-        text,
-        sensitivity,
-        followUpOn: followUpOn!,
-      }));
+      .map(({ id, contactId, followUpOn }) => ({ id, contactId, followUpOn: followUpOn! }));
 
     let due = 0;
     let followUpReasons = 0;

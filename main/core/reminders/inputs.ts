@@ -63,25 +63,17 @@ async function recentMeetings(db: RapportDatabase, today: string): Promise<Event
   return meetings;
 }
 
-/** Open details whose follow-up day has come and that no interaction on or after it answered (`follow_ups.waiting`). */
+/**
+ * Open details whose follow-up day has come and that no interaction on or after it answered
+ * (`follow_ups.waiting`), oldest first. The rows hold all the scheduler needs; the text of the few
+ * shown is read afterwards (follow-up-texts.ts).
+ */
 async function waitingFollowUps(db: RapportDatabase, today: string): Promise<FollowUpDetail[]> {
   const query = db.follow_ups.find({
     selector: { waiting: true, followUpOn: { $lte: today } },
+    sort: [{ followUpOn: 'asc' }, { id: 'asc' }],
     index: ['waiting', 'followUpOn'],
   });
   const waiting = (await db.follow_ups.storageInstance.query(query.getPreparedQuery())).documents;
-  if (!waiting.length) return [];
-  const details = await db.details.storageInstance.findDocumentsById(
-    waiting.map((f) => f.id),
-    false,
-  );
-  return details
-    .sort((a, b) => (a.followUpOn! < b.followUpOn! ? -1 : a.followUpOn! > b.followUpOn! ? 1 : a.id < b.id ? -1 : 1))
-    .map((d) => ({
-      id: d.id,
-      contactId: d.contactId,
-      text: d.text,
-      sensitivity: d.sensitivity,
-      followUpOn: d.followUpOn!,
-    }));
+  return waiting.map(({ id, contactId, followUpOn }) => ({ id, contactId, followUpOn }));
 }

@@ -23,6 +23,7 @@ import type { SettingsStore } from '../settings/settings-store.ts';
 import { balanceWith } from '../interactions/reads.ts';
 import { birthdaysAhead } from './birthdays-ahead.ts';
 import { dueSoonRows } from './candidates.ts';
+import { withFollowUpTexts } from './follow-up-texts.ts';
 import { loadReminderData, type ReminderData } from './inputs.ts';
 import { liveRecompute, reminderChanges, type Timers } from './live.ts';
 import type { TodayMemory } from './remembered-today.ts';
@@ -193,8 +194,8 @@ export function createRemindersService(deps: RemindersDeps): RemindersService {
     const first = <T>(list: T[]) => list.slice(0, TODAY_LIST_LIMIT);
     const value: TodayView = {
       today: sched.today,
-      overdue: first(overdue).map(item),
-      due: first(due).map(item),
+      overdue: await withFollowUpTexts(db, first(overdue).map(item)),
+      due: await withFollowUpTexts(db, first(due).map(item)),
       thisWeek: first(thisWeek).map(item),
       nudge: await nudgeFor(snap),
       birthdays: birthdays.first,

@@ -111,6 +111,28 @@ describe('Today: done, snooze and skip', () => {
   });
 });
 
+describe("Today's follow-ups", () => {
+  it('show the text of normal details only, in every lane that lists them', async () => {
+    const { h, sam } = await withSam('2026-03-01T10:00:00Z');
+    const ada = await h.call('contacts.create', { displayName: 'Ada Lovelace' });
+    const followUp = (contactId: string, text: string, sensitivity: 'normal' | 'private' | 'sensitive') =>
+      h.call('details.add', { contactId, text, learnedOn: '2026-01-02', followUpOn: '2026-02-01', sensitivity });
+    await followUp(sam.id, 'the half marathon', 'normal');
+    await followUp(sam.id, 'PRIVATE-salary', 'private');
+    await followUp(sam.id, 'SENSITIVE-health', 'sensitive');
+    await followUp(ada.id, 'her new puppy Biscuit', 'normal');
+    const today = await h.next('reminders.watchToday', {}, (v) => v.due.length === 1 && v.overdue.length === 1);
+    const texts = (items: typeof today.overdue) =>
+      items.flatMap((i) => i.reasons.flatMap((r) => (r.kind === 'follow-up' ? [r.text ?? '(no text)'] : [])));
+    expect(names(today.overdue)).toEqual(['Sam Okafor']);
+    expect(texts(today.overdue).sort()).toEqual(['(no text)', '(no text)', 'the half marathon']);
+    expect(names(today.due)).toEqual(['Ada Lovelace']);
+    expect(texts(today.due)).toEqual(['her new puppy Biscuit']);
+    // The lanes only: the nudge's draft may use private details (docs/reminders.md).
+    expect(JSON.stringify([today.overdue, today.due, today.thisWeek])).not.toMatch(/PRIVATE|SENSITIVE/);
+  });
+});
+
 describe('the nudge', () => {
   it('drafts a message for one person a day and suggests a smaller step after two skips', async () => {
     const { h, clock, sam } = await withSam('2026-03-01T10:00:00Z');

@@ -1,6 +1,5 @@
 import type { Cadence, TierCadences } from '../cadence.ts';
 import type { Tier } from '../contact.ts';
-import type { Sensitivity } from '../detail.ts';
 import { effectiveCadence, keepInTouchStatus, type TrackedStatus } from '../keep-in-touch/status.ts';
 import { ageOn, birthdayIn, type BirthdayValue } from './birthdays.ts';
 import type { PersonHold } from './settings.ts';
@@ -30,12 +29,14 @@ export interface ReminderPerson {
   lastInteractionOn?: string | undefined;
 }
 
-/** An open detail with a follow-up date. */
+/**
+ * An open detail with a follow-up date. Its text is not needed to schedule: the Today view adds
+ * it to the reasons it shows (reminders/follow-up-texts.ts), so thousands of waiting follow-ups
+ * cost no detail reads.
+ */
 export interface FollowUpDetail {
   id: string;
   contactId: string;
-  text: string;
-  sensitivity: Sensitivity;
   followUpOn: string;
 }
 
@@ -70,7 +71,7 @@ export type DueReason =
       dueAt: string;
     }
   | { kind: 'birthday'; turning?: number }
-  /** `text` only for `normal` details: private and sensitive text never leaves the scheduler. */
+  /** `text` is added for shown reasons of `normal` details only (reminders/follow-up-texts.ts). */
   | { kind: 'follow-up'; detailId: string; followUpOn: string; text?: string };
 
 export interface DuePerson {
@@ -177,12 +178,7 @@ export function schedule(input: ScheduleInput): Schedule {
     if (!person || detail.followUpOn > today) continue;
     const handled = maxDay(person.lastInteractionOn, input.holds[person.id]?.skippedOn);
     if (handled && handled >= detail.followUpOn) continue;
-    add(person.id, {
-      kind: 'follow-up',
-      detailId: detail.id,
-      followUpOn: detail.followUpOn,
-      ...(detail.sensitivity === 'normal' ? { text: detail.text } : {}),
-    });
+    add(person.id, { kind: 'follow-up', detailId: detail.id, followUpOn: detail.followUpOn });
   }
 
   // One conference meets hundreds of people at the same few times: each instant is worked out once.
