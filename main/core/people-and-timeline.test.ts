@@ -98,6 +98,15 @@ describe('timeline pages', () => {
     expect(adas.hasMore).toBe(true);
     const calls = await call('timeline.page', { filter: { types: ['call'] }, offset: 0, limit: 10 });
     expect(calls.entries.map((e) => e.notes)).toEqual(['latest']);
+
+    // Names are as they are now: a rename shows at once, and an archived person keeps theirs.
+    await call('contacts.update', { id: bo.id, fields: { displayName: 'Bo Diddley' } });
+    await call('contacts.archive', { ids: [ada.id], archived: true });
+    const renamed = await call('timeline.page', { filter: { contactId: bo.id }, offset: 0, limit: 10 });
+    expect(renamed.entries.map((e) => e.people.map((p) => p.displayName))).toEqual([
+      ['Bo Diddley'],
+      ['Ada', 'Bo Diddley'],
+    ]);
   });
 
   it('filters by tag through the tagged people', async () => {

@@ -58,37 +58,48 @@ export function createTimelineService(db: RapportDatabase): TimelineService {
     return { selector, sort: [{ sortKey: 'desc' as const }, { id: 'desc' as const }], index: ['sortKey'] };
   }
 
+  /**
+   * Names come from `people_index` (one small row per person, archived ones included, as before)
+   * and are read as stored: a page shows them and keeps no document.
+   */
   async function withPeople(docs: InteractionDocument[]): Promise<TimelineEntry[]> {
-    const people = await db.contacts.findByIds([...new Set(docs.flatMap((d) => d.contactIds))]).exec();
+    const ids = [...new Set(docs.flatMap((d) => d.contactIds))];
+    const rows = ids.length ? await db.people_index.storageInstance.findDocumentsById(ids, false) : [];
+    const names = new Map(rows.map((row) => [row.id, row.displayName]));
     return docs.map((d) => ({
       ...toInteraction(d),
       ...(d.conflicts?.length ? { setAside: d.conflicts } : {}),
       people: d.contactIds.flatMap((id) => {
-        const person = people.get(id);
-        return person ? [{ id, displayName: person.displayName }] : [];
+        const displayName = names.get(id);
+        return displayName === undefined ? [] : [{ id, displayName }];
       }),
     }));
+  }
+
+  async function inOrder(ids: string[]): Promise<InteractionDocument[]> {
+    const found = await db.interactions.storageInstance.findDocumentsById(ids, false);
+    const byId = new Map(found.map((doc) => [doc.id, doc]));
+    return ids.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []));
   }
 
   async function pageIds(
     filter: TimelineFilter,
     offset: number,
     limit: number,
-  ): Promise<{ ids: string[]; total?: number }> {
+  ): Promise<{ ids: string[]; total?: number; docs?: InteractionDocument[] }> {
     if (filter.tag) {
       const ids = await idsForTag(filter.tag, filter.types);
       return { ids: ids.slice(offset, offset + limit), total: ids.length };
     }
     if (filter.contactId) {
-      const links = await db.participations
-        .find({
-          selector: { contactId: filter.contactId },
-          sort: [{ contactId: 'desc' }, { sortKey: 'desc' }, { id: 'desc' }],
-          index: ['contactId', 'sortKey'],
-          skip: filter.types?.length ? 0 : offset,
-          limit: filter.types?.length ? undefined : limit,
-        })
-        .exec();
+      const query = db.participations.find({
+        selector: { contactId: filter.contactId },
+        sort: [{ contactId: 'desc' }, { sortKey: 'desc' }, { id: 'desc' }],
+        index: ['contactId', 'sortKey'],
+        skip: filter.types?.length ? 0 : offset,
+        limit: filter.types?.length ? undefined : limit,
+      });
+      const links = (await db.participations.storageInstance.query(query.getPreparedQuery())).documents;
       let ids = links.map((l) => l.interactionId);
       if (filter.types?.length) {
         const docs = await db.interactions.findByIds(ids).exec();
@@ -97,8 +108,9 @@ export function createTimelineService(db: RapportDatabase): TimelineService {
       }
       return { ids };
     }
-    const docs = await db.interactions.find({ ...interactionQuery(filter), skip: offset, limit }).exec();
-    return { ids: docs.map((d) => d.id) };
+    const query = db.interactions.find({ ...interactionQuery(filter), skip: offset, limit });
+    const docs = (await db.interactions.storageInstance.query(query.getPreparedQuery())).documents;
+    return { ids: docs.map((d) => d.id), docs };
   }
 
   async function count(filter: TimelineFilter): Promise<number> {
@@ -109,19 +121,16 @@ export function createTimelineService(db: RapportDatabase): TimelineService {
 
   return {
     async page(filter, offset, limit) {
-      const { ids } = await pageIds(filter, offset, limit + 1);
-      const docs = await db.interactions.findByIds(ids.slice(0, limit)).exec();
-      const ordered = ids
-        .slice(0, limit)
-        // Read only (the view copies what it shows), so no deep copy of each document.
-        .flatMap((id) => (docs.has(id) ? [docs.get(id)!.toJSON() as InteractionDocument] : []));
-      return { entries: await withPeople(ordered), hasMore: ids.length > limit };
+      const { ids, docs } = await pageIds(filter, offset, limit + 1);
+      // Documents as stored, with no RxDocument: the view copies what it shows.
+      const shown = docs ? docs.slice(0, limit) : await inOrder(ids.slice(0, limit));
+      return { entries: await withPeople(shown), hasMore: ids.length > limit };
     },
 
     watchTotal(filter) {
       let revision = 0;
       // Any write to interactions, links or names can change a page; bursts (an import) coalesce.
-      return merge(db.interactions.$, db.participations.$, db.contacts.$).pipe(
+      return merge(db.interactions.$, db.participations.$, db.people_index.$).pipe(
         auditTime(30),
         startWith(null),
         switchMap(async () => ({ total: await count(filter), revision: ++revision })),
