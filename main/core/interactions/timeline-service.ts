@@ -58,14 +58,11 @@ export function createTimelineService(db: RapportDatabase): TimelineService {
     return { selector, sort: [{ sortKey: 'desc' as const }, { id: 'desc' as const }], index: ['sortKey'] };
   }
 
-  /**
-   * Names come from `people_index` (one small row per person, archived ones included, as before)
-   * and are read as stored: a page shows them and keeps no document.
-   */
+  /** Names come from `people_index`: one small row per person (archived ones too), not the whole contact. */
   async function withPeople(docs: InteractionDocument[]): Promise<TimelineEntry[]> {
     const ids = [...new Set(docs.flatMap((d) => d.contactIds))];
-    const rows = ids.length ? await db.people_index.storageInstance.findDocumentsById(ids, false) : [];
-    const names = new Map(rows.map((row) => [row.id, row.displayName]));
+    const rows = await db.people_index.findByIds(ids).exec();
+    const names = new Map([...rows.values()].map((row) => [row.id, row.displayName]));
     return docs.map((d) => ({
       ...toInteraction(d),
       ...(d.conflicts?.length ? { setAside: d.conflicts } : {}),
@@ -77,9 +74,9 @@ export function createTimelineService(db: RapportDatabase): TimelineService {
   }
 
   async function inOrder(ids: string[]): Promise<InteractionDocument[]> {
-    const found = await db.interactions.storageInstance.findDocumentsById(ids, false);
-    const byId = new Map(found.map((doc) => [doc.id, doc]));
-    return ids.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []));
+    const byId = await db.interactions.findByIds(ids).exec();
+    // Read only (the view copies what it shows), so no deep copy of each document.
+    return ids.flatMap((id) => (byId.has(id) ? [byId.get(id)!.toJSON() as InteractionDocument] : []));
   }
 
   async function pageIds(
@@ -92,14 +89,15 @@ export function createTimelineService(db: RapportDatabase): TimelineService {
       return { ids: ids.slice(offset, offset + limit), total: ids.length };
     }
     if (filter.contactId) {
-      const query = db.participations.find({
-        selector: { contactId: filter.contactId },
-        sort: [{ contactId: 'desc' }, { sortKey: 'desc' }, { id: 'desc' }],
-        index: ['contactId', 'sortKey'],
-        skip: filter.types?.length ? 0 : offset,
-        limit: filter.types?.length ? undefined : limit,
-      });
-      const links = (await db.participations.storageInstance.query(query.getPreparedQuery())).documents;
+      const links = await db.participations
+        .find({
+          selector: { contactId: filter.contactId },
+          sort: [{ contactId: 'desc' }, { sortKey: 'desc' }, { id: 'desc' }],
+          index: ['contactId', 'sortKey'],
+          skip: filter.types?.length ? 0 : offset,
+          limit: filter.types?.length ? undefined : limit,
+        })
+        .exec();
       let ids = links.map((l) => l.interactionId);
       if (filter.types?.length) {
         const docs = await db.interactions.findByIds(ids).exec();
@@ -108,8 +106,9 @@ export function createTimelineService(db: RapportDatabase): TimelineService {
       }
       return { ids };
     }
-    const query = db.interactions.find({ ...interactionQuery(filter), skip: offset, limit });
-    const docs = (await db.interactions.storageInstance.query(query.getPreparedQuery())).documents;
+    // The page's documents come with it: reading them again by id was a second read of each.
+    const found = await db.interactions.find({ ...interactionQuery(filter), skip: offset, limit }).exec();
+    const docs = found.map((d) => d.toJSON() as InteractionDocument);
     return { ids: docs.map((d) => d.id), docs };
   }
 
@@ -122,7 +121,6 @@ export function createTimelineService(db: RapportDatabase): TimelineService {
   return {
     async page(filter, offset, limit) {
       const { ids, docs } = await pageIds(filter, offset, limit + 1);
-      // Documents as stored, with no RxDocument: the view copies what it shows.
       const shown = docs ? docs.slice(0, limit) : await inOrder(ids.slice(0, limit));
       return { entries: await withPeople(shown), hasMore: ids.length > limit };
     },
