@@ -24,6 +24,7 @@ import { balanceWith } from '../interactions/reads.ts';
 import { birthdaysAhead } from './birthdays-ahead.ts';
 import { dueSoonRows } from './candidates.ts';
 import { withFollowUpTexts } from './follow-up-texts.ts';
+import { sharedSnapshots } from './shared-snapshot.ts';
 import { loadReminderData, type ReminderData } from './inputs.ts';
 import { liveRecompute, reminderChanges, type Timers } from './live.ts';
 import type { TodayMemory } from './remembered-today.ts';
@@ -82,7 +83,7 @@ export function createRemindersService(deps: RemindersDeps): RemindersService {
   const live = <T>(compute: () => Promise<{ value: T; nextAt: Date }>) =>
     liveRecompute(clock, reminderChanges(db), compute, { timers: deps.timers });
 
-  async function snapshot(scope: SnapshotScope = 'due-soon'): Promise<Snapshot> {
+  async function computeSnapshot(scope: SnapshotScope): Promise<Snapshot> {
     const now = clock.now();
     const zone = deps.timeZone();
     const today = wallClock(now, zone).day;
@@ -111,6 +112,10 @@ export function createRemindersService(deps: RemindersDeps): RemindersService {
     });
     return { now, zone, data, state, settings, schedule: sched };
   }
+
+  const sharedDueSoon = sharedSnapshots(deps, () => computeSnapshot('due-soon'));
+  const snapshot = (scope: SnapshotScope = 'due-soon') =>
+    scope === 'due-soon' ? sharedDueSoon() : computeSnapshot(scope);
 
   const todayOf = (now: Date, zone: string) => wallClock(now, zone).day;
 
