@@ -53,10 +53,14 @@ try {
     return JSON.parse(out.stdout.trim().split('\n').at(-1)!) as T;
   };
   const cold = (tree: string, ...flags: string[]) =>
-    run<{ todayMs: number; processTodayMs: number; searchP95: number; person50Ms: number; rssMb: number }>(
-      tree,
-      ...flags,
-    );
+    run<{
+      todayMs: number;
+      processTodayMs: number;
+      searchP95: number;
+      person50Ms: number;
+      person50MaxMs: number;
+      rssMb: number;
+    }>(tree, ...flags);
   const now = cold(root, '--forget-today');
   // A start that chose the day's nudge (a write) kept a Today that does not hold; the app would
   // recompute it at once, a bench process has quit by then. One more start keeps one that holds.
@@ -82,6 +86,17 @@ try {
     ms(kept.todayMs),
     ms(before.todayMs),
     ratio(kept.todayMs, before.todayMs),
+  );
+  // As the app starts on a new day: its jobs run, and the tray and Today ask at once.
+  type AppStart = { todayMs: number; dueMs: number };
+  const appNow = run<AppStart>(root, '--forget-today', '--app');
+  const appBefore = run<AppStart>(baseline, '--forget-today', '--app');
+  row(
+    'computed as the app starts (jobs running, the tray asking too)',
+    '< 150 ms',
+    ms(appNow.todayMs),
+    ms(appBefore.todayMs),
+    ratio(appNow.todayMs, appBefore.todayMs),
   );
   row('computed, with the built core (out/main/core.js)', '< 150 ms', ms(nowBuilt.todayMs));
   row('kept, with the built core', '< 150 ms', ms(keptBuilt.todayMs));
@@ -187,11 +202,12 @@ try {
     ms(before.searchP95),
     ratio(now.searchP95, before.searchP95),
   );
+  const slowest = (r: typeof now) => ` (slowest ${ms(r.person50MaxMs)})`;
   row(
-    "one person's newest 50",
+    "one person's newest 50, fresh process: median of ten people's first page",
     '< 5 ms',
-    ms(now.person50Ms),
-    ms(before.person50Ms),
+    ms(now.person50Ms) + slowest(now),
+    ms(before.person50Ms) + slowest(before),
     ratio(now.person50Ms, before.person50Ms),
   );
   row('every bench:storage read vs raw node:sqlite + parse', '≤ 1.5×', 'printed per read by npm run bench:storage');
