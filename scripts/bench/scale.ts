@@ -72,7 +72,10 @@ try {
   const nowBuilt = cold(root, '--forget-today', ...built);
   cold(root, ...built);
   const keptBuilt = cold(root, ...built);
-  const before = cold(baseline);
+  // The baseline computes too; a baseline that keeps Today (from 2026-12-02) also shows its kept one.
+  const before = cold(baseline, '--forget-today');
+  cold(baseline);
+  const keptBefore = cold(baseline);
   row(
     'fresh process: open to the first Today data, computed (a new day, or data changed since)',
     '< 150 ms',
@@ -84,8 +87,8 @@ try {
     'the same when nothing changed since the last start (the Today it kept)',
     '< 150 ms',
     ms(kept.todayMs),
-    ms(before.todayMs),
-    ratio(kept.todayMs, before.todayMs),
+    ms(keptBefore.todayMs),
+    ratio(kept.todayMs, keptBefore.todayMs),
   );
   // As the app starts on a new day: its jobs run, and the tray and Today ask at once.
   type AppStart = { todayMs: number; dueMs: number };
@@ -202,6 +205,7 @@ try {
     ms(before.searchP95),
     ratio(now.searchP95, before.searchP95),
   );
+  row('the same with the built core', '< 16 ms', ms(nowBuilt.searchP95));
   const slowest = (r: typeof now) => ` (slowest ${ms(r.person50MaxMs)})`;
   row(
     "one person's newest 50, fresh process: median of ten people's first page",
@@ -210,6 +214,7 @@ try {
     ms(before.person50Ms) + slowest(before),
     ratio(now.person50Ms, before.person50Ms),
   );
+  row('the same with the built core', '< 5 ms', ms(nowBuilt.person50Ms) + slowest(nowBuilt));
   row('every bench:storage read vs raw node:sqlite + parse', '≤ 1.5×', 'printed per read by npm run bench:storage');
   row('bench:storage vs Dexie', 'ahead on every metric', 'printed per read by npm run bench:storage');
   row("resident memory after a day's use", '< 250 MB', `${now.rssMb.toFixed(0)} MB`, `${before.rssMb.toFixed(0)} MB`);
