@@ -32,7 +32,7 @@ import {
   type Metrics,
   type RawReader,
 } from './storage-dataset-lib.ts';
-import { ms, vsDexie, vsRaw } from './storage-report.ts';
+import { ms, verdict, vsDexie, vsRaw, writeSummary, type StorageVerdict } from './storage-report.ts';
 
 const { values } = parseArgs({
   options: {
@@ -46,6 +46,8 @@ const { values } = parseArgs({
     'cache-bytes': { type: 'string' },
     'storage-module': { type: 'string' },
     child: { type: 'string' },
+    /** A file to write the figures to as JSON (bench:scale reads it). */
+    summary: { type: 'string' },
   },
 });
 const { documentCacheStats, getRxStorageSqlite } = (await import(
@@ -265,8 +267,15 @@ const names: [string, MetricKey][] = [
   ['7-day date range (same week)', 'range'],
   ['7-day range, distinct weeks', 'rangeCold'],
 ];
+const verdicts: StorageVerdict[] = [];
 for (const [name, key] of names) {
   const [s, r, m, small, d] = ['sqlite', 'raw', 'memory', 'sqlite-small', 'dexie'].map((l) => get(l, key));
+  // Against raw at full size (no raw figure for the load); against Dexie at Dexie's size.
+  verdicts.push({
+    metric: name,
+    vsRaw: verdict(name, s, key === 'loadMs' ? undefined : r).vsRaw,
+    vsDexie: verdict(name, small, undefined, d).vsDexie,
+  });
   console.log(
     name.padEnd(30) +
       [s, r, m, small, d].map((n) => ms(n, 12)).join('') +
@@ -284,3 +293,4 @@ console.log(
 );
 console.log(`file size: ${(fileBytes / 1048576).toFixed(1)} MB for ${nContacts + nInteractions} docs`);
 console.log(`bench process RSS now (all storages loaded once): ${(process.memoryUsage().rss / 1048576).toFixed(1)} MB`);
+writeSummary(values.summary, 'storage-dataset', verdicts);

@@ -1,4 +1,5 @@
 /** Verdict cells shared by the bench:storage scripts (issue 15's targets). */
+import { writeFileSync } from 'node:fs';
 
 /** Every storage read within this factor of raw node:sqlite doing the same select and parse. */
 export const RAW_LIMIT = 1.5;
@@ -25,4 +26,33 @@ export function vsDexie(storage: number | undefined, dexie: number | undefined, 
 
 export function ms(n: number | undefined, width = 10): string {
   return (n === undefined ? '—' : n.toFixed(n < 1 ? 3 : 2)).padStart(width);
+}
+
+/** One metric of a bench:storage script as bench:scale summarises it: the storage's time over raw's and Dexie's. */
+export interface StorageVerdict {
+  metric: string;
+  vsRaw?: number | undefined;
+  vsDexie?: number | undefined;
+}
+
+/** A verdict from the figures; a ratio is left out where a figure is missing. */
+export function verdict(
+  metric: string,
+  storage: number | undefined,
+  raw: number | undefined,
+  dexie?: number,
+): StorageVerdict {
+  return {
+    metric,
+    ...(storage !== undefined && raw !== undefined ? { vsRaw: storage / raw } : {}),
+    ...(dexie !== undefined && storage !== undefined ? { vsDexie: storage / dexie } : {}),
+  };
+}
+
+/**
+ * Writes the script's figures as JSON to the file named by `--summary`, for bench:scale's two
+ * storage lines (`scripts/bench/scale.ts`). Without it, nothing.
+ */
+export function writeSummary(file: string | undefined, script: string, verdicts: StorageVerdict[]): void {
+  if (file) writeFileSync(file, JSON.stringify({ script, verdicts }));
 }

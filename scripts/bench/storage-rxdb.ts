@@ -22,7 +22,7 @@ import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { averageOfTimeValues, runPerformanceTests } from 'rxdb/plugins/test-utils';
 import { makeTempDir } from '../../main/core/storage/test-helpers.ts';
-import { median, ms, vsDexie, vsRaw } from './storage-report.ts';
+import { median, ms, verdict, vsDexie, vsRaw, writeSummary, type StorageVerdict } from './storage-report.ts';
 import { runRawReads, writePerformanceData } from './storage-rxdb-raw.ts';
 
 const { values } = parseArgs({
@@ -35,6 +35,8 @@ const { values } = parseArgs({
     wait: { type: 'string', default: '20' },
     'cache-bytes': { type: 'string' },
     'storage-module': { type: 'string' },
+    /** A file to write the figures to as JSON (bench:scale reads it). */
+    summary: { type: 'string' },
   },
 });
 const runs = Number(values.runs);
@@ -122,8 +124,10 @@ console.log(
     'sqlite/dexie'.padEnd(15) +
     'sqlite/memory',
 );
+const verdicts: StorageVerdict[] = [];
 for (const metric of metrics) {
   const [sql, mem, dex, raw] = ['sqlite', 'memory', 'dexie', 'raw'].map((key) => stat(key, metric));
+  verdicts.push(verdict(metric, sql?.m, raw?.m, dex?.m));
   console.log(
     metric.padEnd(26) +
       columns
@@ -136,3 +140,4 @@ for (const metric of metrics) {
       (sql && mem ? `${(sql.m / mem.m).toFixed(2)}×` : '—'),
   );
 }
+writeSummary(values.summary, 'storage-rxdb', verdicts);
