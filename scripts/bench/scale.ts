@@ -115,7 +115,7 @@ try {
   );
 
   // The People screen opened first: its first window, then one that needs everyone read.
-  type PeopleFirst = { peopleFirstMs: number; peopleBuiltMs: number; longestBlockMs: number };
+  type PeopleFirst = { peopleFirstMs: number; lastContactMs: number; peopleBuiltMs: number; longestBlockMs: number };
   const peopleNow = run<PeopleFirst>(root, '--people-first');
   const peopleBefore = run<PeopleFirst>(baseline, '--people-first');
   row(
@@ -126,7 +126,14 @@ try {
     ratio(peopleNow.peopleFirstMs, peopleBefore.peopleFirstMs),
   );
   row(
-    'the same to a window sorted by last contact (everyone read)',
+    'then a window sorted by last contact',
+    '-',
+    ms(peopleNow.lastContactMs),
+    ms(peopleBefore.lastContactMs),
+    ratio(peopleNow.lastContactMs, peopleBefore.lastContactMs),
+  );
+  row(
+    'the same to a window sorted by next due (everyone read)',
     '-',
     ms(peopleNow.peopleBuiltMs),
     ms(peopleBefore.peopleBuiltMs),

@@ -1,8 +1,8 @@
 /**
  * The People windows' reads of `people_index`. At the start everyone is read once, in chunks with
- * other requests running in between (seconds at 50k people); meanwhile a window in name order with
- * nothing filtered out but by archived is answered by the [archived, sortName] index alone: one
- * page and two counts, a few milliseconds.
+ * other requests running in between (seconds at 50k people); meanwhile a window with nothing
+ * filtered out but by archived is answered by an index alone, in a few milliseconds: name order by
+ * [archived, sortName], last-contact order by [lastInteractionOn], plus two counts.
  */
 import type { MangoQuerySortPart, RxCollection } from 'rxdb';
 import { normaliseFilterText, type PeopleQuery } from '../../../shared/domain/people-list-view.ts';
@@ -11,17 +11,28 @@ import type { PersonIndexDocument } from '../projection/schema.ts';
 /** Name order: sortName then id, the order of the [_deleted, sortName, id] and [_deleted, archived, sortName, id] indexes. */
 const BY_NAME: MangoQuerySortPart<PersonIndexDocument>[] = [{ sortName: 'asc' }, { id: 'asc' }];
 
-/** Whether the index alone answers the query: name order, no text, tag or rhythm filter, active or archived. */
+/** Last-contact order as the index holds it: the newest day first (ties by id, not yet by name). */
+const BY_LAST_CONTACT: MangoQuerySortPart<PersonIndexDocument>[] = [{ lastInteractionOn: 'desc' }, { id: 'desc' }];
+
+/**
+ * Whether an index alone answers the query: name or last-contact order (next-due order depends on
+ * the rhythms in settings), no text, tag or rhythm filter, active or archived.
+ */
 export const servedByIndex = (query: PeopleQuery): boolean =>
-  query.sort === 'name' &&
+  (query.sort === 'name' || query.sort === 'last-contact') &&
   !normaliseFilterText(query.text) &&
   !query.tag &&
   query.tier === 'any' &&
   (query.status === 'all' || query.status === 'archived');
 
 export interface IndexWindow {
-  /** Rows `offset` … `offset + limit - 1` of the query, in the list's order. */
+  /**
+   * The window's rows: in name order, rows `offset` … `offset + limit - 1`, sorted; in last-contact
+   * order, every row before the window's end and the rest of its last day (the list orders a day by
+   * name, the index by id), so the window is rows `skip` … `skip + limit - 1` once sorted.
+   */
   rows: PersonIndexDocument[];
+  skip: number;
   total: number;
   everyone: number;
   archived: number;
@@ -39,17 +50,48 @@ export async function readIndexWindow(
 ): Promise<IndexWindow> {
   const archivedOnly = query.status === 'archived';
   const storage = people.storageInstance;
-  const page = limit
-    ? storage.query(
-        people.find({ selector: { archived: archivedOnly }, sort: BY_NAME, skip: offset, limit }).getPreparedQuery(),
-      )
-    : Promise.resolve({ documents: [] });
+  const byName = query.sort === 'name';
+  const page = !limit
+    ? Promise.resolve({ documents: [] })
+    : byName
+      ? storage.query(
+          people.find({ selector: { archived: archivedOnly }, sort: BY_NAME, skip: offset, limit }).getPreparedQuery(),
+        )
+      : throughLastDay(people, archivedOnly, offset + limit).then((documents) => ({ documents }));
   // The storage caches the whole-table count; archived people are the smaller range to count.
   const everybody = storage.count(people.count().getPreparedQuery());
   const archivedCount = storage.count(people.count({ selector: { archived: true } }).getPreparedQuery());
   const [{ documents }, { count: all }, { count: archived }] = await Promise.all([page, everybody, archivedCount]);
   const everyone = all - archived;
-  return { rows: documents, total: archivedOnly ? archived : everyone, everyone, archived };
+  return {
+    rows: documents,
+    skip: byName ? 0 : offset,
+    total: archivedOnly ? archived : everyone,
+    everyone,
+    archived,
+  };
+}
+
+/** The first `count` rows in last-contact order, and the rest of the last one's day. */
+async function throughLastDay(
+  people: RxCollection<PersonIndexDocument>,
+  archived: boolean,
+  count: number,
+): Promise<PersonIndexDocument[]> {
+  const read = async (selector: object, limit?: number) =>
+    (
+      await people.storageInstance.query(
+        people
+          .find({ selector, sort: BY_LAST_CONTACT, index: ['lastInteractionOn'], ...(limit ? { limit } : {}) })
+          .getPreparedQuery(),
+      )
+    ).documents;
+  const first = await read({ archived }, count);
+  if (first.length < count) return first;
+  const lastDay = first.at(-1)!.lastInteractionOn;
+  const seen = new Set(first.map((row) => row.id));
+  const rest = await read({ archived, lastInteractionOn: lastDay });
+  return [...first, ...rest.filter((row) => !seen.has(row.id))];
 }
 
 /**

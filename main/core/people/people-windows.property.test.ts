@@ -163,7 +163,7 @@ describe('People list windows', () => {
     expect(pushes).toBeLessThan(OPERATIONS * watchers.length * 0.8);
   }, 60_000);
 
-  it('answer name-ordered windows from the index while everyone is read, as the full lists would, through edits', async () => {
+  it('answer name and last-contact windows from the index while everyone is read, as the full lists would, through edits', async () => {
     const t = await openTestCore({ now: `${TODAY}T12:00:00Z` });
     const write = randomWriter(20261202);
     const random = seededRandom(7);
@@ -177,10 +177,13 @@ describe('People list windows', () => {
       { query: {}, offset: 17, limit: 30 },
       { query: { status: 'archived' }, offset: 0, limit: 10 },
       { query: { status: 'archived' }, offset: 60, limit: 5 },
-      // Not answered by the index: waits for everyone.
       { query: { sort: 'last-contact' }, offset: 0, limit: 10 },
+      { query: { sort: 'last-contact' }, offset: 13, limit: 9 },
+      { query: { sort: 'last-contact', status: 'archived' }, offset: 2, limit: 6 },
+      // Not answered by an index (next due depends on the rhythms): waits for everyone.
+      { query: { sort: 'next-due' }, offset: 0, limit: 10 },
     ].map((r) => ({ ...r, query: { ...DEFAULT_PEOPLE_QUERY, ...r.query } as PeopleQuery }));
-    const early = requests.filter((r) => r.query.sort === 'name');
+    const early = requests.filter((r) => r.query.sort !== 'next-due');
     const withoutTags = ({ tags: _, ...window }: HeldPeopleWindow | PeopleWindow) => window;
 
     let transitionRows = 0;

@@ -184,7 +184,8 @@ export function createPeopleWindows(
       await settingsKnown;
       const read = await readIndexWindow(ctx.db.people_index, query, offset, limit);
       const { total, everyone, archived } = read;
-      return { window: read.rows.map(entryOf), total, everyone, archived };
+      const window = read.rows.map(entryOf).sort(comparePeople(query.sort));
+      return { window: window.slice(read.skip, read.skip + limit), total, everyone, archived };
     },
   );
 
