@@ -149,10 +149,10 @@ try {
 
   // The People list after an edit: a window (now) against the whole list (contacts.watch, before), same core.
   const core = await openCore({ dataDir: data, mode: 'browser', version: 'bench' });
-  // Edits once everyone is read (a window in last-contact order answers only then), not during the
+  // Edits once everyone is read (a window in next-due order answers only then), not during the
   // start, when a name-ordered window is already answered from the index.
   await new Promise<void>((resolve) => {
-    const stop = core.watch('people.watchWindow', { query: { sort: 'last-contact' }, limit: 0 }, () => {
+    const stop = core.watch('people.watchWindow', { query: { sort: 'next-due' }, limit: 0 }, () => {
       queueMicrotask(() => stop());
       resolve();
     });
