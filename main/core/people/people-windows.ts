@@ -182,7 +182,7 @@ export function createPeopleWindows(
     () => !built && !closed,
     async ({ query, offset, limit }) => {
       await settingsKnown;
-      const read = await readIndexWindow(ctx.db.people_index, query, offset, limit);
+      const read = await readIndexWindow(ctx.db.people_index, query, offset, limit, chunkRows);
       const { total, everyone, archived } = read;
       const window = read.rows.map(entryOf).sort(comparePeople(query.sort));
       return { window: window.slice(read.skip, read.skip + limit), total, everyone, archived };
@@ -265,6 +265,17 @@ export function createPeopleWindows(
     send(watcher, query);
   }
 
+  /**
+   * Watchers attach one per turn of the event loop: a new query's list sorts everyone (some 50 ms
+   * at 50k people), and several watchers waiting for the start would otherwise all sort at once
+   * while other requests wait.
+   */
+  let attaching = Promise.resolve();
+  const inTurn = (attachOne: () => void) => {
+    attaching = attaching.then(nextTurn).then(attachOne);
+    return attaching;
+  };
+
   function detach(watcher: Watcher) {
     for (const query of lists.values()) query.watchers.delete(watcher);
     const idle = [...lists].filter(([, query]) => !query.watchers.size);
@@ -279,10 +290,14 @@ export function createPeopleWindows(
         let gone = false;
         const building = start();
         const fromIndex = !built && servedByIndex(request.query) ? early.add(request, watcher, fail) : undefined;
-        building.then(() => {
-          fromIndex?.stop();
-          if (!gone && !closed) attach(request, watcher);
-        }, fail);
+        building.then(
+          () =>
+            inTurn(() => {
+              fromIndex?.stop();
+              if (!gone && !closed) attach(request, watcher);
+            }),
+          fail,
+        );
         return () => {
           gone = true;
           fromIndex?.stop();
