@@ -15,15 +15,17 @@ const BY_NAME: MangoQuerySortPart<PersonIndexDocument>[] = [{ sortName: 'asc' },
 const BY_LAST_CONTACT: MangoQuerySortPart<PersonIndexDocument>[] = [{ lastInteractionOn: 'desc' }, { id: 'desc' }];
 
 /**
- * Whether an index alone answers the query: name or last-contact order (next-due order depends on
- * the rhythms in settings), no text, tag or rhythm filter, active or archived.
+ * Whether an index alone answers the query: no text, tag or rhythm filter, and name order (active
+ * or archived people) or last-contact order (active people: the `lastInteractionOn` index does not
+ * hold `archived`, and finding a few archived people in it would scan everyone). Next-due order
+ * depends on the rhythms in settings.
  */
 export const servedByIndex = (query: PeopleQuery): boolean =>
-  (query.sort === 'name' || query.sort === 'last-contact') &&
   !normaliseFilterText(query.text) &&
   !query.tag &&
   query.tier === 'any' &&
-  (query.status === 'all' || query.status === 'archived');
+  ((query.sort === 'name' && (query.status === 'all' || query.status === 'archived')) ||
+    (query.sort === 'last-contact' && query.status === 'all'));
 
 export interface IndexWindow {
   /**
@@ -32,6 +34,7 @@ export interface IndexWindow {
    * name, the index by id), so the window is rows `skip` … `skip + limit - 1` once sorted.
    */
   rows: PersonIndexDocument[];
+  /** 0 in name order (the rows are the window); the window's offset in last-contact order. */
   skip: number;
   total: number;
   everyone: number;
@@ -94,14 +97,17 @@ async function throughLastDay(
         people.find({ selector, sort: BY_LAST_CONTACT, index: ['lastInteractionOn'], limit }).getPreparedQuery(),
       )
     ).documents;
-  const rows = await read({ archived }, count);
-  if (rows.length < count) return rows;
-  const lastDay = rows.at(-1)!.lastInteractionOn;
-  for (;;) {
+  const first = await read({ archived }, count);
+  if (first.length < count) return first;
+  const lastDay = first.at(-1)!.lastInteractionOn;
+  // By id: a person whose last day changed between two chunks could otherwise be read twice.
+  const rows = new Map(first.map((row) => [row.id, row]));
+  for (let after = first.at(-1)!.id; ;) {
     await nextTurn();
-    const chunk = await read({ archived, lastInteractionOn: lastDay, id: { $lt: rows.at(-1)!.id } }, chunkRows);
-    rows.push(...chunk);
-    if (chunk.length < chunkRows) return rows;
+    const chunk = await read({ archived, lastInteractionOn: lastDay, id: { $lt: after } }, chunkRows);
+    for (const row of chunk) rows.set(row.id, row);
+    if (chunk.length < chunkRows) return [...rows.values()];
+    after = chunk.at(-1)!.id;
   }
 }
 

@@ -271,9 +271,11 @@ export function createPeopleWindows(
    * while other requests wait.
    */
   let attaching = Promise.resolve();
-  const inTurn = (attachOne: () => void) => {
-    attaching = attaching.then(nextTurn).then(attachOne);
-    return attaching;
+  const attachInTurn = (attachOne: () => void, fail: (error: unknown) => void) => {
+    const mine = attaching.then(nextTurn).then(attachOne);
+    // A watcher whose attach failed is told; the ones after it still attach.
+    attaching = mine.catch(() => {});
+    return mine.catch(fail);
   };
 
   function detach(watcher: Watcher) {
@@ -292,10 +294,10 @@ export function createPeopleWindows(
         const fromIndex = !built && servedByIndex(request.query) ? early.add(request, watcher, fail) : undefined;
         building.then(
           () =>
-            inTurn(() => {
+            attachInTurn(() => {
               fromIndex?.stop();
               if (!gone && !closed) attach(request, watcher);
-            }),
+            }, fail),
           fail,
         );
         return () => {

@@ -32,7 +32,9 @@ describe('a shared reminders snapshot', () => {
     expect(later.n).toBe(1);
     expect(later.now.toISOString()).toBe('2026-03-18T12:30:00.000Z'); // the caller's own time
 
-    // Each input collection's write invalidates it: people (through their index row), settings.
+    // Writes invalidate it: people (through their index row), settings (a snooze), and below
+    // interactions and details (with the derived rows they move). Which collections count is
+    // REMINDER_INPUTS, which remembered-today.test.ts holds complete.
     await h.call('contacts.create', { displayName: 'Ada Lovelace' });
     expect((await shared()).n).toBe(2);
     await h.call('reminders.snooze', {
@@ -41,20 +43,36 @@ describe('a shared reminders snapshot', () => {
     });
     expect((await shared()).n).toBe(3);
     expect((await shared()).n).toBe(3);
+    // Interactions (a log), details and the waiting follow-ups (a detail with a follow-up day).
+    const sam = await h.call('contacts.create', { displayName: 'Sam Okafor' });
+    expect((await shared()).n).toBe(4);
+    await h.call('interactions.log', {
+      interaction: { type: 'coffee', date: '2026-03-17', contactIds: [sam.id] },
+      newPeople: [],
+      details: [],
+    });
+    expect((await shared()).n).toBe(5);
+    await h.call('details.add', {
+      contactId: sam.id,
+      text: 'the marathon',
+      learnedOn: '2026-03-17',
+      followUpOn: '2026-03-19',
+    });
+    expect((await shared()).n).toBe(6);
 
     h.clock.advance(HOUR); // past the schedule's next change
-    expect((await shared()).n).toBe(4);
+    expect((await shared()).n).toBe(7);
     zone = 'America/New_York';
-    expect((await shared()).n).toBe(5);
+    expect((await shared()).n).toBe(8);
 
     h.clock.advance(-HOUR); // a clock set back never reuses a snapshot from its future
-    expect((await shared()).n).toBe(6);
+    expect((await shared()).n).toBe(9);
 
     fail = true;
     h.clock.advance(2 * HOUR);
     await expect(shared()).rejects.toThrow('the disk went away');
     fail = false;
-    expect((await shared()).n).toBe(8); // the failure was not kept
+    expect((await shared()).n).toBe(11); // the failure was not kept
   });
 
   it("serves the notification loop, the tray's count and Today from one computation after a change", async () => {
