@@ -32,7 +32,7 @@ import {
   type Metrics,
   type RawReader,
 } from './storage-dataset-lib.ts';
-import { ms, verdict, vsDexie, vsRaw, writeSummary, type StorageVerdict } from './storage-report.ts';
+import { ms, ratioOf, vsDexie, vsRaw, writeSummary, type StorageVerdict } from './storage-report.ts';
 
 const { values } = parseArgs({
   options: {
@@ -271,11 +271,7 @@ const verdicts: StorageVerdict[] = [];
 for (const [name, key] of names) {
   const [s, r, m, small, d] = ['sqlite', 'raw', 'memory', 'sqlite-small', 'dexie'].map((l) => get(l, key));
   // Against raw at full size (no raw figure for the load); against Dexie at Dexie's size.
-  verdicts.push({
-    metric: name,
-    vsRaw: verdict(name, s, key === 'loadMs' ? undefined : r).vsRaw,
-    vsDexie: verdict(name, small, undefined, d).vsDexie,
-  });
+  verdicts.push({ metric: name, vsRaw: key === 'loadMs' ? undefined : ratioOf(s, r), vsDexie: ratioOf(small, d) });
   console.log(
     name.padEnd(30) +
       [s, r, m, small, d].map((n) => ms(n, 12)).join('') +

@@ -10,17 +10,21 @@ export function median(xs: readonly number[]): number {
   return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
 }
 
+/** The storage's time over another's, or undefined without both figures. */
+export const ratioOf = (storage: number | undefined, other: number | undefined) =>
+  storage === undefined || other === undefined ? undefined : storage / other;
+
 /** "1.23× PASS" against raw (≤ RAW_LIMIT), or "—" without a raw figure. */
 export function vsRaw(storage: number | undefined, raw: number | undefined): string {
-  if (storage === undefined || raw === undefined) return '—';
-  const ratio = storage / raw;
+  const ratio = ratioOf(storage, raw);
+  if (ratio === undefined) return '—';
   return `${ratio.toFixed(2)}× ${ratio <= RAW_LIMIT ? 'PASS' : 'FAIL'}`;
 }
 
 /** "0.12× PASS" when the storage is faster than Dexie, or `note` when there is no comparable figure. */
 export function vsDexie(storage: number | undefined, dexie: number | undefined, note = '—'): string {
-  if (storage === undefined || dexie === undefined) return note;
-  const ratio = storage / dexie;
+  const ratio = ratioOf(storage, dexie);
+  if (ratio === undefined) return note;
   return `${ratio.toFixed(2)}× ${ratio < 1 ? 'PASS' : 'FAIL'}`;
 }
 
@@ -33,20 +37,6 @@ export interface StorageVerdict {
   metric: string;
   vsRaw?: number | undefined;
   vsDexie?: number | undefined;
-}
-
-/** A verdict from the figures; a ratio is left out where a figure is missing. */
-export function verdict(
-  metric: string,
-  storage: number | undefined,
-  raw: number | undefined,
-  dexie?: number,
-): StorageVerdict {
-  return {
-    metric,
-    ...(storage !== undefined && raw !== undefined ? { vsRaw: storage / raw } : {}),
-    ...(dexie !== undefined && storage !== undefined ? { vsDexie: storage / dexie } : {}),
-  };
 }
 
 /**

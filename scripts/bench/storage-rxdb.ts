@@ -22,7 +22,7 @@ import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { averageOfTimeValues, runPerformanceTests } from 'rxdb/plugins/test-utils';
 import { makeTempDir } from '../../main/core/storage/test-helpers.ts';
-import { median, ms, verdict, vsDexie, vsRaw, writeSummary, type StorageVerdict } from './storage-report.ts';
+import { median, ms, ratioOf, vsDexie, vsRaw, writeSummary, type StorageVerdict } from './storage-report.ts';
 import { runRawReads, writePerformanceData } from './storage-rxdb-raw.ts';
 
 const { values } = parseArgs({
@@ -127,7 +127,7 @@ console.log(
 const verdicts: StorageVerdict[] = [];
 for (const metric of metrics) {
   const [sql, mem, dex, raw] = ['sqlite', 'memory', 'dexie', 'raw'].map((key) => stat(key, metric));
-  verdicts.push(verdict(metric, sql?.m, raw?.m, dex?.m));
+  verdicts.push({ metric, vsRaw: ratioOf(sql?.m, raw?.m), vsDexie: ratioOf(sql?.m, dex?.m) });
   console.log(
     metric.padEnd(26) +
       columns

@@ -6,6 +6,7 @@
  */
 import type { MangoQuerySortPart, RxCollection } from 'rxdb';
 import { normaliseFilterText, type PeopleQuery } from '../../../shared/domain/people-list-view.ts';
+import { yieldToEventLoop } from '../db/bulk.ts';
 import type { PersonIndexDocument } from '../projection/schema.ts';
 
 /** Name order: sortName then id, the order of the [_deleted, sortName, id] and [_deleted, archived, sortName, id] indexes. */
@@ -77,8 +78,6 @@ export async function readIndexWindow(
   };
 }
 
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
-
 /**
  * The first `count` rows in last-contact order and the rest of the last one's day, that day
  * `chunkRows` at a time with other requests running in between (the 50k demo's last day has
@@ -103,7 +102,7 @@ async function throughLastDay(
   // By id: a person whose last day changed between two chunks could otherwise be read twice.
   const rows = new Map(first.map((row) => [row.id, row]));
   for (let after = first.at(-1)!.id; ;) {
-    await nextTurn();
+    await yieldToEventLoop();
     const chunk = await read({ archived, lastInteractionOn: lastDay, id: { $lt: after } }, chunkRows);
     for (const row of chunk) rows.set(row.id, row);
     if (chunk.length < chunkRows) return [...rows.values()];

@@ -26,6 +26,7 @@ import type { KeepInTouchSettings } from '../../../shared/domain/settings.ts';
 import type { PeopleWindow } from '../../../shared/ipc/channels/people.ts';
 import { today$ } from '../clock.ts';
 import type { CoreContext } from '../context.ts';
+import { yieldToEventLoop } from '../db/bulk.ts';
 import type { PersonIndexDocument } from '../projection/schema.ts';
 import { KEEP_IN_TOUCH } from '../settings/keep-in-touch.ts';
 import { createEarlyWindows } from './early-windows.ts';
@@ -72,11 +73,10 @@ export interface PeopleWindowsOptions {
 }
 
 const keyOf = (q: PeopleQuery) => JSON.stringify([q.sort, normaliseFilterText(q.text), q.tag, q.tier, q.status]);
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export function createPeopleWindows(
   ctx: Pick<CoreContext, 'db' | 'settings' | 'clock'>,
-  { chunkRows = CHUNK_ROWS, betweenChunks = nextTurn }: PeopleWindowsOptions = {},
+  { chunkRows = CHUNK_ROWS, betweenChunks = yieldToEventLoop }: PeopleWindowsOptions = {},
 ): PeopleWindows {
   const rows = new Map<string, PersonIndexDocument>();
   const entries = new Map<string, PeopleListEntry>();
@@ -234,7 +234,7 @@ export function createPeopleWindows(
       });
       await settingsKnown;
       // Early windows asked for together with this start read their page first.
-      await nextTurn();
+      await yieldToEventLoop();
       await readEveryone(ctx.db.people_index, {
         chunkRows,
         betweenChunks: () => betweenChunks().then(() => !closed),
@@ -272,7 +272,7 @@ export function createPeopleWindows(
    */
   let attaching = Promise.resolve();
   const attachInTurn = (attachOne: () => void, fail: (error: unknown) => void) => {
-    const mine = attaching.then(nextTurn).then(attachOne);
+    const mine = attaching.then(yieldToEventLoop).then(attachOne);
     // A watcher whose attach failed is told; the ones after it still attach.
     attaching = mine.catch(() => {});
     return mine.catch(fail);
