@@ -3,7 +3,9 @@
  * interactions imply, whoever wrote them: a service, an import, a restore, another device.
  *
  * Like the projector, it reads each source collection's change feed from a saved checkpoint and
- * rewrites the index rows of whatever changed, as it is now, so a pass is idempotent. Its
+ * rewrites the index rows of whatever changed, as it is now, so a pass is idempotent. Details are
+ * kept in the index's own table as the feed delivers them, so a person's row is rebuilt without
+ * querying their details (a query apiece cost more than indexing them). Its
  * checkpoints are stored in the index's own tables and committed in the same transaction as the
  * rows, so the index survives restarts and never needs a build at start: only when it is missing
  * (a new or restored database) or its version changed does the first pass read everything.
@@ -12,11 +14,9 @@ import { DatabaseSync } from 'node:sqlite';
 import { getChangedDocumentsSince, now as rxNow, type RxCollection, type RxStorageDefaultCheckpoint } from 'rxdb';
 import { merge, type Subscription } from 'rxjs';
 import { sqliteConnectionOf, type RapportDatabase } from '../db/database.ts';
-import { CHUNK, yieldToEventLoop } from '../db/bulk.ts';
-import type { DetailDocument } from '../details/schema.ts';
+import { yieldToEventLoop } from '../db/bulk.ts';
 import type { ContactDocument } from '../people/schema.ts';
 import { openFtsStore, type FtsStore, type PersonFields } from '../search/fts-store.ts';
-import { findAnyOf } from '../db/find-any-of.ts';
 
 /** Source documents read per step of each change feed. */
 const BATCH = 1000;
@@ -71,6 +71,8 @@ export function createSearchProjection(db: RapportDatabase, into?: DatabaseSync)
       store.reset();
       checkpoints = {};
     }
+    // A build from scratch (a new or restored database, a rebuild) merges the index once at the end.
+    const building = Object.keys(checkpoints).length === 0;
     let indexed = 0;
     while (!closed) {
       const [contacts, details, interactions] = await Promise.all([
@@ -86,17 +88,23 @@ export function createSearchProjection(db: RapportDatabase, into?: DatabaseSync)
         if (before) touched.add(before);
         touched.add(d.contactId);
       }
-      const people = await peopleAsTheyAre([...touched]);
+      const contactsNow = await db.contacts.storageInstance.findDocumentsById([...touched], false);
       if (closed) return;
+      const contactById = new Map(contactsNow.map((c) => [c.id, c as ContactDocument]));
       checkpoints = {
         contacts: contacts.checkpoint ?? checkpoints.contacts,
         details: details.checkpoint ?? checkpoints.details,
         interactions: interactions.checkpoint ?? checkpoints.interactions,
       };
       store.transaction(() => {
-        for (const d of details.documents) store.setDetailOwner(d.id, d._deleted ? undefined : d.contactId);
-        for (const [id, fields] of people) {
-          if (fields) store.putPerson(id, fields);
+        store.setBulkLoad(building);
+        for (const d of details.documents) {
+          if (d._deleted) store.removeDetail(d.id);
+          else store.putDetail(d.id, d.contactId, d.text);
+        }
+        for (const id of touched) {
+          const contact = contactById.get(id);
+          if (contact) store.putPerson(id, searchableFields(contact, store.detailsOf(id)));
           else store.removePerson(id);
         }
         for (const i of interactions.documents) {
@@ -106,34 +114,9 @@ export function createSearchProjection(db: RapportDatabase, into?: DatabaseSync)
       }, checkpoints);
       await yieldToEventLoop();
     }
-    if (indexed >= OPTIMIZE_AFTER && !closed) store.optimize();
-  }
-
-  /** Each person's searchable text now; undefined for someone deleted. */
-  async function peopleAsTheyAre(ids: string[]): Promise<Map<string, PersonFields | undefined>> {
-    const out = new Map<string, PersonFields | undefined>();
-    for (let i = 0; i < ids.length; i += CHUNK) {
-      const chunk = ids.slice(i, i + CHUNK);
-      const [contacts, details] = await Promise.all([
-        db.contacts.findByIds(chunk).exec(),
-        findAnyOf(db.details, 'contactId', chunk),
-      ]);
-      const detailsOf = Map.groupBy(details, (d) => d.contactId);
-      for (const id of chunk) {
-        const c = contacts.get(id) as unknown as ContactDocument | undefined;
-        out.set(
-          id,
-          c && {
-            name: c.displayName,
-            organisation: [c.organisation, c.role].filter(Boolean).join(' · '),
-            notes: c.notes ?? '',
-            tags: c.tags.join(' '),
-            details: (detailsOf.get(id) ?? []).map((d: DetailDocument) => ({ id: d.id, text: d.text })),
-          },
-        );
-      }
-    }
-    return out;
+    if (closed) return;
+    if (indexed >= OPTIMIZE_AFTER) store.optimize();
+    if (building) store.setBulkLoad(false);
   }
 
   /** One pass at a time; a pass asked for while one runs is queued once. */
@@ -190,6 +173,17 @@ export function createSearchProjection(db: RapportDatabase, into?: DatabaseSync)
       await current;
       store.close();
     },
+  };
+}
+
+/** A person's searchable text: their own fields, and the details the index keeps under them. */
+function searchableFields(contact: ContactDocument, details: PersonFields['details']): PersonFields {
+  return {
+    name: contact.displayName,
+    organisation: [contact.organisation, contact.role].filter(Boolean).join(' · '),
+    notes: contact.notes ?? '',
+    tags: contact.tags.join(' '),
+    details,
   };
 }
 

@@ -9,16 +9,12 @@
  */
 import type { InteractionCandidate, PersonCandidate } from '../../../shared/domain/search/score.ts';
 import { compareText } from '../../../shared/domain/search/select.ts';
-import { tokenise } from '../../../shared/domain/search/text.ts';
+import { foldedWords } from '../../../shared/domain/search/text.ts';
 import type { InteractionFields, PersonFields, PersonRow, InteractionRow } from './fts-store.ts';
 
 const FIELD = '\u001f';
 const DOC = '\u001e';
 
-/** Folded words, space-separated: what FTS5 indexes. */
-function foldedWords(text: string): string {
-  return text ? tokenise(text).join(' ') : '';
-}
 const padded = (words: string) => (words ? ` ${words} ` : '');
 
 /** The FTS5 columns (name, organisation, notes, tags, details) and the stored folded text. */

@@ -96,11 +96,11 @@ describe('search', () => {
     await titles(t, 'sam');
     const log = vi.spyOn(console, 'error').mockImplementation(() => {});
     await t.call('contacts.create', { displayName: 'Biscuit Baker' });
-    // Only now: the projector (which reads details too) is done with the write, while the search
-    // index's pass gathers writes for a moment before it reads.
-    const find = vi.spyOn(t.core.db.details, 'find').mockImplementationOnce(() => {
-      throw new Error('disk read failed');
-    });
+    // Only now: the projector is done with the write, while the search index's pass gathers
+    // writes for a moment before it reads the people they touched.
+    const find = vi
+      .spyOn(t.core.db.contacts.storageInstance, 'findDocumentsById')
+      .mockRejectedValueOnce(new Error('disk read failed'));
     await vi.waitFor(() =>
       expect(log).toHaveBeenCalledWith(expect.stringContaining('the next search tries again'), expect.any(Error)),
     );
@@ -116,6 +116,30 @@ describe('search', () => {
     // With jobs, the build starts at once in the background; the first search must not overtake it.
     await t.reopen({ jobs: true });
     expect(await titles(t, 'biscuit')).toEqual([['detail', 'Sam Okafor', 'new puppy Biscuit']]);
+  });
+
+  it('merges as it goes again after a build, even one a crash interrupted', async () => {
+    const automerge = (t: TestCore) =>
+      inFile(t, (file) =>
+        ['search_people', 'search_talks'].map(
+          (fts) => (file.prepare(`SELECT v FROM ${fts}_config WHERE k = 'automerge'`).get() as { v: number }).v,
+        ),
+      );
+    const t = await openTestCore();
+    await withSam(t);
+    await titles(t, 'sam');
+    expect(automerge(t)).toEqual([4, 4]);
+    await t.close();
+    // What a build stopped half-way leaves: segments left to merge at its end, which never came.
+    inFile(t, (file) => {
+      for (const fts of ['search_people', 'search_talks'])
+        file.exec(`INSERT INTO ${fts}(${fts}, rank) VALUES ('automerge', 0)`);
+    });
+    await t.reopen();
+    await t.call('contacts.create', { displayName: 'Biscuit Baker' });
+    expect((await titles(t, 'biscuit')).map(([, title]) => title)).toEqual(['Biscuit Baker', 'Sam Okafor']);
+    expect(automerge(t)).toEqual([4, 4]);
+    await t.close();
   });
 
   it('is emptied and read again by a rebuild (rapport rebuild)', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from './generate.ts';
 import { toHit } from './hit.ts';
-import { foldText, makeSnippet, startsAWord, tokenise } from './text.ts';
+import { foldedWords, foldText, makeSnippet, startsAWord, tokenise } from './text.ts';
 import { makeSnippetFullScan } from './testing/full-scan-snippet.ts';
 
 /** Text with what makes snippets hard: accents, "İ", letters outside the BMP, punctuation, runs of spaces. */
@@ -33,6 +33,18 @@ describe('snippets read only up to their window', () => {
       const words = [...new Set(randomWords(random, text))];
       expect(makeSnippet(text, words), JSON.stringify({ text, words })).toEqual(makeSnippetFullScan(text, words));
     }
+  });
+});
+
+describe('foldedWords', () => {
+  it('joins exactly the tokens of the text (3,000 random texts, ASCII and not)', () => {
+    const random = seededRandom(11);
+    for (let i = 0; i < 3000; i++) {
+      const text = random(2) ? randomText(random) : randomText(random).replace(/[^ -~]/g, '');
+      expect(foldedWords(text), JSON.stringify(text)).toBe(tokenise(text).join(' '));
+    }
+    expect(foldedWords('  Half-Marathon, 2026!  ')).toBe('half marathon 2026');
+    expect(foldedWords('')).toBe('');
   });
 });
 

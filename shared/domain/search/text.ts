@@ -5,6 +5,7 @@ const NON_WORD = /[^\p{L}\p{N}]+/u;
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 const NON_ASCII = /[\u0080-\uffff]/;
 const ASCII_NON_WORD = /[^a-z0-9]+/;
+const ASCII_NON_WORDS = /[^a-z0-9]+/g;
 
 /** Lower case with accents removed: "José" → "jose". Lower-cases first so "İ" loses its dot too. */
 export function foldText(text: string): string {
@@ -19,6 +20,13 @@ export function tokenise(text: string): string[] {
   const out = folded.split(NON_ASCII.test(folded) ? NON_WORD : ASCII_NON_WORD);
   // split leaves an empty string at either end when the text starts or ends with punctuation.
   return out.filter((t) => t.length > 0);
+}
+
+/** `tokenise(text).join(' ')`, in one pass for ASCII text (most of it): what the search index stores. */
+export function foldedWords(text: string): string {
+  const folded = foldText(text);
+  if (NON_ASCII.test(folded)) return tokenise(text).join(' ');
+  return folded.replace(ASCII_NON_WORDS, ' ').trim();
 }
 
 /**
