@@ -26,6 +26,8 @@ const OPTIMIZE_AFTER = 5000;
 const SETTLE_MS = 250;
 
 type Deletable<T> = T & { _deleted?: boolean };
+/** A feed not read in this step: nothing new, and its checkpoint where it was. */
+const NOTHING = { documents: [], checkpoint: undefined } as const;
 type Checkpoints = Partial<Record<'contacts' | 'interactions' | 'details', RxStorageDefaultCheckpoint>>;
 
 export interface SearchProjection {
@@ -75,18 +77,23 @@ export function createSearchProjection(db: RapportDatabase, into?: DatabaseSync)
     const building = Object.keys(checkpoints).length === 0;
     let indexed = 0;
     while (!closed) {
-      const [contacts, details, interactions] = await Promise.all([
-        changedSince(db.contacts, checkpoints.contacts),
-        changedSince(db.details, checkpoints.details),
-        changedSince(db.interactions, checkpoints.interactions),
-      ]);
+      // Details first: a person's row is written when their contact comes, with every detail kept
+      // by then, so a build writes each person once. A detail rewrites only people already indexed;
+      // the others' contacts are still to come in the feed (or deleted).
+      const details = await changedSince(db.details, checkpoints.details);
+      const [contacts, interactions] =
+        details.documents.length < BATCH
+          ? await Promise.all([
+              changedSince(db.contacts, checkpoints.contacts),
+              changedSince(db.interactions, checkpoints.interactions),
+            ])
+          : [NOTHING, NOTHING];
       if (!contacts.documents.length && !details.documents.length && !interactions.documents.length) break;
       indexed += contacts.documents.length + details.documents.length + interactions.documents.length;
       const touched = new Set(contacts.documents.map((c) => c.id));
       for (const d of details.documents) {
-        const before = store.ownerOfDetail(d.id);
-        if (before) touched.add(before);
-        touched.add(d.contactId);
+        for (const owner of [store.ownerOfDetail(d.id), d.contactId])
+          if (owner !== undefined && store.hasPerson(owner)) touched.add(owner);
       }
       const contactsNow = await db.contacts.storageInstance.findDocumentsById([...touched], false);
       if (closed) return;

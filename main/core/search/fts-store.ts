@@ -91,6 +91,7 @@ export interface FtsStore {
   transaction(work: () => void, checkpoints: Record<string, unknown>): void;
   putPerson(id: string, fields: PersonFields): void;
   removePerson(id: string): void;
+  hasPerson(id: string): boolean;
   /** The contact a detail was indexed under, if any. */
   ownerOfDetail(id: string): string | undefined;
   /** Keeps a detail's text under its contact, for the next `putPerson` of that contact to read. */
@@ -232,6 +233,7 @@ export function openFtsStore(db: DatabaseSync, ownsConnection: boolean): FtsStor
       stmts.insertPeopleFts.run(rowid, ...folded.columns);
     },
     removePerson,
+    hasPerson: (id) => stmts.personRowid.get(id) !== undefined,
     ownerOfDetail: (id) => (stmts.detailOwner.get(id) as { contact_id: string } | undefined)?.contact_id,
     putDetail(id, contactId, text) {
       changes++;
