@@ -1,4 +1,4 @@
-import type { MigrationStrategies, RxJsonSchema } from 'rxdb';
+import type { MigrationStrategies, RxDocumentData, RxJsonSchema } from 'rxdb';
 import type { Interaction } from '../../../shared/domain/interaction.ts';
 import { addedSyncFields, syncFieldsSchema, type SyncFields } from '../db/sync-fields.ts';
 
@@ -42,5 +42,24 @@ export const interactionsMigrations: MigrationStrategies = { 1: addedSyncFields 
 /** The domain record of a stored interaction (without the storage-only sort key). */
 export const toInteraction = (doc: InteractionDocument): Interaction => {
   const { sortKey: _sortKey, conflicts: _conflicts, editedAt: _editedAt, ...interaction } = doc;
+  return interaction;
+};
+
+/**
+ * The same from a document as stored, meta fields and all (an RxDocument's `_data`), in one copy.
+ * RxDB's `toJSON` deletes the meta fields from its copy, which leaves a slow dictionary-mode
+ * object that every later read pays for: the view and the IPC output check of a timeline page.
+ */
+export const storedToInteraction = (doc: RxDocumentData<InteractionDocument>): Interaction => {
+  const {
+    _rev,
+    _attachments,
+    _deleted,
+    _meta,
+    sortKey: _sortKey,
+    conflicts: _conflicts,
+    editedAt: _editedAt,
+    ...interaction
+  } = doc;
   return interaction;
 };

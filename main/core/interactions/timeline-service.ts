@@ -2,9 +2,11 @@ import { auditTime, merge, startWith, switchMap, type Observable } from 'rxjs';
 import type { InteractionType } from '../../../shared/domain/interaction.ts';
 import type { TimelineEntry, TimelinePage } from '../../../shared/domain/views.ts';
 import type { RapportDatabase } from '../db/database.ts';
-import type { MangoQuery } from 'rxdb';
-import { toInteraction, type InteractionDocument } from './schema.ts';
+import type { MangoQuery, RxDocumentData } from 'rxdb';
+import { storedToInteraction, type InteractionDocument } from './schema.ts';
 import { findAnyOf } from '../db/find-any-of.ts';
+
+type Stored = RxDocumentData<InteractionDocument>;
 
 export interface TimelineFilter {
   contactId?: string | undefined;
@@ -59,12 +61,12 @@ export function createTimelineService(db: RapportDatabase): TimelineService {
   }
 
   /** Names come from `people_index`: one small row per person (archived ones too), not the whole contact. */
-  async function withPeople(docs: InteractionDocument[]): Promise<TimelineEntry[]> {
+  async function withPeople(docs: Stored[]): Promise<TimelineEntry[]> {
     const ids = [...new Set(docs.flatMap((d) => d.contactIds))];
     const rows = await db.people_index.findByIds(ids).exec();
     const names = new Map([...rows.values()].map((row) => [row.id, row.displayName]));
     return docs.map((d) => ({
-      ...toInteraction(d),
+      ...storedToInteraction(d),
       ...(d.conflicts?.length ? { setAside: d.conflicts } : {}),
       people: d.contactIds.flatMap((id) => {
         const displayName = names.get(id);
@@ -73,17 +75,17 @@ export function createTimelineService(db: RapportDatabase): TimelineService {
     }));
   }
 
-  async function inOrder(ids: string[]): Promise<InteractionDocument[]> {
+  // Documents as stored, read only: the view copies what it shows (storedToInteraction).
+  async function inOrder(ids: string[]): Promise<Stored[]> {
     const byId = await db.interactions.findByIds(ids).exec();
-    // Read only (the view copies what it shows), so no deep copy of each document.
-    return ids.flatMap((id) => (byId.has(id) ? [byId.get(id)!.toJSON() as InteractionDocument] : []));
+    return ids.flatMap((id) => (byId.has(id) ? [byId.get(id)!._data] : []));
   }
 
   async function pageIds(
     filter: TimelineFilter,
     offset: number,
     limit: number,
-  ): Promise<{ ids: string[]; total?: number; docs?: InteractionDocument[] }> {
+  ): Promise<{ ids: string[]; total?: number; docs?: Stored[] }> {
     if (filter.tag) {
       const ids = await idsForTag(filter.tag, filter.types);
       return { ids: ids.slice(offset, offset + limit), total: ids.length };
@@ -108,7 +110,7 @@ export function createTimelineService(db: RapportDatabase): TimelineService {
     }
     // The page's documents come with it: reading them again by id was a second read of each.
     const found = await db.interactions.find({ ...interactionQuery(filter), skip: offset, limit }).exec();
-    const docs = found.map((d) => d.toJSON() as InteractionDocument);
+    const docs = found.map((d) => d._data);
     return { ids: docs.map((d) => d.id), docs };
   }
 
