@@ -82,6 +82,12 @@ export function createDetailsArea(ctx: CoreContext): Area<DetailsChannels, never
     }
   };
 
+  /** Answers once the derived data follows the write (Today's follow-ups), as logging does. */
+  const derived = async <T>(value: T): Promise<T> => {
+    await ctx.projection.flush();
+    return value;
+  };
+
   const api: DetailsApi = asArea('details', {
     async add(fields: DetailFields) {
       const [detail] = await api.addMany([fields]);
@@ -155,11 +161,12 @@ export function createDetailsArea(ctx: CoreContext): Area<DetailsChannels, never
   return {
     api,
     requests: {
-      'details.add': (input) => api.add(input),
+      'details.add': async (input) => derived(await api.add(input)),
       'details.listOpen': async ({ contactIds }) => (await Promise.all(contactIds.map((id) => api.openFor(id)))).flat(),
-      'details.resolve': ({ id }) => api.resolve(id),
-      'details.reopen': ({ id }) => api.reopen(id),
-      'details.settleSetAside': ({ id, conflictId, choice }) => api.settleSetAside(id, conflictId, choice),
+      'details.resolve': async ({ id }) => derived(await api.resolve(id)),
+      'details.reopen': async ({ id }) => derived(await api.reopen(id)),
+      'details.settleSetAside': async ({ id, conflictId, choice }) =>
+        derived(await api.settleSetAside(id, conflictId, choice)),
     },
     subscriptions: {},
   };

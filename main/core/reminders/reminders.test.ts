@@ -131,6 +131,27 @@ describe("Today's follow-ups", () => {
     // The lanes only: the nudge's draft may use private details (docs/reminders.md).
     expect(JSON.stringify([today.overdue, today.due, today.thisWeek])).not.toMatch(/PRIVATE|SENSITIVE/);
   });
+
+  it('are on Today as soon as the detail is remembered, resolved or reopened', async () => {
+    const { h, sam } = await withSam('2026-03-01T10:00:00Z');
+    const detail = await h.call('details.add', {
+      contactId: sam.id,
+      text: 'the half marathon',
+      learnedOn: '2026-01-02',
+      followUpOn: '2026-02-01',
+      sensitivity: 'normal',
+    });
+    // The first answer of a new watch, not a later one: the follow-up is derived before the call returns.
+    const followUps = async () =>
+      [...(await h.next('reminders.watchToday', {})).overdue].flatMap((i) =>
+        i.reasons.flatMap((r) => (r.kind === 'follow-up' ? [r.text] : [])),
+      );
+    expect(await followUps()).toEqual(['the half marathon']);
+    await h.call('details.resolve', { id: detail.id });
+    expect(await followUps()).toEqual([]);
+    await h.call('details.reopen', { id: detail.id });
+    expect(await followUps()).toEqual(['the half marathon']);
+  });
 });
 
 describe('the nudge', () => {
