@@ -22,7 +22,7 @@ import type { DatabaseState } from '../../shared/ipc/channels/lifecycle.ts';
 import { AppError, fail, type Result } from '../../shared/ipc/result.ts';
 import type { ServerMessage } from '../../shared/ipc/wire.ts';
 import { systemClock, todayOf, type Clock } from './clock.ts';
-import { acquireDataDirLock } from './data-dir/lock.ts';
+import { acquireDataDirLock, isAlive } from './data-dir/lock.ts';
 import type { RapportDatabase } from './db/database.ts';
 import { createStorage, type StorageChoice } from './db/storage.ts';
 import { openGeneration, type Generation } from './generation.ts';
@@ -30,7 +30,12 @@ import type { ImportService } from './interchange/import-service.ts';
 import { createDispatcher, type Dispatcher, type RequestHandlers } from './ipc/dispatcher.ts';
 import { createSession, type Session } from './ipc/session.ts';
 import { checkAfterOpening, type DatabaseCheck } from './lifecycle/background-check.ts';
-import { dataFolder, READ_ONLY_DATABASE_NAME, removeLeftovers } from './lifecycle/data-folder.ts';
+import {
+  dataFolder,
+  READ_ONLY_DATABASE_NAME,
+  removeAbandonedTemporaryFiles,
+  removeLeftovers,
+} from './lifecycle/data-folder.ts';
 import { lifecycleHandlers, READ_ONLY_REQUESTS } from './lifecycle/handlers.ts';
 import { createOperations, type Operations } from './lifecycle/operations.ts';
 import { decideOpening, type Opening } from './lifecycle/recovery.ts';
@@ -343,6 +348,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
 
   try {
     removeLeftovers(folder, [folder.readOnlyCopy]);
+    removeAbandonedTemporaryFiles(folder, isAlive);
     const fromBytes = options.backgroundCheck?.fromBytes ?? (options.jobs ? CHECK_IN_BACKGROUND_FROM_BYTES : Infinity);
     const opening = await decideOpening(folder, fromBytes);
     if (opening.mode === 'recovery') trouble = opening;

@@ -134,7 +134,8 @@ function readLock(lockPath: string): string | null {
   }
 }
 
-function isAlive(pid: number): boolean {
+/** Whether a process with this id is running (one of another user's counts). */
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

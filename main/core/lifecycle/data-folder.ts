@@ -46,6 +46,30 @@ export function dataFolder(dir: string): DataFolder {
 /** SQLite's side files of a database file. */
 export const sideFiles = (database: string) => [`${database}-wal`, `${database}-shm`, `${database}-journal`];
 
+/** A temporary file `writeFileAtomic` left for one of the folder's notes: `<note>.<pid>.tmp`. */
+const NOTE_TEMPORARY = /\.(?:json|ics)\.(\d+)\.tmp$/;
+
+/**
+ * Removes what a process that stopped in the middle of writing a note left behind: the
+ * `<note>.<pid>.tmp` files of processes no longer running, in the folder, its journal and its
+ * safety copies (the note itself kept its old content). Called with the folder's lock held; the
+ * files of a live process are kept all the same.
+ */
+export function removeAbandonedTemporaryFiles(folder: DataFolder, isAlive: (pid: number) => boolean): void {
+  for (const dir of [folder.dir, folder.journal, folder.safetyCopies]) {
+    let names: string[];
+    try {
+      names = readdirSync(dir);
+    } catch {
+      continue; // A folder not made yet.
+    }
+    for (const name of names) {
+      const pid = NOTE_TEMPORARY.exec(name)?.[1];
+      if (pid !== undefined && !isAlive(Number(pid))) rmSync(join(dir, name), { force: true });
+    }
+  }
+}
+
 /** Removes a restore being built (interrupted, or about to be rebuilt); the live database is never touched. */
 export function removeLeftovers(folder: DataFolder, also: string[] = []): void {
   for (const database of [folder.restoreTarget, ...also]) {
