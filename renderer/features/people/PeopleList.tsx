@@ -5,7 +5,7 @@ import { useToday } from '../../api/AppInfoProvider.tsx';
 import { openPerson } from '../../navigation/useScreen.ts';
 import { Avatar } from '../../ui/Avatar.tsx';
 import { formatRelative } from '../../ui/dates.ts';
-import { StatusBadge } from '../../ui/StatusBadge.tsx';
+import { StatusBadge, statusText } from '../../ui/StatusBadge.tsx';
 
 const ROW_HEIGHT = 52;
 const capitalise = (text: string) => text.charAt(0).toLocaleUpperCase() + text.slice(1);
@@ -24,6 +24,7 @@ const PersonRow = memo(function PersonRow({
   onToggle: (id: string) => void;
   today: string;
 }) {
+  const meta = [person.role, person.organisation].filter(Boolean).join(' · ');
   return (
     <li className={selected ? 'person-row selected' : 'person-row'} style={{ transform: `translateY(${start}px)` }}>
       <input
@@ -43,8 +44,10 @@ const PersonRow = memo(function PersonRow({
         <Avatar name={person.displayName} />
         <span className="person-text">
           <span className="person-name">{person.displayName}</span>
-          {person.role || person.organisation ? (
-            <span className="person-meta">{[person.role, person.organisation].filter(Boolean).join(' · ')}</span>
+          {meta ? (
+            <span className="person-meta" title={meta}>
+              {meta}
+            </span>
           ) : null}
         </span>
       </a>
@@ -52,10 +55,11 @@ const PersonRow = memo(function PersonRow({
         <span className="visually-hidden">Last contact: </span>
         {person.lastInteractionOn ? capitalise(formatRelative(person.lastInteractionOn, today)) : 'Never'}
       </span>
-      <span className="col-status">
+      {/* A cell too narrow for its text ends in "…"; the title holds all of it. */}
+      <span className="col-status" title={statusText(person.status)}>
         <StatusBadge status={person.status} />
       </span>
-      <span className="col-tags">
+      <span className="col-tags" title={person.tags.join(', ') || undefined}>
         {person.tags.slice(0, 3).map((t) => (
           <span key={t} className="tag">
             {t}
