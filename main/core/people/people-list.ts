@@ -33,9 +33,10 @@ export function personListItem(
 }
 
 /**
- * Everyone, sorted by name with their keep-in-touch status, re-emitted on every change: what
- * pickers use. The People screen reads windows instead (people-windows.ts). It reads only the
- * derived `people_index`, so no per-person join is needed.
+ * Everyone, sorted by name with their keep-in-touch status, re-emitted on every change
+ * (`contacts.watch`). No screen subscribes to it any more: the People screen reads windows
+ * (people-windows.ts) and pickers ask `people.pick`. It stays as what `bench:scale` and
+ * `bench:pick` measure those against in the same run, the whole-list feed they replaced.
  */
 export function watchPeopleList(ctx: CoreContext, options: { includeArchived: boolean }): Observable<PersonListItem[]> {
   const query = ctx.db.people_index.find({
