@@ -73,8 +73,10 @@ export function createSearchProjection(db: RapportDatabase, into?: DatabaseSync)
       store.reset();
       checkpoints = {};
     }
-    // A build from scratch (a new or restored database, a rebuild) merges the index once at the end.
-    const building = Object.keys(checkpoints).length === 0;
+    // A build from scratch (a new or restored database, a rebuild) merges the index once at the
+    // end; so does one a crash or a quit stopped before its end, when the next pass finishes it.
+    const resumed = store.bulkLoading();
+    const building = Object.keys(checkpoints).length === 0 || resumed;
     let indexed = 0;
     while (!closed) {
       // Details first: a person's row is written when their contact comes, with every detail kept
@@ -122,7 +124,7 @@ export function createSearchProjection(db: RapportDatabase, into?: DatabaseSync)
       await yieldToEventLoop();
     }
     if (closed) return;
-    if (indexed >= OPTIMIZE_AFTER) store.optimize();
+    if (indexed >= OPTIMIZE_AFTER || resumed) store.optimize();
     if (building) store.setBulkLoad(false);
   }
 

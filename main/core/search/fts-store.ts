@@ -102,8 +102,11 @@ export interface FtsStore {
   /**
    * While on, FTS5 leaves its segments unmerged (`automerge` 0) until `optimize`: a build from
    * scratch then merges once instead of at every commit. Crisis merges still bound the segments.
+   * The setting is kept in the file (FTS5's config table), so a rolled-back transaction undoes it.
    */
   setBulkLoad(on: boolean): void;
+  /** Whether bulk load is on in the file: a build that stopped before its end left it so. */
+  bulkLoading(): boolean;
   putInteraction(id: string, date: string, personIds: string[], fields: InteractionFields): void;
   removeInteraction(id: string): void;
   /** Rowids of up to `cap` people matching every term, in the index's order. */
@@ -148,6 +151,9 @@ export function openFtsStore(db: DatabaseSync, ownsConnection: boolean): FtsStor
     insertPeopleFts:
       'INSERT INTO search_people (rowid, name, organisation, notes, tags, details) VALUES (?, ?, ?, ?, ?, ?)',
     deletePeopleFts: 'DELETE FROM search_people WHERE rowid = ?',
+    automerge:
+      "SELECT (SELECT v FROM search_people_config WHERE k = 'automerge') AS people, " +
+      "(SELECT v FROM search_talks_config WHERE k = 'automerge') AS talks",
     detailOwner: 'SELECT contact_id FROM search_detail WHERE id = ?',
     putDetail: 'INSERT OR REPLACE INTO search_detail (id, contact_id, text) VALUES (?, ?, ?)',
     deleteDetail: 'DELETE FROM search_detail WHERE id = ?',
@@ -189,6 +195,13 @@ export function openFtsStore(db: DatabaseSync, ownsConnection: boolean): FtsStor
     stmts.deleteTalkFts.run(row.rowid);
     stmts.deleteTalk.run(row.rowid);
   };
+  // Read from the file each time: an in-memory flag would survive a rollback of the transaction
+  // that set it. Each index keeps its own setting (unset means FTS5's default).
+  const automerge = () => {
+    const row = stmts.automerge.get() as { people: number | null; talks: number | null };
+    return { search_people: row.people ?? DEFAULT_AUTOMERGE, search_talks: row.talks ?? DEFAULT_AUTOMERGE };
+  };
+  const bulkLoading = () => Object.values(automerge()).includes(0);
   const rowids = (row: unknown) => JSON.parse((row as { ids: string }).ids) as number[];
   // The last rowid given on each day, read once a day per process: only this store writes the table.
   const lastOfDay = new Map<number, number>();
@@ -201,7 +214,6 @@ export function openFtsStore(db: DatabaseSync, ownsConnection: boolean): FtsStor
     lastOfDay.set(day, last + 1);
     return last + 1;
   };
-  let bulkLoad: boolean | undefined;
 
   return {
     wasReady,
@@ -245,11 +257,11 @@ export function openFtsStore(db: DatabaseSync, ownsConnection: boolean): FtsStor
     },
     detailsOf: (contactId) => stmts.detailsOf.all(contactId) as Array<{ id: string; text: string }>,
     setBulkLoad(on) {
-      if (on === bulkLoad) return;
-      for (const fts of ['search_people', 'search_talks'])
-        db.exec(`INSERT INTO ${fts}(${fts}, rank) VALUES ('automerge', ${on ? 0 : DEFAULT_AUTOMERGE})`);
-      bulkLoad = on;
+      const wanted = on ? 0 : DEFAULT_AUTOMERGE;
+      for (const [fts, now] of Object.entries(automerge()))
+        if (now !== wanted) db.exec(`INSERT INTO ${fts}(${fts}, rank) VALUES ('automerge', ${wanted})`);
     },
+    bulkLoading,
     putInteraction(id, date, personIds, fields) {
       removeInteraction(id);
       const day = Number(date.replaceAll('-', '')) || 0;
