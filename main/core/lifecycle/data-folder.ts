@@ -11,7 +11,7 @@
  *   rapport-today.json        Today as last computed, shown at the next start while nothing changed (reminders)
  *   rapport-reminders.ics     the reminders as a calendar file (reminders)
  */
-import { closeSync, existsSync, openSync, readdirSync, readSync, rmSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readSync, rmSync, statSync, type Dirent } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 
@@ -57,15 +57,21 @@ const NOTE_TEMPORARY = /\.(?:json|ics)\.(\d+)\.tmp$/;
  */
 export function removeAbandonedTemporaryFiles(folder: DataFolder, isAlive: (pid: number) => boolean): void {
   for (const dir of [folder.dir, folder.journal, folder.safetyCopies]) {
-    let names: string[];
+    let entries: Dirent[];
     try {
-      names = readdirSync(dir);
+      entries = readdirSync(dir, { withFileTypes: true });
     } catch {
       continue; // A folder not made yet.
     }
-    for (const name of names) {
-      const pid = NOTE_TEMPORARY.exec(name)?.[1];
-      if (pid !== undefined && !isAlive(Number(pid))) rmSync(join(dir, name), { force: true });
+    for (const entry of entries) {
+      const pid = NOTE_TEMPORARY.exec(entry.name)?.[1];
+      if (pid === undefined || !entry.isFile() || isAlive(Number(pid))) continue;
+      try {
+        rmSync(join(dir, entry.name));
+      } catch (error) {
+        // Leftovers are only clutter: one that cannot go now (held by another program) must not stop the opening.
+        console.warn(`[rapport] Could not remove ${entry.name}:`, (error as Error).message);
+      }
     }
   }
 }

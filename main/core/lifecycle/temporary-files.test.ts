@@ -29,6 +29,10 @@ test("opening the folder removes the temporary notes of processes that stopped m
     join(folder.dir, `notes.txt.${dead}.tmp`),
   ];
   for (const file of [...abandoned, ...kept]) writeFileSync(file, '{"half":');
+  // Something else by that name, which cannot be removed as a file: the folder still opens.
+  const odd = join(folder.dir, `odd.json.${dead}.tmp`);
+  mkdirSync(odd);
+  kept.push(odd);
 
   await t.reopen();
   expect(abandoned.filter((file) => existsSync(file))).toEqual([]);
