@@ -84,7 +84,7 @@ export function createDetailsArea(ctx: CoreContext): Area<DetailsChannels, never
 
   /** Answers once the derived data follows the write (Today's follow-ups), as logging does. */
   const derived = async <T>(value: T): Promise<T> => {
-    await ctx.projection.flush();
+    await ctx.projection.settled();
     return value;
   };
 

@@ -99,7 +99,7 @@ export function createInteractionsArea(
         ...(d.followUpOn ? { followUpOn: d.followUpOn } : {}),
       })),
     );
-    await projection.flush();
+    await projection.settled();
     return toInteraction(doc);
   }
 
@@ -116,7 +116,7 @@ export function createInteractionsArea(
       await assertPeopleExist(fields.contactIds);
       const doc = document(fields, id, existing.createdAt);
       await db.interactions.upsert(doc);
-      await projection.flush();
+      await projection.settled();
       return toInteraction(doc);
     },
 
@@ -127,7 +127,7 @@ export function createInteractionsArea(
       // The date or time may be the value put back, and the sort key follows them.
       const doc = { ...settled, sortKey: interactionSortKey(settled.date, settled.time, id), updatedAt: stamp() };
       await db.interactions.upsert(doc);
-      await projection.flush();
+      await projection.settled();
       return toInteraction(doc);
     },
 
@@ -140,7 +140,7 @@ export function createInteractionsArea(
         { interactions: [doc] },
         async () => {
           await existing.remove();
-          await projection.flush();
+          await projection.settled();
         },
       );
       return { undoToken };
@@ -162,7 +162,7 @@ export function createInteractionsArea(
       ctx.journal.expect({ replacedInteractions: affected });
       if (solo.length) await db.interactions.bulkRemove(solo);
       if (survivors.length) await db.interactions.bulkUpsert(survivors);
-      await projection.flush();
+      await projection.settled();
     },
 
     async movePerson(fromId: string, toId: string) {
@@ -176,7 +176,7 @@ export function createInteractionsArea(
         ctx.journal.expect({ replacedInteractions: before });
         await db.interactions.bulkUpsert(moved);
       }
-      await projection.flush();
+      await projection.settled();
     },
 
     async insertMany(docs: InteractionDocument[], signal: AbortSignal, onChunk?: (written: number) => void) {
@@ -200,7 +200,7 @@ export function createInteractionsArea(
   });
   ctx.trash.registerRestorer('interactions', async (docs) => {
     await db.interactions.bulkUpsert(docs as InteractionDocument[]);
-    await projection.flush();
+    await projection.settled();
   });
 
   return {

@@ -50,7 +50,7 @@ export function createPeopleArea(ctx: CoreContext): Area<
   const picks = createPeoplePicks(windows);
   ctx.trash.registerRestorer('contacts', async (docs) => {
     await ctx.db.contacts.bulkUpsert(docs as ContactDocument[]);
-    await ctx.projection.flush();
+    await ctx.projection.settled();
   });
 
   return {

@@ -55,7 +55,7 @@ export function createContactsService(ctx: CoreContext): ContactsService {
     const docs = await db.contacts.findByIds(ids).exec();
     const changed = [...docs.values()].flatMap((d) => change(d.toMutableJSON() as ContactDocument) ?? []);
     await db.contacts.bulkUpsert(changed.map((c) => ({ ...c, updatedAt: now() })));
-    await projection.flush();
+    await projection.settled();
     return changed.length;
   };
 
@@ -73,7 +73,7 @@ export function createContactsService(ctx: CoreContext): ContactsService {
       };
       ctx.journal.expect({ createdPeople: [doc.id] });
       await db.contacts.insert(doc);
-      await projection.flush();
+      await projection.settled();
       return doc;
     },
 
@@ -94,7 +94,7 @@ export function createContactsService(ctx: CoreContext): ContactsService {
       };
       ctx.journal.expect({ replacedPeople: [current] });
       await db.contacts.upsert(next);
-      await projection.flush();
+      await projection.settled();
       return next;
     },
 
@@ -111,7 +111,7 @@ export function createContactsService(ctx: CoreContext): ContactsService {
       };
       ctx.journal.expect({ replacedPeople: [current] });
       await db.contacts.upsert(next);
-      await projection.flush();
+      await projection.settled();
       return next;
     },
 
@@ -122,7 +122,7 @@ export function createContactsService(ctx: CoreContext): ContactsService {
         updatedAt: now(),
       };
       await db.contacts.upsert(next);
-      await projection.flush();
+      await projection.settled();
       return next;
     },
 
@@ -149,7 +149,7 @@ export function createContactsService(ctx: CoreContext): ContactsService {
             updatedAt: at,
           })),
         );
-        await projection.flush();
+        await projection.settled();
         return token;
       });
       return { changed: changed.length, undoToken };
@@ -180,7 +180,7 @@ export function createContactsService(ctx: CoreContext): ContactsService {
         await ctx.areas.details.remove(details.map((d) => d.id));
         ctx.journal.expect({ replacedPeople: people });
         await db.contacts.bulkRemove(gone);
-        await projection.flush();
+        await projection.settled();
       });
       return { undoToken, removed: people.length };
     },

@@ -71,7 +71,7 @@ export function createMergeService(
         await ctx.trash.keep(`Merged ${removed.displayName} into ${merged.displayName}`, { contacts: [removed] });
         ctx.journal.expect({ replacedPeople: [removed] });
         await secondary.remove();
-        await ctx.projection.flush();
+        await ctx.projection.settled();
         return merged;
       });
     },

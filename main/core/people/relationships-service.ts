@@ -39,7 +39,7 @@ export function createRelationshipsService(ctx: CoreContext): RelationshipsServi
     const at = clock.now().toISOString();
     ctx.journal.expect({ replacedPeople: people.map((p) => before.get(p.id)!) });
     await db.contacts.bulkUpsert(people.map((p) => ({ ...p, updatedAt: at })));
-    await projection.flush();
+    await projection.settled();
   };
   const without = (p: ContactDocument, contactId: string, kind: RelationshipKind) =>
     (p.relationships ?? []).filter((r) => !sameEntry(r, contactId, kind));

@@ -77,6 +77,12 @@ export interface Projector {
   start(): Promise<void>;
   /** Resolves once every source write made before the call is reflected in derived data. */
   flush(): Promise<void>;
+  /**
+   * `flush` for answering a write that is already saved: a pass that fails is logged, not thrown.
+   * The write stands, so reporting it as failed would invite a retry and a duplicate; the next
+   * write or start repeats the pass from the same checkpoints.
+   */
+  settled(): Promise<void>;
   /** Recomputes every derived row, and the search index, from the source collections (`rapport rebuild`). */
   rebuild(): Promise<RebuildReport>;
   /** The search index in the database file, kept apart from the derived collections (search-projection.ts). */
@@ -285,6 +291,7 @@ export function createProjector(
       live = merge(db.contacts.$, db.interactions.$, db.details.$).subscribe(() => void flush().catch(reportError));
     },
     flush,
+    settled: () => flush().catch(reportError),
     rebuild: async () => ({ ...(await exclusive(rebuild)), search: await search.rebuild() }),
     search,
     async close() {
