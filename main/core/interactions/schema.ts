@@ -49,6 +49,7 @@ export const toInteraction = (doc: InteractionDocument): Interaction => {
  * The same from a document as stored, meta fields and all (an RxDocument's `_data`), in one copy.
  * RxDB's `toJSON` deletes the meta fields from its copy, which leaves a slow dictionary-mode
  * object that every later read pays for: the view and the IPC output check of a timeline page.
+ * Shallow, as `toJSON` was: its arrays are RxDB's cached ones, so callers must not change them.
  */
 export const storedToInteraction = (doc: RxDocumentData<InteractionDocument>): Interaction => {
   const {
