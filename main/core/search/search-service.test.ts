@@ -4,7 +4,7 @@ import { inArea } from '../area.ts';
 import { sqliteConnectionOf } from '../db/database.ts';
 import { dataFolder } from '../lifecycle/data-folder.ts';
 import { INTERACTION_CANDIDATES, PEOPLE_CANDIDATES } from './search-service.ts';
-import { rawContact, rawInteraction } from '../testing/documents.ts';
+import { rawContact, rawInteraction, WRITTEN_AT } from '../testing/documents.ts';
 import { openTestCore, type TestCore } from '../testing/test-core.ts';
 
 const titles = async (t: TestCore, q: string) =>
@@ -147,6 +147,28 @@ describe('search', () => {
     // The pass that found it finished the build: one segment, as a build's end leaves.
     await t.close();
     expect(segments()).toBe(1);
+  });
+
+  it('builds people whose details fill more than a batch of the feed and came before them', async () => {
+    const t = await openTestCore();
+    const detail = (n: number) => ({
+      id: `d${n}`,
+      contactId: `c${n % 60}`,
+      text: `marker${String(n).padStart(4, '0')}`,
+      learnedOn: '2026-03-01',
+      sensitivity: 'normal' as const,
+      status: 'open' as const,
+      createdAt: WRITTEN_AT,
+      updatedAt: WRITTEN_AT,
+    });
+    // As a restore or another device may deliver them: 1,200 details first, then their 60 people.
+    await inArea('replication', async () => {
+      await t.core.db.details.bulkInsert(Array.from({ length: 1200 }, (_, n) => detail(n)));
+      await t.core.db.contacts.bulkInsert(Array.from({ length: 60 }, (_, n) => contact(`c${n}`, `Person ${n}`)));
+    });
+    // A detail from the feed's first batch and one from its last both find their person.
+    expect(await titles(t, 'marker0005')).toEqual([['detail', 'Person 5', 'marker0005']]);
+    expect(await titles(t, 'marker1145')).toEqual([['detail', 'Person 5', 'marker1145']]);
   });
 
   it('is emptied and read again by a rebuild (rapport rebuild)', async () => {
