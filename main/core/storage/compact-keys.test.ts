@@ -51,6 +51,14 @@ describe('compact index keys', () => {
     db.close();
   });
 
+  it('keep every byte of long keys made of lone spaces between characters (3.5 bytes a character)', () => {
+    const long = ' a'.repeat(600);
+    const keys = [long + 'zz', long + 'b', long + ' b', long];
+    const sorted = [...keys].sort((a, b) => Buffer.compare(encodeCompactKey(a, [0]), encodeCompactKey(b, [0])));
+    expect(sorted).toEqual([...keys].sort(byJs));
+    expect(encodeCompactKey(long, [0]).length).toBe(600 * 7);
+  });
+
   it('are a fraction of the padded keys for typical values', () => {
     const padded = 'Lovelace, Ada'.padEnd(200, ' ') + 'c-7f3a9d2e'.padEnd(64, ' ');
     const compact = encodeCompactKey(padded, [0, 200]);

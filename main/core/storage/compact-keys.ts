@@ -35,8 +35,9 @@ let scratch = new Uint8Array(1024);
 
 /** Encodes `text` as consecutive parts: part `i` is `text[starts[i] .. starts[i + 1])`, the last one to the end. */
 export function encodeCompactKey(text: string, starts: readonly number[]): Uint8Array {
-  // At most 5 bytes per run of spaces (of 1 or more) and 2 per other code unit.
-  if (scratch.length < text.length * 3 + 8) scratch = new Uint8Array(text.length * 3 + 8);
+  // At most 5 bytes per run of spaces (of 1 or more) and 2 per other code unit: a lone space
+  // between characters takes 7 bytes for 2, and a part of one space 3, so 4 a character bounds it.
+  if (scratch.length < text.length * 4 + 8) scratch = new Uint8Array(text.length * 4 + 8);
   const out = scratch;
   let n = 0;
   for (let p = 0; p < starts.length; p++) {
@@ -67,5 +68,8 @@ export function encodeCompactKey(text: string, starts: readonly number[]): Uint8
       i = j;
     }
   }
+  // A typed array drops writes past its end without a word: a key cut short would sort wrongly.
+  if (n > out.length)
+    throw new Error(`Index key of ${text.length} characters overflowed its ${out.length}-byte buffer`);
   return out.slice(0, n);
 }
