@@ -2,7 +2,8 @@
  * Putting a finished database file in place of the live one, so that a crash at any moment
  * leaves either the old data or the new data, never a mix:
  *
- *   1. the live database is already closed (its WAL merged and removed: checked here);
+ *   1. the live database is already closed (no connection left in this process, its WAL merged
+ *      and removed: both checked here);
  *   2. the old file is hard-linked into safety-copies/ (kept, not copied);
  *   3. the new file is renamed over `rapport.sqlite`: one atomic step;
  *   4. the folder is flushed.
@@ -16,14 +17,21 @@ import type { SafetyCopyInfo } from '../../../shared/ipc/channels/lifecycle.ts';
 import { syncFile, syncFolder } from './atomic-file.ts';
 import type { DataFolder } from './data-folder.ts';
 import { keepClosedDatabase } from './safety-copies.ts';
+import { isConnectionOpen } from '../storage/connection.ts';
 
-/** @throws Error when the closed database still has unmerged writes (its WAL), before anything changed. */
+/** A connection kept across a swap would go on reading and writing the old, unlinked file. */
+function assertClosed(folder: DataFolder): void {
+  if (isConnectionOpen(folder.database)) throw new Error('The database is still open; it was left as it was.');
+}
+
+/** @throws Error when the database is still open, or closed with unmerged writes (its WAL), before anything changed. */
 export function swapInDatabase(
   folder: DataFolder,
   replacement: string,
   at: Date,
   keep: { reason: string; people?: number | undefined },
 ): SafetyCopyInfo | null {
+  assertClosed(folder);
   const wal = `${folder.database}-wal`;
   if (existsSync(wal) && statSync(wal).size > 0) {
     throw new Error('The database did not close cleanly (its write-ahead log is not empty); it was left as it was.');
@@ -43,6 +51,7 @@ export function swapInDatabase(
  * may hold the newest data) so a restored or new database can take its place.
  */
 export function setAside(folder: DataFolder, at: Date, reason: string): SafetyCopyInfo | null {
+  assertClosed(folder);
   const wal = `${folder.database}-wal`;
   const kept =
     existsSync(folder.database) && statSync(folder.database).size > 0 ? keepClosedDatabase(folder, at, reason) : null;
@@ -54,6 +63,7 @@ export function setAside(folder: DataFolder, at: Date, reason: string): SafetyCo
 
 /** Puts a finished file where the database belongs, when there is no live database to keep. */
 export function moveIntoPlace(folder: DataFolder, replacement: string): void {
+  assertClosed(folder);
   syncFile(replacement);
   renameSync(replacement, folder.database);
   syncFolder(folder.dir);

@@ -140,6 +140,11 @@ export function releaseConnection(filePath: string, tableDropped = false): void 
   }
 }
 
+/** Whether this process holds a connection to `filePath` (the path as it was opened). */
+export function isConnectionOpen(filePath: string): boolean {
+  return POOL.has(filePath);
+}
+
 /** Number of open pooled connections; used by tests to detect leaks. */
 export function openConnectionCount(): number {
   return POOL.size;
