@@ -1,6 +1,13 @@
 import { createHash } from 'node:crypto';
 import { DatabaseSync } from 'node:sqlite';
-import { addRxPlugin, createRxDatabase, defaultHashSha256, type HashFunction, type RxDatabase } from 'rxdb';
+import {
+  addRxPlugin,
+  createRxDatabase,
+  defaultHashSha256,
+  now as rxNow,
+  type HashFunction,
+  type RxDatabase,
+} from 'rxdb';
 import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { systemClock, type Clock } from '../clock.ts';
 import { syncConflictHandlers } from '../sync/handlers.ts';
@@ -59,17 +66,25 @@ export function sqliteConnectionOf(db: RapportDatabase): DatabaseSync | undefine
   return internals?.db instanceof DatabaseSync ? internals.db : undefined;
 }
 
+/** How far past now a write's stamp may lie (RxDB steps its clock on by hundredths of a ms). */
+const STAMP_SLACK_MS = 1_000;
+
 /**
  * Where the latest write to each of `names` stands (their storage's `lastWrite`), as one string:
  * equal marks mean nothing was written to them since, by this process or another, replication or
- * restore included. Undefined on a storage that keeps no such mark (the benchmarks' baseline).
+ * restore included. Undefined on a storage that keeps no such mark (the benchmarks' baseline),
+ * and while a mark lies in the future: a write stamped by a clock that ran fast (or was set back
+ * since) stays the latest, so later writes would leave the marks unchanged.
  */
 export function writeMarks(db: RapportDatabase, names: readonly CollectionName[]): string | undefined {
   const marks = [];
   for (const name of names) {
     const storage = db[name].internalStorageInstance;
     if (!(storage instanceof RxStorageInstanceSqlite)) return undefined;
-    marks.push(storage.lastWrite());
+    const mark = storage.lastWrite();
+    // Compared with the clock RxDB stamps writes with.
+    if (mark && mark.lwt > rxNow() + STAMP_SLACK_MS) return undefined;
+    marks.push(mark);
   }
   return JSON.stringify(marks);
 }

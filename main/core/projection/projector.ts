@@ -25,6 +25,7 @@ import type { ContactDocument } from '../people/schema.ts';
 import type { InteractionDocument } from '../interactions/schema.ts';
 import type { DetailDocument } from '../details/schema.ts';
 import { settingsKey, type SettingsStore } from '../settings/settings-store.ts';
+import { notAhead, REPLAY_MS } from './checkpoints.ts';
 import { rebuildDerived, type RebuildProgress } from './rebuild.ts';
 import { createSearchProjection, type SearchProjection } from './search-projection.ts';
 import {
@@ -60,8 +61,6 @@ export const PROJECTION_STATE = settingsKey({
 
 /** Source documents read per step of the change feed. */
 const BATCH = 500;
-/** How far before a rebuild's start its catch-up begins. */
-const REPLAY_MS = 5_000;
 
 export interface RebuildReport {
   /** Derived rows written or removed because they differed from a rebuild's result. */
@@ -118,7 +117,10 @@ export function createProjector(
     if (closed) return;
     const state = known ?? (await settings.read(PROJECTION_STATE));
     const touched = new Set<string>();
-    let { contacts: contactsFrom, interactions: interactionsFrom, details: detailsFrom } = state.checkpoints;
+    const from = (c: RxStorageDefaultCheckpoint | undefined) => c && notAhead(c);
+    let contactsFrom = from(state.checkpoints.contacts);
+    let interactionsFrom = from(state.checkpoints.interactions);
+    let detailsFrom = from(state.checkpoints.details);
     for (;;) {
       const interactions = await changedSince(db.interactions, interactionsFrom);
       for (const id of await projectInteractions(interactions.documents)) touched.add(id);

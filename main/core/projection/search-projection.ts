@@ -17,6 +17,7 @@ import { sqliteConnectionOf, type RapportDatabase } from '../db/database.ts';
 import { yieldToEventLoop } from '../db/bulk.ts';
 import type { ContactDocument } from '../people/schema.ts';
 import { openFtsStore, type FtsStore, type PersonFields } from '../search/fts-store.ts';
+import { notAhead } from './checkpoints.ts';
 
 /** Source documents read per step of each change feed. */
 const BATCH = 1000;
@@ -73,6 +74,7 @@ export function createSearchProjection(db: RapportDatabase, into?: DatabaseSync)
       store.reset();
       checkpoints = {};
     }
+    checkpoints = Object.fromEntries(Object.entries(checkpoints).map(([feed, c]) => [feed, notAhead(c)]));
     // A build from scratch (a new or restored database, a rebuild) merges the index once at the
     // end; so does one a crash or a quit stopped before its end, when the next pass finishes it.
     const resumed = store.bulkLoading();
