@@ -86,6 +86,7 @@ export function createRemindersArea(
       'reminders.setSettings': async (input) => view(await store.setSettings(input)),
       'reminders.exportIcs': async () => ({ filename: ICS_FILENAME, text: await currentIcs(service) }),
       'reminders.wake': async () => {
+        service.wake();
         await loop?.wake();
         return {};
       },

@@ -1,4 +1,4 @@
-import type { Observable } from 'rxjs';
+import { merge, Subject, type Observable } from 'rxjs';
 import { libraryStarters } from '../../../shared/content/library.ts';
 import { dueLanes, effectiveCadence } from '../../../shared/domain/keep-in-touch/status.ts';
 import { addCalendarDays } from '../../../shared/domain/keep-in-touch/days.ts';
@@ -62,6 +62,11 @@ export interface RemindersService {
   snooze(personId: string, days: number): Promise<{ until: string }>;
   skip(personId: string): Promise<void>;
   nudge(action: 'tonight' | 'skip'): Promise<void>;
+  /**
+   * Recomputes the live Today and due count now: after the computer sleeps, their timers run late
+   * (they count time awake), so a new day would otherwise wait for them.
+   */
+  wake(): void;
 }
 
 export interface RemindersDeps {
@@ -80,8 +85,9 @@ export interface RemindersDeps {
 
 export function createRemindersService(deps: RemindersDeps): RemindersService {
   const { db, clock, store } = deps;
+  const wakes = new Subject<void>();
   const live = <T>(compute: () => Promise<{ value: T; nextAt: Date }>) =>
-    liveRecompute(clock, reminderChanges(db), compute, { timers: deps.timers });
+    liveRecompute(clock, merge(reminderChanges(db), wakes), compute, { timers: deps.timers });
 
   async function computeSnapshot(scope: SnapshotScope): Promise<Snapshot> {
     const now = clock.now();
@@ -215,6 +221,7 @@ export function createRemindersService(deps: RemindersDeps): RemindersService {
 
   return {
     snapshot,
+    wake: () => wakes.next(),
     watchToday: () => live(deps.memory ? deps.memory.remembering(todayView) : todayView),
     watchDue: () =>
       live(async () => {

@@ -204,6 +204,27 @@ describe('the nudge', () => {
   });
 });
 
+describe('waking', () => {
+  it('recomputes an open Today and the due count at once when the computer wakes', async () => {
+    const clock = movableClock('2026-03-18T12:00:00Z');
+    const h = await openTestCore({ clock });
+    const days: Record<string, string[]> = { today: [], due: [] };
+    const stops = (['today', 'due'] as const).map((kind) =>
+      h.core.watch(kind === 'today' ? 'reminders.watchToday' : 'reminders.watchDue', {}, (r) => {
+        if (r.ok) days[kind]!.push((r.value as { today: string }).today);
+      }),
+    );
+    await vi.waitFor(() => expect(days).toEqual({ today: ['2026-03-18'], due: ['2026-03-18'] }));
+    // A night asleep: timers count only time awake, so nothing has run since.
+    clock.set('2026-03-19T09:00:00Z');
+    await h.call('reminders.wake', {});
+    await vi.waitFor(() => expect([days.today!.at(-1), days.due!.at(-1)]).toEqual(['2026-03-19', '2026-03-19']), {
+      timeout: 2_000,
+    });
+    for (const stop of stops) stop();
+  });
+});
+
 describe('birthdays and the calendar', () => {
   it('lists upcoming birthdays with the age only when the year is known, 29 Feb on the 28th', async () => {
     const { h } = await withSam('2027-02-20T10:00:00Z');
