@@ -151,6 +151,9 @@ export function createRemindersService(deps: RemindersDeps): RemindersService {
       if (!personId) return null;
       nudge = (
         await store.updateState((s) => {
+          // Two computations at once (two windows showing Today) may both get here: the first
+          // one's choice stands, with whatever the user has done with it since.
+          if (s.nudge.day === sched.today) return;
           s.nudge = {
             day: sched.today,
             personId,
