@@ -69,22 +69,25 @@ export function sqliteConnectionOf(db: RapportDatabase): DatabaseSync | undefine
 /** How far past now a write's stamp may lie (RxDB steps its clock on by hundredths of a ms). */
 const STAMP_SLACK_MS = 1_000;
 
+/** What a computation reads: a whole collection, or some of its documents. */
+export type ReadInput = CollectionName | { readonly collection: CollectionName; readonly ids: readonly string[] };
+
 /**
- * Where the latest write to each of `names` stands (their storage's `lastWrite`), as one string:
- * equal marks mean nothing was written to them since, by this process or another, replication or
- * restore included. Undefined on a storage that keeps no such mark (the benchmarks' baseline),
- * and while a mark lies in the future: a write stamped by a clock that ran fast (or was set back
- * since) stays the latest, so later writes would leave the marks unchanged.
+ * Where the latest write to each input stands (their storage's `lastWrite`, or each document's
+ * own stamp), as one string: equal marks mean nothing was written to them since, by this process
+ * or another, replication or restore included. Undefined on a storage that keeps no such mark (the
+ * benchmarks' baseline), and while a mark lies in the future: a write stamped by a clock that ran
+ * fast (or was set back since) stays the latest, so later writes would leave the marks unchanged.
  */
-export function writeMarks(db: RapportDatabase, names: readonly CollectionName[]): string | undefined {
+export function writeMarks(db: RapportDatabase, inputs: readonly ReadInput[]): string | undefined {
   const marks = [];
-  for (const name of names) {
-    const storage = db[name].internalStorageInstance;
+  for (const input of inputs) {
+    const storage = db[typeof input === 'string' ? input : input.collection].internalStorageInstance;
     if (!(storage instanceof RxStorageInstanceSqlite)) return undefined;
-    const mark = storage.lastWrite();
+    const stamps = typeof input === 'string' ? [storage.lastWrite()] : storage.lastWritesOf(input.ids);
     // Compared with the clock RxDB stamps writes with.
-    if (mark && mark.lwt > rxNow() + STAMP_SLACK_MS) return undefined;
-    marks.push(mark);
+    if (stamps.some((mark) => mark && mark.lwt > rxNow() + STAMP_SLACK_MS)) return undefined;
+    marks.push(stamps);
   }
   return JSON.stringify(marks);
 }

@@ -1,16 +1,25 @@
-import { auditTime, merge, Observable } from 'rxjs';
+import { auditTime, filter, merge, Observable } from 'rxjs';
 import type { Clock } from '../clock.ts';
-import type { RapportDatabase } from '../db/database.ts';
+import type { RapportDatabase, ReadInput } from '../db/database.ts';
+import { KEEP_IN_TOUCH } from '../settings/keep-in-touch.ts';
+import { REMINDER_SETTINGS, REMINDER_STATE } from './store.ts';
 import { startTimerLoop, type Timers } from '../jobs/timer-loop.ts';
 
 export { MAX_SLEEP_MS, realTimers, type Timers } from '../jobs/timer-loop.ts';
 
 /**
- * Every collection reminders are computed from: people through their derived index row (which
- * also carries the last contact day), the waiting follow-ups, interactions, details and settings
- * (rhythms, holds, the nudge).
+ * Everything reminders are computed from: people through their derived index row (which also
+ * carries the last contact day), the waiting follow-ups, interactions, details, and three
+ * settings (rhythms; holds and the nudge; reminders' own). Other settings change often (the
+ * projector's checkpoint after every pass, the notification log) and say nothing about Today.
  */
-export const REMINDER_INPUTS = ['people_index', 'follow_ups', 'interactions', 'details', 'settings'] as const;
+export const REMINDER_INPUTS: readonly ReadInput[] = [
+  'people_index',
+  'follow_ups',
+  'interactions',
+  'details',
+  { collection: 'settings', ids: [KEEP_IN_TOUCH.id, REMINDER_STATE.id, REMINDER_SETTINGS.id] },
+];
 
 /**
  * Any write that can change reminders. The derived follow-ups are written after the detail or
@@ -18,7 +27,15 @@ export const REMINDER_INPUTS = ['people_index', 'follow_ups', 'interactions', 'd
  * would otherwise keep the old answer until the next change.
  */
 export function reminderChanges(db: RapportDatabase): Observable<unknown> {
-  return merge(...REMINDER_INPUTS.map((name) => db[name].$));
+  return merge(
+    ...REMINDER_INPUTS.map((input) =>
+      typeof input === 'string'
+        ? db[input].$
+        : (db[input.collection].$ as Observable<{ documentId: string }>).pipe(
+            filter((change) => input.ids.includes(change.documentId)),
+          ),
+    ),
+  );
 }
 
 /**

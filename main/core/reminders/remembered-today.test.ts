@@ -71,7 +71,7 @@ describe('Today kept for the next start', () => {
       (h, id) =>
         inArea('replication', async () => {
           const doc = await h.core.db.contacts.findOne(id).exec();
-          await doc!.incrementalPatch({ notes: 'from the other laptop' });
+          await doc!.incrementalPatch({ displayName: 'Samuel Okafor' });
         }),
     ],
   ])('is computed afresh after a write to %s', async (_what, write) => {
@@ -79,6 +79,19 @@ describe('Today kept for the next start', () => {
     await h.reopen();
     await write(h, samId);
     expect(await firstToday(h)).not.toContain('Kept Sam');
+  });
+
+  it('is still shown after writes Today does not read: other settings, a note, the projector’s checkpoint', async () => {
+    const { h, samId } = await folderWithKeptToday();
+    await h.reopen();
+    const network = await h.call('network.getSettings', {});
+    await h.call('network.setSettings', { ...network, weeklyNoAskTarget: network.weeklyNoAskTarget + 1 });
+    // A note changes no derived row, but the projector still moves its checkpoint (a setting).
+    await h.call('contacts.update', {
+      id: samId,
+      fields: { displayName: 'Sam Okafor', givenName: 'Sam', tier: 'close', notes: 'Likes jazz' },
+    });
+    expect(await firstToday(h)).toEqual(['Kept Sam']);
   });
 
   it.each<[string, (h: TestCore, clock: ReturnType<typeof movableClock>) => Promise<void>]>([
@@ -123,13 +136,18 @@ describe('Today kept for the next start', () => {
     await h.reopen();
     const db = h.core.db;
     const read = new Set<string>();
+    const settingsRead = new Set<string>();
     for (const [name, collection] of Object.entries(db.collections)) {
-      // Every way to read a collection's storage, recorded by name.
+      // Every way to read a collection's storage, recorded by name (and which settings).
       const storage = collection.storageInstance as unknown as Record<string, (...args: unknown[]) => unknown>;
       for (const method of ['query', 'findDocumentsById', 'count', 'getChangedDocumentsSince']) {
         const original = storage[method]!.bind(storage);
         storage[method] = (...args) => {
           read.add(name);
+          // Settings are read by id; any other read of them would go unmarked.
+          if (name === 'settings')
+            for (const id of method === 'findDocumentsById' ? (args[0] as string[]) : [`a ${method}`])
+              settingsRead.add(id);
           return original(...args);
         };
       }
@@ -138,8 +156,13 @@ describe('Today kept for the next start', () => {
     const today = await h.next('reminders.watchToday', {});
     const sam = [...today.overdue, ...today.due].find((p) => p.id === samId);
     expect(sam?.reasons.map((r) => r.kind)).toContain('follow-up');
-    expect([...read].filter((name) => !(REMINDER_INPUTS as readonly string[]).includes(name))).toEqual([]);
+    const collections = REMINDER_INPUTS.map((input) => (typeof input === 'string' ? input : input.collection));
+    expect([...read].filter((name) => !collections.includes(name as never))).toEqual([]);
     expect(read.size).toBeGreaterThanOrEqual(4);
+    // Settings are marked by key: every key read must be one of those marked.
+    const marked = REMINDER_INPUTS.flatMap((input) => (typeof input === 'string' ? [] : input.ids));
+    expect([...settingsRead].filter((id) => !marked.includes(id))).toEqual([]);
+    expect(settingsRead.size).toBeGreaterThan(0);
   });
 
   it('never holds for a result when a write landed while it was computed', async () => {

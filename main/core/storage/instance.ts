@@ -346,6 +346,15 @@ export class RxStorageInstanceSqlite<RxDocType> implements RxStorageInstance<
     return row ? { id: row.id, lwt: row.lwt } : null;
   }
 
+  /** The stamp of the last write to each of `ids` that was ever written (deleted ones too), by id. */
+  lastWritesOf(ids: readonly string[]): RxStorageDefaultCheckpoint[] {
+    this.ensureUsable();
+    const stmt = this.cached(
+      `SELECT id, lwt FROM ${quoteIdent(this.internals.table)} WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id`,
+    );
+    return (stmt.all(JSON.stringify(ids)) as { id: string; lwt: number }[]).map(({ id, lwt }) => ({ id, lwt }));
+  }
+
   changeStream(): Observable<EventBulk<RxStorageChangeEvent<RxDocType>, RxStorageDefaultCheckpoint>> {
     this.ensureUsable();
     return this.changes$.asObservable();
