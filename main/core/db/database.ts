@@ -81,12 +81,13 @@ export type ReadInput = CollectionName | { readonly collection: CollectionName; 
  */
 export function writeMarks(db: RapportDatabase, inputs: readonly ReadInput[]): string | undefined {
   const marks = [];
+  // Compared with the clock RxDB stamps writes with, read once (each read steps it on a little).
+  const latest = rxNow() + STAMP_SLACK_MS;
   for (const input of inputs) {
     const storage = db[typeof input === 'string' ? input : input.collection].internalStorageInstance;
     if (!(storage instanceof RxStorageInstanceSqlite)) return undefined;
     const stamps = typeof input === 'string' ? [storage.lastWrite()] : storage.lastWritesOf(input.ids);
-    // Compared with the clock RxDB stamps writes with.
-    if (stamps.some((mark) => mark && mark.lwt > rxNow() + STAMP_SLACK_MS)) return undefined;
+    if (stamps.some((mark) => mark && mark.lwt > latest)) return undefined;
     marks.push(stamps);
   }
   return JSON.stringify(marks);

@@ -63,8 +63,8 @@ export interface RemindersService {
   skip(personId: string): Promise<void>;
   nudge(action: 'tonight' | 'skip'): Promise<void>;
   /**
-   * Recomputes the live Today and due count now: after the computer sleeps, their timers run late
-   * (they count time awake), so a new day would otherwise wait for them.
+   * Recomputes the live Today and due count now: after the computer sleeps, their timers can run
+   * late (up to the loop's hourly cap), so a new day would otherwise wait for them.
    */
   wake(): void;
 }

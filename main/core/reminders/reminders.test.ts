@@ -215,7 +215,7 @@ describe('waking', () => {
       }),
     );
     await vi.waitFor(() => expect(days).toEqual({ today: ['2026-03-18'], due: ['2026-03-18'] }));
-    // A night asleep: timers count only time awake, so nothing has run since.
+    // A night asleep: the clock moved on, and no timer has fired since.
     clock.set('2026-03-19T09:00:00Z');
     await h.call('reminders.wake', {});
     await vi.waitFor(() => expect([days.today!.at(-1), days.due!.at(-1)]).toEqual(['2026-03-19', '2026-03-19']), {
