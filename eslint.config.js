@@ -7,6 +7,11 @@ import prettier from 'eslint-config-prettier';
 import { builtinModules } from 'node:module';
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
+/** Node parses date-fns's 199 KB package.json for every file importing it: one file does (shared/date-fns.ts). */
+const dateFnsOnce = {
+  group: ['date-fns', 'date-fns/*'],
+  message: 'Import date-fns functions from shared/date-fns.ts (each importing file costs ~1 MB at start-up).',
+};
 
 /**
  * The layering rules of docs/architecture.md. A forbidden import fails `npm run lint`, and
@@ -23,6 +28,7 @@ const layering = [
           paths: [
             { name: 'electron', message: 'Only main/electron may import electron; main/core must run in plain Node.' },
           ],
+          patterns: [dateFnsOnce],
         },
       ],
     },
@@ -39,6 +45,7 @@ const layering = [
           ],
           patterns: [
             { group: ['**/main/**', '**/renderer/**'], message: 'shared/ imports only zod, date-fns and itself.' },
+            dateFnsOnce,
           ],
         },
       ],

@@ -1,4 +1,5 @@
 import { ESLint } from 'eslint';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 
 const eslint = new ESLint({ cwd: process.cwd() });
@@ -55,6 +56,16 @@ describe('layering rules', { timeout: 60_000 }, () => {
       "import { trayMenuTemplate } from '../electron/tray.ts';\nexport const t = trayMenuTemplate;\n",
     );
     expect(messages.some((m) => m.includes('import-x/no-restricted-paths'))).toBe(true);
+  });
+
+  it('fail when main or shared imports date-fns anywhere but shared/date-fns.ts', async () => {
+    const code = "import { addDays } from 'date-fns/addDays';\nexport const a = addDays;\n";
+    for (const file of ['shared/domain/x.ts', 'main/core/x.ts'])
+      expect(await violations(file, code)).toEqual([expect.stringContaining('shared/date-fns.ts')]);
+    expect(await violations('shared/date-fns.ts', readFileSync('shared/date-fns.ts', 'utf8'))).toEqual([]);
+    expect(
+      await violations('shared/domain/x.ts', "import { addDays } from '../date-fns.ts';\nexport const a = addDays;\n"),
+    ).toEqual([]);
   });
 
   it('pass for allowed imports', async () => {

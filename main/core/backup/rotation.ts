@@ -7,7 +7,7 @@
  * one is kept whatever its age, so a day of accidental deletions (or a lost database backed up
  * as empty) cannot rotate the last full backup away. Pure.
  */
-import { startOfISOWeek } from 'date-fns/startOfISOWeek';
+import { startOfISOWeek } from '../../../shared/date-fns.ts';
 import { localDay } from '../clock.ts';
 
 export interface DatedBackup {

@@ -1,5 +1,4 @@
-import { addDays } from 'date-fns/addDays';
-import { parseISO } from 'date-fns/parseISO';
+import { addDays, parseISO } from '../../date-fns.ts';
 import type { Starter } from '../../content/schema.ts';
 import type { InteractionType } from '../interaction.ts';
 import { suggestStarters, type SuggestDetail } from '../starters/personalise.ts';

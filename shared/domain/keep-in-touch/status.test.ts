@@ -1,7 +1,4 @@
-import { addDays } from 'date-fns/addDays';
-import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
-import { formatISO } from 'date-fns/formatISO';
-import { parseISO } from 'date-fns/parseISO';
+import { addDays, differenceInCalendarDays, formatISO, parseISO } from '../../date-fns.ts';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_TIER_CADENCES, type Cadence } from '../cadence.ts';
 import { addCalendarDays, daysBetween, fromDayNumber, toDayNumber } from './days.ts';

@@ -1,7 +1,4 @@
-import { differenceInCalendarMonths } from 'date-fns/differenceInCalendarMonths';
-import { formatISO } from 'date-fns/formatISO';
-import { parseISO } from 'date-fns/parseISO';
-import { subMonths } from 'date-fns/subMonths';
+import { differenceInCalendarMonths, formatISO, parseISO, subMonths } from '../../date-fns.ts';
 import type { Tier } from '../contact.ts';
 import type { ExchangeRecord } from '../reciprocity/balance.ts';
 

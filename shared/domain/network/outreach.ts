@@ -2,9 +2,7 @@
  * Announcement and "will you be there?" drafts, one per person, and the reciprocity-aware choice
  * of their closing line. All wording here is this project's own.
  */
-import { parseISO } from 'date-fns/parseISO';
-import { subMonths } from 'date-fns/subMonths';
-import { formatISO } from 'date-fns/formatISO';
+import { formatISO, parseISO, subMonths } from '../../date-fns.ts';
 import { z } from 'zod';
 import type { ExchangeRecord } from '../reciprocity/balance.ts';
 import { detailPhrase } from '../starters/detail-phrase.ts';

@@ -1,6 +1,4 @@
-import { formatISO } from 'date-fns/formatISO';
-import { parseISO } from 'date-fns/parseISO';
-import { startOfISOWeek } from 'date-fns/startOfISOWeek';
+import { formatISO, parseISO, startOfISOWeek } from '../../date-fns.ts';
 import type { Interaction } from '../interaction.ts';
 
 /** Monday of the week `today` (`YYYY-MM-DD`) falls in. */

@@ -1,5 +1,4 @@
-import { parseISO } from 'date-fns/parseISO';
-import { startOfISOWeek } from 'date-fns/startOfISOWeek';
+import { parseISO, startOfISOWeek } from '../../date-fns.ts';
 import { finishedSessions } from './finished-sessions.ts';
 import type { Ladder, PracticeSession } from './model.ts';
 import type { BeliefChange, BeliefPoint, GoalProgress, PracticePoint, PracticeProgress } from './progress-model.ts';

@@ -1,6 +1,4 @@
-import { formatISO } from 'date-fns/formatISO';
-import { parseISO } from 'date-fns/parseISO';
-import { subMonths } from 'date-fns/subMonths';
+import { formatISO, parseISO, subMonths } from '../../date-fns.ts';
 import type { Interaction } from '../interaction.ts';
 
 /** The part of an interaction reciprocity looks at. `date` is `YYYY-MM-DD`. */

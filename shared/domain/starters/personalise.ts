@@ -1,7 +1,4 @@
-import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
-import { differenceInMonths } from 'date-fns/differenceInMonths';
-import { isValid } from 'date-fns/isValid';
-import { parseISO } from 'date-fns/parseISO';
+import { differenceInCalendarDays, differenceInMonths, isValid, parseISO } from '../../date-fns.ts';
 import {
   fillPlaceholders,
   normalisePlaceholders,
