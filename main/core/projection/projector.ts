@@ -294,7 +294,13 @@ export function createProjector(
     },
     flush,
     settled: () => flush().catch(reportError),
-    rebuild: async () => ({ ...(await exclusive(rebuild)), search: await search.rebuild() }),
+    rebuild: async () => {
+      const derived = await exclusive(rebuild);
+      const counts = await search.rebuild();
+      // `rapport rebuild` leaves the index as a finished build does, merged.
+      await search.merged();
+      return { ...derived, search: counts };
+    },
     search,
     async close() {
       closed = true;

@@ -25,3 +25,31 @@ it('keeps bulk load in the file, so a rolled-back pass leaves it as the file has
   expect(store.bulkLoading()).toBe(false);
   store.close();
 });
+
+it('merges a bulk load a step at a time, and turns bulk load off only once nothing is left', () => {
+  const db = new DatabaseSync(':memory:');
+  const store = openFtsStore(db, true);
+  // Each commit of a bulk load leaves a segment of its own.
+  for (let batch = 0; batch < 12; batch++)
+    store.transaction(() => {
+      store.setBulkLoad(true);
+      for (let n = 0; n < 50; n++)
+        store.putInteraction(`i${batch}-${n}`, '2026-03-01', ['c1'], { title: `coffee ${batch} ${n}`, notes: 'x' });
+    }, {});
+  const segments = () =>
+    (db.prepare('SELECT count(DISTINCT segid) AS n FROM search_talks_idx').get() as { n: number }).n;
+  expect(segments()).toBeGreaterThan(1);
+  const matches = () => store.interactionIds([{ word: 'coffee', prefix: false, columns: [] }], 1000).length;
+  expect(matches()).toBe(600);
+
+  let steps = 0;
+  while (store.mergeStep(1)) {
+    steps++;
+    expect(store.bulkLoading()).toBe(true);
+  }
+  expect(steps).toBeGreaterThan(1);
+  expect(store.bulkLoading()).toBe(false);
+  expect(segments()).toBe(1);
+  expect(matches()).toBe(600);
+  store.close();
+});

@@ -100,9 +100,10 @@ export interface FtsStore {
   /** The details kept under a contact, by id. */
   detailsOf(contactId: string): Array<{ id: string; text: string }>;
   /**
-   * While on, FTS5 leaves its segments unmerged (`automerge` 0) until `optimize`: a build from
-   * scratch then merges once instead of at every commit. Crisis merges still bound the segments.
-   * The setting is kept in the file (FTS5's config table), so a rolled-back transaction undoes it.
+   * While on, FTS5 leaves its segments unmerged (`automerge` 0) until `mergeStep` has merged them:
+   * a build from scratch then merges once instead of at every commit. Crisis merges still bound
+   * the segments. The setting is kept in the file (FTS5's config table), so a rolled-back
+   * transaction undoes it, and a build a quit stopped before its merge is known at the next start.
    */
   setBulkLoad(on: boolean): void;
   /** Whether bulk load is on in the file: a build that stopped before its end left it so. */
@@ -124,8 +125,12 @@ export interface FtsStore {
   reset(): void;
   /** How many people and interactions the index holds. */
   counts(): { people: number; interactions: number };
-  /** Merges the index's segments into one: after a build, so searches read one b-tree per term. */
-  optimize(): void;
+  /**
+   * Merges the index's segments a step towards one (FTS5 writes about `pages` pages), in one
+   * transaction: after a build, so searches read one b-tree per term. False when there was nothing
+   * left to merge; bulk load is then turned off.
+   */
+  mergeStep(pages: number): boolean;
   close(): void;
 }
 
@@ -151,6 +156,9 @@ export function openFtsStore(db: DatabaseSync, ownsConnection: boolean): FtsStor
     insertPeopleFts:
       'INSERT INTO search_people (rowid, name, organisation, notes, tags, details) VALUES (?, ?, ?, ?, ?, ?)',
     deletePeopleFts: 'DELETE FROM search_people WHERE rowid = ?',
+    mergePeople: "INSERT INTO search_people(search_people, rank) VALUES ('merge', ?)",
+    mergeTalks: "INSERT INTO search_talks(search_talks, rank) VALUES ('merge', ?)",
+    totalChanges: 'SELECT total_changes() AS n',
     automerge:
       "SELECT (SELECT v FROM search_people_config WHERE k = 'automerge') AS people, " +
       "(SELECT v FROM search_talks_config WHERE k = 'automerge') AS talks",
@@ -202,6 +210,11 @@ export function openFtsStore(db: DatabaseSync, ownsConnection: boolean): FtsStor
     return { search_people: row.people ?? DEFAULT_AUTOMERGE, search_talks: row.talks ?? DEFAULT_AUTOMERGE };
   };
   const bulkLoading = () => Object.values(automerge()).includes(0);
+  const setBulkLoad = (on: boolean) => {
+    const wanted = on ? 0 : DEFAULT_AUTOMERGE;
+    for (const [fts, now] of Object.entries(automerge()))
+      if (now !== wanted) db.exec(`INSERT INTO ${fts}(${fts}, rank) VALUES ('automerge', ${wanted})`);
+  };
   const rowids = (row: unknown) => JSON.parse((row as { ids: string }).ids) as number[];
   // The last rowid given on each day, read once a day per process: only this store writes the table.
   const lastOfDay = new Map<number, number>();
@@ -256,11 +269,7 @@ export function openFtsStore(db: DatabaseSync, ownsConnection: boolean): FtsStor
       stmts.deleteDetail.run(id);
     },
     detailsOf: (contactId) => stmts.detailsOf.all(contactId) as Array<{ id: string; text: string }>,
-    setBulkLoad(on) {
-      const wanted = on ? 0 : DEFAULT_AUTOMERGE;
-      for (const [fts, now] of Object.entries(automerge()))
-        if (now !== wanted) db.exec(`INSERT INTO ${fts}(${fts}, rank) VALUES ('automerge', ${wanted})`);
-    },
+    setBulkLoad,
     bulkLoading,
     putInteraction(id, date, personIds, fields) {
       removeInteraction(id);
@@ -315,9 +324,24 @@ export function openFtsStore(db: DatabaseSync, ownsConnection: boolean): FtsStor
       const count = (table: string) => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
       return { people: count('search_person'), interactions: count('search_interaction') };
     },
-    optimize() {
-      db.exec("INSERT INTO search_people(search_people) VALUES ('optimize')");
-      db.exec("INSERT INTO search_talks(search_talks) VALUES ('optimize')");
+    mergeStep(pages) {
+      db.exec('BEGIN IMMEDIATE');
+      try {
+        let merged = false;
+        for (const merge of [stmts.mergePeople, stmts.mergeTalks]) {
+          // FTS5's own test of whether a merge found work: total changes move by two or more.
+          const before = (stmts.totalChanges.get() as { n: number }).n;
+          // Negative: segments merge whatever their level, as 'optimize' does, a few pages at a time.
+          merge.run(-pages);
+          merged ||= (stmts.totalChanges.get() as { n: number }).n - before >= 2;
+        }
+        if (!merged) setBulkLoad(false);
+        db.exec('COMMIT');
+        return merged;
+      } catch (error) {
+        if (db.isTransaction) db.exec('ROLLBACK');
+        throw error;
+      }
     },
     close() {
       if (ownsConnection) db.close();

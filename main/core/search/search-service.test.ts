@@ -143,6 +143,8 @@ describe('search', () => {
     await t.reopen();
     await t.call('contacts.create', { displayName: 'Biscuit Baker' });
     expect((await titles(t, 'biscuit')).map(([, title]) => title)).toEqual(['Biscuit Baker', 'Sam Okafor']);
+    // Searches do not wait for the merge, which goes on in the background.
+    await t.core.projection.search.merged();
     expect(automerge(t)).toEqual([4, 4]);
     // The pass that found it finished the build: one segment, as a build's end leaves.
     await t.close();
