@@ -31,6 +31,11 @@ export function parseTimelineOutput(text: string): Map<string, number> {
     if (row) figures.set(row[1]!.trim(), Number(row[2]));
     const restart = /^search ready after a restart \(first query\)\s+-\s+([\d.]+)/.exec(line);
     if (restart) figures.set('search ready after a restart (first query)', Number(restart[1]));
+    const merging = /^keystrokes while the index merged\s+-\s+median ([\d.]+), p95 ([\d.]+)/.exec(line);
+    if (merging) {
+      figures.set('keystroke median while the index merged', Number(merging[1]));
+      figures.set('keystroke p95 while the index merged', Number(merging[2]));
+    }
     const cold = /open ([\d.]+) ms \+ first timeline page ([\d.]+) ms = ([\d.]+) ms.*RSS ([\d.]+) MB/.exec(line);
     if (cold) {
       figures.set('cold: open', Number(cold[1]));
