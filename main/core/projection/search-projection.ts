@@ -151,7 +151,8 @@ export function createSearchProjection(db: RapportDatabase, into?: DatabaseSync)
       try {
         while (await after(async () => !closed && store.mergeStep(MERGE_PAGES))) await yieldToEventLoop();
       } catch (error) {
-        if (!closed) console.error('[rapport] Merging the search index failed; the next start tries again:', error);
+        // Bulk load stays on after a build, so the next pass (or start) merges again.
+        if (!closed) console.error('[rapport] Merging the search index failed; searches still work:', error);
       } finally {
         merging = undefined;
       }
