@@ -35,11 +35,15 @@ export function foldedInteraction(fields: InteractionFields): { columns: string[
   return { columns, text: columns.map(padded).join(FIELD) };
 }
 
-export function personCandidate(row: PersonRow): PersonCandidate {
+/** A person as scored, with their row's whole folded text (see `holdsEveryLead`). */
+export type IndexedPerson = PersonCandidate & { folded: string };
+
+export function personCandidate(row: PersonRow): IndexedPerson {
   const [own = '', ...details] = row.folded.split(DOC);
   const [name = '', organisation = '', notes = '', tags = ''] = own.split(FIELD);
   return {
     id: row.id,
+    folded: row.folded,
     fields: { name, organisation, notes, tags },
     details: details.map((d) => {
       const at = d.indexOf(FIELD);
@@ -49,13 +53,14 @@ export function personCandidate(row: PersonRow): PersonCandidate {
 }
 
 /** An interaction as scored, with its place in the index's order (newest first is highest). */
-export type IndexedInteraction = InteractionCandidate & { rowid: number };
+export type IndexedInteraction = InteractionCandidate & { rowid: number; folded: string };
 
 export function interactionCandidate(row: InteractionRow): IndexedInteraction {
   const at = row.folded.indexOf(FIELD);
   return {
     rowid: row.rowid,
     id: row.id,
+    folded: row.folded,
     date: row.date,
     fields: { title: row.folded.slice(0, at), notes: row.folded.slice(at + 1) },
   };
@@ -66,3 +71,14 @@ const NOT_PLAIN = /[^ -~]/;
 /** True when FTS5's tokens of the interaction are exactly its folded words: plain ASCII texts. */
 export const isPlain = (row: InteractionCandidate) =>
   !NOT_PLAIN.test(row.fields.title!) && !NOT_PLAIN.test(row.fields.notes!);
+
+/** Each folded query word with the space before it: what `holdsEveryLead` looks for. */
+export const leadsOf = (words: readonly string[]) => words.map((word) => ` ${word}`);
+
+/**
+ * Whether, for every query word, some text of the row has a word starting with it: the scorer's
+ * test (`matchPadded`) over all of the row's padded texts at once, so a row failing it scores
+ * nothing. A keystroke that narrows the one before re-reads that one's rows, and most fail it.
+ */
+export const holdsEveryLead = (row: { folded: string }, leads: readonly string[]) =>
+  leads.every((lead) => row.folded.includes(lead));

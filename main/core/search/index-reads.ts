@@ -8,8 +8,7 @@
  * the index changes (any write through the store, whoever made it: `FtsStore.changes`), so what
  * is kept is always what SQLite would answer; each kind is bounded, and emptied when full.
  */
-import type { PersonCandidate } from '../../../shared/domain/search/score.ts';
-import { interactionCandidate, personCandidate, type IndexedInteraction } from './folded.ts';
+import { interactionCandidate, personCandidate, type IndexedInteraction, type IndexedPerson } from './folded.ts';
 import type { FtsStore, InteractionFields, PersonFields } from './fts-store.ts';
 
 /** Candidates kept per kind: every person of a large network, the interactions of many keystrokes. */
@@ -23,7 +22,7 @@ export type InteractionShown = { personIds: string[]; fields: InteractionFields 
 export interface IndexReads {
   /** The change count of the index the kept rows were read from (`FtsStore.changes`). */
   readonly changes: number;
-  people(rowids: readonly number[]): PersonCandidate[];
+  people(rowids: readonly number[]): IndexedPerson[];
   interactions(rowids: readonly number[]): IndexedInteraction[];
   peopleShown(ids: readonly string[]): Map<string, PersonShown>;
   interactionsShown(ids: readonly string[]): Map<string, InteractionShown>;
@@ -33,7 +32,7 @@ export interface IndexReads {
 
 export function createIndexReads(store: FtsStore): IndexReads {
   let changes = store.changes;
-  const people = new Map<number, PersonCandidate>();
+  const people = new Map<number, IndexedPerson>();
   const interactions = new Map<number, IndexedInteraction>();
   const peopleShown = new Map<string, PersonShown>();
   const interactionsShown = new Map<string, InteractionShown>();

@@ -7,14 +7,13 @@ import {
   rankPeople,
   scoreInteraction,
   scorePerson,
-  type PersonCandidate,
   type ScoredInteraction,
   type ScoredPerson,
 } from '../../../shared/domain/search/score.ts';
 import { queryWords } from '../../../shared/domain/search/text.ts';
 import type { SearchProjection } from '../projection/search-projection.ts';
 import { fromTiers, INTERACTION_GROUPS, PEOPLE_GROUPS, readInMemory, tiers } from './candidates.ts';
-import { isPlain, type IndexedInteraction } from './folded.ts';
+import { holdsEveryLead, isPlain, leadsOf, type IndexedInteraction, type IndexedPerson } from './folded.ts';
 import type { Term } from './fts-store.ts';
 import { createIndexReads } from './index-reads.ts';
 import { arePlain, createTypingSessions, type Complete } from './typing-session.ts';
@@ -49,8 +48,8 @@ export function createSearchService(projection: SearchProjection): SearchService
   function peopleCandidates(
     words: string[],
     limit: number,
-    earlier: Complete<PersonCandidate> | undefined,
-  ): { rows: PersonCandidate[]; matched?: number } {
+    earlier: Complete<IndexedPerson> | undefined,
+  ): { rows: IndexedPerson[]; matched?: number } {
     if (earlier) return { rows: earlier.rows, matched: earlier.matched };
     // Row ids first: a broad query's texts would be read only to be set aside for the tiers.
     const all = store.peopleIds(prefixes(words), PEOPLE_CANDIDATES + 1);
@@ -69,12 +68,10 @@ export function createSearchService(projection: SearchProjection): SearchService
     words: string[],
     need: number,
     earlier: Complete<IndexedInteraction> | undefined,
+    score: (row: IndexedInteraction) => ScoredInteraction | undefined,
   ): { rows: IndexedInteraction[]; every?: Complete<IndexedInteraction> } {
     const tiered = tiers(words, INTERACTION_GROUPS);
-    let every = earlier && {
-      ...earlier,
-      rows: earlier.rows.filter((row) => scoreInteraction(words, row, matchPadded) !== undefined),
-    };
+    let every = earlier && { ...earlier, rows: earlier.rows.filter((row) => score(row) !== undefined) };
     if (!every) {
       // One more than scored: whether they are all the matches.
       const all = store.interactionIds(prefixes(words), INTERACTION_CANDIDATES + 1);
@@ -96,11 +93,13 @@ export function createSearchService(projection: SearchProjection): SearchService
       if (projection.behind) await projection.flush();
       const session = sessions.begin(words, reads.changes);
 
+      // A row holding no word that starts with one of these is rejected before it is scored.
+      const leads = leadsOf(words);
       const foundPeople = peopleCandidates(words, limit, session.people);
       const scoredPeople: ScoredPerson[] = [];
-      const acceptedPeople: PersonCandidate[] = [];
+      const acceptedPeople: IndexedPerson[] = [];
       for (const row of foundPeople.rows) {
-        const scored = scorePerson(words, row, matchPadded);
+        const scored = holdsEveryLead(row, leads) ? scorePerson(words, row, matchPadded) : undefined;
         if (!scored) continue;
         scoredPeople.push(scored);
         acceptedPeople.push(row);
@@ -111,9 +110,11 @@ export function createSearchService(projection: SearchProjection): SearchService
       let every: Complete<IndexedInteraction> | undefined;
       if (people.length < limit) {
         const need = limit - people.length;
-        const candidates = interactionCandidates(words, need, session.interactions);
+        const score = (row: IndexedInteraction) =>
+          holdsEveryLead(row, leads) ? scoreInteraction(words, row, matchPadded) : undefined;
+        const candidates = interactionCandidates(words, need, session.interactions, score);
         every = candidates.every;
-        const scored = candidates.rows.map((row) => scoreInteraction(words, row, matchPadded));
+        const scored = candidates.rows.map(score);
         interactions = rankInteractions(
           scored.filter((s) => s !== undefined),
           need,

@@ -16,8 +16,7 @@
  * new session. The chain is forgotten at once when the index changes (any write, whoever made it:
  * `FtsStore.changes`), and bounded in length.
  */
-import type { PersonCandidate } from '../../../shared/domain/search/score.ts';
-import type { IndexedInteraction } from './folded.ts';
+import type { IndexedInteraction, IndexedPerson } from './folded.ts';
 
 /** Rows of one kind a step read completely: every match its words have, scored or not. */
 export type Complete<T> = {
@@ -34,7 +33,7 @@ export type Complete<T> = {
 
 export type Step = {
   words: readonly string[];
-  people?: Complete<PersonCandidate>;
+  people?: Complete<IndexedPerson>;
   interactions?: Complete<IndexedInteraction>;
 };
 
@@ -52,7 +51,7 @@ export function narrows(words: readonly string[], earlier: readonly string[]): b
 
 export interface TypingSession {
   /** The rows of the narrowest earlier step `words` narrows that read them completely, if any. */
-  readonly people: Complete<PersonCandidate> | undefined;
+  readonly people: Complete<IndexedPerson> | undefined;
   readonly interactions: Complete<IndexedInteraction> | undefined;
   /** Keeps this keystroke's step for the keystrokes that narrow it. */
   keep(step: Step): void;
