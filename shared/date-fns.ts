@@ -2,11 +2,10 @@
  * The date-fns functions main and shared use, imported in this one place. Node resolves each
  * `date-fns/<name>` import, in each importing file, by parsing date-fns's 199 KB package.json
  * `exports` again: about 1 MB of garbage per import statement at start-up. Spread over ten files,
- * those thirty imports were a fifth of everything a cold core allocated while loading, and that
- * garbage is what grows V8's young generation (docs/storage.md). (The renderer is bundled, so
- * `renderer/ui/dates.ts` imports date-fns itself.)
+ * thirty such imports were a fifth of everything a cold core allocated while loading, and that
+ * garbage is what grows V8's young generation (docs/storage.md); here, nine remain, one per
+ * function. (The renderer is bundled, so `renderer/ui/dates.ts` imports date-fns itself.)
  */
-/* eslint-disable no-restricted-imports -- the one file that imports date-fns (see above) */
 export { addDays } from 'date-fns/addDays';
 export { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
 export { differenceInCalendarMonths } from 'date-fns/differenceInCalendarMonths';

@@ -60,9 +60,20 @@ describe('layering rules', { timeout: 60_000 }, () => {
 
   it('fail when main or shared imports date-fns anywhere but shared/date-fns.ts', async () => {
     const code = "import { addDays } from 'date-fns/addDays';\nexport const a = addDays;\n";
-    for (const file of ['shared/domain/x.ts', 'main/core/x.ts'])
+    for (const file of ['shared/domain/x.ts', 'main/core/x.ts', 'main/electron/x.ts'])
       expect(await violations(file, code)).toEqual([expect.stringContaining('shared/date-fns.ts')]);
     expect(await violations('shared/date-fns.ts', readFileSync('shared/date-fns.ts', 'utf8'))).toEqual([]);
+    // That file stays pure like the rest of shared/.
+    expect(
+      await violations(
+        'shared/date-fns.ts',
+        "import { readFileSync } from 'node:fs';\nexport const r = readFileSync;\n",
+      ),
+    ).toHaveLength(1);
+    // Types cost nothing at run time.
+    expect(
+      await violations('main/core/x.ts', "import type { Day } from 'date-fns';\nexport const d: Day = 0;\n"),
+    ).toEqual([]);
     expect(
       await violations('shared/domain/x.ts', "import { addDays } from '../date-fns.ts';\nexport const a = addDays;\n"),
     ).toEqual([]);

@@ -297,7 +297,7 @@ export function createProjector(
     rebuild: async () => {
       const derived = await exclusive(rebuild);
       const counts = await search.rebuild();
-      // `rapport rebuild` leaves the index as a finished build does, merged.
+      // `rapport rebuild` waits for the merge a large build starts, and says if it failed.
       await search.merged();
       return { ...derived, search: counts };
     },

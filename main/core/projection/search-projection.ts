@@ -43,7 +43,9 @@ export interface SearchProjection {
   /** True while writes may be missing from the index (a pass is due or running). */
   readonly behind: boolean;
   /**
-   * Resolves once the segments a build left are merged. Searches need not wait: they are complete
+   * Resolves once no merge is running or due from a pass already started (a build of at least
+   * MERGE_AFTER documents, or one a quit interrupted, merges after it); rejects with the error of
+   * a merge step that failed since the last call. Searches need not wait: they are complete
    * before, only a little slower.
    */
   merged(): Promise<void>;
@@ -66,6 +68,7 @@ export function createSearchProjection(db: RapportDatabase, into?: DatabaseSync)
   let current: Promise<void> = Promise.resolve();
   let queued: Promise<void> | undefined;
   let merging: Promise<void> | undefined;
+  let mergeFailure: unknown;
 
   // A burst of writes (an import, a sync) is indexed in one pass soon after; a search in between
   // catches up first, so it never sees the index behind.
@@ -153,6 +156,7 @@ export function createSearchProjection(db: RapportDatabase, into?: DatabaseSync)
       } catch (error) {
         // Bulk load stays on after a build, so the next pass (or start) merges again.
         if (!closed) console.error('[rapport] Merging the search index failed; searches still work:', error);
+        mergeFailure = error;
       } finally {
         merging = undefined;
       }
@@ -207,6 +211,9 @@ export function createSearchProjection(db: RapportDatabase, into?: DatabaseSync)
     merged: async () => {
       await current;
       await merging;
+      const failure = mergeFailure;
+      mergeFailure = undefined;
+      if (failure) throw failure;
     },
     get behind() {
       return behind || running;

@@ -53,3 +53,31 @@ it('merges a bulk load a step at a time, and turns bulk load off only once nothi
   expect(matches()).toBe(600);
   store.close();
 });
+
+it('leaves the index as it was, bulk load still on, when a merge step finds the disk full', () => {
+  const db = new DatabaseSync(':memory:');
+  const store = openFtsStore(db, true);
+  const note = (n: number) => Array.from({ length: 40 }, (_, k) => `word${(n * 7 + k) % 997}`).join(' ');
+  for (let batch = 0; batch < 8; batch++)
+    store.transaction(() => {
+      store.setBulkLoad(true);
+      for (let n = 0; n < 200; n++)
+        store.putInteraction(`i${batch}-${n}`, '2026-03-01', ['c1'], { title: 'coffee', notes: note(batch * 200 + n) });
+    }, {});
+  const matches = () => store.interactionIds([{ word: 'coffee', prefix: false, columns: [] }], 5000).length;
+  const pages = (db.prepare('PRAGMA page_count').get() as { page_count: number }).page_count;
+  // No page more than the file has: the merged segment has nowhere to go.
+  db.exec(`PRAGMA max_page_count = ${pages}`);
+  expect(() => store.mergeStep(64)).toThrow(/full/);
+  expect(db.isTransaction).toBe(false);
+  expect(store.bulkLoading()).toBe(true);
+  expect(matches()).toBe(1600);
+  // FTS5's own check of the index against itself throws on any damage.
+  expect(() => db.exec("INSERT INTO search_talks(search_talks) VALUES ('integrity-check')")).not.toThrow();
+
+  db.exec('PRAGMA max_page_count = 1073741823');
+  while (store.mergeStep(64));
+  expect(store.bulkLoading()).toBe(false);
+  expect(matches()).toBe(1600);
+  store.close();
+});

@@ -151,6 +151,43 @@ describe('search', () => {
     expect(segments()).toBe(1);
   });
 
+  it('says a merge failed (a full disk) and merges again on the next pass', async () => {
+    const t = await openTestCore();
+    for (const name of ['Sam Okafor', 'Sam Reid', 'Samira Khan']) {
+      await t.call('contacts.create', { displayName: name });
+      await titles(t, 'sam'); // a pass apiece: a segment apiece
+    }
+    await t.close();
+    // A build stopped before its merge.
+    inFile(t, (file) => {
+      for (const fts of ['search_people', 'search_talks'])
+        file.exec(`INSERT INTO ${fts}(${fts}, rank) VALUES ('automerge', 0)`);
+    });
+    await t.reopen();
+    const search = t.core.projection.search;
+    // What SQLite answers when a step finds no room (fts-store.test.ts runs one against a full file).
+    const full = vi.spyOn(search.store, 'mergeStep').mockImplementation(() => {
+      throw new Error('database or disk is full');
+    });
+    const quiet = vi.spyOn(console, 'error').mockImplementation(() => {});
+    await search.flush();
+    await expect(search.merged()).rejects.toThrow('database or disk is full');
+    quiet.mockRestore();
+    full.mockRestore();
+    // Searches still answer, from the unmerged index (equal scores come in id order: sorted here).
+    expect((await titles(t, 'sam')).map(([, title]) => title).sort()).toEqual([
+      'Sam Okafor',
+      'Sam Reid',
+      'Samira Khan',
+    ]);
+    expect(search.store.bulkLoading()).toBe(true);
+    // The next pass finds the merge still owed.
+    await search.flush();
+    await search.merged();
+    expect(search.store.bulkLoading()).toBe(false);
+    await t.dispose();
+  });
+
   it('builds people whose details fill more than a batch of the feed and came before them', async () => {
     const t = await openTestCore();
     const detail = (n: number) => ({
