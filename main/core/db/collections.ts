@@ -1,7 +1,8 @@
 /**
  * Every collection of the database, who owns it, and whether it is source or derived data.
  * This table is the record: the database opens these, the ownership guard checks writes against
- * `owner`, archives hold only `source` collections, and sync replicates only `synced` ones.
+ * `owner`, archives hold only `source` collections, sync replicates only `synced` ones, and
+ * `derived` ones commit without waiting for the disk (storage/connection.ts, `withRelaxedCommits`).
  *
  * The free RxDB build allows 13 open collections per process; there are 12.
  */
@@ -94,4 +95,7 @@ export const COLLECTION_SCHEMAS = {
 
 export const sourceCollections = (Object.keys(COLLECTIONS) as CollectionName[]).filter(
   (name) => COLLECTIONS[name].kind === 'source',
+);
+export const derivedCollections = (Object.keys(COLLECTIONS) as CollectionName[]).filter(
+  (name) => COLLECTIONS[name].kind === 'derived',
 );

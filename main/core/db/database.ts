@@ -12,11 +12,13 @@ import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { systemClock, type Clock } from '../clock.ts';
 import { syncConflictHandlers } from '../sync/handlers.ts';
 import { stampLocalEdits } from '../sync/edit-stamps.ts';
-import { RxStorageInstanceSqlite } from '../storage/index.ts';
-import { COLLECTION_SCHEMAS, type CollectionName, type RapportCollections } from './collections.ts';
+import { RxStorageInstanceSqlite, type SqliteInstanceOptions } from '../storage/index.ts';
+import { COLLECTION_SCHEMAS, derivedCollections, type CollectionName, type RapportCollections } from './collections.ts';
 import type { StorageChoice } from './storage.ts';
 
 addRxPlugin(RxDBMigrationSchemaPlugin);
+
+const RELAXED: SqliteInstanceOptions = { relaxedDurability: true };
 
 export type { CollectionName, RapportCollections } from './collections.ts';
 export type RapportDatabase = RxDatabase<RapportCollections>;
@@ -51,6 +53,10 @@ export async function openDatabase(storage: StorageChoice, clock: Clock = system
         name,
         { ...COLLECTION_SCHEMAS[name as keyof typeof syncConflictHandlers], conflictHandler },
       ]),
+    ),
+    // Derived data is rebuilt from source data: its commits need not wait for the disk.
+    ...Object.fromEntries(
+      derivedCollections.map((name) => [name, { ...COLLECTION_SCHEMAS[name], instanceCreationOptions: RELAXED }]),
     ),
   });
   stampLocalEdits(db, clock);

@@ -1,5 +1,8 @@
+import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { expect, it } from 'vitest';
+import { acquireConnection, releaseConnection } from '../storage/connection.ts';
+import { makeTempDir } from '../storage/test-helpers.ts';
 import { openFtsStore, type FtsStore } from './fts-store.ts';
 
 /** A pass that sets bulk load and then fails (a full disk), so its transaction rolls back. */
@@ -80,4 +83,29 @@ it('leaves the index as it was, bulk load still on, when a merge step finds the 
   expect(store.bulkLoading()).toBe(false);
   expect(matches()).toBe(1600);
   store.close();
+});
+
+it('commits its passes and merge steps without waiting for the disk, and leaves the connection at FULL', () => {
+  const temp = makeTempDir('rapport-fts-');
+  const file = path.join(temp.dir, 'x.sqlite');
+  const db = acquireConnection(file, { synchronous: 'FULL', busyTimeoutMs: 1000 });
+  const level = () => (db.prepare('PRAGMA synchronous').get() as { synchronous: number }).synchronous;
+  const atCommit: number[] = [];
+  const exec = db.exec.bind(db);
+  db.exec = (sql: string) => {
+    if (sql === 'COMMIT') atCommit.push(level());
+    exec(sql);
+  };
+  try {
+    const store = openFtsStore(db, false);
+    atCommit.length = 0; // creating the tables commits as any schema change does
+    store.transaction(() => store.putInteraction('i1', '2026-03-01', ['c1'], { title: 'coffee', notes: '' }), {});
+    store.mergeStep(64);
+    expect(atCommit).toEqual([1, 1]);
+    expect(level()).toBe(2);
+  } finally {
+    db.exec = exec;
+    releaseConnection(file);
+    temp.dispose();
+  }
 });

@@ -13,6 +13,7 @@
  * parsed only for the few hits shown.
  */
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
+import { withRelaxedCommits } from '../storage/connection.ts';
 import { foldedInteraction, foldedPerson } from './folded.ts';
 
 /** Bump when what is indexed or how changes: the next start drops the tables and builds them again. */
@@ -188,6 +189,10 @@ export function openFtsStore(db: DatabaseSync, ownsConnection: boolean): FtsStor
     names: `SELECT id, name FROM search_person WHERE id ${inList}`,
   });
 
+  // The index is derived data: its commits need not wait for the disk (a pass lost to a power
+  // cut is lost with its checkpoints, committed in the same transaction, and is read again).
+  const relaxed = <T>(transaction: () => T): T => withRelaxedCommits(db, transaction);
+
   // Every write method counts itself, so a write nothing here foresaw still counts.
   let changes = 0;
   const removePerson = (id: string) => {
@@ -239,16 +244,18 @@ export function openFtsStore(db: DatabaseSync, ownsConnection: boolean): FtsStor
       return { checkpoints: row ? (JSON.parse(row.value) as Record<string, unknown>) : {} };
     },
     transaction(work, checkpoints) {
-      db.exec('BEGIN IMMEDIATE');
-      try {
-        work();
-        stmts.saveState.run(JSON.stringify(checkpoints));
-        db.exec('COMMIT');
-      } catch (error) {
-        // A failed COMMIT (a full disk) may have rolled back already.
-        if (db.isTransaction) db.exec('ROLLBACK');
-        throw error;
-      }
+      relaxed(() => {
+        db.exec('BEGIN IMMEDIATE');
+        try {
+          work();
+          stmts.saveState.run(JSON.stringify(checkpoints));
+          db.exec('COMMIT');
+        } catch (error) {
+          // A failed COMMIT (a full disk) may have rolled back already.
+          if (db.isTransaction) db.exec('ROLLBACK');
+          throw error;
+        }
+      });
     },
     putPerson(id, fields) {
       removePerson(id);
@@ -325,25 +332,26 @@ export function openFtsStore(db: DatabaseSync, ownsConnection: boolean): FtsStor
       const count = (table: string) => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
       return { people: count('search_person'), interactions: count('search_interaction') };
     },
-    mergeStep(pages) {
-      db.exec('BEGIN IMMEDIATE');
-      try {
-        let merged = false;
-        for (const merge of [stmts.mergePeople, stmts.mergeTalks]) {
-          // FTS5's own test of whether a merge found work: total changes move by two or more.
-          const before = (stmts.totalChanges.get() as { n: number }).n;
-          // Negative: segments merge whatever their level, as 'optimize' does, a few pages at a time.
-          merge.run(-pages);
-          merged ||= (stmts.totalChanges.get() as { n: number }).n - before >= 2;
+    mergeStep: (pages) =>
+      relaxed(() => {
+        db.exec('BEGIN IMMEDIATE');
+        try {
+          let merged = false;
+          for (const merge of [stmts.mergePeople, stmts.mergeTalks]) {
+            // FTS5's own test of whether a merge found work: total changes move by two or more.
+            const before = (stmts.totalChanges.get() as { n: number }).n;
+            // Negative: segments merge whatever their level, as 'optimize' does, a few pages at a time.
+            merge.run(-pages);
+            merged ||= (stmts.totalChanges.get() as { n: number }).n - before >= 2;
+          }
+          if (!merged) setBulkLoad(false);
+          db.exec('COMMIT');
+          return merged;
+        } catch (error) {
+          if (db.isTransaction) db.exec('ROLLBACK');
+          throw error;
         }
-        if (!merged) setBulkLoad(false);
-        db.exec('COMMIT');
-        return merged;
-      } catch (error) {
-        if (db.isTransaction) db.exec('ROLLBACK');
-        throw error;
-      }
-    },
+      }),
     close() {
       if (ownsConnection) db.close();
     },

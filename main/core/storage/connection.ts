@@ -29,6 +29,32 @@ type PooledConnection = {
   dataVersion: number;
 };
 
+const levelStatements = new WeakMap<DatabaseSync, StatementSync>();
+
+/**
+ * Runs `transaction` (a BEGIN … COMMIT that never yields) with commits that do not wait for the
+ * disk (`synchronous = NORMAL`), then puts the connection's own level back; SQLite allows the
+ * change only outside a transaction. For derived data only: in WAL mode such a commit may be
+ * rolled back by a power cut (never by a crash of the process), and only as the newest commits
+ * are: the next commit that waits for the disk (any source write, at FULL) makes every commit
+ * before it durable too, so what survives is always a prefix. A derived commit lost that way is
+ * repeated by its projection, whose checkpoint is written after it. On macOS each commit saved
+ * this way is an F_FULLFSYNC less.
+ */
+export function withRelaxedCommits<T>(db: DatabaseSync, transaction: () => T): T {
+  let read = levelStatements.get(db);
+  if (!read) levelStatements.set(db, (read = db.prepare('PRAGMA synchronous')));
+  const level = (read.get() as { synchronous: number }).synchronous;
+  // 0 OFF, 1 NORMAL: already no wait.
+  if (level <= 1) return transaction();
+  db.exec('PRAGMA synchronous = NORMAL');
+  try {
+    return transaction();
+  } finally {
+    db.exec(`PRAGMA synchronous = ${level}`);
+  }
+}
+
 /**
  * One connection per database file per process. node:sqlite is synchronous
  * and every storage call runs its transaction to completion without

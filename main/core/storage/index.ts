@@ -12,7 +12,7 @@ import { CONVERSION_ROWS_PER_START, type ConversionBudget } from './key-format.t
 import { RxStorageInstanceSqlite, type SqliteInstanceOptions, type SqliteStorageInternals } from './instance.ts';
 import { openTable, prepareTableStatements, tableName } from './table.ts';
 
-export type { SqliteStorageInternals } from './instance.ts';
+export type { SqliteInstanceOptions, SqliteStorageInternals } from './instance.ts';
 export { RxStorageInstanceSqlite } from './instance.ts';
 export { configureDocumentCache, documentCacheStats, DEFAULT_CACHE_BYTES } from './doc-cache.ts';
 

@@ -19,7 +19,7 @@ import {
   type RxStorageQueryResult,
 } from 'rxdb';
 import { invalidateFile, releaseTableState, type ChangeBulk, type SharedTableState } from './change-bus.ts';
-import { changedByOtherConnection, DATA_VERSION_SQL, releaseConnection } from './connection.ts';
+import { changedByOtherConnection, DATA_VERSION_SQL, releaseConnection, withRelaxedCommits } from './connection.ts';
 import { adjustCachedCounts, computeCounts, wholeTableCount } from './counts.ts';
 import { changesIndexFields, quoteIdent, type IndexDef } from './index-keys.ts';
 import { planScan, rangeScanSql, ScanVariant, type ScanPlan, type ShapeCache } from './query-to-sql.ts';
@@ -35,7 +35,13 @@ export type SqliteStorageInternals = {
   readonly shared: SharedTableState;
 };
 
-export type SqliteInstanceOptions = Record<string, never>;
+export type SqliteInstanceOptions = {
+  /**
+   * Derived data, rebuilt from source data: its commits do not wait for the disk
+   * (`withRelaxedCommits`, connection.ts).
+   */
+  relaxedDurability?: boolean;
+};
 
 type Doc<T> = RxDocumentData<T>;
 
@@ -96,55 +102,58 @@ export class RxStorageInstanceSqlite<RxDocType> implements RxStorageInstance<
     if (documentWrites.length === 0) return Promise.resolve({ error: [] });
     const { db, indexes } = this.internals;
     const pk = this.primaryPath;
-    // IMMEDIATE takes the write lock before reading, so the conflict check
-    // and the write see the same state even with a second connection.
-    db.exec('BEGIN IMMEDIATE');
-    let categorized: ReturnType<typeof categorizeBulkWriteRows<RxDocType>>;
     const cache = this.internals.shared.cache;
-    try {
-      // Under the write lock: drop caches if another connection committed.
-      this.dropCachesIfChangedElsewhere();
-      const ids = documentWrites.map((row) => (row.document as Record<string, unknown>)[pk] as string);
-      const found = this.selectByIds(ids);
-      const docs = this.reader.documents<RxDocType>(found);
-      const inDb = new Map<string, Doc<RxDocType>>();
-      const rowidById = new Map<string, number>();
-      for (let i = 0; i < found.length; i++) {
-        const row = found[i] as Row;
-        inDb.set(row[3] as string, docs[i] as Doc<RxDocType>);
-        rowidById.set(row[3] as string, row[0]);
-      }
-      categorized = categorizeBulkWriteRows<RxDocType>(
-        this,
-        pk as Extract<keyof RxDocType, string>,
-        inDb,
-        documentWrites,
-        context,
-      );
-      // Cache entries are dropped before each write: if the transaction
-      // rolls back we merely lose cache entries, never serve unsaved data.
-      for (const row of categorized.bulkInsertDocs) {
-        const doc = row.document;
-        const result = this.statements.insert.run(
-          (doc as Record<string, unknown>)[pk] as string,
-          ...rowValues(doc, indexes),
+    const write = (): ReturnType<typeof categorizeBulkWriteRows<RxDocType>> => {
+      // IMMEDIATE takes the write lock before reading, so the conflict check
+      // and the write see the same state even with a second connection.
+      db.exec('BEGIN IMMEDIATE');
+      try {
+        // Under the write lock: drop caches if another connection committed.
+        this.dropCachesIfChangedElsewhere();
+        const ids = documentWrites.map((row) => (row.document as Record<string, unknown>)[pk] as string);
+        const found = this.selectByIds(ids);
+        const docs = this.reader.documents<RxDocType>(found);
+        const inDb = new Map<string, Doc<RxDocType>>();
+        const rowidById = new Map<string, number>();
+        for (let i = 0; i < found.length; i++) {
+          const row = found[i] as Row;
+          inDb.set(row[3] as string, docs[i] as Doc<RxDocType>);
+          rowidById.set(row[3] as string, row[0]);
+        }
+        const categorized = categorizeBulkWriteRows<RxDocType>(
+          this,
+          pk as Extract<keyof RxDocType, string>,
+          inDb,
+          documentWrites,
+          context,
         );
-        cache.delete(Number(result.lastInsertRowid));
+        // Cache entries are dropped before each write: if the transaction
+        // rolls back we merely lose cache entries, never serve unsaved data.
+        for (const row of categorized.bulkInsertDocs) {
+          const doc = row.document;
+          const result = this.statements.insert.run(
+            (doc as Record<string, unknown>)[pk] as string,
+            ...rowValues(doc, indexes),
+          );
+          cache.delete(Number(result.lastInsertRowid));
+        }
+        for (const row of categorized.bulkUpdateDocs) {
+          const doc = row.document;
+          const id = (doc as Record<string, unknown>)[pk] as string;
+          const rowid = rowidById.get(id);
+          if (rowid !== undefined) cache.delete(rowid);
+          this.statements.update.run(...rowValues(doc, indexes), id);
+        }
+        db.exec('COMMIT');
+        adjustCachedCounts(this.internals.shared, this.primaryPath, categorized, inDb);
+        return categorized;
+      } catch (error) {
+        if (db.isTransaction) db.exec('ROLLBACK');
+        this.internals.shared.counts = undefined;
+        throw error;
       }
-      for (const row of categorized.bulkUpdateDocs) {
-        const doc = row.document;
-        const id = (doc as Record<string, unknown>)[pk] as string;
-        const rowid = rowidById.get(id);
-        if (rowid !== undefined) cache.delete(rowid);
-        this.statements.update.run(...rowValues(doc, indexes), id);
-      }
-      db.exec('COMMIT');
-      adjustCachedCounts(this.internals.shared, this.primaryPath, categorized, inDb);
-    } catch (error) {
-      if (db.isTransaction) db.exec('ROLLBACK');
-      this.internals.shared.counts = undefined;
-      throw error;
-    }
+    };
+    const categorized = this.options.relaxedDurability ? withRelaxedCommits(db, write) : write();
     if (categorized.eventBulk.events.length > 0 && categorized.newestRow) {
       const last = categorized.newestRow.document;
       categorized.eventBulk.checkpoint = { id: (last as Record<string, unknown>)[pk] as string, lwt: last._meta.lwt };

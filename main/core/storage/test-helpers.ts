@@ -86,13 +86,14 @@ export async function createInstance<T>(
   schema: RxJsonSchema<RxDocumentData<T>>,
   databaseName = 'testdb',
   collectionName = 'people',
+  options: object = {},
 ): Promise<RxStorageInstance<T, any, any>> {
   return storage.createStorageInstance<T>({
     databaseInstanceToken: 'token-' + databaseName,
     databaseName,
     collectionName,
     schema,
-    options: {},
+    options,
     multiInstance: false,
     devMode: false,
   });
