@@ -127,10 +127,9 @@ export interface FtsStore {
   /** How many people and interactions the index holds. */
   counts(): { people: number; interactions: number };
   /**
-   * Merges the index's segments a step towards one (FTS5 writes about `pages` pages in each of
-   * its two tables), in one
-   * transaction: after a build, so searches read one b-tree per term. False when there was nothing
-   * left to merge; bulk load is then turned off.
+   * Merges the index's segments a step towards one, in one transaction (FTS5 writes about `pages`
+   * pages in each of its two tables): after a build, so searches read one b-tree per term. False
+   * when there was nothing left to merge; bulk load is then turned off.
    */
   mergeStep(pages: number): boolean;
   close(): void;
