@@ -16,7 +16,6 @@ import {
   type RxStorageDefaultCheckpoint,
 } from 'rxdb';
 import { merge, type Subscription } from 'rxjs';
-import { z } from 'zod';
 import { inArea } from '../area.ts';
 import type { RapportDatabase } from '../db/database.ts';
 import { CHUNK, yieldToEventLoop } from '../db/bulk.ts';
@@ -24,7 +23,7 @@ import { findAnyOf } from '../db/find-any-of.ts';
 import type { ContactDocument } from '../people/schema.ts';
 import type { InteractionDocument } from '../interactions/schema.ts';
 import type { DetailDocument } from '../details/schema.ts';
-import { settingsKey, type SettingsStore } from '../settings/settings-store.ts';
+import type { SettingsStore } from '../settings/settings-store.ts';
 import { notAhead, REPLAY_MS } from './checkpoints.ts';
 import { rebuildDerived, type RebuildProgress } from './rebuild.ts';
 import { createSearchProjection, type SearchProjection } from './search-projection.ts';
@@ -39,25 +38,7 @@ import {
   sameRow,
 } from './derive.ts';
 import type { ParticipationDocument } from './schema.ts';
-
-const Checkpoint = z.object({ id: z.string(), lwt: z.number() });
-const ProjectionState = z.object({
-  version: z.number().int(),
-  checkpoints: z.object({
-    contacts: Checkpoint.optional(),
-    interactions: Checkpoint.optional(),
-    details: Checkpoint.optional(),
-  }),
-});
-type ProjectionState = z.infer<typeof ProjectionState>;
-
-/** Where the projector got to in each source collection's change feed; this device's own bookkeeping. */
-export const PROJECTION_STATE = settingsKey({
-  id: 'projection',
-  schema: ProjectionState,
-  fallback: { version: 0, checkpoints: {} },
-  scope: 'device',
-});
+import { createProjectionStateStore, type ProjectionState } from './state.ts';
 
 /** Source documents read per step of the change feed. */
 const BATCH = 500;
@@ -111,11 +92,12 @@ export function createProjector(
     current = next.catch(() => {});
     return next;
   };
+  const checkpoints = createProjectionStateStore(settings, exclusive, reportError);
 
   /** `known`: the state as just read (at start), so it is not read twice. */
   async function catchUp(known?: ProjectionState): Promise<void> {
     if (closed) return;
-    const state = known ?? (await settings.read(PROJECTION_STATE));
+    const state = known ?? (await checkpoints.read());
     const touched = new Set<string>();
     const from = (c: RxStorageDefaultCheckpoint | undefined) => c && notAhead(c);
     let contactsFrom = from(state.checkpoints.contacts);
@@ -136,8 +118,9 @@ export function createProjector(
     }
     if (!touched.size) return;
     await indexPeople([...touched]);
-    // Saved last: a crash before this line repeats the pass, which changes nothing twice.
-    await settings.write(PROJECTION_STATE, {
+    // Kept last, and written within seconds (state.ts): a crash before that repeats the pass, which
+    // changes nothing twice.
+    checkpoints.update({
       version: state.version,
       checkpoints: {
         ...(contactsFrom ? { contacts: contactsFrom } : {}),
@@ -256,10 +239,12 @@ export function createProjector(
     // short because everything in it is projected a second time (a seed's last people, say).
     const from = { id: '', lwt: rxNow() - REPLAY_MS };
     const report = await rebuildDerived(db, options.onRebuildProgress);
-    await settings.write(PROJECTION_STATE, {
+    // Written at once: a crash before it would mean the whole rebuild again.
+    checkpoints.update({
       version: PROJECTION_VERSION,
       checkpoints: { contacts: from, interactions: from, details: from },
     });
+    await checkpoints.save();
     await catchUp();
     return report;
   }
@@ -277,10 +262,9 @@ export function createProjector(
   return {
     async start() {
       await exclusive(async () => {
-        const state = await settings.read(PROJECTION_STATE);
-        const checkpoints = Object.values(state.checkpoints);
+        const state = await checkpoints.read();
         // A clock that went backwards would hide new writes behind the checkpoint: start over.
-        const clockWentBack = checkpoints.some((c) => c.lwt > rxNow() + 60_000);
+        const clockWentBack = Object.values(state.checkpoints).some((c) => c.lwt > rxNow() + 60_000);
         if (state.version !== PROJECTION_VERSION || clockWentBack) {
           const started = performance.now();
           const report = await rebuild();
@@ -306,6 +290,8 @@ export function createProjector(
       closed = true;
       live?.unsubscribe();
       await current;
+      checkpoints.close();
+      await inArea('projection', checkpoints.save).catch(reportError);
       await search.close();
     },
   };
