@@ -291,7 +291,8 @@ export function createProjector(
       live?.unsubscribe();
       await current;
       checkpoints.close();
-      await inArea('projection', checkpoints.save).catch(reportError);
+      // Queued after anything still running, a save the timer queued meanwhile included.
+      await exclusive(checkpoints.save).catch(reportError);
       await search.close();
     },
   };

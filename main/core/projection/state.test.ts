@@ -1,5 +1,5 @@
 import { getHeightOfRevision } from 'rxdb';
-import { expect, it } from 'vitest';
+import { expect, it, vi } from 'vitest';
 import { fixedClock } from '../clock.ts';
 import { openDatabase } from '../db/database.ts';
 import { createStorage } from '../db/storage.ts';
@@ -31,8 +31,7 @@ it('writes the newest checkpoints once for a burst, at once when asked, and noth
     expect(await stored()).toBeNull();
     // Reads see the newest at once.
     expect(await store.read()).toEqual(state(3));
-    await pause(100);
-    expect(await stored()).toEqual({ value: state(3), writes: 1 });
+    await vi.waitFor(async () => expect(await stored()).toEqual({ value: state(3), writes: 1 }));
 
     store.update(state(4));
     await store.save();

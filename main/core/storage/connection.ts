@@ -42,6 +42,7 @@ const levelStatements = new WeakMap<DatabaseSync, StatementSync>();
  * this way is an F_FULLFSYNC less.
  */
 export function withRelaxedCommits<T>(db: DatabaseSync, transaction: () => T): T {
+  restoreOwedLevel(db);
   let read = levelStatements.get(db);
   if (!read) levelStatements.set(db, (read = db.prepare('PRAGMA synchronous')));
   const level = (read.get() as { synchronous: number }).synchronous;
@@ -51,8 +52,27 @@ export function withRelaxedCommits<T>(db: DatabaseSync, transaction: () => T): T
   try {
     return transaction();
   } finally {
-    db.exec(`PRAGMA synchronous = ${level}`);
+    try {
+      db.exec(`PRAGMA synchronous = ${level}`);
+    } catch {
+      // Only inside a transaction, which a ROLLBACK that failed can leave open: put back before
+      // the next write instead, so no source write ever commits at NORMAL.
+      owedLevels.set(db, level);
+    }
   }
+}
+
+const owedLevels = new WeakMap<DatabaseSync, number>();
+
+/**
+ * Puts back a level `withRelaxedCommits` could not restore. Every write calls it first; it costs
+ * a lookup unless a level is owed. (With a transaction still open, the write's BEGIN fails.)
+ */
+export function restoreOwedLevel(db: DatabaseSync): void {
+  const level = owedLevels.get(db);
+  if (level === undefined || db.isTransaction) return;
+  db.exec(`PRAGMA synchronous = ${level}`);
+  owedLevels.delete(db);
 }
 
 /**

@@ -19,7 +19,13 @@ import {
   type RxStorageQueryResult,
 } from 'rxdb';
 import { invalidateFile, releaseTableState, type ChangeBulk, type SharedTableState } from './change-bus.ts';
-import { changedByOtherConnection, DATA_VERSION_SQL, releaseConnection, withRelaxedCommits } from './connection.ts';
+import {
+  changedByOtherConnection,
+  DATA_VERSION_SQL,
+  releaseConnection,
+  restoreOwedLevel,
+  withRelaxedCommits,
+} from './connection.ts';
 import { adjustCachedCounts, computeCounts, wholeTableCount } from './counts.ts';
 import { changesIndexFields, quoteIdent, type IndexDef } from './index-keys.ts';
 import { planScan, rangeScanSql, ScanVariant, type ScanPlan, type ShapeCache } from './query-to-sql.ts';
@@ -153,6 +159,7 @@ export class RxStorageInstanceSqlite<RxDocType> implements RxStorageInstance<
         throw error;
       }
     };
+    restoreOwedLevel(db);
     const categorized = this.options.relaxedDurability ? withRelaxedCommits(db, write) : write();
     if (categorized.eventBulk.events.length > 0 && categorized.newestRow) {
       const last = categorized.newestRow.document;

@@ -33,6 +33,45 @@ it('commits without waiting for the disk inside, and puts the level back after, 
   }
 });
 
+it('puts FULL back before the next write when a transaction left open kept it from doing so at once', async () => {
+  const temp = makeTempDir('rapport-relaxed-');
+  const storage = getRxStorageSqlite({ databaseDirectory: temp.dir });
+  const source = (await createInstance<Person>(storage, filledPersonSchema())) as RxStorageInstanceSqlite<Person>;
+  const db = source.internals.db;
+  try {
+    // A ROLLBACK that failed leaves the transaction open, where SQLite refuses to change the level.
+    expect(() =>
+      withRelaxedCommits(db, () => {
+        db.exec('BEGIN');
+        throw new Error('disk I/O error');
+      }),
+    ).toThrow('disk I/O error');
+    expect(level(db)).toBe(1);
+    db.exec('ROLLBACK');
+    const atCommit: number[] = [];
+    const exec = db.exec.bind(db);
+    db.exec = (sql: string) => {
+      if (sql === 'COMMIT') atCommit.push(level(db));
+      exec(sql);
+    };
+    const doc = toStored({
+      id: 'a',
+      name: 'a',
+      age: 1,
+      score: 1,
+      active: true,
+      tags: [],
+      nested: { rank: 1 },
+    } as Person);
+    await source.bulkWrite([{ document: doc }], 'test');
+    db.exec = exec;
+    expect(atCommit).toEqual([2]);
+  } finally {
+    await source.close();
+    temp.dispose();
+  }
+});
+
 it("commits a relaxed collection's writes at NORMAL and every other collection's at FULL", async () => {
   const temp = makeTempDir('rapport-relaxed-');
   const storage = getRxStorageSqlite({ databaseDirectory: temp.dir });
