@@ -1,7 +1,8 @@
 /**
  * One run of a small operation for the kill test (kill-operations.ts): opens a data folder, runs one
  * quick capture, interaction log, merge, delete of people, undo or deletes of one document, and
- * with a kill point ("before:N" or "after:N") SIGKILLs its own process at that storage write. The
+ * with a kill point ("before:N" or "after:N") SIGKILLs its own process at that storage write, or
+ * with "done" once it has finished, before the projector has written its checkpoint. The
  * child process (kill-operation-child.ts) runs it with a kill point; the test runs it uninterrupted
  * ("never") in its own process, where it counts the writes (every point to kill at) and, for
  * several operations in a row, notes the data between them.
@@ -98,6 +99,8 @@ export async function runSmallOperation(
   armed = false;
   // Derived data follows the source writes; its writes count as points to kill at too.
   await core.projection.flush();
+  // Finished, derived data written, the projector's checkpoint not yet (projection/state.ts).
+  if (kill === 'done') process.kill(process.pid, 'SIGKILL');
   await core.close();
   return { writes, between };
 }
