@@ -282,7 +282,13 @@ export function createProjector(
       const derived = await exclusive(rebuild);
       const counts = await search.rebuild();
       // `rapport rebuild` waits for the merge a large build starts, and says if it failed.
-      await search.merged();
+      await search.merged().catch((error: unknown) => {
+        throw new Error(
+          `The derived data and the search index were rebuilt, but merging the index failed (${(error as Error).message}). ` +
+            'Searches work meanwhile; with free disk space, Rapport merges it at its next start.',
+          { cause: error },
+        );
+      });
       return { ...derived, search: counts };
     },
     search,

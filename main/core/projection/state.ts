@@ -27,7 +27,7 @@ export const PROJECTION_STATE = settingsKey({
 });
 
 /** How long the newest checkpoints may wait in memory before they are written. */
-export const SAVE_STATE_AFTER_MS = 2_000;
+const SAVE_STATE_AFTER_MS = 2_000;
 
 export interface ProjectionStateStore {
   /** The newest state: the one in memory if it is newer than the one written. */

@@ -172,6 +172,11 @@ describe('search', () => {
     const quiet = vi.spyOn(console, 'error').mockImplementation(() => {});
     await search.flush();
     await expect(search.merged()).rejects.toThrow('database or disk is full');
+    // `rapport rebuild` says what was done, what failed and what to do.
+    await expect(t.core.projection.rebuild()).rejects.toThrow(
+      'The derived data and the search index were rebuilt, but merging the index failed (database or disk is full). ' +
+        'Searches work meanwhile; with free disk space, Rapport merges it at its next start.',
+    );
     quiet.mockRestore();
     full.mockRestore();
     // Searches still answer, from the unmerged index (equal scores come in id order: sorted here).
