@@ -19,6 +19,7 @@ import { parseArgs } from 'node:util';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { fixedClock } from '../../main/core/clock.ts';
 import { openCore, type Core } from '../../main/core/core.ts';
+import { yieldToEventLoop } from '../../main/core/db/bulk.ts';
 import { openDatabase } from '../../main/core/db/database.ts';
 import { createStorage, type StorageChoice } from '../../main/core/db/storage.ts';
 import { DEFAULT_TIER_CADENCES } from '../../shared/domain/cadence.ts';
@@ -126,7 +127,7 @@ async function measure(label: string, dataDir: string, storage: StorageChoice) {
     for (const q of typed)
       if (merging) whileMerging.push((await timed(() => core.call('search.query', { q, limit: 30 })))[0]);
     // As keystrokes arrive, over IPC: a search answered from memory alone would never let it go on.
-    await new Promise((resolve) => setImmediate(resolve));
+    await yieldToEventLoop();
   }
   await merged;
   const keystrokes: number[] = [];

@@ -141,7 +141,7 @@ export function createSearchProjection(db: RapportDatabase, into?: DatabaseSync)
     }
     if (closed) return;
     // Searches are complete from here: merging runs after, between them.
-    if (indexed >= MERGE_AFTER || resumed) void mergeInBackground();
+    if (indexed >= MERGE_AFTER || resumed) mergeInBackground();
     else if (building) store.setBulkLoad(false);
   }
 
@@ -149,7 +149,7 @@ export function createSearchProjection(db: RapportDatabase, into?: DatabaseSync)
    * Merges the segments a build left, a step at a time between passes and searches. Bulk load
    * stays on until the last step, so a quit before it leaves the next start to finish the merge.
    */
-  function mergeInBackground(): Promise<void> {
+  function mergeInBackground(): void {
     merging ??= (async () => {
       try {
         while (await after(async () => !closed && store.mergeStep(MERGE_PAGES))) await yieldToEventLoop();
@@ -161,7 +161,6 @@ export function createSearchProjection(db: RapportDatabase, into?: DatabaseSync)
         merging = undefined;
       }
     })();
-    return merging;
   }
 
   /** One pass at a time; a pass asked for while one runs is queued once. */
