@@ -118,3 +118,46 @@ it('opens exactly the derived collections with relaxed commits', async () => {
     temp.dispose();
   }
 });
+
+it("commits a new table's DDL at NORMAL (it holds no document) and the table's first write at FULL", async () => {
+  const temp = makeTempDir('rapport-relaxed-');
+  const storage = getRxStorageSqlite({ databaseDirectory: temp.dir });
+  const first = (await createInstance<Person>(
+    storage,
+    filledPersonSchema(),
+    'testdb',
+    'first',
+  )) as RxStorageInstanceSqlite<Person>;
+  const db = first.internals.db;
+  const atCommit: number[] = [];
+  const exec = db.exec.bind(db);
+  db.exec = (sql: string) => {
+    if (sql === 'COMMIT') atCommit.push(level(db));
+    exec(sql);
+  };
+  const second = (await createInstance<Person>(
+    storage,
+    filledPersonSchema(),
+    'testdb',
+    'second',
+  )) as RxStorageInstanceSqlite<Person>;
+  try {
+    const doc = toStored({
+      id: 'a',
+      name: 'a',
+      age: 1,
+      score: 1,
+      active: true,
+      tags: [],
+      nested: { rank: 1 },
+    } as Person);
+    await second.bulkWrite([{ document: doc }], 'test');
+    expect(atCommit).toEqual([1, 2]);
+    expect(level(db)).toBe(2);
+  } finally {
+    db.exec = exec;
+    await second.close();
+    await first.close();
+    temp.dispose();
+  }
+});

@@ -1,6 +1,6 @@
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import type { RxDocumentData, RxJsonSchema } from 'rxdb';
-import { DATA_VERSION_SQL } from './connection.ts';
+import { DATA_VERSION_SQL, withRelaxedCommits } from './connection.ts';
 import { getIndexDefs, quoteIdent, type IndexDef } from './index-keys.ts';
 import {
   convertToCompactKeys,
@@ -55,24 +55,27 @@ export function openTable<RxDocType>(
   }
   const indexes = getIndexDefs(schema, existing.size > 0 ? tableKeyFormat(existing) : 'compact');
   if (existing.size > 0 && indexes.every((ix) => existing.has(ix.column))) return indexes;
-  // One transaction for all DDL: one fsync instead of one per statement.
-  db.exec('BEGIN IMMEDIATE');
-  try {
-    if (existing.size === 0) {
-      db.exec(`CREATE TABLE IF NOT EXISTS ${quoteIdent(table)} (${tableColumnsSql(indexes)})`);
-    } else {
-      backfillColumns(
-        db,
-        table,
-        indexes.filter((ix) => !existing.has(ix.column)),
-      );
+  // One transaction for all DDL, committed without waiting for the disk: it holds no document,
+  // and a power cut that undoes it leaves the table as this open found it, to be made again.
+  withRelaxedCommits(db, () => {
+    db.exec('BEGIN IMMEDIATE');
+    try {
+      if (existing.size === 0) {
+        db.exec(`CREATE TABLE IF NOT EXISTS ${quoteIdent(table)} (${tableColumnsSql(indexes)})`);
+      } else {
+        backfillColumns(
+          db,
+          table,
+          indexes.filter((ix) => !existing.has(ix.column)),
+        );
+      }
+      for (const sql of createIndexesSql(table, indexes)) db.exec(sql);
+      db.exec('COMMIT');
+    } catch (error) {
+      if (db.isTransaction) db.exec('ROLLBACK');
+      throw error;
     }
-    for (const sql of createIndexesSql(table, indexes)) db.exec(sql);
-    db.exec('COMMIT');
-  } catch (error) {
-    if (db.isTransaction) db.exec('ROLLBACK');
-    throw error;
-  }
+  });
   return indexes;
 }
 
