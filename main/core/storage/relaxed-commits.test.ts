@@ -10,6 +10,29 @@ import { createInstance, filledPersonSchema, makeTempDir, toStored, type Person 
 
 const level = (db: DatabaseSync) => (db.prepare('PRAGMA synchronous').get() as { synchronous: number }).synchronous;
 
+/** Records the level in effect when each COMMIT runs on `db`, until `stop()`. */
+function commitLevels(db: DatabaseSync): { levels: number[]; stop(): void } {
+  const levels: number[] = [];
+  const exec = db.exec.bind(db);
+  db.exec = (sql: string) => {
+    if (sql === 'COMMIT') levels.push(level(db));
+    exec(sql);
+  };
+  return { levels, stop: () => void (db.exec = exec) };
+}
+
+const person = (id: string) =>
+  toStored({ id, name: id, age: 1, score: 1, active: true, tags: [], nested: { rank: 1 } } as Person);
+
+const open = async (storage: ReturnType<typeof getRxStorageSqlite>, collection: string, relaxed = false) =>
+  (await createInstance<Person>(
+    storage,
+    filledPersonSchema(),
+    'testdb',
+    collection,
+    relaxed ? { relaxedDurability: true } : undefined,
+  )) as RxStorageInstanceSqlite<Person>;
+
 it('commits without waiting for the disk inside, and puts the level back after, even after a failure', () => {
   const temp = makeTempDir('rapport-relaxed-');
   const file = path.join(temp.dir, 'x.sqlite');
@@ -48,24 +71,10 @@ it('puts FULL back before the next write when a transaction left open kept it fr
     ).toThrow('disk I/O error');
     expect(level(db)).toBe(1);
     db.exec('ROLLBACK');
-    const atCommit: number[] = [];
-    const exec = db.exec.bind(db);
-    db.exec = (sql: string) => {
-      if (sql === 'COMMIT') atCommit.push(level(db));
-      exec(sql);
-    };
-    const doc = toStored({
-      id: 'a',
-      name: 'a',
-      age: 1,
-      score: 1,
-      active: true,
-      tags: [],
-      nested: { rank: 1 },
-    } as Person);
-    await source.bulkWrite([{ document: doc }], 'test');
-    db.exec = exec;
-    expect(atCommit).toEqual([2]);
+    const commits = commitLevels(db);
+    await source.bulkWrite([{ document: person('a') }], 'test');
+    commits.stop();
+    expect(commits.levels).toEqual([2]);
   } finally {
     await source.close();
     temp.dispose();
@@ -75,28 +84,17 @@ it('puts FULL back before the next write when a transaction left open kept it fr
 it("commits a relaxed collection's writes at NORMAL and every other collection's at FULL", async () => {
   const temp = makeTempDir('rapport-relaxed-');
   const storage = getRxStorageSqlite({ databaseDirectory: temp.dir });
-  const schema = filledPersonSchema();
-  const derived = (await createInstance<Person>(storage, schema, 'testdb', 'derived', {
-    relaxedDurability: true,
-  })) as RxStorageInstanceSqlite<Person>;
-  const source = (await createInstance<Person>(storage, schema, 'testdb', 'source')) as RxStorageInstanceSqlite<Person>;
-  const db = source.internals.db;
-  // The level in effect when each COMMIT runs, on the connection both share.
-  const atCommit: number[] = [];
-  const exec = db.exec.bind(db);
-  db.exec = (sql: string) => {
-    if (sql === 'COMMIT') atCommit.push(level(db));
-    exec(sql);
-  };
+  const derived = await open(storage, 'derived', true);
+  const source = await open(storage, 'source');
+  // On the connection both share.
+  const commits = commitLevels(source.internals.db);
   try {
-    const doc = (id: string) =>
-      toStored({ id, name: id, age: 1, score: 1, active: true, tags: [], nested: { rank: 1 } } as Person);
-    await derived.bulkWrite([{ document: doc('a') }], 'test');
-    await source.bulkWrite([{ document: doc('b') }], 'test');
-    expect(atCommit).toEqual([1, 2]);
-    expect(level(db)).toBe(2);
+    await derived.bulkWrite([{ document: person('a') }], 'test');
+    await source.bulkWrite([{ document: person('b') }], 'test');
+    expect(commits.levels).toEqual([1, 2]);
+    expect(level(source.internals.db)).toBe(2);
   } finally {
-    db.exec = exec;
+    commits.stop();
     await derived.close();
     await source.close();
     temp.dispose();
@@ -122,40 +120,15 @@ it('opens exactly the derived collections with relaxed commits', async () => {
 it("commits a new table's DDL at NORMAL (it holds no document) and the table's first write at FULL", async () => {
   const temp = makeTempDir('rapport-relaxed-');
   const storage = getRxStorageSqlite({ databaseDirectory: temp.dir });
-  const first = (await createInstance<Person>(
-    storage,
-    filledPersonSchema(),
-    'testdb',
-    'first',
-  )) as RxStorageInstanceSqlite<Person>;
-  const db = first.internals.db;
-  const atCommit: number[] = [];
-  const exec = db.exec.bind(db);
-  db.exec = (sql: string) => {
-    if (sql === 'COMMIT') atCommit.push(level(db));
-    exec(sql);
-  };
-  const second = (await createInstance<Person>(
-    storage,
-    filledPersonSchema(),
-    'testdb',
-    'second',
-  )) as RxStorageInstanceSqlite<Person>;
+  const first = await open(storage, 'first');
+  const commits = commitLevels(first.internals.db);
+  const second = await open(storage, 'second');
   try {
-    const doc = toStored({
-      id: 'a',
-      name: 'a',
-      age: 1,
-      score: 1,
-      active: true,
-      tags: [],
-      nested: { rank: 1 },
-    } as Person);
-    await second.bulkWrite([{ document: doc }], 'test');
-    expect(atCommit).toEqual([1, 2]);
-    expect(level(db)).toBe(2);
+    await second.bulkWrite([{ document: person('a') }], 'test');
+    expect(commits.levels).toEqual([1, 2]);
+    expect(level(first.internals.db)).toBe(2);
   } finally {
-    db.exec = exec;
+    commits.stop();
     await second.close();
     await first.close();
     temp.dispose();
