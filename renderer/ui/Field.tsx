@@ -38,3 +38,12 @@ export function Field({ label, error, hint, required, ref, ...input }: FieldProp
     </div>
   );
 }
+
+/** A form's error that belongs to no one field (a save that failed), announced as it appears. */
+export function FormError({ error }: { error: string | undefined }) {
+  return error ? (
+    <p className="field-error" role="alert">
+      {error}
+    </p>
+  ) : null;
+}

@@ -5,7 +5,7 @@ import { toFieldIssues, type FieldIssue } from '../../../shared/ipc/result.ts';
 import { rapport } from '../../api/rapport.ts';
 import { useRequest } from '../../api/request.ts';
 import { navigate, useRoute } from '../../navigation/useScreen.ts';
-import { Field } from '../../ui/Field.tsx';
+import { Field, FormError } from '../../ui/Field.tsx';
 import { MyCardDialog } from './MyCardDialog.tsx';
 import './cards.css';
 
@@ -101,11 +101,7 @@ export function MyCardSettings() {
           />
         ))}
       </div>
-      {errors.form ? (
-        <p className="field-error" role="alert">
-          {errors.form}
-        </p>
-      ) : null}
+      <FormError error={errors.form} />
       <div className="settings-line">
         <button type="submit" className="primary">
           Save my card

@@ -3,7 +3,7 @@ import type { CaptureMatch } from '../../../shared/ipc/channels/events.ts';
 import type { RapportError } from '../../../shared/ipc/result.ts';
 import { rapport } from '../../api/rapport.ts';
 import { useRequest } from '../../api/request.ts';
-import { Field } from '../../ui/Field.tsx';
+import { Field, FormError } from '../../ui/Field.tsx';
 import {
   clearDraft,
   EMPTY_CAPTURE,
@@ -149,11 +149,7 @@ export function CaptureForm({
           More fields
         </button>
       )}
-      {errors.form ? (
-        <p className="field-error" role="alert">
-          {errors.form}
-        </p>
-      ) : null}
+      <FormError error={errors.form} />
       <p className="muted small capture-count" role="status">
         {saved.length
           ? `Saved ${saved.at(-1)} (${saved.length} so far). Type the next person, or press Escape when done.`

@@ -10,7 +10,7 @@ import {
 import type { RapportError } from '../../../shared/ipc/result.ts';
 import { rapport } from '../../api/rapport.ts';
 import { useRequest } from '../../api/request.ts';
-import { Field } from '../../ui/Field.tsx';
+import { Field, FormError } from '../../ui/Field.tsx';
 
 interface Values {
   kind: EventKind;
@@ -173,11 +173,7 @@ export function EventForm({
         <label htmlFor="event-notes">Notes</label>
         <textarea id="event-notes" rows={3} value={values.notes} onChange={set('notes')} />
       </div>
-      {errors.form ? (
-        <p className="field-error" role="alert">
-          {errors.form}
-        </p>
-      ) : null}
+      <FormError error={errors.form} />
       <div className="actions end">
         <button type="button" onClick={onCancel}>
           Cancel

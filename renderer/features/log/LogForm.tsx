@@ -13,6 +13,7 @@ import { AskAboutChips } from '../person/AskAboutChips.tsx';
 import { DetailRows, EMPTY_DETAIL, type DetailRow } from './DetailRows.tsx';
 import { FavourFields } from './FavourFields.tsx';
 import { PeoplePicker, type PickedPeople } from './PeoplePicker.tsx';
+import { FormError } from '../../ui/Field.tsx';
 
 export interface LogFormProps {
   /** `YYYY-MM-DD`: the default date. */
@@ -188,11 +189,7 @@ export function LogForm({
       </div>
       <FavourFields {...favours} onChange={setFavours} />
       {editing ? null : <DetailRows rows={details} onChange={setDetails} error={errors.details} />}
-      {errors.form ? (
-        <p className="field-error" role="alert">
-          {errors.form}
-        </p>
-      ) : null}
+      <FormError error={errors.form} />
       <div className="dialog-footer">
         <button type="submit" className="primary" disabled={saving}>
           {saving ? 'Saving…' : editing ? 'Save changes' : 'Log it'}

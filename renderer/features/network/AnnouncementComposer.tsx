@@ -10,7 +10,7 @@ import type { AnnouncementDraftView } from '../../../shared/ipc/channels/network
 import { rapport } from '../../api/rapport.ts';
 import { useRequest } from '../../api/request.ts';
 import { usePeopleRefs } from '../../api/usePeoplePick.ts';
-import { Field } from '../../ui/Field.tsx';
+import { Field, FormError } from '../../ui/Field.tsx';
 import { PersonSelect } from '../../ui/PersonSelect.tsx';
 import {
   fieldErrors,
@@ -192,11 +192,7 @@ export function AnnouncementComposer({ initial }: { initial?: Announcement }) {
           </div>
         </fieldset>
         {text('signature', 'Sign as')}
-        {errors.form ? (
-          <p className="field-error" role="alert">
-            {errors.form}
-          </p>
-        ) : null}
+        <FormError error={errors.form} />
         <div>
           <button type="submit" className="primary">
             Draft messages

@@ -5,7 +5,7 @@ import type { CardDraft } from '../../../shared/domain/cards/card-draft.ts';
 import { ContactFields, Tier, type Contact } from '../../../shared/domain/contact.ts';
 import { detectSocialKind } from '../../../shared/domain/social-kind.ts';
 import { toFieldIssues, type FieldIssue, type Result } from '../../../shared/ipc/result.ts';
-import { Field } from '../../ui/Field.tsx';
+import { Field, FormError } from '../../ui/Field.tsx';
 import { fold } from '../../../shared/domain/people/rank-people.ts';
 import type { PickedPerson } from '../../../shared/ipc/channels/people.ts';
 
@@ -182,11 +182,7 @@ export function AddPersonForm({ create, onAdded, sameName: findSameName, default
           change the name.
         </p>
       ) : null}
-      {errors.form ? (
-        <p className="field-error" role="alert">
-          {errors.form}
-        </p>
-      ) : null}
+      <FormError error={errors.form} />
       <div className="dialog-footer">
         <button type="submit" className="primary" disabled={saving}>
           {saving ? 'Adding…' : 'Add person'}

@@ -4,7 +4,7 @@ import { ContactFields, Tier, type Contact } from '../../../shared/domain/contac
 import { TIER_LABELS } from '../../../shared/domain/cadence.ts';
 import { detectSocialKind } from '../../../shared/domain/social-kind.ts';
 import { toFieldIssues, type FieldIssue, type Result } from '../../../shared/ipc/result.ts';
-import { Field } from '../../ui/Field.tsx';
+import { Field, FormError } from '../../ui/Field.tsx';
 
 interface PersonFormProps {
   initial: Contact;
@@ -189,11 +189,7 @@ export function PersonForm({ initial, save, onSaved }: PersonFormProps) {
         {area('canHelpWith', 'Can help with', initial.canHelpWith)}
       </div>
       {area('notes', 'Notes', initial.notes)}
-      {errors.form ? (
-        <p className="field-error" role="alert">
-          {errors.form}
-        </p>
-      ) : null}
+      <FormError error={errors.form} />
       <div className="dialog-footer">
         <button type="submit" className="primary">
           Save

@@ -5,7 +5,7 @@ import type { PracticeSituation } from '../../../shared/content/schema.ts';
 import type { Ladder, LadderStep } from '../../../shared/domain/practice/model.ts';
 import type { RequestInput } from '../../../shared/ipc/contract.ts';
 import type { Result } from '../../../shared/ipc/result.ts';
-import { Field } from '../../ui/Field.tsx';
+import { Field, FormError } from '../../ui/Field.tsx';
 import { ScoreField } from '../../ui/ScoreField.tsx';
 import { errorsFrom, SelectField, toNumber, type FieldErrors } from './fields.tsx';
 
@@ -222,11 +222,7 @@ export function LadderBuilder({ initial, save, onSaved }: LadderBuilderProps) {
           </button>
         </div>
       </fieldset>
-      {errors.form ? (
-        <p className="field-error" role="alert">
-          {errors.form}
-        </p>
-      ) : null}
+      <FormError error={errors.form} />
       <p className="visually-hidden" role="status" aria-live="polite">
         {announcement}
       </p>

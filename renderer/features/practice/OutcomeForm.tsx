@@ -14,6 +14,7 @@ import {
   type FieldErrors,
 } from './fields.tsx';
 import { SafetyBehaviourPicker } from './SafetyBehaviourPicker.tsx';
+import { FormError } from '../../ui/Field.tsx';
 
 const STAYED: { value: Stayed; label: string }[] = [
   { value: 'until-done', label: 'I stayed until it was done' },
@@ -171,11 +172,7 @@ export function OutcomeForm({
         If that was too much, step back a rung next time and repeat an easier step until it feels manageable.{' '}
         {PROFESSIONAL_HELP}
       </SafetyNote>
-      {errors.form ? (
-        <p className="field-error" role="alert">
-          {errors.form}
-        </p>
-      ) : null}
+      <FormError error={errors.form} />
       <div className="dialog-footer">
         <button type="submit" className="primary">
           Save how it went

@@ -7,6 +7,7 @@ import { rapport } from '../../api/rapport.ts';
 import { ScoreField } from '../../ui/ScoreField.tsx';
 import { errorsFrom, SafetyNote, SelectField, TextArea, toNumber, type FieldErrors } from './fields.tsx';
 import { SafetyBehaviourPicker } from './SafetyBehaviourPicker.tsx';
+import { FormError } from '../../ui/Field.tsx';
 
 /** What the plan starts from: a ladder step, a prompt, or nothing (a free practice). */
 export interface SessionSeed {
@@ -106,11 +107,7 @@ export function PlanForm({
       <SafetyNote>
         If it turns out to be too much, it’s fine to stop. Step back a rung and build up again from there.
       </SafetyNote>
-      {errors.form ? (
-        <p className="field-error" role="alert">
-          {errors.form}
-        </p>
-      ) : null}
+      <FormError error={errors.form} />
       <div className="dialog-footer">
         <button type="submit" className="primary">
           Save and go

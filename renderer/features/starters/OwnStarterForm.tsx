@@ -5,6 +5,7 @@ import type { Channel, StarterSituation, Tone } from '../../../shared/content/sc
 import type { OwnStarter, OwnStarterFields } from '../../../shared/domain/practice/model.ts';
 import { rapport } from '../../api/rapport.ts';
 import { errorsFrom, SelectField, TextArea, type FieldErrors } from '../practice/fields.tsx';
+import { FormError } from '../../ui/Field.tsx';
 
 const TONES: Tone[] = ['warm', 'light', 'professional', 'direct'];
 
@@ -77,11 +78,7 @@ export function OwnStarterForm({
           ))}
         </SelectField>
       </div>
-      {errors.form ? (
-        <p className="field-error" role="alert">
-          {errors.form}
-        </p>
-      ) : null}
+      <FormError error={errors.form} />
       <div className="dialog-footer">
         <button type="submit" className="primary">
           Save

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { SyncState } from '../../../shared/ipc/channels/sync.ts';
 import { rapport } from '../../api/rapport.ts';
 import { useRequest } from '../../api/request.ts';
-import { Field } from '../../ui/Field.tsx';
+import { Field, FormError } from '../../ui/Field.tsx';
 import { errorsOf } from './SyncSetupForm.tsx';
 
 /**
@@ -63,11 +63,7 @@ export function ReconnectForm({ state }: { state: SyncState }) {
           {busy ? 'Reconnecting…' : 'Reconnect'}
         </button>
       </div>
-      {errors.form ? (
-        <p role="alert" className="field-error">
-          {errors.form}
-        </p>
-      ) : null}
+      <FormError error={errors.form} />
     </form>
   );
 }

@@ -3,7 +3,7 @@ import { Passphrase, SyncConnection } from '../../../shared/ipc/channels/sync.ts
 import { toFieldIssues, type FieldIssue, type RapportError } from '../../../shared/ipc/result.ts';
 import { rapport } from '../../api/rapport.ts';
 import { useRequest } from '../../api/request.ts';
-import { Field } from '../../ui/Field.tsx';
+import { Field, FormError } from '../../ui/Field.tsx';
 
 type Action = 'test' | 'set-up' | 'join';
 type Errors = Partial<Record<'url' | 'database' | 'username' | 'password' | 'passphrase' | 'form', string>>;
@@ -137,11 +137,7 @@ export function SyncSetupForm() {
           {finding}
         </p>
       ) : null}
-      {errors.form ? (
-        <p role="alert" className="field-error">
-          {errors.form}
-        </p>
-      ) : null}
+      <FormError error={errors.form} />
     </form>
   );
 }
