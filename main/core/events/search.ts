@@ -1,28 +1,29 @@
+import { foldText, makeSnippet, queryWords, startsAWord } from '../../../shared/domain/search/text.ts';
 import type { SearchHitView } from '../../../shared/domain/views.ts';
 import type { RapportDatabase } from '../db/database.ts';
 
-const fold = (text: string) => text.normalize('NFKD').replace(/\p{M}/gu, '').toLocaleLowerCase('en-GB');
-
 /**
- * Events in search, kept apart from the people index (which is being rebuilt on SQLite FTS5):
- * every word of the query must appear in the name, place or notes. A person has tens of events,
- * not thousands, so a scan is enough.
+ * Events in search (listed before people, search/area.ts), by the rules of the rest of search
+ * (shared/domain/search/text.ts): every query word must start a word of the name, place or notes,
+ * case and accents folded, and the snippet highlights every word matched. Someone keeps tens of
+ * events, not thousands, so the live list, newest first, is scanned instead of indexed.
  */
 export async function searchEvents(db: RapportDatabase, q: string, limit: number): Promise<SearchHitView[]> {
-  const words = fold(q).split(/\s+/).filter(Boolean);
-  if (!words.length) return [];
+  const words = queryWords(q);
+  if (!words.length || limit <= 0) return [];
   const hits: SearchHitView[] = [];
   for (const doc of await db.events.find({ sort: [{ startsOn: 'desc' }], index: ['startsOn'] }).exec()) {
-    const fields: [string, string][] = [
+    const fields = [
       ['name', doc.name],
       ['place', doc.place ?? ''],
       ['notes', doc.notes ?? ''],
-    ];
-    const all = fold(fields.map(([, text]) => text).join(' '));
-    if (!words.every((w) => all.includes(w))) continue;
-    const [field, text] = fields.find(([, t]) => fold(t).includes(words[0]!)) ?? fields[0]!;
-    const snippet = text.length > 120 ? `${text.slice(0, 117)}…` : text;
-    const at = fold(snippet).indexOf(words[0]!);
+    ] as const;
+    const folded = fields.map(([, text]) => foldText(text));
+    const holds = (i: number) => words.some((word) => startsAWord(folded[i]!, word));
+    if (!words.every((word) => folded.some((text) => startsAWord(text, word)))) continue;
+    // The first field holding a match, name first, gives the snippet.
+    const [field, text] = fields[fields.findIndex((_, i) => holds(i))]!;
+    const { snippet, highlights } = makeSnippet(text, words);
     hits.push({
       kind: 'event',
       id: doc.id,
@@ -30,7 +31,7 @@ export async function searchEvents(db: RapportDatabase, q: string, limit: number
       title: doc.name,
       field,
       snippet,
-      highlights: at >= 0 ? [[at, at + words[0]!.length]] : [],
+      highlights,
       date: doc.startsOn,
     });
     if (hits.length >= limit) break;
