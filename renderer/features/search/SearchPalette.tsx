@@ -151,11 +151,16 @@ function PaletteBody({ onClose }: { onClose: () => void }) {
                     <MessageCircle size={18} aria-hidden />
                   )}
                   <span className="hit-text">
-                    <span className="hit-title">{hit.title}</span>
-                    {hit.date ? <span className="muted"> · {formatDateShort(hit.date, today)}</span> : null}
-                    <span className="hit-snippet">
-                      <Highlighted hit={hit} />
+                    {/* A name that matched is the title itself: highlighted there, not said twice. */}
+                    <span className="hit-title">
+                      {hit.snippet === hit.title ? <Highlighted hit={hit} /> : hit.title}
                     </span>
+                    {hit.date ? <span className="muted"> · {formatDateShort(hit.date, today)}</span> : null}
+                    {hit.snippet === hit.title ? null : (
+                      <span className="hit-snippet">
+                        <Highlighted hit={hit} />
+                      </span>
+                    )}
                   </span>
                 </Command.Item>
               ))}

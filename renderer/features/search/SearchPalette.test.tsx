@@ -1,0 +1,38 @@
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { expect, it } from 'vitest';
+import type { SearchHitView } from '../../../shared/domain/views.ts';
+import { renderInApp } from '../../test-support/render.tsx';
+import { SearchPalette } from './SearchPalette.tsx';
+
+const HITS: SearchHitView[] = [
+  {
+    kind: 'person',
+    id: 'sam',
+    personIds: ['sam'],
+    title: 'Sam Okafor',
+    field: 'name',
+    snippet: 'Sam Okafor',
+    highlights: [[0, 3]],
+  },
+  {
+    kind: 'interaction',
+    id: 'i1',
+    personIds: ['sam'],
+    title: 'Sam Okafor',
+    field: 'notes',
+    snippet: 'Coffee with Sam about the charity app',
+    highlights: [[12, 15]],
+    date: '2026-11-20',
+  },
+];
+
+it('a name that matched is highlighted in the title and not repeated; other hits keep their snippet', async () => {
+  renderInApp(<SearchPalette open onClose={() => {}} />, { requests: { 'search.query': () => HITS } });
+  await userEvent.keyboard('sam');
+  const [person, interaction] = await screen.findAllByRole('option');
+  expect(person!.textContent!.match(/Sam Okafor/g)).toHaveLength(1);
+  expect(within(person!).getByText('Sam', { selector: 'mark' })).toBeTruthy();
+  expect(interaction!.textContent).toContain('Coffee with Sam about the charity app');
+  expect(within(interaction!).getByText('Sam', { selector: 'mark' })).toBeTruthy();
+});
