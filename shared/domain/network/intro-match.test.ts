@@ -95,6 +95,22 @@ describe('suggestIntroductions', () => {
     expect(suggestIntroductions(people).map((s) => [s.seekerId, s.helperId])).toEqual(pairs);
   });
 
+  it("puts each seeker's best helper before anyone's second at the same score", () => {
+    const people = [
+      person('Ana', { lookingFor: 'design' }),
+      person('Bo', { lookingFor: 'design' }),
+      person('Cy', { canHelpWith: 'design' }),
+      person('Di', { canHelpWith: 'design' }),
+      person('Ed', { canHelpWith: 'design' }),
+    ];
+    expect(suggestIntroductions(people, 4).map((s) => `${s.seekerId}-${s.helperId}`)).toEqual([
+      'Ana-Cy',
+      'Bo-Cy',
+      'Ana-Di',
+      'Bo-Di',
+    ]);
+  });
+
   it('stops at the limit', () => {
     const people = [person('Ana', { lookingFor: 'Rust' }), person('Ben', { canHelpWith: 'Rust' })];
     expect(suggestIntroductions(people, 0)).toEqual([]);

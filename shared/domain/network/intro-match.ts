@@ -99,8 +99,10 @@ export function matchTexts(lookingFor: string, canHelpWith: string): { score: nu
 }
 
 /**
- * Every suggested introduction among `people`, best first (higher score, then the seeker's and
- * the helper's names), at most `limit`.
+ * Every suggested introduction among `people`, best first, at most `limit`. Within a score, each
+ * seeker's best helper comes before anyone's second best: one person with a broad "looking for"
+ * (a dozen helpers at score 1) would otherwise fill the top of the list, and the rest of the
+ * network with it. Then the seeker's and the helper's names.
  */
 export function suggestIntroductions(people: readonly MatchPerson[], limit = 50): IntroSuggestion[] {
   const active = people.filter((p) => !p.archived);
@@ -117,11 +119,12 @@ export function suggestIntroductions(people: readonly MatchPerson[], limit = 50)
     }
   }
   const name = (id: string) => names.get(id) ?? '';
-  out.sort(
-    (a, b) =>
-      b.score - a.score ||
-      name(a.seekerId).localeCompare(name(b.seekerId)) ||
-      name(a.helperId).localeCompare(name(b.helperId)),
-  );
+  const byNames = (a: IntroSuggestion, b: IntroSuggestion) =>
+    name(a.seekerId).localeCompare(name(b.seekerId)) || name(a.helperId).localeCompare(name(b.helperId));
+  // How many of the seeker's own suggestions at this score come before this one.
+  const place = new Map<IntroSuggestion, number>();
+  for (const group of Map.groupBy(out, (s) => `${s.score} ${s.seekerId}`).values())
+    group.sort(byNames).forEach((s, i) => place.set(s, i));
+  out.sort((a, b) => b.score - a.score || place.get(a)! - place.get(b)! || byNames(a, b));
   return out.slice(0, Math.max(0, limit));
 }
