@@ -55,8 +55,9 @@ export function openTable<RxDocType>(
   }
   const indexes = getIndexDefs(schema, existing.size > 0 ? tableKeyFormat(existing) : 'compact');
   if (existing.size > 0 && indexes.every((ix) => existing.has(ix.column))) return indexes;
-  // One transaction for all DDL, committed without waiting for the disk: it holds no document,
-  // and a power cut that undoes it leaves the table as this open found it, to be made again.
+  // One transaction, committed without waiting for the disk: it changes no document (new tables
+  // are empty; back-filled columns are keys derived from the stored JSON), and a power cut that
+  // undoes it, with everything after it, leaves the table as this open found it, to redo.
   withRelaxedCommits(db, () => {
     db.exec('BEGIN IMMEDIATE');
     try {

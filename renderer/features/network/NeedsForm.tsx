@@ -4,6 +4,7 @@ import type { Contact, ContactFields } from '../../../shared/domain/contact.ts';
 import { rapport } from '../../api/rapport.ts';
 import { useRequest } from '../../api/request.ts';
 import { TextArea } from '../practice/fields.tsx';
+import { FormError } from '../../ui/Field.tsx';
 
 /** "Looking for" and "Can help with", shown and edited in place on the person page. */
 export function NeedsForm({ contact, fields }: { contact: Contact; fields: ContactFields }) {
@@ -73,11 +74,7 @@ export function NeedsForm({ contact, fields }: { contact: Contact; fields: Conta
         onChange={(e) => setCanHelpWith(e.target.value)}
         maxLength={2000}
       />
-      {error ? (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FormError error={error} />
       <div className="relate-actions">
         <button type="submit" className="primary">
           Save

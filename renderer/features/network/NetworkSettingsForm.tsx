@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { NetworkSettings } from '../../../shared/domain/network/settings.ts';
 import { rapport } from '../../api/rapport.ts';
 import { useRequest } from '../../api/request.ts';
-import { Field } from '../../ui/Field.tsx';
+import { Field, FormError } from '../../ui/Field.tsx';
 
 /** Weekly no-ask target, job-hunt mode and the guard's months; saved as one settings value. */
 export function NetworkSettingsForm() {
@@ -61,11 +61,7 @@ export function NetworkSettingsForm() {
         value={settings.guardMonths}
         onChange={(e) => save({ ...settings, guardMonths: number(e.target.value, 1, 60) })}
       />
-      {error ? (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FormError error={error} />
     </form>
   );
 }

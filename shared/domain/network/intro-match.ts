@@ -100,9 +100,9 @@ export function matchTexts(lookingFor: string, canHelpWith: string): { score: nu
 
 /**
  * Every suggested introduction among `people`, best first, at most `limit`. Within a score, each
- * seeker's best helper comes before anyone's second best: one person with a broad "looking for"
- * (a dozen helpers at score 1) would otherwise fill the top of the list, and the rest of the
- * network with it. Then the seeker's and the helper's names.
+ * seeker's first helper at that score comes before anyone's second: one person with a broad
+ * "looking for" (a dozen helpers at score 1) would otherwise fill the top of the list, and push
+ * the rest of the network out of it. Then the seeker's and the helper's names.
  */
 export function suggestIntroductions(people: readonly MatchPerson[], limit = 50): IntroSuggestion[] {
   const active = people.filter((p) => !p.archived);
