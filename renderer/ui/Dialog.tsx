@@ -15,14 +15,18 @@ interface DialogProps {
 const FIRST_FIELD =
   '[data-autofocus], input:not([type=hidden]):not([type=checkbox]):not([type=radio]):not(:disabled), textarea:not(:disabled), select:not(:disabled)';
 
+/** The current screen's heading, which takes focus when a screen opens (tabindex -1). */
+const SCREEN_HEADING = '#screen-title';
+
 /**
  * A modal dialog (Radix): focus is trapped, Escape and a click outside close it, focus returns
- * where it was. Focus starts in the first field (or the element marked `data-autofocus`), never
+ * to the element that opened it. Focus starts in the first field (or the element marked `data-autofocus`), never
  * on the close button, so typing straight after a shortcut lands in the form. The content is
  * rendered only while open, so each opening starts fresh.
  */
 export function Dialog({ open, title, onClose, children, size = 'normal', hideTitle }: DialogProps) {
   const content = useRef<HTMLDivElement>(null);
+  const opener = useRef<HTMLElement | null>(null);
   return (
     <RadixDialog.Root open={open} onOpenChange={(next) => (next ? undefined : onClose())}>
       <RadixDialog.Portal>
@@ -32,10 +36,22 @@ export function Dialog({ open, title, onClose, children, size = 'normal', hideTi
           className={`dialog ${size === 'normal' ? '' : size}`}
           aria-describedby={undefined}
           onOpenAutoFocus={(event) => {
+            // Still the element that opened the dialog: focus has not moved in yet.
+            opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
             const first = content.current?.querySelector<HTMLElement>(FIRST_FIELD);
             if (!first) return;
             event.preventDefault();
             first.focus();
+          }}
+          onCloseAutoFocus={(event) => {
+            // Radix would focus its Trigger, which these dialogs (opened by shortcuts, menus and
+            // buttons alike) do not use, and focus would fall to the page. Back to the opener
+            // instead, or to the screen's heading when the opener is gone (a row that was done).
+            event.preventDefault();
+            const back = opener.current?.isConnected
+              ? opener.current
+              : document.querySelector<HTMLElement>(SCREEN_HEADING);
+            back?.focus();
           }}
         >
           {hideTitle ? (

@@ -1,0 +1,45 @@
+import { render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { useState } from 'react';
+import { expect, it } from 'vitest';
+import { Dialog } from './Dialog.tsx';
+import { ScreenHeading } from './ScreenHeading.tsx';
+
+/** A screen with a row whose button opens a dialog; "Done" in the dialog removes the row. */
+function Screen() {
+  const [open, setOpen] = useState(false);
+  const [rowShown, setRowShown] = useState(true);
+  return (
+    <main>
+      <ScreenHeading>Today</ScreenHeading>
+      {rowShown ? <button onClick={() => setOpen(true)}>Log</button> : null}
+      <button>Elsewhere</button>
+      <Dialog open={open} title="Log interaction" onClose={() => setOpen(false)}>
+        <input aria-label="Notes" />
+        <button
+          onClick={() => {
+            setRowShown(false);
+            setOpen(false);
+          }}
+        >
+          Done
+        </button>
+      </Dialog>
+    </main>
+  );
+}
+
+it('gives focus back to the button that opened the dialog when it closes', async () => {
+  render(<Screen />);
+  await userEvent.click(screen.getByRole('button', { name: 'Log' }));
+  await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('textbox', { name: 'Notes' })));
+  await userEvent.keyboard('{Escape}');
+  await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Log' })));
+});
+
+it("gives focus to the screen's heading when what opened the dialog is gone", async () => {
+  render(<Screen />);
+  await userEvent.click(screen.getByRole('button', { name: 'Log' }));
+  await userEvent.click(await screen.findByRole('button', { name: 'Done' }));
+  await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Today' })));
+});
