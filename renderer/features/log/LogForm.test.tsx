@@ -153,6 +153,19 @@ describe('LogForm: the picker asks the core as the user types', () => {
     expect(within(options).getAllByRole('option')).toHaveLength(2);
   });
 
+  it('shows the matches only while the name box has focus, so they never cover the fields below', async () => {
+    renderForm();
+    const box = screen.getByRole('combobox', { name: 'With' });
+    await userEvent.type(box, 'a');
+    await screen.findByRole('listbox', { name: 'Matching people' });
+    expect(box.getAttribute('aria-expanded')).toBe('true');
+    await userEvent.tab();
+    expect(screen.queryByRole('listbox', { name: 'Matching people' })).toBeNull();
+    expect(box.getAttribute('aria-expanded')).toBe('false');
+    await userEvent.click(box);
+    await screen.findByRole('listbox', { name: 'Matching people' });
+  });
+
   it('does not choose when several match equally well, even if Enter came first', async () => {
     const release = heldPicks([
       { id: 'nair', displayName: 'Priya Nair' },

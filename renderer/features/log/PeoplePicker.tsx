@@ -60,6 +60,9 @@ export function PeoplePicker({
   // -1: nothing highlighted yet (an ambiguous name waits for an arrow key).
   const [active, setActive] = useState(-1);
   const [hint, setHint] = useState('');
+  // The list shows only while the box has focus: once the user moves on, it would hide the
+  // fields below it and the messages about this one.
+  const [focused, setFocused] = useState(false);
   const trimmed = query.trim();
   const {
     answer,
@@ -75,6 +78,7 @@ export function PeoplePicker({
   const options = optionsOf(answer, trimmed, allowNew);
   const defaultActive = options.length && !answer?.ambiguous ? 0 : -1;
   const highlighted = active >= 0 ? active : defaultActive;
+  const listed = focused && options.length > 0;
 
   /** Chooses an option offered for `text`; what was typed after it stays in the box. */
   const choose = (option: Option | undefined, text: string) => {
@@ -154,11 +158,17 @@ export function PeoplePicker({
           </li>
         ))}
       </ul>
+      {/* Above the box, where the open list of matches cannot cover it. */}
+      {hint ? (
+        <p id={`${id}-hint`} className="field-warning" role="status">
+          {hint}
+        </p>
+      ) : null}
       <div className="picker-input">
         <input
           id={id}
           role="combobox"
-          aria-expanded={options.length > 0}
+          aria-expanded={listed}
           aria-controls={`${id}-options`}
           aria-autocomplete="list"
           aria-activedescendant={highlighted >= 0 ? `${id}-opt-${highlighted}` : undefined}
@@ -173,8 +183,10 @@ export function PeoplePicker({
             setHint('');
           }}
           onKeyDown={onKeyDown}
+          onFocus={() => setFocused(true)}
+          onBlur={() => setFocused(false)}
         />
-        {options.length ? (
+        {listed ? (
           <ul id={`${id}-options`} role="listbox" className="options" aria-label="Matching people">
             {options.map((o, i) => (
               <li
@@ -207,11 +219,6 @@ export function PeoplePicker({
       {pickError ? (
         <p className="field-warning" role="status">
           {pickFailure(pickError)}
-        </p>
-      ) : null}
-      {hint ? (
-        <p id={`${id}-hint`} className="field-warning" role="status">
-          {hint}
         </p>
       ) : null}
       {error ? (
