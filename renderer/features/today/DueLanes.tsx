@@ -12,9 +12,11 @@ import { reasonText } from './reasons.ts';
 function Row({ item, actionable }: { item: TodayItem; actionable: boolean }) {
   const { openLog } = useQuickLog();
   const name = item.displayName;
+  // What put them on Today first ("Ask about: …", a birthday), then their rhythm: a row in "Due
+  // today" that opened with "On track" read as a contradiction, and lost the reason to truncation.
   const reasons = [
-    ...(item.status.state === 'untracked' ? [] : [statusText(item.status)]),
     ...item.reasons.filter((r) => r.kind !== 'overdue' && r.kind !== 'due').map(reasonText),
+    ...(item.status.state === 'untracked' ? [] : [statusText(item.status)]),
   ];
   return (
     <li className="due-row">

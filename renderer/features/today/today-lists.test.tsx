@@ -38,3 +38,28 @@ it('says how many birthdays it was not sent', () => {
   renderInApp(<UpcomingBirthdays birthdays={birthdays} total={3210} />);
   expect(screen.getByText('And 3,209 more in the next 30 days.')).toBeTruthy();
 });
+
+it('says first why someone is due today, then their rhythm', () => {
+  const onTrack = {
+    state: 'on-track' as const,
+    since: '2026-03-01',
+    daysSince: 17,
+    dueOn: '2027-05-05',
+    overdueOn: '2027-06-05',
+  };
+  const view: TodayView = {
+    ...today,
+    overdue: [],
+    due: [
+      {
+        id: 'mia',
+        displayName: 'Mia Hughes',
+        status: onTrack,
+        reasons: [{ kind: 'follow-up', detailId: 'd1', followUpOn: '2026-03-18', text: 'her sabbatical' }],
+      },
+    ],
+  };
+  renderInApp(<DueLanes view={view} />);
+  const reason = screen.getByRole('link', { name: 'Mia Hughes' }).nextElementSibling!;
+  expect(reason.textContent).toMatch(/^Ask about: her sabbatical · On track · next by /);
+});
