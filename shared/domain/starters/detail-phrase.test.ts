@@ -73,6 +73,13 @@ const NOTES: [note: string, phrase: string | undefined, firstName?: string][] = 
   ['the {detail} project', 'the detail project'],
   ['wants me to introduce her to Priya', undefined],
   ['Back from Japan', undefined],
+  // A trait in sentence case is not a topic, and "the Allergic to peanuts" is not a phrase.
+  ['Allergic to peanuts', undefined],
+  ['Afraid of flying', undefined],
+  ['Fluent in Japanese', undefined],
+  ['Shy at first', undefined],
+  ['Bristol move', 'the Bristol move'],
+  ['Japan trip in April', 'the Japan trip in April'],
   ['', undefined],
   ['   ', undefined],
   ['Is', undefined],

@@ -92,6 +92,8 @@ const NOT_A_NOUN = new Set(
 const DETERMINERS = new Set(
   'the your my our this that these those some any each every both all another other'.split(' '),
 );
+/** What follows the adjective of a trait: "allergic to", "afraid of", "fluent in", "shy at". */
+const TRAIT_PREPOSITION = /^(?:to|of|at|in|on|for|from|with|about|by|as|than)$/i;
 const PREPOSITION_OR_END = /^(?:$|[,;:]|(?:to|at|in|on|for|from|with|about|and|or|but|after|before|into|over)\b)/i;
 
 function gerund(verb: string): string {
@@ -244,6 +246,9 @@ export function detailPhrase(note: string, firstName = ''): string | undefined {
   const head = words[0]!;
   if (NOT_A_NOUN.has(head.toLowerCase())) return undefined;
   if (/^[A-Z]/.test(head)) {
+    // "Allergic to peanuts", "Afraid of flying": a capital before a preposition is a sentence's
+    // first word (a trait), not a name, and no article makes it a topic to ask about.
+    if (TRAIT_PREPOSITION.test(words[1] ?? '')) return undefined;
     // "Bristol move" → "the Bristol move"; "Biscuit" and "Biscuit's vet visit" stay as they are.
     if (words.length > 1 && /^[a-z]/.test(words[1]!) && !/(?:'s|’s)$/.test(head) && !isGerund(words[1]!)) {
       text = `the ${text}`;
