@@ -8,6 +8,7 @@ import { navigate, useRoute } from '../../navigation/useScreen.ts';
 import { Field, FormError } from '../../ui/Field.tsx';
 import { MyCardDialog } from './MyCardDialog.tsx';
 import './cards.css';
+import { useFocusFirstError } from '../../ui/useFocusFirstError.ts';
 
 type ProfileField = keyof Profile;
 const FIELDS: Array<{ name: ProfileField; label: string; type?: string; autoComplete: string }> = [
@@ -40,6 +41,7 @@ export function MyCardSettings() {
   const route = useRoute();
   const [profile, setProfile] = useState<Profile | undefined | null>(null);
   const [errors, setErrors] = useState<Partial<Record<ProfileField | 'form', string>>>({});
+  const formRef = useFocusFirstError(errors);
   const [loadError, setLoadError] = useState('');
   useEffect(() => {
     void request(() => rapport().cards.getProfile({}), {
@@ -76,6 +78,7 @@ export function MyCardSettings() {
 
   return (
     <form
+      ref={formRef}
       className="card form my-card-settings"
       onSubmit={(e) => void submit(e)}
       noValidate

@@ -14,6 +14,7 @@ import {
   type CaptureValues,
 } from './capture-draft.ts';
 import { KnownPerson, useKnownMatches } from './KnownPerson.tsx';
+import { useFocusFirstError } from '../../ui/useFocusFirstError.ts';
 
 const EXTRAS: { field: keyof CaptureValues; label: string; type?: string }[] = [
   { field: 'email', label: 'Email', type: 'email' },
@@ -50,6 +51,7 @@ export function CaptureForm({
     return { ...draft, ...filled };
   });
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const formRef = useFocusFirstError(errors);
   const [saving, setSaving] = useState(false);
   const [more, setMore] = useState(() => hasExtras(values));
   const [known, setKnown] = useState<CaptureMatch | undefined>();
@@ -91,7 +93,7 @@ export function CaptureForm({
   }
 
   return (
-    <form className="form capture-form" onSubmit={submit} noValidate>
+    <form ref={formRef} className="form capture-form" onSubmit={submit} noValidate>
       <Field
         ref={nameRef}
         label="Name"

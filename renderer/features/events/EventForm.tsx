@@ -11,6 +11,7 @@ import type { RapportError } from '../../../shared/ipc/result.ts';
 import { rapport } from '../../api/rapport.ts';
 import { useRequest } from '../../api/request.ts';
 import { Field, FormError } from '../../ui/Field.tsx';
+import { useFocusFirstError } from '../../ui/useFocusFirstError.ts';
 
 interface Values {
   kind: EventKind;
@@ -68,6 +69,7 @@ export function EventForm({
 }) {
   const [values, setValues] = useState(() => valuesOf(editing ?? initial, today));
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const formRef = useFocusFirstError(errors);
   const request = useRequest();
   const set = (field: keyof Values) => (e: { target: { value: string } }) =>
     setValues((v) => ({ ...v, [field]: e.target.value }));
@@ -107,7 +109,7 @@ export function EventForm({
   }
 
   return (
-    <form className="form event-form" onSubmit={submit} noValidate>
+    <form ref={formRef} className="form event-form" onSubmit={submit} noValidate>
       <div className="row">
         <Field label="Name" required value={values.name} onChange={set('name')} error={errors.name} />
         <div className="field">

@@ -14,6 +14,7 @@ import { DetailRows, EMPTY_DETAIL, type DetailRow } from './DetailRows.tsx';
 import { FavourFields } from './FavourFields.tsx';
 import { PeoplePicker, type PickedPeople } from './PeoplePicker.tsx';
 import { FormError } from '../../ui/Field.tsx';
+import { useFocusFirstError } from '../../ui/useFocusFirstError.ts';
 
 export interface LogFormProps {
   /** `YYYY-MM-DD`: the default date. */
@@ -74,6 +75,7 @@ export function LogForm({
   const [details, setDetails] = useState<DetailRow[]>([EMPTY_DETAIL]);
   const [askAbout, setAskAbout] = useState<Detail[]>([]);
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const formRef = useFocusFirstError(errors);
   const [saving, setSaving] = useState(false);
 
   const pickedKey = picked.ids.join(',');
@@ -120,7 +122,7 @@ export function LogForm({
   }
 
   return (
-    <form className="form log-form" noValidate onSubmit={(e) => void onSubmit(e)}>
+    <form ref={formRef} className="form log-form" noValidate onSubmit={(e) => void onSubmit(e)}>
       <PeoplePicker
         value={picked}
         onChange={setPicked}

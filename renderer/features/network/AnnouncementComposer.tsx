@@ -21,6 +21,7 @@ import {
   type FieldErrors,
 } from './announcement-form.ts';
 import { DraftMessage } from './DraftMessage.tsx';
+import { useFocusFirstError } from '../../ui/useFocusFirstError.ts';
 
 const KINDS = Object.keys(ANNOUNCEMENT_LABELS) as AnnouncementKind[];
 const SHOWN_FIELDS = new Set([
@@ -49,6 +50,7 @@ export function AnnouncementComposer({ initial }: { initial?: Announcement }) {
   const [form, setForm] = useState<AnnouncementForm>(() => formFrom(initial));
   const names = usePeopleRefs(form.contactIds, 'Someone removed');
   const [errors, setErrors] = useState<FieldErrors>({});
+  const formRef = useFocusFirstError(errors);
   const [drafts, setDrafts] = useState<AnnouncementDraftView[] | null>(null);
   const [sent, setSent] = useState<Set<string>>(new Set());
   const set = (patch: Partial<AnnouncementForm>) => setForm((f) => ({ ...f, ...patch }));
@@ -95,6 +97,7 @@ export function AnnouncementComposer({ initial }: { initial?: Announcement }) {
   return (
     <div className="stack">
       <form
+        ref={formRef}
         className="stack announcement-form"
         onSubmit={(e) => {
           e.preventDefault();

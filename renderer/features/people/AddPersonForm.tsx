@@ -8,6 +8,7 @@ import { toFieldIssues, type FieldIssue, type Result } from '../../../shared/ipc
 import { Field, FormError } from '../../ui/Field.tsx';
 import { fold } from '../../../shared/domain/people/rank-people.ts';
 import type { PickedPerson } from '../../../shared/ipc/channels/people.ts';
+import { useFocusFirstError } from '../../ui/useFocusFirstError.ts';
 
 type Errors = Partial<
   Record<'displayName' | 'organisation' | 'role' | 'email' | 'phone' | 'url' | 'notes' | 'form', string>
@@ -52,6 +53,7 @@ export interface AddPersonFormProps {
 export function AddPersonForm({ create, onAdded, sameName: findSameName, defaultTier, initial }: AddPersonFormProps) {
   const id = useId();
   const [errors, setErrors] = useState<Errors>({});
+  const formRef = useFocusFirstError(errors);
   const [saving, setSaving] = useState(false);
   const [sameName, setSameName] = useState<{ name: string; others: string[] } | null>(null);
   const nameInput = useRef<HTMLInputElement>(null);
@@ -109,7 +111,7 @@ export function AddPersonForm({ create, onAdded, sameName: findSameName, default
   }
 
   return (
-    <form className="form add-person" noValidate onSubmit={(e) => void submit(e)}>
+    <form ref={formRef} className="form add-person" noValidate onSubmit={(e) => void submit(e)}>
       <Field
         ref={nameInput}
         label="Name"

@@ -5,6 +5,7 @@ import { TIER_LABELS } from '../../../shared/domain/cadence.ts';
 import { detectSocialKind } from '../../../shared/domain/social-kind.ts';
 import { toFieldIssues, type FieldIssue, type Result } from '../../../shared/ipc/result.ts';
 import { Field, FormError } from '../../ui/Field.tsx';
+import { useFocusFirstError } from '../../ui/useFocusFirstError.ts';
 
 interface PersonFormProps {
   initial: Contact;
@@ -40,6 +41,7 @@ function errorsByField(issues: FieldIssue[]): Record<string, string> {
 export function PersonForm({ initial, save, onSaved }: PersonFormProps) {
   const id = useId();
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const formRef = useFocusFirstError(errors);
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
@@ -107,7 +109,7 @@ export function PersonForm({ initial, save, onSaved }: PersonFormProps) {
   );
 
   return (
-    <form className="form person-form" noValidate onSubmit={(e) => void submit(e)}>
+    <form ref={formRef} className="form person-form" noValidate onSubmit={(e) => void submit(e)}>
       <div className="row">
         <Field label="Name" name="displayName" required defaultValue={initial.displayName} error={errors.displayName} />
         <Field label="Given name" name="givenName" defaultValue={initial.givenName} error={errors.givenName} />

@@ -8,6 +8,7 @@ import type { Result } from '../../../shared/ipc/result.ts';
 import { Field, FormError } from '../../ui/Field.tsx';
 import { ScoreField } from '../../ui/ScoreField.tsx';
 import { errorsFrom, SelectField, toNumber, type FieldErrors } from './fields.tsx';
+import { useFocusFirstError } from '../../ui/useFocusFirstError.ts';
 
 /** A step while it is being edited: the anxiety rating is the input's text until saved. */
 type DraftStep = Omit<LadderStep, 'id' | 'suds'> & { id?: string; key: string; suds: string };
@@ -37,6 +38,7 @@ export function LadderBuilder({ initial, save, onSaved }: LadderBuilderProps) {
   const [ownText, setOwnText] = useState('');
   const [announcement, setAnnouncement] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
+  const formRef = useFocusFirstError(errors);
   /** Messages for one step's fields, by the step's key and field ("k3:suds"), so they follow the step. */
   const [stepErrors, setStepErrors] = useState<Record<string, string>>({});
   const refocus = useRef<string | null>(null);
@@ -93,7 +95,7 @@ export function LadderBuilder({ initial, save, onSaved }: LadderBuilderProps) {
   }
 
   return (
-    <form className="form ladder-builder" onSubmit={(e) => void submit(e)} noValidate>
+    <form ref={formRef} className="form ladder-builder" onSubmit={(e) => void submit(e)} noValidate>
       <Field
         label="Ladder name"
         value={name}

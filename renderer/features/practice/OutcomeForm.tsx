@@ -15,6 +15,7 @@ import {
 } from './fields.tsx';
 import { SafetyBehaviourPicker } from './SafetyBehaviourPicker.tsx';
 import { FormError } from '../../ui/Field.tsx';
+import { useFocusFirstError } from '../../ui/useFocusFirstError.ts';
 
 const STAYED: { value: Stayed; label: string }[] = [
   { value: 'until-done', label: 'I stayed until it was done' },
@@ -53,6 +54,7 @@ export function OutcomeForm({
   const [dropped, setDropped] = useState<string[]>([]);
   const [contactId, setContactId] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
+  const formRef = useFocusFirstError(errors);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -75,7 +77,7 @@ export function OutcomeForm({
   }
 
   return (
-    <form className="form" onSubmit={(e) => void submit(e)} noValidate>
+    <form ref={formRef} className="form" onSubmit={(e) => void submit(e)} noValidate>
       <p className="lead">{session.task}</p>
       <p className="notice">
         You predicted: “{session.prediction}”. Beforehand you believed it {session.beliefBefore}%.

@@ -8,6 +8,7 @@ import { ScoreField } from '../../ui/ScoreField.tsx';
 import { errorsFrom, SafetyNote, SelectField, TextArea, toNumber, type FieldErrors } from './fields.tsx';
 import { SafetyBehaviourPicker } from './SafetyBehaviourPicker.tsx';
 import { FormError } from '../../ui/Field.tsx';
+import { useFocusFirstError } from '../../ui/useFocusFirstError.ts';
 
 /** What the plan starts from: a ladder step, a prompt, or nothing (a free practice). */
 export interface SessionSeed {
@@ -44,6 +45,7 @@ export function PlanForm({
   const [belief, setBelief] = useState('');
   const [drops, setDrops] = useState<string[]>([]);
   const [errors, setErrors] = useState<FieldErrors>({});
+  const formRef = useFocusFirstError(errors);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -63,7 +65,7 @@ export function PlanForm({
   }
 
   return (
-    <form className="form" onSubmit={(e) => void submit(e)} noValidate>
+    <form ref={formRef} className="form" onSubmit={(e) => void submit(e)} noValidate>
       <TextArea label="What will you do?" value={task} error={errors.task} onChange={(e) => setTask(e.target.value)} />
       <SelectField label="Situation" value={situation} onChange={(v) => setSituation(v as PracticeSituation)}>
         {PRACTICE_SITUATIONS.map((s) => (

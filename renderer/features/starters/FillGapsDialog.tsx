@@ -4,6 +4,7 @@ import { copyText } from '../../../shared/domain/starters/copy-text.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { PLACEHOLDER_LABELS } from './starter-text.ts';
+import { useFocusFirstError } from '../../ui/useFocusFirstError.ts';
 
 /**
  * Before a starter with gaps that can't be left out ([detail], [event], a [name] mid-sentence) is
@@ -32,6 +33,7 @@ function GapsForm({ starter, onCopy }: { starter: string; onCopy: (text: string)
   const gaps: Placeholder[] = first.ok ? [] : first.missing;
   const [values, setValues] = useState<PlaceholderValues>({});
   const [errors, setErrors] = useState<PlaceholderValues>({});
+  const formRef = useFocusFirstError(errors);
   // Exactly what will be copied, with "…" for a gap not filled in yet.
   const filled = copyText(starter, Object.fromEntries(gaps.map((g) => [g, values[g]?.trim() || '…'])));
   const preview = filled.ok ? filled.text : starter;
@@ -42,7 +44,7 @@ function GapsForm({ starter, onCopy }: { starter: string; onCopy: (text: string)
     setErrors(Object.fromEntries(result.missing.map((g) => [g, 'Fill this in to copy'])));
   }
   return (
-    <form className="form" noValidate onSubmit={submit}>
+    <form ref={formRef} className="form" noValidate onSubmit={submit}>
       {gaps.map((g) => (
         <Field
           key={g}

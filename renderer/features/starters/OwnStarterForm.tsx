@@ -6,6 +6,7 @@ import type { OwnStarter, OwnStarterFields } from '../../../shared/domain/practi
 import { rapport } from '../../api/rapport.ts';
 import { errorsFrom, SelectField, TextArea, type FieldErrors } from '../practice/fields.tsx';
 import { FormError } from '../../ui/Field.tsx';
+import { useFocusFirstError } from '../../ui/useFocusFirstError.ts';
 
 const TONES: Tone[] = ['warm', 'light', 'professional', 'direct'];
 
@@ -29,6 +30,7 @@ export function OwnStarterForm({
   const [channel, setChannel] = useState<Channel>(start?.channel ?? 'any');
   const [tone, setTone] = useState<Tone>(start?.tone ?? 'warm');
   const [errors, setErrors] = useState<FieldErrors>({});
+  const formRef = useFocusFirstError(errors);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -41,7 +43,7 @@ export function OwnStarterForm({
   }
 
   return (
-    <form className="form" onSubmit={(e) => void submit(e)} noValidate>
+    <form ref={formRef} className="form" onSubmit={(e) => void submit(e)} noValidate>
       <TextArea
         label="Your starter"
         hint={`Write ${PLACEHOLDER_LIST} where something about the person goes; suggestions fill them in for each person.`}

@@ -4,6 +4,7 @@ import { rapport } from '../../api/rapport.ts';
 import { useRequest } from '../../api/request.ts';
 import { Field, FormError } from '../../ui/Field.tsx';
 import { errorsOf } from './SyncSetupForm.tsx';
+import { useFocusFirstError } from '../../ui/useFocusFirstError.ts';
 
 /**
  * After the server refused the password, or after a restart where the secrets could not be
@@ -12,6 +13,7 @@ import { errorsOf } from './SyncSetupForm.tsx';
 export function ReconnectForm({ state }: { state: SyncState }) {
   const request = useRequest();
   const [errors, setErrors] = useState<ReturnType<typeof errorsOf>>({});
+  const formRef = useFocusFirstError(errors);
   const [busy, setBusy] = useState(false);
   const askPassphrase = !state.keyKept;
 
@@ -36,7 +38,7 @@ export function ReconnectForm({ state }: { state: SyncState }) {
   }
 
   return (
-    <form className="form" onSubmit={(e) => void submit(e)} noValidate aria-label="Reconnect">
+    <form ref={formRef} className="form" onSubmit={(e) => void submit(e)} noValidate aria-label="Reconnect">
       <div className="row">
         <Field
           label="Password"

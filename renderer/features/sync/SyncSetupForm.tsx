@@ -4,6 +4,7 @@ import { toFieldIssues, type FieldIssue, type RapportError } from '../../../shar
 import { rapport } from '../../api/rapport.ts';
 import { useRequest } from '../../api/request.ts';
 import { Field, FormError } from '../../ui/Field.tsx';
+import { useFocusFirstError } from '../../ui/useFocusFirstError.ts';
 
 type Action = 'test' | 'set-up' | 'join';
 type Errors = Partial<Record<'url' | 'database' | 'username' | 'password' | 'passphrase' | 'form', string>>;
@@ -31,6 +32,7 @@ const FIELDS = new Set(['url', 'database', 'username', 'password', 'passphrase']
 export function SyncSetupForm() {
   const request = useRequest();
   const [errors, setErrors] = useState<Errors>({});
+  const formRef = useFocusFirstError(errors);
   const [finding, setFinding] = useState('');
   const [busy, setBusy] = useState<Action | null>(null);
 
@@ -82,7 +84,7 @@ export function SyncSetupForm() {
   }
 
   return (
-    <form className="form sync-setup" onSubmit={(e) => void submit(e)} noValidate>
+    <form ref={formRef} className="form sync-setup" onSubmit={(e) => void submit(e)} noValidate>
       <div className="row">
         <Field
           label="Server address"
