@@ -60,22 +60,22 @@ export function DataTable({
   );
 }
 
+/** Axis text, grid and ticks in the theme's colours: uPlot's own are grey on white and vanish in dark mode. */
+const themedAxis = (): Pick<uPlot.Axis, 'stroke' | 'grid' | 'ticks'> => {
+  const line = themeColour('--border', '#e2e2de');
+  return { stroke: themeColour('--text-muted', '#5c6370'), grid: { stroke: line }, ticks: { stroke: line } };
+};
+
 /** Labels x positions 1…n with the given strings, skipping non-integer ticks. */
 export const indexAxis = (labels: readonly string[], label?: string): uPlot.Axis => ({
   ...(label ? { label } : {}),
-  stroke: themeColour('--muted', '#57606a'),
+  ...themedAxis(),
   // Whole steps only: a tick between two practices would label nothing.
   incrs: [1, 2, 5, 10, 20, 50],
   values: (_u, splits) => splits.map((v) => (Number.isInteger(v) ? (labels[v - 1] ?? '') : '')),
 });
 
-export const yAxis = (label: string): uPlot.Axis => ({ label, stroke: themeColour('--muted', '#57606a') });
-
-/** The x series, whose legend shows the hovered point's name instead of uPlot's bare index. */
-export const xSeries = (label: string, names: readonly string[]): uPlot.Series => ({
-  label,
-  value: (_u, v) => (v == null ? '–' : (names[v - 1] ?? '–')),
-});
+export const yAxis = (label: string): uPlot.Axis => ({ label, ...themedAxis() });
 
 /** x from 1 to n with half a step of room either side. */
 export const indexScale = (n: number) => ({ time: false, range: [0.5, Math.max(n, 1) + 0.5] as uPlot.Range.MinMax });

@@ -8,10 +8,12 @@ import type {
   StepAttempt,
 } from '../../../shared/domain/practice/progress-model.ts';
 import { formatDate, formatDateShort } from '../../ui/dates.ts';
-import { ChartFigure, DataTable, indexAxis, indexScale, xSeries, yAxis } from './ChartFigure.tsx';
+import { ChartFigure, DataTable, indexAxis, indexScale, yAxis } from './ChartFigure.tsx';
 import { themeColour, UPlotChart } from './UPlotChart.tsx';
 
-const base = { legend: { show: true }, cursor: { show: true } };
+// A legend of the lines alone: live values read "When: – Before: --" until hovered, and the
+// table beside each chart holds every number.
+const base = { legend: { show: true, live: false }, cursor: { show: true } };
 const stayedText = (stayed: StepAttempt['stayed']) =>
   stayed === 'until-done' ? 'Stayed' : stayed === 'left-early' ? 'Left early' : 'Not asked';
 
@@ -43,14 +45,13 @@ function LadderChart({ ladder }: { ladder: LadderProgress }) {
   const chart = useMemo(() => {
     const most = Math.max(...tried.map((s) => s.attempts.length));
     const xs = Array.from({ length: most }, (_, i) => i + 1);
-    const names = xs.map((n) => `try ${n}`);
     return {
       options: {
         ...base,
         scales: { x: indexScale(most), y: { range: [0, 10] as uPlot.Range.MinMax } },
         axes: [indexAxis(xs.map(String), 'Try'), yAxis('Highest anxiety 0–10')],
         series: [
-          xSeries('Try', names),
+          { label: 'Try' },
           ...tried.map((s, i) => ({ label: `Step ${s.number}`, ...stepStyle(i), points: { show: true, size: 7 } })),
         ],
       },
@@ -95,7 +96,7 @@ function OtherPracticesChart({ points }: { points: readonly PracticePoint[] }) {
         scales: { x: indexScale(points.length), y: { range: [0, 10] as uPlot.Range.MinMax } },
         axes: [indexAxis(labels), yAxis('Anxiety 0–10')],
         series: [
-          xSeries('When', labels),
+          { label: 'When' },
           { label: 'Before', stroke: themeColour('--focus', '#2f6fed'), width: 2 },
           { label: 'Highest', stroke: themeColour('--text-muted', '#5c6370'), dash: [4, 4] },
           { label: 'At the end', stroke: themeColour('--accent', '#0b6e4f'), width: 2 },
@@ -139,7 +140,7 @@ function BeliefChart({ beliefs }: { beliefs: BeliefChange }) {
         scales: { x: indexScale(points.length), y: { range: [0, 100] as uPlot.Range.MinMax } },
         axes: [indexAxis(labels), yAxis('Belief %')],
         series: [
-          xSeries('When', labels),
+          { label: 'When' },
           { label: 'Before', stroke: themeColour('--focus', '#2f6fed'), width: 2, points: { show: true, size: 7 } },
           { label: 'After', stroke: themeColour('--accent', '#0b6e4f'), width: 2, points: { show: true, size: 7 } },
         ],
