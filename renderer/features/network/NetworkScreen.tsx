@@ -8,10 +8,14 @@ import { IntroCard } from './IntroCard.tsx';
 import { NetworkSettingsForm } from './NetworkSettingsForm.tsx';
 import './network.css';
 
+/** Suggestions shown before "Show all": fifty cards pushed announcements seven thousand pixels down. */
+const FIRST_INTROS = 5;
+
 /** Network: suggested introductions, announcements to a segment, and how you are networking now. */
 export function NetworkScreen() {
   const request = useRequest();
   const [intros, setIntros] = useState<IntroSuggestionView[] | null>(null);
+  const [allIntros, setAllIntros] = useState(false);
   const load = useCallback(
     () =>
       void request(() => rapport().network.introSuggestions({}), { action: 'find suggested introductions' }).then(
@@ -46,10 +50,15 @@ export function NetworkScreen() {
             ) : null}
             {intros?.length ? (
               <ul className="intro-list">
-                {intros.map((intro) => (
+                {(allIntros ? intros : intros.slice(0, FIRST_INTROS)).map((intro) => (
                   <IntroCard key={`${intro.seeker.id}-${intro.helper.id}`} intro={intro} onLogged={load} />
                 ))}
               </ul>
+            ) : null}
+            {intros && intros.length > FIRST_INTROS ? (
+              <button type="button" className="ghost small show-all" onClick={() => setAllIntros(!allIntros)}>
+                {allIntros ? 'Show fewer' : `Show all ${intros.length}`}
+              </button>
             ) : null}
           </section>
           <section aria-labelledby="announce-title" className="card stack">
