@@ -44,13 +44,26 @@ async function settled(page: Page): Promise<void> {
  */
 export async function expectAccessible(page: Page, state: string): Promise<void> {
   const started = Date.now();
+  // Toasts hold still while axe reads the page, as they do under the pointer (Radix Toast pauses
+  // its timers then): a check takes seconds here, and a toast fading out midway was read as text
+  // too faint. (A window blur would pause them too, but it also closes open menus.)
+  const toastPointer = (type: 'pointermove' | 'pointerleave') =>
+    page.evaluate((type) => {
+      const viewport = document.querySelector('.toast-viewport');
+      // pointermove bubbles up to the viewport's wrapper, where Radix listens; pointerleave does not.
+      (type === 'pointermove' ? viewport : viewport?.parentElement)?.dispatchEvent(
+        new PointerEvent(type, { bubbles: type === 'pointermove' }),
+      );
+    }, type);
+  await toastPointer('pointermove');
   await settled(page);
   await installAxe(page);
   const { violations } = await new AxeBuilder({ page, axeSource: AXE_ALREADY_INSTALLED })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
     .options({ resultTypes: ['violations'] })
     .setLegacyMode()
-    .analyze();
+    .analyze()
+    .finally(() => toastPointer('pointerleave'));
   if (process.env.AXE_TIMES) console.log(`axe ${state}: ${Date.now() - started} ms`);
   const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(
