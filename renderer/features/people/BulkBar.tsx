@@ -69,6 +69,10 @@ export function BulkBar({
   return (
     <div className="bulk-bar" role="toolbar" aria-label={`Actions for ${count}`}>
       <span className="bulk-count">{count} selected</span>
+      {/* Beside the count it clears, and short, so the actions keep to one line at 1280 px. */}
+      <button type="button" className="ghost small" onClick={onDone} aria-label="Clear selection">
+        <X size={14} aria-hidden /> Clear
+      </button>
       <form
         className="actions"
         onSubmit={(e) => {
@@ -117,9 +121,6 @@ export function BulkBar({
       />
       <button type="button" className="danger" onClick={() => setConfirm(true)}>
         <Trash2 size={14} aria-hidden /> Delete
-      </button>
-      <button type="button" className="ghost" onClick={onDone}>
-        <X size={14} aria-hidden /> Clear selection
       </button>
       <Dialog open={confirm} title={`Delete ${count}?`} onClose={() => setConfirm(false)}>
         <p>Their details and interactions only with them go too. You can undo for a few seconds afterwards.</p>
