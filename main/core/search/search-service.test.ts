@@ -39,11 +39,11 @@ describe('search', () => {
     await withSam(t);
     await t.call('contacts.create', { displayName: 'Samira Puppe' });
     expect(await titles(t, 'sam bisc')).toEqual([['detail', 'Sam Okafor', 'new puppy Biscuit']]);
-    // Combined words score with the same weights: "sam" whole in Sam's name and "pup" starting a
-    // word of his detail beat both words only starting words of Samira's name.
+    // Combined words score with the same weights as any others: both words starting words of
+    // Samira's name (the heaviest field) outweigh "sam" in Sam's name with "pup" in his detail.
     expect(await titles(t, 'sam pup')).toEqual([
-      ['detail', 'Sam Okafor', 'new puppy Biscuit'],
       ['person', 'Samira Puppe', 'Samira Puppe'],
+      ['detail', 'Sam Okafor', 'new puppy Biscuit'],
     ]);
     // Interactions stay documents of their own.
     expect(await titles(t, 'okafor baltic')).toEqual([]);
@@ -229,13 +229,27 @@ describe('search', () => {
 
   it('reads broad queries best first: heavier fields, then whole words, however many match', async () => {
     const t = await openTestCore();
-    const alexes = Array.from({ length: PEOPLE_CANDIDATES + 40 }, (_, n) => contact(`c${n}`, `Alex ${n}`));
-    // Written last, so the index's order alone would never reach them.
-    alexes.push(contact('z1', 'Zed Prefix', 'Alexandria Books'), contact('z2', 'Zed Whole', 'Alex Partners'));
-    await inArea('replication', () => t.core.db.contacts.bulkInsert(alexes));
+    const atAlex = Array.from({ length: PEOPLE_CANDIDATES + 40 }, (_, n) =>
+      contact(`c${n}`, `Person ${n}`, 'Alex Partners'),
+    );
+    // Written last, so the index's order alone would never reach them. A name outweighs an
+    // organisation, a whole word a prefix.
+    atAlex.push(contact('z1', 'Alexandria Prefix'), contact('z2', 'Alex Whole'));
+    await inArea('replication', () => t.core.db.contacts.bulkInsert(atAlex));
     const shown = (await titles(t, 'alex')).map(([, title]) => title);
-    expect(shown.slice(0, 2)).toEqual(['Zed Whole', 'Zed Prefix']);
-    expect(shown.slice(2)).toEqual(Array.from({ length: 8 }, () => expect.stringMatching(/^Alex \d+$/)));
+    expect(shown.slice(0, 2)).toEqual(['Alex Whole', 'Alexandria Prefix']);
+    expect(shown.slice(2)).toEqual(Array.from({ length: 8 }, () => expect.stringMatching(/^Person \d+$/)));
+  });
+
+  it('ranks a match in the name above one in the organisation or role', async () => {
+    const t = await openTestCore();
+    await inArea('replication', () =>
+      t.core.db.contacts.bulkInsert([
+        contact('analyst', 'Irina Ionescu', 'Financial Analyst'),
+        contact('ananya', 'Ananya Chowdhury', 'Weaver & Finch'),
+      ]),
+    );
+    expect((await titles(t, 'ana')).map(([, title]) => title)).toEqual(['Ananya Chowdhury', 'Irina Ionescu']);
   });
 
   it('reads interactions in their exact order when more match than it scores', async () => {

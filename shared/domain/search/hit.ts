@@ -7,6 +7,8 @@ import { foldText, makeSnippet, startsAWord } from './text.ts';
  */
 export const FIELD_WEIGHTS: Readonly<Record<string, number>> = {
   displayName: 100,
+  /** A person's display name as the search index holds it (main/core/search). */
+  name: 100,
   givenName: 90,
   familyName: 90,
   nickname: 90,
