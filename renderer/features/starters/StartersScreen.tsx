@@ -1,4 +1,4 @@
-import { PenLine } from 'lucide-react';
+import { PenLine, Search } from 'lucide-react';
 import { useId, useMemo, useState } from 'react';
 import {
   currentStarterId,
@@ -120,32 +120,38 @@ export function StartersScreen() {
           <PenLine size={16} aria-hidden /> Write your own
         </button>
       </div>
+      {/* One line of filters, as above the People list, not three controls stacked full width. */}
       <div className="toolbar" role="search">
-        <label htmlFor={`${id}-q`} className="visually-hidden">
-          Search starters
-        </label>
-        <input
-          id={`${id}-q`}
-          type="search"
-          placeholder="Search starters"
-          value={query}
-          onChange={(e) => setQuery(e.target.value)}
-        />
-        <label htmlFor={`${id}-sit`}>Situation</label>
-        <select
-          id={`${id}-sit`}
-          value={situation}
-          onChange={(e) => setSituation(e.target.value as '' | StarterSituation)}
-        >
-          <option value="">All situations</option>
-          {STARTER_SITUATIONS.map((s) => (
-            <option key={s} value={s}>
-              {STARTER_SITUATION_LABELS[s]}
-            </option>
-          ))}
-        </select>
-        <label>
-          <input type="checkbox" checked={favouritesOnly} onChange={(e) => setFavouritesOnly(e.target.checked)} />{' '}
+        <div className="search-field">
+          <Search size={16} aria-hidden />
+          <label htmlFor={`${id}-q`} className="visually-hidden">
+            Search starters
+          </label>
+          <input
+            id={`${id}-q`}
+            type="search"
+            placeholder="Search starters"
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+          />
+        </div>
+        <div className="toolbar-select">
+          <label htmlFor={`${id}-sit`}>Situation</label>
+          <select
+            id={`${id}-sit`}
+            value={situation}
+            onChange={(e) => setSituation(e.target.value as '' | StarterSituation)}
+          >
+            <option value="">All situations</option>
+            {STARTER_SITUATIONS.map((s) => (
+              <option key={s} value={s}>
+                {STARTER_SITUATION_LABELS[s]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <label className="check">
+          <input type="checkbox" checked={favouritesOnly} onChange={(e) => setFavouritesOnly(e.target.checked)} />
           Favourites only
         </label>
       </div>
