@@ -1,6 +1,6 @@
 import { CaptureProvider } from '../features/events/QuickCapture.tsx';
 import { render } from '@testing-library/react';
-import type { ReactElement } from 'react';
+import type { ReactElement, ReactNode } from 'react';
 import { AppInfoProvider } from '../api/AppInfoProvider.tsx';
 import { PeopleProvider } from '../api/PeopleProvider.tsx';
 import { QuickLogProvider } from '../features/log/QuickLog.tsx';
@@ -29,6 +29,22 @@ const BASE: FakeHandlers = {
   subscriptions: { 'people.watchWindow': peopleWindowOf([]) },
 };
 
+function AppProviders({ children }: { children: ReactNode }) {
+  return (
+    <ToastProvider>
+      <TooltipProvider>
+        <AppInfoProvider>
+          <PeopleProvider>
+            <QuickLogProvider>
+              <CaptureProvider>{children}</CaptureProvider>
+            </QuickLogProvider>
+          </PeopleProvider>
+        </AppInfoProvider>
+      </TooltipProvider>
+    </ToastProvider>
+  );
+}
+
 /**
  * Renders `ui` inside the providers the app wraps every screen in (toasts, tooltips, app info,
  * the People counts, the log dialog), over a contract-typed fake of main.
@@ -40,18 +56,7 @@ export function renderInApp(ui: ReactElement, handlers: FakeHandlers = {}) {
     subscriptions: { ...BASE.subscriptions, ...handlers.subscriptions },
     ...(handlers.failing ? { failing: handlers.failing } : {}),
   });
-  const view = render(
-    <ToastProvider>
-      <TooltipProvider>
-        <AppInfoProvider>
-          <PeopleProvider>
-            <QuickLogProvider>
-              <CaptureProvider>{ui}</CaptureProvider>
-            </QuickLogProvider>
-          </PeopleProvider>
-        </AppInfoProvider>
-      </TooltipProvider>
-    </ToastProvider>,
-  );
+  // As a wrapper, so that `rerender(ui)` keeps the providers (and the state below them).
+  const view = render(ui, { wrapper: AppProviders });
   return { ...view, fake };
 }

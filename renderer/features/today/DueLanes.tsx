@@ -5,6 +5,7 @@ import { openPerson } from '../../navigation/useScreen.ts';
 import { Avatar } from '../../ui/Avatar.tsx';
 import { statusText } from '../../ui/StatusBadge.tsx';
 import { useQuickLog } from '../log/QuickLog.tsx';
+import { useFocusStaysInList } from '../../ui/useFocusStaysInList.ts';
 import { DoneButton } from './DoneButton.tsx';
 import { LaterMenu } from './LaterMenu.tsx';
 import { reasonText } from './reasons.ts';
@@ -68,13 +69,14 @@ function Lane({
 }) {
   const [all, setAll] = useState(false);
   const shown = all ? items : items.slice(0, FIRST_ROWS);
+  const focusStays = useFocusStaysInList(shown);
   return (
     <section className="lane card" aria-label={`${title} (${total})`}>
       <h2 className="section-title">
         {title} <span className="count">{total.toLocaleString()}</span>
       </h2>
       {items.length ? (
-        <ul className="plain due-list">
+        <ul className="plain due-list" {...focusStays}>
           {shown.map((p) => (
             <Row key={p.id} item={p} actionable={actionable} />
           ))}

@@ -63,3 +63,19 @@ it('says first why someone is due today, then their rhythm', () => {
   const reason = screen.getByRole('link', { name: 'Mia Hughes' }).nextElementSibling!;
   expect(reason.textContent).toMatch(/^Ask about: her sabbatical · On track · next by /);
 });
+
+it('keeps focus in the lane when the row holding it goes (Done, Later), on the row now in its place', async () => {
+  const person = (id: string, displayName: string) => ({ ...today.overdue[0]!, id, displayName });
+  const three: TodayView = { ...today, overdue: [person('a', 'Ann'), person('b', 'Ben'), person('c', 'Cy')] };
+  const { rerender } = renderInApp(<DueLanes view={three} />);
+  screen.getByRole('button', { name: 'Log an interaction with Ben' }).focus();
+  rerender(<DueLanes view={{ ...three, overdue: [person('a', 'Ann'), person('c', 'Cy')] }} />);
+  expect(document.activeElement).toBe(screen.getByRole('link', { name: 'Cy' }));
+  // Focus the user moved elsewhere stays there.
+  const elsewhere = screen.getByRole('button', { name: 'Log an interaction with Ann' });
+  elsewhere.focus();
+  screen.getByRole('link', { name: 'Cy' }).focus();
+  elsewhere.focus();
+  rerender(<DueLanes view={{ ...three, overdue: [person('a', 'Ann')] }} />);
+  expect(document.activeElement).toBe(elsewhere);
+});
