@@ -36,6 +36,13 @@ describe('snippets read only up to their window', () => {
   });
 });
 
+describe('makeSnippet', () => {
+  it('opens at the start of a word after a line break, not inside it', () => {
+    const text = `${'Notes from the week before the conference, long enough to need a window.'}\nshort video call with Eleni about next year, the move, and the book she is writing`;
+    expect(makeSnippet(text, ['eleni']).snippet).toMatch(/^…short video call with Eleni/);
+  });
+});
+
 describe('foldedWords', () => {
   it('joins exactly the tokens of the text (3,000 random texts, ASCII and not)', () => {
     const random = seededRandom(11);

@@ -71,11 +71,12 @@ export function makeSnippet(text: string, words: readonly string[]): Snippet {
     const [firstRange] = matchRanges(text, words, 0, text.length, 1);
     const first = firstRange?.[0] ?? 0;
     start = Math.max(0, Math.min(first - LEAD_CHARS, text.length - SNIPPET_CHARS));
-    // Start at a word boundary when one is near, so the snippet does not open mid-word.
-    const space = text.lastIndexOf(' ', start);
+    // Start at a word boundary when one is near, so the snippet does not open mid-word. Any
+    // whitespace counts: notes break lines, and a line's first word was cut after its newline.
+    const space = lastSpaceAt(text, start);
     if (start > 0 && space >= 0 && start - space < 12) start = space + 1;
     end = Math.min(text.length, start + SNIPPET_CHARS);
-    const cut = text.lastIndexOf(' ', end);
+    const cut = lastSpaceAt(text, end);
     if (end < text.length && cut > start + SNIPPET_CHARS / 2 && cut >= (firstRange?.[1] ?? 0)) end = cut;
     // A match that starts before the window may still reach into it.
     const longest = words.reduce((n, w) => Math.max(n, w.length), 0);
@@ -125,6 +126,12 @@ export function windowedSnippet(
     if (b > a) highlights.push([a, b]);
   }
   return { snippet, highlights };
+}
+
+/** The index of the last whitespace character at or before `at`, or -1. */
+function lastSpaceAt(text: string, at: number): number {
+  for (let i = Math.min(at, text.length - 1); i >= 0; i--) if (isSpace(text[i]!)) return i;
+  return -1;
 }
 
 function isLowSurrogate(code: number): boolean {

@@ -20,10 +20,10 @@ export function makeSnippetFullScan(text: string, words: readonly string[]): Sni
   if (text.length > SNIPPET_CHARS) {
     start = Math.max(0, Math.min(first - LEAD_CHARS, text.length - SNIPPET_CHARS));
     // Start at a word boundary when one is near, so the snippet does not open mid-word.
-    const space = text.lastIndexOf(' ', start);
+    const space = lastWhitespace(text, start);
     if (start > 0 && space >= 0 && start - space < 12) start = space + 1;
     end = Math.min(text.length, start + SNIPPET_CHARS);
-    const cut = text.lastIndexOf(' ', end);
+    const cut = lastWhitespace(text, end);
     if (end < text.length && cut > start + SNIPPET_CHARS / 2 && cut >= (ranges[0]?.[1] ?? 0)) end = cut;
   }
   // The window and the ranges are what changed; the snippet is assembled the same way.
@@ -65,4 +65,11 @@ function isWordChar(folded: string, p: number): boolean {
   const code = folded.charCodeAt(p);
   if (code < 0x80) return (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39);
   return WORD_CHAR.test(folded[p]!);
+}
+
+/** Where the last whitespace at or before `at` is, found by a regular expression over the text. */
+function lastWhitespace(text: string, at: number): number {
+  let found = -1;
+  for (const m of text.slice(0, at + 1).matchAll(/\s/g)) found = m.index;
+  return found;
 }
