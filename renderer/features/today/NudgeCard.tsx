@@ -44,43 +44,47 @@ export function NudgeCard({ nudge }: { nudge: NudgeView | null }) {
         <p>{nudge.lines[0]}</p>
         <p>{nudge.lines[1]}</p>
       </blockquote>
-      {nudge.outcome ? (
-        <p role="status">{OUTCOME[nudge.outcome]}</p>
-      ) : (
+      {nudge.outcome ? <p role="status">{OUTCOME[nudge.outcome]}</p> : null}
+      {/* Put off until tonight, it can still be done now: only Tonight and Skip have been answered. */}
+      {!nudge.outcome || nudge.outcome === 'tonight' ? (
         <div className="actions">
           <DoneButton personId={nudge.personId} name={name} />
           <button type="button" onClick={() => void copy(nudge.lines.join('\n'), 'Copied the message.')}>
             <Copy size={14} aria-hidden /> Copy message
           </button>
-          <button
-            type="button"
-            className="ghost"
-            onClick={() =>
-              void request(() => rapport().reminders.nudge({ action: 'tonight' }), {
-                action: 'set the evening reminder',
-                success: () => ({ title: `We will remind you about ${name} this evening` }),
-              })
-            }
-          >
-            <Moon size={14} aria-hidden /> Tonight
-          </button>
-          <button
-            type="button"
-            className="ghost"
-            onClick={() =>
-              void request(() => rapport().reminders.nudge({ action: 'skip' }), {
-                action: 'skip the nudge',
-                success: () => ({ title: `Skipped ${name} for today` }),
-              })
-            }
-          >
-            <SkipForward size={14} aria-hidden /> Skip
-          </button>
+          {nudge.outcome ? null : (
+            <>
+              <button
+                type="button"
+                className="ghost"
+                onClick={() =>
+                  void request(() => rapport().reminders.nudge({ action: 'tonight' }), {
+                    action: 'set the evening reminder',
+                    success: () => ({ title: `We will remind you about ${name} this evening` }),
+                  })
+                }
+              >
+                <Moon size={14} aria-hidden /> Tonight
+              </button>
+              <button
+                type="button"
+                className="ghost"
+                onClick={() =>
+                  void request(() => rapport().reminders.nudge({ action: 'skip' }), {
+                    action: 'skip the nudge',
+                    success: () => ({ title: `Skipped ${name} for today` }),
+                  })
+                }
+              >
+                <SkipForward size={14} aria-hidden /> Skip
+              </button>
+            </>
+          )}
           <span className="muted small" role="status">
             {status}
           </span>
         </div>
-      )}
+      ) : null}
     </section>
   );
 }

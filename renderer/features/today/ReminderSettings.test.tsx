@@ -72,9 +72,14 @@ describe('NudgeCard', () => {
     await waitFor(() => expect(act.mock.calls).toEqual([[{ action: 'tonight' }], [{ action: 'skip' }]]));
   });
 
-  it('shows what was decided instead of the buttons', () => {
-    renderInApp(<NudgeCard nudge={{ ...nudge, outcome: 'tonight' }} />);
+  it('shows what was decided; put off until tonight, it can still be done or copied now', () => {
+    const { rerender } = renderInApp(<NudgeCard nudge={{ ...nudge, outcome: 'tonight' }} />);
     expect(screen.getByText('We will remind you this evening.')).toBeTruthy();
-    expect(screen.queryByRole('button', { name: /Done/ })).toBeNull();
+    expect(screen.getByRole('button', { name: /^Done/ })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Copy message' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Tonight' })).toBeNull();
+    rerender(<NudgeCard nudge={{ ...nudge, outcome: 'skipped' }} />);
+    expect(screen.getByText('Skipped for today. Tomorrow is another chance.')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: /^Done/ })).toBeNull();
   });
 });
