@@ -20,9 +20,12 @@ const sameWeek = (a: string, b: string) => formatWeekOf(a) === formatWeekOf(b);
 export const EntryRow = memo(function EntryRow({
   entry,
   previous,
+  pagePersonId,
 }: {
   entry: TimelineEntry;
   previous: TimelineEntry | undefined;
+  /** On a person's page, that person: every entry is with them, so their chip would only repeat. */
+  pagePersonId?: string | undefined;
 }) {
   const { editInteraction } = useQuickLog();
   const request = useRequest();
@@ -45,20 +48,22 @@ export const EntryRow = memo(function EntryRow({
           <div className="entry-line">
             <span className="entry-type">{INTERACTION_LABELS[entry.type]}</span>
             <span className="entry-people">
-              {entry.people.map((p) => (
-                <span key={p.id} className="person-chip">
-                  <Avatar name={p.displayName} size="sm" />
-                  <a
-                    href={`#/people/${encodeURIComponent(p.id)}`}
-                    onClick={(e) => {
-                      e.preventDefault();
-                      openPerson(p.id);
-                    }}
-                  >
-                    {p.displayName}
-                  </a>
-                </span>
-              ))}
+              {entry.people
+                .filter((p) => p.id !== pagePersonId)
+                .map((p) => (
+                  <span key={p.id} className="person-chip">
+                    <Avatar name={p.displayName} size="sm" />
+                    <a
+                      href={`#/people/${encodeURIComponent(p.id)}`}
+                      onClick={(e) => {
+                        e.preventDefault();
+                        openPerson(p.id);
+                      }}
+                    >
+                      {p.displayName}
+                    </a>
+                  </span>
+                ))}
             </span>
             {entry.time ? <span className="muted small">{formatTime(entry.time)}</span> : null}
             {entry.eventId ? (

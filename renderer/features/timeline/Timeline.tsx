@@ -89,7 +89,11 @@ export function Timeline({
               style={{ transform: `translateY(${item.start - offset}px)` }}
             >
               {entry ? (
-                <EntryRow entry={entry} previous={item.index > 0 ? entryAt(item.index - 1) : undefined} />
+                <EntryRow
+                  entry={entry}
+                  previous={item.index > 0 ? entryAt(item.index - 1) : undefined}
+                  pagePersonId={filter.contactId}
+                />
               ) : (
                 <div className="timeline-placeholder" aria-hidden="true" />
               )}
