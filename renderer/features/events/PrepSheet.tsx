@@ -40,11 +40,13 @@ export function PrepSheet({ view, onEdit }: { view: EventView; onEdit: () => voi
             {prep.likely.map((p) => (
               <li key={p.id} aria-label={p.displayName}>
                 <div className="likely-top">
-                  <button type="button" className="link-button" onClick={() => openPerson(p.id)}>
-                    {p.displayName}
-                  </button>
-                  {p.organisation ? <span className="muted small">{p.organisation}</span> : null}
-                  <span className="muted small">{p.reasons.map((r) => REASON_WORDS[r]).join(' · ')}</span>
+                  <span className="likely-who">
+                    <button type="button" className="link-button" onClick={() => openPerson(p.id)}>
+                      {p.displayName}
+                    </button>
+                    {p.organisation ? <span className="muted small">{p.organisation}</span> : null}
+                    <span className="muted small">{p.reasons.map((r) => REASON_WORDS[r]).join(' · ')}</span>
+                  </span>
                   <button
                     type="button"
                     className="ghost small"
