@@ -3,6 +3,7 @@
  * bad addresses end that connection or get an answer; the server keeps serving.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { connect as connectTcp } from 'node:net';
 import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { WebSocket } from 'ws';
@@ -120,5 +121,18 @@ describe('browser mode under hostile input', () => {
     expect(response.status).toBe(400);
     expect(response.headers.get('content-security-policy')).toContain("default-src 'none'");
     expect((await fetch(`http://127.0.0.1:${server.port}/`)).status).toBe(200);
+  });
+
+  it('closes at once while a browser holds a connection with a request half sent', async () => {
+    const { server } = await serve();
+    const socket = connectTcp(server.port);
+    await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
+    // Headers without their blank line: the server waits for the rest (for a minute by default).
+    socket.write('GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const started = performance.now();
+    await server.close();
+    expect(performance.now() - started).toBeLessThan(2_000);
+    socket.destroy();
   });
 });
