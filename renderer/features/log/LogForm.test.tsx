@@ -1,4 +1,4 @@
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import type { Detail } from '../../../shared/domain/detail.ts';
@@ -93,6 +93,64 @@ describe('LogForm', () => {
     await userEvent.click(chip);
     expect(props.resolveDetail).toHaveBeenCalledWith('d1');
     await waitFor(() => expect(screen.queryByText('new puppy Biscuit')).toBeNull());
+  });
+});
+
+describe('LogForm: what was typed outlives the dialog', () => {
+  it("brings back a closed dialog's text the next time it opens the same way, until it is logged", async () => {
+    renderForm({ initialPeople: ['sam'] });
+    await userEvent.type(screen.getByLabelText('Notes'), 'Talked about the move to Leeds');
+    await userEvent.click(screen.getByLabelText('Advice', { selector: 'fieldset:first-of-type input' }));
+    cleanup(); // Escape, a click outside, a reload
+
+    const props = renderForm({ initialPeople: ['sam'] });
+    expect(screen.getByText(/Restored what you typed before/)).toBeTruthy();
+    expect((screen.getByLabelText('Notes') as HTMLTextAreaElement).value).toBe('Talked about the move to Leeds');
+    await userEvent.click(screen.getByRole('button', { name: 'Log it' }));
+    expect(props.submit).toHaveBeenCalledWith(
+      expect.objectContaining({
+        interaction: expect.objectContaining({ notes: 'Talked about the move to Leeds', gave: ['advice'] }),
+      }),
+    );
+    cleanup();
+
+    renderForm({ initialPeople: ['sam'] });
+    expect(screen.queryByText(/Restored what you typed before/)).toBeNull();
+    expect((screen.getByLabelText('Notes') as HTMLTextAreaElement).value).toBe('');
+  });
+
+  it('keeps a draft per way of opening, and Start over empties the form and the draft', async () => {
+    renderForm({ initialPeople: ['sam'] });
+    await userEvent.type(screen.getByLabelText('Notes'), 'For Sam');
+    cleanup();
+    renderForm({ initialPeople: ['ana'] });
+    expect((screen.getByLabelText('Notes') as HTMLTextAreaElement).value).toBe('');
+    cleanup();
+    renderForm({ initialPeople: ['sam'] });
+    expect((screen.getByLabelText('Notes') as HTMLTextAreaElement).value).toBe('For Sam');
+    await userEvent.click(screen.getByRole('button', { name: 'Start over' }));
+    expect((screen.getByLabelText('Notes') as HTMLTextAreaElement).value).toBe('');
+    cleanup();
+    renderForm({ initialPeople: ['sam'] });
+    expect(screen.queryByText(/Restored what you typed before/)).toBeNull();
+  });
+
+  it('never keeps a draft of an edit', async () => {
+    const editing = {
+      id: 'i9',
+      type: 'call' as const,
+      date: '2026-03-01',
+      contactIds: ['sam'],
+      notes: 'Old notes',
+      gave: [],
+      asked: [],
+      mutual: false,
+      createdAt: '',
+      updatedAt: '',
+    };
+    renderForm({ editing });
+    await userEvent.type(screen.getByLabelText('Notes'), ' and more');
+    expect(window.localStorage.length).toBe(0);
   });
 });
 

@@ -15,6 +15,7 @@ import { FavourFields } from './FavourFields.tsx';
 import { PeoplePicker, type PickedPeople } from './PeoplePicker.tsx';
 import { FormError } from '../../ui/Field.tsx';
 import { useFocusFirstError } from '../../ui/useFocusFirstError.ts';
+import { draftKey, loadLogDraft, saveLogDraft, type LogDraftValues } from './log-draft.ts';
 
 export interface LogFormProps {
   /** `YYYY-MM-DD`: the default date. */
@@ -61,22 +62,68 @@ export function LogForm({
   onLogged,
 }: LogFormProps) {
   const id = useId();
-  const [picked, setPicked] = useState<PickedPeople>({ ids: editing?.contactIds ?? initialPeople, newNames: [] });
-  const [type, setType] = useState<InteractionType>(editing?.type ?? 'coffee');
-  const [date, setDate] = useState(editing?.date ?? today);
-  const [time, setTime] = useState(editing?.time ?? '');
-  const [notes, setNotes] = useState(editing?.notes ?? initialNotes);
-  const [initiatedBy, setInitiatedBy] = useState<'' | 'me' | 'them' | 'both'>(editing?.initiatedBy ?? '');
-  const [favours, setFavours] = useState<{ gave: Favour[]; asked: Favour[]; mutual: boolean }>({
-    gave: editing?.gave ?? [],
-    asked: editing?.asked ?? [],
-    mutual: editing?.mutual ?? false,
+  // A new log starts from what was typed last time the dialog opened this way and was not logged.
+  const key = draftKey(initialPeople, initialNotes);
+  const [restored, setRestored] = useState(() => (editing ? undefined : loadLogDraft(key)));
+  const [picked, setPicked] = useState<PickedPeople>({
+    ids: editing?.contactIds ?? restored?.ids ?? initialPeople,
+    newNames: restored?.newNames ?? [],
   });
-  const [details, setDetails] = useState<DetailRow[]>([EMPTY_DETAIL]);
+  const [type, setType] = useState<InteractionType>(editing?.type ?? restored?.type ?? 'coffee');
+  const [date, setDate] = useState(editing?.date ?? restored?.date ?? today);
+  const [time, setTime] = useState(editing?.time ?? restored?.time ?? '');
+  const [notes, setNotes] = useState(editing?.notes ?? restored?.notes ?? initialNotes);
+  const [initiatedBy, setInitiatedBy] = useState<'' | 'me' | 'them' | 'both'>(
+    editing?.initiatedBy ?? restored?.initiatedBy ?? '',
+  );
+  const [favours, setFavours] = useState<{ gave: Favour[]; asked: Favour[]; mutual: boolean }>({
+    gave: editing?.gave ?? restored?.gave ?? [],
+    asked: editing?.asked ?? restored?.asked ?? [],
+    mutual: editing?.mutual ?? restored?.mutual ?? false,
+  });
+  const [details, setDetails] = useState<DetailRow[]>(restored?.details.length ? restored.details : [EMPTY_DETAIL]);
   const [askAbout, setAskAbout] = useState<Detail[]>([]);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const formRef = useFocusFirstError(errors);
   const [saving, setSaving] = useState(false);
+
+  const draft: LogDraftValues = {
+    ids: picked.ids,
+    newNames: picked.newNames,
+    type,
+    ...(date !== today ? { date } : {}),
+    time,
+    notes,
+    initiatedBy,
+    ...favours,
+    details: details.filter((d) => d.text.trim() || d.followUpOn),
+  };
+  const typed =
+    draft.ids.join() !== [...initialPeople].join() ||
+    draft.newNames.length > 0 ||
+    type !== 'coffee' ||
+    draft.date !== undefined ||
+    !!time ||
+    notes !== initialNotes ||
+    !!initiatedBy ||
+    favours.gave.length + favours.asked.length > 0 ||
+    favours.mutual ||
+    draft.details.length > 0;
+  const draftJson = JSON.stringify(typed ? draft : null);
+  useEffect(() => {
+    if (!editing) saveLogDraft(key, JSON.parse(draftJson) ?? undefined);
+  }, [editing, key, draftJson]);
+  const startOver = () => {
+    setRestored(undefined);
+    setPicked({ ids: initialPeople, newNames: [] });
+    setType('coffee');
+    setDate(today);
+    setTime('');
+    setNotes(initialNotes);
+    setInitiatedBy('');
+    setFavours({ gave: [], asked: [], mutual: false });
+    setDetails([EMPTY_DETAIL]);
+  };
 
   const pickedKey = picked.ids.join(',');
   useEffect(() => {
@@ -118,11 +165,20 @@ export function LogForm({
     setSaving(false);
     if (!result.ok)
       return setErrors(result.error.details ? firstErrors(result.error.details) : { form: result.error.message });
+    if (!editing) saveLogDraft(key, undefined);
     onLogged(result.value, picked.ids);
   }
 
   return (
     <form ref={formRef} className="form log-form" noValidate onSubmit={(e) => void onSubmit(e)}>
+      {restored ? (
+        <p className="notice restored-draft">
+          Restored what you typed before.{' '}
+          <button type="button" className="ghost small" onClick={startOver}>
+            Start over
+          </button>
+        </p>
+      ) : null}
       <PeoplePicker
         value={picked}
         onChange={setPicked}
