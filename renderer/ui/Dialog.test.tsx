@@ -1,4 +1,4 @@
-import { render, screen, waitFor } from '@testing-library/react';
+import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { expect, it } from 'vitest';
@@ -42,4 +42,31 @@ it("gives focus to the screen's heading when what opened the dialog is gone", as
   await userEvent.click(screen.getByRole('button', { name: 'Log' }));
   await userEvent.click(await screen.findByRole('button', { name: 'Done' }));
   await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Today' })));
+});
+
+function Closable({ withForm }: { withForm: boolean }) {
+  const [open, setOpen] = useState(true);
+  return (
+    <Dialog open={open} title="Edit" onClose={() => setOpen(false)}>
+      {withForm ? (
+        <form>
+          <input aria-label="Name" />
+        </form>
+      ) : (
+        <p>Nothing to type here.</p>
+      )}
+    </Dialog>
+  );
+}
+
+it('stays open on a click outside when it holds a form (Escape still closes it), and closes otherwise', async () => {
+  render(<Closable withForm />);
+  await userEvent.click(document.querySelector('.dialog-overlay')!);
+  expect(screen.queryByRole('dialog', { name: 'Edit' })).not.toBeNull();
+  await userEvent.keyboard('{Escape}');
+  await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Edit' })).toBeNull());
+  cleanup();
+  render(<Closable withForm={false} />);
+  await userEvent.click(document.querySelector('.dialog-overlay')!);
+  await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Edit' })).toBeNull());
 });

@@ -19,10 +19,11 @@ const FIRST_FIELD =
 const SCREEN_HEADING = '#screen-title';
 
 /**
- * A modal dialog (Radix): focus is trapped, Escape and a click outside close it, focus returns
- * to the element that opened it. Focus starts in the first field (or the element marked `data-autofocus`), never
- * on the close button, so typing straight after a shortcut lands in the form. The content is
- * rendered only while open, so each opening starts fresh.
+ * A modal dialog (Radix): focus is trapped, Escape closes it, and so does a click outside unless
+ * it holds a form. Focus returns to the element that opened it. Focus starts in the first field
+ * (or the element marked `data-autofocus`), never on the close button, so typing straight after a
+ * shortcut lands in the form. The content is rendered only while open, so each opening starts
+ * fresh.
  */
 export function Dialog({ open, title, onClose, children, size = 'normal', hideTitle }: DialogProps) {
   const content = useRef<HTMLDivElement>(null);
@@ -42,6 +43,11 @@ export function Dialog({ open, title, onClose, children, size = 'normal', hideTi
             if (!first) return;
             event.preventDefault();
             first.focus();
+          }}
+          onInteractOutside={(event) => {
+            // A click beside a form is too easily a slip, and would throw away what was typed:
+            // forms close by Escape, Close or their own buttons. Other dialogs close on it.
+            if (content.current?.querySelector('form')) event.preventDefault();
           }}
           onCloseAutoFocus={(event) => {
             // Radix would focus its Trigger, which these dialogs (opened by shortcuts, menus and
