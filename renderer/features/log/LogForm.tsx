@@ -15,7 +15,7 @@ import { FavourFields } from './FavourFields.tsx';
 import { PeoplePicker, type PickedPeople } from './PeoplePicker.tsx';
 import { FormError } from '../../ui/Field.tsx';
 import { useFocusFirstError } from '../../ui/useFocusFirstError.ts';
-import { draftKey, loadLogDraft, saveLogDraft, type LogDraftValues } from './log-draft.ts';
+import { blankLogDraft, draftKey, loadLogDraft, saveLogDraft, type LogDraftValues } from './log-draft.ts';
 
 export interface LogFormProps {
   /** `YYYY-MM-DD`: the default date. */
@@ -95,33 +95,26 @@ export function LogForm({
     time,
     notes,
     initiatedBy,
-    ...favours,
+    gave: favours.gave,
+    asked: favours.asked,
+    mutual: favours.mutual,
     details: details.filter((d) => d.text.trim() || d.followUpOn),
   };
-  const typed =
-    draft.ids.join() !== [...initialPeople].join() ||
-    draft.newNames.length > 0 ||
-    type !== 'coffee' ||
-    draft.date !== undefined ||
-    !!time ||
-    notes !== initialNotes ||
-    !!initiatedBy ||
-    favours.gave.length + favours.asked.length > 0 ||
-    favours.mutual ||
-    draft.details.length > 0;
-  const draftJson = JSON.stringify(typed ? draft : null);
+  const blank = blankLogDraft(initialPeople, initialNotes);
+  // Only what differs from how the dialog opened is a draft worth keeping.
+  const draftJson = JSON.stringify(draft) === JSON.stringify(blank) ? undefined : JSON.stringify(draft);
   useEffect(() => {
-    if (!editing) saveLogDraft(key, JSON.parse(draftJson) ?? undefined);
+    if (!editing) saveLogDraft(key, draftJson === undefined ? undefined : (JSON.parse(draftJson) as LogDraftValues));
   }, [editing, key, draftJson]);
   const startOver = () => {
     setRestored(undefined);
-    setPicked({ ids: initialPeople, newNames: [] });
-    setType('coffee');
+    setPicked({ ids: blank.ids, newNames: blank.newNames });
+    setType(blank.type);
     setDate(today);
-    setTime('');
-    setNotes(initialNotes);
-    setInitiatedBy('');
-    setFavours({ gave: [], asked: [], mutual: false });
+    setTime(blank.time);
+    setNotes(blank.notes);
+    setInitiatedBy(blank.initiatedBy);
+    setFavours({ gave: blank.gave, asked: blank.asked, mutual: blank.mutual });
     setDetails([EMPTY_DETAIL]);
   };
 

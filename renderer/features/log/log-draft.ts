@@ -37,6 +37,20 @@ const STORAGE_KEY = 'rapport.log-drafts';
 /** Drafts kept: one per way of opening the dialog, the newest first. */
 const MAX_DRAFTS = 10;
 
+/** The form as the dialog opens with these people and this text, in the order the form builds a draft. */
+export const blankLogDraft = (people: readonly string[], notes: string): LogDraftValues => ({
+  ids: [...people],
+  newNames: [],
+  type: 'coffee',
+  time: '',
+  notes,
+  initiatedBy: '',
+  gave: [],
+  asked: [],
+  mutual: false,
+  details: [],
+});
+
 /** The draft slot for a dialog opened with these people and this text. */
 export const draftKey = (people: readonly string[], notes: string) => JSON.stringify([[...people].sort(), notes]);
 
