@@ -34,6 +34,7 @@ describe('quick capture', () => {
   });
 
   it('shows a card’s fields for review, keeping a name already typed', async () => {
+    // A draft as an earlier version kept it (one entry per event, only the fields typed).
     window.localStorage.setItem('rapport.capture.e1', JSON.stringify({ name: 'Typed First', detail: 'met at lunch' }));
     renderInApp(form({ name: '', email: 'ann@example.com', organisation: 'Acme' }), {
       requests: { 'events.captureMatches': () => [] },

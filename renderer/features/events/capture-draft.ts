@@ -1,3 +1,6 @@
+import { z } from 'zod';
+import { createDraftStore } from '../../ui/drafts/draft-store.ts';
+
 /**
  * What quick capture has typed, kept in localStorage on every keystroke until it is saved, so a
  * closed dialog, a reload or a crash never loses a name typed in a noisy room.
@@ -31,29 +34,36 @@ export const EMPTY_CAPTURE: CaptureValues = {
   note: '',
 };
 
-const key = (eventId: string) => `rapport.capture.${eventId}`;
+/** One slot per event, the newest first. */
+const drafts = createDraftStore('rapport.capture-drafts', 20);
+const CaptureValues = z.object(
+  Object.fromEntries(Object.keys(EMPTY_CAPTURE).map((field) => [field, z.string().max(100_000)])) as Record<
+    keyof CaptureValues,
+    z.ZodString
+  >,
+);
+/** Where drafts were kept before the shared store, one localStorage entry per event. */
+const legacyKey = (eventId: string) => `rapport.capture.${eventId}`;
 
 export function loadDraft(eventId: string): CaptureValues | undefined {
+  const kept = drafts.load(eventId, undefined, CaptureValues);
+  if (kept) return kept;
   try {
-    const raw = window.localStorage.getItem(key(eventId));
-    if (!raw) return undefined;
-    const parsed = JSON.parse(raw) as Partial<CaptureValues>;
-    const values = { ...EMPTY_CAPTURE };
-    for (const field of Object.keys(EMPTY_CAPTURE) as (keyof CaptureValues)[]) {
-      if (typeof parsed[field] === 'string') values[field] = parsed[field];
-    }
-    return values;
+    const parsed = CaptureValues.partial().safeParse(
+      JSON.parse(window.localStorage.getItem(legacyKey(eventId)) ?? 'null'),
+    );
+    return parsed.success ? { ...EMPTY_CAPTURE, ...parsed.data } : undefined;
   } catch {
     return undefined;
   }
 }
 
 export function saveDraft(eventId: string, values: CaptureValues): void {
+  drafts.save(eventId, undefined, Object.values(values).some((v) => v.trim()) ? values : undefined);
   try {
-    if (Object.values(values).some((v) => v.trim())) window.localStorage.setItem(key(eventId), JSON.stringify(values));
-    else window.localStorage.removeItem(key(eventId));
+    window.localStorage.removeItem(legacyKey(eventId));
   } catch {
-    // Storage full or refused: the form still holds the text while it is open.
+    // Storage refused: the draft above is what counts.
   }
 }
 

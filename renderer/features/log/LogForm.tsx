@@ -15,6 +15,7 @@ import { FavourFields } from './FavourFields.tsx';
 import { PeoplePicker, type PickedPeople } from './PeoplePicker.tsx';
 import { FormError } from '../../ui/Field.tsx';
 import { useFocusFirstError } from '../../ui/useFocusFirstError.ts';
+import { RestoredDraft } from '../../ui/drafts/RestoredDraft.tsx';
 import { blankLogDraft, draftKey, loadLogDraft, saveLogDraft, type LogDraftValues } from './log-draft.ts';
 
 export interface LogFormProps {
@@ -164,14 +165,7 @@ export function LogForm({
 
   return (
     <form ref={formRef} className="form log-form" noValidate onSubmit={(e) => void onSubmit(e)}>
-      {restored ? (
-        <p className="notice restored-draft">
-          Restored what you typed before.{' '}
-          <button type="button" className="ghost small" onClick={startOver}>
-            Start over
-          </button>
-        </p>
-      ) : null}
+      {restored ? <RestoredDraft onStartOver={startOver} /> : null}
       <PeoplePicker
         value={picked}
         onChange={setPicked}

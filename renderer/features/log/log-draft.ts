@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { Favour, InteractionType } from '../../../shared/domain/interaction.ts';
+import { createDraftStore } from '../../ui/drafts/draft-store.ts';
 
 /**
- * What the log dialog has typed for a new interaction, kept in localStorage on every change until
- * it is logged, so a click outside the dialog, Escape, a reload or a crash never loses a note.
- * One draft per way the dialog was opened (the people and text it opened with), the newest few.
+ * What the log dialog has typed for a new interaction, kept as a draft (ui/drafts) on every change
+ * until it is logged. The slot is the way the dialog was opened (the people and text it opened with).
  */
 const LogDraftValues = z.object({
   ids: z.array(z.string()).max(500),
@@ -30,12 +30,8 @@ const LogDraftValues = z.object({
 });
 export type LogDraftValues = z.infer<typeof LogDraftValues>;
 
-const Stored = z.record(z.string(), z.object({ savedAt: z.number(), values: LogDraftValues }));
-type Stored = z.infer<typeof Stored>;
-
-const STORAGE_KEY = 'rapport.log-drafts';
-/** Drafts kept: one per way of opening the dialog, the newest first. */
-const MAX_DRAFTS = 10;
+/** One slot per way of opening the dialog, the newest first. */
+const drafts = createDraftStore('rapport.log-drafts', 10);
 
 /** The form as the dialog opens with these people and this text, in the order the form builds a draft. */
 export const blankLogDraft = (people: readonly string[], notes: string): LogDraftValues => ({
@@ -54,34 +50,7 @@ export const blankLogDraft = (people: readonly string[], notes: string): LogDraf
 /** The draft slot for a dialog opened with these people and this text. */
 export const draftKey = (people: readonly string[], notes: string) => JSON.stringify([[...people].sort(), notes]);
 
-function read(): Stored {
-  try {
-    const parsed = Stored.safeParse(JSON.parse(window.localStorage.getItem(STORAGE_KEY) ?? '{}'));
-    return parsed.success ? parsed.data : {};
-  } catch {
-    return {};
-  }
-}
-
-function write(drafts: Stored): void {
-  try {
-    const newest = Object.entries(drafts)
-      .sort(([, a], [, b]) => b.savedAt - a.savedAt)
-      .slice(0, MAX_DRAFTS);
-    if (newest.length) window.localStorage.setItem(STORAGE_KEY, JSON.stringify(Object.fromEntries(newest)));
-    else window.localStorage.removeItem(STORAGE_KEY);
-  } catch {
-    // Storage full or refused: the form still holds the text while it is open.
-  }
-}
-
-export const loadLogDraft = (key: string): LogDraftValues | undefined => read()[key]?.values;
+export const loadLogDraft = (key: string): LogDraftValues | undefined => drafts.load(key, undefined, LogDraftValues);
 
 /** Keeps `values` under `key`, or forgets the slot when `values` is undefined (nothing typed, or logged). */
-export function saveLogDraft(key: string, values: LogDraftValues | undefined): void {
-  const drafts = read();
-  if (values) drafts[key] = { savedAt: Date.now(), values };
-  else if (key in drafts) delete drafts[key];
-  else return;
-  write(drafts);
-}
+export const saveLogDraft = (key: string, values: LogDraftValues | undefined) => drafts.save(key, undefined, values);

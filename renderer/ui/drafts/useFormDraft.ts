@@ -1,0 +1,87 @@
+import { useLayoutEffect, useRef, useState, type RefObject } from 'react';
+import { z } from 'zod';
+import { formDrafts, sameJson } from './draft-store.ts';
+
+/** An uncontrolled form's fields by name (`name=value` for check boxes and radio buttons). */
+const FormFields = z.record(z.string(), z.union([z.string().max(100_000), z.boolean()]));
+type FormFields = z.infer<typeof FormFields>;
+
+type Control = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
+/** Never kept: secrets, files, and what the form sets itself. */
+const NOT_KEPT = new Set(['password', 'file', 'hidden', 'submit', 'button', 'reset']);
+
+function controls(form: HTMLFormElement): { key: string; control: Control; checkable: boolean }[] {
+  const out = [];
+  for (const el of Array.from(form.elements)) {
+    if (!(el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement || el instanceof HTMLSelectElement))
+      continue;
+    if (!el.name || el.disabled || (el instanceof HTMLInputElement && NOT_KEPT.has(el.type))) continue;
+    const checkable = el instanceof HTMLInputElement && (el.type === 'checkbox' || el.type === 'radio');
+    out.push({ key: checkable ? `${el.name}=${el.value}` : el.name, control: el, checkable });
+  }
+  return out;
+}
+
+function fieldsOf(form: HTMLFormElement): FormFields {
+  const fields: FormFields = {};
+  for (const { key, control, checkable } of controls(form))
+    fields[key] = checkable ? (control as HTMLInputElement).checked : control.value;
+  return fields;
+}
+
+function fill(form: HTMLFormElement, fields: FormFields): void {
+  for (const { key, control, checkable } of controls(form)) {
+    const value = fields[key];
+    if (checkable && typeof value === 'boolean') (control as HTMLInputElement).checked = value;
+    else if (!checkable && typeof value === 'string') control.value = value;
+  }
+}
+
+/**
+ * useDraft for a form whose fields are uncontrolled (read with FormData at submit): what is typed
+ * is kept from the first change, keyed by `slot` and the fields as the form opened, and put back
+ * into the fields when it opens the same way again. `slot` null keeps nothing.
+ */
+export function useFormDraft(slot: string | null, form: RefObject<HTMLFormElement | null>) {
+  const [restored, setRestored] = useState(false);
+  const base = useRef<FormFields>({});
+  useLayoutEffect(() => {
+    const root = form.current;
+    if (!root || slot === null) return;
+    const opened = fieldsOf(root);
+    base.current = opened;
+    const kept = formDrafts.load(slot, opened, FormFields);
+    if (kept && !sameJson(kept, opened)) {
+      fill(root, kept);
+      // The fields' starting values exist only in the DOM, so whether a draft applies is known only here.
+      // eslint-disable-next-line react-hooks/set-state-in-effect
+      setRestored(true);
+    }
+    const keep = () => {
+      const now = fieldsOf(root);
+      formDrafts.save(slot, base.current, sameJson(now, base.current) ? undefined : now);
+    };
+    root.addEventListener('input', keep);
+    root.addEventListener('change', keep);
+    return () => {
+      root.removeEventListener('input', keep);
+      root.removeEventListener('change', keep);
+    };
+  }, [slot, form]);
+
+  return {
+    restored,
+    /** Forgets the draft after a save: the fields as they are now are what the form holds. */
+    forget() {
+      if (slot !== null) formDrafts.save(slot, base.current, undefined);
+      if (form.current) base.current = fieldsOf(form.current);
+      setRestored(false);
+    },
+    /** "Start over": the fields as the form opened, and the draft forgotten. */
+    discard() {
+      if (form.current) fill(form.current, base.current);
+      if (slot !== null) formDrafts.save(slot, base.current, undefined);
+      setRestored(false);
+    },
+  };
+}
