@@ -26,6 +26,12 @@ test('first run: welcome, a default rhythm, an import that fills Today, Done wit
     // 1. A default rhythm for new and imported people.
     await page.keyboard.press('Control+6');
     await page.getByLabel('Rhythm for new and imported people').selectOption('regular');
+    // Leaving the screen before saving loses nothing: the change is there on the way back.
+    await page.keyboard.press('Control+1');
+    await page.keyboard.press('Control+6');
+    await expect(page.getByText('Restored what you typed before.')).toBeVisible();
+    await expect(page.getByLabel('Rhythm for new and imported people')).toHaveValue('regular');
+    await expectAccessible(page, 'Settings with a restored draft');
     await page.getByRole('button', { name: 'Save rhythms' }).click();
     await expect(toasts(page)).toContainText('Saved the keep-in-touch rhythms');
 

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { z } from 'zod';
 import {
   DEFAULT_GOAL,
   EVENT_KIND_LABELS,
@@ -10,24 +11,28 @@ import {
 import type { RapportError } from '../../../shared/ipc/result.ts';
 import { rapport } from '../../api/rapport.ts';
 import { useRequest } from '../../api/request.ts';
+import { RestoredDraft } from '../../ui/drafts/RestoredDraft.tsx';
+import { useDraft } from '../../ui/drafts/useDraft.ts';
 import { Field, FormError } from '../../ui/Field.tsx';
 import { useFocusFirstError } from '../../ui/useFocusFirstError.ts';
 
-interface Values {
-  kind: EventKind;
-  name: string;
-  startsOn: string;
-  endsOn: string;
-  startTime: string;
-  place: string;
-  link: string;
-  goal: string;
-  introduction: string;
-  organisations: string;
-  tags: string;
-  sessions: string;
-  notes: string;
-}
+const text = z.string().max(100_000);
+const Values = z.object({
+  kind: EventKind,
+  name: text,
+  startsOn: text,
+  endsOn: text,
+  startTime: text,
+  place: text,
+  link: text,
+  goal: text,
+  introduction: text,
+  organisations: text,
+  tags: text,
+  sessions: text,
+  notes: text,
+});
+type Values = z.infer<typeof Values>;
 
 const list = (text: string) =>
   text
@@ -67,12 +72,13 @@ export function EventForm({
   onSaved: (event: EventRecord) => void;
   onCancel: () => void;
 }) {
-  const [values, setValues] = useState(() => valuesOf(editing ?? initial, today));
+  // Kept as a draft until saved or cancelled; an edit's draft only while the event is unchanged.
+  const draft = useDraft(editing ? `event:${editing.id}` : 'event:new', valuesOf(editing ?? initial, today), Values);
+  const values = draft.values;
   const [errors, setErrors] = useState<Record<string, string>>({});
   const formRef = useFocusFirstError(errors);
   const request = useRequest();
-  const set = (field: keyof Values) => (e: { target: { value: string } }) =>
-    setValues((v) => ({ ...v, [field]: e.target.value }));
+  const set = (field: keyof Values) => (e: { target: { value: string } }) => draft.set({ [field]: e.target.value });
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -105,11 +111,14 @@ export function EventForm({
       () => (editing ? rapport().events.update({ id: editing.id, fields }) : rapport().events.create({ fields })),
       { action: 'save the event', onError: (error: RapportError) => setErrors(errorsOf(error)) },
     );
-    if (result.ok) onSaved(result.value);
+    if (!result.ok) return;
+    draft.discard();
+    onSaved(result.value);
   }
 
   return (
     <form ref={formRef} className="form event-form" onSubmit={submit} noValidate>
+      {draft.restored ? <RestoredDraft onStartOver={draft.discard} /> : null}
       <div className="row">
         <Field label="Name" required value={values.name} onChange={set('name')} error={errors.name} />
         <div className="field">
@@ -177,7 +186,13 @@ export function EventForm({
       </div>
       <FormError error={errors.form} />
       <div className="actions end">
-        <button type="button" onClick={onCancel}>
+        <button
+          type="button"
+          onClick={() => {
+            draft.discard();
+            onCancel();
+          }}
+        >
           Cancel
         </button>
         <button type="submit" className="primary">

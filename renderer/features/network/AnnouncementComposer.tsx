@@ -10,6 +10,8 @@ import type { AnnouncementDraftView } from '../../../shared/ipc/channels/network
 import { rapport } from '../../api/rapport.ts';
 import { useRequest } from '../../api/request.ts';
 import { usePeopleRefs } from '../../api/usePeoplePick.ts';
+import { RestoredDraft } from '../../ui/drafts/RestoredDraft.tsx';
+import { useDraft } from '../../ui/drafts/useDraft.ts';
 import { Field, FormError } from '../../ui/Field.tsx';
 import { PersonSelect } from '../../ui/PersonSelect.tsx';
 import {
@@ -17,7 +19,7 @@ import {
   formFrom,
   purposeOf,
   toRequest,
-  type AnnouncementForm,
+  AnnouncementForm,
   type FieldErrors,
 } from './announcement-form.ts';
 import { DraftMessage } from './DraftMessage.tsx';
@@ -47,13 +49,15 @@ const SHOWN_FIELDS = new Set([
  */
 export function AnnouncementComposer({ initial }: { initial?: Announcement }) {
   const request = useRequest();
-  const [form, setForm] = useState<AnnouncementForm>(() => formFrom(initial));
+  // What is typed stays as a draft for the next visit, until Start over.
+  const kept = useDraft(`announcement:${JSON.stringify(initial ?? {})}`, formFrom(initial), AnnouncementForm);
+  const form = kept.values;
   const names = usePeopleRefs(form.contactIds, 'Someone removed');
   const [errors, setErrors] = useState<FieldErrors>({});
   const formRef = useFocusFirstError(errors);
   const [drafts, setDrafts] = useState<AnnouncementDraftView[] | null>(null);
   const [sent, setSent] = useState<Set<string>>(new Set());
-  const set = (patch: Partial<AnnouncementForm>) => setForm((f) => ({ ...f, ...patch }));
+  const set = kept.set;
   const text = (key: keyof AnnouncementForm, label: string, more: { type?: string; hint?: string } = {}) => (
     <Field
       label={label}
@@ -104,6 +108,14 @@ export function AnnouncementComposer({ initial }: { initial?: Announcement }) {
           draft();
         }}
       >
+        {kept.restored ? (
+          <RestoredDraft
+            onStartOver={() => {
+              kept.discard();
+              setDrafts(null);
+            }}
+          />
+        ) : null}
         <fieldset>
           <legend>What are you announcing?</legend>
           <div className="choice-row">

@@ -1,17 +1,30 @@
 import { Pencil } from 'lucide-react';
 import { useState } from 'react';
+import { z } from 'zod';
 import type { Contact, ContactFields } from '../../../shared/domain/contact.ts';
 import { rapport } from '../../api/rapport.ts';
 import { useRequest } from '../../api/request.ts';
 import { TextArea } from '../practice/fields.tsx';
+import { useDraft } from '../../ui/drafts/useDraft.ts';
 import { FormError } from '../../ui/Field.tsx';
+
+const NeedsDraft = z.object({ lookingFor: z.string().max(2000), canHelpWith: z.string().max(2000) });
 
 /** "Looking for" and "Can help with", shown and edited in place on the person page. */
 export function NeedsForm({ contact, fields }: { contact: Contact; fields: ContactFields }) {
   const request = useRequest();
-  const [editing, setEditing] = useState(false);
-  const [lookingFor, setLookingFor] = useState(contact.lookingFor ?? '');
-  const [canHelpWith, setCanHelpWith] = useState(contact.canHelpWith ?? '');
+  // An edit left open (another screen, a restart) comes back open, while the person is unchanged.
+  const draft = useDraft(
+    `needs:${contact.id}`,
+    { lookingFor: contact.lookingFor ?? '', canHelpWith: contact.canHelpWith ?? '' },
+    NeedsDraft,
+  );
+  const { lookingFor, canHelpWith } = draft.values;
+  const [editing, setEditing] = useState(draft.restored);
+  const close = () => {
+    draft.discard();
+    setEditing(false);
+  };
   const [error, setError] = useState<string>();
   const name = contact.displayName;
 
@@ -28,8 +41,7 @@ export function NeedsForm({ contact, fields }: { contact: Contact; fields: Conta
           type="button"
           className="link-button"
           onClick={() => {
-            setLookingFor(contact.lookingFor ?? '');
-            setCanHelpWith(contact.canHelpWith ?? '');
+            draft.discard();
             setEditing(true);
           }}
         >
@@ -51,7 +63,7 @@ export function NeedsForm({ contact, fields }: { contact: Contact; fields: Conta
         title: `Saved ${name}`,
         undo: { run: () => rapport().contacts.update({ id: contact.id, fields }) },
       }),
-    }).then((r) => r.ok && setEditing(false));
+    }).then((r) => r.ok && close());
   };
   return (
     <form
@@ -65,13 +77,13 @@ export function NeedsForm({ contact, fields }: { contact: Contact; fields: Conta
       <TextArea
         label="Looking for"
         value={lookingFor}
-        onChange={(e) => setLookingFor(e.target.value)}
+        onChange={(e) => draft.set({ lookingFor: e.target.value })}
         maxLength={2000}
       />
       <TextArea
         label="Can help with"
         value={canHelpWith}
-        onChange={(e) => setCanHelpWith(e.target.value)}
+        onChange={(e) => draft.set({ canHelpWith: e.target.value })}
         maxLength={2000}
       />
       <FormError error={error} />
@@ -79,7 +91,7 @@ export function NeedsForm({ contact, fields }: { contact: Contact; fields: Conta
         <button type="submit" className="primary">
           Save
         </button>
-        <button type="button" onClick={() => setEditing(false)}>
+        <button type="button" onClick={close}>
           Cancel
         </button>
       </div>

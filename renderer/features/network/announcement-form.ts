@@ -1,25 +1,33 @@
-import type { Tier } from '../../../shared/domain/contact.ts';
-import type { Announcement, AnnouncementKind, Opening } from '../../../shared/domain/network/outreach.ts';
+import { z } from 'zod';
+import { Tier } from '../../../shared/domain/contact.ts';
+import {
+  ANNOUNCEMENT_LABELS,
+  type Announcement,
+  type AnnouncementKind,
+  type Opening,
+} from '../../../shared/domain/network/outreach.ts';
 
+const text = z.string().max(100_000);
 /** The composer's fields as typed (all text); `toAnnouncement` turns them into the contract's shape. */
-export type AnnouncementForm = {
-  kind: AnnouncementKind;
-  leaving: string;
-  next: string;
-  role: string;
-  organisation: string;
-  city: string;
-  movingOn: string;
-  eventName: string;
-  startsOn: string;
-  endsOn: string;
-  place: string;
-  tags: string;
-  organisations: string;
-  tiers: Tier[];
-  contactIds: string[];
-  signature: string;
-};
+export const AnnouncementForm = z.object({
+  kind: z.enum(Object.keys(ANNOUNCEMENT_LABELS) as [AnnouncementKind, ...AnnouncementKind[]]),
+  leaving: text,
+  next: text,
+  role: text,
+  organisation: text,
+  city: text,
+  movingOn: text,
+  eventName: text,
+  startsOn: text,
+  endsOn: text,
+  place: text,
+  tags: text,
+  organisations: text,
+  tiers: z.array(Tier).max(10),
+  contactIds: z.array(z.string().max(200)).max(50_000),
+  signature: text,
+});
+export type AnnouncementForm = z.infer<typeof AnnouncementForm>;
 
 export const EMPTY_FORM: AnnouncementForm = {
   kind: 'changing-jobs',

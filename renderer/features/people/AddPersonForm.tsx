@@ -5,6 +5,8 @@ import type { CardDraft } from '../../../shared/domain/cards/card-draft.ts';
 import { ContactFields, Tier, type Contact } from '../../../shared/domain/contact.ts';
 import { detectSocialKind } from '../../../shared/domain/social-kind.ts';
 import { toFieldIssues, type FieldIssue, type Result } from '../../../shared/ipc/result.ts';
+import { RestoredDraft } from '../../ui/drafts/RestoredDraft.tsx';
+import { useFormDraft } from '../../ui/drafts/useFormDraft.ts';
 import { Field, FormError } from '../../ui/Field.tsx';
 import { fold } from '../../../shared/domain/people/rank-people.ts';
 import type { PickedPerson } from '../../../shared/ipc/channels/people.ts';
@@ -54,6 +56,7 @@ export function AddPersonForm({ create, onAdded, sameName: findSameName, default
   const id = useId();
   const [errors, setErrors] = useState<Errors>({});
   const formRef = useFocusFirstError(errors);
+  const typed = useFormDraft('person:new', formRef);
   const [saving, setSaving] = useState(false);
   const [sameName, setSameName] = useState<{ name: string; others: string[] } | null>(null);
   const nameInput = useRef<HTMLInputElement>(null);
@@ -107,11 +110,13 @@ export function AddPersonForm({ create, onAdded, sameName: findSameName, default
       setErrors(result.error.details ? errorsFrom(result.error.details) : { form: result.error.message });
       return;
     }
+    typed.forget();
     onAdded(result.value);
   }
 
   return (
     <form ref={formRef} className="form add-person" noValidate onSubmit={(e) => void submit(e)}>
+      {typed.restored ? <RestoredDraft onStartOver={typed.discard} /> : null}
       <Field
         ref={nameInput}
         label="Name"

@@ -1,15 +1,24 @@
 import { useId, useState, type FormEvent } from 'react';
+import { z } from 'zod';
 import { useToday } from '../../api/AppInfoProvider.tsx';
 import { rapport } from '../../api/rapport.ts';
 import { useRequest } from '../../api/request.ts';
+import { useDraft } from '../../ui/drafts/useDraft.ts';
+
+/** What is typed and not yet remembered, kept as a draft per person. */
+const DetailDraft = z.object({
+  text: z.string().max(10_000),
+  sensitivity: z.enum(['normal', 'private', 'sensitive']),
+});
+const BLANK: z.infer<typeof DetailDraft> = { text: '', sensitivity: 'normal' };
 
 /** Remember something about this person outside of a logged interaction. */
 export function AddDetailForm({ contactId }: { contactId: string }) {
   const id = useId();
   const today = useToday();
   const request = useRequest();
-  const [text, setText] = useState('');
-  const [sensitivity, setSensitivity] = useState<'normal' | 'private' | 'sensitive'>('normal');
+  const draft = useDraft(`detail:${contactId}`, BLANK, DetailDraft);
+  const { text, sensitivity } = draft.values;
   const [error, setError] = useState('');
 
   async function submit(event: FormEvent) {
@@ -23,7 +32,7 @@ export function AddDetailForm({ contactId }: { contactId: string }) {
       }),
     });
     if (!result.ok) return;
-    setText('');
+    draft.discard();
     setError('');
   }
 
@@ -37,7 +46,7 @@ export function AddDetailForm({ contactId }: { contactId: string }) {
           placeholder="e.g. training for a half marathon"
           aria-invalid={error ? true : undefined}
           aria-describedby={error ? `${id}-error` : undefined}
-          onChange={(e) => setText(e.target.value)}
+          onChange={(e) => draft.set({ text: e.target.value })}
         />
         {error ? (
           <p id={`${id}-error`} className="field-error" role="alert">
@@ -50,7 +59,7 @@ export function AddDetailForm({ contactId }: { contactId: string }) {
         <select
           id={`${id}-sens`}
           value={sensitivity}
-          onChange={(e) => setSensitivity(e.target.value as typeof sensitivity)}
+          onChange={(e) => draft.set({ sensitivity: e.target.value as typeof sensitivity })}
         >
           <option value="normal">Normal</option>
           <option value="private">Private</option>

@@ -58,3 +58,40 @@ describe('PersonForm', () => {
     expect(screen.getByRole('alert').textContent).toContain('That day does not exist in that month');
   });
 });
+
+describe('PersonForm: an edit typed and not saved', () => {
+  it('comes back when the edit opens again, until it is saved or started over', async () => {
+    const save = vi.fn(async () => ({ ok: true as const, value: sam }));
+    const first = render(<PersonForm initial={sam} save={save} onSaved={() => {}} />);
+    await userEvent.type(screen.getByLabelText('Notes'), 'Met at the Leeds meet-up; new puppy Biscuit');
+    await userEvent.selectOptions(screen.getByLabelText('Rhythm'), 'close');
+    first.unmount(); // Escape, or the window closed
+
+    const again = render(<PersonForm initial={sam} save={save} onSaved={() => {}} />);
+    expect(screen.getByText(/Restored what you typed before/)).toBeTruthy();
+    expect((screen.getByLabelText('Notes') as HTMLTextAreaElement).value).toBe(
+      'Met at the Leeds meet-up; new puppy Biscuit',
+    );
+    expect((screen.getByLabelText('Rhythm') as HTMLSelectElement).value).toBe('close');
+    await userEvent.click(screen.getByRole('button', { name: 'Start over' }));
+    expect((screen.getByLabelText('Notes') as HTMLTextAreaElement).value).toBe('');
+    expect((screen.getByLabelText('Rhythm') as HTMLSelectElement).value).toBe('');
+    again.unmount();
+
+    render(<PersonForm initial={sam} save={save} onSaved={() => {}} />);
+    expect(screen.queryByText(/Restored what you typed before/)).toBeNull();
+    await userEvent.type(screen.getByLabelText('Notes'), 'Saved this time');
+    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+    expect(save).toHaveBeenCalledWith(expect.objectContaining({ notes: 'Saved this time' }));
+    expect(window.localStorage.getItem('rapport.form-drafts')).toBeNull();
+  });
+
+  it('is not put over the person when they changed since the edit began', async () => {
+    const first = render(<PersonForm initial={sam} save={vi.fn()} onSaved={() => {}} />);
+    await userEvent.type(screen.getByLabelText('Notes'), 'typed on the old version');
+    first.unmount();
+    render(<PersonForm initial={{ ...sam, notes: 'changed on the laptop' }} save={vi.fn()} onSaved={() => {}} />);
+    expect(screen.queryByText(/Restored what you typed before/)).toBeNull();
+    expect((screen.getByLabelText('Notes') as HTMLTextAreaElement).value).toBe('changed on the laptop');
+  });
+});

@@ -4,6 +4,8 @@ import { ContactFields, Tier, type Contact } from '../../../shared/domain/contac
 import { TIER_LABELS } from '../../../shared/domain/cadence.ts';
 import { detectSocialKind } from '../../../shared/domain/social-kind.ts';
 import { toFieldIssues, type FieldIssue, type Result } from '../../../shared/ipc/result.ts';
+import { RestoredDraft } from '../../ui/drafts/RestoredDraft.tsx';
+import { useFormDraft } from '../../ui/drafts/useFormDraft.ts';
 import { Field, FormError } from '../../ui/Field.tsx';
 import { useFocusFirstError } from '../../ui/useFocusFirstError.ts';
 
@@ -42,6 +44,8 @@ export function PersonForm({ initial, save, onSaved }: PersonFormProps) {
   const id = useId();
   const [errors, setErrors] = useState<Record<string, string>>({});
   const formRef = useFocusFirstError(errors);
+  // An edit typed and not saved comes back while the person is as it was when the edit began.
+  const typed = useFormDraft(`person:${initial.id}`, formRef);
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
@@ -87,6 +91,7 @@ export function PersonForm({ initial, save, onSaved }: PersonFormProps) {
     const result = await save(parsed.data);
     if (!result.ok)
       return setErrors(result.error.details ? errorsByField(result.error.details) : { form: result.error.message });
+    typed.forget();
     onSaved();
   }
   const area = (name: keyof Contact, label: string, value = '', hint?: string) => (
@@ -110,6 +115,7 @@ export function PersonForm({ initial, save, onSaved }: PersonFormProps) {
 
   return (
     <form ref={formRef} className="form person-form" noValidate onSubmit={(e) => void submit(e)}>
+      {typed.restored ? <RestoredDraft onStartOver={typed.discard} /> : null}
       <div className="row">
         <Field label="Name" name="displayName" required defaultValue={initial.displayName} error={errors.displayName} />
         <Field label="Given name" name="givenName" defaultValue={initial.givenName} error={errors.givenName} />

@@ -1,10 +1,13 @@
 import { ArrowDown, ArrowUp } from 'lucide-react';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { z } from 'zod';
 import { PRACTICE_SITUATION_LABELS, PRACTICE_SITUATIONS, practicePrompts } from '../../../shared/content/library.ts';
-import type { PracticeSituation } from '../../../shared/content/schema.ts';
+import { PracticeSituation } from '../../../shared/content/schema.ts';
 import type { Ladder, LadderStep } from '../../../shared/domain/practice/model.ts';
 import type { RequestInput } from '../../../shared/ipc/contract.ts';
 import type { Result } from '../../../shared/ipc/result.ts';
+import { RestoredDraft } from '../../ui/drafts/RestoredDraft.tsx';
+import { useDraft } from '../../ui/drafts/useDraft.ts';
 import { Field, FormError } from '../../ui/Field.tsx';
 import { ScoreField } from '../../ui/ScoreField.tsx';
 import { errorsFrom, SelectField, toNumber, type FieldErrors } from './fields.tsx';
@@ -19,8 +22,24 @@ export interface LadderBuilderProps {
   onSaved: (ladder: Ladder) => void;
 }
 
-let nextKey = 0;
-const keyed = (step: Omit<DraftStep, 'key'>): DraftStep => ({ ...step, key: `k${++nextKey}` });
+/** Saved steps are keyed by their id; new ones by a key that a restored draft cannot repeat. */
+const keyed = (step: Omit<DraftStep, 'key'>): DraftStep => ({ ...step, key: crypto.randomUUID() });
+
+const LadderDraft = z.object({
+  name: z.string().max(1000),
+  steps: z
+    .array(
+      z.object({
+        id: z.string().max(100).optional(),
+        key: z.string().max(100),
+        text: z.string().max(10_000),
+        suds: z.string().max(10),
+        promptId: z.string().max(80).optional(),
+        situation: PracticeSituation.optional(),
+      }),
+    )
+    .max(100),
+});
 
 /**
  * Builds a fear ladder: steps from the prompt library or written by hand, each with the anxiety
@@ -29,10 +48,18 @@ const keyed = (step: Omit<DraftStep, 'key'>): DraftStep => ({ ...step, key: `k${
  */
 export function LadderBuilder({ initial, save, onSaved }: LadderBuilderProps) {
   const id = useId();
-  const [name, setName] = useState(initial?.name ?? '');
-  const [steps, setSteps] = useState<DraftStep[]>(() =>
-    (initial?.steps ?? []).map(({ suds, ...s }) => keyed({ ...s, suds: String(suds) })),
+  // Kept as a draft until saved; an edit's draft only while the ladder is as it was.
+  const draft = useDraft(
+    initial ? `ladder:${initial.id}` : 'ladder:new',
+    {
+      name: initial?.name ?? '',
+      steps: (initial?.steps ?? []).map(({ suds, ...s }) => ({ ...s, key: s.id, suds: String(suds) })),
+    },
+    LadderDraft,
   );
+  const { name, steps } = draft.values;
+  const setName = draft.setter('name');
+  const setSteps = draft.setter('steps');
   const [situation, setSituation] = useState<PracticeSituation>('corridor-small-talk');
   const [promptId, setPromptId] = useState('');
   const [ownText, setOwnText] = useState('');
@@ -84,7 +111,10 @@ export function LadderBuilder({ initial, save, onSaved }: LadderBuilderProps) {
     event.preventDefault();
     const fields = { name, steps: steps.map(({ key: _key, suds, ...s }) => ({ ...s, suds: toNumber(suds) })) };
     const result = await save({ ...(initial ? { id: initial.id } : {}), fields });
-    if (result.ok) return onSaved(result.value);
+    if (result.ok) {
+      draft.discard();
+      return onSaved(result.value);
+    }
     const details = result.error.details ?? [];
     const perStep = details.filter((d) => d.path[1] === 'steps' && typeof d.path[2] === 'number');
     setStepErrors(
@@ -96,6 +126,7 @@ export function LadderBuilder({ initial, save, onSaved }: LadderBuilderProps) {
 
   return (
     <form ref={formRef} className="form ladder-builder" onSubmit={(e) => void submit(e)} noValidate>
+      {draft.restored ? <RestoredDraft onStartOver={draft.discard} /> : null}
       <Field
         label="Ladder name"
         value={name}

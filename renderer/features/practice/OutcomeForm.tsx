@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { z } from 'zod';
 import type { PracticeSession, Stayed } from '../../../shared/domain/practice/model.ts';
 import type { RequestInput } from '../../../shared/ipc/contract.ts';
 import { rapport } from '../../api/rapport.ts';
@@ -15,6 +16,8 @@ import {
 } from './fields.tsx';
 import { SafetyBehaviourPicker } from './SafetyBehaviourPicker.tsx';
 import { FormError } from '../../ui/Field.tsx';
+import { RestoredDraft } from '../../ui/drafts/RestoredDraft.tsx';
+import { useDraft } from '../../ui/drafts/useDraft.ts';
 import { useFocusFirstError } from '../../ui/useFocusFirstError.ts';
 
 const STAYED: { value: Stayed; label: string }[] = [
@@ -25,6 +28,31 @@ type AfterInput = RequestInput<'practice.finishSession'>['after'];
 /** The answers as the form holds them: the two choices may still be unanswered. */
 type AfterDraft = Omit<AfterInput, 'stayed' | 'predictionHappened'> &
   Partial<Pick<AfterInput, 'stayed' | 'predictionHappened'>>;
+
+const OutcomeDraft = z.object({
+  sudsPeak: z.string().max(10),
+  sudsEnd: z.string().max(10),
+  stayed: z.enum(['', 'until-done', 'left-early']),
+  outcome: z.string().max(100_000),
+  happened: z.enum(['', 'yes', 'no']),
+  coping: z.string().max(100_000),
+  belief: z.string().max(10),
+  learned: z.string().max(100_000),
+  dropped: z.array(z.string().max(200)).max(100),
+  contactId: z.string().max(200),
+});
+const BLANK_OUTCOME: z.infer<typeof OutcomeDraft> = {
+  sudsPeak: '',
+  sudsEnd: '',
+  stayed: '',
+  outcome: '',
+  happened: '',
+  coping: '',
+  belief: '',
+  learned: '',
+  dropped: [],
+  contactId: '',
+};
 
 const YES_NO = [
   { value: 'yes', label: 'Yes' },
@@ -43,16 +71,19 @@ export function OutcomeForm({
   session: PracticeSession;
   onFinished: (session: PracticeSession) => void;
 }) {
-  const [sudsPeak, setSudsPeak] = useState('');
-  const [sudsEnd, setSudsEnd] = useState('');
-  const [stayed, setStayed] = useState<Stayed | ''>('');
-  const [outcome, setOutcome] = useState('');
-  const [happened, setHappened] = useState<'' | 'yes' | 'no'>('');
-  const [coping, setCoping] = useState('');
-  const [belief, setBelief] = useState('');
-  const [learned, setLearned] = useState('');
-  const [dropped, setDropped] = useState<string[]>([]);
-  const [contactId, setContactId] = useState('');
+  // The answers are kept as a draft until the session is finished: reflections take a while to write.
+  const draft = useDraft(`practice-outcome:${session.id}`, BLANK_OUTCOME, OutcomeDraft);
+  const { sudsPeak, sudsEnd, stayed, outcome, happened, coping, belief, learned, dropped, contactId } = draft.values;
+  const setSudsPeak = draft.setter('sudsPeak');
+  const setSudsEnd = draft.setter('sudsEnd');
+  const setStayed = draft.setter('stayed');
+  const setOutcome = draft.setter('outcome');
+  const setHappened = draft.setter('happened');
+  const setCoping = draft.setter('coping');
+  const setBelief = draft.setter('belief');
+  const setLearned = draft.setter('learned');
+  const setDropped = draft.setter('dropped');
+  const setContactId = draft.setter('contactId');
   const [errors, setErrors] = useState<FieldErrors>({});
   const formRef = useFocusFirstError(errors);
 
@@ -73,11 +104,13 @@ export function OutcomeForm({
     };
     const result = await rapport().practice.finishSession({ id: session.id, after: after as AfterInput });
     if (!result.ok) return setErrors(errorsFrom(result.error.details, result.error.message, ['after']));
+    draft.discard();
     onFinished(result.value);
   }
 
   return (
     <form ref={formRef} className="form" onSubmit={(e) => void submit(e)} noValidate>
+      {draft.restored ? <RestoredDraft onStartOver={draft.discard} /> : null}
       <p className="lead">{session.task}</p>
       <p className="notice">
         You predicted: “{session.prediction}”. Beforehand you believed it {session.beliefBefore}%.

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
+import { z } from 'zod';
 import { PRACTICE_SITUATION_LABELS, PRACTICE_SITUATIONS } from '../../../shared/content/library.ts';
-import type { PracticeSituation } from '../../../shared/content/schema.ts';
+import { PracticeSituation } from '../../../shared/content/schema.ts';
 import type { PracticeSession } from '../../../shared/domain/practice/model.ts';
 import { COMMON_SAFETY_BEHAVIOURS } from '../../../shared/domain/practice/safety-behaviours.ts';
 import { rapport } from '../../api/rapport.ts';
@@ -8,6 +9,8 @@ import { ScoreField } from '../../ui/ScoreField.tsx';
 import { errorsFrom, SafetyNote, SelectField, TextArea, toNumber, type FieldErrors } from './fields.tsx';
 import { SafetyBehaviourPicker } from './SafetyBehaviourPicker.tsx';
 import { FormError } from '../../ui/Field.tsx';
+import { RestoredDraft } from '../../ui/drafts/RestoredDraft.tsx';
+import { useDraft } from '../../ui/drafts/useDraft.ts';
 import { useFocusFirstError } from '../../ui/useFocusFirstError.ts';
 
 /** What the plan starts from: a ladder step, a prompt, or nothing (a free practice). */
@@ -18,6 +21,17 @@ export interface SessionSeed {
   stepId?: string;
   promptId?: string | undefined;
 }
+
+/** What the plan form holds until the session starts (kept as a draft). */
+const PlanDraft = z.object({
+  task: z.string().max(100_000),
+  situation: PracticeSituation,
+  sudsBefore: z.string().max(10),
+  prediction: z.string().max(100_000),
+  belief: z.string().max(10),
+  drops: z.array(z.string().max(200)).max(100),
+});
+type PlanDraft = z.infer<typeof PlanDraft>;
 
 export const SUDS_HINT = '0 is calm, 10 is the most anxious you can imagine.';
 
@@ -38,18 +52,28 @@ export function PlanForm({
   ownBehaviours: readonly string[];
   onStarted: (session: PracticeSession) => void;
 }) {
-  const [task, setTask] = useState(seed.task ?? '');
-  const [situation, setSituation] = useState<PracticeSituation>(seed.situation ?? 'corridor-small-talk');
-  const [sudsBefore, setSudsBefore] = useState('');
-  const [prediction, setPrediction] = useState('');
-  const [belief, setBelief] = useState('');
-  const [drops, setDrops] = useState<string[]>([]);
+  const { task: seededTask, situation: seededSituation, ...links } = seed;
+  const blank: PlanDraft = {
+    task: seededTask ?? '',
+    situation: seededSituation ?? 'corridor-small-talk',
+    sudsBefore: '',
+    prediction: '',
+    belief: '',
+    drops: [],
+  };
+  const draft = useDraft(`practice-plan:${JSON.stringify(links)}`, blank, PlanDraft);
+  const { task, situation, sudsBefore, prediction, belief, drops } = draft.values;
+  const setTask = draft.setter('task');
+  const setSituation = draft.setter('situation');
+  const setSudsBefore = draft.setter('sudsBefore');
+  const setPrediction = draft.setter('prediction');
+  const setBelief = draft.setter('belief');
+  const setDrops = draft.setter('drops');
   const [errors, setErrors] = useState<FieldErrors>({});
   const formRef = useFocusFirstError(errors);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const { task: _t, situation: _s, ...links } = seed;
     const result = await rapport().practice.startSession({
       ...Object.fromEntries(Object.entries(links).filter(([, v]) => v !== undefined)),
       date: today,
@@ -61,11 +85,13 @@ export function PlanForm({
       safetyBehavioursToDrop: drops,
     });
     if (!result.ok) return setErrors(errorsFrom(result.error.details, result.error.message));
+    draft.discard();
     onStarted(result.value);
   }
 
   return (
     <form ref={formRef} className="form" onSubmit={(e) => void submit(e)} noValidate>
+      {draft.restored ? <RestoredDraft onStartOver={draft.discard} /> : null}
       <TextArea label="What will you do?" value={task} error={errors.task} onChange={(e) => setTask(e.target.value)} />
       <SelectField label="Situation" value={situation} onChange={(v) => setSituation(v as PracticeSituation)}>
         {PRACTICE_SITUATIONS.map((s) => (

@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import type { PracticeSession } from '../../../shared/domain/practice/model.ts';
@@ -136,6 +136,35 @@ describe('completing the experiment', () => {
       learned: '',
       droppedSafetyBehaviours: ['Staying on my phone'],
     });
+  });
+
+  it('keeps a half-written reflection for the next time the session is opened, until it is saved', async () => {
+    const first = renderOutcome();
+    await userEvent.type(screen.getByLabelText('Anxiety at its highest (0–10)'), '8');
+    await userEvent.type(screen.getByLabelText('What actually happened?'), 'They were friendly');
+    const cameTrue = screen.getByRole('group', { name: 'Did your prediction come true?' });
+    await userEvent.click(within(cameTrue).getByRole('radio', { name: 'No' }));
+    cleanup(); // the dialog closed without saving
+
+    const again = renderOutcome();
+    expect(screen.getByText(/Restored what you typed before/)).toBeTruthy();
+    expect(screen.getByLabelText('Anxiety at its highest (0–10)')).toHaveProperty('value', '8');
+    expect(screen.getByLabelText('What actually happened?')).toHaveProperty('value', 'They were friendly');
+    expect(
+      within(screen.getByRole('group', { name: 'Did your prediction come true?' })).getByRole('radio', { name: 'No' }),
+    ).toHaveProperty('checked', true);
+    await userEvent.type(screen.getByLabelText('Anxiety at the end of the step (0–10)'), '2');
+    const stayed = screen.getByRole('group', { name: 'Did you stay until the step was done?' });
+    await userEvent.click(within(stayed).getByRole('radio', { name: 'I stayed until it was done' }));
+    await userEvent.type(screen.getByLabelText('How strongly do you believe the prediction now? (0–100 %)'), '10');
+    await userEvent.click(screen.getByRole('button', { name: 'Save how it went' }));
+    await waitFor(() => expect(again.onFinished).toHaveBeenCalled());
+    expect(again.sent[0]).toMatchObject({ sudsPeak: 8, outcome: 'They were friendly', predictionHappened: false });
+    expect(first.sent).toEqual([]);
+    cleanup();
+    renderOutcome();
+    expect(screen.queryByText(/Restored what you typed before/)).toBeNull();
+    expect(screen.getByLabelText('What actually happened?')).toHaveProperty('value', '');
   });
 
   it('names every unanswered question at once and does not close', async () => {

@@ -1,10 +1,12 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { TIER_LABELS } from '../../../shared/domain/cadence.ts';
 import { Tier } from '../../../shared/domain/contact.ts';
 import { KeepInTouchSettings } from '../../../shared/domain/settings.ts';
 import { toFieldIssues } from '../../../shared/ipc/result.ts';
 import { rapport } from '../../api/rapport.ts';
 import { useRequest } from '../../api/request.ts';
+import { RestoredDraft } from '../../ui/drafts/RestoredDraft.tsx';
+import { useFormDraft } from '../../ui/drafts/useFormDraft.ts';
 import { Field } from '../../ui/Field.tsx';
 
 const NAMES: Record<Tier, string> = { close: 'Close', regular: 'Regular', occasional: 'Occasional', yearly: 'Yearly' };
@@ -20,6 +22,9 @@ export function CadenceSettings() {
       (r) => r.ok && setSettings(r.value),
     );
   }, [request]);
+  const formRef = useRef<HTMLFormElement>(null);
+  // Numbers changed and not saved stay for the next visit while the saved rhythms are unchanged.
+  const typed = useFormDraft(settings ? 'settings:keep-in-touch' : null, formRef);
   if (!settings) return null;
 
   async function submit(event: FormEvent<HTMLFormElement>) {
@@ -47,11 +52,14 @@ export function CadenceSettings() {
       onError: (e) => setError(e.message),
       success: () => ({ title: 'Saved the keep-in-touch rhythms' }),
     });
-    if (result.ok) setSettings(result.value);
+    if (!result.ok) return;
+    typed.forget();
+    setSettings(result.value);
   }
 
   return (
     <form
+      ref={formRef}
       className="card form cadence-settings"
       onSubmit={(e) => void submit(e)}
       noValidate
@@ -63,6 +71,7 @@ export function CadenceSettings() {
           Due after the ideal gap, overdue after the maximum. Any interaction starts the clock again.
         </p>
       </div>
+      {typed.restored ? <RestoredDraft onStartOver={typed.discard} /> : null}
       <div className="field">
         <label htmlFor={`${id}-default`}>Rhythm for new and imported people</label>
         <select id={`${id}-default`} name="defaultTier" defaultValue={settings.defaultTier ?? ''}>

@@ -1,14 +1,24 @@
 import { useState, type FormEvent } from 'react';
+import { z } from 'zod';
 import { CHANNEL_OPTIONS, STARTER_SITUATION_LABELS, STARTER_SITUATIONS } from '../../../shared/content/library.ts';
 import { PLACEHOLDER_LIST } from '../../../shared/content/placeholders.ts';
-import type { Channel, StarterSituation, Tone } from '../../../shared/content/schema.ts';
+import { Channel, StarterSituation, Tone } from '../../../shared/content/schema.ts';
 import type { OwnStarter, OwnStarterFields } from '../../../shared/domain/practice/model.ts';
 import { rapport } from '../../api/rapport.ts';
 import { errorsFrom, SelectField, TextArea, type FieldErrors } from '../practice/fields.tsx';
 import { FormError } from '../../ui/Field.tsx';
+import { RestoredDraft } from '../../ui/drafts/RestoredDraft.tsx';
+import { useDraft } from '../../ui/drafts/useDraft.ts';
 import { useFocusFirstError } from '../../ui/useFocusFirstError.ts';
 
-const TONES: Tone[] = ['warm', 'light', 'professional', 'direct'];
+const TONES: Tone[] = Tone.options;
+const StarterDraft = z.object({
+  text: z.string().max(10_000),
+  situation: StarterSituation,
+  channel: Channel,
+  tone: Tone,
+});
+type StarterDraft = z.infer<typeof StarterDraft>;
 
 /**
  * Write or edit one of your own starters; placeholders are checked in main with the library's
@@ -25,10 +35,20 @@ export function OwnStarterForm({
   onSaved: () => void;
 }) {
   const start = initial ?? initialFields;
-  const [text, setText] = useState(start?.text ?? '');
-  const [situation, setSituation] = useState<StarterSituation>(start?.situation ?? 'reconnect');
-  const [channel, setChannel] = useState<Channel>(start?.channel ?? 'any');
-  const [tone, setTone] = useState<Tone>(start?.tone ?? 'warm');
+  const blank: StarterDraft = {
+    text: start?.text ?? '',
+    situation: start?.situation ?? 'reconnect',
+    channel: start?.channel ?? 'any',
+    tone: start?.tone ?? 'warm',
+  };
+  const draft = useDraft(initial ? `starter:${initial.id}` : 'starter:new', blank, StarterDraft);
+  const { text, situation, channel, tone } = draft.values;
+  const [setText, setSituation, setChannel, setTone] = [
+    draft.setter('text'),
+    draft.setter('situation'),
+    draft.setter('channel'),
+    draft.setter('tone'),
+  ];
   const [errors, setErrors] = useState<FieldErrors>({});
   const formRef = useFocusFirstError(errors);
 
@@ -39,11 +59,13 @@ export function OwnStarterForm({
       fields: { text, situation, channel, tone },
     });
     if (!result.ok) return setErrors(errorsFrom(result.error.details, result.error.message, ['fields']));
+    draft.discard();
     onSaved();
   }
 
   return (
     <form ref={formRef} className="form" onSubmit={(e) => void submit(e)} noValidate>
+      {draft.restored ? <RestoredDraft onStartOver={draft.discard} /> : null}
       <TextArea
         label="Your starter"
         hint={`Write ${PLACEHOLDER_LIST} where something about the person goes; suggestions fill them in for each person.`}
