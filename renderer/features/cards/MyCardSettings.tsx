@@ -8,6 +8,8 @@ import { navigate, useRoute } from '../../navigation/useScreen.ts';
 import { Field, FormError } from '../../ui/Field.tsx';
 import { MyCardDialog } from './MyCardDialog.tsx';
 import './cards.css';
+import { RestoredDraft } from '../../ui/drafts/RestoredDraft.tsx';
+import { useFormDraft } from '../../ui/drafts/useFormDraft.ts';
 import { useFocusFirstError } from '../../ui/useFocusFirstError.ts';
 
 type ProfileField = keyof Profile;
@@ -49,6 +51,7 @@ export function MyCardSettings() {
       onError: (e) => setLoadError(e.message),
     }).then((r) => r.ok && setProfile(r.value.profile));
   }, [request]);
+  const typed = useFormDraft(profile === null ? null : 'settings:my-card', formRef);
   if (loadError) {
     return (
       <section className="card" aria-labelledby="my-card-title">
@@ -73,7 +76,9 @@ export function MyCardSettings() {
       onError: (e) => setErrors(e.details ? errorsFrom(e.details) : { form: e.message }),
       success: () => ({ title: 'Saved your card' }),
     });
-    if (result.ok) setProfile(result.value);
+    if (!result.ok) return;
+    typed.forget();
+    setProfile(result.value);
   }
 
   return (
@@ -90,6 +95,7 @@ export function MyCardSettings() {
           Your own details, shown as a QR code for someone to scan at an event. They stay on your devices.
         </p>
       </div>
+      {typed.restored ? <RestoredDraft onStartOver={typed.discard} /> : null}
       <div className="profile-grid">
         {FIELDS.map((f) => (
           <Field

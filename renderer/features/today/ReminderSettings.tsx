@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import {
   ReminderSettings as ReminderSettingsSchema,
   type ReminderSettings as Settings,
@@ -8,6 +8,8 @@ import { useAppInfo } from '../../api/AppInfoProvider.tsx';
 import { rapport } from '../../api/rapport.ts';
 import { useRequest } from '../../api/request.ts';
 import { downloadIcs } from './download.ts';
+import { RestoredDraft } from '../../ui/drafts/RestoredDraft.tsx';
+import { useFormDraft } from '../../ui/drafts/useFormDraft.ts';
 
 /** What this computer can do with reminders, in words. */
 function hostNote(host: ReminderSettingsView['host']): string {
@@ -32,6 +34,8 @@ export function ReminderSettings() {
       (r) => r.ok && setView(r.value),
     );
   }, [request]);
+  const formRef = useRef<HTMLFormElement>(null);
+  const typed = useFormDraft(view ? 'settings:reminders' : null, formRef);
   if (!view) return null;
   const { host } = view;
 
@@ -55,11 +59,14 @@ export function ReminderSettings() {
       onError: (e) => setError(e.message),
       success: () => ({ title: 'Saved the reminder settings' }),
     });
-    if (result.ok) setView(result.value);
+    if (!result.ok) return;
+    typed.forget();
+    setView(result.value);
   }
 
   return (
     <form
+      ref={formRef}
       className="card form reminder-settings"
       onSubmit={(e) => void submit(e)}
       noValidate
@@ -67,6 +74,7 @@ export function ReminderSettings() {
     >
       <h2 id="reminder-settings-title">Reminders</h2>
       <p className="field-hint">{hostNote(host)}</p>
+      {typed.restored ? <RestoredDraft onStartOver={typed.discard} /> : null}
       <label className="check">
         <input type="checkbox" name="notifications" defaultChecked={view.notifications} /> Show notifications
       </label>
