@@ -38,7 +38,14 @@ export function createRemindersArea(
   const store = createReminderStore(ctx.settings, ctx.clock);
   const timeZone = options.timeZone ?? systemTimeZone;
   const memory = remember
-    ? createTodayMemory({ db: ctx.db, clock: ctx.clock, dataDir: ctx.dataDir, version: remember.version, timeZone })
+    ? createTodayMemory({
+        db: ctx.db,
+        clock: ctx.clock,
+        dataDir: ctx.dataDir,
+        version: remember.version,
+        notifies: ctx.notifier?.supported ?? false,
+        timeZone,
+      })
     : undefined;
   const service = asArea(
     'reminders',
@@ -51,6 +58,7 @@ export function createRemindersArea(
       timeZone,
       timers: options.timers,
       memory,
+      notifies: ctx.notifier?.supported ?? false,
     }),
   );
   const loop = ctx.notifier

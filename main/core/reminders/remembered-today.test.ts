@@ -2,7 +2,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { inArea } from '../area.ts';
-import { movableClock } from '../testing/fakes.ts';
+import { movableClock, recordingNotifier } from '../testing/fakes.ts';
 import { openTestCore, type TestCore } from '../testing/test-core.ts';
 import type { TodayView } from '../../../shared/domain/reminders/views.ts';
 import { REMINDER_INPUTS } from './live.ts';
@@ -99,6 +99,8 @@ describe('Today kept for the next start', () => {
     ['another zone', (h) => h.reopen({ reminders: { timeZone: () => 'America/New_York' } })],
     ['a clock set back', async (h, clock) => (clock.set('2026-03-01T09:00:00Z'), h.reopen())],
     ['another version', (h) => h.reopen({ version: 'test-next' })],
+    // A nudge put off until tonight says whether a notification will come.
+    ['a shell that can notify', (h) => h.reopen({ notifier: recordingNotifier() })],
   ])('is computed afresh on %s', async (_what, reopen) => {
     const { h, clock } = await folderWithKeptToday();
     await reopen(h, clock);
@@ -167,7 +169,10 @@ describe('Today kept for the next start', () => {
 
   it('never holds for a result when a write landed while it was computed', async () => {
     const h = await openTestCore();
-    const deps = { db: h.core.db, clock: h.clock, dataDir: h.dir, version: 'v', timeZone: () => 'Europe/London' };
+    const deps = {
+      ...{ db: h.core.db, clock: h.clock, dataDir: h.dir, version: 'v', notifies: false },
+      timeZone: () => 'Europe/London',
+    };
     const view: TodayView = {
       today: '2026-03-18',
       ...{ overdue: [], due: [], thisWeek: [], birthdays: [], nudge: null },

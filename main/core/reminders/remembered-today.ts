@@ -15,6 +15,8 @@ const RememberedToday = z.object({
   format: z.literal(1),
   /** The app version that computed it: another may compute differently or ship other starters. */
   version: z.string(),
+  /** The shell could notify: the nudge put off until tonight says whether a notification will come. */
+  notifies: z.boolean().optional(),
   zone: z.string(),
   /** Where the latest write to each input stood before the computation read anything. */
   marks: z.string(),
@@ -32,6 +34,7 @@ export interface TodayMemoryDeps {
   clock: Clock;
   dataDir: string;
   version: string;
+  notifies: boolean;
   timeZone: () => string;
 }
 
@@ -62,6 +65,7 @@ export function createTodayMemory(deps: TodayMemoryDeps) {
     const zone = deps.timeZone();
     const holds =
       kept.version === deps.version &&
+      kept.notifies === deps.notifies &&
       kept.zone === zone &&
       // A clock set back could let a later write carry an earlier mark than the one kept.
       kept.computedAt <= now.getTime() &&
@@ -76,6 +80,7 @@ export function createTodayMemory(deps: TodayMemoryDeps) {
     const content: RememberedToday = {
       format: 1,
       version: deps.version,
+      notifies: deps.notifies,
       zone,
       marks,
       computedAt: computedAt.getTime(),

@@ -81,6 +81,8 @@ export interface RemindersDeps {
   timers?: Timers | undefined;
   /** Keeps Today's last result for the next start (absent for a read-only copy). */
   memory?: TodayMemory | undefined;
+  /** The shell can show notifications (never in browser mode or the CLI). */
+  notifies?: boolean | undefined;
 }
 
 export function createRemindersService(deps: RemindersDeps): RemindersService {
@@ -184,6 +186,9 @@ export function createRemindersService(deps: RemindersDeps): RemindersService {
       smallerStep: nudge.skipsInARow >= 2,
       ...(nudge.outcome ? { outcome: nudge.outcome } : {}),
       ...(nudge.remindAt ? { remindAt: nudge.remindAt } : {}),
+      ...(nudge.outcome === 'tonight'
+        ? { remindBy: deps.notifies && snap.settings.notifications ? 'notification' : 'today' }
+        : {}),
     };
   }
 

@@ -194,13 +194,37 @@ describe('the nudge', () => {
     });
     await h.next('reminders.watchToday', {}, (v) => v.nudge !== null);
     await h.call('reminders.nudge', { action: 'tonight' });
-    expect((await h.next('reminders.watchToday', {}, (v) => v.nudge?.outcome === 'tonight')).nudge?.remindAt).toBe(
-      '2026-03-01T19:00:00.000Z',
-    );
+    const tonight = (await h.next('reminders.watchToday', {}, (v) => v.nudge?.outcome === 'tonight')).nudge;
+    expect(tonight?.remindAt).toBe('2026-03-01T19:00:00.000Z');
+    expect(tonight?.remindBy).toBe('notification');
     clock.set('2026-03-01T19:00:00Z');
     await h.call('reminders.wake', {});
     expect(notifier.shown.map((n) => n.title)).toContain('Tonight: get in touch with Sam Okafor');
     expect(JSON.stringify(notifier.shown)).not.toContain('PRIVATE');
+  });
+});
+
+describe('"Tonight" without notifications', () => {
+  it('says the nudge only stays on Today when nothing can notify, or notifications are turned off', async () => {
+    const { h } = await withSam('2026-03-01T10:00:00Z');
+    await h.next('reminders.watchToday', {}, (v) => v.nudge !== null);
+    await h.call('reminders.nudge', { action: 'tonight' });
+    expect((await h.next('reminders.watchToday', {}, (v) => v.nudge?.outcome === 'tonight')).nudge?.remindBy).toBe(
+      'today',
+    );
+
+    const notifier = recordingNotifier();
+    await h.reopen({ notifier });
+    const settings = await h.call('reminders.getSettings', {});
+    const { host: _host, ...chosen } = settings;
+    await h.call('reminders.setSettings', { ...chosen, notifications: false });
+    expect((await h.next('reminders.watchToday', {}, (v) => v.nudge?.outcome === 'tonight')).nudge?.remindBy).toBe(
+      'today',
+    );
+    await h.call('reminders.setSettings', { ...chosen, notifications: true });
+    expect((await h.next('reminders.watchToday', {}, (v) => v.nudge?.remindBy === 'notification')).nudge?.outcome).toBe(
+      'tonight',
+    );
   });
 });
 

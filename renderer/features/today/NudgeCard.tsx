@@ -12,6 +12,12 @@ const OUTCOME: Record<NonNullable<NudgeView['outcome']>, string> = {
   tonight: 'We will remind you this evening.',
   skipped: 'Skipped for today. Tomorrow is another chance.',
 };
+/** Without notifications (browser mode, or turned off) nothing would remind: it says so. */
+const TONIGHT_ON_TODAY_ONLY =
+  'Kept here for this evening. No notification will come: they are turned off or not available here.';
+
+const outcomeText = (nudge: NudgeView) =>
+  nudge.outcome === 'tonight' && nudge.remindBy === 'today' ? TONIGHT_ON_TODAY_ONLY : OUTCOME[nudge.outcome!];
 
 /** "Just do it": one person a day, a message already drafted, and three ways to answer. */
 export function NudgeCard({ nudge }: { nudge: NudgeView | null }) {
@@ -44,7 +50,7 @@ export function NudgeCard({ nudge }: { nudge: NudgeView | null }) {
         <p>{nudge.lines[0]}</p>
         <p>{nudge.lines[1]}</p>
       </blockquote>
-      {nudge.outcome ? <p role="status">{OUTCOME[nudge.outcome]}</p> : null}
+      {nudge.outcome ? <p role="status">{outcomeText(nudge)}</p> : null}
       {/* Put off until tonight, it can still be done now: only Tonight and Skip have been answered. */}
       {!nudge.outcome || nudge.outcome === 'tonight' ? (
         <div className="actions">
@@ -60,7 +66,7 @@ export function NudgeCard({ nudge }: { nudge: NudgeView | null }) {
                 onClick={() =>
                   void request(() => rapport().reminders.nudge({ action: 'tonight' }), {
                     action: 'set the evening reminder',
-                    success: () => ({ title: `We will remind you about ${name} this evening` }),
+                    success: () => ({ title: `Put ${name} off until this evening` }),
                   })
                 }
               >

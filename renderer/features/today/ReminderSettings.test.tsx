@@ -73,8 +73,10 @@ describe('NudgeCard', () => {
   });
 
   it('shows what was decided; put off until tonight, it can still be done or copied now', () => {
-    const { rerender } = renderInApp(<NudgeCard nudge={{ ...nudge, outcome: 'tonight' }} />);
+    const { rerender } = renderInApp(<NudgeCard nudge={{ ...nudge, outcome: 'tonight', remindBy: 'notification' }} />);
     expect(screen.getByText('We will remind you this evening.')).toBeTruthy();
+    rerender(<NudgeCard nudge={{ ...nudge, outcome: 'tonight', remindBy: 'today' }} />);
+    expect(screen.getByText(/^Kept here for this evening\. No notification will come/)).toBeTruthy();
     expect(screen.getByRole('button', { name: /^Done/ })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Copy message' })).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Tonight' })).toBeNull();

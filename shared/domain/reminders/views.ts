@@ -47,6 +47,11 @@ export const NudgeView = lazyObject(() => ({
   smallerStep: z.boolean(),
   outcome: z.enum(['done', 'tonight', 'skipped']).optional(),
   remindAt: IsoInstant.optional(),
+  /**
+   * Put off until tonight: whether a notification will remind (notifications on, and a shell that
+   * can show them) or the nudge only stays on Today (browser mode, or notifications turned off).
+   */
+  remindBy: z.enum(['notification', 'today']).optional(),
 }));
 export type NudgeView = z.infer<typeof NudgeView>;
 
