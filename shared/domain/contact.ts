@@ -4,7 +4,9 @@ import { Relationship } from './network/relationships.ts';
 import { lazyExtend, lazyObject } from '../lazy-schema.ts';
 
 /** Calendar date without a time, `YYYY-MM-DD`. */
-export const IsoDate = z.iso.date({ error: 'Use a date like 2026-03-14' });
+/** What a malformed date is told, wherever dates are typed as text (CSV, the CLI). */
+export const ISO_DATE_MESSAGE = 'Use a date like 2026-03-14';
+export const IsoDate = z.iso.date({ error: ISO_DATE_MESSAGE });
 /** An instant in UTC, ISO 8601 with `Z`. */
 export const IsoInstant = z.iso.datetime({ error: 'Use an ISO date-time in UTC' });
 

@@ -8,6 +8,7 @@ import {
   type EventFields,
   type EventRecord,
 } from '../../../shared/domain/events/model.ts';
+import { ISO_DATE_MESSAGE } from '../../../shared/domain/contact.ts';
 import type { RapportError } from '../../../shared/ipc/result.ts';
 import { rapport } from '../../api/rapport.ts';
 import { useRequest } from '../../api/request.ts';
@@ -15,22 +16,22 @@ import { RestoredDraft } from '../../ui/drafts/RestoredDraft.tsx';
 import { useDraft } from '../../ui/drafts/useDraft.ts';
 import { Field, FormError } from '../../ui/Field.tsx';
 import { useFocusFirstError } from '../../ui/useFocusFirstError.ts';
+import { DraftText } from '../../ui/drafts/draft-store.ts';
 
-const text = z.string().max(100_000);
 const Values = z.object({
   kind: EventKind,
-  name: text,
-  startsOn: text,
-  endsOn: text,
-  startTime: text,
-  place: text,
-  link: text,
-  goal: text,
-  introduction: text,
-  organisations: text,
-  tags: text,
-  sessions: text,
-  notes: text,
+  name: DraftText,
+  startsOn: DraftText,
+  endsOn: DraftText,
+  startTime: DraftText,
+  place: DraftText,
+  link: DraftText,
+  goal: DraftText,
+  introduction: DraftText,
+  organisations: DraftText,
+  tags: DraftText,
+  sessions: DraftText,
+  notes: DraftText,
 });
 type Values = z.infer<typeof Values>;
 
@@ -72,8 +73,14 @@ export function EventForm({
   onSaved: (event: EventRecord) => void;
   onCancel: () => void;
 }) {
-  // Kept as a draft until saved or cancelled; an edit's draft only while the event is unchanged.
-  const draft = useDraft(editing ? `event:${editing.id}` : 'event:new', valuesOf(editing ?? initial, today), Values);
+  // Kept as a draft until saved or cancelled. An edit's draft is tied to the event as it was; a new
+  // one to what it was read from (not to today's date, its default), each opening in its own slot.
+  const draft = useDraft(
+    editing ? `event:${editing.id}` : initial ? `event:import:${initial.icsUid ?? initial.name ?? ''}` : 'event:new',
+    valuesOf(editing ?? initial, today),
+    Values,
+    editing ?? initial ?? null,
+  );
   const values = draft.values;
   const [errors, setErrors] = useState<Record<string, string>>({});
   const formRef = useFocusFirstError(errors);
@@ -118,7 +125,14 @@ export function EventForm({
 
   return (
     <form ref={formRef} className="form event-form" onSubmit={submit} noValidate>
-      {draft.restored ? <RestoredDraft onStartOver={draft.discard} /> : null}
+      {draft.restored ? (
+        <RestoredDraft
+          onStartOver={() => {
+            draft.discard();
+            setErrors({});
+          }}
+        />
+      ) : null}
       <div className="row">
         <Field label="Name" required value={values.name} onChange={set('name')} error={errors.name} />
         <div className="field">
@@ -203,11 +217,14 @@ export function EventForm({
   );
 }
 
+/** Date pickers show the computer's own format, so a message about ISO dates would confuse there. */
+const DATE_FIELDS = new Set(['startsOn', 'endsOn']);
+
 function errorsOf(error: RapportError): Record<string, string> {
   const fields: Record<string, string> = {};
   for (const d of error.details ?? []) {
-    const name = d.path.find((p) => typeof p === 'string' && p !== 'fields') ?? 'form';
-    fields[String(name)] ??= d.message;
+    const name = String(d.path.find((p) => typeof p === 'string' && p !== 'fields') ?? 'form');
+    fields[name] ??= DATE_FIELDS.has(name) && d.message === ISO_DATE_MESSAGE ? 'Choose a date' : d.message;
   }
   if (!Object.keys(fields).length) fields.form = error.message;
   return fields;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { createDraftStore } from '../../ui/drafts/draft-store.ts';
+import { createDraftStore, DraftText } from '../../ui/drafts/draft-store.ts';
 
 /**
  * What quick capture has typed, kept in localStorage on every keystroke until it is saved, so a
@@ -37,7 +37,7 @@ export const EMPTY_CAPTURE: CaptureValues = {
 /** One slot per event, the newest first. */
 const drafts = createDraftStore('rapport.capture-drafts', 20);
 const CaptureValues = z.object(
-  Object.fromEntries(Object.keys(EMPTY_CAPTURE).map((field) => [field, z.string().max(100_000)])) as Record<
+  Object.fromEntries(Object.keys(EMPTY_CAPTURE).map((field) => [field, DraftText])) as Record<
     keyof CaptureValues,
     z.ZodString
   >,

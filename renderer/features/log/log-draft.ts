@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Favour, InteractionType } from '../../../shared/domain/interaction.ts';
-import { createDraftStore } from '../../ui/drafts/draft-store.ts';
+import { createDraftStore, DraftText } from '../../ui/drafts/draft-store.ts';
 
 /**
  * What the log dialog has typed for a new interaction, kept as a draft (ui/drafts) on every change
@@ -13,7 +13,7 @@ const LogDraftValues = z.object({
   /** Only a date the user chose: the default is the day the dialog opens. */
   date: z.string().max(10).optional(),
   time: z.string().max(5),
-  notes: z.string().max(100_000),
+  notes: DraftText,
   initiatedBy: z.enum(['', 'me', 'them', 'both']),
   gave: z.array(Favour).max(20),
   asked: z.array(Favour).max(20),
@@ -21,7 +21,7 @@ const LogDraftValues = z.object({
   details: z
     .array(
       z.object({
-        text: z.string().max(10_000),
+        text: DraftText,
         sensitivity: z.enum(['normal', 'private', 'sensitive']),
         followUpOn: z.string().max(10),
       }),

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { TIER_LABELS } from '../../../shared/domain/cadence.ts';
 import { Tier } from '../../../shared/domain/contact.ts';
 import {
@@ -57,6 +57,11 @@ export function AnnouncementComposer({ initial }: { initial?: Announcement }) {
   const formRef = useFocusFirstError(errors);
   const [drafts, setDrafts] = useState<AnnouncementDraftView[] | null>(null);
   const [sent, setSent] = useState<Set<string>>(new Set());
+  // New drafts appear below the form, often below the fold: focus (and the view) goes to them.
+  const draftsTitle = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (drafts) draftsTitle.current?.focus();
+  }, [drafts]);
   const set = kept.set;
   const text = (key: keyof AnnouncementForm, label: string, more: { type?: string; hint?: string } = {}) => (
     <Field
@@ -96,7 +101,12 @@ export function AnnouncementComposer({ initial }: { initial?: Announcement }) {
         action: `log the message to ${d.person.displayName}`,
         success: () => ({ title: `Logged an e-mail to ${d.person.displayName}` }),
       },
-    ).then((r) => r.ok && setSent((s) => new Set(s).add(d.person.id)));
+    ).then((r) => {
+      if (!r.ok) return;
+      setSent((s) => new Set(s).add(d.person.id));
+      // The announcement is out: what was typed for it is no longer a draft to bring back.
+      kept.forget();
+    });
 
   return (
     <div className="stack">
@@ -113,6 +123,8 @@ export function AnnouncementComposer({ initial }: { initial?: Announcement }) {
             onStartOver={() => {
               kept.discard();
               setDrafts(null);
+              setSent(new Set());
+              setErrors({});
             }}
           />
         ) : null}
@@ -216,7 +228,7 @@ export function AnnouncementComposer({ initial }: { initial?: Announcement }) {
       </form>
       {drafts ? (
         <section aria-labelledby="drafts-title" className="stack">
-          <h3 id="drafts-title" className="section-title">
+          <h3 id="drafts-title" className="section-title" tabIndex={-1} ref={draftsTitle}>
             Drafts <span className="count">{drafts.length}</span>
           </h3>
           {drafts.length === 0 ? (

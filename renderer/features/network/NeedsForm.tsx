@@ -5,6 +5,8 @@ import type { Contact, ContactFields } from '../../../shared/domain/contact.ts';
 import { rapport } from '../../api/rapport.ts';
 import { useRequest } from '../../api/request.ts';
 import { TextArea } from '../practice/fields.tsx';
+import { personDraftSlot } from '../../ui/drafts/draft-store.ts';
+import { RestoredDraft } from '../../ui/drafts/RestoredDraft.tsx';
 import { useDraft } from '../../ui/drafts/useDraft.ts';
 import { FormError } from '../../ui/Field.tsx';
 
@@ -15,7 +17,7 @@ export function NeedsForm({ contact, fields }: { contact: Contact; fields: Conta
   const request = useRequest();
   // An edit left open (another screen, a restart) comes back open, while the person is unchanged.
   const draft = useDraft(
-    `needs:${contact.id}`,
+    personDraftSlot('needs', contact.id),
     { lookingFor: contact.lookingFor ?? '', canHelpWith: contact.canHelpWith ?? '' },
     NeedsDraft,
   );
@@ -74,6 +76,7 @@ export function NeedsForm({ contact, fields }: { contact: Contact; fields: Conta
         save();
       }}
     >
+      {draft.restored ? <RestoredDraft onStartOver={draft.discard} /> : null}
       <TextArea
         label="Looking for"
         value={lookingFor}

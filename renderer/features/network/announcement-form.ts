@@ -6,26 +6,26 @@ import {
   type AnnouncementKind,
   type Opening,
 } from '../../../shared/domain/network/outreach.ts';
+import { DraftText } from '../../ui/drafts/draft-store.ts';
 
-const text = z.string().max(100_000);
 /** The composer's fields as typed (all text); `toAnnouncement` turns them into the contract's shape. */
 export const AnnouncementForm = z.object({
   kind: z.enum(Object.keys(ANNOUNCEMENT_LABELS) as [AnnouncementKind, ...AnnouncementKind[]]),
-  leaving: text,
-  next: text,
-  role: text,
-  organisation: text,
-  city: text,
-  movingOn: text,
-  eventName: text,
-  startsOn: text,
-  endsOn: text,
-  place: text,
-  tags: text,
-  organisations: text,
+  leaving: DraftText,
+  next: DraftText,
+  role: DraftText,
+  organisation: DraftText,
+  city: DraftText,
+  movingOn: DraftText,
+  eventName: DraftText,
+  startsOn: DraftText,
+  endsOn: DraftText,
+  place: DraftText,
+  tags: DraftText,
+  organisations: DraftText,
   tiers: z.array(Tier).max(10),
   contactIds: z.array(z.string().max(200)).max(50_000),
-  signature: text,
+  signature: DraftText,
 });
 export type AnnouncementForm = z.infer<typeof AnnouncementForm>;
 

@@ -67,8 +67,8 @@ export function AddPersonDialog({ open, onClose }: { open: boolean; onClose: () 
             undo: { run: () => rapport().contacts.delete({ ids: [contact.id] }) },
           });
         }}
+        aside={<CardReader onDraft={(read) => setCard((c) => ({ read, count: (c?.count ?? 0) + 1 }))} />}
       />
-      <CardReader onDraft={(read) => setCard((c) => ({ read, count: (c?.count ?? 0) + 1 }))} />
     </Dialog>
   );
 }

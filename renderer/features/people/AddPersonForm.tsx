@@ -1,4 +1,4 @@
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { z } from 'zod';
 import { TIER_LABELS } from '../../../shared/domain/cadence.ts';
 import type { CardDraft } from '../../../shared/domain/cards/card-draft.ts';
@@ -49,14 +49,24 @@ export interface AddPersonFormProps {
   defaultTier?: Tier | undefined;
   /** Fields read from a business card, filled in for review; web address and note appear when it has them. */
   initial?: CardDraft | undefined;
+  /** Shown above the button (the card reader), so the form's footer stays last and in view. */
+  aside?: ReactNode;
 }
 
 /** Name, organisation, role, email and rhythm; warns (once) when the name is already taken. */
-export function AddPersonForm({ create, onAdded, sameName: findSameName, defaultTier, initial }: AddPersonFormProps) {
+export function AddPersonForm({
+  create,
+  onAdded,
+  sameName: findSameName,
+  defaultTier,
+  initial,
+  aside,
+}: AddPersonFormProps) {
   const id = useId();
   const [errors, setErrors] = useState<Errors>({});
   const formRef = useFocusFirstError(errors);
-  const typed = useFormDraft('person:new', formRef);
+  // Tied to the card it was read from (or none), not to the default rhythm, which may arrive later.
+  const typed = useFormDraft('person:new', formRef, initial ?? null);
   const [saving, setSaving] = useState(false);
   const [sameName, setSameName] = useState<{ name: string; others: string[] } | null>(null);
   const nameInput = useRef<HTMLInputElement>(null);
@@ -116,7 +126,15 @@ export function AddPersonForm({ create, onAdded, sameName: findSameName, default
 
   return (
     <form ref={formRef} className="form add-person" noValidate onSubmit={(e) => void submit(e)}>
-      {typed.restored ? <RestoredDraft onStartOver={typed.discard} /> : null}
+      {typed.restored ? (
+        <RestoredDraft
+          onStartOver={() => {
+            typed.discard();
+            setErrors({});
+            setSameName(null);
+          }}
+        />
+      ) : null}
       <Field
         ref={nameInput}
         label="Name"
@@ -173,7 +191,8 @@ export function AddPersonForm({ create, onAdded, sameName: findSameName, default
       <div className="row">
         <div className="field">
           <label htmlFor={`${id}-tier`}>Rhythm</label>
-          <select id={`${id}-tier`} name="tier" defaultValue={defaultTier ?? ''}>
+          {/* Keyed: the default rhythm is read when the dialog opens and may arrive after the form. */}
+          <select key={defaultTier ?? ''} id={`${id}-tier`} name="tier" defaultValue={defaultTier ?? ''}>
             <option value="">No rhythm</option>
             {Tier.options.map((t) => (
               <option key={t} value={t}>
@@ -190,6 +209,7 @@ export function AddPersonForm({ create, onAdded, sameName: findSameName, default
         </p>
       ) : null}
       <FormError error={errors.form} />
+      {aside}
       <div className="dialog-footer">
         <button type="submit" className="primary" disabled={saving}>
           {saving ? 'Adding…' : 'Add person'}

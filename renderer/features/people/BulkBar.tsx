@@ -8,6 +8,7 @@ import { useRequest } from '../../api/request.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { Menu } from '../../ui/Menu.tsx';
 import { useExport } from '../backup/useExport.ts';
+import { forgetDraftsAbout } from '../../ui/drafts/draft-store.ts';
 
 /** Actions on the selected people: tag, set rhythm, archive, export, delete; each with Undo where possible. */
 export function BulkBar({
@@ -63,7 +64,11 @@ export function BulkBar({
     void request(() => rapport().contacts.delete({ ids }), {
       action: `delete ${count}`,
       success: ({ undoToken }) => ({ title: `Deleted ${count}`, undo: { token: undoToken } }),
-    }).then((r) => r.ok && onDone());
+    }).then((r) => {
+      if (!r.ok) return;
+      forgetDraftsAbout(ids);
+      onDone();
+    });
   }
 
   return (

@@ -3,11 +3,12 @@ import { z } from 'zod';
 import { useToday } from '../../api/AppInfoProvider.tsx';
 import { rapport } from '../../api/rapport.ts';
 import { useRequest } from '../../api/request.ts';
+import { personDraftSlot, DraftText } from '../../ui/drafts/draft-store.ts';
 import { useDraft } from '../../ui/drafts/useDraft.ts';
 
 /** What is typed and not yet remembered, kept as a draft per person. */
 const DetailDraft = z.object({
-  text: z.string().max(10_000),
+  text: DraftText,
   sensitivity: z.enum(['normal', 'private', 'sensitive']),
 });
 const BLANK: z.infer<typeof DetailDraft> = { text: '', sensitivity: 'normal' };
@@ -17,7 +18,7 @@ export function AddDetailForm({ contactId }: { contactId: string }) {
   const id = useId();
   const today = useToday();
   const request = useRequest();
-  const draft = useDraft(`detail:${contactId}`, BLANK, DetailDraft);
+  const draft = useDraft(personDraftSlot('detail', contactId), BLANK, DetailDraft);
   const { text, sensitivity } = draft.values;
   const [error, setError] = useState('');
 
@@ -32,7 +33,8 @@ export function AddDetailForm({ contactId }: { contactId: string }) {
       }),
     });
     if (!result.ok) return;
-    draft.discard();
+    // The privacy chosen stays for the next detail, as it always has; the text is done.
+    draft.set({ text: '' });
     setError('');
   }
 

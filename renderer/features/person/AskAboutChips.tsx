@@ -5,14 +5,18 @@ import type { Detail } from '../../../shared/domain/detail.ts';
 export function AskAboutChips({
   details,
   onResolve,
+  level = 3,
 }: {
   details: readonly Detail[];
   onResolve: (detail: Detail) => void | Promise<void>;
+  /** Its heading's level: 2 on the person page, right under the name; 3 inside a dialog. */
+  level?: 2 | 3;
 }) {
   if (!details.length) return null;
+  const Heading = level === 2 ? 'h2' : 'h3';
   return (
     <section className="ask-about" aria-label="Ask about">
-      <h3>Ask about</h3>
+      <Heading>Ask about</Heading>
       <ul className="chips">
         {details.map((d) => (
           <li key={d.id} className={`chip chip-${d.sensitivity}`}>

@@ -48,6 +48,22 @@ describe('PersonForm', () => {
     );
   });
 
+  it('keeps the kind of a profile left as it was, and detects it for a new one', async () => {
+    const save = vi.fn(async () => ({ ok: true as const, value: sam }));
+    const withProfile = { ...sam, social: [{ kind: 'linkedin' as const, url: 'https://li.example.org/sam' }] };
+    render(<PersonForm initial={withProfile} save={save} onSaved={() => {}} />);
+    await userEvent.type(screen.getByLabelText('Online profiles'), '{Enter}https://github.com/sam');
+    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+    expect(save).toHaveBeenCalledWith(
+      expect.objectContaining({
+        social: [
+          { kind: 'linkedin', url: 'https://li.example.org/sam' },
+          { kind: 'github', url: 'https://github.com/sam' },
+        ],
+      }),
+    );
+  });
+
   it('names the field when a birthday does not exist, and saves nothing', async () => {
     const save = vi.fn();
     render(<PersonForm initial={sam} save={save} onSaved={() => {}} />);
@@ -75,6 +91,9 @@ describe('PersonForm: an edit typed and not saved', () => {
     expect((screen.getByLabelText('Rhythm') as HTMLSelectElement).value).toBe('close');
     await userEvent.click(screen.getByRole('button', { name: 'Start over' }));
     expect((screen.getByLabelText('Notes') as HTMLTextAreaElement).value).toBe('');
+    // The button goes away with the notice: focus is left in the form, not on the page.
+    expect(document.activeElement).toBe(screen.getByRole('textbox', { name: /^Name/ }));
+    expect(screen.queryByText(/Restored what you typed before/)).toBeNull();
     expect((screen.getByLabelText('Rhythm') as HTMLSelectElement).value).toBe('');
     again.unmount();
 

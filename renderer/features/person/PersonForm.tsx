@@ -4,6 +4,7 @@ import { ContactFields, Tier, type Contact } from '../../../shared/domain/contac
 import { TIER_LABELS } from '../../../shared/domain/cadence.ts';
 import { detectSocialKind } from '../../../shared/domain/social-kind.ts';
 import { toFieldIssues, type FieldIssue, type Result } from '../../../shared/ipc/result.ts';
+import { personDraftSlot } from '../../ui/drafts/draft-store.ts';
 import { RestoredDraft } from '../../ui/drafts/RestoredDraft.tsx';
 import { useFormDraft } from '../../ui/drafts/useFormDraft.ts';
 import { Field, FormError } from '../../ui/Field.tsx';
@@ -45,7 +46,7 @@ export function PersonForm({ initial, save, onSaved }: PersonFormProps) {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const formRef = useFocusFirstError(errors);
   // An edit typed and not saved comes back while the person is as it was when the edit began.
-  const typed = useFormDraft(`person:${initial.id}`, formRef);
+  const typed = useFormDraft(personDraftSlot('person', initial.id), formRef);
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
@@ -72,7 +73,8 @@ export function PersonForm({ initial, save, onSaved }: PersonFormProps) {
         .map((t) => t.trim())
         .filter(Boolean),
       social: fromLines(String(data.get('social') ?? '')).map(({ label, value }) => ({
-        kind: detectSocialKind(value),
+        // A profile kept as it was keeps its kind (an import may know it is LinkedIn on any domain).
+        kind: initial.social.find((p) => p.url === value)?.kind ?? detectSocialKind(value),
         url: value,
         ...(label ? { label } : {}),
       })),
@@ -115,7 +117,14 @@ export function PersonForm({ initial, save, onSaved }: PersonFormProps) {
 
   return (
     <form ref={formRef} className="form person-form" noValidate onSubmit={(e) => void submit(e)}>
-      {typed.restored ? <RestoredDraft onStartOver={typed.discard} /> : null}
+      {typed.restored ? (
+        <RestoredDraft
+          onStartOver={() => {
+            typed.discard();
+            setErrors({});
+          }}
+        />
+      ) : null}
       <div className="row">
         <Field label="Name" name="displayName" required defaultValue={initial.displayName} error={errors.displayName} />
         <Field label="Given name" name="givenName" defaultValue={initial.givenName} error={errors.givenName} />

@@ -7,6 +7,7 @@ import { useRequest } from '../../api/request.ts';
 import { useLive } from '../../api/useLive.ts';
 import { navigate } from '../../navigation/useScreen.ts';
 import { Avatar } from '../../ui/Avatar.tsx';
+import { forgetDraftsAbout } from '../../ui/drafts/draft-store.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { Menu } from '../../ui/Menu.tsx';
 import { ScreenHeading } from '../../ui/ScreenHeading.tsx';
@@ -55,7 +56,11 @@ export function PersonScreen({ id }: { id: string }) {
     void request(() => rapport().contacts.delete({ ids: [id] }), {
       action: `delete ${name}`,
       success: ({ undoToken }) => ({ title: `Deleted ${name}`, undo: { token: undoToken } }),
-    }).then((r) => r.ok && navigate('people'));
+    }).then((r) => {
+      if (!r.ok) return;
+      forgetDraftsAbout([id]);
+      navigate('people');
+    });
   }
   const archive = (archived: boolean) =>
     void request(() => rapport().contacts.archive({ ids: [id], archived }), {
@@ -113,6 +118,7 @@ export function PersonScreen({ id }: { id: string }) {
         </div>
       </header>
       <AskAboutChips
+        level={2}
         details={openDetails}
         onResolve={(d) =>
           void request(() => rapport().details.resolve({ id: d.id }), {

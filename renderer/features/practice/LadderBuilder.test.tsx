@@ -71,6 +71,20 @@ describe('LadderBuilder', () => {
     ]);
   });
 
+  it('adds your own step with Enter without saving the ladder, and keeps a step half written', async () => {
+    const save = vi.fn();
+    const view = render(<LadderBuilder save={save} onSaved={vi.fn()} />);
+    await userEvent.type(screen.getByLabelText('Your step'), 'Say hello to the host{Enter}');
+    expect(screen.getByLabelText('Step 1')).toHaveProperty('value', 'Say hello to the host');
+    expect(screen.getByLabelText('Your step')).toHaveProperty('value', '');
+    expect(save).not.toHaveBeenCalled();
+    await userEvent.type(screen.getByLabelText('Your step'), 'Ask a speaker a ques');
+    view.unmount();
+    render(<LadderBuilder save={save} onSaved={vi.fn()} />);
+    expect(screen.getByLabelText('Step 1')).toHaveProperty('value', 'Say hello to the host');
+    expect(screen.getByLabelText('Your step')).toHaveProperty('value', 'Ask a speaker a ques');
+  });
+
   it('shows a missing rating on that step, and the message follows the step when it moves', async () => {
     const save = vi.fn(async () => ({
       ok: false as const,
@@ -86,6 +100,7 @@ describe('LadderBuilder', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Save ladder' }));
     const rating = screen.getByLabelText('Expected anxiety, step 2 (0–10)');
     expect(rating.getAttribute('aria-invalid')).toBe('true');
+    expect(document.activeElement).toBe(rating);
     expect(screen.getByRole('alert').textContent).toBe('Choose a number from 0 to 10');
     await userEvent.click(screen.getByRole('button', { name: 'Move step 2 up' }));
     expect(screen.getByLabelText('Expected anxiety, step 1 (0–10)').getAttribute('aria-invalid')).toBe('true');

@@ -1,5 +1,5 @@
 import { ArrowDown, ArrowUp } from 'lucide-react';
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { z } from 'zod';
 import { PRACTICE_SITUATION_LABELS, PRACTICE_SITUATIONS, practicePrompts } from '../../../shared/content/library.ts';
 import { PracticeSituation } from '../../../shared/content/schema.ts';
@@ -12,6 +12,7 @@ import { Field, FormError } from '../../ui/Field.tsx';
 import { ScoreField } from '../../ui/ScoreField.tsx';
 import { errorsFrom, SelectField, toNumber, type FieldErrors } from './fields.tsx';
 import { useFocusFirstError } from '../../ui/useFocusFirstError.ts';
+import { DraftText } from '../../ui/drafts/draft-store.ts';
 
 /** A step while it is being edited: the anxiety rating is the input's text until saved. */
 type DraftStep = Omit<LadderStep, 'id' | 'suds'> & { id?: string; key: string; suds: string };
@@ -32,13 +33,15 @@ const LadderDraft = z.object({
       z.object({
         id: z.string().max(100).optional(),
         key: z.string().max(100),
-        text: z.string().max(10_000),
+        text: DraftText,
         suds: z.string().max(10),
         promptId: z.string().max(80).optional(),
         situation: PracticeSituation.optional(),
       }),
     )
     .max(100),
+  /** A step of your own being written, not added yet. */
+  ownText: DraftText,
 });
 
 /**
@@ -54,20 +57,23 @@ export function LadderBuilder({ initial, save, onSaved }: LadderBuilderProps) {
     {
       name: initial?.name ?? '',
       steps: (initial?.steps ?? []).map(({ suds, ...s }) => ({ ...s, key: s.id, suds: String(suds) })),
+      ownText: '',
     },
     LadderDraft,
   );
-  const { name, steps } = draft.values;
+  const { name, steps, ownText } = draft.values;
   const setName = draft.setter('name');
   const setSteps = draft.setter('steps');
+  const setOwnText = draft.setter('ownText');
   const [situation, setSituation] = useState<PracticeSituation>('corridor-small-talk');
   const [promptId, setPromptId] = useState('');
-  const [ownText, setOwnText] = useState('');
   const [announcement, setAnnouncement] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
-  const formRef = useFocusFirstError(errors);
   /** Messages for one step's fields, by the step's key and field ("k3:suds"), so they follow the step. */
   const [stepErrors, setStepErrors] = useState<Record<string, string>>({});
+  // One object per change of either, so focus moves after a failed save, not on every render.
+  const allErrors = useMemo(() => ({ ...errors, ...stepErrors }), [errors, stepErrors]);
+  const formRef = useFocusFirstError(allErrors);
   const refocus = useRef<string | null>(null);
   const list = useRef<HTMLOListElement>(null);
 
@@ -83,6 +89,11 @@ export function LadderBuilder({ initial, save, onSaved }: LadderBuilderProps) {
   function add(step: Omit<DraftStep, 'key'>) {
     setSteps((s) => [...s, keyed(step)]);
     setAnnouncement(`Added step ${steps.length + 1}: ${step.text}. Rate how anxious it would make you.`);
+  }
+  function addOwn() {
+    if (!ownText.trim()) return;
+    add({ text: ownText.trim(), suds: '' });
+    setOwnText('');
   }
   function move(index: number, by: -1 | 1) {
     const to = index + by;
@@ -126,7 +137,15 @@ export function LadderBuilder({ initial, save, onSaved }: LadderBuilderProps) {
 
   return (
     <form ref={formRef} className="form ladder-builder" onSubmit={(e) => void submit(e)} noValidate>
-      {draft.restored ? <RestoredDraft onStartOver={draft.discard} /> : null}
+      {draft.restored ? (
+        <RestoredDraft
+          onStartOver={() => {
+            draft.discard();
+            setErrors({});
+            setStepErrors({});
+          }}
+        />
+      ) : null}
       <Field
         label="Ladder name"
         value={name}
@@ -242,15 +261,14 @@ export function LadderBuilder({ initial, save, onSaved }: LadderBuilderProps) {
             value={ownText}
             placeholder="e.g. Ask one question after the talk"
             onChange={(e) => setOwnText(e.target.value)}
-          />
-          <button
-            type="button"
-            disabled={!ownText.trim()}
-            onClick={() => {
-              add({ text: ownText.trim(), suds: '' });
-              setOwnText('');
+            onKeyDown={(e) => {
+              // Enter adds the step (as the button beside it does) instead of saving the ladder.
+              if (e.key !== 'Enter') return;
+              e.preventDefault();
+              addOwn();
             }}
-          >
+          />
+          <button type="button" disabled={!ownText.trim()} onClick={addOwn}>
             Add step
           </button>
         </div>

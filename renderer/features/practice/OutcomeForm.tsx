@@ -19,6 +19,7 @@ import { FormError } from '../../ui/Field.tsx';
 import { RestoredDraft } from '../../ui/drafts/RestoredDraft.tsx';
 import { useDraft } from '../../ui/drafts/useDraft.ts';
 import { useFocusFirstError } from '../../ui/useFocusFirstError.ts';
+import { DraftText } from '../../ui/drafts/draft-store.ts';
 
 const STAYED: { value: Stayed; label: string }[] = [
   { value: 'until-done', label: 'I stayed until it was done' },
@@ -33,11 +34,11 @@ const OutcomeDraft = z.object({
   sudsPeak: z.string().max(10),
   sudsEnd: z.string().max(10),
   stayed: z.enum(['', 'until-done', 'left-early']),
-  outcome: z.string().max(100_000),
+  outcome: DraftText,
   happened: z.enum(['', 'yes', 'no']),
-  coping: z.string().max(100_000),
+  coping: DraftText,
   belief: z.string().max(10),
-  learned: z.string().max(100_000),
+  learned: DraftText,
   dropped: z.array(z.string().max(200)).max(100),
   contactId: z.string().max(200),
 });
@@ -110,7 +111,14 @@ export function OutcomeForm({
 
   return (
     <form ref={formRef} className="form" onSubmit={(e) => void submit(e)} noValidate>
-      {draft.restored ? <RestoredDraft onStartOver={draft.discard} /> : null}
+      {draft.restored ? (
+        <RestoredDraft
+          onStartOver={() => {
+            draft.discard();
+            setErrors({});
+          }}
+        />
+      ) : null}
       <p className="lead">{session.task}</p>
       <p className="notice">
         You predicted: “{session.prediction}”. Beforehand you believed it {session.beliefBefore}%.

@@ -12,6 +12,7 @@ import { FormError } from '../../ui/Field.tsx';
 import { RestoredDraft } from '../../ui/drafts/RestoredDraft.tsx';
 import { useDraft } from '../../ui/drafts/useDraft.ts';
 import { useFocusFirstError } from '../../ui/useFocusFirstError.ts';
+import { DraftText } from '../../ui/drafts/draft-store.ts';
 
 /** What the plan starts from: a ladder step, a prompt, or nothing (a free practice). */
 export interface SessionSeed {
@@ -24,10 +25,10 @@ export interface SessionSeed {
 
 /** What the plan form holds until the session starts (kept as a draft). */
 const PlanDraft = z.object({
-  task: z.string().max(100_000),
+  task: DraftText,
   situation: PracticeSituation,
   sudsBefore: z.string().max(10),
-  prediction: z.string().max(100_000),
+  prediction: DraftText,
   belief: z.string().max(10),
   drops: z.array(z.string().max(200)).max(100),
 });
@@ -91,7 +92,14 @@ export function PlanForm({
 
   return (
     <form ref={formRef} className="form" onSubmit={(e) => void submit(e)} noValidate>
-      {draft.restored ? <RestoredDraft onStartOver={draft.discard} /> : null}
+      {draft.restored ? (
+        <RestoredDraft
+          onStartOver={() => {
+            draft.discard();
+            setErrors({});
+          }}
+        />
+      ) : null}
       <TextArea label="What will you do?" value={task} error={errors.task} onChange={(e) => setTask(e.target.value)} />
       <SelectField label="Situation" value={situation} onChange={(v) => setSituation(v as PracticeSituation)}>
         {PRACTICE_SITUATIONS.map((s) => (

@@ -10,10 +10,11 @@ import { FormError } from '../../ui/Field.tsx';
 import { RestoredDraft } from '../../ui/drafts/RestoredDraft.tsx';
 import { useDraft } from '../../ui/drafts/useDraft.ts';
 import { useFocusFirstError } from '../../ui/useFocusFirstError.ts';
+import { DraftText } from '../../ui/drafts/draft-store.ts';
 
 const TONES: Tone[] = Tone.options;
 const StarterDraft = z.object({
-  text: z.string().max(10_000),
+  text: DraftText,
   situation: StarterSituation,
   channel: Channel,
   tone: Tone,
@@ -41,7 +42,12 @@ export function OwnStarterForm({
     channel: start?.channel ?? 'any',
     tone: start?.tone ?? 'warm',
   };
-  const draft = useDraft(initial ? `starter:${initial.id}` : 'starter:new', blank, StarterDraft);
+  const slot = initial
+    ? `starter:${initial.id}`
+    : initialFields
+      ? `starter:adapt:${initialFields.text}`
+      : 'starter:new';
+  const draft = useDraft(slot, blank, StarterDraft);
   const { text, situation, channel, tone } = draft.values;
   const [setText, setSituation, setChannel, setTone] = [
     draft.setter('text'),
@@ -65,7 +71,14 @@ export function OwnStarterForm({
 
   return (
     <form ref={formRef} className="form" onSubmit={(e) => void submit(e)} noValidate>
-      {draft.restored ? <RestoredDraft onStartOver={draft.discard} /> : null}
+      {draft.restored ? (
+        <RestoredDraft
+          onStartOver={() => {
+            draft.discard();
+            setErrors({});
+          }}
+        />
+      ) : null}
       <TextArea
         label="Your starter"
         hint={`Write ${PLACEHOLDER_LIST} where something about the person goes; suggestions fill them in for each person.`}

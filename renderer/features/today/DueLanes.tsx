@@ -32,7 +32,9 @@ function Row({ item, actionable }: { item: TodayItem; actionable: boolean }) {
         >
           {name}
         </a>
-        <span className={`due-reason status-${item.status.state}`}>{reasons.join(' · ')}</span>
+        <span className={`due-reason status-${item.status.state}`} title={reasons.join(' · ')}>
+          {reasons.join(' · ')}
+        </span>
       </div>
       <span className="row-actions">
         {actionable ? <DoneButton personId={item.id} name={name} compact /> : null}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { createDraftStore } from './draft-store.ts';
+import { createDraftStore, forgetDraftsAbout, formDrafts, personDraftSlot } from './draft-store.ts';
 
 const Values = z.object({ text: z.string() });
 
@@ -26,5 +26,35 @@ describe('draft store', () => {
     expect(store.load('d', undefined, Values)).toBeUndefined();
     window.localStorage.setItem('test.drafts', '{not json');
     expect(store.load('c', undefined, Values)).toBeUndefined();
+  });
+
+  it('makes room by dropping the oldest drafts when storage is full', () => {
+    const items = new Map<string, string>();
+    const small = {
+      getItem: (key: string) => items.get(key) ?? null,
+      setItem: (key: string, value: string) => {
+        if (value.length > 150) throw new DOMException('full', 'QuotaExceededError');
+        items.set(key, value);
+      },
+      removeItem: (key: string) => void items.delete(key),
+    };
+    const store = createDraftStore('test.drafts', 10, () => small);
+    for (const name of ['a', 'b']) store.save(name, undefined, { text: name });
+    store.save('c', undefined, { text: 'the newest' });
+    expect(store.load('c', undefined, Values)).toEqual({ text: 'the newest' });
+    expect(store.load('b', undefined, Values)).toEqual({ text: 'b' });
+    expect(store.load('a', undefined, Values)).toBeUndefined();
+  });
+
+  it('forgets what was typed about people who are deleted, and only about them', () => {
+    const keep = (slot: string) => formDrafts.save(slot, undefined, { text: slot });
+    for (const id of ['sam', 'ann'])
+      for (const form of ['person', 'detail', 'needs'] as const) keep(personDraftSlot(form, id));
+    keep('event:new');
+    forgetDraftsAbout(['sam']);
+    expect(formDrafts.load(personDraftSlot('detail', 'sam'), undefined, Values)).toBeUndefined();
+    expect(formDrafts.load(personDraftSlot('person', 'sam'), undefined, Values)).toBeUndefined();
+    expect(formDrafts.load(personDraftSlot('needs', 'ann'), undefined, Values)).toEqual({ text: 'needs:ann' });
+    expect(formDrafts.load('event:new', undefined, Values)).toEqual({ text: 'event:new' });
   });
 });

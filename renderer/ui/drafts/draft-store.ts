@@ -18,15 +18,24 @@ export interface DraftStore {
   load<T>(slot: string, base: unknown, values: z.ZodType<T>): T | undefined;
   /** Keeps `values` in `slot`, or forgets the slot when `values` is undefined (nothing typed, or saved). */
   save(slot: string, base: unknown, values: unknown): void;
+  /** Forgets every slot `which` picks. */
+  forget(which: (slot: string) => boolean): void;
 }
+
+/** A text field of a draft: as long as anything the forms accept. */
+export const DraftText = z.string().max(200_000);
 
 /** JSON text as a comparison key: drafts hold plain data only. */
 export const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
-export function createDraftStore(storageKey: string, max: number): DraftStore {
+export function createDraftStore(
+  storageKey: string,
+  max: number,
+  storage: () => Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> = () => window.localStorage,
+): DraftStore {
   function read(): Slots {
     try {
-      const parsed = Slots.safeParse(JSON.parse(window.localStorage.getItem(storageKey) ?? '{}'));
+      const parsed = Slots.safeParse(JSON.parse(storage().getItem(storageKey) ?? '{}'));
       return parsed.success ? parsed.data : {};
     } catch {
       return {};
@@ -34,14 +43,20 @@ export function createDraftStore(storageKey: string, max: number): DraftStore {
   }
 
   function write(slots: Slots): void {
-    try {
-      const newest = Object.entries(slots)
-        .sort(([, a], [, b]) => b.savedAt - a.savedAt)
-        .slice(0, max);
-      if (newest.length) window.localStorage.setItem(storageKey, JSON.stringify(Object.fromEntries(newest)));
-      else window.localStorage.removeItem(storageKey);
-    } catch {
-      // Storage full or refused: the form still holds the text while it is open.
+    let newest = Object.entries(slots)
+      .sort(([, a], [, b]) => b.savedAt - a.savedAt)
+      .slice(0, max);
+    for (;;) {
+      try {
+        if (newest.length) storage().setItem(storageKey, JSON.stringify(Object.fromEntries(newest)));
+        else storage().removeItem(storageKey);
+        return;
+      } catch {
+        // Storage full: the oldest drafts make room for the newest. Refused even alone: the form
+        // still holds the text while it is open.
+        if (newest.length <= 1) return;
+        newest = newest.slice(0, Math.ceil(newest.length / 2));
+      }
     }
   }
 
@@ -58,8 +73,24 @@ export function createDraftStore(storageKey: string, max: number): DraftStore {
       // The slot saved goes first, so it stays newest among slots saved in the same millisecond.
       write(next === undefined ? others : { [slot]: { savedAt: Date.now(), base, values: next }, ...others });
     },
+    forget(which) {
+      const slots = read();
+      const kept = Object.fromEntries(Object.entries(slots).filter(([slot]) => !which(slot)));
+      if (Object.keys(kept).length !== Object.keys(slots).length) write(kept);
+    },
   };
 }
 
 /** The drafts of the forms that use useDraft or useFormDraft. */
 export const formDrafts = createDraftStore('rapport.form-drafts', 40);
+
+/** The slots of forms about one person (their edit, a detail, what they look for). */
+export const personDraftSlot = (form: 'person' | 'detail' | 'needs', contactId: string) => `${form}:${contactId}`;
+
+/** Deleted people leave nothing typed about them behind (their notes, a sensitive detail). */
+export function forgetDraftsAbout(contactIds: readonly string[]): void {
+  const slots = new Set(
+    contactIds.flatMap((id) => (['person', 'detail', 'needs'] as const).map((f) => personDraftSlot(f, id))),
+  );
+  formDrafts.forget((slot) => slots.has(slot));
+}

@@ -1,6 +1,6 @@
 import { act, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { useRef } from 'react';
+import { StrictMode, useRef } from 'react';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { useDraft } from './useDraft.ts';
@@ -41,14 +41,40 @@ describe('useDraft', () => {
     expect(box().value).toBe('moving to Leeds');
   });
 
-  it('keeps what is being typed when the record under an open form changes', async () => {
+  it('keeps what is being typed when the record under an open form changes, tied to what it started from', async () => {
     const view = render(<NoteBox slot="needs:sam" start="a mentor" />);
     await userEvent.type(box(), ' in design');
     view.rerender(<NoteBox slot="needs:sam" start="synced from the laptop" />);
     expect(box().value).toBe('a mentor in design');
     view.unmount();
-    render(<NoteBox slot="needs:sam" start="synced from the laptop" />);
+    // Never offered over the newer record; still there for the record it was typed on.
+    const newer = render(<NoteBox slot="needs:sam" start="synced from the laptop" />);
+    expect(box().value).toBe('synced from the laptop');
+    newer.unmount();
+    render(<NoteBox slot="needs:sam" start="a mentor" />);
     expect(box().value).toBe('a mentor in design');
+  });
+
+  it('follows a new blank while untouched, and writes nothing until the user changes something', async () => {
+    const view = render(<NoteBox slot="needs:sam" start="a mentor" />);
+    view.rerender(<NoteBox slot="needs:sam" start="synced from the laptop" />);
+    expect(box().value).toBe('synced from the laptop');
+    expect(window.localStorage.getItem('rapport.form-drafts')).toBeNull();
+    // Saved, then the record arrives changed: nothing is kept, nothing comes back.
+    await userEvent.type(box(), '!');
+    await userEvent.click(screen.getByRole('button', { name: 'Discard' }));
+    view.rerender(<NoteBox slot="needs:sam" start="saved!" />);
+    expect(box().value).toBe('saved!');
+    expect(window.localStorage.getItem('rapport.form-drafts')).toBeNull();
+  });
+
+  it('never wipes a draft by opening the same slot from somewhere else', async () => {
+    const typed = render(<NoteBox slot="starter:new" />);
+    await userEvent.type(box(), 'Hello there');
+    typed.unmount();
+    render(<NoteBox slot="starter:new" start="from the library" />).unmount();
+    render(<NoteBox slot="starter:new" />);
+    expect(box().value).toBe('Hello there');
   });
 
   it('keeps nothing without a slot, and drops a draft made from another starting point', async () => {
@@ -107,6 +133,20 @@ describe('useFormDraft', () => {
     expect((screen.getByLabelText('Name') as HTMLInputElement).value).toBe('Sam');
     expect((screen.getByLabelText('Yearly') as HTMLInputElement).checked).toBe(true);
     expect(window.localStorage.getItem('rapport.form-drafts')).toBeNull();
+  });
+
+  it('reads the fields as they opened once, even when React runs its effects twice (StrictMode)', async () => {
+    const view = render(<Uncontrolled slot="person:sam" />);
+    await userEvent.type(screen.getByLabelText('Name'), ' Okafor');
+    view.unmount();
+    render(
+      <StrictMode>
+        <Uncontrolled slot="person:sam" />
+      </StrictMode>,
+    );
+    expect((screen.getByLabelText('Name') as HTMLInputElement).value).toBe('Sam Okafor');
+    await act(async () => screen.getByRole('button', { name: 'Start over' }).click());
+    expect((screen.getByLabelText('Name') as HTMLInputElement).value).toBe('Sam');
   });
 
   it('offers nothing to a form that opens differently (the record changed since)', async () => {

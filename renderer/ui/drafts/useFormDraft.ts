@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { formDrafts, sameJson } from './draft-store.ts';
 
 /** An uncontrolled form's fields by name (`name=value` for check boxes and radio buttons). */
-const FormFields = z.record(z.string(), z.union([z.string().max(100_000), z.boolean()]));
+const FormFields = z.record(z.string(), z.union([z.string().max(200_000), z.boolean()]));
 type FormFields = z.infer<typeof FormFields>;
 
 type Control = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
@@ -39,27 +39,32 @@ function fill(form: HTMLFormElement, fields: FormFields): void {
 
 /**
  * useDraft for a form whose fields are uncontrolled (read with FormData at submit): what is typed
- * is kept from the first change, keyed by `slot` and the fields as the form opened, and put back
- * into the fields when it opens the same way again. `slot` null keeps nothing.
+ * is kept from the first change and put back into the fields when the form opens the same way
+ * again: the same `slot`, and the same fields as it opened with (an edit's record), or the same
+ * `opensFrom` when given (a new form, whose defaults may arrive late). `slot` null keeps nothing.
  */
-export function useFormDraft(slot: string | null, form: RefObject<HTMLFormElement | null>) {
+export function useFormDraft(slot: string | null, form: RefObject<HTMLFormElement | null>, opensFrom?: unknown) {
   const [restored, setRestored] = useState(false);
-  const base = useRef<FormFields>({});
+  /** The fields as the form opened in this slot, read once (an effect run twice must not re-read a filled form). */
+  const opened = useRef<{ slot: string; fields: FormFields } | null>(null);
+  const opensFromJson = opensFrom === undefined ? undefined : JSON.stringify(opensFrom);
   useLayoutEffect(() => {
     const root = form.current;
     if (!root || slot === null) return;
-    const opened = fieldsOf(root);
-    base.current = opened;
-    const kept = formDrafts.load(slot, opened, FormFields);
-    if (kept && !sameJson(kept, opened)) {
-      fill(root, kept);
-      // The fields' starting values exist only in the DOM, so whether a draft applies is known only here.
-      // eslint-disable-next-line react-hooks/set-state-in-effect
-      setRestored(true);
+    const tiedTo = () =>
+      opensFromJson === undefined ? opened.current?.fields : (JSON.parse(opensFromJson) as unknown);
+    if (opened.current?.slot !== slot) {
+      opened.current = { slot, fields: fieldsOf(root) };
+      const kept = formDrafts.load(slot, tiedTo(), FormFields);
+      if (kept && !sameJson(kept, opened.current.fields)) {
+        fill(root, kept);
+        // The fields' starting values exist only in the DOM, so whether a draft applies is known only here.
+        setRestored(true);
+      }
     }
     const keep = () => {
       const now = fieldsOf(root);
-      formDrafts.save(slot, base.current, sameJson(now, base.current) ? undefined : now);
+      formDrafts.save(slot, tiedTo(), sameJson(now, opened.current?.fields) ? undefined : now);
     };
     root.addEventListener('input', keep);
     root.addEventListener('change', keep);
@@ -67,20 +72,20 @@ export function useFormDraft(slot: string | null, form: RefObject<HTMLFormElemen
       root.removeEventListener('input', keep);
       root.removeEventListener('change', keep);
     };
-  }, [slot, form]);
+  }, [slot, form, opensFromJson]);
 
   return {
     restored,
     /** Forgets the draft after a save: the fields as they are now are what the form holds. */
     forget() {
-      if (slot !== null) formDrafts.save(slot, base.current, undefined);
-      if (form.current) base.current = fieldsOf(form.current);
+      if (slot !== null) formDrafts.save(slot, undefined, undefined);
+      if (form.current && slot !== null) opened.current = { slot, fields: fieldsOf(form.current) };
       setRestored(false);
     },
     /** "Start over": the fields as the form opened, and the draft forgotten. */
     discard() {
-      if (form.current) fill(form.current, base.current);
-      if (slot !== null) formDrafts.save(slot, base.current, undefined);
+      if (form.current && opened.current) fill(form.current, opened.current.fields);
+      if (slot !== null) formDrafts.save(slot, undefined, undefined);
       setRestored(false);
     },
   };
