@@ -95,7 +95,7 @@ export function MyCardSettings() {
           Your own details, shown as a QR code for someone to scan at an event. They stay on your devices.
         </p>
       </div>
-      {typed.restored ? <RestoredDraft what="my card" onStartOver={typed.discard} /> : null}
+      <RestoredDraft what="my card" draft={typed} />
       <div className="profile-grid">
         {FIELDS.map((f) => (
           <Field

@@ -125,14 +125,7 @@ export function EventForm({
 
   return (
     <form ref={formRef} className="form event-form" onSubmit={submit} noValidate>
-      {draft.restored ? (
-        <RestoredDraft
-          onStartOver={() => {
-            draft.discard();
-            setErrors({});
-          }}
-        />
-      ) : null}
+      <RestoredDraft draft={draft} alsoClear={() => setErrors({})} />
       <div className="row">
         <Field label="Name" required value={values.name} onChange={set('name')} error={errors.name} />
         <div className="field">

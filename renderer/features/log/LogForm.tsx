@@ -165,7 +165,7 @@ export function LogForm({
 
   return (
     <form ref={formRef} className="form log-form" noValidate onSubmit={(e) => void onSubmit(e)}>
-      {restored ? <RestoredDraft onStartOver={startOver} /> : null}
+      <RestoredDraft draft={{ restored: restored !== undefined, discard: startOver }} />
       <PeoplePicker
         value={picked}
         onChange={setPicked}

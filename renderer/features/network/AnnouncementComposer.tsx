@@ -118,16 +118,14 @@ export function AnnouncementComposer({ initial }: { initial?: Announcement }) {
           draft();
         }}
       >
-        {kept.restored ? (
-          <RestoredDraft
-            onStartOver={() => {
-              kept.discard();
-              setDrafts(null);
-              setSent(new Set());
-              setErrors({});
-            }}
-          />
-        ) : null}
+        <RestoredDraft
+          draft={kept}
+          alsoClear={() => {
+            setDrafts(null);
+            setSent(new Set());
+            setErrors({});
+          }}
+        />
         <fieldset>
           <legend>What are you announcing?</legend>
           <div className="choice-row">

@@ -3,22 +3,10 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import type { Contact, ContactFields } from '../../../shared/domain/contact.ts';
 import { renderInApp } from '../../test-support/render.tsx';
+import { samContact } from '../failures/fixtures.ts';
 import { NeedsForm } from './NeedsForm.tsx';
 
-const sam = (lookingFor: string): Contact => ({
-  id: 'sam',
-  displayName: 'Sam Okafor',
-  emails: [],
-  phones: [],
-  addresses: [],
-  social: [],
-  tags: [],
-  archived: false,
-  extensions: [],
-  lookingFor,
-  createdAt: '2026-01-01T00:00:00.000Z',
-  updatedAt: '2026-01-01T00:00:00.000Z',
-});
+const sam = (lookingFor: string): Contact => ({ ...samContact, lookingFor });
 const fieldsOf = ({ id: _i, createdAt: _c, updatedAt: _u, ...fields }: Contact): ContactFields => fields;
 const form = (contact: Contact) => <NeedsForm contact={contact} fields={fieldsOf(contact)} />;
 const editButton = () => screen.getByRole('button', { name: /Edit what Sam Okafor is looking for/ });

@@ -76,7 +76,7 @@ export function NeedsForm({ contact, fields }: { contact: Contact; fields: Conta
         save();
       }}
     >
-      {draft.restored ? <RestoredDraft onStartOver={draft.discard} /> : null}
+      <RestoredDraft draft={draft} />
       <TextArea
         label="Looking for"
         value={lookingFor}

@@ -126,15 +126,13 @@ export function AddPersonForm({
 
   return (
     <form ref={formRef} className="form add-person" noValidate onSubmit={(e) => void submit(e)}>
-      {typed.restored ? (
-        <RestoredDraft
-          onStartOver={() => {
-            typed.discard();
-            setErrors({});
-            setSameName(null);
-          }}
-        />
-      ) : null}
+      <RestoredDraft
+        draft={typed}
+        alsoClear={() => {
+          setErrors({});
+          setSameName(null);
+        }}
+      />
       <Field
         ref={nameInput}
         label="Name"

@@ -117,14 +117,7 @@ export function PersonForm({ initial, save, onSaved }: PersonFormProps) {
 
   return (
     <form ref={formRef} className="form person-form" noValidate onSubmit={(e) => void submit(e)}>
-      {typed.restored ? (
-        <RestoredDraft
-          onStartOver={() => {
-            typed.discard();
-            setErrors({});
-          }}
-        />
-      ) : null}
+      <RestoredDraft draft={typed} alsoClear={() => setErrors({})} />
       <div className="row">
         <Field label="Name" name="displayName" required defaultValue={initial.displayName} error={errors.displayName} />
         <Field label="Given name" name="givenName" defaultValue={initial.givenName} error={errors.givenName} />

@@ -137,15 +137,13 @@ export function LadderBuilder({ initial, save, onSaved }: LadderBuilderProps) {
 
   return (
     <form ref={formRef} className="form ladder-builder" onSubmit={(e) => void submit(e)} noValidate>
-      {draft.restored ? (
-        <RestoredDraft
-          onStartOver={() => {
-            draft.discard();
-            setErrors({});
-            setStepErrors({});
-          }}
-        />
-      ) : null}
+      <RestoredDraft
+        draft={draft}
+        alsoClear={() => {
+          setErrors({});
+          setStepErrors({});
+        }}
+      />
       <Field
         label="Ladder name"
         value={name}

@@ -111,14 +111,7 @@ export function OutcomeForm({
 
   return (
     <form ref={formRef} className="form" onSubmit={(e) => void submit(e)} noValidate>
-      {draft.restored ? (
-        <RestoredDraft
-          onStartOver={() => {
-            draft.discard();
-            setErrors({});
-          }}
-        />
-      ) : null}
+      <RestoredDraft draft={draft} alsoClear={() => setErrors({})} />
       <p className="lead">{session.task}</p>
       <p className="notice">
         You predicted: “{session.prediction}”. Beforehand you believed it {session.beliefBefore}%.

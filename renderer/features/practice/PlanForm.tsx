@@ -92,14 +92,7 @@ export function PlanForm({
 
   return (
     <form ref={formRef} className="form" onSubmit={(e) => void submit(e)} noValidate>
-      {draft.restored ? (
-        <RestoredDraft
-          onStartOver={() => {
-            draft.discard();
-            setErrors({});
-          }}
-        />
-      ) : null}
+      <RestoredDraft draft={draft} alsoClear={() => setErrors({})} />
       <TextArea label="What will you do?" value={task} error={errors.task} onChange={(e) => setTask(e.target.value)} />
       <SelectField label="Situation" value={situation} onChange={(v) => setSituation(v as PracticeSituation)}>
         {PRACTICE_SITUATIONS.map((s) => (

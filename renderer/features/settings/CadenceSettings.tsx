@@ -71,7 +71,7 @@ export function CadenceSettings() {
           Due after the ideal gap, overdue after the maximum. Any interaction starts the clock again.
         </p>
       </div>
-      {typed.restored ? <RestoredDraft what="keep-in-touch rhythms" onStartOver={typed.discard} /> : null}
+      <RestoredDraft what="keep-in-touch rhythms" draft={typed} />
       <div className="field">
         <label htmlFor={`${id}-default`}>Rhythm for new and imported people</label>
         <select id={`${id}-default`} name="defaultTier" defaultValue={settings.defaultTier ?? ''}>

@@ -71,14 +71,7 @@ export function OwnStarterForm({
 
   return (
     <form ref={formRef} className="form" onSubmit={(e) => void submit(e)} noValidate>
-      {draft.restored ? (
-        <RestoredDraft
-          onStartOver={() => {
-            draft.discard();
-            setErrors({});
-          }}
-        />
-      ) : null}
+      <RestoredDraft draft={draft} alsoClear={() => setErrors({})} />
       <TextArea
         label="Your starter"
         hint={`Write ${PLACEHOLDER_LIST} where something about the person goes; suggestions fill them in for each person.`}

@@ -74,7 +74,7 @@ export function ReminderSettings() {
     >
       <h2 id="reminder-settings-title">Reminders</h2>
       <p className="field-hint">{hostNote(host)}</p>
-      {typed.restored ? <RestoredDraft what="reminders" onStartOver={typed.discard} /> : null}
+      <RestoredDraft what="reminders" draft={typed} />
       <label className="check">
         <input type="checkbox" name="notifications" defaultChecked={view.notifications} /> Show notifications
       </label>
