@@ -79,9 +79,12 @@ export function EventPage({ id }: { id: string }) {
               <UserPlus size={16} aria-hidden /> Quick capture
             </button>
           </Tooltip>
-          <button type="button" onClick={() => setInviting(true)}>
-            <Mail size={16} aria-hidden /> Will you be there?
-          </button>
+          {/* Telling people you will be there makes sense only before it ends. */}
+          {(event.endsOn ?? event.startsOn) >= today ? (
+            <button type="button" onClick={() => setInviting(true)}>
+              <Mail size={16} aria-hidden /> Will you be there?
+            </button>
+          ) : null}
           <button type="button" onClick={() => setEditing(true)}>
             <Pencil size={16} aria-hidden /> Edit
           </button>

@@ -75,6 +75,9 @@ export function EventsScreen() {
         <p className="empty">No events yet. Add one, or import the .ics file from an invitation.</p>
       ) : null}
       {upcoming.length ? <EventList title="Coming up and on now" events={upcoming} /> : null}
+      {!upcoming.length && past.length ? (
+        <p className="empty">Nothing coming up. Add the next conference or meet-up to prepare for it.</p>
+      ) : null}
       {past.length ? <EventList title="Past events" events={past} /> : null}
       <Dialog
         open={form !== null}

@@ -33,7 +33,7 @@ export function OwnStarterForm({
 }: {
   initial?: OwnStarter | undefined;
   initialFields?: OwnStarterFields | undefined;
-  onSaved: () => void;
+  onSaved: (saved: OwnStarter) => void;
 }) {
   const start = initial ?? initialFields;
   const blank: StarterDraft = {
@@ -66,7 +66,7 @@ export function OwnStarterForm({
     });
     if (!result.ok) return setErrors(errorsFrom(result.error.details, result.error.message, ['fields']));
     draft.discard();
-    onSaved();
+    onSaved(result.value);
   }
 
   return (

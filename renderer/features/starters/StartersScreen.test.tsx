@@ -16,6 +16,7 @@ const byId = (id: string) => starters.find((s) => s.id === id)!;
 
 function renderStarters(favourites: string[] = []) {
   const saved: RequestInput<'starters.saveOwn'>[] = [];
+  const deleted: string[] = [];
   renderInApp(<StartersScreen />, {
     subscriptions: { 'starters.watchMine': (_input, push) => push({ own: [], favourites }) },
     requests: {
@@ -24,9 +25,13 @@ function renderStarters(favourites: string[] = []) {
         const stamp = '2026-03-18T09:00:00.000Z';
         return { ...input.fields, id: 'own-1', createdAt: stamp, updatedAt: stamp };
       },
+      'starters.deleteOwn': ({ id }) => {
+        deleted.push(id);
+        return { deleted: true };
+      },
     },
   });
-  return { saved };
+  return { saved, deleted };
 }
 
 /**
@@ -52,8 +57,8 @@ describe('the starter library', () => {
     expect(row.textContent).toContain('may not be true for you');
   });
 
-  it('“Make it yours” opens the form with the line, and saves it as a new starter of your own', async () => {
-    const { saved } = renderStarters();
+  it('“Make it yours” opens the form with the line, and saves it as a new starter of your own (Undo deletes it)', async () => {
+    const { saved, deleted } = renderStarters();
     const row = await rowOf(example.text);
     await userEvent.click(within(row).getByRole('button', { name: /Make it yours/ }));
     const dialog = await screen.findByRole('dialog', { name: 'Make it yours' });
@@ -74,6 +79,8 @@ describe('the starter library', () => {
         tone: example.tone,
       },
     });
+    await userEvent.click(await screen.findByRole('button', { name: 'Undo' }));
+    await waitFor(() => expect(deleted).toEqual(['own-1']));
   });
 
   it('shows a favourite kept under a retired id on the line that replaced it', async () => {

@@ -36,6 +36,8 @@ const FIRST_PER_GROUP = 4;
  * copy. The bundled library is shared code imported directly; only the user's own starters and
  * favourites come from main.
  */
+const ownFields = ({ text, situation, channel, tone }: OwnStarter) => ({ text, situation, channel, tone });
+
 export function StartersScreen() {
   const id = useId();
   const mine = useLive<Mine>((onResult) => rapport().starters.watchMine({}, onResult), []);
@@ -93,10 +95,7 @@ export function StartersScreen() {
       success: () => ({
         title: 'Deleted your starter',
         undo: {
-          run: () =>
-            rapport().starters.saveOwn({
-              fields: { text: own.text, situation: own.situation, channel: own.channel, tone: own.tone },
-            }),
+          run: () => rapport().starters.saveOwn({ fields: ownFields(own) }),
         },
       }),
     });
@@ -229,10 +228,17 @@ export function StartersScreen() {
           <OwnStarterForm
             initial={editing !== 'new' && 'edit' in editing ? editing.edit : undefined}
             initialFields={editing !== 'new' && 'adapt' in editing ? editing.adapt : undefined}
-            onSaved={() => {
+            onSaved={(saved) => {
+              const before = editing !== 'new' && 'edit' in editing ? editing.edit : undefined;
               setEditing(null);
               toast({
-                title: editing !== 'new' && 'edit' in editing ? 'Saved the changes' : 'Saved your starter',
+                title: before ? 'Saved the changes' : 'Saved your starter',
+                undo: {
+                  run: () =>
+                    before
+                      ? rapport().starters.saveOwn({ id: before.id, fields: ownFields(before) })
+                      : rapport().starters.deleteOwn({ id: saved.id }),
+                },
               });
             }}
           />

@@ -1,0 +1,41 @@
+import { screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import type { EventView } from '../../../shared/ipc/channels/events.ts';
+import { renderInApp, TODAY } from '../../test-support/render.tsx';
+import { EventPage } from './EventPage.tsx';
+
+const viewOn = (startsOn: string, endsOn?: string): EventView => ({
+  event: {
+    id: 'e1',
+    kind: 'meet-up',
+    name: 'Leeds JS',
+    startsOn,
+    ...(endsOn ? { endsOn } : {}),
+    goal: 'Meet two new people',
+    organisations: [],
+    tags: [],
+    sessions: [],
+    going: [],
+    createdAt: '2026-01-01T00:00:00.000Z',
+    updatedAt: '2026-01-01T00:00:00.000Z',
+  },
+  today: TODAY,
+  prep: { likely: [], starters: [] },
+  followUps: [],
+  review: { met: 0, followedUp: 0, waiting: 0, summary: '' },
+});
+const show = (view: EventView) =>
+  renderInApp(<EventPage id="e1" />, { subscriptions: { 'events.watch': (_input, push) => push(view) } });
+
+describe('an event page', () => {
+  it('offers to tell people you will be there until the event is over', async () => {
+    show(viewOn(TODAY));
+    expect(await screen.findByRole('button', { name: 'Will you be there?' })).toBeTruthy();
+  });
+
+  it('does not once it is past', async () => {
+    show(viewOn('2026-03-10', '2026-03-17'));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Leeds JS' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Will you be there?' })).toBeNull();
+  });
+});
