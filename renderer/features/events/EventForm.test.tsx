@@ -51,4 +51,26 @@ describe('EventForm: a new event typed and not saved', () => {
     expect((await screen.findByRole('alert')).textContent).toBe('Choose a date');
     expect(create).not.toHaveBeenCalled();
   });
+
+  it('keeps an edit for the event while only who is going changed since', async () => {
+    const event = {
+      id: 'e1',
+      kind: 'meet-up' as const,
+      name: 'Leeds JS',
+      startsOn: TODAY,
+      goal: 'Meet two new people',
+      organisations: [],
+      tags: [],
+      sessions: [],
+      going: [],
+      createdAt: '2026-01-01T00:00:00.000Z',
+      updatedAt: '2026-01-01T00:00:00.000Z',
+    };
+    open({ editing: event });
+    await userEvent.type(screen.getByRole('textbox', { name: 'Place' }), 'Round Foundry');
+    cleanup();
+    open({ editing: { ...event, going: ['sam'], updatedAt: '2026-03-18T10:00:00.000Z' } });
+    expect(screen.getByText(/Restored what you typed before/)).toBeTruthy();
+    expect(screen.getByRole('textbox', { name: 'Place' })).toHaveProperty('value', 'Round Foundry');
+  });
 });

@@ -73,13 +73,14 @@ export function EventForm({
   onSaved: (event: EventRecord) => void;
   onCancel: () => void;
 }) {
-  // Kept as a draft until saved or cancelled. An edit's draft is tied to the event as it was; a new
-  // one to what it was read from (not to today's date, its default), each opening in its own slot.
+  // Kept as a draft until saved or cancelled. An edit's draft is tied to the event's fields as the
+  // form showed them (not to who is going, set elsewhere); a new one to what it was read from (not
+  // to today's date, its default). Each opening has its own slot.
   const draft = useDraft(
     editing ? `event:${editing.id}` : initial ? `event:import:${initial.icsUid ?? initial.name ?? ''}` : 'event:new',
     valuesOf(editing ?? initial, today),
     Values,
-    editing ?? initial ?? null,
+    editing ? undefined : (initial ?? null),
   );
   const values = draft.values;
   const [errors, setErrors] = useState<Record<string, string>>({});

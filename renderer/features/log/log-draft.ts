@@ -54,3 +54,20 @@ export const loadLogDraft = (key: string): LogDraftValues | undefined => drafts.
 
 /** Keeps `values` under `key`, or forgets the slot when `values` is undefined (nothing typed, or logged). */
 export const saveLogDraft = (key: string, values: LogDraftValues | undefined) => drafts.save(key, undefined, values);
+
+/** Forgets the drafts that name any of these people (opened with them, or picked since). */
+export function forgetLogDraftsAbout(contactIds: readonly string[]): void {
+  const gone = new Set(contactIds);
+  const opening = z.tuple([z.array(z.string()), z.string()]);
+  drafts.forget((slot, values) => {
+    let opened: string[] = [];
+    try {
+      const parsed = opening.safeParse(JSON.parse(slot));
+      if (parsed.success) opened = parsed.data[0];
+    } catch {
+      // A slot this code did not write names nobody.
+    }
+    const picked = LogDraftValues.safeParse(values);
+    return [...opened, ...(picked.success ? picked.data.ids : [])].some((id) => gone.has(id));
+  });
+}

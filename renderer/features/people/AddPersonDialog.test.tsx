@@ -31,4 +31,23 @@ describe('Add person', () => {
     expect(screen.getByRole('textbox', { name: 'Organisation' })).toHaveProperty('value', 'Kiln Studio');
     expect(rhythm().value).toBe('regular');
   });
+
+  it('after a restart, brings back the rhythm chosen, and Start over gives the default again', async () => {
+    const first = renderInApp(<AddPersonDialog open onClose={vi.fn()} />, {
+      requests: { 'settings.getKeepInTouch': () => keepInTouch },
+    });
+    const rhythm = async () => (await screen.findByLabelText('Rhythm')) as HTMLSelectElement;
+    await userEvent.type(await screen.findByRole('textbox', { name: /^Name/ }), 'Ngozi Adeyemi');
+    await userEvent.selectOptions(await rhythm(), 'close');
+    first.unmount();
+
+    renderInApp(<AddPersonDialog open onClose={vi.fn()} />, {
+      requests: { 'settings.getKeepInTouch': () => keepInTouch },
+    });
+    expect(await screen.findByText(/Restored what you typed before/)).toBeTruthy();
+    expect((await rhythm()).value).toBe('close');
+    await userEvent.click(screen.getByRole('button', { name: 'Start over' }));
+    expect((await rhythm()).value).toBe('regular');
+    expect(screen.getByRole('textbox', { name: /^Name/ })).toHaveProperty('value', '');
+  });
 });

@@ -23,7 +23,9 @@ export function AddPersonDialog({ open, onClose }: { open: boolean; onClose: () 
   const { markAdded } = useRecentlyAdded();
   const toast = useToast();
   const request = useRequest();
-  const [defaultTier, setDefaultTier] = useState<Tier | undefined>(undefined);
+  // 'unread' until the settings answer (milliseconds): the form is there at once, for typing
+  // straight after N, and keeps no draft until the rhythm it opens with is known.
+  const [defaultTier, setDefaultTier] = useState<Tier | undefined | 'unread'>('unread');
   const [card, setCard] = useState<{ read: CardRead; count: number } | null>(null);
   const close = () => {
     setCard(null);
@@ -31,8 +33,8 @@ export function AddPersonDialog({ open, onClose }: { open: boolean; onClose: () 
   };
   useEffect(() => {
     if (!open) return;
-    void request(() => rapport().settings.getKeepInTouch({}), { action: 'load the default rhythm' }).then(
-      (r) => r.ok && setDefaultTier(r.value.defaultTier),
+    void request(() => rapport().settings.getKeepInTouch({}), { action: 'load the default rhythm' }).then((r) =>
+      setDefaultTier(r.ok ? r.value.defaultTier : undefined),
     );
   }, [open, request]);
   return (

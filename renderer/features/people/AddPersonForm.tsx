@@ -45,8 +45,8 @@ export interface AddPersonFormProps {
   onAdded: (contact: Contact) => void;
   /** People whose names match this one (`people.pick`), to warn before adding a second person with the same name. */
   sameName?: (name: string) => Promise<readonly PickedPerson[]>;
-  /** The rhythm a new person starts with (Settings → default rhythm). */
-  defaultTier?: Tier | undefined;
+  /** The rhythm a new person starts with (Settings → default rhythm); 'unread' while it is read. */
+  defaultTier?: Tier | undefined | 'unread';
   /** Fields read from a business card, filled in for review; web address and note appear when it has them. */
   initial?: CardDraft | undefined;
   /** Shown above the button (the card reader), so the form's footer stays last and in view. */
@@ -65,8 +65,10 @@ export function AddPersonForm({
   const id = useId();
   const [errors, setErrors] = useState<Errors>({});
   const formRef = useFocusFirstError(errors);
-  // Tied to the card it was read from (or none), not to the default rhythm, which may arrive later.
-  const typed = useFormDraft('person:new', formRef, initial ?? null);
+  // A card's review is its own draft, tied to that card (read it again to get the edits back), so
+  // it never overwrites what was typed into the blank form.
+  const typed = useFormDraft(defaultTier === 'unread' ? null : initial ? 'person:new:card' : 'person:new', formRef);
+  const tier = defaultTier === 'unread' ? undefined : defaultTier;
   const [saving, setSaving] = useState(false);
   const [sameName, setSameName] = useState<{ name: string; others: string[] } | null>(null);
   const nameInput = useRef<HTMLInputElement>(null);
@@ -189,8 +191,8 @@ export function AddPersonForm({
       <div className="row">
         <div className="field">
           <label htmlFor={`${id}-tier`}>Rhythm</label>
-          {/* Keyed: the default rhythm is read when the dialog opens and may arrive after the form. */}
-          <select key={defaultTier ?? ''} id={`${id}-tier`} name="tier" defaultValue={defaultTier ?? ''}>
+          {/* Made anew when the default rhythm arrives: a select takes its default only once. */}
+          <select key={defaultTier ?? ''} id={`${id}-tier`} name="tier" defaultValue={tier ?? ''}>
             <option value="">No rhythm</option>
             {Tier.options.map((t) => (
               <option key={t} value={t}>

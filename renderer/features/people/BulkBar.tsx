@@ -8,7 +8,7 @@ import { useRequest } from '../../api/request.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { Menu } from '../../ui/Menu.tsx';
 import { useExport } from '../backup/useExport.ts';
-import { forgetDraftsAbout } from '../../ui/drafts/draft-store.ts';
+import { forgetTypedAbout } from '../person/forget-typed.ts';
 
 /** Actions on the selected people: tag, set rhythm, archive, export, delete; each with Undo where possible. */
 export function BulkBar({
@@ -66,7 +66,7 @@ export function BulkBar({
       success: ({ undoToken }) => ({ title: `Deleted ${count}`, undo: { token: undoToken } }),
     }).then((r) => {
       if (!r.ok) return;
-      forgetDraftsAbout(ids);
+      forgetTypedAbout(ids);
       onDone();
     });
   }

@@ -7,7 +7,6 @@ import { useRequest } from '../../api/request.ts';
 import { useLive } from '../../api/useLive.ts';
 import { navigate } from '../../navigation/useScreen.ts';
 import { Avatar } from '../../ui/Avatar.tsx';
-import { forgetDraftsAbout } from '../../ui/drafts/draft-store.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { Menu } from '../../ui/Menu.tsx';
 import { ScreenHeading } from '../../ui/ScreenHeading.tsx';
@@ -26,6 +25,7 @@ import { ReciprocityPanel } from './ReciprocityPanel.tsx';
 import { StarterSuggestions } from './StarterSuggestions.tsx';
 import './person.css';
 import { SetAsideValues } from './SetAsideValues.tsx';
+import { forgetTypedAbout } from './forget-typed.ts';
 
 const fieldsOf = ({ id: _i, createdAt: _c, updatedAt: _u, relationships: _r, ...fields }: Contact): ContactFields =>
   fields;
@@ -58,7 +58,7 @@ export function PersonScreen({ id }: { id: string }) {
       success: ({ undoToken }) => ({ title: `Deleted ${name}`, undo: { token: undoToken } }),
     }).then((r) => {
       if (!r.ok) return;
-      forgetDraftsAbout([id]);
+      forgetTypedAbout([id]);
       navigate('people');
     });
   }

@@ -261,7 +261,7 @@ export function LadderBuilder({ initial, save, onSaved }: LadderBuilderProps) {
             onChange={(e) => setOwnText(e.target.value)}
             onKeyDown={(e) => {
               // Enter adds the step (as the button beside it does) instead of saving the ladder.
-              if (e.key !== 'Enter') return;
+              if (e.key !== 'Enter' || e.nativeEvent.isComposing) return;
               e.preventDefault();
               addOwn();
             }}

@@ -18,8 +18,8 @@ export interface DraftStore {
   load<T>(slot: string, base: unknown, values: z.ZodType<T>): T | undefined;
   /** Keeps `values` in `slot`, or forgets the slot when `values` is undefined (nothing typed, or saved). */
   save(slot: string, base: unknown, values: unknown): void;
-  /** Forgets every slot `which` picks. */
-  forget(which: (slot: string) => boolean): void;
+  /** Forgets every slot `which` picks (given the slot and what it holds). */
+  forget(which: (slot: string, values: unknown) => boolean): void;
 }
 
 /** A text field of a draft: as long as anything the forms accept. */
@@ -53,10 +53,18 @@ export function createDraftStore(
         return;
       } catch {
         // Storage full: the oldest drafts make room for the newest. Refused even alone: the form
-        // still holds the text while it is open.
-        if (newest.length <= 1) return;
+        // still holds the text while it is open, and no older copy of it may stay to be offered later.
+        if (newest.length <= 1) return forgetAll();
         newest = newest.slice(0, Math.ceil(newest.length / 2));
       }
+    }
+  }
+
+  function forgetAll(): void {
+    try {
+      storage().removeItem(storageKey);
+    } catch {
+      // Nothing more can be done; reads of a store that does not parse find nothing.
     }
   }
 
@@ -75,7 +83,7 @@ export function createDraftStore(
     },
     forget(which) {
       const slots = read();
-      const kept = Object.fromEntries(Object.entries(slots).filter(([slot]) => !which(slot)));
+      const kept = Object.fromEntries(Object.entries(slots).filter(([slot, { values }]) => !which(slot, values)));
       if (Object.keys(kept).length !== Object.keys(slots).length) write(kept);
     },
   };

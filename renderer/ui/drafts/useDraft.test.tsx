@@ -90,7 +90,7 @@ describe('useDraft', () => {
   });
 });
 
-function Uncontrolled({ slot, name = 'Sam' }: { slot: string; name?: string }) {
+function Uncontrolled({ slot, name = 'Sam', role }: { slot: string; name?: string; role?: string }) {
   const form = useRef<HTMLFormElement>(null);
   const typed = useFormDraft(slot, form);
   return (
@@ -99,7 +99,13 @@ function Uncontrolled({ slot, name = 'Sam' }: { slot: string; name?: string }) {
         Name <input name="name" defaultValue={name} />
       </label>
       <label>
+        Role <input name="role" defaultValue={role} />
+      </label>
+      <label>
         Passphrase <input name="secret" type="password" />
+      </label>
+      <label>
+        Card image <input name="card" type="file" />
       </label>
       <label>
         Close <input name="tier" type="radio" value="close" />
@@ -147,6 +153,28 @@ describe('useFormDraft', () => {
     expect((screen.getByLabelText('Name') as HTMLInputElement).value).toBe('Sam Okafor');
     await act(async () => screen.getByRole('button', { name: 'Start over' }).click());
     expect((screen.getByLabelText('Name') as HTMLInputElement).value).toBe('Sam');
+  });
+
+  it('never forgets a draft because of a control it does not keep (a file chosen)', async () => {
+    const typed = render(<Uncontrolled slot="person:sam" />);
+    await userEvent.type(screen.getByLabelText('Name'), ' Okafor');
+    typed.unmount();
+    render(<Uncontrolled slot="person:sam" name="Sam Okafor" />); // opens as typed: nothing to restore
+    await userEvent.upload(screen.getByLabelText('Card image'), new File(['x'], 'card.png', { type: 'image/png' }));
+    expect(window.localStorage.getItem('rapport.form-drafts')).toContain('Sam Okafor');
+  });
+
+  it('ties typing to the record as it is when typing starts, when it changed while the form was open', async () => {
+    const view = render(<Uncontrolled slot="person:sam" />);
+    // React moves an uncontrolled field that opened empty to its new default (one that opened with
+    // a value stays as it was shown).
+    view.rerender(<Uncontrolled slot="person:sam" role="CTO" />);
+    expect((screen.getByLabelText('Role') as HTMLInputElement).value).toBe('CTO');
+    await userEvent.click(screen.getByLabelText('Close'));
+    view.unmount();
+    render(<Uncontrolled slot="person:sam" role="CTO" />);
+    expect(screen.getByText('restored')).toBeTruthy();
+    expect((screen.getByLabelText('Close') as HTMLInputElement).checked).toBe(true);
   });
 
   it('offers nothing to a form that opens differently (the record changed since)', async () => {
