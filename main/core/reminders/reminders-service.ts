@@ -4,7 +4,11 @@ import { dueLanes, effectiveCadence } from '../../../shared/domain/keep-in-touch
 import { addCalendarDays } from '../../../shared/domain/keep-in-touch/days.ts';
 import { draftNudge, pickNudge, type NudgeCandidate } from '../../../shared/domain/reminders/nudge.ts';
 import { schedule, type DuePerson, type Schedule } from '../../../shared/domain/reminders/schedule.ts';
-import type { ReminderSettings, ReminderState } from '../../../shared/domain/reminders/settings.ts';
+import {
+  afterQuietHours,
+  type ReminderSettings,
+  type ReminderState,
+} from '../../../shared/domain/reminders/settings.ts';
 import {
   TODAY_LIST_LIMIT,
   type DueSummary,
@@ -186,10 +190,15 @@ export function createRemindersService(deps: RemindersDeps): RemindersService {
       smallerStep: nudge.skipsInARow >= 2,
       ...(nudge.outcome ? { outcome: nudge.outcome } : {}),
       ...(nudge.remindAt ? { remindAt: nudge.remindAt } : {}),
-      ...(nudge.outcome === 'tonight'
-        ? { remindBy: deps.notifies && snap.settings.notifications ? 'notification' : 'today' }
-        : {}),
+      ...(nudge.outcome === 'tonight' ? tonightReminder(nudge.remindAt, snap) : {}),
     };
+  }
+
+  /** How the nudge put off until tonight will remind: a notification (when quiet hours let it), or only Today. */
+  function tonightReminder(remindAt: string | undefined, snap: Snapshot): Pick<NudgeView, 'remindBy' | 'notifiesAt'> {
+    if (!deps.notifies || !snap.settings.notifications || !remindAt) return { remindBy: 'today' };
+    const at = afterQuietHours(new Date(remindAt), snap.settings.quietHours, snap.zone).toISOString();
+    return { remindBy: 'notification', ...(at !== remindAt ? { notifiesAt: at } : {}) };
   }
 
   async function todayView(): Promise<{ value: TodayView; nextAt: Date }> {

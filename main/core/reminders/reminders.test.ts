@@ -228,6 +228,19 @@ describe('"Tonight" without notifications', () => {
   });
 });
 
+describe('"Tonight" late in the evening', () => {
+  it('says when quiet hours let the notification come, instead of promising this evening', async () => {
+    // 21:30 in London: two hours on is 23:30, inside the default quiet hours (22:00 to 07:00).
+    const { h } = await withSam('2026-03-01T21:30:00Z', recordingNotifier());
+    await h.next('reminders.watchToday', {}, (v) => v.nudge !== null);
+    await h.call('reminders.nudge', { action: 'tonight' });
+    const nudge = (await h.next('reminders.watchToday', {}, (v) => v.nudge?.outcome === 'tonight')).nudge;
+    expect(nudge?.remindAt).toBe('2026-03-01T23:30:00.000Z');
+    expect(nudge?.remindBy).toBe('notification');
+    expect(nudge?.notifiesAt).toBe('2026-03-02T07:00:00.000Z');
+  });
+});
+
 describe('waking', () => {
   it('recomputes an open Today and the due count at once when the computer wakes', async () => {
     const clock = movableClock('2026-03-18T12:00:00Z');

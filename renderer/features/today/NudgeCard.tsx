@@ -4,6 +4,7 @@ import { rapport } from '../../api/rapport.ts';
 import { useRequest } from '../../api/request.ts';
 import { openPerson } from '../../navigation/useScreen.ts';
 import { Avatar } from '../../ui/Avatar.tsx';
+import { formatInstant } from '../../ui/dates.ts';
 import { useCopy } from '../starters/useCopy.ts';
 import { DoneButton } from './DoneButton.tsx';
 
@@ -16,8 +17,14 @@ const OUTCOME: Record<NonNullable<NudgeView['outcome']>, string> = {
 const TONIGHT_ON_TODAY_ONLY =
   'Kept here for this evening. No notification will come: they are turned off or not available here.';
 
-const outcomeText = (nudge: NudgeView) =>
-  nudge.outcome === 'tonight' && nudge.remindBy === 'today' ? TONIGHT_ON_TODAY_ONLY : OUTCOME[nudge.outcome!];
+function outcomeText(nudge: NudgeView): string {
+  if (nudge.outcome !== 'tonight') return OUTCOME[nudge.outcome!];
+  if (nudge.remindBy === 'today') return TONIGHT_ON_TODAY_ONLY;
+  // Quiet hours hold the notification: it says when it will come instead of "this evening".
+  if (nudge.notifiesAt)
+    return `Your quiet hours start first: we will remind you at ${formatInstant(nudge.notifiesAt)}.`;
+  return OUTCOME.tonight;
+}
 
 /** "Just do it": one person a day, a message already drafted, and three ways to answer. */
 export function NudgeCard({ nudge }: { nudge: NudgeView | null }) {

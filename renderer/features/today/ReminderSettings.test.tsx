@@ -75,6 +75,12 @@ describe('NudgeCard', () => {
   it('shows what was decided; put off until tonight, it can still be done or copied now', () => {
     const { rerender } = renderInApp(<NudgeCard nudge={{ ...nudge, outcome: 'tonight', remindBy: 'notification' }} />);
     expect(screen.getByText('We will remind you this evening.')).toBeTruthy();
+    rerender(
+      <NudgeCard
+        nudge={{ ...nudge, outcome: 'tonight', remindBy: 'notification', notifiesAt: '2026-03-19T07:00:00Z' }}
+      />,
+    );
+    expect(screen.getByText(/^Your quiet hours start first: we will remind you at 19 Mar 2026, 0?7:00/)).toBeTruthy();
     rerender(<NudgeCard nudge={{ ...nudge, outcome: 'tonight', remindBy: 'today' }} />);
     expect(screen.getByText(/^Kept here for this evening\. No notification will come/)).toBeTruthy();
     expect(screen.getByRole('button', { name: /^Done/ })).toBeTruthy();

@@ -52,6 +52,8 @@ export const NudgeView = lazyObject(() => ({
    * can show them) or the nudge only stays on Today (browser mode, or notifications turned off).
    */
   remindBy: z.enum(['notification', 'today']).optional(),
+  /** When the notification comes, if quiet hours hold it past `remindAt`. */
+  notifiesAt: IsoInstant.optional(),
 }));
 export type NudgeView = z.infer<typeof NudgeView>;
 
