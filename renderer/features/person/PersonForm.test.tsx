@@ -1,4 +1,4 @@
-import { render, screen } from '@testing-library/react';
+import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import type { Contact } from '../../../shared/domain/contact.ts';
@@ -85,6 +85,9 @@ describe('PersonForm: an edit typed and not saved', () => {
 
     const again = render(<PersonForm initial={sam} save={save} onSaved={() => {}} />);
     expect(screen.getByText(/Restored what you typed before/)).toBeTruthy();
+    // Said to screen readers once the form has focus: a live region filled after it appeared.
+    expect(screen.getByRole('status').textContent).toBe('');
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Restored what you typed before.'));
     expect((screen.getByLabelText('Notes') as HTMLTextAreaElement).value).toBe(
       'Met at the Leeds meet-up; new puppy Biscuit',
     );

@@ -1,3 +1,5 @@
+import { useEffect, useState } from 'react';
+
 const FIELDS = 'input:not([type=hidden]):not([disabled]), textarea:not([disabled]), select:not([disabled])';
 
 export interface RestoredDraftProps {
@@ -15,9 +17,23 @@ export interface RestoredDraftProps {
  */
 export function RestoredDraft({ draft, alsoClear, what }: RestoredDraftProps) {
   if (!draft.restored) return null;
+  return <Notice draft={draft} {...(alsoClear ? { alsoClear } : {})} {...(what ? { what } : {})} />;
+}
+
+function Notice({ draft, alsoClear, what }: RestoredDraftProps) {
+  // A live region that appears with its text is rarely read out (focus moves into the form at the
+  // same moment), so the words go into an empty one just after.
+  const [said, setSaid] = useState(false);
+  useEffect(() => {
+    const timer = setTimeout(() => setSaid(true), 100);
+    return () => clearTimeout(timer);
+  }, []);
   return (
-    <p className="notice restored-draft" role="status">
-      Restored what you typed before.{' '}
+    <p className="notice restored-draft">
+      <span className="visually-hidden" role="status">
+        {said ? `Restored what you typed before${what ? ` in ${what}` : ''}.` : ''}
+      </span>
+      <span aria-hidden="true">Restored what you typed before.</span>{' '}
       <button
         type="button"
         className="ghost small"
