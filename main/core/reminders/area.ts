@@ -11,6 +11,7 @@ import { createReminderLoop } from './reminder-loop.ts';
 import { createRemindersService } from './reminders-service.ts';
 import { createTodayMemory } from './remembered-today.ts';
 import { createReminderStore } from './store.ts';
+import { systemTimeZone } from './system-zone.ts';
 
 /** Test seams; the app passes none. */
 export interface RemindersOptions {
@@ -21,9 +22,6 @@ export interface RemindersOptions {
   /** How long after the jobs start the calendar file is first built (default FIRST_BUILD_AFTER_MS). */
   icsFirstBuildAfterMs?: number;
 }
-
-/** The machine's IANA zone, read each time so a time-zone change is noticed on the next run. */
-export const systemTimeZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 /**
  * The reminders area: Today's lanes and nudge in every mode. Its jobs send desktop notifications
