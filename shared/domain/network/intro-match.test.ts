@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contentWords, matchTexts, stem, suggestIntroductions, type MatchPerson } from './intro-match.ts';
+import { commonStems, contentWords, matchTexts, stem, suggestIntroductions, type MatchPerson } from './intro-match.ts';
 
 describe('stem', () => {
   it.each([
@@ -114,5 +114,32 @@ describe('suggestIntroductions', () => {
   it('stops at the limit', () => {
     const people = [person('Ana', { lookingFor: 'Rust' }), person('Ben', { canHelpWith: 'Rust' })];
     expect(suggestIntroductions(people, 0)).toEqual([]);
+  });
+});
+
+describe('words common in the network', () => {
+  const person = (id: string, p: Partial<MatchPerson> = {}): MatchPerson => ({ id, displayName: id, ...p });
+  // Twelve texts, "tech" in four of them (a third): common. "climate" and "teaching" are not.
+  const crowd = ['rust', 'kotlin', 'pottery', 'sailing', 'tax law', 'chess', 'baking', 'cycling'].map((topic, i) =>
+    person(`P${i}`, { canHelpWith: topic }),
+  );
+  const network = [
+    ...crowd,
+    person('Ana', { lookingFor: 'investors in climate tech' }),
+    person('Ben', { canHelpWith: 'tech from teaching' }),
+    person('Cy', { canHelpWith: 'climate tech funding' }),
+    person('Di', { canHelpWith: 'health tech' }),
+  ];
+
+  it('are counted per text once there are enough texts, and not below that', () => {
+    expect([
+      ...commonStems(network.flatMap((p) => [p.lookingFor, p.canHelpWith].filter((t) => t !== undefined))),
+    ]).toEqual(['tech']);
+    expect(commonStems(['tech a', 'tech b', 'tech c'])).toEqual(new Set());
+  });
+
+  it('make no introduction on their own, but still count beside a rarer word', () => {
+    const pairs = suggestIntroductions(network).map((s) => [s.seekerId, s.helperId, s.score]);
+    expect(pairs).toEqual([['Ana', 'Cy', 2]]); // climate, and tech beside it; not Ben (tech alone)
   });
 });

@@ -7,7 +7,9 @@
  *    looking-for/can-help text is full of ("looking", "help", "someone", "advice", "intro").
  * 3. The remaining words are stemmed lightly and the same way on both sides ("hiring" and "hire"
  *    meet at "hir", "designers" and "designer" at "design").
- * 4. A pair is suggested when A's looking-for and B's can-help-with share at least one stem.
+ * 4. A pair is suggested when A's looking-for and B's can-help-with share at least one stem,
+ *    and not only stems that are common in this network: in a fifth or more of its looking-for
+ *    and can-help texts, once there are ten or more ("tech" among tech people says little).
  *    The score is the number of shared stems, plus one when a whole phrase of A's (a part
  *    between commas, semicolons or line breaks) is found in B's text word for word.
  * People who are archived, the same person, and pairs already related in any way are left out.
@@ -86,11 +88,31 @@ const phrases = (text: string): string[] =>
     )
     .filter((p) => p.includes(' '));
 
-/** How well `lookingFor` meets `canHelpWith` (0: not at all) and which words they share. */
-export function matchTexts(lookingFor: string, canHelpWith: string): { score: number; shared: string[] } {
+/** Share of the network's texts from which a stem is too common to make a suggestion alone. */
+export const COMMON_SHARE = 0.2;
+/** Texts needed before anything counts as common: a handful of people proves nothing. */
+export const COMMON_FROM_TEXTS = 10;
+
+/** The stems in `COMMON_SHARE` or more of `texts` (none below `COMMON_FROM_TEXTS` texts). */
+export function commonStems(texts: readonly string[]): ReadonlySet<string> {
+  if (texts.length < COMMON_FROM_TEXTS) return new Set();
+  const inTexts = new Map<string, number>();
+  for (const text of texts) for (const { stem: s } of contentWords(text)) inTexts.set(s, (inTexts.get(s) ?? 0) + 1);
+  return new Set([...inTexts].filter(([, n]) => n / texts.length >= COMMON_SHARE).map(([s]) => s));
+}
+
+/**
+ * How well `lookingFor` meets `canHelpWith` (0: not at all) and which words they share. Sharing
+ * only `common` stems is no match.
+ */
+export function matchTexts(
+  lookingFor: string,
+  canHelpWith: string,
+  common: ReadonlySet<string> = new Set(),
+): { score: number; shared: string[] } {
   const helperStems = new Set(contentWords(canHelpWith).map((w) => w.stem));
   const shared = contentWords(lookingFor).filter((w) => helperStems.has(w.stem));
-  if (shared.length === 0) return { score: 0, shared: [] };
+  if (shared.every((w) => common.has(w.stem))) return { score: 0, shared: [] };
   const helperPhrase = ` ${contentWords(canHelpWith)
     .map((w) => w.stem)
     .join(' ')} `;
@@ -109,12 +131,13 @@ export function suggestIntroductions(people: readonly MatchPerson[], limit = 50)
   const seekers = active.filter((p) => p.lookingFor?.trim());
   const helpers = active.filter((p) => p.canHelpWith?.trim());
   const names = new Map(active.map((p) => [p.id, p.displayName]));
+  const common = commonStems([...seekers.map((p) => p.lookingFor!), ...helpers.map((p) => p.canHelpWith!)]);
   const out: IntroSuggestion[] = [];
   for (const seeker of seekers) {
     const related = new Set((seeker.relationships ?? []).map((r) => r.contactId));
     for (const helper of helpers) {
       if (helper.id === seeker.id || related.has(helper.id)) continue;
-      const { score, shared } = matchTexts(seeker.lookingFor!, helper.canHelpWith!);
+      const { score, shared } = matchTexts(seeker.lookingFor!, helper.canHelpWith!, common);
       if (score > 0) out.push({ seekerId: seeker.id, helperId: helper.id, shared, score });
     }
   }
