@@ -8,6 +8,7 @@ import { useRequest } from '../../api/request.ts';
 import { Avatar } from '../../ui/Avatar.tsx';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { FIELD_LABELS, FieldValue } from './merge-values.tsx';
+import { forgetTypedAbout } from '../person/forget-typed.ts';
 
 type Candidate = RequestOutput<'contacts.duplicates'>[number];
 const fieldsOf = ({ id: _i, createdAt: _c, updatedAt: _u, ...fields }: Contact): ContactFields => fields;
@@ -66,6 +67,8 @@ function Duplicates() {
       },
     ).then((r) => {
       if (!r.ok) return;
+      // The person merged away is gone: nothing typed about them stays in localStorage.
+      forgetTypedAbout([secondary.id]);
       setPair(null);
       drop(primary.id, secondary.id);
     });

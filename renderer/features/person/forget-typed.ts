@@ -2,8 +2,9 @@ import { forgetDraftsAbout } from '../../ui/drafts/draft-store.ts';
 import { forgetLogDraftsAbout } from '../log/log-draft.ts';
 
 /**
- * Deleted people leave nothing typed about them in localStorage: the drafts of their edit, a
- * detail and what they look for, and log drafts that name them (notes, sensitive details).
+ * Deleted people, and people merged into another, leave nothing typed about them in localStorage:
+ * the drafts of their edit, a detail and what they look for, and log drafts that name them (notes,
+ * sensitive details).
  */
 export function forgetTypedAbout(contactIds: readonly string[]): void {
   forgetDraftsAbout(contactIds);
