@@ -16,6 +16,7 @@ export type LifecycleChannel =
   | 'interchange.restoreArchive'
   | 'backup.restore'
   | 'recovery.status'
+  | 'recovery.safetyCopies'
   | 'recovery.restoreBackup'
   | 'recovery.restoreSafetyCopy'
   | 'recovery.openReadOnly'
@@ -39,6 +40,7 @@ export function lifecycleHandlers(deps: {
     },
     'backup.restore': ({ name, overwrite }) => operations.restoreBackup(name, overwrite),
     'recovery.status': () => operations.recoveryStatus(),
+    'recovery.safetyCopies': async () => operations.safetyCopies(),
     'recovery.restoreBackup': ({ name }) => operations.restoreBackup(name, true),
     'recovery.restoreSafetyCopy': ({ name }) => operations.restoreSafetyCopy(name),
     'recovery.openReadOnly': async () => {
@@ -75,6 +77,7 @@ export const READ_ONLY_REQUESTS: ReadonlySet<string> = new Set<RequestChannel>([
   'interchange.restoreArchive',
   'backup.restore',
   'recovery.status',
+  'recovery.safetyCopies',
   'recovery.restoreBackup',
   'recovery.restoreSafetyCopy',
   'recovery.startEmpty',

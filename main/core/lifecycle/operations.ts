@@ -5,7 +5,7 @@
  * leaves the old data or the new, and the old file is always kept as a safety copy.
  */
 import { copyFileSync, existsSync } from 'node:fs';
-import type { OperationProgress, RecoveryStatus } from '../../../shared/ipc/channels/lifecycle.ts';
+import type { OperationProgress, RecoveryStatus, SafetyCopyInfo } from '../../../shared/ipc/channels/lifecycle.ts';
 import { AppError } from '../../../shared/ipc/result.ts';
 import { isEmptyProfile, readArchive, readArchiveFile, type Counts, type Documents } from '../backup/archive.ts';
 import { verifiedBackupArchive } from '../backup/backup-files.ts';
@@ -18,7 +18,7 @@ import { buildDatabase } from './build-database.ts';
 import { isDiskFull } from './reserve.ts';
 import { removeLeftovers, sideFiles, type DataFolder } from './data-folder.ts';
 import { backupFolderOf, recoveryStatus, type Opening } from './recovery.ts';
-import { safetyCopyPath } from './safety-copies.ts';
+import { listSafetyCopies, safetyCopyPath } from './safety-copies.ts';
 import { moveIntoPlace, setAside, swapInDatabase } from './swap.ts';
 
 /** What the operations need from the core. */
@@ -41,6 +41,7 @@ export interface Operations {
   openReadOnly(): Promise<void>;
   startEmpty(): Promise<void>;
   recoveryStatus(): Promise<RecoveryStatus>;
+  safetyCopies(): SafetyCopyInfo[];
   /** Stops a restore that has not started replacing the database yet. */
   cancel(): boolean;
 }
@@ -177,6 +178,8 @@ export function createOperations(host: OperationsHost): Operations {
       if (!trouble) throw new AppError('conflict', 'The database is fine; there is nothing to recover.');
       return recoveryStatus(host.folder, trouble.problem, trouble.detail);
     },
+
+    safetyCopies: () => listSafetyCopies(host.folder),
 
     cancel() {
       if (!running) return false;

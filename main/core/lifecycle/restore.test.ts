@@ -83,9 +83,19 @@ describe('restore', () => {
     const copies = readdirSync(join(target.dir, 'safety-copies')).filter((f) => f.endsWith('.sqlite'));
     expect(copies).toHaveLength(1);
 
-    // The safety copy holds the old data: putting it back brings "Keep Me" again.
+    // Settings lists it while the database is open, with why it was taken and how many it held.
+    const listed = await target.call('recovery.safetyCopies', {});
+    expect(listed).toMatchObject([{ name: copies[0], reason: expect.stringContaining('Before restoring'), people: 1 }]);
+
+    // The safety copy holds the old data: putting it back brings "Keep Me" again, and what it
+    // replaced becomes a safety copy in turn.
     await target.call('recovery.restoreSafetyCopy', { name: copies[0]! });
     expect((await target.db.contacts.find().exec()).map((d) => d.displayName)).toEqual(['Keep Me']);
+    const after = await target.call('recovery.safetyCopies', {});
+    expect(after).toHaveLength(2);
+    expect(after).toContainEqual(
+      expect.objectContaining({ reason: expect.stringContaining('Before putting back'), people: 2 }),
+    );
   });
 
   it('restores a named backup, and a cancelled restore leaves the database as it was', async () => {

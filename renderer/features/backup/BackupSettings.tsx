@@ -12,6 +12,7 @@ import { LiveError } from '../../ui/LiveError.tsx';
 import { useRequest } from '../../api/request.ts';
 import { formatInstant } from '../../ui/dates.ts';
 import { Field } from '../../ui/Field.tsx';
+import { SafetyCopies } from './SafetyCopies.tsx';
 import { RestoreDialog, type RestoreJob } from './RestoreDialog.tsx';
 import { archiveSource } from './files.ts';
 
@@ -180,6 +181,7 @@ export function BackupSettings() {
           </ul>
         )
       ) : null}
+      <SafetyCopies busy={busy} />
       <RestoreDialog job={restoring} onClose={() => setRestoring(null)} />
     </section>
   );

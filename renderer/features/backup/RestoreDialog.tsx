@@ -92,7 +92,7 @@ function RestoreFlow({ job, onClose }: { job: RestoreJob; onClose: () => void })
         <p>{step.message}</p>
         <p>
           Replace everything here with {job.label}? What is here now is kept as a safety copy, which you can put back
-          from Settings.
+          from Settings → Backups → Safety copies.
         </p>
         <div className="dialog-footer">
           <button type="button" data-autofocus onClick={onClose}>

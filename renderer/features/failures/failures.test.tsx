@@ -307,6 +307,7 @@ describe('every channel failing shows on screen', () => {
       'Save backup settings',
       'Back up now',
       'Show backups',
+      'Show safety copies',
       // Last: the full-screen card covers the rest of the screen.
       'Show my card',
     ])

@@ -92,7 +92,9 @@ export const lifecycleRequests = {
     input: z.object({ name: z.string().min(1).max(200) }),
     output: z.object({ counts: CollectionCounts }),
   })),
-  /** Puts a safety copy back as the database. */
+  /** The safety copies in the data folder, newest first, whatever state the database is in. */
+  'recovery.safetyCopies': channel(() => ({ input: z.object({}), output: z.array(SafetyCopyInfo) })),
+  /** Puts a safety copy back as the database (what was there becomes a safety copy in turn). */
   'recovery.restoreSafetyCopy': channel(() => ({
     input: z.object({ name: z.string().min(1).max(200) }),
     output: z.object({ people: z.number().int() }),
