@@ -15,6 +15,7 @@ import type {
   ImportSummary,
   PreviewCard,
 } from '../../../shared/ipc/channels/interchange.ts';
+import { SAFETY_COPY_PEOPLE } from '../../../shared/ipc/channels/interchange.ts';
 import { AppError } from '../../../shared/ipc/result.ts';
 import type { Clock } from '../clock.ts';
 import type { AreaApis } from '../context.ts';
@@ -78,7 +79,6 @@ export interface ImportService {
 }
 
 /** Imports that create or change at least this many people get a safety copy of the database first. */
-export const SAFETY_COPY_PEOPLE = 50;
 
 export interface ImportDeps {
   db: RapportDatabase;

@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { CsvColumn, CsvMapping } from '../../../shared/domain/csv-mapping.ts';
-import type { CsvPreview, ImportPreview } from '../../../shared/ipc/channels/interchange.ts';
+import type { CsvPreview, ImportPreview, ImportSummary } from '../../../shared/ipc/channels/interchange.ts';
 import type { RapportError } from '../../../shared/ipc/result.ts';
 import type { FakeHandlers } from '../../test-support/fake-rapport.ts';
 import { renderInApp } from '../../test-support/render.tsx';
@@ -215,5 +215,16 @@ describe('the CSV mapping step', () => {
       'url',
     ]);
     expect(fieldOf('First Name').value).toBe('nickname');
+  });
+
+  it('says so when the import had finished before Cancel could stop it, and how to go back', async () => {
+    let finish!: (summary: ImportSummary) => void;
+    const written = new Promise<ImportSummary>((resolve) => (finish = resolve));
+    await openWith({ ...fakeMain(), 'interchange.commit': () => written });
+    await userEvent.click(screen.getByRole('button', { name: /^Import$/ }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Cancel import' }));
+    finish({ cancelled: false, created: 60, merged: 0, skipped: 0, interactions: 0 });
+    expect(await screen.findByText(/^It had finished before it could stop\. Imported: 60 created/)).toBeTruthy();
+    expect(screen.getByText(/Settings → Backups → Safety copies/)).toBeTruthy();
   });
 });

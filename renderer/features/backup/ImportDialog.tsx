@@ -6,6 +6,7 @@ import type {
   ImportProgress,
   ImportSummary,
 } from '../../../shared/ipc/channels/interchange.ts';
+import { SAFETY_COPY_PEOPLE } from '../../../shared/ipc/channels/interchange.ts';
 import { rapport } from '../../api/rapport.ts';
 import { useRequest } from '../../api/request.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
@@ -44,6 +45,7 @@ function ImportFlow({ onClose }: { onClose: () => void }) {
   const [policy, setPolicy] = useState<ImportPolicy | ''>('');
   const [choices, setChoices] = useState<Record<number, ImportAction>>({});
   const [progress, setProgress] = useState<ImportProgress | null>(null);
+  const [cancelAsked, setCancelAsked] = useState(false);
   const previewing = useRef<string | null>(null);
   // Reading a CSV again gives new people: choices made for the old list no longer apply.
   const showPreview = useCallback((preview: ImportPreview) => {
@@ -92,6 +94,7 @@ function ImportFlow({ onClose }: { onClose: () => void }) {
 
   async function commit(preview: ImportPreview) {
     setError('');
+    setCancelAsked(false);
     setStep({ name: 'writing', preview });
     setProgress(null);
     const result = await request(
@@ -170,11 +173,13 @@ function ImportFlow({ onClose }: { onClose: () => void }) {
           <div className="actions">
             <button
               type="button"
-              onClick={() =>
+              onClick={() => {
+                // Said at the end when the import had finished before the cancel reached it.
+                setCancelAsked(true);
                 void request(() => rapport().interchange.cancel({ sessionId: step.preview.sessionId }), {
                   action: 'cancel the import',
-                })
-              }
+                });
+              }}
             >
               Cancel import
             </button>
@@ -187,8 +192,15 @@ function ImportFlow({ onClose }: { onClose: () => void }) {
           <p role="status">
             {step.summary.cancelled
               ? 'Import cancelled. Nothing was changed.'
-              : `Imported: ${step.summary.created} created, ${step.summary.merged} merged, ${step.summary.skipped} skipped${step.summary.interactions ? `, ${step.summary.interactions} LinkedIn connections added to the timeline` : ''}.`}
+              : `${cancelAsked ? 'It had finished before it could stop. ' : ''}Imported: ${step.summary.created} created, ${step.summary.merged} merged, ${step.summary.skipped} skipped${step.summary.interactions ? `, ${step.summary.interactions} LinkedIn connections added to the timeline` : ''}.`}
           </p>
+          {cancelAsked && !step.summary.cancelled ? (
+            <p className="field-hint">
+              {step.summary.created + step.summary.merged >= SAFETY_COPY_PEOPLE
+                ? 'To go back, put back the safety copy taken before it: Settings → Backups → Safety copies.'
+                : 'To go back, delete the people it added on the People screen (each delete can be undone).'}
+            </p>
+          ) : null}
           <div className="dialog-footer">
             <button type="button" className="primary" data-autofocus onClick={onClose}>
               Done

@@ -100,6 +100,9 @@ export const ImportPreview = lazyObject(() => ({
 }));
 export type ImportPreview = z.infer<typeof ImportPreview>;
 
+/** An import that creates or merges this many people first takes a safety copy of the database. */
+export const SAFETY_COPY_PEOPLE = 50;
+
 export const ImportSummary = lazyObject(() => ({
   /** True when the user cancelled: nothing was changed. */
   cancelled: z.boolean(),
