@@ -9,7 +9,7 @@ import { samContact } from '../failures/fixtures.ts';
 import { blankLogDraft, draftKey, loadLogDraft, saveLogDraft } from '../log/log-draft.ts';
 import { DuplicatesDialog } from './DuplicatesDialog.tsx';
 
-const samuel: Contact = { ...samContact, id: 'samuel', displayName: 'Samuel Okafor' };
+const samuel: Contact = { ...samContact, id: 'samuel', displayName: 'Samuel Okafor', role: 'Designer' };
 const Text = z.object({ text: z.string() });
 const ref = (c: Contact) => ({ id: c.id, displayName: c.displayName });
 
@@ -27,6 +27,11 @@ describe('merging duplicates', () => {
       },
     });
     await userEvent.click(await screen.findByRole('button', { name: 'Review' }));
+    // Every choice is named by its field and value, an empty one and a list too (axe: label).
+    const radios = await screen.findAllByRole('radio');
+    expect(screen.getAllByRole('radio', { name: /\S/ })).toHaveLength(radios.length);
+    expect(screen.getByRole('radio', { name: 'Role Designer' })).toBeTruthy();
+    expect(screen.getByRole('radio', { name: 'Role —' })).toBeTruthy();
     await userEvent.click(await screen.findByRole('button', { name: 'Merge into Sam Okafor' }));
     await waitFor(() => expect(merge).toHaveBeenCalled());
     await waitFor(() => expect(formDrafts.load(personDraftSlot('detail', 'samuel'), undefined, Text)).toBeUndefined());

@@ -178,11 +178,12 @@ function MergeRowView({
           <input
             type="radio"
             name={name}
-            aria-describedby={name}
+            // Named by the field and the value itself: a label holding a list gives no name of its own.
+            aria-labelledby={`${name} ${name}-${side}`}
             checked={row.chosen === side}
             onChange={() => onChoose(side)}
           />
-          <span>
+          <span id={`${name}-${side}`}>
             <FieldValue field={row.field} value={row[side]} />
           </span>
         </label>
