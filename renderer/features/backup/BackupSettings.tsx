@@ -15,6 +15,7 @@ import { Field } from '../../ui/Field.tsx';
 import { SafetyCopies } from './SafetyCopies.tsx';
 import { RestoreDialog, type RestoreJob } from './RestoreDialog.tsx';
 import { archiveSource } from './files.ts';
+import { peopleCount } from '../../ui/counted.ts';
 
 const when = (iso: string | undefined) => (iso ? formatInstant(iso) : 'never');
 
@@ -87,7 +88,7 @@ export function BackupSettings() {
           {status.running
             ? 'Backing up now…'
             : status.lastBackup
-              ? `${when(status.lastSuccessAt)} (${status.lastBackup.counts.contacts ?? 0} people)`
+              ? `${when(status.lastSuccessAt)} (${peopleCount(status.lastBackup.counts.contacts ?? 0)})`
               : 'never'}
         </dd>
         <dt>Next backup</dt>
@@ -161,7 +162,7 @@ export function BackupSettings() {
             {backups.map((b) => (
               <li key={b.name}>
                 <span>
-                  {when(b.createdAt)} <span className="muted">· {b.counts.contacts ?? 0} people</span>
+                  {when(b.createdAt)} <span className="muted">· {peopleCount(b.counts.contacts ?? 0)}</span>
                 </span>
                 <button
                   type="button"

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { ImportAction, ImportPolicy, ImportPreview } from '../../../shared/ipc/channels/interchange.ts';
+import { counted, peopleCount } from '../../ui/counted.ts';
 
 /** Rows drawn in the table; the rest follow the policy (a 10k-row table would freeze the window). */
 const SHOWN = 300;
@@ -35,8 +36,8 @@ export function ImportPreviewStep({
   return (
     <>
       <p role="status">
-        {preview.fileName}: {preview.cards.length} people — {preview.counts.new} new, {preview.counts.match} matching
-        someone here, {preview.counts.conflict} in conflict.
+        {preview.fileName}: {peopleCount(preview.cards.length)} — {preview.counts.new} new, {preview.counts.match}{' '}
+        matching someone here, {preview.counts.conflict} in conflict.
       </p>
       {columns}
       <label className="check">
@@ -54,7 +55,7 @@ export function ImportPreviewStep({
       </label>
       {preview.problems.length ? (
         <details>
-          <summary>{preview.problems.length} problems in the file</summary>
+          <summary>{counted(preview.problems.length, 'problem', 'problems')} in the file</summary>
           <ul className="import-problems">
             {preview.problems.map((p, i) => (
               <li key={i}>

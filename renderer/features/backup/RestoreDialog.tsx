@@ -5,6 +5,7 @@ import type { Result } from '../../../shared/ipc/result.ts';
 import { rapport } from '../../api/rapport.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { useToast } from '../../ui/Toast.tsx';
+import { peopleCount } from '../../ui/counted.ts';
 
 type Restored = RequestOutput<'backup.restore'>;
 export interface RestoreJob {
@@ -45,7 +46,10 @@ function RestoreFlow({ job, onClose }: { job: RestoreJob; onClose: () => void })
   const finish = (result: Result<Restored>, overwrite: boolean) => {
     if (result.ok) {
       onClose();
-      toast({ title: `Restored ${job.label}`, description: `${result.value.counts.contacts ?? 0} people are back.` });
+      toast({
+        title: `Restored ${job.label}`,
+        description: `${peopleCount(result.value.counts.contacts ?? 0)} ${result.value.counts.contacts === 1 ? 'is' : 'are'} back.`,
+      });
     } else if (result.error.code === 'conflict' && !overwrite)
       setStep({ name: 'confirm', message: result.error.message });
     else setStep({ name: 'failed', message: result.error.message });

@@ -3,9 +3,10 @@ import type { SafetyCopyInfo } from '../../../shared/ipc/channels/lifecycle.ts';
 import { rapport } from '../../api/rapport.ts';
 import { useRequest } from '../../api/request.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
+import { peopleCount } from '../../ui/counted.ts';
 import { formatInstant } from '../../ui/dates.ts';
 
-const people = (n: number | undefined) => (n === undefined ? '' : ` · ${n} ${n === 1 ? 'person' : 'people'}`);
+const people = (n: number | undefined) => (n === undefined ? '' : ` · ${peopleCount(n)}`);
 
 /**
  * The data folder's safety copies (taken before a restore, a large import or a large delete), and
@@ -28,7 +29,7 @@ export function SafetyCopies({ busy }: { busy: boolean }) {
       action: 'put the safety copy back',
       success: (r) => ({
         title: 'Put the safety copy back',
-        description: `${r.people} ${r.people === 1 ? 'person' : 'people'}; what was here is now a safety copy too.`,
+        description: `${peopleCount(r.people)}; what was here is now a safety copy too.`,
       }),
     }).then((r) => {
       setPutting(false);

@@ -3,6 +3,7 @@ import { rapport } from '../../api/rapport.ts';
 import { useRequest } from '../../api/request.ts';
 import { exportToast } from './export-report.ts';
 import { saveText } from './files.ts';
+import { peopleCount } from '../../ui/counted.ts';
 
 /**
  * Export everyone (or `ids`, a selection) as vCard 3.0 or 4.0, or everything as the JSON
@@ -28,7 +29,7 @@ export function useExport(ids?: string[]) {
           action: 'export the archive',
           success: (file) => {
             saveText(file.fileName, file.text, 'application/json');
-            return { title: `Exported the full archive (${file.count} people)`, description: file.fileName };
+            return { title: `Exported the full archive (${peopleCount(file.count)})`, description: file.fileName };
           },
         }),
     };

@@ -9,6 +9,7 @@ import { Dialog } from '../../ui/Dialog.tsx';
 import { Menu } from '../../ui/Menu.tsx';
 import { useExport } from '../backup/useExport.ts';
 import { forgetTypedAbout } from '../person/forget-typed.ts';
+import { peopleCount } from '../../ui/counted.ts';
 
 /** Actions on the selected people: tag, set rhythm, archive, export, delete; each with Undo where possible. */
 export function BulkBar({
@@ -25,7 +26,7 @@ export function BulkBar({
   const exporter = useExport(ids);
   const [tag, setTag] = useState('');
   const [confirm, setConfirm] = useState(false);
-  const count = `${ids.length} ${ids.length === 1 ? 'person' : 'people'}`;
+  const count = peopleCount(ids.length);
   const chosen = people.filter((p) => ids.includes(p.id));
   const archiving = !chosen.every((p) => p.archived);
 
@@ -45,7 +46,9 @@ export function BulkBar({
     void request(() => rapport().contacts.setTier({ ids, tier }), {
       action: `set the rhythm of ${count}`,
       success: ({ changed, undoToken }) => ({
-        title: tier ? `${changed} set to ${TIER_LABELS[tier]}` : `Rhythm removed from ${changed}`,
+        title: tier
+          ? `${peopleCount(changed)} set to ${TIER_LABELS[tier]}`
+          : `Rhythm removed from ${peopleCount(changed)}`,
         undo: { token: undoToken },
       }),
     });
