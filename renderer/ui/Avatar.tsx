@@ -1,8 +1,16 @@
 import type { Photo } from '../../shared/domain/contact.ts';
 
-/** Up to two initials: the first letters of the first and last words ("Ada King Lovelace" → "AL"). */
+/** Titles and suffixes before or after a name ("Dr. Erika Mustermann", "John Doe Sr."), not initials. */
+const TITLES = /^(mr|mrs|ms|mx|miss|dr|prof|sir|dame|rev|jr|sr|ii|iii|iv|phd|md)\.?,?$/i;
+
+/**
+ * Up to two initials: the first letters of the first and last words ("Ada King Lovelace" → "AL"),
+ * leaving titles and suffixes out ("Dr. Erika Mustermann" → "EM"), unless that leaves nothing.
+ */
 export function initials(name: string): string {
-  const words = name.trim().split(/\s+/).filter(Boolean);
+  const all = name.trim().split(/\s+/).filter(Boolean);
+  const named = all.filter((w) => !TITLES.test(w));
+  const words = named.length ? named : all;
   const first = [...(words[0] ?? '?')][0] ?? '?';
   const last = words.length > 1 ? ([...words.at(-1)!][0] ?? '') : '';
   return (first + last).toLocaleUpperCase();

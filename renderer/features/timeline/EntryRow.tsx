@@ -33,8 +33,11 @@ export const EntryRow = memo(function EntryRow({
   const newDay = !previous || previous.date !== entry.date;
   const Icon = INTERACTION_ICONS[entry.type];
   const label = `${INTERACTION_LABELS[entry.type]} on ${formatDate(entry.date)}`;
+  const names = namesText(entry.people.map((p) => p.displayName));
+  const what = `${INTERACTION_NOUNS[entry.type]} with ${names}`;
+  // Rows of the same kind on the same day read alike: the menu names the people too.
+  const actions = `Actions for ${INTERACTION_LABELS[entry.type]} with ${names} on ${formatDate(entry.date)}`;
   const { people: _people, setAside: _setAside, ...interaction } = entry;
-  const what = `${INTERACTION_NOUNS[entry.type]} with ${namesText(entry.people.map((p) => p.displayName))}`;
 
   return (
     <article className="timeline-entry" aria-label={label}>
@@ -100,9 +103,9 @@ export const EntryRow = memo(function EntryRow({
           ) : null}
         </div>
         <Menu
-          label={`Actions for ${label}`}
+          label={actions}
           trigger={
-            <button type="button" className="icon-button entry-menu" aria-label={`Actions for ${label}`}>
+            <button type="button" className="icon-button entry-menu" aria-label={actions}>
               <MoreHorizontal size={16} aria-hidden />
             </button>
           }

@@ -65,6 +65,13 @@ describe('Timeline', () => {
     // On Sam's own timeline his chip would only repeat; the others with him are named.
     expect(screen.queryAllByRole('link', { name: 'Sam Okafor' })).toHaveLength(0);
     expect(screen.getAllByRole('link', { name: 'Ana Ruiz' })).toHaveLength(1);
+    // Two coffees on one day: each menu says whose it is.
+    expect(
+      screen.getByRole('button', { name: 'Actions for Coffee or meal with Sam Okafor on 11 Mar 2026' }),
+    ).toBeTruthy();
+    expect(
+      screen.getByRole('button', { name: /^Actions for Coffee or meal with Sam Okafor and Ana Ruiz on 11 Mar 2026$/ }),
+    ).toBeTruthy();
   });
 
   it('fetches again when main says the data changed', async () => {
