@@ -3,6 +3,21 @@ import { formatBirthday } from '../../ui/dates.ts';
 
 export const birthdayText = (b: NonNullable<Contact['birthday']>): string => formatBirthday(b);
 
+/** A postal address on lines as written on an envelope, its label ("home") first; '' when empty. */
+function addressText(a: Contact['addresses'][number]): string {
+  const lines = [
+    a.poBox,
+    a.extended,
+    a.street,
+    [a.postalCode, a.locality].filter(Boolean).join(' '),
+    a.region,
+    a.country,
+  ]
+    .map((line) => line?.trim())
+    .filter(Boolean);
+  return lines.length ? [...(a.label ? [`${a.label}:`] : []), ...lines].join('\n') : '';
+}
+
 /** The person's card: how to reach them and what you know. Links open in the system browser. */
 export function ContactFacts({ contact }: { contact: Contact }) {
   const rows: [string, React.ReactNode][] = [];
@@ -38,6 +53,17 @@ export function ContactFacts({ contact }: { contact: Contact }) {
       )),
     ]);
   if (contact.location) rows.push(['Location', contact.location]);
+  // Addresses come from imported cards; the edit form keeps them as they are (it has no fields for them).
+  const addresses = contact.addresses.map(addressText).filter(Boolean);
+  if (addresses.length)
+    rows.push([
+      addresses.length === 1 ? 'Address' : 'Addresses',
+      addresses.map((text, i) => (
+        <div key={i} className="pre">
+          {text}
+        </div>
+      )),
+    ]);
   if (contact.birthday) rows.push(['Birthday', birthdayText(contact.birthday)]);
   if (contact.howWeMet) rows.push(['How we met', contact.howWeMet]);
   if (contact.tags.length) rows.push(['Tags', contact.tags.join(', ')]);
