@@ -53,13 +53,21 @@ export interface StartersService {
   watchSuggestions(request: SuggestRequest, options: SuggestOptions): Observable<Suggestion[]>;
 }
 
-/** What a person is called in a message: their nickname, given name, or the first word of their name. */
+/**
+ * What a person is called in a message: their nickname (the first, when a card lists several, as
+ * vCard's comma-separated NICKNAME does), given name, or the first word of their name.
+ */
 export function firstNameOf(contact: {
   displayName: string;
   givenName?: string | undefined;
   nickname?: string | undefined;
 }): string {
-  return contact.nickname?.trim() || contact.givenName?.trim() || contact.displayName.trim().split(/\s+/)[0] || '';
+  return (
+    contact.nickname?.split(',')[0]?.trim() ||
+    contact.givenName?.trim() ||
+    contact.displayName.trim().split(/\s+/)[0] ||
+    ''
+  );
 }
 
 export function createStartersService(

@@ -256,6 +256,8 @@ describe('firstNameOf', () => {
     [{ displayName: 'Dr Samuel Okafor', givenName: 'Samuel' }, 'Samuel'],
     [{ displayName: 'Samuel Okafor', givenName: 'Samuel', nickname: 'Sam' }, 'Sam'],
     [{ displayName: '  Cher  ' }, 'Cher'],
+    [{ displayName: 'Nicholas Lee', nickname: 'Nick1, Nick2' }, 'Nick1'],
+    [{ displayName: 'Nicholas Lee', givenName: 'Nicholas', nickname: ' ,' }, 'Nicholas'],
   ])('calls %o %s', (contact, name) => {
     expect(firstNameOf(contact)).toBe(name);
   });
