@@ -24,17 +24,7 @@ export async function exportPeopleVCard(
   db: RapportDatabase,
   options: { version: VCardVersion; ids?: string[] | undefined; includeArchived: boolean },
 ): Promise<{ text: string; count: number; report: ExportReport }> {
-  const order = await db.people_index
-    .find({
-      selector: options.includeArchived ? {} : { archived: false },
-      sort: [{ sortName: 'asc' }, { id: 'asc' }],
-    })
-    .exec();
-  const wanted = options.ids ? new Set(options.ids) : undefined;
-  const ids = order.map((row) => row.id).filter((id) => !wanted || wanted.has(id));
-  const docs = await db.contacts.findByIds(ids).exec();
-  // The services validated every stored person, so the export skips a second zod pass.
-  const people = ids.flatMap((id) => (docs.has(id) ? [docs.get(id)!.toJSON() as ContactDocument] : []));
+  const people = await peopleToExport(db, options);
   const { text, report } = serialiseVCard(people, options.version, { trusted: true });
   const count = (outcome: ExportNoteView['outcome']) => report.filter((n) => n.outcome === outcome).length;
   return {
@@ -47,6 +37,24 @@ export async function exportPeopleVCard(
       notes: report.slice(0, MAX_EXPORT_NOTES).map(({ index, ...note }) => ({ personId: people[index]!.id, ...note })),
     },
   };
+}
+
+/** A selection of people, or everyone, sorted like the People list. */
+async function peopleToExport(
+  db: RapportDatabase,
+  options: { ids?: string[] | undefined; includeArchived: boolean },
+): Promise<ContactDocument[]> {
+  const order = await db.people_index
+    .find({
+      selector: options.includeArchived ? {} : { archived: false },
+      sort: [{ sortName: 'asc' }, { id: 'asc' }],
+    })
+    .exec();
+  const wanted = options.ids ? new Set(options.ids) : undefined;
+  const ids = order.map((row) => row.id).filter((id) => !wanted || wanted.has(id));
+  const docs = await db.contacts.findByIds(ids).exec();
+  // The services validated every stored person, so the export skips a second zod pass.
+  return ids.flatMap((id) => (docs.has(id) ? [docs.get(id)!.toJSON() as ContactDocument] : []));
 }
 
 /** `interchange.restoreArchive` replaces the database, so the core serves it (lifecycle/handlers.ts). */
@@ -102,6 +110,12 @@ export function createInterchangeArea(ctx: CoreContext): Area<
       'interchange.exportVCard': async ({ version, ids, includeArchived }) => {
         const { text, count, report } = await exportPeopleVCard(db, { version, ids, includeArchived });
         return { fileName: `rapport-${count === 1 ? 'person' : 'people'}-${todayOf(clock)}.vcf`, text, count, report };
+      },
+      'interchange.exportCsv': async ({ ids, includeArchived }) => {
+        const people = await peopleToExport(db, { ids, includeArchived });
+        const { googleCsv } = await import('./csv/write-google.ts');
+        const name = people.length === 1 ? 'person' : 'people';
+        return { fileName: `rapport-${name}-${todayOf(clock)}.csv`, text: googleCsv(people), count: people.length };
       },
       'interchange.exportArchive': async () => {
         const { text, counts } = await exportArchive(db, clock);

@@ -66,6 +66,7 @@ export const READ_ONLY_REQUESTS: ReadonlySet<string> = new Set<RequestChannel>([
   'reminders.getSettings',
   'reminders.exportIcs',
   'interchange.exportVCard',
+  'interchange.exportCsv',
   'interchange.exportArchive',
   'backup.getSettings',
   'backup.list',

@@ -89,3 +89,24 @@ describe('the vCard export report', () => {
     expect(screen.getByText('…and 1 other change')).toBeTruthy();
   });
 });
+
+function CsvButton({ ids }: { ids?: string[] }) {
+  const exporter = useExport(ids);
+  return (
+    <button type="button" onClick={() => exporter.csv()}>
+      Export CSV
+    </button>
+  );
+}
+
+describe('the CSV export', () => {
+  it('saves the selection as a Google Contacts CSV and says what CSV leaves to the archive', async () => {
+    vi.spyOn(URL, 'createObjectURL').mockReturnValue('blob:test');
+    const exportCsv = vi.fn(() => ({ fileName: 'rapport-person-2026-03-18.csv', text: 'Name\r\nSam', count: 1 }));
+    renderInApp(<CsvButton ids={['sam']} />, { requests: { 'interchange.exportCsv': exportCsv } });
+    await userEvent.click(screen.getByRole('button', { name: 'Export CSV' }));
+    expect(await screen.findByText('Exported 1 person as CSV (Google Contacts)')).toBeTruthy();
+    expect(exportCsv).toHaveBeenCalledWith(expect.objectContaining({ ids: ['sam'] }));
+    expect(screen.getByText(/The archive keeps what CSV has no column for/)).toBeTruthy();
+  });
+});

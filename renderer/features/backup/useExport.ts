@@ -6,8 +6,8 @@ import { saveText } from './files.ts';
 import { peopleCount } from '../../ui/counted.ts';
 
 /**
- * Export everyone (or `ids`, a selection) as vCard 3.0 or 4.0, or everything as the JSON
- * archive; the toast says how many people went into the file and, for vCard, what the export
+ * Export everyone (or `ids`, a selection) as vCard 3.0 or 4.0 or a Google Contacts CSV, or
+ * everything as the JSON archive; the toast says how many people went into the file and, for vCard, what the export
  * had to change to write valid lines (the details open on demand).
  */
 export function useExport(ids?: string[]) {
@@ -22,6 +22,17 @@ export function useExport(ids?: string[]) {
           success: (file) => {
             saveText(file.fileName, file.text, 'text/vcard');
             return exportToast(file, version);
+          },
+        }),
+      csv: () =>
+        void request(() => rapport().interchange.exportCsv(chosen ? { ids: chosen } : {}), {
+          action: 'export the CSV file',
+          success: (file) => {
+            saveText(file.fileName, file.text, 'text/csv');
+            return {
+              title: `Exported ${peopleCount(file.count)} as CSV (Google Contacts)`,
+              description: `${file.fileName}. The archive keeps what CSV has no column for.`,
+            };
           },
         }),
       archive: () =>

@@ -135,6 +135,10 @@ describe('every channel failing shows on screen', () => {
       await userEvent.click(await screen.findByRole('menuitem', { name: 'vCard 3.0' }));
     });
     await shows(fake, async () => {
+      await userEvent.click(within(bar).getByRole('button', { name: 'Export' }));
+      await userEvent.click(await screen.findByRole('menuitem', { name: 'CSV (Google Contacts)' }));
+    });
+    await shows(fake, async () => {
       await userEvent.click(within(bar).getByRole('button', { name: 'Delete' }));
       await userEvent.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Delete' }));
     });

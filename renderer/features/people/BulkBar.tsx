@@ -125,6 +125,7 @@ export function BulkBar({
         items={[
           { label: 'vCard 3.0', onSelect: () => exporter.vcard('3.0') },
           { label: 'vCard 4.0', onSelect: () => exporter.vcard('4.0') },
+          { label: 'CSV (Google Contacts)', onSelect: () => exporter.csv() },
         ]}
       />
       <button type="button" className="danger" onClick={() => setConfirm(true)}>

@@ -91,6 +91,7 @@ export function PeopleScreen() {
             items={[
               { label: 'Export vCard 3.0', icon: <Download size={14} />, onSelect: () => exporter.vcard('3.0') },
               { label: 'Export vCard 4.0', icon: <Download size={14} />, onSelect: () => exporter.vcard('4.0') },
+              { label: 'Export CSV (Google Contacts)', icon: <Download size={14} />, onSelect: () => exporter.csv() },
               { label: 'Export archive (JSON)', icon: <Download size={14} />, onSelect: () => exporter.archive() },
               'separator',
               { label: 'Find duplicates', icon: <Users size={14} />, onSelect: () => setDialog('duplicates') },

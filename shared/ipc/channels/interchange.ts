@@ -233,6 +233,11 @@ export const interchangeRequests = {
     }),
     output: ExportedFile.extend({ report: ExportReport }),
   })),
+  /** People as a Google Contacts CSV (spreadsheets, other apps; read back by the CSV import). */
+  'interchange.exportCsv': channel(() => ({
+    input: z.object({ ids: z.array(Id).max(200_000).optional(), includeArchived: z.boolean().default(true) }),
+    output: ExportedFile,
+  })),
   'interchange.exportArchive': channel(() => ({
     input: z.object({}),
     output: ExportedFile.extend({ counts: CollectionCounts }),
