@@ -74,6 +74,9 @@ export function createInterchangeArea(ctx: CoreContext): Area<
   imports: ImportService;
 } {
   const { db, clock } = ctx;
+  /** `rapport-people-2026-03-18.vcf`, or `rapport-person-…` for one. */
+  const fileNameFor = (count: number, extension: string) =>
+    `rapport-${count === 1 ? 'person' : 'people'}-${todayOf(clock)}.${extension}`;
   const folder = dataFolder(ctx.dataDir);
   const imports = lazyImportService(async () => {
     const [{ createImportService }, { rememberedLayouts }] = await Promise.all([
@@ -109,13 +112,12 @@ export function createInterchangeArea(ctx: CoreContext): Area<
       'interchange.cancel': async ({ sessionId }) => ({ cancelled: imports.cancel(sessionId) }),
       'interchange.exportVCard': async ({ version, ids, includeArchived }) => {
         const { text, count, report } = await exportPeopleVCard(db, { version, ids, includeArchived });
-        return { fileName: `rapport-${count === 1 ? 'person' : 'people'}-${todayOf(clock)}.vcf`, text, count, report };
+        return { fileName: fileNameFor(count, 'vcf'), text, count, report };
       },
       'interchange.exportCsv': async ({ ids, includeArchived }) => {
         const people = await peopleToExport(db, { ids, includeArchived });
         const { googleCsv } = await import('./csv/write-google.ts');
-        const name = people.length === 1 ? 'person' : 'people';
-        return { fileName: `rapport-${name}-${todayOf(clock)}.csv`, text: googleCsv(people), count: people.length };
+        return { fileName: fileNameFor(people.length, 'csv'), text: googleCsv(people), count: people.length };
       },
       'interchange.exportArchive': async () => {
         const { text, counts } = await exportArchive(db, clock);

@@ -1,6 +1,7 @@
 import { cleanup, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
+import { eventRecord } from '../../test-support/events.ts';
 import { renderInApp, TODAY } from '../../test-support/render.tsx';
 import { EventForm } from './EventForm.tsx';
 
@@ -53,19 +54,7 @@ describe('EventForm: a new event typed and not saved', () => {
   });
 
   it('keeps an edit for the event while only who is going changed since', async () => {
-    const event = {
-      id: 'e1',
-      kind: 'meet-up' as const,
-      name: 'Leeds JS',
-      startsOn: TODAY,
-      goal: 'Meet two new people',
-      organisations: [],
-      tags: [],
-      sessions: [],
-      going: [],
-      createdAt: '2026-01-01T00:00:00.000Z',
-      updatedAt: '2026-01-01T00:00:00.000Z',
-    };
+    const event = eventRecord();
     open({ editing: event });
     await userEvent.type(screen.getByRole('textbox', { name: 'Place' }), 'Round Foundry');
     cleanup();

@@ -1,24 +1,12 @@
 import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { EventView } from '../../../shared/ipc/channels/events.ts';
+import { eventRecord } from '../../test-support/events.ts';
 import { renderInApp, TODAY } from '../../test-support/render.tsx';
 import { EventPage } from './EventPage.tsx';
 
 const viewOn = (startsOn: string, endsOn?: string): EventView => ({
-  event: {
-    id: 'e1',
-    kind: 'meet-up',
-    name: 'Leeds JS',
-    startsOn,
-    ...(endsOn ? { endsOn } : {}),
-    goal: 'Meet two new people',
-    organisations: [],
-    tags: [],
-    sessions: [],
-    going: [],
-    createdAt: '2026-01-01T00:00:00.000Z',
-    updatedAt: '2026-01-01T00:00:00.000Z',
-  },
+  event: eventRecord({ startsOn, ...(endsOn ? { endsOn } : {}) }),
   today: TODAY,
   prep: { likely: [], starters: [] },
   followUps: [],

@@ -37,7 +37,7 @@ export function BulkBar({
     void request(() => rapport().contacts.retag({ ids, add: [name] }), {
       action: `tag ${count}`,
       success: ({ changed }) => ({
-        title: `Tagged ${changed} ${changed === 1 ? 'person' : 'people'} “${name}”`,
+        title: `Tagged ${peopleCount(changed)} “${name}”`,
         undo: without.length ? { run: () => rapport().contacts.retag({ ids: without, remove: [name] }) } : undefined,
       }),
     }).then((r) => r.ok && setTag(''));
@@ -57,7 +57,7 @@ export function BulkBar({
     void request(() => rapport().contacts.archive({ ids, archived: archiving }), {
       action: archiving ? `archive ${count}` : `unarchive ${count}`,
       success: ({ changed }) => ({
-        title: `${archiving ? 'Archived' : 'Unarchived'} ${changed} ${changed === 1 ? 'person' : 'people'}`,
+        title: `${archiving ? 'Archived' : 'Unarchived'} ${peopleCount(changed)}`,
         undo: { run: () => rapport().contacts.archive({ ids, archived: !archiving }) },
       }),
     }).then((r) => r.ok && onDone());

@@ -8,6 +8,7 @@ import type {
   StatusFilter,
   TierFilter,
 } from '../../../shared/domain/people-list-view.ts';
+import { peopleCount } from '../../ui/counted.ts';
 
 const SORTS = [
   { value: 'name', label: 'Name' },
@@ -76,7 +77,7 @@ export function PeopleToolbar({
         />
       ) : null}
       <span className="count toolbar-count" aria-live="polite">
-        {shown === total ? `${total} ${total === 1 ? 'person' : 'people'}` : `${shown} of ${total}`}
+        {shown === total ? peopleCount(total) : `${shown} of ${total}`}
       </span>
     </div>
   );

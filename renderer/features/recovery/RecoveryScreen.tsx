@@ -3,9 +3,10 @@ import type { DatabaseProblem, OperationProgress, RecoveryStatus } from '../../.
 import type { Result } from '../../../shared/ipc/result.ts';
 import { rapport } from '../../api/rapport.ts';
 import './recovery.css';
+import { peopleCount } from '../../ui/counted.ts';
 
 const when = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-const people = (n: number | undefined) => (n === undefined ? '' : `${n} ${n === 1 ? 'person' : 'people'}`);
+const people = (n: number | undefined) => (n === undefined ? '' : peopleCount(n));
 const TITLES: Record<DatabaseProblem, string> = {
   missing: 'Your Rapport database is missing',
   empty: 'Your Rapport database is empty',
