@@ -99,7 +99,8 @@ function RestoreFlow({ job, onClose }: { job: RestoreJob; onClose: () => void })
           from Settings → Backups → Safety copies.
         </p>
         <div className="dialog-footer">
-          <button type="button" data-autofocus onClick={onClose}>
+          {/* The question comes after the dialog opened: focus moves to the safe answer with it. */}
+          <button type="button" data-autofocus autoFocus onClick={onClose}>
             Keep what is here
           </button>
           <button type="button" className="danger solid" onClick={() => start(true)}>
