@@ -32,12 +32,28 @@ export async function recoveryAdvice(core: Core): Promise<string> {
 export async function restoreCommand(
   core: Core,
   io: Io,
-  options: ({ file: string } | { backup: string }) & { overwrite: boolean; json: boolean },
+  options: ({ file: string } | { backup: string } | { safetyCopy: string }) & { overwrite: boolean; json: boolean },
 ): Promise<number> {
   // A lost or damaged database has nothing to overwrite: its file is kept aside either way.
   const overwrite = options.overwrite || core.database.state !== 'ok';
   let counts: Record<string, number>;
-  if ('file' in options) {
+  if ('safetyCopy' in options) {
+    const copies = await core.call('recovery.safetyCopies', {});
+    const name = options.safetyCopy === 'latest' ? copies[0]?.name : options.safetyCopy;
+    if (!name || !copies.some((c) => c.name === name)) {
+      io.err(
+        copies.length
+          ? `No safety copy is called ${options.safetyCopy}. There are: ${copies.map((c) => c.name).join(', ')}.`
+          : `There is no safety copy in ${core.dataDir}/safety-copies.`,
+      );
+      return EXIT.failed;
+    }
+    if (!overwrite) {
+      io.err(`Putting back ${name} replaces everything in this profile (kept as a safety copy in turn): add --yes.`);
+      return EXIT.usage;
+    }
+    counts = { contacts: (await core.operations.restoreSafetyCopy(name)).people };
+  } else if ('file' in options) {
     let text: string;
     try {
       text = readFileSync(options.file, 'utf8');

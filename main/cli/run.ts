@@ -29,6 +29,7 @@ Commands:
   restore FILE [--yes] [--json]
                       replace everything with a Rapport archive (.json); --yes if the folder holds data
   restore --backup NAME|latest [--yes] [--json]
+  restore --safety-copy NAME|latest [--yes] [--json]   put back a copy from safety-copies/
                       replace everything with a backup from the backup folder
   start-empty --yes   when the database is lost or damaged: keep it aside and start an empty profile
 
@@ -58,6 +59,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
         format: { type: 'string' },
         out: { type: 'string' },
         backup: { type: 'string' },
+        'safety-copy': { type: 'string' },
         yes: { type: 'boolean' },
         progress: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -110,9 +112,17 @@ export async function run(argv: string[], io: Io): Promise<number> {
   } else if (command === 'rebuild') {
     action = (core) => rebuildCommand(core, io, json);
   } else if (command === 'restore') {
-    if ((rest.length === 1) === (values.backup !== undefined))
-      return usage('restore needs exactly one of: an archive FILE, or --backup NAME (or --backup latest).');
-    const source = values.backup !== undefined ? { backup: values.backup } : { file: resolve(rest[0]!) };
+    const safetyCopy = values['safety-copy'];
+    if ([rest.length === 1, values.backup !== undefined, safetyCopy !== undefined].filter(Boolean).length !== 1)
+      return usage(
+        'restore needs exactly one of: an archive FILE, --backup NAME (or latest), or --safety-copy NAME (or latest).',
+      );
+    const source =
+      values.backup !== undefined
+        ? { backup: values.backup }
+        : safetyCopy !== undefined
+          ? { safetyCopy }
+          : { file: resolve(rest[0]!) };
     action = (core) => restoreCommand(core, io, { ...source, overwrite: values.yes ?? false, json });
   } else if (command === 'start-empty') {
     if (!values.yes) return usage('start-empty replaces the lost or damaged database with an empty one: add --yes.');

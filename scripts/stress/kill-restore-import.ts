@@ -1,13 +1,17 @@
 /**
- * 50 SIGKILLs at random moments of a restore (300 people replaced by 5,000) and 50 of an import
- * (5,000 cards into 300 people, 50 of them merges), then a kill before and after every storage
+ * 50 SIGKILLs at random moments of a restore (300 people replaced by 5,000), 50 of putting the
+ * safety copy of the 300 back, and 50 of an import (5,000 cards into 300 people, 50 of them merges), then a kill before and after every storage
  * write of a quick capture (new and known person), of a log with new people and a detail, of a
  * merge of two people, of deleting two people, of the undo of that, and of the deletes of one
  * document (an interaction, an event, a ladder, a session, in a row); each checked document by document.
  *   node scripts/stress/kill-restore-import.ts [--rounds 50] [--incoming 5000]
  */
 import { parseArgs } from 'node:util';
-import { killDuringImport, killDuringRestore } from '../../main/core/lifecycle/kill-harness.ts';
+import {
+  killDuringImport,
+  killDuringRestore,
+  killDuringSafetyCopyPutBack,
+} from '../../main/core/lifecycle/kill-harness.ts';
 import { killDuringOperation } from '../../main/core/lifecycle/kill-operations.ts';
 
 const { values } = parseArgs({
@@ -16,6 +20,7 @@ const { values } = parseArgs({
 const options = { rounds: Number(values.rounds), incoming: Number(values.incoming) };
 for (const [label, run] of [
   ['restore', killDuringRestore],
+  ['safety-copy put-back', killDuringSafetyCopyPutBack],
   ['import', killDuringImport],
 ] as const) {
   const started = performance.now();

@@ -7,7 +7,7 @@
  * and `npm run stress:storage` (50 rounds of each).
  */
 import { spawn } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
@@ -146,6 +146,9 @@ export function copyFolder(from: string): string {
   const to = mkdtempSync(join(tmpdir(), 'rapport-kill-round-'));
   for (const name of readdirSync(from))
     if (name.endsWith('.sqlite') || name.endsWith('.json')) copyFileSync(join(from, name), join(to, name));
+  // The safety copies too, when there are any: putting one back is one of the operations killed.
+  const copies = join(from, 'safety-copies');
+  if (existsSync(copies)) cpSync(copies, join(to, 'safety-copies'), { recursive: true });
   return to;
 }
 
@@ -225,6 +228,52 @@ export async function killDuringRestore(options: {
         throw new Error(
           `Round ${round}: after a kill during restore, ${dir} holds neither the data from before nor from after`,
         );
+      rmSync(dir, { recursive: true, force: true });
+    }
+    return report;
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Kills `rapport restore --safety-copy latest` at random moments while it puts 300 people back in
+ * place of `incoming` (the safety copy a restore of them left). Every round ends with exactly one.
+ */
+export async function killDuringSafetyCopyPutBack(options: {
+  rounds: number;
+  incoming: number;
+  seed: number;
+}): Promise<KillReport> {
+  const work = mkdtempSync(join(tmpdir(), 'rapport-kill-put-back-'));
+  try {
+    const template = join(work, 'before');
+    await writePeople(template, 300, 'old');
+    const source = join(work, 'source');
+    await writePeople(source, options.incoming, 'new', 1000);
+    const core = await openCore({ dataDir: source, mode: 'desktop', version: 'kill', clock: fixedClock(stamp) });
+    const archive = join(work, 'archive.json');
+    writeFileSync(archive, (await exportArchive(core.db, fixedClock(stamp))).text);
+    await core.close();
+    // The restore leaves the 300 as a safety copy: that is what each round puts back.
+    await runCli(['--data-dir', template, 'restore', archive, '--yes']);
+    const before = await state(template);
+
+    const calibration = copyFolder(template);
+    const fullMs = await runCli(['--data-dir', calibration, 'restore', '--safety-copy', 'latest', '--yes']);
+    const after = await state(calibration);
+    rmSync(calibration, { recursive: true, force: true });
+    if (after === before) throw new Error('Putting the safety copy back changed nothing: the test would prove nothing');
+
+    const next = random(options.seed);
+    const report: KillReport = { rounds: options.rounds, before: 0, after: 0, fullMs };
+    for (let round = 0; round < options.rounds; round++) {
+      const dir = copyFolder(template);
+      await runCli(['--data-dir', dir, 'restore', '--safety-copy', 'latest', '--yes'], next() * fullMs);
+      const found = await state(dir);
+      if (found === before) report.before++;
+      else if (found === after) report.after++;
+      else throw new Error(`Round ${round}: after a kill while putting a safety copy back, ${dir} holds neither state`);
       rmSync(dir, { recursive: true, force: true });
     }
     return report;

@@ -129,6 +129,7 @@ export function createOperations(host: OperationsHost): Operations {
     restoreSafetyCopy: (name) =>
       exclusive(async () => {
         const source = safetyCopyPath(host.folder, name);
+        progress('writing', 0, 1);
         removeLeftovers(host.folder);
         // Copied, not moved: the safety copy stays as it was, whatever happens next.
         copyFileSync(source, host.folder.restoreTarget);
@@ -147,6 +148,7 @@ export function createOperations(host: OperationsHost): Operations {
                 }),
           {},
         );
+        progress('opening', 1, 1);
         return { people: (await host.generation()?.db.contacts.count().exec()) ?? 0 };
       }),
 
