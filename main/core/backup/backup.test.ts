@@ -25,21 +25,28 @@ describe('rotation', () => {
       '2026-02-04',
       '2026-02-05',
     ].map((d) => at(`${d}T12:00:00Z`));
-    backups.push(at('2026-02-05T06:00:00Z')); // an older one on the newest day
+    backups.push(at('2026-02-05T06:00:00Z'), at('2026-02-05T03:00:00Z')); // older ones on the newest day
     const doomed = backupsToDelete(backups, 2, 3);
     // Days: 02-05 (12:00), 02-04. Weeks (Mon start): week of 02-02 → 02-05, week of 01-26, week of 01-19.
+    // The two newest: 02-05 12:00 and 06:00.
     expect(doomed).toEqual([
       '2026-01-05T12:00:00Z',
       '2026-01-12T12:00:00Z',
       '2026-02-02T12:00:00Z',
       '2026-02-03T12:00:00Z',
-      '2026-02-05T06:00:00Z',
+      '2026-02-05T03:00:00Z',
     ]);
   });
-  it('always keeps the newest, even with nothing else to keep', () => {
-    expect(backupsToDelete([at('2026-01-01T12:00:00Z'), at('2026-01-02T12:00:00Z')], 1, 0)).toEqual([
-      '2026-01-01T12:00:00Z',
-    ]);
+  it('always keeps the two newest, even with nothing else to keep', () => {
+    const days = ['2026-01-01', '2026-01-02', '2026-01-03'].map((d) => at(`${d}T12:00:00Z`));
+    expect(backupsToDelete(days, 1, 0)).toEqual(['2026-01-01T12:00:00Z']);
+  });
+  it('a second backup the same day does not replace the first', () => {
+    const morning = at('2026-01-02T09:00:00Z');
+    const manual = at('2026-01-02T15:00:00Z');
+    expect(backupsToDelete([at('2026-01-01T12:00:00Z'), morning, manual], 1, 0)).toEqual(['2026-01-01T12:00:00Z']);
+    // A third the same day: the earliest of the day may go, the one just before the newest stays.
+    expect(backupsToDelete([morning, manual, at('2026-01-02T18:00:00Z')], 1, 0)).toEqual([morning.name]);
   });
 });
 

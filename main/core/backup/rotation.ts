@@ -1,7 +1,9 @@
 /**
  * Which backups to keep: the newest of each of the last N days that have a backup, plus the
- * newest of each of the last M ISO weeks (Monday start), plus always the newest overall. Days and
- * weeks are local, because that is how the user counts them.
+ * newest of each of the last M ISO weeks (Monday start), plus always the two newest overall: a
+ * "Back up now" later the same day would otherwise replace that day's earlier backup, which may be
+ * the last copy from before a mistake the new one already holds. Days and weeks are local, because
+ * that is how the user counts them.
  *
  * Rotation never erases the good copy: the newest backup that holds more people than the newest
  * one is kept whatever its age, so a day of accidental deletions (or a lost database backed up
@@ -27,7 +29,7 @@ export function backupsToDelete(backups: readonly DatedBackup[], keepDaily: numb
   );
   const keep = new Set<string>();
   const newest = newestFirst[0];
-  if (newest) keep.add(newest.name);
+  for (const recent of newestFirst.slice(0, 2)) keep.add(recent.name);
   keepNewestPerBucket(newestFirst, (d) => localDay(d), keepDaily, keep);
   keepNewestPerBucket(newestFirst, (d) => localDay(startOfISOWeek(d)), keepWeekly, keep);
   const fuller = newest?.people === undefined ? undefined : newestFirst.find((b) => (b.people ?? -1) > newest.people!);

@@ -28,7 +28,6 @@ describe('rotation never erases the good copy', () => {
     expect(backupsToDelete([...backups, at(4, 300)], 1, 0)).toEqual([
       'rapport-20260301T090000Z',
       'rapport-20260302T090000Z',
-      'rapport-20260303T090000Z',
     ]);
   });
 
