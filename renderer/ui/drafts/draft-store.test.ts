@@ -57,4 +57,16 @@ describe('draft store', () => {
     expect(formDrafts.load(personDraftSlot('needs', 'ann'), undefined, Values)).toEqual({ text: 'needs:ann' });
     expect(formDrafts.load('event:new', undefined, Values)).toEqual({ text: 'event:new' });
   });
+
+  it("keeps the user's own text in a draft that picked a deleted person, without the pick", () => {
+    const Outcome = z.object({ learned: z.string(), contactId: z.string() });
+    formDrafts.save('practice-outcome:1', undefined, { learned: 'It went fine', contactId: 'sam' });
+    formDrafts.save('practice-outcome:2', undefined, { learned: 'Nervous', contactId: 'ann' });
+    forgetDraftsAbout(['sam']);
+    expect(formDrafts.load('practice-outcome:1', undefined, Outcome)).toEqual({
+      learned: 'It went fine',
+      contactId: '',
+    });
+    expect(formDrafts.load('practice-outcome:2', undefined, Outcome)).toEqual({ learned: 'Nervous', contactId: 'ann' });
+  });
 });

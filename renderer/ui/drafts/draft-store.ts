@@ -20,6 +20,8 @@ export interface DraftStore {
   save(slot: string, base: unknown, values: unknown): void;
   /** Forgets every slot `which` picks (given the slot and what it holds). */
   forget(which: (slot: string, values: unknown) => boolean): void;
+  /** Replaces each slot's values with what `change` returns for them; undefined forgets the slot. */
+  revise(change: (slot: string, values: unknown) => unknown): void;
 }
 
 /** A text field of a draft: as long as anything the forms accept. */
@@ -81,12 +83,21 @@ export function createDraftStore(
       // The slot saved goes first, so it stays newest among slots saved in the same millisecond.
       write(next === undefined ? others : { [slot]: { savedAt: Date.now(), base, values: next }, ...others });
     },
-    forget(which) {
-      const slots = read();
-      const kept = Object.fromEntries(Object.entries(slots).filter(([slot, { values }]) => !which(slot, values)));
-      if (Object.keys(kept).length !== Object.keys(slots).length) write(kept);
-    },
+    forget: (which) => revise((slot, values) => (which(slot, values) ? undefined : values)),
+    revise,
   };
+
+  function revise(change: (slot: string, values: unknown) => unknown): void {
+    const slots = read();
+    let changed = false;
+    const kept: Slots = {};
+    for (const [slot, entry] of Object.entries(slots)) {
+      const values = change(slot, entry.values);
+      changed ||= values !== entry.values;
+      if (values !== undefined) kept[slot] = { ...entry, values };
+    }
+    if (changed) write(kept);
+  }
 }
 
 /** The drafts of the forms that use useDraft or useFormDraft. */
@@ -95,10 +106,21 @@ export const formDrafts = createDraftStore('rapport.form-drafts', 40);
 /** The slots of forms about one person (their edit, a detail, what they look for). */
 export const personDraftSlot = (form: 'person' | 'detail' | 'needs', contactId: string) => `${form}:${contactId}`;
 
-/** Deleted people leave nothing typed about them behind (their notes, a sensitive detail). */
+/** A draft that picked one person. */
+const PickedPerson = z.looseObject({ contactId: z.string() });
+
+/**
+ * Deleted people leave nothing typed about them behind (their notes, a sensitive detail). A draft
+ * of the user's own (a practice session's outcome) that picked them keeps its text and loses the pick.
+ */
 export function forgetDraftsAbout(contactIds: readonly string[]): void {
+  const gone = new Set(contactIds);
   const slots = new Set(
     contactIds.flatMap((id) => (['person', 'detail', 'needs'] as const).map((f) => personDraftSlot(f, id))),
   );
-  formDrafts.forget((slot) => slots.has(slot));
+  formDrafts.revise((slot, values) => {
+    if (slots.has(slot)) return undefined;
+    const picked = PickedPerson.safeParse(values);
+    return picked.success && gone.has(picked.data.contactId) ? { ...picked.data, contactId: '' } : values;
+  });
 }
