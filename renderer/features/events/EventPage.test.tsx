@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { EventView } from '../../../shared/ipc/channels/events.ts';
 import { eventRecord } from '../../test-support/events.ts';
@@ -25,5 +25,20 @@ describe('an event page', () => {
     show(viewOn('2026-03-10', '2026-03-17'));
     expect(await screen.findByRole('heading', { level: 1, name: 'Leeds JS' })).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Will you be there?' })).toBeNull();
+  });
+
+  it('puts the follow-ups and the review before the prep sheet once the event is over', async () => {
+    // Headings without their counts ("Follow-ups 0"), once the app's today is known.
+    const sectionsAre = (titles: string[]) =>
+      waitFor(() =>
+        expect(screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent?.replace(/ \d+$/, ''))).toEqual(
+          titles,
+        ),
+      );
+    const { unmount } = show(viewOn(TODAY));
+    await sectionsAre(['Prep sheet', 'Follow-ups', 'Review']);
+    unmount();
+    show(viewOn('2026-03-10', '2026-03-17'));
+    await sectionsAre(['Follow-ups', 'Review', 'Prep sheet']);
   });
 });

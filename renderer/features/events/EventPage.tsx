@@ -40,6 +40,15 @@ export function EventPage({ id }: { id: string }) {
     );
   }
   const { event } = view.data;
+  // Once it is over, what is left to do (follow-ups, the review) comes before the preparation.
+  const over = (event.endsOn ?? event.startsOn) < today;
+  const prep = <PrepSheet view={view.data} onEdit={() => setEditing(true)} />;
+  const after = (
+    <div className="stack">
+      <FollowUpQueue view={view.data} />
+      <EventReview view={view.data} />
+    </div>
+  );
   const exportIcs = () =>
     request(() => rapport().events.exportIcs({ id }), {
       action: 'export the event',
@@ -80,7 +89,7 @@ export function EventPage({ id }: { id: string }) {
             </button>
           </Tooltip>
           {/* Telling people you will be there makes sense only before it ends. */}
-          {(event.endsOn ?? event.startsOn) >= today ? (
+          {!over ? (
             <button type="button" onClick={() => setInviting(true)}>
               <Mail size={16} aria-hidden /> Will you be there?
             </button>
@@ -121,11 +130,8 @@ export function EventPage({ id }: { id: string }) {
         />
       </Dialog>
       <div className="event-columns">
-        <PrepSheet view={view.data} onEdit={() => setEditing(true)} />
-        <div className="stack">
-          <FollowUpQueue view={view.data} />
-          <EventReview view={view.data} />
-        </div>
+        {over ? after : prep}
+        {over ? prep : after}
       </div>
       {event.notes ? (
         <section className="card" aria-labelledby="event-notes-title">
