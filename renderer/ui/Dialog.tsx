@@ -1,6 +1,7 @@
 import * as RadixDialog from '@radix-ui/react-dialog';
 import { X } from 'lucide-react';
 import { useRef, type ReactNode } from 'react';
+import { focusOrHeading } from './focus-fallback.ts';
 
 interface DialogProps {
   open: boolean;
@@ -14,9 +15,6 @@ interface DialogProps {
 
 const FIRST_FIELD =
   '[data-autofocus], input:not([type=hidden]):not([type=checkbox]):not([type=radio]):not(:disabled), textarea:not(:disabled), select:not(:disabled)';
-
-/** The current screen's heading, which takes focus when a screen opens (tabindex -1). */
-const SCREEN_HEADING = '#screen-title';
 
 /**
  * A modal dialog (Radix): focus is trapped, Escape closes it, and so does a click outside unless
@@ -54,10 +52,7 @@ export function Dialog({ open, title, onClose, children, size = 'normal', hideTi
             // buttons alike) do not use, and focus would fall to the page. Back to the opener
             // instead, or to the screen's heading when the opener is gone (a row that was done).
             event.preventDefault();
-            const back = opener.current?.isConnected
-              ? opener.current
-              : document.querySelector<HTMLElement>(SCREEN_HEADING);
-            back?.focus();
+            focusOrHeading(opener.current);
           }}
         >
           {hideTitle ? (

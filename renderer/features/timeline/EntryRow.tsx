@@ -105,7 +105,7 @@ export const EntryRow = memo(function EntryRow({
         <Menu
           label={actions}
           trigger={
-            <button type="button" className="icon-button entry-menu" aria-label={actions}>
+            <button type="button" className="icon-button entry-menu" aria-label={actions} data-row-control="actions">
               <MoreHorizontal size={16} aria-hidden />
             </button>
           }

@@ -2,6 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { z } from 'zod';
 import type { TimelineFilter } from '../../../shared/ipc/contract.ts';
+import { useFocusStaysInList } from '../../ui/useFocusStaysInList.ts';
 import { EntryRow } from './EntryRow.tsx';
 import { useTimelinePages } from './useTimelinePages.ts';
 
@@ -45,6 +46,8 @@ export function Timeline({
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
   const last = items.at(-1)?.index ?? 0;
+  // A deleted entry takes its menu button with it; a change refetches the rows on screen.
+  const focusStays = useFocusStaysInList<HTMLDivElement>();
   useEffect(() => {
     if (!total) return;
     ensure(first);
@@ -77,7 +80,7 @@ export function Timeline({
           </button>
         </p>
       ) : null}
-      <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+      <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }} {...focusStays}>
         {items.map((item) => {
           const entry = entryAt(item.index);
           return (
