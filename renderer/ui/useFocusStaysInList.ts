@@ -12,6 +12,8 @@ interface Held {
   control: Element;
   /** Its row's place among the list's children. */
   index: number;
+  /** A virtual list's row index (`data-index`): its rendered rows start anywhere and can shift. */
+  virtualIndex: string | null;
   name: string | null;
 }
 
@@ -20,6 +22,17 @@ function rowOf(list: Element, element: Element): Element | null {
   let row: Element | null = element;
   while (row && row.parentElement !== list) row = row.parentElement;
   return row;
+}
+
+/** The rendered row of a virtual list at `index`, or the last one before it (the list got shorter). */
+function virtualRow(rows: HTMLCollection, index: number): Element | null {
+  let before: Element | null = null;
+  for (const row of rows) {
+    const at = Number(row.getAttribute('data-index'));
+    if (at === index) return row;
+    if (at < index && (!before || at > Number(before.getAttribute('data-index')))) before = row;
+  }
+  return before;
 }
 
 /**
@@ -44,6 +57,7 @@ export function useFocusStaysInList<T extends HTMLElement = HTMLUListElement>() 
       ? {
           control: event.target,
           index: Array.prototype.indexOf.call(list.children, row),
+          virtualIndex: row.getAttribute('data-index'),
           name: event.target.closest(`[${ROW_CONTROL}]`)?.getAttribute(ROW_CONTROL) ?? null,
         }
       : null;
@@ -61,7 +75,9 @@ export function useFocusStaysInList<T extends HTMLElement = HTMLUListElement>() 
       focusOrHeading();
       return;
     }
-    const row = rows[Math.min(was.index, rows.length - 1)]!;
+    const row =
+      (was.virtualIndex === null ? null : virtualRow(rows, Number(was.virtualIndex))) ??
+      rows[Math.min(was.index, rows.length - 1)]!;
     const named = was.name ? row.querySelector<HTMLElement>(`[${ROW_CONTROL}="${was.name}"]`) : null;
     const control = named ?? row.querySelector<HTMLElement>('a[href], button');
     if (!control) return;
