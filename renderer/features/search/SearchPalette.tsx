@@ -31,6 +31,9 @@ const GROUPS = [
   { kind: 'interaction', heading: 'Interactions' },
 ] as const;
 
+const hitValue = (hit: SearchHitView) => `${hit.kind}-${hit.id}`;
+const MY_CARD_VALUE = 'action-my-card';
+
 type Answer = { q: string; hits: SearchHitView[] } | { q: string; error: string };
 
 /**
@@ -68,6 +71,14 @@ function PaletteBody({ onClose }: { onClose: () => void }) {
   // Earlier results stay on screen while the next keystroke's answer is on its way.
   const hits = query && answer && 'hits' in answer ? answer.hits : [];
   const error = query && answer && 'error' in answer ? answer.error : '';
+  // The row Enter opens. cmdk keeps the row it highlighted while that row's value stays set, even
+  // after the row has gone with an earlier answer; then nothing was highlighted and Enter did
+  // nothing (typing "Call number 35" one key at a time). A row that is gone hands over to the first.
+  const [moved, setMoved] = useState('');
+  const rows = query
+    ? GROUPS.flatMap((group) => hits.filter((h) => h.kind === group.kind).map(hitValue))
+    : [...SCREENS.map((s) => `screen-${s.id}`), MY_CARD_VALUE];
+  const highlighted = rows.includes(moved) ? moved : (rows[0] ?? '');
   const go = (hit: SearchHitView) => {
     if (hit.kind === 'event') {
       onClose();
@@ -81,7 +92,7 @@ function PaletteBody({ onClose }: { onClose: () => void }) {
   };
 
   return (
-    <Command shouldFilter={false} loop className="palette" label="Search">
+    <Command shouldFilter={false} loop className="palette" label="Search" value={highlighted} onValueChange={setMoved}>
       <div className="palette-input-row">
         <Search size={18} aria-hidden />
         <Command.Input
@@ -115,7 +126,7 @@ function PaletteBody({ onClose }: { onClose: () => void }) {
               </Command.Item>
             ))}
             <Command.Item
-              value="action-my-card"
+              value={MY_CARD_VALUE}
               className="palette-item"
               onSelect={() => {
                 onClose();
@@ -135,7 +146,7 @@ function PaletteBody({ onClose }: { onClose: () => void }) {
               {inGroup.map((hit) => (
                 <Command.Item
                   key={`${hit.kind}-${hit.id}`}
-                  value={`${hit.kind}-${hit.id}`}
+                  value={hitValue(hit)}
                   className="palette-item"
                   onSelect={() => go(hit)}
                 >
