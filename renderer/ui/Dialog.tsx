@@ -11,6 +11,11 @@ interface DialogProps {
   size?: 'normal' | 'wide' | 'palette' | 'full';
   /** Hide the visible title (the palette); it still names the dialog for screen readers. */
   hideTitle?: boolean;
+  /**
+   * Moves focus when the dialog has closed, instead of back to the opener: the palette shows the
+   * hit it opened. Returns false to leave focus to the opener.
+   */
+  focusOnClose?: () => boolean;
 }
 
 const FIRST_FIELD =
@@ -23,7 +28,7 @@ const FIRST_FIELD =
  * shortcut lands in the form. The content is rendered only while open, so each opening starts
  * fresh.
  */
-export function Dialog({ open, title, onClose, children, size = 'normal', hideTitle }: DialogProps) {
+export function Dialog({ open, title, onClose, children, size = 'normal', hideTitle, focusOnClose }: DialogProps) {
   const content = useRef<HTMLDivElement>(null);
   const opener = useRef<HTMLElement | null>(null);
   return (
@@ -52,7 +57,7 @@ export function Dialog({ open, title, onClose, children, size = 'normal', hideTi
             // buttons alike) do not use, and focus would fall to the page. Back to the opener
             // instead, or to the screen's heading when the opener is gone (a row that was done).
             event.preventDefault();
-            focusOrHeading(opener.current);
+            if (!focusOnClose?.()) focusOrHeading(opener.current);
           }}
         >
           {hideTitle ? (

@@ -1,5 +1,6 @@
 import { Check } from 'lucide-react';
 import type { Detail } from '../../../shared/domain/detail.ts';
+import { hitMark } from '../../navigation/reveal.ts';
 import { useFocusStaysInList } from '../../ui/useFocusStaysInList.ts';
 
 /**
@@ -24,7 +25,12 @@ export function AskAboutChips({
       <Heading>Ask about</Heading>
       <ul className="chips" {...focusStays}>
         {details.map((d) => (
-          <li key={d.id} className={`chip chip-${d.sensitivity}`}>
+          <li
+            key={d.id}
+            className={`chip chip-${d.sensitivity}`}
+            tabIndex={-1}
+            data-hit={hitMark({ kind: 'detail', id: d.id })}
+          >
             <span>{d.text}</span>
             {d.sensitivity !== 'normal' ? <span className="visually-hidden"> ({d.sensitivity})</span> : null}
             <button

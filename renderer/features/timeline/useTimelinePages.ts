@@ -71,12 +71,21 @@ export function useTimelinePages(filter: Filter) {
   const pages = cache.key === key ? cache.pages : NO_PAGES;
   const entryAt = (index: number): TimelineEntry | undefined =>
     pages.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE];
+  /** Where an entry is, among the pages fetched so far; -1 when none of them holds it. */
+  const indexOf = (id: string): number => {
+    for (const [page, entries] of pages) {
+      const at = entries.findIndex((e) => e.id === id);
+      if (at >= 0) return page * PAGE_SIZE + at;
+    }
+    return -1;
+  };
   return {
     total: meta.status === 'ready' ? meta.data.total : 0,
     loading: meta.status === 'loading',
     error: meta.status === 'error' ? meta.error.message : undefined,
     failedPages: failure?.stamp === stamp ? failure.message : undefined,
     entryAt,
+    indexOf,
     ensure,
     retry,
   };
