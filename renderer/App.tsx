@@ -5,10 +5,11 @@ import { rapport } from './api/rapport.ts';
 import { CaptureProvider } from './features/events/QuickCapture.tsx';
 import { QuickLogProvider, useQuickLog } from './features/log/QuickLog.tsx';
 import { SearchPalette } from './features/search/SearchPalette.tsx';
-import { navigate, openPerson, useRoute, type Route } from './navigation/useScreen.ts';
+import { isShown, navigate, openPerson, useRoute, type Route } from './navigation/useScreen.ts';
 import { DatabaseGate } from './features/recovery/DatabaseGate.tsx';
 import { SCREENS } from './navigation/screens.ts';
 import { Sidebar } from './navigation/Sidebar.tsx';
+import { focusOrHeading } from './ui/focus-fallback.ts';
 import { ToastProvider } from './ui/Toast.tsx';
 import { TooltipProvider } from './ui/Tooltip.tsx';
 
@@ -72,7 +73,7 @@ function Shell() {
       const target = SCREENS.find((s) => s.key === key);
       if (target) {
         // Already there: the shortcut still lands on the screen's heading, as a fresh visit would.
-        if (window.location.hash === `#/${target.id}`) document.getElementById('screen-title')?.focus();
+        if (isShown(target.id)) focusOrHeading();
         else navigate(target.id);
       } else if (key === 'k') setSearching(true);
       else if (key === 'l') openLog();

@@ -19,6 +19,15 @@ export function navigate(screen: Screen, param?: string): void {
   window.location.hash = param ? `#/${screen}/${encodeURIComponent(param)}` : `#/${screen}`;
 }
 
+/**
+ * The page on screen is this one. Navigating to it changes nothing (the hash is the same, so no
+ * screen opens and nothing takes focus): callers reveal or focus what they meant to show instead.
+ */
+export function isShown(screen: Screen, param?: string): boolean {
+  const route = routeFromHash(window.location.hash);
+  return route.screen === screen && route.param === param;
+}
+
 export const openPerson = (id: string) => navigate('people', id);
 
 export function useRoute(): Route {

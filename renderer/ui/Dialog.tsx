@@ -1,6 +1,7 @@
 import * as RadixDialog from '@radix-ui/react-dialog';
 import { X } from 'lucide-react';
 import { useRef, type ReactNode } from 'react';
+import { focusOrHeading } from './focus-fallback.ts';
 
 interface DialogProps {
   open: boolean;
@@ -10,13 +11,15 @@ interface DialogProps {
   size?: 'normal' | 'wide' | 'palette' | 'full';
   /** Hide the visible title (the palette); it still names the dialog for screen readers. */
   hideTitle?: boolean;
+  /**
+   * Moves focus when the dialog has closed, instead of back to the opener: the palette shows the
+   * hit it opened. Returns false to leave focus to the opener.
+   */
+  focusOnClose?: () => boolean;
 }
 
 const FIRST_FIELD =
   '[data-autofocus], input:not([type=hidden]):not([type=checkbox]):not([type=radio]):not(:disabled), textarea:not(:disabled), select:not(:disabled)';
-
-/** The current screen's heading, which takes focus when a screen opens (tabindex -1). */
-const SCREEN_HEADING = '#screen-title';
 
 /**
  * A modal dialog (Radix): focus is trapped, Escape closes it, and so does a click outside unless
@@ -25,7 +28,7 @@ const SCREEN_HEADING = '#screen-title';
  * shortcut lands in the form. The content is rendered only while open, so each opening starts
  * fresh.
  */
-export function Dialog({ open, title, onClose, children, size = 'normal', hideTitle }: DialogProps) {
+export function Dialog({ open, title, onClose, children, size = 'normal', hideTitle, focusOnClose }: DialogProps) {
   const content = useRef<HTMLDivElement>(null);
   const opener = useRef<HTMLElement | null>(null);
   return (
@@ -54,10 +57,7 @@ export function Dialog({ open, title, onClose, children, size = 'normal', hideTi
             // buttons alike) do not use, and focus would fall to the page. Back to the opener
             // instead, or to the screen's heading when the opener is gone (a row that was done).
             event.preventDefault();
-            const back = opener.current?.isConnected
-              ? opener.current
-              : document.querySelector<HTMLElement>(SCREEN_HEADING);
-            back?.focus();
+            if (!focusOnClose?.()) focusOrHeading(opener.current);
           }}
         >
           {hideTitle ? (

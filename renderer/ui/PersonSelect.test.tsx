@@ -37,14 +37,41 @@ it('Enter after a name that only one person has chooses them, not "Everyone"', a
   await waitFor(() => expect(screen.getByLabelText('Chosen').textContent).toBe('hui'));
 });
 
-it('Enter after a name several people share chooses none of them; an arrow key then picks one', async () => {
+it('Enter after a name several people share chooses the first match, the one highlighted', async () => {
+  renderInApp(<Filter />, { requests: picksFrom(people) });
+  await typeInto('wang');
+  const [first] = await screen.findAllByRole('option', { name: /Wang/ });
+  await waitFor(() => expect(first!.getAttribute('aria-selected')).toBe('true'));
+  expect(first).toBe(screen.getByRole('option', { name: /Hui Wang/ }));
+  await userEvent.keyboard('{Enter}');
+  await waitFor(() => expect(screen.getByLabelText('Chosen').textContent).toBe('hui'));
+  expect(screen.getByRole('button', { name: /Person/ }).textContent).toContain('Hui Wang');
+});
+
+it('an arrow key moves the highlight, and Enter chooses the row it is on', async () => {
   renderInApp(<Filter />, { requests: picksFrom(people) });
   await typeInto('wang');
   await screen.findByRole('option', { name: /Jun Wang/ });
+  await userEvent.keyboard('{ArrowDown}');
+  expect(screen.getByRole('option', { selected: true })).toBe(screen.getByRole('option', { name: /Jing Wang/ }));
   await userEvent.keyboard('{Enter}');
-  expect(screen.getByLabelText('Chosen').textContent).toBe('nobody');
-  await typeInto('wang');
-  await screen.findByRole('option', { name: /Jun Wang/ });
-  await userEvent.keyboard('{ArrowDown}{Enter}');
-  await waitFor(() => expect(['hui', 'jun', 'jing']).toContain(screen.getByLabelText('Chosen').textContent));
+  await waitFor(() => expect(screen.getByLabelText('Chosen').textContent).toBe('jing'));
+});
+
+it('Enter pressed before the answer arrives chooses the first match of that answer', async () => {
+  const picks = picksFrom(people);
+  let answerSlowly = false;
+  const slow: typeof picks = {
+    ...picks,
+    'people.pick': async (input) => {
+      if (answerSlowly) await new Promise((resolve) => setTimeout(resolve, 50));
+      return picks['people.pick']!(input);
+    },
+  };
+  renderInApp(<Filter />, { requests: slow });
+  await userEvent.click(screen.getByRole('button', { name: /Person/ }));
+  answerSlowly = true;
+  await userEvent.type(await screen.findByPlaceholderText('Type a name'), 'wang{Enter}');
+  expect(screen.queryByRole('option', { name: /Wang/ })).toBeNull();
+  await waitFor(() => expect(screen.getByLabelText('Chosen').textContent).toBe('hui'));
 });

@@ -10,8 +10,10 @@ const SHOWN = 50;
 /**
  * Choose one person from many (a Radix popover with a cmdk list): type to narrow. The core ranks
  * (`people.pick`: how well the name matches, then recent contact); with nothing typed, the most
- * recently contacted come first. Only the answer for the text in the box is shown, and Enter
- * pressed before it arrives chooses from that answer.
+ * recently contacted come first. With a name typed the best match is highlighted and Enter
+ * chooses it, as in any combobox; the choice then shows on the button, so it is never silent.
+ * Only the answer for the text in the box is shown, and Enter pressed before it arrives chooses
+ * from that answer.
  */
 export function PersonSelect({
   label,
@@ -42,12 +44,12 @@ export function PersonSelect({
   const chosen = value ? names.named(value) : undefined;
   const options = answer?.matches ?? [];
   // The row Enter chooses. cmdk keeps a highlighted row while it stays in the list, so "nobody"
-  // (highlighted on opening) survived typing a name: with a name only one person matches best,
-  // that person is highlighted instead. When several match as well, "nobody" stays, so Enter
-  // never picks one of them silently; the arrow keys choose. An arrow key's row holds until the
-  // next answer.
+  // (highlighted on opening) survived typing a name: with a name typed the first match is
+  // highlighted instead, also when others match as well (Sam Lee, Sam Ortiz): before, Enter then
+  // chose "nobody", at the list's foot, and seemed to do nothing. An arrow key's row holds until
+  // the next answer.
   const [moved, setMoved] = useState<{ answer: typeof answer; row: string }>();
-  const best = trimmed && answer && !answer.ambiguous ? options[0]?.id : undefined;
+  const best = trimmed && answer ? options[0]?.id : undefined;
   const highlighted = moved && moved.answer === answer ? moved.row : (best ?? '__none__');
   const pick = (next: string, person?: PickedPerson) => {
     if (person) names.remember(person);
@@ -57,11 +59,11 @@ export function PersonSelect({
   };
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     if (event.key !== 'Enter' || !trimmed || answer) return;
-    // Stops cmdk choosing from what is on screen: the answer for this text is not in yet.
+    // Stops cmdk choosing from what is on screen: the answer for this text is not in yet. The
+    // first match of that answer is the row that would have been highlighted.
     event.preventDefault();
-    // Several equally good matches: the list shows them and the arrow keys choose, as with cmdk.
     void answerNow().then((result) => {
-      const first = result.ok && !result.value.ambiguous ? result.value.matches[0] : undefined;
+      const first = result.ok ? result.value.matches[0] : undefined;
       if (first) pick(first.id, first);
     });
   };
@@ -103,7 +105,7 @@ export function PersonSelect({
                 aria-label={`${label}: type a name`}
               />
               <Command.List className="person-options" aria-label="People">
-                {/* With a name typed, Enter chooses the best match rather than nobody. */}
+                {/* With a name typed, the matches come first and Enter chooses the first of them. */}
                 {trimmed ? null : none}
                 {options.map((p) => (
                   <Command.Item key={p.id} value={p.id} className="palette-item" onSelect={() => pick(p.id, p)}>

@@ -1,30 +1,90 @@
 import { useLayoutEffect, useRef, type FocusEvent } from 'react';
+import { focusFellToPage, focusOrHeading } from './focus-fallback.ts';
 
 /**
- * Keeps keyboard focus in a list whose rows can vanish under it (Done or Later on Today): when
- * the row that held focus is gone, focus moves to the row now in its place (or the last one),
- * instead of falling to the page and sending a keyboard user back to the top. Only when focus
- * fell to the page with the row: focus the user moved to another control stays there. Spread the
- * result onto the list element; `rows` is what the list renders.
+ * Names a control of a row (`data-row-control="actions"`): when its row goes, focus moves to the
+ * control of that name in the row now in its place, so a keyboard user deleting one entry after
+ * another stays on the same button.
  */
-export function useFocusStaysInList(rows: readonly unknown[]) {
-  const ref = useRef<HTMLUListElement>(null);
-  const focused = useRef<{ row: Element; index: number } | null>(null);
+const ROW_CONTROL = 'data-row-control';
+
+interface Held {
+  control: Element;
+  /** Its row's place among the list's children. */
+  index: number;
+  /** A virtual list's row index (`data-index`): its rendered rows start anywhere and can shift. */
+  virtualIndex: string | null;
+  name: string | null;
+}
+
+/** The list's child that holds `element`. */
+function rowOf(list: Element, element: Element): Element | null {
+  let row: Element | null = element;
+  while (row && row.parentElement !== list) row = row.parentElement;
+  return row;
+}
+
+/** The rendered row of a virtual list at `index`, or the last one before it (the list got shorter). */
+function virtualRow(rows: HTMLCollection, index: number): Element | null {
+  let before: Element | null = null;
+  for (const row of rows) {
+    const at = Number(row.getAttribute('data-index'));
+    if (at === index) return row;
+    if (at < index && (!before || at > Number(before.getAttribute('data-index')))) before = row;
+  }
+  return before;
+}
+
+/**
+ * Keeps keyboard focus in a list whose rows can vanish under it (Done or Later on Today, a deleted
+ * interaction, a detail asked about): when the control that held focus is gone, focus moves to
+ * the row now in its place (or the last row): its control of the same name (`ROW_CONTROL`), else
+ * its first link or button. With no row left, the screen's heading takes focus. Only when focus
+ * fell to the page: focus the user moved to another control stays there. A row still loading (a
+ * virtual list's placeholder) is waited for. Spread the result onto the element whose children
+ * are the rows. It checks after every render (a virtual list's rows change without new props),
+ * reading refs only until a control that held focus is gone.
+ */
+export function useFocusStaysInList<T extends HTMLElement = HTMLUListElement>() {
+  const ref = useRef<T>(null);
+  const held = useRef<Held | null>(null);
   const onFocus = (event: FocusEvent) => {
     const list = ref.current;
     // Focus in a menu or dialog a row opened (portals) is not a row's.
     if (!list?.contains(event.target)) return;
-    const row = (event.target as HTMLElement).closest('li');
-    focused.current = row ? { row, index: Array.prototype.indexOf.call(list.children, row) } : null;
+    const row = rowOf(list, event.target);
+    held.current = row
+      ? {
+          control: event.target,
+          index: Array.prototype.indexOf.call(list.children, row),
+          virtualIndex: row.getAttribute('data-index'),
+          name: event.target.closest(`[${ROW_CONTROL}]`)?.getAttribute(ROW_CONTROL) ?? null,
+        }
+      : null;
   };
   useLayoutEffect(() => {
-    const list = ref.current;
-    const was = focused.current;
-    const lost = !document.activeElement || document.activeElement === document.body;
-    if (!list || !was || was.row.isConnected || !lost) return;
-    focused.current = null;
-    const row = list.children[Math.min(was.index, list.children.length - 1)];
-    row?.querySelector<HTMLElement>('a[href], button')?.focus();
-  }, [rows]);
+    const was = held.current;
+    if (!was || was.control.isConnected) return;
+    if (!focusFellToPage()) {
+      held.current = null;
+      return;
+    }
+    const rows = ref.current?.children;
+    if (!rows?.length) {
+      held.current = null;
+      focusOrHeading();
+      return;
+    }
+    const row =
+      (was.virtualIndex === null ? null : virtualRow(rows, Number(was.virtualIndex))) ??
+      rows[Math.min(was.index, rows.length - 1)]!;
+    const named = was.name ? row.querySelector<HTMLElement>(`[${ROW_CONTROL}="${was.name}"]`) : null;
+    const control = named ?? row.querySelector<HTMLElement>('a[href], button');
+    if (!control) return;
+    held.current = null;
+    // The row in its place is where the gone one was; a virtual list's row that scrolled away
+    // must not pull the list back.
+    control.focus({ preventScroll: true });
+  });
   return { ref, onFocus };
 }

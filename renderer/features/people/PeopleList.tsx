@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useEffect, useRef } from 'react';
+import { memo, useEffect, useRef, type Ref } from 'react';
 import type { PersonListItem } from '../../../shared/domain/views.ts';
 import { useToday } from '../../api/AppInfoProvider.tsx';
 import { openPerson } from '../../navigation/useScreen.ts';
@@ -77,6 +77,7 @@ const PersonRow = memo(function PersonRow({
  * can never overlap at any window width.
  */
 export function PeopleList({
+  ref,
   total,
   offset,
   rows,
@@ -85,6 +86,8 @@ export function PeopleList({
   onToggle,
   onRange,
 }: {
+  /** The list itself, which takes focus when the bulk bar that held it goes. */
+  ref?: Ref<HTMLUListElement>;
   total: number;
   offset: number;
   rows: readonly PersonListItem[];
@@ -116,7 +119,13 @@ export function PeopleList({
         <span className="col-tags">Tags</span>
       </div>
       <div ref={scroller} className="people-scroller" tabIndex={-1}>
-        <ul className="people-list" aria-label={`People (${label})`} style={{ height: virtualizer.getTotalSize() }}>
+        <ul
+          ref={ref}
+          tabIndex={-1}
+          className="people-list"
+          aria-label={`People (${label})`}
+          style={{ height: virtualizer.getTotalSize() }}
+        >
           {items.map((item) => {
             const person = rows[item.index - offset];
             return person ? (

@@ -1,8 +1,9 @@
 import { Download, FileUp, MoreHorizontal, Users, UserPlus } from 'lucide-react';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { DEFAULT_PEOPLE_QUERY, type PeopleQuery } from '../../../shared/domain/people-list-view.ts';
 import type { PersonListItem } from '../../../shared/domain/views.ts';
 import { MAX_WINDOW_ROWS } from '../../../shared/ipc/channels/people.ts';
+import { useFocusFallback } from '../../ui/focus-fallback.ts';
 import { LiveError } from '../../ui/LiveError.tsx';
 import { Menu } from '../../ui/Menu.tsx';
 import { ScreenHeading } from '../../ui/ScreenHeading.tsx';
@@ -40,6 +41,9 @@ export function PeopleScreen() {
   // Selected people may scroll out of the window: the bulk bar keeps what it was shown of them.
   const [selected, setSelected] = useState<Map<string, PersonListItem>>(new Map());
   const [dialog, setDialog] = useState<'add' | 'import' | 'duplicates' | null>(null);
+  // The bulk bar goes with the selection (Archive, Delete, Clear): the list takes focus then.
+  const list = useRef<HTMLUListElement>(null);
+  const barFocus = useFocusFallback(() => list.current);
   const exporter = useExport();
   const page = people.status === 'ready' ? people.window : undefined;
   const rows = useMemo(() => page?.rows ?? [], [page]);
@@ -121,15 +125,18 @@ export function PeopleScreen() {
       ) : (
         <>
           <PeopleToolbar view={view} tags={page?.tags ?? []} onChange={setView} shown={page?.total ?? 0} total={all} />
-          {selected.size ? (
-            <BulkBar ids={[...selected.keys()]} people={chosen} onDone={() => setSelected(new Map())} />
-          ) : null}
+          <div className="bulk-bar-place" {...barFocus}>
+            {selected.size ? (
+              <BulkBar ids={[...selected.keys()]} people={chosen} onDone={() => setSelected(new Map())} />
+            ) : null}
+          </div>
           {page && people.status === 'ready' && people.current && page.total === 0 ? (
             <p className="empty">
               {view.status === 'archived' ? 'Nobody is archived.' : 'Nobody matches these filters.'}
             </p>
           ) : (
             <PeopleList
+              ref={list}
               total={page?.total ?? 0}
               offset={page?.offset ?? 0}
               rows={rows}

@@ -1,7 +1,12 @@
 import { Check } from 'lucide-react';
 import type { Detail } from '../../../shared/domain/detail.ts';
+import { hitMark } from '../../navigation/reveal.ts';
+import { useFocusStaysInList } from '../../ui/useFocusStaysInList.ts';
 
-/** "Ask about" reminders for a conversation; one click marks a detail as asked about. */
+/**
+ * "Ask about" reminders for a conversation; one click marks a detail as asked about. The chip then
+ * goes: focus moves to the next chip's button, or to the screen's heading after the last.
+ */
 export function AskAboutChips({
   details,
   onResolve,
@@ -12,14 +17,20 @@ export function AskAboutChips({
   /** Its heading's level: 2 on the person page, right under the name; 3 inside a dialog. */
   level?: 2 | 3;
 }) {
+  const focusStays = useFocusStaysInList();
   if (!details.length) return null;
   const Heading = level === 2 ? 'h2' : 'h3';
   return (
     <section className="ask-about" aria-label="Ask about">
       <Heading>Ask about</Heading>
-      <ul className="chips">
+      <ul className="chips" {...focusStays}>
         {details.map((d) => (
-          <li key={d.id} className={`chip chip-${d.sensitivity}`}>
+          <li
+            key={d.id}
+            className={`chip chip-${d.sensitivity}`}
+            tabIndex={-1}
+            data-hit={hitMark({ kind: 'detail', id: d.id })}
+          >
             <span>{d.text}</span>
             {d.sensitivity !== 'normal' ? <span className="visually-hidden"> ({d.sensitivity})</span> : null}
             <button

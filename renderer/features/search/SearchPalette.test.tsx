@@ -36,3 +36,30 @@ it('a name that matched is highlighted in the title and not repeated; other hits
   expect(interaction!.textContent).toContain('Coffee with Sam about the charity app');
   expect(within(interaction!).getByText('Sam', { selector: 'mark' })).toBeTruthy();
 });
+
+it('Enter opens the first hit of the latest answer, after the rows of an earlier answer have gone', async () => {
+  window.location.hash = '#/today';
+  const call = (id: string, person: string, snippet: string): SearchHitView => ({
+    kind: 'interaction',
+    id,
+    personIds: [person],
+    title: person,
+    field: 'notes',
+    snippet,
+    highlights: [],
+  });
+  // Every call matches until the whole number is typed; the rows change in one answer.
+  const everyCall = [call('c0', 'ana', 'Call number 0'), call('c1', 'bo', 'Call number 1')];
+  renderInApp(<SearchPalette open onClose={() => {}} />, {
+    requests: {
+      'search.query': ({ q }) => (q === 'call number 35' ? [call('c35', 'cy', 'Call number 35')] : everyCall),
+    },
+  });
+  await userEvent.keyboard('call');
+  await screen.findByRole('option', { name: /Call number 0/ });
+  await userEvent.keyboard(' number 35');
+  await screen.findByRole('option', { name: /Call number 35/ });
+  expect(screen.queryByRole('option', { name: /Call number 0/ })).toBeNull();
+  await userEvent.keyboard('{Enter}');
+  expect(window.location.hash).toBe('#/people/cy');
+});

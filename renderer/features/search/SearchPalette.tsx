@@ -1,10 +1,12 @@
 import { Command } from 'cmdk';
 import { CalendarDays, FileText, MessageCircle, QrCode, Search, StickyNote } from 'lucide-react';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { SearchHitView } from '../../../shared/domain/views.ts';
+import type { Screen } from '../../../shared/ipc/contract.ts';
 import { useToday } from '../../api/AppInfoProvider.tsx';
 import { rapport } from '../../api/rapport.ts';
-import { navigate, openPerson } from '../../navigation/useScreen.ts';
+import { revealOnPage, type HitTarget } from '../../navigation/reveal.ts';
+import { isShown, navigate } from '../../navigation/useScreen.ts';
 import { SCREENS } from '../../navigation/screens.ts';
 import { MY_CARD_PARAM } from '../cards/MyCardSettings.tsx';
 import { Avatar } from '../../ui/Avatar.tsx';
@@ -31,22 +33,51 @@ const GROUPS = [
   { kind: 'interaction', heading: 'Interactions' },
 ] as const;
 
+const hitValue = (hit: SearchHitView) => `${hit.kind}-${hit.id}`;
+const MY_CARD_VALUE = 'action-my-card';
+
 type Answer = { q: string; hits: SearchHitView[] } | { q: string; error: string };
+
+/** Opens a page, and what on it to show (an interaction, a detail). */
+type Go = (screen: Screen, param?: string, target?: HitTarget) => void;
 
 /**
  * Ctrl/Cmd+K (cmdk in a dialog): search names, organisations, notes, details and interactions;
  * people come first. Focus starts in the field, so typing right after the shortcut is kept.
- * With nothing typed it offers the screens.
+ * With nothing typed it offers the screens. A choice on another page opens it (its heading takes
+ * focus); one on the page already on screen, where opening changes nothing, closes the palette
+ * and shows it there: the interaction or detail scrolled to and focused, else the heading.
  */
 export function SearchPalette({ open, onClose }: { open: boolean; onClose: () => void }) {
+  // On the page on screen already: what to show once the palette has closed, in place of giving
+  // focus back to what opened it.
+  const showAfterClose = useRef<(() => void) | null>(null);
+  const go: Go = (screen, param, target) => {
+    const here = isShown(screen, param);
+    if (here) showAfterClose.current = () => revealOnPage(target);
+    onClose();
+    if (!here) navigate(screen, param);
+  };
   return (
-    <Dialog open={open} title="Search" size="palette" hideTitle onClose={onClose}>
-      <PaletteBody onClose={onClose} />
+    <Dialog
+      open={open}
+      title="Search"
+      size="palette"
+      hideTitle
+      onClose={onClose}
+      focusOnClose={() => {
+        const show = showAfterClose.current;
+        showAfterClose.current = null;
+        show?.();
+        return show !== null;
+      }}
+    >
+      <PaletteBody go={go} />
     </Dialog>
   );
 }
 
-function PaletteBody({ onClose }: { onClose: () => void }) {
+function PaletteBody({ go }: { go: Go }) {
   const today = useToday();
   const [q, setQ] = useState('');
   const [answer, setAnswer] = useState<Answer | null>(null);
@@ -68,20 +99,24 @@ function PaletteBody({ onClose }: { onClose: () => void }) {
   // Earlier results stay on screen while the next keystroke's answer is on its way.
   const hits = query && answer && 'hits' in answer ? answer.hits : [];
   const error = query && answer && 'error' in answer ? answer.error : '';
-  const go = (hit: SearchHitView) => {
-    if (hit.kind === 'event') {
-      onClose();
-      navigate('events', hit.id);
-      return;
-    }
-    const person = hit.personIds[0];
+  // The row Enter opens. cmdk keeps the row it highlighted while that row's value stays set, even
+  // after the row has gone with an earlier answer; then nothing was highlighted and Enter did
+  // nothing (typing "Call number 35" one key at a time). A row that is gone hands over to the first.
+  const [moved, setMoved] = useState('');
+  const rows = query
+    ? GROUPS.flatMap((group) => hits.filter((h) => h.kind === group.kind).map(hitValue))
+    : [...SCREENS.map((s) => `screen-${s.id}`), MY_CARD_VALUE];
+  const highlighted = rows.includes(moved) ? moved : (rows[0] ?? '');
+  const openHit = (hit: SearchHitView) => {
+    if (hit.kind === 'event') return go('events', hit.id);
+    // On the page of one of its people already (an interaction with several): show it there.
+    const person = hit.personIds.find((id) => isShown('people', id)) ?? hit.personIds[0];
     if (!person) return;
-    onClose();
-    openPerson(person);
+    go('people', person, hit.kind === 'person' ? undefined : { kind: hit.kind, id: hit.id });
   };
 
   return (
-    <Command shouldFilter={false} loop className="palette" label="Search">
+    <Command shouldFilter={false} loop className="palette" label="Search" value={highlighted} onValueChange={setMoved}>
       <div className="palette-input-row">
         <Search size={18} aria-hidden />
         <Command.Input
@@ -101,27 +136,12 @@ function PaletteBody({ onClose }: { onClose: () => void }) {
         {!query ? (
           <Command.Group heading="Go to">
             {SCREENS.map((s) => (
-              <Command.Item
-                key={s.id}
-                value={`screen-${s.id}`}
-                className="palette-item"
-                onSelect={() => {
-                  onClose();
-                  navigate(s.id);
-                }}
-              >
+              <Command.Item key={s.id} value={`screen-${s.id}`} className="palette-item" onSelect={() => go(s.id)}>
                 <s.icon size={16} aria-hidden />
                 {s.label}
               </Command.Item>
             ))}
-            <Command.Item
-              value="action-my-card"
-              className="palette-item"
-              onSelect={() => {
-                onClose();
-                navigate('settings', MY_CARD_PARAM);
-              }}
-            >
+            <Command.Item value={MY_CARD_VALUE} className="palette-item" onSelect={() => go('settings', MY_CARD_PARAM)}>
               <QrCode size={16} aria-hidden />
               Show my card
             </Command.Item>
@@ -135,9 +155,9 @@ function PaletteBody({ onClose }: { onClose: () => void }) {
               {inGroup.map((hit) => (
                 <Command.Item
                   key={`${hit.kind}-${hit.id}`}
-                  value={`${hit.kind}-${hit.id}`}
+                  value={hitValue(hit)}
                   className="palette-item"
-                  onSelect={() => go(hit)}
+                  onSelect={() => openHit(hit)}
                 >
                   {hit.kind === 'event' ? (
                     <CalendarDays size={18} aria-hidden />

@@ -4,6 +4,7 @@ import { INTERACTION_LABELS } from '../../../shared/domain/interaction.ts';
 import type { TimelineEntry } from '../../../shared/domain/views.ts';
 import { rapport } from '../../api/rapport.ts';
 import { useRequest } from '../../api/request.ts';
+import { hitMark } from '../../navigation/reveal.ts';
 import { openPerson } from '../../navigation/useScreen.ts';
 import { Avatar } from '../../ui/Avatar.tsx';
 import { formatDate, formatTime, formatWeekday, formatWeekOf } from '../../ui/dates.ts';
@@ -40,7 +41,12 @@ export const EntryRow = memo(function EntryRow({
   const { people: _people, setAside: _setAside, ...interaction } = entry;
 
   return (
-    <article className="timeline-entry" aria-label={label}>
+    <article
+      className="timeline-entry"
+      aria-label={label}
+      tabIndex={-1}
+      data-hit={hitMark({ kind: 'interaction', id: entry.id })}
+    >
       {newWeek ? <h2 className="week-heading">Week of {formatWeekOf(entry.date)}</h2> : null}
       {newDay ? <h3 className="day-heading">{formatWeekday(entry.date)}</h3> : null}
       <div className="entry">
@@ -105,7 +111,7 @@ export const EntryRow = memo(function EntryRow({
         <Menu
           label={actions}
           trigger={
-            <button type="button" className="icon-button entry-menu" aria-label={actions}>
+            <button type="button" className="icon-button entry-menu" aria-label={actions} data-row-control="actions">
               <MoreHorizontal size={16} aria-hidden />
             </button>
           }

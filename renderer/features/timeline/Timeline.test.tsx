@@ -95,6 +95,30 @@ describe('Timeline', () => {
     expect(await screen.findByText('After')).toBeTruthy();
     expect(page).toHaveBeenCalledTimes(2);
   });
+  it('keeps the rows it shows while the page for a change is on its way', async () => {
+    let push: (r: { total: number; revision: number }) => void = () => {};
+    let answer: (page: { entries: TimelineEntry[]; hasMore: boolean }) => void = () => {};
+    const page = vi
+      .fn()
+      .mockReturnValueOnce({ entries: [entry('a', '2026-03-11', 'Before')], hasMore: false })
+      .mockReturnValueOnce(new Promise((resolve) => (answer = resolve)));
+    renderInApp(<Timeline filter={{}} label="Timeline" emptyText="none" />, {
+      requests: { 'timeline.page': page },
+      subscriptions: {
+        'timeline.watch': (_input, next) => {
+          push = next;
+          next({ total: 1, revision: 1 });
+        },
+      },
+    });
+    const menu = await screen.findByRole('button', { name: /^Actions for/ });
+    push({ total: 1, revision: 2 });
+    await waitFor(() => expect(page).toHaveBeenCalledTimes(2));
+    // The same button, still there: focus on it is not lost while the page is fetched again.
+    expect(screen.getByRole('button', { name: /^Actions for/ })).toBe(menu);
+    answer({ entries: [entry('a', '2026-03-11', 'After')], hasMore: false });
+    expect(await screen.findByText('After')).toBeTruthy();
+  });
   it('says when a page of entries could not be loaded, and Retry asks again', async () => {
     const page = vi
       .fn()

@@ -2,6 +2,8 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { z } from 'zod';
 import type { TimelineFilter } from '../../../shared/ipc/contract.ts';
+import { focusWhenShown, useRevealer } from '../../navigation/reveal.ts';
+import { useFocusStaysInList } from '../../ui/useFocusStaysInList.ts';
 import { EntryRow } from './EntryRow.tsx';
 import { useTimelinePages } from './useTimelinePages.ts';
 
@@ -22,7 +24,7 @@ export function Timeline({
   label: string;
   inPage?: boolean;
 }) {
-  const { total, loading, error, failedPages, entryAt, ensure, retry } = useTimelinePages(filter);
+  const { total, loading, error, failedPages, entryAt, indexOf, ensure, retry } = useTimelinePages(filter);
   const scroller = useRef<HTMLDivElement>(null);
   const [margin, setMargin] = useState(0);
   const page = () => document.getElementById('main');
@@ -45,6 +47,16 @@ export function Timeline({
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
   const last = items.at(-1)?.index ?? 0;
+  // Deleting an entry can take the focused menu button with its row (the last row goes).
+  const focusStays = useFocusStaysInList<HTMLDivElement>();
+  // A search hit for an entry this list holds but has not rendered (further down the page).
+  useRevealer((target) => {
+    const index = target.kind === 'interaction' ? indexOf(target.id) : -1;
+    if (index < 0) return false;
+    virtualizer.scrollToIndex(index, { align: 'center' });
+    focusWhenShown(target);
+    return true;
+  });
   useEffect(() => {
     if (!total) return;
     ensure(first);
@@ -77,7 +89,7 @@ export function Timeline({
           </button>
         </p>
       ) : null}
-      <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+      <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }} {...focusStays}>
         {items.map((item) => {
           const entry = entryAt(item.index);
           return (

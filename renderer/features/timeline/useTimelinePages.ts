@@ -12,8 +12,11 @@ const NO_PAGES = new Map<number, TimelineEntry[]>();
 /**
  * The timeline as a sparse list: main says how many entries match (live), and pages of 100 are
  * fetched when the virtual list first shows one of their rows. A change in main bumps the
- * revision, which retires every cached page, so what is on screen is fetched again. A page that
- * fails is reported (`failedPages`) and `retry` asks for it again; it never stays blank silently.
+ * revision, so what is on screen is fetched again; until it arrives the rows keep what they
+ * showed. (Rows that blanked while the page was on its way took the focused menu button with
+ * them, and their changing heights moved the list under the user.) Another filter starts empty.
+ * A page that fails is reported (`failedPages`) and `retry` asks for it again; it never stays
+ * blank silently.
  */
 export function useTimelinePages(filter: Filter) {
   const key = JSON.stringify(filter);
@@ -23,8 +26,8 @@ export function useTimelinePages(filter: Filter) {
   );
   const revision = meta.status === 'ready' ? meta.data.revision : -1;
   const stamp = `${revision}|${key}`;
-  const [cache, setCache] = useState<{ stamp: string; pages: Map<number, TimelineEntry[]> }>({
-    stamp,
+  const [cache, setCache] = useState<{ key: string; pages: Map<number, TimelineEntry[]> }>({
+    key,
     pages: NO_PAGES,
   });
   const [failure, setFailure] = useState<{ stamp: string; message: string } | null>(null);
@@ -52,8 +55,8 @@ export function useTimelinePages(filter: Filter) {
             return setFailure({ stamp, message: result.error.message });
           }
           setCache((c) => ({
-            stamp,
-            pages: new Map(c.stamp === stamp ? c.pages : NO_PAGES).set(page, result.value.entries),
+            key,
+            pages: new Map(c.key === key ? c.pages : NO_PAGES).set(page, result.value.entries),
           }));
         });
     },
@@ -65,15 +68,24 @@ export function useTimelinePages(filter: Filter) {
     setAttempt((a) => a + 1);
   }, []);
 
-  const pages = cache.stamp === stamp ? cache.pages : NO_PAGES;
+  const pages = cache.key === key ? cache.pages : NO_PAGES;
   const entryAt = (index: number): TimelineEntry | undefined =>
     pages.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE];
+  /** Where an entry is, among the pages fetched so far; -1 when none of them holds it. */
+  const indexOf = (id: string): number => {
+    for (const [page, entries] of pages) {
+      const at = entries.findIndex((e) => e.id === id);
+      if (at >= 0) return page * PAGE_SIZE + at;
+    }
+    return -1;
+  };
   return {
     total: meta.status === 'ready' ? meta.data.total : 0,
     loading: meta.status === 'loading',
     error: meta.status === 'error' ? meta.error.message : undefined,
     failedPages: failure?.stamp === stamp ? failure.message : undefined,
     entryAt,
+    indexOf,
     ensure,
     retry,
   };

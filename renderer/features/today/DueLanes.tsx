@@ -71,7 +71,7 @@ function Lane({
 }) {
   const [all, setAll] = useState(false);
   const shown = all ? items : items.slice(0, FIRST_ROWS);
-  const focusStays = useFocusStaysInList(shown);
+  const focusStays = useFocusStaysInList();
   return (
     <section className="lane card" aria-label={`${title} (${total})`}>
       <h2 className="section-title">
