@@ -56,7 +56,7 @@ function fakeMain(options: { source?: CsvPreview['source']; remembered?: boolean
         action: 'create',
       })),
       problems: [],
-      counts: { new: cards.length, match: 0, conflict: 0 },
+      counts: { new: cards.length, match: 0, conflict: 0, duplicate: 0 },
       csv: {
         layout: mapping.layout,
         source,
