@@ -61,7 +61,7 @@ describe('people repeated in one import file', () => {
     expect(repeats.sameAs[3]).toEqual([
       { index: 0, reasons: ['email', 'name'], differs: [] },
       { index: 1, reasons: ['name'], differs: [] },
-      { index: 2, reasons: ['phone'], differs: ['displayName'] },
+      { index: 2, reasons: ['phone'], differs: [] },
     ]);
     expect(repeats.merged.size).toBe(0);
   });

@@ -14,14 +14,17 @@
 import type { ContactFields } from '../../../shared/domain/contact.ts';
 import { MAX_SHARED_KEY } from '../../../shared/domain/duplicates/match.ts';
 import { mergeContacts } from '../../../shared/domain/duplicates/merge.ts';
-import { addToIndex, conflictsBetween, findMatches, indexPeople, type Indexed, type Reason } from './match.ts';
+import { addToIndex, differingFields, findMatches, indexPeople, type Indexed, type Reason } from './match.ts';
 
 /** An earlier person of the file a card looks like. */
 export interface Repeat {
   /** That person's first card, by position in the file's cards. */
   index: number;
   reasons: Reason[];
-  /** Single-value fields where the card says something else than that person; empty for a duplicate. */
+  /**
+   * Single-value fields where the card says something else than that person, when it is the only
+   * one the card looks like; empty for a duplicate, and for a card like several people.
+   */
   differs: string[];
 }
 
@@ -46,9 +49,10 @@ export function* findRepeatsSteps(cards: readonly ContactFields[]): Generator<vo
     const found = findMatches(card, index, MAX_SHARED_KEY)
       .map((m) => ({ index: Number(m.id), reasons: m.reasons }))
       .sort((a, b) => b.reasons.length - a.reasons.length || a.index - b.index);
+    // Like several people, the card is kept apart whatever they hold: what differs is looked up for one only.
     const sameAs = found
       .slice(0, MAX_SHOWN)
-      .map((m) => ({ ...m, differs: conflictsBetween(people.get(m.index)!, card) }));
+      .map((m) => ({ ...m, differs: found.length === 1 ? differingFields(people.get(m.index)!, card) : [] }));
     const into = found.length === 1 && sameAs[0]!.differs.length === 0 ? sameAs[0]!.index : position;
     result.sameAs.push(sameAs);
     result.firstOf.push(into);

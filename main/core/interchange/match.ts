@@ -113,9 +113,14 @@ export function findMatches(
     );
 }
 
-/** Single-value fields where the card says something else than the existing person (or the earlier card). */
-export function conflictsBetween(existing: ContactFields, card: ContactFields): string[] {
-  const { rows } = mergeContacts(ContactFields.parse(existing), card);
+/** Single-value fields where the card says something else than the existing person. */
+export function conflictsBetween(existing: ContactDocument, card: ContactFields): string[] {
+  return differingFields(ContactFields.parse(existing), card);
+}
+
+/** `conflictsBetween` for values already parsed (an earlier card of the same file): the parse is most of its cost. */
+export function differingFields(existing: ContactFields, card: ContactFields): string[] {
+  const { rows } = mergeContacts(existing, card);
   return rows
     .filter(
       (r) => r.chosen === 'primary' && !LIST_OR_MERGED.has(r.field) && r.secondary !== undefined && r.secondary !== '',

@@ -79,8 +79,8 @@ export const PreviewCard = lazyObject(() => ({
   conflictFields: z.array(z.string()),
   /**
    * Earlier cards of this file that look like the same person (at most 5). A `duplicate` has one,
-   * with nothing in `differs`, and is merged with it; a card with several, or whose single-value
-   * fields differ from that card's (`differs`), is kept apart and only flagged.
+   * with nothing in `differs`, and is merged with it; a card with several, or with one whose
+   * single-value fields differ (`differs`), is kept apart and only flagged.
    */
   sameAs: z
     .array(
