@@ -32,14 +32,46 @@ export function ImportPreviewStep({
   onCancel,
   onImport,
 }: ImportPreviewStepProps) {
+  // A CSV whose columns were only guessed has not been read yet: "0 people" would say it is empty.
+  const unread = preview.csv?.source === 'guessed';
   return (
     <>
-      <p role="status">
-        {preview.fileName}: {peopleCount(preview.cards.length)} — {preview.counts.new} new, {preview.counts.match}{' '}
-        matching someone here, {preview.counts.conflict} in conflict
-        {preview.counts.duplicate ? `, ${preview.counts.duplicate} the same person as an earlier line` : ''}.
-      </p>
+      {unread ? (
+        <p role="status">
+          {preview.fileName}
+          {busy ? ': Reading…' : ''}
+        </p>
+      ) : (
+        <p role="status">
+          {preview.fileName}: {peopleCount(preview.cards.length)} — {preview.counts.new} new, {preview.counts.match}{' '}
+          matching someone here, {preview.counts.conflict} in conflict
+          {preview.counts.duplicate ? `, ${preview.counts.duplicate} the same person as an earlier line` : ''}.
+        </p>
+      )}
       {columns}
+      {unread ? null : <PeopleInFile {...{ preview, policy, onPolicy, actionFor, onAction }} />}
+      <div className="dialog-footer">
+        <button type="button" onClick={onCancel}>
+          Cancel
+        </button>
+        <button type="button" className="primary" disabled={busy || preview.cards.length === 0} onClick={onImport}>
+          Import
+        </button>
+      </div>
+    </>
+  );
+}
+
+/** The choice for every match, the file's problems, and a row per person with its own choice. */
+function PeopleInFile({
+  preview,
+  policy,
+  onPolicy,
+  actionFor,
+  onAction,
+}: Pick<ImportPreviewStepProps, 'preview' | 'policy' | 'onPolicy' | 'actionFor' | 'onAction'>) {
+  return (
+    <>
       <label className="check">
         For every match and conflict:
         <select
@@ -120,14 +152,6 @@ export function ImportPreviewStep({
         {preview.cards.length > SHOWN ? (
           <p className="field-hint">Showing the first {SHOWN}; the others follow the choice above.</p>
         ) : null}
-      </div>
-      <div className="dialog-footer">
-        <button type="button" onClick={onCancel}>
-          Cancel
-        </button>
-        <button type="button" className="primary" disabled={busy || preview.cards.length === 0} onClick={onImport}>
-          Import
-        </button>
       </div>
     </>
   );
