@@ -35,7 +35,7 @@ export function ImportPreviewStep({
   // A CSV whose columns were only guessed has not been read yet: "0 people" would say it is empty.
   const unread = preview.csv?.source === 'guessed';
   return (
-    <>
+    <div className="import-preview">
       {unread ? (
         <p role="status">
           {preview.fileName}
@@ -58,7 +58,7 @@ export function ImportPreviewStep({
           Import
         </button>
       </div>
-    </>
+    </div>
   );
 }
 
