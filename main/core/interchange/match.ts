@@ -78,8 +78,8 @@ const REASON_ORDER: Reason[] = ['email', 'phone', 'name'];
 
 /**
  * Everyone in the index the card shares an e-mail, a phone or a full name with: most reasons
- * first, then by id. `maxShared` ignores a value already held by more people than that (a team
- * inbox, a switchboard): it says nothing about who is who, and would compare everyone with everyone.
+ * first, then by id. `maxShared` ignores an e-mail or phone already held by more people than that
+ * (a team inbox, a switchboard), as Find duplicates does: it says nothing about who is who.
  */
 export function findMatches(
   card: ContactFields,
@@ -88,7 +88,7 @@ export function findMatches(
 ): { id: string; reasons: Reason[] }[] {
   const reasons = new Map<string, Set<Reason>>();
   const note = (ids: string[] | undefined, reason: Reason) => {
-    if (ids && ids.length > maxShared) return;
+    if (ids && reason !== 'name' && ids.length > maxShared) return;
     for (const id of ids ?? []) {
       const set = reasons.get(id) ?? new Set<Reason>();
       set.add(reason);
