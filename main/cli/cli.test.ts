@@ -64,6 +64,26 @@ describe('rapport CLI', { timeout: 60_000 }, () => {
     expect(JSON.parse(stats.stdout).counts.contacts).toBe(0);
   });
 
+  it('import --dry-run says which line a repeated person repeats, and the import merges them', async () => {
+    const dir = tempDir();
+    const file = join(tempDir(), 'twice.vcf');
+    writeFileSync(file, vcf + vcf.replace('ada@example.org', 'ada@engines.example'));
+    const json = DryRunReport.parse(
+      JSON.parse((await cli(['--data-dir', dir, 'import', file, '--dry-run', '--json'])).stdout),
+    );
+    expect(json.people.map((p) => [p.line, p.status, p.action, p.sameAs])).toEqual([
+      [1, 'new', 'create', undefined],
+      [9, 'new', 'create', undefined],
+      [13, 'duplicate', 'merge', [1]],
+      [21, 'duplicate', 'merge', [9]],
+    ]);
+    const text = await cli(['--data-dir', dir, 'import', file, '--dry-run']);
+    expect(text.stdout).toContain('4 people — 2 new, 0 matching someone, 0 in conflict, 2 the same as an earlier line');
+    expect(text.stdout).toContain('line 13: Ada Lovelace — same person as line 1, would merge');
+    const imported = await cli(['--data-dir', dir, 'import', file]);
+    expect(imported.stdout).toContain('2 created, 2 merged, 0 skipped');
+  });
+
   it('imports with a policy, exports vCard and JSON, and backs up', async () => {
     const dir = tempDir();
     const out = tempDir();

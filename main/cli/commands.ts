@@ -4,7 +4,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import type { ImportPolicy } from '../../shared/ipc/channels/interchange.ts';
+import { defaultAction, type ImportPolicy } from '../../shared/ipc/channels/interchange.ts';
 import { exportArchive } from '../core/backup/archive.ts';
 import type { Clock } from '../core/clock.ts';
 import type { Core } from '../core/core.ts';
@@ -38,8 +38,8 @@ export async function importCommand(
   const preview = await imports.preview(fileName, bytes);
   const planned = imports.planned(preview.sessionId);
   const failed = preview.cards.length === 0 && preview.problems.some((p) => p.severity === 'error');
-  const actionOf = (i: number) =>
-    planned[i]!.match.status !== 'new' && options.policy ? options.policy : planned[i]!.match.action;
+  const actionOf = (i: number) => defaultAction(planned[i]!.match, options.policy);
+  const sameAsLines = (i: number) => planned[i]!.sameAs.map((r) => planned[r.index]!.line);
 
   if (options.dryRun) {
     imports.cancel(preview.sessionId);
@@ -49,15 +49,22 @@ export async function importCommand(
         status: card.match.status,
         action: actionOf(i),
         matches: card.match.matches.map((m) => m.id),
+        ...(card.sameAs.length ? { sameAs: sameAsLines(i) } : {}),
         person: card.fields,
       }));
       io.out(JSON.stringify({ file: fileName, format: preview.format, people, problems: preview.problems }, null, 2));
     } else {
+      const { counts } = preview;
       io.out(
-        `${fileName} (${preview.format}): ${preview.cards.length} people — ${preview.counts.new} new, ${preview.counts.match} matching someone, ${preview.counts.conflict} in conflict`,
+        `${fileName} (${preview.format}): ${preview.cards.length} people — ${counts.new} new, ${counts.match} matching someone, ${counts.conflict} in conflict${counts.duplicate ? `, ${counts.duplicate} the same as an earlier line` : ''}`,
       );
-      for (const [i, card] of preview.cards.entries())
-        io.out(`  line ${card.line}: ${card.displayName} — ${card.status}, would ${actionOf(i)}`);
+      for (const [i, card] of preview.cards.entries()) {
+        const status =
+          card.status === 'duplicate'
+            ? `same person as line ${sameAsLines(i)[0]}`
+            : `${card.status}${card.sameAs ? `, looks like line ${sameAsLines(i).join(', ')} but kept apart` : ''}`;
+        io.out(`  line ${card.line}: ${card.displayName} — ${status}, would ${actionOf(i)}`);
+      }
       for (const p of preview.problems) io.err(problemLine(p));
       io.out('Dry run: nothing was written.');
     }

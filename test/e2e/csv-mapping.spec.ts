@@ -100,3 +100,61 @@ test('an Outlook CSV: fix where one column goes, remember the layout, import, an
   await expect(again.getByRole('combobox', { name: 'Where "User 1" goes' })).toHaveValue('url');
   await expect(again.getByRole('checkbox', { name: 'Remember this layout' })).toBeChecked();
 });
+
+test('at 900×600 the columns scroll in their own box under headers that stay readable, and Import stays in view', async ({
+  page,
+  served,
+}) => {
+  await page.setViewportSize({ width: 900, height: 600 });
+  await page.goto(served.url);
+  const dialog = await chooseFile(page);
+  await dialog.getByText(/^Columns: recognised/).click();
+  await dialog.getByRole('button', { name: /^Show the \d+ empty columns too$/ }).click();
+  const table = dialog.getByRole('table', { name: 'Where each column of the file goes' });
+  const box = table.locator('xpath=..');
+  const fields = table.getByRole('combobox');
+  // Whatever is on screen, an element is readable there when it is the one hit at its centre.
+  const onTop = (locator: typeof table) =>
+    locator.evaluate((element) => {
+      const { left, top, width, height } = element.getBoundingClientRect();
+      return document.elementFromPoint(left + width / 2, top + height / 2)?.closest('th, select, button') === element;
+    });
+
+  // The table scrolls inside its own box, which fits in the dialog above its foot, with no sideways scrolling.
+  await box.scrollIntoViewIfNeeded();
+  const [inside, dialogBox, foot] = await Promise.all([
+    box.boundingBox(),
+    dialog.boundingBox(),
+    dialog.locator('.dialog-footer').boundingBox(),
+  ]);
+  expect(inside!.y).toBeGreaterThanOrEqual(dialogBox!.y - 1);
+  expect(inside!.y + inside!.height).toBeLessThanOrEqual(foot!.y);
+  const size = await box.evaluate((e) => ({
+    client: e.clientHeight,
+    scroll: e.scrollHeight,
+    wide: e.scrollWidth - e.clientWidth,
+  }));
+  expect(size.scroll).toBeGreaterThan(size.client);
+  expect(size.client).toBeLessThanOrEqual(300);
+  expect(size.wide).toBe(0);
+  await expect(dialog.getByRole('button', { name: 'Import', exact: true })).toBeInViewport();
+  expect(await onTop(dialog.getByRole('button', { name: 'Import', exact: true }))).toBe(true);
+
+  // The last field, reached from the keyboard, is in view and not under the dialog's foot.
+  const last = fields.last();
+  await last.focus();
+  await expect(last).toBeInViewport();
+  expect(await onTop(last)).toBe(true);
+  // Scrolled down, the headers stay on top of the rows, on one line each.
+  for (const name of ['Column', 'Values in the file', 'Goes to']) {
+    const header = table.getByRole('columnheader', { name });
+    expect(await onTop(header)).toBe(true);
+    expect((await header.boundingBox())!.height).toBeLessThan(48);
+  }
+  // Back up by the keyboard (Shift+Tab) to a row scrolled away: it comes into view below the headers, not under them.
+  await box.evaluate((element) => (element.scrollTop = 120));
+  await fields.nth(1).evaluate((element) => (element as HTMLSelectElement).focus({ preventScroll: true }));
+  await page.keyboard.press('Shift+Tab');
+  await expect(fields.first()).toBeFocused();
+  expect(await onTop(fields.first())).toBe(true);
+});

@@ -51,7 +51,7 @@ describe('import preview', () => {
       matches: [{ id: grace, reasons: ['name'] }],
       conflictFields: ['organisation'],
     });
-    expect(result.counts).toEqual({ new: 1, match: 1, conflict: 1 });
+    expect(result.counts).toEqual({ new: 1, match: 1, conflict: 1, duplicate: 0 });
     expect(await typedData(core.db)).toEqual(before);
   });
 

@@ -1,11 +1,11 @@
 /**
- * Import with preview: `preview` parses the file and matches each card against the people here
- * (writing nothing) and keeps the result as a session; `commit` applies the user's choices in
- * one compensated bulk write (import-write.ts); `cancel` stops either.
+ * Import with preview: `preview` parses the file, finds the people it repeats (file-repeats.ts),
+ * matches each card against the people here (writing nothing) and keeps the result as a session;
+ * `commit` applies the user's choices (import-plan.ts) in one compensated bulk write
+ * (import-write.ts); `cancel` stops either.
  */
 import { randomUUID } from 'node:crypto';
 import { ContactFields, type Tier } from '../../../shared/domain/contact.ts';
-import { mergeContacts } from '../../../shared/domain/duplicates/merge.ts';
 import type {
   CsvPreview,
   ImportAction,
@@ -15,35 +15,28 @@ import type {
   ImportSummary,
   PreviewCard,
 } from '../../../shared/ipc/channels/interchange.ts';
-import { SAFETY_COPY_PEOPLE } from '../../../shared/ipc/channels/interchange.ts';
+import { defaultAction, SAFETY_COPY_PEOPLE } from '../../../shared/ipc/channels/interchange.ts';
 import { AppError } from '../../../shared/ipc/result.ts';
 import type { Clock } from '../clock.ts';
 import type { AreaApis } from '../context.ts';
 import { pagesOf } from '../db/bulk.ts';
 import type { RapportDatabase } from '../db/database.ts';
-import type { InteractionDocument } from '../interactions/schema.ts';
-import { interactionSortKey } from '../interactions/sort-key.ts';
 import { cancellable, isCancelled } from '../jobs/cancellation.ts';
 import type { ContactDocument } from '../people/schema.ts';
 import type { Projector } from '../projection/projector.ts';
 import { readContactsFile, type PreviewOptions, type RememberedLayouts } from './csv-preview.ts';
-import { freeBytes, releaseReserve } from '../lifecycle/reserve.ts';
+import { releaseReserve } from '../lifecycle/reserve.ts';
 import type { DataFolder } from '../lifecycle/data-folder.ts';
 import type { WriteJournal } from '../lifecycle/write-journal.ts';
-import { applyPlan, type WritePlan } from './import-write.ts';
-import { indexPeople, matchCard, type CardMatch } from './match.ts';
+import { findRepeatsSteps } from './file-repeats.ts';
+import { buildPlan, type PlannedCard } from './import-plan.ts';
+import { applyPlan, checkRoomFor } from './import-write.ts';
+import { indexPeople, matchCard, type CardMatch, type PeopleIndex } from './match.ts';
 import { runSliced } from './sliced.ts';
-import type { ImportProblem } from './types.ts';
+import type { ImportedCard, ImportProblem } from './types.ts';
 
-export const CONNECTED_ON_LINKEDIN = 'Connected on LinkedIn';
+export { CONNECTED_ON_LINKEDIN, type PlannedCard } from './import-plan.ts';
 const MAX_SESSIONS = 4;
-
-export interface PlannedCard {
-  line: number;
-  fields: ContactFields;
-  connectedOn?: string;
-  match: CardMatch;
-}
 
 interface ImportSession {
   id: string;
@@ -117,9 +110,10 @@ export function createImportService(deps: ImportDeps): ImportService {
     session.committing = true;
     const chosen = new Map(choices.map((c) => [c.index, c.action]));
     const actions = session.cards.map((card, index) => {
-      const action = chosen.get(index) ?? (card.match.status !== 'new' && policy ? policy : card.match.action);
-      // Merging needs someone to merge into; a new card can only be created or skipped.
-      return action === 'merge' && card.match.matches.length === 0 ? 'create' : action;
+      const action = chosen.get(index) ?? defaultAction(card.match, policy);
+      // Merging needs someone to merge into (here, or the earlier card a duplicate repeats).
+      const into = card.match.matches.length > 0 || card.match.status === 'duplicate';
+      return action === 'merge' && !into ? 'create' : action;
     });
     try {
       const { plan, summary } = await buildPlan(db, clock, session.cards, actions, await deps.defaultTier?.());
@@ -177,23 +171,7 @@ export function createImportService(deps: ImportDeps): ImportService {
       session.problems = parsed.problems;
       if (csv) session.csv = csv;
       if (csv || options.csvMapping) session.bytes = bytes;
-      session.cards = await runSliced(
-        (function* () {
-          const out: PlannedCard[] = [];
-          for (const card of parsed.cards) {
-            const fields = ContactFields.parse(card.draft);
-            out.push({
-              line: card.line,
-              fields,
-              ...(card.connectedOn ? { connectedOn: card.connectedOn } : {}),
-              match: matchCard(fields, index),
-            });
-            yield;
-          }
-          return out;
-        })(),
-        { signal: session.cancellation.signal },
-      );
+      session.cards = await runSliced(planCards(parsed.cards, index), { signal: session.cancellation.signal });
     } catch (error) {
       sessions.delete(session.id);
       if (isCancelled(error)) throw new AppError('conflict', 'The import was cancelled.');
@@ -242,12 +220,46 @@ export function createImportService(deps: ImportDeps): ImportService {
   };
 }
 
+/**
+ * Parses each card, finds the people the file repeats, then matches each person against the
+ * people here: a card with duplicates with all of them merged in, a duplicate not at all (it
+ * follows the card it repeats).
+ */
+function* planCards(cards: readonly ImportedCard[], index: PeopleIndex): Generator<void, PlannedCard[]> {
+  const fields: ContactFields[] = [];
+  for (const card of cards) {
+    fields.push(ContactFields.parse(card.draft));
+    yield;
+  }
+  const repeats = yield* findRepeatsSteps(fields);
+  const out: PlannedCard[] = [];
+  for (const [position, card] of cards.entries()) {
+    const duplicate = repeats.firstOf[position] !== position;
+    const match: CardMatch = duplicate
+      ? { status: 'duplicate', matches: [], conflictFields: [], action: 'merge' }
+      : matchCard(repeats.merged.get(position) ?? fields[position]!, index);
+    out.push({
+      line: card.line,
+      fields: fields[position]!,
+      ...(card.connectedOn ? { connectedOn: card.connectedOn } : {}),
+      match,
+      sameAs: repeats.sameAs[position]!,
+    });
+    yield;
+  }
+  return out;
+}
+
 function toPreview(session: ImportSession, names: Map<string, string>): ImportPreview {
-  const counts = { new: 0, match: 0, conflict: 0 };
+  const counts = { new: 0, match: 0, conflict: 0, duplicate: 0 };
   const cards: PreviewCard[] = [];
-  for (const [index, { line, fields, connectedOn, match }] of session.cards.entries()) {
+  for (const [index, { line, fields, connectedOn, match, sameAs }] of session.cards.entries()) {
     counts[match.status]++;
     const matches = match.matches.map((m) => ({ ...m, displayName: names.get(m.id) ?? '' }));
+    const earlier = sameAs.map((r) => {
+      const first = session.cards[r.index]!;
+      return { ...r, line: first.line, displayName: first.fields.displayName };
+    });
     cards.push({
       index,
       line,
@@ -259,6 +271,7 @@ function toPreview(session: ImportSession, names: Map<string, string>): ImportPr
       status: match.status,
       matches,
       conflictFields: match.conflictFields,
+      ...(earlier.length ? { sameAs: earlier } : {}),
       action: match.action,
     });
   }
@@ -271,109 +284,4 @@ function toPreview(session: ImportSession, names: Map<string, string>): ImportPr
     counts,
     ...(session.csv ? { csv: session.csv } : {}),
   };
-}
-
-/** Turns cards and actions into documents; reads the merge targets, writes nothing. */
-async function buildPlan(
-  db: RapportDatabase,
-  clock: Clock,
-  cards: PlannedCard[],
-  actions: ImportAction[],
-  defaultTier: Tier | undefined,
-): Promise<{ plan: WritePlan; summary: ImportSummary }> {
-  const stamp = clock.now().toISOString();
-  const summary: ImportSummary = { cancelled: false, created: 0, merged: 0, skipped: 0, interactions: 0 };
-  const created: ContactDocument[] = [];
-  const targets = new Map<string, { previous: ContactDocument; next: ContactDocument }>();
-  const connections: { contactId: string; date: string }[] = [];
-
-  const targetIds = [...new Set(cards.flatMap((c, i) => (actions[i] === 'merge' ? [c.match.matches[0]!.id] : [])))];
-  const found = await db.contacts.findByIds(targetIds).exec();
-  for (const [index, card] of cards.entries()) {
-    const action = actions[index];
-    if (action === 'skip') {
-      summary.skipped++;
-    } else if (action === 'create') {
-      const id = randomUUID();
-      const tier = defaultTier && !card.fields.tier && !card.fields.cadence ? { tier: defaultTier } : {};
-      created.push({ ...card.fields, ...tier, id, createdAt: stamp, updatedAt: stamp });
-      if (card.connectedOn) connections.push({ contactId: id, date: card.connectedOn });
-      summary.created++;
-    } else {
-      const targetId = card.match.matches[0]!.id;
-      const doc = found.get(targetId);
-      if (!doc)
-        throw new AppError(
-          'conflict',
-          `${card.fields.displayName} (line ${card.line}) was to be merged into someone who has since been deleted. Preview the file again.`,
-        );
-      const entry = targets.get(targetId) ?? {
-        previous: doc.toMutableJSON() as ContactDocument,
-        next: doc.toMutableJSON() as ContactDocument,
-      };
-      const { merged } = mergeContacts(ContactFields.parse(entry.next), card.fields);
-      // Relationships are not contact fields (mergeContacts drops them); the person keeps theirs.
-      const { relationships } = entry.previous;
-      entry.next = {
-        ...merged,
-        ...(relationships ? { relationships } : {}),
-        id: targetId,
-        createdAt: entry.previous.createdAt,
-        updatedAt: stamp,
-      };
-      targets.set(targetId, entry);
-      if (card.connectedOn) connections.push({ contactId: targetId, date: card.connectedOn });
-      summary.merged++;
-    }
-  }
-
-  // One "Connected on LinkedIn" per person: a re-import of the same file adds nothing new.
-  const interactionId = (contactId: string) => `linkedin-connected-${contactId}`;
-  const existing = await db.interactions.findByIds(connections.map((c) => interactionId(c.contactId))).exec();
-  const seen = new Set<string>();
-  const interactions: InteractionDocument[] = [];
-  for (const { contactId, date } of connections) {
-    const id = interactionId(contactId);
-    if (existing.has(id) || seen.has(id)) continue;
-    seen.add(id);
-    interactions.push({
-      id,
-      type: 'social',
-      date,
-      contactIds: [contactId],
-      title: CONNECTED_ON_LINKEDIN,
-      gave: [],
-      asked: [],
-      mutual: false,
-      sortKey: interactionSortKey(date, undefined, id),
-      createdAt: stamp,
-      updatedAt: stamp,
-    });
-  }
-  summary.interactions = interactions.length;
-  const merges = [...targets.values()].filter(
-    (t) => JSON.stringify({ ...t.next, updatedAt: '' }) !== JSON.stringify({ ...t.previous, updatedAt: '' }),
-  );
-  const plan: WritePlan = {
-    people: [...merges.map((t) => t.next), ...created],
-    previous: merges.map((t) => t.previous),
-    interactions,
-  };
-  return { plan, summary };
-}
-
-/**
- * Refuses an import the disk has no room for, before anything is written. SQLite needs roughly
- * three times the JSON size while writing (the rows, their indexes, the write-ahead log).
- */
-function checkRoomFor(folder: DataFolder, plan: WritePlan, fileName: string): void {
-  const needed = 3 * Buffer.byteLength(JSON.stringify([plan.people, plan.interactions]));
-  const free = freeBytes(folder);
-  if (free < needed) {
-    const mb = (n: number) => `${Math.ceil(n / 1024 / 1024)} MB`;
-    throw new AppError(
-      'unavailable',
-      `There is not enough free disk space to import ${fileName}: it needs about ${mb(needed)} and ${mb(free)} is free. Nothing was changed.`,
-    );
-  }
 }

@@ -6,9 +6,10 @@
  */
 import { AppError } from '../../../shared/ipc/result.ts';
 import type { AreaApis } from '../context.ts';
-import { isDiskFull } from '../lifecycle/reserve.ts';
+import { freeBytes, isDiskFull } from '../lifecycle/reserve.ts';
 import type { InteractionDocument } from '../interactions/schema.ts';
 import type { ContactDocument } from '../people/schema.ts';
+import type { DataFolder } from '../lifecycle/data-folder.ts';
 import { emptyIntent, type WriteIntent, type WriteJournal } from '../lifecycle/write-journal.ts';
 
 export interface WritePlan {
@@ -73,4 +74,20 @@ export async function applyPlan(areas: AreaApis, journal: WriteJournal, plan: Wr
       : error;
   }
   journal.end(intent.id);
+}
+
+/**
+ * Refuses an import the disk has no room for, before anything is written. SQLite needs roughly
+ * three times the JSON size while writing (the rows, their indexes, the write-ahead log).
+ */
+export function checkRoomFor(folder: DataFolder, plan: WritePlan, fileName: string): void {
+  const needed = 3 * Buffer.byteLength(JSON.stringify([plan.people, plan.interactions]));
+  const free = freeBytes(folder);
+  if (free < needed) {
+    const mb = (n: number) => `${Math.ceil(n / 1024 / 1024)} MB`;
+    throw new AppError(
+      'unavailable',
+      `There is not enough free disk space to import ${fileName}: it needs about ${mb(needed)} and ${mb(free)} is free. Nothing was changed.`,
+    );
+  }
 }

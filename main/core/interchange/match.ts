@@ -1,7 +1,8 @@
 /**
  * Matches imported people against the people already in the database, with the same evidence
  * as duplicate detection: the same e-mail, the same phone (`phoneKey`), or the same name (token
- * set, at least two tokens: a lone "Sam" is too weak to call two people one).
+ * set, at least two tokens: a lone "Sam" is too weak to call two people one). The same evidence
+ * finds a person repeated within one file (file-repeats.ts).
  *
  * - new: nobody matches;
  * - match: exactly one person matches, and merging would lose none of the card's values;
@@ -22,8 +23,11 @@ export interface CardMatch {
   action: ImportAction;
 }
 
-export interface PeopleIndex {
-  byId: Map<string, ContactDocument>;
+/** What the index reads of a person: their id and the values matching compares. */
+export type Indexed = Pick<ContactFields, 'displayName' | 'emails' | 'phones'> & { id: string };
+
+export interface PeopleIndex<T extends Indexed = ContactDocument> {
+  byId: Map<string, T>;
   byEmail: Map<string, string[]>;
   byPhone: Map<string, string[]>;
   byName: Map<string, string[]>;
@@ -41,13 +45,13 @@ const nameKey = (name: string) => {
   return key.includes(' ') ? key : null;
 };
 
-export function indexPeople(people: Iterable<ContactDocument>): PeopleIndex {
-  const index: PeopleIndex = { byId: new Map(), byEmail: new Map(), byPhone: new Map(), byName: new Map() };
+export function indexPeople<T extends Indexed = ContactDocument>(people: Iterable<T>): PeopleIndex<T> {
+  const index: PeopleIndex<T> = { byId: new Map(), byEmail: new Map(), byPhone: new Map(), byName: new Map() };
   for (const p of people) addToIndex(index, p);
   return index;
 }
 
-export function addToIndex(index: PeopleIndex, p: ContactDocument): void {
+export function addToIndex<T extends Indexed>(index: PeopleIndex<T>, p: T): void {
   index.byId.set(p.id, p);
   for (const e of p.emails) add(index.byEmail, normaliseEmail(e.value), p.id);
   for (const ph of p.phones) add(index.byPhone, phoneKey(ph.value), p.id);
@@ -59,8 +63,32 @@ const MAX_SHOWN = 5;
 const LIST_OR_MERGED = new Set(['emails', 'phones', 'addresses', 'social', 'tags', 'extensions', 'notes', 'archived']);
 
 export function matchCard(card: ContactFields, index: PeopleIndex): CardMatch {
+  const matches = findMatches(card, index);
+  if (matches.length === 0) return { status: 'new', matches, conflictFields: [], action: 'create' };
+  if (matches.length > 1)
+    return { status: 'conflict', matches: matches.slice(0, MAX_SHOWN), conflictFields: [], action: 'skip' };
+  const existing = index.byId.get(matches[0]!.id)!;
+  const conflictFields = conflictsBetween(existing, card);
+  return conflictFields.length
+    ? { status: 'conflict', matches, conflictFields, action: 'skip' }
+    : { status: 'match', matches, conflictFields, action: 'merge' };
+}
+
+const REASON_ORDER: Reason[] = ['email', 'phone', 'name'];
+
+/**
+ * Everyone in the index the card shares an e-mail, a phone or a full name with: most reasons
+ * first, then by id. `maxShared` ignores an e-mail or phone already held by more people than that
+ * (a team inbox, a switchboard), as Find duplicates does: it says nothing about who is who.
+ */
+export function findMatches(
+  card: ContactFields,
+  index: PeopleIndex<Indexed>,
+  maxShared = Infinity,
+): { id: string; reasons: Reason[] }[] {
   const reasons = new Map<string, Set<Reason>>();
   const note = (ids: string[] | undefined, reason: Reason) => {
+    if (ids && reason !== 'name' && ids.length > maxShared) return;
     for (const id of ids ?? []) {
       const set = reasons.get(id) ?? new Set<Reason>();
       set.add(reason);
@@ -75,28 +103,24 @@ export function matchCard(card: ContactFields, index: PeopleIndex): CardMatch {
   const name = nameKey(card.displayName);
   if (name) note(index.byName.get(name), 'name');
 
-  const order: Reason[] = ['email', 'phone', 'name'];
-  const matches = [...reasons]
-    .map(([id, set]) => ({ id, reasons: order.filter((r) => set.has(r)) }))
+  return [...reasons]
+    .map(([id, set]) => ({ id, reasons: REASON_ORDER.filter((r) => set.has(r)) }))
     .sort(
       (a, b) =>
         b.reasons.length - a.reasons.length ||
-        order.indexOf(a.reasons[0]!) - order.indexOf(b.reasons[0]!) ||
+        REASON_ORDER.indexOf(a.reasons[0]!) - REASON_ORDER.indexOf(b.reasons[0]!) ||
         (a.id < b.id ? -1 : 1),
     );
-  if (matches.length === 0) return { status: 'new', matches, conflictFields: [], action: 'create' };
-  if (matches.length > 1)
-    return { status: 'conflict', matches: matches.slice(0, MAX_SHOWN), conflictFields: [], action: 'skip' };
-  const existing = index.byId.get(matches[0]!.id)!;
-  const conflictFields = conflictsBetween(existing, card);
-  return conflictFields.length
-    ? { status: 'conflict', matches, conflictFields, action: 'skip' }
-    : { status: 'match', matches, conflictFields, action: 'merge' };
 }
 
 /** Single-value fields where the card says something else than the existing person. */
 export function conflictsBetween(existing: ContactDocument, card: ContactFields): string[] {
-  const { rows } = mergeContacts(ContactFields.parse(existing), card);
+  return differingFields(ContactFields.parse(existing), card);
+}
+
+/** `conflictsBetween` for values already parsed (an earlier card of the same file): the parse is most of its cost. */
+export function differingFields(existing: ContactFields, card: ContactFields): string[] {
+  const { rows } = mergeContacts(existing, card);
   return rows
     .filter(
       (r) => r.chosen === 'primary' && !LIST_OR_MERGED.has(r.field) && r.secondary !== undefined && r.secondary !== '',

@@ -1,9 +1,12 @@
 /**
  * Validates an imported draft against the domain schema. One bad value (an empty e-mail, an
  * over-long tag) should not cost the whole person, so invalid optional parts are left out with
- * a warning; only a missing or invalid name rejects the card.
+ * a warning; only a missing or invalid name rejects the card. An e-mail address that fails the
+ * app's one rule (shared/domain/email.ts) is kept as written, with a warning: it may be a typo
+ * the user wants to correct, and dropping it would lose what the file held.
  */
 import { ContactFields, type ContactDraft } from '../../../shared/domain/contact.ts';
+import { isEmailAddress, notAnEmail } from '../../../shared/domain/email.ts';
 import type { ImportProblem } from './types.ts';
 
 type Issue = { path: PropertyKey[]; message: string };
@@ -18,7 +21,7 @@ export function validateDraft(
   const current = normaliseEmpty(structuredClone(draft));
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const result = ContactFields.safeParse(current);
-    if (result.success) return { draft: current, problems };
+    if (result.success) return { draft: current, problems: [...problems, ...emailWarnings(result.data, where)] };
     const issue = result.error.issues[0] as Issue;
     const field = describePath(issue.path);
     const fatal = issue.path.length === 0 || issue.path[0] === 'displayName' || !dropAt(current, issue.path);
@@ -37,6 +40,22 @@ export function validateDraft(
     message: `${where.what}: too many invalid values — person not imported`,
   });
   return { problems };
+}
+
+/** A warning for each e-mail address the person forms would refuse; the value is kept. */
+function emailWarnings(fields: ContactFields, where: { file: string; line: number; what: string }): ImportProblem[] {
+  return fields.emails.flatMap((email, index) =>
+    isEmailAddress(email.value)
+      ? []
+      : [
+          {
+            file: where.file,
+            line: where.line,
+            severity: 'warning' as const,
+            message: `${where.what}: ${describePath(['emails', index, 'value'])}: ${notAnEmail(email.value)} — kept as written, correct it on the person's page`,
+          },
+        ],
+  );
 }
 
 /** Optional text that trims to nothing, at the top and in labelled entries. */

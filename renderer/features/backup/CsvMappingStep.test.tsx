@@ -56,7 +56,7 @@ function fakeMain(options: { source?: CsvPreview['source']; remembered?: boolean
         action: 'create',
       })),
       problems: [],
-      counts: { new: cards.length, match: 0, conflict: 0 },
+      counts: { new: cards.length, match: 0, conflict: 0, duplicate: 0 },
       csv: {
         layout: mapping.layout,
         source,
@@ -81,7 +81,7 @@ async function openWith(handlers: FakeHandlers['requests']) {
   const view = renderInApp(<ImportDialog open onClose={() => {}} />, { requests: handlers });
   const file = new File(['(the fake reads no bytes)'], 'contacts.csv', { type: 'text/csv' });
   await userEvent.upload(screen.getByLabelText(/LinkedIn Connections\.csv/), file);
-  await screen.findByText(/contacts\.csv: \d people/);
+  await screen.findByRole('button', { name: 'Import' });
   return view;
 }
 const previews = (fake: { calls: { channel: string; input: unknown }[] }) =>
@@ -155,11 +155,24 @@ describe('the CSV mapping step', () => {
   });
 
   it('opens the columns of an unknown layout and reads nobody until they are confirmed', async () => {
-    const { fake } = await openWith(fakeMain({ source: 'guessed' }));
-    expect(screen.getByText('contacts.csv: 0 people — 0 new, 0 matching someone here, 0 in conflict.')).toBeTruthy();
+    const handlers = fakeMain({ source: 'guessed' });
+    let release: () => void = () => {};
+    const { fake } = await openWith({
+      ...handlers,
+      'interchange.preview': async (input: Parameters<(typeof handlers)['interchange.preview']>[0]) => {
+        if (input.sessionId) await new Promise<void>((resolve) => (release = resolve));
+        return handlers['interchange.preview'](input);
+      },
+    });
+    // Not read yet: no count of people (0 would say the file is empty) and no people to choose for.
+    expect(screen.getByText('contacts.csv')).toBeTruthy();
+    expect(screen.queryByText(/people/)).toBeNull();
+    expect(screen.queryByRole('table', { name: 'People in the file' })).toBeNull();
     expect(screen.getByText(/Rapport does not know these columns/)).toBeTruthy();
     expect((screen.getByRole('button', { name: 'Import' }) as HTMLButtonElement).disabled).toBe(true);
     await userEvent.click(screen.getByRole('button', { name: 'Read the file with these columns' }));
+    expect(await screen.findByText('contacts.csv: Reading…')).toBeTruthy();
+    release();
     await screen.findByText('contacts.csv: 2 people — 2 new, 0 matching someone here, 0 in conflict.');
     expect(previews(fake).at(-1)).toEqual({
       fileName: 'contacts.csv',

@@ -6,7 +6,7 @@ import type {
   ImportProgress,
   ImportSummary,
 } from '../../../shared/ipc/channels/interchange.ts';
-import { SAFETY_COPY_PEOPLE } from '../../../shared/ipc/channels/interchange.ts';
+import { defaultAction, SAFETY_COPY_PEOPLE } from '../../../shared/ipc/channels/interchange.ts';
 import { rapport } from '../../api/rapport.ts';
 import { useRequest } from '../../api/request.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
@@ -109,10 +109,8 @@ function ImportFlow({ onClose }: { onClose: () => void }) {
     setStep(result.ok ? { name: 'done', summary: result.value } : { name: 'preview', preview });
   }
 
-  const actionFor = (preview: ImportPreview, index: number): ImportAction => {
-    const card = preview.cards[index]!;
-    return choices[index] ?? (card.status !== 'new' && policy ? policy : card.action);
-  };
+  const actionFor = (preview: ImportPreview, index: number): ImportAction =>
+    choices[index] ?? defaultAction(preview.cards[index]!, policy);
 
   return (
     <>

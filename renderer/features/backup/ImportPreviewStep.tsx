@@ -1,11 +1,10 @@
 import type { ReactNode } from 'react';
 import type { ImportAction, ImportPolicy, ImportPreview } from '../../../shared/ipc/channels/interchange.ts';
 import { counted, peopleCount } from '../../ui/counted.ts';
+import { actionChoices, fieldNames, keptApartText, matchesText, statusText } from './import-row-text.ts';
 
 /** Rows drawn in the table; the rest follow the policy (a 10k-row table would freeze the window). */
 const SHOWN = 300;
-const STATUS_TEXT = { new: 'New', match: 'Matches', conflict: 'Conflict' } as const;
-const ACTION_TEXT: Record<ImportAction, string> = { create: 'Create', merge: 'Merge', skip: 'Skip' };
 
 export interface ImportPreviewStepProps {
   preview: ImportPreview;
@@ -33,13 +32,46 @@ export function ImportPreviewStep({
   onCancel,
   onImport,
 }: ImportPreviewStepProps) {
+  // A CSV whose columns were only guessed has not been read yet: "0 people" would say it is empty.
+  const unread = preview.csv?.source === 'guessed';
+  return (
+    <div className="import-preview">
+      {unread ? (
+        <p role="status">
+          {preview.fileName}
+          {busy ? ': Reading…' : ''}
+        </p>
+      ) : (
+        <p role="status">
+          {preview.fileName}: {peopleCount(preview.cards.length)} — {preview.counts.new} new, {preview.counts.match}{' '}
+          matching someone here, {preview.counts.conflict} in conflict
+          {preview.counts.duplicate ? `, ${preview.counts.duplicate} the same person as an earlier line` : ''}.
+        </p>
+      )}
+      {columns}
+      {unread ? null : <PeopleInFile {...{ preview, policy, onPolicy, actionFor, onAction }} />}
+      <div className="dialog-footer">
+        <button type="button" onClick={onCancel}>
+          Cancel
+        </button>
+        <button type="button" className="primary" disabled={busy || preview.cards.length === 0} onClick={onImport}>
+          Import
+        </button>
+      </div>
+    </div>
+  );
+}
+
+/** The choice for every match, the file's problems, and a row per person with its own choice. */
+function PeopleInFile({
+  preview,
+  policy,
+  onPolicy,
+  actionFor,
+  onAction,
+}: Pick<ImportPreviewStepProps, 'preview' | 'policy' | 'onPolicy' | 'actionFor' | 'onAction'>) {
   return (
     <>
-      <p role="status">
-        {preview.fileName}: {peopleCount(preview.cards.length)} — {preview.counts.new} new, {preview.counts.match}{' '}
-        matching someone here, {preview.counts.conflict} in conflict.
-      </p>
-      {columns}
       <label className="check">
         For every match and conflict:
         <select
@@ -53,6 +85,12 @@ export function ImportPreviewStep({
           <option value="create">Create a new person</option>
         </select>
       </label>
+      {preview.counts.duplicate ? (
+        <p className="field-hint">
+          A person who is in the file more than once is merged into one: their later lines go where their first line
+          goes.
+        </p>
+      ) : null}
       {preview.problems.length ? (
         <details>
           <summary>{counted(preview.problems.length, 'problem', 'problems')} in the file</summary>
@@ -87,30 +125,24 @@ export function ImportPreviewStep({
                   ) : null}
                 </th>
                 <td>
-                  {STATUS_TEXT[card.status]}
-                  {card.matches.length ? (
-                    <span className="person-meta">
-                      {' '}
-                      {card.matches.map((m) => `${m.displayName} (same ${m.reasons.join(', ')})`).join('; ')}
-                    </span>
-                  ) : null}
+                  {statusText(card)}
+                  {matchesText(card) ? <span className="person-meta"> {matchesText(card)}</span> : null}
                   {card.conflictFields.length ? (
-                    <span className="person-meta"> differs in {card.conflictFields.join(', ')}</span>
+                    <span className="person-meta"> differs in {fieldNames(card.conflictFields)}</span>
                   ) : null}
+                  {keptApartText(card) ? <span className="person-meta"> {keptApartText(card)}</span> : null}
                 </td>
                 <td>
                   <select
-                    aria-label={`Action for ${card.displayName}`}
+                    aria-label={`Action for ${card.displayName}, line ${card.line}`}
                     value={actionFor(card.index)}
                     onChange={(e) => onAction(card.index, e.currentTarget.value as ImportAction)}
                   >
-                    {(card.matches.length ? (['merge', 'create', 'skip'] as const) : (['create', 'skip'] as const)).map(
-                      (a) => (
-                        <option key={a} value={a}>
-                          {ACTION_TEXT[a]}
-                        </option>
-                      ),
-                    )}
+                    {actionChoices(card).map(({ action, text }) => (
+                      <option key={action} value={action}>
+                        {text}
+                      </option>
+                    ))}
                   </select>
                 </td>
               </tr>
@@ -120,14 +152,6 @@ export function ImportPreviewStep({
         {preview.cards.length > SHOWN ? (
           <p className="field-hint">Showing the first {SHOWN}; the others follow the choice above.</p>
         ) : null}
-      </div>
-      <div className="dialog-footer">
-        <button type="button" onClick={onCancel}>
-          Cancel
-        </button>
-        <button type="button" className="primary" disabled={busy || preview.cards.length === 0} onClick={onImport}>
-          Import
-        </button>
       </div>
     </>
   );

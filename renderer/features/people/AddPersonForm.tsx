@@ -1,8 +1,8 @@
 import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
-import { z } from 'zod';
 import { TIER_LABELS } from '../../../shared/domain/cadence.ts';
 import type { CardDraft } from '../../../shared/domain/cards/card-draft.ts';
 import { ContactFields, Tier, type Contact } from '../../../shared/domain/contact.ts';
+import { EMAIL_HINT, isEmailAddress } from '../../../shared/domain/email.ts';
 import { detectSocialKind } from '../../../shared/domain/social-kind.ts';
 import { toFieldIssues, type FieldIssue, type Result } from '../../../shared/ipc/result.ts';
 import { RestoredDraft } from '../../ui/drafts/RestoredDraft.tsx';
@@ -15,7 +15,6 @@ import { useFocusFirstError } from '../../ui/useFocusFirstError.ts';
 type Errors = Partial<
   Record<'displayName' | 'organisation' | 'role' | 'email' | 'phone' | 'url' | 'notes' | 'form', string>
 >;
-const Email = z.email('Enter an email address like name@example.org');
 
 /** The first message per field; `emails.0.value` is shown on the email field. */
 function errorsFrom(issues: FieldIssue[]): Errors {
@@ -91,8 +90,7 @@ export function AddPersonForm({
       notes: text('notes'),
       ...(tier ? { tier } : {}),
     });
-    const emailError =
-      email && !Email.safeParse(email).success ? Email.safeParse(email).error?.issues[0]?.message : undefined;
+    const emailError = email && !isEmailAddress(email) ? EMAIL_HINT : undefined;
     if (!parsed.success || emailError) {
       setErrors({
         ...(parsed.success ? {} : errorsFrom(toFieldIssues(parsed.error))),

@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
-import { z } from 'zod';
 import { ContactFields, Tier, type Contact } from '../../../shared/domain/contact.ts';
 import { TIER_LABELS } from '../../../shared/domain/cadence.ts';
+import { isEmailAddress, notAnEmail } from '../../../shared/domain/email.ts';
 import { detectSocialKind } from '../../../shared/domain/social-kind.ts';
 import { toFieldIssues, type FieldIssue, type Result } from '../../../shared/ipc/result.ts';
 import { personDraftSlot } from '../../ui/drafts/draft-store.ts';
@@ -15,8 +15,6 @@ interface PersonFormProps {
   save: (fields: ContactFields) => Promise<Result<Contact>>;
   onSaved: () => void;
 }
-
-const Email = z.email();
 
 /** "work: ada@example.org" ⇄ { label: 'work', value: 'ada@example.org' }, one per line; "https://…" is never a label. */
 const toLines = (values: Contact['emails']) =>
@@ -88,8 +86,8 @@ export function PersonForm({ initial, save, onSaved }: PersonFormProps) {
     };
     const parsed = ContactFields.safeParse(draft);
     if (!parsed.success) return setErrors(errorsByField(toFieldIssues(parsed.error)));
-    const badEmail = parsed.data.emails.find((e) => !Email.safeParse(e.value).success);
-    if (badEmail) return setErrors({ emails: `“${badEmail.value}” is not an email address` });
+    const badEmail = parsed.data.emails.find((e) => !isEmailAddress(e.value));
+    if (badEmail) return setErrors({ emails: notAnEmail(badEmail.value) });
     const result = await save(parsed.data);
     if (!result.ok)
       return setErrors(result.error.details ? errorsByField(result.error.details) : { form: result.error.message });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ContactDraft } from '../contact.ts';
+import { emailSchema } from '../email.ts';
 import { detectSocialKind } from '../social-kind.ts';
 import { lazyObject } from '../../lazy-schema.ts';
 
@@ -26,7 +27,7 @@ export const emptyCardDraft = (): CardDraft => CardDraft.parse({});
 /** Your own details, shown as the QR code of "My card". Name is the one required field. */
 export const Profile = lazyObject(() => ({
   name: z.string().trim().min(1, 'Enter your name').max(200, 'Keep the name under 200 characters'),
-  email: z.union([z.literal(''), z.email('Enter an email address like name@example.org')]).default(''),
+  email: z.union([z.literal(''), emailSchema()]).default(''),
   phone: z
     .string()
     .trim()

@@ -3,6 +3,8 @@
  * profile link goes onto the person; anything else ("coffee next week") is kept as a note on the
  * interaction. Pure, so the parsing is table-tested.
  */
+import { isEmailAddress } from '../email.ts';
+
 export type FollowUpHow =
   | { kind: 'email'; value: string }
   | { kind: 'phone'; value: string }
@@ -10,14 +12,13 @@ export type FollowUpHow =
   | { kind: 'note'; value: string }
   | { kind: 'none' };
 
-const EMAIL = /^[^\s@<>()]+@[^\s@<>()]+\.[^\s@<>()]+$/;
 const PHONE = /^\+?[\d\s().-]{6,}$/;
 const URL_LIKE = /^(https?:\/\/)?([\w-]+\.)+[a-z]{2,}(\/\S*)?$/i;
 
 export function parseFollowUpHow(text: string): FollowUpHow {
   const value = text.trim().replace(/^mailto:/i, '');
   if (!value) return { kind: 'none' };
-  if (EMAIL.test(value)) return { kind: 'email', value };
+  if (isEmailAddress(value)) return { kind: 'email', value };
   if (PHONE.test(value) && value.replace(/\D/g, '').length >= 6) return { kind: 'phone', value };
   if (URL_LIKE.test(value)) {
     const url = /^https?:\/\//i.test(value) ? value : `https://${value}`;

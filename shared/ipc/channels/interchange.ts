@@ -29,13 +29,31 @@ const ChosenCsvMapping = CsvMapping.refine((m) => new Set(m.columns.map((c) => c
   path: ['columns'],
 });
 
+/** `merge`: into the person here it matches, or, for a `duplicate`, with the earlier card of the file it repeats. */
 export const ImportAction = z.enum(['create', 'merge', 'skip']);
 export type ImportAction = z.infer<typeof ImportAction>;
-/** What to do with every card that matches someone (`new` cards are always created). */
+/** What to do with every card that matches someone here (`new` cards are always created). */
 export const ImportPolicy = ImportAction;
 export type ImportPolicy = ImportAction;
-export const MatchStatus = z.enum(['new', 'match', 'conflict']);
+/**
+ * `new`, `match` and `conflict` say how a card compares with the people already here; a
+ * `duplicate` is the same person as an earlier card of the same file (`sameAs`), merged with it
+ * by default, and that earlier card's match decides for both (docs/backups.md).
+ */
+export const MatchStatus = z.enum(['new', 'match', 'conflict', 'duplicate']);
 export type MatchStatus = z.infer<typeof MatchStatus>;
+
+/**
+ * The action a card gets when the user chose none for it: the policy, for a match or a conflict
+ * with someone here; otherwise the suggestion. A duplicate follows the card it repeats, so a
+ * policy never splits it off.
+ */
+export const defaultAction = (
+  card: { status: MatchStatus; action: ImportAction },
+  policy: ImportPolicy | '' | undefined,
+): ImportAction => ((card.status === 'match' || card.status === 'conflict') && policy ? policy : card.action);
+
+const Reasons = z.array(z.enum(['email', 'phone', 'name']));
 
 export const ImportProblemView = lazyObject(() => ({
   file: z.string(),
@@ -56,12 +74,27 @@ export const PreviewCard = lazyObject(() => ({
   phone: z.string().optional(),
   status: MatchStatus,
   /** Existing people this card matches, best first (at most 5). */
-  matches: z.array(
-    z.object({ id: z.string(), displayName: z.string(), reasons: z.array(z.enum(['email', 'phone', 'name'])) }),
-  ),
+  matches: z.array(z.object({ id: z.string(), displayName: z.string(), reasons: Reasons })),
   /** For a conflict: fields where the card and the existing person disagree. */
   conflictFields: z.array(z.string()),
-  /** The suggested action: create for new, merge for a match, skip for a conflict. */
+  /**
+   * Earlier cards of this file that look like the same person (at most 5). A `duplicate` has one,
+   * with nothing in `differs`, and is merged with it; a card with several, or with one whose
+   * single-value fields differ (`differs`), is kept apart and only flagged.
+   */
+  sameAs: z
+    .array(
+      z.object({
+        index: z.number().int(),
+        line: z.number().int(),
+        displayName: z.string(),
+        reasons: Reasons,
+        differs: z.array(z.string()),
+      }),
+    )
+    .max(5)
+    .optional(),
+  /** The suggested action: create for new, merge for a match or a duplicate, skip for a conflict. */
   action: ImportAction,
   connectedOn: IsoDate.optional(),
 }));
@@ -94,7 +127,12 @@ export const ImportPreview = lazyObject(() => ({
   format: z.enum(['vcard', 'linkedin-csv', 'google-csv', 'outlook-csv', 'thunderbird-csv', 'csv', 'unknown']),
   cards: z.array(PreviewCard),
   problems: z.array(ImportProblemView),
-  counts: z.object({ new: z.number().int(), match: z.number().int(), conflict: z.number().int() }),
+  counts: z.object({
+    new: z.number().int(),
+    match: z.number().int(),
+    conflict: z.number().int(),
+    duplicate: z.number().int(),
+  }),
   /** For a CSV file: its layout and which column went where. */
   csv: CsvPreview.optional(),
 }));
@@ -287,6 +325,8 @@ export const DryRunReport = lazyObject(() => ({
       status: MatchStatus,
       action: ImportAction,
       matches: z.array(z.string()),
+      /** Lines of earlier cards in the file that look like the same person (the first: the one a duplicate joins). */
+      sameAs: z.array(z.number().int()).optional(),
       person: ContactFields,
     }),
   ),

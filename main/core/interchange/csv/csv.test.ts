@@ -48,6 +48,20 @@ describe('LinkedIn Connections.csv', () => {
     expect(r.cards[0]!.connectedOn).toBeUndefined();
     expect(r.problems).toEqual([expect.objectContaining({ file: 'c.csv', line: 2, severity: 'warning' })]);
   });
+  it('flags an e-mail address without a dot in its domain, as the person form does, and keeps it', () => {
+    const text =
+      'First Name,Last Name,URL,Email Address,Company,Position,Connected On\r\nAl,Bo,,al@example.org,,,\r\nBob,Cy,,bob@example,,,\r\n';
+    const r = importLinkedInCsv(bytes(text), 'c.csv');
+    expect(r.cards.map((c) => c.draft.emails)).toEqual([[{ value: 'al@example.org' }], [{ value: 'bob@example' }]]);
+    expect(r.problems).toEqual([
+      expect.objectContaining({
+        file: 'c.csv',
+        line: 3,
+        severity: 'warning',
+        message: expect.stringContaining('emails[0].value: “bob@example” is not an email address'),
+      }),
+    ]);
+  });
 });
 
 describe('Google Contacts CSV', () => {

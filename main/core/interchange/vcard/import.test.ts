@@ -290,6 +290,23 @@ describe('problems', () => {
     ]);
   });
 
+  it('keeps an e-mail address the person form would refuse, with a warning naming the line and field', () => {
+    const result = importText(
+      `BEGIN:VCARD\nVERSION:3.0\nFN:Val\nEMAIL:ok@example.com\nEMAIL:bob@example\nEND:VCARD\n`,
+      'v.vcf',
+    );
+    expect(only(result).emails).toEqual([{ value: 'ok@example.com' }, { value: 'bob@example' }]);
+    expect(result.problems).toEqual([
+      {
+        file: 'v.vcf',
+        line: 1,
+        severity: 'warning',
+        message:
+          "Card at line 1: emails[1].value: “bob@example” is not an email address — kept as written, correct it on the person's page",
+      },
+    ]);
+  });
+
   it('reports a file with no cards instead of throwing', () => {
     const result = importText('hello, world\n', 'notes.txt');
     expect(result.cards).toEqual([]);
