@@ -67,7 +67,10 @@ describe('rapport CLI', { timeout: 60_000 }, () => {
   it('import --dry-run says which line a repeated person repeats, and the import merges them', async () => {
     const dir = tempDir();
     const file = join(tempDir(), 'twice.vcf');
-    writeFileSync(file, vcf + vcf.replace('ada@example.org', 'ada@engines.example'));
+    writeFileSync(
+      file,
+      vcf + vcf.replace('EMAIL:ada@example.org', 'EMAIL:ada@example.org\r\nEMAIL:ada@engines.example'),
+    );
     const json = DryRunReport.parse(
       JSON.parse((await cli(['--data-dir', dir, 'import', file, '--dry-run', '--json'])).stdout),
     );
@@ -75,7 +78,7 @@ describe('rapport CLI', { timeout: 60_000 }, () => {
       [1, 'new', 'create', undefined],
       [9, 'new', 'create', undefined],
       [13, 'duplicate', 'merge', [1]],
-      [21, 'duplicate', 'merge', [9]],
+      [22, 'duplicate', 'merge', [9]],
     ]);
     const text = await cli(['--data-dir', dir, 'import', file, '--dry-run']);
     expect(text.stdout).toContain('4 people — 2 new, 0 matching someone, 0 in conflict, 2 the same as an earlier line');

@@ -57,13 +57,28 @@ describe('people repeated in one import file', () => {
       { displayName: 'Ann Lee', emails: email('ann@acme.example'), phones: [{ value: '+44 7700 900111' }] },
     ]);
     expect(repeats.firstOf).toEqual([0, 1, 2, 3]);
-    expect(repeats.sameAs[1]).toEqual([{ index: 0, reasons: ['name'], differs: ['organisation'] }]);
+    expect(repeats.sameAs[1]).toEqual([{ index: 0, reasons: ['name'], differs: ['organisation', 'emails'] }]);
     expect(repeats.sameAs[3]).toEqual([
       { index: 0, reasons: ['email', 'name'], differs: [] },
       { index: 1, reasons: ['name'], differs: [] },
       { index: 2, reasons: ['phone'], differs: [] },
     ]);
     expect(repeats.merged.size).toBe(0);
+  });
+
+  it('keeps namesakes apart: the same full name, each with e-mails or phones the other does not share', () => {
+    const repeats = repeatsOf([
+      { displayName: 'John Smith', emails: email('john@acme.example') },
+      { displayName: 'John Smith', emails: email('jsmith@globex.example') },
+      { displayName: 'Mary Jones', phones: [{ value: '+44 7700 900222' }] },
+      { displayName: 'Mary Jones', phones: [{ value: '+44 7700 900333' }], emails: email('mary@example.org') },
+      // Only one card has a way to reach her: nothing contradicts the name.
+      { displayName: 'Li Wei' },
+      { displayName: 'Li Wei', emails: email('li@example.org') },
+    ]);
+    expect(repeats.firstOf).toEqual([0, 1, 2, 3, 4, 4]);
+    expect(repeats.sameAs[1]).toEqual([{ index: 0, reasons: ['name'], differs: ['emails'] }]);
+    expect(repeats.sameAs[3]).toEqual([{ index: 2, reasons: ['name'], differs: ['phones'] }]);
   });
 
   it('takes neither a lone first name nor a switchboard number for the same person', () => {

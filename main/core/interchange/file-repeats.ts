@@ -39,6 +39,18 @@ export interface FileRepeats {
 
 const MAX_SHOWN = 5;
 
+/**
+ * What keeps a card apart from the one earlier person it looks like: a single value that differs,
+ * or, when only the name is shared, e-mails or phones on both cards that share nothing (namesakes:
+ * two John Smiths with their own addresses are two people until the user says otherwise).
+ */
+function differences(earlier: ContactFields, card: ContactFields, reasons: readonly Reason[]): string[] {
+  const differs = differingFields(earlier, card);
+  if (reasons.includes('email') || reasons.includes('phone')) return differs;
+  for (const list of ['emails', 'phones'] as const) if (earlier[list].length && card[list].length) differs.push(list);
+  return differs;
+}
+
 /** Finds the repeats card by card, yielding after each (for `runSliced`). */
 export function* findRepeatsSteps(cards: readonly ContactFields[]): Generator<void, FileRepeats> {
   // Each person is indexed under their first card's position, with the values of all their cards.
@@ -52,7 +64,7 @@ export function* findRepeatsSteps(cards: readonly ContactFields[]): Generator<vo
     // Like several people, the card is kept apart whatever they hold: what differs is looked up for one only.
     const sameAs = found
       .slice(0, MAX_SHOWN)
-      .map((m) => ({ ...m, differs: found.length === 1 ? differingFields(people.get(m.index)!, card) : [] }));
+      .map((m) => ({ ...m, differs: found.length === 1 ? differences(people.get(m.index)!, card, m.reasons) : [] }));
     const into = found.length === 1 && sameAs[0]!.differs.length === 0 ? sameAs[0]!.index : position;
     result.sameAs.push(sameAs);
     result.firstOf.push(into);

@@ -12,9 +12,10 @@ import type { RapportDatabase } from '../db/database.ts';
 import type { InteractionDocument } from '../interactions/schema.ts';
 import { interactionSortKey } from '../interactions/sort-key.ts';
 import type { ContactDocument } from '../people/schema.ts';
-import type { Repeat } from './file-repeats.ts';
+import { findRepeatsSteps, type Repeat } from './file-repeats.ts';
 import type { WritePlan } from './import-write.ts';
-import type { CardMatch } from './match.ts';
+import { findMatches, indexPeople, type CardMatch, type Indexed } from './match.ts';
+import { runToEnd } from './sliced.ts';
 
 export const CONNECTED_ON_LINKEDIN = 'Connected on LinkedIn';
 
@@ -46,14 +47,15 @@ export async function buildPlan(
   const targets = new Map<string, { previous: ContactDocument; next: ContactDocument }>();
   const connections: { contactId: string; date: string }[] = [];
 
-  // A duplicate left merged joins the card it repeats, whose action then decides for both.
+  // A duplicate left merged joins the card it repeats, whose action then decides for both; one
+  // the user chose for on its own row is set apart from it.
   const joined = new Map<number, PlannedCard[]>();
+  const apart = new Map<number, PlannedCard[]>();
   for (const [index, card] of cards.entries()) {
-    if (!joinsEarlier(card, actions[index])) continue;
+    if (card.match.status !== 'duplicate') continue;
+    const group = joinsEarlier(card, actions[index]) ? joined : apart;
     const first = card.sameAs[0]!.index;
-    const list = joined.get(first) ?? [];
-    list.push(card);
-    joined.set(first, list);
+    group.set(first, [...(group.get(first) ?? []), card]);
   }
 
   const targetIds = [
@@ -68,7 +70,10 @@ export async function buildPlan(
     const repeats = joined.get(index) ?? [];
     // The file's own repeats first, the way a merge into someone here goes: nothing the file held is dropped.
     const fields = repeats.reduce((person, repeat) => mergeContacts(person, repeat.fields).merged, card.fields);
-    const connectedOn = card.connectedOn ?? repeats.find((r) => r.connectedOn)?.connectedOn;
+    const target = action === 'merge' ? found.get(card.match.matches[0]!.id)?.toMutableJSON() : undefined;
+    if (action !== 'skip') checkSetApart(card, repeats, apart.get(index), fields, target);
+    // The day they first connected.
+    const connectedOn = [card, ...repeats].flatMap((c) => c.connectedOn ?? []).sort()[0];
     if (action === 'skip') {
       summary.skipped += 1 + repeats.length;
     } else if (action === 'create') {
@@ -117,6 +122,35 @@ export async function buildPlan(
     interactions,
   };
   return { plan, summary };
+}
+
+/**
+ * A repeat the user set apart ("Create separately", "Skip") takes its values out of the person it
+ * repeated, and with them evidence the preview used: the match with someone here, or the link to a
+ * later line that shared a value only with it. Rather than merge on evidence that is no longer
+ * there, the commit stops and says which line to choose for again.
+ */
+function checkSetApart(
+  card: PlannedCard,
+  stay: readonly PlannedCard[],
+  apart: readonly PlannedCard[] | undefined,
+  fields: ContactFields,
+  target: Indexed | undefined,
+): void {
+  if (!apart?.length) return;
+  const setApart = apart.map((c) => c.line).join(', ');
+  const chain = runToEnd(findRepeatsSteps([card.fields, ...stay.map((c) => c.fields)])).firstOf;
+  const loose = stay.find((_, i) => chain[i + 1] !== 0);
+  if (loose)
+    throw new AppError(
+      'conflict',
+      `Line ${loose.line} looked like line ${card.line} only through line ${setApart}, which you set apart. Choose for line ${loose.line} too, or merge line ${setApart} again.`,
+    );
+  if (target && !findMatches(fields, indexPeople([target])).length)
+    throw new AppError(
+      'conflict',
+      `Line ${card.line} looked like ${target.displayName} only through line ${setApart}, which you set apart. Choose for line ${card.line} again, or merge line ${setApart} again.`,
+    );
 }
 
 /** One "Connected on LinkedIn" per person: a re-import of the same file adds nothing new. */

@@ -113,4 +113,72 @@ describe('a person repeated in one file', () => {
     });
     expect(result.cards[1]).toMatchObject({ status: 'duplicate', sameAs: [{ line: 1 }] });
   });
+
+  it('is not merged on evidence from a line the user set apart: the commit says which line to choose for', async () => {
+    const core = await openCore();
+    const grace = await core.call('contacts.create', {
+      displayName: 'Grace Hopper',
+      phones: [{ value: '+1 202 555 0143' }],
+    });
+    const file =
+      card(['FN:G. Hopper', 'EMAIL:grace@navy.example']) +
+      card(['FN:G. Hopper', 'EMAIL:grace@navy.example', 'TEL:+1 202 555 0143']);
+    const result = await preview(core, 'grace.vcf', file);
+    expect(result.cards.map((c) => c.status)).toEqual(['conflict', 'duplicate']);
+    // Line 1 is Grace only through line 6's phone: merging it once line 6 is set apart would be a guess.
+    const merging = { index: 0, action: 'merge' } as const;
+    await expect(
+      core.call('interchange.commit', {
+        sessionId: result.sessionId,
+        choices: [merging, { index: 1, action: 'create' }],
+      }),
+    ).rejects.toThrow('Line 1 looked like Grace Hopper only through line 6, which you set apart.');
+    expect(await core.db.contacts.count().exec()).toBe(1);
+    // Kept together, the merge goes ahead; chosen for again, it goes as chosen.
+    const summary = await core.call('interchange.commit', {
+      sessionId: result.sessionId,
+      choices: [
+        { index: 0, action: 'create' },
+        { index: 1, action: 'skip' },
+      ],
+    });
+    expect(summary).toMatchObject({ created: 1, merged: 0, skipped: 1 });
+    expect(await core.call('contacts.get', { id: grace.id })).toMatchObject({ emails: [] });
+  });
+
+  it('does not join a line to one it was linked to only through a line set apart', async () => {
+    const core = await openCore();
+    // One-word names are no evidence: line 12 is line 1's person only through line 6's phone.
+    const file =
+      card(['FN:Sam', 'EMAIL:sam@example.org']) +
+      card(['FN:Sam', 'EMAIL:sam@example.org', 'TEL:+44 7700 900123']) +
+      card(['FN:Sam', 'TEL:+44 7700 900123']);
+    const result = await preview(core, 'sam.vcf', file);
+    expect(result.cards.map((c) => [c.status, c.sameAs?.map((r) => r.line)])).toEqual([
+      ['new', undefined],
+      ['duplicate', [1]],
+      ['duplicate', [1]],
+    ]);
+    await expect(
+      core.call('interchange.commit', { sessionId: result.sessionId, choices: [{ index: 1, action: 'skip' }] }),
+    ).rejects.toThrow('Line 12 looked like line 1 only through line 6, which you set apart.');
+    expect(await core.db.contacts.count().exec()).toBe(0);
+    // Line 6 kept with them, all three are one person.
+    const summary = await core.call('interchange.commit', { sessionId: result.sessionId });
+    expect(summary).toMatchObject({ created: 1, merged: 2 });
+  });
+
+  it('keeps the earliest day a repeated LinkedIn connection was made', async () => {
+    const core = await openCore();
+    const csv = [
+      'First Name,Last Name,URL,Email Address,Company,Position,Connected On',
+      'Ada,Lovelace,https://www.linkedin.com/in/ada,ada@example.org,Engines,Analyst,12 Mar 2024',
+      'Ada,Lovelace,https://www.linkedin.com/in/ada,ada@example.org,Engines,Analyst,03 Jan 2021',
+    ].join('\n');
+    const result = await preview(core, 'Connections.csv', csv);
+    expect(result.cards.map((c) => c.status)).toEqual(['new', 'duplicate']);
+    await core.call('interchange.commit', { sessionId: result.sessionId });
+    const connected = (await core.db.interactions.find().exec()).map((d) => d.date);
+    expect(connected).toEqual(['2021-01-03']);
+  });
 });
