@@ -68,7 +68,7 @@ function Duplicates() {
     ).then((r) => {
       if (!r.ok) return;
       // The person merged away is gone: nothing typed about them stays in localStorage.
-      forgetTypedAbout([secondary.id]);
+      forgetTypedAbout([secondary.id], primary.id);
       setPair(null);
       drop(primary.id, secondary.id);
     });

@@ -68,5 +68,11 @@ describe('draft store', () => {
       contactId: '',
     });
     expect(formDrafts.load('practice-outcome:2', undefined, Outcome)).toEqual({ learned: 'Nervous', contactId: 'ann' });
+    // Merged into another person, the pick follows them.
+    forgetDraftsAbout(['ann'], 'anne');
+    expect(formDrafts.load('practice-outcome:2', undefined, Outcome)).toEqual({
+      learned: 'Nervous',
+      contactId: 'anne',
+    });
   });
 });

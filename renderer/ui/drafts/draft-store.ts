@@ -111,9 +111,10 @@ const PickedPerson = z.looseObject({ contactId: z.string() });
 
 /**
  * Deleted people leave nothing typed about them behind (their notes, a sensitive detail). A draft
- * of the user's own (a practice session's outcome) that picked them keeps its text and loses the pick.
+ * of the user's own (a practice session's outcome) that picked them keeps its text; its pick moves
+ * to the person they were merged into, or is cleared.
  */
-export function forgetDraftsAbout(contactIds: readonly string[]): void {
+export function forgetDraftsAbout(contactIds: readonly string[], mergedInto?: string): void {
   const gone = new Set(contactIds);
   const slots = new Set(
     contactIds.flatMap((id) => (['person', 'detail', 'needs'] as const).map((f) => personDraftSlot(f, id))),
@@ -121,6 +122,6 @@ export function forgetDraftsAbout(contactIds: readonly string[]): void {
   formDrafts.revise((slot, values) => {
     if (slots.has(slot)) return undefined;
     const picked = PickedPerson.safeParse(values);
-    return picked.success && gone.has(picked.data.contactId) ? { ...picked.data, contactId: '' } : values;
+    return picked.success && gone.has(picked.data.contactId) ? { ...picked.data, contactId: mergedInto ?? '' } : values;
   });
 }
