@@ -24,15 +24,16 @@ function rowOf(list: Element, element: Element): Element | null {
   return row;
 }
 
-/** The rendered row of a virtual list at `index`, or the last one before it (the list got shorter). */
-function virtualRow(rows: HTMLCollection, index: number): Element | null {
-  let before: Element | null = null;
-  for (const row of rows) {
-    const at = Number(row.getAttribute('data-index'));
-    if (at === index) return row;
-    if (at < index && (!before || at > Number(before.getAttribute('data-index')))) before = row;
-  }
-  return before;
+/**
+ * The rendered row of a virtual list at `index`, or the last row when `index` was just past it (the
+ * last row went). Undefined when `index` is outside the rendered rows: the row scrolled out of the
+ * window, and focus is not pulled along as the user scrolls.
+ */
+function virtualRow(rows: HTMLCollection, index: number): Element | undefined {
+  const at = (row: Element) => Number(row.getAttribute('data-index'));
+  const rendered = [...rows].sort((a, b) => at(a) - at(b));
+  const last = rendered.at(-1);
+  return rendered.find((row) => at(row) === index) ?? (last && at(last) === index - 1 ? last : undefined);
 }
 
 /**
@@ -76,8 +77,13 @@ export function useFocusStaysInList<T extends HTMLElement = HTMLUListElement>() 
       return;
     }
     const row =
-      (was.virtualIndex === null ? null : virtualRow(rows, Number(was.virtualIndex))) ??
-      rows[Math.min(was.index, rows.length - 1)]!;
+      was.virtualIndex === null
+        ? rows[Math.min(was.index, rows.length - 1)]
+        : virtualRow(rows, Number(was.virtualIndex));
+    if (!row) {
+      held.current = null;
+      return;
+    }
     const named = was.name ? row.querySelector<HTMLElement>(`[${ROW_CONTROL}="${was.name}"]`) : null;
     const control = named ?? row.querySelector<HTMLElement>('a[href], button');
     if (!control) return;

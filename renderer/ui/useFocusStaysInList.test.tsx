@@ -1,0 +1,49 @@
+import { render, screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { useFocusStaysInList } from './useFocusStaysInList.ts';
+
+/** A virtual list's window: rows `from`…`to` of `names`, each with its `data-index`. */
+function Window({ names, from, to }: { names: string[]; from: number; to: number }) {
+  const { ref, onFocus } = useFocusStaysInList<HTMLDivElement>();
+  return (
+    <>
+      <h1 tabIndex={-1}>Timeline</h1>
+      <div ref={ref} onFocus={onFocus}>
+        {names.slice(from, to + 1).map((name, i) => (
+          <div key={name} data-index={from + i}>
+            <button type="button">{name}</button>
+          </div>
+        ))}
+      </div>
+    </>
+  );
+}
+
+const names = Array.from({ length: 30 }, (_, i) => `Entry ${i}`);
+
+describe('focus in a virtual list', () => {
+  it('moves to the row now in the place of a row that went', () => {
+    const { rerender } = render(<Window names={names} from={0} to={10} />);
+    screen.getByRole('button', { name: 'Entry 5' }).focus();
+    rerender(<Window names={names.filter((n) => n !== 'Entry 5')} from={0} to={10} />);
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Entry 6' }));
+  });
+
+  it('moves to the last row when the last row went', () => {
+    const { rerender } = render(<Window names={names} from={20} to={29} />);
+    screen.getByRole('button', { name: 'Entry 29' }).focus();
+    rerender(<Window names={names.slice(0, 29)} from={20} to={28} />);
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Entry 28' }));
+  });
+
+  it('is not pulled along when its row scrolls out of the window', () => {
+    const { rerender } = render(<Window names={names} from={0} to={10} />);
+    screen.getByRole('button', { name: 'Entry 2' }).focus();
+    rerender(<Window names={names} from={12} to={22} />);
+    expect(document.activeElement).toBe(document.body);
+    rerender(<Window names={names} from={0} to={10} />);
+    screen.getByRole('button', { name: 'Entry 9' }).focus();
+    rerender(<Window names={names} from={0} to={7} />);
+    expect(document.activeElement).toBe(document.body);
+  });
+});
