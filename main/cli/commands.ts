@@ -56,7 +56,7 @@ export async function importCommand(
     } else {
       const { counts } = preview;
       io.out(
-        `${fileName} (${preview.format}): ${preview.cards.length} people — ${counts.new} new, ${counts.match} matching someone, ${counts.conflict} in conflict${counts.duplicate ? `, ${counts.duplicate} the same as an earlier line` : ''}`,
+        `${fileName} (${preview.format}): ${preview.cards.length} people — ${counts.new} new, ${counts.match} matching someone, ${counts.conflict} in conflict${counts.duplicate ? `, ${counts.duplicate} the same person as an earlier line` : ''}`,
       );
       for (const [i, card] of preview.cards.entries()) {
         const status =

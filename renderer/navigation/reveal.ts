@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import { focusOrHeading } from '../ui/focus-fallback.ts';
 
 /** Something a search hit points to inside a page: an interaction on a timeline, a remembered detail. */
@@ -19,10 +19,16 @@ const revealers = new Set<Revealer>();
 
 /** Registers a list's revealer while it is on screen: it says whether it holds the target, and brings it into view. */
 export function useRevealer(revealer: Revealer) {
+  // Registered once per mount; the newest render's revealer answers (it reads that render's rows).
+  const latest = useRef(revealer);
+  useLayoutEffect(() => {
+    latest.current = revealer;
+  });
   useEffect(() => {
-    revealers.add(revealer);
-    return () => void revealers.delete(revealer);
-  }, [revealer]);
+    const reveal: Revealer = (target) => latest.current(target);
+    revealers.add(reveal);
+    return () => void revealers.delete(reveal);
+  }, []);
 }
 
 /**

@@ -83,7 +83,7 @@ describe('the import preview, for a person who is in the file more than once', (
     expect(repeat.textContent).toContain('Same person as line 1 Ada Lovelace (same email, name)');
     const repeated = actionOf('Ada Lovelace, line 12');
     expect(repeated.value).toBe('merge');
-    expect([...repeated.options].map((o) => o.text)).toEqual(['Merge with line 1', 'Create separately', 'Skip']);
+    expect([...repeated.options].map((o) => o.text)).toEqual(['Go with line 1', 'Create separately', 'Skip']);
     expect(within(table).getAllByRole('row')[4]!.textContent).toContain(
       'Looks like the same person as line 7, Grace Hopper (same phone), which differs in name, organisation: kept apart.',
     );

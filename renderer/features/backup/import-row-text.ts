@@ -39,7 +39,7 @@ export function keptApartText(card: PreviewCard): string {
 export function actionChoices(card: PreviewCard): { action: ImportAction; text: string }[] {
   if (card.status === 'duplicate')
     return [
-      { action: 'merge', text: `Merge with line ${card.sameAs![0]!.line}` },
+      { action: 'merge', text: `Go with line ${card.sameAs![0]!.line}` },
       { action: 'create', text: 'Create separately' },
       { action: 'skip', text: ACTION_TEXT.skip },
     ];

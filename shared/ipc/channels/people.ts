@@ -124,7 +124,8 @@ export const peopleRequests = {
   /**
    * The best matches for a typed name (the core ranks: shared/domain/people/rank-people.ts); with
    * nothing typed, the most recently contacted. `prefer`: people added in this window, newest first.
-   * `ambiguous`: several match as well as the best, so Enter must not choose.
+   * `ambiguous`: several match as well as the best. The log dialog's picker then waits for an arrow
+   * key (a wrong pick logs with the wrong person); the one-person pickers take the first on Enter.
    */
   'people.pick': channel(() => ({
     input: z.object({
