@@ -81,7 +81,9 @@ describe('rapport CLI', { timeout: 60_000 }, () => {
       [22, 'duplicate', 'merge', [9]],
     ]);
     const text = await cli(['--data-dir', dir, 'import', file, '--dry-run']);
-    expect(text.stdout).toContain('4 people — 2 new, 0 matching someone, 0 in conflict, 2 the same person as an earlier line');
+    expect(text.stdout).toContain(
+      '4 people — 2 new, 0 matching someone, 0 in conflict, 2 the same person as an earlier line',
+    );
     expect(text.stdout).toContain('line 13: Ada Lovelace — same person as line 1, would merge');
     const imported = await cli(['--data-dir', dir, 'import', file]);
     expect(imported.stdout).toContain('2 created, 2 merged, 0 skipped');
