@@ -1,5 +1,5 @@
 import { useEffect, useLayoutEffect, useRef } from 'react';
-import { focusOrHeading } from '../ui/focus-fallback.ts';
+import { focusOrHeading, SCREEN_HEADING } from '../ui/focus-fallback.ts';
 
 /** Something a search hit points to inside a page: an interaction on a timeline, a remembered detail. */
 export interface HitTarget {
@@ -43,20 +43,48 @@ export function revealOnPage(target?: HitTarget): void {
   if (target) for (const reveal of revealers) if (reveal(target)) return;
 }
 
-const FRAMES_TO_WAIT = 60;
+/** Nobody else has taken focus: the page (body), its heading, or the element showing the target holds it. */
+const onlyPageHolds = (target: HitTarget) => {
+  const active = document.activeElement;
+  return (
+    !active ||
+    active === document.body ||
+    active.id === SCREEN_HEADING.slice(1) ||
+    active.getAttribute('data-hit') === hitMark(target)
+  );
+};
+
+/** Frames the target must keep focus before the watch ends: a page still loading can render its row again. */
+const FRAMES_SETTLED = 20;
 
 /**
- * Focuses the element that shows `target` once a list has rendered it (a virtual list renders a
- * row a frame or two after it scrolls there), unless focus moved meanwhile: the user's own move
- * wins. Gives up after about a second.
+ * Focuses the element that shows `target` once it is rendered (a virtual list renders a row a
+ * frame or two after it scrolls there), or once a list that holds it can bring it in. A page
+ * still loading can render that element again, which takes focus with it, so it is watched until
+ * it has kept focus for a while. Stops when anyone else takes focus (a move of the user's wins),
+ * and after `frames` frames.
  */
-export function focusWhenShown(target: HitTarget): void {
-  const holding = document.activeElement;
+function focusOnceShown(target: HitTarget, frames: number, askLists: boolean): void {
+  let asked = !askLists;
+  let held = 0;
   const attempt = (framesLeft: number) => {
-    if (document.activeElement !== holding) return;
+    if (!onlyPageHolds(target)) return;
     const shown = shownElement(target);
-    if (shown) shown.focus();
-    else if (framesLeft > 0) requestAnimationFrame(() => attempt(framesLeft - 1));
+    if (shown && document.activeElement === shown) held++;
+    else if (shown) shown.focus();
+    else if (!asked) for (const reveal of revealers) asked ||= reveal(target);
+    if (held < FRAMES_SETTLED && framesLeft > 0) requestAnimationFrame(() => attempt(framesLeft - 1));
   };
-  requestAnimationFrame(() => attempt(FRAMES_TO_WAIT));
+  requestAnimationFrame(() => attempt(frames));
 }
+
+/** For a list that scrolled to `target`: focuses it once rendered, within about a second. */
+export const focusWhenShown = (target: HitTarget) => focusOnceShown(target, 60, false);
+
+/**
+ * Shows a target on the page being opened: once the page has rendered the element that shows it,
+ * or a list that holds it can bring it in. Until then the page's heading holds focus, as it does
+ * when a page opens (a person's page shows "Loading…" first, then their name). Gives up after
+ * about two seconds (an entry older than the timeline's loaded pages): the heading keeps focus.
+ */
+export const revealOnOpening = (target: HitTarget) => focusOnceShown(target, 150, true);

@@ -11,7 +11,7 @@ const focusInView = (page: Page) =>
     return !!box && box.height > 0 && box.top >= 0 && box.bottom <= window.innerHeight;
   });
 
-test('by keyboard: search reveals an entry far down the page on screen, deleting it keeps focus in the timeline, the person filter takes Enter, a bulk delete leaves focus on the list', async ({
+test('by keyboard: search reveals an entry far down the page on screen, deleting it keeps focus in the timeline, the person filter takes Enter, a bulk delete leaves focus on the list, a hit on another page is focused once it opens', async ({
   page,
   served,
 }) => {
@@ -74,4 +74,14 @@ test('by keyboard: search reveals an entry far down the page on screen, deleting
   await page.keyboard.press('Enter');
   await expect(page.getByRole('checkbox', { name: 'Select Priya Shah' })).toHaveCount(0);
   await expect(page.getByRole('list', { name: /^People/ })).toBeFocused();
+
+  // 5. From Today, Ctrl+K finds another old call: Enter opens Sam's page with that entry focused.
+  await page.keyboard.press('Control+1');
+  await page.keyboard.press('Control+k');
+  await page.keyboard.type('Call number 30');
+  await expect(palette.getByRole('option', { name: /Call number 30/ }).first()).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(palette).toBeHidden();
+  await expect(feed.getByRole('article').filter({ hasText: 'Call number 30' })).toBeFocused();
+  expect(await focusInView(page)).toBe(true);
 });

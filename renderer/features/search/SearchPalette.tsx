@@ -5,7 +5,7 @@ import type { SearchHitView } from '../../../shared/domain/views.ts';
 import type { Screen } from '../../../shared/ipc/contract.ts';
 import { useToday } from '../../api/AppInfoProvider.tsx';
 import { rapport } from '../../api/rapport.ts';
-import { revealOnPage, type HitTarget } from '../../navigation/reveal.ts';
+import { revealOnOpening, revealOnPage, type HitTarget } from '../../navigation/reveal.ts';
 import { isShown, navigate } from '../../navigation/useScreen.ts';
 import { SCREENS } from '../../navigation/screens.ts';
 import { MY_CARD_PARAM } from '../cards/MyCardSettings.tsx';
@@ -44,9 +44,9 @@ type Go = (screen: Screen, param?: string, target?: HitTarget) => void;
 /**
  * Ctrl/Cmd+K (cmdk in a dialog): search names, organisations, notes, details and interactions;
  * people come first. Focus starts in the field, so typing right after the shortcut is kept.
- * With nothing typed it offers the screens. A choice on another page opens it (its heading takes
- * focus); one on the page already on screen, where opening changes nothing, closes the palette
- * and shows it there: the interaction or detail scrolled to and focused, else the heading.
+ * With nothing typed it offers the screens. A choice opens its page and shows the interaction or
+ * detail it found there, scrolled to and focused (else the page's heading takes focus). On the page
+ * already on screen, where opening changes nothing, the palette closes and shows it in place.
  */
 export function SearchPalette({ open, onClose }: { open: boolean; onClose: () => void }) {
   // On the page on screen already: what to show once the palette has closed, in place of giving
@@ -55,6 +55,7 @@ export function SearchPalette({ open, onClose }: { open: boolean; onClose: () =>
   const go: Go = (screen, param, target) => {
     const here = isShown(screen, param);
     if (here) showAfterClose.current = () => revealOnPage(target);
+    else if (target) showAfterClose.current = () => revealOnOpening(target);
     onClose();
     if (!here) navigate(screen, param);
   };

@@ -119,11 +119,13 @@ it('a detail on the page on screen takes focus; the person whose page it is focu
   expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Sam Okafor' }));
 });
 
-it('a hit on another page still opens that page', async () => {
+it('a hit on another page opens that page and, once it shows the hit, focuses it', async () => {
   window.location.hash = '#/people/ana';
   render();
   await choose(/Marathon/);
   expect(window.location.hash).toBe('#/people/sam');
+  // (This test's page is Sam's whatever the address: what the opened page shows is there.)
+  await waitFor(() => expect(document.activeElement).toBe(screen.getByText('Marathon').closest('li')));
 });
 
 it('going to the screen already on screen focuses its heading, as a fresh visit would', async () => {
