@@ -8,11 +8,11 @@ const SCREENS = [
   ['1', 'Today'],
   ['2', 'Timeline'],
   ['3', 'People'],
-  ['4', 'Practice'],
-  ['5', 'Conversation starters'],
-  ['6', 'Settings'],
-  ['7', 'Events'],
-  ['8', 'Network'],
+  ['4', 'Events'],
+  ['5', 'Practice'],
+  ['6', 'Conversation starters'],
+  ['7', 'Network'],
+  ['8', 'Settings'],
 ] as const;
 
 /**
@@ -101,7 +101,7 @@ test('open dialogs, menus, the palette with results and the picker pass axe', as
   await expectAccessible(page, 'timeline entry menu');
   await page.keyboard.press('Escape');
 
-  await page.keyboard.press('Control+4');
+  await page.keyboard.press('Control+5');
   await page.getByRole('button', { name: 'New ladder' }).click();
   await expect(page.getByRole('dialog', { name: 'New fear ladder' })).toBeVisible();
   await expectAccessible(page, 'ladder builder');

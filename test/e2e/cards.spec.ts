@@ -83,7 +83,7 @@ test('an image with no card in it says so, and nothing is filled in', async ({ p
 
 test('My card: your details in Settings, shown full-screen as a QR code, Escape closes', async ({ page, served }) => {
   await page.goto(served.url);
-  await page.keyboard.press('Control+6');
+  await page.keyboard.press('Control+8');
   const form = page.getByRole('form', { name: 'My card' });
   await expect(form.getByRole('button', { name: 'Show my card' })).toBeDisabled();
   await form.getByLabel('Name').focus();

@@ -46,7 +46,7 @@ test('a conference from .ics: prep sheet, quick capture of three people, follow-
     await api(page, 'details.add', { contactId: priya.id, text: 'her talk on accessibility', learnedOn: '2026-03-01' });
 
     // 1. Create a conference from an .ics file.
-    await page.keyboard.press('Control+7');
+    await page.keyboard.press('Control+4');
     await expect(page.getByRole('heading', { level: 1, name: 'Events' })).toBeFocused();
     await expectAccessible(page, 'Events screen (empty)');
     await page.getByLabel('Calendar file (.ics)').setInputFiles(icsPath);
@@ -105,7 +105,7 @@ test('a conference from .ics: prep sheet, quick capture of three people, follow-
     // 4. A day on, the follow-up queue lists all three with drafts.
     served = await served.restart(['--today', '2026-03-19']);
     await page.goto(served.url);
-    await page.keyboard.press('Control+7');
+    await page.keyboard.press('Control+4');
     await page.getByRole('link', { name: 'DevConf Leeds 2026' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'DevConf Leeds 2026' })).toBeVisible();
     for (const { name } of MET) {

@@ -24,11 +24,11 @@ test('first run: welcome, a default rhythm, an import that fills Today, Done wit
     await expectAccessible(page, 'Today, first run');
 
     // 1. A default rhythm for new and imported people.
-    await page.keyboard.press('Control+6');
+    await page.keyboard.press('Control+8');
     await page.getByLabel('Rhythm for new and imported people').selectOption('regular');
     // Leaving the screen before saving loses nothing: the change is there on the way back.
     await page.keyboard.press('Control+1');
-    await page.keyboard.press('Control+6');
+    await page.keyboard.press('Control+8');
     await expect(page.getByText('Restored what you typed before.')).toBeVisible();
     await expect(page.getByLabel('Rhythm for new and imported people')).toHaveValue('regular');
     await expectAccessible(page, 'Settings with a restored draft');

@@ -40,7 +40,7 @@ test('a planted looking-for/can-help pair is suggested, and logging the intro re
     await person(page, { displayName: 'Ben Okafor', canHelpWith: 'mentoring Rust developers' });
     await page.reload();
 
-    await page.keyboard.press('Control+8');
+    await page.keyboard.press('Control+7');
     await expect(page.getByRole('heading', { level: 1, name: 'Network' })).toBeFocused();
     const intros = page.getByRole('region', { name: /Suggested introductions/ });
     await expect(intros.getByRole('listitem')).toHaveCount(1);
@@ -91,7 +91,7 @@ test('in job-hunt mode the guard is shown before asking someone last seen 9 mont
     await logCoffee(page, cleo.id, '2026-11-24');
     await page.reload();
 
-    await page.keyboard.press('Control+8');
+    await page.keyboard.press('Control+7');
     const mode = page.getByRole('checkbox', { name: 'Job-hunt mode' });
     await mode.focus();
     await page.keyboard.press('Space');
@@ -132,7 +132,7 @@ test('an announcement draft to a tag is copied and marked sent, which logs an in
     await person(page, { displayName: 'Fay Designer', tags: ['design'] });
     await page.reload();
 
-    await page.keyboard.press('Control+8');
+    await page.keyboard.press('Control+7');
     const composer = page.getByRole('region', { name: 'Announce your news' });
     await composer.getByRole('radio', { name: 'I’m changing jobs' }).check();
     await composer.getByLabel('Leaving (organisation)').focus();

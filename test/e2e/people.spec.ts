@@ -84,11 +84,11 @@ test('the keyboard reaches every screen and the People form', async ({ page, ser
   await page.goto(served.url);
   await page.keyboard.press('Control+3');
   await expect(page.getByRole('heading', { level: 1, name: 'People' })).toBeFocused();
-  await page.keyboard.press('Control+6');
+  await page.keyboard.press('Control+8');
   await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
   await expect(page.getByText('Browser mode (npm run serve)')).toBeVisible();
-  await page.keyboard.press('Control+4');
-  await expect(page.getByRole('heading', { level: 1, name: 'Practice' })).toBeFocused();
   await page.keyboard.press('Control+5');
+  await expect(page.getByRole('heading', { level: 1, name: 'Practice' })).toBeFocused();
+  await page.keyboard.press('Control+6');
   await expect(page.getByRole('heading', { level: 1, name: 'Conversation starters' })).toBeFocused();
 });

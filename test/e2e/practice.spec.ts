@@ -30,7 +30,7 @@ test('build a ladder by keyboard, plan a step as an experiment, complete it, see
   const served = await startServe(dataDir, ['--today', '2026-03-18']);
   try {
     await page.goto(served.url);
-    await page.keyboard.press('Control+4');
+    await page.keyboard.press('Control+5');
     await expect(page.getByRole('heading', { level: 1, name: 'Practice' })).toBeFocused();
     await expect(page.getByRole('complementary', { name: 'About practice' })).toContainText(
       'self-practice, not treatment',

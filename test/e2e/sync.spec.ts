@@ -25,7 +25,7 @@ test.afterAll(async () => {
 
 /** Fills Settings → Sync with the keyboard. */
 async function fillSyncForm(page: Page): Promise<void> {
-  await page.keyboard.press('Control+6');
+  await page.keyboard.press('Control+8');
   const card = syncCard(page);
   await card.getByRole('textbox', { name: 'Server address' }).focus();
   await page.keyboard.type(server.url);
