@@ -72,6 +72,20 @@ describe('PersonForm', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Save' }));
     expect(save).not.toHaveBeenCalled();
     expect(screen.getByRole('alert').textContent).toContain('That day does not exist in that month');
+    // In the user's words, under the field it is about: not the contact's inner name ("day: …").
+    expect(screen.getByRole('alert').textContent).not.toMatch(/^day:/);
+    expect(screen.getByLabelText('Day').getAttribute('aria-invalid')).toBe('true');
+  });
+
+  it('puts a cadence message under the field it is about', async () => {
+    const save = vi.fn();
+    render(<PersonForm initial={sam} save={save} onSaved={() => {}} />);
+    await userEvent.type(screen.getByLabelText(/your own: due after/), '90');
+    await userEvent.type(screen.getByLabelText(/Overdue after/), '30');
+    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+    expect(save).not.toHaveBeenCalled();
+    expect(screen.getByLabelText(/Overdue after/).getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByRole('alert').textContent).not.toMatch(/maxDays/);
   });
 });
 

@@ -30,11 +30,28 @@ function fromLines(text: string) {
     });
 }
 
+/** The form's own field for a part of a birthday or cadence; others are named as in the contact. */
+const FORM_FIELD: Record<string, string> = {
+  'birthday.day': 'bday',
+  'birthday.month': 'bmonth',
+  'birthday.year': 'byear',
+  birthday: 'bday',
+  'cadence.idealDays': 'idealDays',
+  'cadence.maxDays': 'maxDays',
+  cadence: 'idealDays',
+};
+
+/**
+ * Each message under the field it is about, in the user's words only: the contact's inner names
+ * ("maxDays", "day") mean nothing on screen.
+ */
 function errorsByField(issues: FieldIssue[]): Record<string, string> {
   const errors: Record<string, string> = {};
-  for (const i of issues)
-    errors[String(i.path[0] ?? 'form')] ??=
-      `${i.path.slice(1).length ? `${i.path.slice(1).join('.')}: ` : ''}${i.message}`;
+  for (const { path, message } of issues) {
+    const [first, second] = path.map(String);
+    const field = FORM_FIELD[`${first}.${second}`] ?? FORM_FIELD[first ?? ''] ?? first ?? 'form';
+    errors[field] ??= message;
+  }
   return errors;
 }
 
@@ -157,10 +174,26 @@ export function PersonForm({ initial, save, onSaved }: PersonFormProps) {
           min={1}
           max={31}
           defaultValue={initial.birthday?.day}
-          error={errors.birthday}
+          error={errors.bday}
         />
-        <Field label="Month" name="bmonth" type="number" min={1} max={12} defaultValue={initial.birthday?.month} />
-        <Field label="Year" name="byear" type="number" min={1800} max={9999} defaultValue={initial.birthday?.year} />
+        <Field
+          label="Month"
+          name="bmonth"
+          type="number"
+          min={1}
+          max={12}
+          defaultValue={initial.birthday?.month}
+          error={errors.bmonth}
+        />
+        <Field
+          label="Year"
+          name="byear"
+          type="number"
+          min={1800}
+          max={9999}
+          defaultValue={initial.birthday?.year}
+          error={errors.byear}
+        />
       </fieldset>
       <fieldset className="row">
         <legend>Keep in touch</legend>
@@ -181,7 +214,7 @@ export function PersonForm({ initial, save, onSaved }: PersonFormProps) {
           type="number"
           min={1}
           defaultValue={initial.cadence?.idealDays}
-          error={errors.cadence}
+          error={errors.idealDays}
         />
         <Field
           label="Overdue after (days)"
@@ -189,6 +222,7 @@ export function PersonForm({ initial, save, onSaved }: PersonFormProps) {
           type="number"
           min={1}
           defaultValue={initial.cadence?.maxDays}
+          error={errors.maxDays}
         />
       </fieldset>
       {area('howWeMet', 'How and where we met', initial.howWeMet)}
