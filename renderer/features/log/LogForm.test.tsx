@@ -1,4 +1,4 @@
-import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import type { Detail } from '../../../shared/domain/detail.ts';
@@ -85,6 +85,24 @@ describe('LogForm', () => {
     expect(props.submit).not.toHaveBeenCalled();
     expect(screen.getByRole('alert').textContent).toBe('Choose at least one person');
     expect(screen.getByRole('combobox', { name: 'With' }).getAttribute('aria-invalid')).toBe('true');
+  });
+
+  it('takes the message back once someone is chosen', async () => {
+    renderForm();
+    await userEvent.click(screen.getByRole('button', { name: 'Log it' }));
+    expect(screen.getByText('Choose at least one person')).toBeTruthy();
+    await userEvent.type(screen.getByRole('combobox', { name: 'With' }), 'sam{Enter}');
+    expect(screen.queryByText('Choose at least one person')).toBeNull();
+  });
+
+  it('logs what happened: a day still to come is refused, naming the field', async () => {
+    const props = renderForm();
+    await userEvent.type(screen.getByRole('combobox', { name: 'With' }), 'sam{Enter}');
+    fireEvent.change(screen.getByLabelText('Date'), { target: { value: '2027-03-01' } });
+    await userEvent.click(screen.getByRole('button', { name: 'Log it' }));
+    expect(props.submit).not.toHaveBeenCalled();
+    expect(screen.getByLabelText('Date').getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByRole('alert').textContent).toBe('That day has not come yet. Log it once it has happened.');
   });
 
   it('shows "Ask about" chips for the chosen people, and one click resolves a detail', async () => {

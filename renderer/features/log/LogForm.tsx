@@ -18,6 +18,8 @@ import { useFocusFirstError } from '../../ui/useFocusFirstError.ts';
 import { RestoredDraft } from '../../ui/drafts/RestoredDraft.tsx';
 import { blankLogDraft, draftKey, loadLogDraft, saveLogDraft, type LogDraftValues } from './log-draft.ts';
 
+const FUTURE_DATE = 'That day has not come yet. Log it once it has happened.';
+
 export interface LogFormProps {
   /** `YYYY-MM-DD`: the default date. */
   today: string;
@@ -154,6 +156,8 @@ export function LogForm({
     };
     const parsed = LogInteractionInput.safeParse(input);
     if (!parsed.success) return setErrors(firstErrors(toFieldIssues(parsed.error)));
+    // The log is of what happened: a day still to come would show as a last contact "in 3 months".
+    if (date > today && date !== editing?.date) return setErrors({ date: FUTURE_DATE });
     setSaving(true);
     const result = await submit(input);
     setSaving(false);
@@ -168,7 +172,11 @@ export function LogForm({
       <RestoredDraft draft={{ restored: restored !== undefined, discard: startOver }} />
       <PeoplePicker
         value={picked}
-        onChange={setPicked}
+        onChange={(next) => {
+          setPicked(next);
+          // "Choose at least one person" is answered once someone is chosen.
+          if (next.ids.length || next.newNames.length) setErrors(({ contactIds: _answered, ...rest }) => rest);
+        }}
         error={errors.contactIds}
         recentlyAdded={recentlyAdded}
         allowNew={!editing}
@@ -199,7 +207,7 @@ export function LogForm({
             id={`${id}-date`}
             type="date"
             value={date}
-            max="9999-12-31"
+            max={today}
             aria-invalid={errors.date ? true : undefined}
             aria-describedby={errors.date ? `${id}-date-error` : undefined}
             onChange={(e) => setDate(e.target.value)}
