@@ -70,3 +70,27 @@ it('stays open on a click outside when it holds a form (Escape still closes it),
   await userEvent.click(document.querySelector('.dialog-overlay')!);
   await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Edit' })).toBeNull());
 });
+
+it('lets Escape close an open list of suggestions first, and the dialog on the next Escape', async () => {
+  function Suggesting() {
+    const [open, setOpen] = useState(true);
+    const [listed, setListed] = useState(true);
+    return (
+      <Dialog open={open} title="Log interaction" onClose={() => setOpen(false)}>
+        <input
+          aria-label="With"
+          role="combobox"
+          aria-expanded={listed}
+          onKeyDown={(e) => e.key === 'Escape' && setListed(false)}
+        />
+      </Dialog>
+    );
+  }
+  render(<Suggesting />);
+  await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('combobox', { name: 'With' })));
+  await userEvent.keyboard('{Escape}');
+  expect(screen.getByRole('dialog', { name: 'Log interaction' })).toBeTruthy();
+  expect(screen.getByRole('combobox').getAttribute('aria-expanded')).toBe('false');
+  await userEvent.keyboard('{Escape}');
+  await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+});

@@ -47,6 +47,12 @@ export function Dialog({ open, title, onClose, children, size = 'normal', hideTi
             event.preventDefault();
             first.focus();
           }}
+          onEscapeKeyDown={(event) => {
+            // Escape in a box whose list of suggestions is open closes that list first (the box
+            // handles it): Radix hears the key before the box does.
+            if (event.target instanceof Element && event.target.getAttribute('aria-expanded') === 'true')
+              event.preventDefault();
+          }}
           onInteractOutside={(event) => {
             // A click beside a form is too easily a slip, and would throw away what was typed:
             // forms close by Escape, Close or their own buttons. Other dialogs close on it.

@@ -114,8 +114,11 @@ export function PeoplePicker({
     else if (event.key === 'Enter' && options.length) {
       if (highlighted < 0) setHint(tooMany(answer?.matches.length ?? 0, query));
       else choose(options[highlighted], query);
-    } else if (event.key === 'Escape' && query) setQuery('');
-    else if (event.key === 'Backspace' && !query && (value.newNames.length || value.ids.length)) {
+    } else if (event.key === 'Escape' && query) {
+      // The list goes with the text; a second Escape closes the dialog.
+      setQuery('');
+      setActive(-1);
+    } else if (event.key === 'Backspace' && !query && (value.newNames.length || value.ids.length)) {
       if (value.newNames.length) onChange({ ...value, newNames: value.newNames.slice(0, -1) });
       else onChange({ ...value, ids: value.ids.slice(0, -1) });
       return;
