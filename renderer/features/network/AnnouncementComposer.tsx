@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { z } from 'zod';
 import { TIER_LABELS } from '../../../shared/domain/cadence.ts';
 import { Tier } from '../../../shared/domain/contact.ts';
 import {
@@ -6,7 +7,7 @@ import {
   type Announcement,
   type AnnouncementKind,
 } from '../../../shared/domain/network/outreach.ts';
-import type { AnnouncementDraftView } from '../../../shared/ipc/channels/network.ts';
+import { AnnouncementDraftView } from '../../../shared/ipc/channels/network.ts';
 import { rapport } from '../../api/rapport.ts';
 import { useRequest } from '../../api/request.ts';
 import { usePeopleRefs } from '../../api/usePeoplePick.ts';
@@ -24,6 +25,10 @@ import {
 } from './announcement-form.ts';
 import { DraftMessage } from './DraftMessage.tsx';
 import { useFocusFirstError } from '../../ui/useFocusFirstError.ts';
+
+/** The messages drafted and what the user made of them: edited, and who they were sent to. */
+const Messages = z.object({ drafts: z.array(AnnouncementDraftView).nullable(), sent: z.array(z.string()) });
+const NO_MESSAGES: z.infer<typeof Messages> = { drafts: null, sent: [] };
 
 const KINDS = Object.keys(ANNOUNCEMENT_LABELS) as AnnouncementKind[];
 const SHOWN_FIELDS = new Set([
@@ -49,19 +54,24 @@ const SHOWN_FIELDS = new Set([
  */
 export function AnnouncementComposer({ initial }: { initial?: Announcement }) {
   const request = useRequest();
-  // What is typed stays as a draft for the next visit, until Start over.
-  const kept = useDraft(`announcement:${JSON.stringify(initial ?? {})}`, formFrom(initial), AnnouncementForm);
+  // What is typed stays as a draft for the next visit, and so do the messages drafted from it and
+  // the user's edits to them, until every message is sent or Start over.
+  const slot = JSON.stringify(initial ?? {});
+  const kept = useDraft(`announcement:${slot}`, formFrom(initial), AnnouncementForm);
+  const messages = useDraft(`announcement-messages:${slot}`, NO_MESSAGES, Messages);
   const form = kept.values;
   const names = usePeopleRefs(form.contactIds, 'Someone removed');
   const [errors, setErrors] = useState<FieldErrors>({});
   const formRef = useFocusFirstError(errors);
-  const [drafts, setDrafts] = useState<AnnouncementDraftView[] | null>(null);
-  const [sent, setSent] = useState<Set<string>>(new Set());
-  // New drafts appear below the form, often below the fold: focus (and the view) goes to them.
+  const { drafts } = messages.values;
+  const sent = new Set(messages.values.sent);
+  // New drafts appear below the form, often below the fold: focus (and the view) goes to them;
+  // drafts restored on opening the screen leave focus where it is.
   const draftsTitle = useRef<HTMLHeadingElement>(null);
+  const [timesDrafted, setTimesDrafted] = useState(0);
   useEffect(() => {
-    if (drafts) draftsTitle.current?.focus();
-  }, [drafts]);
+    if (timesDrafted) draftsTitle.current?.focus();
+  }, [timesDrafted]);
   const set = kept.set;
   const text = (key: keyof AnnouncementForm, label: string, more: { type?: string; hint?: string } = {}) => (
     <Field
@@ -85,8 +95,8 @@ export function AnnouncementComposer({ initial }: { initial?: Announcement }) {
       },
     }).then((r) => {
       if (!r.ok) return;
-      setDrafts(r.value);
-      setSent(new Set());
+      messages.set({ drafts: r.value, sent: [] });
+      setTimesDrafted((n) => n + 1);
     });
   };
   const markSent = (d: AnnouncementDraftView) =>
@@ -103,10 +113,16 @@ export function AnnouncementComposer({ initial }: { initial?: Announcement }) {
       },
     ).then((r) => {
       if (!r.ok) return;
-      setSent((s) => new Set(s).add(d.person.id));
-      // The announcement is out: what was typed for it is no longer a draft to bring back.
-      kept.forget();
+      const nowSent = [...sent, d.person.id];
+      messages.set({ sent: nowSent });
+      // The announcement is out to everyone: what was typed for it is no longer a draft to bring back.
+      if (drafts?.every((m) => nowSent.includes(m.person.id))) {
+        kept.forget();
+        messages.forget();
+      }
     });
+  const edit = (id: string, body: string) =>
+    messages.setter('drafts')((all) => all?.map((m) => (m.person.id === id ? { ...m, body } : m)) ?? null);
 
   return (
     <div className="stack">
@@ -119,12 +135,14 @@ export function AnnouncementComposer({ initial }: { initial?: Announcement }) {
         }}
       >
         <RestoredDraft
-          draft={kept}
-          alsoClear={() => {
-            setDrafts(null);
-            setSent(new Set());
-            setErrors({});
+          draft={{
+            restored: kept.restored || messages.restored,
+            discard() {
+              kept.discard();
+              messages.discard();
+            },
           }}
+          alsoClear={() => setErrors({})}
         />
         <fieldset>
           <legend>What are you announcing?</legend>
@@ -239,6 +257,7 @@ export function AnnouncementComposer({ initial }: { initial?: Announcement }) {
                 email={d.person.email}
                 subject={d.subject}
                 body={d.body}
+                onBodyChange={(body) => edit(d.person.id, body)}
                 badge={d.opening === 'give-first' ? 'Gives first: you asked last time' : undefined}
                 sent={sent.has(d.person.id)}
                 onSent={() => markSent(d)}

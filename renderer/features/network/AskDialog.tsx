@@ -3,8 +3,9 @@ import type { RequestOutput } from '../../../shared/ipc/contract.ts';
 import { rapport } from '../../api/rapport.ts';
 import { useRequest } from '../../api/request.ts';
 import { formatDate } from '../../ui/dates.ts';
+import { personDraftSlot } from '../../ui/drafts/draft-store.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
-import { DraftMessage } from './DraftMessage.tsx';
+import { KeptDraftMessage } from './KeptDraftMessage.tsx';
 
 type Check = RequestOutput<'network.askCheck'>;
 
@@ -44,10 +45,13 @@ function AskContent({ contactId, name, onClose }: { contactId: string; name: str
   }, [contactId, name, request]);
 
   const markSent = (purpose: 'reconnect' | 'ask', subject: string) =>
-    void request(() => rapport().network.markSent({ contactId, subject, purpose }), {
+    request(() => rapport().network.markSent({ contactId, subject, purpose }), {
       action: `log the message to ${name}`,
       success: () => ({ title: `Logged an e-mail to ${name}` }),
-    }).then((r) => r.ok && setSent(purpose));
+    }).then((r) => {
+      if (r.ok) setSent(purpose);
+      return r.ok;
+    });
 
   const guard = check?.guard;
   return (
@@ -64,7 +68,8 @@ function AskContent({ contactId, name, onClose }: { contactId: string; name: str
               An ask out of the blue is easy to ignore. A note that asks for nothing now makes the ask welcome later.
             </p>
           </div>
-          <DraftMessage
+          <KeptDraftMessage
+            slot={personDraftSlot('reconnect', contactId)}
             to={name}
             email={check?.email}
             {...check!.reconnect}
@@ -84,7 +89,8 @@ function AskContent({ contactId, name, onClose }: { contactId: string; name: str
       {check && (!guard?.show || askAnyway) ? (
         <div className="stack">
           <p className="muted">Finish the part in brackets in your own words, then copy or open it in e-mail.</p>
-          <DraftMessage
+          <KeptDraftMessage
+            slot={personDraftSlot('ask', contactId)}
             to={name}
             email={check.email}
             {...check.ask}

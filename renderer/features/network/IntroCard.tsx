@@ -3,8 +3,9 @@ import { useState } from 'react';
 import type { IntroSuggestionView } from '../../../shared/ipc/channels/network.ts';
 import { rapport } from '../../api/rapport.ts';
 import { useRequest } from '../../api/request.ts';
+import { formDrafts, introDraftSlot } from '../../ui/drafts/draft-store.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
-import { DraftMessage } from './DraftMessage.tsx';
+import { KeptDraftMessage } from './KeptDraftMessage.tsx';
 
 /**
  * One suggested introduction: who is looking for what, who can help, the words they share, the
@@ -22,6 +23,9 @@ export function IntroCard({ intro, onLogged }: { intro: IntroSuggestionView; onL
       success: () => ({ title: `Logged: you introduced ${pair}` }),
     }).then((r) => {
       if (r.ok) {
+        // The introduction is made: the opt-in messages were used, and are no drafts to bring back.
+        const mine = new Set((['seeker', 'helper'] as const).map((to) => introDraftSlot(seeker.id, helper.id, to)));
+        formDrafts.forget((slot) => mine.has(slot));
         setDrafts(false);
         onLogged?.();
       }
@@ -50,8 +54,18 @@ export function IntroCard({ intro, onLogged }: { intro: IntroSuggestionView; onL
           introduction you gave to both.
         </p>
         <div className="stack">
-          <DraftMessage to={seeker.displayName} email={seeker.email} {...intro.drafts[0]} />
-          <DraftMessage to={helper.displayName} email={helper.email} {...intro.drafts[1]} />
+          <KeptDraftMessage
+            slot={introDraftSlot(seeker.id, helper.id, 'seeker')}
+            to={seeker.displayName}
+            email={seeker.email}
+            {...intro.drafts[0]}
+          />
+          <KeptDraftMessage
+            slot={introDraftSlot(seeker.id, helper.id, 'helper')}
+            to={helper.displayName}
+            email={helper.email}
+            {...intro.drafts[1]}
+          />
         </div>
         <div className="dialog-footer">
           <button type="button" onClick={() => setDrafts(false)}>

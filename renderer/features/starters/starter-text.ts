@@ -15,3 +15,8 @@ export function splitGaps(text: string): { text: string; gap: boolean }[] {
     .filter(Boolean)
     .map((part) => ({ text: part, gap: /^\[[^\]]+\]$/.test(part) }));
 }
+
+/** The `[gaps]` a text still holds, each once: what is left to fill in before it is sent. */
+export function gapsIn(text: string): string[] {
+  return [...new Set(splitGaps(text).flatMap((part) => (part.gap ? [part.text] : [])))];
+}

@@ -39,7 +39,8 @@ function Notice({ draft, alsoClear, what }: RestoredDraftProps) {
         className="ghost small"
         aria-label={what ? `Start over: ${what}` : undefined}
         onClick={(e) => {
-          const form = e.currentTarget.closest('form');
+          // A drafted message (network/DraftMessage) is an article with no form around it.
+          const form = e.currentTarget.closest('form, article');
           draft.discard();
           alsoClear?.();
           form?.querySelector<HTMLElement>(FIELDS)?.focus();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { createDraftStore, forgetDraftsAbout, formDrafts, personDraftSlot } from './draft-store.ts';
+import { createDraftStore, forgetDraftsAbout, formDrafts, introDraftSlot, personDraftSlot } from './draft-store.ts';
 
 const Values = z.object({ text: z.string() });
 
@@ -56,6 +56,20 @@ describe('draft store', () => {
     expect(formDrafts.load(personDraftSlot('person', 'sam'), undefined, Values)).toBeUndefined();
     expect(formDrafts.load(personDraftSlot('needs', 'ann'), undefined, Values)).toEqual({ text: 'needs:ann' });
     expect(formDrafts.load('event:new', undefined, Values)).toEqual({ text: 'event:new' });
+  });
+
+  it('forgets messages to deleted people: asks, and opt-ins to an introduction either of the two was in', () => {
+    const keep = (slot: string) => formDrafts.save(slot, null, { text: slot });
+    keep(personDraftSlot('ask', 'sam'));
+    keep(personDraftSlot('reconnect', 'sam'));
+    keep(introDraftSlot('ann', 'sam', 'seeker'));
+    keep(introDraftSlot('ann', 'bob', 'helper'));
+    forgetDraftsAbout(['sam']);
+    expect(formDrafts.load(personDraftSlot('ask', 'sam'), null, Values)).toBeUndefined();
+    expect(formDrafts.load(personDraftSlot('reconnect', 'sam'), null, Values)).toBeUndefined();
+    expect(formDrafts.load(introDraftSlot('ann', 'sam', 'seeker'), null, Values)).toBeUndefined();
+    const kept = introDraftSlot('ann', 'bob', 'helper');
+    expect(formDrafts.load(kept, null, Values)).toEqual({ text: kept });
   });
 
   it("keeps the user's own text in a draft that picked a deleted person, without the pick", () => {

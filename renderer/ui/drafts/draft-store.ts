@@ -103,8 +103,15 @@ export function createDraftStore(
 /** The drafts of the forms that use useDraft or useFormDraft. */
 export const formDrafts = createDraftStore('rapport.form-drafts', 40);
 
-/** The slots of forms about one person (their edit, a detail, what they look for). */
-export const personDraftSlot = (form: 'person' | 'detail' | 'needs', contactId: string) => `${form}:${contactId}`;
+const PERSON_FORMS = ['person', 'detail', 'needs', 'ask', 'reconnect'] as const;
+
+/** The slots of forms about one person (their edit, a detail, what they look for, a message asking them). */
+export const personDraftSlot = (form: (typeof PERSON_FORMS)[number], contactId: string) => `${form}:${contactId}`;
+
+/** The slot of an opt-in message to one of two people an introduction would bring together. */
+export const introDraftSlot = (seekerId: string, helperId: string, to: 'seeker' | 'helper') =>
+  `intro:${seekerId}:${helperId}:${to}`;
+const introPair = (slot: string) => (slot.startsWith('intro:') ? slot.split(':').slice(1, 3) : []);
 
 /** A draft that picked one person. */
 const PickedPerson = z.looseObject({ contactId: z.string() });
@@ -116,11 +123,9 @@ const PickedPerson = z.looseObject({ contactId: z.string() });
  */
 export function forgetDraftsAbout(contactIds: readonly string[], mergedInto?: string): void {
   const gone = new Set(contactIds);
-  const slots = new Set(
-    contactIds.flatMap((id) => (['person', 'detail', 'needs'] as const).map((f) => personDraftSlot(f, id))),
-  );
+  const slots = new Set(contactIds.flatMap((id) => PERSON_FORMS.map((f) => personDraftSlot(f, id))));
   formDrafts.revise((slot, values) => {
-    if (slots.has(slot)) return undefined;
+    if (slots.has(slot) || introPair(slot).some((id) => gone.has(id))) return undefined;
     const picked = PickedPerson.safeParse(values);
     return picked.success && gone.has(picked.data.contactId) ? { ...picked.data, contactId: mergedInto ?? '' } : values;
   });
