@@ -21,4 +21,13 @@ describe('the About card', () => {
     expect(within(about).getByText(/work:\s+1 Infinite Loop\s+95014 Cupertino\s+USA/)).toBeTruthy();
     expect(about.textContent).not.toContain('home:');
   });
+
+  it('lets an e-mail address wrap before "@" and its dots, not inside a word', () => {
+    render(<ContactFacts contact={{ ...samContact, emails: [{ value: 'ze.adaeze@mail.example.net' }] }} />);
+    const link = document.querySelector<HTMLAnchorElement>('a[href="mailto:ze.adaeze@mail.example.net"]')!;
+    expect(link.textContent).toBe('ze.adaeze@mail.example.net');
+    expect([...link.childNodes].map((n) => (n.nodeName === 'WBR' ? '|' : n.textContent)).join('')).toBe(
+      'ze|.adaeze|@mail|.example|.net',
+    );
+  });
 });

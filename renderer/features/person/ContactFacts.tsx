@@ -1,5 +1,6 @@
 import type { Contact } from '../../../shared/domain/contact.ts';
 import { formatBirthday } from '../../ui/dates.ts';
+import { BreakableAddress } from '../../ui/BreakableAddress.tsx';
 
 export const birthdayText = (b: NonNullable<Contact['birthday']>): string => formatBirthday(b);
 
@@ -26,7 +27,9 @@ export function ContactFacts({ contact }: { contact: Contact }) {
       'Email',
       contact.emails.map((e) => (
         <div key={e.value}>
-          <a href={`mailto:${e.value}`}>{e.value}</a>
+          <a href={`mailto:${e.value}`}>
+            <BreakableAddress value={e.value} />
+          </a>
           {e.label ? ` (${e.label})` : ''}
         </div>
       )),
