@@ -64,6 +64,14 @@ describe('PersonForm', () => {
     );
   });
 
+  it('hands the person as saved to onSaved, so a new name shows at once', async () => {
+    const renamed = { ...sam, displayName: 'Sam Okafor-Reyes' };
+    const onSaved = vi.fn();
+    render(<PersonForm initial={sam} save={async () => ({ ok: true as const, value: renamed })} onSaved={onSaved} />);
+    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+    expect(onSaved).toHaveBeenCalledWith(renamed);
+  });
+
   it('names the field when a birthday does not exist, and saves nothing', async () => {
     const save = vi.fn();
     render(<PersonForm initial={sam} save={save} onSaved={() => {}} />);

@@ -13,7 +13,8 @@ import { useFocusFirstError } from '../../ui/useFocusFirstError.ts';
 interface PersonFormProps {
   initial: Contact;
   save: (fields: ContactFields) => Promise<Result<Contact>>;
-  onSaved: () => void;
+  /** With the person as saved (a new name shows at once). */
+  onSaved: (saved: Contact) => void;
 }
 
 /** "work: ada@example.org" ⇄ { label: 'work', value: 'ada@example.org' }, one per line; "https://…" is never a label. */
@@ -109,7 +110,7 @@ export function PersonForm({ initial, save, onSaved }: PersonFormProps) {
     if (!result.ok)
       return setErrors(result.error.details ? errorsByField(result.error.details) : { form: result.error.message });
     typed.forget();
-    onSaved();
+    onSaved(result.value);
   }
   const area = (name: keyof Contact, label: string, value = '', hint?: string) => (
     <div className="field">

@@ -156,10 +156,10 @@ export function PersonScreen({ id }: { id: string }) {
         <PersonForm
           initial={contact}
           save={(fields) => rapport().contacts.update({ id, fields })}
-          onSaved={() => {
+          onSaved={(saved) => {
             setEditing(false);
             toast({
-              title: `Saved ${name}`,
+              title: `Saved ${saved.displayName}`,
               undo: { run: () => rapport().contacts.update({ id, fields: fieldsOf(contact) }) },
             });
           }}
