@@ -126,7 +126,7 @@ test('build a ladder by keyboard, plan a step as an experiment, complete it, see
 
     // 4. The try shows on its step, the step's chart has a line, and the belief chart shows the re-rating.
     await expect(rungs.nth(1)).toContainText(
-      '1 try. Last time: highest 7, at the end 2. Repeat this step until it feels like a 3 or below before moving up.',
+      '1 try. Last time: highest 7, at the end 2. Repeat this step until even its highest point feels like a 3 or below, then move up.',
     );
     const steps = page.getByRole('figure', { name: 'Anxiety on each step of “Phone calls”' });
     await expect(steps).toContainText(

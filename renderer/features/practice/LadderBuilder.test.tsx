@@ -121,5 +121,8 @@ describe('LadderBuilder', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Save ladder' }));
     expect((await screen.findByRole('alert')).textContent).toBe('Add at least one step');
     expect(onSaved).not.toHaveBeenCalled();
+    // Answered, the message goes.
+    await userEvent.type(screen.getByLabelText('Your step'), 'Say hello to the host{Enter}');
+    expect(screen.queryByText('Add at least one step')).toBeNull();
   });
 });

@@ -88,6 +88,8 @@ export function LadderBuilder({ initial, save, onSaved }: LadderBuilderProps) {
 
   function add(step: Omit<DraftStep, 'key'>) {
     setSteps((s) => [...s, keyed(step)]);
+    // "Add at least one step" is answered now.
+    setErrors(({ steps: _answered, ...rest }) => rest);
     setAnnouncement(`Added step ${steps.length + 1}: ${step.text}. Rate how anxious it would make you.`);
   }
   function addOwn() {
@@ -149,7 +151,10 @@ export function LadderBuilder({ initial, save, onSaved }: LadderBuilderProps) {
         value={name}
         error={errors.name}
         placeholder="e.g. Speaking up at meet-ups"
-        onChange={(e) => setName(e.target.value)}
+        onChange={(e) => {
+          setName(e.target.value);
+          if (e.target.value.trim()) setErrors(({ name: _answered, ...rest }) => rest);
+        }}
       />
       <h3 id={`${id}-steps`}>Steps, easiest first</h3>
       <p className="field-hint">
@@ -157,7 +162,10 @@ export function LadderBuilder({ initial, save, onSaved }: LadderBuilderProps) {
         is how hard a step is for most people, not your number.
       </p>
       {steps.length === 0 ? (
-        <p className="empty">No steps yet. Add three or more, from a small one you could do today to a bigger one.</p>
+        <p className="empty">
+          No steps yet. One is enough to start; three or more make a ladder, from a small one you could do today to a
+          bigger one.
+        </p>
       ) : null}
       <ol ref={list} className="ladder-steps" aria-labelledby={`${id}-steps`}>
         {steps.map((step, i) => (

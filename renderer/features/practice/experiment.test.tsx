@@ -245,7 +245,7 @@ describe('the Practice screen', () => {
 
     await waitFor(() =>
       expect(within(rungs).getAllByRole('listitem')[0]!.textContent).toContain(
-        '1 try. Last time: highest 5, at the end 2. Repeat this step until it feels like a 3 or below before moving up.',
+        '1 try. Last time: highest 5, at the end 2. Repeat this step until even its highest point feels like a 3 or below, then move up.',
       ),
     );
     const beliefs = screen.getByRole('figure', { name: 'Belief in your predictions, before and after' });

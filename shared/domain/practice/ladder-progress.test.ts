@@ -18,7 +18,7 @@ describe('stepAdvice', () => {
       'the latest try peaked above 3',
       [tryAt(2, 'until-done'), tryAt(6, 'until-done')],
       'repeat',
-      /^Repeat this step until it feels like a 3 or below before moving up/,
+      /^Repeat this step until even its highest point feels like a 3 or below, then move up/,
     ],
     [
       'the latest try peaked at exactly 3',

@@ -23,7 +23,8 @@ export function stepAdvice(attempts: readonly StepAttempt[]): StepAdvice {
   if (last.peak > MANAGEABLE_SUDS)
     return {
       kind: 'repeat',
-      message: `Repeat this step until it feels like a ${MANAGEABLE_SUDS} or below before moving up.`,
+      // The peak decides, whatever the end was: "it felt like a 3" at the end is not the question.
+      message: `Repeat this step until even its highest point feels like a ${MANAGEABLE_SUDS} or below, then move up.`,
     };
   return {
     kind: 'manageable',
