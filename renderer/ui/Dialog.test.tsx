@@ -2,7 +2,7 @@ import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { expect, it } from 'vitest';
-import { Dialog } from './Dialog.tsx';
+import { Dialog, ESCAPE_CLOSES_LIST } from './Dialog.tsx';
 import { ScreenHeading } from './ScreenHeading.tsx';
 
 /** A screen with a row whose button opens a dialog; "Done" in the dialog removes the row. */
@@ -81,6 +81,7 @@ it('lets Escape close an open list of suggestions first, and the dialog on the n
           aria-label="With"
           role="combobox"
           aria-expanded={listed}
+          {...{ [ESCAPE_CLOSES_LIST]: listed || undefined }}
           onKeyDown={(e) => e.key === 'Escape' && setListed(false)}
         />
       </Dialog>
@@ -91,6 +92,21 @@ it('lets Escape close an open list of suggestions first, and the dialog on the n
   await userEvent.keyboard('{Escape}');
   expect(screen.getByRole('dialog', { name: 'Log interaction' })).toBeTruthy();
   expect(screen.getByRole('combobox').getAttribute('aria-expanded')).toBe('false');
+  await userEvent.keyboard('{Escape}');
+  await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+});
+
+it('closes on Escape from a combobox that is always expanded (the search palette box)', async () => {
+  function Palette() {
+    const [open, setOpen] = useState(true);
+    return (
+      <Dialog open={open} title="Search" onClose={() => setOpen(false)}>
+        <input aria-label="Search" role="combobox" aria-expanded />
+      </Dialog>
+    );
+  }
+  render(<Palette />);
+  await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('combobox', { name: 'Search' })));
   await userEvent.keyboard('{Escape}');
   await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
 });

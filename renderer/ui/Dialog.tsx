@@ -18,6 +18,9 @@ interface DialogProps {
   focusOnClose?: () => boolean;
 }
 
+/** Marks a control whose open list Escape closes before the dialog (see onEscapeKeyDown). */
+export const ESCAPE_CLOSES_LIST = 'data-escape-closes-list';
+
 const FIRST_FIELD =
   '[data-autofocus], input:not([type=hidden]):not([type=checkbox]):not([type=radio]):not(:disabled), textarea:not(:disabled), select:not(:disabled)';
 
@@ -48,9 +51,10 @@ export function Dialog({ open, title, onClose, children, size = 'normal', hideTi
             first.focus();
           }}
           onEscapeKeyDown={(event) => {
-            // Escape in a box whose list of suggestions is open closes that list first (the box
-            // handles it): Radix hears the key before the box does.
-            if (event.target instanceof Element && event.target.getAttribute('aria-expanded') === 'true')
+            // A box that handles Escape itself while its suggestions are open (it marks itself
+            // `data-escape-closes-list`) closes them first: Radix hears the key before the box.
+            // Not every combobox: the search palette's box is always "expanded".
+            if (event.target instanceof Element && event.target.closest(`[${ESCAPE_CLOSES_LIST}]`))
               event.preventDefault();
           }}
           onInteractOutside={(event) => {

@@ -242,6 +242,17 @@ describe('LogForm: the picker asks the core as the user types', () => {
     await screen.findByRole('listbox', { name: 'Matching people' });
   });
 
+  it('Escape empties the box and closes the list, so a second Escape can close the dialog', async () => {
+    renderForm();
+    const box = screen.getByRole('combobox', { name: 'With' });
+    await userEvent.type(box, 'a');
+    await screen.findByRole('listbox', { name: 'Matching people' });
+    await userEvent.keyboard('{Escape}');
+    expect((box as HTMLInputElement).value).toBe('');
+    expect(screen.queryByRole('listbox', { name: 'Matching people' })).toBeNull();
+    expect(box.getAttribute('aria-expanded')).toBe('false');
+  });
+
   it('does not choose when several match equally well, even if Enter came first', async () => {
     const release = heldPicks([
       { id: 'nair', displayName: 'Priya Nair' },

@@ -10,6 +10,7 @@ import {
 } from '../../api/usePeoplePick.ts';
 import { Avatar } from '../../ui/Avatar.tsx';
 import { formatRelative } from '../../ui/dates.ts';
+import { ESCAPE_CLOSES_LIST } from '../../ui/Dialog.tsx';
 
 export interface PickedPeople {
   ids: string[];
@@ -78,7 +79,8 @@ export function PeoplePicker({
   const options = optionsOf(answer, trimmed, allowNew);
   const defaultActive = options.length && !answer?.ambiguous ? 0 : -1;
   const highlighted = active >= 0 ? active : defaultActive;
-  const listed = focused && options.length > 0;
+  // Only for typed text: an earlier answer kept after the box was emptied must not hold the list open.
+  const listed = focused && trimmed !== '' && options.length > 0;
 
   /** Chooses an option offered for `text`; what was typed after it stays in the box. */
   const choose = (option: Option | undefined, text: string) => {
@@ -172,6 +174,7 @@ export function PeoplePicker({
           id={id}
           role="combobox"
           aria-expanded={listed}
+          {...{ [ESCAPE_CLOSES_LIST]: listed || undefined }}
           aria-controls={`${id}-options`}
           aria-autocomplete="list"
           aria-activedescendant={highlighted >= 0 ? `${id}-opt-${highlighted}` : undefined}
