@@ -1,10 +1,11 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, expect, it, vi } from 'vitest';
+import { expect, it } from 'vitest';
 import type { PersonListItem } from '../../../shared/domain/views.ts';
 import { peopleWindowOf } from '../../test-support/people-window.ts';
 import { renderInApp } from '../../test-support/render.tsx';
 import { PeopleScreen } from './PeopleScreen.tsx';
+import { withBoxesMeasuring } from '../../test-support/layout.ts';
 
 const person = (id: string, displayName: string): PersonListItem => ({
   id,
@@ -14,15 +15,7 @@ const person = (id: string, displayName: string): PersonListItem => ({
   status: { state: 'untracked' },
 });
 
-// happy-dom lays nothing out, so every box would measure 0×0 and the virtual list would show no rows.
-beforeEach(() => {
-  vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(600);
-  vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockReturnValue(800);
-});
-afterEach(() => {
-  delete window.rapport;
-  vi.restoreAllMocks();
-});
+withBoxesMeasuring();
 
 /** The People screen over a main that archives and deletes, and pushes the list again after each, as the core does. */
 function peopleScreen(people: PersonListItem[]) {

@@ -1,7 +1,7 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
-import { afterEach, beforeEach, expect, it, vi } from 'vitest';
+import { beforeEach, expect, it } from 'vitest';
 import type { Detail } from '../../../shared/domain/detail.ts';
 import type { SearchHitView, TimelineEntry } from '../../../shared/domain/views.ts';
 import { renderInApp } from '../../test-support/render.tsx';
@@ -9,6 +9,7 @@ import { ScreenHeading } from '../../ui/ScreenHeading.tsx';
 import { AskAboutChips } from '../person/AskAboutChips.tsx';
 import { Timeline } from '../timeline/Timeline.tsx';
 import { SearchPalette } from './SearchPalette.tsx';
+import { withBoxesMeasuring } from '../../test-support/layout.ts';
 
 const at = '2026-01-01T00:00:00.000Z';
 const sam = { id: 'sam', displayName: 'Sam Okafor' };
@@ -54,15 +55,9 @@ const HITS = [
   hit('interaction', 'call-1', 'Call number 1'),
 ];
 
-// happy-dom lays nothing out, so every box would measure 0×0 and the virtual list would show no rows.
+withBoxesMeasuring();
 beforeEach(() => {
-  vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(600);
-  vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockReturnValue(800);
   window.location.hash = '#/people/sam';
-});
-afterEach(() => {
-  delete window.rapport;
-  vi.restoreAllMocks();
 });
 
 /** Sam's page (as far as hits go: the name, a detail, the timeline) and the palette, opened by its button. */

@@ -1,9 +1,10 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { TimelineEntry } from '../../../shared/domain/views.ts';
 import { renderInApp } from '../../test-support/render.tsx';
 import { Timeline } from './Timeline.tsx';
+import { withBoxesMeasuring } from '../../test-support/layout.ts';
 
 const entry = (
   id: string,
@@ -24,15 +25,7 @@ const entry = (
   updatedAt: '2026-01-01T00:00:00.000Z',
 });
 
-// happy-dom lays nothing out, so every box would measure 0×0 and the virtual list would show no rows.
-beforeEach(() => {
-  vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(600);
-  vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockReturnValue(800);
-});
-afterEach(() => {
-  delete window.rapport;
-  vi.restoreAllMocks();
-});
+withBoxesMeasuring();
 
 describe('Timeline', () => {
   it('shows the empty text when nothing matches', async () => {

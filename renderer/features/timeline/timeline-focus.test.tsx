@@ -1,10 +1,11 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, expect, it, vi } from 'vitest';
+import { expect, it } from 'vitest';
 import type { TimelineEntry } from '../../../shared/domain/views.ts';
 import { renderInApp } from '../../test-support/render.tsx';
 import { ScreenHeading } from '../../ui/ScreenHeading.tsx';
 import { Timeline } from './Timeline.tsx';
+import { withBoxesMeasuring } from '../../test-support/layout.ts';
 
 const sam = { id: 'sam', displayName: 'Sam Okafor' };
 // With someone else too, each row starts with a link to them: focus must skip it for the menu.
@@ -22,15 +23,7 @@ const call = (id: string, date: string): TimelineEntry => ({
   updatedAt: '2026-01-01T00:00:00.000Z',
 });
 
-// happy-dom lays nothing out, so every box would measure 0×0 and the virtual list would show no rows.
-beforeEach(() => {
-  vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(600);
-  vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockReturnValue(800);
-});
-afterEach(() => {
-  delete window.rapport;
-  vi.restoreAllMocks();
-});
+withBoxesMeasuring();
 
 /** Sam's page with his timeline, over a main that deletes entries and says so, as the core does. */
 function samsTimeline(entries: TimelineEntry[]) {
