@@ -1,4 +1,5 @@
 import type { SocialKind } from './contact.ts';
+import { withWebScheme } from './web-address.ts';
 
 const HOST_KINDS: Array<[RegExp, SocialKind]> = [
   [/^(?:[\w-]+\.)*linkedin\.com$/i, 'linkedin'],
@@ -23,8 +24,7 @@ export function detectSocialKind(url: string): SocialKind {
 }
 
 function hostOf(value: string): URL | undefined {
-  // Address books and people often drop the scheme (`www.example.com`, `linkedin.com/in/x`).
-  const candidate = /^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? value : `https://${value}`;
+  const candidate = withWebScheme(value);
   try {
     const url = new URL(candidate);
     return url.hostname.includes('.') ? url : undefined;

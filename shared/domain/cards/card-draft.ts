@@ -3,6 +3,7 @@ import type { ContactDraft } from '../contact.ts';
 import { emailSchema } from '../email.ts';
 import { detectSocialKind } from '../social-kind.ts';
 import { lazyObject } from '../../lazy-schema.ts';
+import { withWebScheme } from '../web-address.ts';
 
 const text = (max: number) => z.string().trim().max(max).default('');
 
@@ -36,8 +37,15 @@ export const Profile = lazyObject(() => ({
     .default(''),
   organisation: text(200),
   title: text(200),
+  // "linkedin.com/in/ada" as typed is that address: it gets its https://.
   url: z
-    .union([z.literal(''), z.url({ protocol: /^https?$/, message: 'Enter a web address starting with https://' })])
+    .preprocess(
+      (value) => (typeof value === 'string' && value.trim() ? withWebScheme(value.trim()) : value),
+      z.union([
+        z.literal(''),
+        z.url({ protocol: /^https?$/, message: 'Enter a web address, like linkedin.com/in/you' }),
+      ]),
+    )
     .default(''),
 }));
 export type Profile = z.infer<typeof Profile>;

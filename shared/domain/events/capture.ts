@@ -4,6 +4,7 @@
  * interaction. Pure, so the parsing is table-tested.
  */
 import { isEmailAddress } from '../email.ts';
+import { withWebScheme } from '../web-address.ts';
 
 export type FollowUpHow =
   | { kind: 'email'; value: string }
@@ -21,7 +22,7 @@ export function parseFollowUpHow(text: string): FollowUpHow {
   if (isEmailAddress(value)) return { kind: 'email', value };
   if (PHONE.test(value) && value.replace(/\D/g, '').length >= 6) return { kind: 'phone', value };
   if (URL_LIKE.test(value)) {
-    const url = /^https?:\/\//i.test(value) ? value : `https://${value}`;
+    const url = withWebScheme(value);
     return { kind: /(^|\.)linkedin\.com$/i.test(new URL(url).hostname) ? 'linkedin' : 'website', value: url };
   }
   return { kind: 'note', value };
