@@ -36,6 +36,13 @@ test("a backup restores into a fresh server's empty profile, and the people are 
     ).toMatchObject({ ok: true });
     const backup = await api(page, 'backup.runNow', {});
     expect(backup).toMatchObject({ ok: true, value: { counts: { contacts: 2 } } });
+    // By keyboard: "Back up now" keeps focus while it runs and after (a disabled button dropped it).
+    await page.keyboard.press('Control+8');
+    const now = page.getByRole('button', { name: 'Back up now' });
+    await now.focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByText('Backup written and verified', { exact: true })).toBeVisible();
+    await expect(now).toBeFocused();
 
     const fresh = await startServe(freshDir);
     try {

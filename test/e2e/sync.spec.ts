@@ -37,6 +37,9 @@ async function fillSyncForm(page: Page): Promise<void> {
   await page.keyboard.type(PASSWORD);
   await page.keyboard.press('Tab');
   await page.keyboard.type(PASSPHRASE);
+  // Typed twice to set up a new sync; joining does not read it.
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(PASSPHRASE);
 }
 
 const syncCard = (page: Page) => page.getByRole('region', { name: 'Sync between your devices' });

@@ -54,6 +54,7 @@ export function BackupSettings() {
   }
 
   async function runNow() {
+    if (busy || status.running) return;
     setBusy(true);
     const result = await request(() => rapport().backup.runNow({}), {
       action: 'back up',
@@ -128,7 +129,13 @@ export function BackupSettings() {
         />
         <div className="actions">
           <button type="submit">Save backup settings</button>
-          <button type="button" className="primary" disabled={busy || status.running} onClick={() => void runNow()}>
+          {/* aria-disabled, not disabled, while it runs: disabling the focused button drops focus to the page. */}
+          <button
+            type="button"
+            className="primary"
+            aria-disabled={busy || status.running || undefined}
+            onClick={() => void runNow()}
+          >
             Back up now
           </button>
         </div>

@@ -330,6 +330,7 @@ describe('every channel failing shows on screen', () => {
     await userEvent.type(screen.getByLabelText(/^User name/), 'sam');
     await userEvent.type(screen.getByLabelText(/^Password/), 'secret');
     await userEvent.type(screen.getByLabelText(/^Sync passphrase/), 'a long sync passphrase');
+    await userEvent.type(screen.getByLabelText(/^Passphrase again/), 'a long sync passphrase');
     for (const name of ['Test connection', 'Join an existing sync', 'Set up a new sync'])
       await shows(fake, () => userEvent.click(screen.getByRole('button', { name })));
   });

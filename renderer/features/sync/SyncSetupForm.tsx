@@ -7,7 +7,9 @@ import { Field, FormError } from '../../ui/Field.tsx';
 import { useFocusFirstError } from '../../ui/useFocusFirstError.ts';
 
 type Action = 'test' | 'set-up' | 'join';
-type Errors = Partial<Record<'url' | 'database' | 'username' | 'password' | 'passphrase' | 'form', string>>;
+type Errors = Partial<
+  Record<'url' | 'database' | 'username' | 'password' | 'passphrase' | 'passphrase2' | 'form', string>
+>;
 
 /** Field issues from zod or from main, as one message per form field. */
 export function errorsOf(issues: readonly FieldIssue[], fallback: string): Errors {
@@ -21,7 +23,7 @@ export function errorsOf(issues: readonly FieldIssue[], fallback: string): Error
   return errors;
 }
 
-const FIELDS = new Set(['url', 'database', 'username', 'password', 'passphrase']);
+const FIELDS = new Set(['url', 'database', 'username', 'password', 'passphrase', 'passphrase2']);
 
 /**
  * Sync set-up on a device that does not sync yet: the server's address and database, the
@@ -38,6 +40,7 @@ export function SyncSetupForm() {
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    if (busy) return;
     const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
     const action = (submitter?.value ?? 'test') as Action;
     const data = new FormData(event.currentTarget);
@@ -49,6 +52,9 @@ export function SyncSetupForm() {
     });
     const passphraseText = String(data.get('passphrase') ?? '');
     const passphrase = action === 'set-up' ? Passphrase.safeParse(passphraseText) : null;
+    // A new sync's passphrase is typed twice: a typo would lock every other device out of it.
+    const retyped =
+      action === 'set-up' && passphrase?.success && String(data.get('passphrase2') ?? '') !== passphraseText;
     const issues = [
       ...(connection.success ? [] : toFieldIssues(connection.error)),
       ...(passphrase && !passphrase.success
@@ -57,6 +63,7 @@ export function SyncSetupForm() {
       ...(action === 'join' && !passphraseText
         ? [{ path: ['passphrase'], message: 'Enter the passphrase the sync was set up with' }]
         : []),
+      ...(retyped ? [{ path: ['passphrase2'], message: 'The two passphrases differ: type the same one twice' }] : []),
     ];
     if (issues.length || !connection.success) return setErrors(errorsOf(issues, 'Check the sync details'));
     setErrors({});
@@ -115,22 +122,33 @@ export function SyncSetupForm() {
           error={errors.password}
         />
       </div>
-      <Field
-        label="Sync passphrase"
-        name="passphrase"
-        type="password"
-        autoComplete="new-password"
-        hint="Encrypts your data before it leaves this computer; the server never sees it. Use the same passphrase on every device. If you lose it, nobody can recover the synced copy."
-        error={errors.passphrase}
-      />
+      <div className="row">
+        <Field
+          label="Sync passphrase"
+          name="passphrase"
+          type="password"
+          required
+          autoComplete="new-password"
+          hint="Encrypts your data before it leaves this computer; the server never sees it. Use the same passphrase on every device. If you lose it, nobody can recover the synced copy."
+          error={errors.passphrase}
+        />
+        <Field
+          label="Passphrase again"
+          name="passphrase2"
+          type="password"
+          autoComplete="new-password"
+          hint="Only to set up a new sync."
+          error={errors.passphrase2}
+        />
+      </div>
       <div className="actions">
-        <button type="submit" value="test" disabled={busy !== null}>
+        <button type="submit" value="test" aria-disabled={busy !== null || undefined}>
           {busy === 'test' ? 'Testing…' : 'Test connection'}
         </button>
-        <button type="submit" value="join" disabled={busy !== null}>
+        <button type="submit" value="join" aria-disabled={busy !== null || undefined}>
           {busy === 'join' ? 'Joining…' : 'Join an existing sync'}
         </button>
-        <button type="submit" value="set-up" className="primary" disabled={busy !== null}>
+        <button type="submit" value="set-up" className="primary" aria-disabled={busy !== null || undefined}>
           {busy === 'set-up' ? 'Setting up…' : 'Set up a new sync'}
         </button>
       </div>
