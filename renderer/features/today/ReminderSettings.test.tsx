@@ -1,4 +1,4 @@
-import { screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import {
@@ -44,6 +44,24 @@ describe('ReminderSettings', () => {
     );
     expect(await screen.findByText('Saved the reminder settings')).toBeTruthy();
     expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('names the time a message is about, and refuses quiet hours that start and end together', async () => {
+    const setSettings = vi.fn((s: Settings) => ({ ...s, host: { notifications: false, tray: null } }));
+    renderInApp(<ReminderSettings />, {
+      requests: {
+        'reminders.getSettings': () => ({ ...DEFAULT_REMINDER_SETTINGS, host: { notifications: false, tray: null } }),
+        'reminders.setSettings': setSettings,
+      },
+    });
+    const from = (await screen.findByLabelText('from')) as HTMLInputElement;
+    fireEvent.change(from, { target: { value: '07:00' } });
+    await userEvent.click(screen.getByRole('button', { name: 'Save reminder settings' }));
+    expect(screen.getByRole('alert').textContent).toMatch(/^Quiet hours start and end at the same time/);
+    fireEvent.change(screen.getByLabelText('until'), { target: { value: '' } });
+    await userEvent.click(screen.getByRole('button', { name: 'Save reminder settings' }));
+    expect(screen.getByRole('alert').textContent).toBe('Quiet hours until: Use a time like 08:30.');
+    expect(setSettings).not.toHaveBeenCalled();
   });
 });
 

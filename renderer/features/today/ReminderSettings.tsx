@@ -20,6 +20,13 @@ function hostNote(host: ReminderSettingsView['host']): string {
   return 'Reminders arrive as notifications and in the tray menu, also while the window is closed.';
 }
 
+/** The times' names as the form shows them, for a message about one of them. */
+const TIME_FIELDS: Record<string, string> = {
+  digestTime: 'Daily digest time',
+  'quietHours.start': 'Quiet hours from',
+  'quietHours.end': 'Quiet hours until',
+};
+
 /**
  * Settings → Reminders: notifications, the daily digest time, quiet hours, "Open at login" (desktop),
  * and the calendar export. Mounted by the Settings screen.
@@ -52,7 +59,14 @@ export function ReminderSettings() {
       openAtLogin: on('openAtLogin'),
     };
     const parsed = ReminderSettingsSchema.safeParse(candidate);
-    if (!parsed.success) return setError(parsed.error.issues[0]?.message ?? 'Check the times.');
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const field = TIME_FIELDS[issue?.path.join('.') ?? ''];
+      return setError(field ? `${field}: ${issue!.message}.` : (issue?.message ?? 'Check the times.'));
+    }
+    const { quietHours } = parsed.data;
+    if (quietHours.enabled && quietHours.start === quietHours.end)
+      return setError('Quiet hours start and end at the same time: choose when they end, or turn them off.');
     setError('');
     const result = await request(() => rapport().reminders.setSettings(parsed.data), {
       action: 'save the reminder settings',
