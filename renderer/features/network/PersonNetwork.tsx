@@ -17,6 +17,7 @@ import { AskDialog } from './AskDialog.tsx';
 import { IntroCard } from './IntroCard.tsx';
 import { NeedsForm } from './NeedsForm.tsx';
 import './network.css';
+import { useFocusFallback } from '../../ui/focus-fallback.ts';
 
 type View = SubscriptionOutput<'network.watchPerson'>;
 
@@ -34,6 +35,11 @@ export function PersonNetwork({ contact, fields }: { contact: Contact; fields: C
   const [other, setOther] = useState<{ id: string; name: string }>();
   const [label, setLabel] = useState('');
   const name = contact.displayName;
+  // Adding, saving, cancelling and removing each take away the control that had focus: it goes to
+  // the form's first field while the form is open, else to "Add a relationship".
+  const relationshipsFocus = useFocusFallback(() =>
+    document.querySelector<HTMLElement>('#relate-kind, [data-add-relationship]'),
+  );
 
   const relate = () => {
     if (!other) return;
@@ -73,7 +79,7 @@ export function PersonNetwork({ contact, fields }: { contact: Contact; fields: C
       </div>
       <NeedsForm contact={contact} fields={fields} />
       <LiveError state={live} what="Relationships" />
-      <div>
+      <div {...relationshipsFocus}>
         <h3 className="small-heading">Relationships</h3>
         {live.status === 'ready' && live.data.relationships.length === 0 ? (
           <p className="muted small">None recorded. Who introduced you, who they work with, who they know.</p>
@@ -142,7 +148,7 @@ export function PersonNetwork({ contact, fields }: { contact: Contact; fields: C
             </div>
           </form>
         ) : (
-          <button type="button" className="link-button" onClick={() => setAdding(true)}>
+          <button type="button" className="link-button" data-add-relationship onClick={() => setAdding(true)}>
             <Plus size={14} aria-hidden /> Add a relationship
           </button>
         )}
