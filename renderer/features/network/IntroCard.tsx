@@ -41,10 +41,10 @@ export function IntroCard({ intro, onLogged }: { intro: IntroSuggestionView; onL
       </p>
       <p className="muted small">In common: {intro.shared.join(', ')}</p>
       <div className="intro-actions">
-        <button type="button" onClick={() => setDrafts(true)}>
+        <button type="button" onClick={() => setDrafts(true)} data-row-control="draft">
           Draft opt-in messages<span className="visually-hidden"> for {pair}</span>
         </button>
-        <button type="button" className="primary" onClick={logIntro}>
+        <button type="button" className="primary" onClick={logIntro} data-row-control="log">
           <Handshake size={14} aria-hidden /> Log introduction<span className="visually-hidden"> of {pair}</span>
         </button>
       </div>

@@ -29,3 +29,37 @@ it('shows the first five suggested introductions, and all of them on request', a
   await userEvent.click(screen.getByRole('button', { name: 'Show fewer' }));
   expect(list.querySelectorAll('ul.intro-list > li')).toHaveLength(5);
 });
+
+/** The interaction main answers with; the card reads nothing from it. */
+const LOGGED = {
+  id: 'i1',
+  type: 'email' as const,
+  date: '2026-03-10',
+  contactIds: ['s0', 'h0'],
+  gave: ['intro' as const],
+  asked: [],
+  mutual: false,
+  createdAt: '2026-03-10T09:00:00.000Z',
+  updatedAt: '2026-03-10T09:00:00.000Z',
+};
+
+it('after logging an introduction, keyboard focus is on the next one’s Log introduction', async () => {
+  let logged = new Set<string>();
+  renderInApp(<NetworkScreen />, {
+    requests: {
+      'network.introSuggestions': () => intros.filter((i) => !logged.has(i.seeker.id)),
+      'network.getSettings': () => ({ weeklyNoAskTarget: 3, jobHuntMode: false, guardMonths: 6 }),
+      'network.logIntro': ({ seekerId }) => {
+        logged = new Set([...logged, seekerId]);
+        return LOGGED;
+      },
+    },
+  });
+  const first = await screen.findByRole('button', { name: 'Log introduction of Seeker 0 and Helper 0' });
+  first.focus();
+  await userEvent.keyboard('{Enter}');
+  await screen.findByRole('button', { name: 'Log introduction of Seeker 5 and Helper 5' });
+  expect(document.activeElement).toBe(
+    screen.getByRole('button', { name: 'Log introduction of Seeker 1 and Helper 1' }),
+  );
+});

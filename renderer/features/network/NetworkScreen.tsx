@@ -7,12 +7,14 @@ import { AnnouncementComposer } from './AnnouncementComposer.tsx';
 import { IntroCard } from './IntroCard.tsx';
 import { NetworkSettingsForm } from './NetworkSettingsForm.tsx';
 import './network.css';
+import { useFocusStaysInList } from '../../ui/useFocusStaysInList.ts';
 
 /** Suggestions shown before "Show all": fifty cards pushed announcements seven thousand pixels down. */
 const FIRST_INTROS = 5;
 
 /** Network: suggested introductions, announcements to a segment, and how you are networking now. */
 export function NetworkScreen() {
+  const introsFocus = useFocusStaysInList();
   const request = useRequest();
   const [intros, setIntros] = useState<IntroSuggestionView[] | null>(null);
   const [allIntros, setAllIntros] = useState(false);
@@ -49,7 +51,8 @@ export function NetworkScreen() {
               </p>
             ) : null}
             {intros?.length ? (
-              <ul className="intro-list">
+              // A logged introduction leaves the list: focus goes to the same button of the next one.
+              <ul className="intro-list" {...introsFocus}>
                 {(allIntros ? intros : intros.slice(0, FIRST_INTROS)).map((intro) => (
                   <IntroCard key={`${intro.seeker.id}-${intro.helper.id}`} intro={intro} onLogged={load} />
                 ))}

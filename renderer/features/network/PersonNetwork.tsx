@@ -18,6 +18,7 @@ import { IntroCard } from './IntroCard.tsx';
 import { NeedsForm } from './NeedsForm.tsx';
 import './network.css';
 import { useFocusFallback } from '../../ui/focus-fallback.ts';
+import { useFocusStaysInList } from '../../ui/useFocusStaysInList.ts';
 
 type View = SubscriptionOutput<'network.watchPerson'>;
 
@@ -37,6 +38,8 @@ export function PersonNetwork({ contact, fields }: { contact: Contact; fields: C
   const name = contact.displayName;
   // Adding, saving, cancelling and removing each take away the control that had focus: it goes to
   // the form's first field while the form is open, else to "Add a relationship".
+  // A logged introduction leaves the list: focus goes to the same button of the next one.
+  const introsFocus = useFocusStaysInList();
   const relationshipsFocus = useFocusFallback(() =>
     document.querySelector<HTMLElement>('#relate-kind, [data-add-relationship]'),
   );
@@ -156,7 +159,7 @@ export function PersonNetwork({ contact, fields }: { contact: Contact; fields: C
       {live.status === 'ready' && live.data.intros.length ? (
         <div>
           <h3 className="small-heading">Introductions to consider</h3>
-          <ul className="intro-list">
+          <ul className="intro-list" {...introsFocus}>
             {live.data.intros.map((intro) => (
               <IntroCard key={`${intro.seeker.id}-${intro.helper.id}`} intro={intro} />
             ))}
