@@ -69,7 +69,13 @@ export function StarterRow({
         </p>
       ) : null}
       <div className="actions">
-        <button type="button" aria-pressed={favourite} aria-describedby={text} onClick={onFavourite}>
+        <button
+          type="button"
+          aria-pressed={favourite}
+          aria-describedby={text}
+          onClick={onFavourite}
+          data-row-control="favourite"
+        >
           <Star size={14} aria-hidden fill={favourite ? 'currentColor' : 'none'} /> Favourite
         </button>
         <button type="button" aria-describedby={text} onClick={onCopy}>

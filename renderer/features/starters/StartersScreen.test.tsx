@@ -83,6 +83,36 @@ describe('the starter library', () => {
     await waitFor(() => expect(deleted).toEqual(['own-1']));
   });
 
+  it('keeps keyboard focus on a star when a favourite leaves the "Favourites only" list', async () => {
+    const [first, second] = starters.filter((s) => s.situation === starters[0]!.situation);
+    let favourites = [first!.id, second!.id];
+    let push: (mine: { own: []; favourites: string[] }) => void = () => {};
+    renderInApp(<StartersScreen />, {
+      subscriptions: {
+        'starters.watchMine': (_input, send) => {
+          push = send;
+          send({ own: [], favourites });
+        },
+      },
+      requests: {
+        'starters.toggleFavourite': ({ starterId, favourite }) => {
+          favourites = favourite ? [...favourites, starterId] : favourites.filter((f) => f !== starterId);
+          setTimeout(() => push({ own: [], favourites }));
+          return { favourites };
+        },
+      },
+    });
+    await userEvent.click(await screen.findByRole('checkbox', { name: 'Favourites only' }));
+    const rowOfFirst = (await screen.findAllByRole('listitem')).find((li) => li.textContent?.includes(first!.text))!;
+    within(rowOfFirst)
+      .getByRole('button', { name: /Favourite/ })
+      .focus();
+    await userEvent.keyboard('{Enter}');
+    await waitFor(() => expect(screen.queryByText(first!.text)).toBeNull());
+    const rowOfSecond = (await screen.findAllByRole('listitem')).find((li) => li.textContent?.includes(second!.text))!;
+    expect(document.activeElement).toBe(within(rowOfSecond).getByRole('button', { name: /Favourite/ }));
+  });
+
   it('shows a favourite kept under a retired id on the line that replaced it', async () => {
     renderStarters([retired]);
     await userEvent.click(await screen.findByRole('checkbox', { name: 'Favourites only' }));

@@ -23,6 +23,7 @@ import { OwnStarterForm } from './OwnStarterForm.tsx';
 import { FillGapsDialog } from './FillGapsDialog.tsx';
 import { StarterRow, type Row } from './StarterRow.tsx';
 import { useCopy } from './useCopy.ts';
+import { useFocusStaysInList } from '../../ui/useFocusStaysInList.ts';
 
 type Mine = SubscriptionOutput<'starters.watchMine'>;
 /** The form's job: write a new starter, edit one of yours, or make a library line yours (a new one of yours). */
@@ -40,6 +41,7 @@ const ownFields = ({ text, situation, channel, tone }: OwnStarter) => ({ text, s
 
 export function StartersScreen() {
   const id = useId();
+  const groupsFocus = useFocusStaysInList<HTMLDivElement>();
   const mine = useLive<Mine>((onResult) => rapport().starters.watchMine({}, onResult), []);
   const [query, setQuery] = useState('');
   const [situation, setSituation] = useState<'' | StarterSituation>('');
@@ -166,45 +168,48 @@ export function StartersScreen() {
             : 'Nothing matches. Try fewer words.'}
         </p>
       ) : null}
-      {groups.map((g) => (
-        <section key={g.situation} aria-labelledby={`${id}-${g.situation}`} className="starter-group">
-          <h2 id={`${id}-${g.situation}`}>
-            {STARTER_SITUATION_LABELS[g.situation]} <span className="count">({g.items.length})</span>
-          </h2>
-          <ul className="starter-list">
-            {(opened.has(g.situation) || query.trim() ? g.items : g.items.slice(0, FIRST_PER_GROUP)).map((s) => (
-              <StarterRow
-                key={s.id}
-                starter={s}
-                favourite={favourites.has(s.id)}
-                onFavourite={() => toggleFavourite(s)}
-                onCopy={() => copyStarter(s.text)}
-                onMakeYours={() =>
-                  setEditing({ adapt: { text: s.text, situation: s.situation, channel: s.channel, tone: s.tone } })
+      {/* A favourite turned off under "Favourites only" leaves: focus stays on a star in its group (or the next). */}
+      <div className="starter-groups" {...groupsFocus}>
+        {groups.map((g) => (
+          <section key={g.situation} aria-labelledby={`${id}-${g.situation}`} className="starter-group">
+            <h2 id={`${id}-${g.situation}`}>
+              {STARTER_SITUATION_LABELS[g.situation]} <span className="count">({g.items.length})</span>
+            </h2>
+            <ul className="starter-list">
+              {(opened.has(g.situation) || query.trim() ? g.items : g.items.slice(0, FIRST_PER_GROUP)).map((s) => (
+                <StarterRow
+                  key={s.id}
+                  starter={s}
+                  favourite={favourites.has(s.id)}
+                  onFavourite={() => toggleFavourite(s)}
+                  onCopy={() => copyStarter(s.text)}
+                  onMakeYours={() =>
+                    setEditing({ adapt: { text: s.text, situation: s.situation, channel: s.channel, tone: s.tone } })
+                  }
+                  onEdit={(own) => setEditing({ edit: own })}
+                  onDelete={deleteOwn}
+                />
+              ))}
+            </ul>
+            {g.items.length > FIRST_PER_GROUP && !query.trim() ? (
+              <button
+                type="button"
+                className="ghost small"
+                aria-expanded={opened.has(g.situation)}
+                onClick={() =>
+                  setOpened((set) => {
+                    const next = new Set(set);
+                    if (!next.delete(g.situation)) next.add(g.situation);
+                    return next;
+                  })
                 }
-                onEdit={(own) => setEditing({ edit: own })}
-                onDelete={deleteOwn}
-              />
-            ))}
-          </ul>
-          {g.items.length > FIRST_PER_GROUP && !query.trim() ? (
-            <button
-              type="button"
-              className="ghost small"
-              aria-expanded={opened.has(g.situation)}
-              onClick={() =>
-                setOpened((set) => {
-                  const next = new Set(set);
-                  if (!next.delete(g.situation)) next.add(g.situation);
-                  return next;
-                })
-              }
-            >
-              {opened.has(g.situation) ? 'Show fewer' : `Show all ${g.items.length}`}
-            </button>
-          ) : null}
-        </section>
-      ))}
+              >
+                {opened.has(g.situation) ? 'Show fewer' : `Show all ${g.items.length}`}
+              </button>
+            ) : null}
+          </section>
+        ))}
+      </div>
       <FillGapsDialog
         starter={filling}
         onClose={() => setFilling(null)}
