@@ -192,6 +192,56 @@ function random(seed: number) {
   };
 }
 
+/** A folder of 300 people and an archive of `incoming` others, in `work`. */
+async function restoreFixture(work: string, incoming: number): Promise<{ template: string; archive: string }> {
+  const template = join(work, 'before');
+  await writePeople(template, 300, 'old');
+  const source = join(work, 'source');
+  await writePeople(source, incoming, 'new', 1000);
+  const core = await openCore({ dataDir: source, mode: 'desktop', version: 'kill', clock: fixedClock(stamp) });
+  const archive = join(work, 'archive.json');
+  writeFileSync(archive, (await exportArchive(core.db, fixedClock(stamp))).text);
+  await core.close();
+  return { template, archive };
+}
+
+/**
+ * Runs the CLI with `args` once to the end on a copy of `template` (how long it takes, and the
+ * state after), then `rounds` times killed at a random moment of that time: every round must leave
+ * exactly the state from before or from after.
+ */
+async function killRounds(options: {
+  template: string;
+  args: (dir: string) => string[];
+  rounds: number;
+  seed: number;
+  /** What the command does, for messages: "restore". */
+  doing: string;
+}): Promise<KillReport> {
+  const before = await state(options.template);
+  const calibration = copyFolder(options.template);
+  const fullMs = await runCli(options.args(calibration));
+  const after = await state(calibration);
+  rmSync(calibration, { recursive: true, force: true });
+  if (after === before) throw new Error(`The ${options.doing} changed nothing: the test would prove nothing`);
+
+  const next = random(options.seed);
+  const report: KillReport = { rounds: options.rounds, before: 0, after: 0, fullMs };
+  for (let round = 0; round < options.rounds; round++) {
+    const dir = copyFolder(options.template);
+    await runCli(options.args(dir), next() * fullMs);
+    const found = await state(dir);
+    if (found === before) report.before++;
+    else if (found === after) report.after++;
+    else
+      throw new Error(
+        `Round ${round}: after a kill during the ${options.doing}, ${dir} holds neither the data from before nor from after`,
+      );
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return report;
+}
+
 /** Kills `rapport restore` at random moments while it replaces 300 people with `incoming`. */
 export async function killDuringRestore(options: {
   rounds: number;
@@ -200,37 +250,13 @@ export async function killDuringRestore(options: {
 }): Promise<KillReport> {
   const work = mkdtempSync(join(tmpdir(), 'rapport-kill-restore-'));
   try {
-    const template = join(work, 'before');
-    await writePeople(template, 300, 'old');
-    const source = join(work, 'source');
-    await writePeople(source, options.incoming, 'new', 1000);
-    const core = await openCore({ dataDir: source, mode: 'desktop', version: 'kill', clock: fixedClock(stamp) });
-    const archive = join(work, 'archive.json');
-    writeFileSync(archive, (await exportArchive(core.db, fixedClock(stamp))).text);
-    await core.close();
-    const before = await state(template);
-
-    const calibration = copyFolder(template);
-    const fullMs = await runCli(['--data-dir', calibration, 'restore', archive, '--yes']);
-    const after = await state(calibration);
-    rmSync(calibration, { recursive: true, force: true });
-    if (after === before) throw new Error('The restore changed nothing: the test would prove nothing');
-
-    const next = random(options.seed);
-    const report: KillReport = { rounds: options.rounds, before: 0, after: 0, fullMs };
-    for (let round = 0; round < options.rounds; round++) {
-      const dir = copyFolder(template);
-      await runCli(['--data-dir', dir, 'restore', archive, '--yes'], next() * fullMs);
-      const found = await state(dir);
-      if (found === before) report.before++;
-      else if (found === after) report.after++;
-      else
-        throw new Error(
-          `Round ${round}: after a kill during restore, ${dir} holds neither the data from before nor from after`,
-        );
-      rmSync(dir, { recursive: true, force: true });
-    }
-    return report;
+    const { template, archive } = await restoreFixture(work, options.incoming);
+    return await killRounds({
+      ...options,
+      template,
+      args: (dir) => ['--data-dir', dir, 'restore', archive, '--yes'],
+      doing: 'restore',
+    });
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
@@ -247,36 +273,15 @@ export async function killDuringSafetyCopyPutBack(options: {
 }): Promise<KillReport> {
   const work = mkdtempSync(join(tmpdir(), 'rapport-kill-put-back-'));
   try {
-    const template = join(work, 'before');
-    await writePeople(template, 300, 'old');
-    const source = join(work, 'source');
-    await writePeople(source, options.incoming, 'new', 1000);
-    const core = await openCore({ dataDir: source, mode: 'desktop', version: 'kill', clock: fixedClock(stamp) });
-    const archive = join(work, 'archive.json');
-    writeFileSync(archive, (await exportArchive(core.db, fixedClock(stamp))).text);
-    await core.close();
+    const { template, archive } = await restoreFixture(work, options.incoming);
     // The restore leaves the 300 as a safety copy: that is what each round puts back.
     await runCli(['--data-dir', template, 'restore', archive, '--yes']);
-    const before = await state(template);
-
-    const calibration = copyFolder(template);
-    const fullMs = await runCli(['--data-dir', calibration, 'restore', '--safety-copy', 'latest', '--yes']);
-    const after = await state(calibration);
-    rmSync(calibration, { recursive: true, force: true });
-    if (after === before) throw new Error('Putting the safety copy back changed nothing: the test would prove nothing');
-
-    const next = random(options.seed);
-    const report: KillReport = { rounds: options.rounds, before: 0, after: 0, fullMs };
-    for (let round = 0; round < options.rounds; round++) {
-      const dir = copyFolder(template);
-      await runCli(['--data-dir', dir, 'restore', '--safety-copy', 'latest', '--yes'], next() * fullMs);
-      const found = await state(dir);
-      if (found === before) report.before++;
-      else if (found === after) report.after++;
-      else throw new Error(`Round ${round}: after a kill while putting a safety copy back, ${dir} holds neither state`);
-      rmSync(dir, { recursive: true, force: true });
-    }
-    return report;
+    return await killRounds({
+      ...options,
+      template,
+      args: (dir) => ['--data-dir', dir, 'restore', '--safety-copy', 'latest', '--yes'],
+      doing: 'put-back of a safety copy',
+    });
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
