@@ -35,7 +35,8 @@ export function ImportPreviewStep({
   // A CSV whose columns were only guessed has not been read yet: "0 people" would say it is empty.
   const unread = preview.csv?.source === 'guessed';
   return (
-    <div className="import-preview">
+    // Taller than a 600 px window: Cancel and Import stay in view at the dialog's foot (ui/overlays.css).
+    <div className="import-preview keeps-footer">
       {unread ? (
         <p role="status">
           {preview.fileName}
