@@ -287,7 +287,7 @@ export async function killDuringSafetyCopyPutBack(options: {
   }
 }
 
-/** A vCard file: `fresh` new people, and 50 cards that match existing people by e-mail (merges). */
+/** A vCard file: `fresh` new people (ten of them twice), and 50 cards that match existing people by e-mail (merges). */
 function vcardFile(fresh: number): string {
   const card = (name: string, email: string, extra = '') =>
     `BEGIN:VCARD\r\nVERSION:3.0\r\nFN:${name}\r\nEMAIL:${email}\r\n${extra}END:VCARD\r\n`;
@@ -295,6 +295,9 @@ function vcardFile(fresh: number): string {
     card(`Person ${i}`, `p${i}@example.org`, `ORG:Merged Org ${i}\r\nNOTE:From the import\r\n`),
   );
   for (let i = 0; i < fresh; i++) cards.push(card(`Imported ${i}`, `imported${i}@example.org`, 'TITLE:Guest\r\n'));
+  // People the file holds twice: merged into one person each by the same write.
+  for (let i = 0; i < Math.min(10, fresh); i++)
+    cards.push(card(`Imported ${i}`, `imported${i}@example.org`, `TEL:+44 7700 9${String(i).padStart(5, '0')}\r\n`));
   return cards.join('');
 }
 
