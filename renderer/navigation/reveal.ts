@@ -84,7 +84,8 @@ export const focusWhenShown = (target: HitTarget) => focusOnceShown(target, 60, 
 /**
  * Shows a target on the page being opened: once the page has rendered the element that shows it,
  * or a list that holds it can bring it in. Until then the page's heading holds focus, as it does
- * when a page opens (a person's page shows "Loading…" first, then their name). Gives up after
- * about two seconds (an entry older than the timeline's loaded pages): the heading keeps focus.
+ * when a page opens (a person's page shows "Loading…" first, then their name). A timeline asks
+ * the core where an entry older than its fetched pages stands and scrolls there. Gives up after
+ * about two seconds (an entry the page does not show): the heading keeps focus.
  */
 export const revealOnOpening = (target: HitTarget) => focusOnceShown(target, 150, true);

@@ -11,7 +11,7 @@ const focusInView = (page: Page) =>
     return !!box && box.height > 0 && box.top >= 0 && box.bottom <= window.innerHeight;
   });
 
-test('by keyboard: search reveals an entry far down the page on screen, deleting it keeps focus in the timeline, the person filter takes Enter, a bulk delete leaves focus on the list, a hit on another page is focused once it opens', async ({
+test('by keyboard: search reveals an entry far down the page on screen, deleting it keeps focus in the timeline, the person filter takes Enter, a bulk delete leaves focus on the list, a hit on another page is focused once it opens, even one older than the loaded pages', async ({
   page,
   served,
 }) => {
@@ -20,8 +20,9 @@ test('by keyboard: search reveals an entry far down the page on screen, deleting
   const sam = await person(page, 'Sam Okafor');
   await person(page, 'Priya Nair');
   await person(page, 'Priya Shah');
-  // Forty calls, a week apart, newest first: "Call number 35" is far below the first screen.
-  for (let n = 0; n < 40; n++) {
+  // 110 calls, a week apart, newest first: "Call number 35" is far below the first screen, and
+  // "Call number 105" beyond the first page of 100 the timeline fetches.
+  for (let n = 0; n < 110; n++) {
     const date = new Date(Date.UTC(2026, 2, 1) - n * 7 * 86_400_000).toISOString().slice(0, 10);
     await api(page, 'interactions.log', {
       interaction: { type: 'call', date, contactIds: [sam.id], notes: `Call number ${n}` },
@@ -83,5 +84,16 @@ test('by keyboard: search reveals an entry far down the page on screen, deleting
   await page.keyboard.press('Enter');
   await expect(palette).toBeHidden();
   await expect(feed.getByRole('article').filter({ hasText: 'Call number 30' })).toBeFocused();
+  expect(await focusInView(page)).toBe(true);
+
+  // 6. From Today again, a call older than the first page of 100 the page fetches: the timeline
+  // asks where it stands, scrolls there and focuses it.
+  await page.keyboard.press('Control+1');
+  await page.keyboard.press('Control+k');
+  await page.keyboard.type('Call number 105');
+  await expect(palette.getByRole('option', { name: /Call number 105/ }).first()).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(palette).toBeHidden();
+  await expect(feed.getByRole('article').filter({ hasText: 'Call number 105' })).toBeFocused();
   expect(await focusInView(page)).toBe(true);
 });

@@ -47,7 +47,12 @@ export interface InteractionsApi {
 }
 
 type InteractionChannels =
-  'interactions.log' | 'interactions.update' | 'interactions.settleSetAside' | 'interactions.delete' | 'timeline.page';
+  | 'interactions.log'
+  | 'interactions.update'
+  | 'interactions.settleSetAside'
+  | 'interactions.delete'
+  | 'timeline.page'
+  | 'timeline.position';
 
 export function createInteractionsArea(
   ctx: CoreContext,
@@ -211,6 +216,7 @@ export function createInteractionsArea(
       'interactions.settleSetAside': ({ id, conflictId, choice }) => api.settleSetAside(id, conflictId, choice),
       'interactions.delete': ({ id }) => api.remove(id),
       'timeline.page': ({ filter, offset, limit }) => timeline.page(filter, offset, limit),
+      'timeline.position': async ({ filter, id }) => ({ index: await timeline.position(filter, id) }),
     },
     subscriptions: {
       'timeline.watch': ({ filter }) => timeline.watchTotal(filter),

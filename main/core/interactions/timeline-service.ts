@@ -17,6 +17,8 @@ export interface TimelineFilter {
 export interface TimelineService {
   /** Entries newest first, `offset`..`offset+limit`. */
   page(filter: TimelineFilter, offset: number, limit: number): Promise<TimelinePage>;
+  /** Where an entry stands among those `filter` matches (its offset), or null when it matches none. */
+  position(filter: TimelineFilter, id: string): Promise<number | null>;
   /** How many entries match, re-emitted whenever interactions change (the list then re-fetches pages). */
   watchTotal(filter: TimelineFilter): Observable<{ total: number; revision: number }>;
 }
@@ -120,7 +122,28 @@ export function createTimelineService(db: RapportDatabase): TimelineService {
     return db.interactions.count({ selector: interactionQuery(filter).selector ?? {} }).exec();
   }
 
+  /**
+   * Entries come newest first by `sortKey`, which ends with the id and so is unique: an entry's
+   * offset is how many matching entries have a greater key, counted on the index its pages scan.
+   */
+  async function position(filter: TimelineFilter, id: string): Promise<number | null> {
+    if (filter.tag || (filter.contactId && filter.types?.length)) {
+      const { ids } = await pageIds(filter, 0, Number.MAX_SAFE_INTEGER);
+      const at = ids.indexOf(id);
+      return at < 0 ? null : at;
+    }
+    const entry = await db.interactions.findOne(id).exec();
+    if (!entry || (filter.types?.length && !filter.types.includes(entry.type))) return null;
+    const newer = { $gt: entry.sortKey };
+    if (filter.contactId) {
+      if (!entry.contactIds.includes(filter.contactId)) return null;
+      return db.participations.count({ selector: { contactId: filter.contactId, sortKey: newer } }).exec();
+    }
+    return db.interactions.count({ selector: { ...interactionQuery(filter).selector, sortKey: newer } }).exec();
+  }
+
   return {
+    position,
     async page(filter, offset, limit) {
       const { ids, docs } = await pageIds(filter, offset, limit + 1);
       const shown = docs ? docs.slice(0, limit) : await inOrder(ids.slice(0, limit));

@@ -60,6 +60,7 @@ export const READ_ONLY_REQUESTS: ReadonlySet<string> = new Set<RequestChannel>([
   'contacts.get',
   'contacts.duplicates',
   'timeline.page',
+  'timeline.position',
   'details.listOpen',
   'settings.getKeepInTouch',
   'search.query',

@@ -24,7 +24,8 @@ export function Timeline({
   label: string;
   inPage?: boolean;
 }) {
-  const { total, loading, error, failedPages, entryAt, indexOf, ensure, retry } = useTimelinePages(filter);
+  const { total, ready, loading, error, failedPages, entryAt, indexOf, locate, ensure, retry } =
+    useTimelinePages(filter);
   const scroller = useRef<HTMLDivElement>(null);
   const [margin, setMargin] = useState(0);
   const page = () => document.getElementById('main');
@@ -49,12 +50,21 @@ export function Timeline({
   const last = items.at(-1)?.index ?? 0;
   // Deleting an entry can take the focused menu button with its row (the last row goes).
   const focusStays = useFocusStaysInList<HTMLDivElement>();
-  // A search hit for an entry this list holds but has not rendered (further down the page).
+  // A search hit for an entry this list holds but has not rendered: further down the page, or
+  // older than the pages fetched so far, whose place the core gives (its page is fetched once the
+  // list scrolls there).
   useRevealer((target) => {
-    const index = target.kind === 'interaction' ? indexOf(target.id) : -1;
-    if (index < 0) return false;
-    virtualizer.scrollToIndex(index, { align: 'center' });
-    focusWhenShown(target);
+    if (target.kind !== 'interaction' || !ready) return false;
+    const bringIn = (index: number) => {
+      virtualizer.scrollToIndex(index, { align: 'center' });
+      focusWhenShown(target);
+    };
+    const index = indexOf(target.id);
+    if (index >= 0) bringIn(index);
+    else
+      void locate(target.id).then((at) => {
+        if (at !== null) bringIn(at);
+      });
     return true;
   });
   useEffect(() => {

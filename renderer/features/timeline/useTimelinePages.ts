@@ -79,13 +79,23 @@ export function useTimelinePages(filter: Filter) {
     }
     return -1;
   };
+  /** Where an entry stands in the whole timeline, fetched or not; null when it is not in it (or the ask failed). */
+  const locate = useCallback(
+    async (id: string): Promise<number | null> => {
+      const result = await rapport().timeline.position({ filter: JSON.parse(key) as Filter, id });
+      return result.ok ? result.value.index : null;
+    },
+    [key],
+  );
   return {
     total: meta.status === 'ready' ? meta.data.total : 0,
+    ready: meta.status === 'ready',
     loading: meta.status === 'loading',
     error: meta.status === 'error' ? meta.error.message : undefined,
     failedPages: failure?.stamp === stamp ? failure.message : undefined,
     entryAt,
     indexOf,
+    locate,
     ensure,
     retry,
   };

@@ -110,6 +110,11 @@ export const peopleRequests = {
     }),
     output: TimelinePage,
   })),
+  /** Where an entry stands in the timeline `filter` shows (its offset, newest first); null when not in it. */
+  'timeline.position': channel(() => ({
+    input: z.object({ filter: TimelineFilter.default({}), id: Id }),
+    output: z.object({ index: z.number().int().min(0).nullable() }),
+  })),
   'details.add': channel(() => ({ input: DetailFields, output: Detail })),
   /** Open details of these people, newest first: the "Ask about" chips of the log form. */
   'details.listOpen': channel(() => ({
