@@ -1,7 +1,7 @@
 import * as RadixDialog from '@radix-ui/react-dialog';
 import { X } from 'lucide-react';
 import { useRef, type ReactNode } from 'react';
-import { focusOrHeading } from './focus-fallback.ts';
+import { focusFellToPage, focusOrHeading } from './focus-fallback.ts';
 
 interface DialogProps {
   open: boolean;
@@ -65,9 +65,12 @@ export function Dialog({ open, title, onClose, children, size = 'normal', hideTi
           onCloseAutoFocus={(event) => {
             // Radix would focus its Trigger, which these dialogs (opened by shortcuts, menus and
             // buttons alike) do not use, and focus would fall to the page. Back to the opener
-            // instead, or to the screen's heading when the opener is gone (a row that was done).
+            // instead, or to the screen's heading when the opener is gone (a row that was done),
+            // unless focus has found a place already: this runs a task after the dialog went, and
+            // what held the opener may have placed it meanwhile (useFocusFallback).
             event.preventDefault();
-            if (!focusOnClose?.()) focusOrHeading(opener.current);
+            if (focusOnClose?.()) return;
+            if (opener.current?.isConnected || focusFellToPage()) focusOrHeading(opener.current);
           }}
         >
           {hideTitle ? (

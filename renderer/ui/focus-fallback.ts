@@ -28,8 +28,9 @@ export function useFocusFallback<T extends HTMLElement = HTMLDivElement>(where: 
   const ref = useRef<T>(null);
   const held = useRef<Element | null>(null);
   const onFocus = (event: FocusEvent) => {
-    // Focus in a menu or dialog opened from here (portals) is not held here: dialogs give it back themselves.
-    held.current = ref.current?.contains(event.target) ? event.target : null;
+    // React brings focus events from portals opened here (a menu, a dialog) too: focus there still
+    // counts as held by what opened them, which a dialog gives it back to, unless that goes first.
+    if (ref.current?.contains(event.target)) held.current = event.target;
   };
   useLayoutEffect(() => {
     if (!held.current || held.current.isConnected) return;
