@@ -54,25 +54,45 @@ const onlyPageHolds = (target: HitTarget) => {
   );
 };
 
-/** Frames the target must keep focus before the watch ends: a page still loading can render its row again. */
+/** Frames the target must keep focus, in view, before the watch ends: a page still loading can render its row again. */
 const FRAMES_SETTLED = 20;
+
+/** Frames a list is given to bring a target in before it is asked again. */
+const FRAMES_BETWEEN_ASKS = 10;
+
+/** Wholly inside the window. */
+const inView = (element: HTMLElement) => {
+  const box = element.getBoundingClientRect();
+  return box.top >= 0 && box.bottom <= window.innerHeight;
+};
 
 /**
  * Focuses the element that shows `target` once it is rendered (a virtual list renders a row a
  * frame or two after it scrolls there), or once a list that holds it can bring it in. A page
- * still loading can render that element again, which takes focus with it, so it is watched until
- * it has kept focus for a while. Stops when anyone else takes focus (a move of the user's wins),
- * and after `frames` frames.
+ * still loading can render that element again, which takes focus with it, or move it, so it is
+ * watched until it has kept focus, in view, for a while. While it is not rendered, the lists are
+ * asked again every few frames: a page still opening can scroll back to its top (its heading
+ * taking focus) after a list brought the target in. Stops when anyone else takes focus (a move
+ * of the user's wins), and after `frames` frames.
  */
 function focusOnceShown(target: HitTarget, frames: number, askLists: boolean): void {
-  let asked = !askLists;
+  let askAfter = askLists ? frames : -1;
   let held = 0;
   const attempt = (framesLeft: number) => {
     if (!onlyPageHolds(target)) return;
     const shown = shownElement(target);
-    if (shown && document.activeElement === shown) held++;
-    else if (shown) shown.focus();
-    else if (!asked) for (const reveal of revealers) asked ||= reveal(target);
+    if (shown && document.activeElement === shown) {
+      // A virtual list moves its rows as it measures the ones it renders, which can carry the
+      // focused one out of the window: brought back, and watched for a while again.
+      if (inView(shown)) held++;
+      else {
+        held = 0;
+        shown.scrollIntoView({ block: 'center' });
+      }
+    } else if (shown) shown.focus();
+    else if (framesLeft <= askAfter) {
+      for (const reveal of revealers) if (reveal(target)) askAfter = framesLeft - FRAMES_BETWEEN_ASKS;
+    }
     if (held < FRAMES_SETTLED && framesLeft > 0) requestAnimationFrame(() => attempt(framesLeft - 1));
   };
   requestAnimationFrame(() => attempt(frames));

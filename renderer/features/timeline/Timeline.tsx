@@ -53,6 +53,8 @@ export function Timeline({
   // A search hit for an entry this list holds but has not rendered: further down the page, or
   // older than the pages fetched so far, whose place the core gives (its page is fetched once the
   // list scrolls there).
+  // Asked again while the target is not rendered: the place the core gave is kept meanwhile.
+  const located = useRef<{ id: string; locate: typeof locate; at: Promise<number | null> } | null>(null);
   useRevealer((target) => {
     if (target.kind !== 'interaction' || !ready) return false;
     const bringIn = (index: number) => {
@@ -61,10 +63,13 @@ export function Timeline({
     };
     const index = indexOf(target.id);
     if (index >= 0) bringIn(index);
-    else
-      void locate(target.id).then((at) => {
+    else {
+      if (located.current?.id !== target.id || located.current.locate !== locate)
+        located.current = { id: target.id, locate, at: locate(target.id) };
+      void located.current.at.then((at) => {
         if (at !== null) bringIn(at);
       });
+    }
     return true;
   });
   useEffect(() => {
