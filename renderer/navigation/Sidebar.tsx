@@ -1,10 +1,9 @@
 import { PenLine, Search } from 'lucide-react';
 import type { Screen } from '../../shared/ipc/contract.ts';
 import { SyncStatusLine } from '../features/sync/SyncStatusLine.tsx';
+import { MOD } from '../ui/keys.ts';
 import { Tooltip } from '../ui/Tooltip.tsx';
 import { SCREENS } from './screens.ts';
-
-const MOD = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform) ? '⌘' : 'Ctrl';
 
 /** The screens, and the two actions reachable from everywhere (log, search), with their shortcuts. */
 export function Sidebar({ current, onLog, onSearch }: { current: Screen; onLog: () => void; onSearch: () => void }) {

@@ -1,8 +1,9 @@
 import * as RadixToast from '@radix-ui/react-toast';
 import { CircleAlert, CircleCheck, X } from 'lucide-react';
-import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Result } from '../../shared/ipc/result.ts';
 import { rapport } from '../api/rapport.ts';
+import { UNDO_SHORTCUT, useUndoShortcut } from './undo-shortcut.ts';
 
 /** How to take an action back: the core's undo token, or the renderer's own inverse call. */
 export type Undo = { token: string } | { run: () => Promise<Result<unknown>> };
@@ -33,7 +34,8 @@ let nextId = 0;
 
 /**
  * Every action says what happened in a toast (Radix: announced politely, paused while hovered or
- * focused, F8 jumps to it). Where the action can be undone the toast offers Undo for 8 seconds.
+ * focused, F8 jumps to it). Where the action can be undone the toast offers Undo for 8 seconds,
+ * and Ctrl/Cmd+Z outside a text field presses the newest such Undo (undo-shortcut.ts).
  * Errors show the message with Retry when the caller can retry.
  */
 export function ToastProvider({ children }: { children: ReactNode }) {
@@ -45,17 +47,34 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   }, []);
   const close = (id: number) => setToasts((list) => list.map((t) => (t.id === id ? { ...t, open: false } : t)));
   const remove = (id: number) => setToasts((list) => list.filter((t) => t.id !== id));
+  // Read by the shortcut between renders; `undone` is set at once, so a second press (or a click
+  // on Undo) before the toast has closed on screen cannot undo the same action twice.
+  const current = useRef(toasts);
+  useEffect(() => {
+    current.current = toasts;
+  }, [toasts]);
+  const undone = useRef(new Set<number>());
 
   async function undo(toast: Shown) {
+    if (undone.current.has(toast.id)) return;
+    undone.current.add(toast.id);
     close(toast.id);
     const undoSpec = toast.undo!;
     const result = 'token' in undoSpec ? await rapport().undo.apply({ token: undoSpec.token }) : await undoSpec.run();
+    // A failed undo can be retried from its error toast.
+    if (!result.ok) undone.current.delete(toast.id);
     show(
       result.ok
         ? { title: `Undone: ${lowerFirst(toast.title)}` }
         : { kind: 'error', title: 'Could not undo', description: result.error.message, retry: () => void undo(toast) },
     );
   }
+
+  useUndoShortcut(() => {
+    const newest = current.current.findLast((t) => t.open && t.undo && !undone.current.has(t.id));
+    if (newest) void undo(newest);
+    return newest !== undefined;
+  });
 
   const value = useMemo(() => show, [show]);
   return (
@@ -93,8 +112,13 @@ export function ToastProvider({ children }: { children: ReactNode }) {
             </div>
             <div className="toast-actions">
               {t.undo ? (
-                <RadixToast.Action asChild altText="Undo the last action">
-                  <button type="button" className="small" onClick={() => void undo(t)}>
+                <RadixToast.Action asChild altText={`Press ${UNDO_SHORTCUT.words} to undo`}>
+                  <button
+                    type="button"
+                    className="small"
+                    aria-keyshortcuts={UNDO_SHORTCUT.aria}
+                    onClick={() => void undo(t)}
+                  >
                     Undo
                   </button>
                 </RadixToast.Action>

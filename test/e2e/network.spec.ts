@@ -32,12 +32,12 @@ test('a planted looking-for/can-help pair is suggested, and logging the intro re
   page,
 }) => {
   await serve(async (page) => {
-    await person(page, {
+    const ana = await person(page, {
       displayName: 'Ana Costa',
       lookingFor: 'a Rust mentor',
       emails: [{ value: 'ana@example.org' }],
     });
-    await person(page, { displayName: 'Ben Okafor', canHelpWith: 'mentoring Rust developers' });
+    const ben = await person(page, { displayName: 'Ben Okafor', canHelpWith: 'mentoring Rust developers' });
     await page.reload();
 
     await page.keyboard.press('Control+7');
@@ -59,8 +59,38 @@ test('a planted looking-for/can-help pair is suggested, and logging the intro re
     );
     await expectAccessible(page, 'intro opt-in dialog');
     await dialog.getByRole('button', { name: 'Both said yes: log introduction' }).click();
-    await expect(toasts(page).getByText('Logged: you introduced Ana Costa and Ben Okafor')).toBeVisible();
+    const logged = 'Logged your introduction of Ana Costa and Ben Okafor';
+    await expect(toasts(page).getByText(logged)).toBeVisible();
     await expect(dialog).toBeHidden();
+    await expect(intros.getByText(/No matches yet/)).toBeVisible();
+
+    // Ctrl+Z while typing undoes the typing, not the introduction…
+    const tags = page.getByRole('region', { name: 'Announce your news' }).getByLabel('Tags', { exact: true });
+    await tags.focus();
+    await page.keyboard.type('rust');
+    await page.keyboard.press('Control+z');
+    await expect(tags).toHaveValue('');
+    await expect(toasts(page).getByText(/^Undone/)).toHaveCount(0);
+    // …and anywhere else it undoes the introduction: the pair is suggested again, nothing is left logged.
+    await page.keyboard.press('Control+7');
+    await page.keyboard.press('Control+z');
+    await expect(toasts(page).getByText(`Undone: ${logged.charAt(0).toLowerCase()}${logged.slice(1)}`)).toBeVisible();
+    await expect(intros.getByRole('listitem')).toHaveCount(1);
+    for (const { id } of [ana, ben]) {
+      expect(await api(page, 'contacts.get', { id })).not.toHaveProperty('relationships.0');
+      const timeline = await api<{ entries: unknown[] }>(page, 'timeline.page', {
+        filter: { contactId: id },
+        offset: 0,
+        limit: 10,
+      });
+      expect(timeline.entries).toEqual([]);
+    }
+    await expectAccessible(page, 'network screen after undoing an introduction');
+
+    // Logged again, by keyboard: only this one counts below.
+    await intros.getByRole('button', { name: 'Log introduction of Ana Costa and Ben Okafor' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(toasts(page).getByText(logged)).toBeVisible();
     await expect(intros.getByText(/No matches yet/)).toBeVisible();
 
     for (const [name, other] of [

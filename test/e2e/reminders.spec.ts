@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { addPerson } from './helpers.ts';
+import { addPerson, toasts } from './helpers.ts';
 import { expect, startServe, test } from './serve-fixture.ts';
 
 test('an overdue person appears on Today, Done logs a message and takes them off the list', async ({ page }) => {
@@ -74,7 +74,18 @@ test('Later → Snooze 1 day hides a due person until tomorrow', async ({ page }
     await due.getByRole('button', { name: 'Later for Tom Baker' }).click();
     await page.getByRole('menuitem', { name: 'Snooze 1 day' }).click();
     await expect(page.getByRole('region', { name: 'Due today (0)' })).toBeVisible();
-    await expect(page.getByRole('region', { name: /Notifications/ })).toContainText('Snoozed Tom Baker until 2 Feb');
+    await expect(toasts(page)).toContainText('Snoozed Tom Baker until 2 Feb');
+
+    // Ctrl+Z takes it back: no snooze, due today again…
+    await page.keyboard.press('Control+z');
+    await expect(toasts(page)).toContainText('Undone: snoozed Tom Baker until 2 Feb');
+    await expect(due.getByRole('link', { name: 'Tom Baker' })).toBeVisible();
+    // …and snoozed again, by keyboard: Enter opens Later on its first item.
+    await due.getByRole('button', { name: 'Later for Tom Baker' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('menuitem', { name: 'Snooze 1 day' })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('region', { name: 'Due today (0)' })).toBeVisible();
 
     // The person page says so too, instead of "Due since…".
     await page.getByRole('link', { name: 'People' }).click();

@@ -5,7 +5,7 @@
  * the settings store.
  */
 import type { Area, CoreContext } from '../context.ts';
-import { logIntro, suggestedIntros } from './intros.ts';
+import { logIntro, suggestedIntros, undoIntro } from './intros.ts';
 import { watchNetworkPerson, watchWeek } from './live.ts';
 import { announcementDrafts, askCheck, markSent } from './outreach.ts';
 import { activePeople } from './reads.ts';
@@ -18,6 +18,7 @@ type NetworkRequest =
   | 'network.unrelate'
   | 'network.introSuggestions'
   | 'network.logIntro'
+  | 'network.undoIntro'
   | 'network.askCheck'
   | 'network.announcementDrafts'
   | 'network.markSent';
@@ -38,6 +39,10 @@ export function createNetworkArea(ctx: CoreContext): Area<NetworkRequest, 'netwo
       'network.introSuggestions': async ({ limit, signature }) =>
         suggestedIntros(await activePeople(ctx), limit, signature),
       'network.logIntro': (input) => logIntro(ctx, input),
+      'network.undoIntro': async ({ interactionId }) => {
+        await undoIntro(ctx, interactionId);
+        return {};
+      },
       'network.askCheck': ({ contactId, signature }) => askCheck(ctx, contactId, signature),
       'network.announcementDrafts': ({ announcement, segment, signature }) =>
         announcementDrafts(ctx, announcement, segment, signature),

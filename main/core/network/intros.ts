@@ -6,6 +6,7 @@ import type { IntroSuggestionView } from '../../../shared/ipc/channels/network.t
 import { AppError } from '../../../shared/ipc/result.ts';
 import { todayOf } from '../clock.ts';
 import type { CoreContext } from '../context.ts';
+import type { InteractionDocument } from '../interactions/schema.ts';
 import type { ContactDocument } from '../people/schema.ts';
 import { emailOf } from './reads.ts';
 
@@ -84,3 +85,26 @@ export async function logIntro(
   await ctx.areas.people.relate(seeker.id, helper.id, 'introduced-by-you', { since: date });
   return interaction;
 }
+
+/**
+ * Undo of `logIntro`: its interaction goes (kept in the trash, like any deleted interaction), and so
+ * does "you introduced them" on both, unless another logged introduction of the same two is still
+ * there (one logged twice). One operation: a crash between the two writes undoes both.
+ */
+export async function undoIntro(ctx: CoreContext, interactionId: string): Promise<void> {
+  const found = await ctx.db.interactions.findOne(interactionId).exec();
+  if (!found) throw new AppError('not_found', 'That introduction is no longer logged.');
+  const intro = found.toMutableJSON() as InteractionDocument;
+  if (!intro.gave.includes('intro')) throw new AppError('invalid_input', 'That interaction is not an introduction.');
+  // Both people are still in it unless one was deleted since; the other's half then stays, hidden, as deletes leave it.
+  const pair = intro.contactIds.length === 2 ? (intro.contactIds as [string, string]) : undefined;
+  const loggedTwice =
+    pair && (await ctx.areas.interactions.withPeople([pair[0]])).some((i) => isIntroOf(i, pair, intro.id));
+  await ctx.journal.operation(`the undo of “${intro.title ?? 'an introduction'}”`, async () => {
+    await ctx.areas.interactions.remove(intro.id);
+    if (pair && !loggedTwice) await ctx.areas.people.unrelate(pair[0], pair[1], 'introduced-by-you');
+  });
+}
+
+const isIntroOf = (i: InteractionDocument, [a, b]: [string, string], except: string) =>
+  i.id !== except && i.gave.includes('intro') && i.contactIds.includes(a) && i.contactIds.includes(b);

@@ -80,12 +80,10 @@ export function createRemindersArea(
     requests: {
       'reminders.done': ({ personId, type }) => service.done(personId, type),
       'reminders.snooze': ({ personId, days }) => service.snooze(personId, days),
-      'reminders.skip': async ({ personId }) => {
-        await service.skip(personId);
-        return {};
-      },
-      'reminders.nudge': async ({ action }) => {
-        await service.nudge(action);
+      'reminders.skip': ({ personId }) => service.skip(personId),
+      'reminders.nudge': ({ action }) => service.nudge(action),
+      'reminders.undo': async (change) => {
+        await service.undo(change);
         return {};
       },
       'reminders.getSettings': async () => view(await store.settings()),

@@ -1,7 +1,6 @@
 import { merge, Subject, type Observable } from 'rxjs';
 import { libraryStarters } from '../../../shared/content/library.ts';
 import { dueLanes, effectiveCadence } from '../../../shared/domain/keep-in-touch/status.ts';
-import { addCalendarDays } from '../../../shared/domain/keep-in-touch/days.ts';
 import { draftNudge, pickNudge, type NudgeCandidate } from '../../../shared/domain/reminders/nudge.ts';
 import { schedule, type DuePerson, type Schedule } from '../../../shared/domain/reminders/schedule.ts';
 import {
@@ -16,7 +15,7 @@ import {
   type TodayItem,
   type TodayView,
 } from '../../../shared/domain/reminders/views.ts';
-import { formatTime, instantAt, parseTime, wallClock } from '../../../shared/domain/reminders/zoned.ts';
+import { formatTime, wallClock } from '../../../shared/domain/reminders/zoned.ts';
 import type { InteractionType } from '../../../shared/domain/interaction.ts';
 import { AppError } from '../../../shared/ipc/result.ts';
 import type { Clock } from '../clock.ts';
@@ -30,14 +29,13 @@ import { dueSoonRows } from './candidates.ts';
 import { withFollowUpTexts } from './follow-up-texts.ts';
 import { sharedSnapshots } from './shared-snapshot.ts';
 import { loadReminderData, type ReminderData } from './inputs.ts';
+import { createLaterActions, type LaterActions } from './later.ts';
 import { liveRecompute, reminderChanges, type Timers } from './live.ts';
 import type { TodayMemory } from './remembered-today.ts';
 import type { ReminderStore } from './store.ts';
 
 /** Days ahead the Today screen lists birthdays. */
 export const BIRTHDAYS_AHEAD_DAYS = 30;
-/** The evening time "Tonight" reminds at; later than this it reminds two hours on. */
-export const TONIGHT_AT = '19:00';
 /** Only this many due people are weighed for the nudge (reciprocity needs a query each). */
 const NUDGE_POOL = 30;
 
@@ -57,15 +55,13 @@ export interface Snapshot {
  */
 export type SnapshotScope = 'due-soon' | 'everyone';
 
-export interface RemindersService {
+/** Besides Today and Done: snooze, skip, the nudge's answers and their Undo (later.ts). */
+export interface RemindersService extends LaterActions {
   snapshot(scope?: SnapshotScope): Promise<Snapshot>;
   watchToday(): Observable<TodayView>;
   watchDue(): Observable<DueSummary>;
   /** Logs an interaction with the person now; they leave every lane. */
   done(personId: string, type: InteractionType): Promise<{ interactionId: string }>;
-  snooze(personId: string, days: number): Promise<{ until: string }>;
-  skip(personId: string): Promise<void>;
-  nudge(action: 'tonight' | 'skip'): Promise<void>;
   /**
    * Recomputes the live Today and due count now: after the computer sleeps, their timers can run
    * late (up to the loop's hourly cap), so a new day would otherwise wait for them.
@@ -128,8 +124,6 @@ export function createRemindersService(deps: RemindersDeps): RemindersService {
   const sharedDueSoon = sharedSnapshots(deps, () => computeSnapshot('due-soon'));
   const snapshot = (scope: SnapshotScope = 'due-soon') =>
     scope === 'due-soon' ? sharedDueSoon() : computeSnapshot(scope);
-
-  const todayOf = (now: Date, zone: string) => wallClock(now, zone).day;
 
   /** Today's nudge: chosen once a day and remembered, so it does not jump about as data changes. */
   async function nudgeFor(snap: Snapshot): Promise<NudgeView | null> {
@@ -283,45 +277,6 @@ export function createRemindersService(deps: RemindersDeps): RemindersService {
       return { interactionId: logged.id };
     },
 
-    async snooze(personId, days) {
-      await assertPerson(personId);
-      const until = addCalendarDays(todayOf(clock.now(), deps.timeZone()), days);
-      await store.updateState((s) => {
-        s.holds[personId] = { ...s.holds[personId], snoozedUntil: until };
-      });
-      return { until };
-    },
-
-    async skip(personId) {
-      await assertPerson(personId);
-      const today = todayOf(clock.now(), deps.timeZone());
-      await store.updateState((s) => {
-        s.holds[personId] = { skippedOn: today };
-      });
-    },
-
-    async nudge(action) {
-      const now = clock.now();
-      const zone = deps.timeZone();
-      const today = todayOf(now, zone);
-      await store.updateState((s) => {
-        if (s.nudge.day !== today || !s.nudge.personId) throw new AppError('not_found', 'There is no nudge today.');
-        if (action === 'tonight') {
-          s.nudge.outcome = 'tonight';
-          s.nudge.remindAt = tonightAfter(now, zone).toISOString();
-        } else {
-          if (s.nudge.outcome !== 'skipped') s.nudge.skipsInARow += 1;
-          s.nudge.outcome = 'skipped';
-          s.nudge.lastSkippedId = s.nudge.personId;
-          delete s.nudge.remindAt;
-        }
-      });
-    },
+    ...createLaterActions({ clock, store, timeZone: deps.timeZone, assertPerson }),
   };
-}
-
-/** 19:00 today, or two hours from now when it is already evening. */
-export function tonightAfter(now: Date, zone: string): Date {
-  const evening = instantAt(wallClock(now, zone).day, parseTime(TONIGHT_AT), zone);
-  return evening.getTime() > now.getTime() ? evening : new Date(now.getTime() + 2 * 3_600_000);
 }

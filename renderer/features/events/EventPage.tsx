@@ -7,6 +7,7 @@ import { useRequest } from '../../api/request.ts';
 import { useLive } from '../../api/useLive.ts';
 import { navigate } from '../../navigation/useScreen.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
+import { MOD } from '../../ui/keys.ts';
 import { LiveError } from '../../ui/LiveError.tsx';
 import { ScreenHeading } from '../../ui/ScreenHeading.tsx';
 import { Tooltip } from '../../ui/Tooltip.tsx';
@@ -19,8 +20,6 @@ import { CAPTURE_SHORTCUT, useCapture } from './QuickCapture.tsx';
 import { EventReview } from './EventReview.tsx';
 import { kindLabel, whenAndWhere } from './event-words.ts';
 import './events.css';
-
-const MOD = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform) ? '⌘' : 'Ctrl';
 
 /** One event: before (the prep sheet), during (quick capture), after (follow-ups and the review). */
 export function EventPage({ id }: { id: string }) {

@@ -3,33 +3,45 @@ import { useState } from 'react';
 import type { IntroSuggestionView } from '../../../shared/ipc/channels/network.ts';
 import { rapport } from '../../api/rapport.ts';
 import { useRequest } from '../../api/request.ts';
-import { formDrafts, introDraftSlot } from '../../ui/drafts/draft-store.ts';
+import { formDrafts, introDraftSlot, type KeptSlots } from '../../ui/drafts/draft-store.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { KeptDraftMessage } from './KeptDraftMessage.tsx';
 
 /**
  * One suggested introduction: who is looking for what, who can help, the words they share, the
- * two opt-in questions, and Log introduction once both said yes.
+ * two opt-in questions, and Log introduction once both said yes, with Undo. `onChanged` reads the
+ * list again after either (the Network screen's list is not live).
  */
-export function IntroCard({ intro, onLogged }: { intro: IntroSuggestionView; onLogged?: () => void }) {
+export function IntroCard({ intro, onChanged }: { intro: IntroSuggestionView; onChanged?: () => void }) {
   const request = useRequest();
   const [drafts, setDrafts] = useState(false);
   const { seeker, helper } = intro;
   const pair = `${seeker.displayName} and ${helper.displayName}`;
+  const mine = new Set((['seeker', 'helper'] as const).map((to) => introDraftSlot(seeker.id, helper.id, to)));
 
-  const logIntro = () =>
+  const logIntro = () => {
+    // The opt-in messages as they were typed: the introduction made, they are no drafts to offer
+    // again, until Undo brings them back with the suggestion.
+    let typed: KeptSlots = {};
+    const undo = (interactionId: string) => async () => {
+      const result = await rapport().network.undoIntro({ interactionId });
+      if (result.ok) {
+        formDrafts.putBack(typed);
+        onChanged?.();
+      }
+      return result;
+    };
     void request(() => rapport().network.logIntro({ seekerId: seeker.id, helperId: helper.id }), {
       action: `log the introduction of ${pair}`,
-      success: () => ({ title: `Logged: you introduced ${pair}` }),
+      success: ({ id }) => ({ title: `Logged your introduction of ${pair}`, undo: { run: undo(id) } }),
     }).then((r) => {
       if (r.ok) {
-        // The introduction is made: the opt-in messages were used, and are no drafts to bring back.
-        const mine = new Set((['seeker', 'helper'] as const).map((to) => introDraftSlot(seeker.id, helper.id, to)));
-        formDrafts.forget((slot) => mine.has(slot));
+        typed = formDrafts.forget((slot) => mine.has(slot));
         setDrafts(false);
-        onLogged?.();
+        onChanged?.();
       }
     });
+  };
 
   return (
     <li className="card intro-card">

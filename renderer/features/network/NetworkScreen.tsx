@@ -54,7 +54,7 @@ export function NetworkScreen() {
               // A logged introduction leaves the list: focus goes to the same button of the next one.
               <ul className="intro-list" {...introsFocus}>
                 {(allIntros ? intros : intros.slice(0, FIRST_INTROS)).map((intro) => (
-                  <IntroCard key={`${intro.seeker.id}-${intro.helper.id}`} intro={intro} onLogged={load} />
+                  <IntroCard key={`${intro.seeker.id}-${intro.helper.id}`} intro={intro} onChanged={load} />
                 ))}
               </ul>
             ) : null}

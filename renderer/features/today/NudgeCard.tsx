@@ -26,7 +26,7 @@ function outcomeText(nudge: NudgeView): string {
   return OUTCOME.tonight;
 }
 
-/** "Just do it": one person a day, a message already drafted, and three ways to answer. */
+/** "Just do it": one person a day, a message already drafted, and three ways to answer, each with Undo. */
 export function NudgeCard({ nudge }: { nudge: NudgeView | null }) {
   const request = useRequest();
   const { copy, status } = useCopy();
@@ -73,7 +73,10 @@ export function NudgeCard({ nudge }: { nudge: NudgeView | null }) {
                 onClick={() =>
                   void request(() => rapport().reminders.nudge({ action: 'tonight' }), {
                     action: 'set the evening reminder',
-                    success: () => ({ title: `Put ${name} off until this evening` }),
+                    success: ({ change }) => ({
+                      title: `Put ${name} off until this evening`,
+                      undo: { run: () => rapport().reminders.undo(change) },
+                    }),
                   })
                 }
               >
@@ -85,7 +88,10 @@ export function NudgeCard({ nudge }: { nudge: NudgeView | null }) {
                 onClick={() =>
                   void request(() => rapport().reminders.nudge({ action: 'skip' }), {
                     action: 'skip the nudge',
-                    success: () => ({ title: `Skipped ${name} for today` }),
+                    success: ({ change }) => ({
+                      title: `Skipped ${name} for today`,
+                      undo: { run: () => rapport().reminders.undo(change) },
+                    }),
                   })
                 }
               >

@@ -76,7 +76,10 @@ describe('NudgeCard', () => {
 
   it('shows the two-line draft; Done asks how, Tonight and Skip say what they did', async () => {
     const done = vi.fn(() => ({ interactionId: 'i1' }));
-    const act = vi.fn(() => ({}));
+    const before = { day: '2026-03-18', personId: 'sam', skipsInARow: 0 };
+    const act = vi.fn(() => ({
+      change: { kind: 'nudge' as const, before, after: { ...before, outcome: 'skipped' as const } },
+    }));
     renderInApp(<NudgeCard nudge={nudge} />, {
       requests: { 'reminders.done': done, 'reminders.nudge': act },
     });

@@ -17,6 +17,19 @@ describe('draft store', () => {
     expect(window.localStorage.getItem('test.drafts')).toBeNull();
   });
 
+  it('hands back what it forgets, to put back unless the slot was saved again since', () => {
+    const store = createDraftStore('test.drafts', 5);
+    for (const name of ['a', 'b', 'c']) store.save(name, { opened: name }, { text: `typed ${name}` });
+    const taken = store.forget((slot) => slot !== 'c');
+    expect(store.load('a', { opened: 'a' }, Values)).toBeUndefined();
+    store.save('b', { opened: 'b' }, { text: 'typed again' });
+    store.putBack(taken);
+    // Back as it was, tied to the same opening; a newer draft is not overwritten.
+    expect(store.load('a', { opened: 'a' }, Values)).toEqual({ text: 'typed a' });
+    expect(store.load('b', { opened: 'b' }, Values)).toEqual({ text: 'typed again' });
+    expect(store.load('c', { opened: 'c' }, Values)).toEqual({ text: 'typed c' });
+  });
+
   it('keeps the newest few, and ignores what does not parse', () => {
     const store = createDraftStore('test.drafts', 2);
     for (const name of ['a', 'b', 'c']) store.save(name, undefined, { text: name });

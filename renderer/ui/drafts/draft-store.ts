@@ -12,14 +12,18 @@ const Slots = z.record(
   z.object({ savedAt: z.number(), base: z.unknown().optional(), values: z.unknown() }),
 );
 type Slots = z.infer<typeof Slots>;
+/** Slots as they were kept, taken out by `forget` for an Undo to put back. */
+export type KeptSlots = Slots;
 
 export interface DraftStore {
   /** The values kept in `slot` for a form that opened as `base`, when `values` still accepts them. */
   load<T>(slot: string, base: unknown, values: z.ZodType<T>): T | undefined;
   /** Keeps `values` in `slot`, or forgets the slot when `values` is undefined (nothing typed, or saved). */
   save(slot: string, base: unknown, values: unknown): void;
-  /** Forgets every slot `which` picks (given the slot and what it holds). */
-  forget(which: (slot: string, values: unknown) => boolean): void;
+  /** Forgets every slot `which` picks (given the slot and what it holds), and returns them as they were. */
+  forget(which: (slot: string, values: unknown) => boolean): KeptSlots;
+  /** Puts back slots `forget` returned (the action that forgot them was undone), unless saved again since. */
+  putBack(kept: KeptSlots): void;
   /** Replaces each slot's values with what `change` returns for them; undefined forgets the slot. */
   revise(change: (slot: string, values: unknown) => unknown): void;
 }
@@ -83,7 +87,19 @@ export function createDraftStore(
       // The slot saved goes first, so it stays newest among slots saved in the same millisecond.
       write(next === undefined ? others : { [slot]: { savedAt: Date.now(), base, values: next }, ...others });
     },
-    forget: (which) => revise((slot, values) => (which(slot, values) ? undefined : values)),
+    forget(which) {
+      const slots = read();
+      const taken: KeptSlots = {};
+      const kept: KeptSlots = {};
+      for (const [slot, entry] of Object.entries(slots)) (which(slot, entry.values) ? taken : kept)[slot] = entry;
+      if (Object.keys(taken).length) write(kept);
+      return taken;
+    },
+    putBack(kept) {
+      const slots = read();
+      const back = Object.entries(kept).filter(([slot]) => !slots[slot]);
+      if (back.length) write({ ...slots, ...Object.fromEntries(back) });
+    },
     revise,
   };
 

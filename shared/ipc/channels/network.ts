@@ -84,6 +84,11 @@ export const networkRequests = {
     }),
     output: Interaction,
   })),
+  /**
+   * Undo of `network.logIntro`: removes the interaction it logged (into the trash, like any delete)
+   * and "you introduced them" on both, unless another logged introduction of the two remains.
+   */
+  'network.undoIntro': channel(() => ({ input: z.object({ interactionId: Id }), output: z.object({}) })),
   /** Before an ask: the job-hunt guard for this person, with a reconnect draft and an ask draft. */
   'network.askCheck': channel(() => ({
     input: z.object({ contactId: Id, signature: Signature }),

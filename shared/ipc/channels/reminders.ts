@@ -1,9 +1,25 @@
 import { z } from 'zod';
 import { Id } from './common.ts';
 import { InteractionType } from '../../domain/interaction.ts';
-import { ReminderSettings } from '../../domain/reminders/settings.ts';
+import { NudgeState, PersonHold, ReminderSettings } from '../../domain/reminders/settings.ts';
 import { DueSummary, ReminderSettingsView, TodayView } from '../../domain/reminders/views.ts';
 import { channel, lazyObject } from '../../lazy-schema.ts';
+
+/**
+ * What a Later or nudge action replaced (`before`; none for a person with no hold) and what it
+ * wrote (`after`), so Undo can put back exactly the previous state: `reminders.undo` takes it as
+ * it came and writes `before` while `after` is still there.
+ */
+export const ReminderChange = z.discriminatedUnion('kind', [
+  lazyObject(() => ({
+    kind: z.literal('hold'),
+    personId: Id,
+    before: PersonHold.optional(),
+    after: PersonHold,
+  })),
+  lazyObject(() => ({ kind: z.literal('nudge'), before: NudgeState, after: NudgeState })),
+]);
+export type ReminderChange = z.infer<typeof ReminderChange>;
 
 /** The reminders area's IPC channels; joined into the contract by ../contract.ts. */
 export const remindersRequests = {
@@ -15,15 +31,23 @@ export const remindersRequests = {
   /** Hides the person from reminders for 1 or 7 days. */
   'reminders.snooze': channel(() => ({
     input: z.object({ personId: Id, days: z.union([z.literal(1), z.literal(7)]) }),
-    output: z.object({ until: z.iso.date() }),
+    output: z.object({ until: z.iso.date(), change: ReminderChange }),
   })),
   /** "Skip this cycle": their rhythm restarts today without logging an interaction. */
-  'reminders.skip': channel(() => ({ input: z.object({ personId: Id }), output: z.object({}) })),
+  'reminders.skip': channel(() => ({
+    input: z.object({ personId: Id }),
+    output: z.object({ change: ReminderChange }),
+  })),
   /** Today's nudge: remind me tonight, or skip it (done goes through `reminders.done`). */
   'reminders.nudge': channel(() => ({
     input: z.object({ action: z.enum(['tonight', 'skip']) }),
-    output: z.object({}),
+    output: z.object({ change: ReminderChange }),
   })),
+  /**
+   * Undo of a snooze, skip or nudge answer: puts `before` back. Already as before is done; anything
+   * else written since (another snooze, a sync) is a `conflict` and changes nothing.
+   */
+  'reminders.undo': channel(() => ({ input: ReminderChange, output: z.object({}) })),
   'reminders.getSettings': channel(() => ({ input: z.object({}), output: ReminderSettingsView })),
   'reminders.setSettings': channel(() => ({ input: ReminderSettings, output: ReminderSettingsView })),
   /** Birthdays and keep-in-touch dates as an RFC 5545 calendar. */

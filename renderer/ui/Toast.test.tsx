@@ -1,0 +1,136 @@
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { ok } from '../../shared/ipc/result.ts';
+import { renderInApp } from '../test-support/render.tsx';
+import { useToast, type ToastSpec } from './Toast.tsx';
+
+/** A screen whose buttons show the given toasts, next to a text field and an editable area. */
+function Actions({ toasts }: { toasts: ToastSpec[] }) {
+  const toast = useToast();
+  return (
+    <>
+      {toasts.map((t) => (
+        <button key={t.title} type="button" onClick={() => toast(t)}>
+          Do: {t.title}
+        </button>
+      ))}
+      <label>
+        Notes <textarea />
+      </label>
+      <label>
+        Name <input />
+      </label>
+      <label>
+        Keep <input type="checkbox" />
+      </label>
+      <div role="textbox" aria-label="Editable" contentEditable tabIndex={0} />
+    </>
+  );
+}
+
+const undoable = (title: string) => ({ title, undo: { run: vi.fn(async () => ok({})) } });
+const notifications = () => screen.getByRole('region', { name: /Notifications/ });
+const toastSaying = (text: string) => within(notifications()).getByText(text).closest('li')!;
+
+async function doAll(specs: ToastSpec[]) {
+  renderInApp(<Actions toasts={specs} />);
+  for (const spec of specs) await userEvent.click(screen.getByRole('button', { name: `Do: ${spec.title}` }));
+  await within(notifications()).findByText(specs.at(-1)!.title);
+}
+
+describe('Ctrl/Cmd+Z', () => {
+  it('undoes the newest action whose toast offers Undo, one per press, and then nothing', async () => {
+    const archived = undoable('Archived Sam');
+    const snoozed = undoable('Snoozed Ana until 19 Mar');
+    await doAll([archived, snoozed, { title: 'Copied the message.' }]);
+
+    await userEvent.keyboard('{Control>}z{/Control}');
+    await within(notifications()).findByText('Undone: snoozed Ana until 19 Mar');
+    expect(snoozed.undo.run).toHaveBeenCalledTimes(1);
+    expect(archived.undo.run).not.toHaveBeenCalled();
+
+    await userEvent.keyboard('{Meta>}z{/Meta}');
+    await within(notifications()).findByText('Undone: archived Sam');
+    expect(archived.undo.run).toHaveBeenCalledTimes(1);
+
+    // Nothing left to undo: the key is the browser's again.
+    expect(fireEvent.keyDown(document.body, { key: 'z', ctrlKey: true })).toBe(true);
+    expect(snoozed.undo.run).toHaveBeenCalledTimes(1);
+    expect(archived.undo.run).toHaveBeenCalledTimes(1);
+  });
+
+  it('leaves Ctrl+Z to the text while typing in a field or editable text, but not on a checkbox', async () => {
+    const archived = undoable('Archived Sam');
+    await doAll([archived]);
+    for (const field of [
+      screen.getByLabelText('Notes'),
+      screen.getByLabelText('Name'),
+      screen.getByRole('textbox', { name: 'Editable' }),
+    ]) {
+      // Not prevented: the browser undoes the typing.
+      expect(fireEvent.keyDown(field, { key: 'z', ctrlKey: true })).toBe(true);
+    }
+    expect(archived.undo.run).not.toHaveBeenCalled();
+
+    screen.getByLabelText('Keep').focus();
+    await userEvent.keyboard('{Control>}z{/Control}');
+    await within(notifications()).findByText('Undone: archived Sam');
+    expect(archived.undo.run).toHaveBeenCalledTimes(1);
+  });
+
+  it('does not redo (Shift), repeat while held, or reach a toast that was dismissed', async () => {
+    const archived = undoable('Archived Sam');
+    await doAll([archived]);
+    await userEvent.keyboard('{Control>}{Shift>}z{/Shift}{/Control}');
+    fireEvent.keyDown(document.body, { key: 'z', ctrlKey: true, repeat: true });
+    expect(archived.undo.run).not.toHaveBeenCalled();
+
+    await userEvent.click(within(toastSaying('Archived Sam')).getByRole('button', { name: 'Dismiss' }));
+    await userEvent.keyboard('{Control>}z{/Control}');
+    expect(archived.undo.run).not.toHaveBeenCalled();
+  });
+
+  it('undoes once, however quickly the key is pressed again', async () => {
+    const archived = undoable('Archived Sam');
+    await doAll([archived]);
+    const press = () =>
+      document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'z', ctrlKey: true, bubbles: true }));
+    // Twice before React has drawn the toast closed.
+    act(() => {
+      press();
+      press();
+    });
+    await within(notifications()).findByText('Undone: archived Sam');
+    expect(archived.undo.run).toHaveBeenCalledTimes(1);
+  });
+
+  it('undoes through the core for a token, and a failure can be tried again', async () => {
+    let fails = true;
+    const apply = vi.fn(() =>
+      fails ? { code: 'not_found' as const, message: 'There is nothing left to undo.' } : { label: 'x', restored: 1 },
+    );
+    renderInApp(<Actions toasts={[{ title: 'Deleted Sam', undo: { token: 't1' } }]} />, {
+      requests: { 'undo.apply': apply },
+    });
+    await userEvent.click(screen.getByRole('button', { name: 'Do: Deleted Sam' }));
+    await within(notifications()).findByText('Deleted Sam');
+    await userEvent.keyboard('{Control>}z{/Control}');
+    const error = await within(notifications()).findByText('Could not undo');
+    expect(apply).toHaveBeenCalledWith({ token: 't1' });
+    fails = false;
+    await userEvent.click(within(error.closest('li')!).getByRole('button', { name: 'Retry' }));
+    await within(notifications()).findByText('Undone: deleted Sam');
+    await waitFor(() => expect(apply).toHaveBeenCalledTimes(2));
+  });
+
+  it('is named on the Undo button, and said with the toast for screen readers', async () => {
+    await doAll([undoable('Archived Sam')]);
+    const undo = within(toastSaying('Archived Sam')).getByRole('button', { name: 'Undo' });
+    expect(undo.getAttribute('aria-keyshortcuts')).toBe('Control+Z');
+    // Radix reads this instead of the button, where the toast is announced.
+    expect(undo.closest('[data-radix-toast-announce-alt]')?.getAttribute('data-radix-toast-announce-alt')).toBe(
+      'Press Control+Z to undo',
+    );
+  });
+});
