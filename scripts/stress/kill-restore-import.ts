@@ -37,6 +37,8 @@ for (const operation of [
   'delete-people',
   'undo',
   'one-by-one',
+  'log-intro',
+  'undo-intro',
 ] as const) {
   const started = performance.now();
   const report = await killDuringOperation(operation);

@@ -1,6 +1,7 @@
 /**
  * One run of a small operation for the kill test (kill-operations.ts): opens a data folder, runs one
- * quick capture, interaction log, merge, delete of people, undo or deletes of one document, and
+ * quick capture, interaction log, merge, delete of people, undo, introduction (or its undo) or
+ * deletes of one document, and
  * with a kill point ("before:N" or "after:N") SIGKILLs its own process at that storage write, or
  * with "done" once it has finished, before the projector has written its checkpoint. The
  * child process (kill-operation-child.ts) runs it with a kill point; the test runs it uninterrupted
@@ -13,6 +14,9 @@ import { fixedClock } from '../clock.ts';
 import { openCore } from '../core.ts';
 import { canonical } from './kill-harness.ts';
 import type { SmallOperation } from './kill-operations.ts';
+
+/** Persons 1 and 2 introduced by the user: log-intro logs it, undo-intro finds it logged and takes it back. */
+export const INTRODUCTION = { seekerId: 'old-c1', helperId: 'old-c2', type: 'email', date: '2026-03-01' } as const;
 
 export async function runSmallOperation(
   dataDir: string,
@@ -70,6 +74,11 @@ export async function runSmallOperation(
         between.push(JSON.stringify(canonical(await snapshot(core.db), { stamps: true })));
       }
     }
+  } else if (operation === 'log-intro') {
+    await core.call('network.logIntro', INTRODUCTION);
+  } else if (operation === 'undo-intro') {
+    const intro = (await core.db.interactions.find().exec()).find((i) => i.gave.includes('intro'));
+    await core.call('network.undoIntro', { interactionId: intro!.id });
   } else if (operation === 'log') {
     await core.call('interactions.log', {
       interaction: { type: 'coffee', date: '2026-03-02', contactIds: ['old-c1'], title: 'Coffee and a new face' },

@@ -1,6 +1,6 @@
 /**
  * Quick capture, logging with new people and a detail, merging two people, deleting two people
- * and undoing that, SIGKILLed at two of their storage writes each (chosen by seed) in every
+ * and undoing that, logging an introduction and undoing it, SIGKILLed at two of their storage writes each (chosen by seed) in every
  * `npm test`, and the deletes of one document at one; `npm run stress:storage` kills every one.
  */
 import { describe, expect, it } from 'vitest';
@@ -15,6 +15,8 @@ describe('killed at a storage write', () => {
     ['delete-people', 2],
     ['undo', 2],
     ['one-by-one', 1],
+    ['log-intro', 2],
+    ['undo-intro', 2],
   ] as const)(
     '%s leaves exactly the data from before or from after',
     async (operation, sample) => {

@@ -4,8 +4,9 @@
  * detail, merging two people (the kept person, the duplicate's interactions, details and
  * relationships, the trash entry, the removal), deleting two people (the trash entry, their
  * interactions removed or left, their details, themselves), the undo of that delete (each owner's
- * documents, then the entry), and the deletes of one document (an interaction, an event, a
- * ladder, a practice session, one after another: the entry, then the removal). Run once without a
+ * documents, then the entry), logging an introduction (the interaction, then the relationship on
+ * both) and its undo, and the deletes of one document (an interaction, an event, a ladder, a
+ * practice session, one after another: the entry, then the removal). Run once without a
  * kill in the test's own process, the operation counts its storage writes (derived data's
  * included); then, for every point just before or just after one of them, a round: a child process
  * runs the operation and SIGKILLs itself there (kill-operation-run.ts). After each kill the folder is opened
@@ -25,11 +26,19 @@ import { fixedClock } from '../clock.ts';
 import { openCore, type Core } from '../core.ts';
 import { childScript } from '../testing/child-script.ts';
 import { copyFolder, state as stateOf, writePeople } from './kill-harness.ts';
-import { runSmallOperation } from './kill-operation-run.ts';
+import { INTRODUCTION, runSmallOperation } from './kill-operation-run.ts';
 import { dataFolder, filesIn } from './data-folder.ts';
 
 export type SmallOperation =
-  'capture-new' | 'capture-known' | 'log' | 'merge' | 'delete-people' | 'undo' | 'one-by-one';
+  | 'capture-new'
+  | 'capture-known'
+  | 'log'
+  | 'merge'
+  | 'delete-people'
+  | 'undo'
+  | 'one-by-one'
+  | 'log-intro'
+  | 'undo-intro';
 const state = (dir: string) => stateOf(dir, { stamps: true });
 
 export interface OperationKillReport {
@@ -82,6 +91,7 @@ export async function killDuringOperation(
     if (['merge', 'delete-people', 'undo'].includes(operation)) await seedDuplicate(core);
     if (operation === 'undo') await core.call('contacts.delete', { ids: ['old-c6', 'old-c7'] });
     if (operation === 'one-by-one') await seedPractice(core);
+    if (operation === 'undo-intro') await core.call('network.logIntro', INTRODUCTION);
     await core.close();
     const before = await state(template);
 

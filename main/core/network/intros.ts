@@ -67,23 +67,29 @@ export async function logIntro(
     ctx.areas.people.get(input.helperId),
   ]);
   const date = input.date ?? todayOf(ctx.clock);
-  const interaction = await ctx.areas.interactions.log({
-    interaction: {
-      type: input.type,
-      date,
-      contactIds: [seeker.id, helper.id],
-      initiatedBy: 'me',
-      title: `Introduced ${seeker.displayName} and ${helper.displayName}`,
-      ...(input.notes ? { notes: input.notes } : {}),
-      gave: ['intro'],
-      asked: [],
-      mutual: false,
+  // Two writes (the interaction, then "you introduced them" on both): all or nothing.
+  return ctx.journal.operation(
+    `logging the introduction of ${seeker.displayName} and ${helper.displayName}`,
+    async () => {
+      const interaction = await ctx.areas.interactions.log({
+        interaction: {
+          type: input.type,
+          date,
+          contactIds: [seeker.id, helper.id],
+          initiatedBy: 'me',
+          title: `Introduced ${seeker.displayName} and ${helper.displayName}`,
+          ...(input.notes ? { notes: input.notes } : {}),
+          gave: ['intro'],
+          asked: [],
+          mutual: false,
+        },
+        newPeople: [],
+        details: [],
+      });
+      await ctx.areas.people.relate(seeker.id, helper.id, 'introduced-by-you', { since: date });
+      return interaction;
     },
-    newPeople: [],
-    details: [],
-  });
-  await ctx.areas.people.relate(seeker.id, helper.id, 'introduced-by-you', { since: date });
-  return interaction;
+  );
 }
 
 /**
