@@ -17,13 +17,26 @@ async function anaAndBen() {
   return { t, ana, ben, cy, timeline, relationships };
 }
 
+/** Logs an introduction and returns what its Undo sends back. */
+async function logIntro(t: TestCore, seekerId: string, helperId: string, date?: string) {
+  const { interaction, addedRelationship } = await t.call('network.logIntro', {
+    seekerId,
+    helperId,
+    ...(date ? { date } : {}),
+  });
+  return {
+    id: interaction.id,
+    undo: () => t.call('network.undoIntro', { interactionId: interaction.id, addedRelationship }),
+  };
+}
+
 describe('undoing a logged introduction', () => {
   it('removes its interaction and "you introduced them" on both, and suggests the pair again', async () => {
     const { t, ana, ben, cy, timeline, relationships } = await anaAndBen();
-    const logged = await t.call('network.logIntro', { seekerId: ana.id, helperId: ben.id });
+    const logged = await logIntro(t, ana.id, ben.id);
     expect(await timeline(ben.id)).toEqual([logged.id]);
 
-    await t.call('network.undoIntro', { interactionId: logged.id });
+    await logged.undo();
     expect(await timeline(ana.id)).toEqual([]);
     expect(await timeline(ben.id)).toEqual([]);
     expect(await relationships(ana.id)).toEqual([{ contactId: cy.id, kind: 'works-with' }]);
@@ -33,20 +46,47 @@ describe('undoing a logged introduction', () => {
     expect(suggested.map((s) => [s.seeker.id, s.helper.id])).toEqual([[ana.id, ben.id]]);
 
     // Once undone there is nothing left to undo.
-    await expect(t.call('network.undoIntro', { interactionId: logged.id })).rejects.toThrow(/no longer logged/);
+    await expect(logged.undo()).rejects.toThrow(/no longer logged/);
   });
 
   it('keeps "you introduced them" while another logged introduction of the two remains', async () => {
     const { t, ana, ben, timeline, relationships } = await anaAndBen();
-    const first = await t.call('network.logIntro', { seekerId: ana.id, helperId: ben.id, date: '2026-03-01' });
-    const second = await t.call('network.logIntro', { seekerId: ben.id, helperId: ana.id });
+    const first = await logIntro(t, ana.id, ben.id, '2026-03-01');
+    const second = await logIntro(t, ben.id, ana.id);
 
-    await t.call('network.undoIntro', { interactionId: second.id });
+    await second.undo();
     expect(await timeline(ana.id)).toEqual([first.id]);
-    expect((await relationships(ben.id)).map((r) => r.kind)).toEqual(['introduced-by-you']);
+    expect(await relationships(ben.id)).toEqual([
+      { contactId: ana.id, kind: 'introduced-by-you', since: '2026-03-01' },
+    ]);
 
-    await t.call('network.undoIntro', { interactionId: first.id });
+    await first.undo();
     expect(await relationships(ben.id)).toEqual([]);
+  });
+
+  it('leaves "you introduced them" that was there before the introduction, as it was', async () => {
+    const { t, ana, ben, relationships } = await anaAndBen();
+    // An earlier introduction whose interaction was deleted since: its relationship stays.
+    const earlier = await logIntro(t, ana.id, ben.id, '2020-05-01');
+    await t.call('interactions.delete', { id: earlier.id });
+    const before = await relationships(ben.id);
+    expect(before).toEqual([{ contactId: ana.id, kind: 'introduced-by-you', since: '2020-05-01' }]);
+
+    const again = await logIntro(t, ana.id, ben.id);
+    expect(await relationships(ben.id)).toEqual(before);
+    await again.undo();
+    expect(await relationships(ben.id)).toEqual(before);
+  });
+
+  it('gives two long names a title the timeline can still show', async () => {
+    const { t } = await anaAndBen();
+    const long = (name: string) => t.call('contacts.create', { displayName: name.repeat(190) });
+    const [a, b] = [await long('A'), await long('B')];
+    const { interaction } = await t.call('network.logIntro', { seekerId: a.id, helperId: b.id });
+    expect(interaction.title).toHaveLength(200);
+    expect(interaction.title!.endsWith('…')).toBe(true);
+    const page = await t.call('timeline.page', { filter: {}, offset: 0, limit: 10 });
+    expect(page.entries.map((e) => e.id)).toContain(interaction.id);
   });
 
   it('refuses an interaction that is not an introduction, and leaves it', async () => {
@@ -54,7 +94,9 @@ describe('undoing a logged introduction', () => {
     const coffee = await t.call('interactions.log', {
       interaction: { type: 'coffee', date: '2026-03-10', contactIds: [ana.id, ben.id] },
     });
-    await expect(t.call('network.undoIntro', { interactionId: coffee.id })).rejects.toThrow(/not an introduction/);
+    await expect(t.call('network.undoIntro', { interactionId: coffee.id, addedRelationship: true })).rejects.toThrow(
+      /not an introduction/,
+    );
     expect(await timeline(ana.id)).toEqual([coffee.id]);
   });
 });

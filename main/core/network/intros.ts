@@ -1,6 +1,7 @@
 /** Suggested introductions with their opt-in drafts, and logging one the user made. */
 import { introOptInDrafts } from '../../../shared/domain/network/intro-drafts.ts';
 import { suggestIntroductions, type IntroSuggestion } from '../../../shared/domain/network/intro-match.ts';
+import type { Contact } from '../../../shared/domain/contact.ts';
 import type { Interaction } from '../../../shared/domain/interaction.ts';
 import type { IntroSuggestionView } from '../../../shared/ipc/channels/network.ts';
 import { AppError } from '../../../shared/ipc/result.ts';
@@ -47,9 +48,20 @@ export function suggestedIntros(people: readonly ContactDocument[], limit: numbe
   return introViews(people, suggestIntroductions(people, limit), signature);
 }
 
+/** The interaction's title: both names, cut to the 200 characters a title holds. */
+export function introTitle(seekerName: string, helperName: string): string {
+  const title = `Introduced ${seekerName} and ${helperName}`;
+  return title.length <= 200 ? title : `${title.slice(0, 199)}…`;
+}
+
+const introducedBy = (p: ContactDocument | Contact, otherId: string) =>
+  (p.relationships ?? []).some((r) => r.contactId === otherId && r.kind === 'introduced-by-you');
+
 /**
  * An introduction the user made: one interaction with both people in which the user gave an
- * intro (so each person's give-and-take balance counts it), and "you introduced them" on both.
+ * intro (so each person's give-and-take balance counts it), and "you introduced them" on both,
+ * unless it is there already (an earlier introduction, an import): that one is kept as it is, and
+ * the undo leaves it. One operation: a crash between the two writes undoes both.
  */
 export async function logIntro(
   ctx: CoreContext,
@@ -60,55 +72,52 @@ export async function logIntro(
     type: Interaction['type'];
     notes?: string | undefined;
   },
-): Promise<Interaction> {
+): Promise<{ interaction: Interaction; addedRelationship: boolean }> {
   if (input.seekerId === input.helperId) throw new AppError('invalid_input', 'Choose two different people.');
-  const [seeker, helper] = await Promise.all([
-    ctx.areas.people.get(input.seekerId),
-    ctx.areas.people.get(input.helperId),
-  ]);
   const date = input.date ?? todayOf(ctx.clock);
-  // Two writes (the interaction, then "you introduced them" on both): all or nothing.
-  return ctx.journal.operation(
-    `logging the introduction of ${seeker.displayName} and ${helper.displayName}`,
-    async () => {
-      const interaction = await ctx.areas.interactions.log({
-        interaction: {
-          type: input.type,
-          date,
-          contactIds: [seeker.id, helper.id],
-          initiatedBy: 'me',
-          title: `Introduced ${seeker.displayName} and ${helper.displayName}`,
-          ...(input.notes ? { notes: input.notes } : {}),
-          gave: ['intro'],
-          asked: [],
-          mutual: false,
-        },
-        newPeople: [],
-        details: [],
-      });
-      await ctx.areas.people.relate(seeker.id, helper.id, 'introduced-by-you', { since: date });
-      return interaction;
-    },
-  );
+  return ctx.journal.operation('logging an introduction', async () => {
+    const [seeker, helper] = await Promise.all([
+      ctx.areas.people.get(input.seekerId),
+      ctx.areas.people.get(input.helperId),
+    ]);
+    const interaction = await ctx.areas.interactions.log({
+      interaction: {
+        type: input.type,
+        date,
+        contactIds: [seeker.id, helper.id],
+        initiatedBy: 'me',
+        title: introTitle(seeker.displayName, helper.displayName),
+        ...(input.notes ? { notes: input.notes } : {}),
+        gave: ['intro'],
+        asked: [],
+        mutual: false,
+      },
+      newPeople: [],
+      details: [],
+    });
+    const addedRelationship = !introducedBy(seeker, helper.id);
+    if (addedRelationship) await ctx.areas.people.relate(seeker.id, helper.id, 'introduced-by-you', { since: date });
+    return { interaction, addedRelationship };
+  });
 }
 
 /**
- * Undo of `logIntro`: its interaction goes (kept in the trash, like any deleted interaction), and so
- * does "you introduced them" on both, unless another logged introduction of the same two is still
- * there (one logged twice). One operation: a crash between the two writes undoes both.
+ * Undo of `logIntro`: its interaction goes (kept in the trash, like any deleted interaction), and,
+ * when that log added it, "you introduced them" on both, unless another logged introduction of the
+ * same two is still there (one logged twice). One operation: a crash between the two writes undoes both.
  */
-export async function undoIntro(ctx: CoreContext, interactionId: string): Promise<void> {
+export async function undoIntro(ctx: CoreContext, interactionId: string, addedRelationship: boolean): Promise<void> {
   const found = await ctx.db.interactions.findOne(interactionId).exec();
   if (!found) throw new AppError('not_found', 'That introduction is no longer logged.');
   const intro = found.toMutableJSON() as InteractionDocument;
   if (!intro.gave.includes('intro')) throw new AppError('invalid_input', 'That interaction is not an introduction.');
-  // Both people are still in it unless one was deleted since; the other's half then stays, hidden, as deletes leave it.
-  const pair = intro.contactIds.length === 2 ? (intro.contactIds as [string, string]) : undefined;
-  const loggedTwice =
-    pair && (await ctx.areas.interactions.withPeople([pair[0]])).some((i) => isIntroOf(i, pair, intro.id));
   await ctx.journal.operation(`the undo of “${intro.title ?? 'an introduction'}”`, async () => {
     await ctx.areas.interactions.remove(intro.id);
-    if (pair && !loggedTwice) await ctx.areas.people.unrelate(pair[0], pair[1], 'introduced-by-you');
+    // Both people are still in it unless one was deleted since; the other's half then stays, hidden, as deletes leave it.
+    if (!addedRelationship || intro.contactIds.length !== 2) return;
+    const pair = intro.contactIds as [string, string];
+    const loggedTwice = (await ctx.areas.interactions.withPeople([pair[0]])).some((i) => isIntroOf(i, pair, intro.id));
+    if (!loggedTwice) await ctx.areas.people.unrelate(pair[0], pair[1], 'introduced-by-you');
   });
 }
 

@@ -90,7 +90,7 @@ describe('introductions', () => {
     expect(suggestion!.drafts[1].body).toContain('Would you be open to an introduction?');
     expect((await t.next('network.watchPerson', { id: ben.id })).intros).toHaveLength(1);
 
-    const logged = await t.call('network.logIntro', { seekerId: ana.id, helperId: ben.id });
+    const { interaction: logged } = await t.call('network.logIntro', { seekerId: ana.id, helperId: ben.id });
     expect(logged).toMatchObject({ contactIds: [ana.id, ben.id], gave: ['intro'], date: TODAY });
     for (const id of [ana.id, ben.id]) {
       const view = await t.next('person.watch', { id });

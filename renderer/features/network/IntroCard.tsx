@@ -23,8 +23,8 @@ export function IntroCard({ intro, onChanged }: { intro: IntroSuggestionView; on
     // The opt-in messages as they were typed: the introduction made, they are no drafts to offer
     // again, until Undo brings them back with the suggestion.
     let typed: KeptSlots = {};
-    const undo = (interactionId: string) => async () => {
-      const result = await rapport().network.undoIntro({ interactionId });
+    const undo = (interactionId: string, addedRelationship: boolean) => async () => {
+      const result = await rapport().network.undoIntro({ interactionId, addedRelationship });
       if (result.ok) {
         formDrafts.putBack(typed);
         onChanged?.();
@@ -33,7 +33,10 @@ export function IntroCard({ intro, onChanged }: { intro: IntroSuggestionView; on
     };
     void request(() => rapport().network.logIntro({ seekerId: seeker.id, helperId: helper.id }), {
       action: `log the introduction of ${pair}`,
-      success: ({ id }) => ({ title: `Logged your introduction of ${pair}`, undo: { run: undo(id) } }),
+      success: ({ interaction, addedRelationship }) => ({
+        title: `Logged your introduction of ${pair}`,
+        undo: { run: undo(interaction.id, addedRelationship) },
+      }),
     }).then((r) => {
       if (r.ok) {
         typed = formDrafts.forget((slot) => mine.has(slot));

@@ -72,7 +72,8 @@ export const networkRequests = {
   })),
   /**
    * Logs an introduction the user made: one interaction with both people in which the user gave
-   * an intro, and the relationship "you introduced them" on both.
+   * an intro, and the relationship "you introduced them" on both unless it is there already
+   * (`addedRelationship` says which, for the undo).
    */
   'network.logIntro': channel(() => ({
     input: z.object({
@@ -82,13 +83,17 @@ export const networkRequests = {
       type: InteractionType.default('email'),
       notes: z.string().trim().max(2000).optional(),
     }),
-    output: Interaction,
+    output: z.object({ interaction: Interaction, addedRelationship: z.boolean() }),
   })),
   /**
    * Undo of `network.logIntro`: removes the interaction it logged (into the trash, like any delete)
-   * and "you introduced them" on both, unless another logged introduction of the two remains.
+   * and, when that log added it, "you introduced them" on both, unless another logged
+   * introduction of the two remains.
    */
-  'network.undoIntro': channel(() => ({ input: z.object({ interactionId: Id }), output: z.object({}) })),
+  'network.undoIntro': channel(() => ({
+    input: z.object({ interactionId: Id, addedRelationship: z.boolean() }),
+    output: z.object({}),
+  })),
   /** Before an ask: the job-hunt guard for this person, with a reconnect draft and an ask draft. */
   'network.askCheck': channel(() => ({
     input: z.object({ contactId: Id, signature: Signature }),
