@@ -79,6 +79,23 @@ describe('Ctrl/Cmd+Z', () => {
     expect(archived.undo.run).toHaveBeenCalledTimes(1);
   });
 
+  it('leaves the toasts alone while a dialog or menu is open over them', async () => {
+    const archived = undoable('Archived Sam');
+    await doAll([archived]);
+    const dialog = document.createElement('div');
+    dialog.setAttribute('role', 'dialog');
+    dialog.innerHTML = '<button type="button">Save</button>';
+    document.body.append(dialog);
+    dialog.querySelector('button')!.focus();
+    expect(fireEvent.keyDown(dialog.querySelector('button')!, { key: 'z', ctrlKey: true })).toBe(true);
+    // Focus elsewhere, the modal still open.
+    expect(fireEvent.keyDown(document.body, { key: 'z', ctrlKey: true })).toBe(true);
+    expect(archived.undo.run).not.toHaveBeenCalled();
+    dialog.remove();
+    await userEvent.keyboard('{Control>}z{/Control}');
+    await within(notifications()).findByText('Undone: archived Sam');
+  });
+
   it('does not redo (Shift), repeat while held, or reach a toast that was dismissed', async () => {
     const archived = undoable('Archived Sam');
     await doAll([archived]);
@@ -122,6 +139,22 @@ describe('Ctrl/Cmd+Z', () => {
     await userEvent.click(within(error.closest('li')!).getByRole('button', { name: 'Retry' }));
     await within(notifications()).findByText('Undone: deleted Sam');
     await waitFor(() => expect(apply).toHaveBeenCalledTimes(2));
+  });
+
+  it('offers no Retry when the undo cannot be done (things changed since)', async () => {
+    const changed = {
+      title: 'Snoozed Ana until 19 Mar',
+      undo: {
+        run: vi.fn(async () => ({
+          ok: false as const,
+          error: { code: 'conflict' as const, message: 'It changed since.' },
+        })),
+      },
+    };
+    await doAll([changed]);
+    await userEvent.keyboard('{Control>}z{/Control}');
+    const error = await within(notifications()).findByText('Could not undo');
+    expect(within(error.closest('li')!).queryByRole('button', { name: 'Retry' })).toBeNull();
   });
 
   it('is named on the Undo button, and said with the toast for screen readers', async () => {

@@ -61,12 +61,18 @@ export function ToastProvider({ children }: { children: ReactNode }) {
     close(toast.id);
     const undoSpec = toast.undo!;
     const result = 'token' in undoSpec ? await rapport().undo.apply({ token: undoSpec.token }) : await undoSpec.run();
-    // A failed undo can be retried from its error toast.
-    if (!result.ok) undone.current.delete(toast.id);
+    // A failed undo can be retried from its error toast, unless what it would put back changed since.
+    const retryable = !result.ok && result.error.code !== 'conflict';
+    if (retryable) undone.current.delete(toast.id);
     show(
       result.ok
         ? { title: `Undone: ${lowerFirst(toast.title)}` }
-        : { kind: 'error', title: 'Could not undo', description: result.error.message, retry: () => void undo(toast) },
+        : {
+            kind: 'error',
+            title: 'Could not undo',
+            description: result.error.message,
+            ...(retryable ? { retry: () => void undo(toast) } : {}),
+          },
     );
   }
 

@@ -41,8 +41,17 @@ export function editsText(target: EventTarget | null): boolean {
 }
 
 /**
- * Calls `undoNewest` on Ctrl/Cmd+Z outside text fields; it answers whether it undid something,
- * and only then is the key kept from the browser (and the desktop shell's Edit menu).
+ * An open dialog, popover or menu (Radix marks none of them `aria-modal`), or a focused select:
+ * the toasts behind are not what the user is looking at, and an undo there would change what the
+ * dialog is about.
+ */
+const inOverlay = (target: EventTarget | null) =>
+  (target instanceof Element && target.closest('select') !== null) ||
+  document.querySelector('[role=dialog], [role=alertdialog], [role=menu]') !== null;
+
+/**
+ * Calls `undoNewest` on Ctrl/Cmd+Z outside text fields and overlays; it answers whether it undid
+ * something, and only then is the key kept from the browser (and the desktop shell's Edit menu).
  */
 export function useUndoShortcut(undoNewest: () => boolean): void {
   const latest = useRef(undoNewest);
@@ -51,7 +60,8 @@ export function useUndoShortcut(undoNewest: () => boolean): void {
   });
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (event.defaultPrevented || !isUndoShortcut(event) || editsText(event.target)) return;
+      if (event.defaultPrevented || !isUndoShortcut(event) || editsText(event.target) || inOverlay(event.target))
+        return;
       if (latest.current()) event.preventDefault();
     };
     window.addEventListener('keydown', onKey);
