@@ -57,6 +57,9 @@ const onlyPageHolds = (target: HitTarget) => {
 /** Frames the target must keep focus, in view, before the watch ends: a page still loading can render its row again. */
 const FRAMES_SETTLED = 20;
 
+/** What a person does to move on their own: scroll, click, type. */
+const USER_MOVES = ['wheel', 'touchmove', 'pointerdown', 'keydown'] as const;
+
 /** Frames a list is given to bring a target in before it is asked again. */
 const FRAMES_BETWEEN_ASKS = 10;
 
@@ -78,8 +81,17 @@ const inView = (element: HTMLElement) => {
 function focusOnceShown(target: HitTarget, frames: number, askLists: boolean): void {
   let askAfter = askLists ? frames : -1;
   let held = 0;
+  // The user scrolling, clicking or typing meanwhile ends the watch: their move wins.
+  let userMoved = false;
+  const moved = () => (userMoved = true);
+  const watch = (on: boolean) => {
+    for (const type of USER_MOVES)
+      if (on) window.addEventListener(type, moved, { capture: true, passive: true });
+      else window.removeEventListener(type, moved, { capture: true });
+  };
+  watch(true);
   const attempt = (framesLeft: number) => {
-    if (!onlyPageHolds(target)) return;
+    if (userMoved || !onlyPageHolds(target)) return watch(false);
     const shown = shownElement(target);
     if (shown && document.activeElement === shown) {
       // A virtual list moves its rows as it measures the ones it renders, which can carry the
@@ -94,6 +106,7 @@ function focusOnceShown(target: HitTarget, frames: number, askLists: boolean): v
       for (const reveal of revealers) if (reveal(target)) askAfter = framesLeft - FRAMES_BETWEEN_ASKS;
     }
     if (held < FRAMES_SETTLED && framesLeft > 0) requestAnimationFrame(() => attempt(framesLeft - 1));
+    else watch(false);
   };
   requestAnimationFrame(() => attempt(frames));
 }

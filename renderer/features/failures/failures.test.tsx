@@ -18,6 +18,7 @@ const EMPTY_PROFILE = { email: '', phone: '', organisation: '', title: '', url: 
 import { StartersScreen } from '../starters/StartersScreen.tsx';
 import { TimelineScreen } from '../timeline/TimelineScreen.tsx';
 import { TodayScreen } from '../today/TodayScreen.tsx';
+import { revealOnPage } from '../../navigation/reveal.ts';
 import { devconf, devconfView } from './event-fixtures.ts';
 import * as data from './fixtures.ts';
 import { peopleWindowOf } from '../../test-support/people-window.ts';
@@ -208,6 +209,16 @@ describe('every channel failing shows on screen', () => {
     const { fake } = renderInApp(<TimelineScreen />, { subscriptions: loaded, failing: ['timeline.page'] });
     await waitFor(() => expect(fake.failed.has('timeline.page')).toBe(true));
     await expectEveryFailureShown(fake.failed);
+  });
+
+  it('Timeline: finding where a search hit older than the fetched pages stands', async () => {
+    const { fake } = renderInApp(<TimelineScreen />, {
+      subscriptions: loaded,
+      requests: { 'timeline.page': () => ({ entries: [data.coffee], hasMore: false }) },
+      failing: ['timeline.position'],
+    });
+    await screen.findByRole('button', { name: /Actions for Coffee/ });
+    await shows(fake, async () => revealOnPage({ kind: 'interaction', id: 'older-than-the-pages' }));
   });
 
   it('a timeline entry: edit, delete, and a value set aside by sync', async () => {

@@ -24,7 +24,7 @@ export function Timeline({
   label: string;
   inPage?: boolean;
 }) {
-  const { total, ready, loading, error, failedPages, entryAt, indexOf, locate, ensure, retry } =
+  const { total, ready, revision, loading, error, failedPages, entryAt, indexOf, locate, ensure, retry } =
     useTimelinePages(filter);
   const scroller = useRef<HTMLDivElement>(null);
   const [margin, setMargin] = useState(0);
@@ -52,24 +52,25 @@ export function Timeline({
   const focusStays = useFocusStaysInList<HTMLDivElement>();
   // A search hit for an entry this list holds but has not rendered: further down the page, or
   // older than the pages fetched so far, whose place the core gives (its page is fetched once the
-  // list scrolls there).
-  // Asked again while the target is not rendered: the place the core gave is kept meanwhile.
-  const located = useRef<{ id: string; locate: typeof locate; at: Promise<number | null> } | null>(null);
+  // list scrolls there). Asked again while the row is not rendered (reveal.ts), the list scrolls
+  // again to the place it was given, until the list changes.
+  const located = useRef<{ key: string; at: Promise<number | null> } | null>(null);
   useRevealer((target) => {
     if (target.kind !== 'interaction' || !ready) return false;
-    const bringIn = (index: number) => {
+    const index = indexOf(target.id);
+    if (index >= 0) {
       virtualizer.scrollToIndex(index, { align: 'center' });
       focusWhenShown(target);
-    };
-    const index = indexOf(target.id);
-    if (index >= 0) bringIn(index);
-    else {
-      if (located.current?.id !== target.id || located.current.locate !== locate)
-        located.current = { id: target.id, locate, at: locate(target.id) };
-      void located.current.at.then((at) => {
-        if (at !== null) bringIn(at);
-      });
+      return true;
     }
+    const key = `${target.id}|${revision}|${JSON.stringify(filter)}`;
+    const first = located.current?.key !== key;
+    if (first) located.current = { key, at: locate(target.id) };
+    void located.current!.at.then((at) => {
+      if (at === null) return;
+      virtualizer.scrollToIndex(at, { align: 'center' });
+      if (first) focusWhenShown(target);
+    });
     return true;
   });
   useEffect(() => {

@@ -4,6 +4,7 @@ import type { TimelineEntry } from '../../../shared/domain/views.ts';
 import type { TimelineFilter } from '../../../shared/ipc/contract.ts';
 import { rapport } from '../../api/rapport.ts';
 import { useLive } from '../../api/useLive.ts';
+import { useToast } from '../../ui/Toast.tsx';
 
 export const PAGE_SIZE = 100;
 type Filter = z.input<typeof TimelineFilter>;
@@ -79,17 +80,21 @@ export function useTimelinePages(filter: Filter) {
     }
     return -1;
   };
-  /** Where an entry stands in the whole timeline, fetched or not; null when it is not in it (or the ask failed). */
+  const toast = useToast();
+  /** Where an entry stands in the whole timeline, fetched or not; null when it is not in it (or the ask failed, said in a toast). */
   const locate = useCallback(
     async (id: string): Promise<number | null> => {
       const result = await rapport().timeline.position({ filter: JSON.parse(key) as Filter, id });
+      if (!result.ok) toast({ kind: 'error', title: 'Could not find that entry', description: result.error.message });
       return result.ok ? result.value.index : null;
     },
-    [key],
+    [key, toast],
   );
   return {
     total: meta.status === 'ready' ? meta.data.total : 0,
     ready: meta.status === 'ready',
+    /** Moves whenever what the pages hold may have changed. */
+    revision,
     loading: meta.status === 'loading',
     error: meta.status === 'error' ? meta.error.message : undefined,
     failedPages: failure?.stamp === stamp ? failure.message : undefined,
