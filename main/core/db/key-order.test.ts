@@ -4,11 +4,12 @@ import { openTestCore } from '../testing/test-core.ts';
 import { COLLECTION_SCHEMAS } from './collections.ts';
 
 // RxDB sorts every schema's keys (and every query's, for its cache key) with localeCompare(); our
-// patch (patches/rxdb+*.patch) orders plain keys without ICU. Databases store each schema's hash,
-// so the order must stay exactly localeCompare's, or existing profiles would open on a
-// different hash.
+// patch (patches/rxdb+*.patch) orders plain keys without ICU, as the root and English collations
+// do. Databases store each schema's hash: made under those, they keep it. (Under a collation that
+// orders some keys otherwise, Czech or Lithuanian, the stored hash was already another; RxDB then
+// compares the schemas' content instead and opens them as before.)
 
-const byLocale = (a: string, b: string) => a.localeCompare(b);
+const byLocale = new Intl.Collator('en').compare;
 
 /** RxDB's sortObject before the patch. */
 function sortedByLocale(value: unknown): unknown {
