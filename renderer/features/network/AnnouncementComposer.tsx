@@ -1,6 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
 import { z } from 'zod';
-import { TIER_LABELS } from '../../../shared/domain/cadence.ts';
 import { Tier } from '../../../shared/domain/contact.ts';
 import {
   ANNOUNCEMENT_LABELS,
@@ -10,10 +9,12 @@ import {
 import { AnnouncementDraftView } from '../../../shared/ipc/channels/network.ts';
 import { rapport } from '../../api/rapport.ts';
 import { useRequest } from '../../api/request.ts';
+import { useTierLabels } from '../../api/useTierLabels.ts';
 import { usePeopleRefs } from '../../api/usePeoplePick.ts';
 import { RestoredDraft } from '../../ui/drafts/RestoredDraft.tsx';
 import { useDraft } from '../../ui/drafts/useDraft.ts';
 import { Field, FormError } from '../../ui/Field.tsx';
+import { LiveError } from '../../ui/LiveError.tsx';
 import { PersonSelect } from '../../ui/PersonSelect.tsx';
 import {
   fieldErrors,
@@ -61,6 +62,7 @@ export function AnnouncementComposer({ initial }: { initial?: Announcement }) {
   const messages = useDraft(`announcement-messages:${slot}`, NO_MESSAGES, Messages);
   const form = kept.values;
   const names = usePeopleRefs(form.contactIds, 'Someone removed');
+  const rhythms = useTierLabels();
   const [errors, setErrors] = useState<FieldErrors>({});
   const formRef = useFocusFirstError(errors);
   const { drafts } = messages.values;
@@ -204,10 +206,11 @@ export function AnnouncementComposer({ initial }: { initial?: Announcement }) {
                     set({ tiers: e.target.checked ? [...form.tiers, tier] : form.tiers.filter((t) => t !== tier) })
                   }
                 />{' '}
-                {TIER_LABELS[tier]}
+                {rhythms.labels[tier]}
               </label>
             ))}
           </div>
+          <LiveError state={rhythms.state} what="how often each rhythm is" />
           <div className="chosen-people">
             <PersonSelect
               label="Add a person"
