@@ -157,7 +157,7 @@ test('an announcement draft to a tag is copied and marked sent, which logs an in
     await composer.getByRole('button', { name: 'Draft messages' }).click();
     await expect(drafts.getByRole('article')).toHaveCount(2);
     await expect(message).toHaveValue(/\nPS: the Rust meet-up is on me\.$/);
-    await expect(drafts.getByText('Kept your changes to the messages to Eve Rustacean.')).toBeVisible();
+    await expect(drafts.getByText('Kept your changes to the message to Eve Rustacean.')).toBeVisible();
 
     await drafts.getByRole('button', { name: 'Copy the message to Eve Rustacean' }).click();
     const eves = drafts.getByRole('article', { name: 'Eve Rustacean' });

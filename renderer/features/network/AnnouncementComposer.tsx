@@ -35,7 +35,7 @@ import {
   type Redrafted,
 } from './announcement-drafts.ts';
 import { DraftMessage } from './DraftMessage.tsx';
-import { RedraftNote } from './RedraftNote.tsx';
+import { RedraftNote, redraftNote } from './RedraftNote.tsx';
 import { useFocusFirstError } from '../../ui/useFocusFirstError.ts';
 
 const KINDS = Object.keys(ANNOUNCEMENT_LABELS) as AnnouncementKind[];
@@ -269,10 +269,16 @@ export function AnnouncementComposer({ initial }: { initial?: Announcement }) {
       </form>
       {drafts ? (
         <section aria-labelledby="drafts-title" className="stack">
-          <h3 id="drafts-title" className="section-title" tabIndex={-1} ref={draftsTitle}>
+          <h3
+            id="drafts-title"
+            className="section-title"
+            tabIndex={-1}
+            ref={draftsTitle}
+            aria-describedby={redraftNote(redrafted) ? 'drafts-note' : undefined}
+          >
             Drafts <span className="count">{drafts.length}</span>
           </h3>
-          <RedraftNote redrafted={redrafted} />
+          <RedraftNote id="drafts-note" redrafted={redrafted} />
           {drafts.length === 0 ? (
             <p className="empty">Nobody matches. Choose a tag, an organisation, a tier or some people.</p>
           ) : (

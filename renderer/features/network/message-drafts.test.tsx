@@ -89,7 +89,11 @@ describe('Announce your news: drafting again and removing a recipient', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Draft messages' }));
     await waitFor(() => expect(message('Ana Costa').value).toBe('Hi Ana\n\nSam'));
     expect(message('Sam Okafor').value).toBe('Hi Sam, you heard it first');
-    expect(screen.getByText('Kept your changes to the messages to Sam Okafor.')).toBeTruthy();
+    // Said with the drafts' heading, where focus goes.
+    const heading = screen.getByRole('heading', { name: /^Drafts/ });
+    await waitFor(() => expect(document.activeElement).toBe(heading));
+    const note = document.getElementById(heading.getAttribute('aria-describedby') ?? '');
+    expect(note?.textContent).toBe('Kept your changes to the message to Sam Okafor.');
     cleanup();
     // And so does what is kept for the next visit.
     renderInApp(<AnnouncementComposer />, { requests: { 'network.announcementDrafts': () => drafted(signature) } });
