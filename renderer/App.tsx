@@ -10,6 +10,7 @@ import { DatabaseGate } from './features/recovery/DatabaseGate.tsx';
 import { SCREENS } from './navigation/screens.ts';
 import { Sidebar } from './navigation/Sidebar.tsx';
 import { focusOrHeading } from './ui/focus-fallback.ts';
+import { PopupLayer } from './ui/PopupLayer.tsx';
 import { ToastProvider } from './ui/Toast.tsx';
 import { TooltipProvider } from './ui/Tooltip.tsx';
 
@@ -101,9 +102,11 @@ function Shell() {
       </a>
       <Sidebar current={route.screen} onLog={() => openLog()} onSearch={() => setSearching(true)} />
       <main id="main" tabIndex={-1}>
-        <Suspense fallback={<p className="screen muted">Loading…</p>}>
-          <ScreenView key={`${route.screen}/${route.param ?? ''}`} route={route} />
-        </Suspense>
+        <PopupLayer>
+          <Suspense fallback={<p className="screen muted">Loading…</p>}>
+            <ScreenView key={`${route.screen}/${route.param ?? ''}`} route={route} />
+          </Suspense>
+        </PopupLayer>
       </main>
       <SearchPalette open={searching} onClose={() => setSearching(false)} />
     </div>

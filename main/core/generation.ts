@@ -189,6 +189,7 @@ export async function openGeneration(options: GenerationOptions): Promise<Genera
   const subscriptions: SubscriptionHandlers = {
     ...people.subscriptions,
     ...interactions.subscriptions,
+    ...settingsArea.subscriptions,
     ...reminders.subscriptions,
     ...practice.subscriptions,
     ...starters.subscriptions,

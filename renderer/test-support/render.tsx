@@ -7,6 +7,7 @@ import { QuickLogProvider } from '../features/log/QuickLog.tsx';
 import { setDateLocale } from '../ui/dates.ts';
 import { ToastProvider } from '../ui/Toast.tsx';
 import { TooltipProvider } from '../ui/Tooltip.tsx';
+import { DEFAULT_KEEP_IN_TOUCH } from '../../shared/domain/settings.ts';
 import { installFakeRapport, type FakeHandlers } from './fake-rapport.ts';
 import { picksFrom } from './people-picks.ts';
 import { peopleWindowOf } from './people-window.ts';
@@ -26,7 +27,10 @@ const BASE: FakeHandlers = {
     }),
     ...picksFrom([]),
   },
-  subscriptions: { 'people.watchWindow': peopleWindowOf([]) },
+  subscriptions: {
+    'people.watchWindow': peopleWindowOf([]),
+    'settings.watchKeepInTouch': (_input, push) => push(DEFAULT_KEEP_IN_TOUCH),
+  },
 };
 
 function AppProviders({ children }: { children: ReactNode }) {

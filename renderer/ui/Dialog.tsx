@@ -2,6 +2,7 @@ import * as RadixDialog from '@radix-ui/react-dialog';
 import { X } from 'lucide-react';
 import { useRef, type ReactNode } from 'react';
 import { focusFellToPage, focusOrHeading } from './focus-fallback.ts';
+import { OutsidePopupLayer } from './PopupLayer.tsx';
 
 interface DialogProps {
   open: boolean;
@@ -83,7 +84,7 @@ export function Dialog({ open, title, onClose, children, size = 'normal', hideTi
               </RadixDialog.Close>
             </header>
           )}
-          {children}
+          <OutsidePopupLayer>{children}</OutsidePopupLayer>
         </RadixDialog.Content>
       </RadixDialog.Portal>
     </RadixDialog.Root>

@@ -1,5 +1,6 @@
 import * as RadixMenu from '@radix-ui/react-dropdown-menu';
 import type { ReactElement, ReactNode } from 'react';
+import { usePopupLayer } from './PopupLayer.tsx';
 
 export interface MenuItem {
   label: string;
@@ -20,10 +21,11 @@ export function Menu({
   label?: string;
   align?: 'start' | 'end';
 }) {
+  const layer = usePopupLayer();
   return (
     <RadixMenu.Root modal={false}>
       <RadixMenu.Trigger asChild>{trigger}</RadixMenu.Trigger>
-      <RadixMenu.Portal>
+      <RadixMenu.Portal container={layer}>
         <RadixMenu.Content className="menu" align={align} sideOffset={4} aria-label={label}>
           {items.map((item, i) =>
             item === 'separator' ? (

@@ -4,6 +4,7 @@ import { ChevronDown, X } from 'lucide-react';
 import { useId, useState, type KeyboardEvent } from 'react';
 import { pickFailure, usePeoplePick, usePeopleRefs, type PickedPerson } from '../api/usePeoplePick.ts';
 import { Avatar } from './Avatar.tsx';
+import { usePopupLayer } from './PopupLayer.tsx';
 
 const SHOWN = 50;
 
@@ -35,6 +36,7 @@ export function PersonSelect({
 }) {
   const id = useId();
   const [open, setOpen] = useState(false);
+  const layer = usePopupLayer();
   const [query, setQuery] = useState('');
   const trimmed = query.trim();
   const { answer, error, answerNow } = usePeoplePick(
@@ -88,7 +90,7 @@ export function PersonSelect({
             <ChevronDown size={14} aria-hidden />
           </button>
         </Popover.Trigger>
-        <Popover.Portal>
+        <Popover.Portal container={layer}>
           <Popover.Content className="popover person-popover" align="start" sideOffset={4} aria-label={label}>
             <Command
               shouldFilter={false}

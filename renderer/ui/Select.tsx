@@ -1,5 +1,6 @@
 import * as RadixMenu from '@radix-ui/react-dropdown-menu';
 import { Check, ChevronDown } from 'lucide-react';
+import { usePopupLayer } from './PopupLayer.tsx';
 
 export interface SelectOption<T extends string> {
   value: T;
@@ -25,6 +26,7 @@ export function Select<T extends string>({
   onChange: (value: T) => void;
   icon?: React.ReactNode;
 }) {
+  const layer = usePopupLayer();
   const current = options.find((o) => o.value === value)?.label ?? '';
   return (
     <RadixMenu.Root modal={false}>
@@ -35,7 +37,7 @@ export function Select<T extends string>({
           <ChevronDown size={14} aria-hidden />
         </button>
       </RadixMenu.Trigger>
-      <RadixMenu.Portal>
+      <RadixMenu.Portal container={layer}>
         <RadixMenu.Content className="menu select-content" align="start" sideOffset={4} aria-label={label}>
           <RadixMenu.Label className="menu-label">{label}</RadixMenu.Label>
           <RadixMenu.RadioGroup value={value} onValueChange={(v) => onChange(v as T)}>

@@ -1,5 +1,6 @@
 import * as RadixTooltip from '@radix-ui/react-tooltip';
 import type { ReactElement, ReactNode } from 'react';
+import { usePopupLayer } from './PopupLayer.tsx';
 
 /** A short hint on hover and keyboard focus; the trigger keeps its own accessible name. */
 export function Tooltip({
@@ -11,10 +12,11 @@ export function Tooltip({
   shortcut?: string;
   children: ReactElement;
 }) {
+  const layer = usePopupLayer();
   return (
     <RadixTooltip.Root>
       <RadixTooltip.Trigger asChild>{children}</RadixTooltip.Trigger>
-      <RadixTooltip.Portal>
+      <RadixTooltip.Portal container={layer}>
         <RadixTooltip.Content className="tooltip" side="right" sideOffset={6}>
           {label}
           {shortcut ? <kbd>{shortcut}</kbd> : null}

@@ -22,9 +22,44 @@ export const DEFAULT_TIER_CADENCES: TierCadences = {
   yearly: { idealDays: 365, maxDays: 456 },
 };
 
-export const TIER_LABELS: Record<Tier, string> = {
-  close: 'Close (every 3 weeks)',
-  regular: 'Regular (every 2 months)',
-  occasional: 'Occasional (every 6 months)',
+/** Each tier's name alone, where the rhythm is said elsewhere or not needed (a filter). */
+export const TIER_NAMES: Record<Tier, string> = {
+  close: 'Close',
+  regular: 'Regular',
+  occasional: 'Occasional',
   yearly: 'Yearly',
 };
+
+const plural = (n: number, unit: string) => (n === 1 ? `every ${unit}` : `every ${n} ${unit}s`);
+const DAYS_A_MONTH = 365.25 / 12;
+
+/**
+ * How often `idealDays` is, in words: "every 2 weeks", "every 2 months", "every year", or in days
+ * when no larger unit says it truly (45 days is not "every 6 weeks"). A year within a day, then a
+ * month within two days of a whole number of months (61 days is two months), then whole weeks.
+ */
+export function everyPhrase(idealDays: number): string {
+  const years = Math.round(idealDays / 365.25);
+  if (years >= 1 && Math.abs(idealDays - years * 365.25) <= 1) return plural(years, 'year');
+  const months = Math.round(idealDays / DAYS_A_MONTH);
+  if (months >= 1 && Math.abs(idealDays - months * DAYS_A_MONTH) <= 2) return plural(months, 'month');
+  if (idealDays % 7 === 0) return plural(idealDays / 7, 'week');
+  return plural(idealDays, 'day');
+}
+
+/**
+ * A tier as the rhythm pickers show it, from the rhythms set in Settings: "Close (every 3
+ * weeks)". Yearly at a year says just "Yearly".
+ */
+export function tierLabel(tier: Tier, cadences: TierCadences): string {
+  const every = everyPhrase(cadences[tier].idealDays);
+  return tier === 'yearly' && every === 'every year' ? TIER_NAMES.yearly : `${TIER_NAMES[tier]} (${every})`;
+}
+
+/** Every tier's label (`tierLabel`). */
+export const tierLabels = (cadences: TierCadences): Record<Tier, string> => ({
+  close: tierLabel('close', cadences),
+  regular: tierLabel('regular', cadences),
+  occasional: tierLabel('occasional', cadences),
+  yearly: tierLabel('yearly', cadences),
+});

@@ -1,6 +1,6 @@
 import { rmSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { expectAccessible } from './helpers.ts';
+import { expectAccessible, expectInLandmarks } from './helpers.ts';
 import { DEMO_60, seededFolder } from './seeded-folder.ts';
 import { test as served, expect, startServe } from './serve-fixture.ts';
 
@@ -84,10 +84,16 @@ test('open dialogs, menus, the palette with results and the picker pass axe', as
   await page.getByRole('button', { name: 'More people actions' }).click();
   await expect(page.getByRole('menu')).toBeVisible();
   await expectAccessible(page, 'People menu');
+  await expectInLandmarks(page, 'People menu');
   await page.keyboard.press('Escape');
   await page.getByRole('button', { name: /^Show:/ }).click();
   await expectAccessible(page, 'People filter menu');
+  await expectInLandmarks(page, 'People filter menu');
   await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: 'Add person' }).hover();
+  await expect(page.getByRole('tooltip')).toBeVisible();
+  await expectInLandmarks(page, 'a tooltip');
+  await page.mouse.move(0, 0);
   await page.getByRole('checkbox').first().check();
   await expect(page.getByRole('toolbar', { name: /Actions for 1 person/ })).toBeVisible();
   await expectAccessible(page, 'People with a selection');
@@ -99,6 +105,7 @@ test('open dialogs, menus, the palette with results and the picker pass axe', as
     .click();
   await expect(page.getByRole('menu')).toBeVisible();
   await expectAccessible(page, 'timeline entry menu');
+  await expectInLandmarks(page, 'timeline entry menu');
   await page.keyboard.press('Escape');
 
   await page.keyboard.press('Control+5');

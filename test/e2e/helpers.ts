@@ -71,6 +71,22 @@ export async function expectAccessible(page: Page, state: string): Promise<void>
   ).toEqual([]);
 }
 
+/**
+ * Fails when axe's `region` rule (a best practice, so not among the WCAG tags expectAccessible
+ * runs) finds content outside every landmark: an open menu, popover or tooltip must render inside
+ * the landmark it was opened from (ui/PopupLayer.tsx), where landmark navigation reaches it.
+ */
+export async function expectInLandmarks(page: Page, state: string): Promise<void> {
+  await settled(page);
+  await installAxe(page);
+  const { violations } = await new AxeBuilder({ page, axeSource: AXE_ALREADY_INSTALLED })
+    .withRules(['region'])
+    .options({ resultTypes: ['violations'] })
+    .setLegacyMode()
+    .analyze();
+  expect(violations.flatMap((v) => v.nodes.map((n) => `${state}: ${v.id} ${n.target.join(' ')}`))).toEqual([]);
+}
+
 /** Adds a person the way a user does: N on the People screen, then typing right away. */
 export async function addPerson(page: Page, name: string, organisation?: string): Promise<void> {
   await page.keyboard.press('Control+3');

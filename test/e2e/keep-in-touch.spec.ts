@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { addPerson } from './helpers.ts';
+import { addPerson, api, toasts } from './helpers.ts';
 import { expect, startServe, test } from './serve-fixture.ts';
 
 test('log a coffee with a detail, find it, fall due as time passes, and get back on track with a call', async ({
@@ -64,6 +64,49 @@ test('log a coffee with a detail, find it, fall due as time passes, and get back
     await served.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
+});
+
+test('the rhythm pickers say the intervals set in Settings, and follow a change while open', async ({
+  page,
+  served,
+}) => {
+  await page.goto(served.url);
+  await addPerson(page, 'Sam Okafor');
+
+  // Close every two weeks instead of three.
+  await page.keyboard.press('Control+8');
+  const rhythms = page.getByRole('form', { name: 'Keep-in-touch rhythms' });
+  const close = rhythms.getByRole('group', { name: 'Close' });
+  await close.getByLabel('Ideal (days)').fill('14');
+  await close.getByLabel('Maximum (days)').fill('28');
+  await rhythms.getByRole('button', { name: 'Save rhythms' }).click();
+  await expect(toasts(page)).toContainText('Saved the keep-in-touch rhythms');
+  await expect(rhythms.getByLabel('Rhythm for new and imported people')).toContainText('Close (every 2 weeks)');
+
+  // Setting the rhythm of a selection…
+  await page.keyboard.press('Control+3');
+  await page.getByRole('checkbox', { name: 'Select Sam Okafor' }).check();
+  await page
+    .getByRole('toolbar', { name: /Actions for 1 person/ })
+    .getByRole('button', { name: 'Set rhythm' })
+    .click();
+  await expect(page.getByRole('menuitem', { name: 'Close (every 2 weeks)' })).toBeVisible();
+  await page.keyboard.press('Escape');
+
+  // …and a person's edit, which follows a change made while it is open (another device's, say).
+  await page.getByRole('link', { name: /Sam Okafor/ }).click();
+  await page.getByRole('button', { name: 'Edit', exact: true }).click();
+  const rhythm = page.getByRole('dialog').getByLabel('Rhythm', { exact: true });
+  await expect(rhythm.getByRole('option', { name: 'Close (every 2 weeks)' })).toBeAttached();
+  const settings = await api<{ tiers: Record<string, { idealDays: number; maxDays: number }> }>(
+    page,
+    'settings.getKeepInTouch',
+    {},
+  );
+  await api(page, 'settings.setKeepInTouch', {
+    tiers: { ...settings.tiers, regular: { idealDays: 30, maxDays: 45 } },
+  });
+  await expect(rhythm.getByRole('option', { name: 'Regular (every month)' })).toBeAttached();
 });
 
 test('a person added before a restart of the browser-mode server is still there after it', async ({ page }) => {

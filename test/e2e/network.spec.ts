@@ -179,8 +179,19 @@ test('an announcement draft to a tag is copied and marked sent, which logs an in
     await expect(message).toHaveValue(/^Hi Eve,\n\nA quick note to let you know I’m leaving Acme\./);
     await expectAccessible(page, 'announcement drafts');
 
+    // Drafting again (to designers too) leaves Eve's message as edited, and drafts one for Fay.
+    await message.press('ControlOrMeta+End');
+    await page.keyboard.type('\nPS: the Rust meet-up is on me.');
+    await composer.getByLabel('Tags', { exact: true }).focus();
+    await page.keyboard.type(', design');
+    await composer.getByRole('button', { name: 'Draft messages' }).click();
+    await expect(drafts.getByRole('article')).toHaveCount(2);
+    await expect(message).toHaveValue(/\nPS: the Rust meet-up is on me\.$/);
+    await expect(drafts.getByText('Kept your changes to the message to Eve Rustacean.')).toBeVisible();
+
     await drafts.getByRole('button', { name: 'Copy the message to Eve Rustacean' }).click();
-    await expect(drafts.getByRole('status')).toHaveText('Copied the message to Eve Rustacean.');
+    const eves = drafts.getByRole('article', { name: 'Eve Rustacean' });
+    await expect(eves.getByRole('status')).toHaveText('Copied the message to Eve Rustacean.');
     expect(await page.evaluate(() => navigator.clipboard.readText())).toContain('I’m leaving Acme.');
 
     await drafts.getByRole('button', { name: 'Mark sent to Eve Rustacean' }).click();
@@ -198,5 +209,18 @@ test('an announcement draft to a tag is copied and marked sent, which logs an in
     expect(timeline.entries.map((e) => [e.type, e.title, e.date])).toEqual([
       ['email', 'Some news: I’m changing jobs', TODAY],
     ]);
+
+    // Deleting Fay takes her message away with her. Eve's was sent: the announcement is out to
+    // everyone left, so the composer starts afresh, as after the last Mark sent.
+    await drafts.getByRole('textbox', { name: 'Message to Fay Designer' }).fill('Hi Fay, between us: …');
+    await openPersonPage(page, 'Fay Designer');
+    await page.getByRole('button', { name: 'More actions for Fay Designer' }).click();
+    await page.getByRole('menuitem', { name: 'Delete' }).click();
+    await page.getByRole('dialog', { name: 'Delete Fay Designer?' }).getByRole('button', { name: 'Delete' }).click();
+    await expect(toasts(page)).toContainText('Deleted Fay Designer');
+    await page.keyboard.press('Control+7');
+    await expect(composer.getByLabel('Tags', { exact: true })).toHaveValue('');
+    await expect(drafts).toHaveCount(0);
+    expect(await page.evaluate(() => localStorage.getItem('rapport.form-drafts') ?? '')).not.toContain('between us');
   }, page);
 });

@@ -4,12 +4,14 @@ import { KEEP_IN_TOUCH } from './keep-in-touch.ts';
 /** The settings screen's own channels; other areas' settings travel on their areas' channels. */
 export function createSettingsArea(
   ctx: CoreContext,
-): Area<'settings.getKeepInTouch' | 'settings.setKeepInTouch', never> {
+): Area<'settings.getKeepInTouch' | 'settings.setKeepInTouch', 'settings.watchKeepInTouch'> {
   return {
     requests: {
       'settings.getKeepInTouch': () => ctx.settings.read(KEEP_IN_TOUCH),
       'settings.setKeepInTouch': (input) => ctx.settings.write(KEEP_IN_TOUCH, input),
     },
-    subscriptions: {},
+    subscriptions: {
+      'settings.watchKeepInTouch': () => ctx.settings.watch(KEEP_IN_TOUCH),
+    },
   };
 }

@@ -329,6 +329,16 @@ describe('every channel failing shows on screen', () => {
       await shows(fake, async () => userEvent.click(await screen.findByRole('button', { name })));
   });
 
+  it('Settings: the rhythms’ intervals, said under the rhythm picker', async () => {
+    const { fake } = renderInApp(<SettingsScreen />, {
+      subscriptions: loaded,
+      requests: settingsLoads,
+      failing: [...settingsFails, 'settings.watchKeepInTouch'],
+    });
+    await waitFor(() => expect(fake.failed).toContain('settings.watchKeepInTouch'));
+    await expectEveryFailureShown(new Set(['settings.watchKeepInTouch']));
+  });
+
   it('Sync: testing, setting up and joining, and reconnecting', async () => {
     // The previous test left the full-screen card's address behind.
     window.location.hash = '#/settings';

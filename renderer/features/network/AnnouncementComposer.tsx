@@ -1,19 +1,19 @@
 import { useEffect, useRef, useState } from 'react';
-import { z } from 'zod';
-import { TIER_LABELS } from '../../../shared/domain/cadence.ts';
 import { Tier } from '../../../shared/domain/contact.ts';
 import {
   ANNOUNCEMENT_LABELS,
   type Announcement,
   type AnnouncementKind,
 } from '../../../shared/domain/network/outreach.ts';
-import { AnnouncementDraftView } from '../../../shared/ipc/channels/network.ts';
+import type { AnnouncementDraftView } from '../../../shared/ipc/channels/network.ts';
 import { rapport } from '../../api/rapport.ts';
 import { useRequest } from '../../api/request.ts';
+import { useTierLabels } from '../../api/useTierLabels.ts';
 import { usePeopleRefs } from '../../api/usePeoplePick.ts';
 import { RestoredDraft } from '../../ui/drafts/RestoredDraft.tsx';
 import { useDraft } from '../../ui/drafts/useDraft.ts';
 import { Field, FormError } from '../../ui/Field.tsx';
+import { LiveError } from '../../ui/LiveError.tsx';
 import { PersonSelect } from '../../ui/PersonSelect.tsx';
 import {
   fieldErrors,
@@ -23,12 +23,20 @@ import {
   AnnouncementForm,
   type FieldErrors,
 } from './announcement-form.ts';
+import {
+  announcementSlot,
+  editMessage,
+  Messages,
+  messagesSlot,
+  NO_MESSAGES,
+  allSent,
+  redraft,
+  withoutRecipients,
+  type Redrafted,
+} from './announcement-drafts.ts';
 import { DraftMessage } from './DraftMessage.tsx';
+import { RedraftNote, redraftNote } from './RedraftNote.tsx';
 import { useFocusFirstError } from '../../ui/useFocusFirstError.ts';
-
-/** The messages drafted and what the user made of them: edited, and who they were sent to. */
-const Messages = z.object({ drafts: z.array(AnnouncementDraftView).nullable(), sent: z.array(z.string()) });
-const NO_MESSAGES: z.infer<typeof Messages> = { drafts: null, sent: [] };
 
 const KINDS = Object.keys(ANNOUNCEMENT_LABELS) as AnnouncementKind[];
 const SHOWN_FIELDS = new Set([
@@ -57,10 +65,18 @@ export function AnnouncementComposer({ initial }: { initial?: Announcement }) {
   // What is typed stays as a draft for the next visit, and so do the messages drafted from it and
   // the user's edits to them, until every message is sent or Start over.
   const slot = JSON.stringify(initial ?? {});
-  const kept = useDraft(`announcement:${slot}`, formFrom(initial), AnnouncementForm);
-  const messages = useDraft(`announcement-messages:${slot}`, NO_MESSAGES, Messages);
+  const kept = useDraft(announcementSlot(slot), formFrom(initial), AnnouncementForm);
+  const messages = useDraft(messagesSlot(slot), NO_MESSAGES, Messages);
+  // What drafting again kept as the user left it, said once under the heading.
+  const [redrafted, setRedrafted] = useState<Redrafted | null>(null);
+  // The messages as they are when the drafts arrive: the user may edit one while they are asked for.
+  const latest = useRef(messages.values);
+  useEffect(() => {
+    latest.current = messages.values;
+  });
   const form = kept.values;
   const names = usePeopleRefs(form.contactIds, 'Someone removed');
+  const rhythms = useTierLabels();
   const [errors, setErrors] = useState<FieldErrors>({});
   const formRef = useFocusFirstError(errors);
   const { drafts } = messages.values;
@@ -95,7 +111,9 @@ export function AnnouncementComposer({ initial }: { initial?: Announcement }) {
       },
     }).then((r) => {
       if (!r.ok) return;
-      messages.set({ drafts: r.value, sent: [] });
+      const next = redraft(latest.current, r.value);
+      messages.set(next.messages);
+      setRedrafted(next);
       setTimesDrafted((n) => n + 1);
     });
   };
@@ -113,16 +131,26 @@ export function AnnouncementComposer({ initial }: { initial?: Announcement }) {
       },
     ).then((r) => {
       if (!r.ok) return;
-      const nowSent = [...sent, d.person.id];
+      // Only `sent` changes: an edit to another message made while this was logged stays.
+      const nowSent = [...latest.current.sent, d.person.id];
       messages.set({ sent: nowSent });
-      // The announcement is out to everyone: what was typed for it is no longer a draft to bring back.
-      if (drafts?.every((m) => nowSent.includes(m.person.id))) {
-        kept.forget();
-        messages.forget();
-      }
+      if (allSent({ ...latest.current, sent: nowSent })) everyoneSent();
     });
-  const edit = (id: string, body: string) =>
-    messages.setter('drafts')((all) => all?.map((m) => (m.person.id === id ? { ...m, body } : m)) ?? null);
+  // The announcement is out to everyone: what was typed for it is no longer a draft to bring back.
+  const everyoneSent = () => {
+    kept.forget();
+    messages.forget();
+  };
+  const edit = (id: string, body: string) => messages.set(editMessage(messages.values, id, body));
+  const removeRecipient = (id: string) => {
+    set({ contactIds: form.contactIds.filter((x) => x !== id) });
+    setRedrafted(null);
+    // Removed from who to: no message to them stays (re-drafting brings one back if a tag still matches).
+    if (!messages.values.drafts?.some((d) => d.person.id === id)) return;
+    const left = withoutRecipients(messages.values, [id]);
+    messages.set(left);
+    if (allSent(left)) everyoneSent();
+  };
 
   return (
     <div className="stack">
@@ -204,10 +232,11 @@ export function AnnouncementComposer({ initial }: { initial?: Announcement }) {
                     set({ tiers: e.target.checked ? [...form.tiers, tier] : form.tiers.filter((t) => t !== tier) })
                   }
                 />{' '}
-                {TIER_LABELS[tier]}
+                {rhythms.labels[tier]}
               </label>
             ))}
           </div>
+          <LiveError state={rhythms.state} what="how often each rhythm is" />
           <div className="chosen-people">
             <PersonSelect
               label="Add a person"
@@ -223,11 +252,7 @@ export function AnnouncementComposer({ initial }: { initial?: Announcement }) {
             {form.contactIds.map((id) => (
               <span key={id} className="tag">
                 {names.named(id) ?? '…'}
-                <button
-                  type="button"
-                  className="link-button"
-                  onClick={() => set({ contactIds: form.contactIds.filter((x) => x !== id) })}
-                >
+                <button type="button" className="link-button" onClick={() => removeRecipient(id)}>
                   Remove<span className="visually-hidden"> {names.named(id)}</span>
                 </button>
               </span>
@@ -244,9 +269,16 @@ export function AnnouncementComposer({ initial }: { initial?: Announcement }) {
       </form>
       {drafts ? (
         <section aria-labelledby="drafts-title" className="stack">
-          <h3 id="drafts-title" className="section-title" tabIndex={-1} ref={draftsTitle}>
+          <h3
+            id="drafts-title"
+            className="section-title"
+            tabIndex={-1}
+            ref={draftsTitle}
+            aria-describedby={redraftNote(redrafted) ? 'drafts-note' : undefined}
+          >
             Drafts <span className="count">{drafts.length}</span>
           </h3>
+          <RedraftNote id="drafts-note" redrafted={redrafted} />
           {drafts.length === 0 ? (
             <p className="empty">Nobody matches. Choose a tag, an organisation, a tier or some people.</p>
           ) : (

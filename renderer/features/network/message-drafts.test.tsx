@@ -5,6 +5,10 @@ import { describe, expect, it, vi } from 'vitest';
 import type { Interaction } from '../../../shared/domain/interaction.ts';
 import type { AnnouncementDraftView, IntroSuggestionView } from '../../../shared/ipc/channels/network.ts';
 import { renderInApp } from '../../test-support/render.tsx';
+import { formDrafts } from '../../ui/drafts/draft-store.ts';
+import { picksFrom } from '../../test-support/people-picks.ts';
+import { announcementSlot } from './announcement-drafts.ts';
+import { EMPTY_FORM } from './announcement-form.ts';
 import { AnnouncementComposer } from './AnnouncementComposer.tsx';
 import { AskDialog } from './AskDialog.tsx';
 import { IntroCard } from './IntroCard.tsx';
@@ -66,6 +70,51 @@ describe('Announce your news: the drafted messages', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Start over' }));
     expect(screen.queryByLabelText('Message to Sam Okafor')).toBeNull();
     expect(window.localStorage.getItem('rapport.form-drafts')).toBeNull();
+  });
+});
+
+describe('Announce your news: drafting again and removing a recipient', () => {
+  const drafted = (signature: string): AnnouncementDraftView[] => [
+    { person: { id: SAM, displayName: 'Sam Okafor' }, subject: 'News', body: `Hi Sam${signature}`, opening: 'ask' },
+    { person: { id: ANA, displayName: 'Ana Costa' }, subject: 'News', body: `Hi Ana${signature}`, opening: 'ask' },
+  ];
+
+  it('leaves a message the user edited as it is, fills the others afresh, and says so', async () => {
+    let signature = '';
+    renderInApp(<AnnouncementComposer />, { requests: { 'network.announcementDrafts': () => drafted(signature) } });
+    await userEvent.click(screen.getByRole('button', { name: 'Draft messages' }));
+    await userEvent.type(await screen.findByLabelText('Message to Sam Okafor'), ', you heard it first');
+    signature = '\n\nSam';
+    await userEvent.type(screen.getByLabelText('Sign as'), 'Sam');
+    await userEvent.click(screen.getByRole('button', { name: 'Draft messages' }));
+    await waitFor(() => expect(message('Ana Costa').value).toBe('Hi Ana\n\nSam'));
+    expect(message('Sam Okafor').value).toBe('Hi Sam, you heard it first');
+    // Said with the drafts' heading, where focus goes.
+    const heading = screen.getByRole('heading', { name: /^Drafts/ });
+    await waitFor(() => expect(document.activeElement).toBe(heading));
+    const note = document.getElementById(heading.getAttribute('aria-describedby') ?? '');
+    expect(note?.textContent).toBe('Kept your changes to the message to Sam Okafor.');
+    cleanup();
+    // And so does what is kept for the next visit.
+    renderInApp(<AnnouncementComposer />, { requests: { 'network.announcementDrafts': () => drafted(signature) } });
+    expect(message('Sam Okafor').value).toBe('Hi Sam, you heard it first');
+  });
+
+  it('takes away the message to a person removed from who to', async () => {
+    formDrafts.save(announcementSlot('{}'), EMPTY_FORM, { ...EMPTY_FORM, contactIds: [SAM, ANA] });
+    const people = [
+      { id: SAM, displayName: 'Sam Okafor' },
+      { id: ANA, displayName: 'Ana Costa' },
+    ];
+    renderInApp(<AnnouncementComposer />, {
+      requests: { ...picksFrom(people), 'network.announcementDrafts': () => drafted('') },
+    });
+    await userEvent.click(screen.getByRole('button', { name: 'Draft messages' }));
+    await userEvent.type(await screen.findByLabelText('Message to Ana Costa'), ', and a secret');
+    await userEvent.click(screen.getByRole('button', { name: 'Remove Ana Costa' }));
+    expect(screen.queryByLabelText('Message to Ana Costa')).toBeNull();
+    expect(message('Sam Okafor').value).toBe('Hi Sam');
+    expect(window.localStorage.getItem('rapport.form-drafts')).not.toContain('and a secret');
   });
 });
 

@@ -1,8 +1,9 @@
-import { render, screen } from '@testing-library/react';
+import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import type { ContactFields } from '../../../shared/domain/contact.ts';
 import type { Result } from '../../../shared/ipc/result.ts';
+import { renderInApp } from '../../test-support/render.tsx';
 import { AddPersonForm } from './AddPersonForm.tsx';
 
 const saved = (fields: ContactFields): Result<never> =>
@@ -15,7 +16,7 @@ describe('AddPersonForm', () => {
   it('sends the trimmed, validated person with the default rhythm chosen', async () => {
     const create = vi.fn(async (fields: ContactFields) => saved(fields));
     const onAdded = vi.fn();
-    render(<AddPersonForm create={create} onAdded={onAdded} defaultTier="regular" />);
+    renderInApp(<AddPersonForm create={create} onAdded={onAdded} defaultTier="regular" />);
     await userEvent.type(screen.getByLabelText(/Name/), '  Ada Lovelace ');
     await userEvent.type(screen.getByLabelText('Organisation'), 'Analytical Engines');
     await userEvent.type(screen.getByLabelText('Email'), 'ada@example.org');
@@ -34,7 +35,7 @@ describe('AddPersonForm', () => {
 
   it('shows "Name is required" inline and sends nothing when the name is blank', async () => {
     const create = vi.fn();
-    render(<AddPersonForm create={create} onAdded={vi.fn()} />);
+    renderInApp(<AddPersonForm create={create} onAdded={vi.fn()} />);
     await userEvent.type(screen.getByLabelText(/Name/), '   ');
     await userEvent.click(screen.getByRole('button', { name: 'Add person' }));
     expect(create).not.toHaveBeenCalled();
@@ -46,7 +47,7 @@ describe('AddPersonForm', () => {
 
   it('refuses an email that is not one', async () => {
     const create = vi.fn();
-    render(<AddPersonForm create={create} onAdded={vi.fn()} />);
+    renderInApp(<AddPersonForm create={create} onAdded={vi.fn()} />);
     await userEvent.type(screen.getByLabelText(/Name/), 'Grace');
     await userEvent.type(screen.getByLabelText('Email'), 'not-an-email');
     await userEvent.click(screen.getByRole('button', { name: 'Add person' }));
@@ -61,7 +62,7 @@ describe('AddPersonForm', () => {
       { id: 'x', displayName: 'Priya Nair', organisation: 'Acme' },
       { id: 'y', displayName: 'Priya Nairobi' },
     ]);
-    render(<AddPersonForm create={create} onAdded={vi.fn()} sameName={sameName} />);
+    renderInApp(<AddPersonForm create={create} onAdded={vi.fn()} sameName={sameName} />);
     await userEvent.type(screen.getByLabelText(/Name/), 'priya nair');
     await userEvent.click(screen.getByRole('button', { name: 'Add person' }));
     expect(sameName).toHaveBeenCalledWith('priya nair');
@@ -80,7 +81,7 @@ describe('AddPersonForm', () => {
         details: [{ path: ['organisation'], message: 'Keep it shorter' }],
       },
     }));
-    render(<AddPersonForm create={create} onAdded={vi.fn()} />);
+    renderInApp(<AddPersonForm create={create} onAdded={vi.fn()} />);
     await userEvent.type(screen.getByLabelText(/Name/), 'Grace');
     await userEvent.click(screen.getByRole('button', { name: 'Add person' }));
     expect(screen.getByLabelText('Organisation').getAttribute('aria-invalid')).toBe('true');
@@ -92,7 +93,7 @@ describe('AddPersonForm', () => {
       ok: false as const,
       error: { code: 'internal' as const, message: 'Rapport could not save.' },
     }));
-    render(<AddPersonForm create={create} onAdded={vi.fn()} />);
+    renderInApp(<AddPersonForm create={create} onAdded={vi.fn()} />);
     await userEvent.type(screen.getByLabelText(/Name/), 'Grace');
     await userEvent.click(screen.getByRole('button', { name: 'Add person' }));
     expect(screen.getByRole('alert').textContent).toBe('Rapport could not save.');

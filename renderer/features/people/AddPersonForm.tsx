@@ -1,5 +1,4 @@
 import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
-import { TIER_LABELS } from '../../../shared/domain/cadence.ts';
 import type { CardDraft } from '../../../shared/domain/cards/card-draft.ts';
 import { ContactFields, Tier, type Contact } from '../../../shared/domain/contact.ts';
 import { EMAIL_HINT, isEmailAddress } from '../../../shared/domain/email.ts';
@@ -11,6 +10,7 @@ import { Field, FormError } from '../../ui/Field.tsx';
 import { fold } from '../../../shared/domain/people/rank-people.ts';
 import type { PickedPerson } from '../../../shared/ipc/channels/people.ts';
 import { useFocusFirstError } from '../../ui/useFocusFirstError.ts';
+import { RhythmSelect } from '../../ui/RhythmSelect.tsx';
 
 type Errors = Partial<
   Record<'displayName' | 'organisation' | 'role' | 'email' | 'phone' | 'url' | 'notes' | 'form', string>
@@ -187,18 +187,15 @@ export function AddPersonForm({
         </div>
       ) : null}
       <div className="row">
-        <div className="field">
-          <label htmlFor={`${id}-tier`}>Rhythm</label>
-          {/* Made anew when the default rhythm arrives: a select takes its default only once. */}
-          <select key={defaultTier ?? ''} id={`${id}-tier`} name="tier" defaultValue={tier ?? ''}>
-            <option value="">No rhythm</option>
-            {Tier.options.map((t) => (
-              <option key={t} value={t}>
-                {TIER_LABELS[t]}
-              </option>
-            ))}
-          </select>
-        </div>
+        {/* Made anew when the default rhythm arrives: a select takes its default only once. */}
+        <RhythmSelect
+          id={`${id}-tier`}
+          label="Rhythm"
+          name="tier"
+          defaultValue={tier ?? ''}
+          noneLabel="No rhythm"
+          remakeOn={defaultTier ?? ''}
+        />
       </div>
       {sameName ? (
         <p className="field-warning" role="alert">

@@ -1,11 +1,12 @@
 import { Archive, ArchiveRestore, Download, Repeat, Tag, Trash2, X } from 'lucide-react';
 import { useId, useState } from 'react';
-import { TIER_LABELS } from '../../../shared/domain/cadence.ts';
 import { Tier } from '../../../shared/domain/contact.ts';
 import type { PersonListItem } from '../../../shared/domain/views.ts';
 import { rapport } from '../../api/rapport.ts';
 import { useRequest } from '../../api/request.ts';
+import { useTierLabels } from '../../api/useTierLabels.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
+import { LiveError } from '../../ui/LiveError.tsx';
 import { Menu } from '../../ui/Menu.tsx';
 import { useExport } from '../backup/useExport.ts';
 import { forgetTypedAbout } from '../person/forget-typed.ts';
@@ -24,6 +25,7 @@ export function BulkBar({
   const id = useId();
   const request = useRequest();
   const exporter = useExport(ids);
+  const rhythms = useTierLabels();
   const [tag, setTag] = useState('');
   const [confirm, setConfirm] = useState(false);
   const count = peopleCount(ids.length);
@@ -47,7 +49,7 @@ export function BulkBar({
       action: `set the rhythm of ${count}`,
       success: ({ changed, undoToken }) => ({
         title: tier
-          ? `${peopleCount(changed)} set to ${TIER_LABELS[tier]}`
+          ? `${peopleCount(changed)} set to ${rhythms.labels[tier]}`
           : `Rhythm removed from ${peopleCount(changed)}`,
         undo: { token: undoToken },
       }),
@@ -75,73 +77,76 @@ export function BulkBar({
   }
 
   return (
-    <div className="bulk-bar" role="toolbar" aria-label={`Actions for ${count}`}>
-      <span className="bulk-count">{count} selected</span>
-      {/* Beside the count it clears, and short, so the actions keep to one line at 1280 px. */}
-      <button type="button" className="ghost small" onClick={onDone} aria-label="Clear selection">
-        <X size={14} aria-hidden /> Clear
-      </button>
-      <form
-        className="actions"
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (tag.trim()) addTag();
-        }}
-      >
-        <label htmlFor={`${id}-tag`} className="visually-hidden">
-          Tag to add
-        </label>
-        <input id={`${id}-tag`} placeholder="Tag" value={tag} onChange={(e) => setTag(e.target.value)} />
-        <button type="submit" disabled={!tag.trim()}>
-          <Tag size={14} aria-hidden /> Add tag
+    <>
+      <div className="bulk-bar" role="toolbar" aria-label={`Actions for ${count}`}>
+        <span className="bulk-count">{count} selected</span>
+        {/* Beside the count it clears, and short, so the actions keep to one line at 1280 px. */}
+        <button type="button" className="ghost small" onClick={onDone} aria-label="Clear selection">
+          <X size={14} aria-hidden /> Clear
         </button>
-      </form>
-      <Menu
-        label="Set rhythm"
-        align="start"
-        trigger={
-          <button type="button">
-            <Repeat size={14} aria-hidden /> Set rhythm
+        <form
+          className="actions"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (tag.trim()) addTag();
+          }}
+        >
+          <label htmlFor={`${id}-tag`} className="visually-hidden">
+            Tag to add
+          </label>
+          <input id={`${id}-tag`} placeholder="Tag" value={tag} onChange={(e) => setTag(e.target.value)} />
+          <button type="submit" disabled={!tag.trim()}>
+            <Tag size={14} aria-hidden /> Add tag
           </button>
-        }
-        items={[
-          ...Tier.options.map((t) => ({ label: TIER_LABELS[t], onSelect: () => setRhythm(t) })),
-          'separator' as const,
-          { label: 'No rhythm', onSelect: () => setRhythm(null) },
-        ]}
-      />
-      <button type="button" onClick={archive}>
-        {archiving ? <Archive size={14} aria-hidden /> : <ArchiveRestore size={14} aria-hidden />}
-        {archiving ? 'Archive' : 'Unarchive'}
-      </button>
-      <Menu
-        label="Export the selection"
-        align="start"
-        trigger={
-          <button type="button">
-            <Download size={14} aria-hidden /> Export
-          </button>
-        }
-        items={[
-          { label: 'vCard 3.0', onSelect: () => exporter.vcard('3.0') },
-          { label: 'vCard 4.0', onSelect: () => exporter.vcard('4.0') },
-          { label: 'CSV (Google Contacts)', onSelect: () => exporter.csv() },
-        ]}
-      />
-      <button type="button" className="danger" onClick={() => setConfirm(true)}>
-        <Trash2 size={14} aria-hidden /> Delete
-      </button>
-      <Dialog open={confirm} title={`Delete ${count}?`} onClose={() => setConfirm(false)}>
-        <p>Their details and interactions only with them go too. You can undo for a few seconds afterwards.</p>
-        <div className="dialog-footer">
-          <button type="button" data-autofocus onClick={() => setConfirm(false)}>
-            Cancel
-          </button>
-          <button type="button" className="danger solid" onClick={remove}>
-            Delete
-          </button>
-        </div>
-      </Dialog>
-    </div>
+        </form>
+        <Menu
+          label="Set rhythm"
+          align="start"
+          trigger={
+            <button type="button">
+              <Repeat size={14} aria-hidden /> Set rhythm
+            </button>
+          }
+          items={[
+            ...Tier.options.map((t) => ({ label: rhythms.labels[t], onSelect: () => setRhythm(t) })),
+            'separator' as const,
+            { label: 'No rhythm', onSelect: () => setRhythm(null) },
+          ]}
+        />
+        <button type="button" onClick={archive}>
+          {archiving ? <Archive size={14} aria-hidden /> : <ArchiveRestore size={14} aria-hidden />}
+          {archiving ? 'Archive' : 'Unarchive'}
+        </button>
+        <Menu
+          label="Export the selection"
+          align="start"
+          trigger={
+            <button type="button">
+              <Download size={14} aria-hidden /> Export
+            </button>
+          }
+          items={[
+            { label: 'vCard 3.0', onSelect: () => exporter.vcard('3.0') },
+            { label: 'vCard 4.0', onSelect: () => exporter.vcard('4.0') },
+            { label: 'CSV (Google Contacts)', onSelect: () => exporter.csv() },
+          ]}
+        />
+        <button type="button" className="danger" onClick={() => setConfirm(true)}>
+          <Trash2 size={14} aria-hidden /> Delete
+        </button>
+        <Dialog open={confirm} title={`Delete ${count}?`} onClose={() => setConfirm(false)}>
+          <p>Their details and interactions only with them go too. You can undo for a few seconds afterwards.</p>
+          <div className="dialog-footer">
+            <button type="button" data-autofocus onClick={() => setConfirm(false)}>
+              Cancel
+            </button>
+            <button type="button" className="danger solid" onClick={remove}>
+              Delete
+            </button>
+          </div>
+        </Dialog>
+      </div>
+      <LiveError state={rhythms.state} what="how often each rhythm is" />
+    </>
   );
 }

@@ -1,5 +1,5 @@
 import { ArrowUpDown, Search } from 'lucide-react';
-import { TIER_LABELS } from '../../../shared/domain/cadence.ts';
+import { TIER_NAMES } from '../../../shared/domain/cadence.ts';
 import { Tier } from '../../../shared/domain/contact.ts';
 import { Select } from '../../ui/Select.tsx';
 import type {
@@ -23,7 +23,7 @@ const STATUSES = [
 ] as const satisfies readonly { value: StatusFilter; label: string }[];
 const TIERS: { value: TierFilter; label: string }[] = [
   { value: 'any', label: 'Any rhythm' },
-  ...Tier.options.map((t) => ({ value: t, label: TIER_LABELS[t].replace(/ \(.*\)$/, '') })),
+  ...Tier.options.map((t) => ({ value: t, label: TIER_NAMES[t] })),
   { value: 'none', label: 'No rhythm' },
 ];
 const ALL_TAGS = '__all__';

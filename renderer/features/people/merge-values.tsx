@@ -1,5 +1,5 @@
 import type { ContactFields, Photo } from '../../../shared/domain/contact.ts';
-import { TIER_LABELS } from '../../../shared/domain/cadence.ts';
+import { TIER_NAMES } from '../../../shared/domain/cadence.ts';
 import { birthdayText } from '../person/ContactFacts.tsx';
 
 /** Field names as a person reads them in the merge view. */
@@ -63,7 +63,8 @@ export function FieldValue({ field, value }: { field: keyof ContactFields; value
     case 'birthday':
       return <>{birthdayText(f as NonNullable<ContactFields['birthday']>)}</>;
     case 'tier':
-      return <>{TIER_LABELS[f as NonNullable<ContactFields['tier']>]}</>;
+      // The tier's name: which tier each side has is what the choice is about.
+      return <>{TIER_NAMES[f as NonNullable<ContactFields['tier']>]}</>;
     case 'cadence': {
       const c = f as NonNullable<ContactFields['cadence']>;
       return <>{`Due after ${c.idealDays} days, overdue after ${c.maxDays}`}</>;

@@ -1,7 +1,8 @@
-import { render, screen, waitFor } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import type { Contact } from '../../../shared/domain/contact.ts';
+import { renderInApp } from '../../test-support/render.tsx';
 import { PersonForm } from './PersonForm.tsx';
 
 const sam: Contact = {
@@ -21,7 +22,7 @@ const sam: Contact = {
 describe('PersonForm', () => {
   it('saves labelled lines, profiles by network, a birthday without a year and a rhythm, keeping imported fields', async () => {
     const save = vi.fn(async () => ({ ok: true as const, value: sam }));
-    render(<PersonForm initial={sam} save={save} onSaved={() => {}} />);
+    renderInApp(<PersonForm initial={sam} save={save} onSaved={() => {}} />);
     await userEvent.type(screen.getByLabelText('Phones'), 'mobile: 07700 900123');
     await userEvent.type(
       screen.getByLabelText('Online profiles'),
@@ -51,7 +52,7 @@ describe('PersonForm', () => {
   it('keeps the kind of a profile left as it was, and detects it for a new one', async () => {
     const save = vi.fn(async () => ({ ok: true as const, value: sam }));
     const withProfile = { ...sam, social: [{ kind: 'linkedin' as const, url: 'https://li.example.org/sam' }] };
-    render(<PersonForm initial={withProfile} save={save} onSaved={() => {}} />);
+    renderInApp(<PersonForm initial={withProfile} save={save} onSaved={() => {}} />);
     await userEvent.type(screen.getByLabelText('Online profiles'), '{Enter}https://github.com/sam');
     await userEvent.click(screen.getByRole('button', { name: 'Save' }));
     expect(save).toHaveBeenCalledWith(
@@ -67,14 +68,16 @@ describe('PersonForm', () => {
   it('hands the person as saved to onSaved, so a new name shows at once', async () => {
     const renamed = { ...sam, displayName: 'Sam Okafor-Reyes' };
     const onSaved = vi.fn();
-    render(<PersonForm initial={sam} save={async () => ({ ok: true as const, value: renamed })} onSaved={onSaved} />);
+    renderInApp(
+      <PersonForm initial={sam} save={async () => ({ ok: true as const, value: renamed })} onSaved={onSaved} />,
+    );
     await userEvent.click(screen.getByRole('button', { name: 'Save' }));
     expect(onSaved).toHaveBeenCalledWith(renamed);
   });
 
   it('names the field when a birthday does not exist, and saves nothing', async () => {
     const save = vi.fn();
-    render(<PersonForm initial={sam} save={save} onSaved={() => {}} />);
+    renderInApp(<PersonForm initial={sam} save={save} onSaved={() => {}} />);
     await userEvent.type(screen.getByLabelText('Day'), '31');
     await userEvent.type(screen.getByLabelText('Month'), '4');
     await userEvent.click(screen.getByRole('button', { name: 'Save' }));
@@ -87,7 +90,7 @@ describe('PersonForm', () => {
 
   it('puts a cadence message under the field it is about', async () => {
     const save = vi.fn();
-    render(<PersonForm initial={sam} save={save} onSaved={() => {}} />);
+    renderInApp(<PersonForm initial={sam} save={save} onSaved={() => {}} />);
     await userEvent.type(screen.getByLabelText(/your own: due after/), '90');
     await userEvent.type(screen.getByLabelText(/Overdue after/), '30');
     await userEvent.click(screen.getByRole('button', { name: 'Save' }));
@@ -100,12 +103,12 @@ describe('PersonForm', () => {
 describe('PersonForm: an edit typed and not saved', () => {
   it('comes back when the edit opens again, until it is saved or started over', async () => {
     const save = vi.fn(async () => ({ ok: true as const, value: sam }));
-    const first = render(<PersonForm initial={sam} save={save} onSaved={() => {}} />);
+    const first = renderInApp(<PersonForm initial={sam} save={save} onSaved={() => {}} />);
     await userEvent.type(screen.getByLabelText('Notes'), 'Met at the Leeds meet-up; new puppy Biscuit');
     await userEvent.selectOptions(screen.getByLabelText('Rhythm'), 'close');
     first.unmount(); // Escape, or the window closed
 
-    const again = render(<PersonForm initial={sam} save={save} onSaved={() => {}} />);
+    const again = renderInApp(<PersonForm initial={sam} save={save} onSaved={() => {}} />);
     expect(screen.getByText(/Restored what you typed before/)).toBeTruthy();
     // Said to screen readers once the form has focus: a live region filled after it appeared.
     expect(screen.getByRole('status').textContent).toBe('');
@@ -122,7 +125,7 @@ describe('PersonForm: an edit typed and not saved', () => {
     expect((screen.getByLabelText('Rhythm') as HTMLSelectElement).value).toBe('');
     again.unmount();
 
-    render(<PersonForm initial={sam} save={save} onSaved={() => {}} />);
+    renderInApp(<PersonForm initial={sam} save={save} onSaved={() => {}} />);
     expect(screen.queryByText(/Restored what you typed before/)).toBeNull();
     await userEvent.type(screen.getByLabelText('Notes'), 'Saved this time');
     await userEvent.click(screen.getByRole('button', { name: 'Save' }));
@@ -131,10 +134,10 @@ describe('PersonForm: an edit typed and not saved', () => {
   });
 
   it('is not put over the person when they changed since the edit began', async () => {
-    const first = render(<PersonForm initial={sam} save={vi.fn()} onSaved={() => {}} />);
+    const first = renderInApp(<PersonForm initial={sam} save={vi.fn()} onSaved={() => {}} />);
     await userEvent.type(screen.getByLabelText('Notes'), 'typed on the old version');
     first.unmount();
-    render(<PersonForm initial={{ ...sam, notes: 'changed on the laptop' }} save={vi.fn()} onSaved={() => {}} />);
+    renderInApp(<PersonForm initial={{ ...sam, notes: 'changed on the laptop' }} save={vi.fn()} onSaved={() => {}} />);
     expect(screen.queryByText(/Restored what you typed before/)).toBeNull();
     expect((screen.getByLabelText('Notes') as HTMLTextAreaElement).value).toBe('changed on the laptop');
   });

@@ -1,6 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
-import { ContactFields, Tier, type Contact } from '../../../shared/domain/contact.ts';
-import { TIER_LABELS } from '../../../shared/domain/cadence.ts';
+import { ContactFields, type Contact } from '../../../shared/domain/contact.ts';
 import { isEmailAddress, notAnEmail } from '../../../shared/domain/email.ts';
 import { detectSocialKind } from '../../../shared/domain/social-kind.ts';
 import { toFieldIssues, type FieldIssue, type Result } from '../../../shared/ipc/result.ts';
@@ -9,6 +8,7 @@ import { RestoredDraft } from '../../ui/drafts/RestoredDraft.tsx';
 import { useFormDraft } from '../../ui/drafts/useFormDraft.ts';
 import { Field, FormError } from '../../ui/Field.tsx';
 import { useFocusFirstError } from '../../ui/useFocusFirstError.ts';
+import { RhythmSelect } from '../../ui/RhythmSelect.tsx';
 
 interface PersonFormProps {
   initial: Contact;
@@ -198,17 +198,13 @@ export function PersonForm({ initial, save, onSaved }: PersonFormProps) {
       </fieldset>
       <fieldset className="row">
         <legend>Keep in touch</legend>
-        <div className="field">
-          <label htmlFor={`${id}-tier`}>Rhythm</label>
-          <select id={`${id}-tier`} name="tier" defaultValue={initial.tier ?? ''}>
-            <option value="">Not tracked</option>
-            {Tier.options.map((t) => (
-              <option key={t} value={t}>
-                {TIER_LABELS[t]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <RhythmSelect
+          id={`${id}-tier`}
+          label="Rhythm"
+          name="tier"
+          defaultValue={initial.tier ?? ''}
+          noneLabel="Not tracked"
+        />
         <Field
           label="Or your own: due after (days)"
           name="idealDays"

@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import { TIER_LABELS } from '../../../shared/domain/cadence.ts';
+import { TIER_NAMES } from '../../../shared/domain/cadence.ts';
 import { Tier } from '../../../shared/domain/contact.ts';
 import { KeepInTouchSettings } from '../../../shared/domain/settings.ts';
 import { toFieldIssues } from '../../../shared/ipc/result.ts';
@@ -8,8 +8,7 @@ import { useRequest } from '../../api/request.ts';
 import { RestoredDraft } from '../../ui/drafts/RestoredDraft.tsx';
 import { useFormDraft } from '../../ui/drafts/useFormDraft.ts';
 import { Field } from '../../ui/Field.tsx';
-
-const NAMES: Record<Tier, string> = { close: 'Close', regular: 'Regular', occasional: 'Occasional', yearly: 'Yearly' };
+import { RhythmSelect } from '../../ui/RhythmSelect.tsx';
 
 /** The default rhythm of each tier, in days, and the rhythm new and imported people start with. */
 export function CadenceSettings() {
@@ -42,7 +41,7 @@ export function CadenceSettings() {
       const issue = toFieldIssues(parsed.error)[0];
       return setError(
         issue
-          ? `${NAMES[issue.path[1] as Tier] ?? ''} ${issue.path.at(-1) === 'maxDays' ? 'maximum' : 'ideal'}: ${issue.message}`
+          ? `${TIER_NAMES[issue.path[1] as Tier] ?? ''} ${issue.path.at(-1) === 'maxDays' ? 'maximum' : 'ideal'}: ${issue.message}`
           : 'Check the numbers',
       );
     }
@@ -72,21 +71,17 @@ export function CadenceSettings() {
         </p>
       </div>
       <RestoredDraft what="keep-in-touch rhythms" draft={typed} />
-      <div className="field">
-        <label htmlFor={`${id}-default`}>Rhythm for new and imported people</label>
-        <select id={`${id}-default`} name="defaultTier" defaultValue={settings.defaultTier ?? ''}>
-          <option value="">None: I choose for each person</option>
-          {Tier.options.map((t) => (
-            <option key={t} value={t}>
-              {TIER_LABELS[t]}
-            </option>
-          ))}
-        </select>
-      </div>
+      <RhythmSelect
+        id={`${id}-default`}
+        label="Rhythm for new and imported people"
+        name="defaultTier"
+        defaultValue={settings.defaultTier ?? ''}
+        noneLabel="None: I choose for each person"
+      />
       <div className="tier-grid">
         {Tier.options.map((t) => (
           <fieldset key={t} className="row">
-            <legend>{NAMES[t]}</legend>
+            <legend>{TIER_NAMES[t]}</legend>
             <Field
               label="Ideal (days)"
               name={`${t}-ideal`}

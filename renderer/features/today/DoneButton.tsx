@@ -5,6 +5,7 @@ import { INTERACTION_LABELS, type InteractionType } from '../../../shared/domain
 import { rapport } from '../../api/rapport.ts';
 import { useRequest } from '../../api/request.ts';
 import { INTERACTION_NOUNS } from '../log/words.ts';
+import { usePopupLayer } from '../../ui/PopupLayer.tsx';
 
 /** The ways people usually get back in touch, in the order offered. */
 const CHANNELS: InteractionType[] = ['message', 'email', 'call', 'video-call', 'coffee', 'social', 'other'];
@@ -21,6 +22,7 @@ function lastChannel(): InteractionType {
  */
 export function DoneButton({ personId, name, compact }: { personId: string; name: string; compact?: boolean }) {
   const [open, setOpen] = useState(false);
+  const layer = usePopupLayer();
   const request = useRequest();
   const suggested = lastChannel();
 
@@ -47,7 +49,7 @@ export function DoneButton({ personId, name, compact }: { personId: string; name
           <Check size={14} aria-hidden /> Done
         </button>
       </Popover.Trigger>
-      <Popover.Portal>
+      <Popover.Portal container={layer}>
         <Popover.Content
           className="popover"
           sideOffset={6}

@@ -3,22 +3,16 @@ import { useState } from 'react';
 import type { TodayItem, TodayView } from '../../../shared/domain/reminders/views.ts';
 import { openPerson } from '../../navigation/useScreen.ts';
 import { Avatar } from '../../ui/Avatar.tsx';
-import { statusText } from '../../ui/StatusBadge.tsx';
 import { useQuickLog } from '../log/QuickLog.tsx';
 import { useFocusStaysInList } from '../../ui/useFocusStaysInList.ts';
 import { DoneButton } from './DoneButton.tsx';
 import { LaterMenu } from './LaterMenu.tsx';
-import { reasonText } from './reasons.ts';
+import { rowReasons } from './reasons.ts';
 
 function Row({ item, actionable }: { item: TodayItem; actionable: boolean }) {
   const { openLog } = useQuickLog();
   const name = item.displayName;
-  // What put them on Today first ("Ask about: …", a birthday), then their rhythm: a row in "Due
-  // today" that opened with "On track" read as a contradiction, and lost the reason to truncation.
-  const reasons = [
-    ...item.reasons.filter((r) => r.kind !== 'overdue' && r.kind !== 'due').map(reasonText),
-    ...(item.status.state === 'untracked' ? [] : [statusText(item.status)]),
-  ];
+  const reasons = rowReasons(item);
   return (
     <li className="due-row">
       <Avatar name={name} />
@@ -32,8 +26,8 @@ function Row({ item, actionable }: { item: TodayItem; actionable: boolean }) {
         >
           {name}
         </a>
-        <span className={`due-reason status-${item.status.state}`} title={reasons.join(' · ')}>
-          {reasons.join(' · ')}
+        <span className={reasons.tone ? `due-reason status-${reasons.tone}` : 'due-reason'} title={reasons.text}>
+          {reasons.text}
         </span>
       </div>
       <span className="row-actions">

@@ -1,5 +1,6 @@
-import type { DueReasonView } from '../../../shared/domain/reminders/views.ts';
+import type { DueReasonView, TodayItem } from '../../../shared/domain/reminders/views.ts';
 import { formatDateShort } from '../../ui/dates.ts';
+import { statusText } from '../../ui/StatusBadge.tsx';
 
 /** Why someone is on the list, in a few words (never by colour alone). */
 export function reasonText(reason: DueReasonView): string {
@@ -15,4 +16,21 @@ export function reasonText(reason: DueReasonView): string {
     case 'follow-up':
       return reason.text ? `Ask about: ${reason.text}` : `A follow-up from ${formatDateShort(reason.followUpOn)}`;
   }
+}
+
+/**
+ * What a Today row says under the name: what put them on Today first ("Ask about: …", a
+ * birthday), then their rhythm when it is a reason too (due, overdue). A rhythm still on track is
+ * left out of a row that is there for something else: "On track" in "Due today" read as a
+ * contradiction. A row with no other reason ("This week") is there for its rhythm, and says so.
+ * `tone` is the rhythm's state when it is said, for the row's colour; otherwise none.
+ */
+export function rowReasons(item: TodayItem): { text: string; tone: 'due' | 'overdue' | 'on-track' | null } {
+  const others = item.reasons.filter((r) => r.kind !== 'overdue' && r.kind !== 'due').map(reasonText);
+  const { status } = item;
+  const rhythm = status.state === 'untracked' || (status.state === 'on-track' && others.length) ? null : status;
+  return {
+    text: [...others, ...(rhythm ? [statusText(rhythm)] : [])].join(' · '),
+    tone: rhythm ? rhythm.state : null,
+  };
 }

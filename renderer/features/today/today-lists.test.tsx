@@ -1,6 +1,6 @@
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { TodayView } from '../../../shared/domain/reminders/views.ts';
 import { today } from '../failures/fixtures.ts';
 import { renderInApp } from '../../test-support/render.tsx';
@@ -39,7 +39,7 @@ it('says how many birthdays it was not sent', () => {
   expect(screen.getByText('And 3,209 more in the next 30 days.')).toBeTruthy();
 });
 
-it('says first why someone is due today, then their rhythm', () => {
+describe('what a row says under the name', () => {
   const onTrack = {
     state: 'on-track' as const,
     since: '2026-03-01',
@@ -47,21 +47,34 @@ it('says first why someone is due today, then their rhythm', () => {
     dueOn: '2027-05-05',
     overdueOn: '2027-06-05',
   };
-  const view: TodayView = {
-    ...today,
-    overdue: [],
-    due: [
-      {
-        id: 'mia',
-        displayName: 'Mia Hughes',
-        status: onTrack,
-        reasons: [{ kind: 'follow-up', detailId: 'd1', followUpOn: '2026-03-18', text: 'her sabbatical' }],
-      },
-    ],
+  const due = { ...onTrack, state: 'due' as const, since: '2025-12-01', dueOn: '2026-03-01' };
+  const askAbout = { kind: 'follow-up' as const, detailId: 'd1', followUpOn: '2026-03-18', text: 'her sabbatical' };
+  const row = (item: TodayView['due'][number], lane: 'due' | 'thisWeek' = 'due') => {
+    renderInApp(<DueLanes view={{ ...today, overdue: [], due: [], [lane]: [item] }} />);
+    return screen.getByRole('link', { name: item.displayName }).nextElementSibling!;
   };
-  renderInApp(<DueLanes view={view} />);
-  const reason = screen.getByRole('link', { name: 'Mia Hughes' }).nextElementSibling!;
-  expect(reason.textContent).toMatch(/^Ask about: her sabbatical · On track · next by /);
+
+  it('in Due today for a follow-up, says why, and no "On track" for a rhythm not yet due', () => {
+    const reason = row({ id: 'mia', displayName: 'Mia Hughes', status: onTrack, reasons: [askAbout] });
+    expect(reason.textContent).toBe('Ask about: her sabbatical');
+    expect(reason.className).toBe('due-reason');
+  });
+
+  it('says the reason first, then a rhythm that is due as well, in the rhythm’s colour', () => {
+    const reason = row({
+      id: 'mia',
+      displayName: 'Mia Hughes',
+      status: due,
+      reasons: [{ kind: 'due', status: due }, askAbout],
+    });
+    expect(reason.textContent).toBe('Ask about: her sabbatical · Due since 1 Mar 2026');
+    expect(reason.className).toContain('status-due');
+  });
+
+  it('in This week, where the rhythm is the reason, says when it comes due', () => {
+    const reason = row({ id: 'ola', displayName: 'Ola Berg', status: onTrack, reasons: [] }, 'thisWeek');
+    expect(reason.textContent).toMatch(/^On track · next by 5 May 2027$/);
+  });
 });
 
 it('keeps focus in the lane when the row holding it goes (Done, Later), on the row now in its place', async () => {

@@ -198,6 +198,8 @@ export const peopleSubscriptions = {
     output: z.array(PersonListItem),
   })),
   'person.watch': channel(() => ({ input: z.object({ id: Id }), output: PersonView })),
+  /** The rhythms as they change (Settings, sync): the rhythm pickers say each tier's interval. */
+  'settings.watchKeepInTouch': channel(() => ({ input: z.object({}), output: KeepInTouchSettings })),
   /** How many timeline entries match; `revision` changes whenever pages must be fetched again. */
   'timeline.watch': channel(() => ({
     input: z.object({ filter: TimelineFilter.default({}) }),
