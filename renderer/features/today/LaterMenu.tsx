@@ -1,9 +1,9 @@
 import { AlarmClock, CalendarX2, Clock, MoreHorizontal } from 'lucide-react';
-import type { ReminderChange } from '../../../shared/ipc/channels/reminders.ts';
 import { rapport } from '../../api/rapport.ts';
 import { useRequest } from '../../api/request.ts';
 import { formatDateShort } from '../../ui/dates.ts';
 import { Menu } from '../../ui/Menu.tsx';
+import { undoReminderChange } from './reminder-undo.ts';
 
 /**
  * Later: snooze for a day or a week, or skip this cycle; each says what it did, with Undo, which
@@ -11,13 +11,12 @@ import { Menu } from '../../ui/Menu.tsx';
  */
 export function LaterMenu({ personId, name }: { personId: string; name: string }) {
   const request = useRequest();
-  const undo = (change: ReminderChange) => ({ run: () => rapport().reminders.undo(change) });
   const snooze = (days: 1 | 7) =>
     void request(() => rapport().reminders.snooze({ personId, days }), {
       action: `snooze ${name}`,
       success: ({ until, change }) => ({
         title: `Snoozed ${name} until ${formatDateShort(until)}`,
-        undo: undo(change),
+        undo: undoReminderChange(change),
       }),
     });
   return (
@@ -37,7 +36,7 @@ export function LaterMenu({ personId, name }: { personId: string; name: string }
           onSelect: () =>
             void request(() => rapport().reminders.skip({ personId }), {
               action: `skip ${name} this cycle`,
-              success: ({ change }) => ({ title: `Skipped ${name} this cycle`, undo: undo(change) }),
+              success: ({ change }) => ({ title: `Skipped ${name} this cycle`, undo: undoReminderChange(change) }),
             }),
         },
       ]}

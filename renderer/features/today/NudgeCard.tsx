@@ -7,6 +7,7 @@ import { Avatar } from '../../ui/Avatar.tsx';
 import { formatInstant } from '../../ui/dates.ts';
 import { useCopy } from '../starters/useCopy.ts';
 import { DoneButton } from './DoneButton.tsx';
+import { undoReminderChange } from './reminder-undo.ts';
 
 const OUTCOME: Record<NonNullable<NudgeView['outcome']>, string> = {
   done: 'Done for today. Nice one.',
@@ -75,7 +76,7 @@ export function NudgeCard({ nudge }: { nudge: NudgeView | null }) {
                     action: 'set the evening reminder',
                     success: ({ change }) => ({
                       title: `Put ${name} off until this evening`,
-                      undo: { run: () => rapport().reminders.undo(change) },
+                      undo: undoReminderChange(change),
                     }),
                   })
                 }
@@ -90,7 +91,7 @@ export function NudgeCard({ nudge }: { nudge: NudgeView | null }) {
                     action: 'skip the nudge',
                     success: ({ change }) => ({
                       title: `Skipped ${name} for today`,
-                      undo: { run: () => rapport().reminders.undo(change) },
+                      undo: undoReminderChange(change),
                     }),
                   })
                 }
