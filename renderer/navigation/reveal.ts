@@ -60,8 +60,8 @@ const FRAMES_SETTLED = 20;
 /** What a person does to move on their own: scroll, click, type. */
 const USER_MOVES = ['wheel', 'touchmove', 'pointerdown', 'keydown'] as const;
 
-/** Frames a list is given to bring a target in before it is asked again. */
-const FRAMES_BETWEEN_ASKS = 10;
+/** Time a list is given to bring a target in before it is asked again. */
+const MS_BETWEEN_ASKS = 160;
 
 /** Wholly inside the window. */
 const inView = (element: HTMLElement) => {
@@ -74,12 +74,14 @@ const inView = (element: HTMLElement) => {
  * frame or two after it scrolls there), or once a list that holds it can bring it in. A page
  * still loading can render that element again, which takes focus with it, or move it, so it is
  * watched until it has kept focus, in view, for a while. While it is not rendered, the lists are
- * asked again every few frames: a page still opening can scroll back to its top (its heading
- * taking focus) after a list brought the target in. Stops when anyone else takes focus (a move
- * of the user's wins), and after `frames` frames.
+ * asked again now and then: a page still opening can scroll back to its top (its heading taking
+ * focus) after a list brought the target in. Stops when anyone else takes focus (a move of the
+ * user's wins), and after `ms` (in time, not frames: a busy machine draws fewer of them while the
+ * page and its rows load).
  */
-function focusOnceShown(target: HitTarget, frames: number, askLists: boolean): void {
-  let askAfter = askLists ? frames : -1;
+function focusOnceShown(target: HitTarget, ms: number, askLists: boolean): void {
+  const ends = performance.now() + ms;
+  let nextAsk = askLists ? 0 : Infinity;
   let held = 0;
   // The user scrolling, clicking or typing meanwhile ends the watch: their move wins.
   let userMoved = false;
@@ -90,7 +92,7 @@ function focusOnceShown(target: HitTarget, frames: number, askLists: boolean): v
       else window.removeEventListener(type, moved, { capture: true });
   };
   watch(true);
-  const attempt = (framesLeft: number) => {
+  const attempt = () => {
     if (userMoved || !onlyPageHolds(target)) return watch(false);
     const shown = shownElement(target);
     if (shown && document.activeElement === shown) {
@@ -102,23 +104,23 @@ function focusOnceShown(target: HitTarget, frames: number, askLists: boolean): v
         shown.scrollIntoView({ block: 'center' });
       }
     } else if (shown) shown.focus();
-    else if (framesLeft <= askAfter) {
-      for (const reveal of revealers) if (reveal(target)) askAfter = framesLeft - FRAMES_BETWEEN_ASKS;
+    else if (performance.now() >= nextAsk) {
+      for (const reveal of revealers) if (reveal(target)) nextAsk = performance.now() + MS_BETWEEN_ASKS;
     }
-    if (held < FRAMES_SETTLED && framesLeft > 0) requestAnimationFrame(() => attempt(framesLeft - 1));
+    if (held < FRAMES_SETTLED && performance.now() < ends) requestAnimationFrame(attempt);
     else watch(false);
   };
-  requestAnimationFrame(() => attempt(frames));
+  requestAnimationFrame(attempt);
 }
 
-/** For a list that scrolled to `target`: focuses it once rendered, within about a second. */
-export const focusWhenShown = (target: HitTarget) => focusOnceShown(target, 60, false);
+/** For a list that scrolled to `target`: focuses it once rendered (its page may still be on its way), within 3 s. */
+export const focusWhenShown = (target: HitTarget) => focusOnceShown(target, 3000, false);
 
 /**
  * Shows a target on the page being opened: once the page has rendered the element that shows it,
  * or a list that holds it can bring it in. Until then the page's heading holds focus, as it does
  * when a page opens (a person's page shows "Loading…" first, then their name). A timeline asks
  * the core where an entry older than its fetched pages stands and scrolls there. Gives up after
- * about two seconds (an entry the page does not show): the heading keeps focus.
+ * 5 s (an entry the page does not show): the heading keeps focus.
  */
-export const revealOnOpening = (target: HitTarget) => focusOnceShown(target, 150, true);
+export const revealOnOpening = (target: HitTarget) => focusOnceShown(target, 5000, true);

@@ -21,7 +21,30 @@ function Window({ names, from, to }: { names: string[]; from: number; to: number
 
 const names = Array.from({ length: 30 }, (_, i) => `Entry ${i}`);
 
+/** Rows that can take focus themselves (an entry a search hit shows), keyed by `generation` so they can be drawn anew. */
+function Entries({ generation }: { generation: number }) {
+  const { ref, onFocus } = useFocusStaysInList<HTMLDivElement>();
+  return (
+    <div ref={ref} onFocus={onFocus}>
+      {names.slice(0, 5).map((name, i) => (
+        <div key={`${name}-${generation}`} data-index={i}>
+          <article tabIndex={-1} aria-label={name} data-hit={`interaction:${i}`}>
+            <button type="button">Actions for {name}</button>
+          </article>
+        </div>
+      ))}
+    </div>
+  );
+}
+
 describe('focus in a virtual list', () => {
+  it('goes back to an entry focused by a search hit when its row is drawn anew, not to a control of it', () => {
+    const { rerender } = render(<Entries generation={1} />);
+    screen.getByRole('article', { name: 'Entry 3' }).focus();
+    rerender(<Entries generation={2} />);
+    expect(document.activeElement).toBe(screen.getByRole('article', { name: 'Entry 3' }));
+  });
+
   it('moves to the row now in the place of a row that went', () => {
     const { rerender } = render(<Window names={names} from={0} to={10} />);
     screen.getByRole('button', { name: 'Entry 5' }).focus();

@@ -15,6 +15,8 @@ interface Held {
   /** A virtual list's row index (`data-index`): its rendered rows start anywhere and can shift. */
   virtualIndex: string | null;
   name: string | null;
+  /** The entry it shows, when it is a row's own focusable element (reveal.ts `hitMark`). */
+  hit: string | null;
 }
 
 /** The list's child that holds `element`. */
@@ -60,6 +62,7 @@ export function useFocusStaysInList<T extends HTMLElement = HTMLUListElement>() 
           index: Array.prototype.indexOf.call(list.children, row),
           virtualIndex: row.getAttribute('data-index'),
           name: event.target.closest(`[${ROW_CONTROL}]`)?.getAttribute(ROW_CONTROL) ?? null,
+          hit: event.target.getAttribute('data-hit'),
         }
       : null;
   };
@@ -68,6 +71,14 @@ export function useFocusStaysInList<T extends HTMLElement = HTMLUListElement>() 
     if (!was || was.control.isConnected) return;
     if (!focusFellToPage()) {
       held.current = null;
+      return;
+    }
+    // The same element drawn again (a virtual list re-creating the row of an entry a search hit
+    // focused, `data-hit`): it takes focus back, not a control of the row in its place.
+    const again = was.hit ? ref.current?.querySelector<HTMLElement>(`[data-hit="${CSS.escape(was.hit)}"]`) : null;
+    if (again) {
+      held.current = null;
+      again.focus({ preventScroll: true });
       return;
     }
     const rows = ref.current?.children;
