@@ -104,7 +104,10 @@ export async function killDuringOperation(
     if (writes < 2) throw new Error(`${operation} made ${writes} write: there is nothing to cut in two`);
 
     let points = Array.from({ length: writes }, (_, i) => [`before:${i + 1}`, `after:${i + 1}`]).flat();
-    if (options.sample !== undefined) points = pick(points, options.sample, options.seed ?? 1);
+    // A sample always kills just before the last write too: everything else of the operation is
+    // in by then, the point where a write outside the journal shows.
+    const last = `before:${writes}`;
+    if (options.sample !== undefined) points = [...new Set([last, ...pick(points, options.sample, options.seed ?? 1)])];
     const report: OperationKillReport = { writes, rounds: points.length, before: 0, after: 0, between: 0 };
     for (const point of points) {
       const dir = copyFolder(template);
