@@ -5,7 +5,7 @@ import type { PersonListItem } from '../../../shared/domain/views.ts';
 import { rapport } from '../../api/rapport.ts';
 import { useRequest } from '../../api/request.ts';
 import { useTierLabels } from '../../api/useTierLabels.ts';
-import { Dialog } from '../../ui/Dialog.tsx';
+import { ConfirmDelete } from '../../ui/ConfirmDelete.tsx';
 import { LiveError } from '../../ui/LiveError.tsx';
 import { Menu } from '../../ui/Menu.tsx';
 import { useExport } from '../backup/useExport.ts';
@@ -134,17 +134,9 @@ export function BulkBar({
         <button type="button" className="danger" onClick={() => setConfirm(true)}>
           <Trash2 size={14} aria-hidden /> Delete
         </button>
-        <Dialog open={confirm} title={`Delete ${count}?`} onClose={() => setConfirm(false)}>
+        <ConfirmDelete open={confirm} title={`Delete ${count}?`} onCancel={() => setConfirm(false)} onDelete={remove}>
           <p>Their details and interactions only with them go too. You can undo for a few seconds afterwards.</p>
-          <div className="dialog-footer">
-            <button type="button" data-autofocus onClick={() => setConfirm(false)}>
-              Cancel
-            </button>
-            <button type="button" className="danger solid" onClick={remove}>
-              Delete
-            </button>
-          </div>
-        </Dialog>
+        </ConfirmDelete>
       </div>
       <LiveError state={rhythms.state} what="how often each rhythm is" />
     </>

@@ -7,6 +7,7 @@ import { useRequest } from '../../api/request.ts';
 import { useLive } from '../../api/useLive.ts';
 import { navigate } from '../../navigation/useScreen.ts';
 import { Avatar } from '../../ui/Avatar.tsx';
+import { ConfirmDelete } from '../../ui/ConfirmDelete.tsx';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { Menu } from '../../ui/Menu.tsx';
 import { ScreenHeading } from '../../ui/ScreenHeading.tsx';
@@ -165,20 +166,17 @@ export function PersonScreen({ id }: { id: string }) {
           }}
         />
       </Dialog>
-      <Dialog open={confirmDelete} title={`Delete ${name}?`} onClose={() => setConfirmDelete(false)}>
+      <ConfirmDelete
+        open={confirmDelete}
+        title={`Delete ${name}?`}
+        onCancel={() => setConfirmDelete(false)}
+        onDelete={remove}
+      >
         <p>
           This removes {name}, their remembered details and any interactions only with them. Shared interactions stay
           for the others. You can undo for a few seconds afterwards.
         </p>
-        <div className="dialog-footer">
-          <button type="button" data-autofocus onClick={() => setConfirmDelete(false)}>
-            Cancel
-          </button>
-          <button type="button" className="danger solid" onClick={remove}>
-            Delete
-          </button>
-        </div>
-      </Dialog>
+      </ConfirmDelete>
     </section>
   );
 }
