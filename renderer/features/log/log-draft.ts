@@ -56,10 +56,10 @@ export const loadLogDraft = (key: string): LogDraftValues | undefined => drafts.
 export const saveLogDraft = (key: string, values: LogDraftValues | undefined) => drafts.save(key, undefined, values);
 
 /** Forgets the drafts that name any of these people (opened with them, or picked since). */
-export function forgetLogDraftsAbout(contactIds: readonly string[]): void {
+export function forgetLogDraftsAbout(contactIds: readonly string[]): () => void {
   const gone = new Set(contactIds);
   const opening = z.tuple([z.array(z.string()), z.string()]);
-  drafts.forget((slot, values) => {
+  const taken = drafts.forget((slot, values) => {
     let opened: string[] = [];
     try {
       const parsed = opening.safeParse(JSON.parse(slot));
@@ -70,4 +70,6 @@ export function forgetLogDraftsAbout(contactIds: readonly string[]): void {
     const picked = LogDraftValues.safeParse(values);
     return [...opened, ...(picked.success ? picked.data.ids : [])].some((id) => gone.has(id));
   });
+  // Put back when the delete is undone.
+  return () => drafts.putBack(taken);
 }

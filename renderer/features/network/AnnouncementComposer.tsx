@@ -8,6 +8,8 @@ import {
 import type { AnnouncementDraftView } from '../../../shared/ipc/channels/network.ts';
 import { rapport } from '../../api/rapport.ts';
 import { useRequest } from '../../api/request.ts';
+import { ok } from '../../../shared/ipc/result.ts';
+import { useToast } from '../../ui/Toast.tsx';
 import { useTierLabels } from '../../api/useTierLabels.ts';
 import { usePeopleRefs } from '../../api/usePeoplePick.ts';
 import { RestoredDraft } from '../../ui/drafts/RestoredDraft.tsx';
@@ -26,6 +28,7 @@ import {
 import {
   announcementSlot,
   editMessage,
+  editedIn,
   Messages,
   messagesSlot,
   NO_MESSAGES,
@@ -62,6 +65,7 @@ const SHOWN_FIELDS = new Set([
  */
 export function AnnouncementComposer({ initial }: { initial?: Announcement }) {
   const request = useRequest();
+  const toast = useToast();
   // What is typed stays as a draft for the next visit, and so do the messages drafted from it and
   // the user's edits to them, until every message is sent or Start over.
   const slot = JSON.stringify(initial ?? {});
@@ -143,12 +147,25 @@ export function AnnouncementComposer({ initial }: { initial?: Announcement }) {
   };
   const edit = (id: string, body: string) => messages.set(editMessage(messages.values, id, body));
   const removeRecipient = (id: string) => {
+    const before = { contactIds: form.contactIds, messages: messages.values };
     set({ contactIds: form.contactIds.filter((x) => x !== id) });
     setRedrafted(null);
     // Removed from who to: no message to them stays (re-drafting brings one back if a tag still matches).
     if (!messages.values.drafts?.some((d) => d.person.id === id)) return;
     const left = withoutRecipients(messages.values, [id]);
     messages.set(left);
+    // One click took what the user wrote to them: Undo brings the person and the message back.
+    if (editedIn(before.messages).has(id))
+      toast({
+        title: `Removed ${names.named(id) ?? 'them'} and your message to them`,
+        undo: {
+          run: () => {
+            set({ contactIds: before.contactIds });
+            messages.set(before.messages);
+            return Promise.resolve(ok({}));
+          },
+        },
+      });
     if (allSent(left)) everyoneSent();
   };
 

@@ -74,6 +74,21 @@ describe('deleting or merging a person', () => {
     expect(formDrafts.load(announcementSlot(opening), EMPTY_FORM, AnnouncementForm)?.contactIds).toEqual(['ben']);
   });
 
+  it('brings every message and pick back when the delete is undone', () => {
+    const opening = JSON.stringify({ kind: 'new-role' });
+    const form = { ...EMPTY_FORM, role: 'Editor', contactIds: ['ana', 'ben'] };
+    formDrafts.save(announcementSlot(opening), EMPTY_FORM, form);
+    const drafted = redraft(NO_MESSAGES, [to('ana'), to('ben')]).messages;
+    const messages = { ...editMessage(drafted, 'ana', 'Private: ana'), sent: ['ben'] };
+    formDrafts.save(messagesSlot(opening), NO_MESSAGES, messages);
+    // Ben was sent his: without Ana the announcement is out, and the whole composer goes.
+    const bringBack = forgetTypedAbout(['ana']);
+    expect(formDrafts.load(announcementSlot(opening), EMPTY_FORM, AnnouncementForm)).toBeUndefined();
+    bringBack();
+    expect(formDrafts.load(messagesSlot(opening), NO_MESSAGES, Messages)).toEqual(messages);
+    expect(formDrafts.load(announcementSlot(opening), EMPTY_FORM, AnnouncementForm)).toEqual(form);
+  });
+
   it('forgets the whole composer when everyone left was sent their message', () => {
     const opening = JSON.stringify({ kind: 'new-role' });
     formDrafts.save(announcementSlot(opening), EMPTY_FORM, { ...EMPTY_FORM, role: 'Editor' });

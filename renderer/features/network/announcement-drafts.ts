@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AnnouncementDraftView } from '../../../shared/ipc/channels/network.ts';
-import { formDrafts } from '../../ui/drafts/draft-store.ts';
+import { formDrafts, type Revision } from '../../ui/drafts/draft-store.ts';
 import { AnnouncementForm } from './announcement-form.ts';
 
 /** The composer's slots, per way it was opened (`opening`: the announcement it started from). */
@@ -17,7 +17,7 @@ export const Messages = z.object({
 export type Messages = z.infer<typeof Messages>;
 export const NO_MESSAGES: Messages = { drafts: null, sent: [], edited: [] };
 
-const editedIn = (m: Messages) => new Set(m.edited ?? m.drafts?.map((d) => d.person.id) ?? []);
+export const editedIn = (m: Messages) => new Set(m.edited ?? m.drafts?.map((d) => d.person.id) ?? []);
 
 /** The user's text for one message: from then on, drafting again leaves it as it is. */
 export function editMessage(m: Messages, personId: string, body: string): Messages {
@@ -90,10 +90,10 @@ export const allSent = (m: Messages): boolean =>
  * by the one they were merged into. A composer whose other messages were all sent is forgotten,
  * as it is when the last of them is sent.
  */
-export function forgetAnnouncementDraftsAbout(contactIds: readonly string[], mergedInto?: string): void {
+export function forgetAnnouncementDraftsAbout(contactIds: readonly string[], mergedInto?: string): Revision[] {
   const gone = new Set(contactIds);
   const finished = new Set<string>();
-  formDrafts.revise((slot, values) => {
+  const messages = formDrafts.revise((slot, values) => {
     if (!slot.startsWith(messagesSlot(''))) return values;
     const m = Messages.safeParse(values);
     if (!m.success || !m.data.drafts?.some((d) => gone.has(d.person.id))) return values;
@@ -102,7 +102,7 @@ export function forgetAnnouncementDraftsAbout(contactIds: readonly string[], mer
     finished.add(slot.slice(messagesSlot('').length));
     return undefined;
   });
-  formDrafts.revise((slot, values) => {
+  const forms = formDrafts.revise((slot, values) => {
     if (!slot.startsWith(announcementSlot(''))) return values;
     if (finished.has(slot.slice(announcementSlot('').length))) return undefined;
     const form = AnnouncementForm.safeParse(values);
@@ -110,4 +110,5 @@ export function forgetAnnouncementDraftsAbout(contactIds: readonly string[], mer
     const ids = form.data.contactIds.map((id) => (gone.has(id) ? mergedInto : id)).filter((id) => id !== undefined);
     return { ...form.data, contactIds: [...new Set(ids)] };
   });
+  return [messages, forms];
 }

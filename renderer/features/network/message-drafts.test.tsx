@@ -1,4 +1,4 @@
-import { cleanup, screen, waitFor } from '@testing-library/react';
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
@@ -115,6 +115,15 @@ describe('Announce your news: drafting again and removing a recipient', () => {
     expect(screen.queryByLabelText('Message to Ana Costa')).toBeNull();
     expect(message('Sam Okafor').value).toBe('Hi Sam');
     expect(window.localStorage.getItem('rapport.form-drafts')).not.toContain('and a secret');
+
+    // What the user wrote to her comes back with Undo.
+    const notifications = screen.getByRole('region', { name: /Notifications/ });
+    const removed = (await within(notifications).findByText('Removed Ana Costa and your message to them')).closest(
+      'li',
+    )!;
+    await userEvent.click(within(removed).getByRole('button', { name: 'Undo' }));
+    expect(await screen.findByLabelText('Message to Ana Costa')).toHaveProperty('value', 'Hi Ana, and a secret');
+    expect(screen.getByRole('button', { name: 'Remove Ana Costa' })).toBeTruthy();
   });
 });
 

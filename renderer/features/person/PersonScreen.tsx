@@ -26,7 +26,7 @@ import { ReciprocityPanel } from './ReciprocityPanel.tsx';
 import { StarterSuggestions } from './StarterSuggestions.tsx';
 import './person.css';
 import { SetAsideValues } from './SetAsideValues.tsx';
-import { forgetTypedAbout } from './forget-typed.ts';
+import { forgetTypedAbout, undoDelete } from './forget-typed.ts';
 
 const fieldsOf = ({ id: _i, createdAt: _c, updatedAt: _u, relationships: _r, ...fields }: Contact): ContactFields =>
   fields;
@@ -54,12 +54,13 @@ export function PersonScreen({ id }: { id: string }) {
 
   function remove() {
     setConfirmDelete(false);
+    let bringBack = () => {};
     void request(() => rapport().contacts.delete({ ids: [id] }), {
       action: `delete ${name}`,
-      success: ({ undoToken }) => ({ title: `Deleted ${name}`, undo: { token: undoToken } }),
+      success: ({ undoToken }) => ({ title: `Deleted ${name}`, undo: undoDelete(undoToken, () => bringBack()) }),
     }).then((r) => {
       if (!r.ok) return;
-      forgetTypedAbout([id]);
+      bringBack = forgetTypedAbout([id]);
       navigate('people');
     });
   }

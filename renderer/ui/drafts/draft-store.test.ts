@@ -30,6 +30,21 @@ describe('draft store', () => {
     expect(store.load('c', { opened: 'c' }, Values)).toEqual({ text: 'typed c' });
   });
 
+  it('takes a revision back, slot by slot, unless the slot was typed into again since', () => {
+    const store = createDraftStore('test.drafts', 5);
+    for (const name of ['a', 'b', 'c']) store.save(name, { opened: name }, { text: `typed ${name}` });
+    const revision = store.revise((slot, values) =>
+      slot === 'c' ? values : slot === 'a' ? undefined : { text: 'cut' },
+    );
+    expect(store.load('a', { opened: 'a' }, Values)).toBeUndefined();
+    expect(store.load('b', { opened: 'b' }, Values)).toEqual({ text: 'cut' });
+    store.save('a', { opened: 'a' }, { text: 'typed again' });
+    store.takeBack(revision);
+    expect(store.load('a', { opened: 'a' }, Values)).toEqual({ text: 'typed again' });
+    expect(store.load('b', { opened: 'b' }, Values)).toEqual({ text: 'typed b' });
+    expect(store.load('c', { opened: 'c' }, Values)).toEqual({ text: 'typed c' });
+  });
+
   it('keeps the newest few, and ignores what does not parse', () => {
     const store = createDraftStore('test.drafts', 2);
     for (const name of ['a', 'b', 'c']) store.save(name, undefined, { text: name });

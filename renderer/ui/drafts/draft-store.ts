@@ -24,8 +24,19 @@ export interface DraftStore {
   forget(which: (slot: string, values: unknown) => boolean): KeptSlots;
   /** Puts back slots `forget` returned (the action that forgot them was undone), unless saved again since. */
   putBack(kept: KeptSlots): void;
-  /** Replaces each slot's values with what `change` returns for them; undefined forgets the slot. */
-  revise(change: (slot: string, values: unknown) => unknown): void;
+  /**
+   * Replaces each slot's values with what `change` returns for them; undefined forgets the slot.
+   * Returns what it changed, for `takeBack`.
+   */
+  revise(change: (slot: string, values: unknown) => unknown): Revision;
+  /** Undoes a revision (the action that made it was undone): each slot as it was, unless saved again since. */
+  takeBack(revision: Revision): void;
+}
+
+/** The slots a revision changed, as they were before and as it left them (undefined: forgotten). */
+export interface Revision {
+  before: KeptSlots;
+  after: Record<string, unknown>;
 }
 
 /** A text field of a draft: as long as anything the forms accept. */
@@ -101,18 +112,34 @@ export function createDraftStore(
       if (back.length) write({ ...slots, ...Object.fromEntries(back) });
     },
     revise,
+    takeBack({ before, after }) {
+      const slots = read();
+      let changed = false;
+      for (const [slot, entry] of Object.entries(before)) {
+        const now = slots[slot];
+        // Typed into again since the revision: what is there now is newer than what it took.
+        if (after[slot] === undefined ? now : !now || !sameJson(now.values, after[slot])) continue;
+        slots[slot] = entry;
+        changed = true;
+      }
+      if (changed) write(slots);
+    },
   };
 
-  function revise(change: (slot: string, values: unknown) => unknown): void {
+  function revise(change: (slot: string, values: unknown) => unknown): Revision {
     const slots = read();
-    let changed = false;
+    const revision: Revision = { before: {}, after: {} };
     const kept: Slots = {};
     for (const [slot, entry] of Object.entries(slots)) {
       const values = change(slot, entry.values);
-      changed ||= values !== entry.values;
+      if (values !== entry.values) {
+        revision.before[slot] = entry;
+        revision.after[slot] = values;
+      }
       if (values !== undefined) kept[slot] = { ...entry, values };
     }
-    if (changed) write(kept);
+    if (Object.keys(revision.before).length) write(kept);
+    return revision;
   }
 }
 
@@ -137,10 +164,10 @@ const PickedPerson = z.looseObject({ contactId: z.string() });
  * of the user's own (a practice session's outcome) that picked them keeps its text; its pick moves
  * to the person they were merged into, or is cleared.
  */
-export function forgetDraftsAbout(contactIds: readonly string[], mergedInto?: string): void {
+export function forgetDraftsAbout(contactIds: readonly string[], mergedInto?: string): Revision {
   const gone = new Set(contactIds);
   const slots = new Set(contactIds.flatMap((id) => PERSON_FORMS.map((f) => personDraftSlot(f, id))));
-  formDrafts.revise((slot, values) => {
+  return formDrafts.revise((slot, values) => {
     if (slots.has(slot) || introPair(slot).some((id) => gone.has(id))) return undefined;
     const picked = PickedPerson.safeParse(values);
     return picked.success && gone.has(picked.data.contactId) ? { ...picked.data, contactId: mergedInto ?? '' } : values;
