@@ -57,8 +57,11 @@ const onlyPageHolds = (target: HitTarget) => {
 /** Frames the target must keep focus, in view, before the watch ends: a page still loading can render its row again. */
 const FRAMES_SETTLED = 20;
 
-/** What a person does to move on their own: scroll, click, type. */
-const USER_MOVES = ['wheel', 'touchmove', 'pointerdown', 'keydown'] as const;
+/** When the user last moved on their own (scrolled, clicked, typed): a reveal started before gives way. */
+let lastUserMove = -Infinity;
+for (const type of ['wheel', 'touchmove', 'pointerdown', 'keydown'])
+  window.addEventListener(type, () => (lastUserMove = performance.now()), { capture: true, passive: true });
+export const userMovedSince = (time: number) => lastUserMove >= time;
 
 /** Time a list is given to bring a target in before it is asked again. */
 const MS_BETWEEN_ASKS = 160;
@@ -83,17 +86,10 @@ function focusOnceShown(target: HitTarget, ms: number, askLists: boolean): void 
   const ends = performance.now() + ms;
   let nextAsk = askLists ? 0 : Infinity;
   let held = 0;
-  // The user scrolling, clicking or typing meanwhile ends the watch: their move wins.
-  let userMoved = false;
-  const moved = () => (userMoved = true);
-  const watch = (on: boolean) => {
-    for (const type of USER_MOVES)
-      if (on) window.addEventListener(type, moved, { capture: true, passive: true });
-      else window.removeEventListener(type, moved, { capture: true });
-  };
-  watch(true);
+  const started = performance.now();
   const attempt = () => {
-    if (userMoved || !onlyPageHolds(target)) return watch(false);
+    // The user scrolling, clicking or typing meanwhile ends the watch: their move wins.
+    if (userMovedSince(started) || !onlyPageHolds(target)) return;
     const shown = shownElement(target);
     if (shown && document.activeElement === shown) {
       // A virtual list moves its rows as it measures the ones it renders, which can carry the
@@ -108,7 +104,6 @@ function focusOnceShown(target: HitTarget, ms: number, askLists: boolean): void 
       for (const reveal of revealers) if (reveal(target)) nextAsk = performance.now() + MS_BETWEEN_ASKS;
     }
     if (held < FRAMES_SETTLED && performance.now() < ends) requestAnimationFrame(attempt);
-    else watch(false);
   };
   requestAnimationFrame(attempt);
 }

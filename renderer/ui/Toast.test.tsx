@@ -125,7 +125,9 @@ describe('Ctrl/Cmd+Z', () => {
   it('undoes through the core for a token, and a failure can be tried again', async () => {
     let fails = true;
     const apply = vi.fn(() =>
-      fails ? { code: 'not_found' as const, message: 'There is nothing left to undo.' } : { label: 'x', restored: 1 },
+      fails
+        ? { code: 'unavailable' as const, message: 'The database is busy; try again.' }
+        : { label: 'x', restored: 1 },
     );
     renderInApp(<Actions toasts={[{ title: 'Deleted Sam', undo: { token: 't1' } }]} />, {
       requests: { 'undo.apply': apply },
@@ -141,7 +143,7 @@ describe('Ctrl/Cmd+Z', () => {
     await waitFor(() => expect(apply).toHaveBeenCalledTimes(2));
   });
 
-  it('offers no Retry when the undo cannot be done (things changed since)', async () => {
+  it('offers no Retry when the undo cannot be done (things changed since, or it is gone)', async () => {
     const changed = {
       title: 'Snoozed Ana until 19 Mar',
       undo: {
@@ -151,10 +153,21 @@ describe('Ctrl/Cmd+Z', () => {
         })),
       },
     };
-    await doAll([changed]);
-    await userEvent.keyboard('{Control>}z{/Control}');
-    const error = await within(notifications()).findByText('Could not undo');
-    expect(within(error.closest('li')!).queryByRole('button', { name: 'Retry' })).toBeNull();
+    const gone = {
+      title: 'Deleted Sam',
+      undo: {
+        run: vi.fn(async () => ({
+          ok: false as const,
+          error: { code: 'not_found' as const, message: 'There is nothing left to undo.' },
+        })),
+      },
+    };
+    await doAll([changed, gone]);
+    for (const text of ['There is nothing left to undo.', 'It changed since.']) {
+      await userEvent.keyboard('{Control>}z{/Control}');
+      const error = (await within(notifications()).findByText(text)).closest('li')!;
+      expect(within(error).queryByRole('button', { name: 'Retry' })).toBeNull();
+    }
   });
 
   it('is named on the Undo button, and said with the toast for screen readers', async () => {

@@ -61,8 +61,9 @@ export function ToastProvider({ children }: { children: ReactNode }) {
     close(toast.id);
     const undoSpec = toast.undo!;
     const result = 'token' in undoSpec ? await rapport().undo.apply({ token: undoSpec.token }) : await undoSpec.run();
-    // A failed undo can be retried from its error toast, unless what it would put back changed since.
-    const retryable = !result.ok && result.error.code !== 'conflict';
+    // A failed undo can be retried from its error toast, unless what it would put back changed
+    // since or is gone: trying again could only fail again.
+    const retryable = !result.ok && result.error.code !== 'conflict' && result.error.code !== 'not_found';
     if (retryable) undone.current.delete(toast.id);
     show(
       result.ok

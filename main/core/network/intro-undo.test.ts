@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { inArea } from '../area.ts';
 import { openTestCore, type TestCore } from '../testing/test-core.ts';
 
 const person = (t: TestCore, displayName: string, more: Record<string, unknown> = {}) =>
@@ -76,6 +77,36 @@ describe('undoing a logged introduction', () => {
     expect(await relationships(ben.id)).toEqual(before);
     await again.undo();
     expect(await relationships(ben.id)).toEqual(before);
+  });
+
+  it('makes a half-present "you introduced them" whole, and its undo leaves both halves', async () => {
+    const { t, ana, ben, relationships } = await anaAndBen();
+    // Only Ben's half, as a sync of an older version might bring it.
+    await inArea('replication', async () => {
+      const doc = (await t.core.db.contacts.findOne(ben.id).exec())!.toMutableJSON();
+      await t.core.db.contacts.upsert({
+        ...doc,
+        relationships: [{ contactId: ana.id, kind: 'introduced-by-you', since: '2021-01-01' }],
+      });
+    });
+    const logged = await logIntro(t, ana.id, ben.id);
+    const whole = [
+      [ana.id, ben.id],
+      [ben.id, ana.id],
+    ] as const;
+    for (const [id, other] of whole)
+      expect(await relationships(id)).toContainEqual({
+        contactId: other,
+        kind: 'introduced-by-you',
+        since: '2021-01-01',
+      });
+    await logged.undo();
+    for (const [id, other] of whole)
+      expect(await relationships(id)).toContainEqual({
+        contactId: other,
+        kind: 'introduced-by-you',
+        since: '2021-01-01',
+      });
   });
 
   it('gives two long names a title the timeline can still show', async () => {

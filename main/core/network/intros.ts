@@ -57,6 +57,12 @@ export function introTitle(seekerName: string, helperName: string): string {
 const introducedBy = (p: ContactDocument | Contact, otherId: string) =>
   (p.relationships ?? []).some((r) => r.contactId === otherId && r.kind === 'introduced-by-you');
 
+/** The `since` of the half that is there, kept when the other half is made again. */
+const seekerOrHelperSince = (seeker: Contact, helper: Contact) =>
+  [...(seeker.relationships ?? []), ...(helper.relationships ?? [])].find(
+    (r) => (r.contactId === helper.id || r.contactId === seeker.id) && r.kind === 'introduced-by-you',
+  )?.since;
+
 /**
  * An introduction the user made: one interaction with both people in which the user gave an
  * intro (so each person's give-and-take balance counts it), and "you introduced them" on both,
@@ -95,8 +101,14 @@ export async function logIntro(
       newPeople: [],
       details: [],
     });
-    const addedRelationship = !introducedBy(seeker, helper.id);
-    if (addedRelationship) await ctx.areas.people.relate(seeker.id, helper.id, 'introduced-by-you', { since: date });
+    // Either half missing (a sync or an import brought one side) is made whole; it counts as
+    // added, for the undo, only when neither side had it.
+    const had = [introducedBy(seeker, helper.id), introducedBy(helper, seeker.id)];
+    const addedRelationship = !had[0] && !had[1];
+    if (!had[0] || !had[1]) {
+      const since = addedRelationship ? date : seekerOrHelperSince(seeker, helper);
+      await ctx.areas.people.relate(seeker.id, helper.id, 'introduced-by-you', since ? { since } : {});
+    }
     return { interaction, addedRelationship };
   });
 }

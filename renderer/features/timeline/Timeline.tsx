@@ -2,7 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { z } from 'zod';
 import type { TimelineFilter } from '../../../shared/ipc/contract.ts';
-import { focusWhenShown, useRevealer } from '../../navigation/reveal.ts';
+import { focusWhenShown, userMovedSince, useRevealer } from '../../navigation/reveal.ts';
 import { useFocusStaysInList } from '../../ui/useFocusStaysInList.ts';
 import { EntryRow } from './EntryRow.tsx';
 import { useTimelinePages } from './useTimelinePages.ts';
@@ -66,8 +66,10 @@ export function Timeline({
     const key = `${target.id}|${revision}|${JSON.stringify(filter)}`;
     const first = located.current?.key !== key;
     if (first) located.current = { key, at: locate(target.id) };
+    const askedAt = performance.now();
     void located.current!.at.then((at) => {
-      if (at === null) return;
+      // A slow answer does not pull the list away from where the user went meanwhile.
+      if (at === null || userMovedSince(askedAt)) return;
       virtualizer.scrollToIndex(at, { align: 'center' });
       if (first) focusWhenShown(target);
     });
