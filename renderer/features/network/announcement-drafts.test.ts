@@ -99,6 +99,25 @@ describe('deleting or merging a person', () => {
     expect(formDrafts.load(announcementSlot(opening), EMPTY_FORM, AnnouncementForm)).toBeUndefined();
   });
 
+  it('gives the person kept in a merge the message written to the one merged away, unless they have their own', () => {
+    const opening = JSON.stringify({ kind: 'promotion' });
+    const drafted = redraft(NO_MESSAGES, [to('ann'), to('anne'), to('ben')]).messages;
+    formDrafts.save(messagesSlot(opening), NO_MESSAGES, editMessage(drafted, 'ann', 'Written to Ann'));
+    forgetTypedAbout(['ann'], 'anne');
+    const moved = formDrafts.load(messagesSlot(opening), NO_MESSAGES, Messages)!;
+    expect(bodies(moved)).toEqual({ anne: 'Written to Ann', ben: 'Hi ben' });
+    expect(moved.edited).toContain('anne');
+
+    // Both written to: the kept person's own message stays.
+    const both = editMessage(editMessage(drafted, 'ann', 'Written to Ann'), 'anne', 'Written to Anne');
+    formDrafts.save(messagesSlot(opening), NO_MESSAGES, both);
+    forgetTypedAbout(['ann'], 'anne');
+    expect(bodies(formDrafts.load(messagesSlot(opening), NO_MESSAGES, Messages)!)).toEqual({
+      anne: 'Written to Anne',
+      ben: 'Hi ben',
+    });
+  });
+
   it('puts the person they were merged into among the chosen people, once', () => {
     const opening = JSON.stringify({ kind: 'moving' });
     formDrafts.save(announcementSlot(opening), EMPTY_FORM, { ...EMPTY_FORM, contactIds: ['ann', 'anne', 'ben'] });

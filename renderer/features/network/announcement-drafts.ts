@@ -80,6 +80,26 @@ export function withoutRecipients(m: Messages, contactIds: readonly string[]): M
   };
 }
 
+/**
+ * After a merge: an unsent message the user wrote to the person merged away goes to the person
+ * kept (the same human), unless the user wrote one to them too. Their name and address follow at
+ * the next "Draft messages".
+ */
+export function movedToMerged(before: Messages, left: Messages, goneId: string, mergedInto: string): Messages {
+  const written = before.drafts?.find((d) => d.person.id === goneId);
+  const keptEdited = editedIn(left).has(mergedInto);
+  if (!written || !editedIn(before).has(goneId) || before.sent.includes(goneId) || keptEdited) return left;
+  const moved = { ...written, person: { ...written.person, id: mergedInto } };
+  const drafts = left.drafts ?? [];
+  const there = drafts.some((d) => d.person.id === mergedInto);
+  return {
+    // In the place of the kept person's own untouched message, if any.
+    drafts: there ? drafts.map((d) => (d.person.id === mergedInto ? moved : d)) : [...drafts, moved],
+    sent: left.sent.filter((id) => id !== mergedInto),
+    edited: [...new Set([...editedIn(left), mergedInto])],
+  };
+}
+
 /** Every message there is was marked sent: the announcement is out, nothing of it is a draft any more. */
 export const allSent = (m: Messages): boolean =>
   !!m.drafts?.length && m.drafts.every((d) => m.sent.includes(d.person.id));
@@ -87,7 +107,7 @@ export const allSent = (m: Messages): boolean =>
 /**
  * Deleted people leave no announcement message behind in any kept composer (what was written to
  * them), and are no longer among its chosen people; a person merged into another is replaced there
- * by the one they were merged into. A composer whose other messages were all sent is forgotten,
+ * by the one they were merged into, who also gets the message written to them (`movedToMerged`). A composer whose other messages were all sent is forgotten,
  * as it is when the last of them is sent.
  */
 export function forgetAnnouncementDraftsAbout(contactIds: readonly string[], mergedInto?: string): Revision[] {
@@ -97,7 +117,8 @@ export function forgetAnnouncementDraftsAbout(contactIds: readonly string[], mer
     if (!slot.startsWith(messagesSlot(''))) return values;
     const m = Messages.safeParse(values);
     if (!m.success || !m.data.drafts?.some((d) => gone.has(d.person.id))) return values;
-    const left = withoutRecipients(m.data, contactIds);
+    let left = withoutRecipients(m.data, contactIds);
+    if (mergedInto) for (const id of contactIds) left = movedToMerged(m.data, left, id, mergedInto);
     if (!allSent(left)) return left;
     finished.add(slot.slice(messagesSlot('').length));
     return undefined;
