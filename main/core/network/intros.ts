@@ -54,14 +54,11 @@ export function introTitle(seekerName: string, helperName: string): string {
   return title.length <= 200 ? title : `${title.slice(0, 199)}…`;
 }
 
-const introducedBy = (p: ContactDocument | Contact, otherId: string) =>
-  (p.relationships ?? []).some((r) => r.contactId === otherId && r.kind === 'introduced-by-you');
-
-/** The `since` of the half that is there, kept when the other half is made again. */
-const seekerOrHelperSince = (seeker: Contact, helper: Contact) =>
-  [...(seeker.relationships ?? []), ...(helper.relationships ?? [])].find(
-    (r) => (r.contactId === helper.id || r.contactId === seeker.id) && r.kind === 'introduced-by-you',
-  )?.since;
+/** "You introduced them" as each of the two holds it, where they do (a sync may bring one half). */
+const introducedHalves = (seeker: Contact, helper: Contact) => [
+  seeker.relationships?.find((r) => r.contactId === helper.id && r.kind === 'introduced-by-you'),
+  helper.relationships?.find((r) => r.contactId === seeker.id && r.kind === 'introduced-by-you'),
+];
 
 /**
  * An introduction the user made: one interaction with both people in which the user gave an
@@ -103,10 +100,10 @@ export async function logIntro(
     });
     // Either half missing (a sync or an import brought one side) is made whole; it counts as
     // added, for the undo, only when neither side had it.
-    const had = [introducedBy(seeker, helper.id), introducedBy(helper, seeker.id)];
-    const addedRelationship = !had[0] && !had[1];
-    if (!had[0] || !had[1]) {
-      const since = addedRelationship ? date : seekerOrHelperSince(seeker, helper);
+    const halves = introducedHalves(seeker, helper);
+    const addedRelationship = halves.every((half) => !half);
+    if (halves.some((half) => !half)) {
+      const since = addedRelationship ? date : halves.find((half) => half)?.since;
       await ctx.areas.people.relate(seeker.id, helper.id, 'introduced-by-you', since ? { since } : {});
     }
     return { interaction, addedRelationship };
