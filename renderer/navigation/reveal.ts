@@ -54,14 +54,13 @@ const onlyPageHolds = (target: HitTarget) => {
   );
 };
 
-/** Frames the target must keep focus, in view, before the watch ends: a page still loading can render its row again. */
-const FRAMES_SETTLED = 20;
-
 /** When the user last moved on their own (scrolled, clicked, typed): a reveal started before gives way. */
 let lastUserMove = -Infinity;
 for (const type of ['wheel', 'touchmove', 'pointerdown', 'keydown'])
   window.addEventListener(type, () => (lastUserMove = performance.now()), { capture: true, passive: true });
-export const userMovedSince = (time: number) => lastUserMove >= time;
+// Strictly after: the clock is coarse (100 µs in a page), and the key that started a reveal can
+// read the same time as the reveal itself.
+export const userMovedSince = (time: number) => lastUserMove > time;
 
 /** Time a list is given to bring a target in before it is asked again. */
 const MS_BETWEEN_ASKS = 160;
@@ -74,48 +73,42 @@ const inView = (element: HTMLElement) => {
 
 /**
  * Focuses the element that shows `target` once it is rendered (a virtual list renders a row a
- * frame or two after it scrolls there), or once a list that holds it can bring it in. A page
- * still loading can render that element again, which takes focus with it, or move it, so it is
- * watched until it has kept focus, in view, for a while. While it is not rendered, the lists are
- * asked again now and then: a page still opening can scroll back to its top (its heading taking
- * focus) after a list brought the target in. Stops when anyone else takes focus (a move of the
- * user's wins), and after `ms` (in time, not frames: a busy machine draws fewer of them while the
- * page and its rows load).
+ * frame or two after it scrolls there), or once a list that holds it can bring it in, and keeps it
+ * focused and in view until `ms` have passed: a page still loading can render that element again,
+ * which takes focus with it, move it out of the window, or give its heading focus late. While it is
+ * not rendered, the lists are asked again now and then: a page still opening can scroll back to its
+ * top after a list brought the target in. Stops at once when the user moves (scrolls, clicks,
+ * types) or another control takes focus: their move wins. The time is measured in time, not
+ * frames: a busy machine draws fewer of them while the page and its rows load.
  */
 function focusOnceShown(target: HitTarget, ms: number, askLists: boolean): void {
-  const ends = performance.now() + ms;
-  let nextAsk = askLists ? 0 : Infinity;
-  let held = 0;
   const started = performance.now();
+  const ends = started + ms;
+  let nextAsk = askLists ? 0 : Infinity;
   const attempt = () => {
-    // The user scrolling, clicking or typing meanwhile ends the watch: their move wins.
     if (userMovedSince(started) || !onlyPageHolds(target)) return;
     const shown = shownElement(target);
     if (shown && document.activeElement === shown) {
       // A virtual list moves its rows as it measures the ones it renders, which can carry the
-      // focused one out of the window: brought back, and watched for a while again.
-      if (inView(shown)) held++;
-      else {
-        held = 0;
-        shown.scrollIntoView({ block: 'center' });
-      }
+      // focused one out of the window: it is brought back.
+      if (!inView(shown)) shown.scrollIntoView({ block: 'center' });
     } else if (shown) shown.focus();
     else if (performance.now() >= nextAsk) {
       for (const reveal of revealers) if (reveal(target)) nextAsk = performance.now() + MS_BETWEEN_ASKS;
     }
-    if (held < FRAMES_SETTLED && performance.now() < ends) requestAnimationFrame(attempt);
+    if (performance.now() < ends) requestAnimationFrame(attempt);
   };
   requestAnimationFrame(attempt);
 }
 
-/** For a list that scrolled to `target`: focuses it once rendered (its page may still be on its way), within 3 s. */
-export const focusWhenShown = (target: HitTarget) => focusOnceShown(target, 3000, false);
+/** For a list that scrolled to `target`: focuses it once rendered (its page may still be on its way); watched for 8 s. */
+export const focusWhenShown = (target: HitTarget) => focusOnceShown(target, 8000, false);
 
 /**
  * Shows a target on the page being opened: once the page has rendered the element that shows it,
  * or a list that holds it can bring it in. Until then the page's heading holds focus, as it does
  * when a page opens (a person's page shows "Loading…" first, then their name). A timeline asks
- * the core where an entry older than its fetched pages stands and scrolls there. Gives up after
- * 5 s (an entry the page does not show): the heading keeps focus.
+ * the core where an entry older than its fetched pages stands and scrolls there. Watched for 10 s:
+ * an entry the page does not show leaves focus on the heading.
  */
-export const revealOnOpening = (target: HitTarget) => focusOnceShown(target, 5000, true);
+export const revealOnOpening = (target: HitTarget) => focusOnceShown(target, 10_000, true);

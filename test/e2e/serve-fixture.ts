@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test as base } from '@playwright/test';
+import { printFocusTrailOnFailure, recordFocusTrail } from './focus-trail.ts';
 
 export interface ServedApp {
   /** The URL `npm run serve` printed, token included. */
@@ -73,6 +74,11 @@ export async function startServe(dataDir: string, extraArgs: string[] = []): Pro
 }
 
 export const test = base.extend<{ served: ServedApp }>({
+  page: async ({ page }, use, testInfo) => {
+    await recordFocusTrail(page);
+    await use(page);
+    await printFocusTrailOnFailure(page, testInfo);
+  },
   served: async ({}, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'rapport-e2e-'));
     const app = await startServe(dataDir);
