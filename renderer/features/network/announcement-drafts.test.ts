@@ -6,6 +6,7 @@ import { AnnouncementForm, EMPTY_FORM } from './announcement-form.ts';
 import {
   announcementSlot,
   editMessage,
+  mergedMessageLine,
   Messages,
   messagesSlot,
   NO_MESSAGES,
@@ -99,7 +100,7 @@ describe('deleting or merging a person', () => {
     expect(formDrafts.load(announcementSlot(opening), EMPTY_FORM, AnnouncementForm)).toBeUndefined();
   });
 
-  it('gives the person kept in a merge the message written to the one merged away, unless they have their own', () => {
+  it('gives the person kept in a merge the message written to the one merged away, and keeps both when both were written', () => {
     const opening = JSON.stringify({ kind: 'promotion' });
     const drafted = redraft(NO_MESSAGES, [to('ann'), to('anne'), to('ben')]).messages;
     formDrafts.save(messagesSlot(opening), NO_MESSAGES, editMessage(drafted, 'ann', 'Written to Ann'));
@@ -108,14 +109,16 @@ describe('deleting or merging a person', () => {
     expect(bodies(moved)).toEqual({ anne: 'Written to Ann', ben: 'Hi ben' });
     expect(moved.edited).toContain('anne');
 
-    // Both written to: the kept person's own message stays.
+    // Both written to: nothing typed is dropped; the kept person's message comes first.
     const both = editMessage(editMessage(drafted, 'ann', 'Written to Ann'), 'anne', 'Written to Anne');
     formDrafts.save(messagesSlot(opening), NO_MESSAGES, both);
     forgetTypedAbout(['ann'], 'anne');
-    expect(bodies(formDrafts.load(messagesSlot(opening), NO_MESSAGES, Messages)!)).toEqual({
-      anne: 'Written to Anne',
+    const joined = formDrafts.load(messagesSlot(opening), NO_MESSAGES, Messages)!;
+    expect(bodies(joined)).toEqual({
+      anne: `Written to Anne\n\n${mergedMessageLine('ANN')}\nWritten to Ann`,
       ben: 'Hi ben',
     });
+    expect(joined.edited).toContain('anne');
   });
 
   it('puts the person they were merged into among the chosen people, once', () => {

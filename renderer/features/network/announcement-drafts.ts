@@ -82,23 +82,29 @@ export function withoutRecipients(m: Messages, contactIds: readonly string[]): M
 
 /**
  * After a merge: an unsent message the user wrote to the person merged away goes to the person
- * kept (the same human), unless the user wrote one to them too. Their name and address follow at
- * the next "Draft messages".
+ * kept (the same human). When the user wrote an unsent one to them too, neither text is dropped:
+ * the one to the person merged away follows theirs, under a line that says whose it was, for the
+ * user to choose from. Their name and address follow at the next "Draft messages".
  */
 export function movedToMerged(before: Messages, left: Messages, goneId: string, mergedInto: string): Messages {
   const written = before.drafts?.find((d) => d.person.id === goneId);
-  const keptEdited = editedIn(left).has(mergedInto);
-  if (!written || !editedIn(before).has(goneId) || before.sent.includes(goneId) || keptEdited) return left;
-  const moved = { ...written, person: { ...written.person, id: mergedInto } };
+  if (!written || !editedIn(before).has(goneId) || before.sent.includes(goneId)) return left;
   const drafts = left.drafts ?? [];
-  const there = drafts.some((d) => d.person.id === mergedInto);
+  const own = drafts.find((d) => d.person.id === mergedInto);
+  const ownWritten = own && editedIn(left).has(mergedInto) && !left.sent.includes(mergedInto);
+  const moved = ownWritten
+    ? { ...own, body: `${own.body}\n\n${mergedMessageLine(written.person.displayName)}\n${written.body}` }
+    : { ...written, person: { ...written.person, id: mergedInto } };
   return {
-    // In the place of the kept person's own untouched message, if any.
-    drafts: there ? drafts.map((d) => (d.person.id === mergedInto ? moved : d)) : [...drafts, moved],
+    // In the place of the kept person's own message, if any.
+    drafts: own ? drafts.map((d) => (d.person.id === mergedInto ? moved : d)) : [...drafts, moved],
     sent: left.sent.filter((id) => id !== mergedInto),
     edited: [...new Set([...editedIn(left), mergedInto])],
   };
 }
+
+/** Marks where a merged-away person's message starts, in the message it was added to. */
+export const mergedMessageLine = (name: string) => `— Your message to ${name}, before the merge —`;
 
 /** Every message there is was marked sent: the announcement is out, nothing of it is a draft any more. */
 export const allSent = (m: Messages): boolean =>
