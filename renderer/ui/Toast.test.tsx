@@ -143,6 +143,29 @@ describe('Ctrl/Cmd+Z', () => {
     await waitFor(() => expect(apply).toHaveBeenCalledTimes(2));
   });
 
+  it('tries a failed undo again on the next press, not the action before it', async () => {
+    let fails = true;
+    const apply = vi.fn(() =>
+      fails
+        ? { code: 'unavailable' as const, message: 'The database is busy; try again.' }
+        : { label: 'x', restored: 1 },
+    );
+    const archived = undoable('Archived Ana');
+    renderInApp(<Actions toasts={[archived, { title: 'Deleted Sam', undo: { token: 't1' } }]} />, {
+      requests: { 'undo.apply': apply },
+    });
+    await userEvent.click(screen.getByRole('button', { name: 'Do: Archived Ana' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Do: Deleted Sam' }));
+    await within(notifications()).findByText('Deleted Sam');
+    await userEvent.keyboard('{Control>}z{/Control}');
+    await within(notifications()).findByText('Could not undo');
+    fails = false;
+    await userEvent.keyboard('{Control>}z{/Control}');
+    await within(notifications()).findByText('Undone: deleted Sam');
+    expect(apply).toHaveBeenCalledTimes(2);
+    expect(archived.undo.run).not.toHaveBeenCalled();
+  });
+
   it('offers no Retry when the undo cannot be done (things changed since, or it is gone)', async () => {
     const changed = {
       title: 'Snoozed Ana until 19 Mar',

@@ -21,6 +21,8 @@ export interface ToastSpec {
 interface Shown extends ToastSpec {
   id: number;
   open: boolean;
+  /** A failed undo's toast whose Retry undoes it again: Ctrl/Cmd+Z then presses Retry. */
+  retriesUndo?: boolean;
 }
 
 /** Long enough to read the line and reach Undo. */
@@ -35,12 +37,13 @@ let nextId = 0;
 /**
  * Every action says what happened in a toast (Radix: announced politely, paused while hovered or
  * focused, F8 jumps to it). Where the action can be undone the toast offers Undo for 8 seconds,
- * and Ctrl/Cmd+Z outside a text field presses the newest such Undo (undo-shortcut.ts).
+ * and Ctrl/Cmd+Z outside a text field presses the newest such Undo (undo-shortcut.ts), or Retry
+ * on the toast of an undo that failed and can be tried again.
  * Errors show the message with Retry when the caller can retry.
  */
 export function ToastProvider({ children }: { children: ReactNode }) {
   const [toasts, setToasts] = useState<Shown[]>([]);
-  const show = useCallback((toast: ToastSpec) => {
+  const show = useCallback((toast: ToastSpec & Pick<Shown, 'retriesUndo'>) => {
     const id = ++nextId;
     // At most three at once: the oldest make way.
     setToasts((list) => [...list.filter((t) => t.open).slice(-2), { ...toast, id, open: true }]);
@@ -72,14 +75,19 @@ export function ToastProvider({ children }: { children: ReactNode }) {
             kind: 'error',
             title: 'Could not undo',
             description: result.error.message,
-            ...(retryable ? { retry: () => void undo(toast) } : {}),
+            ...(retryable ? { retry: () => void undo(toast), retriesUndo: true } : {}),
           },
     );
   }
 
+  // The newest undo still to do, or one that failed and can be tried again: pressing again after a
+  // failure means that undo, not the one before it.
   useUndoShortcut(() => {
-    const newest = current.current.findLast((t) => t.open && t.undo && !undone.current.has(t.id));
-    if (newest) void undo(newest);
+    const newest = current.current.findLast((t) => t.open && ((t.undo && !undone.current.has(t.id)) || t.retriesUndo));
+    if (newest?.retriesUndo) {
+      close(newest.id);
+      newest.retry!();
+    } else if (newest) void undo(newest);
     return newest !== undefined;
   });
 
