@@ -41,6 +41,12 @@ describe('makeSnippet', () => {
     const text = `${'Notes from the week before the conference, long enough to need a window.'}\nshort video call with Eleni about next year, the move, and the book she is writing`;
     expect(makeSnippet(text, ['eleni']).snippet).toMatch(/^…short video call with Eleni/);
   });
+
+  it('opens at the start of the text, not inside its first word', () => {
+    const text =
+      'Grabbed a coffee with Dan near the office. He is organising Climate Builders again and wants speakers.';
+    expect(makeSnippet(text, ['dan']).snippet).toMatch(/^Grabbed a coffee with Dan/);
+  });
 });
 
 describe('foldedWords', () => {

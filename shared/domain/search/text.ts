@@ -74,7 +74,8 @@ export function makeSnippet(text: string, words: readonly string[]): Snippet {
     // Start at a word boundary when one is near, so the snippet does not open mid-word. Any
     // whitespace counts: notes break lines, and a line's first word was cut after its newline.
     const space = lastSpaceAt(text, start);
-    if (start > 0 && space >= 0 && start - space < 12) start = space + 1;
+    // Inside the text's first word (no whitespace before), the snippet opens at the text's start.
+    if (start > 0 && start - space < 12) start = space + 1;
     end = Math.min(text.length, start + SNIPPET_CHARS);
     const cut = lastSpaceAt(text, end);
     if (end < text.length && cut > start + SNIPPET_CHARS / 2 && cut >= (firstRange?.[1] ?? 0)) end = cut;

@@ -21,7 +21,7 @@ export function makeSnippetFullScan(text: string, words: readonly string[]): Sni
     start = Math.max(0, Math.min(first - LEAD_CHARS, text.length - SNIPPET_CHARS));
     // Start at a word boundary when one is near, so the snippet does not open mid-word.
     const space = lastWhitespace(text, start);
-    if (start > 0 && space >= 0 && start - space < 12) start = space + 1;
+    if (start > 0 && start - space < 12) start = space + 1;
     end = Math.min(text.length, start + SNIPPET_CHARS);
     const cut = lastWhitespace(text, end);
     if (end < text.length && cut > start + SNIPPET_CHARS / 2 && cut >= (ranges[0]?.[1] ?? 0)) end = cut;
