@@ -4,14 +4,19 @@ import { rapport } from '../../api/rapport.ts';
 import { useRequest } from '../../api/request.ts';
 import { openPerson } from '../../navigation/useScreen.ts';
 import { PersonSelect } from '../../ui/PersonSelect.tsx';
+import { useShowAll } from '../../ui/ShowAll.tsx';
 import { useCopy } from '../starters/useCopy.ts';
 import { REASON_WORDS } from './event-words.ts';
+
+/** People you know who may be there, shown before "Show all": a big conference named dozens. */
+const FIRST_LIKELY = 8;
 
 /** Before the event: your goal and introduction, who you know there, three starters, one practice step. */
 export function PrepSheet({ view, onEdit }: { view: EventView; onEdit: () => void }) {
   const { event, prep } = view;
   const request = useRequest();
   const { copy, status } = useCopy();
+  const likely = useShowAll(prep.likely, FIRST_LIKELY);
   const setGoing = (contactId: string, going: boolean) =>
     request(() => rapport().events.setGoing({ id: event.id, contactId, going }), { action: 'change who is going' });
 
@@ -26,7 +31,7 @@ export function PrepSheet({ view, onEdit }: { view: EventView; onEdit: () => voi
         <dt>Your introduction</dt>
         <dd>
           {event.introduction ?? (
-            <button type="button" className="ghost small" onClick={onEdit}>
+            <button type="button" className="link-button" onClick={onEdit}>
               Write a one-line introduction
             </button>
           )}
@@ -37,7 +42,7 @@ export function PrepSheet({ view, onEdit }: { view: EventView; onEdit: () => voi
         <h3 id="likely-title">People you know who may be there</h3>
         {prep.likely.length ? (
           <ul className="likely-list">
-            {prep.likely.map((p) => (
+            {likely.shown.map((p) => (
               <li key={p.id} aria-label={p.displayName}>
                 <div className="likely-top">
                   <span className="likely-who">
@@ -49,7 +54,7 @@ export function PrepSheet({ view, onEdit }: { view: EventView; onEdit: () => voi
                   </span>
                   <button
                     type="button"
-                    className="ghost small"
+                    className="small"
                     aria-pressed={p.going}
                     onClick={() => void setGoing(p.id, !p.going)}
                   >
@@ -57,7 +62,7 @@ export function PrepSheet({ view, onEdit }: { view: EventView; onEdit: () => voi
                   </button>
                 </div>
                 {p.askAbout.length ? (
-                  <p className="small ask-about">
+                  <p className="small likely-ask-about">
                     <span className="muted">Ask about: </span>
                     {p.askAbout.map((d) => d.text).join('; ')}
                   </p>
@@ -68,6 +73,7 @@ export function PrepSheet({ view, onEdit }: { view: EventView; onEdit: () => voi
         ) : (
           <p className="muted small">Nobody yet. Add organisations or tags to the event, or mark someone as going.</p>
         )}
+        {likely.toggle}
         <div className="going-picker">
           <PersonSelect
             label="Mark someone as going"

@@ -3,6 +3,7 @@ import type { IntroSuggestionView } from '../../../shared/ipc/channels/network.t
 import { rapport } from '../../api/rapport.ts';
 import { useRequest } from '../../api/request.ts';
 import { ScreenHeading } from '../../ui/ScreenHeading.tsx';
+import { useShowAll } from '../../ui/ShowAll.tsx';
 import { AnnouncementComposer } from './AnnouncementComposer.tsx';
 import { IntroCard } from './IntroCard.tsx';
 import { NetworkSettingsForm } from './NetworkSettingsForm.tsx';
@@ -17,7 +18,6 @@ export function NetworkScreen() {
   const introsFocus = useFocusStaysInList();
   const request = useRequest();
   const [intros, setIntros] = useState<IntroSuggestionView[] | null>(null);
-  const [allIntros, setAllIntros] = useState(false);
   const load = useCallback(
     () =>
       void request(() => rapport().network.introSuggestions({}), { action: 'find suggested introductions' }).then(
@@ -26,6 +26,7 @@ export function NetworkScreen() {
     [request],
   );
   useEffect(load, [load]);
+  const firstIntros = useShowAll(intros ?? [], FIRST_INTROS);
 
   return (
     <section aria-labelledby="screen-title" className="screen network">
@@ -53,16 +54,12 @@ export function NetworkScreen() {
             {intros?.length ? (
               // A logged introduction leaves the list: focus goes to the same button of the next one.
               <ul className="intro-list" {...introsFocus}>
-                {(allIntros ? intros : intros.slice(0, FIRST_INTROS)).map((intro) => (
+                {firstIntros.shown.map((intro) => (
                   <IntroCard key={`${intro.seeker.id}-${intro.helper.id}`} intro={intro} onChanged={load} />
                 ))}
               </ul>
             ) : null}
-            {intros && intros.length > FIRST_INTROS ? (
-              <button type="button" className="ghost small show-all" onClick={() => setAllIntros(!allIntros)}>
-                {allIntros ? 'Show fewer' : `Show all ${intros.length}`}
-              </button>
-            ) : null}
+            {firstIntros.toggle}
           </section>
           <section aria-labelledby="announce-title" className="card stack">
             <h2 id="announce-title">Announce your news</h2>

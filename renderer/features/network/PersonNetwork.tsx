@@ -13,6 +13,7 @@ import { useLive } from '../../api/useLive.ts';
 import { Field } from '../../ui/Field.tsx';
 import { LiveError } from '../../ui/LiveError.tsx';
 import { PersonSelect } from '../../ui/PersonSelect.tsx';
+import { useShowAll } from '../../ui/ShowAll.tsx';
 import { AskDialog } from './AskDialog.tsx';
 import { IntroCard } from './IntroCard.tsx';
 import { NeedsForm } from './NeedsForm.tsx';
@@ -27,6 +28,9 @@ type View = SubscriptionOutput<'network.watchPerson'>;
  * place), how they are related to others (both pages show it), introductions they are part of,
  * and "Ask for something" with the job-hunt guard in front of it.
  */
+/** Introductions shown before "Show all": five near-identical cards pushed the timeline far down the page. */
+const FIRST_INTROS = 2;
+
 export function PersonNetwork({ contact, fields }: { contact: Contact; fields: ContactFields }) {
   const live = useLive<View>((onResult) => rapport().network.watchPerson({ id: contact.id }, onResult), [contact.id]);
   const request = useRequest();
@@ -40,6 +44,7 @@ export function PersonNetwork({ contact, fields }: { contact: Contact; fields: C
   // the form's first field while the form is open, else to "Add a relationship".
   // A logged introduction leaves the list: focus goes to the same button of the next one.
   const introsFocus = useFocusStaysInList();
+  const firstIntros = useShowAll(live.status === 'ready' ? live.data.intros : [], FIRST_INTROS);
   const relationshipsFocus = useFocusFallback(() =>
     document.querySelector<HTMLElement>('#relate-kind, [data-add-relationship]'),
   );
@@ -160,10 +165,11 @@ export function PersonNetwork({ contact, fields }: { contact: Contact; fields: C
         <div>
           <h3 className="small-heading">Introductions to consider</h3>
           <ul className="intro-list" {...introsFocus}>
-            {live.data.intros.map((intro) => (
+            {firstIntros.shown.map((intro) => (
               <IntroCard key={`${intro.seeker.id}-${intro.helper.id}`} intro={intro} />
             ))}
           </ul>
+          {firstIntros.toggle}
         </div>
       ) : null}
       <AskDialog contactId={contact.id} name={name} open={asking} onClose={() => setAsking(false)} />
