@@ -6,6 +6,7 @@ import { openPerson } from '../../navigation/useScreen.ts';
 import { Avatar } from '../../ui/Avatar.tsx';
 import { formatRelative } from '../../ui/dates.ts';
 import { StatusBadge, statusText } from '../../ui/StatusBadge.tsx';
+import { tagsThatFit } from './tags-that-fit.ts';
 
 const ROW_HEIGHT = 52;
 const capitalise = (text: string) => text.charAt(0).toLocaleUpperCase() + text.slice(1);
@@ -25,6 +26,7 @@ const PersonRow = memo(function PersonRow({
   today: string;
 }) {
   const meta = [person.role, person.organisation].filter(Boolean).join(' · ');
+  const fitting = tagsThatFit(person.tags);
   return (
     <li className={selected ? 'person-row selected' : 'person-row'} style={{ transform: `translateY(${start}px)` }}>
       <input
@@ -60,11 +62,17 @@ const PersonRow = memo(function PersonRow({
         <StatusBadge status={person.status} />
       </span>
       <span className="col-tags" title={person.tags.join(', ') || undefined}>
-        {person.tags.slice(0, 3).map((t) => (
+        {fitting.shown.map((t) => (
           <span key={t} className="tag">
             {t}
           </span>
         ))}
+        {fitting.more ? (
+          <span className="tag more-tags">
+            +{fitting.more}
+            <span className="visually-hidden"> more: {person.tags.slice(fitting.shown.length).join(', ')}</span>
+          </span>
+        ) : null}
       </span>
     </li>
   );
