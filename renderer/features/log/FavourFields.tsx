@@ -53,16 +53,13 @@ export function FavourFields({
               {FAVOUR_LABELS[f]}
             </label>
           ))}
-          <label className="check">
-            <input
-              type="checkbox"
-              checked={mutual}
-              onChange={(e) => onChange({ gave, asked, mutual: e.target.checked })}
-            />
-            A two-way exchange
-          </label>
         </div>
       </fieldset>
+      {/* Neither a gift nor an ask, so under both rather than in one of them. */}
+      <label className="check two-way">
+        <input type="checkbox" checked={mutual} onChange={(e) => onChange({ gave, asked, mutual: e.target.checked })} />
+        A two-way exchange: we both gave and got
+      </label>
     </div>
   );
 }

@@ -205,7 +205,7 @@ export function AnnouncementComposer({ initial }: { initial?: Announcement }) {
             ))}
           </div>
         </fieldset>
-        <div className="form-grid">
+        <div className="row">
           {form.kind === 'changing-jobs' ? (
             <>
               {text('leaving', 'Leaving (organisation)')}
@@ -235,7 +235,7 @@ export function AnnouncementComposer({ initial }: { initial?: Announcement }) {
         </div>
         <fieldset>
           <legend>Who to</legend>
-          <div className="form-grid">
+          <div className="row">
             {text('tags', 'Tags', { hint: 'Separate several with commas; anyone with one of them.' })}
             {text('organisations', 'Organisations', { hint: 'Separate several with commas.' })}
           </div>

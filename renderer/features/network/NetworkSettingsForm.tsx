@@ -38,13 +38,13 @@ export function NetworkSettingsForm() {
         value={settings.weeklyNoAskTarget}
         onChange={(e) => save({ ...settings, weeklyNoAskTarget: number(e.target.value, 0, 50) })}
       />
-      <div className="field checkbox-field">
-        <label>
+      <div className="field">
+        <label className="check">
           <input
             type="checkbox"
             checked={settings.jobHuntMode}
             onChange={(e) => save({ ...settings, jobHuntMode: e.target.checked })}
-          />{' '}
+          />
           Job-hunt mode
         </label>
         <p className="field-hint">
