@@ -120,7 +120,7 @@ export function generateDemoContacts(options: DemoContactOptions): DemoContact[]
         ? [
             {
               label: 'work',
-              street: `${int(rng, 1, 140)} ${pick(rng, ORG_STEMS)} ${pick(rng, STREET_KINDS)}`,
+              street: streetName(int(rng, 1, 140), pick(rng, ORG_STEMS), pick(rng, STREET_KINDS)),
               locality: city.name,
               country: city.country,
             },
@@ -254,4 +254,9 @@ function makeBirthday(rng: Rng, todayYear: number): Birthday | undefined {
   const month = int(rng, 1, 12);
   const day = int(rng, 1, daysInMonth(month, year));
   return year === undefined ? { month, day } : { year, month, day };
+}
+
+/** "60 Saffron Row", not "60 Saffron Row Row": a stem that names its kind already keeps it. */
+function streetName(number: number, stem: string, kind: string): string {
+  return STREET_KINDS.some((k) => stem.endsWith(` ${k}`)) ? `${number} ${stem}` : `${number} ${stem} ${kind}`;
 }
