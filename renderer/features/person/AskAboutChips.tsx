@@ -1,7 +1,13 @@
-import { Check } from 'lucide-react';
+import { Check, EyeOff, Lock } from 'lucide-react';
 import type { Detail } from '../../../shared/domain/detail.ts';
 import { hitMark } from '../../navigation/reveal.ts';
 import { useFocusStaysInList } from '../../ui/useFocusStaysInList.ts';
+
+/** What the privacy of a detail means, as the log dialog's Privacy choices say it. */
+const SENSITIVITY_WORDS = {
+  private: 'Private: never in notifications',
+  sensitive: 'Sensitive: shown only in this window',
+} as const;
 
 /**
  * "Ask about" reminders for a conversation; one click marks a detail as asked about. The chip then
@@ -31,6 +37,12 @@ export function AskAboutChips({
             tabIndex={-1}
             data-hit={hitMark({ kind: 'detail', id: d.id })}
           >
+            {d.sensitivity === 'normal' ? null : (
+              // The border's colour says it too; the icon and its tooltip say what it means.
+              <span className="chip-mark" title={SENSITIVITY_WORDS[d.sensitivity]}>
+                {d.sensitivity === 'private' ? <Lock size={12} aria-hidden /> : <EyeOff size={12} aria-hidden />}
+              </span>
+            )}
             <span>{d.text}</span>
             {d.sensitivity !== 'normal' ? <span className="visually-hidden"> ({d.sensitivity})</span> : null}
             <button
