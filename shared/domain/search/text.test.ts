@@ -47,6 +47,13 @@ describe('makeSnippet', () => {
       'Grabbed a coffee with Dan near the office. He is organising Climate Builders again and wants speakers.';
     expect(makeSnippet(text, ['dan']).snippet).toMatch(/^Grabbed a coffee with Dan/);
   });
+
+  it('keeps a match near the end of a short text inside the window', () => {
+    // 85 characters: the window opens 5 in, inside "Rescheduling"; from 0 it would end before "Dan".
+    const text = 'Rescheduling our long quarterly catch-up over a quiet lunch to next week; ping Dan ok';
+    const { snippet, highlights } = makeSnippet(text, ['dan']);
+    expect(highlights.map(([a, b]) => snippet.slice(a, b))).toEqual(['Dan']);
+  });
 });
 
 describe('foldedWords', () => {

@@ -73,9 +73,10 @@ export function makeSnippet(text: string, words: readonly string[]): Snippet {
     start = Math.max(0, Math.min(first - LEAD_CHARS, text.length - SNIPPET_CHARS));
     // Start at a word boundary when one is near, so the snippet does not open mid-word. Any
     // whitespace counts: notes break lines, and a line's first word was cut after its newline.
-    const space = lastSpaceAt(text, start);
-    // Inside the text's first word (no whitespace before), the snippet opens at the text's start.
-    if (start > 0 && start - space < 12) start = space + 1;
+    // Inside the text's first word (no whitespace before), that is its start. Not when the window,
+    // moved back, would end before the first match does (a match near the end of a short text).
+    const wordStart = lastSpaceAt(text, start) + 1;
+    if (start > 0 && start - wordStart < 11 && (firstRange?.[1] ?? 0) <= wordStart + SNIPPET_CHARS) start = wordStart;
     end = Math.min(text.length, start + SNIPPET_CHARS);
     const cut = lastSpaceAt(text, end);
     if (end < text.length && cut > start + SNIPPET_CHARS / 2 && cut >= (firstRange?.[1] ?? 0)) end = cut;

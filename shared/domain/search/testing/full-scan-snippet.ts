@@ -20,8 +20,8 @@ export function makeSnippetFullScan(text: string, words: readonly string[]): Sni
   if (text.length > SNIPPET_CHARS) {
     start = Math.max(0, Math.min(first - LEAD_CHARS, text.length - SNIPPET_CHARS));
     // Start at a word boundary when one is near, so the snippet does not open mid-word.
-    const space = lastWhitespace(text, start);
-    if (start > 0 && start - space < 12) start = space + 1;
+    const wordStart = lastWhitespace(text, start) + 1;
+    if (start > 0 && start - wordStart < 11 && (ranges[0]?.[1] ?? 0) <= wordStart + SNIPPET_CHARS) start = wordStart;
     end = Math.min(text.length, start + SNIPPET_CHARS);
     const cut = lastWhitespace(text, end);
     if (end < text.length && cut > start + SNIPPET_CHARS / 2 && cut >= (ranges[0]?.[1] ?? 0)) end = cut;
