@@ -71,32 +71,58 @@ const inView = (element: HTMLElement) => {
   return box.top >= 0 && box.bottom <= window.innerHeight;
 };
 
+/** Frames the target must hold focus in view before the watch stops bringing it back into view. */
+const FRAMES_SETTLED = 20;
+
+/** The watch running for each target (by `hitMark`): asked again, it runs on instead of a second one. */
+const watches = new Map<string, { started: number; ends: number; askLists: boolean }>();
+
 /**
  * Focuses the element that shows `target` once it is rendered (a virtual list renders a row a
  * frame or two after it scrolls there), or once a list that holds it can bring it in, and keeps it
- * focused and in view until `ms` have passed: a page still loading can render that element again,
- * which takes focus with it, move it out of the window, or give its heading focus late. While it is
- * not rendered, the lists are asked again now and then: a page still opening can scroll back to its
- * top after a list brought the target in. Stops at once when the user moves (scrolls, clicks,
- * types) or another control takes focus: their move wins. The time is measured in time, not
- * frames: a busy machine draws fewer of them while the page and its rows load.
+ * focused until `ms` have passed: a page still loading can render that element again, which takes
+ * focus with it, or give its heading focus late. Until it has held focus in view for a while, it
+ * is also brought back into view when the list moves it; after that only when focus is lost, so a
+ * scroll of the user's that sends no event (a screen reader's cursor) is not fought. While it is
+ * not rendered, the lists are asked again now and then: a page still opening can scroll back to
+ * its top after a list brought the target in. Stops at once when the user moves (scrolls, clicks,
+ * types) or another control takes focus: their move wins. Time, not frames: a busy machine draws
+ * fewer of them while the page and its rows load.
  */
 function focusOnceShown(target: HitTarget, ms: number, askLists: boolean): void {
+  const mark = hitMark(target);
   const started = performance.now();
-  const ends = started + ms;
-  let nextAsk = askLists ? 0 : Infinity;
+  const running = watches.get(mark);
+  // One the user has moved since is over, whether or not its next frame has said so yet.
+  if (running && !userMovedSince(running.started)) {
+    running.ends = Math.max(running.ends, started + ms);
+    running.askLists ||= askLists;
+    return;
+  }
+  const watch = { started, ends: started + ms, askLists };
+  watches.set(mark, watch);
+  const stop = () => {
+    if (watches.get(mark) === watch) watches.delete(mark);
+  };
+  let nextAsk = 0;
+  let held = 0;
   const attempt = () => {
-    if (userMovedSince(started) || !onlyPageHolds(target)) return;
+    if (watches.get(mark) !== watch) return;
+    if (userMovedSince(started) || !onlyPageHolds(target)) return stop();
     const shown = shownElement(target);
     if (shown && document.activeElement === shown) {
       // A virtual list moves its rows as it measures the ones it renders, which can carry the
-      // focused one out of the window: it is brought back.
-      if (!inView(shown)) shown.scrollIntoView({ block: 'center' });
-    } else if (shown) shown.focus();
-    else if (performance.now() >= nextAsk) {
+      // focused one out of the window: it is brought back, until it has settled.
+      if (inView(shown)) held++;
+      else if (held < FRAMES_SETTLED) shown.scrollIntoView({ block: 'center' });
+    } else if (shown) {
+      shown.focus();
+      held = 0;
+    } else if (watch.askLists && performance.now() >= nextAsk) {
       for (const reveal of revealers) if (reveal(target)) nextAsk = performance.now() + MS_BETWEEN_ASKS;
     }
-    if (performance.now() < ends) requestAnimationFrame(attempt);
+    if (performance.now() < watch.ends) requestAnimationFrame(attempt);
+    else stop();
   };
   requestAnimationFrame(attempt);
 }

@@ -143,6 +143,7 @@ export function ToastProvider({ children }: { children: ReactNode }) {
                   <button
                     type="button"
                     className="small"
+                    aria-keyshortcuts={t.retriesUndo ? UNDO_SHORTCUT.aria : undefined}
                     onClick={() => {
                       close(t.id);
                       t.retry!();

@@ -23,14 +23,14 @@ import { useFocusStaysInList } from '../../ui/useFocusStaysInList.ts';
 
 type View = SubscriptionOutput<'network.watchPerson'>;
 
+/** Introductions shown before "Show all": five near-identical cards pushed the timeline far down the page. */
+const FIRST_INTROS = 2;
+
 /**
  * The network part of a person's page: what they are looking for and can help with (editable in
  * place), how they are related to others (both pages show it), introductions they are part of,
  * and "Ask for something" with the job-hunt guard in front of it.
  */
-/** Introductions shown before "Show all": five near-identical cards pushed the timeline far down the page. */
-const FIRST_INTROS = 2;
-
 export function PersonNetwork({ contact, fields }: { contact: Contact; fields: ContactFields }) {
   const live = useLive<View>((onResult) => rapport().network.watchPerson({ id: contact.id }, onResult), [contact.id]);
   const request = useRequest();

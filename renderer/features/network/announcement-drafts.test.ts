@@ -119,6 +119,19 @@ describe('deleting or merging a person', () => {
       ben: 'Hi ben',
     });
     expect(joined.edited).toContain('anne');
+
+    // The kept person's message already sent: it stays sent, and the other text is kept with it.
+    const sentToAnne = { ...both, sent: ['anne'] };
+    formDrafts.save(messagesSlot(opening), NO_MESSAGES, sentToAnne);
+    forgetTypedAbout(['ann'], 'anne');
+    const afterSent = formDrafts.load(messagesSlot(opening), NO_MESSAGES, Messages)!;
+    expect(afterSent.sent).toEqual(['anne']);
+    expect(bodies(afterSent).anne).toBe(`Written to Anne\n\n${mergedMessageLine('ANN')}\nWritten to Ann`);
+
+    // Every other message sent too: the composer is kept for the moved text, not forgotten as finished.
+    formDrafts.save(messagesSlot(opening), NO_MESSAGES, { ...both, sent: ['anne', 'ben'] });
+    forgetTypedAbout(['ann'], 'anne');
+    expect(bodies(formDrafts.load(messagesSlot(opening), NO_MESSAGES, Messages)!).anne).toContain('Written to Ann');
   });
 
   it('puts the person they were merged into among the chosen people, once', () => {

@@ -82,23 +82,25 @@ export function withoutRecipients(m: Messages, contactIds: readonly string[]): M
 
 /**
  * After a merge: an unsent message the user wrote to the person merged away goes to the person
- * kept (the same human). When the user wrote an unsent one to them too, neither text is dropped:
- * the one to the person merged away follows theirs, under a line that says whose it was, for the
- * user to choose from. Their name and address follow at the next "Draft messages".
+ * kept (the same human). When the user wrote one to them too, or already sent them one, neither
+ * text is dropped: the one to the person merged away follows theirs, under a line that says whose
+ * it was, for the user to choose from; a message marked sent stays marked sent, so the same
+ * human is not offered the news twice. Their name and address follow at the next "Draft messages".
  */
 export function movedToMerged(before: Messages, left: Messages, goneId: string, mergedInto: string): Messages {
   const written = before.drafts?.find((d) => d.person.id === goneId);
   if (!written || !editedIn(before).has(goneId) || before.sent.includes(goneId)) return left;
   const drafts = left.drafts ?? [];
   const own = drafts.find((d) => d.person.id === mergedInto);
-  const ownWritten = own && editedIn(left).has(mergedInto) && !left.sent.includes(mergedInto);
-  const moved = ownWritten
+  const ownSent = left.sent.includes(mergedInto);
+  const keepOwn = own && (editedIn(left).has(mergedInto) || ownSent);
+  const moved = keepOwn
     ? { ...own, body: `${own.body}\n\n${mergedMessageLine(written.person.displayName)}\n${written.body}` }
     : { ...written, person: { ...written.person, id: mergedInto } };
   return {
     // In the place of the kept person's own message, if any.
     drafts: own ? drafts.map((d) => (d.person.id === mergedInto ? moved : d)) : [...drafts, moved],
-    sent: left.sent.filter((id) => id !== mergedInto),
+    sent: keepOwn ? left.sent : left.sent.filter((id) => id !== mergedInto),
     edited: [...new Set([...editedIn(left), mergedInto])],
   };
 }
@@ -123,9 +125,11 @@ export function forgetAnnouncementDraftsAbout(contactIds: readonly string[], mer
     if (!slot.startsWith(messagesSlot(''))) return values;
     const m = Messages.safeParse(values);
     if (!m.success || !m.data.drafts?.some((d) => gone.has(d.person.id))) return values;
-    let left = withoutRecipients(m.data, contactIds);
+    const withoutThem = withoutRecipients(m.data, contactIds);
+    let left = withoutThem;
     if (mergedInto) for (const id of contactIds) left = movedToMerged(m.data, left, id, mergedInto);
-    if (!allSent(left)) return left;
+    // Text a merge moved onto a message already sent was never sent itself: the composer stays.
+    if (!allSent(left) || left !== withoutThem) return left;
     finished.add(slot.slice(messagesSlot('').length));
     return undefined;
   });

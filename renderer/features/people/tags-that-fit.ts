@@ -7,8 +7,8 @@ const MORE_CHARS = 4;
 
 /**
  * The tags that fit the Tags column, in order, and how many more there are (shown as "+N"): a tag
- * cut mid-word ("produ") read as a different word. The first is always shown; the cell's fade
- * takes care of one too long on its own.
+ * cut mid-word ("produ") read as a different word. The first is always shown; in a narrower
+ * column, or when it is too long on its own, a tag ends in "…" (people.css).
  */
 export function tagsThatFit(tags: readonly string[], chars = TAG_CHARS): { shown: string[]; more: number } {
   let used = 0;
