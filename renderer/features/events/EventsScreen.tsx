@@ -39,7 +39,12 @@ export function EventsScreen() {
   return (
     <section aria-labelledby="screen-title" className="screen events">
       <div className="screen-top">
-        <ScreenHeading>Events</ScreenHeading>
+        <div>
+          <ScreenHeading>Events</ScreenHeading>
+          <p className="lead">
+            Prepare for conferences, meet-ups and courses, capture the people you meet, and follow up within two days.
+          </p>
+        </div>
         <div className="actions">
           <button type="button" className="primary" onClick={() => setForm({})}>
             <CalendarPlus size={16} aria-hidden /> New event
@@ -62,9 +67,6 @@ export function EventsScreen() {
           />
         </div>
       </div>
-      <p className="lead">
-        Prepare for conferences, meet-ups and courses, capture the people you meet, and follow up within two days.
-      </p>
       {fileError ? (
         <p className="inline-alert" role="alert">
           {fileError}
