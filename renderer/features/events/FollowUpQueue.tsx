@@ -32,7 +32,7 @@ export function FollowUpQueue({ view }: { view: EventView }) {
         Follow-ups <span className="count">{waiting.length}</span>
       </h2>
       {!followUps.length ? (
-        <p className="muted small">
+        <p className="empty">
           People you capture at the event appear here, each with a message to send within two days.
         </p>
       ) : null}
