@@ -33,6 +33,19 @@ const undoable = (title: string) => ({ title, undo: { run: vi.fn(async () => ok(
 const notifications = () => screen.getByRole('region', { name: /Notifications/ });
 const toastSaying = (text: string) => within(notifications()).getByText(text).closest('li')!;
 
+/** The core's undo.apply: busy (a retryable failure) until `fails` is set to false, then undoing. */
+function busyThenUndoing() {
+  const core = {
+    fails: true,
+    apply: vi.fn(() =>
+      core.fails
+        ? { code: 'unavailable' as const, message: 'The database is busy; try again.' }
+        : { label: 'x', restored: 1 },
+    ),
+  };
+  return core;
+}
+
 async function doAll(specs: ToastSpec[]) {
   renderInApp(<Actions toasts={specs} />);
   for (const spec of specs) await userEvent.click(screen.getByRole('button', { name: `Do: ${spec.title}` }));
@@ -123,46 +136,36 @@ describe('Ctrl/Cmd+Z', () => {
   });
 
   it('undoes through the core for a token, and a failure can be tried again', async () => {
-    let fails = true;
-    const apply = vi.fn(() =>
-      fails
-        ? { code: 'unavailable' as const, message: 'The database is busy; try again.' }
-        : { label: 'x', restored: 1 },
-    );
+    const core = busyThenUndoing();
     renderInApp(<Actions toasts={[{ title: 'Deleted Sam', undo: { token: 't1' } }]} />, {
-      requests: { 'undo.apply': apply },
+      requests: { 'undo.apply': core.apply },
     });
     await userEvent.click(screen.getByRole('button', { name: 'Do: Deleted Sam' }));
     await within(notifications()).findByText('Deleted Sam');
     await userEvent.keyboard('{Control>}z{/Control}');
     const error = await within(notifications()).findByText('Could not undo');
-    expect(apply).toHaveBeenCalledWith({ token: 't1' });
-    fails = false;
+    expect(core.apply).toHaveBeenCalledWith({ token: 't1' });
+    core.fails = false;
     await userEvent.click(within(error.closest('li')!).getByRole('button', { name: 'Retry' }));
     await within(notifications()).findByText('Undone: deleted Sam');
-    await waitFor(() => expect(apply).toHaveBeenCalledTimes(2));
+    await waitFor(() => expect(core.apply).toHaveBeenCalledTimes(2));
   });
 
   it('tries a failed undo again on the next press, not the action before it', async () => {
-    let fails = true;
-    const apply = vi.fn(() =>
-      fails
-        ? { code: 'unavailable' as const, message: 'The database is busy; try again.' }
-        : { label: 'x', restored: 1 },
-    );
+    const core = busyThenUndoing();
     const archived = undoable('Archived Ana');
     renderInApp(<Actions toasts={[archived, { title: 'Deleted Sam', undo: { token: 't1' } }]} />, {
-      requests: { 'undo.apply': apply },
+      requests: { 'undo.apply': core.apply },
     });
     await userEvent.click(screen.getByRole('button', { name: 'Do: Archived Ana' }));
     await userEvent.click(screen.getByRole('button', { name: 'Do: Deleted Sam' }));
     await within(notifications()).findByText('Deleted Sam');
     await userEvent.keyboard('{Control>}z{/Control}');
     await within(notifications()).findByText('Could not undo');
-    fails = false;
+    core.fails = false;
     await userEvent.keyboard('{Control>}z{/Control}');
     await within(notifications()).findByText('Undone: deleted Sam');
-    expect(apply).toHaveBeenCalledTimes(2);
+    expect(core.apply).toHaveBeenCalledTimes(2);
     expect(archived.undo.run).not.toHaveBeenCalled();
   });
 
