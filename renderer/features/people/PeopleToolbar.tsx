@@ -49,7 +49,7 @@ export function PeopleToolbar({
         <input
           type="search"
           aria-label="Filter people"
-          placeholder="Name, organisation or tag"
+          placeholder="Name, organisation, tag"
           value={view.text}
           onChange={(e) => onChange({ ...view, text: e.target.value })}
         />
