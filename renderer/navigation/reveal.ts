@@ -86,7 +86,7 @@ const watches = new Map<string, { started: number; ends: number; askLists: boole
  * scroll of the user's that sends no event (a screen reader's cursor) is not fought. While it is
  * not rendered, the lists are asked again now and then: a page still opening can scroll back to
  * its top after a list brought the target in. Stops at once when the user moves (scrolls, clicks,
- * types) or another control takes focus: their move wins. Time, not frames: a busy machine draws
+ * types), another control takes focus (their move wins), or the page that showed it goes. Time, not frames: a busy machine draws
  * fewer of them while the page and its rows load.
  */
 function focusOnceShown(target: HitTarget, ms: number, askLists: boolean): void {
@@ -106,10 +106,14 @@ function focusOnceShown(target: HitTarget, ms: number, askLists: boolean): void 
   };
   let nextAsk = 0;
   let held = 0;
+  // The heading of the page that showed the target: once it has gone, so has that page.
+  let page: Element | null | undefined;
   const attempt = () => {
     if (watches.get(mark) !== watch) return;
     if (userMovedSince(started) || !onlyPageHolds(target)) return stop();
     const shown = shownElement(target);
+    if (shown && page === undefined) page = document.querySelector(SCREEN_HEADING);
+    if (page && !page.isConnected) return stop();
     if (shown && document.activeElement === shown) {
       // A virtual list moves its rows as it measures the ones it renders, which can carry the
       // focused one out of the window: it is brought back, until it has settled.
