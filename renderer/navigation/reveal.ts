@@ -86,8 +86,8 @@ const watches = new Map<string, { started: number; ends: number; askLists: boole
  * scroll of the user's that sends no event (a screen reader's cursor) is not fought. While it is
  * not rendered, the lists are asked again now and then: a page still opening can scroll back to
  * its top after a list brought the target in. Stops at once when the user moves (scrolls, clicks,
- * types), another control takes focus (their move wins), or the page that showed it goes. Time, not frames: a busy machine draws
- * fewer of them while the page and its rows load.
+ * types), another control takes focus (their move wins), or the page that showed it goes. Time,
+ * not frames: a busy machine draws fewer of them while the page and its rows load.
  */
 function focusOnceShown(target: HitTarget, ms: number, askLists: boolean): void {
   const mark = hitMark(target);
