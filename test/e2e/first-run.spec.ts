@@ -70,6 +70,8 @@ test('first run: welcome, a default rhythm, an import that fills Today, Done wit
     await page.getByRole('menuitem', { name: 'Snooze 1 week' }).click();
     await expect(toasts(page)).toContainText('Snoozed Linus Pauling until 17 Mar');
     await page.keyboard.press('Control+3');
+    // Today links to Linus too: the click waits for People to have opened.
+    await expect(page.getByRole('heading', { level: 1, name: 'People' })).toBeFocused();
     await page.getByRole('link', { name: /Linus Pauling/ }).click();
     await expect(page.getByText(/Snoozed until 17 Mar 2026/)).toBeVisible();
   } finally {
