@@ -17,7 +17,15 @@ afterEach(async () => {
   for (const fn of cleanup.splice(0).reverse()) await fn();
 });
 
-const actions = () => ({ open: vi.fn(), done: vi.fn(), snooze: vi.fn(), skip: vi.fn(), log: vi.fn(), quit: vi.fn() });
+const actions = () => ({
+  open: vi.fn(),
+  done: vi.fn(),
+  snooze: vi.fn(),
+  skip: vi.fn(),
+  undo: vi.fn(),
+  log: vi.fn(),
+  quit: vi.fn(),
+});
 const summary = (n: number): DueSummary => ({
   today: '2026-03-01',
   count: n,
@@ -49,15 +57,24 @@ describe('the reminders tray menu', () => {
     const submenu = items[1]!.submenu as MenuItemConstructorOptions[];
     expect(labels(submenu)).toEqual(['Open', 'Done', 'Snooze 1 day', 'Snooze 1 week', 'Skip this cycle']);
     submenu.filter((i) => i.type !== 'separator').forEach(click);
+    const p0 = summary(7).people[0];
     expect(a.open).toHaveBeenCalledWith('p0');
-    expect(a.done).toHaveBeenCalledWith('p0');
+    expect(a.done).toHaveBeenCalledWith(p0);
     expect(a.snooze.mock.calls).toEqual([
-      ['p0', 1],
-      ['p0', 7],
+      [p0, 1],
+      [p0, 7],
     ]);
-    expect(a.skip).toHaveBeenCalledWith('p0');
+    expect(a.skip).toHaveBeenCalledWith(p0);
     click(items.find((i) => i.label === 'Log an interaction…'));
     expect(a.log).toHaveBeenCalledOnce();
+  });
+
+  it('puts the undo of the last action first while it is offered', () => {
+    const a = actions();
+    const items = reminderTrayTemplate(summary(1), a, 'Undo: snoozed Person 0 for a day');
+    expect(labels(items).slice(0, 2)).toEqual(['Undo: snoozed Person 0 for a day', '1 person to reach out to today']);
+    click(items[0]);
+    expect(a.undo).toHaveBeenCalledOnce();
   });
 
   it('says so when nobody is due, and the tooltip carries the count', () => {
@@ -124,5 +141,60 @@ describe('the tray wired to a real core', () => {
     await until(() => app.setBadgeCount.mock.calls.at(-1)?.[0] === 0, 'the badge to clear');
     const page = await h.call('timeline.page', { filter: { contactId: sam.id }, offset: 0, limit: 5 });
     expect(page.entries.map((e) => e.type)).toEqual(['message']);
+  });
+
+  it('takes back Done, Snooze and Skip from the menu for a while, through the core', async () => {
+    const clock = movableClock('2026-01-02T12:00:00Z');
+    const h = await openTestCore({ clock });
+    cleanup.push(() => h.dispose());
+    const sam = await h.call('contacts.create', { displayName: 'Sam Okafor', tier: 'close' });
+    clock.set('2026-03-01T10:00:00Z');
+    let menu: MenuItemConstructorOptions[] = [];
+    const app = { setBadgeCount: vi.fn((_count: number) => true), quit: vi.fn() };
+    const stop = connectReminderTray({
+      core: { request: h.core.request, watch: h.core.watch, emit: () => {} },
+      tray: { setMenu: (m) => (menu = m) },
+      app,
+      show: vi.fn(),
+      undoMs: 300,
+    });
+    cleanup.push(stop);
+    const badge = (n: number) => until(() => app.setBadgeCount.mock.calls.at(-1)?.[0] === n, `the badge at ${n}`);
+    const choose = (label: string) =>
+      click(
+        (menu.find((i) => i.label === 'Sam Okafor')!.submenu as MenuItemConstructorOptions[]).find(
+          (i) => i.label === label,
+        ),
+      );
+    const undoItem = () => menu.find((i) => i.label?.startsWith('Undo:'));
+    await badge(1);
+
+    // Done, then its undo: the logged message goes and Sam is due again.
+    choose('Done');
+    await until(() => undoItem()?.label === 'Undo: in touch with Sam Okafor', 'the undo of Done');
+    await badge(0);
+    click(undoItem());
+    expect(undoItem()).toBeUndefined();
+    await badge(1);
+    const page = await h.call('timeline.page', { filter: { contactId: sam.id }, offset: 0, limit: 5 });
+    expect(page.entries).toEqual([]);
+
+    // Snooze and Skip are taken back the same way.
+    for (const [action, label] of [
+      ['Snooze 1 day', 'Undo: snoozed Sam Okafor for a day'],
+      ['Skip this cycle', 'Undo: skipped this cycle for Sam Okafor'],
+    ] as const) {
+      choose(action);
+      await until(() => undoItem()?.label === label, label);
+      await badge(0);
+      click(undoItem());
+      await badge(1);
+    }
+
+    // Not clicked, the offer ends by itself.
+    choose('Snooze 1 week');
+    await until(() => undoItem() !== undefined, 'the undo of Snooze 1 week');
+    await until(() => undoItem() === undefined, 'the offer to end');
+    expect(app.setBadgeCount.mock.calls.at(-1)?.[0]).toBe(0);
   });
 });

@@ -5,13 +5,20 @@ import type { Core } from '../core/core.ts';
 /** How many due people the tray menu lists; the rest are one "…and N more" line. */
 export const TRAY_PEOPLE = 5;
 
+/** How long the tray offers to take back its last Done, Snooze or Skip: a menu is opened again later than a toast is read. */
+export const TRAY_UNDO_MS = 60_000;
+
+type Person = DueSummary['people'][number];
+
 export interface ReminderTrayActions {
   /** Shows the window: the person when given, else Today. */
   open(personId?: string): void;
   /** Logs an interaction with them now. */
-  done(personId: string): void;
-  snooze(personId: string, days: 1 | 7): void;
-  skip(personId: string): void;
+  done(person: Person): void;
+  snooze(person: Person, days: 1 | 7): void;
+  skip(person: Person): void;
+  /** Takes back the last of those three (the menu's first item while it is offered). */
+  undo(): void;
   /** Shows the window with the log-an-interaction dialog. */
   log(): void;
   quit(): void;
@@ -32,8 +39,11 @@ export function trayTooltip(summary: DueSummary | null): string {
 export function reminderTrayTemplate(
   summary: DueSummary | null,
   actions: ReminderTrayActions,
+  /** What the undo item says ("Undo: snoozed Sam for a day"), while the last action can be taken back. */
+  undoLabel?: string,
 ): MenuItemConstructorOptions[] {
   const items: MenuItemConstructorOptions[] = [];
+  if (undoLabel) items.push({ label: undoLabel, click: actions.undo }, { type: 'separator' });
   if (summary) {
     items.push({ label: headline(summary.count), enabled: false });
     for (const person of summary.people.slice(0, TRAY_PEOPLE)) {
@@ -41,11 +51,11 @@ export function reminderTrayTemplate(
         label: person.displayName,
         submenu: [
           { label: 'Open', click: () => actions.open(person.id) },
-          { label: 'Done', click: () => actions.done(person.id) },
+          { label: 'Done', click: () => actions.done(person) },
           { type: 'separator' },
-          { label: 'Snooze 1 day', click: () => actions.snooze(person.id, 1) },
-          { label: 'Snooze 1 week', click: () => actions.snooze(person.id, 7) },
-          { label: 'Skip this cycle', click: () => actions.skip(person.id) },
+          { label: 'Snooze 1 day', click: () => actions.snooze(person, 1) },
+          { label: 'Snooze 1 week', click: () => actions.snooze(person, 7) },
+          { label: 'Skip this cycle', click: () => actions.skip(person) },
         ],
       });
     }
@@ -78,7 +88,10 @@ export type TrayCore = Pick<Core, 'request' | 'watch' | 'emit'>;
 
 /**
  * Keeps the tray menu, tooltip and dock/taskbar badge in step with who is due, and turns menu
- * clicks into core requests. Works without a tray (`tray` null): the badge still updates.
+ * clicks into core requests. Done, Snooze and Skip can be taken back from the menu's first item
+ * for a minute, as the window's toasts offer (through the same requests: `reminders.undo` puts
+ * back only what is still as the action left it). Works without a tray (`tray` null): the badge
+ * still updates.
  * @returns a function that stops listening.
  */
 export function connectReminderTray(options: {
@@ -87,29 +100,74 @@ export function connectReminderTray(options: {
   app: { setBadgeCount(count: number): boolean; quit(): void };
   /** Shows and focuses the main window. */
   show: () => void;
+  /** How long the last action can be undone from the menu (tests shorten it). */
+  undoMs?: number;
 }): () => void {
   const { core, tray, app, show } = options;
+  let summary: DueSummary | null = null;
+  let undo: { label: string; run: () => Promise<unknown> } | null = null;
+  let undoEnds: NodeJS.Timeout | undefined;
+  const render = () => tray?.setMenu(reminderTrayTemplate(summary, actions, undo?.label), trayTooltip(summary));
+  const offerUndo = (label: string, run: () => Promise<unknown>) => {
+    undo = { label, run };
+    clearTimeout(undoEnds);
+    undoEnds = setTimeout(() => {
+      undo = null;
+      render();
+    }, options.undoMs ?? TRAY_UNDO_MS);
+    undoEnds.unref?.();
+    render();
+  };
+  // A failure is already logged by the core; the menu simply stays as it is, with nothing to undo.
   const actions: ReminderTrayActions = {
     open(personId) {
       show();
       core.emit('reminders.open', personId ? { personId } : {});
     },
-    // A failure is already logged by the core; the menu simply stays as it is.
-    done: (personId) => void core.request('reminders.done', { personId }),
-    snooze: (personId, days) => void core.request('reminders.snooze', { personId, days }),
-    skip: (personId) => void core.request('reminders.skip', { personId }),
+    done: (person) =>
+      void core.request('reminders.done', { personId: person.id }).then((r) => {
+        if (r.ok)
+          offerUndo(`Undo: in touch with ${person.displayName}`, () =>
+            core.request('interactions.delete', { id: r.value.interactionId }),
+          );
+      }),
+    snooze: (person, days) =>
+      void core.request('reminders.snooze', { personId: person.id, days }).then((r) => {
+        if (r.ok)
+          offerUndo(`Undo: snoozed ${person.displayName} for ${days === 1 ? 'a day' : 'a week'}`, () =>
+            core.request('reminders.undo', r.value.change),
+          );
+      }),
+    skip: (person) =>
+      void core.request('reminders.skip', { personId: person.id }).then((r) => {
+        if (r.ok)
+          offerUndo(`Undo: skipped this cycle for ${person.displayName}`, () =>
+            core.request('reminders.undo', r.value.change),
+          );
+      }),
+    undo() {
+      const taking = undo;
+      undo = null;
+      clearTimeout(undoEnds);
+      render();
+      void taking?.run();
+    },
     log() {
       show();
       core.emit('reminders.open', { log: true });
     },
     quit: () => app.quit(),
   };
-  tray?.setMenu(reminderTrayTemplate(null, actions), trayTooltip(null));
-  return core.watch('reminders.watchDue', {}, (result) => {
+  render();
+  const stop = core.watch('reminders.watchDue', {}, (result) => {
     if (!result.ok) return;
-    const summary = result.value;
-    tray?.setMenu(reminderTrayTemplate(summary, actions), trayTooltip(summary));
+    summary = result.value;
+    render();
     // Unsupported on most Linux desktops, where it returns false; the tooltip still has the count.
     app.setBadgeCount(summary.count);
   });
+  return () => {
+    clearTimeout(undoEnds);
+    stop();
+  };
 }
