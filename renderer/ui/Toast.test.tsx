@@ -170,25 +170,14 @@ describe('Ctrl/Cmd+Z', () => {
   });
 
   it('offers no Retry when the undo cannot be done (things changed since, or it is gone)', async () => {
-    const changed = {
-      title: 'Snoozed Ana until 19 Mar',
-      undo: {
-        run: vi.fn(async () => ({
-          ok: false as const,
-          error: { code: 'conflict' as const, message: 'It changed since.' },
-        })),
-      },
-    };
-    const gone = {
-      title: 'Deleted Sam',
-      undo: {
-        run: vi.fn(async () => ({
-          ok: false as const,
-          error: { code: 'not_found' as const, message: 'There is nothing left to undo.' },
-        })),
-      },
-    };
-    await doAll([changed, gone]);
+    const refused = (title: string, code: 'conflict' | 'not_found', message: string) => ({
+      title,
+      undo: { run: vi.fn(async () => ({ ok: false as const, error: { code, message } })) },
+    });
+    await doAll([
+      refused('Snoozed Ana until 19 Mar', 'conflict', 'It changed since.'),
+      refused('Deleted Sam', 'not_found', 'There is nothing left to undo.'),
+    ]);
     for (const text of ['There is nothing left to undo.', 'It changed since.']) {
       await userEvent.keyboard('{Control>}z{/Control}');
       const error = (await within(notifications()).findByText(text)).closest('li')!;

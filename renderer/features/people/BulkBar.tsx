@@ -9,7 +9,7 @@ import { ConfirmDelete } from '../../ui/ConfirmDelete.tsx';
 import { LiveError } from '../../ui/LiveError.tsx';
 import { Menu } from '../../ui/Menu.tsx';
 import { useExport } from '../backup/useExport.ts';
-import { forgetTypedAbout, undoDelete } from '../person/forget-typed.ts';
+import { deletePeople } from '../person/forget-typed.ts';
 import { peopleCount } from '../../ui/counted.ts';
 
 /** Actions on the selected people: tag, set rhythm, archive, export, delete; each with Undo where possible. */
@@ -66,15 +66,7 @@ export function BulkBar({
   }
   function remove() {
     setConfirm(false);
-    let bringBack = () => {};
-    void request(() => rapport().contacts.delete({ ids }), {
-      action: `delete ${count}`,
-      success: ({ undoToken }) => ({ title: `Deleted ${count}`, undo: undoDelete(undoToken, () => bringBack()) }),
-    }).then((r) => {
-      if (!r.ok) return;
-      bringBack = forgetTypedAbout(ids);
-      onDone();
-    });
+    deletePeople(request, ids, count, onDone);
   }
 
   return (

@@ -26,7 +26,7 @@ import { ReciprocityPanel } from './ReciprocityPanel.tsx';
 import { StarterSuggestions } from './StarterSuggestions.tsx';
 import './person.css';
 import { SetAsideValues } from './SetAsideValues.tsx';
-import { forgetTypedAbout, undoDelete } from './forget-typed.ts';
+import { deletePeople } from './forget-typed.ts';
 
 const fieldsOf = ({ id: _i, createdAt: _c, updatedAt: _u, relationships: _r, ...fields }: Contact): ContactFields =>
   fields;
@@ -54,15 +54,7 @@ export function PersonScreen({ id }: { id: string }) {
 
   function remove() {
     setConfirmDelete(false);
-    let bringBack = () => {};
-    void request(() => rapport().contacts.delete({ ids: [id] }), {
-      action: `delete ${name}`,
-      success: ({ undoToken }) => ({ title: `Deleted ${name}`, undo: undoDelete(undoToken, () => bringBack()) }),
-    }).then((r) => {
-      if (!r.ok) return;
-      bringBack = forgetTypedAbout([id]);
-      navigate('people');
-    });
+    deletePeople(request, [id], name, () => navigate('people'));
   }
   const archive = (archived: boolean) =>
     void request(() => rapport().contacts.archive({ ids: [id], archived }), {

@@ -1,4 +1,5 @@
 import { rapport } from '../../api/rapport.ts';
+import type { Request } from '../../api/request.ts';
 import { forgetDraftsAbout, formDrafts } from '../../ui/drafts/draft-store.ts';
 import type { Undo } from '../../ui/Toast.tsx';
 import { forgetLogDraftsAbout } from '../log/log-draft.ts';
@@ -19,13 +20,30 @@ export function forgetTypedAbout(contactIds: readonly string[], mergedInto?: str
   const bringBackLogs = forgetLogDraftsAbout(contactIds);
   // Undone the other way round: the announcement forms were revised after their messages.
   return () => {
-    for (const revision of revisions.reverse()) formDrafts.takeBack(revision);
+    for (const revision of [...revisions].reverse()) formDrafts.takeBack(revision);
     bringBackLogs();
   };
 }
 
+/**
+ * Deletes people (the person page, the People list's bulk bar), then forgets what was typed about
+ * them; the toast's Undo brings back both: the core restores the people, then the drafts return.
+ * `label` names them in the toast ("Sam Okafor", "3 people"); `after` runs once they are gone.
+ */
+export function deletePeople(request: Request, ids: readonly string[], label: string, after: () => void): void {
+  let bringBack = () => {};
+  void request(() => rapport().contacts.delete({ ids: [...ids] }), {
+    action: `delete ${label}`,
+    success: ({ undoToken }) => ({ title: `Deleted ${label}`, undo: undoDelete(undoToken, () => bringBack()) }),
+  }).then((r) => {
+    if (!r.ok) return;
+    bringBack = forgetTypedAbout(ids);
+    after();
+  });
+}
+
 /** The Undo of deleting people: the core brings them back, then what was typed about them comes back too. */
-export const undoDelete = (token: string, bringBack: () => void): Undo => ({
+const undoDelete = (token: string, bringBack: () => void): Undo => ({
   run: async () => {
     const result = await rapport().undo.apply({ token });
     if (result.ok) bringBack();
