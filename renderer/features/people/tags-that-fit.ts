@@ -1,5 +1,5 @@
 /** Characters of tag text the People list's Tags column shows on one line (its width at 1280 px). */
-const TAG_CHARS = 28;
+const TAG_CHARS = 26;
 /** What a tag chip's padding and gap cost, in characters. */
 const CHIP_CHARS = 3;
 /** What a "+2" chip costs. */
