@@ -3,7 +3,9 @@ import { interactionSortKey } from '../../main/core/interactions/sort-key.ts';
 import { ContactFields } from '../../shared/domain/contact.ts';
 import { DetailFields } from '../../shared/domain/detail.ts';
 import { InteractionFields } from '../../shared/domain/interaction.ts';
+import { Ladder, PracticeSession } from '../../shared/domain/practice/model.ts';
 import { generateDemoContacts, generateDemoInteractions, type DemoDataOptions } from './generate.ts';
+import { generateDemoPractice } from './practice.ts';
 
 const BATCH = 2000;
 
@@ -16,7 +18,7 @@ export async function writeDemoData(
   db: RapportDatabase,
   options: DemoDataOptions,
   onProgress: (done: number, total: number) => void = () => {},
-): Promise<{ contacts: number; interactions: number; details: number }> {
+): Promise<{ contacts: number; interactions: number; details: number; sessions: number }> {
   const stamp = `${options.today}T12:00:00.000Z`;
   const people = generateDemoContacts(options);
   let interactions: object[] = [];
@@ -50,5 +52,11 @@ export async function writeDemoData(
       }),
     );
   }
-  return { contacts: people.length, interactions: written, details: detailCount };
+  const practice = generateDemoPractice(options);
+  const created = (day: string) => ({ createdAt: `${day}T12:00:00.000Z`, updatedAt: `${day}T12:00:00.000Z` });
+  await db.practice_ladders.insert(Ladder.parse({ ...practice.ladder, ...created(practice.sessions[0]!.date) }));
+  await db.practice_sessions.bulkInsert(
+    practice.sessions.map((session) => PracticeSession.parse({ ...session, ...created(session.date) })),
+  );
+  return { contacts: people.length, interactions: written, details: detailCount, sessions: practice.sessions.length };
 }
