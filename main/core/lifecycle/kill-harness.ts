@@ -90,7 +90,19 @@ export function canonical(docs: Documents, options: { stamps?: boolean } = {}): 
   // Key order is not data: a record put back by an undo comes back in its schema's order.
   const sorted = (rows: unknown[]) => rows.map(stableJson).sort();
   return {
-    contacts: sorted((docs.contacts ?? []).map(strip)),
+    contacts: sorted(
+      (docs.contacts ?? []).map((c) => ({
+        ...strip(c),
+        // "You introduced them" names the logged introduction that recorded it.
+        ...(c.relationships
+          ? {
+              relationships: (c.relationships as Record<string, unknown>[]).map((r) =>
+                r.introId ? { ...r, introId: meetings.get(r.introId as string) ?? '?' } : r,
+              ),
+            }
+          : {}),
+      })),
+    ),
     interactions: sorted(
       (docs.interactions ?? []).map((i) => ({
         ...strip(i),

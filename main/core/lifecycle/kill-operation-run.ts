@@ -78,7 +78,7 @@ export async function runSmallOperation(
     await core.call('network.logIntro', INTRODUCTION);
   } else if (operation === 'undo-intro') {
     const intro = (await core.db.interactions.find().exec()).find((i) => i.gave.includes('intro'));
-    await core.call('network.undoIntro', { interactionId: intro!.id, addedRelationship: true });
+    await core.call('network.undoIntro', { interactionId: intro!.id });
   } else if (operation === 'log') {
     await core.call('interactions.log', {
       interaction: { type: 'coffee', date: '2026-03-02', contactIds: ['old-c1'], title: 'Coffee and a new face' },

@@ -39,8 +39,8 @@ export function createNetworkArea(ctx: CoreContext): Area<NetworkRequest, 'netwo
       'network.introSuggestions': async ({ limit, signature }) =>
         suggestedIntros(await activePeople(ctx), limit, signature),
       'network.logIntro': (input) => logIntro(ctx, input),
-      'network.undoIntro': async ({ interactionId, addedRelationship }) => {
-        await undoIntro(ctx, interactionId, addedRelationship);
+      'network.undoIntro': async ({ interactionId }) => {
+        await undoIntro(ctx, interactionId);
         return {};
       },
       'network.askCheck': ({ contactId, signature }) => askCheck(ctx, contactId, signature),

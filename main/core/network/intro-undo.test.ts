@@ -20,14 +20,14 @@ async function anaAndBen() {
 
 /** Logs an introduction and returns what its Undo sends back. */
 async function logIntro(t: TestCore, seekerId: string, helperId: string, date?: string) {
-  const { interaction, addedRelationship } = await t.call('network.logIntro', {
+  const { interaction } = await t.call('network.logIntro', {
     seekerId,
     helperId,
     ...(date ? { date } : {}),
   });
   return {
     id: interaction.id,
-    undo: () => t.call('network.undoIntro', { interactionId: interaction.id, addedRelationship }),
+    undo: () => t.call('network.undoIntro', { interactionId: interaction.id }),
   };
 }
 
@@ -58,10 +58,33 @@ describe('undoing a logged introduction', () => {
     await second.undo();
     expect(await timeline(ana.id)).toEqual([first.id]);
     expect(await relationships(ben.id)).toEqual([
-      { contactId: ana.id, kind: 'introduced-by-you', since: '2026-03-01' },
+      { contactId: ana.id, kind: 'introduced-by-you', since: '2026-03-01', introId: first.id },
     ]);
 
     await first.undo();
+    expect(await relationships(ben.id)).toEqual([]);
+  });
+
+  it('takes "you introduced them" away when the last of two logs goes, whichever order they are undone in', async () => {
+    const { t, ana, ben, cy, relationships } = await anaAndBen();
+    const first = await logIntro(t, ana.id, ben.id, '2026-03-01');
+    const second = await logIntro(t, ben.id, ana.id);
+
+    // The first log recorded it: undoing it while the second remains hands it to the second.
+    await first.undo();
+    for (const [id, other] of [
+      [ana.id, ben.id],
+      [ben.id, ana.id],
+    ] as const)
+      expect(await relationships(id)).toContainEqual({
+        contactId: other,
+        kind: 'introduced-by-you',
+        since: '2026-03-01',
+        introId: second.id,
+      });
+
+    await second.undo();
+    expect(await relationships(ana.id)).toEqual([{ contactId: cy.id, kind: 'works-with' }]);
     expect(await relationships(ben.id)).toEqual([]);
   });
 
@@ -71,7 +94,9 @@ describe('undoing a logged introduction', () => {
     const earlier = await logIntro(t, ana.id, ben.id, '2020-05-01');
     await t.call('interactions.delete', { id: earlier.id });
     const before = await relationships(ben.id);
-    expect(before).toEqual([{ contactId: ana.id, kind: 'introduced-by-you', since: '2020-05-01' }]);
+    expect(before).toEqual([
+      { contactId: ana.id, kind: 'introduced-by-you', since: '2020-05-01', introId: earlier.id },
+    ]);
 
     const again = await logIntro(t, ana.id, ben.id);
     expect(await relationships(ben.id)).toEqual(before);
@@ -125,9 +150,7 @@ describe('undoing a logged introduction', () => {
     const coffee = await t.call('interactions.log', {
       interaction: { type: 'coffee', date: '2026-03-10', contactIds: [ana.id, ben.id] },
     });
-    await expect(t.call('network.undoIntro', { interactionId: coffee.id, addedRelationship: true })).rejects.toThrow(
-      /not an introduction/,
-    );
+    await expect(t.call('network.undoIntro', { interactionId: coffee.id })).rejects.toThrow(/not an introduction/);
     expect(await timeline(ana.id)).toEqual([coffee.id]);
   });
 });

@@ -2,6 +2,7 @@
 import { introOptInDrafts } from '../../../shared/domain/network/intro-drafts.ts';
 import { suggestIntroductions, type IntroSuggestion } from '../../../shared/domain/network/intro-match.ts';
 import type { Contact } from '../../../shared/domain/contact.ts';
+import type { Relationship } from '../../../shared/domain/network/relationships.ts';
 import type { Interaction } from '../../../shared/domain/interaction.ts';
 import type { IntroSuggestionView } from '../../../shared/ipc/channels/network.ts';
 import { AppError } from '../../../shared/ipc/result.ts';
@@ -63,8 +64,8 @@ const introducedHalves = (seeker: Contact, helper: Contact) => [
 /**
  * An introduction the user made: one interaction with both people in which the user gave an
  * intro (so each person's give-and-take balance counts it), and "you introduced them" on both,
- * unless it is there already (an earlier introduction, an import): that one is kept as it is, and
- * the undo leaves it. One operation: a crash between the two writes undoes both.
+ * recorded as this log's (`introId`), unless it is there already (an earlier introduction, an
+ * import): that one is kept as it is. One operation: a crash between the two writes undoes both.
  */
 export async function logIntro(
   ctx: CoreContext,
@@ -75,7 +76,7 @@ export async function logIntro(
     type: Interaction['type'];
     notes?: string | undefined;
   },
-): Promise<{ interaction: Interaction; addedRelationship: boolean }> {
+): Promise<{ interaction: Interaction }> {
   if (input.seekerId === input.helperId) throw new AppError('invalid_input', 'Choose two different people.');
   const date = input.date ?? todayOf(ctx.clock);
   return ctx.journal.operation('logging an introduction', async () => {
@@ -98,24 +99,29 @@ export async function logIntro(
       newPeople: [],
       details: [],
     });
-    // Either half missing (a sync or an import brought one side) is made whole; it counts as
-    // added, for the undo, only when neither side had it.
+    // Either half missing (a sync or an import brought one side) is made whole as that half is.
     const halves = introducedHalves(seeker, helper);
-    const addedRelationship = halves.every((half) => !half);
-    if (halves.some((half) => !half)) {
-      const since = addedRelationship ? date : halves.find((half) => half)?.since;
-      await ctx.areas.people.relate(seeker.id, helper.id, 'introduced-by-you', since ? { since } : {});
-    }
-    return { interaction, addedRelationship };
+    const present = halves.find((half) => half);
+    if (!present) await relateAsIntro(ctx, [seeker.id, helper.id], { since: date, introId: interaction.id });
+    else if (halves.some((half) => !half)) await relateAsIntro(ctx, [seeker.id, helper.id], present);
+    return { interaction };
   });
 }
 
+const relateAsIntro = (ctx: CoreContext, [a, b]: readonly string[], half: Pick<Relationship, 'since' | 'introId'>) =>
+  ctx.areas.people.relate(a!, b!, 'introduced-by-you', {
+    ...(half.since ? { since: half.since } : {}),
+    ...(half.introId ? { introId: half.introId } : {}),
+  });
+
 /**
- * Undo of `logIntro`: its interaction goes (kept in the trash, like any deleted interaction), and,
- * when that log added it, "you introduced them" on both, unless another logged introduction of the
- * same two is still there (one logged twice). One operation: a crash between the two writes undoes both.
+ * Undo of `logIntro`: its interaction goes (kept in the trash, like any deleted interaction), and
+ * so does "you introduced them" on both when this log recorded it, unless another logged
+ * introduction of the same two is still there: that one then holds it. Undos in any order thus
+ * leave the relationship exactly while a logged introduction of the two remains, and never touch
+ * one that was there before. One operation: a crash between the writes undoes them all.
  */
-export async function undoIntro(ctx: CoreContext, interactionId: string, addedRelationship: boolean): Promise<void> {
+export async function undoIntro(ctx: CoreContext, interactionId: string): Promise<void> {
   const found = await ctx.db.interactions.findOne(interactionId).exec();
   if (!found) throw new AppError('not_found', 'That introduction is no longer logged.');
   const intro = found.toMutableJSON() as InteractionDocument;
@@ -123,10 +129,16 @@ export async function undoIntro(ctx: CoreContext, interactionId: string, addedRe
   await ctx.journal.operation(`the undo of “${intro.title ?? 'an introduction'}”`, async () => {
     await ctx.areas.interactions.remove(intro.id);
     // Both people are still in it unless one was deleted since; the other's half then stays, hidden, as deletes leave it.
-    if (!addedRelationship || intro.contactIds.length !== 2) return;
+    if (intro.contactIds.length !== 2) return;
     const pair = intro.contactIds as [string, string];
-    const loggedTwice = (await ctx.areas.interactions.withPeople([pair[0]])).some((i) => isIntroOf(i, pair, intro.id));
-    if (!loggedTwice) await ctx.areas.people.unrelate(pair[0], pair[1], 'introduced-by-you');
+    const [first, second] = await Promise.all(pair.map((id) => ctx.areas.people.get(id).catch(() => undefined)));
+    if (!first || !second) return;
+    const halves = introducedHalves(first, second);
+    if (!halves.some((half) => half?.introId === intro.id)) return;
+    const remaining = (await ctx.areas.interactions.withPeople([pair[0]])).filter((i) => isIntroOf(i, pair, intro.id));
+    const heir = remaining.sort((a, b) => (a.sortKey < b.sortKey ? -1 : 1))[0];
+    if (heir) await relateAsIntro(ctx, pair, { ...halves.find((half) => half), introId: heir.id });
+    else await ctx.areas.people.unrelate(pair[0], pair[1], 'introduced-by-you');
   });
 }
 

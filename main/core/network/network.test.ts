@@ -97,7 +97,7 @@ describe('introductions', () => {
       expect(view.reciprocity.gave).toBe(1);
     }
     expect((await t.call('contacts.get', { id: ana.id })).relationships).toEqual([
-      { contactId: ben.id, kind: 'introduced-by-you', since: TODAY },
+      { contactId: ben.id, kind: 'introduced-by-you', since: TODAY, introId: logged.id },
     ]);
     // Introduced: no longer suggested.
     expect(await t.call('network.introSuggestions', {})).toEqual([]);

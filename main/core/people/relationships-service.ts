@@ -17,7 +17,7 @@ export interface RelationshipsService {
     fromId: string,
     toId: string,
     kind: RelationshipKind,
-    extra?: Pick<Relationship, 'label' | 'since'>,
+    extra?: Pick<Relationship, 'label' | 'since' | 'introId'>,
   ): Promise<void>;
   /** Removes one relationship from both people; nothing happens when it is not there. */
   unrelate(fromId: string, toId: string, kind: RelationshipKind): Promise<void>;
@@ -56,6 +56,7 @@ export function createRelationshipsService(ctx: CoreContext): RelationshipsServi
         kind: k,
         ...(extra.label ? { label: extra.label } : {}),
         ...(extra.since ? { since: extra.since } : {}),
+        ...(extra.introId ? { introId: extra.introId } : {}),
       });
       await write(
         [

@@ -23,8 +23,8 @@ export function IntroCard({ intro, onChanged }: { intro: IntroSuggestionView; on
     // The opt-in messages as they were typed: the introduction made, they are no drafts to offer
     // again, until Undo brings them back with the suggestion.
     let typed: KeptSlots = {};
-    const undo = (interactionId: string, addedRelationship: boolean) => async () => {
-      const result = await rapport().network.undoIntro({ interactionId, addedRelationship });
+    const undo = (interactionId: string) => async () => {
+      const result = await rapport().network.undoIntro({ interactionId });
       if (result.ok) {
         formDrafts.putBack(typed);
         onChanged?.();
@@ -33,9 +33,9 @@ export function IntroCard({ intro, onChanged }: { intro: IntroSuggestionView; on
     };
     void request(() => rapport().network.logIntro({ seekerId: seeker.id, helperId: helper.id }), {
       action: `log the introduction of ${pair}`,
-      success: ({ interaction, addedRelationship }) => ({
+      success: ({ interaction }) => ({
         title: `Logged your introduction of ${pair}`,
-        undo: { run: undo(interaction.id, addedRelationship) },
+        undo: { run: undo(interaction.id) },
       }),
     }).then((r) => {
       if (r.ok) {

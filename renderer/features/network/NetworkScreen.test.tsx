@@ -51,7 +51,7 @@ it('after logging an introduction, keyboard focus is on the next one’s Log int
       'network.getSettings': () => ({ weeklyNoAskTarget: 3, jobHuntMode: false, guardMonths: 6 }),
       'network.logIntro': ({ seekerId }) => {
         logged = new Set([...logged, seekerId]);
-        return { interaction: LOGGED, addedRelationship: true };
+        return { interaction: LOGGED };
       },
     },
   });

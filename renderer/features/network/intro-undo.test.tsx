@@ -31,7 +31,7 @@ const logged = (seekerId: string, helperId: string): Interaction => ({
 
 it('Undo of a logged introduction removes it, suggests the pair again, and brings back the typed messages', async () => {
   const done = new Set<string>();
-  const undoIntro = vi.fn(({ interactionId }: { interactionId: string; addedRelationship: boolean }) => {
+  const undoIntro = vi.fn(({ interactionId }: { interactionId: string }) => {
     done.delete(interactionId.replace('intro-', ''));
     return {};
   });
@@ -41,7 +41,7 @@ it('Undo of a logged introduction removes it, suggests the pair again, and bring
       'network.getSettings': () => ({ weeklyNoAskTarget: 3, jobHuntMode: false, guardMonths: 6 }),
       'network.logIntro': ({ seekerId, helperId }) => {
         done.add(seekerId);
-        return { interaction: logged(seekerId, helperId), addedRelationship: true };
+        return { interaction: logged(seekerId, helperId) };
       },
       'network.undoIntro': undoIntro,
     },
@@ -61,7 +61,7 @@ it('Undo of a logged introduction removes it, suggests the pair again, and bring
   );
   await userEvent.keyboard('{Control>}z{/Control}');
   await within(notifications).findByText('Undone: logged your introduction of Ana Costa and Ben Okafor');
-  expect(undoIntro).toHaveBeenCalledWith({ interactionId: 'intro-s0', addedRelationship: true });
+  expect(undoIntro).toHaveBeenCalledWith({ interactionId: 'intro-s0' });
   const again = await screen.findByRole('button', { name: 'Draft opt-in messages for Ana Costa and Ben Okafor' });
   await userEvent.click(again);
   expect(((await screen.findByLabelText('Message to Ben Okafor')) as HTMLTextAreaElement).value).toBe(

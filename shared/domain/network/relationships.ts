@@ -27,6 +27,13 @@ export const Relationship = lazyObject(() => ({
   label: z.string().trim().min(1).max(100).optional(),
   /** The day it was recorded or began, `YYYY-MM-DD`. */
   since: z.iso.date().optional(),
+  /**
+   * "You introduced them" recorded by logging an introduction: that interaction's id. Undoing
+   * the log takes the relationship away again, or hands it to another logged introduction of the
+   * same two that remains. Absent when it came another way (an import, an older version): then
+   * no undo takes it away.
+   */
+  introId: z.string().min(1).max(64).optional(),
 }));
 export type Relationship = z.infer<typeof Relationship>;
 

@@ -72,8 +72,7 @@ export const networkRequests = {
   })),
   /**
    * Logs an introduction the user made: one interaction with both people in which the user gave
-   * an intro, and the relationship "you introduced them" on both unless it is there already
-   * (`addedRelationship` says which, for the undo).
+   * an intro, and the relationship "you introduced them" on both unless it is there already.
    */
   'network.logIntro': channel(() => ({
     input: z.object({
@@ -83,15 +82,15 @@ export const networkRequests = {
       type: InteractionType.default('email'),
       notes: z.string().trim().max(2000).optional(),
     }),
-    output: z.object({ interaction: Interaction, addedRelationship: z.boolean() }),
+    output: z.object({ interaction: Interaction }),
   })),
   /**
    * Undo of `network.logIntro`: removes the interaction it logged (into the trash, like any delete)
-   * and, when that log added it, "you introduced them" on both, unless another logged
-   * introduction of the two remains.
+   * and, when that log recorded it, "you introduced them" on both, unless another logged
+   * introduction of the two remains (which then holds it).
    */
   'network.undoIntro': channel(() => ({
-    input: z.object({ interactionId: Id, addedRelationship: z.boolean() }),
+    input: z.object({ interactionId: Id }),
     output: z.object({}),
   })),
   /** Before an ask: the job-hunt guard for this person, with a reconnect draft and an ask draft. */
