@@ -153,7 +153,7 @@ describe('LogForm: what was typed outlives the dialog', () => {
     expect(screen.queryByText(/Restored what you typed before/)).toBeNull();
   });
 
-  it('never keeps a draft of an edit', async () => {
+  it("keeps an edit's draft for that interaction as it was, until it is saved", async () => {
     const editing = {
       id: 'i9',
       type: 'call' as const,
@@ -168,7 +168,28 @@ describe('LogForm: what was typed outlives the dialog', () => {
     };
     renderForm({ editing });
     await userEvent.type(screen.getByLabelText('Notes'), ' and more');
-    expect(window.localStorage.length).toBe(0);
+    cleanup(); // Escape or the ✕ half way through the edit
+
+    // Another interaction's edit, and a new log, do not get it.
+    renderForm({ editing: { ...editing, id: 'i10' } });
+    expect((screen.getByLabelText('Notes') as HTMLTextAreaElement).value).toBe('Old notes');
+    cleanup();
+    // Nor does this one once it has changed since (on another device): typed over what it was then.
+    renderForm({ editing: { ...editing, notes: 'Changed elsewhere' } });
+    expect((screen.getByLabelText('Notes') as HTMLTextAreaElement).value).toBe('Changed elsewhere');
+    cleanup();
+
+    const props = renderForm({ editing });
+    expect(screen.getByText(/Restored what you typed before/)).toBeTruthy();
+    expect((screen.getByLabelText('Notes') as HTMLTextAreaElement).value).toBe('Old notes and more');
+    await userEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+    expect(props.submit).toHaveBeenCalledWith(
+      expect.objectContaining({ interaction: expect.objectContaining({ notes: 'Old notes and more' }) }),
+    );
+    cleanup();
+    renderForm({ editing });
+    expect(screen.queryByText(/Restored what you typed before/)).toBeNull();
+    expect((screen.getByLabelText('Notes') as HTMLTextAreaElement).value).toBe('Old notes');
   });
 });
 

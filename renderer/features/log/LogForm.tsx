@@ -1,4 +1,4 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { z } from 'zod';
 import type { Detail } from '../../../shared/domain/detail.ts';
 import {
@@ -16,7 +16,15 @@ import { PeoplePicker, type PickedPeople } from './PeoplePicker.tsx';
 import { FormError } from '../../ui/Field.tsx';
 import { useFocusFirstError } from '../../ui/useFocusFirstError.ts';
 import { RestoredDraft } from '../../ui/drafts/RestoredDraft.tsx';
-import { blankLogDraft, draftKey, loadLogDraft, saveLogDraft, type LogDraftValues } from './log-draft.ts';
+import {
+  blankEditDraft,
+  blankLogDraft,
+  draftKey,
+  editDraftKey,
+  loadLogDraft,
+  saveLogDraft,
+  type LogDraftValues,
+} from './log-draft.ts';
 
 const FUTURE_DATE = 'That day has not come yet. Log it once it has happened.';
 
@@ -65,26 +73,26 @@ export function LogForm({
   onLogged,
 }: LogFormProps) {
   const id = useId();
-  // A new log starts from what was typed last time the dialog opened this way and was not logged.
-  const key = draftKey(initialPeople, initialNotes);
-  const [restored, setRestored] = useState(() => (editing ? undefined : loadLogDraft(key)));
-  const [picked, setPicked] = useState<PickedPeople>({
-    ids: editing?.contactIds ?? restored?.ids ?? initialPeople,
-    newNames: restored?.newNames ?? [],
-  });
-  const [type, setType] = useState<InteractionType>(editing?.type ?? restored?.type ?? 'coffee');
-  const [date, setDate] = useState(editing?.date ?? restored?.date ?? today);
-  const [time, setTime] = useState(editing?.time ?? restored?.time ?? '');
-  const [notes, setNotes] = useState(editing?.notes ?? restored?.notes ?? initialNotes);
-  const [initiatedBy, setInitiatedBy] = useState<'' | 'me' | 'them' | 'both'>(
-    editing?.initiatedBy ?? restored?.initiatedBy ?? '',
-  );
+  // The form starts from what was typed last time it opened this way (a new log with these people
+  // and text, or an edit of this interaction) and was not saved; else from how it opens.
+  const key = editing ? editDraftKey(editing.id) : draftKey(initialPeople, initialNotes);
+  const blank = editing ? blankEditDraft(editing) : blankLogDraft(initialPeople, initialNotes);
+  const defaultDate = editing?.date ?? today;
+  const base = editing ? blank : undefined;
+  const [restored, setRestored] = useState(() => loadLogDraft(key, base));
+  const start = restored ?? blank;
+  const [picked, setPicked] = useState<PickedPeople>({ ids: start.ids, newNames: start.newNames });
+  const [type, setType] = useState<InteractionType>(start.type);
+  const [date, setDate] = useState(start.date ?? defaultDate);
+  const [time, setTime] = useState(start.time);
+  const [notes, setNotes] = useState(start.notes);
+  const [initiatedBy, setInitiatedBy] = useState<'' | 'me' | 'them' | 'both'>(start.initiatedBy);
   const [favours, setFavours] = useState<{ gave: Favour[]; asked: Favour[]; mutual: boolean }>({
-    gave: editing?.gave ?? restored?.gave ?? [],
-    asked: editing?.asked ?? restored?.asked ?? [],
-    mutual: editing?.mutual ?? restored?.mutual ?? false,
+    gave: start.gave,
+    asked: start.asked,
+    mutual: start.mutual,
   });
-  const [details, setDetails] = useState<DetailRow[]>(restored?.details.length ? restored.details : [EMPTY_DETAIL]);
+  const [details, setDetails] = useState<DetailRow[]>(start.details.length ? start.details : [EMPTY_DETAIL]);
   const [askAbout, setAskAbout] = useState<Detail[]>([]);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const formRef = useFocusFirstError(errors);
@@ -94,7 +102,7 @@ export function LogForm({
     ids: picked.ids,
     newNames: picked.newNames,
     type,
-    ...(date !== today ? { date } : {}),
+    ...(date !== defaultDate ? { date } : {}),
     time,
     notes,
     initiatedBy,
@@ -103,17 +111,23 @@ export function LogForm({
     mutual: favours.mutual,
     details: details.filter((d) => d.text.trim() || d.followUpOn),
   };
-  const blank = blankLogDraft(initialPeople, initialNotes);
   // Only what differs from how the dialog opened is a draft worth keeping.
   const draftJson = JSON.stringify(draft) === JSON.stringify(blank) ? undefined : JSON.stringify(draft);
+  const baseJson = JSON.stringify(base);
+  // Opening never writes: a form back as it opened forgets only a draft it wrote or restored, so
+  // an edit of the same interaction, changed since, does not wipe the draft typed over the old one.
+  const ownsSlot = useRef(restored !== undefined);
   useEffect(() => {
-    if (!editing) saveLogDraft(key, draftJson === undefined ? undefined : (JSON.parse(draftJson) as LogDraftValues));
-  }, [editing, key, draftJson]);
+    if (draftJson === undefined && !ownsSlot.current) return;
+    ownsSlot.current = draftJson !== undefined;
+    const values = draftJson === undefined ? undefined : (JSON.parse(draftJson) as LogDraftValues);
+    saveLogDraft(key, values, baseJson === undefined ? undefined : (JSON.parse(baseJson) as LogDraftValues));
+  }, [key, draftJson, baseJson]);
   const startOver = () => {
     setRestored(undefined);
     setPicked({ ids: blank.ids, newNames: blank.newNames });
     setType(blank.type);
-    setDate(today);
+    setDate(defaultDate);
     setTime(blank.time);
     setNotes(blank.notes);
     setInitiatedBy(blank.initiatedBy);
@@ -163,7 +177,7 @@ export function LogForm({
     setSaving(false);
     if (!result.ok)
       return setErrors(result.error.details ? firstErrors(result.error.details) : { form: result.error.message });
-    if (!editing) saveLogDraft(key, undefined);
+    saveLogDraft(key, undefined);
     onLogged(result.value, picked.ids);
   }
 

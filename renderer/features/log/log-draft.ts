@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import { Favour, InteractionType } from '../../../shared/domain/interaction.ts';
+import { Favour, InteractionType, type Interaction } from '../../../shared/domain/interaction.ts';
 import { createDraftStore, DraftText } from '../../ui/drafts/draft-store.ts';
 
 /**
- * What the log dialog has typed for a new interaction, kept as a draft (ui/drafts) on every change
- * until it is logged. The slot is the way the dialog was opened (the people and text it opened with).
+ * What the log dialog has typed, kept as a draft (ui/drafts) on every change until it is saved.
+ * The slot of a new log is the way the dialog was opened (the people and text it opened with); an
+ * edit's is the interaction, so closing an edit half done and opening it again brings the edit back.
  */
 const LogDraftValues = z.object({
   ids: z.array(z.string()).max(500),
@@ -47,13 +48,36 @@ export const blankLogDraft = (people: readonly string[], notes: string): LogDraf
   details: [],
 });
 
+/** The form as it opens to edit `interaction`: its values as logged (the date is the default). */
+export const blankEditDraft = (interaction: Interaction): LogDraftValues => ({
+  ids: [...interaction.contactIds],
+  newNames: [],
+  type: interaction.type,
+  time: interaction.time ?? '',
+  notes: interaction.notes ?? '',
+  initiatedBy: interaction.initiatedBy ?? '',
+  gave: interaction.gave,
+  asked: interaction.asked,
+  mutual: interaction.mutual,
+  details: [],
+});
+
+/** The draft slot of an edit of one logged interaction. */
+export const editDraftKey = (interactionId: string) => `edit:${interactionId}`;
+
 /** The draft slot for a dialog opened with these people and this text. */
 export const draftKey = (people: readonly string[], notes: string) => JSON.stringify([[...people].sort(), notes]);
 
-export const loadLogDraft = (key: string): LogDraftValues | undefined => drafts.load(key, undefined, LogDraftValues);
+/**
+ * The draft under `key`, if the form opens from the same `base` as when it was typed: an edit's
+ * record as the form showed it, so an edit is never put over an interaction changed since.
+ */
+export const loadLogDraft = (key: string, base?: LogDraftValues): LogDraftValues | undefined =>
+  drafts.load(key, base, LogDraftValues);
 
-/** Keeps `values` under `key`, or forgets the slot when `values` is undefined (nothing typed, or logged). */
-export const saveLogDraft = (key: string, values: LogDraftValues | undefined) => drafts.save(key, undefined, values);
+/** Keeps `values` under `key`, or forgets the slot when `values` is undefined (nothing typed, or saved). */
+export const saveLogDraft = (key: string, values: LogDraftValues | undefined, base?: LogDraftValues) =>
+  drafts.save(key, base, values);
 
 /** Forgets the drafts that name any of these people (opened with them, or picked since). */
 export function forgetLogDraftsAbout(contactIds: readonly string[]): () => void {
