@@ -120,7 +120,12 @@ export function canonical(docs: Documents, options: { stamps?: boolean } = {}): 
     settings: sorted(docs.settings ?? []),
     events: sorted((docs.events ?? []).map(strip)),
     practice_ladders: sorted((docs.practice_ladders ?? []).map(strip)),
-    practice_sessions: sorted((docs.practice_sessions ?? []).map(strip)),
+    practice_sessions: sorted(
+      (docs.practice_sessions ?? []).map((p) => ({
+        ...strip(p),
+        ...(p.interactionId ? { interactionId: meetings.get(p.interactionId as string) ?? '?' } : {}),
+      })),
+    ),
     // An entry left by an undone operation would offer to bring back what it never removed.
     trash: sorted((docs.trash ?? []).map(strip)),
   };

@@ -74,6 +74,24 @@ export async function runSmallOperation(
         between.push(JSON.stringify(canonical(await snapshot(core.db), { stamps: true })));
       }
     }
+  } else if (operation === 'relate') {
+    await core.call('network.relate', { fromId: 'old-c3', toId: 'old-c4', kind: 'works-with' });
+  } else if (operation === 'retag') {
+    await core.call('contacts.retag', { ids: ['old-c1', 'old-c2', 'old-c3'], add: ['mentor'] });
+  } else if (operation === 'finish-practice') {
+    const session = await core.db.practice_sessions.findOne().exec();
+    await core.call('practice.finishSession', {
+      id: session!.id,
+      after: {
+        sudsPeak: 6,
+        sudsEnd: 2,
+        stayed: 'until-done',
+        outcome: 'They smiled and asked where I work',
+        predictionHappened: false,
+        beliefAfter: 20,
+        contactId: 'old-c1',
+      },
+    });
   } else if (operation === 'log-intro') {
     await core.call('network.logIntro', INTRODUCTION);
   } else if (operation === 'undo-intro') {

@@ -18,6 +18,9 @@ describe('killed at a storage write', () => {
     ['one-by-one', 1],
     ['log-intro', 2],
     ['undo-intro', 2],
+    ['relate', 1],
+    ['retag', 1],
+    ['finish-practice', 1],
   ] as const)(
     '%s leaves exactly the data from before or from after',
     async (operation, sample) => {

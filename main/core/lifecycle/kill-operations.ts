@@ -5,8 +5,10 @@
  * relationships, the trash entry, the removal), deleting two people (the trash entry, their
  * interactions removed or left, their details, themselves), the undo of that delete (each owner's
  * documents, then the entry), logging an introduction (the interaction, then the relationship on
- * both) and its undo, and the deletes of one document (an interaction, an event, a ladder, a
- * practice session, one after another: the entry, then the removal). Run once without a
+ * both) and its undo, a relationship (one person, then the other), tags added to three people,
+ * finishing a practice with a person (the interaction, then the session), and the deletes of one
+ * document (an interaction, an event, a ladder, a practice session, one after another: the entry,
+ * then the removal). Run once without a
  * kill in the test's own process, the operation counts its storage writes (derived data's
  * included); then, for every point just before or just after one of them, a round: a child process
  * runs the operation and SIGKILLs itself there (kill-operation-run.ts). After each kill the folder is opened
@@ -38,7 +40,10 @@ export type SmallOperation =
   | 'undo'
   | 'one-by-one'
   | 'log-intro'
-  | 'undo-intro';
+  | 'undo-intro'
+  | 'relate'
+  | 'retag'
+  | 'finish-practice';
 const state = (dir: string) => stateOf(dir, { stamps: true });
 
 export interface OperationKillReport {
@@ -90,7 +95,7 @@ export async function killDuringOperation(
     });
     if (['merge', 'delete-people', 'undo'].includes(operation)) await seedDuplicate(core);
     if (operation === 'undo') await core.call('contacts.delete', { ids: ['old-c6', 'old-c7'] });
-    if (operation === 'one-by-one') await seedPractice(core);
+    if (operation === 'one-by-one' || operation === 'finish-practice') await seedPractice(core);
     if (operation === 'undo-intro') await core.call('network.logIntro', INTRODUCTION);
     await core.close();
     const before = await state(template);

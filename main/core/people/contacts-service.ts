@@ -51,11 +51,19 @@ export function createContactsService(ctx: CoreContext): ContactsService {
     if (!doc) throw new AppError('not_found', 'That person no longer exists.');
     return doc;
   };
+  /** Archive or retag many people: one write each, so one operation, all or nothing. */
   const changeMany = async (ids: string[], change: (person: ContactDocument) => ContactDocument | undefined) => {
-    const docs = await db.contacts.findByIds(ids).exec();
-    const changed = [...docs.values()].flatMap((d) => change(d.toMutableJSON() as ContactDocument) ?? []);
-    await db.contacts.bulkUpsert(changed.map((c) => ({ ...c, updatedAt: now() })));
-    await projection.settled();
+    const before = [...(await db.contacts.findByIds(ids).exec()).values()].map(
+      (d) => d.toMutableJSON() as ContactDocument,
+    );
+    const changed = before.flatMap((person) => change(structuredClone(person)) ?? []);
+    if (!changed.length) return 0;
+    const replaced = new Set(changed.map((c) => c.id));
+    await ctx.journal.operation(`changing ${changed.length} people`, async () => {
+      ctx.journal.expect({ replacedPeople: before.filter((p) => replaced.has(p.id)) });
+      await db.contacts.bulkUpsert(changed.map((c) => ({ ...c, updatedAt: now() })));
+      await projection.settled();
+    });
     return changed.length;
   };
 

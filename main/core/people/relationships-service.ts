@@ -1,7 +1,7 @@
 /**
  * Relationships between people. Each is stored on both people (the contacts collection, owned by
- * the people area), each side holding the kind as seen from it, and both sides are written in
- * one bulk write, so a page never shows one half.
+ * the people area), each side holding the kind as seen from it. Both sides are written in one
+ * journalled operation (a bulk write is a write per document), so a crash never leaves one half.
  */
 import { inverseKind, type Relationship, type RelationshipKind } from '../../../shared/domain/network/relationships.ts';
 import { AppError } from '../../../shared/ipc/result.ts';
@@ -34,13 +34,14 @@ export function createRelationshipsService(ctx: CoreContext): RelationshipsServi
     const docs = await db.contacts.findByIds(ids).exec();
     return new Map([...docs].map(([id, d]) => [id, d.toMutableJSON() as ContactDocument]));
   };
-  /** Writes the changed people; `before` holds them as they are now (loaded by `load`). */
-  const write = async (people: ContactDocument[], before: Map<string, ContactDocument>) => {
-    const at = clock.now().toISOString();
-    ctx.journal.expect({ replacedPeople: people.map((p) => before.get(p.id)!) });
-    await db.contacts.bulkUpsert(people.map((p) => ({ ...p, updatedAt: at })));
-    await projection.settled();
-  };
+  /** Writes the changed people, all or nothing; `before` holds them as they are now (loaded by `load`). */
+  const write = (people: ContactDocument[], before: Map<string, ContactDocument>) =>
+    ctx.journal.operation('changing a relationship', async () => {
+      const at = clock.now().toISOString();
+      ctx.journal.expect({ replacedPeople: people.map((p) => before.get(p.id)!) });
+      await db.contacts.bulkUpsert(people.map((p) => ({ ...p, updatedAt: at })));
+      await projection.settled();
+    });
   const without = (p: ContactDocument, contactId: string, kind: RelationshipKind) =>
     (p.relationships ?? []).filter((r) => !sameEntry(r, contactId, kind));
 

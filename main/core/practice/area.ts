@@ -27,6 +27,7 @@ export function createPracticeArea(ctx: CoreContext): Area<PracticeRequest, Prac
       settings: ctx.settings,
       interactions: () => ctx.areas.interactions,
       trash: ctx.trash,
+      journal: ctx.journal,
     }),
   );
   ctx.trash.registerRestorer(

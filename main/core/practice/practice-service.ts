@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { RxDocument } from 'rxdb';
 import { combineLatest, defer, distinctUntilChanged, map, type Observable } from 'rxjs';
 import {
   DEFAULT_WEEKLY_GOAL,
@@ -20,6 +21,7 @@ import type { RapportDatabase } from '../db/database.ts';
 import type { InteractionsApi } from '../interactions/area.ts';
 import { settingsKey, type SettingsStore } from '../settings/settings-store.ts';
 import { settledDocument, type SettleChoice } from '../sync/settle-set-aside.ts';
+import type { WriteJournal } from '../lifecycle/write-journal.ts';
 import type { Trash } from '../trash/trash.ts';
 import type { LadderDocument, SessionDocument } from './collections.ts';
 
@@ -61,6 +63,8 @@ export interface PracticeDeps {
   settings: SettingsStore;
   interactions: () => Pick<InteractionsApi, 'log'>;
   trash: Trash;
+  /** Finishing with a person is two writes (the interaction, the session): one operation. */
+  journal: Pick<WriteJournal, 'operation' | 'expect'>;
   newId?: () => string;
 }
 
@@ -74,9 +78,39 @@ export function createPracticeService({
   settings,
   interactions,
   trash,
+  journal,
   newId = randomUUID,
 }: PracticeDeps): PracticeService {
   const now = () => clock.now().toISOString();
+  /** Logs a finished practice with the person it was with; returns the interaction's id. */
+  const logPractice = async (doc: RxDocument<SessionDocument>, after: SessionAfter, today: string) => {
+    try {
+      const logged = await interactions().log({
+        interaction: {
+          type: INTERACTION_TYPE_FOR[doc.situation],
+          date: today,
+          contactIds: [after.contactId!],
+          initiatedBy: 'me',
+          title: 'Practice session',
+          notes: practiceInteractionNotes(doc, after),
+          gave: [],
+          asked: [],
+          mutual: false,
+        },
+        newPeople: [],
+        details: [],
+      });
+      return logged.id;
+    } catch (error) {
+      // The form's field is `after.contactId`, not the interaction's.
+      if (error instanceof AppError && error.code === 'invalid_input') {
+        throw new AppError('invalid_input', 'That person no longer exists.', [
+          { path: ['after', 'contactId'], message: 'That person no longer exists' },
+        ]);
+      }
+      throw error;
+    }
+  };
   const findSession = async (id: string) => {
     const doc = await db.practice_sessions.findOne(id).exec();
     if (!doc) throw new AppError('not_found', 'That practice session no longer exists.');
@@ -167,44 +201,21 @@ export function createPracticeService({
       const doc = await findSession(id);
       if (doc.status === 'done') throw new AppError('conflict', 'That practice session is already finished.');
       const today = todayOf(clock);
-      let interactionId: string | undefined;
-      if (after.contactId) {
-        try {
-          const logged = await interactions().log({
-            interaction: {
-              type: INTERACTION_TYPE_FOR[doc.situation],
-              date: today,
-              contactIds: [after.contactId],
-              initiatedBy: 'me',
-              title: 'Practice session',
-              notes: practiceInteractionNotes(doc, after),
-              gave: [],
-              asked: [],
-              mutual: false,
-            },
-            newPeople: [],
-            details: [],
-          });
-          interactionId = logged.id;
-        } catch (error) {
-          // The form's field is `after.contactId`, not the interaction's.
-          if (error instanceof AppError && error.code === 'invalid_input') {
-            throw new AppError('invalid_input', 'That person no longer exists.', [
-              { path: ['after', 'contactId'], message: 'That person no longer exists' },
-            ]);
-          }
-          throw error;
-        }
-      }
-      const next = await doc.incrementalModify((d) => {
-        d.status = 'done';
-        d.after = after;
-        d.completedOn = today;
-        if (interactionId) d.interactionId = interactionId;
-        d.updatedAt = now();
-        return d;
+      // The interaction and the session, all or nothing: a crash between them would leave the
+      // outcome logged and the session still to finish, and finishing again would log it twice.
+      return journal.operation(`finishing the practice “${doc.task}”`, async () => {
+        const interactionId = after.contactId ? await logPractice(doc, after, today) : undefined;
+        journal.expect({ replacedIn: { practice_sessions: [doc.toMutableJSON() as SessionDocument] } });
+        const next = await doc.incrementalModify((d) => {
+          d.status = 'done';
+          d.after = after;
+          d.completedOn = today;
+          if (interactionId) d.interactionId = interactionId;
+          d.updatedAt = now();
+          return d;
+        });
+        return next.toMutableJSON() as PracticeSession;
       });
-      return next.toMutableJSON() as PracticeSession;
     },
 
     async deleteSession(id) {
