@@ -87,7 +87,7 @@ export async function openGeneration(options: GenerationOptions): Promise<Genera
   const db = await openDatabase(storage, clock);
   if (options.guardOwnership) guardOwnership(db);
 
-  const settings = createSettingsStore(db, clock);
+  const settings = createSettingsStore(db, clock, (expected) => journal.expect(expected));
   const projection = createProjector(db, settings);
   // Filled in below as the areas are built; the journal undoes through them and the trash.
   const apis = {} as AreaApis;

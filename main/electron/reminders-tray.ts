@@ -127,9 +127,7 @@ export function connectReminderTray(options: {
     done: (person) =>
       void core.request('reminders.done', { personId: person.id }).then((r) => {
         if (r.ok)
-          offerUndo(`Undo: in touch with ${person.displayName}`, () =>
-            core.request('interactions.delete', { id: r.value.interactionId }),
-          );
+          offerUndo(`Undo: in touch with ${person.displayName}`, () => core.request('reminders.undoDone', r.value));
       }),
     snooze: (person, days) =>
       void core.request('reminders.snooze', { personId: person.id, days }).then((r) => {

@@ -92,6 +92,12 @@ export async function runSmallOperation(
         contactId: 'old-c1',
       },
     });
+  } else if (operation === 'done') {
+    await core.call('reminders.done', { personId: 'old-c1' });
+  } else if (operation === 'undo-done') {
+    const logged = (await core.db.interactions.find().exec()).find((i) => i.type === 'message');
+    const snoozed = { kind: 'hold', personId: 'old-c1', before: { snoozedUntil: '2026-03-08' } } as const;
+    await core.call('reminders.undoDone', { interactionId: logged!.id, changes: [snoozed] });
   } else if (operation === 'log-intro') {
     await core.call('network.logIntro', INTRODUCTION);
   } else if (operation === 'undo-intro') {

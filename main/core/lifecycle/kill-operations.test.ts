@@ -21,6 +21,8 @@ describe('killed at a storage write', () => {
     ['relate', 1],
     ['retag', 1],
     ['finish-practice', 1],
+    ['done', 1],
+    ['undo-done', 1],
   ] as const)(
     '%s leaves exactly the data from before or from after',
     async (operation, sample) => {

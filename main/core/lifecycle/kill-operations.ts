@@ -6,7 +6,8 @@
  * interactions removed or left, their details, themselves), the undo of that delete (each owner's
  * documents, then the entry), logging an introduction (the interaction, then the relationship on
  * both) and its undo, a relationship (one person, then the other), tags added to three people,
- * finishing a practice with a person (the interaction, then the session), and the deletes of one
+ * finishing a practice with a person (the interaction, then the session), Done on a snoozed person
+ * (the interaction, then the snooze ended) and its undo, and the deletes of one
  * document (an interaction, an event, a ladder, a practice session, one after another: the entry,
  * then the removal). Run once without a
  * kill in the test's own process, the operation counts its storage writes (derived data's
@@ -43,7 +44,9 @@ export type SmallOperation =
   | 'undo-intro'
   | 'relate'
   | 'retag'
-  | 'finish-practice';
+  | 'finish-practice'
+  | 'done'
+  | 'undo-done';
 const state = (dir: string) => stateOf(dir, { stamps: true });
 
 export interface OperationKillReport {
@@ -97,6 +100,9 @@ export async function killDuringOperation(
     if (operation === 'undo') await core.call('contacts.delete', { ids: ['old-c6', 'old-c7'] });
     if (operation === 'one-by-one' || operation === 'finish-practice') await seedPractice(core);
     if (operation === 'undo-intro') await core.call('network.logIntro', INTRODUCTION);
+    if (operation === 'done' || operation === 'undo-done')
+      await core.call('reminders.snooze', { personId: 'old-c1', days: 7 });
+    if (operation === 'undo-done') await core.call('reminders.done', { personId: 'old-c1' });
     await core.close();
     const before = await state(template);
 

@@ -32,8 +32,12 @@ import { filesIn } from './data-folder.ts';
 import { lazyObject } from '../../../shared/lazy-schema.ts';
 
 const Ids = z.array(z.string().max(64));
-/** Collections the trash holds documents of, besides people, interactions and details. */
-const ELSEWHERE = ['events', 'practice_ladders', 'practice_sessions'] as const;
+/**
+ * Collections undone through the owner each registers with the trash (`registerRestorer`), besides
+ * people, interactions and details: those the trash holds documents of, and settings (Done clears
+ * a snooze in the same operation as the interaction it logs).
+ */
+const ELSEWHERE = ['events', 'practice_ladders', 'practice_sessions', 'settings'] as const;
 export type Elsewhere = (typeof ELSEWHERE)[number];
 /**
  * A stored document as it was, to be written back whole: including what only sync writes (values
@@ -60,7 +64,7 @@ export const WriteIntent = lazyObject(() => ({
   // Records written before deletes and undos were journalled have none of these.
   /** Trash entries the operation uses up (an undo), as they were. */
   removedTrash: z.array(StoredDocument).default([]),
-  /** Events and practice: what a delete removes or an undo writes back, by collection. */
+  /** Events, practice and settings: what a delete removes or an undo writes back, by collection. */
   createdElsewhere: z.partialRecord(z.enum(ELSEWHERE), Ids).default({}),
   replacedElsewhere: z.partialRecord(z.enum(ELSEWHERE), z.array(StoredDocument)).default({}),
 }));

@@ -53,6 +53,7 @@ export function createRemindersArea(
       store,
       settings: ctx.settings,
       areas: ctx.areas,
+      journal: ctx.journal,
       timeZone,
       timers: options.timers,
       memory,
@@ -82,6 +83,10 @@ export function createRemindersArea(
       'reminders.snooze': ({ personId, days }) => service.snooze(personId, days),
       'reminders.skip': ({ personId }) => service.skip(personId),
       'reminders.nudge': ({ action }) => service.nudge(action),
+      'reminders.undoDone': async ({ interactionId, changes }) => {
+        await service.undoDone(interactionId, changes);
+        return {};
+      },
       'reminders.undo': async (change) => {
         await service.undo(change);
         return {};

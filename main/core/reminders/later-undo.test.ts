@@ -82,3 +82,35 @@ describe("Undo of the nudge's answers", () => {
     expect(second.change).toMatchObject({ after: { skipsInARow: 1 } });
   });
 });
+
+describe('Undo of Done', () => {
+  it('takes the interaction back, and the snooze it ended and the nudge it answered', async () => {
+    const { h, sam, snoozedUntil } = await withSam();
+    const nudge = (await h.next('reminders.watchToday', {}, (v) => v.nudge !== null)).nudge!;
+    expect(nudge.personId).toBe(sam.id);
+    await h.call('reminders.snooze', { personId: sam.id, days: 7 });
+
+    const done = await h.call('reminders.done', { personId: sam.id, type: 'call' });
+    expect(done.changes.map((c) => c.kind)).toEqual(['hold', 'nudge']);
+    expect(await snoozedUntil()).toBeUndefined();
+    expect((await h.next('reminders.watchToday', {}, (v) => v.nudge?.outcome === 'done')).nudge!.outcome).toBe('done');
+
+    await h.call('reminders.undoDone', done);
+    expect(await snoozedUntil()).toBe('2026-03-08');
+    expect((await h.next('reminders.watchToday', {}, (v) => v.nudge?.outcome === undefined)).nudge).toEqual(nudge);
+    const timeline = await h.call('timeline.page', { filter: { contactId: sam.id }, offset: 0, limit: 10 });
+    expect(timeline.entries.map((e) => e.type)).toEqual(['coffee']);
+  });
+
+  it('leaves a hold set again since as it is now, and still takes the interaction back', async () => {
+    const { h, sam, snoozedUntil } = await withSam();
+    await h.call('reminders.snooze', { personId: sam.id, days: 7 });
+    const done = await h.call('reminders.done', { personId: sam.id });
+    await h.call('reminders.snooze', { personId: sam.id, days: 1 });
+
+    await h.call('reminders.undoDone', done);
+    expect(await snoozedUntil()).toBe('2026-03-02');
+    const timeline = await h.call('timeline.page', { filter: { contactId: sam.id }, offset: 0, limit: 10 });
+    expect(timeline.entries.map((e) => e.type)).toEqual(['coffee']);
+  });
+});

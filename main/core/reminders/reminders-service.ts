@@ -33,6 +33,8 @@ import { createLaterActions, type LaterActions } from './later.ts';
 import { liveRecompute, reminderChanges, type Timers } from './live.ts';
 import type { TodayMemory } from './remembered-today.ts';
 import type { ReminderStore } from './store.ts';
+import type { WriteJournal } from '../lifecycle/write-journal.ts';
+import type { ReminderChange } from '../../../shared/ipc/channels/reminders.ts';
 
 /** Days ahead the Today screen lists birthdays. */
 export const BIRTHDAYS_AHEAD_DAYS = 30;
@@ -60,8 +62,10 @@ export interface RemindersService extends LaterActions {
   snapshot(scope?: SnapshotScope): Promise<Snapshot>;
   watchToday(): Observable<TodayView>;
   watchDue(): Observable<DueSummary>;
-  /** Logs an interaction with the person now; they leave every lane. */
-  done(personId: string, type: InteractionType): Promise<{ interactionId: string }>;
+  /** Logs an interaction with the person now; they leave every lane. Says what else it changed, for Undo. */
+  done(personId: string, type: InteractionType): Promise<{ interactionId: string; changes: ReminderChange[] }>;
+  /** Takes Done back: its interaction, and each change unless changed again since. */
+  undoDone(interactionId: string, changes: readonly ReminderChange[]): Promise<void>;
   /**
    * Recomputes the live Today and due count now: after the computer sleeps, their timers can run
    * late (up to the loop's hourly cap), so a new day would otherwise wait for them.
@@ -79,6 +83,8 @@ export interface RemindersDeps {
   /** The user's IANA zone, asked on every run so a time-zone change is picked up. */
   timeZone: () => string;
   timers?: Timers | undefined;
+  /** Done is two writes (the interaction, the hold and nudge it ends): one operation. */
+  journal: Pick<WriteJournal, 'operation'>;
   /** Keeps Today's last result for the next start (absent for a read-only copy). */
   memory?: TodayMemory | undefined;
   /** The shell can show notifications (never in browser mode or the CLI). */
@@ -230,6 +236,8 @@ export function createRemindersService(deps: RemindersDeps): RemindersService {
     if (!(await db.contacts.findOne(personId).exec())) throw new AppError('not_found', 'That person no longer exists.');
   }
 
+  const later = createLaterActions({ clock, store, timeZone: deps.timeZone, assertPerson });
+
   return {
     snapshot,
     wake: () => wakes.next(),
@@ -252,31 +260,50 @@ export function createRemindersService(deps: RemindersDeps): RemindersService {
       await assertPerson(personId);
       const now = clock.now();
       const { day, minutes } = wallClock(now, deps.timeZone());
-      const logged = await deps.areas.interactions.log({
-        interaction: {
-          type,
-          date: day,
-          time: formatTime(minutes),
-          contactIds: [personId],
-          gave: [],
-          asked: [],
-          mutual: false,
-        },
-        newPeople: [],
-        details: [],
+      return deps.journal.operation('getting in touch', async () => {
+        const logged = await deps.areas.interactions.log({
+          interaction: {
+            type,
+            date: day,
+            time: formatTime(minutes),
+            contactIds: [personId],
+            gave: [],
+            asked: [],
+            mutual: false,
+          },
+          newPeople: [],
+          details: [],
+        });
+        const changes: ReminderChange[] = [];
+        await store.updateState((s) => {
+          // Being in touch ends any snooze; a skip no longer matters once they are.
+          const hold = s.holds[personId];
+          if (hold) changes.push({ kind: 'hold', personId, before: structuredClone(hold) });
+          delete s.holds[personId];
+          if (s.nudge.personId === personId && s.nudge.day === day) {
+            const before = structuredClone(s.nudge);
+            s.nudge.outcome = 'done';
+            s.nudge.skipsInARow = 0;
+            delete s.nudge.remindAt;
+            changes.push({ kind: 'nudge', before, after: structuredClone(s.nudge) });
+          }
+        });
+        return { interactionId: logged.id, changes };
       });
-      await store.updateState((s) => {
-        // Being in touch ends any snooze; a skip no longer matters once they are.
-        delete s.holds[personId];
-        if (s.nudge.personId === personId && s.nudge.day === day) {
-          s.nudge.outcome = 'done';
-          s.nudge.skipsInARow = 0;
-          delete s.nudge.remindAt;
-        }
-      });
-      return { interactionId: logged.id };
     },
 
-    ...createLaterActions({ clock, store, timeZone: deps.timeZone, assertPerson }),
+    async undoDone(interactionId, changes) {
+      await deps.journal.operation('the undo of getting in touch', async () => {
+        await deps.areas.interactions.remove(interactionId);
+        for (const change of changes) {
+          // Changed again since (snoozed again, another nudge): left as it is now.
+          await later.undo(change).catch((error: unknown) => {
+            if (!(error instanceof AppError && error.code === 'conflict')) throw error;
+          });
+        }
+      });
+    },
+
+    ...later,
   };
 }

@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import { asArea } from '../area.ts';
 import type { Clock } from '../clock.ts';
 import type { RapportDatabase } from '../db/database.ts';
+import type { Expected } from '../lifecycle/write-journal.ts';
 
 export interface SettingsKey<T> {
   readonly id: string;
@@ -45,7 +46,16 @@ const parseOr = <T>(key: SettingsKey<T>, value: unknown): T => {
   return parsed.success ? parsed.data : structuredClone(key.fallback);
 };
 
-export function createSettingsStore(db: RapportDatabase, clock: Clock): SettingsStore {
+/**
+ * @param expect The write journal's `expect` (read at write time: the journal is made after the
+ *   store): inside a journalled operation, a key's document as it was is recorded before the
+ *   write, so a crash or a failure puts it back with the operation's other writes.
+ */
+export function createSettingsStore(
+  db: RapportDatabase,
+  clock: Clock,
+  expect: (expected: Expected) => void = () => {},
+): SettingsStore {
   const raw = async (id: string) => (await db.settings.findOne(id).exec())?.value;
   // One write at a time: Done and Snooze from the tray can arrive together.
   let queue: Promise<unknown> = Promise.resolve();
@@ -54,7 +64,13 @@ export function createSettingsStore(db: RapportDatabase, clock: Clock): Settings
     queue = next.catch(() => {});
     return next;
   };
+  /** Records the key's document as it is, for an operation this write is part of. */
+  const recordBefore = async (id: string) => {
+    const existing = await db.settings.findOne(id).exec();
+    expect(existing ? { replacedIn: { settings: [existing.toMutableJSON()] } } : { createdIn: { settings: [id] } });
+  };
   const put = async <T>(key: SettingsKey<T>, value: T) => {
+    await recordBefore(key.id);
     // Stored as plain JSON: zod output may hold undefined members that JSON drops anyway.
     await db.settings.upsert({
       id: key.id,
@@ -85,6 +101,7 @@ export function createSettingsStore(db: RapportDatabase, clock: Clock): Settings
     },
     async remove(key: SettingsKey<unknown>) {
       await serial(async () => {
+        await recordBefore(key.id);
         await db.settings.findOne(key.id).remove();
       });
     },

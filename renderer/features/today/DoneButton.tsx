@@ -31,9 +31,10 @@ export function DoneButton({ personId, name, compact }: { personId: string; name
     localStorage.setItem(LAST_CHANNEL_KEY, type);
     void request(() => rapport().reminders.done({ personId, type }), {
       action: `log that you got in touch with ${name}`,
-      success: ({ interactionId }) => ({
+      success: ({ interactionId, changes }) => ({
         title: `Logged ${INTERACTION_NOUNS[type]} with ${name}`,
-        undo: { run: () => rapport().interactions.delete({ id: interactionId }) },
+        // The snooze or skip it ended, and today's nudge it answered, come back too.
+        undo: { run: () => rapport().reminders.undoDone({ interactionId, changes }) },
       }),
     });
   }

@@ -75,7 +75,7 @@ describe('NudgeCard', () => {
   };
 
   it('shows the two-line draft; Done asks how, Tonight and Skip say what they did', async () => {
-    const done = vi.fn(() => ({ interactionId: 'i1' }));
+    const done = vi.fn(() => ({ interactionId: 'i1', changes: [] }));
     const before = { day: '2026-03-18', personId: 'sam', skipsInARow: 0 };
     const act = vi.fn(() => ({
       change: { kind: 'nudge' as const, before, after: { ...before, outcome: 'skipped' as const } },

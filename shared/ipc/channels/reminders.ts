@@ -6,16 +6,16 @@ import { DueSummary, ReminderSettingsView, TodayView } from '../../domain/remind
 import { channel, lazyObject } from '../../lazy-schema.ts';
 
 /**
- * What a Later or nudge action replaced (`before`; none for a person with no hold) and what it
- * wrote (`after`), so Undo can put back exactly the previous state: `reminders.undo` takes it as
- * it came and writes `before` while `after` is still there.
+ * What a Later, nudge or Done action replaced (`before`; none for a person with no hold) and what
+ * it wrote (`after`; none where Done ended a hold), so Undo can put back exactly the previous
+ * state: `reminders.undo` takes it as it came and writes `before` while `after` is still there.
  */
 export const ReminderChange = z.discriminatedUnion('kind', [
   lazyObject(() => ({
     kind: z.literal('hold'),
     personId: Id,
     before: PersonHold.optional(),
-    after: PersonHold,
+    after: PersonHold.optional(),
   })),
   lazyObject(() => ({ kind: z.literal('nudge'), before: NudgeState, after: NudgeState })),
 ]);
@@ -23,10 +23,21 @@ export type ReminderChange = z.infer<typeof ReminderChange>;
 
 /** The reminders area's IPC channels; joined into the contract by ../contract.ts. */
 export const remindersRequests = {
-  /** "Done": logs an interaction with the person today (a message unless told otherwise). */
+  /**
+   * "Done": logs an interaction with the person today (a message unless told otherwise), which
+   * ends their snooze or skip and answers today's nudge about them (`changes`), in one operation.
+   */
   'reminders.done': channel(() => ({
     input: z.object({ personId: Id, type: InteractionType.default('message') }),
-    output: z.object({ interactionId: z.string() }),
+    output: z.object({ interactionId: z.string(), changes: z.array(ReminderChange).max(2) }),
+  })),
+  /**
+   * Undo of Done, in one operation: the interaction goes (into the trash) and each change comes
+   * back as it was, unless it was changed again since (that one stays as it is now).
+   */
+  'reminders.undoDone': channel(() => ({
+    input: z.object({ interactionId: Id, changes: z.array(ReminderChange).max(2) }),
+    output: z.object({}),
   })),
   /** Hides the person from reminders for 1 or 7 days. */
   'reminders.snooze': channel(() => ({
