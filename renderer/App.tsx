@@ -62,6 +62,7 @@ function Shell() {
   const route = useRoute();
   const { openLog } = useQuickLog();
   const [searching, setSearching] = useState(false);
+  const personOnPage = route.screen === 'people' ? route.param : undefined;
 
   useEffect(() => {
     // The tray and notifications ask for a person, Today, or the log dialog.
@@ -77,7 +78,8 @@ function Shell() {
         if (isShown(target.id)) focusOrHeading();
         else navigate(target.id);
       } else if (key === 'k') setSearching(true);
-      else if (key === 'l') openLog();
+      // On a person's page the log is with them, as the page's own Log interaction button does.
+      else if (key === 'l') openLog(personOnPage ? [personOnPage] : []);
       else return;
       event.preventDefault();
     };
@@ -86,7 +88,7 @@ function Shell() {
       offOpen();
       window.removeEventListener('keydown', onKey);
     };
-  }, [openLog]);
+  }, [openLog, personOnPage]);
 
   return (
     <div className="app">

@@ -76,6 +76,12 @@ test('an ambiguous name is never picked silently; a mis-logged coffee is edited 
     await expect(page.getByText('Nothing logged with Priya Shah yet')).toBeVisible();
     await undoFrom(page, 'Deleted a coffee with Priya Shah');
     await expect(moved).toBeVisible();
+    // Ctrl+L on a person's page logs with them, as the page's own button does.
+    await page.keyboard.press('Control+l');
+    const withPriya = page.getByRole('dialog', { name: 'Log an interaction' });
+    await expect(withPriya.getByRole('list', { name: 'Chosen people' })).toHaveText(/Priya Shah/);
+    await page.keyboard.press('Escape');
+    await expect(withPriya).toBeHidden();
 
     // 4. People sorted by last contact: the newest first, never-contacted last.
     await page.keyboard.press('Control+3');

@@ -34,7 +34,7 @@ test('an overdue person appears on Today, Done logs a message and takes them off
     // 4. They leave the list…
     await expect(page.getByRole('region', { name: 'Overdue (0)' })).toBeVisible();
     await expect(
-      page.getByRole('region', { name: /Due today/ }).getByRole('link', { name: 'Priya Raman' }),
+      page.getByRole('region', { name: /Due now/ }).getByRole('link', { name: 'Priya Raman' }),
     ).toBeHidden();
     await expect(page.getByRole('region', { name: /Just do it/ })).toContainText('Done for today');
 
@@ -69,11 +69,11 @@ test('Later → Snooze 1 day hides a due person until tomorrow', async ({ page }
 
     served = await served.restart(['--today', '2026-02-01']);
     await page.goto(served.url);
-    const due = page.getByRole('region', { name: /Due today/ });
+    const due = page.getByRole('region', { name: /Due now/ });
     await expect(due.getByRole('link', { name: 'Tom Baker' })).toBeVisible();
     await due.getByRole('button', { name: 'Later for Tom Baker' }).click();
     await page.getByRole('menuitem', { name: 'Snooze 1 day' }).click();
-    await expect(page.getByRole('region', { name: 'Due today (0)' })).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Due now (0)' })).toBeVisible();
     await expect(toasts(page)).toContainText('Snoozed Tom Baker until 2 Feb');
 
     // Ctrl+Z takes it back: no snooze, due today again…
@@ -85,7 +85,7 @@ test('Later → Snooze 1 day hides a due person until tomorrow', async ({ page }
     await page.keyboard.press('Enter');
     await expect(page.getByRole('menuitem', { name: 'Snooze 1 day' })).toBeFocused();
     await page.keyboard.press('Enter');
-    await expect(page.getByRole('region', { name: 'Due today (0)' })).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Due now (0)' })).toBeVisible();
 
     // The person page says so too, instead of "Due since…".
     await page.getByRole('link', { name: 'People' }).click();
@@ -95,7 +95,7 @@ test('Later → Snooze 1 day hides a due person until tomorrow', async ({ page }
     served = await served.restart(['--today', '2026-02-02']);
     await page.goto(served.url);
     await expect(
-      page.getByRole('region', { name: /Due today/ }).getByRole('link', { name: 'Tom Baker' }),
+      page.getByRole('region', { name: /Due now/ }).getByRole('link', { name: 'Tom Baker' }),
     ).toBeVisible();
   } finally {
     await served.stop();

@@ -56,6 +56,8 @@ export function PrepSheet({ view, onEdit }: { view: EventView; onEdit: () => voi
                     type="button"
                     className="small"
                     aria-pressed={p.going}
+                    // Each names its person: a list of 30 identical "Mark going" buttons says nothing out of context.
+                    aria-label={`${p.going ? 'Going' : 'Mark going'}: ${p.displayName}`}
                     onClick={() => void setGoing(p.id, !p.going)}
                   >
                     {p.going ? 'Going' : 'Mark going'}

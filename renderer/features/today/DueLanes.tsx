@@ -107,7 +107,7 @@ export function DueLanes({ view }: { view: TodayView }) {
         empty="Nobody is past their longest gap."
         actionable
       />
-      <Lane title="Due today" items={view.due} total={view.totals.due} empty="Nobody is due right now." actionable />
+      <Lane title="Due now" items={view.due} total={view.totals.due} empty="Nobody is due right now." actionable />
       <Lane
         title="This week"
         items={view.thisWeek}

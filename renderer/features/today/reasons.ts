@@ -21,7 +21,7 @@ export function reasonText(reason: DueReasonView): string {
 /**
  * What a Today row says under the name: what put them on Today first ("Ask about: …", a
  * birthday), then their rhythm when it is a reason too (due, overdue). A rhythm still on track is
- * left out of a row that is there for something else: "On track" in "Due today" read as a
+ * left out of a row that is there for something else: "On track" in "Due now" read as a
  * contradiction. A row with no other reason ("This week") is there for its rhythm, and says so.
  * `tone` is the rhythm's state when it is said, for the row's colour; otherwise none.
  */

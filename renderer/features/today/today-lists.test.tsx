@@ -54,7 +54,7 @@ describe('what a row says under the name', () => {
     return screen.getByRole('link', { name: item.displayName }).nextElementSibling!;
   };
 
-  it('in Due today for a follow-up, says why, and no "On track" for a rhythm not yet due', () => {
+  it('in Due now for a follow-up, says why, and no "On track" for a rhythm not yet due', () => {
     const reason = row({ id: 'mia', displayName: 'Mia Hughes', status: onTrack, reasons: [askAbout] });
     expect(reason.textContent).toBe('Ask about: her sabbatical');
     expect(reason.className).toBe('due-reason');
