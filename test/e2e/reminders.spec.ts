@@ -33,9 +33,7 @@ test('an overdue person appears on Today, Done logs a message and takes them off
 
     // 4. They leave the list…
     await expect(page.getByRole('region', { name: 'Overdue (0)' })).toBeVisible();
-    await expect(
-      page.getByRole('region', { name: /Due now/ }).getByRole('link', { name: 'Priya Raman' }),
-    ).toBeHidden();
+    await expect(page.getByRole('region', { name: /Due now/ }).getByRole('link', { name: 'Priya Raman' })).toBeHidden();
     await expect(page.getByRole('region', { name: /Just do it/ })).toContainText('Done for today');
 
     // …with a message logged today on their timeline.
@@ -94,9 +92,7 @@ test('Later → Snooze 1 day hides a due person until tomorrow', async ({ page }
 
     served = await served.restart(['--today', '2026-02-02']);
     await page.goto(served.url);
-    await expect(
-      page.getByRole('region', { name: /Due now/ }).getByRole('link', { name: 'Tom Baker' }),
-    ).toBeVisible();
+    await expect(page.getByRole('region', { name: /Due now/ }).getByRole('link', { name: 'Tom Baker' })).toBeVisible();
   } finally {
     await served.stop();
     rmSync(dataDir, { recursive: true, force: true });

@@ -479,9 +479,10 @@ describe('every channel failing shows on screen', () => {
       'contacts.merge',
       'contacts.dismissDuplicate',
       'undo.apply',
-      // Undo of Later, the nudge and an introduction: a failure is Toast's "Could not undo"
+      // Undo of Later, the nudge, Done and an introduction: a failure is Toast's "Could not undo"
       // (ui/Toast.test.tsx; today/later-undo.test.tsx shows a conflict's message).
       'reminders.undo',
+      'reminders.undoDone',
       'network.undoIntro',
       'details.reopen',
       'practice.finishSession',
