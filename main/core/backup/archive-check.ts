@@ -51,7 +51,14 @@ export function collectionPlan(name: string, schemaVersion: number): CollectionP
     async check(document, at) {
       const problem = shapeProblem(document);
       if (problem) return { ok: false, issues: [{ path: at, message: problem }] };
-      const migrated = await migrate(migrationStrategies, schemaVersion, current.version, document);
+      let migrated: unknown;
+      try {
+        migrated = await migrate(migrationStrategies, schemaVersion, current.version, document);
+      } catch {
+        // A migration written for what that version stored, given something else.
+        const message = `could not be brought up to date from schema version ${schemaVersion}: its fields are not what that version wrote`;
+        return { ok: false, issues: [{ path: at, message }] };
+      }
       if (migrated === null) return { ok: 'dropped' };
       const result = schema.safeParse(migrated);
       if (result.success) return { ok: true, document: result.data as Record<string, unknown> };

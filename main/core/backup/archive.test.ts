@@ -119,6 +119,16 @@ describe('the archive', () => {
     expect(await problems(undefined, text)).toMatch(/settings\.documents\[0\]: nested more than 32 levels deep/);
   });
 
+  it('names a document an old version wrote that cannot be brought up to date, never an internal error', async () => {
+    const archive = await seededArchive();
+    const starter = { id: 's1', text: 42, situation: 'coffee', channel: 'in-person', tone: 'warm' };
+    const stamps = { createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z' };
+    archive.collections.user_starters = { schemaVersion: 0, documents: [{ ...starter, ...stamps }] };
+    const message = await problems(archive);
+    expect(message).toMatch(/^invalid_input: /);
+    expect(message).toContain('backup.json: $.collections.user_starters.documents[0].text');
+  });
+
   it('rejects text that is not an archive, and archives from a newer Rapport', async () => {
     await expect(readArchive('{"format":"other"}', 'x.json')).rejects.toThrow(
       /x\.json: \$\.format: This is not a Rapport archive/,

@@ -144,7 +144,9 @@ export const userStartersSchema: RxJsonSchema<UserStarterDocument> = {
  * the old braces, or with the library's old bracketed hints, is rewritten without losing a word.
  */
 export const userStartersMigrations: MigrationStrategies = {
-  1: (doc: UserStarterDocument): UserStarterDocument => ({ ...doc, text: upgradeLegacyText(doc.text) }),
+  // A text that is not a string (a damaged archive) is left for the schema to name.
+  1: (doc: UserStarterDocument): UserStarterDocument =>
+    typeof doc.text === 'string' ? { ...doc, text: upgradeLegacyText(doc.text) } : doc,
   2: addedSyncFields,
 };
 

@@ -167,7 +167,10 @@ async function upgradeDocument(
 ): Promise<CouchDocument> {
   const primary = collection.schema.primaryPath as string;
   const { _id, _rev, _deleted, ...body } = doc;
-  const migrated = await migrateDocumentData(collection, fromVersion, { ...body, [primary]: _id, _deleted });
+  const migrated = await migrateDocumentData(collection, fromVersion, { ...body, [primary]: _id, _deleted }).catch(
+    () => null,
+  );
+  // Dropped by a migration, or one that failed on fields that are not what that version wrote.
   if (migrated === null) {
     throw new SyncError('server', `A ${collection.name} document (${_id}) could not be brought up to this version.`);
   }
