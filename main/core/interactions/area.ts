@@ -16,6 +16,7 @@ import { toInteraction, type InteractionDocument } from './schema.ts';
 import { interactionSortKey } from './sort-key.ts';
 import { createTimelineService } from './timeline-service.ts';
 import { findAnyOf } from '../db/find-any-of.ts';
+import { undoLog } from './undo-log.ts';
 
 /** What `interactions.log` receives, after the contract's defaults are applied. */
 export type LogInput = z.output<typeof LogInteractionInput>;
@@ -51,6 +52,7 @@ type InteractionChannels =
   | 'interactions.update'
   | 'interactions.settleSetAside'
   | 'interactions.delete'
+  | 'interactions.undoLog'
   | 'timeline.page'
   | 'timeline.position';
 
@@ -215,6 +217,7 @@ export function createInteractionsArea(
       'interactions.update': ({ id, fields }) => api.update(id, fields),
       'interactions.settleSetAside': ({ id, conflictId, choice }) => api.settleSetAside(id, conflictId, choice),
       'interactions.delete': ({ id }) => api.remove(id),
+      'interactions.undoLog': ({ id, newPeople }) => undoLog(ctx, id, newPeople),
       'timeline.page': ({ filter, offset, limit }) => timeline.page(filter, offset, limit),
       'timeline.position': async ({ filter, id }) => ({ index: await timeline.position(filter, id) }),
     },

@@ -14,6 +14,14 @@ import { fixedClock } from '../clock.ts';
 import { openCore } from '../core.ts';
 import { canonical } from './kill-harness.ts';
 import type { SmallOperation } from './kill-operations.ts';
+import type { RequestInput } from '../../../shared/ipc/contract.ts';
+
+/** A coffee with Person 1 and two new people, and a detail: the log operation, and what undo-log takes back. */
+export const LOGGED: RequestInput<'interactions.log'> = {
+  interaction: { type: 'coffee', date: '2026-03-02', contactIds: ['old-c1'], title: 'Coffee and a new face' },
+  newPeople: ['Noor Haddad', 'Ivo Petrov'],
+  details: [{ text: 'Training for a half marathon', sensitivity: 'normal', contactId: 'old-c1' }],
+};
 
 /** Persons 1 and 2 introduced by the user: log-intro logs it, undo-intro finds it logged and takes it back. */
 export const INTRODUCTION = { seekerId: 'old-c1', helperId: 'old-c2', type: 'email', date: '2026-03-01' } as const;
@@ -104,10 +112,12 @@ export async function runSmallOperation(
     const intro = (await core.db.interactions.find().exec()).find((i) => i.gave.includes('intro'));
     await core.call('network.undoIntro', { interactionId: intro!.id });
   } else if (operation === 'log') {
-    await core.call('interactions.log', {
-      interaction: { type: 'coffee', date: '2026-03-02', contactIds: ['old-c1'], title: 'Coffee and a new face' },
-      newPeople: ['Noor Haddad', 'Ivo Petrov'],
-      details: [{ text: 'Training for a half marathon', sensitivity: 'normal', contactId: 'old-c1' }],
+    await core.call('interactions.log', LOGGED);
+  } else if (operation === 'undo-log') {
+    const logged = (await core.db.interactions.find().exec()).find((i) => i.title === LOGGED.interaction.title)!;
+    await core.call('interactions.undoLog', {
+      id: logged.id,
+      newPeople: logged.contactIds.filter((id) => id !== 'old-c1'),
     });
   } else if (operation === 'merge') {
     await core.call('contacts.merge', {

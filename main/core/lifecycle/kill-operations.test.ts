@@ -23,6 +23,7 @@ describe('killed at a storage write', () => {
     ['finish-practice', 1],
     ['done', 1],
     ['undo-done', 1],
+    ['undo-log', 1],
   ] as const)(
     '%s leaves exactly the data from before or from after',
     async (operation, sample) => {

@@ -7,7 +7,8 @@
  * documents, then the entry), logging an introduction (the interaction, then the relationship on
  * both) and its undo, a relationship (one person, then the other), tags added to three people,
  * finishing a practice with a person (the interaction, then the session), Done on a snoozed person
- * (the interaction, then the snooze ended) and its undo, and the deletes of one
+ * (the interaction, then the snooze ended) and its undo, the undo of a log with new people and a
+ * detail, and the deletes of one
  * document (an interaction, an event, a ladder, a practice session, one after another: the entry,
  * then the removal). Run once without a
  * kill in the test's own process, the operation counts its storage writes (derived data's
@@ -29,7 +30,7 @@ import { fixedClock } from '../clock.ts';
 import { openCore, type Core } from '../core.ts';
 import { childScript } from '../testing/child-script.ts';
 import { copyFolder, state as stateOf, writePeople } from './kill-harness.ts';
-import { INTRODUCTION, runSmallOperation } from './kill-operation-run.ts';
+import { INTRODUCTION, LOGGED, runSmallOperation } from './kill-operation-run.ts';
 import { dataFolder, filesIn } from './data-folder.ts';
 
 export type SmallOperation =
@@ -46,7 +47,8 @@ export type SmallOperation =
   | 'retag'
   | 'finish-practice'
   | 'done'
-  | 'undo-done';
+  | 'undo-done'
+  | 'undo-log';
 const state = (dir: string) => stateOf(dir, { stamps: true });
 
 export interface OperationKillReport {
@@ -103,6 +105,7 @@ export async function killDuringOperation(
     if (operation === 'done' || operation === 'undo-done')
       await core.call('reminders.snooze', { personId: 'old-c1', days: 7 });
     if (operation === 'undo-done') await core.call('reminders.done', { personId: 'old-c1' });
+    if (operation === 'undo-log') await core.call('interactions.log', LOGGED);
     await core.close();
     const before = await state(template);
 

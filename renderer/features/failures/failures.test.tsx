@@ -479,10 +479,11 @@ describe('every channel failing shows on screen', () => {
       'contacts.merge',
       'contacts.dismissDuplicate',
       'undo.apply',
-      // Undo of Later, the nudge, Done and an introduction: a failure is Toast's "Could not undo"
-      // (ui/Toast.test.tsx; today/later-undo.test.tsx shows a conflict's message).
+      // Undo of Later, the nudge, Done, a log and an introduction: a failure is Toast's "Could not
+      // undo" (ui/Toast.test.tsx; today/later-undo.test.tsx shows a conflict's message).
       'reminders.undo',
       'reminders.undoDone',
+      'interactions.undoLog',
       'network.undoIntro',
       'details.reopen',
       'practice.finishSession',

@@ -91,10 +91,12 @@ export function QuickLogProvider({ children }: { children: ReactNode }) {
               setState(null);
               for (const id of interaction.contactIds) if (!chosen.includes(id)) markAdded(id);
               const what = `${INTERACTION_NOUNS[interaction.type]} with ${await names(interaction)}`;
+              const added = interaction.contactIds.filter((id) => !chosen.includes(id));
               const undo = editing
                 ? { run: () => rapport().interactions.update({ id: editing.id, fields: fieldsOf(editing) }) }
-                : { run: () => rapport().interactions.delete({ id: interaction.id }) };
-              // The toast is the confirmation; Undo puts back the old version or removes the new one.
+                : { run: () => rapport().interactions.undoLog({ id: interaction.id, newPeople: added }) };
+              // The toast is the confirmation; Undo puts back the old version, or takes the new one back
+              // with the people and details it added.
               toast({ title: editing ? `Saved ${what}` : `Logged ${what}`, undo });
             }}
           />

@@ -102,6 +102,15 @@ export const peopleRequests = {
   })),
   'interactions.settleSetAside': channel(() => ({ input: SettleSetAside, output: Interaction })),
   'interactions.delete': channel(() => ({ input: z.object({ id: Id }), output: UndoReceipt })),
+  /**
+   * Undo of `interactions.log`: the interaction, the details learned in it and the people it added
+   * (`newPeople`) go, in one operation; a detail edited since, or a person with more since (an
+   * edit, another interaction or detail), stays, and `kept` names those people.
+   */
+  'interactions.undoLog': channel(() => ({
+    input: z.object({ id: Id, newPeople: z.array(Id).max(500) }),
+    output: z.object({ kept: z.array(z.string()) }),
+  })),
   'timeline.page': channel(() => ({
     input: z.object({
       filter: TimelineFilter.default({}),
