@@ -20,6 +20,9 @@ const SAMPLE = settingsKey({
   scope: 'device',
 });
 
+/** The same value as kept in sync between devices. */
+const SYNCED = { ...SAMPLE, scope: 'synced' as const };
+
 let t: TestCore | undefined;
 afterEach(async () => {
   await t?.close();
@@ -53,5 +56,19 @@ describe('settings store reads', () => {
   ])('fall back to the default for %s', async (_, value) => {
     const store = await storeWith(value);
     expect(await store.read(SAMPLE)).toEqual(SAMPLE.fallback);
+  });
+});
+
+describe('settings store updates', () => {
+  it('change a value they can read, and refuse a synced one they cannot rather than write the default over it', async () => {
+    const store = await storeWith({ count: 3, mode: 'loud' });
+    expect(await store.update(SAMPLE, (v) => ({ ...v, count: v.count + 1 }))).toMatchObject({ count: 4, mode: 'loud' });
+
+    const newer = { count: 'many', label: 'kept', future: true };
+    await store.write(SAMPLE, newer as never);
+    await expect(store.update(SYNCED, (v) => ({ ...v, count: 1 }))).rejects.toThrow(/changed nothing/);
+    expect((await t!.core.db.settings.findOne(SAMPLE.id).exec())!.value).toEqual(newer);
+    // This device's own bookkeeping starts afresh instead.
+    expect(await store.update(SAMPLE, (v) => ({ ...v, count: 1 }))).toEqual({ ...SAMPLE.fallback, count: 1 });
   });
 });

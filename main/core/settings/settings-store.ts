@@ -1,10 +1,12 @@
 /**
  * The settings area: one document per key in the `settings` collection, which only this module
  * writes. Every read is parsed with zod against the key's schema; a value written by a newer or
- * damaged version falls back to the key's default instead of breaking the app.
+ * damaged version falls back to the key's default instead of breaking the app, and an update of a
+ * synced key refuses to write over it (`conflict`) rather than replace all of it with the default.
  */
 import { distinctUntilChanged, map, type Observable } from 'rxjs';
 import type { z } from 'zod';
+import { AppError } from '../../../shared/ipc/result.ts';
 import { asArea } from '../area.ts';
 import type { Clock } from '../clock.ts';
 import type { RapportDatabase } from '../db/database.ts';
@@ -95,7 +97,19 @@ export function createSettingsStore(
     },
     update<T>(key: SettingsKey<T>, change: (current: T) => T | void) {
       return serial(async () => {
-        const current = parseOr(key, await raw(key.id));
+        const stored = await raw(key.id);
+        // A synced value this version cannot read (another device's newer version wrote it, or it is
+        // damaged) reads as the default, but a change must not be written over it: that would wipe
+        // the rest of it (every other snooze) here and, through sync, on the device that wrote it.
+        // A device key is this installation's own bookkeeping (what was notified): it starts afresh.
+        const parsed = stored === undefined ? undefined : key.schema.safeParse(stored, { jitless: true });
+        if (parsed && !parsed.success && key.scope === 'synced') {
+          throw new AppError(
+            'conflict',
+            `Rapport could not read what it keeps as “${key.id}” (a newer version may have written it, or it is damaged), so it changed nothing. Updating Rapport on this device lets it read it again.`,
+          );
+        }
+        const current = parsed?.success ? parsed.data : structuredClone(key.fallback);
         return put(key, change(current) ?? current);
       });
     },
