@@ -46,3 +46,10 @@ it('marking a detail asked about moves focus to the next one, and after the last
   await userEvent.keyboard('{Enter}');
   await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Sam Okafor' })));
 });
+
+it('shows the follow-up day a detail was given, so it can be checked', () => {
+  renderInApp(
+    <AskAboutChips details={[{ ...detail('d4', 'Job offer'), followUpOn: '2026-02-10' }]} onResolve={() => {}} />,
+  );
+  expect(screen.getByRole('listitem').textContent).toContain('Job offer, follow up 10 Feb');
+});

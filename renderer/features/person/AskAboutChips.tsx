@@ -1,6 +1,7 @@
 import { Check, EyeOff, Lock } from 'lucide-react';
 import type { Detail } from '../../../shared/domain/detail.ts';
 import { hitMark } from '../../navigation/reveal.ts';
+import { formatDateShort } from '../../ui/dates.ts';
 import { useFocusStaysInList } from '../../ui/useFocusStaysInList.ts';
 
 /** What the privacy of a detail means, as the log dialog's Privacy choices say it. */
@@ -44,6 +45,12 @@ export function AskAboutChips({
               </span>
             )}
             <span>{d.text}</span>
+            {d.followUpOn ? (
+              // The follow-up day the user set when logging it: shown, so it can be checked.
+              <span className="chip-when">
+                <span className="visually-hidden">, </span>follow up {formatDateShort(d.followUpOn)}
+              </span>
+            ) : null}
             {d.sensitivity !== 'normal' ? <span className="visually-hidden"> ({d.sensitivity})</span> : null}
             <button
               type="button"
