@@ -102,7 +102,11 @@ function Shell() {
       >
         Skip to content
       </a>
-      <Sidebar current={route.screen} onLog={() => openLog()} onSearch={() => setSearching(true)} />
+      <Sidebar
+        current={route.screen}
+        onLog={() => openLog(personOnPage ? [personOnPage] : [])}
+        onSearch={() => setSearching(true)}
+      />
       <main id="main" tabIndex={-1}>
         <PopupLayer>
           <Suspense fallback={<p className="screen muted">Loading…</p>}>

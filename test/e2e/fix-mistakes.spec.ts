@@ -76,9 +76,13 @@ test('an ambiguous name is never picked silently; a mis-logged coffee is edited 
     await expect(page.getByText('Nothing logged with Priya Shah yet')).toBeVisible();
     await undoFrom(page, 'Deleted a coffee with Priya Shah');
     await expect(moved).toBeVisible();
-    // Ctrl+L on a person's page logs with them, as the page's own button does.
-    await page.keyboard.press('Control+l');
+    // On a person's page the sidebar's Log interaction and Ctrl+L log with them, as the page's own button does.
     const withPriya = page.getByRole('dialog', { name: 'Log an interaction' });
+    await page.getByRole('navigation').getByRole('button', { name: 'Log interaction' }).click();
+    await expect(withPriya.getByRole('list', { name: 'Chosen people' })).toHaveText(/Priya Shah/);
+    await page.keyboard.press('Escape');
+    await expect(withPriya).toBeHidden();
+    await page.keyboard.press('Control+l');
     await expect(withPriya.getByRole('list', { name: 'Chosen people' })).toHaveText(/Priya Shah/);
     await page.keyboard.press('Escape');
     await expect(withPriya).toBeHidden();
