@@ -4,7 +4,7 @@ import { useFocusStaysInList } from './useFocusStaysInList.ts';
 
 /** A virtual list's window: rows `from`…`to` of `names`, each with its `data-index`. */
 function Window({ names, from, to }: { names: string[]; from: number; to: number }) {
-  const { ref, onFocus } = useFocusStaysInList<HTMLDivElement>();
+  const { ref, onFocus } = useFocusStaysInList<HTMLDivElement>(names.length);
   return (
     <>
       <h1 tabIndex={-1}>Timeline</h1>
@@ -22,11 +22,11 @@ function Window({ names, from, to }: { names: string[]; from: number; to: number
 const names = Array.from({ length: 30 }, (_, i) => `Entry ${i}`);
 
 /** Rows that can take focus themselves (an entry a search hit shows), keyed by `generation` so they can be drawn anew. */
-function Entries({ generation }: { generation: number }) {
-  const { ref, onFocus } = useFocusStaysInList<HTMLDivElement>();
+function Entries({ generation, drawn = 5 }: { generation: number; drawn?: number }) {
+  const { ref, onFocus } = useFocusStaysInList<HTMLDivElement>(names.length);
   return (
     <div ref={ref} onFocus={onFocus}>
-      {names.slice(0, 5).map((name, i) => (
+      {names.slice(0, drawn).map((name, i) => (
         <div key={`${name}-${generation}`} data-index={i}>
           <article tabIndex={-1} aria-label={name} data-hit={`interaction:${i}`}>
             <button type="button">Actions for {name}</button>
@@ -43,6 +43,23 @@ describe('focus in a virtual list', () => {
     screen.getByRole('article', { name: 'Entry 3' }).focus();
     rerender(<Entries generation={2} />);
     expect(document.activeElement).toBe(screen.getByRole('article', { name: 'Entry 3' }));
+  });
+
+  it('waits for an entry a search hit focused whose row left the drawn window, and goes back to it', () => {
+    const { rerender } = render(<Entries generation={1} />);
+    screen.getByRole('article', { name: 'Entry 4' }).focus();
+    // The list measured its rows and drew one fewer: the last drawn row is not "the row in its place".
+    rerender(<Entries generation={1} drawn={4} />);
+    expect(document.activeElement).toBe(document.body);
+    rerender(<Entries generation={2} drawn={5} />);
+    expect(document.activeElement).toBe(screen.getByRole('article', { name: 'Entry 4' }));
+  });
+
+  it('leaves focus where it fell when the last drawn row scrolls out of a list as long as before', () => {
+    const { rerender } = render(<Window names={names} from={0} to={10} />);
+    screen.getByRole('button', { name: 'Entry 10' }).focus();
+    rerender(<Window names={names} from={0} to={9} />);
+    expect(document.activeElement).toBe(document.body);
   });
 
   it('moves to the row now in the place of a row that went', () => {

@@ -27,15 +27,17 @@ function rowOf(list: Element, element: Element): Element | null {
 }
 
 /**
- * The rendered row of a virtual list at `index`, or the last row when `index` was just past it (the
- * last row went). Undefined when `index` is outside the rendered rows: the row scrolled out of the
- * window, and focus is not pulled along as the user scrolls.
+ * The rendered row of a virtual list at `index`, or the last row when `index` is now past the end
+ * of the list (the last row went: `count` rows left). Undefined when `index` is outside the
+ * rendered rows of a list still that long: the row scrolled out of the window (or the list measured
+ * its rows and drew one fewer), and focus is not pulled along as the user scrolls.
  */
-function virtualRow(rows: HTMLCollection, index: number): Element | undefined {
+function virtualRow(rows: HTMLCollection, index: number, count: number): Element | undefined {
   const at = (row: Element) => Number(row.getAttribute('data-index'));
   const rendered = [...rows].sort((a, b) => at(a) - at(b));
   const last = rendered.at(-1);
-  return rendered.find((row) => at(row) === index) ?? (last && at(last) === index - 1 ? last : undefined);
+  const lastWent = index >= count && last !== undefined && at(last) === index - 1;
+  return rendered.find((row) => at(row) === index) ?? (lastWent ? last : undefined);
 }
 
 /**
@@ -46,9 +48,10 @@ function virtualRow(rows: HTMLCollection, index: number): Element | undefined {
  * fell to the page: focus the user moved to another control stays there. A row still loading (a
  * virtual list's placeholder) is waited for. Spread the result onto the element whose children
  * are the rows. It checks after every render (a virtual list's rows change without new props),
- * reading refs only until a control that held focus is gone.
+ * reading refs only until a control that held focus is gone. A virtual list gives its row count
+ * (`count`): a row missing from a list as long as before scrolled out, it did not go.
  */
-export function useFocusStaysInList<T extends HTMLElement = HTMLUListElement>() {
+export function useFocusStaysInList<T extends HTMLElement = HTMLUListElement>(count = Infinity) {
   const ref = useRef<T>(null);
   const held = useRef<Held | null>(null);
   const onFocus = (event: FocusEvent) => {
@@ -81,6 +84,9 @@ export function useFocusStaysInList<T extends HTMLElement = HTMLUListElement>() 
       again.focus({ preventScroll: true });
       return;
     }
+    // Its row is out of the drawn window but the entry is still in the list (a virtual list
+    // re-measuring its rows right after scrolling to it): it takes focus back when drawn again.
+    if (was.hit && was.virtualIndex !== null && Number(was.virtualIndex) < count) return;
     const rows = ref.current?.children;
     if (!rows?.length) {
       held.current = null;
@@ -90,7 +96,7 @@ export function useFocusStaysInList<T extends HTMLElement = HTMLUListElement>() 
     const row =
       was.virtualIndex === null
         ? rows[Math.min(was.index, rows.length - 1)]
-        : virtualRow(rows, Number(was.virtualIndex));
+        : virtualRow(rows, Number(was.virtualIndex), count);
     if (!row) {
       held.current = null;
       return;

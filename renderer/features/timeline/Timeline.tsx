@@ -49,7 +49,7 @@ export function Timeline({
   const first = items[0]?.index ?? 0;
   const last = items.at(-1)?.index ?? 0;
   // Deleting an entry can take the focused menu button with its row (the last row goes).
-  const focusStays = useFocusStaysInList<HTMLDivElement>();
+  const focusStays = useFocusStaysInList<HTMLDivElement>(total);
   // A search hit for an entry this list holds but has not rendered: further down the page, or
   // older than the pages fetched so far, whose place the core gives (its page is fetched once the
   // list scrolls there). Asked again while the row is not rendered (reveal.ts), the list scrolls
