@@ -277,3 +277,29 @@ describe('vCard export report', () => {
     expect(clean.report).toEqual({ renamed: 0, converted: 0, leftOut: 0, notes: [] });
   });
 });
+
+describe('re-importing our own export', () => {
+  it('matches everyone to themselves when two of them share a phone, and links neither to the other', async () => {
+    const t = await openTestCore();
+    try {
+      const line = [{ value: '+44 7700 900727' }];
+      await t.call('contacts.create', {
+        displayName: 'Lars Asante',
+        emails: [{ value: 'lars@example.org' }],
+        phones: line,
+      });
+      await t.call('contacts.create', {
+        displayName: 'Lucía Ramírez',
+        emails: [{ value: 'lucia@example.org' }],
+        phones: line,
+      });
+      const exported = await t.call('interchange.exportCsv', {});
+      const again = await t.call('interchange.preview', { fileName: exported.fileName, base64: b64(exported.text) });
+      expect(again.counts).toEqual({ new: 0, match: 2, conflict: 0, duplicate: 0 });
+      expect(again.problems.map((p) => p.message).join('\n')).not.toMatch(/same person/);
+      await t.call('interchange.cancel', { sessionId: again.sessionId });
+    } finally {
+      await t.dispose();
+    }
+  });
+});

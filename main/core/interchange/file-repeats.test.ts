@@ -84,8 +84,8 @@ describe('people repeated in one import file', () => {
   it('takes neither a lone first name nor a switchboard number for the same person', () => {
     const switchboard = Array.from({ length: MAX_SHARED_KEY + 2 }, (_, i) => ({
       displayName: `Colleague ${String.fromCharCode(65 + (i % 26))}${i}`,
+      // No e-mails: a phone shared by people whose e-mails differ is a shared line (below).
       phones: [{ value: '+44 20 7946 0999' }],
-      emails: email(`c${i}@example.org`),
     }));
     const repeats = repeatsOf([{ displayName: 'Sam' }, { displayName: 'Sam' }, ...switchboard]);
     expect(repeats.firstOf.slice(0, 2)).toEqual([0, 1]);
@@ -94,5 +94,17 @@ describe('people repeated in one import file', () => {
     expect(repeats.sameAs[2 + MAX_SHARED_KEY]!.length).toBe(5);
     // … past it, it says nothing about who is who.
     expect(repeats.sameAs[2 + MAX_SHARED_KEY + 1]).toEqual([]);
+  });
+});
+
+describe('a phone two people share', () => {
+  it('does not make them one person when their e-mails and names differ', () => {
+    const line = [{ value: '+44 7700 900727' }];
+    const repeats = repeatsOf([
+      { displayName: 'Lars Asante', emails: email('lars@example.org'), phones: line },
+      { displayName: 'Lucía Ramírez', emails: email('lucia@example.org'), phones: line },
+    ]);
+    expect(repeats.sameAs[1]).toEqual([]);
+    expect(repeats.firstOf).toEqual([0, 1]);
   });
 });

@@ -14,6 +14,7 @@
 import type { ContactFields } from '../../../shared/domain/contact.ts';
 import { MAX_SHARED_KEY } from '../../../shared/domain/duplicates/match.ts';
 import { mergeContacts } from '../../../shared/domain/duplicates/merge.ts';
+import { normaliseName } from '../../../shared/domain/duplicates/normalise.ts';
 import { addToIndex, differingFields, findMatches, indexPeople, type Indexed, type Reason } from './match.ts';
 
 /** An earlier person of the file a card looks like. */
@@ -51,6 +52,21 @@ function differences(earlier: ContactFields, card: ContactFields, reasons: reado
   return differs;
 }
 
+/**
+ * Only a phone in common, while both cards have e-mails that share nothing and other names: a line
+ * two people share (a household, a switchboard), not one person twice, like namesakes with their
+ * own addresses.
+ */
+function sharedLineOnly(earlier: ContactFields, card: ContactFields, reasons: readonly Reason[]): boolean {
+  return (
+    reasons.length === 1 &&
+    reasons[0] === 'phone' &&
+    earlier.emails.length > 0 &&
+    card.emails.length > 0 &&
+    normaliseName(earlier.displayName) !== normaliseName(card.displayName)
+  );
+}
+
 /** Finds the repeats card by card, yielding after each (for `runSliced`). */
 export function* findRepeatsSteps(cards: readonly ContactFields[]): Generator<void, FileRepeats> {
   // Each person is indexed under their first card's position, with the values of all their cards.
@@ -60,6 +76,7 @@ export function* findRepeatsSteps(cards: readonly ContactFields[]): Generator<vo
   for (const [position, card] of cards.entries()) {
     const found = findMatches(card, index, MAX_SHARED_KEY)
       .map((m) => ({ index: Number(m.id), reasons: m.reasons }))
+      .filter((m) => !sharedLineOnly(people.get(m.index)!, card, m.reasons))
       .sort((a, b) => b.reasons.length - a.reasons.length || a.index - b.index);
     // Like several people, the card is kept apart whatever they hold: what differs is looked up for one only.
     const sameAs = found

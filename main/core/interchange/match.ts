@@ -63,7 +63,12 @@ const MAX_SHOWN = 5;
 const LIST_OR_MERGED = new Set(['emails', 'phones', 'addresses', 'social', 'tags', 'extensions', 'notes', 'archived']);
 
 export function matchCard(card: ContactFields, index: PeopleIndex): CardMatch {
-  const matches = findMatches(card, index);
+  const found = findMatches(card, index);
+  // One person with the card's e-mail is the one it means: others found only through a phone or a
+  // name they share (a household line, a namesake) do not make it a conflict. Re-importing an
+  // export where two people share a phone would otherwise skip both.
+  const byEmail = found.filter((m) => m.reasons.includes('email'));
+  const matches = byEmail.length === 1 ? byEmail : found;
   if (matches.length === 0) return { status: 'new', matches, conflictFields: [], action: 'create' };
   if (matches.length > 1)
     return { status: 'conflict', matches: matches.slice(0, MAX_SHOWN), conflictFields: [], action: 'skip' };
