@@ -9,10 +9,10 @@ import { DoneButton } from './DoneButton.tsx';
 import { LaterMenu } from './LaterMenu.tsx';
 import { rowReasons } from './reasons.ts';
 
-function Row({ item, actionable }: { item: TodayItem; actionable: boolean }) {
+function Row({ item, actionable, today }: { item: TodayItem; actionable: boolean; today: string }) {
   const { openLog } = useQuickLog();
   const name = item.displayName;
-  const reasons = rowReasons(item);
+  const reasons = rowReasons(item, today);
   return (
     <li className="due-row">
       <Avatar name={name} />
@@ -55,8 +55,10 @@ function Lane({
   total,
   empty,
   actionable,
+  today,
 }: {
   title: string;
+  today: string;
   /** The lane's first rows (the core sends at most TODAY_LIST_LIMIT). */
   items: TodayItem[];
   total: number;
@@ -74,7 +76,7 @@ function Lane({
       {items.length ? (
         <ul className="plain due-list" {...focusStays}>
           {shown.map((p) => (
-            <Row key={p.id} item={p} actionable={actionable} />
+            <Row key={p.id} item={p} actionable={actionable} today={today} />
           ))}
         </ul>
       ) : null}
@@ -102,14 +104,23 @@ export function DueLanes({ view }: { view: TodayView }) {
     <div className="lanes">
       <Lane
         title="Overdue"
+        today={view.today}
         items={view.overdue}
         total={view.totals.overdue}
         empty="Nobody is past their longest gap."
         actionable
       />
-      <Lane title="Due now" items={view.due} total={view.totals.due} empty="Nobody is due right now." actionable />
+      <Lane
+        title="Due now"
+        today={view.today}
+        items={view.due}
+        total={view.totals.due}
+        empty="Nobody is due right now."
+        actionable
+      />
       <Lane
         title="This week"
+        today={view.today}
         items={view.thisWeek}
         total={view.totals.thisWeek}
         empty="Nobody comes due in the next seven days."

@@ -1,16 +1,21 @@
 import type { DueReasonView, TodayItem } from '../../../shared/domain/reminders/views.ts';
+import { formatISO } from 'date-fns/formatISO';
 import { formatDateShort } from '../../ui/dates.ts';
 import { statusText } from '../../ui/StatusBadge.tsx';
 
-/** Why someone is on the list, in a few words (never by colour alone). */
-export function reasonText(reason: DueReasonView): string {
+/** Why someone is on the list, in a few words (never by colour alone); `today` is Today's day. */
+export function reasonText(reason: DueReasonView, today?: string): string {
   switch (reason.kind) {
     case 'overdue':
       return `Overdue since ${formatDateShort(reason.status.overdueOn)}`;
     case 'due':
       return `Due since ${formatDateShort(reason.status.dueOn)}`;
-    case 'event-follow-up':
-      return `Follow up: met at a ${reason.eventType} on ${formatDateShort(reason.metOn)}`;
+    case 'event-follow-up': {
+      // Past the 48 hours it asked for, it says since when: late, not new.
+      const due = formatISO(new Date(reason.dueAt), { representation: 'date' });
+      const late = today && due < today ? `, due since ${formatDateShort(due, today)}` : '';
+      return `Follow up: met at a ${reason.eventType} on ${formatDateShort(reason.metOn)}${late}`;
+    }
     case 'birthday':
       return reason.turning !== undefined ? `Birthday today (${reason.turning})` : 'Birthday today';
     case 'follow-up':
@@ -25,8 +30,11 @@ export function reasonText(reason: DueReasonView): string {
  * contradiction. A row with no other reason ("This week") is there for its rhythm, and says so.
  * `tone` is the rhythm's state when it is said, for the row's colour; otherwise none.
  */
-export function rowReasons(item: TodayItem): { text: string; tone: 'due' | 'overdue' | 'on-track' | null } {
-  const others = item.reasons.filter((r) => r.kind !== 'overdue' && r.kind !== 'due').map(reasonText);
+export function rowReasons(
+  item: TodayItem,
+  today?: string,
+): { text: string; tone: 'due' | 'overdue' | 'on-track' | null } {
+  const others = item.reasons.filter((r) => r.kind !== 'overdue' && r.kind !== 'due').map((r) => reasonText(r, today));
   const { status } = item;
   const rhythm = status.state === 'untracked' || (status.state === 'on-track' && others.length) ? null : status;
   return {
