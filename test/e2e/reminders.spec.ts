@@ -73,6 +73,9 @@ test('Later → Snooze 1 day hides a due person until tomorrow', async ({ page }
     await page.getByRole('menuitem', { name: 'Snooze 1 day' }).click();
     await expect(page.getByRole('region', { name: 'Due now (0)' })).toBeVisible();
     await expect(toasts(page)).toContainText('Snoozed Tom Baker until 2 Feb');
+    // Not gone without a word: This week says when they are back.
+    const week = page.getByRole('region', { name: /This week/ });
+    await expect(week.getByRole('listitem').filter({ hasText: 'Tom Baker' })).toContainText('Back on 2 Feb (snoozed)');
 
     // Ctrl+Z takes it back: no snooze, due today again…
     await page.keyboard.press('Control+z');

@@ -26,7 +26,10 @@ export async function loadReminderData(
   today: string,
   peopleRows: (alsoIds: string[]) => Promise<Iterable<PersonIndexDocument>>,
 ): Promise<ReminderData> {
-  const [meetings, followUps] = await Promise.all([recentMeetings(db, today), waitingFollowUps(db, today)]);
+  const [meetings, followUps] = await Promise.all([
+    recentMeetings(db, today),
+    waitingFollowUps(db, { through: today }),
+  ]);
   const named = [...meetings.map((m) => m.contactId), ...followUps.map((f) => f.contactId)];
   const rows = [...(await peopleRows(named))].filter((d) => !d.archived);
   const people = rows.map((d) => ({
@@ -64,13 +67,16 @@ async function recentMeetings(db: RapportDatabase, today: string): Promise<Event
 }
 
 /**
- * Open details whose follow-up day has come and that no interaction on or after it answered
- * (`follow_ups.waiting`), oldest first. The rows hold all the scheduler needs; the text of the few
- * shown is read afterwards (follow-up-texts.ts).
+ * Open details whose follow-up day is `through` or earlier (and after `after`, when given) and
+ * that no interaction on or after it answered (`follow_ups.waiting`), oldest first. The rows hold
+ * all the scheduler needs; the text of the few shown is read afterwards (follow-up-texts.ts).
  */
-async function waitingFollowUps(db: RapportDatabase, today: string): Promise<FollowUpDetail[]> {
+export async function waitingFollowUps(
+  db: RapportDatabase,
+  { after, through }: { after?: string; through: string },
+): Promise<FollowUpDetail[]> {
   const query = db.follow_ups.find({
-    selector: { waiting: true, followUpOn: { $lte: today } },
+    selector: { waiting: true, followUpOn: { $lte: through, ...(after ? { $gt: after } : {}) } },
     sort: [{ followUpOn: 'asc' }, { id: 'asc' }],
     index: ['waiting', 'followUpOn'],
   });

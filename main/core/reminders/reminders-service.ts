@@ -1,6 +1,6 @@
 import { merge, Subject, type Observable } from 'rxjs';
 import { libraryStarters } from '../../../shared/content/library.ts';
-import { dueLanes, effectiveCadence } from '../../../shared/domain/keep-in-touch/status.ts';
+import { effectiveCadence } from '../../../shared/domain/keep-in-touch/status.ts';
 import { draftNudge, pickNudge, type NudgeCandidate } from '../../../shared/domain/reminders/nudge.ts';
 import { schedule, type DuePerson, type Schedule } from '../../../shared/domain/reminders/schedule.ts';
 import {
@@ -26,6 +26,7 @@ import type { SettingsStore } from '../settings/settings-store.ts';
 import { balanceWith } from '../interactions/reads.ts';
 import { birthdaysAhead } from './birthdays-ahead.ts';
 import { dueSoonRows } from './candidates.ts';
+import { comingThisWeek, type ComingPerson } from './this-week.ts';
 import { withFollowUpTexts } from './follow-up-texts.ts';
 import { sharedSnapshots } from './shared-snapshot.ts';
 import { loadReminderData, type ReminderData } from './inputs.ts';
@@ -205,7 +206,7 @@ export function createRemindersService(deps: RemindersDeps): RemindersService {
     const snap = await snapshot();
     const { schedule: sched, data } = snap;
     const byId = new Map(data.people.map((p) => [p.id, p]));
-    const item = (p: DuePerson | { id: string; displayName: string; reasons: [] }): TodayItem => ({
+    const item = (p: DuePerson | ComingPerson): TodayItem => ({
       id: p.id,
       displayName: p.displayName,
       ...(byId.get(p.id)?.tier ? { tier: byId.get(p.id)!.tier } : {}),
@@ -214,17 +215,14 @@ export function createRemindersService(deps: RemindersDeps): RemindersService {
     });
     const overdue = sched.due.filter((p) => p.reasons[0]!.kind === 'overdue');
     const due = sched.due.filter((p) => p.reasons[0]!.kind !== 'overdue');
-    const thisWeek = dueLanes(
-      [...sched.statuses].map(([id, status]) => ({ id, status })),
-      sched.today,
-    ).thisWeek.map(({ id }) => ({ id, displayName: byId.get(id)!.displayName, reasons: [] as [] }));
+    const thisWeek = await comingThisWeek(db, snap);
     const birthdays = await birthdaysAhead(db, sched.today, BIRTHDAYS_AHEAD_DAYS, TODAY_LIST_LIMIT);
     const first = <T>(list: T[]) => list.slice(0, TODAY_LIST_LIMIT);
     const value: TodayView = {
       today: sched.today,
       overdue: await withFollowUpTexts(db, first(overdue).map(item)),
       due: await withFollowUpTexts(db, first(due).map(item)),
-      thisWeek: first(thisWeek).map(item),
+      thisWeek: await withFollowUpTexts(db, first(thisWeek).map(item)),
       nudge: await nudgeFor(snap),
       birthdays: birthdays.first,
       totals: { overdue: overdue.length, due: due.length, thisWeek: thisWeek.length, birthdays: birthdays.total },

@@ -15,3 +15,15 @@ it('says since when an event follow-up is late, and nothing more on the day it c
   expect(reasonText(metAt(dueAt), '2026-12-05')).toBe('Follow up: met at a meet-up on 3 Dec');
   expect(reasonText(metAt(dueAt), '2026-12-10')).toBe('Follow up: met at a meet-up on 3 Dec, due since 5 Dec');
 });
+
+it('says when a follow-up still to come is, and when a snoozed person is back', () => {
+  const followUp: DueReasonView = {
+    kind: 'follow-up',
+    detailId: 'd1',
+    followUpOn: '2026-12-08',
+    text: 'Job interview',
+  };
+  expect(reasonText(followUp, '2026-12-03')).toBe('Ask about on 8 Dec: Job interview');
+  expect(reasonText(followUp, '2026-12-08')).toBe('Ask about: Job interview');
+  expect(reasonText({ kind: 'snoozed', until: '2026-12-10' }, '2026-12-03')).toBe('Back on 10 Dec (snoozed)');
+});

@@ -19,7 +19,14 @@ export function reasonText(reason: DueReasonView, today?: string): string {
     case 'birthday':
       return reason.turning !== undefined ? `Birthday today (${reason.turning})` : 'Birthday today';
     case 'follow-up':
+      // Still to come (This week): the day says when.
+      if (today && reason.followUpOn > today) {
+        const on = formatDateShort(reason.followUpOn, today);
+        return reason.text ? `Ask about on ${on}: ${reason.text}` : `A follow-up on ${on}`;
+      }
       return reason.text ? `Ask about: ${reason.text}` : `A follow-up from ${formatDateShort(reason.followUpOn)}`;
+    case 'snoozed':
+      return `Back on ${formatDateShort(reason.until, today)} (snoozed)`;
   }
 }
 

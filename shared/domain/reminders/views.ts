@@ -18,13 +18,15 @@ export const DueReasonView = z.discriminatedUnion('kind', [
     dueAt: IsoInstant,
   })),
   lazyObject(() => ({ kind: z.literal('birthday'), turning: z.number().int().optional() })),
-  /** `text` is present only for details marked normal. */
+  /** `text` is present only for details marked normal. In This week, `followUpOn` is still to come. */
   lazyObject(() => ({
     kind: z.literal('follow-up'),
     detailId: z.string(),
     followUpOn: IsoDate,
     text: z.string().optional(),
   })),
+  /** This week only: a snooze that ends on `until`, when the person comes back to Today. */
+  lazyObject(() => ({ kind: z.literal('snoozed'), until: IsoDate })),
 ]);
 export type DueReasonView = z.infer<typeof DueReasonView>;
 
@@ -77,6 +79,7 @@ export const TodayView = lazyObject(() => ({
   overdue: z.array(TodayItem).max(TODAY_LIST_LIMIT),
   /** Due now for any reason: rhythm, follow-ups, event follow-ups, birthdays. */
   due: z.array(TodayItem).max(TODAY_LIST_LIMIT),
+  /** Coming up in the next seven days: a rhythm coming due, a snooze ending, a follow-up day. */
   thisWeek: z.array(TodayItem).max(TODAY_LIST_LIMIT),
   nudge: NudgeView.nullable(),
   birthdays: z.array(UpcomingBirthdayView).max(TODAY_LIST_LIMIT),

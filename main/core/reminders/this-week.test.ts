@@ -1,0 +1,42 @@
+import { afterEach, beforeAll, expect, it } from 'vitest';
+import { openTestCore, type TestCore } from '../testing/test-core.ts';
+
+beforeAll(() => {
+  process.env.TZ = 'Europe/London';
+});
+let h: TestCore;
+afterEach(() => h.dispose());
+
+it('lists who comes up this week: a snooze ending, a follow-up day, a rhythm coming due, soonest first', async () => {
+  h = await openTestCore({ now: '2026-02-20T12:00:00Z' });
+  // Sam and Ana: close (due after 21 days) from 20 Feb, so due 13 March; Ana is snoozed past it. Bo: no rhythm.
+  const sam = await h.call('contacts.create', { displayName: 'Sam Okafor', tier: 'close' });
+  const ana = await h.call('contacts.create', { displayName: 'Ana Ruiz', tier: 'close' });
+  const bo = await h.call('contacts.create', { displayName: 'Bo Lind' });
+  await h.call('interactions.log', {
+    interaction: { type: 'coffee', date: '2026-02-20', contactIds: [sam.id, bo.id] },
+    details: [{ text: 'Job interview on Thursday', contactId: bo.id, followUpOn: '2026-03-13' }],
+  });
+  h.clock.set('2026-03-10T10:00:00Z');
+  await h.call('reminders.snooze', { personId: ana.id, days: 7 });
+
+  const today = await h.next('reminders.watchToday', {}, (v) => v.thisWeek.length === 3);
+  expect(today.thisWeek.map((p) => [p.displayName, p.reasons])).toEqual([
+    [
+      'Bo Lind',
+      [
+        {
+          kind: 'follow-up',
+          detailId: expect.any(String),
+          followUpOn: '2026-03-13',
+          text: 'Job interview on Thursday',
+        },
+      ],
+    ],
+    ['Sam Okafor', []],
+    ['Ana Ruiz', [{ kind: 'snoozed', until: '2026-03-17' }]],
+  ]);
+  expect(today.totals.thisWeek).toBe(3);
+  // Ana is snoozed, so not due now; nobody is listed twice.
+  expect(today.due.map((p) => p.displayName)).toEqual([]);
+});

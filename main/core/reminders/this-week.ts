@@ -1,0 +1,60 @@
+/**
+ * Today's "This week": who comes up in the next seven days, and why. A rhythm coming due, as the
+ * keep-in-touch lanes say (`dueLanes`); a snooze that ends ("Back on 10 Dec": a snoozed person is
+ * hidden from Today, and without this vanished with nothing saying when they return); a detail's
+ * follow-up day. Someone due now is on Today's other lists and not repeated here.
+ */
+import { addCalendarDays } from '../../../shared/domain/keep-in-touch/days.ts';
+import { dueLanes, THIS_WEEK_DAYS } from '../../../shared/domain/keep-in-touch/status.ts';
+import type { DueReasonView } from '../../../shared/domain/reminders/views.ts';
+import type { RapportDatabase } from '../db/database.ts';
+import type { Snapshot } from './reminders-service.ts';
+import { waitingFollowUps } from './inputs.ts';
+
+export interface ComingPerson {
+  id: string;
+  displayName: string;
+  reasons: DueReasonView[];
+  /** The earliest day among the reasons (a rhythm's due day counts): the list's order. */
+  on: string;
+}
+
+export async function comingThisWeek(db: RapportDatabase, snap: Snapshot): Promise<ComingPerson[]> {
+  const { schedule: sched, data, state } = snap;
+  const today = sched.today;
+  const weekEnd = addCalendarDays(today, THIS_WEEK_DAYS);
+  const dueNow = new Set(sched.due.map((p) => p.id));
+  const names = new Map(data.people.map((p) => [p.id, p.displayName]));
+  const coming = new Map<string, ComingPerson>();
+  const add = (id: string, on: string, reason?: DueReasonView) => {
+    if (dueNow.has(id)) return;
+    const person = coming.get(id) ?? { id, displayName: names.get(id) ?? '', reasons: [], on };
+    if (reason) person.reasons.push(reason);
+    if (on < person.on) person.on = on;
+    coming.set(id, person);
+  };
+
+  const statuses = [...sched.statuses].map(([id, status]) => ({ id, status }));
+  for (const { id, status } of dueLanes(statuses, today).thisWeek)
+    add(id, status.state === 'on-track' ? status.dueOn : today);
+  for (const [id, hold] of Object.entries(state.holds)) {
+    const until = hold.snoozedUntil;
+    // Holds of archived or deleted people stay in the state; only those Today can show count.
+    if (!until || until <= today || until > weekEnd || !names.has(id)) continue;
+    add(id, until, { kind: 'snoozed', until });
+    // Hidden until then, whatever else falls due meanwhile: that is when they come up.
+    coming.get(id)!.on = until;
+  }
+  const followUps = await waitingFollowUps(db, { after: today, through: weekEnd });
+  const unnamed = [...new Set(followUps.map((f) => f.contactId))].filter((id) => !names.has(id));
+  // Only people Today can show: not archived, and still here.
+  for (const row of await db.people_index.storageInstance.findDocumentsById(unnamed, false))
+    if (!row.archived) names.set(row.id, row.displayName);
+  for (const f of followUps)
+    if (names.has(f.contactId))
+      add(f.contactId, f.followUpOn, { kind: 'follow-up', detailId: f.id, followUpOn: f.followUpOn });
+
+  return [...coming.values()]
+    .map((p) => ({ ...p, displayName: names.get(p.id) ?? p.displayName }))
+    .sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : a.displayName.localeCompare(b.displayName)));
+}
