@@ -2,10 +2,13 @@ import { EVENT_KIND_LABELS, type EventRecord } from '../../../shared/domain/even
 import { formatDate } from '../../ui/dates.ts';
 
 /** "18 Mar 2026 – 19 Mar 2026 · Leeds Dock" */
-export function whenAndWhere(event: Pick<EventRecord, 'startsOn' | 'endsOn' | 'place' | 'sessions'>): string {
+export function whenAndWhere(
+  event: Pick<EventRecord, 'startsOn' | 'endsOn' | 'startTime' | 'endTime' | 'place' | 'sessions'>,
+): string {
+  const times = event.startTime ? `, ${event.startTime}${event.endTime ? `–${event.endTime}` : ''}` : '';
   const dates = event.endsOn
     ? `${formatDate(event.startsOn)} – ${formatDate(event.endsOn)}`
-    : formatDate(event.startsOn);
+    : formatDate(event.startsOn) + times;
   const sessions = event.sessions.length > 1 ? ` · ${event.sessions.length} sessions` : '';
   return [dates + sessions, event.place].filter(Boolean).join(' · ');
 }

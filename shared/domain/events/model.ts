@@ -3,6 +3,7 @@ import type { PracticeSituation, StarterSituation } from '../../content/schema.t
 import { IsoDate, IsoInstant } from '../contact.ts';
 import type { InteractionType } from '../interaction.ts';
 import { lazyExtend, lazyObject } from '../../lazy-schema.ts';
+import { withWebScheme } from '../web-address.ts';
 
 /**
  * Events as records: a conference, meet-up, course (several sessions) or anything else. An
@@ -41,11 +42,16 @@ export type EventSession = z.infer<typeof EventSession>;
 export const EventPractice = lazyObject(() => ({ ladderId: DocId, stepId: DocId }));
 export type EventPractice = z.infer<typeof EventPractice>;
 
-const Link = z
-  .string()
-  .trim()
-  .max(2000, 'Keep the link under 2,000 characters')
-  .regex(/^(https?:\/\/|mailto:)\S+$/i, 'Use a web address starting with https://');
+// "meetup.com/leeds-ux" as typed is that address: it gets its https:// (a mailto: keeps its own).
+const Link = z.preprocess(
+  (value) =>
+    typeof value === 'string' && value.trim() && !/^mailto:/i.test(value.trim()) ? withWebScheme(value.trim()) : value,
+  z
+    .string()
+    .trim()
+    .max(2000, 'Keep the link under 2,000 characters')
+    .regex(/^(https?:\/\/|mailto:)\S+$/i, 'Use a web address, like meetup.com/your-group'),
+);
 
 const EventFieldsShape = lazyObject(() => ({
   kind: EventKind,
