@@ -195,3 +195,12 @@ describe('Ctrl/Cmd+Z', () => {
     );
   });
 });
+
+it('offers a way on from what was done, which closes the toast', async () => {
+  const open = vi.fn();
+  renderInApp(<Actions toasts={[{ ...undoable('Added Ada Lovelace'), next: { label: 'Open', run: open } }]} />);
+  await userEvent.click(screen.getByRole('button', { name: 'Do: Added Ada Lovelace' }));
+  await userEvent.click(within(toastSaying('Added Ada Lovelace')).getByRole('button', { name: 'Open' }));
+  expect(open).toHaveBeenCalledOnce();
+  await waitFor(() => expect(within(notifications()).queryByText('Added Ada Lovelace')).toBeNull());
+});

@@ -16,6 +16,8 @@ export interface ToastSpec {
   details?: { label: string; items: string[] } | undefined;
   undo?: Undo | undefined;
   retry?: (() => void) | undefined;
+  /** A way on from what was done ("Open" the person just added); closes the toast. */
+  next?: { label: string; run: () => void } | undefined;
 }
 
 interface Shown extends ToastSpec {
@@ -135,6 +137,20 @@ export function ToastProvider({ children }: { children: ReactNode }) {
                     onClick={() => void undo(t)}
                   >
                     Undo
+                  </button>
+                </RadixToast.Action>
+              ) : null}
+              {t.next ? (
+                <RadixToast.Action asChild altText={t.next.label}>
+                  <button
+                    type="button"
+                    className="small"
+                    onClick={() => {
+                      close(t.id);
+                      t.next!.run();
+                    }}
+                  >
+                    {t.next.label}
                   </button>
                 </RadixToast.Action>
               ) : null}

@@ -6,6 +6,7 @@ import { useRequest } from '../../api/request.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { useToast } from '../../ui/Toast.tsx';
 import { CardReader, type CardRead } from '../cards/CardReader.tsx';
+import { openPerson } from '../../navigation/useScreen.ts';
 import { AddPersonForm } from './AddPersonForm.tsx';
 
 const SOURCES: Record<CardRead['source'], string> = {
@@ -67,6 +68,7 @@ export function AddPersonDialog({ open, onClose }: { open: boolean; onClose: () 
           toast({
             title: `Added ${contact.displayName}`,
             undo: { run: () => rapport().contacts.delete({ ids: [contact.id] }) },
+            next: { label: 'Open', run: () => openPerson(contact.id) },
           });
         }}
         aside={<CardReader onDraft={(read) => setCard((c) => ({ read, count: (c?.count ?? 0) + 1 }))} />}

@@ -203,7 +203,7 @@ export function PersonForm({ initial, save, onSaved }: PersonFormProps) {
           label="Rhythm"
           name="tier"
           defaultValue={initial.tier ?? ''}
-          noneLabel="Not tracked"
+          noneLabel="No rhythm"
         />
         <Field
           label="Or your own: due after (days)"
