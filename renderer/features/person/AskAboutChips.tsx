@@ -1,6 +1,7 @@
 import { Check, EyeOff, Lock } from 'lucide-react';
 import type { Detail } from '../../../shared/domain/detail.ts';
 import { hitMark } from '../../navigation/reveal.ts';
+import { useToday } from '../../api/AppInfoProvider.tsx';
 import { formatDateShort } from '../../ui/dates.ts';
 import { useFocusStaysInList } from '../../ui/useFocusStaysInList.ts';
 
@@ -25,6 +26,7 @@ export function AskAboutChips({
   level?: 2 | 3;
 }) {
   const focusStays = useFocusStaysInList();
+  const today = useToday();
   if (!details.length) return null;
   const Heading = level === 2 ? 'h2' : 'h3';
   return (
@@ -48,7 +50,7 @@ export function AskAboutChips({
             {d.followUpOn ? (
               // The follow-up day the user set when logging it: shown, so it can be checked.
               <span className="chip-when">
-                <span className="visually-hidden">, </span>follow up {formatDateShort(d.followUpOn)}
+                <span className="visually-hidden">, </span>follow up {formatDateShort(d.followUpOn, today)}
               </span>
             ) : null}
             {d.sensitivity !== 'normal' ? <span className="visually-hidden"> ({d.sensitivity})</span> : null}
