@@ -95,6 +95,13 @@ function Lane({
   );
 }
 
+/** Today's lanes, in the order they show. */
+const LANES = [
+  { title: 'Overdue', list: 'overdue', empty: 'Nobody is past their longest gap.', actionable: true },
+  { title: 'Due now', list: 'due', empty: 'Nobody is due right now.', actionable: true },
+  { title: 'This week', list: 'thisWeek', empty: 'Nobody comes up in the next seven days.', actionable: false },
+] as const;
+
 /**
  * Who to get in touch with: past their maximum gap, due now (rhythm, follow-ups, birthdays),
  * and coming up this week. Done asks how and logs it today; Later snoozes or skips this cycle.
@@ -102,30 +109,17 @@ function Lane({
 export function DueLanes({ view }: { view: TodayView }) {
   return (
     <div className="lanes">
-      <Lane
-        title="Overdue"
-        today={view.today}
-        items={view.overdue}
-        total={view.totals.overdue}
-        empty="Nobody is past their longest gap."
-        actionable
-      />
-      <Lane
-        title="Due now"
-        today={view.today}
-        items={view.due}
-        total={view.totals.due}
-        empty="Nobody is due right now."
-        actionable
-      />
-      <Lane
-        title="This week"
-        today={view.today}
-        items={view.thisWeek}
-        total={view.totals.thisWeek}
-        empty="Nobody comes due in the next seven days."
-        actionable={false}
-      />
+      {LANES.map((lane) => (
+        <Lane
+          key={lane.list}
+          title={lane.title}
+          today={view.today}
+          items={view[lane.list]}
+          total={view.totals[lane.list]}
+          empty={lane.empty}
+          actionable={lane.actionable}
+        />
+      ))}
     </div>
   );
 }
