@@ -94,14 +94,42 @@ export function normaliseEmpty<T extends object>(record: T): T {
   return record;
 }
 
-/** `['emails', 1, 'value']` → `emails[1].value`, matching how the form names fields. */
+/** What a person's page calls each field, so an import problem names it as the user knows it. */
+const FIELD_WORDS: Record<string, string> = {
+  displayName: 'Name',
+  givenName: 'First name',
+  familyName: 'Last name',
+  nickname: 'Nickname',
+  organisation: 'Organisation',
+  role: 'Role',
+  emails: 'E-mail',
+  phones: 'Phone',
+  addresses: 'Address',
+  social: 'Profile',
+  birthday: 'Birthday',
+  tags: 'Tag',
+  notes: 'Notes',
+  location: 'Location',
+  howWeMet: 'How we met',
+  lookingFor: 'Looking for',
+  canHelpWith: 'Can help with',
+  tier: 'Rhythm',
+  cadence: 'Rhythm',
+  photo: 'Photo',
+  extensions: 'Kept column',
+  relationships: 'Relationship',
+};
+
+/**
+ * `['emails', 1, 'value']` → `E-mail 2`, `['birthday', 'day']` → `Birthday`: the field as the
+ * person's page names it, numbered in a list. Until 2026-12-03 it was the schema path
+ * (`emails[1].value`), which a walkthrough found hard to read.
+ */
 export function describePath(path: PropertyKey[]): string {
-  return (
-    path.reduce<string>(
-      (acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key)),
-      '',
-    ) || 'card'
-  );
+  const [field, index] = path;
+  if (typeof field !== 'string') return 'card';
+  const word = FIELD_WORDS[field] ?? field;
+  return typeof index === 'number' ? `${word} ${index + 1}` : word;
 }
 
 /** Removes the array element or optional field the issue points at. */

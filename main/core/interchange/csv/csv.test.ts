@@ -58,7 +58,7 @@ describe('LinkedIn Connections.csv', () => {
         file: 'c.csv',
         line: 3,
         severity: 'warning',
-        message: expect.stringContaining('emails[0].value: “bob@example” is not an email address'),
+        message: expect.stringContaining('E-mail 1: “bob@example” is not an email address'),
       }),
     ]);
   });

@@ -33,7 +33,8 @@ export function* parseCsvWithMappingSteps(
   const keepAs = mapping.layout.startsWith('google') ? 'X-GOOGLE-CSV' : 'X-CSV';
   for (const row of rows) {
     yield;
-    const what = `Row at line ${row.line}`;
+    // The file and line go before every message (the preview, the CLI): the row is "this row".
+    const what = 'This row';
     const cells = mapping.columns.flatMap((column) => {
       const value = (row.cells[column.index] ?? '').trim();
       return value && !isNoDate(value) ? [{ column, value }] : [];

@@ -285,7 +285,7 @@ describe('problems', () => {
         file: 'v.vcf',
         line: 1,
         severity: 'warning',
-        message: expect.stringMatching(/^Card at line 1: emails\[1\]\.value: .* — left out$/),
+        message: expect.stringMatching(/^Card at line 1: E-mail 2: .* — left out$/),
       }),
     ]);
   });
@@ -302,7 +302,7 @@ describe('problems', () => {
         line: 1,
         severity: 'warning',
         message:
-          "Card at line 1: emails[1].value: “bob@example” is not an email address — kept as written, correct it on the person's page",
+          "Card at line 1: E-mail 2: “bob@example” is not an email address — kept as written, correct it on the person's page",
       },
     ]);
   });
