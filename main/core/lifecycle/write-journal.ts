@@ -37,7 +37,7 @@ const Ids = z.array(z.string().max(64));
  * people, interactions and details: those the trash holds documents of, and settings (Done clears
  * a snooze in the same operation as the interaction it logs).
  */
-const ELSEWHERE = ['events', 'practice_ladders', 'practice_sessions', 'settings'] as const;
+const ELSEWHERE = ['events', 'practice_ladders', 'practice_sessions', 'user_starters', 'settings'] as const;
 export type Elsewhere = (typeof ELSEWHERE)[number];
 /**
  * A stored document as it was, to be written back whole: including what only sync writes (values

@@ -1,7 +1,7 @@
 import type { practiceRequests, practiceSubscriptions } from '../../../shared/ipc/channels/practice.ts';
 import { asArea } from '../area.ts';
 import type { Area, CoreContext } from '../context.ts';
-import { upgradeTrashedSession, type LadderDocument } from './collections.ts';
+import { upgradeTrashedSession, type LadderDocument, type UserStarterDocument } from './collections.ts';
 import { createPracticeService } from './practice-service.ts';
 import { createStartersService } from './starters-service.ts';
 
@@ -73,13 +73,21 @@ export function createPracticeArea(ctx: CoreContext): Area<PracticeRequest, Prac
 export function createStartersArea(ctx: CoreContext): Area<StartersRequest, StartersSubscription> {
   const starters = asArea(
     'starters',
-    createStartersService(ctx.db, ctx.clock, ctx.settings, () => ctx.areas.details),
+    createStartersService(ctx.db, ctx.clock, ctx.settings, () => ctx.areas.details, ctx.trash),
+  );
+  ctx.trash.registerRestorer(
+    'user_starters',
+    async (docs) => void (await ctx.db.user_starters.bulkUpsert(docs as UserStarterDocument[])),
+    async (ids) => void (await ctx.db.user_starters.bulkRemove(ids)),
   );
   return {
     requests: {
       'starters.saveOwn': ({ id, fields }) => starters.saveOwn(id, fields),
       'starters.settleSetAside': ({ id, conflictId, choice }) => starters.settleSetAside(id, conflictId, choice),
-      'starters.deleteOwn': async ({ id }) => ({ deleted: await starters.deleteOwn(id) }),
+      'starters.deleteOwn': async ({ id }) => {
+        const gone = await starters.deleteOwn(id);
+        return gone ? { deleted: true, ...gone } : { deleted: false };
+      },
       'starters.toggleFavourite': async ({ starterId, favourite }) => ({
         favourites: await starters.setFavourite(starterId, favourite),
       }),

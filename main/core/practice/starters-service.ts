@@ -14,6 +14,7 @@ import type { RapportDatabase } from '../db/database.ts';
 import type { DetailsApi } from '../details/area.ts';
 import { settingsKey, type SettingsStore } from '../settings/settings-store.ts';
 import { settledDocument, type SettleChoice } from '../sync/settle-set-aside.ts';
+import type { Trash } from '../trash/trash.ts';
 import type { UserStarterDocument } from './collections.ts';
 
 /** Favourite starter ids (library or own). */
@@ -41,7 +42,12 @@ export interface SuggestOptions {
 export interface StartersService {
   /** Creates (`id` undefined) or replaces one of the user's own starters. @throws AppError `not_found`. */
   saveOwn(id: string | undefined, fields: OwnStarterFields): Promise<OwnStarter>;
-  deleteOwn(id: string): Promise<boolean>;
+  /**
+   * Deletes one of your starters into the trash (the token undoes it exactly: the same id, its
+   * set-aside values), un-starring it in the same operation; says whether it was a favourite, so
+   * an Undo can star it again.
+   */
+  deleteOwn(id: string): Promise<{ undoToken: string; wasFavourite: boolean } | undefined>;
   /** Puts back (`use`) or forgets (`dismiss`) a value a sync merge set aside on one of your starters. */
   settleSetAside(id: string, conflictId: string, choice: SettleChoice): Promise<OwnStarter>;
   /** Sets whether a starter (library or own) is a favourite; returns every favourite id. */
@@ -75,6 +81,7 @@ export function createStartersService(
   clock: Clock,
   settings: SettingsStore,
   details: () => Pick<DetailsApi, 'openFor'>,
+  trash: Pick<Trash, 'discard'>,
   newId: () => string = randomUUID,
 ): StartersService {
   const now = () => clock.now().toISOString();
@@ -140,7 +147,7 @@ export function createStartersService(
     );
   }
 
-  return {
+  const service: StartersService = {
     async saveOwn(id, fields) {
       const existing = id ? await db.user_starters.findOne(id).exec() : null;
       if (id && !existing) throw new AppError('not_found', 'That starter no longer exists.');
@@ -169,10 +176,17 @@ export function createStartersService(
 
     async deleteOwn(id) {
       const doc = await db.user_starters.findOne(id).exec();
-      if (!doc) return false;
-      await doc.remove();
-      await this.setFavourite(id, false);
-      return true;
+      if (!doc) return undefined;
+      const wasFavourite = (await favourites()).includes(id);
+      const undoToken = await trash.discard(
+        'Deleted your starter',
+        { user_starters: [doc.toMutableJSON() as UserStarterDocument] },
+        async () => {
+          await doc.remove();
+          await service.setFavourite(id, false);
+        },
+      );
+      return { undoToken, wasFavourite };
     },
 
     async setFavourite(starterId, favourite) {
@@ -217,4 +231,5 @@ export function createStartersService(
       );
     },
   };
+  return service;
 }

@@ -200,9 +200,19 @@ describe('own starters and favourites', () => {
     });
     let mine = await watch('starters.watchMine', {}, (m) => m.own[0]?.text.includes('coffee') === true);
     expect(mine.favourites).toEqual([own.id]);
-    await call('starters.deleteOwn', { id: own.id });
+    const deleted = await call('starters.deleteOwn', { id: own.id });
+    expect(deleted).toMatchObject({ deleted: true, wasFavourite: true });
     mine = await watch('starters.watchMine', {}, (m) => m.own.length === 0);
     expect(mine.favourites).toEqual([]);
+
+    // Undo brings it back from the trash as it was: the same id and place (created at the same time).
+    await call('undo.apply', { token: deleted.undoToken! });
+    mine = await watch('starters.watchMine', {}, (m) => m.own.length === 1);
+    expect(mine.own[0]).toMatchObject({
+      id: own.id,
+      createdAt: own.createdAt,
+      text: 'Fancy a coffee at lunch, [name]?',
+    });
   });
 
   it('stores placeholders in the one square-bracket syntax, whichever spelling was typed', async () => {

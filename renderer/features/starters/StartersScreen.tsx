@@ -94,11 +94,21 @@ export function StartersScreen() {
   const deleteOwn = (own: OwnStarter) =>
     void request(() => rapport().starters.deleteOwn({ id: own.id }), {
       action: 'delete your starter',
-      success: () => ({
+      // Back from the trash as it was (its id, its place in the list), and starred again if it was.
+      success: ({ undoToken, wasFavourite }) => ({
         title: 'Deleted your starter',
-        undo: {
-          run: () => rapport().starters.saveOwn({ fields: ownFields(own) }),
-        },
+        ...(undoToken
+          ? {
+              undo: {
+                run: async () => {
+                  const back = await rapport().undo.apply({ token: undoToken });
+                  if (back.ok && wasFavourite)
+                    await rapport().starters.toggleFavourite({ starterId: own.id, favourite: true });
+                  return back;
+                },
+              },
+            }
+          : {}),
       }),
     });
   const toggleFavourite = (starter: Row) =>

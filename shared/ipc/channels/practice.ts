@@ -64,9 +64,10 @@ export const practiceRequests = {
     output: OwnStarter,
   })),
   'starters.settleSetAside': channel(() => ({ input: SettleSetAside, output: OwnStarter })),
+  /** Into the trash: `undo.apply` with the token brings it back as it was; star it again if it `wasFavourite`. */
   'starters.deleteOwn': channel(() => ({
     input: z.object({ id: z.string().max(80) }),
-    output: z.object({ deleted: z.boolean() }),
+    output: z.object({ deleted: z.boolean(), undoToken: z.string().optional(), wasFavourite: z.boolean().optional() }),
   })),
   /** Sets (not flips) a favourite, so a double click or a retry cannot undo itself. */
   'starters.toggleFavourite': channel(() => ({
