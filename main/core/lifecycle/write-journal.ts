@@ -129,6 +129,13 @@ export interface WriteJournal {
 export function createWriteJournal(dir: string, clock: Clock, targets: UndoTargets): WriteJournal {
   const path = (id: string) => join(dir, `${id}.json`);
   const running = new AsyncLocalStorage<WriteIntent>();
+  // Work an operation started keeps its async context after the operation ends (a timer, a live
+  // recomputation): a write there is not part of it, and must not record into it again.
+  const finished = new WeakSet<WriteIntent>();
+  const current = () => {
+    const intent = running.getStore();
+    return intent && !finished.has(intent) ? intent : undefined;
+  };
   const write = (intent: WriteIntent) => {
     mkdirSync(dir, { recursive: true });
     writeFileAtomic(path(intent.id), JSON.stringify(intent));
@@ -152,12 +159,13 @@ export function createWriteJournal(dir: string, clock: Clock, targets: UndoTarge
       return { intents, unreadable };
     },
     async operation(label, work) {
-      if (running.getStore()) return work();
+      if (current()) return work();
       const intent = emptyIntent(randomUUID(), label, clock.now().toISOString());
       let result: Awaited<ReturnType<typeof work>>;
       try {
         result = await running.run(intent, work);
       } catch (error) {
+        finished.add(intent);
         // Nothing recorded means nothing was written. An undo that fails here is left recorded:
         // the next start finishes it.
         if (existsIn(intent)) {
@@ -169,11 +177,12 @@ export function createWriteJournal(dir: string, clock: Clock, targets: UndoTarge
         }
         throw error;
       }
+      finished.add(intent);
       if (existsIn(intent)) journal.end(intent.id);
       return result;
     },
     expect(expected) {
-      const intent = running.getStore();
+      const intent = current();
       if (!intent) return;
       const { createdIn = {}, replacedIn = {} } = expected;
       const unknown = [...Object.keys(createdIn), ...Object.keys(replacedIn)].filter((name) => !UNDOABLE.has(name));
