@@ -57,4 +57,17 @@ describe('undoing a log', () => {
     await t.call('details.reopen', { id: biscuit!.id });
     expect(await details()).toEqual(['New puppy called Biscuit']);
   });
+
+  it('leaves an interaction edited since as it is now', async () => {
+    const { sam, noor, logged, people } = await coffeeWithNewNoor();
+    t.clock.set('2026-03-10T12:05:00Z');
+    await t.call('interactions.update', {
+      id: logged.id,
+      fields: { ...logged, notes: 'Added on the phone' },
+    });
+    await expect(t.call('interactions.undoLog', { id: logged.id, newPeople: [noor] })).rejects.toThrow(/changed since/);
+    expect(await people()).toEqual(['Sam Okafor', 'Noor Haddad']);
+    const page = await t.call('timeline.page', { filter: { contactId: sam.id }, offset: 0, limit: 10 });
+    expect(page.entries).toHaveLength(1);
+  });
 });

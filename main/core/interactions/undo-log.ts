@@ -14,6 +14,10 @@ export async function undoLog(ctx: CoreContext, id: string, newPeople: readonly 
   const found = await ctx.db.interactions.findOne(id).exec();
   if (!found) throw new AppError('not_found', 'That interaction is no longer logged.');
   const logged = found.toMutableJSON() as InteractionDocument;
+  // Edited since (here or on another device): taking it back would take the edit too. A log's own
+  // two stamps are read a moment apart, so only a later change counts.
+  if (Date.parse(logged.updatedAt) - Date.parse(logged.createdAt) > 1000)
+    throw new AppError('conflict', 'That interaction was changed since it was logged, so it was left as it is now.');
   const untouched = (doc: { createdAt: string; updatedAt: string }) => doc.updatedAt === doc.createdAt;
 
   const learned = (await ctx.areas.details.allFor(logged.contactIds)).filter((d) => d.interactionId === id);

@@ -68,9 +68,9 @@ describe('undoing a logged introduction', () => {
   it('takes "you introduced them" away when the last of two logs goes, whichever order they are undone in', async () => {
     const { t, ana, ben, cy, relationships } = await anaAndBen();
     const first = await logIntro(t, ana.id, ben.id, '2026-03-01');
-    const second = await logIntro(t, ben.id, ana.id);
+    const second = await logIntro(t, ben.id, ana.id, '2026-03-05');
 
-    // The first log recorded it: undoing it while the second remains hands it to the second.
+    // The first log recorded it: undoing it while the second remains hands it to the second, from its day.
     await first.undo();
     for (const [id, other] of [
       [ana.id, ben.id],
@@ -79,7 +79,7 @@ describe('undoing a logged introduction', () => {
       expect(await relationships(id)).toContainEqual({
         contactId: other,
         kind: 'introduced-by-you',
-        since: '2026-03-01',
+        since: '2026-03-05',
         introId: second.id,
       });
 

@@ -137,7 +137,8 @@ export async function undoIntro(ctx: CoreContext, interactionId: string): Promis
     if (!halves.some((half) => half?.introId === intro.id)) return;
     const remaining = (await ctx.areas.interactions.withPeople([pair[0]])).filter((i) => isIntroOf(i, pair, intro.id));
     const heir = remaining.sort((a, b) => (a.sortKey < b.sortKey ? -1 : 1))[0];
-    if (heir) await relateAsIntro(ctx, pair, { ...halves.find((half) => half), introId: heir.id });
+    // Since the introduction that now holds it: the undone one's day no longer stands for anything.
+    if (heir) await relateAsIntro(ctx, pair, { since: heir.date, introId: heir.id });
     else await ctx.areas.people.unrelate(pair[0], pair[1], 'introduced-by-you');
   });
 }

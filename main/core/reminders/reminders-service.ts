@@ -156,8 +156,10 @@ export function createRemindersService(deps: RemindersDeps): RemindersService {
       }
       const personId = pickNudge(candidates, sched.today, nudge.lastSkippedId);
       if (!personId) return null;
-      nudge = (
-        await store.updateState((s) => {
+      // A reminder state this version cannot read (a newer device wrote it) refuses the update:
+      // Today then shows no nudge rather than failing whole (settings-store.ts).
+      const remembered = await store
+        .updateState((s) => {
           // Two computations at once (two windows showing Today) may both get here: the first
           // one's choice stands, with whatever the user has done with it since.
           if (s.nudge.day === sched.today) return;
@@ -168,7 +170,12 @@ export function createRemindersService(deps: RemindersDeps): RemindersService {
             ...(s.nudge.lastSkippedId ? { lastSkippedId: s.nudge.lastSkippedId } : {}),
           };
         })
-      ).nudge;
+        .catch((error: unknown) => {
+          if (error instanceof AppError && error.code === 'conflict') return undefined;
+          throw error;
+        });
+      if (!remembered) return null;
+      nudge = remembered.nudge;
     }
     const person = data.people.find((p) => p.id === nudge.personId);
     if (!person) return null;

@@ -1,4 +1,5 @@
 import { afterEach, beforeAll, expect, it } from 'vitest';
+import { inArea } from '../area.ts';
 import { openTestCore, type TestCore } from '../testing/test-core.ts';
 
 beforeAll(() => {
@@ -39,4 +40,21 @@ it('lists who comes up this week: a snooze ending, a follow-up day, a rhythm com
   expect(today.totals.thisWeek).toBe(3);
   // Ana is snoozed, so not due now; nobody is listed twice.
   expect(today.due.map((p) => p.displayName)).toEqual([]);
+});
+
+it('still shows Today when the reminder state is one this version cannot read, without a nudge', async () => {
+  h = await openTestCore({ now: '2026-02-20T12:00:00Z' });
+  await h.call('contacts.create', { displayName: 'Sam Okafor', tier: 'close' });
+  h.clock.set('2026-04-01T10:00:00Z');
+  // As a newer version on another device might write it: an outcome this version does not know.
+  await inArea('replication', () =>
+    h.core.db.settings.upsert({
+      id: 'reminder-state',
+      value: { holds: {}, nudge: { day: '2026-03-31', outcome: 'later', skipsInARow: 0 } },
+      updatedAt: '2026-03-31T10:00:00.000Z',
+    }),
+  );
+  const today = await h.next('reminders.watchToday', {});
+  expect(today.overdue.map((p) => p.displayName)).toEqual(['Sam Okafor']);
+  expect(today.nudge).toBeNull();
 });

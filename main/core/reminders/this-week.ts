@@ -37,14 +37,6 @@ export async function comingThisWeek(db: RapportDatabase, snap: Snapshot): Promi
   const statuses = [...sched.statuses].map(([id, status]) => ({ id, status }));
   for (const { id, status } of dueLanes(statuses, today).thisWeek)
     add(id, status.state === 'on-track' ? status.dueOn : today);
-  for (const [id, hold] of Object.entries(state.holds)) {
-    const until = hold.snoozedUntil;
-    // Holds of archived or deleted people stay in the state; only those Today can show count.
-    if (!until || until <= today || until > weekEnd || !names.has(id)) continue;
-    add(id, until, { kind: 'snoozed', until });
-    // Hidden until then, whatever else falls due meanwhile: that is when they come up.
-    coming.get(id)!.on = until;
-  }
   const followUps = await waitingFollowUps(db, { after: today, through: weekEnd });
   const unnamed = [...new Set(followUps.map((f) => f.contactId))].filter((id) => !names.has(id));
   // Only people Today can show: not archived, and still here.
@@ -54,6 +46,17 @@ export async function comingThisWeek(db: RapportDatabase, snap: Snapshot): Promi
     if (names.has(f.contactId))
       add(f.contactId, f.followUpOn, { kind: 'follow-up', detailId: f.id, followUpOn: f.followUpOn });
 
+  for (const [id, hold] of Object.entries(state.holds)) {
+    const until = hold.snoozedUntil;
+    // Holds of archived or deleted people stay in the state; only those Today can show count.
+    if (!until || until <= today || until > weekEnd || !names.has(id)) continue;
+    add(id, until, { kind: 'snoozed', until });
+    // Hidden until then, whatever else falls due meanwhile: that is when they come up, and what
+    // falls before it (a follow-up day) is not said: they are not on Today that day.
+    const person = coming.get(id)!;
+    person.on = until;
+    person.reasons = person.reasons.filter((r) => r.kind !== 'follow-up' || r.followUpOn >= until);
+  }
   return [...coming.values()]
     .map((p) => ({ ...p, displayName: names.get(p.id) ?? p.displayName }))
     .sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : a.displayName.localeCompare(b.displayName)));
