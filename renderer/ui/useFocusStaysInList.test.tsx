@@ -22,13 +22,13 @@ function Window({ names, from, to }: { names: string[]; from: number; to: number
 const names = Array.from({ length: 30 }, (_, i) => `Entry ${i}`);
 
 /** Rows that can take focus themselves (an entry a search hit shows), keyed by `generation` so they can be drawn anew. */
-function Entries({ generation, drawn = 5 }: { generation: number; drawn?: number }) {
-  const { ref, onFocus } = useFocusStaysInList<HTMLDivElement>(names.length);
+function Entries({ generation, drawn = 5, list = names }: { generation: number; drawn?: number; list?: string[] }) {
+  const { ref, onFocus } = useFocusStaysInList<HTMLDivElement>(list.length);
   return (
     <div ref={ref} onFocus={onFocus}>
-      {names.slice(0, drawn).map((name, i) => (
+      {list.slice(0, drawn).map((name, i) => (
         <div key={`${name}-${generation}`} data-index={i}>
-          <article tabIndex={-1} aria-label={name} data-hit={`interaction:${i}`}>
+          <article tabIndex={-1} aria-label={name} data-hit={`interaction:${name}`}>
             <button type="button">Actions for {name}</button>
           </article>
         </div>
@@ -53,6 +53,13 @@ describe('focus in a virtual list', () => {
     expect(document.activeElement).toBe(document.body);
     rerender(<Entries generation={2} drawn={5} />);
     expect(document.activeElement).toBe(screen.getByRole('article', { name: 'Entry 4' }));
+  });
+
+  it('moves to the row in its place when the entry a search hit focused is deleted', () => {
+    const { rerender } = render(<Entries generation={1} />);
+    screen.getByRole('article', { name: 'Entry 4' }).focus();
+    rerender(<Entries generation={1} list={names.filter((n) => n !== 'Entry 4')} />);
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Actions for Entry 5' }));
   });
 
   it('leaves focus where it fell when the last drawn row scrolls out of a list as long as before', () => {

@@ -17,6 +17,8 @@ interface Held {
   name: string | null;
   /** The entry it shows, when it is a row's own focusable element (reveal.ts `hitMark`). */
   hit: string | null;
+  /** The list's row count then: a hit's entry is waited for only while none went since. */
+  count: number;
 }
 
 /** The list's child that holds `element`. */
@@ -66,6 +68,7 @@ export function useFocusStaysInList<T extends HTMLElement = HTMLUListElement>(co
           virtualIndex: row.getAttribute('data-index'),
           name: event.target.closest(`[${ROW_CONTROL}]`)?.getAttribute(ROW_CONTROL) ?? null,
           hit: event.target.getAttribute('data-hit'),
+          count,
         }
       : null;
   };
@@ -86,7 +89,9 @@ export function useFocusStaysInList<T extends HTMLElement = HTMLUListElement>(co
     }
     // Its row is out of the drawn window but the entry is still in the list (a virtual list
     // re-measuring its rows right after scrolling to it): it takes focus back when drawn again.
-    if (was.hit && was.virtualIndex !== null && Number(was.virtualIndex) < count) return;
+    // A list shorter than then lost a row (this entry, deleted here or by a sync): the row now in
+    // its place takes focus instead.
+    if (was.hit && was.virtualIndex !== null && Number(was.virtualIndex) < count && count >= was.count) return;
     const rows = ref.current?.children;
     if (!rows?.length) {
       held.current = null;
