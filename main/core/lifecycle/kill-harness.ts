@@ -126,6 +126,7 @@ export function canonical(docs: Documents, options: { stamps?: boolean } = {}): 
         ...(p.interactionId ? { interactionId: meetings.get(p.interactionId as string) ?? '?' } : {}),
       })),
     ),
+    user_starters: sorted((docs.user_starters ?? []).map(strip)),
     // An entry left by an undone operation would offer to bring back what it never removed.
     trash: sorted((docs.trash ?? []).map(strip)),
   };

@@ -65,14 +65,16 @@ export async function runSmallOperation(
   } else if (operation === 'one-by-one') {
     const ladder = await core.db.practice_ladders.findOne().exec();
     const session = await core.db.practice_sessions.findOne().exec();
+    const starter = await core.db.user_starters.findOne().exec();
     // Small journalled operations in a row: a rhythm set on two people (a copy kept for Undo, then
-    // the change) and the one-document deletes.
+    // the change) and the one-document deletes (a starred starter: the entry, the removal, the star).
     const deletes = [
       () => core.call('contacts.setTier', { ids: ['old-c1', 'old-c2'], tier: 'close' }),
       () => core.call('interactions.delete', { id: 'old-i3' }),
       () => core.call('events.delete', { id: eventId }),
       () => core.call('practice.deleteLadder', { id: ladder!.id }),
       () => core.call('practice.deleteSession', { id: session!.id }),
+      () => core.call('starters.deleteOwn', { id: starter!.id }),
     ];
     for (const [i, remove] of deletes.entries()) {
       await remove();

@@ -178,6 +178,10 @@ async function seedDuplicate(core: Core): Promise<void> {
 
 /** A ladder and a planned practice session, for one-by-one. */
 async function seedPractice(core: Core): Promise<void> {
+  const starter = await core.call('starters.saveOwn', {
+    fields: { text: 'How did the move go, [name]?', situation: 'reconnect' },
+  });
+  await core.call('starters.toggleFavourite', { starterId: starter.id, favourite: true });
   await core.call('practice.saveLadder', { fields: { name: 'Meet-ups', steps: [{ text: 'Say hello', suds: 3 }] } });
   await core.call('practice.startSession', {
     date: '2026-03-01',
