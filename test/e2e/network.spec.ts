@@ -60,7 +60,7 @@ test('a planted looking-for/can-help pair is suggested, and logging the intro re
     await expectAccessible(page, 'intro opt-in dialog');
     await dialog.getByRole('button', { name: 'Both said yes: log introduction' }).click();
     const logged = 'Logged your introduction of Ana Costa and Ben Okafor';
-    await expect(toasts(page).getByText(logged)).toBeVisible();
+    await expect(toasts(page).getByText(logged, { exact: true })).toBeVisible();
     await expect(dialog).toBeHidden();
     await expect(intros.getByText(/No matches yet/)).toBeVisible();
 
@@ -90,7 +90,7 @@ test('a planted looking-for/can-help pair is suggested, and logging the intro re
     // Logged again, by keyboard: only this one counts below.
     await intros.getByRole('button', { name: 'Log introduction of Ana Costa and Ben Okafor' }).focus();
     await page.keyboard.press('Enter');
-    await expect(toasts(page).getByText(logged)).toBeVisible();
+    await expect(toasts(page).getByText(logged, { exact: true })).toBeVisible();
     await expect(intros.getByText(/No matches yet/)).toBeVisible();
 
     for (const [name, other] of [
