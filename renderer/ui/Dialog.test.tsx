@@ -110,3 +110,32 @@ it('closes on Escape from a combobox that is always expanded (the search palette
   await userEvent.keyboard('{Escape}');
   await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
 });
+
+it('keeps focus in a dialog when a screen opens under it, and gives it to that heading on Escape', async () => {
+  // Ctrl+1 then Ctrl+K at once: the screen shows its heading when its data comes, after the search opened.
+  function Late() {
+    const [open, setOpen] = useState(true);
+    const [loaded, setLoaded] = useState(false);
+    return (
+      <main>
+        {loaded ? <ScreenHeading>Today</ScreenHeading> : null}
+        <button onClick={() => setLoaded(true)}>Data came</button>
+        <Dialog open={open} title="Search" onClose={() => setOpen(false)}>
+          <input aria-label="Search people" />
+        </Dialog>
+      </main>
+    );
+  }
+  render(<Late />);
+  const box = screen.getByRole('textbox', { name: 'Search people' });
+  await waitFor(() => expect(document.activeElement).toBe(box));
+  await userEvent.keyboard('Cal');
+  // The data arriving is not a user action: the button is outside the dialog's focus trap.
+  screen.getByRole('button', { name: 'Data came', hidden: true }).click();
+  await screen.findByRole('heading', { name: 'Today', hidden: true });
+  await userEvent.keyboard('l');
+  expect(document.activeElement).toBe(box);
+  expect(box).toHaveProperty('value', 'Call');
+  await userEvent.keyboard('{Escape}');
+  await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Today' })));
+});

@@ -45,7 +45,9 @@ export function Dialog({ open, title, onClose, children, size = 'normal', hideTi
           aria-describedby={undefined}
           onOpenAutoFocus={(event) => {
             // Still the element that opened the dialog: focus has not moved in yet.
-            opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+            // The page itself (nothing focused) is no place to go back to: the heading is.
+            opener.current =
+              document.activeElement instanceof HTMLElement && !focusFellToPage() ? document.activeElement : null;
             const first = content.current?.querySelector<HTMLElement>(FIRST_FIELD);
             if (!first) return;
             event.preventDefault();
