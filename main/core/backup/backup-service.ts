@@ -42,6 +42,7 @@ export const STOP_WAIT_MS = 5_000;
 export const DEFAULT_BACKUP_SETTINGS: BackupSettings = BackupSettings.parse({}, { jitless: true });
 export const BACKUP_SETTINGS = settingsKey({
   id: 'backup',
+  label: 'your backup settings',
   schema: BackupSettings,
   fallback: DEFAULT_BACKUP_SETTINGS,
   scope: 'device',

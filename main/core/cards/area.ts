@@ -9,6 +9,7 @@ import { createOcrEngine, type OcrAssets } from './ocr-engine.ts';
 /** Your own details for "My card"; synced, since they are the same on every device. */
 export const PROFILE = settingsKey({
   id: 'profile',
+  label: 'your own card',
   schema: z.object({ profile: Profile.optional() }),
   fallback: {},
   scope: 'synced',

@@ -67,6 +67,7 @@ export const MAX_REMEMBERED_LAYOUTS = 100;
  */
 export const CSV_LAYOUTS = settingsKey({
   id: 'csv-layouts',
+  label: 'the CSV layouts you used before',
   schema: z.object({
     layouts: z
       .array(z.unknown())

@@ -4,6 +4,7 @@ import { settingsKey } from '../settings/settings-store.ts';
 /** Weekly no-ask target and job-hunt mode; the same on every device. */
 export const NETWORK_SETTINGS = settingsKey({
   id: 'network',
+  label: 'your networking goals',
   schema: NetworkSettings,
   fallback: DEFAULT_NETWORK_SETTINGS,
   scope: 'synced',

@@ -30,6 +30,7 @@ export interface MergeService {
 /** Pairs the user said are different people, each as `a\u0000b` with a < b; the same on every device. */
 export const NOT_DUPLICATES = settingsKey({
   id: 'not-duplicates',
+  label: 'the people you said are not duplicates',
   schema: z.object({ pairs: z.array(z.string().max(200)).max(100_000).catch([]) }),
   fallback: { pairs: [] },
   scope: 'synced',

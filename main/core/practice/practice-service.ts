@@ -28,6 +28,7 @@ import type { LadderDocument, SessionDocument } from './collections.ts';
 /** The weekly practice goal; a damaged or future value reads as the default. */
 export const PRACTICE_SETTINGS = settingsKey({
   id: 'practice',
+  label: 'your practice goal',
   schema: z.object({ weeklyGoal: WeeklyGoal.catch(DEFAULT_WEEKLY_GOAL) }),
   fallback: { weeklyGoal: DEFAULT_WEEKLY_GOAL },
   scope: 'synced',

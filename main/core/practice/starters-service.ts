@@ -20,6 +20,7 @@ import type { UserStarterDocument } from './collections.ts';
 /** Favourite starter ids (library or own). */
 export const FAVOURITES = settingsKey({
   id: 'starter-favourites',
+  label: 'your favourite starters',
   schema: z.object({ ids: z.array(z.string()).catch([]) }),
   fallback: { ids: [] },
   scope: 'synced',

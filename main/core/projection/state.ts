@@ -21,6 +21,7 @@ export type ProjectionState = z.infer<typeof ProjectionState>;
 
 export const PROJECTION_STATE = settingsKey({
   id: 'projection',
+  label: 'how far the search and lists are up to date',
   schema: ProjectionState,
   fallback: { version: 0, checkpoints: {} },
   scope: 'device',

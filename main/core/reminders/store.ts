@@ -15,6 +15,7 @@ const SentLog = z.object({ sent: z.record(z.string(), z.iso.datetime()) });
 
 export const REMINDER_SETTINGS = settingsKey({
   id: 'reminder-settings',
+  label: 'your reminder settings',
   schema: ReminderSettings,
   fallback: DEFAULT_REMINDER_SETTINGS,
   scope: 'synced',
@@ -22,6 +23,7 @@ export const REMINDER_SETTINGS = settingsKey({
 /** Snoozes, skips and today's nudge: the same on every device. */
 export const REMINDER_STATE = settingsKey({
   id: 'reminder-state',
+  label: 'your snoozes and skips',
   schema: ReminderState,
   fallback: { holds: {}, nudge: { skipsInARow: 0 } },
   scope: 'synced',
@@ -29,6 +31,7 @@ export const REMINDER_STATE = settingsKey({
 /** Which notifications this device has shown. */
 export const REMINDER_LOG = settingsKey({
   id: 'reminder-log',
+  label: 'the reminders this device has shown',
   schema: SentLog,
   fallback: { sent: {} },
   scope: 'device',

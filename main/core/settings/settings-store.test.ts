@@ -10,6 +10,7 @@ import { createSettingsStore, settingsKey } from './settings-store.ts';
 
 const SAMPLE = settingsKey({
   id: 'settings-store-test',
+  label: 'the test counter',
   schema: z.object({
     count: z.number().int().min(0),
     label: z.string().max(10).default('none'),
@@ -66,7 +67,10 @@ describe('settings store updates', () => {
 
     const newer = { count: 'many', label: 'kept', future: true };
     await store.write(SAMPLE, newer as never);
-    await expect(store.update(SYNCED, (v) => ({ ...v, count: 1 }))).rejects.toThrow(/changed nothing/);
+    await expect(store.update(SYNCED, (v) => ({ ...v, count: 1 }))).rejects.toMatchObject({
+      code: 'conflict',
+      message: expect.stringMatching(/^Rapport could not read the test counter .*changed nothing/),
+    });
     expect((await t!.core.db.settings.findOne(SAMPLE.id).exec())!.value).toEqual(newer);
     // This device's own bookkeeping starts afresh instead.
     expect(await store.update(SAMPLE, (v) => ({ ...v, count: 1 }))).toEqual({ ...SAMPLE.fallback, count: 1 });

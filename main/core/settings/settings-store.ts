@@ -14,6 +14,8 @@ import type { Expected } from '../lifecycle/write-journal.ts';
 
 export interface SettingsKey<T> {
   readonly id: string;
+  /** What the key holds, in the user's words, for messages ("your snoozes and skips"). */
+  readonly label: string;
   readonly schema: z.ZodType<T>;
   readonly fallback: T;
   /** `device`: state of this installation (where backups go, what was notified); never archived or synced. */
@@ -106,7 +108,7 @@ export function createSettingsStore(
         if (parsed && !parsed.success && key.scope === 'synced') {
           throw new AppError(
             'conflict',
-            `Rapport could not read what it keeps as “${key.id}” (a newer version may have written it, or it is damaged), so it changed nothing. Updating Rapport on this device lets it read it again.`,
+            `Rapport could not read ${key.label} (a newer version on another device may have written them, or they are damaged), so it changed nothing. Updating Rapport on this device lets it read them again.`,
           );
         }
         const current = parsed?.success ? parsed.data : structuredClone(key.fallback);

@@ -20,6 +20,7 @@ export type SyncDeviceConfig = z.infer<typeof SyncDeviceConfig>;
 
 export const syncConfigKey = settingsKey<SyncDeviceConfig>({
   id: 'sync',
+  label: 'this device’s sync settings',
   schema: SyncDeviceConfig,
   fallback: null,
   scope: 'device',
