@@ -51,21 +51,25 @@ export function parseContentFile<F extends { items: { id: string }[] }>(
   return result.data;
 }
 
-// Checked on first use, not at import: parsing the whole library costs 100–150 ms of start-up
-// that the first screen never needs. The files ship with the app, and a test parses them in CI.
-let starterFile: z.infer<typeof StarterFile> | undefined;
-let promptFile: z.infer<typeof PracticePromptFile> | undefined;
-const loadStarters = () => (starterFile ??= parseContentFile(StarterFile, startersJson, 'starters.v2.json'));
+/**
+ * The files ship inside the app, so they are checked where they can change: in CI, where
+ * library.test.ts parses them with `parseContentFile` and checks that parsing changes nothing.
+ * At run time they are used as they are: parsing the starters cost about 20 ms of the first
+ * Today of a day (its nudge suggests one), and once 100–150 ms of every start.
+ */
+export const bundledContent = {
+  starters: startersJson as z.infer<typeof StarterFile>,
+  prompts: promptsJson as z.infer<typeof PracticePromptFile>,
+};
 
 /** The bundled conversation starters. */
-export const libraryStarters = (): readonly LibraryStarter[] => loadStarters().items;
+export const libraryStarters = (): readonly LibraryStarter[] => bundledContent.starters.items;
 
 /** The bundled practice prompts. */
-export const practicePrompts = (): readonly PracticePrompt[] =>
-  (promptFile ??= parseContentFile(PracticePromptFile, promptsJson, 'practice-prompts.v1.json')).items;
+export const practicePrompts = (): readonly PracticePrompt[] => bundledContent.prompts.items;
 
 /** Ids that shipped once and were merged into another line (or dropped: null). */
-export const retiredStarterIds = (): Readonly<Record<string, string | null>> => loadStarters().retired;
+export const retiredStarterIds = (): Readonly<Record<string, string | null>> => bundledContent.starters.retired;
 
 /**
  * The id a stored reference (a favourite) should use today: itself while it is in the library
