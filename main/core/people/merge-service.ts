@@ -31,7 +31,8 @@ export interface MergeService {
 export const NOT_DUPLICATES = settingsKey({
   id: 'not-duplicates',
   label: 'the people you said are not duplicates',
-  schema: z.object({ pairs: z.array(z.string().max(200)).max(100_000).catch([]) }),
+  // No fallback for the list: one this version cannot read is refused on update, not emptied.
+  schema: z.object({ pairs: z.array(z.string().max(200)).max(100_000) }),
   fallback: { pairs: [] },
   scope: 'synced',
 });

@@ -21,7 +21,9 @@ import type { UserStarterDocument } from './collections.ts';
 export const FAVOURITES = settingsKey({
   id: 'starter-favourites',
   label: 'your favourite starters',
-  schema: z.object({ ids: z.array(z.string()).catch([]) }),
+  // No fallback for the list: a list this version cannot read is refused on update (settings-store.ts)
+  // rather than read as empty and written back over every favourite.
+  schema: z.object({ ids: z.array(z.string()) }),
   fallback: { ids: [] },
   scope: 'synced',
 });
@@ -191,13 +193,15 @@ export function createStartersService(
     },
 
     async setFavourite(starterId, favourite) {
-      const current = await favourites();
-      // A favourite kept under a retired id shows on the line that replaced it, so un-starring that line removes it too.
-      const next = favourite
-        ? [...new Set([...current, starterId])]
-        : current.filter((id) => id !== starterId && currentStarterId(id) !== starterId);
-      if (next.length !== current.length) await settings.write(FAVOURITES, { ids: next });
-      return next;
+      // One read-change-write: two stars clicked at once both stay.
+      const { ids } = await settings.update(FAVOURITES, ({ ids: current }) => {
+        // A favourite kept under a retired id shows on the line that replaced it, so un-starring that line removes it too.
+        const next = favourite
+          ? [...new Set([...current, starterId])]
+          : current.filter((id) => id !== starterId && currentStarterId(id) !== starterId);
+        return next.length === current.length ? undefined : { ids: next };
+      });
+      return ids;
     },
 
     watchMine() {

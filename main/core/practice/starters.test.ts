@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { retiredStarterIds as retiredStarterIdsOf } from '../../../shared/content/library.ts';
 import type { Channel } from '../../../shared/content/schema.ts';
+import { inArea } from '../area.ts';
 import { firstNameOf } from './starters-service.ts';
 import { useCore } from './test-helpers.ts';
 
@@ -248,6 +249,38 @@ describe('own starters and favourites', () => {
       (await call('starters.toggleFavourite', { starterId: 'reconnect-long-time-no-speak', favourite: false }))
         .favourites,
     ).toEqual([]);
+  });
+
+  it('keeps both of two stars clicked at once, and writes nothing for a star already there', async () => {
+    const { core, call } = await setup();
+    await Promise.all(
+      ['reconnect-long-time-no-speak', 'event-small-talk-first-regulars'].map((starterId) =>
+        call('starters.toggleFavourite', { starterId, favourite: true }),
+      ),
+    );
+    const saved = await core.db.settings.findOne('starter-favourites').exec();
+    expect((saved!.value as { ids: string[] }).ids.sort()).toEqual([
+      'event-small-talk-first-regulars',
+      'reconnect-long-time-no-speak',
+    ]);
+    await call('starters.toggleFavourite', { starterId: 'reconnect-long-time-no-speak', favourite: true });
+    expect((await core.db.settings.findOne('starter-favourites').exec())!.revision).toBe(saved!.revision);
+  });
+
+  it('refuses to star over favourites this version cannot read, instead of emptying them', async () => {
+    const { core } = await setup();
+    // As a newer version on another device might keep them.
+    const newer = { ids: [{ id: 'reconnect-long-time-no-speak', pinned: true }] };
+    await inArea('replication', () =>
+      core.db.settings.upsert({ id: 'starter-favourites', value: newer, updatedAt: '2026-03-18T12:00:00.000Z' }),
+    );
+    const refused = await core.request('starters.toggleFavourite', {
+      starterId: 'event-small-talk-first-regulars',
+      favourite: true,
+    });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(refused.ok ? '' : refused.error.message).toMatch(/^Rapport could not read your favourite starters as saved/);
+    expect((await core.db.settings.findOne('starter-favourites').exec())!.value).toEqual(newer);
   });
 
   it('un-starring a line also removes a favourite kept under the retired id it replaced', async () => {

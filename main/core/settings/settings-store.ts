@@ -108,11 +108,14 @@ export function createSettingsStore(
         if (parsed && !parsed.success && key.scope === 'synced') {
           throw new AppError(
             'conflict',
-            `Rapport could not read ${key.label} (a newer version on another device may have written them, or they are damaged), so it changed nothing. Updating Rapport on this device lets it read them again.`,
+            `Rapport could not read ${key.label} as saved, so it changed nothing: a newer version of Rapport on another device may have saved a form this one does not know, or the saved copy is damaged. Updating Rapport on this device lets it read the newer form.`,
           );
         }
         const current = parsed?.success ? parsed.data : structuredClone(key.fallback);
-        return put(key, change(current) ?? current);
+        const next = change(current) ?? current;
+        // Already so: no write, so no new revision for sync to carry (a star clicked twice).
+        if (stored !== undefined && JSON.stringify(next) === JSON.stringify(stored)) return next;
+        return put(key, next);
       });
     },
     async remove(key: SettingsKey<unknown>) {
