@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { lazyObject } from '../lazy-schema.ts';
+// Every check's message in words a person reads (installed once, wherever errors are made or shown).
+import './validation-messages.ts';
 
 /**
  * Errors cross every process boundary as values, never as thrown objects: Electron's IPC keeps

@@ -71,13 +71,13 @@ describe('the archive', () => {
       'an id of 5,000 characters',
       (a: Awaited<ReturnType<typeof seededArchive>>) =>
         void (a.collections.interactions!.documents[0]!.id = 'x'.repeat(5000)),
-      /interactions\.documents\[0\]\.id: Too big/,
+      /interactions\.documents\[0\]\.id: Use at most [\d,]+ characters/,
     ],
     [
       'a 10 MB event id',
       (a: Awaited<ReturnType<typeof seededArchive>>) =>
         void (a.collections.interactions!.documents[0]!.eventId = 'e'.repeat(10_000_000)),
-      /interactions\.documents\[0\]\.eventId: Too big/,
+      /interactions\.documents\[0\]\.eventId: Use at most/,
     ],
     [
       'a detail whose interaction is not in the archive',

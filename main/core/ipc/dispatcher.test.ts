@@ -44,7 +44,7 @@ describe('dispatcher.request', () => {
       ok: false,
       error: {
         code: 'invalid_input',
-        message: 'Invalid input for contacts.create: displayName: Name is required',
+        message: 'Name is required',
         details: [{ path: ['displayName'], message: 'Name is required' }],
       },
     });
@@ -82,6 +82,7 @@ describe('dispatcher.request', () => {
     if (!result.ok) {
       expect(result.error.code).toBe('internal');
       expect(result.error.message).not.toContain('/secret/path');
+      expect(result.error.message).not.toContain('contacts.get');
     }
     expect(logError).toHaveBeenCalledWith(boom, 'contacts.get');
   });

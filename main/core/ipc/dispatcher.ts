@@ -47,18 +47,23 @@ export function createDispatcher(
       return fail({ code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) });
     }
     logError(error, channel);
-    return fail({ code: 'internal', message: `Rapport could not complete "${channel}". The details are in the log.` });
+    // The user sees this after "Could not <what they asked for>"; the channel and the error are for the log.
+    return fail({
+      code: 'internal',
+      message: 'Something went wrong that Rapport did not expect. Try again; if it keeps happening, restart Rapport.',
+    });
   };
 
   const parseInput = (schema: z.ZodType, channel: string, input: unknown): Result<unknown> => {
     const parsed = schema.safeParse(input);
     if (parsed.success) return ok(parsed.data);
     const details = toFieldIssues(parsed.error);
-    return fail({
-      code: 'invalid_input',
-      message: `Invalid input for ${channel}: ${describeIssues(details)}`,
-      details,
-    });
+    // Forms show each field's message beside it (details); the message alone reads in a toast, so
+    // it names no channel and no field path. The log keeps both for whoever sent it.
+    console.warn(`[rapport] ${channel} refused its input: ${describeIssues(details)}`);
+    const more = details.length - 1;
+    const message = `${details[0]?.message ?? 'This was refused'}${more ? ` (and ${more} more ${more === 1 ? 'problem' : 'problems'})` : ''}`;
+    return fail({ code: 'invalid_input', message, details });
   };
 
   /** Output is parsed too: a handler bug must not leak fields the contract does not promise. */
