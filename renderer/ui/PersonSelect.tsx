@@ -5,6 +5,7 @@ import { useId, useState, type KeyboardEvent } from 'react';
 import { pickFailure, usePeoplePick, usePeopleRefs, type PickedPerson } from '../api/usePeoplePick.ts';
 import { Avatar } from './Avatar.tsx';
 import { usePopupLayer } from './PopupLayer.tsx';
+import { SEARCH_TEXT_MAX } from '../../shared/ipc/channels/people.ts';
 
 const SHOWN = 50;
 
@@ -103,6 +104,7 @@ export function PersonSelect({
                 value={query}
                 onValueChange={setQuery}
                 onKeyDown={onKeyDown}
+                maxLength={SEARCH_TEXT_MAX}
                 placeholder="Type a name"
                 aria-label={`${label}: type a name`}
               />

@@ -9,6 +9,7 @@ import type {
   TierFilter,
 } from '../../../shared/domain/people-list-view.ts';
 import { peopleCount } from '../../ui/counted.ts';
+import { SEARCH_TEXT_MAX } from '../../../shared/ipc/channels/people.ts';
 
 const SORTS = [
   { value: 'name', label: 'Name' },
@@ -49,6 +50,7 @@ export function PeopleToolbar({
         <input
           type="search"
           aria-label="Filter people"
+          maxLength={SEARCH_TEXT_MAX}
           placeholder="Name, organisation, tag"
           value={view.text}
           onChange={(e) => onChange({ ...view, text: e.target.value })}

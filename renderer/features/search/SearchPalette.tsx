@@ -12,6 +12,7 @@ import { MY_CARD_PARAM } from '../cards/MyCardSettings.tsx';
 import { Avatar } from '../../ui/Avatar.tsx';
 import { formatDateShort } from '../../ui/dates.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
+import { SEARCH_TEXT_MAX } from '../../../shared/ipc/channels/people.ts';
 
 /** The snippet with each match wrapped in <mark>. */
 function Highlighted({ hit }: { hit: SearchHitView }) {
@@ -124,6 +125,7 @@ function PaletteBody({ go }: { go: Go }) {
           data-autofocus
           value={q}
           onValueChange={setQ}
+          maxLength={SEARCH_TEXT_MAX}
           aria-label="Search people, notes and interactions"
           placeholder="Search people, notes and interactions"
         />

@@ -12,6 +12,8 @@ const Ids = z.array(Id).min(1, 'Choose at least one person').max(20_000);
 const Tag = z.string().trim().min(1).max(60);
 const UndoReceipt = lazyObject(() => ({ undoToken: z.string() }));
 
+/** The longest text a search or filter box takes; the boxes stop typing there (maxLength). */
+export const SEARCH_TEXT_MAX = 200;
 export const TimelineFilter = lazyObject(() => ({
   contactId: Id.optional(),
   types: z.array(InteractionType).max(10).optional(),
@@ -143,7 +145,7 @@ export const peopleRequests = {
    */
   'people.pick': channel(() => ({
     input: z.object({
-      q: z.string().max(200).default(''),
+      q: z.string().max(SEARCH_TEXT_MAX).default(''),
       limit: z.number().int().min(1).max(50).default(7),
       exclude: z.array(Id).max(500).default([]),
       prefer: z.array(Id).max(50).default([]),
@@ -157,14 +159,14 @@ export const peopleRequests = {
     output: z.array(PersonRefView).max(500),
   })),
   'search.query': channel(() => ({
-    input: z.object({ q: z.string().max(200), limit: z.number().int().min(1).max(100).default(30) }),
+    input: z.object({ q: z.string().max(SEARCH_TEXT_MAX), limit: z.number().int().min(1).max(100).default(30) }),
     output: z.array(SearchHitView),
   })),
 } as const;
 
 /** The People list's filters and order; the core filters and sorts, the renderer only shows a window. */
 export const PeopleQuery = lazyObject(() => ({
-  text: z.string().max(200).default(''),
+  text: z.string().max(SEARCH_TEXT_MAX).default(''),
   sort: z.enum(['name', 'last-contact', 'next-due']).default('name'),
   tag: z.string().max(60).default(''),
   tier: z.union([z.enum(['any', 'none']), Tier]).default('any'),
