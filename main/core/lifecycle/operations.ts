@@ -6,6 +6,7 @@
  */
 import { copyFileSync, existsSync } from 'node:fs';
 import type { OperationProgress, RecoveryStatus, SafetyCopyInfo } from '../../../shared/ipc/channels/lifecycle.ts';
+import { RESTORE_NEEDS_CONFIRMING } from '../../../shared/ipc/channels/interchange.ts';
 import { AppError } from '../../../shared/ipc/result.ts';
 import { isEmptyProfile, readArchive, readArchiveFile, type Counts, type Documents } from '../backup/archive.ts';
 import { verifiedBackupArchive } from '../backup/backup-files.ts';
@@ -79,9 +80,11 @@ export function createOperations(host: OperationsHost): Operations {
     if (generation && !trouble) {
       if (!overwrite && !(await isEmptyProfile(generation.db))) {
         people = await generation.db.contacts.count().exec();
+        const held = `${people} ${people === 1 ? 'person' : 'people'}`;
         throw new AppError(
           'conflict',
-          `This profile is not empty (${people} people). Restoring replaces everything in it; confirm to continue.`,
+          `This profile is not empty (${held}). Restoring replaces everything in it; confirm to continue.`,
+          [{ path: [RESTORE_NEEDS_CONFIRMING], message: `Replace the ${held} here` }],
         );
       }
       people = await generation.db.contacts.count().exec();

@@ -69,7 +69,7 @@ describe('restore', () => {
     const refused = await target.requestUnchecked('interchange.restoreArchive', { fileName: 'a.json', text });
     expect(refused).toMatchObject({
       ok: false,
-      error: { code: 'conflict', message: expect.stringContaining('1 people') },
+      error: { code: 'conflict', message: expect.stringContaining('(1 person)'), details: [{ path: ['overwrite'] }] },
     });
     expect((await target.db.contacts.find().exec()).map((d) => d.displayName)).toEqual(['Keep Me']);
 

@@ -1,5 +1,6 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { RequestOutput } from '../../../shared/ipc/contract.ts';
+import { needsConfirming } from '../../../shared/ipc/channels/interchange.ts';
 import type { OperationProgress } from '../../../shared/ipc/channels/lifecycle.ts';
 import type { Result } from '../../../shared/ipc/result.ts';
 import { rapport } from '../../api/rapport.ts';
@@ -43,6 +44,8 @@ function RestoreFlow({ job, onClose }: { job: RestoreJob; onClose: () => void })
   const [progress, setProgress] = useState<OperationProgress | null>(null);
   useEffect(() => rapport().on('app.progress', setProgress), []);
 
+  // Cancel pressed: the restore's answer (cancelled, nothing changed) closes the dialog.
+  const cancelled = useRef(false);
   const finish = (result: Result<Restored>, overwrite: boolean) => {
     if (result.ok) {
       onClose();
@@ -50,11 +53,14 @@ function RestoreFlow({ job, onClose }: { job: RestoreJob; onClose: () => void })
         title: `Restored ${job.label}`,
         description: `${peopleCount(result.value.counts.contacts ?? 0)} ${result.value.counts.contacts === 1 ? 'is' : 'are'} back.`,
       });
-    } else if (result.error.code === 'conflict' && !overwrite)
-      setStep({ name: 'confirm', message: result.error.message });
+    } else if (cancelled.current) {
+      onClose();
+      toast({ title: 'Restore cancelled', description: 'Nothing was changed.' });
+    } else if (needsConfirming(result.error) && !overwrite) setStep({ name: 'confirm', message: result.error.message });
     else setStep({ name: 'failed', message: result.error.message });
   };
   const start = (overwrite: boolean) => {
+    cancelled.current = false;
     setStep({ name: 'running' });
     setProgress(null);
     void job.run(overwrite).then((r) => finish(r, overwrite));
@@ -83,7 +89,14 @@ function RestoreFlow({ job, onClose }: { job: RestoreJob; onClose: () => void })
           as a safety copy.
         </p>
         <div className="dialog-footer">
-          <button type="button" disabled={!canCancel} onClick={() => void rapport().app.cancelOperation({})}>
+          <button
+            type="button"
+            disabled={!canCancel}
+            onClick={() => {
+              cancelled.current = true;
+              void rapport().app.cancelOperation({});
+            }}
+          >
             Cancel
           </button>
         </div>

@@ -280,7 +280,7 @@ export const interchangeRequests = {
     input: z.object({}),
     output: ExportedFile.extend({ counts: CollectionCounts }),
   })),
-  /** Refuses a profile that already holds people or history unless `overwrite` is true. */
+  /** Refuses a profile that already holds people or history unless `overwrite` is true (see `backup.restore`). */
   'interchange.restoreArchive': channel(() => ({
     input: z
       .object({
@@ -299,6 +299,10 @@ export const interchangeRequests = {
   'backup.setSettings': channel(() => ({ input: BackupSettings, output: BackupSettings })),
   'backup.runNow': channel(() => ({ input: z.object({}), output: BackupInfo })),
   'backup.list': channel(() => ({ input: z.object({}), output: z.array(BackupInfo) })),
+  /**
+   * Without `overwrite`, a profile that holds people is not replaced: the answer is a `conflict`
+   * whose details name `overwrite` (RESTORE_NEEDS_CONFIRMING), which the app asks about.
+   */
   'backup.restore': channel(() => ({
     input: z.object({ name: z.string().min(1).max(200), overwrite: z.boolean().default(false) }),
     output: RestoreSummary,
@@ -332,3 +336,8 @@ export const DryRunReport = lazyObject(() => ({
   ),
   problems: z.array(ImportProblemView),
 }));
+
+/** The field issue of a restore that would replace people already here: ask, then send `overwrite: true`. */
+export const RESTORE_NEEDS_CONFIRMING = 'overwrite';
+export const needsConfirming = (error: { code: string; details?: { path: (string | number)[] }[] | undefined }) =>
+  error.code === 'conflict' && !!error.details?.some((d) => d.path[0] === RESTORE_NEEDS_CONFIRMING);
