@@ -176,7 +176,10 @@ describe('import commit', () => {
     const result = await preview(core, 'Connections.csv', LINKEDIN);
     vi.spyOn(core.db.interactions, 'bulkInsert').mockRejectedValueOnce(new Error('disk full'));
     const failed = await core.requestUnchecked('interchange.commit', { sessionId: result.sessionId });
-    expect(failed).toMatchObject({ ok: false, error: { code: 'internal' } });
+    expect(failed).toMatchObject({
+      ok: false,
+      error: { code: 'unavailable', message: expect.stringMatching(/taken back, so nothing was changed/) },
+    });
     expect(await typedData(core.db)).toEqual(before);
     // The session survives a failure, so the user can try again.
     expect(await core.call('interchange.commit', { sessionId: result.sessionId })).toMatchObject({

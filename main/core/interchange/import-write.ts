@@ -7,6 +7,7 @@
 import { AppError } from '../../../shared/ipc/result.ts';
 import type { AreaApis } from '../context.ts';
 import { freeBytes, isDiskFull } from '../lifecycle/reserve.ts';
+import { isCancelled } from '../jobs/cancellation.ts';
 import type { InteractionDocument } from '../interactions/schema.ts';
 import type { ContactDocument } from '../people/schema.ts';
 import type { DataFolder } from '../lifecycle/data-folder.ts';
@@ -35,7 +36,8 @@ export interface PlanRun {
 
 /**
  * Applies the plan; `signal` is checked between chunks.
- * @throws the signal's `Cancelled` after undoing, when cancelled; the write error after undoing, on failure.
+ * @throws the signal's `Cancelled` after undoing, when cancelled; after undoing a failure, an AppError
+ *   saying nothing was changed (the failure itself goes to the log).
  */
 export async function applyPlan(areas: AreaApis, journal: WriteJournal, plan: WritePlan, run: PlanRun): Promise<void> {
   const total = plan.people.length + plan.interactions.length;
@@ -69,9 +71,15 @@ export async function applyPlan(areas: AreaApis, journal: WriteJournal, plan: Wr
     }
     journal.end(intent.id);
     run.onProgress('undoing', total, total);
-    throw isDiskFull(error)
-      ? new AppError('unavailable', `The disk is full, so ${run.fileName} was not imported; nothing was changed.`)
-      : error;
+    if (isDiskFull(error))
+      throw new AppError('unavailable', `The disk is full, so ${run.fileName} was not imported; nothing was changed.`);
+    if (error instanceof AppError || isCancelled(error)) throw error;
+    // Taken back whole: say so, and keep what went wrong for the log rather than the screen.
+    console.error(`[rapport] The import of ${run.fileName} failed and was taken back:`, error);
+    throw new AppError(
+      'unavailable',
+      `Something went wrong while importing ${run.fileName}. What it had written was taken back, so nothing was changed. Try again; if it keeps happening, restart Rapport.`,
+    );
   }
   journal.end(intent.id);
 }

@@ -104,7 +104,7 @@ function ImportFlow({ onClose }: { onClose: () => void }) {
           ...(policy ? { policy } : {}),
           choices: Object.entries(choices).map(([index, action]) => ({ index: Number(index), action })),
         }),
-      { action: `import ${preview.fileName}`, onError: (e) => setError(`${e.message} Nothing was changed.`) },
+      { action: `import ${preview.fileName}`, onError: (e) => setError(e.message) },
     );
     setStep(result.ok ? { name: 'done', summary: result.value } : { name: 'preview', preview });
   }

@@ -55,10 +55,10 @@ const PREVIEW: ImportPreview = {
   ],
 };
 
-async function open() {
+async function open(preview = PREVIEW) {
   const view = renderInApp(<ImportDialog open onClose={() => {}} />, {
     requests: {
-      'interchange.preview': () => PREVIEW,
+      'interchange.preview': () => preview,
       'interchange.commit': () => ({ cancelled: false, created: 3, merged: 1, skipped: 0, interactions: 0 }),
       'interchange.cancel': () => ({ cancelled: true }),
     },
@@ -105,5 +105,26 @@ describe('the import preview, for a person who is in the file more than once', (
         choices: [{ index: 2, action: 'create' }],
       }),
     );
+  });
+});
+
+describe('the file’s problems in the preview', () => {
+  it('come in file order, open before Import when a line was left out, and say how many of each', async () => {
+    await open({
+      ...PREVIEW,
+      problems: [
+        { file: 'people.vcf', line: 19, severity: 'warning', message: 'Birthday left out' },
+        { file: 'people.vcf', line: 7, severity: 'error', message: 'A quote (") opens here and is never closed' },
+        { file: 'people.vcf', line: 12, severity: 'warning', message: 'Phone kept as typed' },
+      ],
+    });
+    const problems = screen.getByText(/^In the file:/).closest('details')!;
+    expect(screen.getByText(/^In the file:/).textContent).toBe('In the file: 1 left out, 2 to check');
+    expect(problems.open).toBe(true);
+    expect(
+      within(problems)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent?.match(/line (\d+)/)?.[1]),
+    ).toEqual(['7', '12', '19']);
   });
 });

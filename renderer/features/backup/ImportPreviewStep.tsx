@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { ImportAction, ImportPolicy, ImportPreview } from '../../../shared/ipc/channels/interchange.ts';
-import { counted, peopleCount } from '../../ui/counted.ts';
+import { peopleCount } from '../../ui/counted.ts';
 import { actionChoices, fieldNames, keptApartText, matchesText, statusText } from './import-row-text.ts';
 
 /** Rows drawn in the table; the rest follow the policy (a 10k-row table would freeze the window). */
@@ -92,18 +92,7 @@ function PeopleInFile({
           goes.
         </p>
       ) : null}
-      {preview.problems.length ? (
-        <details>
-          <summary>{counted(preview.problems.length, 'problem', 'problems')} in the file</summary>
-          <ul className="import-problems">
-            {preview.problems.map((p, i) => (
-              <li key={i}>
-                {p.file}, line {p.line}: {p.message}
-              </li>
-            ))}
-          </ul>
-        </details>
-      ) : null}
+      {preview.problems.length ? <FileProblems problems={preview.problems} /> : null}
       <div className="import-table-scroller">
         <table className="import-table">
           <caption className="visually-hidden">People in the file</caption>
@@ -155,5 +144,30 @@ function PeopleInFile({
         ) : null}
       </div>
     </>
+  );
+}
+
+/**
+ * What the file held that could not come in as it stood, in file order. Open from the start when
+ * something was left out, so a line that did not come in is seen before Import, not after.
+ */
+function FileProblems({ problems }: { problems: ImportPreview['problems'] }) {
+  const inOrder = [...problems].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+  const leftOut = problems.filter((p) => p.severity === 'error').length;
+  const toCheck = problems.length - leftOut;
+  const summary = [leftOut ? `${leftOut} left out` : '', toCheck ? `${toCheck} to check` : '']
+    .filter(Boolean)
+    .join(', ');
+  return (
+    <details open={leftOut > 0}>
+      <summary>In the file: {summary}</summary>
+      <ul className="import-problems">
+        {inOrder.map((p, i) => (
+          <li key={i}>
+            {p.file}, line {p.line}: {p.message}
+          </li>
+        ))}
+      </ul>
+    </details>
   );
 }

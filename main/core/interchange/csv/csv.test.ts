@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { detectFormat, importContactsFile } from '../detect.ts';
 import { importGoogleCsv } from './google.ts';
 import { importLinkedInCsv, parseConnectedOn } from './linkedin.ts';
+import { readCsv } from './read-csv.ts';
 
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url));
 const bytes = (text: string) => new TextEncoder().encode(text);
@@ -171,5 +172,53 @@ describe('parseConnectedOn', () => {
     ['', undefined],
   ])('reads %j as %j', (text, expected) => {
     expect(parseConnectedOn(text)).toBe(expected);
+  });
+});
+
+describe('readCsv', () => {
+  it('leaves out a line whose quote is never closed, says which lines ran together, and reads the lines after it', () => {
+    const text = [
+      'Name,Organisation',
+      'Ada Lovelace,Engines',
+      'Kofi Mensah,"Unclosed quote org',
+      'Megan Hughes,Fieldwork',
+      'Lars Berg,Nordlys',
+    ].join('\n');
+    const { rows, problems } = readCsv(bytes(text), 'people.csv');
+    expect(rows.map((r) => [r.line, r.cells[0]])).toEqual([
+      [1, 'Name'],
+      [2, 'Ada Lovelace'],
+      [4, 'Megan Hughes'],
+      [5, 'Lars Berg'],
+    ]);
+    expect(problems).toEqual([
+      {
+        file: 'people.csv',
+        line: 3,
+        severity: 'error',
+        message:
+          'A quote (") opens here and is never closed, so lines 3–5 ran together: this line was left out, and the lines after it were read on their own.',
+      },
+    ]);
+  });
+
+  it('keeps a quoted field over several lines as one cell, on the line it starts', () => {
+    const { rows, problems } = readCsv(bytes('Name,Notes\nAda,"met at\nthe talk"\nBen,x'), 'people.csv');
+    expect(rows.map((r) => [r.line, r.cells[1]])).toEqual([
+      [1, 'Notes'],
+      [2, 'met at\nthe talk'],
+      [4, 'x'],
+    ]);
+    expect(problems).toEqual([]);
+  });
+
+  it('stops at a header whose quote is never closed', () => {
+    const { rows, problems } = readCsv(bytes('Name,"Organisation\nAda,Engines'), 'people.csv');
+    expect(rows).toEqual([]);
+    expect(problems[0]).toMatchObject({
+      line: 1,
+      severity: 'error',
+      message: expect.stringMatching(/^The first line opens a quote/),
+    });
   });
 });

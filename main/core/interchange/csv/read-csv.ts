@@ -37,18 +37,58 @@ export function readCsv(bytes: Uint8Array, file: string): { rows: CsvRow[]; prob
       severity: 'warning',
       message: `charset: guessed ${decoded.guessedCharset} (the file is not UTF-8 and does not say what it is)`,
     });
-  let start = 0;
-  Papa.parse<string[]>(text, {
-    newline: '\n',
-    skipEmptyLines: false,
-    step: (result) => {
-      const line = lineAt(start);
-      start = result.meta.cursor + 1;
-      const cells = result.data;
-      for (const error of result.errors)
-        problems.push({ file, line, severity: 'warning', message: `Line ${line}: ${error.message}` });
-      if (cells.some((c) => c.trim() !== '')) rows.push({ line, cells });
-    },
-  });
+  // A quote opened and never closed swallows every line after it into one field: that line is left
+  // out, said so, and reading starts again on the next line, so the people after it still come in.
+  let from = 0;
+  while (from < text.length) from = readFrom(from);
   return { rows, problems };
+
+  /** Reads rows from `offset` to the end, or up to a broken row; returns where reading goes on. */
+  function readFrom(offset: number): number {
+    let start = offset;
+    let resume = text.length;
+    Papa.parse<string[]>(text.slice(offset), {
+      newline: '\n',
+      skipEmptyLines: false,
+      step: (result, parser) => {
+        const line = lineAt(start);
+        const end = offset + result.meta.cursor;
+        if (result.errors.some((e) => e.code === 'MissingQuotes')) {
+          const last = lineAt(Math.max(start, end - 1));
+          const ranOn = last > line ? `, so lines ${line}–${last} ran together` : '';
+          if (line === 1) {
+            problems.push({
+              file,
+              line,
+              severity: 'error',
+              message: `The first line opens a quote (") that is never closed${ranOn}; fix it and import again.`,
+            });
+          } else {
+            problems.push({
+              file,
+              line,
+              severity: 'error',
+              message: `A quote (") opens here and is never closed${ranOn}: this line was left out, and the lines after it were read on their own.`,
+            });
+            resume = lineStarts[line] ?? text.length;
+          }
+          parser.abort();
+          return;
+        }
+        start = end + 1;
+        for (const error of result.errors)
+          problems.push({ file, line, severity: 'warning', message: csvErrorText(error) });
+        const cells = result.data;
+        if (cells.some((c) => c.trim() !== '')) rows.push({ line, cells });
+      },
+    });
+    return resume;
+  }
+}
+
+/** papaparse's words for what it could still read, in ours. */
+function csvErrorText(error: Papa.ParseError): string {
+  if (error.code === 'InvalidQuotes')
+    return 'A quoted field has text after its closing quote; it was read as it stands.';
+  return `${error.message}.`;
 }
