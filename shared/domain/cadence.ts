@@ -3,11 +3,14 @@ import type { Tier } from './contact.ts';
 import { lazyObject } from '../lazy-schema.ts';
 
 /** How often to be in touch: due after `idealDays`, overdue after `maxDays`. */
+const DAYS = 'Use a whole number of days from 1 to 3,650';
+const days = () => z.number({ error: DAYS }).int(DAYS).min(1, DAYS).max(3650, DAYS);
+
 export const Cadence = lazyObject(() => ({
-  idealDays: z.number().int().min(1).max(3650),
-  maxDays: z.number().int().min(1).max(3650),
+  idealDays: days(),
+  maxDays: days(),
 })).refine((c) => c.maxDays >= c.idealDays, {
-  message: 'The maximum must not be shorter than the ideal',
+  message: 'Make the maximum at least as long as the ideal',
   path: ['maxDays'],
 });
 export type Cadence = z.infer<typeof Cadence>;

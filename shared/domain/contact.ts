@@ -44,9 +44,13 @@ export type PostalAddress = z.infer<typeof PostalAddress>;
 
 /** A birthday with or without a year (many address books store `--MM-DD`). */
 export const Birthday = lazyObject(() => ({
-  year: z.number().int().min(1800).max(9999).optional(),
-  month: z.number().int().min(1).max(12),
-  day: z.number().int().min(1).max(31),
+  year: z.number().int().min(1800, 'Use a year from 1800 on').max(9999, 'Use a four-digit year').optional(),
+  month: z.number().int().min(1, 'Months go from 1 to 12').max(12, 'Months go from 1 to 12'),
+  day: z
+    .number()
+    .int()
+    .min(1, 'That day does not exist in that month')
+    .max(31, 'That day does not exist in that month'),
 })).refine((b) => b.day <= daysInMonth(b.month, b.year), {
   message: 'That day does not exist in that month',
   path: ['day'],

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState, type FormEvent } from 'react';
 import { TIER_NAMES } from '../../../shared/domain/cadence.ts';
 import { Tier } from '../../../shared/domain/contact.ts';
 import { KeepInTouchSettings } from '../../../shared/domain/settings.ts';
@@ -9,6 +9,7 @@ import { RestoredDraft } from '../../ui/drafts/RestoredDraft.tsx';
 import { useFormDraft } from '../../ui/drafts/useFormDraft.ts';
 import { Field } from '../../ui/Field.tsx';
 import { RhythmSelect } from '../../ui/RhythmSelect.tsx';
+import { useFocusFirstError } from '../../ui/useFocusFirstError.ts';
 
 /** The default rhythm of each tier, in days, and the rhythm new and imported people start with. */
 export function CadenceSettings() {
@@ -16,12 +17,13 @@ export function CadenceSettings() {
   const request = useRequest();
   const [settings, setSettings] = useState<KeepInTouchSettings | null>(null);
   const [error, setError] = useState('');
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   useEffect(() => {
     void request(() => rapport().settings.getKeepInTouch({}), { action: 'load the rhythms' }).then(
       (r) => r.ok && setSettings(r.value),
     );
   }, [request]);
-  const formRef = useRef<HTMLFormElement>(null);
+  const formRef = useFocusFirstError(fieldErrors);
   // Numbers changed and not saved stay for the next visit while the saved rhythms are unchanged.
   const typed = useFormDraft(settings ? 'settings:keep-in-touch' : null, formRef);
   if (!settings) return null;
@@ -38,13 +40,15 @@ export function CadenceSettings() {
     const defaultTier = String(data.get('defaultTier') ?? '');
     const parsed = KeepInTouchSettings.safeParse({ tiers, ...(defaultTier ? { defaultTier } : {}) });
     if (!parsed.success) {
-      const issue = toFieldIssues(parsed.error)[0];
-      return setError(
-        issue
-          ? `${TIER_NAMES[issue.path[1] as Tier] ?? ''} ${issue.path.at(-1) === 'maxDays' ? 'maximum' : 'ideal'}: ${issue.message}`
-          : 'Check the numbers',
-      );
+      // Every field's message beside it at once, so four mistakes take one round, not four.
+      const byField: Record<string, string> = {};
+      for (const issue of toFieldIssues(parsed.error))
+        if (issue.path[0] === 'tiers')
+          byField[`${issue.path[1]}-${issue.path[2] === 'maxDays' ? 'max' : 'ideal'}`] ??= issue.message;
+      setFieldErrors(byField);
+      return setError(Object.keys(byField).length ? '' : 'Check the numbers');
     }
+    setFieldErrors({});
     setError('');
     const result = await request(() => rapport().settings.setKeepInTouch(parsed.data), {
       action: 'save the rhythms',
@@ -88,6 +92,7 @@ export function CadenceSettings() {
               type="number"
               min={1}
               defaultValue={settings.tiers[t].idealDays}
+              error={fieldErrors[`${t}-ideal`]}
             />
             <Field
               label="Maximum (days)"
@@ -95,6 +100,7 @@ export function CadenceSettings() {
               type="number"
               min={1}
               defaultValue={settings.tiers[t].maxDays}
+              error={fieldErrors[`${t}-max`]}
             />
           </fieldset>
         ))}
