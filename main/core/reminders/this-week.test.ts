@@ -58,3 +58,32 @@ it('still shows Today when the reminder state is one this version cannot read, w
   expect(today.overdue.map((p) => p.displayName)).toEqual(['Sam Okafor']);
   expect(today.nudge).toBeNull();
 });
+
+it('lists someone met at a meet-up until the 48 hours are up, then moves them to Due now, and drops them once followed up', async () => {
+  h = await openTestCore({ now: '2026-12-02T19:00:00Z' });
+  const omar = await h.call('contacts.create', { displayName: 'Omar Haddad' });
+  const met = await h.call('interactions.log', {
+    interaction: { type: 'meet-up', date: '2026-12-02', time: '18:30', contactIds: [omar.id] },
+  });
+  h.clock.set('2026-12-03T09:00:00Z');
+  const before = await h.next('reminders.watchToday', {}, (v) => v.thisWeek.length === 1);
+  expect(before.thisWeek[0]!.reasons).toEqual([
+    {
+      kind: 'event-follow-up',
+      interactionId: met.id,
+      eventType: 'meet-up',
+      metOn: '2026-12-02',
+      dueAt: '2026-12-04T18:30:00.000Z',
+    },
+  ]);
+  expect(before.due).toEqual([]);
+
+  h.clock.set('2026-12-04T19:00:00Z');
+  const due = await h.next('reminders.watchToday', {}, (v) => v.due.length === 1);
+  expect(due.due[0]!.reasons.map((r) => r.kind)).toEqual(['event-follow-up']);
+  expect(due.thisWeek).toEqual([]);
+
+  await h.call('interactions.log', { interaction: { type: 'email', date: '2026-12-04', contactIds: [omar.id] } });
+  const done = await h.next('reminders.watchToday', {}, (v) => v.due.length === 0);
+  expect(done.thisWeek).toEqual([]);
+});

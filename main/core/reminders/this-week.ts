@@ -2,11 +2,13 @@
  * Today's "This week": who comes up in the next seven days, and why. A rhythm coming due, as the
  * keep-in-touch lanes say (`dueLanes`); a snooze that ends ("Back on 10 Dec": a snoozed person is
  * hidden from Today, and without this vanished with nothing saying when they return); a detail's
- * follow-up day. Someone due now is on Today's other lists and not repeated here.
+ * follow-up day; following up on someone met at an event, by its 48-hour deadline. Someone due now is on Today's other lists and not repeated here.
  */
 import { addCalendarDays } from '../../../shared/domain/keep-in-touch/days.ts';
 import { dueLanes, THIS_WEEK_DAYS } from '../../../shared/domain/keep-in-touch/status.ts';
+import { awaitsFollowUp, followUpDueAt, meetingAt } from '../../../shared/domain/reminders/schedule.ts';
 import type { DueReasonView } from '../../../shared/domain/reminders/views.ts';
+import { wallClock } from '../../../shared/domain/reminders/zoned.ts';
 import type { RapportDatabase } from '../db/database.ts';
 import type { Snapshot } from './reminders-service.ts';
 import { waitingFollowUps } from './inputs.ts';
@@ -46,6 +48,22 @@ export async function comingThisWeek(db: RapportDatabase, snap: Snapshot): Promi
     if (names.has(f.contactId))
       add(f.contactId, f.followUpOn, { kind: 'follow-up', detailId: f.id, followUpOn: f.followUpOn });
 
+  // Met at a conference or meet-up and not followed up yet: due 48 hours after, when it moves to
+  // Due now; until then it says by when, so the follow-up can go out within the two days.
+  const people = new Map(data.people.map((p) => [p.id, p]));
+  // Met over two days ago (a day more for time zones): due already, so on Due now, not here.
+  const recent = addCalendarDays(today, -3);
+  for (const event of data.events) {
+    if (event.date < recent) continue;
+    const person = people.get(event.contactId);
+    if (!person || !awaitsFollowUp(event, person, state.holds[person.id])) continue;
+    const dueAt = followUpDueAt(meetingAt(event, snap.zone));
+    const dueDay = wallClock(dueAt, snap.zone).day;
+    if (dueAt <= snap.now || dueDay > weekEnd) continue;
+    const { interactionId, type: eventType, date: metOn } = event;
+    add(person.id, dueDay, { kind: 'event-follow-up', interactionId, eventType, metOn, dueAt: dueAt.toISOString() });
+  }
+
   for (const [id, hold] of Object.entries(state.holds)) {
     const until = hold.snoozedUntil;
     // Holds of archived or deleted people stay in the state; only those Today can show count.
@@ -55,9 +73,17 @@ export async function comingThisWeek(db: RapportDatabase, snap: Snapshot): Promi
     // falls before it (a follow-up day) is not said: they are not on Today that day.
     const person = coming.get(id)!;
     person.on = until;
-    person.reasons = person.reasons.filter((r) => r.kind !== 'follow-up' || r.followUpOn >= until);
+    person.reasons = person.reasons.filter((r) => dayOf(r, snap.zone) >= until);
   }
   return [...coming.values()]
     .map((p) => ({ ...p, displayName: names.get(p.id) ?? p.displayName }))
     .sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : a.displayName.localeCompare(b.displayName)));
+}
+
+/** The day a reason comes up on (a snooze's end, a follow-up's day, an event follow-up's deadline). */
+function dayOf(reason: DueReasonView, zone: string): string {
+  if (reason.kind === 'follow-up') return reason.followUpOn;
+  if (reason.kind === 'event-follow-up') return wallClock(new Date(reason.dueAt), zone).day;
+  if (reason.kind === 'snoozed') return reason.until;
+  return '';
 }

@@ -16,6 +16,11 @@ it('says since when an event follow-up is late, and nothing more on the day it c
   expect(reasonText(metAt(dueAt), '2026-12-10')).toBe('Follow up: met at a meet-up on 3 Dec, due since 5 Dec');
 });
 
+it('says by when an event follow-up still to come is due (This week)', () => {
+  const dueAt = new Date(2026, 11, 5, 12).toISOString();
+  expect(reasonText(metAt(dueAt), '2026-12-04')).toBe('Follow up by 5 Dec: met at a meet-up on 3 Dec');
+});
+
 it('says when a follow-up still to come is, and when a snoozed person is back', () => {
   const followUp: DueReasonView = {
     kind: 'follow-up',

@@ -11,10 +11,12 @@ export function reasonText(reason: DueReasonView, today?: string): string {
     case 'due':
       return `Due since ${formatDateShort(reason.status.dueOn)}`;
     case 'event-follow-up': {
-      // Past the 48 hours it asked for, it says since when: late, not new.
+      // Still to come (This week) it says by when; past the 48 hours it asked for, since when: late, not new.
       const due = formatISO(new Date(reason.dueAt), { representation: 'date' });
+      const met = `met at a ${reason.eventType} on ${formatDateShort(reason.metOn, today)}`;
+      if (today && due > today) return `Follow up by ${formatDateShort(due, today)}: ${met}`;
       const late = today && due < today ? `, due since ${formatDateShort(due, today)}` : '';
-      return `Follow up: met at a ${reason.eventType} on ${formatDateShort(reason.metOn)}${late}`;
+      return `Follow up: ${met}${late}`;
     }
     case 'birthday':
       return reason.turning !== undefined ? `Birthday today (${reason.turning})` : 'Birthday today';

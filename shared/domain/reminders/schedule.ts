@@ -121,6 +121,26 @@ const maxDay = (a: string | undefined, b: string | undefined) =>
   a === undefined ? b : b === undefined ? a : a > b ? a : b;
 
 /**
+ * Whether a meeting at an event still waits for its follow-up: any interaction with them on a
+ * later day answers it (the meeting itself is on its own day), and so does a skip since.
+ */
+export function awaitsFollowUp(
+  event: Pick<EventMeeting, 'date'>,
+  person: Pick<ReminderPerson, 'lastInteractionOn'>,
+  hold: PersonHold | undefined,
+): boolean {
+  if (person.lastInteractionOn && person.lastInteractionOn > event.date) return false;
+  return !(hold?.skippedOn && hold.skippedOn >= event.date);
+}
+
+/** When following up on a meeting falls due: `EVENT_FOLLOW_UP_HOURS` elapsed hours after it. */
+export const followUpDueAt = (metAt: Date): Date => new Date(metAt.getTime() + EVENT_FOLLOW_UP_HOURS * HOUR);
+
+/** The moment of a meeting at an event, in `zone`; one logged without a time counts from noon. */
+export const meetingAt = (event: Pick<EventMeeting, 'date' | 'time'>, zone: string): Date =>
+  instantAt(event.date, parseTime(event.time ?? UNTIMED_MEETING), zone);
+
+/**
  * Who is due today, and why.
  *
  * - **Keep in touch**: due/overdue by `keepInTouchStatus`, counting from the latest of the last
@@ -191,13 +211,9 @@ export function schedule(input: ScheduleInput): Schedule {
   };
   for (const event of input.events) {
     const person = people.get(event.contactId);
-    if (!person) continue;
-    // Any interaction on a later day answers the follow-up; the meeting itself is on its own day.
-    if (person.lastInteractionOn && person.lastInteractionOn > event.date) continue;
-    const skippedOn = input.holds[person.id]?.skippedOn;
-    if (skippedOn && skippedOn >= event.date) continue;
+    if (!person || !awaitsFollowUp(event, person, input.holds[person.id])) continue;
     const metAt = meetingInstant(event.date, event.time ?? UNTIMED_MEETING);
-    const dueAt = new Date(metAt.getTime() + EVENT_FOLLOW_UP_HOURS * HOUR);
+    const dueAt = followUpDueAt(metAt);
     const lapsesAt = new Date(dueAt.getTime() + EVENT_FOLLOW_UP_LAPSES_DAYS * 24 * HOUR);
     consider(dueAt);
     consider(lapsesAt);
