@@ -152,15 +152,23 @@ export function createEventsArea(ctx: CoreContext): Area<Requests, Subscriptions
     async markSent(id: string, contactId: string, via: 'email' | 'message') {
       const event = await find(id);
       const { metOn } = attendanceOf(event, await eventInteractions(db, event));
-      if (!metOn.has(contactId)) {
+      const met = metOn.get(contactId);
+      if (!met) {
         throw new AppError('invalid_input', 'That person was not met at this event.', [
           { path: ['contactId'], message: 'Not met at this event' },
+        ]);
+      }
+      const today = todayOf(clock);
+      // A follow-up dated before the meeting would not count as one, and each press would log another.
+      if (today < met) {
+        throw new AppError('invalid_input', 'The meeting is still to come: a follow-up can be marked sent after it.', [
+          { path: ['contactId'], message: 'Met later than today' },
         ]);
       }
       return ctx.areas.interactions.log({
         interaction: {
           type: via,
-          date: todayOf(clock),
+          date: today,
           contactIds: [contactId],
           title: `Follow-up after ${event.name}`,
           eventId: event.id,

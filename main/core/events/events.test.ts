@@ -137,8 +137,8 @@ describe('one event, one set of records', { timeout: 30_000 }, () => {
       ['Cy Diaz', 'due', '2026-03-20'],
     ]);
     for (const item of view.followUps) expect(item.draft).toMatch(new RegExp(`^Hi ${item.displayName.split(' ')[0]},`));
-    expect(view.followUps[0]!.mailto).toMatch(/^mailto:ann%40example\.com/);
-    expect(view.followUps[1]!.mailto).toBeUndefined();
+    expect(view.followUps[0]!.email).toBe('ann@example.com');
+    expect(view.followUps[1]!.email).toBeUndefined();
 
     const ann = view.followUps[0]!.contactId;
     const annPerson = await t.call('contacts.get', { id: ann });
@@ -183,6 +183,22 @@ describe('one event, one set of records', { timeout: 30_000 }, () => {
     await expect(t.call('events.exportIcs', { id: event.id })).rejects.toThrow(/no longer exists/);
     await t.call('undo.apply', { token: undoToken });
     expect((await t.call('events.exportIcs', { id: event.id })).text).toContain('DevConf');
+  });
+
+  it('refuses to mark sent a follow-up to someone captured ahead of the event’s day, and logs nothing', async () => {
+    const t = await openTestCore({ now: '2026-03-18T09:00:00Z' });
+    const fields = await t.call('events.parseIcs', { text: ICS });
+    const event = await t.call('events.create', {
+      fields: { ...fields, startsOn: '2026-03-20', endsOn: '2026-03-20' },
+    });
+    await t.call('events.capture', { eventId: event.id, name: 'Priya Natarajan', detail: '', followUp: '' });
+    const view = await t.next('events.watch', { id: event.id }, (v) => v.followUps.length === 1);
+    expect(view.followUps[0]!.metOn).toBe('2026-03-20');
+    const before = await t.call('timeline.page', { filter: {}, offset: 0, limit: 50 });
+    const refused = await t.core.request('events.markSent', { id: event.id, contactId: view.followUps[0]!.contactId });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_input', message: /still to come/ } });
+    expect(await t.call('timeline.page', { filter: {}, offset: 0, limit: 50 })).toEqual(before);
+    await t.dispose();
   });
 
   it('offers a matching ladder step as the practice and shows the SUDS once practised', async () => {

@@ -1,4 +1,5 @@
 import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { EventView } from '../../../shared/ipc/channels/events.ts';
 import { eventRecord } from '../../test-support/events.ts';
@@ -40,5 +41,39 @@ describe('an event page', () => {
     unmount();
     show(viewOn('2026-03-10', '2026-03-17'));
     await sectionsAre(['Follow-ups', 'Review', 'Prep sheet']);
+  });
+});
+
+describe('the follow-up queue', () => {
+  const ann = {
+    contactId: 'ann',
+    displayName: 'Ann Lee',
+    state: 'due' as const,
+    metOn: '2026-03-17',
+    dueBy: '2026-03-19',
+    subject: 'Good to meet you at Leeds JS',
+    draft: 'Hi Ann,\n\nGood to meet you.',
+    email: 'ann@example.com',
+  };
+  const withAnn = (metOn = ann.metOn): EventView => ({ ...viewOn('2026-03-17'), followUps: [{ ...ann, metOn }] });
+
+  it('lets the draft be edited, keeps the edit when the page closes, and opens the edited text in email', async () => {
+    const { unmount } = show(withAnn());
+    const box = await screen.findByLabelText('Draft to Ann Lee');
+    await userEvent.type(box, ' See you at the next one!');
+    unmount();
+    show(withAnn());
+    const again = await screen.findByLabelText('Draft to Ann Lee');
+    expect((again as HTMLTextAreaElement).value).toBe('Hi Ann,\n\nGood to meet you. See you at the next one!');
+    expect(screen.getByText('Restored what you typed before.')).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Open in email' }).getAttribute('href')).toContain(
+      encodeURIComponent('See you at the next one!'),
+    );
+  });
+
+  it('offers no Mark sent before the meeting, for someone captured ahead of the event’s day', async () => {
+    show(withAnn('2026-03-20'));
+    expect(await screen.findByText('Send it after you meet on 20 Mar 2026')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Mark Ann Lee sent' })).toBeNull();
   });
 });

@@ -1,9 +1,14 @@
 import { Copy, Mail } from 'lucide-react';
+import { z } from 'zod';
+import { mailtoLink } from '../../../shared/domain/network/outreach.ts';
 import type { EventView, FollowUpView } from '../../../shared/ipc/channels/events.ts';
 import { rapport } from '../../api/rapport.ts';
 import { useRequest } from '../../api/request.ts';
 import { openPerson } from '../../navigation/useScreen.ts';
 import { formatDate } from '../../ui/dates.ts';
+import { DraftText } from '../../ui/drafts/draft-store.ts';
+import { RestoredDraft } from '../../ui/drafts/RestoredDraft.tsx';
+import { useDraft } from '../../ui/drafts/useDraft.ts';
 import { useCopy } from '../starters/useCopy.ts';
 
 const STATE_WORDS = (item: FollowUpView) =>
@@ -16,15 +21,8 @@ const STATE_WORDS = (item: FollowUpView) =>
 /** After: everyone met, each with a drafted message; copy or open it, send it yourself, mark it sent. */
 export function FollowUpQueue({ view }: { view: EventView }) {
   const { event, followUps } = view;
-  const { copy, status } = useCopy();
-  const request = useRequest();
   const waiting = followUps.filter((f) => f.state !== 'done');
   const done = followUps.filter((f) => f.state === 'done');
-  const markSent = (item: FollowUpView) =>
-    request(() => rapport().events.markSent({ id: event.id, contactId: item.contactId, via: 'email' }), {
-      action: `log the follow-up to ${item.displayName}`,
-      success: () => ({ kind: 'success', title: `Logged your follow-up to ${item.displayName}` }),
-    });
 
   return (
     <section className="card stack" aria-labelledby="follow-ups-title">
@@ -38,35 +36,7 @@ export function FollowUpQueue({ view }: { view: EventView }) {
       ) : null}
       <ul className="follow-up-list">
         {waiting.map((item) => (
-          <li key={item.contactId} className={`follow-up follow-up-${item.state}`} aria-label={item.displayName}>
-            <div className="likely-top">
-              <button type="button" className="link-button" onClick={() => openPerson(item.contactId)}>
-                {item.displayName}
-              </button>
-              <span className={`status status-${item.state === 'due' ? 'due' : 'overdue'}`}>{STATE_WORDS(item)}</span>
-            </div>
-            <label className="visually-hidden" htmlFor={`draft-${item.contactId}`}>
-              Draft to {item.displayName}
-            </label>
-            <textarea id={`draft-${item.contactId}`} readOnly rows={5} value={item.draft} />
-            <div className="actions">
-              <button
-                type="button"
-                className="small"
-                onClick={() => void copy(item.draft, `Copied the draft to ${item.displayName}.`)}
-              >
-                <Copy size={14} aria-hidden /> Copy
-              </button>
-              {item.mailto ? (
-                <a className="button small" href={item.mailto}>
-                  <Mail size={14} aria-hidden /> Open in email
-                </a>
-              ) : null}
-              <button type="button" className="small primary" onClick={() => void markSent(item)}>
-                Mark {item.displayName} sent
-              </button>
-            </div>
-          </li>
+          <FollowUpItem key={item.contactId} eventId={event.id} today={view.today} item={item} />
         ))}
       </ul>
       {done.length ? (
@@ -81,9 +51,76 @@ export function FollowUpQueue({ view }: { view: EventView }) {
           </ul>
         </details>
       ) : null}
-      <p className="visually-hidden" role="status">
-        {status}
-      </p>
     </section>
+  );
+}
+
+const EditedBody = z.object({ body: DraftText });
+
+/**
+ * One person to follow up with: the drafted message, theirs to edit (kept as a draft until it is
+ * marked sent, like every message Rapport drafts), then Copy or Open in email, and Mark sent.
+ */
+function FollowUpItem({ eventId, today, item }: { eventId: string; today: string; item: FollowUpView }) {
+  const { copy, status } = useCopy();
+  const request = useRequest();
+  // Tied to nothing: a draft written afresh (a day later, "late" wording) must not hide the user's edit.
+  const edit = useDraft(`event-follow-up:${eventId}:${item.contactId}`, { body: item.draft }, EditedBody, null);
+  const body = edit.values.body;
+  const href = mailtoLink(item.email, { subject: item.subject, body });
+  const markSent = async () => {
+    const result = await request(
+      () => rapport().events.markSent({ id: eventId, contactId: item.contactId, via: 'email' }),
+      {
+        action: `log the follow-up to ${item.displayName}`,
+        success: () => ({ kind: 'success', title: `Logged your follow-up to ${item.displayName}` }),
+      },
+    );
+    if (result.ok) edit.forget();
+  };
+  return (
+    <li className={`follow-up follow-up-${item.state}`} aria-label={item.displayName}>
+      <div className="likely-top">
+        <button type="button" className="link-button" onClick={() => openPerson(item.contactId)}>
+          {item.displayName}
+        </button>
+        <span className={`status status-${item.state === 'due' ? 'due' : 'overdue'}`}>{STATE_WORDS(item)}</span>
+      </div>
+      <RestoredDraft draft={edit} what={`the message to ${item.displayName}`} />
+      <label className="visually-hidden" htmlFor={`draft-${item.contactId}`}>
+        Draft to {item.displayName}
+      </label>
+      <textarea
+        id={`draft-${item.contactId}`}
+        rows={Math.min(10, body.split('\n').length + 1)}
+        value={body}
+        onChange={(e) => edit.set({ body: e.target.value })}
+      />
+      <div className="actions">
+        <button
+          type="button"
+          className="small"
+          onClick={() => void copy(body, `Copied the draft to ${item.displayName}.`)}
+        >
+          <Copy size={14} aria-hidden /> Copy
+        </button>
+        {href ? (
+          <a className="button small" href={href}>
+            <Mail size={14} aria-hidden /> Open in email
+          </a>
+        ) : null}
+        {item.metOn > today ? (
+          // Captured ahead of the event's day: there is nothing to follow up yet.
+          <span className="muted small">Send it after you meet on {formatDate(item.metOn)}</span>
+        ) : (
+          <button type="button" className="small primary" onClick={() => void markSent()}>
+            Mark {item.displayName} sent
+          </button>
+        )}
+        <span className="visually-hidden" role="status">
+          {status}
+        </span>
+      </div>
+    </li>
   );
 }

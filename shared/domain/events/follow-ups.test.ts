@@ -52,7 +52,7 @@ describe('followUpQueue', () => {
     expect(item!.draft.match(/Ann/g)).toHaveLength(1);
     expect(item!.draft).not.toMatch(/\[|\]/);
     expect(item!.subject).toBe('Good to meet you at DevConf');
-    expect(item!.mailto).toMatch(/^mailto:ann%40example\.com\?subject=Good%20to%20meet/);
+    expect(item!.email).toBe('ann@example.com');
   });
 
   it('never puts a sensitive detail in a draft', () => {
@@ -72,7 +72,7 @@ describe('followUpQueue', () => {
   });
 
   it('has no mailto link without an email', () => {
-    expect(followUpQueue(input([met('Ann', '2026-05-01')], '2026-05-01'))[0]!.mailto).toBeUndefined();
+    expect(followUpQueue(input([met('Ann', '2026-05-01')], '2026-05-01'))[0]!.email).toBeUndefined();
   });
 });
 

@@ -35,8 +35,8 @@ export interface FollowUpItem {
   followedUpOn?: string | undefined;
   subject: string;
   draft: string;
-  /** A `mailto:` link when their email address is known. */
-  mailto?: string | undefined;
+  /** Their e-mail address, when known: the app opens the message, as edited, in the mail program. */
+  email?: string | undefined;
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -84,7 +84,7 @@ function itemFor(person: MetPerson, input: QueueInput): FollowUpItem {
     draft,
   };
   if (person.followedUpOn) item.followedUpOn = person.followedUpOn;
-  if (person.email) item.mailto = mailtoLink(person.email, subject, draft);
+  if (person.email) item.email = person.email;
   return item;
 }
 
@@ -133,9 +133,6 @@ export function splitGreeting(line: string, fallback: string): { greeting: strin
   return { greeting: `${match[1]!.trim()},`, body: rest.charAt(0).toLocaleUpperCase('en-GB') + rest.slice(1) };
 }
 
-export function mailtoLink(email: string, subject: string, body: string): string {
-  return `mailto:${encodeURIComponent(email)}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body)}`;
-}
 
 export interface EventReview {
   met: number;

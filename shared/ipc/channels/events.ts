@@ -50,7 +50,7 @@ export const FollowUpView = lazyObject(() => ({
   followedUpOn: IsoDate.optional(),
   subject: z.string(),
   draft: z.string(),
-  mailto: z.string().optional(),
+  email: z.string().optional(),
 }));
 export type FollowUpView = z.infer<typeof FollowUpView>;
 
