@@ -86,4 +86,18 @@ describe('quick capture', () => {
     await waitFor(() => expect(captured).toHaveBeenCalled());
     expect(captured).toHaveBeenCalledWith(expect.not.objectContaining({ contactId: expect.anything() }));
   });
+
+  it('asks at Save when typed faster than the offer appears, and adds someone new only at a second Save', async () => {
+    const megan = { id: 'c3', displayName: 'Megan Hughes', reasons: ['name' as const] };
+    const captured = vi.fn(() => ({ contactId: 'c11', interactionId: 'i3' }));
+    renderInApp(form(), { requests: { 'events.captureMatches': () => [megan], 'events.capture': captured } });
+    // Typed and saved at once, as a fast typist does: the pause that brings the offer never came.
+    await userEvent.type(screen.getByRole('textbox', { name: /Name/ }), 'Megan Hughes{Enter}');
+    expect(await screen.findByText('Choose who it is, or press Save person again to add someone new.')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'It’s Megan Hughes' })).toBeTruthy();
+    expect(captured).not.toHaveBeenCalled();
+    await userEvent.click(screen.getByRole('button', { name: 'Save person' }));
+    await waitFor(() => expect(captured).toHaveBeenCalledOnce());
+    expect(captured).toHaveBeenCalledWith(expect.not.objectContaining({ contactId: expect.anything() }));
+  });
 });

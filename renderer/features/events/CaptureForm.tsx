@@ -13,7 +13,7 @@ import {
   type CapturePrefill,
   type CaptureValues,
 } from './capture-draft.ts';
-import { KnownPerson, useKnownMatches } from './KnownPerson.tsx';
+import { KnownPerson, matchesNow, useKnownMatches } from './KnownPerson.tsx';
 import { useFocusFirstError } from '../../ui/useFocusFirstError.ts';
 
 const EXTRAS: { field: keyof CaptureValues; label: string; type?: string }[] = [
@@ -55,13 +55,22 @@ export function CaptureForm({
   const [saving, setSaving] = useState(false);
   const [more, setMore] = useState(() => hasExtras(values));
   const [known, setKnown] = useState<CaptureMatch | undefined>();
-  const { matches, error: matchError } = useKnownMatches(values);
+  const { matches: typedMatches, error: matchError } = useKnownMatches(values);
+  /** Found at Save, before the pause after typing brought them. */
+  const [offered, setOffered] = useState<CaptureMatch[]>([]);
+  /** The name (and ways to reach them) a Save was asked about once: the next Save adds them anew. */
+  const [confirmedNew, setConfirmedNew] = useState<string | null>(null);
+  const matches = typedMatches.length ? typedMatches : offered;
+  const asking = JSON.stringify([values.name.trim(), values.email, values.phone, values.followUp, values.url]);
   const nameRef = useRef<HTMLInputElement>(null);
   const request = useRequest();
 
   useEffect(() => saveDraft(eventId, values), [eventId, values]);
-  const set = (field: keyof CaptureValues) => (e: { target: { value: string } }) =>
+  const set = (field: keyof CaptureValues) => (e: { target: { value: string } }) => {
     setValues((v) => ({ ...v, [field]: e.target.value }));
+    setOffered([]);
+    setConfirmedNew(null);
+  };
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -73,6 +82,17 @@ export function CaptureForm({
     }
     setSaving(true);
     const input = Object.fromEntries(Object.entries(values).filter(([, v]) => v.trim())) as Partial<CaptureValues>;
+    // Someone already in Rapport by this name, e-mail or phone, and none chosen: the first Save asks
+    // (typed and saved faster than the offer appears, they would be added twice), a second adds anew.
+    if (!known && confirmedNew !== asking) {
+      const found = matches.length ? matches : await matchesNow(values);
+      if (found.length) {
+        setOffered(found);
+        setConfirmedNew(asking);
+        setSaving(false);
+        return;
+      }
+    }
     const contactId = known?.id;
     const result = await request(
       () => rapport().events.capture({ eventId, name: values.name, ...input, ...(contactId ? { contactId } : {}) }),
@@ -85,6 +105,8 @@ export function CaptureForm({
     if (!result.ok) return;
     onSaved(known?.displayName ?? values.name.trim());
     setKnown(undefined);
+    setOffered([]);
+    setConfirmedNew(null);
     clearDraft(eventId);
     setValues(EMPTY_CAPTURE);
     setErrors({});
@@ -125,8 +147,11 @@ export function CaptureForm({
         matches={matches}
         error={matchError}
         known={known}
+        asked={confirmedNew !== null}
         onChoose={(match) => {
           setKnown(match);
+          // "Add as someone new instead" answers the question a Save would ask.
+          if (!match) setConfirmedNew(asking);
           // The button pressed goes away; the form keeps the focus.
           nameRef.current?.focus();
         }}

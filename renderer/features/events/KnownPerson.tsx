@@ -9,6 +9,19 @@ const PAUSE_MS = 300;
 
 const REASON_WORDS = { email: 'same email', phone: 'same phone', name: 'same name' } as const;
 
+type Asked = Pick<CaptureValues, 'name' | 'followUp' | 'email' | 'phone' | 'url'>;
+const askCore = ({ name, followUp, email, phone, url }: Asked) =>
+  rapport().events.captureMatches({ name: name.trim() || '?', followUp, email, phone, url });
+// A lone first letter or two matches nobody worth offering.
+const worthAsking = ({ name, email, phone }: Asked) => name.trim().length >= 3 || !!email.trim() || !!phone.trim();
+
+/** Who the person may already be, asked at once (a Save before typing paused); none when the check fails. */
+export async function matchesNow(values: Asked): Promise<CaptureMatch[]> {
+  if (!worthAsking(values)) return [];
+  const result = await askCore(values);
+  return result.ok ? result.value : [];
+}
+
 /**
  * Who the person being captured may already be, asked once typing pauses: met again at an event,
  * someone you know is logged on their own record instead of added twice.
@@ -24,18 +37,15 @@ export function useKnownMatches(values: CaptureValues): {
   });
   const { name, followUp, email, phone, url } = values;
   const query = JSON.stringify([name.trim(), followUp, email, phone, url]);
-  // A lone first letter or two matches nobody worth offering.
-  const ask = name.trim().length >= 3 || !!email.trim() || !!phone.trim();
+  const ask = worthAsking(values);
   useEffect(() => {
     if (!ask) return;
     let current = true;
     const timer = setTimeout(() => {
-      void rapport()
-        .events.captureMatches({ name: name.trim() || '?', followUp, email, phone, url })
-        .then((result) => {
-          if (!current) return;
-          setState(result.ok ? { query, matches: result.value } : { query, matches: [], error: result.error });
-        });
+      void askCore({ name, followUp, email, phone, url }).then((result) => {
+        if (!current) return;
+        setState(result.ok ? { query, matches: result.value } : { query, matches: [], error: result.error });
+      });
     }, PAUSE_MS);
     return () => {
       current = false;
@@ -54,11 +64,14 @@ export function KnownPerson({
   matches,
   error,
   known,
+  asked,
   onChoose,
 }: {
   matches: readonly CaptureMatch[];
   error: RapportError | undefined;
   known: CaptureMatch | undefined;
+  /** Save was pressed with these offered and none chosen: the next Save adds someone new. */
+  asked: boolean;
   onChoose: (match: CaptureMatch | undefined) => void;
 }) {
   if (known) {
@@ -84,6 +97,11 @@ export function KnownPerson({
   return (
     <div className="capture-known" role="group" aria-labelledby="capture-known-title">
       <p id="capture-known-title">Already in Rapport?</p>
+      {asked ? (
+        <p className="small" role="status">
+          Choose who it is, or press Save person again to add someone new.
+        </p>
+      ) : null}
       <ul>
         {matches.map((m) => (
           <li key={m.id}>
