@@ -76,4 +76,32 @@ describe('the follow-up queue', () => {
     expect(await screen.findByText('Send it after you meet on 20 Mar 2026')).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Mark Ann Lee sent' })).toBeNull();
   });
+
+  it('moves focus to the next person’s Mark sent when one is marked sent and leaves the list', async () => {
+    const bo = { ...ann, contactId: 'bo', displayName: 'Bo Chen', email: undefined };
+    let push: (view: EventView) => void = () => {};
+    const both: EventView = { ...viewOn('2026-03-17'), followUps: [ann, bo] };
+    renderInApp(<EventPage id="e1" />, {
+      subscriptions: { 'events.watch': (_input, p) => ((push = p), p(both)) },
+      requests: {
+        'events.markSent': () => ({
+          id: 'i9',
+          type: 'email' as const,
+          date: '2026-03-18',
+          contactIds: ['ann'],
+          initiatedBy: 'me' as const,
+          gave: [],
+          asked: [],
+          mutual: false,
+          createdAt: '2026-03-18T09:00:00.000Z',
+          updatedAt: '2026-03-18T09:00:00.000Z',
+        }),
+      },
+    });
+    const mark = await screen.findByRole('button', { name: 'Mark Ann Lee sent' });
+    mark.focus();
+    await userEvent.keyboard('{Enter}');
+    push({ ...both, followUps: [bo, { ...ann, state: 'done', followedUpOn: '2026-03-18' }] });
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Mark Bo Chen sent' })));
+  });
 });

@@ -9,6 +9,7 @@ import { formatDate } from '../../ui/dates.ts';
 import { DraftText } from '../../ui/drafts/draft-store.ts';
 import { RestoredDraft } from '../../ui/drafts/RestoredDraft.tsx';
 import { useDraft } from '../../ui/drafts/useDraft.ts';
+import { useFocusStaysInList } from '../../ui/useFocusStaysInList.ts';
 import { useCopy } from '../starters/useCopy.ts';
 
 const STATE_WORDS = (item: FollowUpView) =>
@@ -23,6 +24,8 @@ export function FollowUpQueue({ view }: { view: EventView }) {
   const { event, followUps } = view;
   const waiting = followUps.filter((f) => f.state !== 'done');
   const done = followUps.filter((f) => f.state === 'done');
+  // Marked sent, a person leaves the list: focus goes to the next one's Mark sent, not to the page.
+  const focusStays = useFocusStaysInList();
 
   return (
     <section className="card stack" aria-labelledby="follow-ups-title">
@@ -34,7 +37,7 @@ export function FollowUpQueue({ view }: { view: EventView }) {
           People you capture at the event appear here, each with a message to send within two days.
         </p>
       ) : null}
-      <ul className="follow-up-list">
+      <ul className="follow-up-list" {...focusStays}>
         {waiting.map((item) => (
           <FollowUpItem key={item.contactId} eventId={event.id} today={view.today} item={item} />
         ))}
@@ -113,7 +116,7 @@ function FollowUpItem({ eventId, today, item }: { eventId: string; today: string
           // Captured ahead of the event's day: there is nothing to follow up yet.
           <span className="muted small">Send it after you meet on {formatDate(item.metOn)}</span>
         ) : (
-          <button type="button" className="small primary" onClick={() => void markSent()}>
+          <button type="button" className="small primary" data-row-control="mark-sent" onClick={() => void markSent()}>
             Mark {item.displayName} sent
           </button>
         )}
