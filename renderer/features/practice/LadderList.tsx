@@ -4,6 +4,7 @@ import type { StepProgress } from '../../../shared/domain/practice/progress-mode
 import { LiveError } from '../../ui/LiveError.tsx';
 import { PracticeEventLink, usePracticeLinks } from '../events/PracticeEventLink.tsx';
 import type { SessionSeed } from './PlanForm.tsx';
+import { useFocusStaysInList } from '../../ui/useFocusStaysInList.ts';
 
 interface LadderListProps {
   ladders: readonly Ladder[];
@@ -28,6 +29,8 @@ function triesText(step: StepProgress): string {
  */
 export function LadderList({ ladders, history, onPractise, onEdit, onDelete }: LadderListProps) {
   const eventLinks = usePracticeLinks();
+  // A deleted ladder leaves: focus goes to the Delete of the one now in its place, not to the page.
+  const focusStays = useFocusStaysInList();
   if (!ladders.length)
     return (
       <p className="empty">
@@ -35,7 +38,7 @@ export function LadderList({ ladders, history, onPractise, onEdit, onDelete }: L
       </p>
     );
   return (
-    <ul className="ladder-list">
+    <ul className="ladder-list" {...focusStays}>
       {ladders.map((ladder, index) => (
         <li key={ladder.id} className="card">
           {index === 0 ? <LiveError state={eventLinks} what="the events your steps are practice for" /> : null}
@@ -48,6 +51,7 @@ export function LadderList({ ladders, history, onPractise, onEdit, onDelete }: L
               <button
                 type="button"
                 className="danger"
+                data-row-control="delete"
                 aria-label={`Delete ${ladder.name}`}
                 onClick={() => onDelete(ladder)}
               >
