@@ -51,6 +51,17 @@ describe('LadderBuilder', () => {
     ]);
   });
 
+  it('keeps focus on a Remove when a step is removed, and on the ladder name once none is left', async () => {
+    setup();
+    for (const t of ['Call a shop', 'Call a friend']) await addOwn(t);
+    screen.getByRole('button', { name: /^Remove step 1/ }).focus();
+    await userEvent.keyboard('{Enter}');
+    expect(screen.getByLabelText('Step 1')).toHaveProperty('value', 'Call a friend');
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: /^Remove step 1/ }));
+    await userEvent.keyboard('{Enter}');
+    expect(document.activeElement).toBe(screen.getByLabelText('Ladder name'));
+  });
+
   it('adds a library prompt and a written step with no rating, so the user rates each one themselves', async () => {
     const { save } = setup();
     const prompt = practicePrompts.find((p) => p.situation === 'phone')!;

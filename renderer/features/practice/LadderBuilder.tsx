@@ -76,10 +76,15 @@ export function LadderBuilder({ initial, save, onSaved }: LadderBuilderProps) {
   const formRef = useFocusFirstError(allErrors);
   const refocus = useRef<string | null>(null);
   const list = useRef<HTMLOListElement>(null);
+  const nameRef = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
     if (!refocus.current) return;
-    list.current?.querySelector<HTMLButtonElement>(`[data-focus="${refocus.current}"]`)?.focus();
+    const target =
+      refocus.current === 'name'
+        ? nameRef.current
+        : list.current?.querySelector<HTMLButtonElement>(`[data-focus="${refocus.current}"]`);
+    target?.focus();
     refocus.current = null;
   });
 
@@ -112,6 +117,10 @@ export function LadderBuilder({ initial, save, onSaved }: LadderBuilderProps) {
   function remove(index: number) {
     setAnnouncement(`Removed “${steps[index]!.text}”.`);
     setSteps(steps.filter((_, i) => i !== index));
+    // The button goes with its step: focus moves to the Remove of the step now in its place (or the
+    // one before it), or the ladder's name when none is left, never to the dialog itself.
+    const next = steps[index + 1] ?? steps[index - 1];
+    refocus.current = next ? `${next.key}:remove` : 'name';
   }
   function sortByAnxiety() {
     // Steps not rated yet go last, in the order they were in.
@@ -147,6 +156,7 @@ export function LadderBuilder({ initial, save, onSaved }: LadderBuilderProps) {
         }}
       />
       <Field
+        ref={nameRef}
         label="Ladder name"
         value={name}
         error={errors.name}
@@ -204,7 +214,13 @@ export function LadderBuilder({ initial, save, onSaved }: LadderBuilderProps) {
               >
                 <ArrowDown size={14} aria-hidden /> Down
               </button>
-              <button type="button" className="danger" aria-label={`Remove ${label(i)}`} onClick={() => remove(i)}>
+              <button
+                type="button"
+                className="danger"
+                data-focus={`${step.key}:remove`}
+                aria-label={`Remove ${label(i)}`}
+                onClick={() => remove(i)}
+              >
                 Remove
               </button>
             </div>
