@@ -2,7 +2,8 @@ import { createClient, type Link } from '../../shared/ipc/client.ts';
 import type { ClientMessage, ServerMessage } from '../../shared/ipc/wire.ts';
 
 const TOKEN_KEY = 'rapport.token';
-export type ConnectionStatus = 'connecting' | 'open' | 'lost';
+/** `refused`: the server answers but turns the bridge down, so this tab's token is from an earlier start. */
+export type ConnectionStatus = 'connecting' | 'open' | 'lost' | 'refused';
 
 /**
  * Browser mode only: reads the launch token from the URL fragment (kept for this tab in
@@ -17,9 +18,13 @@ export function installBrowserBridge(onStatus: (status: ConnectionStatus) => voi
   const messageListeners: ((m: ServerMessage) => void)[] = [];
   const reconnectListeners: (() => void)[] = [];
   let everOpened = false;
+  /** Connections closed since one last opened, and whether the server is known to refuse them. */
+  let failures = 0;
+  let refused = false;
 
   const connect = () => {
-    onStatus('connecting');
+    // Refused stays said until a connection opens: retries go on quietly underneath.
+    if (!refused) onStatus('connecting');
     const ws = new WebSocket(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/bridge`, [
       'rapport.v1',
       `rapport-token.${token}`,
@@ -27,6 +32,8 @@ export function installBrowserBridge(onStatus: (status: ConnectionStatus) => voi
     socket = ws;
     ws.onopen = () => {
       delay = 250;
+      failures = 0;
+      refused = false;
       onStatus('open');
       if (everOpened) reconnectListeners.forEach((l) => l());
       everOpened = true;
@@ -38,7 +45,18 @@ export function installBrowserBridge(onStatus: (status: ConnectionStatus) => voi
       messageListeners.forEach((l) => l(message));
     };
     ws.onclose = () => {
-      onStatus('lost');
+      failures += 1;
+      if (!refused) onStatus('lost');
+      // Refused again while the page itself still loads: a restarted server with a new launch token
+      // (a browser does not say why a WebSocket was refused), not one that is down.
+      if (failures >= 2)
+        void fetch(location.pathname, { method: 'HEAD', cache: 'no-store' })
+          .then((r) => {
+            if (!r.ok || socket?.readyState === WebSocket.OPEN) return;
+            refused = true;
+            onStatus('refused');
+          })
+          .catch(() => {});
       setTimeout(connect, delay);
       delay = Math.min(delay * 2, 5000);
     };
