@@ -33,6 +33,8 @@ export interface LogFormProps {
   today: string;
   initialPeople?: string[];
   initialNotes?: string | undefined;
+  /** What kind it starts as (a starter for an e-mail opens an e-mail); a coffee when not given. */
+  initialType?: InteractionType | undefined;
   /** Editing: the interaction as it is now. New people and details are not offered then. */
   editing?: Interaction | undefined;
   recentlyAdded?: readonly string[];
@@ -65,6 +67,7 @@ export function LogForm({
   today,
   initialPeople = [],
   initialNotes = '',
+  initialType,
   editing,
   recentlyAdded,
   submit,
@@ -76,7 +79,7 @@ export function LogForm({
   // The form starts from what was typed last time it opened this way (a new log with these people
   // and text, or an edit of this interaction) and was not saved; else from how it opens.
   const key = editing ? editDraftKey(editing.id) : draftKey(initialPeople, initialNotes);
-  const blank = editing ? blankEditDraft(editing) : blankLogDraft(initialPeople, initialNotes);
+  const blank = editing ? blankEditDraft(editing) : blankLogDraft(initialPeople, initialNotes, initialType);
   const defaultDate = editing?.date ?? today;
   const base = editing ? blank : undefined;
   const [restored, setRestored] = useState(() => loadLogDraft(key, base));

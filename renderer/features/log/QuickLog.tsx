@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
-import type { Interaction } from '../../../shared/domain/interaction.ts';
+import type { Interaction, InteractionType } from '../../../shared/domain/interaction.ts';
 import { useToday } from '../../api/AppInfoProvider.tsx';
 import { useRecentlyAdded } from '../../api/PeopleProvider.tsx';
 import { rapport } from '../../api/rapport.ts';
@@ -12,6 +12,7 @@ import { INTERACTION_NOUNS, namesText } from './words.ts';
 /** What a caller can fill in before the form opens, e.g. a starter's text as notes. */
 export interface LogPrefill {
   notes?: string;
+  type?: InteractionType;
 }
 interface QuickLog {
   openLog: (contactIds?: string[], prefill?: LogPrefill) => void;
@@ -73,6 +74,7 @@ export function QuickLogProvider({ children }: { children: ReactNode }) {
             today={today}
             initialPeople={state.contactIds}
             initialNotes={state.prefill.notes}
+            initialType={state.prefill.type}
             editing={editing}
             recentlyAdded={recentlyAdded}
             submit={(input) =>

@@ -35,10 +35,14 @@ export type LogDraftValues = z.infer<typeof LogDraftValues>;
 const drafts = createDraftStore('rapport.log-drafts', 10);
 
 /** The form as the dialog opens with these people and this text, in the order the form builds a draft. */
-export const blankLogDraft = (people: readonly string[], notes: string): LogDraftValues => ({
+export const blankLogDraft = (
+  people: readonly string[],
+  notes: string,
+  type: InteractionType = 'coffee',
+): LogDraftValues => ({
   ids: [...people],
   newNames: [],
-  type: 'coffee',
+  type,
   time: '',
   notes,
   initiatedBy: '',

@@ -77,4 +77,13 @@ describe('StarterSuggestions', () => {
     );
     expect(((await screen.findByLabelText('Notes')) as HTMLTextAreaElement).value).toBe(biscuit.text);
   });
+
+  it('“Use” on a starter for a message opens the log as a message, not a coffee', async () => {
+    setup();
+    await userEvent.click(
+      within((await screen.findByText(plain.text)).closest('li')!).getByRole('button', { name: 'Use' }),
+    );
+    await screen.findByLabelText('Notes');
+    expect(screen.getByRole('combobox', { name: /^What/ })).toHaveProperty('value', 'message');
+  });
 });

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { CHANNEL_OPTIONS } from '../../../shared/content/library.ts';
 import type { Channel } from '../../../shared/content/schema.ts';
+import type { InteractionType } from '../../../shared/domain/interaction.ts';
 import type { SubscriptionOutput } from '../../../shared/ipc/contract.ts';
 import { rapport } from '../../api/rapport.ts';
 import { useLive } from '../../api/useLive.ts';
@@ -10,6 +11,15 @@ import '../practice/practice.css';
 import { useCopy } from '../starters/useCopy.ts';
 
 type Suggestions = SubscriptionOutput<'starters.watchSuggestions'>;
+
+/** How a starter sent this way is logged; in person, or any way, the log form's own default. */
+const LOGGED_AS: Partial<Record<Channel, InteractionType>> = {
+  email: 'email',
+  message: 'message',
+  linkedin: 'message',
+  social: 'social',
+  phone: 'call',
+};
 
 /**
  * "Things you could say" on a person's page: a few personalised starters drawn from their open
@@ -63,7 +73,10 @@ export function StarterSuggestions({ contactId, name }: { contactId: string; nam
                 <button
                   type="button"
                   aria-describedby={`${id}-s${index}`}
-                  onClick={() => openLog([contactId], { notes: s.text })}
+                  onClick={() => {
+                    const type = LOGGED_AS[s.channel === 'any' ? channel : s.channel];
+                    openLog([contactId], { notes: s.text, ...(type ? { type } : {}) });
+                  }}
                 >
                   Use
                 </button>
