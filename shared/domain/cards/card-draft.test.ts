@@ -8,5 +8,9 @@ describe('my card', () => {
     expect(Profile.parse({ name: 'Ada', url: '' }).url).toBe('');
     expect(Profile.safeParse({ name: 'Ada', url: 'ftp://ada.example.org' }).success).toBe(false);
     expect(Profile.safeParse({ name: 'Ada', url: 'not an address' }).success).toBe(false);
+    // No dot in the host: not linkedin.com, and a dead link in the QR code.
+    expect(Profile.safeParse({ name: 'Ada', url: 'linkedin/sam' }).error?.issues[0]?.message).toBe(
+      'Enter a web address, like linkedin.com/in/you',
+    );
   });
 });

@@ -43,7 +43,12 @@ export const Profile = lazyObject(() => ({
       (value) => (typeof value === 'string' && value.trim() ? withWebScheme(value.trim()) : value),
       z.union([
         z.literal(''),
-        z.url({ protocol: /^https?$/, message: 'Enter a web address, like linkedin.com/in/you' }),
+        // A host with a dot: "linkedin/sam" is not linkedin.com, and would be a dead link in the QR code.
+        z.url({
+          protocol: /^https?$/,
+          hostname: z.regexes.domain,
+          message: 'Enter a web address, like linkedin.com/in/you',
+        }),
       ]),
     )
     .default(''),
