@@ -51,9 +51,9 @@ export const formatWeekdayShort = (iso: string): string =>
 export const formatWeekOf = (iso: string): string =>
   intlFormat(startOfISOWeek(day(iso)), { day: 'numeric', month: 'long', year: 'numeric' });
 
-/** "14 Mar 2026, 09:30" for an instant. */
-export const formatInstant = (iso: string): string =>
-  intlFormat(new Date(iso), { dateStyle: 'medium', timeStyle: 'short' });
+/** "14 Mar 2026, 09:30" for an instant; with `seconds`, "14 Mar 2026, 09:30:05". */
+export const formatInstant = (iso: string, seconds = false): string =>
+  intlFormat(new Date(iso), { dateStyle: 'medium', timeStyle: seconds ? 'medium' : 'short' });
 
 /** "14:30" (or "2:30 PM") for a `HH:mm` time of day. */
 export function formatTime(hhmm: string): string {

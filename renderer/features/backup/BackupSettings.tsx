@@ -19,6 +19,18 @@ import { peopleCount } from '../../ui/counted.ts';
 
 const when = (iso: string | undefined) => (iso ? formatInstant(iso) : 'never');
 
+/** Each backup's time; to the second where two were made in the same minute, so each reads apart. */
+function backupLabels(backups: readonly BackupInfo[]): { backup: BackupInfo; label: string }[] {
+  const minutes = backups.map((b) => formatInstant(b.createdAt));
+  return backups.map((backup, i) => ({
+    backup,
+    label:
+      minutes.indexOf(minutes[i]!) === minutes.lastIndexOf(minutes[i]!)
+        ? minutes[i]!
+        : formatInstant(backup.createdAt, true),
+  }));
+}
+
 /**
  * Backups on the Settings screen: status and last error, frequency, folder and how many to keep,
  * "Back up now", and restore from a listed backup or an archive file. Restoring into a profile
@@ -166,18 +178,19 @@ export function BackupSettings() {
           <p className="empty">No backups in {status.folder} yet.</p>
         ) : (
           <ul className="backup-list" aria-label="Backups">
-            {backups.map((b) => (
+            {backupLabels(backups).map(({ backup: b, label }) => (
               <li key={b.name}>
                 <span>
-                  {when(b.createdAt)} <span className="muted">· {peopleCount(b.counts.contacts ?? 0)}</span>
+                  {label} <span className="muted">· {peopleCount(b.counts.contacts ?? 0)}</span>
                 </span>
                 <button
                   type="button"
                   disabled={busy}
                   className="small"
+                  aria-label={`Restore the backup of ${label}`}
                   onClick={() =>
                     setRestoring({
-                      label: `the backup of ${when(b.createdAt)}`,
+                      label: `the backup of ${label}`,
                       run: (overwrite) => rapport().backup.restore({ name: b.name, overwrite }),
                     })
                   }
