@@ -6,9 +6,11 @@ export function whenAndWhere(
   event: Pick<EventRecord, 'startsOn' | 'endsOn' | 'startTime' | 'endTime' | 'place' | 'sessions'>,
 ): string {
   const times = event.startTime ? `, ${event.startTime}${event.endTime ? `–${event.endTime}` : ''}` : '';
-  const dates = event.endsOn
-    ? `${formatDate(event.startsOn)} – ${formatDate(event.endsOn)}`
-    : formatDate(event.startsOn) + times;
+  // An end on the start's own day (an .ics all-day event often says so) is one day, not a range.
+  const dates =
+    event.endsOn && event.endsOn !== event.startsOn
+      ? `${formatDate(event.startsOn)} – ${formatDate(event.endsOn)}`
+      : formatDate(event.startsOn) + times;
   const sessions = event.sessions.length > 1 ? ` · ${event.sessions.length} sessions` : '';
   return [dates + sessions, event.place].filter(Boolean).join(' · ');
 }

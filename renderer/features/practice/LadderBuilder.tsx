@@ -95,7 +95,9 @@ export function LadderBuilder({ initial, save, onSaved }: LadderBuilderProps) {
     setSteps((s) => [...s, keyed(step)]);
     // "Add at least one step" is answered now.
     setErrors(({ steps: _answered, ...rest }) => rest);
-    setAnnouncement(`Added step ${steps.length + 1}: ${step.text}. Rate how anxious it would make you.`);
+    // A step that ends its own sentence ("…afterwards.") gets no second full stop.
+    const said = /[.!?]$/.test(step.text.trim()) ? step.text.trim() : `${step.text.trim()}.`;
+    setAnnouncement(`Added step ${steps.length + 1}: ${said} Rate how anxious it would make you.`);
   }
   function addOwn() {
     if (!ownText.trim()) return;
