@@ -21,7 +21,8 @@ export function ChartFigure({
       <p className="chart-summary">{summary}</p>
       {chart}
       <details>
-        <summary>{`Show “${title}” as a table`}</summary>
+        {/* A title that quotes a ladder's name already: no quotes around quotes. */}
+        <summary>{title.includes('“') ? `Show as a table: ${title}` : `Show “${title}” as a table`}</summary>
         {table}
       </details>
     </figure>
@@ -75,7 +76,12 @@ export const indexAxis = (labels: readonly string[], label?: string): uPlot.Axis
   values: (_u, splits) => splits.map((v) => (Number.isInteger(v) ? (labels[v - 1] ?? '') : '')),
 });
 
-export const yAxis = (label: string): uPlot.Axis => ({ label, ...themedAxis() });
+/** A value axis; `whole` for a 0–10 rating, whose ticks are whole numbers (no 2.5 or 7.5). */
+export const yAxis = (label: string, whole = false): uPlot.Axis => ({
+  label,
+  ...themedAxis(),
+  ...(whole ? { incrs: [1, 2, 5, 10] } : {}),
+});
 
 /** x from 1 to n with half a step of room either side. */
 export const indexScale = (n: number) => ({ time: false, range: [0.5, Math.max(n, 1) + 0.5] as uPlot.Range.MinMax });

@@ -49,7 +49,7 @@ function LadderChart({ ladder }: { ladder: LadderProgress }) {
       options: {
         ...base,
         scales: { x: indexScale(most), y: { range: [0, 10] as uPlot.Range.MinMax } },
-        axes: [indexAxis(xs.map(String), 'Try'), yAxis('Highest anxiety 0–10')],
+        axes: [indexAxis(xs.map(String), 'Try'), yAxis('Highest anxiety 0–10', true)],
         series: [
           { label: 'Try' },
           ...tried.map((s, i) => ({ label: `Step ${s.number}`, ...stepStyle(i), points: { show: true, size: 7 } })),
@@ -94,7 +94,7 @@ function OtherPracticesChart({ points }: { points: readonly PracticePoint[] }) {
       options: {
         ...base,
         scales: { x: indexScale(points.length), y: { range: [0, 10] as uPlot.Range.MinMax } },
-        axes: [indexAxis(labels), yAxis('Anxiety 0–10')],
+        axes: [indexAxis(labels), yAxis('Anxiety 0–10', true)],
         series: [
           { label: 'When' },
           { label: 'Before', stroke: themeColour('--focus', '#2f6fed'), width: 2 },

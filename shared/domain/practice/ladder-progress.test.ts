@@ -81,6 +81,11 @@ describe('ladderProgress', () => {
     expect(progress.summary).toBe(
       '2 of 2 steps tried. Step 1, “Call a shop”: 3 tries, highest anxiety from 6 to 3. Step 2, “Call a friend”: 1 try, highest anxiety 7.',
     );
+    const same = ladderProgress(ladder(), [
+      attempt('a', 1, '2026-03-05', { sudsPeak: 7 }),
+      attempt('b', 1, '2026-03-08', { sudsPeak: 7 }),
+    ]);
+    expect(same.summary).toContain('2 tries, highest anxiety 7, as at the first try.');
   });
 
   it('says nothing has been tried on an untouched ladder', () => {

@@ -67,7 +67,12 @@ export function ladderProgress(ladder: Ladder, sessions: readonly PracticeSessio
   const parts = tried.map(({ number, text, attempts }) => {
     const first = attempts[0]!.peak;
     const last = attempts.at(-1)!.peak;
-    const peak = attempts.length === 1 ? `highest anxiety ${first}` : `highest anxiety from ${first} to ${last}`;
+    const peak =
+      attempts.length === 1
+        ? `highest anxiety ${first}`
+        : first === last
+          ? `highest anxiety ${last}, as at the first try`
+          : `highest anxiety from ${first} to ${last}`;
     return `Step ${number}, “${text}”: ${tries(attempts.length)}, ${peak}.`;
   });
   return {
