@@ -2,6 +2,7 @@
  * What derived data must be, as pure functions of source documents. The projector applies these
  * to each change; a rebuild applies them to everything; tests compare the two.
  */
+import { foldText } from '../../../shared/domain/search/text.ts';
 import type { ContactDocument } from '../people/schema.ts';
 import type { DetailDocument } from '../details/schema.ts';
 import type { InteractionDocument } from '../interactions/schema.ts';
@@ -9,6 +10,12 @@ import { OWN_RHYTHM, type FollowUpDocument, type ParticipationDocument, type Per
 
 /** Bump when a rule below changes: the next start rebuilds every derived collection. */
 export const PROJECTION_VERSION = 3;
+/**
+ * Bump when only `personIndexRow` changes: the next start re-derives the people index alone, from
+ * the people and the last-contact days it already holds (seconds at 50,000 people, where a full
+ * rebuild reads a million interactions: about a minute). 1: names sort with accents folded.
+ */
+export const PEOPLE_INDEX_VERSION = 1;
 
 export const participationId = (interactionId: string, contactId: string) => `${interactionId}:${contactId}`;
 
@@ -55,6 +62,25 @@ export function followUpsOf(
   return rows;
 }
 
+/** Letters with no accent to take off (NFD leaves them whole), as their base letters. */
+const BASE_LETTERS: Record<string, string> = {
+  ł: 'l',
+  ø: 'o',
+  đ: 'd',
+  ħ: 'h',
+  ı: 'i',
+  ß: 'ss',
+  æ: 'ae',
+  œ: 'oe',
+  þ: 'th',
+};
+
+/** A name's place in name order: "Élodie" among the Es and "Łukasz" among the Ls, not after "Zubair". */
+export const sortNameOf = (displayName: string): string =>
+  foldText(displayName)
+    .replace(/[łøđħıßæœþ]/g, (letter) => BASE_LETTERS[letter]!)
+    .slice(0, 200);
+
 /** The person's index row; `lastInteractionOn` is '' when there is no interaction with them. */
 export function personIndexRow(contact: ContactDocument, lastInteractionOn: string): PersonIndexDocument {
   const addedOn = contact.createdAt.slice(0, 10);
@@ -62,7 +88,7 @@ export function personIndexRow(contact: ContactDocument, lastInteractionOn: stri
     id: contact.id,
     displayName: contact.displayName,
     ...(contact.givenName ? { givenName: contact.givenName } : {}),
-    sortName: contact.displayName.toLocaleLowerCase().slice(0, 200),
+    sortName: sortNameOf(contact.displayName),
     ...(contact.organisation ? { organisation: contact.organisation } : {}),
     ...(contact.role ? { role: contact.role } : {}),
     tags: contact.tags ?? [],

@@ -25,7 +25,7 @@ import type { InteractionDocument } from '../interactions/schema.ts';
 import type { DetailDocument } from '../details/schema.ts';
 import type { SettingsStore } from '../settings/settings-store.ts';
 import { notAhead, REPLAY_MS } from './checkpoints.ts';
-import { rebuildDerived, type RebuildProgress } from './rebuild.ts';
+import { rebuildDerived, reindexPeople, type RebuildProgress } from './rebuild.ts';
 import { createSearchProjection, type SearchProjection } from './search-projection.ts';
 import {
   dayOfSortKey,
@@ -34,6 +34,7 @@ import {
   participationId,
   participationsOf,
   personIndexRow,
+  PEOPLE_INDEX_VERSION,
   PROJECTION_VERSION,
   sameRow,
 } from './derive.ts';
@@ -121,7 +122,7 @@ export function createProjector(
     // Kept last, and written within seconds (state.ts): a crash before that repeats the pass, which
     // changes nothing twice.
     checkpoints.update({
-      version: state.version,
+      ...state,
       checkpoints: {
         ...(contactsFrom ? { contacts: contactsFrom } : {}),
         ...(interactionsFrom ? { interactions: interactionsFrom } : {}),
@@ -242,6 +243,7 @@ export function createProjector(
     // Written at once: a crash before it would mean the whole rebuild again.
     checkpoints.update({
       version: PROJECTION_VERSION,
+      peopleIndex: PEOPLE_INDEX_VERSION,
       checkpoints: { contacts: from, interactions: from, details: from },
     });
     await checkpoints.save();
@@ -272,7 +274,21 @@ export function createProjector(
             const seconds = ((performance.now() - started) / 1000).toFixed(1);
             console.info(`[rapport] Rebuilt derived data (${report.changed} rows) in ${seconds} s.`);
           }
-        } else await catchUp(state);
+        } else {
+          let current = state;
+          if (state.peopleIndex !== PEOPLE_INDEX_VERSION) {
+            const started = performance.now();
+            const report = await reindexPeople(db);
+            current = { ...state, peopleIndex: PEOPLE_INDEX_VERSION };
+            checkpoints.update(current);
+            await checkpoints.save();
+            if (report.changed) {
+              const seconds = ((performance.now() - started) / 1000).toFixed(1);
+              console.info(`[rapport] Re-derived the people index (${report.changed} rows) in ${seconds} s.`);
+            }
+          }
+          await catchUp(current);
+        }
       });
       live = merge(db.contacts.$, db.interactions.$, db.details.$).subscribe(() => void flush().catch(reportError));
     },

@@ -103,11 +103,25 @@ export async function rebuildDerived(
   const followUps = db.follow_ups as unknown as RxCollection<FollowUpDocument>;
   changed += await writeDifferences(followUps, await all(followUps), wantedFollowUps, true);
 
-  const contacts = await all(db.contacts as unknown as RxCollection<ContactDocument>);
-  const people = new Map(contacts.map((c) => [c.id, personIndexRow(c, newest.get(c.id) ?? '')]));
+  const people = await writePeopleIndex(db, (id) => newest.get(id) ?? '');
+  return { changed: changed + people.changed, participations: derived, people: people.rows };
+}
+
+/**
+ * The people index derived again from the people and the last-contact days it holds already: for a
+ * change of `personIndexRow` alone (`PEOPLE_INDEX_VERSION`), without reading every interaction.
+ */
+export async function reindexPeople(db: RapportDatabase): Promise<{ changed: number; rows: number }> {
   const index = db.people_index as unknown as RxCollection<PersonIndexDocument>;
-  changed += await writeDifferences(index, await all(index), people, true);
-  return { changed, participations: derived, people: people.size };
+  const lastContact = new Map((await all(index)).map((row) => [row.id, row.lastInteractionOn]));
+  return writePeopleIndex(db, (id) => lastContact.get(id) ?? '');
+}
+
+async function writePeopleIndex(db: RapportDatabase, lastInteractionOn: (id: string) => string) {
+  const contacts = await all(db.contacts as unknown as RxCollection<ContactDocument>);
+  const people = new Map(contacts.map((c) => [c.id, personIndexRow(c, lastInteractionOn(c.id))]));
+  const index = db.people_index as unknown as RxCollection<PersonIndexDocument>;
+  return { changed: await writeDifferences(index, await all(index), people, true), rows: people.size };
 }
 
 /** Removes participations stored before the rebuild began that no live interaction has any more. */

@@ -11,6 +11,8 @@ import { settingsKey, type SettingsStore } from '../settings/settings-store.ts';
 const Checkpoint = z.object({ id: z.string(), lwt: z.number() });
 const ProjectionState = z.object({
   version: z.number().int(),
+  /** `PEOPLE_INDEX_VERSION` the people index was last derived with (absent: before there was one). */
+  peopleIndex: z.number().int().optional(),
   checkpoints: z.object({
     contacts: Checkpoint.optional(),
     interactions: Checkpoint.optional(),
