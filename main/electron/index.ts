@@ -94,7 +94,7 @@ async function start(): Promise<void> {
     showWindow(window);
     core.emit('reminders.open', personId ? { personId } : {});
   };
-  const disconnectReminders = connectReminders(core, window, tray);
+  const disconnectReminders = connectReminders(core, window, tray, notifier);
   const releaseShortcut = registerCaptureShortcut(globalShortcut, () => {
     showWindow(window);
     core.emit('events.openCapture', {});

@@ -1,6 +1,7 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { MenuItemConstructorOptions } from 'electron';
 import type { DueSummary } from '../../shared/domain/reminders/views.ts';
+import { inArea } from '../core/area.ts';
 import { movableClock, until } from '../core/testing/fakes.ts';
 import { openTestCore } from '../core/testing/test-core.ts';
 
@@ -127,6 +128,7 @@ describe('the tray wired to a real core', () => {
       tray: { setMenu: (m, t) => (menus.push(m), tooltips.push(t)) },
       app,
       show,
+      notify: vi.fn(),
     });
     cleanup.push(stop);
     await until(() => tooltips.at(-1) === 'Rapport: 1 person to reach out to today', 'the due count');
@@ -157,6 +159,7 @@ describe('the tray wired to a real core', () => {
       app,
       show: vi.fn(),
       undoMs: 300,
+      notify: vi.fn(),
     });
     cleanup.push(stop);
     const badge = (n: number) => until(() => app.setBadgeCount.mock.calls.at(-1)?.[0] === n, `the badge at ${n}`);
@@ -196,5 +199,43 @@ describe('the tray wired to a real core', () => {
     await until(() => undoItem() !== undefined, 'the undo of Snooze 1 week');
     await until(() => undoItem() === undefined, 'the offer to end');
     expect(app.setBadgeCount.mock.calls.at(-1)?.[0]).toBe(0);
+  });
+
+  it('says with a notification when a menu action fails, and offers nothing to undo', async () => {
+    const clock = movableClock('2026-01-02T12:00:00Z');
+    const h = await openTestCore({ clock });
+    cleanup.push(() => h.dispose());
+    await h.call('contacts.create', { displayName: 'Sam Okafor', tier: 'close' });
+    clock.set('2026-03-01T10:00:00Z');
+    // Snoozes as a newer version on another device keeps them: this one refuses to write over them.
+    await inArea('replication', () =>
+      h.core.db.settings.upsert({
+        id: 'reminder-state',
+        value: { holds: { x: { snoozedUntil: 'next spring' } }, nudge: { skipsInARow: 0 } },
+        updatedAt: '2026-03-01T09:00:00.000Z',
+      }),
+    );
+    let menu: MenuItemConstructorOptions[] = [];
+    const notify = vi.fn();
+    const stop = connectReminderTray({
+      core: { request: h.core.request, watch: h.core.watch, emit: () => {} },
+      tray: { setMenu: (m) => (menu = m) },
+      app: { setBadgeCount: () => true, quit: vi.fn() },
+      show: vi.fn(),
+      notify,
+    });
+    cleanup.push(stop);
+    await until(() => menu.some((i) => i.label === 'Sam Okafor'), 'Sam in the menu');
+    click(
+      (menu.find((i) => i.label === 'Sam Okafor')!.submenu as MenuItemConstructorOptions[]).find(
+        (i) => i.label === 'Snooze 1 day',
+      ),
+    );
+    await until(() => notify.mock.calls.length === 1, 'the notification');
+    expect(notify).toHaveBeenCalledWith({
+      title: 'Could not snooze Sam Okafor',
+      body: expect.stringMatching(/^Rapport could not read your snoozes and skips as saved/),
+    });
+    expect(menu.find((i) => i.label?.startsWith('Undo:'))).toBeUndefined();
   });
 });

@@ -1,5 +1,6 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import type { DueSummary } from '../../shared/domain/reminders/views.ts';
+import type { Result } from '../../shared/ipc/result.ts';
 import type { Core } from '../core/core.ts';
 
 /** How many due people the tray menu lists; the rest are one "…and N more" line. */
@@ -102,13 +103,15 @@ export function connectReminderTray(options: {
   show: () => void;
   /** How long the last action can be undone from the menu (tests shorten it). */
   undoMs?: number;
+  /** Says that a menu action failed, and why: a notification from the shell. */
+  notify: (notification: { title: string; body: string }) => void;
 }): () => void {
-  const { core, tray, app, show } = options;
+  const { core, tray, app, show, notify } = options;
   let summary: DueSummary | null = null;
-  let undo: { label: string; run: () => Promise<unknown> } | null = null;
+  let undo: { label: string; run: () => Promise<Result<unknown>> } | null = null;
   let undoEnds: NodeJS.Timeout | undefined;
   const render = () => tray?.setMenu(reminderTrayTemplate(summary, actions, undo?.label), trayTooltip(summary));
-  const offerUndo = (label: string, run: () => Promise<unknown>) => {
+  const offerUndo = (label: string, run: () => Promise<Result<unknown>>) => {
     undo = { label, run };
     clearTimeout(undoEnds);
     undoEnds = setTimeout(() => {
@@ -118,7 +121,12 @@ export function connectReminderTray(options: {
     undoEnds.unref?.();
     render();
   };
-  // A failure is already logged by the core; the menu simply stays as it is, with nothing to undo.
+  // A click in a menu that closes has nowhere else to say it failed: a notification says what did
+  // not happen and why (a snooze this version cannot save, say), and nothing is offered to undo.
+  const failed = (what: string) => (result: Result<unknown>) => {
+    if (!result.ok) notify({ title: `Could not ${what}`, body: result.error.message });
+    return result.ok;
+  };
   const actions: ReminderTrayActions = {
     open(personId) {
       show();
@@ -126,19 +134,19 @@ export function connectReminderTray(options: {
     },
     done: (person) =>
       void core.request('reminders.done', { personId: person.id }).then((r) => {
-        if (r.ok)
+        if (failed(`mark ${person.displayName} done`)(r))
           offerUndo(`Undo: in touch with ${person.displayName}`, () => core.request('reminders.undoDone', r.value));
       }),
     snooze: (person, days) =>
       void core.request('reminders.snooze', { personId: person.id, days }).then((r) => {
-        if (r.ok)
+        if (failed(`snooze ${person.displayName}`)(r))
           offerUndo(`Undo: snoozed ${person.displayName} for ${days === 1 ? 'a day' : 'a week'}`, () =>
             core.request('reminders.undo', r.value.change),
           );
       }),
     skip: (person) =>
       void core.request('reminders.skip', { personId: person.id }).then((r) => {
-        if (r.ok)
+        if (failed(`skip this cycle for ${person.displayName}`)(r))
           offerUndo(`Undo: skipped this cycle for ${person.displayName}`, () =>
             core.request('reminders.undo', r.value.change),
           );
@@ -148,7 +156,7 @@ export function connectReminderTray(options: {
       undo = null;
       clearTimeout(undoEnds);
       render();
-      void taking?.run();
+      void taking?.run().then(failed('undo it'));
     },
     log() {
       show();
