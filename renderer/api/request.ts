@@ -26,7 +26,7 @@ export function useRequest(): Request {
   const toast = useToast();
   return useMemo(() => {
     const request: Request = async (call, options) => {
-      const result = await call();
+      const result = await settled(call);
       if (!result.ok) {
         if (options.onError) options.onError(result.error);
         else
@@ -44,4 +44,26 @@ export function useRequest(): Request {
     };
     return request;
   }, [toast]);
+}
+
+/**
+ * The call's result, or a failure when it threw before reaching the core (a file moved after it was
+ * picked, whose bytes can no longer be read): the screen then says so instead of waiting forever.
+ */
+async function settled<T>(call: () => Promise<Result<T>>): Promise<Result<T>> {
+  try {
+    return await call();
+  } catch (error) {
+    console.error('[rapport] A request failed before it reached Rapport:', error);
+    return {
+      ok: false,
+      error: {
+        code: 'internal',
+        message:
+          error instanceof DOMException && error.name === 'NotFoundError'
+            ? 'The file could not be read: it may have been moved or deleted since it was chosen.'
+            : 'Something went wrong that Rapport did not expect. Try again.',
+      },
+    };
+  }
 }
