@@ -59,22 +59,30 @@ export interface CollectionInfo {
   kind: 'source' | 'derived';
   /** Replicated between the user's devices (source collections that are not device-local). */
   synced: boolean;
+  /** One of its documents in the user's words, for messages: "a fear ladder". */
+  one: string;
 }
 
+/** "A fear ladder": a collection's `one`, to start a sentence (a message names no collection). */
+export const oneOf = (name: string): string => {
+  const one = (COLLECTIONS as Partial<Record<string, CollectionInfo>>)[name]?.one ?? 'an item';
+  return one.charAt(0).toUpperCase() + one.slice(1);
+};
+
 export const COLLECTIONS: Record<CollectionName, CollectionInfo> = {
-  contacts: { owner: 'people', kind: 'source', synced: true },
-  interactions: { owner: 'interactions', kind: 'source', synced: true },
-  details: { owner: 'details', kind: 'source', synced: true },
-  settings: { owner: 'settings', kind: 'source', synced: true },
+  contacts: { owner: 'people', kind: 'source', synced: true, one: 'a person' },
+  interactions: { owner: 'interactions', kind: 'source', synced: true, one: 'a timeline entry' },
+  details: { owner: 'details', kind: 'source', synced: true, one: 'a remembered detail' },
+  settings: { owner: 'settings', kind: 'source', synced: true, one: 'a setting' },
   /** The undo log of this device: what its destructive actions removed. */
-  trash: { owner: 'trash', kind: 'source', synced: false },
-  practice_ladders: { owner: 'practice', kind: 'source', synced: true },
-  practice_sessions: { owner: 'practice', kind: 'source', synced: true },
-  user_starters: { owner: 'starters', kind: 'source', synced: true },
-  events: { owner: 'events', kind: 'source', synced: true },
-  participations: { owner: 'projection', kind: 'derived', synced: false },
-  people_index: { owner: 'projection', kind: 'derived', synced: false },
-  follow_ups: { owner: 'projection', kind: 'derived', synced: false },
+  trash: { owner: 'trash', kind: 'source', synced: false, one: 'something kept to undo' },
+  practice_ladders: { owner: 'practice', kind: 'source', synced: true, one: 'a fear ladder' },
+  practice_sessions: { owner: 'practice', kind: 'source', synced: true, one: 'a practice' },
+  user_starters: { owner: 'starters', kind: 'source', synced: true, one: 'a starter of your own' },
+  events: { owner: 'events', kind: 'source', synced: true, one: 'an event' },
+  participations: { owner: 'projection', kind: 'derived', synced: false, one: 'a timeline link' },
+  people_index: { owner: 'projection', kind: 'derived', synced: false, one: 'a People list row' },
+  follow_ups: { owner: 'projection', kind: 'derived', synced: false, one: 'a follow-up row' },
 };
 
 /** Schemas and append-only migrations, as RxDB's `addCollections` takes them. */

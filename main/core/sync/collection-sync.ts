@@ -2,6 +2,7 @@ import type { RxCollection } from 'rxdb';
 import { migrateDocumentData } from 'rxdb/plugins/migration-schema';
 import { replicateCouchDB, type RxCouchDBReplicationState } from 'rxdb/plugins/replication-couchdb';
 import { BehaviorSubject, combineLatest, distinctUntilChanged, map, merge, type Observable } from 'rxjs';
+import { oneOf } from '../db/collections.ts';
 import { isSyncHandler } from './conflict-handler.ts';
 import type { SyncKey } from './crypto.ts';
 import { createEncryptingCodec, createPlainCodec, type CouchDocument, type DocumentCodec } from './document-codec.ts';
@@ -172,7 +173,10 @@ async function upgradeDocument(
   );
   // Dropped by a migration, or one that failed on fields that are not what that version wrote.
   if (migrated === null) {
-    throw new SyncError('server', `A ${collection.name} document (${_id}) could not be brought up to this version.`);
+    throw new SyncError(
+      'server',
+      `${oneOf(collection.name)} on the sync server could not be brought up to this version of Rapport; it was not read.`,
+    );
   }
   const { [primary]: _primary, _attachments: _a, _deleted: _d, _meta: _m, ...upgraded } = migrated as CouchDocument;
   return { ...upgraded, _id, ...(_rev ? { _rev } : {}), ...(_deleted ? { _deleted } : {}) };

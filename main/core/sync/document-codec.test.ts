@@ -5,7 +5,7 @@ import { SyncError } from './errors.ts';
 
 const key = await deriveSyncKey('a long sync passphrase', newKdfParams({ N: 2 ** 12 }));
 const upgrade = async (doc: CouchDocument, from: number) => ({ ...doc, upgradedFrom: from });
-const codec = (schemaVersion = 1) => createEncryptingCodec({ key, collection: 'people', schemaVersion, upgrade });
+const codec = (schemaVersion = 1) => createEncryptingCodec({ key, collection: 'contacts', schemaVersion, upgrade });
 
 describe('document codec', () => {
   it('leaves only _id, _rev, _deleted and ciphertext for the server, and reads it back', async () => {
@@ -32,12 +32,14 @@ describe('document codec', () => {
     const sealed = codec().encode({ _id: 'p-1', displayName: 'Ada' });
     const bytes = Buffer.from(sealed.c as string, 'base64');
     bytes[20] = bytes[20]! ^ 1;
-    await expect(codec().decode({ ...sealed, c: bytes.toString('base64') })).rejects.toThrow(/p-1.*does not open/);
+    await expect(codec().decode({ ...sealed, c: bytes.toString('base64') })).rejects.toThrow(
+      /^A person on the sync server does not open with this sync key; nothing was written \(server id p-1\)\.$/,
+    );
     const error = await codec()
       .decode({ _id: 'p-9', displayName: 'plain' })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SyncError);
-    expect((error as SyncError).message).toMatch(/did not encrypt \(p-9\)/);
+    expect((error as SyncError).message).toMatch(/was not encrypted by Rapport, so it was not read \(server id p-9\)/);
   });
 
   it('stops at a document written by a newer schema, and upgrades older ones', async () => {

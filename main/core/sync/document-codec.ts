@@ -1,5 +1,6 @@
 import { open, OpenFailed, seal, type SyncKey } from './crypto.ts';
 import { SyncError, UPDATE_REQUIRED_MESSAGE } from './errors.ts';
+import { oneOf } from '../db/collections.ts';
 
 /**
  * What a document looks like on the wire, and how it is sealed for the server. The server sees
@@ -70,7 +71,7 @@ export function createEncryptingCodec(options: CodecOptions): DocumentCodec {
       if (!SAFE_ID.test(_id)) {
         throw new SyncError(
           'integrity',
-          `A ${collection} document id is not a plain key and could reveal personal data; it was not sent.`,
+          `${oneOf(collection)} has an id that could reveal personal data on the sync server; it was not sent.`,
         );
       }
       const sealed: CouchDocument = {
@@ -88,21 +89,17 @@ export function createEncryptingCodec(options: CodecOptions): DocumentCodec {
         if (_deleted === true) return doc;
         throw new SyncError(
           'integrity',
-          `The server holds a ${collection} document Rapport did not encrypt (${_id}); it was not read.`,
+          `${oneOf(collection)} on the sync server was not encrypted by Rapport, so it was not read (server id ${_id}).`,
         );
       }
       let envelope: Envelope;
       try {
         envelope = asEnvelope(JSON.parse(open(key, documentAad(collection, _id), c)));
       } catch (error) {
-        const reason = error instanceof OpenFailed ? 'does not open with this sync key' : 'is not a Rapport document';
-        throw new SyncError(
-          'integrity',
-          `A ${collection} document on the server (${_id}) ${reason}; nothing was written.`,
-          {
-            cause: error,
-          },
-        );
+        const reason = error instanceof OpenFailed ? 'does not open with this sync key' : 'is not one Rapport wrote';
+        throw new SyncError('integrity', `${oneOf(collection)} on the sync server ${reason}; nothing was written.`, {
+          cause: error,
+        });
       }
       if (envelope.v > schemaVersion) throw new SyncError('update-required', UPDATE_REQUIRED_MESSAGE);
       let plain: CouchDocument = { ...envelope.d, _id };
