@@ -97,9 +97,13 @@ export function createEncryptingCodec(options: CodecOptions): DocumentCodec {
         envelope = asEnvelope(JSON.parse(open(key, documentAad(collection, _id), c)));
       } catch (error) {
         const reason = error instanceof OpenFailed ? 'does not open with this sync key' : 'is not one Rapport wrote';
-        throw new SyncError('integrity', `${oneOf(collection)} on the sync server ${reason}; nothing was written.`, {
-          cause: error,
-        });
+        throw new SyncError(
+          'integrity',
+          `${oneOf(collection)} on the sync server ${reason}; nothing was written (server id ${_id}).`,
+          {
+            cause: error,
+          },
+        );
       }
       if (envelope.v > schemaVersion) throw new SyncError('update-required', UPDATE_REQUIRED_MESSAGE);
       let plain: CouchDocument = { ...envelope.d, _id };
