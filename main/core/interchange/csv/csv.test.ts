@@ -183,6 +183,7 @@ describe('readCsv', () => {
       'Kofi Mensah,"Unclosed quote org',
       'Megan Hughes,Fieldwork',
       'Lars Berg,Nordlys',
+      '',
     ].join('\n');
     const { rows, problems } = readCsv(bytes(text), 'people.csv');
     expect(rows.map((r) => [r.line, r.cells[0]])).toEqual([

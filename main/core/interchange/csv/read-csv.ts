@@ -40,6 +40,7 @@ export function readCsv(bytes: Uint8Array, file: string): { rows: CsvRow[]; prob
   // A quote opened and never closed swallows every line after it into one field: that line is left
   // out, said so, and reading starts again on the next line, so the people after it still come in.
   let from = 0;
+  let delimiter: string | undefined;
   while (from < text.length) from = readFrom(from);
   return { rows, problems };
 
@@ -49,6 +50,9 @@ export function readCsv(bytes: Uint8Array, file: string): { rows: CsvRow[]; prob
     let resume = text.length;
     Papa.parse<string[]>(text.slice(offset), {
       newline: '\n',
+      // Read on after a broken line, the rest is split as the file began: its few lines alone may
+      // not say which delimiter it uses.
+      ...(delimiter ? { delimiter } : {}),
       skipEmptyLines: false,
       step: (result, parser) => {
         const line = lineAt(start);
@@ -76,6 +80,7 @@ export function readCsv(bytes: Uint8Array, file: string): { rows: CsvRow[]; prob
           return;
         }
         start = end + 1;
+        delimiter ??= result.meta.delimiter;
         for (const error of result.errors)
           problems.push({ file, line, severity: 'warning', message: csvErrorText(error) });
         const cells = result.data;
