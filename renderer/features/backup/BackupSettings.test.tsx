@@ -15,6 +15,9 @@ it('tells apart two backups made in the same minute, to the second, and names ea
         backup('b2', '2026-03-18T12:00:41.000Z'),
         backup('b1', '2026-03-18T12:00:05.000Z'),
         backup('b0', '2026-03-17T09:30:00.000Z'),
+        // Two in the same second (a clock held still): numbered.
+        backup('a2', '2026-03-16T08:00:00.000Z'),
+        backup('a1', '2026-03-16T08:00:00.000Z'),
       ],
     },
   });
@@ -22,8 +25,9 @@ it('tells apart two backups made in the same minute, to the second, and names ea
   const names = (await screen.findAllByRole('button', { name: /^Restore the backup of/ })).map((b) =>
     b.getAttribute('aria-label'),
   );
-  expect(names).toHaveLength(3);
-  expect(new Set(names).size).toBe(3);
+  expect(names).toHaveLength(5);
+  expect(new Set(names).size).toBe(5);
   expect(names[0]).toMatch(/:41$/);
   expect(names[2]).not.toMatch(/:\d\d:\d\d$/);
+  expect(names.slice(3)).toEqual([expect.stringMatching(/:00 \(1\)$/), expect.stringMatching(/:00 \(2\)$/)]);
 });

@@ -19,16 +19,21 @@ import { peopleCount } from '../../ui/counted.ts';
 
 const when = (iso: string | undefined) => (iso ? formatInstant(iso) : 'never');
 
-/** Each backup's time; to the second where two were made in the same minute, so each reads apart. */
+/**
+ * Each backup's time; to the second where two were made in the same minute, and numbered where
+ * even the seconds agree (a clock held still), so each reads and is named apart.
+ */
 function backupLabels(backups: readonly BackupInfo[]): { backup: BackupInfo; label: string }[] {
+  const once = (labels: string[], i: number) => labels.indexOf(labels[i]!) === labels.lastIndexOf(labels[i]!);
   const minutes = backups.map((b) => formatInstant(b.createdAt));
-  return backups.map((backup, i) => ({
-    backup,
-    label:
-      minutes.indexOf(minutes[i]!) === minutes.lastIndexOf(minutes[i]!)
-        ? minutes[i]!
-        : formatInstant(backup.createdAt, true),
-  }));
+  const times = backups.map((b, i) => (once(minutes, i) ? minutes[i]! : formatInstant(b.createdAt, true)));
+  const seen = new Map<string, number>();
+  return backups.map((backup, i) => {
+    const time = times[i]!;
+    const nth = (seen.get(time) ?? 0) + 1;
+    seen.set(time, nth);
+    return { backup, label: once(times, i) ? time : `${time} (${nth})` };
+  });
 }
 
 /**
