@@ -235,9 +235,13 @@ export function AnnouncementComposer({ initial }: { initial?: Announcement }) {
         </div>
         <fieldset>
           <legend>Who to</legend>
+          <p className="field-hint">
+            Everyone who fits each box you fill in (any of its tags, organisations or rhythms), and anyone you add by
+            name. Filling in another box narrows the list.
+          </p>
           <div className="row">
-            {text('tags', 'Tags', { hint: 'Separate several with commas; anyone with one of them.' })}
-            {text('organisations', 'Organisations', { hint: 'Separate several with commas.' })}
+            {text('tags', 'Tags', { hint: 'Separate several with commas; any of them.' })}
+            {text('organisations', 'Organisations', { hint: 'Separate several with commas; any of them.' })}
           </div>
           <div className="choice-row" role="group" aria-label="Tiers">
             {Tier.options.map((tier) => (
