@@ -50,3 +50,23 @@ describe('viewPeople', () => {
     expect(ids({ text: 'bo' })).toEqual(['Bo']);
   });
 });
+
+describe('the text filter', () => {
+  const tom = person('t1', { displayName: 'Tom Hardy' });
+  const tomas = person('t2', { displayName: 'Tomás Ruiz', organisation: 'Acme Bank' });
+  const cs = person('c1', { displayName: 'Ana Costa', role: 'Customer Success Manager' });
+  const elodie = person('e1', { displayName: 'Élodie Martin', tags: ['climate-data'] });
+  const all = [tom, tomas, cs, elodie].map((p) => peopleListEntry(p, p.displayName.toLowerCase()));
+  const found = (text: string) => viewPeople(all, { ...DEFAULT_VIEW, text }).map((e) => e.item.displayName);
+
+  it('finds words by their start, accents folded, every word typed in any field', () => {
+    expect(found('tom')).toEqual(['Tom Hardy', 'Tomás Ruiz']);
+    expect(found('TOMAS')).toEqual(['Tomás Ruiz']);
+    expect(found('elo')).toEqual(['Élodie Martin']);
+    expect(found('tom acme')).toEqual(['Tomás Ruiz']);
+    expect(found('success')).toEqual(['Ana Costa']);
+    expect(found('data')).toEqual(['Élodie Martin']);
+    // Not inside a word: "tom" is in "Customer", "art" in "Martin".
+    expect(found('art')).toEqual([]);
+  });
+});

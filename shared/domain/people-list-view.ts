@@ -4,6 +4,7 @@
  * `viewPeople` is the same list computed from scratch, the reference the windows are tested against.
  */
 import type { Tier } from './contact.ts';
+import { foldedWords } from './search/text.ts';
 import type { PersonListItem } from './views.ts';
 
 export type PeopleSort = 'name' | 'last-contact' | 'next-due';
@@ -26,13 +27,13 @@ export interface PeopleListEntry {
   item: PersonListItem;
   /** Lower-cased, the way people read names (the order of "Name"). */
   sortName: string;
-  /** Lower-cased name, organisation, role and tags, for the text filter. */
+  /** The words of name, organisation, role and tags, folded, each after a space: for the text filter. */
   haystack: string;
 }
 
 export function peopleListEntry(item: PersonListItem, sortName: string): PeopleListEntry {
-  const haystack = `${item.displayName} ${item.organisation ?? ''} ${item.role ?? ''} ${item.tags.join(' ')}`;
-  return { item, sortName, haystack: haystack.toLocaleLowerCase() };
+  const text = `${item.displayName} ${item.organisation ?? ''} ${item.role ?? ''} ${item.tags.join(' ')}`;
+  return { item, sortName, haystack: ` ${foldedWords(text)}` };
 }
 
 const dueOn = (p: PersonListItem) => (p.status.state === 'untracked' ? undefined : p.status.dueOn);
@@ -59,12 +60,16 @@ export function comparePeople(sort: PeopleSort): (a: PeopleListEntry, b: PeopleL
   return compareByName;
 }
 
-/** Whether the row is in the list the query asks for. `text` must already be trimmed and lower-cased. */
+/**
+ * Whether the row is in the list the query asks for. `text` is `normaliseFilterText` of the query's:
+ * each of its words begins a word of the row ("tom" finds Tom and Tomás, not a Customer Success
+ * Manager; "elo" finds Élodie).
+ */
 export function matchesPeopleQuery(entry: PeopleListEntry, query: PeopleQuery, text: string): boolean {
   const p = entry.item;
   return (
     (query.status === 'archived' ? p.archived : !p.archived) &&
-    (!text || entry.haystack.includes(text)) &&
+    (!text || text.split(' ').every((word) => entry.haystack.includes(` ${word}`))) &&
     (!query.tag || p.tags.includes(query.tag)) &&
     (query.tier === 'any' || (query.tier === 'none' ? !p.tier : p.tier === query.tier)) &&
     (query.status !== 'overdue' || p.status.state === 'overdue') &&
@@ -72,7 +77,8 @@ export function matchesPeopleQuery(entry: PeopleListEntry, query: PeopleQuery, t
   );
 }
 
-export const normaliseFilterText = (text: string) => text.trim().toLocaleLowerCase();
+/** The filter's words, folded as the rows' are, one space apart ('' for none). */
+export const normaliseFilterText = (text: string) => foldedWords(text);
 
 /** The whole list for a query, computed from scratch. */
 export function viewPeople(entries: readonly PeopleListEntry[], query: PeopleQuery): PeopleListEntry[] {
