@@ -103,7 +103,7 @@ export function OwnStarterForm({
         <SelectField label="Tone" value={tone} onChange={(v) => setTone(v as Tone)}>
           {TONES.map((t) => (
             <option key={t} value={t}>
-              {t}
+              {t.charAt(0).toUpperCase() + t.slice(1)}
             </option>
           ))}
         </SelectField>
