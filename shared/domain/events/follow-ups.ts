@@ -133,7 +133,6 @@ export function splitGreeting(line: string, fallback: string): { greeting: strin
   return { greeting: `${match[1]!.trim()},`, body: rest.charAt(0).toLocaleUpperCase('en-GB') + rest.slice(1) };
 }
 
-
 export interface EventReview {
   met: number;
   followedUp: number;
