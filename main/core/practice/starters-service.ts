@@ -186,7 +186,8 @@ export function createStartersService(
         { user_starters: [doc.toMutableJSON() as UserStarterDocument] },
         async () => {
           await doc.remove();
-          await service.setFavourite(id, false);
+          // Only a starred one: a favourites list this version cannot read must not block the delete.
+          if (wasFavourite) await service.setFavourite(id, false);
         },
       );
       return { undoToken, wasFavourite };

@@ -5,6 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { inArea } from '../area.ts';
 import { openTestCore, type TestCore } from '../testing/test-core.ts';
 import { createSettingsStore, settingsKey } from './settings-store.ts';
 
@@ -30,11 +31,20 @@ afterEach(async () => {
   t = undefined;
 });
 
+const writeRaw = (value: unknown) =>
+  inArea('replication', () =>
+    t!.core.db.settings.upsert({
+      id: SAMPLE.id,
+      value: value as Record<string, unknown>,
+      updatedAt: '2026-03-18T12:00:00.000Z',
+    }),
+  );
+
 async function storeWith(value: unknown) {
   t = await openTestCore();
   const store = createSettingsStore(t.core.db, t.clock);
-  // Written as it might arrive from an older or newer version: unchecked.
-  await store.write(SAMPLE, value as z.infer<typeof SAMPLE.schema>);
+  // Written as it might arrive from an older or newer version, or damaged: unchecked.
+  await writeRaw(value);
   return store;
 }
 
@@ -66,7 +76,7 @@ describe('settings store updates', () => {
     expect(await store.update(SAMPLE, (v) => ({ ...v, count: v.count + 1 }))).toMatchObject({ count: 4, mode: 'loud' });
 
     const newer = { count: 'many', label: 'kept', future: true };
-    await store.write(SAMPLE, newer as never);
+    await writeRaw(newer);
     await expect(store.update(SYNCED, (v) => ({ ...v, count: 1 }))).rejects.toMatchObject({
       code: 'conflict',
       message: expect.stringMatching(/^Rapport could not read the test counter .*changed nothing/),
@@ -74,5 +84,14 @@ describe('settings store updates', () => {
     expect((await t!.core.db.settings.findOne(SAMPLE.id).exec())!.value).toEqual(newer);
     // This device's own bookkeeping starts afresh instead.
     expect(await store.update(SAMPLE, (v) => ({ ...v, count: 1 }))).toEqual({ ...SAMPLE.fallback, count: 1 });
+  });
+
+  it('refuse a value their own schema would not read back, and keep what was saved', async () => {
+    const store = await storeWith({ count: 3 });
+    await expect(store.update(SAMPLE, (v) => ({ ...v, count: -1 }))).rejects.toMatchObject({
+      code: 'invalid_input',
+      message: expect.stringMatching(/^Rapport could not save the test counter: /),
+    });
+    expect((await t!.core.db.settings.findOne(SAMPLE.id).exec())!.value).toEqual({ count: 3 });
   });
 });

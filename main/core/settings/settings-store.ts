@@ -74,6 +74,11 @@ export function createSettingsStore(
     expect(existing ? { replacedIn: { settings: [existing.toMutableJSON()] } } : { createdIn: { settings: [id] } });
   };
   const put = async <T>(key: SettingsKey<T>, value: T) => {
+    // What is saved must read back: a value its schema refuses (a list past its cap) would read as
+    // the default from then on, and every later update would be refused over it.
+    const checked = key.schema.safeParse(value, { jitless: true });
+    if (!checked.success)
+      throw new AppError('invalid_input', `Rapport could not save ${key.label}: ${checked.error.issues[0]?.message}.`);
     await recordBefore(key.id);
     // Stored as plain JSON: zod output may hold undefined members that JSON drops anyway.
     await db.settings.upsert({
