@@ -213,6 +213,26 @@ describe('readCsv', () => {
     expect(problems).toEqual([]);
   });
 
+  it('reads a last line whose quote is never closed as it stands, as nothing was swallowed', () => {
+    const { rows, problems } = readCsv(bytes('Name,Organisation\nAda,Engines\nCy,"Unclosed\n'), 'people.csv');
+    expect(rows.map((r) => [r.line, ...r.cells])).toEqual([
+      [1, 'Name', 'Organisation'],
+      [2, 'Ada', 'Engines'],
+      [3, 'Cy', 'Unclosed\n'],
+    ]);
+    expect(problems).toMatchObject([{ line: 3, severity: 'warning', message: /read as it stands/ }]);
+  });
+
+  it('stops reading after 20 lines with a quote that never closes, rather than reading the rest again for each', () => {
+    const text = ['Name,Organisation', ...Array.from({ length: 30 }, (_, i) => `P${i},"Org ${i}`), 'Last,One'].join(
+      '\n',
+    );
+    const { rows, problems } = readCsv(bytes(text), 'people.csv');
+    expect(problems.filter((p) => p.severity === 'error')).toHaveLength(21);
+    expect(problems.at(-1)).toMatchObject({ line: 22, message: /^More than 20 lines .* reading stopped here\.$/ });
+    expect(rows.map((r) => r.line)).toEqual([1]);
+  });
+
   it('stops at a header whose quote is never closed', () => {
     const { rows, problems } = readCsv(bytes('Name,"Organisation\nAda,Engines'), 'people.csv');
     expect(rows).toEqual([]);

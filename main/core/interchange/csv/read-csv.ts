@@ -6,6 +6,9 @@ import Papa from 'papaparse';
 import { decodeFile } from '../decode.ts';
 import type { ImportProblem } from '../types.ts';
 
+/** Lines with a quote that never closes that are left out and read past; after them reading stops. */
+const MAX_BROKEN_LINES = 20;
+
 export interface CsvRow {
   line: number;
   cells: string[];
@@ -41,6 +44,7 @@ export function readCsv(bytes: Uint8Array, file: string): { rows: CsvRow[]; prob
   // out, said so, and reading starts again on the next line, so the people after it still come in.
   let from = 0;
   let delimiter: string | undefined;
+  let broken = 0;
   while (from < text.length) from = readFrom(from);
   return { rows, problems };
 
@@ -60,21 +64,28 @@ export function readCsv(bytes: Uint8Array, file: string): { rows: CsvRow[]; prob
         if (result.errors.some((e) => e.code === 'MissingQuotes')) {
           const last = lineAt(Math.max(start, end - 1));
           const ranOn = last > line ? `, so lines ${line}–${last} ran together` : '';
+          const next = lineStarts[line];
+          const linesAfter = next !== undefined && text.slice(next).trim() !== '';
+          const say = (severity: ImportProblem['severity'], message: string) =>
+            problems.push({ file, line, severity, message });
           if (line === 1) {
-            problems.push({
-              file,
-              line,
-              severity: 'error',
-              message: `The first line opens a quote (") that is never closed${ranOn}; fix it and import again.`,
-            });
+            say('error', `The first line opens a quote (") that is never closed${ranOn}; fix it and import again.`);
+          } else if (!linesAfter) {
+            // The last line: nothing was swallowed, so it comes in as it reads.
+            say('warning', 'A quote (") opens here and is never closed; the line was read as it stands.');
+            if (result.data.some((c) => c.trim() !== '')) rows.push({ line, cells: result.data });
+          } else if (++broken > MAX_BROKEN_LINES) {
+            // Each restart reads the rest of the file again: a file broken on every line is not read on.
+            say(
+              'error',
+              `More than ${MAX_BROKEN_LINES} lines open a quote that is never closed; reading stopped here.`,
+            );
           } else {
-            problems.push({
-              file,
-              line,
-              severity: 'error',
-              message: `A quote (") opens here and is never closed${ranOn}: this line was left out, and the lines after it were read on their own.`,
-            });
-            resume = lineStarts[line] ?? text.length;
+            say(
+              'error',
+              `A quote (") opens here and is never closed${ranOn}: this line was left out, and the lines after it were read on their own.`,
+            );
+            resume = next;
           }
           parser.abort();
           return;
