@@ -113,15 +113,20 @@ export async function rebuildDerived(
  */
 export async function reindexPeople(db: RapportDatabase): Promise<{ changed: number; rows: number }> {
   const index = db.people_index as unknown as RxCollection<PersonIndexDocument>;
-  const lastContact = new Map((await all(index)).map((row) => [row.id, row.lastInteractionOn]));
-  return writePeopleIndex(db, (id) => lastContact.get(id) ?? '');
+  const stored = await all(index);
+  const lastContact = new Map(stored.map((row) => [row.id, row.lastInteractionOn]));
+  return writePeopleIndex(db, (id) => lastContact.get(id) ?? '', stored);
 }
 
-async function writePeopleIndex(db: RapportDatabase, lastInteractionOn: (id: string) => string) {
+async function writePeopleIndex(
+  db: RapportDatabase,
+  lastInteractionOn: (id: string) => string,
+  stored?: PersonIndexDocument[],
+) {
   const contacts = await all(db.contacts as unknown as RxCollection<ContactDocument>);
   const people = new Map(contacts.map((c) => [c.id, personIndexRow(c, lastInteractionOn(c.id))]));
   const index = db.people_index as unknown as RxCollection<PersonIndexDocument>;
-  return { changed: await writeDifferences(index, await all(index), people, true), rows: people.size };
+  return { changed: await writeDifferences(index, stored ?? (await all(index)), people, true), rows: people.size };
 }
 
 /** Removes participations stored before the rebuild began that no live interaction has any more. */
