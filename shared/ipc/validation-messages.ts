@@ -47,7 +47,7 @@ export function validationMessage(issue: z.core.$ZodRawIssue): string | undefine
     }
     case 'invalid_type':
       if (issue.input === undefined) return 'This is missing';
-      return `This should be ${TYPES[issue.expected] ?? issue.expected}`;
+      return TYPES[issue.expected] ? `This should be ${TYPES[issue.expected]}` : 'This is not in the expected form';
     case 'invalid_format':
       return `This is not ${FORMATS[issue.format] ?? 'in the expected form'}`;
     case 'invalid_value':

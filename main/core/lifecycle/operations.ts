@@ -6,7 +6,7 @@
  */
 import { copyFileSync, existsSync } from 'node:fs';
 import type { OperationProgress, RecoveryStatus, SafetyCopyInfo } from '../../../shared/ipc/channels/lifecycle.ts';
-import { RESTORE_NEEDS_CONFIRMING } from '../../../shared/ipc/channels/interchange.ts';
+import { RESTORE_CANCELLED, RESTORE_NEEDS_CONFIRMING } from '../../../shared/ipc/channels/interchange.ts';
 import { AppError } from '../../../shared/ipc/result.ts';
 import { isEmptyProfile, readArchive, readArchiveFile, type Counts, type Documents } from '../backup/archive.ts';
 import { verifiedBackupArchive } from '../backup/backup-files.ts';
@@ -59,7 +59,10 @@ export function createOperations(host: OperationsHost): Operations {
     try {
       return await work(running.signal);
     } catch (error) {
-      if (isCancelled(error)) throw new AppError('conflict', 'The restore was cancelled; nothing was changed.');
+      if (isCancelled(error))
+        throw new AppError('conflict', 'The restore was cancelled; nothing was changed.', [
+          { path: [RESTORE_CANCELLED], message: 'Cancelled' },
+        ]);
       if (isDiskFull(error)) {
         throw new AppError(
           'unavailable',

@@ -116,7 +116,11 @@ describe('restore', () => {
     const cancelled = await target.requestUnchecked('backup.restore', { name, overwrite: true });
     expect(cancelled).toMatchObject({
       ok: false,
-      error: { code: 'conflict', message: expect.stringMatching(/cancelled; nothing was changed/) },
+      error: {
+        code: 'conflict',
+        message: expect.stringMatching(/cancelled; nothing was changed/),
+        details: [{ path: ['cancelled'] }],
+      },
     });
     expect(await snapshot(target.db)).toEqual(before);
     expect(existsSync(dataFolder(target.dir).restoreTarget)).toBe(false);

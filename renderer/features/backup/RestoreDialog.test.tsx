@@ -45,11 +45,18 @@ describe('restoring over people already here', () => {
   });
 
   it('closes on Cancel with a word that nothing changed, not with the question to replace', async () => {
-    let answer: (r: { ok: false; error: { code: 'conflict'; message: string } }) => void = () => {};
+    let answer: (r: Result<never>) => void = () => {};
     const run = vi.fn(() => new Promise<never>((resolve) => (answer = resolve as never)));
     const onClose = vi.fn();
     const cancelOperation = vi.fn(async () => {
-      answer({ ok: false, error: { code: 'conflict', message: 'The restore was cancelled; nothing was changed.' } });
+      answer({
+        ok: false,
+        error: {
+          code: 'conflict',
+          message: 'The restore was cancelled; nothing was changed.',
+          details: [{ path: ['cancelled'], message: 'Cancelled' }],
+        },
+      });
       return { cancelled: true };
     });
     renderInApp(<RestoreDialog job={{ label: 'the backup of 3 Dec', run }} onClose={onClose} />, {

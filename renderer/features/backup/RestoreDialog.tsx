@@ -1,6 +1,6 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { RequestOutput } from '../../../shared/ipc/contract.ts';
-import { needsConfirming } from '../../../shared/ipc/channels/interchange.ts';
+import { needsConfirming, wasCancelled } from '../../../shared/ipc/channels/interchange.ts';
 import type { OperationProgress } from '../../../shared/ipc/channels/lifecycle.ts';
 import type { Result } from '../../../shared/ipc/result.ts';
 import { rapport } from '../../api/rapport.ts';
@@ -44,8 +44,6 @@ function RestoreFlow({ job, onClose }: { job: RestoreJob; onClose: () => void })
   const [progress, setProgress] = useState<OperationProgress | null>(null);
   useEffect(() => rapport().on('app.progress', setProgress), []);
 
-  // Cancel pressed: the restore's answer (cancelled, nothing changed) closes the dialog.
-  const cancelled = useRef(false);
   const finish = (result: Result<Restored>, overwrite: boolean) => {
     if (result.ok) {
       onClose();
@@ -53,14 +51,13 @@ function RestoreFlow({ job, onClose }: { job: RestoreJob; onClose: () => void })
         title: `Restored ${job.label}`,
         description: `${peopleCount(result.value.counts.contacts ?? 0)} ${result.value.counts.contacts === 1 ? 'is' : 'are'} back.`,
       });
-    } else if (cancelled.current) {
+    } else if (wasCancelled(result.error)) {
       onClose();
       toast({ title: 'Restore cancelled', description: 'Nothing was changed.' });
     } else if (needsConfirming(result.error) && !overwrite) setStep({ name: 'confirm', message: result.error.message });
     else setStep({ name: 'failed', message: result.error.message });
   };
   const start = (overwrite: boolean) => {
-    cancelled.current = false;
     setStep({ name: 'running' });
     setProgress(null);
     void job.run(overwrite).then((r) => finish(r, overwrite));
@@ -89,14 +86,7 @@ function RestoreFlow({ job, onClose }: { job: RestoreJob; onClose: () => void })
           as a safety copy.
         </p>
         <div className="dialog-footer">
-          <button
-            type="button"
-            disabled={!canCancel}
-            onClick={() => {
-              cancelled.current = true;
-              void rapport().app.cancelOperation({});
-            }}
-          >
+          <button type="button" disabled={!canCancel} onClick={() => void rapport().app.cancelOperation({})}>
             Cancel
           </button>
         </div>

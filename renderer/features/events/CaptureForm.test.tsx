@@ -96,6 +96,8 @@ describe('quick capture', () => {
     expect(await screen.findByText('Choose who it is, or press Save person again to add someone new.')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'It’s Megan Hughes' })).toBeTruthy();
     expect(captured).not.toHaveBeenCalled();
+    // A detail typed meanwhile is not part of the question: the next Save still adds them.
+    await userEvent.type(screen.getByRole('textbox', { name: 'One detail' }), 'runs the Leeds JS meet-up');
     await userEvent.click(screen.getByRole('button', { name: 'Save person' }));
     await waitFor(() => expect(captured).toHaveBeenCalledOnce());
     expect(captured).toHaveBeenCalledWith(expect.not.objectContaining({ contactId: expect.anything() }));

@@ -16,6 +16,9 @@ import {
 import { KnownPerson, matchesNow, useKnownMatches } from './KnownPerson.tsx';
 import { useFocusFirstError } from '../../ui/useFocusFirstError.ts';
 
+/** The fields "Already in Rapport?" is asked by. */
+const ASKED_BY = new Set<keyof CaptureValues>(['name', 'email', 'phone', 'followUp', 'url']);
+
 const EXTRAS: { field: keyof CaptureValues; label: string; type?: string }[] = [
   { field: 'email', label: 'Email', type: 'email' },
   { field: 'phone', label: 'Phone', type: 'tel' },
@@ -58,9 +61,13 @@ export function CaptureForm({
   const { matches: typedMatches, error: matchError } = useKnownMatches(values);
   /** Found at Save, before the pause after typing brought them. */
   const [offered, setOffered] = useState<CaptureMatch[]>([]);
-  /** The name (and ways to reach them) a Save was asked about once: the next Save adds them anew. */
-  const [confirmedNew, setConfirmedNew] = useState<string | null>(null);
-  const matches = typedMatches.length ? typedMatches : offered;
+  /**
+   * The question (`asking`) already put: by a Save (the offer then says a second Save adds them
+   * anew) or answered with "Add as someone new instead" (the offer then stays away).
+   */
+  const [answered, setAnswered] = useState<{ asking: string; by: 'save' | 'new' } | null>(null);
+  const answeredNew = answered?.by === 'new';
+  const matches = answeredNew ? [] : typedMatches.length ? typedMatches : offered;
   const asking = JSON.stringify([values.name.trim(), values.email, values.phone, values.followUp, values.url]);
   const nameRef = useRef<HTMLInputElement>(null);
   const request = useRequest();
@@ -68,8 +75,11 @@ export function CaptureForm({
   useEffect(() => saveDraft(eventId, values), [eventId, values]);
   const set = (field: keyof CaptureValues) => (e: { target: { value: string } }) => {
     setValues((v) => ({ ...v, [field]: e.target.value }));
-    setOffered([]);
-    setConfirmedNew(null);
+    // Who they may be is asked by name and ways to reach them: a detail typed changes neither.
+    if (ASKED_BY.has(field)) {
+      setOffered([]);
+      setAnswered(null);
+    }
   };
 
   async function submit(event: FormEvent) {
@@ -84,11 +94,11 @@ export function CaptureForm({
     const input = Object.fromEntries(Object.entries(values).filter(([, v]) => v.trim())) as Partial<CaptureValues>;
     // Someone already in Rapport by this name, e-mail or phone, and none chosen: the first Save asks
     // (typed and saved faster than the offer appears, they would be added twice), a second adds anew.
-    if (!known && confirmedNew !== asking) {
+    if (!known && answered?.asking !== asking) {
       const found = matches.length ? matches : await matchesNow(values);
       if (found.length) {
         setOffered(found);
-        setConfirmedNew(asking);
+        setAnswered({ asking, by: 'save' });
         setSaving(false);
         return;
       }
@@ -106,7 +116,7 @@ export function CaptureForm({
     onSaved(known?.displayName ?? values.name.trim());
     setKnown(undefined);
     setOffered([]);
-    setConfirmedNew(null);
+    setAnswered(null);
     clearDraft(eventId);
     setValues(EMPTY_CAPTURE);
     setErrors({});
@@ -145,13 +155,14 @@ export function CaptureForm({
       {/* After the three fields, so a fast Tab from Name still lands on "One detail". */}
       <KnownPerson
         matches={matches}
-        error={matchError}
+        // People found at Save show even when the check while typing failed.
+        error={matches.length ? undefined : matchError}
         known={known}
-        asked={confirmedNew !== null}
+        asked={answered?.by === 'save'}
         onChoose={(match) => {
           setKnown(match);
           // "Add as someone new instead" answers the question a Save would ask.
-          if (!match) setConfirmedNew(asking);
+          if (!match) setAnswered({ asking, by: 'new' });
           // The button pressed goes away; the form keeps the focus.
           nameRef.current?.focus();
         }}

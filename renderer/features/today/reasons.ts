@@ -15,6 +15,7 @@ export function reasonText(reason: DueReasonView, today?: string): string {
       const due = formatISO(new Date(reason.dueAt), { representation: 'date' });
       const met = `met at a ${reason.eventType} on ${formatDateShort(reason.metOn, today)}`;
       if (today && due > today) return `Follow up by ${formatDateShort(due, today)}: ${met}`;
+      if (due === today) return `Follow up today: ${met}`;
       const late = today && due < today ? `, due since ${formatDateShort(due, today)}` : '';
       return `Follow up: ${met}${late}`;
     }

@@ -339,5 +339,10 @@ export const DryRunReport = lazyObject(() => ({
 
 /** The field issue of a restore that would replace people already here: ask, then send `overwrite: true`. */
 export const RESTORE_NEEDS_CONFIRMING = 'overwrite';
-export const needsConfirming = (error: { code: string; details?: { path: (string | number)[] }[] | undefined }) =>
-  error.code === 'conflict' && !!error.details?.some((d) => d.path[0] === RESTORE_NEEDS_CONFIRMING);
+/** The field issue of a restore stopped by Cancel (`app.cancelOperation`): nothing was changed. */
+export const RESTORE_CANCELLED = 'cancelled';
+type Refusal = { code: string; details?: { path: (string | number)[] }[] | undefined };
+const refusedFor = (error: Refusal, field: string) =>
+  error.code === 'conflict' && !!error.details?.some((d) => d.path[0] === field);
+export const needsConfirming = (error: Refusal) => refusedFor(error, RESTORE_NEEDS_CONFIRMING);
+export const wasCancelled = (error: Refusal) => refusedFor(error, RESTORE_CANCELLED);
