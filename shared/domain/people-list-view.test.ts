@@ -56,13 +56,16 @@ describe('the text filter', () => {
   const tomas = person('t2', { displayName: 'Tomás Ruiz', organisation: 'Acme Bank' });
   const cs = person('c1', { displayName: 'Ana Costa', role: 'Customer Success Manager' });
   const elodie = person('e1', { displayName: 'Élodie Martin', tags: ['climate-data'] });
-  const all = [tom, tomas, cs, elodie].map((p) => peopleListEntry(p, p.displayName.toLowerCase()));
+  const lukasz = person('l1', { displayName: 'Łukasz Nowak' });
+  const all = [tom, tomas, cs, elodie, lukasz].map((p) => peopleListEntry(p, p.displayName.toLowerCase()));
   const found = (text: string) => viewPeople(all, { ...DEFAULT_VIEW, text }).map((e) => e.item.displayName);
 
   it('finds words by their start, accents folded, every word typed in any field', () => {
     expect(found('tom')).toEqual(['Tom Hardy', 'Tomás Ruiz']);
     expect(found('TOMAS')).toEqual(['Tomás Ruiz']);
     expect(found('elo')).toEqual(['Élodie Martin']);
+    expect(found('lukasz')).toEqual(['Łukasz Nowak']);
+    expect(found('Łuk')).toEqual(['Łukasz Nowak']);
     expect(found('tom acme')).toEqual(['Tomás Ruiz']);
     expect(found('success')).toEqual(['Ana Costa']);
     expect(found('data')).toEqual(['Élodie Martin']);

@@ -2,7 +2,7 @@
  * What derived data must be, as pure functions of source documents. The projector applies these
  * to each change; a rebuild applies them to everything; tests compare the two.
  */
-import { foldText } from '../../../shared/domain/search/text.ts';
+import { foldLetters } from '../../../shared/domain/search/text.ts';
 import type { ContactDocument } from '../people/schema.ts';
 import type { DetailDocument } from '../details/schema.ts';
 import type { InteractionDocument } from '../interactions/schema.ts';
@@ -62,24 +62,8 @@ export function followUpsOf(
   return rows;
 }
 
-/** Letters with no accent to take off (NFD leaves them whole), as their base letters. */
-const BASE_LETTERS: Record<string, string> = {
-  ł: 'l',
-  ø: 'o',
-  đ: 'd',
-  ħ: 'h',
-  ı: 'i',
-  ß: 'ss',
-  æ: 'ae',
-  œ: 'oe',
-  þ: 'th',
-};
-
 /** A name's place in name order: "Élodie" among the Es and "Łukasz" among the Ls, not after "Zubair". */
-export const sortNameOf = (displayName: string): string =>
-  foldText(displayName)
-    .replace(/[łøđħıßæœþ]/g, (letter) => BASE_LETTERS[letter]!)
-    .slice(0, 200);
+export const sortNameOf = (displayName: string): string => foldLetters(displayName).slice(0, 200);
 
 /** The person's index row; `lastInteractionOn` is '' when there is no interaction with them. */
 export function personIndexRow(contact: ContactDocument, lastInteractionOn: string): PersonIndexDocument {

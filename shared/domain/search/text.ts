@@ -14,6 +14,28 @@ export function foldText(text: string): string {
   return text.toLowerCase().normalize('NFD').replace(MARKS, '');
 }
 
+/** Letters with no accent to take off (NFD leaves them whole), as their base letters. */
+const BASE_LETTERS: Record<string, string> = {
+  ł: 'l',
+  ø: 'o',
+  đ: 'd',
+  ħ: 'h',
+  ı: 'i',
+  ß: 'ss',
+  æ: 'ae',
+  œ: 'oe',
+  þ: 'th',
+};
+const WHOLE_LETTERS = /[łøđħıßæœþ]/g;
+
+/**
+ * `foldText`, and ł ø đ ħ ı ß æ œ þ as the letters people type for them ("lukasz" for Łukasz): for
+ * name order and the People filter. The search index keeps `foldText`: changing what it stores
+ * needs a rebuild of the index.
+ */
+export const foldLetters = (text: string): string =>
+  foldText(text).replace(WHOLE_LETTERS, (letter) => BASE_LETTERS[letter]!);
+
 /** Folded words of `text`, split on anything that is not a letter or digit. May repeat. */
 export function tokenise(text: string): string[] {
   const folded = foldText(text);
