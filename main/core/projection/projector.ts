@@ -261,6 +261,14 @@ export function createProjector(
     return pass;
   };
 
+  /** Runs a start-up rebuild and says how long it took, when it changed anything. */
+  async function reported(what: string, work: () => Promise<{ changed: number }>): Promise<void> {
+    const started = performance.now();
+    const { changed } = await work();
+    if (changed)
+      console.info(`[rapport] ${what} (${changed} rows) in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+  }
+
   return {
     async start() {
       await exclusive(async () => {
@@ -268,24 +276,15 @@ export function createProjector(
         // A clock that went backwards would hide new writes behind the checkpoint: start over.
         const clockWentBack = Object.values(state.checkpoints).some((c) => c.lwt > rxNow() + 60_000);
         if (state.version !== PROJECTION_VERSION || clockWentBack) {
-          const started = performance.now();
-          const report = await rebuild();
-          if (report.changed) {
-            const seconds = ((performance.now() - started) / 1000).toFixed(1);
-            console.info(`[rapport] Rebuilt derived data (${report.changed} rows) in ${seconds} s.`);
-          }
+          await reported('Rebuilt derived data', rebuild);
         } else {
           let current = state;
           if (state.peopleIndex !== PEOPLE_INDEX_VERSION) {
-            const started = performance.now();
-            const report = await reindexPeople(db);
+            await reported('Re-derived the people index', () => reindexPeople(db));
+            // After the rows: a start killed before this line re-derives them again.
             current = { ...state, peopleIndex: PEOPLE_INDEX_VERSION };
             checkpoints.update(current);
             await checkpoints.save();
-            if (report.changed) {
-              const seconds = ((performance.now() - started) / 1000).toFixed(1);
-              console.info(`[rapport] Re-derived the people index (${report.changed} rows) in ${seconds} s.`);
-            }
           }
           await catchUp(current);
         }
