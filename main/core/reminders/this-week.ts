@@ -5,6 +5,7 @@
  * follow-up day; following up on someone met at an event, by its 48-hour deadline. Someone due now is on Today's other lists and not repeated here.
  */
 import { addCalendarDays } from '../../../shared/domain/keep-in-touch/days.ts';
+import { nameOrder } from '../../../shared/domain/name-order.ts';
 import { dueLanes, THIS_WEEK_DAYS } from '../../../shared/domain/keep-in-touch/status.ts';
 import { awaitsFollowUp, followUpDueAt, meetingAt } from '../../../shared/domain/reminders/schedule.ts';
 import type { DueReasonView } from '../../../shared/domain/reminders/views.ts';
@@ -75,9 +76,10 @@ export async function comingThisWeek(db: RapportDatabase, snap: Snapshot): Promi
     person.on = until;
     person.reasons = person.reasons.filter((r) => dayOf(r, snap.zone) >= until);
   }
+  const byName = nameOrder();
   return [...coming.values()]
     .map((p) => ({ ...p, displayName: names.get(p.id) ?? p.displayName }))
-    .sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : a.displayName.localeCompare(b.displayName)));
+    .sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : byName(a.displayName, b.displayName)));
 }
 
 /** The day a reason comes up on (a snooze's end, a follow-up's day, an event follow-up's deadline). */

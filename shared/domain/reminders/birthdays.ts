@@ -1,4 +1,5 @@
 import { addCalendarDays, daysBetween } from '../keep-in-touch/days.ts';
+import { nameOrder } from '../name-order.ts';
 
 /** A birthday as stored on a contact: the year is optional (`--MM-DD` in vCards). */
 export interface BirthdayValue {
@@ -75,10 +76,11 @@ export function upcomingBirthdays(
     });
   }
   // The id last: the same people in any order give the same list.
+  const byName = nameOrder();
   return found.sort(
     (a, b) =>
       (a.on < b.on ? -1 : a.on > b.on ? 1 : 0) ||
-      a.displayName.localeCompare(b.displayName) ||
+      byName(a.displayName, b.displayName) ||
       (a.personId < b.personId ? -1 : a.personId > b.personId ? 1 : 0),
   );
 }
