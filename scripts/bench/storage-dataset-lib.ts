@@ -2,6 +2,7 @@
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import { type PreparedQuery, type RxCollectionCreator, type RxDocumentData, type RxJsonSchema } from 'rxdb';
 import { getIndexDefs, quoteIdent } from '../../main/core/storage/index-keys.ts';
+import { PAGE_CACHE_KIB } from '../../main/core/storage/connection.ts';
 import { rng } from '../../main/core/storage/test-helpers.ts';
 import { median } from './storage-report.ts';
 
@@ -67,7 +68,7 @@ export function generateData(nContacts: number, nInteractions: number, seed: num
 }
 
 /** The read-side pragmas of the storage's connection (connection.ts), so both sides get the same page cache. */
-export const RAW_PRAGMAS = 'PRAGMA cache_size = -16384; PRAGMA temp_store = MEMORY;';
+export const RAW_PRAGMAS = `PRAGMA cache_size = -${PAGE_CACHE_KIB}; PRAGMA temp_store = MEMORY;`;
 
 /**
  * The same select the storage runs, by hand, on the storage's own table: one prepared statement

@@ -92,6 +92,15 @@ export function databaseFilePath(directory: string, databaseName: string): strin
 }
 
 /**
+ * SQLite's page cache, in KiB: its own default. Each page a larger cache adds is new memory,
+ * faulted in as it is first filled: a fresh process computing Today at 50,000 people reads ~8,000
+ * pages, and with 16 MiB (the earlier setting) those reads took 1.8× as long, while warm reads
+ * showed no difference (docs/storage.md). Parsed documents stay cached in doc-cache.ts, and the
+ * file's pages in the system's cache.
+ */
+export const PAGE_CACHE_KIB = 2000;
+
+/**
  * Opens (or reuses) the connection for `filePath`. Every call must be paired
  * with {@link releaseConnection}.
  * @throws if the file cannot be opened or is not an SQLite database.
@@ -114,8 +123,7 @@ export function acquireConnection(filePath: string, options: ConnectionOptions):
     // On macOS a plain fsync leaves the commit in the drive's cache, lost at a power cut;
     // F_FULLFSYNC flushes it. Other systems have no such call, and SQLite ignores these there.
     if (options.synchronous === 'FULL') db.exec('PRAGMA fullfsync = ON; PRAGMA checkpoint_fullfsync = ON');
-    // 16 MiB page cache: enough for the hot index pages of ~200k rows.
-    db.exec('PRAGMA cache_size = -16384');
+    db.exec(`PRAGMA cache_size = -${PAGE_CACHE_KIB}`);
     db.exec('PRAGMA temp_store = MEMORY');
   } catch (error) {
     db.close();
