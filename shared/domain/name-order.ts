@@ -1,4 +1,4 @@
-import { foldLetters } from './search/text.ts';
+import { foldText } from './search/text.ts';
 
 /**
  * A comparator of display names in the People list's name order (`sortName`: case and accents
@@ -10,7 +10,7 @@ export function nameOrder(): (a: string, b: string) => number {
   const keys = new Map<string, string>();
   const key = (name: string) => {
     let folded = keys.get(name);
-    if (folded === undefined) keys.set(name, (folded = foldLetters(name)));
+    if (folded === undefined) keys.set(name, (folded = foldText(name)));
     return folded;
   };
   return (a, b) => {

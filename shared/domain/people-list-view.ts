@@ -4,7 +4,7 @@
  * `viewPeople` is the same list computed from scratch, the reference the windows are tested against.
  */
 import type { Tier } from './contact.ts';
-import { foldedWords, foldLetters } from './search/text.ts';
+import { foldedWords } from './search/text.ts';
 import type { PersonListItem } from './views.ts';
 
 export type PeopleSort = 'name' | 'last-contact' | 'next-due';
@@ -33,7 +33,7 @@ export interface PeopleListEntry {
 
 export function peopleListEntry(item: PersonListItem, sortName: string): PeopleListEntry {
   const text = `${item.displayName} ${item.organisation ?? ''} ${item.role ?? ''} ${item.tags.join(' ')}`;
-  return { item, sortName, haystack: ` ${filterWords(text)}` };
+  return { item, sortName, haystack: ` ${foldedWords(text)}` };
 }
 
 const dueOn = (p: PersonListItem) => (p.status.state === 'untracked' ? undefined : p.status.dueOn);
@@ -78,10 +78,7 @@ export function matchesPeopleQuery(entry: PeopleListEntry, query: PeopleQuery, t
 }
 
 /** The filter's words, folded as the rows' are, one space apart ('' for none). */
-export const normaliseFilterText = (text: string) => filterWords(text);
-
-/** Words folded as names are ordered ("lukasz" finds Łukasz), one space apart. */
-const filterWords = (text: string) => foldLetters(foldedWords(text));
+export const normaliseFilterText = (text: string) => foldedWords(text);
 
 /** The whole list for a query, computed from scratch. */
 export function viewPeople(entries: readonly PeopleListEntry[], query: PeopleQuery): PeopleListEntry[] {

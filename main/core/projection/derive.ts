@@ -2,7 +2,7 @@
  * What derived data must be, as pure functions of source documents. The projector applies these
  * to each change; a rebuild applies them to everything; tests compare the two.
  */
-import { foldLetters } from '../../../shared/domain/search/text.ts';
+import { foldText } from '../../../shared/domain/search/text.ts';
 import type { ContactDocument } from '../people/schema.ts';
 import type { DetailDocument } from '../details/schema.ts';
 import type { InteractionDocument } from '../interactions/schema.ts';
@@ -63,7 +63,7 @@ export function followUpsOf(
 }
 
 /** A name's place in name order: "Élodie" among the Es and "Łukasz" among the Ls, not after "Zubair". */
-export const sortNameOf = (displayName: string): string => foldLetters(displayName).slice(0, 200);
+export const sortNameOf = (displayName: string): string => foldText(displayName).slice(0, 200);
 
 /** The person's index row; `lastInteractionOn` is '' when there is no interaction with them. */
 export function personIndexRow(contact: ContactDocument, lastInteractionOn: string): PersonIndexDocument {

@@ -16,8 +16,11 @@ import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import { withRelaxedCommits } from '../storage/connection.ts';
 import { foldedInteraction, foldedPerson } from './folded.ts';
 
-/** Bump when what is indexed or how changes: the next start drops the tables and builds them again. */
-export const SEARCH_INDEX_VERSION = 3;
+/**
+ * Bump when what is indexed or how changes: the next start drops the tables and builds them again.
+ * 4: ł ø đ ħ ı ß æ œ þ folded to the letters people type for them (`foldText`).
+ */
+export const SEARCH_INDEX_VERSION = 4;
 
 /** A person's searchable text: their own fields, and their details' texts. */
 export type PersonFields = {

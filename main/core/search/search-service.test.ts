@@ -49,6 +49,26 @@ describe('search', () => {
     expect(await titles(t, 'okafor baltic')).toEqual([]);
   });
 
+  it('finds Łukasz by "lukasz" and Straße by "strasse", highlighting what matched', async () => {
+    const t = await openTestCore();
+    await t.call('interactions.log', {
+      interaction: { type: 'coffee', date: '2026-03-10', contactIds: [], title: 'Kaffee in der Hauptstraße' },
+      newPeople: ['Łukasz Nowak'],
+      details: [{ text: 'moving to Ærøskøbing' }],
+    });
+    const marked = async (q: string) =>
+      (await t.call('search.query', { q, limit: 10 })).map((h) => [
+        h.kind,
+        h.title,
+        h.highlights.map(([s, e]) => h.snippet.slice(s, e)),
+      ]);
+    expect(await marked('lukasz')).toEqual([['person', 'Łukasz Nowak', ['Łukasz']]]);
+    expect(await marked('hauptstrasse')).toEqual([['interaction', 'Łukasz Nowak', ['Hauptstraße']]]);
+    expect(await marked('aeroskob')).toEqual([['detail', 'Łukasz Nowak', ['Ærøskøb']]]);
+    // As typed, too.
+    expect(await marked('Łuk')).toEqual([['person', 'Łukasz Nowak', ['Łuk']]]);
+  });
+
   it('follows details moved by a merge, and deleted people', async () => {
     const t = await openTestCore();
     await withSam(t);

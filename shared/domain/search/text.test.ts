@@ -4,8 +4,14 @@ import { toHit } from './hit.ts';
 import { foldedWords, foldText, makeSnippet, startsAWord, tokenise } from './text.ts';
 import { makeSnippetFullScan } from './testing/full-scan-snippet.ts';
 
-/** Text with what makes snippets hard: accents, "İ", letters outside the BMP, punctuation, runs of spaces. */
-const PIECES = ['sam', 'Samira', 'José', 'İstanbul', 'naïve', '𝐀lpha', 'café', 'coffee', 'a', 'bi', 'Biscuit', 'x'];
+/**
+ * Text with what makes snippets hard: accents, "İ", letters that fold to two ("ß" → "ss"), letters
+ * outside the BMP, punctuation, runs of spaces.
+ */
+const PIECES = [
+  ...['sam', 'Samira', 'José', 'İstanbul', 'naïve', '𝐀lpha', 'café', 'coffee', 'a', 'bi', 'Biscuit', 'x'],
+  ...['Łukasz', 'Straße', 'Ærø'],
+];
 const GLUE = [' ', '  ', '\n', ', ', '-', "'", '.', '😀', ''];
 
 function randomText(random: (n: number) => number): string {
@@ -33,6 +39,25 @@ describe('snippets read only up to their window', () => {
       const words = [...new Set(randomWords(random, text))];
       expect(makeSnippet(text, words), JSON.stringify({ text, words })).toEqual(makeSnippetFullScan(text, words));
     }
+  });
+});
+
+describe('foldText', () => {
+  it('folds accents, case, and the letters people type otherwise: "lukasz" for Łukasz, "strasse" for Straße', () => {
+    expect(foldText('Łukasz Żółć')).toBe('lukasz zolc');
+    expect(foldText('STRAẞE Straße')).toBe('strasse strasse');
+    expect(foldText('Ærø Œuvre Þór Đorđe Ħamrun Øyvind')).toBe('aero oeuvre thor dorde hamrun oyvind');
+    expect(foldText('İstanbul ılık')).toBe('istanbul ilik');
+  });
+
+  it('highlights the letters typed in the original text, whatever their folded length', () => {
+    expect(makeSnippet('Łukasz from Straße 4', ['luk', 'strasse'])).toEqual({
+      snippet: 'Łukasz from Straße 4',
+      highlights: [
+        [0, 3],
+        [12, 18],
+      ],
+    });
   });
 });
 

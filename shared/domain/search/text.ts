@@ -7,13 +7,6 @@ const NON_ASCII = /[\u0080-\uffff]/;
 const ASCII_NON_WORD = /[^a-z0-9]+/;
 const ASCII_NON_WORDS = /[^a-z0-9]+/g;
 
-/** Lower case with accents removed: "José" → "jose". Lower-cases first so "İ" loses its dot too. */
-export function foldText(text: string): string {
-  // Most text is ASCII: skipping NFD for it halves the index build time.
-  if (!NON_ASCII.test(text)) return text.toLowerCase();
-  return text.toLowerCase().normalize('NFD').replace(MARKS, '');
-}
-
 /** Letters with no accent to take off (NFD leaves them whole), as their base letters. */
 const BASE_LETTERS: Record<string, string> = {
   ł: 'l',
@@ -29,12 +22,21 @@ const BASE_LETTERS: Record<string, string> = {
 const WHOLE_LETTERS = /[łøđħıßæœþ]/g;
 
 /**
- * `foldText`, and ł ø đ ħ ı ß æ œ þ as the letters people type for them ("lukasz" for Łukasz): for
- * name order and the People filter. The search index keeps `foldText`: changing what it stores
- * needs a rebuild of the index.
+ * Lower case with accents removed ("José" → "jose"), and ł ø đ ħ ı ß æ œ þ as the letters people
+ * type for them ("lukasz" for Łukasz, "strasse" for Straße): for search (what the index stores and
+ * what a query asks), name order and the People filter. Lower-cases first so "İ" loses its dot
+ * too. Changing it changes what the search index holds: bump `SEARCH_INDEX_VERSION` and
+ * `PEOPLE_INDEX_VERSION` (sort names).
  */
-export const foldLetters = (text: string): string =>
-  foldText(text).replace(WHOLE_LETTERS, (letter) => BASE_LETTERS[letter]!);
+export function foldText(text: string): string {
+  // Most text is ASCII: skipping NFD for it halves the index build time.
+  if (!NON_ASCII.test(text)) return text.toLowerCase();
+  return text
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(MARKS, '')
+    .replace(WHOLE_LETTERS, (letter) => BASE_LETTERS[letter]!);
+}
 
 /** Folded words of `text`, split on anything that is not a letter or digit. May repeat. */
 export function tokenise(text: string): string[] {
