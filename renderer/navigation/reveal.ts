@@ -77,6 +77,9 @@ const FRAMES_SETTLED = 20;
 /** The watch running for each target (by `hitMark`): asked again, it runs on instead of a second one. */
 const watches = new Map<string, { started: number; ends: number; askLists: boolean }>();
 
+/** Ends every watch at its next frame: tests call it between tests, whose pages a watch must not outlive. */
+export const stopRevealWatches = () => watches.clear();
+
 /**
  * Focuses the element that shows `target` once it is rendered (a virtual list renders a row a
  * frame or two after it scrolls there), or once a list that holds it can bring it in, and keeps it
