@@ -17,6 +17,32 @@ describe('draft store', () => {
     expect(window.localStorage.getItem('test.drafts')).toBeNull();
   });
 
+  it("keeps an edit for each of 150 people met at one event, beside the forms' drafts", () => {
+    formDrafts.save(personDraftSlot('detail', 'sam'), null, { text: 'new puppy Biscuit' });
+    for (let i = 0; i < 150; i++)
+      formDrafts.save(`event-follow-up:e1:c${i}`, null, { text: `Lovely to meet you, ${i}` });
+    for (let i = 0; i < 150; i++)
+      expect(formDrafts.load(`event-follow-up:e1:c${i}`, null, Values)).toEqual({ text: `Lovely to meet you, ${i}` });
+    expect(formDrafts.load(personDraftSlot('detail', 'sam'), null, Values)).toEqual({ text: 'new puppy Biscuit' });
+    formDrafts.forget(() => true);
+  });
+
+  it('reads what another window wrote since, not what it read before', () => {
+    const store = createDraftStore('test.drafts', 5);
+    const other = createDraftStore('test.drafts', 5);
+    store.save('detail:sam', null, { text: 'typed here' });
+    expect(store.load('detail:sam', null, Values)).toEqual({ text: 'typed here' });
+    other.save('detail:sam', null, { text: 'typed in the other window' });
+    other.save('detail:ann', null, { text: 'about Ann' });
+    expect(store.load('detail:sam', null, Values)).toEqual({ text: 'typed in the other window' });
+    // A save here keeps what the other window added.
+    store.save('detail:bo', null, { text: 'about Bo' });
+    expect(other.load('detail:ann', null, Values)).toEqual({ text: 'about Ann' });
+    window.localStorage.setItem('test.drafts', 'not json');
+    expect(store.load('detail:bo', null, Values)).toBeUndefined();
+    window.localStorage.removeItem('test.drafts');
+  });
+
   it('hands back what it forgets, to put back unless the slot was saved again since', () => {
     const store = createDraftStore('test.drafts', 5);
     for (const name of ['a', 'b', 'c']) store.save(name, { opened: name }, { text: `typed ${name}` });

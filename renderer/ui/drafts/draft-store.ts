@@ -50,10 +50,19 @@ export function createDraftStore(
   max: number,
   storage: () => Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> = () => window.localStorage,
 ): DraftStore {
+  // The slots as last read or written, with their text: a keystroke re-reads the same text, and
+  // parsing and checking a full store each time cost ~4 ms at 200 slots.
+  let known: { text: string; slots: Slots } | undefined;
+
   function read(): Slots {
     try {
-      const parsed = Slots.safeParse(JSON.parse(storage().getItem(storageKey) ?? '{}'));
-      return parsed.success ? parsed.data : {};
+      const text = storage().getItem(storageKey) ?? '{}';
+      if (known?.text !== text) {
+        const parsed = Slots.safeParse(JSON.parse(text));
+        known = { text, slots: parsed.success ? parsed.data : {} };
+      }
+      // A copy: callers change the record (never its entries).
+      return { ...known.slots };
     } catch {
       return {};
     }
@@ -65,8 +74,11 @@ export function createDraftStore(
       .slice(0, max);
     for (;;) {
       try {
-        if (newest.length) storage().setItem(storageKey, JSON.stringify(Object.fromEntries(newest)));
+        const kept = Object.fromEntries(newest);
+        const text = JSON.stringify(kept);
+        if (newest.length) storage().setItem(storageKey, text);
         else storage().removeItem(storageKey);
+        known = { text: newest.length ? text : '{}', slots: kept };
         return;
       } catch {
         // Storage full: the oldest drafts make room for the newest. Refused even alone: the form
@@ -143,8 +155,12 @@ export function createDraftStore(
   }
 }
 
-/** The drafts of the forms that use useDraft or useFormDraft. */
-export const formDrafts = createDraftStore('rapport.form-drafts', 40);
+/**
+ * The drafts of the forms that use useDraft or useFormDraft. 200: every follow-up of a large event
+ * keeps its edit (each one is a draft of its own) along with the forms' drafts; 40 dropped the
+ * oldest edits past the 40th. A keystroke then costs ~1.6 ms with all 200 kept, ~0.2 ms with 40.
+ */
+export const formDrafts = createDraftStore('rapport.form-drafts', 200);
 
 const PERSON_FORMS = ['person', 'detail', 'needs', 'ask', 'reconnect'] as const;
 
