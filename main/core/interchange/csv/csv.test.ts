@@ -203,6 +203,57 @@ describe('readCsv', () => {
     ]);
   });
 
+  it('leaves out a line whose quote the next line closed, in a file that quotes every field', () => {
+    const text = [
+      '"Name","Organisation"',
+      '"Ada Lovelace","Engines"',
+      '"Kofi Mensah","Unclosed quote org',
+      '"Megan Hughes","Fieldwork"',
+      '"Lars Berg","Nordlys"',
+      '',
+    ].join('\n');
+    const { rows, problems } = readCsv(bytes(text), 'people.csv');
+    // Before, Megan was read into Kofi's organisation ("Unclosed quote org\n\"Megan Hughes"), with a warning.
+    expect(rows.map((r) => [r.line, ...r.cells])).toEqual([
+      [1, 'Name', 'Organisation'],
+      [2, 'Ada Lovelace', 'Engines'],
+      [4, 'Megan Hughes', 'Fieldwork'],
+      [5, 'Lars Berg', 'Nordlys'],
+    ]);
+    expect(problems).toEqual([
+      {
+        file: 'people.csv',
+        line: 3,
+        severity: 'error',
+        message:
+          'A quote (") opens here and is never closed, so lines 3–4 ran together: this line was left out, and the lines after it were read on their own.',
+      },
+    ]);
+  });
+
+  it('reads a quoted note over several lines, in a file that quotes every field, without a word', () => {
+    const { rows, problems } = readCsv(bytes('"Name","Notes"\n"Ada","met at\nthe talk"\n"Ben","x"\n'), 'people.csv');
+    expect(rows.map((r) => [r.line, ...r.cells])).toEqual([
+      [1, 'Name', 'Notes'],
+      [2, 'Ada', 'met at\nthe talk'],
+      [4, 'Ben', 'x'],
+    ]);
+    expect(problems).toEqual([]);
+  });
+
+  it('says in its own words when it could not tell the columns apart', () => {
+    const { rows, problems } = readCsv(bytes('Name\nAda Lovelace\nKofi Mensah\n'), 'people.csv');
+    expect(rows).toHaveLength(3);
+    expect(problems).toEqual([
+      {
+        file: 'people.csv',
+        line: 1,
+        severity: 'warning',
+        message: 'Could not tell which character separates the columns, so each line was read as one column.',
+      },
+    ]);
+  });
+
   it('keeps a quoted field over several lines as one cell, on the line it starts', () => {
     const { rows, problems } = readCsv(bytes('Name,Notes\nAda,"met at\nthe talk"\nBen,x'), 'people.csv');
     expect(rows.map((r) => [r.line, r.cells[1]])).toEqual([

@@ -61,7 +61,7 @@ export function readCsv(bytes: Uint8Array, file: string): { rows: CsvRow[]; prob
       step: (result, parser) => {
         const line = lineAt(start);
         const end = offset + result.meta.cursor;
-        if (result.errors.some((e) => e.code === 'MissingQuotes')) {
+        if (result.errors.some((e) => e.code === 'MissingQuotes') || swallowedNextLine(result)) {
           const last = lineAt(Math.max(start, end - 1));
           const ranOn = last > line ? `, so lines ${line}–${last} ran together` : '';
           const next = lineStarts[line];
@@ -92,9 +92,12 @@ export function readCsv(bytes: Uint8Array, file: string): { rows: CsvRow[]; prob
         }
         start = end + 1;
         delimiter ??= result.meta.delimiter;
-        for (const error of result.errors)
-          problems.push({ file, line, severity: 'warning', message: csvErrorText(error) });
         const cells = result.data;
+        for (const error of result.errors) {
+          // The delimiter papaparse falls back to split the line: nothing to say.
+          if (error.code === 'UndetectableDelimiter' && cells.length > 1) continue;
+          problems.push({ file, line, severity: 'warning', message: csvErrorText(error) });
+        }
         if (cells.some((c) => c.trim() !== '')) rows.push({ line, cells });
       },
     });
@@ -102,9 +105,20 @@ export function readCsv(bytes: Uint8Array, file: string): { rows: CsvRow[]; prob
   }
 }
 
+/**
+ * A quote left open in a file that quotes every field: the next line's opening quote closes it,
+ * papaparse says `InvalidQuotes` (text after a closing quote) instead of `MissingQuotes`, and
+ * the line after is swallowed into one cell. A cell with a line break followed by a quote says so;
+ * a quoted note over several lines holds its line breaks, but no line of it starts with a quote.
+ */
+const swallowedNextLine = (result: Papa.ParseStepResult<string[]>) =>
+  result.errors.some((e) => e.code === 'InvalidQuotes') && result.data.some((cell) => cell.includes('\n"'));
+
 /** papaparse's words for what it could still read, in ours. */
 function csvErrorText(error: Papa.ParseError): string {
   if (error.code === 'InvalidQuotes')
     return 'A quoted field has text after its closing quote; it was read as it stands.';
+  if (error.code === 'UndetectableDelimiter')
+    return 'Could not tell which character separates the columns, so each line was read as one column.';
   return `${error.message}.`;
 }
