@@ -190,6 +190,7 @@ export async function openGeneration(options: GenerationOptions): Promise<Genera
     ...people.subscriptions,
     ...interactions.subscriptions,
     ...settingsArea.subscriptions,
+    ...search.subscriptions,
     ...reminders.subscriptions,
     ...practice.subscriptions,
     ...starters.subscriptions,

@@ -30,6 +30,7 @@ const BASE: FakeHandlers = {
   subscriptions: {
     'people.watchWindow': peopleWindowOf([]),
     'settings.watchKeepInTouch': (_input, push) => push(DEFAULT_KEEP_IN_TOUCH),
+    'search.watchIndex': (_input, push) => push({ building: false, done: 0, total: 0 }),
   },
 };
 

@@ -83,3 +83,14 @@ export const SearchHitView = lazyObject(() => ({
   date: IsoDate.optional(),
 }));
 export type SearchHitView = z.infer<typeof SearchHitView>;
+
+/**
+ * The search index while it is built from scratch (a new version, a restore, a large import):
+ * searches wait for it, so the box says how far it has read. `done` of `total` source documents.
+ */
+export const SearchIndexState = lazyObject(() => ({
+  building: z.boolean(),
+  done: z.number().int().min(0),
+  total: z.number().int().min(0),
+}));
+export type SearchIndexState = z.infer<typeof SearchIndexState>;

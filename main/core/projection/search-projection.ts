@@ -12,7 +12,8 @@
  */
 import { DatabaseSync } from 'node:sqlite';
 import { getChangedDocumentsSince, now as rxNow, type RxCollection, type RxStorageDefaultCheckpoint } from 'rxdb';
-import { merge, type Subscription } from 'rxjs';
+import { BehaviorSubject, merge, type Observable, type Subscription } from 'rxjs';
+import type { SearchIndexState } from '../../../shared/domain/views.ts';
 import { sqliteConnectionOf, type RapportDatabase } from '../db/database.ts';
 import { yieldToEventLoop } from '../db/bulk.ts';
 import type { ContactDocument } from '../people/schema.ts';
@@ -51,6 +52,8 @@ export interface SearchProjection {
   merged(): Promise<void>;
   /** Empties the index and reads every source document again (`rapport rebuild`). */
   rebuild(): Promise<{ people: number; interactions: number }>;
+  /** A build from scratch and how far it has read; not building otherwise (catching up says nothing). */
+  readonly state$: Observable<SearchIndexState>;
   close(): Promise<void>;
 }
 
@@ -69,6 +72,7 @@ export function createSearchProjection(db: RapportDatabase, into?: DatabaseSync)
   let queued: Promise<void> | undefined;
   let merging: Promise<void> | undefined;
   let mergeFailure: unknown;
+  const state = new BehaviorSubject<SearchIndexState>({ building: false, done: 0, total: 0 });
 
   // A burst of writes (an import, a sync) is indexed in one pass soon after; a search in between
   // catches up first, so it never sees the index behind.
@@ -94,6 +98,9 @@ export function createSearchProjection(db: RapportDatabase, into?: DatabaseSync)
     const resumed = store.bulkLoading();
     const building = Object.keys(checkpoints).length === 0 || resumed;
     let indexed = 0;
+    // What a build reads (a resumed one, at most that): counted once, for its progress.
+    const total = building ? await sourceCount() : 0;
+    if (building) state.next({ building: true, done: 0, total });
     while (!closed) {
       // Details first: a person's row is written when their contact comes, with every detail kept
       // by then, so a build writes each person once. A detail rewrites only people already indexed;
@@ -137,8 +144,10 @@ export function createSearchProjection(db: RapportDatabase, into?: DatabaseSync)
           else store.putInteraction(i.id, i.date, i.contactIds, { title: i.title ?? '', notes: i.notes ?? '' });
         }
       }, checkpoints);
+      if (building) state.next({ building: true, done: Math.min(indexed, total), total });
       await yieldToEventLoop();
     }
+    if (building) state.next({ building: false, done: total, total });
     if (closed) return;
     // Searches are complete from here: merging runs after, between them.
     if (indexed >= MERGE_AFTER || resumed) mergeInBackground();
@@ -181,6 +190,8 @@ export function createSearchProjection(db: RapportDatabase, into?: DatabaseSync)
       await catchUp();
     } catch (error) {
       behind = true;
+      // Searches fail until the next pass: they say so, not that the index is being read.
+      if (state.value.building) state.next({ ...state.value, building: false });
       if (!closed) console.error('[rapport] Updating the search index failed; the next search tries again:', error);
       throw error;
     } finally {
@@ -198,9 +209,16 @@ export function createSearchProjection(db: RapportDatabase, into?: DatabaseSync)
     return next;
   }
 
+  /** Every source document a build from scratch reads. */
+  async function sourceCount(): Promise<number> {
+    const counts = await Promise.all([db.contacts, db.details, db.interactions].map((c) => c.count().exec()));
+    return counts.reduce((a, b) => a + b, 0);
+  }
+
   return {
     store,
     flush,
+    state$: state.asObservable(),
     rebuild: () =>
       after(async () => {
         store.reset();
@@ -220,6 +238,7 @@ export function createSearchProjection(db: RapportDatabase, into?: DatabaseSync)
     async close() {
       closed = true;
       live.unsubscribe();
+      state.complete();
       clearTimeout(soon);
       await current;
       store.close();

@@ -69,6 +69,32 @@ describe('search', () => {
     expect(await marked('Łuk')).toEqual([['person', 'Łukasz Nowak', ['Łuk']]]);
   });
 
+  it('says how far a build from scratch has read, then that it is done', async () => {
+    const t = await openTestCore();
+    await withSam(t);
+    await t.call('contacts.create', { displayName: 'Ada Lee' });
+    await titles(t, 'sam');
+    const states: { building: boolean; done: number; total: number }[] = [];
+    const watching = t.core.projection.search.state$.subscribe((s) => states.push(s));
+    await t.core.projection.search.rebuild();
+    // Sam, Ada, the detail and the coffee: counted before the first batch, read in one.
+    expect(states.slice(1)).toEqual([
+      { building: true, done: 0, total: 4 },
+      { building: true, done: 4, total: 4 },
+      { building: false, done: 4, total: 4 },
+    ]);
+    // A catch-up after a write is no build: it says nothing.
+    await t.call('contacts.create', { displayName: 'Bo Chen' });
+    expect(await titles(t, 'bo')).toEqual([['person', 'Bo Chen', 'Bo Chen']]);
+    expect(states).toHaveLength(4);
+    watching.unsubscribe();
+    // The search box hears it through its channel.
+    const heard: unknown[] = [];
+    const stop = t.core.watch('search.watchIndex', {}, (r) => heard.push(r.ok && r.value));
+    await vi.waitFor(() => expect(heard).toEqual([{ building: false, done: 4, total: 4 }]));
+    stop();
+  });
+
   it('follows details moved by a merge, and deleted people', async () => {
     const t = await openTestCore();
     await withSam(t);

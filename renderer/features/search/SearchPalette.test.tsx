@@ -63,3 +63,30 @@ it('Enter opens the first hit of the latest answer, after the rows of an earlier
   await userEvent.keyboard('{Enter}');
   expect(window.location.hash).toBe('#/people/cy');
 });
+
+it('says search is being prepared while the index is built, how far it has read, and answers once it is done', async () => {
+  let push: (state: { building: boolean; done: number; total: number }) => void = () => {};
+  let answer: (hits: SearchHitView[]) => void = () => {};
+  renderInApp(<SearchPalette open onClose={() => {}} />, {
+    requests: { 'search.query': () => new Promise<SearchHitView[]>((resolve) => (answer = resolve)) },
+    subscriptions: {
+      'search.watchIndex': (_input, p) => {
+        push = p;
+        p({ building: true, done: 12_000, total: 50_000 });
+      },
+    },
+  });
+  expect((await screen.findByRole('status')).textContent).toMatch(/^Preparing search/);
+  const bar = screen.getByRole('progressbar', { name: '12,000 of 50,000 people, details and interactions read' });
+  expect(bar.getAttribute('value')).toBe('12000');
+  await userEvent.keyboard('sam');
+  push({ building: true, done: 49_000, total: 50_000 });
+  expect(
+    await screen.findByRole('progressbar', { name: '49,000 of 50,000 people, details and interactions read' }),
+  ).toBeTruthy();
+  push({ building: false, done: 50_000, total: 50_000 });
+  answer(HITS);
+  expect(await screen.findAllByRole('option')).toHaveLength(2);
+  expect(screen.queryByRole('progressbar')).toBeNull();
+  expect(screen.queryByText(/Preparing search/)).toBeNull();
+});

@@ -13,6 +13,7 @@ import { Avatar } from '../../ui/Avatar.tsx';
 import { formatDateShort } from '../../ui/dates.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { SEARCH_TEXT_MAX } from '../../../shared/ipc/channels/people.ts';
+import { IndexBuilding } from './IndexBuilding.tsx';
 
 /** The snippet with each match wrapped in <mark>. */
 function Highlighted({ hit }: { hit: SearchHitView }) {
@@ -130,6 +131,7 @@ function PaletteBody({ go }: { go: Go }) {
           placeholder="Search people, notes and interactions"
         />
       </div>
+      <IndexBuilding />
       <Command.List className="palette-list" aria-label="Results">
         {error ? (
           <p className="inline-alert" role="alert">

@@ -5,7 +5,14 @@ import type { PeopleQuery as PeopleQueryType } from '../../domain/people-list-vi
 import { Detail, DetailFields, Sensitivity } from '../../domain/detail.ts';
 import { Interaction, InteractionFields, InteractionType } from '../../domain/interaction.ts';
 import { KeepInTouchSettings } from '../../domain/settings.ts';
-import { PersonListItem, PersonRef, PersonView, SearchHitView, TimelinePage } from '../../domain/views.ts';
+import {
+  PersonListItem,
+  PersonRef,
+  PersonView,
+  SearchHitView,
+  SearchIndexState,
+  TimelinePage,
+} from '../../domain/views.ts';
 import { channel, lazyExtend, lazyObject } from '../../lazy-schema.ts';
 
 const Ids = z.array(Id).min(1, 'Choose at least one person').max(20_000);
@@ -209,6 +216,8 @@ export const peopleSubscriptions = {
     output: z.array(PersonListItem),
   })),
   'person.watch': channel(() => ({ input: z.object({ id: Id }), output: PersonView })),
+  /** Whether the search index is being built from scratch, and how far it has read. */
+  'search.watchIndex': channel(() => ({ input: z.object({}), output: SearchIndexState })),
   /** The rhythms as they change (Settings, sync): the rhythm pickers say each tier's interval. */
   'settings.watchKeepInTouch': channel(() => ({ input: z.object({}), output: KeepInTouchSettings })),
   /** How many timeline entries match; `revision` changes whenever pages must be fetched again. */
