@@ -9,6 +9,7 @@ import {
   type ReminderState,
 } from '../../../shared/domain/reminders/settings.ts';
 import {
+  DUE_SUMMARY_PEOPLE,
   TODAY_LIST_LIMIT,
   type DueSummary,
   type NudgeView,
@@ -250,13 +251,14 @@ export function createRemindersService(deps: RemindersDeps): RemindersService {
     watchDue: () =>
       live(async () => {
         const snap = await snapshot();
-        const people = snap.schedule.due.map((p) => ({
+        const { due } = snap.schedule;
+        const people = due.slice(0, DUE_SUMMARY_PEOPLE).map((p) => ({
           id: p.id,
           displayName: p.displayName,
           reasons: p.reasons.map((r) => r.kind),
         }));
         return {
-          value: { today: snap.schedule.today, count: people.length, people },
+          value: { today: snap.schedule.today, count: due.length, people },
           nextAt: snap.schedule.nextChangeAt,
         };
       }),

@@ -80,6 +80,26 @@ describe('Today: done, snooze and skip', () => {
     expect(page.entries[0]).toMatchObject({ id: interactionId, type: 'message', date: '2026-03-01', time: '10:00' });
   });
 
+  it('the due summary counts everyone due and names the first twenty, most pressing first', async () => {
+    const clock = movableClock('2026-01-02T12:00:00Z');
+    const h = await openTestCore({ clock });
+    cleanup.push(() => h.dispose());
+    // Each met a day later than the one before: the earlier, the longer overdue, the sooner named.
+    for (let i = 0; i < 25; i++) {
+      const person = await h.call('contacts.create', { displayName: `Person ${i}`, tier: 'close' });
+      const date = `2026-01-${String(2 + i).padStart(2, '0')}`;
+      await h.call('interactions.log', {
+        interaction: { type: 'call', date, contactIds: [person.id] },
+        newPeople: [],
+        details: [],
+      });
+    }
+    clock.set('2026-12-01T09:00:00Z');
+    const summary = await h.next('reminders.watchDue', {}, (v) => v.count > 0);
+    expect(summary.count).toBe(25);
+    expect(names(summary.people)).toEqual(Array.from({ length: 20 }, (_, i) => `Person ${i}`));
+  });
+
   it('Snooze 1 day hides them until tomorrow; a week, for seven days', async () => {
     const { h, clock, sam } = await withSam('2026-03-01T10:00:00Z');
     expect(await h.call('reminders.snooze', { personId: sam.id, days: 1 })).toMatchObject({ until: '2026-03-02' });

@@ -95,12 +95,21 @@ export type TodayView = z.infer<typeof TodayView>;
 
 export const ReasonKind = z.enum(['overdue', 'due', 'event-follow-up', 'birthday', 'follow-up']);
 
+/**
+ * People a due summary names: the tray lists five and counts the rest. At 50,000 people thousands
+ * can be due at once, and each change would send (and check) every name.
+ */
+export const DUE_SUMMARY_PEOPLE = 20;
+
 /** What the tray and badge need: names and why, never any detail text. */
 export const DueSummary = lazyObject(() => ({
   today: IsoDate,
+  /** Everyone due. */
   count: z.number().int(),
-  /** Most pressing first. */
-  people: z.array(z.object({ id: z.string(), displayName: z.string(), reasons: z.array(ReasonKind) })),
+  /** The first `DUE_SUMMARY_PEOPLE` of them, most pressing first. */
+  people: z
+    .array(z.object({ id: z.string(), displayName: z.string(), reasons: z.array(ReasonKind) }))
+    .max(DUE_SUMMARY_PEOPLE),
 }));
 
 /** Settings plus what this computer can do, so the screen can say what works. */
