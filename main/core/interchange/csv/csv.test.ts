@@ -241,6 +241,18 @@ describe('readCsv', () => {
     expect(problems).toEqual([]);
   });
 
+  it('keeps a quoted note whose second line starts with a quote, in a file that quotes every field', () => {
+    const text = ['"Name","Notes"', '"Ada","Met at the talk.', '"Great speaker" she said"', '"Ben","x"', ''].join('\n');
+    const { rows, problems } = readCsv(bytes(text), 'people.csv');
+    expect(rows.map((r) => [r.line, r.cells[0]])).toEqual([
+      [1, 'Name'],
+      [2, 'Ada'],
+      [4, 'Ben'],
+    ]);
+    expect(rows[1]!.cells[1]).toMatch(/^Met at the talk\.\n"Great speaker/);
+    expect(problems.map((p) => [p.line, p.severity])).toEqual([[2, 'warning']]);
+  });
+
   it('says in its own words when it could not tell the columns apart', () => {
     const { rows, problems } = readCsv(bytes('Name\nAda Lovelace\nKofi Mensah\n'), 'people.csv');
     expect(rows).toHaveLength(3);

@@ -45,6 +45,8 @@ export function readCsv(bytes: Uint8Array, file: string): { rows: CsvRow[]; prob
   let from = 0;
   let delimiter: string | undefined;
   let broken = 0;
+  /** Cells of the first line (the header): a line that swallowed the next one has more. */
+  let headerCells: number | undefined;
   while (from < text.length) from = readFrom(from);
   return { rows, problems };
 
@@ -61,7 +63,7 @@ export function readCsv(bytes: Uint8Array, file: string): { rows: CsvRow[]; prob
       step: (result, parser) => {
         const line = lineAt(start);
         const end = offset + result.meta.cursor;
-        if (result.errors.some((e) => e.code === 'MissingQuotes') || swallowedNextLine(result)) {
+        if (result.errors.some((e) => e.code === 'MissingQuotes') || swallowedNextLine(result, headerCells)) {
           const last = lineAt(Math.max(start, end - 1));
           const ranOn = last > line ? `, so lines ${line}–${last} ran together` : '';
           const next = lineStarts[line];
@@ -92,11 +94,16 @@ export function readCsv(bytes: Uint8Array, file: string): { rows: CsvRow[]; prob
         }
         start = end + 1;
         delimiter ??= result.meta.delimiter;
+        headerCells ??= result.data.length;
         const cells = result.data;
+        // Each thing said once per line (two stray quotes in one field are two errors to papaparse).
+        const said = new Set<string>();
         for (const error of result.errors) {
           // The delimiter papaparse falls back to split the line: nothing to say.
           if (error.code === 'UndetectableDelimiter' && cells.length > 1) continue;
-          problems.push({ file, line, severity: 'warning', message: csvErrorText(error) });
+          const message = csvErrorText(error);
+          if (!said.has(message)) problems.push({ file, line, severity: 'warning', message });
+          said.add(message);
         }
         if (cells.some((c) => c.trim() !== '')) rows.push({ line, cells });
       },
@@ -107,12 +114,17 @@ export function readCsv(bytes: Uint8Array, file: string): { rows: CsvRow[]; prob
 
 /**
  * A quote left open in a file that quotes every field: the next line's opening quote closes it,
- * papaparse says `InvalidQuotes` (text after a closing quote) instead of `MissingQuotes`, and
- * the line after is swallowed into one cell. A cell with a line break followed by a quote says so;
- * a quoted note over several lines holds its line breaks, but no line of it starts with a quote.
+ * papaparse says `InvalidQuotes` (text after a closing quote) instead of `MissingQuotes`, and the
+ * line after is swallowed, its fields added to this line's. Three signs together: that error, a
+ * cell with a line break followed by a quote, and more cells than the header. A quoted note over
+ * several lines, even one whose line starts with a quote ("Great speaker" she said), keeps the
+ * header's count.
  */
-const swallowedNextLine = (result: Papa.ParseStepResult<string[]>) =>
-  result.errors.some((e) => e.code === 'InvalidQuotes') && result.data.some((cell) => cell.includes('\n"'));
+const swallowedNextLine = (result: Papa.ParseStepResult<string[]>, headerCells: number | undefined) =>
+  headerCells !== undefined &&
+  result.data.length > headerCells &&
+  result.errors.some((e) => e.code === 'InvalidQuotes') &&
+  result.data.some((cell) => cell.includes('\n"'));
 
 /** papaparse's words for what it could still read, in ours. */
 function csvErrorText(error: Papa.ParseError): string {
