@@ -98,9 +98,13 @@ export function createSearchProjection(db: RapportDatabase, into?: DatabaseSync)
     const resumed = store.bulkLoading();
     const building = Object.keys(checkpoints).length === 0 || resumed;
     let indexed = 0;
-    // What a build reads (a resumed one, at most that): counted once, for its progress.
-    const total = building ? await sourceCount() : 0;
-    if (building) state.next({ building: true, done: 0, total });
+    // A build from empty checkpoints says how far it has read: live documents, counted once before
+    // it starts, against the live ones it has read (the feeds hold deleted ones too). A resumed
+    // build, or a pass while the merge after one runs (bulk load still on), says nothing.
+    const reporting = Object.keys(checkpoints).length === 0;
+    const total = reporting ? await sourceCount() : 0;
+    let live = 0;
+    if (reporting) state.next({ building: true, done: 0, total });
     while (!closed) {
       // Details first: a person's row is written when their contact comes, with every detail kept
       // by then, so a build writes each person once. A detail rewrites only people already indexed;
@@ -115,6 +119,7 @@ export function createSearchProjection(db: RapportDatabase, into?: DatabaseSync)
           : [NOTHING, NOTHING];
       if (!contacts.documents.length && !details.documents.length && !interactions.documents.length) break;
       indexed += contacts.documents.length + details.documents.length + interactions.documents.length;
+      for (const feed of [contacts, details, interactions]) live += feed.documents.filter((d) => !d._deleted).length;
       const touched = new Set(contacts.documents.map((c) => c.id));
       for (const d of details.documents) {
         for (const owner of [store.ownerOfDetail(d.id), d.contactId])
@@ -144,10 +149,11 @@ export function createSearchProjection(db: RapportDatabase, into?: DatabaseSync)
           else store.putInteraction(i.id, i.date, i.contactIds, { title: i.title ?? '', notes: i.notes ?? '' });
         }
       }, checkpoints);
-      if (building) state.next({ building: true, done: Math.min(indexed, total), total });
+      // Written meanwhile (a sync), a document is read that was not counted.
+      if (reporting) state.next({ building: true, done: Math.min(live, total), total });
       await yieldToEventLoop();
     }
-    if (building) state.next({ building: false, done: total, total });
+    if (reporting) state.next({ building: false, done: total, total });
     if (closed) return;
     // Searches are complete from here: merging runs after, between them.
     if (indexed >= MERGE_AFTER || resumed) mergeInBackground();

@@ -93,6 +93,20 @@ describe('search', () => {
     const stop = t.core.watch('search.watchIndex', {}, (r) => heard.push(r.ok && r.value));
     await vi.waitFor(() => expect(heard).toEqual([{ building: false, done: 4, total: 4 }]));
     stop();
+    // Nor does a pass while a build's merge is still to come (bulk load on, as a quit mid-merge leaves it).
+    await t.close();
+    inFile(t, (file) => {
+      for (const fts of ['search_people', 'search_talks'])
+        file.exec(`INSERT INTO ${fts}(${fts}, rank) VALUES ('automerge', 0)`);
+    });
+    await t.reopen();
+    const afterMerge: unknown[] = [];
+    const watchingAgain = t.core.projection.search.state$.subscribe((s) => afterMerge.push(s));
+    await t.call('contacts.create', { displayName: 'Cy Dunn' });
+    expect(await titles(t, 'cy')).toEqual([['person', 'Cy Dunn', 'Cy Dunn']]);
+    await t.core.projection.search.merged();
+    expect(afterMerge).toEqual([{ building: false, done: 0, total: 0 }]);
+    watchingAgain.unsubscribe();
   });
 
   it('follows details moved by a merge, and deleted people', async () => {
