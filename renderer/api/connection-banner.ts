@@ -12,9 +12,11 @@ const WORDS: Partial<Record<ConnectionStatus, string>> = {
  * announced), outside React's root so that it shows whatever the app is doing.
  */
 export function showConnection(status: ConnectionStatus): void {
-  const words = WORDS[status];
   let banner = document.getElementById('connection-banner');
-  if (!words) return void banner?.remove();
+  if (status === 'open') return void banner?.remove();
+  const words = WORDS[status];
+  // Each retry goes through 'connecting': the banner stays as it is, said once, not at every retry.
+  if (!words) return;
   if (!banner) {
     banner = document.createElement('div');
     banner.id = 'connection-banner';

@@ -79,7 +79,13 @@ export async function comingThisWeek(db: RapportDatabase, snap: Snapshot): Promi
   const byName = nameOrder();
   return [...coming.values()]
     .map((p) => ({ ...p, displayName: names.get(p.id) ?? p.displayName }))
-    .sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : byName(a.displayName, b.displayName)));
+    .sort(
+      (a, b) =>
+        (a.on < b.on ? -1 : a.on > b.on ? 1 : 0) ||
+        byName(a.displayName, b.displayName) ||
+        // Names that fold alike ("José", "Jose") still have one order.
+        (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+    );
 }
 
 /** The day a reason comes up on (a snooze's end, a follow-up's day, an event follow-up's deadline). */

@@ -1,25 +1,43 @@
+import { useState } from 'react';
 import type { SearchIndexState } from '../../../shared/domain/views.ts';
 import { rapport } from '../../api/rapport.ts';
 import { useLive } from '../../api/useLive.ts';
 import { LiveError } from '../../ui/LiveError.tsx';
 
 /**
- * While the search index is built from scratch (an update that changed what it holds, a restore,
- * a large import), searches wait for it: this says so, and how far it has read. The sentence is
- * said once; the bar carries the count, so a screen reader is not read every number.
+ * While the search index is built from scratch (a new or restored database, an update that changed
+ * what it holds), searches wait for it: this says so, and how far it has read. The sentence is in
+ * a live region that is always there (one added already filled may go unsaid), and its end is
+ * said too; the bar carries the count, so a screen reader is not read every number.
  */
 export function IndexBuilding() {
   const index = useLive<SearchIndexState>((onResult) => rapport().search.watchIndex({}, onResult), []);
-  if (index.status === 'error') return <LiveError state={index} what="whether search is ready" />;
-  if (index.status !== 'ready' || !index.data.building) return null;
-  const { done, total } = index.data;
+  const building = index.status === 'ready' && index.data.building;
+  const [sawBuild, setSawBuild] = useState(false);
+  // Adjusted during render, as React advises for state that follows a prop or a push.
+  if (building && !sawBuild) setSawBuild(true);
+  const said = building
+    ? 'Preparing search: results show once it has read everything.'
+    : sawBuild
+      ? 'Search is ready.'
+      : '';
   return (
-    <div className="palette-building">
-      <p role="status">Preparing search: results show once it has read everything.</p>
-      <label htmlFor="search-index-progress" className="muted small">
-        {done.toLocaleString()} of {total.toLocaleString()} people, details and interactions read
-      </label>
-      <progress id="search-index-progress" value={done} max={Math.max(total, 1)} />
-    </div>
+    <>
+      {index.status === 'error' ? <LiveError state={index} what="whether search is ready" /> : null}
+      <div className={building ? 'palette-building' : undefined}>
+        <p role="status" className={building ? undefined : 'visually-hidden'}>
+          {said}
+        </p>
+        {building ? (
+          <>
+            <label htmlFor="search-index-progress" className="muted small">
+              {index.data.done.toLocaleString()} of {index.data.total.toLocaleString()} people, details and interactions
+              read
+            </label>
+            <progress id="search-index-progress" value={index.data.done} max={Math.max(index.data.total, 1)} />
+          </>
+        ) : null}
+      </div>
+    </>
   );
 }

@@ -89,4 +89,13 @@ it('says search is being prepared while the index is built, how far it has read,
   expect(await screen.findAllByRole('option')).toHaveLength(2);
   expect(screen.queryByRole('progressbar')).toBeNull();
   expect(screen.queryByText(/Preparing search/)).toBeNull();
+  // The same live region says it is over.
+  expect(screen.getByRole('status').textContent).toBe('Search is ready.');
+});
+
+it('has its live region in place, empty, before any build, so what it says later is announced', async () => {
+  renderInApp(<SearchPalette open onClose={() => {}} />, { requests: { 'search.query': () => HITS } });
+  await userEvent.keyboard('sam');
+  await screen.findAllByRole('option');
+  expect(screen.getByRole('status').textContent).toBe('');
 });
