@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { expect, it } from 'vitest';
 import type { SearchHitView } from '../../../shared/domain/views.ts';
@@ -76,7 +76,8 @@ it('says search is being prepared while the index is built, how far it has read,
       },
     },
   });
-  expect((await screen.findByRole('status')).textContent).toMatch(/^Preparing search/);
+  // The live region is there from the start, empty until the first push.
+  await waitFor(() => expect(screen.getByRole('status').textContent).toMatch(/^Preparing search/));
   const bar = screen.getByRole('progressbar', { name: '12,000 of 50,000 people, details and interactions read' });
   expect(bar.getAttribute('value')).toBe('12000');
   await userEvent.keyboard('sam');
