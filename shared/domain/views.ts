@@ -85,8 +85,9 @@ export const SearchHitView = lazyObject(() => ({
 export type SearchHitView = z.infer<typeof SearchHitView>;
 
 /**
- * The search index while it is built from scratch (a new version, a restore, a large import):
- * searches wait for it, so the box says how far it has read. `done` of `total` source documents.
+ * The search index while it is built from scratch (a new or restored database, a new index
+ * version): searches wait for it, so the box says how far it has read. `done` of `total` live
+ * source documents.
  */
 export const SearchIndexState = lazyObject(() => ({
   building: z.boolean(),

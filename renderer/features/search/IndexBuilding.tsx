@@ -23,7 +23,7 @@ export function IndexBuilding() {
       : '';
   return (
     <>
-      {index.status === 'error' ? <LiveError state={index} what="whether search is ready" /> : null}
+      {index.status === 'error' ? <LiveError state={index} what="how far search has been prepared" /> : null}
       <div className={building ? 'palette-building' : undefined}>
         <p role="status" className={building ? undefined : 'visually-hidden'}>
           {said}

@@ -261,7 +261,8 @@ describe('readCsv', () => {
         file: 'people.csv',
         line: 1,
         severity: 'warning',
-        message: 'Could not tell which character separates the columns, so each line was read as one column.',
+        message:
+          'Could not tell which character separates the columns, so each line was read as one column. If the file has several, save it again as CSV with commas between them.',
       },
     ]);
   });

@@ -131,6 +131,6 @@ function csvErrorText(error: Papa.ParseError): string {
   if (error.code === 'InvalidQuotes')
     return 'A quoted field has text after its closing quote; it was read as it stands.';
   if (error.code === 'UndetectableDelimiter')
-    return 'Could not tell which character separates the columns, so each line was read as one column.';
+    return 'Could not tell which character separates the columns, so each line was read as one column. If the file has several, save it again as CSV with commas between them.';
   return `${error.message}.`;
 }
