@@ -24,7 +24,7 @@ const editedAt = z.record(z.string().max(200), IsoInstant);
 /** Sync's set-aside values and edit stamps (db/sync-fields.ts): typed data, so archives keep them. */
 const syncFields = { conflicts: SyncConflicts.optional(), editedAt: editedAt.optional() };
 
-type ArchivedCollection = Exclude<CollectionName, 'participations' | 'people_index' | 'follow_ups'>;
+type ArchivedCollection = Exclude<CollectionName, 'participations' | 'people_index' | 'follow_ups' | 'meetings'>;
 let documentSchemas: Record<ArchivedCollection, z.ZodType> | undefined;
 
 /**

@@ -26,11 +26,14 @@ import {
 import {
   followUpsMigrations,
   followUpsSchema,
+  meetingsMigrations,
+  meetingsSchema,
   participationsMigrations,
   participationsSchema,
   peopleIndexMigrations,
   peopleIndexSchema,
   type FollowUpDocument,
+  type MeetingDocument,
   type ParticipationDocument,
   type PersonIndexDocument,
 } from '../projection/schema.ts';
@@ -50,6 +53,7 @@ export type RapportCollections = {
   participations: RxCollection<ParticipationDocument>;
   people_index: RxCollection<PersonIndexDocument>;
   follow_ups: RxCollection<FollowUpDocument>;
+  meetings: RxCollection<MeetingDocument>;
 };
 export type CollectionName = keyof RapportCollections;
 
@@ -83,6 +87,7 @@ export const COLLECTIONS: Record<CollectionName, CollectionInfo> = {
   participations: { owner: 'projection', kind: 'derived', synced: false, one: 'a timeline link' },
   people_index: { owner: 'projection', kind: 'derived', synced: false, one: 'a People list row' },
   follow_ups: { owner: 'projection', kind: 'derived', synced: false, one: 'a follow-up row' },
+  meetings: { owner: 'projection', kind: 'derived', synced: false, one: 'an event follow-up row' },
 };
 
 /** Schemas and append-only migrations, as RxDB's `addCollections` takes them. */
@@ -99,6 +104,7 @@ export const COLLECTION_SCHEMAS = {
   participations: { schema: participationsSchema, migrationStrategies: participationsMigrations },
   people_index: { schema: peopleIndexSchema, migrationStrategies: peopleIndexMigrations },
   follow_ups: { schema: followUpsSchema, migrationStrategies: followUpsMigrations },
+  meetings: { schema: meetingsSchema, migrationStrategies: meetingsMigrations },
 } as const;
 
 export const sourceCollections = (Object.keys(COLLECTIONS) as CollectionName[]).filter(

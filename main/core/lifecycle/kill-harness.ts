@@ -140,6 +140,7 @@ export async function state(dir: string, options: { stamps?: boolean } = {}): Pr
     const wanted = {
       participations: derived.participations,
       follow_ups: derived.followUps,
+      meetings: derived.meetings,
       people_index: derived.peopleIndex,
     };
     for (const [name, rows] of Object.entries(wanted)) {

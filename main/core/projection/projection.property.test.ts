@@ -52,7 +52,7 @@ function randomWriter(seed: number) {
     const contactIds = [...new Set(Array.from({ length: 1 + random(3) }, contactId))];
     return {
       id,
-      type: pick(['coffee', 'call', 'email', 'meet-up'] as const),
+      type: pick(['coffee', 'call', 'email', 'meet-up', 'conference'] as const),
       date: day,
       ...(time ? { time } : {}),
       contactIds,
@@ -115,15 +115,18 @@ describe('the projection', () => {
     let operations = 0;
     let peak = 0;
     let pendingFollowUps = 0;
+    let waitingMeetings = 0;
     for (let batch = 0; batch < BATCHES; batch++) {
       operations += await write(db);
       await core.projection.flush();
       const expected = await expectedDerived(db);
       expect(await stored(db.participations)).toEqual(byId([...expected.participations.values()]));
       expect(await stored(db.follow_ups)).toEqual(byId([...expected.followUps.values()]));
+      expect(await stored(db.meetings)).toEqual(byId([...expected.meetings.values()]));
       expect(await stored(db.people_index)).toEqual(byId([...expected.peopleIndex.values()]));
       peak = Math.max(peak, expected.participations.size);
       pendingFollowUps += [...expected.followUps.values()].filter((row) => row.waiting).length;
+      waitingMeetings += [...expected.meetings.values()].filter((row) => row.waiting).length;
 
       const live = await Promise.all(QUERIES.map((q) => core.call('search.query', { q, limit: 50 })));
       const scratch = createSearchProjection(db, new DatabaseSync(':memory:'));
@@ -136,6 +139,7 @@ describe('the projection', () => {
     expect(operations).toBeGreaterThanOrEqual(1000);
     expect(peak).toBeGreaterThan(50);
     expect(pendingFollowUps).toBeGreaterThan(BATCHES);
+    expect(waitingMeetings).toBeGreaterThan(BATCHES);
   }, 120_000);
 
   it('catches up at the next start with writes it missed while closed', async () => {
@@ -150,6 +154,7 @@ describe('the projection', () => {
     const expected = await expectedDerived(t.core.db);
     expect(await stored(t.core.db.participations)).toEqual(byId([...expected.participations.values()]));
     expect(await stored(t.core.db.follow_ups)).toEqual(byId([...expected.followUps.values()]));
+    expect(await stored(t.core.db.meetings)).toEqual(byId([...expected.meetings.values()]));
     expect(await stored(t.core.db.people_index)).toEqual(byId([...expected.peopleIndex.values()]));
   });
 
@@ -194,9 +199,13 @@ describe('the projection', () => {
     expect(await stored(db.participations)).toEqual(byId(rows));
     expect(new Set(stages)).toEqual(new Set(['timelines', 'checking']));
 
+    expect(await stored(db.meetings)).toEqual(byId([...expected.meetings.values()]));
+
     await inArea('projection', () => db.participations.bulkRemove(rows.map((row) => row.id)));
+    await inArea('projection', () => db.meetings.bulkRemove([...expected.meetings.keys()]));
     await inArea('projection', () => rebuildDerived(db, () => {}, 3));
     expect(await stored(db.participations)).toEqual(byId(rows));
+    expect(await stored(db.meetings)).toEqual(byId([...expected.meetings.values()]));
     expect(await stored(db.people_index)).toEqual(byId([...expected.peopleIndex.values()]));
   });
 });

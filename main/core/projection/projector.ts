@@ -1,5 +1,5 @@
 /**
- * Keeps the derived collections (`participations`, `follow_ups`, `people_index`) equal to what the source
+ * Keeps the derived collections (`participations`, `people_index`, `follow_ups`, `meetings`) equal to what the source
  * collections imply, whoever wrote the source: a service, an import, a restore, another device.
  *
  * It reads the storage's change feed from a saved checkpoint, like a local replication: every
@@ -31,14 +31,18 @@ import {
   dayOfSortKey,
   followUpOf,
   hasFollowUp,
+  meetingRow,
+  meetingsOf,
   participationId,
   participationsOf,
+  personFacts,
   personIndexRow,
   PEOPLE_INDEX_VERSION,
   PROJECTION_VERSION,
   sameRow,
+  type MeetingBase,
 } from './derive.ts';
-import type { ParticipationDocument } from './schema.ts';
+import type { MeetingDocument, ParticipationDocument } from './schema.ts';
 import { createProjectionStateStore, type ProjectionState } from './state.ts';
 
 /** Source documents read per step of the change feed. */
@@ -104,9 +108,11 @@ export function createProjector(
     let contactsFrom = from(state.checkpoints.contacts);
     let interactionsFrom = from(state.checkpoints.interactions);
     let detailsFrom = from(state.checkpoints.details);
+    // The meeting rows of changed interactions, by interaction, until indexPeople adds their people's part.
+    const meetings = new Map<string, MeetingBase[]>();
     for (;;) {
       const interactions = await changedSince(db.interactions, interactionsFrom);
-      for (const id of await projectInteractions(interactions.documents)) touched.add(id);
+      for (const id of await projectInteractions(interactions.documents, meetings)) touched.add(id);
       const details = await changedSince(db.details, detailsFrom);
       for (const id of await projectDetails(details.documents)) touched.add(id);
       const contacts = await changedSince(db.contacts, contactsFrom);
@@ -118,7 +124,7 @@ export function createProjector(
       await yieldToEventLoop();
     }
     if (!touched.size) return;
-    await indexPeople([...touched]);
+    await indexPeople([...touched], meetings);
     // Kept last, and written within seconds (state.ts): a crash before that repeats the pass, which
     // changes nothing twice.
     checkpoints.update({
@@ -144,8 +150,15 @@ export function createProjector(
     return [...new Set(changed.map((d) => d.contactId))];
   }
 
-  /** Rewrites the participations of changed interactions; returns everyone whose index row may change. */
-  async function projectInteractions(changed: RxDocumentData<InteractionDocument>[]): Promise<string[]> {
+  /**
+   * Rewrites the participations of changed interactions and removes their meeting rows that are
+   * no longer wanted; the wanted ones go to `meetings` for indexPeople, which adds what they take
+   * from their person. Returns everyone whose rows may change.
+   */
+  async function projectInteractions(
+    changed: RxDocumentData<InteractionDocument>[],
+    meetings: Map<string, MeetingBase[]>,
+  ): Promise<string[]> {
     if (!changed.length) return [];
     const existing = await storedParticipations(changed);
     const wanted = changed.flatMap((d) => participationsOf(d));
@@ -155,7 +168,33 @@ export function createProjector(
     const write = wanted.filter((row) => !have.has(row.id) || !sameRow(have.get(row.id)!, row));
     for (let i = 0; i < stale.length; i += CHUNK) await db.participations.bulkRemove(stale.slice(i, i + CHUNK));
     for (let i = 0; i < write.length; i += CHUNK) await db.participations.bulkUpsert(write.slice(i, i + CHUNK));
+    for (const d of changed) meetings.set(d.id, meetingsOf(d));
+    await removeStaleMeetings(changed, meetings);
     return [...new Set([...existing.map((row) => row.contactId), ...wanted.map((row) => row.contactId)])];
+  }
+
+  /**
+   * Removes the meeting rows of changed interactions that `meetings` no longer wants. Found by
+   * interaction, not through the participations: a pass stopped between the two writes would
+   * otherwise leave a row no participation leads to.
+   */
+  async function removeStaleMeetings(
+    changed: RxDocumentData<InteractionDocument>[],
+    meetings: ReadonlyMap<string, MeetingBase[]>,
+  ): Promise<void> {
+    // An interaction written once (revision 1) has no rows from before.
+    const again = changed.filter((d) => getHeightOfRevision(d._rev) > 1 || d._deleted);
+    const stored = await Promise.all(
+      again.map(async (d) => {
+        const query = db.meetings.find({ selector: { interactionId: d.id } });
+        return (await db.meetings.storageInstance.query(query.getPreparedQuery())).documents;
+      }),
+    );
+    const stale = stored
+      .flat()
+      .filter((row) => !meetings.get(row.interactionId)?.some((base) => base.id === row.id))
+      .map((row) => row.id);
+    for (let i = 0; i < stale.length; i += CHUNK) await db.meetings.bulkRemove(stale.slice(i, i + CHUNK));
   }
 
   /**
@@ -183,19 +222,30 @@ export function createProjector(
 
   /**
    * Rewrites the index rows of these people from their record and their newest participation,
-   * and their follow-up rows from their open details and that same day.
+   * and their follow-up and meeting rows from their open details, their meetings (as stored, or as
+   * a changed interaction in `meetings` wants them) and that same day.
    */
-  async function indexPeople(contactIds: string[]): Promise<void> {
+  async function indexPeople(contactIds: string[], meetings: ReadonlyMap<string, MeetingBase[]>): Promise<void> {
+    const changedMeetings = new Map<string, MeetingBase[]>();
+    for (const bases of meetings.values())
+      for (const base of bases) {
+        const list = changedMeetings.get(base.contactId);
+        if (list) list.push(base);
+        else changedMeetings.set(base.contactId, [base]);
+      }
     for (let i = 0; i < contactIds.length; i += CHUNK) {
       const ids = contactIds.slice(i, i + CHUNK);
-      const [contacts, rows, details, followUps] = await Promise.all([
+      const [contacts, rows, details, followUps, storedMeetings] = await Promise.all([
         db.contacts.findByIds(ids).exec(),
         db.people_index.findByIds(ids).exec(),
         findAnyOf(db.details, 'contactId', ids),
         findAnyOf(db.follow_ups, 'contactId', ids),
+        findAnyOf(db.meetings, 'contactId', ids),
       ]);
       const last = new Map<string, string>();
       for (const id of ids) last.set(id, await lastInteractionOf(id));
+      const facts = (id: string) =>
+        personFacts(contacts.get(id)?.toMutableJSON() as ContactDocument | undefined, last.get(id)!);
       const write = [];
       const remove = [];
       for (const id of ids) {
@@ -210,13 +260,13 @@ export function createProjector(
       }
       if (remove.length) await db.people_index.bulkRemove(remove);
       if (write.length) await db.people_index.bulkUpsert(write);
-      const have = new Map(followUps.map((row) => [row.id, row.toMutableJSON()]));
-      const wanted = details.flatMap((d) => followUpOf(d.toMutableJSON(), last.get(d.contactId)!) ?? []);
-      const wantedIds = new Set(wanted.map((row) => row.id));
-      const stale = [...have.keys()].filter((id) => !wantedIds.has(id));
-      const changed = wanted.filter((row) => !have.has(row.id) || !sameRow(have.get(row.id)!, row));
-      if (stale.length) await db.follow_ups.bulkRemove(stale);
-      if (changed.length) await db.follow_ups.bulkUpsert(changed);
+      const wantedFollowUps = details.flatMap((d) => followUpOf(d.toMutableJSON(), facts(d.contactId)) ?? []);
+      await syncRows(db.follow_ups, followUps, wantedFollowUps, true);
+      const bases = new Map<string, MeetingBase>(storedMeetings.map((d) => [d.id, baseOf(d.toMutableJSON())]));
+      for (const id of ids) for (const base of changedMeetings.get(id) ?? []) bases.set(base.id, base);
+      const wantedMeetings = [...bases.values()].map((base) => meetingRow(base, facts(base.contactId)));
+      // Stale meeting rows went in projectInteractions; every stored one is among the wanted.
+      await syncRows(db.meetings, storedMeetings, wantedMeetings, false);
       await yieldToEventLoop();
     }
   }
@@ -317,6 +367,26 @@ export function createProjector(
       await search.close();
     },
   };
+}
+
+/** Makes these people's stored rows equal `wanted`; `exact` also removes the stored ones not wanted. */
+async function syncRows<T extends { id: string }>(
+  collection: RxCollection<T>,
+  stored: readonly { toMutableJSON(): unknown }[],
+  wanted: readonly T[],
+  exact: boolean,
+): Promise<void> {
+  const have = new Map(stored.map((d) => d.toMutableJSON() as T).map((row) => [row.id, row]));
+  const wantedIds = new Set(wanted.map((row) => row.id));
+  const stale = exact ? [...have.keys()].filter((id) => !wantedIds.has(id)) : [];
+  const changed = wanted.filter((row) => !have.has(row.id) || !sameRow(have.get(row.id)!, row));
+  if (stale.length) await collection.bulkRemove(stale);
+  if (changed.length) await collection.bulkUpsert(changed);
+}
+
+/** A stored meeting row without what it takes from its person. */
+function baseOf({ waiting: _waiting, displayName: _name, ...base }: MeetingDocument): MeetingBase {
+  return base;
 }
 
 const reportError = (error: unknown) => console.error('[rapport] Keeping derived data up to date failed:', error);

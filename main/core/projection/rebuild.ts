@@ -21,9 +21,20 @@ import { yieldToEventLoop } from '../db/bulk.ts';
 import type { ContactDocument } from '../people/schema.ts';
 import type { InteractionDocument } from '../interactions/schema.ts';
 import type { DetailDocument } from '../details/schema.ts';
-import { dayOfSortKey, deriveAll, followUpsOf, participationsOf, personIndexRow, sameRow } from './derive.ts';
+import {
+  dayOfSortKey,
+  deriveAll,
+  followUpsOf,
+  meetingRow,
+  meetingsOf,
+  participationsOf,
+  personFacts,
+  personIndexRow,
+  sameRow,
+  type MeetingBase,
+} from './derive.ts';
 import type { RebuildReport } from './projector.ts';
-import type { FollowUpDocument, ParticipationDocument, PersonIndexDocument } from './schema.ts';
+import type { FollowUpDocument, MeetingDocument, ParticipationDocument, PersonIndexDocument } from './schema.ts';
 
 /** Source or derived rows read per step. */
 const PAGE = 2000;
@@ -79,6 +90,8 @@ export async function rebuildDerived(
   const stored = await db.participations.count().exec();
   const total = await db.interactions.count().exec();
   const newest = new Map<string, string>();
+  // Small, and about one participation in seven: held until the people are read.
+  const meetingBases: MeetingBase[] = [];
   let changed = 0;
   let derived = 0;
   let done = 0;
@@ -91,6 +104,7 @@ export async function rebuildDerived(
         const day = dayOfSortKey(row.sortKey);
         if ((newest.get(row.contactId) ?? '') < day) newest.set(row.contactId, day);
       }
+    for (const interaction of batch) meetingBases.push(...meetingsOf(interaction));
     const have = stored ? await participations.storageInstance.findDocumentsById([...wanted.keys()], false) : [];
     changed += await writeDifferences(participations, have, wanted, false);
     derived += wanted.size;
@@ -98,12 +112,17 @@ export async function rebuildDerived(
   }
   if (stored) changed += await removeUnwanted(db, started, stored, onProgress);
 
+  const contacts = await all(db.contacts as unknown as RxCollection<ContactDocument>);
+  const byId = new Map(contacts.map((c) => [c.id, c]));
+  const personOf = (id: string) => personFacts(byId.get(id), newest.get(id) ?? '');
   const details = await all(db.details as unknown as RxCollection<DetailDocument>);
-  const wantedFollowUps = followUpsOf(details, newest);
   const followUps = db.follow_ups as unknown as RxCollection<FollowUpDocument>;
-  changed += await writeDifferences(followUps, await all(followUps), wantedFollowUps, true);
+  changed += await writeDifferences(followUps, await all(followUps), followUpsOf(details, personOf), true);
+  const wantedMeetings = new Map(meetingBases.map((base) => [base.id, meetingRow(base, personOf(base.contactId))]));
+  const meetings = db.meetings as unknown as RxCollection<MeetingDocument>;
+  changed += await writeDifferences(meetings, await all(meetings), wantedMeetings, true);
 
-  const people = await writePeopleIndex(db, (id) => newest.get(id) ?? '');
+  const people = await writePeopleIndex(db, (id) => newest.get(id) ?? '', contacts);
   return { changed: changed + people.changed, participations: derived, people: people.rows };
 }
 
@@ -115,15 +134,16 @@ export async function reindexPeople(db: RapportDatabase): Promise<{ changed: num
   const index = db.people_index as unknown as RxCollection<PersonIndexDocument>;
   const stored = await all(index);
   const lastContact = new Map(stored.map((row) => [row.id, row.lastInteractionOn]));
-  return writePeopleIndex(db, (id) => lastContact.get(id) ?? '', stored);
+  const contacts = await all(db.contacts as unknown as RxCollection<ContactDocument>);
+  return writePeopleIndex(db, (id) => lastContact.get(id) ?? '', contacts, stored);
 }
 
 async function writePeopleIndex(
   db: RapportDatabase,
   lastInteractionOn: (id: string) => string,
+  contacts: readonly ContactDocument[],
   stored?: PersonIndexDocument[],
 ) {
-  const contacts = await all(db.contacts as unknown as RxCollection<ContactDocument>);
   const people = new Map(contacts.map((c) => [c.id, personIndexRow(c, lastInteractionOn(c.id))]));
   const index = db.people_index as unknown as RxCollection<PersonIndexDocument>;
   return { changed: await writeDifferences(index, stored ?? (await all(index)), people, true), rows: people.size };

@@ -32,17 +32,24 @@ export const participationsMigrations: MigrationStrategies = {};
  * An open detail with a follow-up day, one row per detail, so Today reads the follow-ups that
  * wait for an answer by an index range instead of every detail. Keyed by the detail, so a detail
  * that moves to another person (a merge) is rewritten in place, not left under the old one.
+ * It carries what Today needs of the person (their name, and whether they are still to be
+ * reminded), so Today reads no person for it: at 50,000 people that read was most of its time.
  */
 export type FollowUpDocument = {
   id: string;
   contactId: string;
   followUpOn: string;
-  /** No interaction with the person on or after `followUpOn` yet (the scheduler's rule for "answered"). */
+  /**
+   * The person is here and not archived, and no interaction with them on or after `followUpOn`
+   * answered it yet (the scheduler's rule for "answered").
+   */
   waiting: boolean;
+  /** The person's name, '' when the person is gone. */
+  displayName: string;
 };
 
 export const followUpsSchema: RxJsonSchema<FollowUpDocument> = {
-  version: 1,
+  version: 2,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -50,15 +57,61 @@ export const followUpsSchema: RxJsonSchema<FollowUpDocument> = {
     contactId: { type: 'string', maxLength: 64 },
     followUpOn: { type: 'string', maxLength: 10 },
     waiting: { type: 'boolean' },
+    displayName: { type: 'string' },
   },
-  required: ['id', 'contactId', 'followUpOn', 'waiting'],
+  required: ['id', 'contactId', 'followUpOn', 'waiting', 'displayName'],
   indexes: [
     ['contactId', 'followUpOn'],
     ['waiting', 'followUpOn'],
   ],
 };
-/** Version 1 added `waiting`; rows are dropped and rebuilt (PROJECTION_VERSION 3). */
-export const followUpsMigrations: MigrationStrategies = { 1: () => null };
+/**
+ * Version 1 added `waiting`, version 2 `displayName` (and `waiting` counts archived people out);
+ * rows are dropped and rebuilt (PROJECTION_VERSION 3 and 4).
+ */
+export const followUpsMigrations: MigrationStrategies = { 1: () => null, 2: () => null };
+
+/**
+ * One row per person met at a conference or meet-up (one per participation of such an
+ * interaction), with what the event follow-up needs: when they met, and whether the person still
+ * waits for it. Today reads the waiting ones by an index range and no person for them: a
+ * conference can name a thousand people. Keyed like the participation.
+ */
+export type MeetingDocument = {
+  id: string;
+  interactionId: string;
+  contactId: string;
+  type: 'conference' | 'meet-up';
+  date: string;
+  /** Local `HH:mm`, when logged. */
+  time?: string;
+  /**
+   * The person is here and not archived, and no interaction with them on a later day answered the
+   * meeting yet (`awaitsFollowUp`; a skip is the reminders' own state and is applied when read).
+   */
+  waiting: boolean;
+  /** The person's name, '' when the person is gone. */
+  displayName: string;
+};
+
+export const meetingsSchema: RxJsonSchema<MeetingDocument> = {
+  version: 0,
+  primaryKey: 'id',
+  type: 'object',
+  properties: {
+    id: { type: 'string', maxLength: 140 },
+    interactionId: { type: 'string', maxLength: 64 },
+    contactId: { type: 'string', maxLength: 64 },
+    type: { type: 'string', maxLength: 16 },
+    date: { type: 'string', maxLength: 10 },
+    time: { type: 'string' },
+    waiting: { type: 'boolean' },
+    displayName: { type: 'string' },
+  },
+  required: ['id', 'interactionId', 'contactId', 'type', 'date', 'waiting', 'displayName'],
+  indexes: ['contactId', 'interactionId', ['waiting', 'date']],
+};
+export const meetingsMigrations: MigrationStrategies = {};
 
 /** `rhythm` of a person whose own cadence overrides their tier's. */
 export const OWN_RHYTHM = 'own';

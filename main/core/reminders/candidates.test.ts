@@ -1,7 +1,8 @@
 /**
- * Today reads only the people who can be on it (candidates.ts) and the follow-ups still waiting
- * (`follow_ups`). Its promise: on any data, any day and any rhythms, the scheduler answers from
- * those exactly what it answers from everyone and every open follow-up.
+ * Today reads only the people who can be on it (candidates.ts), the follow-ups still waiting
+ * (`follow_ups`) and the meetings still waiting (`meetings`), which name their people. Its
+ * promise: on any data, any day and any rhythms, the scheduler answers from those exactly what it
+ * answers from everyone, every open follow-up and every meeting.
  */
 import { describe, expect, it } from 'vitest';
 import { Tier } from '../../../shared/domain/contact.ts';
@@ -56,8 +57,9 @@ describe('the people Today reads', () => {
     const interactions = Array.from({ length: PEOPLE * 2 }, (_, n) =>
       rawInteraction(`i${n}`, {
         date: day(),
+        ...(random(2) ? { time: `${String(random(24)).padStart(2, '0')}:15` } : {}),
         type: random(4) ? 'coffee' : random(2) ? 'conference' : 'meet-up',
-        contactIds: [`p${random(PEOPLE)}`],
+        contactIds: random(3) ? [`p${random(PEOPLE)}`] : [`p${random(PEOPLE)}`, `p${random(PEOPLE)}`],
       }),
     );
     const details: DetailDocument[] = Array.from({ length: PEOPLE }, (_, n) => ({
@@ -82,9 +84,22 @@ describe('the people Today reads', () => {
       .filter((d) => d.status === 'open' && d.followUpOn)
       .sort((a, b) => (a.followUpOn! < b.followUpOn! ? -1 : a.followUpOn! > b.followUpOn! ? 1 : a.id < b.id ? -1 : 1))
       .map(({ id, contactId, followUpOn }) => ({ id, contactId, followUpOn: followUpOn! }));
+    // Every meeting ever, without names: the scheduler checks each against its person.
+    const everyMeeting = interactions
+      .filter((i) => i.type === 'conference' || i.type === 'meet-up')
+      .flatMap((i) =>
+        [...new Set(i.contactIds)].map((contactId) => ({
+          interactionId: i.id,
+          contactId,
+          type: i.type as 'conference' | 'meet-up',
+          date: i.date,
+          time: i.time,
+        })),
+      );
 
     let due = 0;
     let followUpReasons = 0;
+    let eventReasons = 0;
     let thisWeek = 0;
     let read = 0;
     let birthdaysCut = 0;
@@ -103,12 +118,12 @@ describe('the people Today reads', () => {
           ? { skippedOn: addCalendarDays(today, -random(30)) }
           : { snoozedUntil: addCalendarDays(today, random(10)) };
 
-      // The reference reads every person and every open follow-up, as Today did before.
+      // The reference reads every person, every open follow-up and every meeting.
       const fromEveryone = await loadReminderData(db, today, async () => everyone);
-      const active = new Set(fromEveryone.people.map((p) => p.id));
-      fromEveryone.followUps = openFollowUps.filter((f) => active.has(f.contactId));
-      const fromFew = await loadReminderData(db, today, (alsoIds) =>
-        dueSoonRows(db, { today, tiers, alsoIds: [...alsoIds, ...Object.keys(holds)] }),
+      fromEveryone.followUps = openFollowUps;
+      fromEveryone.events = everyMeeting;
+      const fromFew = await loadReminderData(db, today, () =>
+        dueSoonRows(db, { today, tiers, alsoIds: Object.keys(holds) }),
       );
       const plan = (data: typeof fromEveryone) => schedule({ now, timeZone: 'Europe/London', tiers, holds, ...data });
       const expected = plan(fromEveryone);
@@ -132,12 +147,14 @@ describe('the people Today reads', () => {
 
       due += expected.due.length;
       followUpReasons += expected.due.flatMap((p) => p.reasons).filter((r) => r.kind === 'follow-up').length;
+      eventReasons += expected.due.flatMap((p) => p.reasons).filter((r) => r.kind === 'event-follow-up').length;
       thisWeek += week(expected.statuses).length;
       read += fromFew.people.length;
     }
     // The comparison had something to compare, and the reads left people out.
     expect(due).toBeGreaterThan(400);
     expect(followUpReasons).toBeGreaterThan(100);
+    expect(eventReasons).toBeGreaterThan(5);
     expect(thisWeek).toBeGreaterThan(40);
     expect(birthdaysCut).toBeGreaterThan(30);
     expect(read).toBeLessThan(48 * everyone.length * 0.8);

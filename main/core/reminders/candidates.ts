@@ -13,9 +13,10 @@ const NO_END = '9999-12-31';
  * The active people who can be on Today or in the tray on `today`, read by index ranges instead
  * of reading everyone (at 50,000 people that read took seconds on a cold start). It is a
  * superset: the scheduler decides from these rows exactly as it would from everyone's, because a
- * person outside them has no reason today and is not due within the week. `alsoIds` adds people
- * the caller needs whatever their state: whom a recent meeting, a waiting follow-up or the nudge
- * names (inputs.ts reads those first), and everyone with a snooze or a skip: a skip restarts the
+ * person outside them has no rhythm or birthday reason today and is not due within the week (a
+ * waiting follow-up or meeting names its person itself: `NamedPerson` in schedule.ts). `alsoIds`
+ * adds people the caller needs whatever their state: whom the nudge names, and everyone with a
+ * snooze or a skip: a skip restarts the
  * clock on its day, which is earlier than a clock started in the future (`addedOn` after today,
  * clamped to today), so a skipped person can be due where their row alone says not.
  *

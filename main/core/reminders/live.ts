@@ -9,21 +9,22 @@ export { MAX_SLEEP_MS, realTimers, type Timers } from '../jobs/timer-loop.ts';
 
 /**
  * Everything reminders are computed from: people through their derived index row (which also
- * carries the last contact day), the waiting follow-ups, interactions, details, and three
+ * carries the last contact day), the waiting follow-ups and meetings, interactions, details, and three
  * settings (rhythms; holds and the nudge; reminders' own). Other settings change often (the
  * projector's checkpoint after every pass, the notification log) and say nothing about Today.
  */
 export const REMINDER_INPUTS: readonly ReadInput[] = [
   'people_index',
   'follow_ups',
+  'meetings',
   'interactions',
   'details',
   { collection: 'settings', ids: [KEEP_IN_TOUCH.id, REMINDER_STATE.id, REMINDER_SETTINGS.id] },
 ];
 
 /**
- * Any write that can change reminders. The derived follow-ups are written after the detail or
- * interaction they follow from, so they are watched too: a recomputation that ran in between
+ * Any write that can change reminders. The derived follow-ups and meetings are written after the
+ * detail or interaction they follow from, so they are watched too: a recomputation that ran in between
  * would otherwise keep the old answer until the next change.
  */
 export function reminderChanges(db: RapportDatabase): Observable<unknown> {

@@ -1,8 +1,8 @@
 import { merge, Subject, type Observable } from 'rxjs';
 import { libraryStarters } from '../../../shared/content/library.ts';
-import { effectiveCadence } from '../../../shared/domain/keep-in-touch/status.ts';
+import { effectiveCadence, UNTRACKED } from '../../../shared/domain/keep-in-touch/status.ts';
 import { draftNudge, pickNudge, type NudgeCandidate } from '../../../shared/domain/reminders/nudge.ts';
-import { schedule, type DuePerson, type Schedule } from '../../../shared/domain/reminders/schedule.ts';
+import { personStatus, schedule, type DuePerson, type Schedule } from '../../../shared/domain/reminders/schedule.ts';
 import {
   afterQuietHours,
   type ReminderSettings,
@@ -18,6 +18,7 @@ import {
 } from '../../../shared/domain/reminders/views.ts';
 import { formatTime, wallClock } from '../../../shared/domain/reminders/zoned.ts';
 import type { InteractionType } from '../../../shared/domain/interaction.ts';
+import type { TierCadences } from '../../../shared/domain/cadence.ts';
 import { AppError } from '../../../shared/ipc/result.ts';
 import type { Clock } from '../clock.ts';
 import type { RapportDatabase } from '../db/database.ts';
@@ -30,7 +31,7 @@ import { dueSoonRows } from './candidates.ts';
 import { comingThisWeek, type ComingPerson } from './this-week.ts';
 import { withFollowUpTexts } from './follow-up-texts.ts';
 import { sharedSnapshots } from './shared-snapshot.ts';
-import { loadReminderData, type ReminderData } from './inputs.ts';
+import { loadReminderData, withUnreadPeople, type ReminderData } from './inputs.ts';
 import { createLaterActions, type LaterActions } from './later.ts';
 import { liveRecompute, reminderChanges, type Timers } from './live.ts';
 import type { TodayMemory } from './remembered-today.ts';
@@ -50,6 +51,7 @@ export interface Snapshot {
   data: ReminderData;
   state: ReminderState;
   settings: ReminderSettings;
+  tiers: TierCadences;
   schedule: Schedule;
 }
 
@@ -108,13 +110,13 @@ export function createRemindersService(deps: RemindersDeps): RemindersService {
       store.settings(),
       deps.settings.read(KEEP_IN_TOUCH),
     ]);
-    const data = await loadReminderData(db, today, async (alsoIds) =>
+    const data = await loadReminderData(db, today, async () =>
       scope === 'everyone'
         ? (await deps.areas.people.indexRows()).values()
         : dueSoonRows(db, {
             today,
             tiers: keep.tiers,
-            alsoIds: [...alsoIds, ...Object.keys(state.holds), ...(state.nudge.personId ? [state.nudge.personId] : [])],
+            alsoIds: [...Object.keys(state.holds), ...(state.nudge.personId ? [state.nudge.personId] : [])],
           }),
     );
     const sched = schedule({
@@ -126,7 +128,7 @@ export function createRemindersService(deps: RemindersDeps): RemindersService {
       events: data.events,
       holds: state.holds,
     });
-    return { now, zone, data, state, settings, schedule: sched };
+    return { now, zone, data, state, settings, tiers: keep.tiers, schedule: sched };
   }
 
   const sharedDueSoon = sharedSnapshots(deps, () => computeSnapshot('due-soon'));
@@ -213,19 +215,25 @@ export function createRemindersService(deps: RemindersDeps): RemindersService {
   async function todayView(): Promise<{ value: TodayView; nextAt: Date }> {
     const snap = await snapshot();
     const { schedule: sched, data } = snap;
-    const byId = new Map(data.people.map((p) => [p.id, p]));
-    const item = (p: DuePerson | ComingPerson): TodayItem => ({
-      id: p.id,
-      displayName: p.displayName,
-      ...(byId.get(p.id)?.tier ? { tier: byId.get(p.id)!.tier } : {}),
-      status: sched.statuses.get(p.id) ?? { state: 'untracked' },
-      reasons: p.reasons,
-    });
     const overdue = sched.due.filter((p) => p.reasons[0]!.kind === 'overdue');
     const due = sched.due.filter((p) => p.reasons[0]!.kind !== 'overdue');
     const thisWeek = await comingThisWeek(db, snap);
     const birthdays = await birthdaysAhead(db, sched.today, BIRTHDAYS_AHEAD_DAYS, TODAY_LIST_LIMIT);
     const first = <T>(list: T[]) => list.slice(0, TODAY_LIST_LIMIT);
+    const shown = [first(overdue), first(due), first(thisWeek)].flat();
+    const people = await withUnreadPeople(db, data.people, shown);
+    const item = (p: DuePerson | ComingPerson): TodayItem => {
+      const person = people.get(p.id);
+      return {
+        id: p.id,
+        displayName: p.displayName,
+        ...(person?.tier ? { tier: person.tier } : {}),
+        // As the scheduler has it; someone it did not read has no hold (those are read).
+        status:
+          sched.statuses.get(p.id) ?? (person ? personStatus(person, undefined, snap.tiers, sched.today) : UNTRACKED),
+        reasons: p.reasons,
+      };
+    };
     const value: TodayView = {
       today: sched.today,
       overdue: await withFollowUpTexts(db, first(overdue).map(item)),

@@ -40,14 +40,11 @@ export async function comingThisWeek(db: RapportDatabase, snap: Snapshot): Promi
   const statuses = [...sched.statuses].map(([id, status]) => ({ id, status }));
   for (const { id, status } of dueLanes(statuses, today).thisWeek)
     add(id, status.state === 'on-track' ? status.dueOn : today);
-  const followUps = await waitingFollowUps(db, { after: today, through: weekEnd });
-  const unnamed = [...new Set(followUps.map((f) => f.contactId))].filter((id) => !names.has(id));
-  // Only people Today can show: not archived, and still here.
-  for (const row of await db.people_index.storageInstance.findDocumentsById(unnamed, false))
-    if (!row.archived) names.set(row.id, row.displayName);
-  for (const f of followUps)
-    if (names.has(f.contactId))
-      add(f.contactId, f.followUpOn, { kind: 'follow-up', detailId: f.id, followUpOn: f.followUpOn });
+  // Waiting rows are of people Today can show (not archived, still here), and name them.
+  for (const f of await waitingFollowUps(db, { after: today, through: weekEnd })) {
+    if (!names.has(f.contactId)) names.set(f.contactId, f.displayName ?? '');
+    add(f.contactId, f.followUpOn, { kind: 'follow-up', detailId: f.id, followUpOn: f.followUpOn });
+  }
 
   // Met at a conference or meet-up and not followed up yet: due 48 hours after, when it moves to
   // Due now; until then it says by when, so the follow-up can go out within the two days.
@@ -56,8 +53,14 @@ export async function comingThisWeek(db: RapportDatabase, snap: Snapshot): Promi
   const recent = addCalendarDays(today, -3);
   for (const event of data.events) {
     if (event.date < recent) continue;
-    const person = people.get(event.contactId);
-    if (!person || !awaitsFollowUp(event, person, state.holds[person.id])) continue;
+    // A person the snapshot did not read is as the meeting's row names them (`NamedPerson`).
+    const person = people.get(event.contactId) ?? {
+      id: event.contactId,
+      displayName: event.displayName ?? '',
+      lastInteractionOn: undefined,
+    };
+    if (!awaitsFollowUp(event, person, state.holds[person.id])) continue;
+    if (!names.has(person.id)) names.set(person.id, person.displayName);
     const dueAt = followUpDueAt(meetingAt(event, snap.zone));
     const dueDay = wallClock(dueAt, snap.zone).day;
     if (dueAt <= snap.now || dueDay > weekEnd) continue;

@@ -41,7 +41,7 @@ export type KeepInTouchInput = {
   today: string;
 };
 
-const UNTRACKED: KeepInTouchStatus = Object.freeze({ state: 'untracked' });
+export const UNTRACKED: KeepInTouchStatus = Object.freeze({ state: 'untracked' });
 
 /**
  * Keep-in-touch state of one person.

@@ -1,6 +1,11 @@
 import type { Cadence, TierCadences } from '../cadence.ts';
 import type { Tier } from '../contact.ts';
-import { effectiveCadence, keepInTouchStatus, type TrackedStatus } from '../keep-in-touch/status.ts';
+import {
+  effectiveCadence,
+  keepInTouchStatus,
+  type KeepInTouchStatus,
+  type TrackedStatus,
+} from '../keep-in-touch/status.ts';
 import { ageOn, birthdayIn, type BirthdayValue } from './birthdays.ts';
 import type { PersonHold } from './settings.ts';
 import { instantAt, parseTime, startOfNextDay, wallClock } from './zoned.ts';
@@ -38,6 +43,8 @@ export interface FollowUpDetail {
   id: string;
   contactId: string;
   followUpOn: string;
+  /** See `NamedPerson`. */
+  displayName?: string | undefined;
 }
 
 /** Meeting someone at a conference or meet-up. */
@@ -48,7 +55,17 @@ export interface EventMeeting {
   date: string;
   /** Local `HH:mm`, when logged. */
   time?: string | undefined;
+  /** See `NamedPerson`. */
+  displayName?: string | undefined;
 }
+
+/**
+ * A follow-up or meeting may name its person, for a person `people` does not hold: then the caller
+ * vouches that they are someone reminders are for and not in touch since (Today reads them from
+ * rows that say so, instead of reading a thousand people met at one conference). Only a skip,
+ * from the holds, can still answer it. Without a name, a person `people` lacks has no reason.
+ */
+type NamedPerson = Pick<FollowUpDetail, 'contactId' | 'displayName'>;
 
 export interface ScheduleInput {
   now: Date;
@@ -140,6 +157,21 @@ export const followUpDueAt = (metAt: Date): Date => new Date(metAt.getTime() + E
 export const meetingAt = (event: Pick<EventMeeting, 'date' | 'time'>, zone: string): Date =>
   instantAt(event.date, parseTime(event.time ?? UNTIMED_MEETING), zone);
 
+/** A person's keep-in-touch status on `today`, a skip restarting their cycle. */
+export function personStatus(
+  person: Pick<ReminderPerson, 'tier' | 'cadence' | 'addedOn' | 'lastInteractionOn'>,
+  hold: PersonHold | undefined,
+  tiers: TierCadences,
+  today: string,
+): KeepInTouchStatus {
+  return keepInTouchStatus({
+    cadence: effectiveCadence(person, tiers),
+    lastInteractionOn: maxDay(person.lastInteractionOn, hold?.skippedOn),
+    addedOn: person.addedOn,
+    today,
+  });
+}
+
 /**
  * Who is due today, and why.
  *
@@ -163,42 +195,42 @@ export function schedule(input: ScheduleInput): Schedule {
   };
 
   const reasons = new Map<string, DueReason[]>();
-  const add = (personId: string, reason: DueReason) => {
-    const list = reasons.get(personId);
+  const names = new Map<string, string>();
+  const add = (person: Pick<ReminderPerson, 'id' | 'displayName'>, reason: DueReason) => {
+    const list = reasons.get(person.id);
     if (list) list.push(reason);
-    else reasons.set(personId, [reason]);
+    else {
+      reasons.set(person.id, [reason]);
+      names.set(person.id, person.displayName);
+    }
   };
   const people = new Map(input.people.map((p) => [p.id, p]));
+  const personOf = ({ contactId, displayName }: NamedPerson): ReminderPerson | undefined =>
+    people.get(contactId) ?? (displayName === undefined ? undefined : { id: contactId, displayName, addedOn: '' });
   const statuses = new Map<string, TrackedStatus>();
 
   for (const person of input.people) {
     const skippedOn = input.holds[person.id]?.skippedOn;
-    const cadence = effectiveCadence(person, input.tiers);
-    const status = keepInTouchStatus({
-      cadence,
-      lastInteractionOn: maxDay(person.lastInteractionOn, skippedOn),
-      addedOn: person.addedOn,
-      today,
-    });
+    const status = personStatus(person, input.holds[person.id], input.tiers, today);
     if (status.state !== 'untracked') {
       statuses.set(person.id, status);
-      if (status.state !== 'on-track') add(person.id, { kind: status.state, status });
+      if (status.state !== 'on-track') add(person, { kind: status.state, status });
     }
     if (person.birthday && birthdayIn(person.birthday, Number(today.slice(0, 4))) === today) {
       const handled = maxDay(person.lastInteractionOn, skippedOn);
       if (!handled || handled < today) {
         const turning = ageOn(person.birthday, today);
-        add(person.id, turning === undefined ? { kind: 'birthday' } : { kind: 'birthday', turning });
+        add(person, turning === undefined ? { kind: 'birthday' } : { kind: 'birthday', turning });
       }
     }
   }
 
   for (const detail of input.followUps) {
-    const person = people.get(detail.contactId);
+    const person = personOf(detail);
     if (!person || detail.followUpOn > today) continue;
     const handled = maxDay(person.lastInteractionOn, input.holds[person.id]?.skippedOn);
     if (handled && handled >= detail.followUpOn) continue;
-    add(person.id, { kind: 'follow-up', detailId: detail.id, followUpOn: detail.followUpOn });
+    add(person, { kind: 'follow-up', detailId: detail.id, followUpOn: detail.followUpOn });
   }
 
   // One conference meets hundreds of people at the same few times: each instant is worked out once.
@@ -210,7 +242,7 @@ export function schedule(input: ScheduleInput): Schedule {
     return at;
   };
   for (const event of input.events) {
-    const person = people.get(event.contactId);
+    const person = personOf(event);
     if (!person || !awaitsFollowUp(event, person, input.holds[person.id])) continue;
     const metAt = meetingInstant(event.date, event.time ?? UNTIMED_MEETING);
     const dueAt = followUpDueAt(metAt);
@@ -218,7 +250,7 @@ export function schedule(input: ScheduleInput): Schedule {
     consider(dueAt);
     consider(lapsesAt);
     if (dueAt.getTime() <= now.getTime() && now.getTime() < lapsesAt.getTime()) {
-      add(person.id, {
+      add(person, {
         kind: 'event-follow-up',
         interactionId: event.interactionId,
         eventType: event.type,
@@ -230,14 +262,13 @@ export function schedule(input: ScheduleInput): Schedule {
 
   const due: DuePerson[] = [];
   for (const [id, list] of reasons) {
-    const person = people.get(id)!;
     const snoozedUntil = input.holds[id]?.snoozedUntil;
     if (snoozedUntil && snoozedUntil > today) continue;
     list.sort(
       (a, b) =>
         RANK[a.kind] - RANK[b.kind] || (reasonDate(a) < reasonDate(b) ? -1 : reasonDate(a) > reasonDate(b) ? 1 : 0),
     );
-    due.push({ id, displayName: person.displayName, reasons: list });
+    due.push({ id, displayName: names.get(id)!, reasons: list });
   }
   due.sort((a, b) => {
     const ra = a.reasons[0]!;
