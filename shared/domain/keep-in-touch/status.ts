@@ -101,6 +101,10 @@ export type DueLanes<P extends LanePerson> = {
  * Untracked people, and on-track people due later than a week, appear in no lane.
  * `today` is `YYYY-MM-DD` and must be the same day the statuses were computed for.
  */
+/** On track and coming due after `today`, by `weekEnd`: the "this week" lane. */
+export const comesDueThisWeek = (s: KeepInTouchStatus, today: string, weekEnd: string): boolean =>
+  s.state === 'on-track' && s.dueOn > today && s.dueOn <= weekEnd;
+
 export function dueLanes<P extends LanePerson>(people: readonly P[], today: string): DueLanes<P> {
   const weekEnd = addCalendarDays(today, THIS_WEEK_DAYS);
   const lanes: DueLanes<P> = { overdue: [], today: [], thisWeek: [] };
@@ -108,7 +112,7 @@ export function dueLanes<P extends LanePerson>(people: readonly P[], today: stri
     const s = person.status;
     if (s.state === 'overdue') lanes.overdue.push(person);
     else if (s.state === 'due') lanes.today.push(person);
-    else if (s.state === 'on-track' && s.dueOn > today && s.dueOn <= weekEnd) lanes.thisWeek.push(person);
+    else if (comesDueThisWeek(s, today, weekEnd)) lanes.thisWeek.push(person);
   }
   lanes.overdue.sort(byDate('overdueOn'));
   lanes.today.sort(byDate('dueOn'));

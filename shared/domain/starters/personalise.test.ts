@@ -125,6 +125,22 @@ describe('suggestStarters', () => {
     expect(suggest({ favourites: [lastOne.starterId] })[0]!.starterId).toBe(lastOne.starterId);
   });
 
+  it('gives the start of the whole ranking for any limit, whatever the day, details or channel', () => {
+    const inputs: Partial<SuggestInput>[] = [
+      {},
+      { details: [biscuit], lastInteractionOn: '2025-11-02' },
+      { today: '2026-03-15', channel: 'email', ...last('2026-03-10', 'conference', 'PyCon') },
+      { today: '2026-07-01', details: [biscuit, detail('d2', 'the marathon', '2026-06-01')], favourites: ['x'] },
+    ];
+    const lengths = inputs.map((input) => {
+      const whole = suggest({ ...input, limit: 1000 });
+      for (const limit of [1, 2, 3, 5, 8, 13]) expect(suggest({ ...input, limit })).toEqual(whole.slice(0, limit));
+      return whole.length;
+    });
+    expect(Math.min(...lengths)).toBeGreaterThan(1);
+    expect(Math.max(...lengths)).toBeGreaterThan(20);
+  });
+
   it('respects the limit', () => {
     expect(suggest({ details: [biscuit], limit: 3 })).toHaveLength(3);
     expect(suggest({ details: [biscuit], limit: 0 })).toEqual([]);

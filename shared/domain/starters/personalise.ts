@@ -96,6 +96,45 @@ function cleanValue(value: string): string {
     .replace(/[\s.,;:!?]+$/u, '');
 }
 
+/** A starter's text with placeholders in one spelling, and which it needs: worked out once per starter. */
+const templates = new WeakMap<Starter, { template: string; names: Placeholder[] }>();
+function templateOf(starter: Starter): { template: string; names: Placeholder[] } {
+  let known = templates.get(starter);
+  if (!known) {
+    const template = normalisePlaceholders(starter.text);
+    templates.set(starter, (known = { template, names: placeholdersIn(template) }));
+  }
+  return known;
+}
+
+/**
+ * The `limit` best by score, then `tie`, then id, best first. Picked in one pass rather than by
+ * sorting the library: the nudge asks for one, on Today's first computation after a start.
+ */
+function bestFirst<T extends { starter: Starter; score: number }>(
+  entries: readonly T[],
+  limit: number,
+  tieOf: (starter: Starter) => number,
+): T[] {
+  const ties = new Map<T, number>();
+  const tie = (entry: T) => {
+    let value = ties.get(entry);
+    if (value === undefined) ties.set(entry, (value = tieOf(entry.starter)));
+    return value;
+  };
+  const before = (a: T, b: T) =>
+    a.score !== b.score ? a.score > b.score : tie(a) !== tie(b) ? tie(a) < tie(b) : a.starter.id < b.starter.id;
+  const best: T[] = [];
+  for (const entry of entries) {
+    if (best.length === limit && !before(entry, best[limit - 1]!)) continue;
+    let at = best.length;
+    while (at > 0 && before(entry, best[at - 1]!)) at--;
+    best.splice(at, 0, entry);
+    if (best.length > limit) best.pop();
+  }
+  return best;
+}
+
 /** FNV-1a: a tiny stable hash so ties rotate day to day and person to person, without randomness. */
 function hash(input: string): number {
   let h = 0x811c9dc5;
@@ -145,18 +184,16 @@ export function suggestStarters(input: SuggestInput, library: readonly Starter[]
   };
   const seed = `${input.today}|${firstName.toLocaleLowerCase('en-GB')}`;
 
-  const ranked = library
-    .map((starter) => ({ starter, template: normalisePlaceholders(starter.text) }))
-    .map((entry) => ({ ...entry, names: placeholdersIn(entry.template) as Placeholder[] }))
-    // Eligible only if every placeholder can be filled: a stray "[detail]" must never reach a person.
-    .filter(({ starter, names }) => eligible(starter, names, moment))
-    .map((entry) => ({
-      ...entry,
-      score: score(entry.starter, entry.names, moment),
-      tie: hash(`${seed}|${entry.starter.id}`),
-    }))
-    .sort((a, b) => b.score - a.score || a.tie - b.tie || (a.starter.id < b.starter.id ? -1 : 1))
-    .slice(0, limit);
+  const ranked = bestFirst(
+    library
+      .map((starter) => ({ starter, ...templateOf(starter) }))
+      // Eligible only if every placeholder can be filled: a stray "[detail]" must never reach a person.
+      .filter(({ starter, names }) => eligible(starter, names, moment))
+      .map((entry) => ({ ...entry, score: score(entry.starter, entry.names, moment) })),
+    limit,
+    // Equal scores rotate day to day and person to person.
+    (starter) => hash(`${seed}|${starter.id}`),
+  );
 
   // The first starter that needs a detail gets the most recent one; later ones take the next
   // details in turn, so five suggestions don't all ask about the same thing.
