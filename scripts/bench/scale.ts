@@ -45,7 +45,11 @@ type ColdRun = {
 };
 /** Starts per computed Today line. */
 const TRIES = 5;
-/** The run with the median time to Today. */
+/**
+ * The run with the median time to Today. Its other figures (search, newest 50, memory) are that
+ * run's, not medians of their own. A first start on a new day also chooses the day's nudge (a
+ * write), which makes that one run slower; the median passes over it.
+ */
 const median = <T extends { todayMs: number }>(runs: T[]): T =>
   [...runs].sort((a, b) => a.todayMs - b.todayMs)[runs.length >> 1]!;
 /** Time now as a multiple of the baseline's (below 1: faster). */

@@ -37,12 +37,20 @@ export function createTimelineService(db: RapportDatabase): TimelineService {
       people.map((p) => p.id),
     );
     const byKey = new Map(links.map((l) => [l.interactionId, l.sortKey]));
-    let ids = [...byKey.keys()].sort((a, b) => (byKey.get(b)! < byKey.get(a)! ? -1 : 1));
-    if (types?.length) {
-      const docs = await db.interactions.findByIds(ids).exec();
-      ids = ids.filter((id) => types.includes(docs.get(id)!.type));
-    }
-    return ids;
+    const ids = [...byKey.keys()].sort((a, b) => (byKey.get(b)! < byKey.get(a)! ? -1 : 1));
+    return types?.length ? ofTypes(ids, types) : ids;
+  }
+
+  /**
+   * Those of `ids` whose interaction is of one of `types`, in order. A participation outlives its
+   * deleted interaction until the projector's pass ends, so an id may have none.
+   */
+  async function ofTypes(ids: string[], types: readonly string[]): Promise<string[]> {
+    const docs = await db.interactions.findByIds(ids).exec();
+    return ids.filter((id) => {
+      const type = docs.get(id)?.type;
+      return type !== undefined && types.includes(type);
+    });
   }
 
   /**
@@ -102,11 +110,10 @@ export function createTimelineService(db: RapportDatabase): TimelineService {
           limit: filter.types?.length ? undefined : limit,
         })
         .exec();
-      let ids = links.map((l) => l.interactionId);
+      const ids = links.map((l) => l.interactionId);
       if (filter.types?.length) {
-        const docs = await db.interactions.findByIds(ids).exec();
-        ids = ids.filter((id) => filter.types!.includes(docs.get(id)!.type));
-        return { ids: ids.slice(offset, offset + limit), total: ids.length };
+        const typed = await ofTypes(ids, filter.types);
+        return { ids: typed.slice(offset, offset + limit), total: typed.length };
       }
       return { ids };
     }

@@ -1,5 +1,8 @@
 import { expect, it, vi } from 'vitest';
+import { inArea } from '../area.ts';
+import { rawContact, rawInteraction } from '../testing/documents.ts';
 import { openTestCore } from '../testing/test-core.ts';
+import { expectedDerived } from './rebuild.ts';
 
 it('answers a saved write when keeping derived data fails, and catches up at the next write', async () => {
   const t = await openTestCore();
@@ -26,3 +29,40 @@ it('answers a saved write when keeping derived data fails, and catches up at the
   expect(list.rows.map((p) => p.displayName)).toEqual(['Ada Okafor', 'Bo Lind']);
   logged.mockRestore();
 });
+
+it("a pass stopped after an interaction's removal still rewrites the people it named, at the next start", async () => {
+  const t = await openTestCore();
+  const { db } = t.core;
+  await inArea('replication', async () => {
+    await db.contacts.bulkInsert([rawContact('b', { displayName: 'Bo Lind', tier: 'close' })]);
+    await db.interactions.bulkInsert([
+      rawInteraction('coffee', { date: '2026-02-01', type: 'coffee', contactIds: ['b'] }),
+      rawInteraction('meetup', { date: '2026-03-01', type: 'meet-up', contactIds: ['b'] }),
+    ]);
+  });
+  await t.core.projection.flush();
+  expect((await db.people_index.findOne('b').exec())?.lastInteractionOn).toBe('2026-03-01');
+
+  // The meet-up is deleted (on another device), and the pass that follows stops before it writes
+  // Bo's rows: as a crash would, with the checkpoint not saved.
+  const failing = vi.spyOn(db.people_index, 'bulkUpsert').mockRejectedValue(new Error('killed'));
+  const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+  await inArea('replication', () => db.interactions.bulkRemove(['meetup']));
+  await t.core.projection.settled();
+  expect(failing).toHaveBeenCalled();
+  failing.mockRestore();
+  logged.mockRestore();
+  await t.core.projection.close();
+
+  await t.reopen();
+  const expected = await expectedDerived(t.core.db);
+  const stored = async (name: 'participations' | 'people_index' | 'meetings' | 'follow_ups') =>
+    (await t.core.db[name].find().exec()).map((d) => d.toMutableJSON() as { id: string }).sort(byId);
+  expect(await stored('people_index')).toEqual(strip([...expected.peopleIndex.values()]));
+  expect(await stored('participations')).toEqual(strip([...expected.participations.values()]));
+  expect(await stored('meetings')).toEqual(strip([...expected.meetings.values()]));
+  expect((await t.core.db.people_index.findOne('b').exec())?.lastInteractionOn).toBe('2026-02-01');
+});
+
+const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : 1);
+const strip = (rows: { id: string }[]) => rows.map((row) => ({ ...row })).sort(byId);

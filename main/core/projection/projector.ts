@@ -110,9 +110,13 @@ export function createProjector(
     let detailsFrom = from(state.checkpoints.details);
     // The meeting rows of changed interactions, by interaction, until indexPeople adds their people's part.
     const meetings = new Map<string, MeetingBase[]>();
+    // Participations no interaction wants any more (by id, to their person), removed only once
+    // their people's rows are rewritten: removed first, a pass stopped in between would leave
+    // nothing at the next start that names those people, and their rows would stay as they were.
+    const stale = new Map<string, string>();
     for (;;) {
       const interactions = await changedSince(db.interactions, interactionsFrom);
-      for (const id of await projectInteractions(interactions.documents, meetings)) touched.add(id);
+      for (const id of await projectInteractions(interactions.documents, meetings, stale)) touched.add(id);
       const details = await changedSince(db.details, detailsFrom);
       for (const id of await projectDetails(details.documents)) touched.add(id);
       const contacts = await changedSince(db.contacts, contactsFrom);
@@ -124,7 +128,9 @@ export function createProjector(
       await yieldToEventLoop();
     }
     if (!touched.size) return;
-    await indexPeople([...touched], meetings);
+    await indexPeople([...touched], meetings, stale);
+    const staleIds = [...stale.keys()];
+    for (let i = 0; i < staleIds.length; i += CHUNK) await db.participations.bulkRemove(staleIds.slice(i, i + CHUNK));
     // Kept last, and written within seconds (state.ts): a crash before that repeats the pass, which
     // changes nothing twice.
     checkpoints.update({
@@ -151,22 +157,25 @@ export function createProjector(
   }
 
   /**
-   * Rewrites the participations of changed interactions and removes their meeting rows that are
-   * no longer wanted; the wanted ones go to `meetings` for indexPeople, which adds what they take
-   * from their person. Returns everyone whose rows may change.
+   * Writes the participations changed interactions want, notes in `stale` those they no longer
+   * want, and removes their meeting rows that are no longer wanted; the wanted ones go to
+   * `meetings` for indexPeople, which adds what they take from their person. Returns everyone
+   * whose rows may change.
    */
   async function projectInteractions(
     changed: RxDocumentData<InteractionDocument>[],
     meetings: Map<string, MeetingBase[]>,
+    stale: Map<string, string>,
   ): Promise<string[]> {
     if (!changed.length) return [];
     const existing = await storedParticipations(changed);
     const wanted = changed.flatMap((d) => participationsOf(d));
     const wantedById = new Map(wanted.map((row) => [row.id, row]));
-    const stale = existing.filter((row) => !wantedById.has(row.id)).map((row) => row.id);
+    // An interaction changed again later in the pass may want back what it dropped before.
+    for (const row of wanted) stale.delete(row.id);
+    for (const row of existing) if (!wantedById.has(row.id)) stale.set(row.id, row.contactId);
     const have = new Map(existing.map((row) => [row.id, row]));
     const write = wanted.filter((row) => !have.has(row.id) || !sameRow(have.get(row.id)!, row));
-    for (let i = 0; i < stale.length; i += CHUNK) await db.participations.bulkRemove(stale.slice(i, i + CHUNK));
     for (let i = 0; i < write.length; i += CHUNK) await db.participations.bulkUpsert(write.slice(i, i + CHUNK));
     for (const d of changed) meetings.set(d.id, meetingsOf(d));
     await removeStaleMeetings(changed, meetings);
@@ -225,7 +234,17 @@ export function createProjector(
    * and their follow-up and meeting rows from their open details, their meetings (as stored, or as
    * a changed interaction in `meetings` wants them) and that same day.
    */
-  async function indexPeople(contactIds: string[], meetings: ReadonlyMap<string, MeetingBase[]>): Promise<void> {
+  async function indexPeople(
+    contactIds: string[],
+    meetings: ReadonlyMap<string, MeetingBase[]>,
+    stale: ReadonlyMap<string, string>,
+  ): Promise<void> {
+    const staleOf = new Map<string, Set<string>>();
+    for (const [id, contactId] of stale) {
+      const ids = staleOf.get(contactId);
+      if (ids) ids.add(id);
+      else staleOf.set(contactId, new Set([id]));
+    }
     const changedMeetings = new Map<string, MeetingBase[]>();
     for (const bases of meetings.values())
       for (const base of bases) {
@@ -243,7 +262,7 @@ export function createProjector(
         findAnyOf(db.meetings, 'contactId', ids),
       ]);
       const last = new Map<string, string>();
-      for (const id of ids) last.set(id, await lastInteractionOf(id));
+      for (const id of ids) last.set(id, await lastInteractionOf(id, staleOf.get(id)));
       const facts = (id: string) =>
         personFacts(contacts.get(id)?.toMutableJSON() as ContactDocument | undefined, last.get(id)!);
       const write = [];
@@ -271,16 +290,19 @@ export function createProjector(
     }
   }
 
-  async function lastInteractionOf(contactId: string): Promise<string> {
+  /** The day of the person's newest participation, passing over those `stale` says are going. */
+  async function lastInteractionOf(contactId: string, stale: ReadonlySet<string> = new Set()): Promise<string> {
     // RxDB's planner never counts an index as satisfying a descending sort; name it (docs/storage.md).
     const newest = await db.participations
-      .findOne({
+      .find({
         selector: { contactId },
         sort: [{ contactId: 'desc' }, { sortKey: 'desc' }, { id: 'desc' }],
         index: ['contactId', 'sortKey'],
+        limit: stale.size + 1,
       })
       .exec();
-    return newest ? dayOfSortKey(newest.sortKey) : '';
+    const row = newest.find((p) => !stale.has(p.id));
+    return row ? dayOfSortKey(row.sortKey) : '';
   }
 
   async function rebuild(): Promise<RebuildReport> {

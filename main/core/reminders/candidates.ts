@@ -16,9 +16,9 @@ const NO_END = '9999-12-31';
  * person outside them has no rhythm or birthday reason today and is not due within the week (a
  * waiting follow-up or meeting names its person itself: `NamedPerson` in schedule.ts). `alsoIds`
  * adds people the caller needs whatever their state: whom the nudge names, and everyone with a
- * snooze or a skip: a skip restarts the
- * clock on its day, which is earlier than a clock started in the future (`addedOn` after today,
- * clamped to today), so a skipped person can be due where their row alone says not.
+ * snooze or a skip: a skip restarts the clock on its day, which is earlier than a clock started in
+ * the future (`addedOn` after today, clamped to today), so a skipped person can be due where their
+ * row alone says not.
  *
  * - **Rhythm**: due on `since + idealDays` (reminders/schedule.ts), with `since` their clock
  *   start clamped to today. Per tier, that is `clockFrom <= weekEnd - idealDays`; when a tier's

@@ -2,7 +2,7 @@ import { addDays, differenceInCalendarDays, formatISO, parseISO } from '../../da
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_TIER_CADENCES, type Cadence } from '../cadence.ts';
 import { addCalendarDays, daysBetween, fromDayNumber, toDayNumber } from './days.ts';
-import { dueLanes, effectiveCadence, keepInTouchStatus, type KeepInTouchStatus } from './status.ts';
+import { comesDueThisWeek, effectiveCadence, keepInTouchStatus } from './status.ts';
 
 const MONTHLY: Cadence = { idealDays: 30, maxDays: 45 };
 
@@ -115,48 +115,29 @@ describe('keepInTouchStatus', () => {
   });
 });
 
-describe('dueLanes', () => {
+describe('comesDueThisWeek', () => {
   const TODAY = '2026-03-14';
+  const WEEK_END = '2026-03-21';
   const person = (id: string, lastInteractionOn: string | undefined, cadence: Cadence | null = MONTHLY) => ({
     id,
     status: keepInTouchStatus({ cadence, lastInteractionOn, addedOn: '2026-01-01', today: TODAY }),
   });
 
-  const people = [
-    person('on-track-far', '2026-03-10'), // due 04-09
-    person('week-7', '2026-02-19'), // due 03-21: exactly 7 days ahead
-    person('week-8', '2026-02-20'), // due 03-22: outside the week
-    person('week-1', '2026-02-13'), // due 03-15: tomorrow
-    person('due-today', '2026-02-12'), // due 03-14: due from today
-    person('due-longer', '2026-02-01'), // due 03-03
-    person('overdue-a', '2026-01-20'), // overdue 03-06
-    person('overdue-b', '2025-12-01'), // overdue 01-15
-    person('overdue-never-contacted', undefined), // added 2026-01-01: overdue 02-15
-    person('untracked', '2020-01-01', null),
-  ];
-
-  it('puts each person in the right lane in the right order', () => {
-    const lanes = dueLanes(people, TODAY);
-    const ids = (list: Array<{ id: string }>) => list.map((p) => p.id);
-    expect(ids(lanes.overdue)).toEqual(['overdue-b', 'overdue-never-contacted', 'overdue-a']);
-    expect(ids(lanes.today)).toEqual(['due-longer', 'due-today']);
-    expect(ids(lanes.thisWeek)).toEqual(['week-1', 'week-7']);
-  });
-
-  it('breaks ties by id so the order is stable', () => {
-    const lanes = dueLanes([person('b', '2026-02-01'), person('a', '2026-02-01')], TODAY);
-    expect(lanes.today.map((p) => p.id)).toEqual(['a', 'b']);
-  });
-
-  it('keeps extra fields of the people passed in', () => {
-    const status: KeepInTouchStatus = {
-      state: 'due',
-      since: '2026-02-01',
-      daysSince: 41,
-      dueOn: '2026-03-03',
-      overdueOn: '2026-03-18',
-    };
-    const lanes = dueLanes([{ id: 'x', status, name: 'Sam' }], TODAY);
-    expect(lanes.today[0]?.name).toBe('Sam');
+  it('takes the people on track today who come due within the next seven days', () => {
+    const people = [
+      person('on-track-far', '2026-03-10'), // due 04-09
+      person('week-7', '2026-02-19'), // due 03-21: exactly 7 days ahead
+      person('week-8', '2026-02-20'), // due 03-22: outside the week
+      person('week-1', '2026-02-13'), // due 03-15: tomorrow
+      person('due-today', '2026-02-12'), // due 03-14: due from today, so on another lane
+      person('due-longer', '2026-02-01'), // due 03-03
+      person('overdue', '2026-01-20'), // overdue 03-06
+      person('never-contacted', undefined), // added 2026-01-01: overdue 02-15
+      person('untracked', '2020-01-01', null),
+    ];
+    expect(people.filter((p) => comesDueThisWeek(p.status, TODAY, WEEK_END)).map((p) => p.id)).toEqual([
+      'week-7',
+      'week-1',
+    ]);
   });
 });

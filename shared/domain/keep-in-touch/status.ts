@@ -1,6 +1,6 @@
 import type { Cadence, TierCadences } from '../cadence.ts';
 import type { Tier } from '../contact.ts';
-import { addCalendarDays, fromDayNumber, toDayNumber } from './days.ts';
+import { fromDayNumber, toDayNumber } from './days.ts';
 
 /**
  * The rhythm that applies to a person: their own `cadence` overrides their tier's, so one
@@ -77,55 +77,9 @@ export function keepInTouchStatus(input: KeepInTouchInput): KeepInTouchStatus {
 /** Days ahead (after today, inclusive of the 7th day) that the "this week" lane looks. */
 export const THIS_WEEK_DAYS = 7;
 
-export type LanePerson = { id: string; status: KeepInTouchStatus };
-
-export type DueLanes<P extends LanePerson> = {
-  /** state `overdue`; most overdue first (earliest `overdueOn`). */
-  overdue: P[];
-  /** state `due` (past ideal, not yet past maximum); longest waiting first (earliest `dueOn`). */
-  today: P[];
-  /** state `on-track` with `dueOn` in `(today, today + 7 days]`; soonest first. */
-  thisWeek: P[];
-};
-
 /**
- * Splits people into the three home-screen lanes.
- *
- * - **overdue**: past their maximum gap. Sorted by `overdueOn` ascending (the person who
- *   crossed their maximum longest ago comes first), then id for a stable order.
- * - **today**: due now, i.e. past the ideal gap but not the maximum. Sorted by `dueOn`
- *   ascending (longest waiting first), then id.
- * - **thisWeek**: on track today but becoming due within the next 7 days
- *   (`today < dueOn <= today + 7`). Sorted by `dueOn` ascending, then id.
- *
- * Untracked people, and on-track people due later than a week, appear in no lane.
- * `today` is `YYYY-MM-DD` and must be the same day the statuses were computed for.
+ * On track today and coming due within the week: `today < dueOn <= weekEnd` (`weekEnd` is
+ * `today` + `THIS_WEEK_DAYS`). Today's "This week" lane; those past due are on its other lanes.
  */
-/** On track and coming due after `today`, by `weekEnd`: the "this week" lane. */
 export const comesDueThisWeek = (s: KeepInTouchStatus, today: string, weekEnd: string): boolean =>
   s.state === 'on-track' && s.dueOn > today && s.dueOn <= weekEnd;
-
-export function dueLanes<P extends LanePerson>(people: readonly P[], today: string): DueLanes<P> {
-  const weekEnd = addCalendarDays(today, THIS_WEEK_DAYS);
-  const lanes: DueLanes<P> = { overdue: [], today: [], thisWeek: [] };
-  for (const person of people) {
-    const s = person.status;
-    if (s.state === 'overdue') lanes.overdue.push(person);
-    else if (s.state === 'due') lanes.today.push(person);
-    else if (comesDueThisWeek(s, today, weekEnd)) lanes.thisWeek.push(person);
-  }
-  lanes.overdue.sort(byDate('overdueOn'));
-  lanes.today.sort(byDate('dueOn'));
-  lanes.thisWeek.sort(byDate('dueOn'));
-  return lanes;
-}
-
-function byDate(key: 'dueOn' | 'overdueOn') {
-  return (a: LanePerson, b: LanePerson): number => {
-    // Only tracked people reach the lanes, so the fallback is never used; it keeps types honest.
-    const da = a.status.state === 'untracked' ? '' : a.status[key];
-    const db = b.status.state === 'untracked' ? '' : b.status[key];
-    if (da !== db) return da < db ? -1 : 1;
-    return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-  };
-}
