@@ -184,8 +184,8 @@ export function createProjector(
 
   /**
    * Removes the meeting rows of changed interactions that `meetings` no longer wants. Found by
-   * interaction, not through the participations: a pass stopped between the two writes would
-   * otherwise leave a row no participation leads to.
+   * interaction, not through the participations, so a row is found whatever became of its
+   * participation (a rebuild stopped between the two collections, say).
    */
   async function removeStaleMeetings(
     changed: RxDocumentData<InteractionDocument>[],
