@@ -4,12 +4,18 @@
  * Measured on a 2,000-person folder, a process that opened the core and read the first timeline
  * page held 161 MB instead of 207 MB (most of the difference is Node's TypeScript stripper, which
  * a cached module never loads). Entries are checked against the source, so a stale one is never
- * used; NODE_COMPILE_CACHE chooses the folder (default: the system's temporary folder) and
- * NODE_DISABLE_COMPILE_CACHE=1 turns it off. The desktop app runs a bundle and does not need it.
+ * used. The desktop app runs a bundle and does not need it.
+ *
+ * The cache lives in the user's own cache folder (paths.ts), not Node's default in the shared
+ * temporary folder: an entry there is code this process would run, and on a machine with several
+ * accounts another one could have written it. NODE_COMPILE_CACHE chooses another folder and
+ * NODE_DISABLE_COMPILE_CACHE=1 turns it off.
  *
  * Imported first by each entry, which then loads everything else with a dynamic import: the
  * modules of a static import graph are all compiled before any of them runs.
  */
 import { enableCompileCache } from 'node:module';
+import { join } from 'node:path';
+import { defaultCacheDir } from './core/paths.ts';
 
-enableCompileCache();
+enableCompileCache(process.env.NODE_COMPILE_CACHE || join(defaultCacheDir(), 'compile-cache'));

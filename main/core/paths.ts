@@ -15,3 +15,18 @@ export function defaultDataDir(
   if (platform === 'darwin') return join(home, 'Library', 'Application Support', 'Rapport');
   return join(env.XDG_CONFIG_HOME || join(home, '.config'), 'Rapport');
 }
+
+/**
+ * The user's own cache folder for Rapport: what can be thrown away and made again (the compile
+ * cache of main/compile-cache.ts). Never the shared temporary folder, as a cache entry there holds
+ * code the next start would run, and another account on the machine could write it.
+ */
+export function defaultCacheDir(
+  platform: NodeJS.Platform = process.platform,
+  env: NodeJS.ProcessEnv = process.env,
+  home = homedir(),
+): string {
+  if (platform === 'win32') return join(env.LOCALAPPDATA ?? join(home, 'AppData', 'Local'), 'Rapport', 'Cache');
+  if (platform === 'darwin') return join(home, 'Library', 'Caches', 'Rapport');
+  return join(env.XDG_CACHE_HOME || join(home, '.cache'), 'Rapport');
+}

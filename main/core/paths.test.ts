@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { defaultCacheDir, defaultDataDir } from './paths.ts';
+
+describe('default folders', () => {
+  it('keeps data where Electron keeps userData for Rapport', () => {
+    expect(defaultDataDir('linux', {}, '/home/ada')).toBe('/home/ada/.config/Rapport');
+    expect(defaultDataDir('linux', { XDG_CONFIG_HOME: '/cfg' }, '/home/ada')).toBe('/cfg/Rapport');
+    expect(defaultDataDir('darwin', {}, '/Users/ada')).toBe('/Users/ada/Library/Application Support/Rapport');
+  });
+
+  it("keeps the cache in the user's own cache folder, never the shared temporary one", () => {
+    expect(defaultCacheDir('linux', {}, '/home/ada')).toBe('/home/ada/.cache/Rapport');
+    expect(defaultCacheDir('linux', { XDG_CACHE_HOME: '/c' }, '/home/ada')).toBe('/c/Rapport');
+    // An empty XDG variable means unset (the XDG base directory rules).
+    expect(defaultCacheDir('linux', { XDG_CACHE_HOME: '' }, '/home/ada')).toBe('/home/ada/.cache/Rapport');
+    expect(defaultCacheDir('darwin', {}, '/Users/ada')).toBe('/Users/ada/Library/Caches/Rapport');
+  });
+});
