@@ -1,13 +1,15 @@
 /**
  * The People windows' reads of `people_index`. At the start everyone is read once, in chunks with
  * other requests running in between (seconds at 50k people); meanwhile a window with nothing
- * filtered out but by archived is answered by an index alone, in a few milliseconds: name order by
- * [archived, sortName], last-contact order by [lastInteractionOn], plus two counts.
+ * filtered out but by archived is answered by indexes alone, in a few milliseconds: name order by
+ * [archived, sortName], last-contact order by [lastInteractionOn], next-due order by
+ * [archived, rhythm, clockFrom] (a rhythm at a time), plus two counts.
  */
-import type { MangoQuerySortPart, RxCollection } from 'rxdb';
+import type { MangoQuerySelector, MangoQuerySortPart, RxCollection } from 'rxdb';
+import { Tier } from '../../../shared/domain/contact.ts';
 import { normaliseFilterText, type PeopleQuery } from '../../../shared/domain/people-list-view.ts';
 import { yieldToEventLoop } from '../db/bulk.ts';
-import type { PersonIndexDocument } from '../projection/schema.ts';
+import { OWN_RHYTHM, type PersonIndexDocument } from '../projection/schema.ts';
 
 /** Name order: sortName then id, the order of the [_deleted, sortName, id] and [_deleted, archived, sortName, id] indexes. */
 const BY_NAME: MangoQuerySortPart<PersonIndexDocument>[] = [{ sortName: 'asc' }, { id: 'asc' }];
@@ -15,27 +17,30 @@ const BY_NAME: MangoQuerySortPart<PersonIndexDocument>[] = [{ sortName: 'asc' },
 /** Last-contact order as the index holds it: the newest day first (ties by id, not yet by name). */
 const BY_LAST_CONTACT: MangoQuerySortPart<PersonIndexDocument>[] = [{ lastInteractionOn: 'desc' }, { id: 'desc' }];
 
+/** A rhythm's people as [archived, rhythm, clockFrom] holds them: the earliest clock first (ties by id). */
+const BY_CLOCK: MangoQuerySortPart<PersonIndexDocument>[] = [{ clockFrom: 'asc' }, { id: 'asc' }];
+const RHYTHM_INDEX = ['archived', 'rhythm', 'clockFrom'];
+
 /**
- * Whether an index alone answers the query: no text, tag or rhythm filter, and name order (active
- * or archived people) or last-contact order (active people: the `lastInteractionOn` index does not
- * hold `archived`, and finding a few archived people in it would scan everyone). Next-due order
- * depends on the rhythms in settings.
+ * Whether indexes alone answer the query: no text, tag or rhythm filter, and name order (active
+ * or archived people), or last-contact or next-due order (active people: the `lastInteractionOn`
+ * index does not hold `archived`, and finding a few archived people in it would scan everyone).
  */
 export const servedByIndex = (query: PeopleQuery): boolean =>
   !normaliseFilterText(query.text) &&
   !query.tag &&
   query.tier === 'any' &&
   ((query.sort === 'name' && (query.status === 'all' || query.status === 'archived')) ||
-    (query.sort === 'last-contact' && query.status === 'all'));
+    (query.sort !== 'name' && query.status === 'all'));
 
 export interface IndexWindow {
   /**
    * The window's rows: in name order, rows `offset` … `offset + limit - 1`, sorted; in last-contact
-   * order, every row before the window's end and the rest of its last day (the list orders a day by
-   * name, the index by id), so the window is rows `skip` … `skip + limit - 1` once sorted.
+   * or next-due order, rows that hold every row before the window's end (throughLastDay,
+   * throughDueOrder), so the window is rows `skip` … `skip + limit - 1` once sorted.
    */
   rows: PersonIndexDocument[];
-  /** 0 in name order (the rows are the window); the window's offset in last-contact order. */
+  /** 0 in name order (the rows are the window); the window's offset in the others. */
   skip: number;
   total: number;
   everyone: number;
@@ -53,6 +58,8 @@ export async function readIndexWindow(
   limit: number,
   /** Rows read at a time where a read can be long (a busy day in last-contact order). */
   chunkRows: number,
+  /** Next-due order counts a clock started in the future from today. */
+  today: string,
 ): Promise<IndexWindow> {
   const archivedOnly = query.status === 'archived';
   const storage = people.storageInstance;
@@ -63,7 +70,10 @@ export async function readIndexWindow(
       ? storage.query(
           people.find({ selector: { archived: archivedOnly }, sort: BY_NAME, skip: offset, limit }).getPreparedQuery(),
         )
-      : throughLastDay(people, archivedOnly, offset + limit, chunkRows).then((documents) => ({ documents }));
+      : (query.sort === 'last-contact'
+          ? throughLastDay(people, archivedOnly, offset + limit, chunkRows)
+          : throughDueOrder(people, offset + limit, chunkRows, today)
+        ).then((documents) => ({ documents }));
   // The storage caches the whole-table count; archived people are the smaller range to count.
   const everybody = storage.count(people.count().getPreparedQuery());
   const archivedCount = storage.count(people.count({ selector: { archived: true } }).getPreparedQuery());
@@ -111,6 +121,65 @@ async function throughLastDay(
 }
 
 /**
+ * Rows of active people that hold the first `count` in next-due order (soonest first, by name among
+ * equals, people without a rhythm last). A tier's people fall due in the order their clocks started
+ * (`since + idealDays`, with `since` clamped to today), whatever the tier's rhythm: so per tier, its
+ * first `count` by clock hold all it has among them, with the rest of the last one's day, which the
+ * list orders by name (and from today on every clock, as they all count from today). People with
+ * their own cadence are read whole (few have one); people without a rhythm only when those with
+ * one are fewer than `count`.
+ */
+async function throughDueOrder(
+  people: RxCollection<PersonIndexDocument>,
+  count: number,
+  chunkRows: number,
+  today: string,
+): Promise<PersonIndexDocument[]> {
+  const read = async (selector: MangoQuerySelector<PersonIndexDocument>, sort = BY_CLOCK, limit?: number) =>
+    (
+      await people.storageInstance.query(
+        people
+          .find({ selector: { archived: false, ...selector }, sort, index: RHYTHM_INDEX, limit })
+          .getPreparedQuery(),
+      )
+    ).documents;
+  const found = new Map<string, PersonIndexDocument>();
+  const add = (rows: readonly PersonIndexDocument[]) => rows.forEach((row) => found.set(row.id, row));
+  let allTracked = true;
+  for (const tier of Tier.options) {
+    const first = await read({ rhythm: tier }, BY_CLOCK, count);
+    add(first);
+    if (first.length < count) continue;
+    allTracked = false;
+    const lastDay = first.at(-1)!.clockFrom;
+    add(await read({ rhythm: tier, clockFrom: lastDay < today ? lastDay : { $gte: today } }));
+    await yieldToEventLoop();
+  }
+  add(await read({ rhythm: OWN_RHYTHM }));
+  if (allTracked && found.size < count) add(await untrackedByName(people, count - found.size, chunkRows));
+  return [...found.values()];
+}
+
+/** The first `count` active people without a rhythm in name order, found by reading in name order. */
+async function untrackedByName(
+  people: RxCollection<PersonIndexDocument>,
+  count: number,
+  chunkRows: number,
+): Promise<PersonIndexDocument[]> {
+  const found: PersonIndexDocument[] = [];
+  await readEveryone(people, {
+    chunkRows,
+    archived: false,
+    betweenChunks: async () => {
+      await yieldToEventLoop();
+      return found.length < count;
+    },
+    onRows: (rows) => found.push(...rows.filter((row) => row.rhythm === '')),
+  });
+  return found;
+}
+
+/**
  * Reads everyone's row in name order, `chunkRows` at a time (`onRows` takes each chunk), waiting
  * for `betweenChunks` in between. Each chunk starts after the last row read (the rest of its name's
  * ids, then the names after it), so a row nobody changes meanwhile is read exactly once; a row that
@@ -120,17 +189,24 @@ export async function readEveryone(
   people: RxCollection<PersonIndexDocument>,
   {
     chunkRows,
+    archived,
     betweenChunks,
     onRows,
   }: {
     chunkRows: number;
+    /** Only active (false) or archived (true) people, by [archived, sortName]; everyone by default. */
+    archived?: boolean;
     /** Resolves when the next chunk may be read; false stops the reading. */
     betweenChunks: () => Promise<boolean>;
     onRows: (rows: readonly PersonIndexDocument[]) => void;
   },
 ): Promise<void> {
   const read = async (selector: object, limit?: number) => {
-    const query = people.find({ selector, sort: BY_NAME, ...(limit ? { limit } : {}) });
+    const query = people.find({
+      selector: archived === undefined ? selector : { archived, ...selector },
+      sort: BY_NAME,
+      ...(limit ? { limit } : {}),
+    });
     const { documents } = await people.storageInstance.query(query.getPreparedQuery());
     onRows(documents);
     return documents;

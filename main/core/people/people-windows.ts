@@ -7,9 +7,10 @@
  * re-reads, re-sorts or sends the whole collection after an edit.
  *
  * Everyone is read once, at the first subscription, in chunks between which other requests run.
- * Until then, windows the index answers by itself (index-reads.ts: the screen's first window) are
- * read from it, again after every change (early-windows.ts); the others wait. Once read, every window follows the
- * in-memory lists, and a window read from the index is sent only what differs from those.
+ * Until then, windows indexes answer by themselves (index-reads.ts: the screen's first window in
+ * any order) are read from them, again after every change (early-windows.ts); the others wait.
+ * Once read, every window follows the in-memory lists, and a window read from the index is sent
+ * only what differs from those.
  */
 import { combineLatest, Observable, type Subscription } from 'rxjs';
 import type { RxChangeEventBulk } from 'rxdb';
@@ -182,7 +183,7 @@ export function createPeopleWindows(
     () => !built && !closed,
     async ({ query, offset, limit }) => {
       await settingsKnown;
-      const read = await readIndexWindow(ctx.db.people_index, query, offset, limit, chunkRows);
+      const read = await readIndexWindow(ctx.db.people_index, query, offset, limit, chunkRows, today);
       const { total, everyone, archived } = read;
       const window = read.rows.map(entryOf).sort(comparePeople(query.sort));
       return { window: window.slice(read.skip, read.skip + limit), total, everyone, archived };
