@@ -12,10 +12,22 @@
  * NODE_DISABLE_COMPILE_CACHE=1 turns it off.
  *
  * Imported first by each entry, which then loads everything else with a dynamic import: the
- * modules of a static import graph are all compiled before any of them runs.
+ * modules of a static import graph are all compiled before any of them runs (these two, and
+ * paths.ts, are the only ones compiled without the cache).
  */
 import { enableCompileCache } from 'node:module';
 import { join } from 'node:path';
 import { defaultCacheDir } from './core/paths.ts';
 
-enableCompileCache(process.env.NODE_COMPILE_CACHE || join(defaultCacheDir(), 'compile-cache'));
+/** The folder to keep the cache in, or none (no cache) where the user has no home folder to find. */
+function cacheFolder(): string | undefined {
+  if (process.env.NODE_COMPILE_CACHE) return process.env.NODE_COMPILE_CACHE;
+  try {
+    return join(defaultCacheDir(), 'compile-cache');
+  } catch {
+    return undefined;
+  }
+}
+
+const folder = cacheFolder();
+if (folder) enableCompileCache(folder);

@@ -1,5 +1,5 @@
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 
 /**
  * Where Rapport keeps data when no folder is given: the same folder Electron's
@@ -24,9 +24,11 @@ export function defaultDataDir(
 export function defaultCacheDir(
   platform: NodeJS.Platform = process.platform,
   env: NodeJS.ProcessEnv = process.env,
-  home = homedir(),
+  home: () => string = homedir,
 ): string {
-  if (platform === 'win32') return join(env.LOCALAPPDATA ?? join(home, 'AppData', 'Local'), 'Rapport', 'Cache');
-  if (platform === 'darwin') return join(home, 'Library', 'Caches', 'Rapport');
-  return join(env.XDG_CACHE_HOME || join(home, '.cache'), 'Rapport');
+  // An empty or relative setting would name a folder under wherever the process started.
+  const set = (value: string | undefined) => (value && isAbsolute(value) ? value : undefined);
+  if (platform === 'win32') return join(set(env.LOCALAPPDATA) ?? join(home(), 'AppData', 'Local'), 'Rapport', 'Cache');
+  if (platform === 'darwin') return join(home(), 'Library', 'Caches', 'Rapport');
+  return join(set(env.XDG_CACHE_HOME) ?? join(home(), '.cache'), 'Rapport');
 }

@@ -20,11 +20,12 @@ export interface EarlyWindows<Request> {
 
 /**
  * @param answering whether windows are still answered from the index (not once everyone is read)
- * @param read the window's content now, straight from the index
+ * @param read the window's content now, straight from the index; undefined when the index cannot
+ *   answer it in a short read (it then waits for the full lists)
  */
 export function createEarlyWindows<Request>(
   answering: () => boolean,
-  read: (request: Request) => Promise<WindowView>,
+  read: (request: Request) => Promise<WindowView | undefined>,
 ): EarlyWindows<Request> {
   const windows = new Set<EarlyWindow<Request>>();
   const stale = new Set<EarlyWindow<Request>>();
@@ -37,8 +38,9 @@ export function createEarlyWindows<Request>(
       if (!answering() || !windows.has(window)) continue;
       try {
         const view = await read(window.request);
-        // Gone, or following the full lists already: those send it what differs.
-        if (!answering() || !windows.has(window)) continue;
+        // Gone, or following the full lists already: those send it what differs. Changed during a
+        // read of several steps: it may hold a row twice or miss one, and is read again.
+        if (!view || !answering() || !windows.has(window) || stale.has(window)) continue;
         const fresh = new Map(view.window.map((entry) => [entry.item.id, entry]));
         recogniseUnchanged(window.watcher, (id) => fresh.get(id));
         sendWindow(window.watcher, view);

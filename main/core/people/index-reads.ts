@@ -22,9 +22,18 @@ const BY_CLOCK: MangoQuerySortPart<PersonIndexDocument>[] = [{ clockFrom: 'asc' 
 const RHYTHM_INDEX = ['archived', 'rhythm', 'clockFrom'];
 
 /**
+ * The most rows one read of next-due order takes beyond a window's own (a day of many clocks, the
+ * people with their own cadence), some 20 ms at 50k people. Past it (an import of thousands on one
+ * day with a default tier) the window waits for everyone, as a filtered one does: read after every
+ * change, a larger read would hold up each request meanwhile.
+ */
+const EXTRA_ROWS_AT_MOST = 1_000;
+
+/**
  * Whether indexes alone answer the query: no text, tag or rhythm filter, and name order (active
- * or archived people), or last-contact or next-due order (active people: the `lastInteractionOn`
- * index does not hold `archived`, and finding a few archived people in it would scan everyone).
+ * or archived people), or last-contact or next-due order of active people. The `lastInteractionOn`
+ * index does not hold `archived`, and finding a few archived people in it would scan everyone;
+ * archived people in next-due order, which nobody looks for at the start, wait for everyone too.
  */
 export const servedByIndex = (query: PeopleQuery): boolean =>
   !normaliseFilterText(query.text) &&
@@ -48,19 +57,21 @@ export interface IndexWindow {
 }
 
 /**
- * Reads a window of a query `servedByIndex` accepts. The page and the counts are one snapshot: the
- * storage answers each synchronously, and they are asked for back to back.
+ * Reads a window of a query `servedByIndex` accepts, or undefined where it would take more than a
+ * short read (next-due order: EXTRA_ROWS_AT_MOST). The counts are taken as the reads start; in
+ * last-contact and next-due order the rows take several reads with other work in between, and a
+ * change meanwhile has the window read again (early-windows.ts).
  */
 export async function readIndexWindow(
   people: RxCollection<PersonIndexDocument>,
   query: PeopleQuery,
   offset: number,
   limit: number,
-  /** Rows read at a time where a read can be long (a busy day in last-contact order). */
+  /** Rows read at a time where a read can be long (a busy day in last-contact order, people without a rhythm). */
   chunkRows: number,
   /** Next-due order counts a clock started in the future from today. */
   today: string,
-): Promise<IndexWindow> {
+): Promise<IndexWindow | undefined> {
   const archivedOnly = query.status === 'archived';
   const storage = people.storageInstance;
   const byName = query.sort === 'name';
@@ -78,6 +89,7 @@ export async function readIndexWindow(
   const everybody = storage.count(people.count().getPreparedQuery());
   const archivedCount = storage.count(people.count({ selector: { archived: true } }).getPreparedQuery());
   const [{ documents }, { count: all }, { count: archived }] = await Promise.all([page, everybody, archivedCount]);
+  if (!documents) return undefined;
   const everyone = all - archived;
   return {
     rows: documents,
@@ -134,31 +146,43 @@ async function throughDueOrder(
   count: number,
   chunkRows: number,
   today: string,
-): Promise<PersonIndexDocument[]> {
-  const read = async (selector: MangoQuerySelector<PersonIndexDocument>, sort = BY_CLOCK, limit?: number) =>
+): Promise<PersonIndexDocument[] | undefined> {
+  const read = async (selector: MangoQuerySelector<PersonIndexDocument>, limit: number) =>
     (
       await people.storageInstance.query(
         people
-          .find({ selector: { archived: false, ...selector }, sort, index: RHYTHM_INDEX, limit })
+          .find({ selector: { archived: false, ...selector }, sort: BY_CLOCK, index: RHYTHM_INDEX, limit })
           .getPreparedQuery(),
       )
     ).documents;
   const found = new Map<string, PersonIndexDocument>();
   const add = (rows: readonly PersonIndexDocument[]) => rows.forEach((row) => found.set(row.id, row));
+  let extra = EXTRA_ROWS_AT_MOST;
+  /** All rows of a range, or false when they are more than the reads have left. */
+  const addAll = async (selector: MangoQuerySelector<PersonIndexDocument>) => {
+    const rows = await read(selector, extra + 1);
+    extra -= rows.length;
+    add(rows);
+    return extra >= 0;
+  };
   let allTracked = true;
   for (const tier of Tier.options) {
-    const first = await read({ rhythm: tier }, BY_CLOCK, count);
+    const first = await read({ rhythm: tier }, count);
     add(first);
     if (first.length < count) continue;
     allTracked = false;
     const lastDay = first.at(-1)!.clockFrom;
-    add(await read({ rhythm: tier, clockFrom: lastDay < today ? lastDay : { $gte: today } }));
+    if (!(await addAll({ rhythm: tier, clockFrom: lastDay < today ? lastDay : { $gte: today } }))) return undefined;
     await yieldToEventLoop();
   }
-  add(await read({ rhythm: OWN_RHYTHM }));
+  if (!(await addAll({ rhythm: OWN_RHYTHM }))) return undefined;
   if (allTracked && found.size < count) add(await untrackedByName(people, count - found.size, chunkRows));
   return [...found.values()];
 }
+
+/** Without a rhythm: none, or a tier this version does not know (synced from a newer one). */
+const untracked = (row: PersonIndexDocument) =>
+  row.rhythm !== OWN_RHYTHM && !(Tier.options as readonly string[]).includes(row.rhythm);
 
 /** The first `count` active people without a rhythm in name order, found by reading in name order. */
 async function untrackedByName(
@@ -174,7 +198,7 @@ async function untrackedByName(
       await yieldToEventLoop();
       return found.length < count;
     },
-    onRows: (rows) => found.push(...rows.filter((row) => row.rhythm === '')),
+    onRows: (rows) => found.push(...rows.filter(untracked)),
   });
   return found;
 }

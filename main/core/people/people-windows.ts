@@ -184,6 +184,7 @@ export function createPeopleWindows(
     async ({ query, offset, limit }) => {
       await settingsKnown;
       const read = await readIndexWindow(ctx.db.people_index, query, offset, limit, chunkRows, today);
+      if (!read) return undefined;
       const { total, everyone, archived } = read;
       const window = read.rows.map(entryOf).sort(comparePeople(query.sort));
       return { window: window.slice(read.skip, read.skip + limit), total, everyone, archived };

@@ -68,6 +68,13 @@ describe('settings store reads', () => {
     const store = await storeWith(value);
     expect(await store.read(SAMPLE)).toEqual(SAMPLE.fallback);
   });
+
+  it('read back what was written, and the default once the database has closed (a timer at shutdown)', async () => {
+    const store = await storeWith({ count: 5 });
+    expect((await store.read(SAMPLE)).count).toBe(5);
+    await t!.core.db.close();
+    expect(await store.read(SAMPLE)).toEqual(SAMPLE.fallback);
+  });
 });
 
 describe('settings store updates', () => {

@@ -61,8 +61,10 @@ export function createSettingsStore(
   expect: (expected: Expected) => void = () => {},
 ): SettingsStore {
   // By id from the storage: a read needs no query or document object, and a start reads three keys
-  // before anything else has used RxDB's query path (2.4 ms of a cold open of 10k people).
-  const raw = async (id: string) => (await db.settings.storageInstance.findDocumentsById([id], false))[0]?.value;
+  // before anything else has used RxDB's query path (2.4 ms of a cold open of 10k people). A read
+  // after the database closed (a timer at shutdown) gets the default, as RxDB's query gave it.
+  const raw = async (id: string) =>
+    db.closed ? undefined : (await db.settings.storageInstance.findDocumentsById([id], false))[0]?.value;
   // One write at a time: Done and Snooze from the tray can arrive together.
   let queue: Promise<unknown> = Promise.resolve();
   const serial = <T>(task: () => Promise<T>): Promise<T> => {
