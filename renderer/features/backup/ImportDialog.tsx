@@ -11,6 +11,7 @@ import { rapport } from '../../api/rapport.ts';
 import { useRequest } from '../../api/request.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { CsvMappingStep } from './CsvMappingStep.tsx';
+import { formatCount } from '../../ui/counted.ts';
 import { fileSource } from './files.ts';
 import { ImportPreviewStep } from './ImportPreviewStep.tsx';
 import { useCsvMapping } from './useCsvMapping.ts';
@@ -165,7 +166,7 @@ function ImportFlow({ onClose }: { onClose: () => void }) {
         <>
           <label htmlFor="import-progress">
             {progress?.phase === 'undoing' ? 'Undoing…' : 'Importing…'}
-            {progress ? ` ${progress.done} of ${progress.total}` : ''}
+            {progress ? ` ${formatCount(progress.done)} of ${formatCount(progress.total)}` : ''}
           </label>
           <progress id="import-progress" max={progress?.total || 1} value={progress?.done ?? 0} />
           <div className="actions">

@@ -6,7 +6,7 @@ import type { Result } from '../../../shared/ipc/result.ts';
 import { rapport } from '../../api/rapport.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { useToast } from '../../ui/Toast.tsx';
-import { peopleCount } from '../../ui/counted.ts';
+import { formatCount, peopleCount } from '../../ui/counted.ts';
 
 type Restored = RequestOutput<'backup.restore'>;
 export interface RestoreJob {
@@ -74,7 +74,8 @@ function RestoreFlow({ job, onClose }: { job: RestoreJob; onClose: () => void })
     return (
       <div className="stack" role="status" aria-live="polite">
         <label htmlFor="restore-progress">
-          {phase}…{progress?.phase === 'writing' ? ` ${progress.done} of ${progress.total}` : ''}
+          {phase}…
+          {progress?.phase === 'writing' ? ` ${formatCount(progress.done)} of ${formatCount(progress.total)}` : ''}
         </label>
         {progress?.phase === 'writing' && progress.total > 0 ? (
           <progress id="restore-progress" value={progress.done} max={progress.total} />

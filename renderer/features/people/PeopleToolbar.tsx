@@ -8,7 +8,7 @@ import type {
   StatusFilter,
   TierFilter,
 } from '../../../shared/domain/people-list-view.ts';
-import { peopleCount } from '../../ui/counted.ts';
+import { formatCount, peopleCount } from '../../ui/counted.ts';
 import { SEARCH_TEXT_MAX } from '../../../shared/ipc/channels/people.ts';
 
 const SORTS = [
@@ -79,7 +79,7 @@ export function PeopleToolbar({
         />
       ) : null}
       <span className="count toolbar-count" aria-live="polite">
-        {shown === total ? peopleCount(total) : `${shown} of ${total}`}
+        {shown === total ? peopleCount(total) : `${formatCount(shown)} of ${formatCount(total)}`}
       </span>
     </div>
   );
