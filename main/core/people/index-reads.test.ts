@@ -12,6 +12,7 @@ import {
   viewPeople,
   type PeopleQuery,
 } from '../../../shared/domain/people-list-view.ts';
+import { DEFAULT_TIER_CADENCES } from '../../../shared/domain/cadence.ts';
 import { seededRandom } from '../../../shared/domain/search/generate.ts';
 import { inArea } from '../area.ts';
 import { interactionSortKey } from '../interactions/sort-key.ts';
@@ -68,17 +69,27 @@ describe('next-due windows from indexes', () => {
       const { tiers } = await t.call('settings.getKeepInTouch', {});
       const rows = (await t.core.db.people_index.find().exec()).map((doc) => doc.toMutableJSON());
       const entryOf = (row: (typeof rows)[number]) => peopleListEntry(personListItem(row, tiers, TODAY), row.sortName);
-      const query: PeopleQuery = { ...DEFAULT_PEOPLE_QUERY, sort: 'next-due' };
-      const whole = viewPeople(rows.map(entryOf), query).map((e) => e.item.id);
-      // Every row as a window of one, and longer windows from a few places.
-      const windows = [...whole.keys(), people].map((offset) => [offset, 1] as const);
-      for (const [offset, limit] of [...windows, [0, 20], [17, 9], [people - 10, 20]] as const) {
-        const read = await readIndexWindow(t.core.db.people_index, query, offset, limit, 3, TODAY);
-        if (!read) throw new Error(`rows ${offset} to ${offset + limit} were not answered from the indexes`);
-        const sorted = read.rows.map(entryOf).sort(comparePeople('next-due'));
-        const window = sorted.slice(read.skip, read.skip + limit).map((e) => e.item.id);
-        expect(window, `rows ${offset} to ${offset + limit}`).toEqual(whole.slice(offset, offset + limit));
-        expect(read.total).toBe(whole.length);
+      const queries: Partial<PeopleQuery>[] = [
+        { sort: 'next-due' },
+        ...(['name', 'last-contact', 'next-due'] as const).flatMap((sort) => [
+          { sort, status: 'due' as const },
+          { sort, status: 'overdue' as const },
+        ]),
+      ];
+      for (const asked of queries) {
+        const query: PeopleQuery = { ...DEFAULT_PEOPLE_QUERY, ...asked };
+        const whole = viewPeople(rows.map(entryOf), query).map((e) => e.item.id);
+        // Every row as a window of one, and longer windows from a few places.
+        const windows = [...whole.keys(), whole.length].map((offset) => [offset, 1] as const);
+        for (const [offset, limit] of [...windows, [0, 20], [17, 9], [people - 10, 20], [0, 0]] as const) {
+          const label = `${JSON.stringify(asked)}, rows ${offset} to ${offset + limit}`;
+          const read = await readIndexWindow(t.core.db.people_index, query, offset, limit, 3, { tiers, today: TODAY });
+          if (!read) throw new Error(`${label} were not answered from the indexes`);
+          const sorted = read.rows.map(entryOf).sort(comparePeople(query.sort));
+          const window = sorted.slice(read.skip, read.skip + limit).map((e) => e.item.id);
+          expect(window, label).toEqual(whole.slice(offset, offset + limit));
+          expect(read.total, label).toBe(whole.length);
+        }
       }
     } finally {
       await t.close();
@@ -100,9 +111,22 @@ describe('next-due windows from indexes', () => {
       await inArea('replication', () => t.core.db.contacts.bulkUpsert(contacts));
       await t.core.projection.flush();
       const read = (sort: PeopleQuery['sort']) =>
-        readIndexWindow(t.core.db.people_index, { ...DEFAULT_PEOPLE_QUERY, sort }, 0, 10, 500, TODAY);
+        readIndexWindow(t.core.db.people_index, { ...DEFAULT_PEOPLE_QUERY, sort }, 0, 10, 500, {
+          tiers: DEFAULT_TIER_CADENCES,
+          today: TODAY,
+        });
       expect(await read('next-due')).toBeUndefined();
       expect((await read('name'))?.rows).toHaveLength(10);
+      // Everyone is overdue: 1,100 people, read a chunk at a time, are few enough for a status filter.
+      const overdue = await readIndexWindow(
+        t.core.db.people_index,
+        { ...DEFAULT_PEOPLE_QUERY, status: 'overdue' },
+        0,
+        10,
+        500,
+        { tiers: DEFAULT_TIER_CADENCES, today: TODAY },
+      );
+      expect(overdue?.total).toBe(1_100);
     } finally {
       await t.close();
     }

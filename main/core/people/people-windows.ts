@@ -31,7 +31,8 @@ import { yieldToEventLoop } from '../db/bulk.ts';
 import type { PersonIndexDocument } from '../projection/schema.ts';
 import { KEEP_IN_TOUCH } from '../settings/keep-in-touch.ts';
 import { createEarlyWindows } from './early-windows.ts';
-import { readEveryone, readIndexWindow, servedByIndex } from './index-reads.ts';
+import { readIndexWindow, servedByIndex } from './index-reads.ts';
+import { readEveryone } from './read-everyone.ts';
 import { personListItem } from './people-list.ts';
 import { SortedList } from './sorted-list.ts';
 import { newWatcher, recogniseUnchanged, sendWindow, type Watcher } from './window-push.ts';
@@ -183,7 +184,10 @@ export function createPeopleWindows(
     () => !built && !closed,
     async ({ query, offset, limit }) => {
       await settingsKnown;
-      const read = await readIndexWindow(ctx.db.people_index, query, offset, limit, chunkRows, today);
+      const read = await readIndexWindow(ctx.db.people_index, query, offset, limit, chunkRows, {
+        tiers: tiers!,
+        today,
+      });
       if (!read) return undefined;
       const { total, everyone, archived } = read;
       const window = read.rows.map(entryOf).sort(comparePeople(query.sort));
