@@ -38,9 +38,15 @@ export function createEarlyWindows<Request>(
       if (!answering() || !windows.has(window)) continue;
       try {
         const view = await read(window.request);
+        // Too long a read for the index: it waits for the full lists, and is not read again.
+        if (!view) {
+          windows.delete(window);
+          stale.delete(window);
+          continue;
+        }
         // Gone, or following the full lists already: those send it what differs. Changed during a
         // read of several steps: it may hold a row twice or miss one, and is read again.
-        if (!view || !answering() || !windows.has(window) || stale.has(window)) continue;
+        if (!answering() || !windows.has(window) || stale.has(window)) continue;
         const fresh = new Map(view.window.map((entry) => [entry.item.id, entry]));
         recogniseUnchanged(window.watcher, (id) => fresh.get(id));
         sendWindow(window.watcher, view);

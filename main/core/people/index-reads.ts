@@ -39,7 +39,7 @@ export interface IndexWindow {
    * throughDueOrder), so the window is rows `skip` … `skip + limit - 1` once sorted.
    */
   rows: PersonIndexDocument[];
-  /** 0 in name order (the rows are the window); the window's offset in the others. */
+  /** 0 in name order (the rows are the window); the window's offset in the others and with a status filter. */
   skip: number;
   total: number;
   everyone: number;
@@ -48,7 +48,7 @@ export interface IndexWindow {
 
 /**
  * Reads a window of a query `servedByIndex` accepts, or undefined where it would take more than a
- * short read (next-due order: EXTRA_ROWS_AT_MOST). The counts are taken as the reads start; in
+ * short read (rhythm-reads.ts: EXTRA_ROWS_AT_MOST, STATUS_ROWS_AT_MOST). The counts are taken as the reads start; in
  * last-contact and next-due order the rows take several reads with other work in between, and a
  * change meanwhile has the window read again (early-windows.ts).
  */
