@@ -55,14 +55,7 @@ export async function throughDueOrder(
   chunkRows: number,
   today: string,
 ): Promise<PersonIndexDocument[] | undefined> {
-  const read = async (selector: MangoQuerySelector<PersonIndexDocument>, limit: number) =>
-    (
-      await people.storageInstance.query(
-        people
-          .find({ selector: { archived: false, ...selector }, sort: BY_CLOCK, index: RHYTHM_INDEX, limit })
-          .getPreparedQuery(),
-      )
-    ).documents;
+  const read = (selector: MangoQuerySelector<PersonIndexDocument>, limit: number) => byClock(people, selector, limit);
   const found = new Map<string, PersonIndexDocument>();
   const add = (rows: readonly PersonIndexDocument[]) => rows.forEach((row) => found.set(row.id, row));
   let extra = EXTRA_ROWS_AT_MOST;
@@ -134,19 +127,8 @@ async function clocksThrough(
   chunkRows: number,
   atMost: number,
 ): Promise<PersonIndexDocument[] | undefined> {
-  const read = async (selector: MangoQuerySelector<PersonIndexDocument>) =>
-    (
-      await people.storageInstance.query(
-        people
-          .find({
-            selector: { archived: false, rhythm, ...selector },
-            sort: BY_CLOCK,
-            index: RHYTHM_INDEX,
-            limit: chunkRows,
-          })
-          .getPreparedQuery(),
-      )
-    ).documents;
+  const read = (selector: MangoQuerySelector<PersonIndexDocument>) =>
+    byClock(people, { rhythm, ...selector }, chunkRows);
   const rows = new Map<string, PersonIndexDocument>();
   for (let last: PersonIndexDocument | undefined; ;) {
     // The rest of the last row's day (ordered by id there), then the days after it.
@@ -164,6 +146,16 @@ async function clocksThrough(
     last = chunk.at(-1)!;
     await yieldToEventLoop();
   }
+}
+
+/** Active people's rows of a range of [archived, rhythm, clockFrom], in clock order (ties by id), as stored. */
+async function byClock(
+  people: RxCollection<PersonIndexDocument>,
+  selector: MangoQuerySelector<PersonIndexDocument>,
+  limit: number,
+): Promise<PersonIndexDocument[]> {
+  const query = people.find({ selector: { archived: false, ...selector }, sort: BY_CLOCK, index: RHYTHM_INDEX, limit });
+  return (await people.storageInstance.query(query.getPreparedQuery())).documents;
 }
 
 /** Without a rhythm: none, or a tier this version does not know (synced from a newer one). */

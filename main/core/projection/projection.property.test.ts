@@ -13,6 +13,7 @@ import type { InteractionDocument } from '../interactions/schema.ts';
 import { interactionSortKey } from '../interactions/sort-key.ts';
 import type { ContactDocument } from '../people/schema.ts';
 import { createSearchService } from '../search/search-service.ts';
+import { byId, storedRows } from '../testing/stored-rows.ts';
 import { openTestCore } from '../testing/test-core.ts';
 import { rawContact } from '../testing/documents.ts';
 import { expectedDerived, rebuildDerived } from './rebuild.ts';
@@ -100,13 +101,6 @@ function randomWriter(seed: number) {
   };
 }
 
-const byId = <T extends { id: string }>(rows: T[]) => [...rows].sort((a, b) => (a.id < b.id ? -1 : 1));
-const stored = async <T extends { id: string }>(collection: {
-  find(): { exec(): Promise<{ toMutableJSON(): unknown }[]> };
-}) => byId((await collection.find().exec()).map((d) => strip(d.toMutableJSON() as T)));
-const strip = <T extends object>(doc: T): T =>
-  Object.fromEntries(Object.entries(doc).filter(([key]) => !key.startsWith('_'))) as T;
-
 describe('the projection', () => {
   it('equals a rebuild from scratch after every batch of raw source writes', async () => {
     const { core } = await openTestCore();
@@ -120,10 +114,10 @@ describe('the projection', () => {
       operations += await write(db);
       await core.projection.flush();
       const expected = await expectedDerived(db);
-      expect(await stored(db.participations)).toEqual(byId([...expected.participations.values()]));
-      expect(await stored(db.follow_ups)).toEqual(byId([...expected.followUps.values()]));
-      expect(await stored(db.meetings)).toEqual(byId([...expected.meetings.values()]));
-      expect(await stored(db.people_index)).toEqual(byId([...expected.peopleIndex.values()]));
+      expect(await storedRows(db.participations)).toEqual(byId([...expected.participations.values()]));
+      expect(await storedRows(db.follow_ups)).toEqual(byId([...expected.followUps.values()]));
+      expect(await storedRows(db.meetings)).toEqual(byId([...expected.meetings.values()]));
+      expect(await storedRows(db.people_index)).toEqual(byId([...expected.peopleIndex.values()]));
       peak = Math.max(peak, expected.participations.size);
       pendingFollowUps += [...expected.followUps.values()].filter((row) => row.waiting).length;
       waitingMeetings += [...expected.meetings.values()].filter((row) => row.waiting).length;
@@ -152,10 +146,10 @@ describe('the projection', () => {
     for (let i = 0; i < 5; i++) await write(t.core.db);
     await t.reopen();
     const expected = await expectedDerived(t.core.db);
-    expect(await stored(t.core.db.participations)).toEqual(byId([...expected.participations.values()]));
-    expect(await stored(t.core.db.follow_ups)).toEqual(byId([...expected.followUps.values()]));
-    expect(await stored(t.core.db.meetings)).toEqual(byId([...expected.meetings.values()]));
-    expect(await stored(t.core.db.people_index)).toEqual(byId([...expected.peopleIndex.values()]));
+    expect(await storedRows(t.core.db.participations)).toEqual(byId([...expected.participations.values()]));
+    expect(await storedRows(t.core.db.follow_ups)).toEqual(byId([...expected.followUps.values()]));
+    expect(await storedRows(t.core.db.meetings)).toEqual(byId([...expected.meetings.values()]));
+    expect(await storedRows(t.core.db.people_index)).toEqual(byId([...expected.peopleIndex.values()]));
   });
 
   it('a rebuild repairs derived rows that were damaged, and reports how many it changed', async () => {
@@ -196,16 +190,16 @@ describe('the projection', () => {
     // Pages of three interactions: every page boundary and the sweep's paging are crossed.
     const report = await inArea('projection', () => rebuildDerived(db, (phase) => stages.push(phase), 3));
     expect(report.changed).toBe(6);
-    expect(await stored(db.participations)).toEqual(byId(rows));
+    expect(await storedRows(db.participations)).toEqual(byId(rows));
     expect(new Set(stages)).toEqual(new Set(['timelines', 'checking']));
 
-    expect(await stored(db.meetings)).toEqual(byId([...expected.meetings.values()]));
+    expect(await storedRows(db.meetings)).toEqual(byId([...expected.meetings.values()]));
 
     await inArea('projection', () => db.participations.bulkRemove(rows.map((row) => row.id)));
     await inArea('projection', () => db.meetings.bulkRemove([...expected.meetings.keys()]));
     await inArea('projection', () => rebuildDerived(db, () => {}, 3));
-    expect(await stored(db.participations)).toEqual(byId(rows));
-    expect(await stored(db.meetings)).toEqual(byId([...expected.meetings.values()]));
-    expect(await stored(db.people_index)).toEqual(byId([...expected.peopleIndex.values()]));
+    expect(await storedRows(db.participations)).toEqual(byId(rows));
+    expect(await storedRows(db.meetings)).toEqual(byId([...expected.meetings.values()]));
+    expect(await storedRows(db.people_index)).toEqual(byId([...expected.peopleIndex.values()]));
   });
 });

@@ -1,6 +1,7 @@
 import { expect, it, vi } from 'vitest';
 import { inArea } from '../area.ts';
 import { rawContact, rawInteraction } from '../testing/documents.ts';
+import { byId, storedRows } from '../testing/stored-rows.ts';
 import { openTestCore } from '../testing/test-core.ts';
 import { expectedDerived } from './rebuild.ts';
 
@@ -56,13 +57,8 @@ it("a pass stopped after an interaction's removal still rewrites the people it n
 
   await t.reopen();
   const expected = await expectedDerived(t.core.db);
-  const stored = async (name: 'participations' | 'people_index' | 'meetings' | 'follow_ups') =>
-    (await t.core.db[name].find().exec()).map((d) => d.toMutableJSON() as { id: string }).sort(byId);
-  expect(await stored('people_index')).toEqual(strip([...expected.peopleIndex.values()]));
-  expect(await stored('participations')).toEqual(strip([...expected.participations.values()]));
-  expect(await stored('meetings')).toEqual(strip([...expected.meetings.values()]));
+  expect(await storedRows(t.core.db.people_index)).toEqual(byId([...expected.peopleIndex.values()]));
+  expect(await storedRows(t.core.db.participations)).toEqual(byId([...expected.participations.values()]));
+  expect(await storedRows(t.core.db.meetings)).toEqual(byId([...expected.meetings.values()]));
   expect((await t.core.db.people_index.findOne('b').exec())?.lastInteractionOn).toBe('2026-02-01');
 });
-
-const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : 1);
-const strip = (rows: { id: string }[]) => rows.map((row) => ({ ...row })).sort(byId);

@@ -7,7 +7,8 @@
  * page at a time from the change feed's index, each page's participations are looked up by id and
  * only differences written; a last sweep removes stored participations no interaction wants any
  * more. What is held to the end is small beside them: each person's last day, and the meetings
- * (one in seven participations in the demo, ~139k at 1M interactions) until their people are read. (RxDB plans an id-ordered page as a scan of a whole index here, so nothing pages by id.)
+ * (one in seven participations in the demo, ~139k at 1M interactions) until their people are
+ * read. (RxDB plans an id-ordered page as a scan of a whole index here, so nothing pages by id.)
  * When no participation is stored yet (a seed, a first open) the lookups and the sweep are skipped.
  */
 import {

@@ -76,12 +76,12 @@ if (values['people-first']) {
   const t = performance.now();
   await first('people.watchWindow', { query: { sort: 'last-contact' }, offset: 0, limit: 80 });
   const lastContactMs = performance.now() - t;
-  const n = performance.now();
+  const nextDueAsked = performance.now();
   await first('people.watchWindow', { query: { sort: 'next-due' }, offset: 0, limit: 80 });
-  const nextDueMs = performance.now() - n;
-  const d = performance.now();
+  const nextDueMs = performance.now() - nextDueAsked;
+  const dueNowAsked = performance.now();
   await first('people.watchWindow', { query: { status: 'due' }, offset: 0, limit: 80 });
-  const dueNowMs = performance.now() - d;
+  const dueNowMs = performance.now() - dueNowAsked;
   await first('people.watchWindow', { query: { sort: 'last-contact', status: 'archived' }, offset: 0, limit: 80 });
   const peopleBuiltMs = performance.now() - opening;
   // The interval notices a block when it next runs.
