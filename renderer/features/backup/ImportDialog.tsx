@@ -191,7 +191,7 @@ function ImportFlow({ onClose }: { onClose: () => void }) {
           <p role="status">
             {step.summary.cancelled
               ? 'Import cancelled. Nothing was changed.'
-              : `${cancelAsked ? 'It had finished before it could stop. ' : ''}Imported: ${step.summary.created} created, ${step.summary.merged} merged, ${step.summary.skipped} skipped${step.summary.interactions ? `, ${step.summary.interactions} LinkedIn connections added to the timeline` : ''}.`}
+              : `${cancelAsked ? 'It had finished before it could stop. ' : ''}Imported: ${formatCount(step.summary.created)} created, ${formatCount(step.summary.merged)} merged, ${formatCount(step.summary.skipped)} skipped${step.summary.interactions ? `, ${formatCount(step.summary.interactions)} LinkedIn connections added to the timeline` : ''}.`}
           </p>
           {cancelAsked && !step.summary.cancelled ? (
             <p className="field-hint">

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { ImportAction, ImportPolicy, ImportPreview } from '../../../shared/ipc/channels/interchange.ts';
-import { peopleCount } from '../../ui/counted.ts';
+import { formatCount, peopleCount } from '../../ui/counted.ts';
 import { actionChoices, fieldNames, keptApartText, matchesText, statusText } from './import-row-text.ts';
 
 /** Rows drawn in the table; the rest follow the policy (a 10k-row table would freeze the window). */
@@ -44,9 +44,12 @@ export function ImportPreviewStep({
         </p>
       ) : (
         <p role="status">
-          {preview.fileName}: {peopleCount(preview.cards.length)} — {preview.counts.new} new, {preview.counts.match}{' '}
-          matching someone here, {preview.counts.conflict} in conflict
-          {preview.counts.duplicate ? `, ${preview.counts.duplicate} the same person as an earlier line` : ''}.
+          {preview.fileName}: {peopleCount(preview.cards.length)} — {formatCount(preview.counts.new)} new,{' '}
+          {formatCount(preview.counts.match)} matching someone here, {formatCount(preview.counts.conflict)} in conflict
+          {preview.counts.duplicate
+            ? `, ${formatCount(preview.counts.duplicate)} the same person as an earlier line`
+            : ''}
+          .
         </p>
       )}
       {columns}
