@@ -7,9 +7,9 @@
  * A document changed during the read is written once, as it was when first read; the next
  * backup has the change.
  */
-import { getChangedDocumentsSince, type RxCollection, type RxStorageInstance } from 'rxdb';
+import type { RxCollection } from 'rxdb';
 import type { Clock } from '../clock.ts';
-import { plain, yieldToEventLoop } from '../db/bulk.ts';
+import { pagesOf } from '../db/bulk.ts';
 import { COLLECTION_SCHEMAS, sourceCollections, type CollectionName } from '../db/collections.ts';
 import type { RapportDatabase } from '../db/database.ts';
 import { NEVER_CANCELLED } from '../jobs/cancellation.ts';
@@ -53,7 +53,10 @@ export async function writeArchive(
   for (const [i, name] of [...sourceCollections].sort().entries()) {
     await write(layoutCollection(name, COLLECTION_SCHEMAS[name].schema.version, i === 0));
     let count = 0;
-    for await (const page of pagesOf(collectionsOf(db)[name]!, signal, options.pageSize ?? ARCHIVE_PAGE)) {
+    for await (const page of pagesOf(collectionsOf(db)[name]!, {
+      signal,
+      pageSize: options.pageSize ?? ARCHIVE_PAGE,
+    })) {
       const documents = name === 'settings' ? page.filter((d) => !isDeviceSetting(String(d.id))) : page;
       let text = '';
       for (const document of documents) text += layoutDocument(document, count++ === 0);
@@ -65,38 +68,6 @@ export async function writeArchive(
   }
   await write(LAYOUT_END);
   return counts;
-}
-
-/**
- * A collection's live documents as plain JSON, a page at a time in the storage's changes order
- * (last write, then id: an indexed read, as the projector's rebuild does). A document changed
- * during the read comes round again with its new write time; its first version is kept, and
- * `seen` (its ids: about 80 bytes each) makes sure it is written once.
- */
-async function* pagesOf(
-  collection: AnyCollection,
-  signal: AbortSignal,
-  size: number,
-): AsyncGenerator<Record<string, unknown>[]> {
-  const storage = collection.storageInstance as RxStorageInstance<Record<string, unknown>, unknown, unknown>;
-  const key = collection.schema.primaryPath as string;
-  const seen = new Set<string>();
-  let checkpoint: unknown;
-  for (;;) {
-    signal.throwIfAborted();
-    const result = await getChangedDocumentsSince(storage, size, checkpoint as never);
-    const page: Record<string, unknown>[] = [];
-    for (const document of result.documents) {
-      const id = String(document[key]);
-      if (document._deleted || seen.has(id)) continue;
-      seen.add(id);
-      page.push(plain(document));
-    }
-    yield page;
-    if (result.documents.length < size) return;
-    checkpoint = result.checkpoint;
-    await yieldToEventLoop();
-  }
 }
 
 const collectionsOf = (db: RapportDatabase) => db.collections as unknown as Record<string, AnyCollection>;

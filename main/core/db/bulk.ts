@@ -2,7 +2,7 @@
  * Chunked bulk reads and writes. Each chunk is followed by a turn of the event loop, so a restore
  * or import of thousands of documents never freezes IPC, timers or the window (< 50 ms per chunk).
  */
-import type { RxCollection } from 'rxdb';
+import { getChangedDocumentsSince, type RxCollection, type RxStorageInstance } from 'rxdb';
 
 /** Documents per bulk write: 500 contacts took 130 ms through RxDB on SQLite and 100 up to 66 ms; 50 keep each write near 25 ms (npm run bench:vcard). */
 export const CHUNK = 50;
@@ -19,20 +19,44 @@ export function plain(doc: Record<string, unknown>): Record<string, unknown> {
   return out;
 }
 
-/** Every live document of a collection, read in pages by primary key so no single read holds the event loop. */
-export async function* pagesOf<T extends { id: string }>(
+/**
+ * Every live document of a collection as plain JSON, a page at a time in the storage's changes
+ * order (last write, then id: the [_meta.lwt, id] index every collection has). Paging by id needs
+ * an index most collections lack: RxDB's planner then sorted every document for each page, 25
+ * reads of everyone at 50,000 people (9 s). A document changed during the read comes round again
+ * with its new write time; its first version is kept, and `seen` (its ids: about 80 bytes each)
+ * makes sure it is given once. @throws the signal's reason, between pages.
+ */
+export async function* pagesOf<T>(
   collection: RxCollection<T>,
-  pageSize = 2000,
+  { signal, pageSize = 1000 }: { signal?: AbortSignal; pageSize?: number } = {},
 ): AsyncGenerator<T[]> {
-  for (let after = ''; ;) {
-    const page = await collection
-      .find({ selector: { id: { $gt: after } } as never, sort: [{ id: 'asc' } as never], limit: pageSize })
-      .exec();
-    yield page.map((d) => d.toMutableJSON() as T);
-    if (page.length < pageSize) return;
-    after = page.at(-1)!.id;
+  const storage = collection.storageInstance as unknown as RxStorageInstance<Record<string, unknown>, unknown, unknown>;
+  const key = collection.schema.primaryPath as string;
+  const seen = new Set<string>();
+  let checkpoint: unknown;
+  for (;;) {
+    signal?.throwIfAborted();
+    const result = await getChangedDocumentsSince(storage, pageSize, checkpoint as never);
+    const page: T[] = [];
+    for (const document of result.documents) {
+      const id = String(document[key]);
+      if (document._deleted || seen.has(id)) continue;
+      seen.add(id);
+      page.push(plain(document) as T);
+    }
+    yield page;
+    if (result.documents.length < pageSize) return;
+    checkpoint = result.checkpoint;
     await yieldToEventLoop();
   }
+}
+
+/** Every live document of a collection as plain JSON, in primary-key order, read a page at a time. */
+export async function everyDocument<T extends { id: string }>(collection: RxCollection<T>): Promise<T[]> {
+  const all: T[] = [];
+  for await (const page of pagesOf(collection)) for (const document of page) all.push(document);
+  return all.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 /** Every live document of a collection, in primary-key order, as plain JSON. */

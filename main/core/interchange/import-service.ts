@@ -19,10 +19,9 @@ import { defaultAction, SAFETY_COPY_PEOPLE } from '../../../shared/ipc/channels/
 import { AppError } from '../../../shared/ipc/result.ts';
 import type { Clock } from '../clock.ts';
 import type { AreaApis } from '../context.ts';
-import { pagesOf } from '../db/bulk.ts';
+import { everyDocument } from '../db/bulk.ts';
 import type { RapportDatabase } from '../db/database.ts';
 import { cancellable, isCancelled } from '../jobs/cancellation.ts';
-import type { ContactDocument } from '../people/schema.ts';
 import type { Projector } from '../projection/projector.ts';
 import { readContactsFile, type PreviewOptions, type RememberedLayouts } from './csv-preview.ts';
 import { releaseReserve } from '../lifecycle/reserve.ts';
@@ -163,9 +162,7 @@ export function createImportService(deps: ImportDeps): ImportService {
         layouts: deps.layouts,
         signal: session.cancellation.signal,
       });
-      const people: ContactDocument[] = [];
-      for await (const page of pagesOf(db.contacts)) people.push(...page);
-      const index = indexPeople(people);
+      const index = indexPeople(await everyDocument(db.contacts));
       for (const [id, person] of index.byId) names.set(id, person.displayName);
       session.format = parsed.format;
       session.problems = parsed.problems;
