@@ -8,7 +8,7 @@ import type { Area, CoreContext } from '../context.ts';
 import { logIntro, suggestedIntros, undoIntro } from './intros.ts';
 import { watchNetworkPerson, watchWeek } from './live.ts';
 import { announcementDrafts, askCheck, markSent } from './outreach.ts';
-import { activePeople } from './reads.ts';
+import { activePeopleReader } from './reads.ts';
 import { NETWORK_SETTINGS } from './settings.ts';
 
 type NetworkRequest =
@@ -24,6 +24,7 @@ type NetworkRequest =
   | 'network.markSent';
 
 export function createNetworkArea(ctx: CoreContext): Area<NetworkRequest, 'network.watchPerson' | 'network.watchWeek'> {
+  const activePeople = activePeopleReader(ctx);
   return {
     requests: {
       'network.getSettings': () => ctx.settings.read(NETWORK_SETTINGS),
@@ -37,7 +38,7 @@ export function createNetworkArea(ctx: CoreContext): Area<NetworkRequest, 'netwo
         return {};
       },
       'network.introSuggestions': async ({ limit, signature }) =>
-        suggestedIntros(await activePeople(ctx), limit, signature),
+        suggestedIntros(await activePeople(), limit, signature),
       'network.logIntro': (input) => logIntro(ctx, input),
       'network.undoIntro': async ({ interactionId }) => {
         await undoIntro(ctx, interactionId);
@@ -45,11 +46,11 @@ export function createNetworkArea(ctx: CoreContext): Area<NetworkRequest, 'netwo
       },
       'network.askCheck': ({ contactId, signature }) => askCheck(ctx, contactId, signature),
       'network.announcementDrafts': ({ announcement, segment, signature }) =>
-        announcementDrafts(ctx, announcement, segment, signature),
+        announcementDrafts(ctx, activePeople, announcement, segment, signature),
       'network.markSent': (input) => markSent(ctx, input),
     },
     subscriptions: {
-      'network.watchPerson': ({ id }) => watchNetworkPerson(ctx, id),
+      'network.watchPerson': ({ id }) => watchNetworkPerson(ctx, activePeople, id),
       'network.watchWeek': () => watchWeek(ctx),
     },
   };

@@ -1,6 +1,7 @@
 /** Suggested introductions with their opt-in drafts, and logging one the user made. */
 import { introOptInDrafts } from '../../../shared/domain/network/intro-drafts.ts';
-import { suggestIntroductions, type IntroSuggestion } from '../../../shared/domain/network/intro-match.ts';
+import { readIntroNetwork, type IntroNetwork } from '../../../shared/domain/network/intro-network.ts';
+import { suggestIntroductions, type IntroSuggestion } from '../../../shared/domain/network/intro-ranking.ts';
 import type { Contact } from '../../../shared/domain/contact.ts';
 import type { Relationship } from '../../../shared/domain/network/relationships.ts';
 import type { Interaction } from '../../../shared/domain/interaction.ts';
@@ -45,8 +46,16 @@ export function introViews(
   });
 }
 
+/** The network each read of everyone gives, read once: the screen and every person page share it. */
+const networks = new WeakMap<readonly ContactDocument[], IntroNetwork>();
+export function introNetworkOf(people: readonly ContactDocument[]): IntroNetwork {
+  let network = networks.get(people);
+  if (!network) networks.set(people, (network = readIntroNetwork(people)));
+  return network;
+}
+
 export function suggestedIntros(people: readonly ContactDocument[], limit: number, signature?: string) {
-  return introViews(people, suggestIntroductions(people, limit), signature);
+  return introViews(people, suggestIntroductions(introNetworkOf(people), limit), signature);
 }
 
 /** The interaction's title: both names, cut to the 200 characters a title holds. */

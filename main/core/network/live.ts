@@ -1,6 +1,6 @@
 /** The network's live queries: a person's relationships and intros, and this week's no-ask touches. */
 import { auditTime, combineLatest, map, startWith, switchMap, type Observable } from 'rxjs';
-import { suggestIntroductions } from '../../../shared/domain/network/intro-match.ts';
+import { introductionsOf } from '../../../shared/domain/network/intro-ranking.ts';
 import { noAskTouchesThisWeek, weekStartOf } from '../../../shared/domain/network/weekly-touches.ts';
 import type { RelationshipView } from '../../../shared/ipc/channels/network.ts';
 import type { SubscriptionOutput } from '../../../shared/ipc/contract.ts';
@@ -8,8 +8,8 @@ import { AppError } from '../../../shared/ipc/result.ts';
 import { today$ } from '../clock.ts';
 import type { CoreContext } from '../context.ts';
 import type { ContactDocument } from '../people/schema.ts';
-import { introViews } from './intros.ts';
-import { activePeople } from './reads.ts';
+import { introNetworkOf, introViews } from './intros.ts';
+import type { ActivePeople } from './reads.ts';
 import { NETWORK_SETTINGS } from './settings.ts';
 
 /** Intros on a person's page: at most this many. */
@@ -17,6 +17,7 @@ const PERSON_INTROS = 5;
 
 export function watchNetworkPerson(
   ctx: CoreContext,
+  activePeople: ActivePeople,
   id: string,
 ): Observable<SubscriptionOutput<'network.watchPerson'>> {
   // Any person's change may change names or needs this page shows; a burst is read once.
@@ -24,7 +25,7 @@ export function watchNetworkPerson(
     auditTime(100),
     startWith(null),
     switchMap(async () => {
-      const people = await activePeople(ctx);
+      const people = await activePeople();
       const doc = await ctx.db.contacts.findOne(id).exec();
       if (!doc) throw new AppError('not_found', 'That person no longer exists.');
       const person = doc.toMutableJSON() as ContactDocument;
@@ -38,10 +39,7 @@ export function watchNetworkPerson(
         // Someone deleted: their half stays stored (undo brings them back) but is not shown.
         return displayName ? [{ ...r, displayName }] : [];
       });
-      const mine = suggestIntroductions(people, Number.MAX_SAFE_INTEGER)
-        .filter((s) => s.seekerId === id || s.helperId === id)
-        .slice(0, PERSON_INTROS);
-      return { relationships, intros: introViews(people, mine) };
+      return { relationships, intros: introViews(people, introductionsOf(introNetworkOf(people), id, PERSON_INTROS)) };
     }),
   );
 }

@@ -12,29 +12,8 @@
  *    and can-help texts, once there are ten or more ("tech" among tech people says little).
  *    The score is the number of shared stems, plus one when a whole phrase of A's (a part
  *    between commas, semicolons or line breaks) is found in B's text word for word.
- * People who are archived, the same person, and pairs already related in any way are left out.
+ * Who is suggested to whom, and in what order, is intro-ranking.ts.
  */
-import type { Relationship } from './relationships.ts';
-
-export type MatchPerson = {
-  id: string;
-  displayName: string;
-  lookingFor?: string | undefined;
-  canHelpWith?: string | undefined;
-  archived?: boolean;
-  relationships?: readonly Pick<Relationship, 'contactId'>[] | undefined;
-};
-
-export type IntroSuggestion = {
-  /** The person looking for something. */
-  seekerId: string;
-  /** The person who can help with it. */
-  helperId: string;
-  /** Words the two texts share, as the seeker wrote them, in the seeker's order. */
-  shared: string[];
-  score: number;
-};
-
 const STOP_WORDS = new Set(
   (
     'a an and are as at be been but by can could do for from get getting has have i if in into is it its ' +
@@ -94,60 +73,54 @@ export const COMMON_SHARE = 0.2;
 export const COMMON_FROM_TEXTS = 10;
 
 /** The stems in `COMMON_SHARE` or more of `texts` (none below `COMMON_FROM_TEXTS` texts). */
-export function commonStems(texts: readonly string[]): ReadonlySet<string> {
-  if (texts.length < COMMON_FROM_TEXTS) return new Set();
+export const commonStems = (texts: readonly string[]): ReadonlySet<string> =>
+  commonStemsAmong(texts.map((text) => ({ stems: contentWords(text).map((w) => w.stem), times: 1 })));
+
+/** `commonStems` of texts already read: each text's stems, once each, and how many times the text occurs. */
+export function commonStemsAmong(texts: Iterable<{ stems: Iterable<string>; times: number }>): ReadonlySet<string> {
+  let total = 0;
   const inTexts = new Map<string, number>();
-  for (const text of texts) for (const { stem: s } of contentWords(text)) inTexts.set(s, (inTexts.get(s) ?? 0) + 1);
-  return new Set([...inTexts].filter(([, n]) => n / texts.length >= COMMON_SHARE).map(([s]) => s));
+  for (const { stems, times } of texts) {
+    total += times;
+    for (const s of stems) inTexts.set(s, (inTexts.get(s) ?? 0) + times);
+  }
+  if (total < COMMON_FROM_TEXTS) return new Set();
+  return new Set([...inTexts].filter(([, n]) => n / total >= COMMON_SHARE).map(([s]) => s));
+}
+
+/** A looking-for text as matching reads it: its content words, and its phrases of two or more. */
+export interface SeekerText {
+  readonly words: ReadonlyArray<{ word: string; stem: string }>;
+  readonly phrases: readonly string[];
+}
+/** A can-help text as matching reads it: its stems, and all of them in order between spaces. */
+export interface HelperText {
+  readonly stems: ReadonlySet<string>;
+  readonly stemLine: string;
+}
+
+export const readSeekerText = (text: string): SeekerText => ({ words: contentWords(text), phrases: phrases(text) });
+
+export function readHelperText(text: string): HelperText {
+  const stems = contentWords(text).map((w) => w.stem);
+  return { stems: new Set(stems), stemLine: ` ${stems.join(' ')} ` };
+}
+
+/** `matchTexts` on texts read once: suggestions read each text once, not once per pair. */
+export function matchReadTexts(
+  seeker: SeekerText,
+  helper: HelperText,
+  common: ReadonlySet<string> = new Set(),
+): { score: number; shared: string[] } {
+  const shared = seeker.words.filter((w) => helper.stems.has(w.stem));
+  if (shared.every((w) => common.has(w.stem))) return { score: 0, shared: [] };
+  const wholePhrase = seeker.phrases.some((p) => helper.stemLine.includes(` ${p} `));
+  return { score: shared.length + (wholePhrase ? 1 : 0), shared: shared.map((w) => w.word) };
 }
 
 /**
  * How well `lookingFor` meets `canHelpWith` (0: not at all) and which words they share. Sharing
  * only `common` stems is no match.
  */
-export function matchTexts(
-  lookingFor: string,
-  canHelpWith: string,
-  common: ReadonlySet<string> = new Set(),
-): { score: number; shared: string[] } {
-  const helperStems = new Set(contentWords(canHelpWith).map((w) => w.stem));
-  const shared = contentWords(lookingFor).filter((w) => helperStems.has(w.stem));
-  if (shared.every((w) => common.has(w.stem))) return { score: 0, shared: [] };
-  const helperPhrase = ` ${contentWords(canHelpWith)
-    .map((w) => w.stem)
-    .join(' ')} `;
-  const wholePhrase = phrases(lookingFor).some((p) => helperPhrase.includes(` ${p} `));
-  return { score: shared.length + (wholePhrase ? 1 : 0), shared: shared.map((w) => w.word) };
-}
-
-/**
- * Every suggested introduction among `people`, best first, at most `limit`. Within a score, each
- * seeker's first helper at that score comes before anyone's second: one person with a broad
- * "looking for" (a dozen helpers at score 1) would otherwise fill the top of the list, and push
- * the rest of the network out of it. Then the seeker's and the helper's names.
- */
-export function suggestIntroductions(people: readonly MatchPerson[], limit = 50): IntroSuggestion[] {
-  const active = people.filter((p) => !p.archived);
-  const seekers = active.filter((p) => p.lookingFor?.trim());
-  const helpers = active.filter((p) => p.canHelpWith?.trim());
-  const names = new Map(active.map((p) => [p.id, p.displayName]));
-  const common = commonStems([...seekers.map((p) => p.lookingFor!), ...helpers.map((p) => p.canHelpWith!)]);
-  const out: IntroSuggestion[] = [];
-  for (const seeker of seekers) {
-    const related = new Set((seeker.relationships ?? []).map((r) => r.contactId));
-    for (const helper of helpers) {
-      if (helper.id === seeker.id || related.has(helper.id)) continue;
-      const { score, shared } = matchTexts(seeker.lookingFor!, helper.canHelpWith!, common);
-      if (score > 0) out.push({ seekerId: seeker.id, helperId: helper.id, shared, score });
-    }
-  }
-  const name = (id: string) => names.get(id) ?? '';
-  const byNames = (a: IntroSuggestion, b: IntroSuggestion) =>
-    name(a.seekerId).localeCompare(name(b.seekerId)) || name(a.helperId).localeCompare(name(b.helperId));
-  // How many of the seeker's own suggestions at this score come before this one.
-  const place = new Map<IntroSuggestion, number>();
-  for (const group of Map.groupBy(out, (s) => `${s.score} ${s.seekerId}`).values())
-    group.sort(byNames).forEach((s, i) => place.set(s, i));
-  out.sort((a, b) => b.score - a.score || place.get(a)! - place.get(b)! || byNames(a, b));
-  return out.slice(0, Math.max(0, limit));
-}
+export const matchTexts = (lookingFor: string, canHelpWith: string, common: ReadonlySet<string> = new Set()) =>
+  matchReadTexts(readSeekerText(lookingFor), readHelperText(canHelpWith), common);
