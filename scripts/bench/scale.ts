@@ -16,6 +16,7 @@ import { parseArgs } from 'node:util';
 import { addBaselineCheckout, ensureDemoData } from './lifetime-data.ts';
 import { openCore } from '../../main/core/core.ts';
 import { timeToListening } from './scale/startup.ts';
+import { networkLines } from './scale/network-lines.ts';
 import { storageLines } from './scale/storage-lines.ts';
 
 const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -310,6 +311,8 @@ try {
     row(`process start to listening, ${label}`, '< 400 ms', shown(built), shown(b), built && b ? ratio(built, b) : '');
     row(`the same from the TypeScript source`, '-', shown(source), shown(b), source && b ? ratio(source, b) : '');
   }
+  // Last: a baseline that takes minutes is stopped, and the folder it held then checked.
+  await networkLines(root, { now: root, before: baseline, dataOf }, row);
 } finally {
   removeBaseline();
   rmSync(scratch, { recursive: true, force: true });

@@ -12,6 +12,9 @@
  * one of the people due now (indexes answer all four while everyone is read), then one of archived
  * people by last contact, which only the full lists answer, and the longest the event loop was
  * blocked meanwhile (what any other request may have waited).
+ * With --network, the Network screen's suggested introductions (twice: the second finds everyone
+ * read already) and the network panel of the first three people on the People screen (each person
+ * page shows one), and the longest the event loop was blocked meanwhile.
  */
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -23,6 +26,7 @@ const { values } = parseArgs({
     root: { type: 'string' },
     data: { type: 'string' },
     'people-first': { type: 'boolean' },
+    network: { type: 'boolean' },
     'forget-today': { type: 'boolean' },
     app: { type: 'boolean' },
     /** The core to open, relative to --root: its source (default), or the build `out/main/core.js`. */
@@ -62,32 +66,54 @@ if (values.app) {
   await core.close();
   process.exit(0);
 }
-if (values['people-first']) {
-  // A tick every 5 ms: the longest gap between two is the longest the event loop was blocked.
-  let longestBlockMs = 0;
+/** The longest the event loop was blocked from now to `stop()`, by a tick every 5 ms. */
+function blockWatch() {
+  let longestMs = 0;
   let tick = performance.now();
   const ticking = setInterval(() => {
     const now = performance.now();
-    longestBlockMs = Math.max(longestBlockMs, now - tick);
+    longestMs = Math.max(longestMs, now - tick);
     tick = now;
   }, 5);
+  return async () => {
+    // The interval notices a block when it next runs.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    clearInterval(ticking);
+    return longestMs;
+  };
+}
+const timed = async (work: () => Promise<unknown>) => {
+  const t = performance.now();
+  await work();
+  return performance.now() - t;
+};
+if (values['people-first']) {
+  const blocked = blockWatch();
   await first('people.watchWindow', { offset: 0, limit: 80 });
   const peopleFirstMs = performance.now() - opening;
-  const t = performance.now();
-  await first('people.watchWindow', { query: { sort: 'last-contact' }, offset: 0, limit: 80 });
-  const lastContactMs = performance.now() - t;
-  const nextDueAsked = performance.now();
-  await first('people.watchWindow', { query: { sort: 'next-due' }, offset: 0, limit: 80 });
-  const nextDueMs = performance.now() - nextDueAsked;
-  const dueNowAsked = performance.now();
-  await first('people.watchWindow', { query: { status: 'due' }, offset: 0, limit: 80 });
-  const dueNowMs = performance.now() - dueNowAsked;
+  const lastContactMs = await timed(() =>
+    first('people.watchWindow', { query: { sort: 'last-contact' }, offset: 0, limit: 80 }),
+  );
+  const nextDueMs = await timed(() =>
+    first('people.watchWindow', { query: { sort: 'next-due' }, offset: 0, limit: 80 }),
+  );
+  const dueNowMs = await timed(() => first('people.watchWindow', { query: { status: 'due' }, offset: 0, limit: 80 }));
   await first('people.watchWindow', { query: { sort: 'last-contact', status: 'archived' }, offset: 0, limit: 80 });
   const peopleBuiltMs = performance.now() - opening;
-  // The interval notices a block when it next runs.
-  await new Promise((resolve) => setTimeout(resolve, 20));
-  clearInterval(ticking);
+  const longestBlockMs = await blocked();
   console.log(JSON.stringify({ peopleFirstMs, lastContactMs, nextDueMs, dueNowMs, peopleBuiltMs, longestBlockMs }));
+  await core.close();
+  process.exit(0);
+}
+if (values.network) {
+  const { ids } = (await first('people.watchWindow', { offset: 0, limit: 80 })).value as { ids: string[] };
+  const blocked = blockWatch();
+  const suggestionsMs = await timed(() => core.call('network.introSuggestions', {}));
+  const againMs = await timed(() => core.call('network.introSuggestions', {}));
+  const panels: number[] = [];
+  for (const id of ids.slice(0, 3)) panels.push(await timed(() => first('network.watchPerson', { id })));
+  const longestBlockMs = await blocked();
+  console.log(JSON.stringify({ suggestionsMs, againMs, panelMaxMs: Math.max(...panels), longestBlockMs }));
   await core.close();
   process.exit(0);
 }
