@@ -59,3 +59,17 @@ test('reads the same documents, in the same order, as the $in query it replaces'
   }
   expect((await findAnyOf(db.details, 'contactId', [])).length).toBe(0);
 });
+
+test("reads each value as a range of the index its field leads, even beside a condition on another index's field", async () => {
+  t = await openTestCore();
+  const details = t.core.db.details;
+  const used: string[][] = [];
+  const query = details.storageInstance.query.bind(details.storageInstance);
+  details.storageInstance.query = (prepared) => {
+    used.push(prepared.queryPlan.index);
+    return query(prepared);
+  };
+  await findAnyOf(details, 'contactId', ['c1', 'c2'], { status: 'open' });
+  // Left to RxDB's planner, [status, learnedOn] tied with it and won: every open detail, each time.
+  expect(used).toEqual([0, 1].map(() => ['_deleted', 'contactId', 'learnedOn', 'id']));
+});
