@@ -117,6 +117,17 @@ describe('timeline pages', () => {
     await log([bo.id], '2026-01-06', { notes: 'not tagged' });
     const page = await call('timeline.page', { filter: { tag: 'mentor' }, offset: 0, limit: 10 });
     expect(page.entries.map((e) => e.notes)).toEqual(['with mentor']);
+    // The list is kept between pages; a new tag, a new entry or a new type shows at the next ask.
+    const notes = async (filter: { tag: string; types?: ('call' | 'email')[] }) =>
+      (await call('timeline.page', { filter, offset: 0, limit: 10 })).entries.map((e) => e.notes);
+    await call('contacts.update', { id: bo.id, fields: { displayName: 'Bo', tags: ['mentor'] } });
+    expect(await notes({ tag: 'mentor' })).toEqual(['not tagged', 'with mentor']);
+    const logged = await log([ada.id], '2026-01-07', { notes: 'newest' });
+    expect(await notes({ tag: 'mentor' })).toEqual(['newest', 'not tagged', 'with mentor']);
+    expect(await notes({ tag: 'mentor', types: ['email'] })).toEqual([]);
+    const { id: _id, ...fields } = logged;
+    await call('interactions.update', { id: logged.id, fields: { ...fields, type: 'email' } });
+    expect(await notes({ tag: 'mentor', types: ['email'] })).toEqual(['newest']);
   });
 });
 

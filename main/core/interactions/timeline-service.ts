@@ -4,7 +4,7 @@ import type { TimelineEntry, TimelinePage } from '../../../shared/domain/views.t
 import type { RapportDatabase } from '../db/database.ts';
 import type { MangoQuery, RxDocumentData } from 'rxdb';
 import { storedToInteraction, type InteractionDocument } from './schema.ts';
-import { findAnyOf } from '../db/find-any-of.ts';
+import { taggedTimeline } from './tagged-timeline.ts';
 
 type Stored = RxDocumentData<InteractionDocument>;
 
@@ -26,20 +26,10 @@ export interface TimelineService {
 /**
  * Pages come from index range scans: the global timeline from `interactions.sortKey`, a person's
  * from `participations[contactId, sortKey]`, a type filter from `interactions[type, sortKey]`.
- * A tag filter first finds the tagged people, then merges their timelines.
+ * A tag filter reads the tagged people's timelines and keeps the merged list (tagged-timeline.ts).
  */
 export function createTimelineService(db: RapportDatabase): TimelineService {
-  async function idsForTag(tag: string, types: InteractionType[] | undefined): Promise<string[]> {
-    const people = await db.contacts.find({ selector: { tags: { $elemMatch: { $eq: tag } } } }).exec();
-    const links = await findAnyOf(
-      db.participations,
-      'contactId',
-      people.map((p) => p.id),
-    );
-    const byKey = new Map(links.map((l) => [l.interactionId, l.sortKey]));
-    const ids = [...byKey.keys()].sort((a, b) => (byKey.get(b)! < byKey.get(a)! ? -1 : 1));
-    return types?.length ? ofTypes(ids, types) : ids;
-  }
+  const tagged = taggedTimeline(db);
 
   /**
    * Those of `ids` whose interaction is of one of `types`, in order. A participation outlives its
@@ -97,7 +87,7 @@ export function createTimelineService(db: RapportDatabase): TimelineService {
     limit: number,
   ): Promise<{ ids: string[]; total?: number; docs?: Stored[] }> {
     if (filter.tag) {
-      const ids = await idsForTag(filter.tag, filter.types);
+      const ids = await tagged(filter.tag, filter.types);
       return { ids: ids.slice(offset, offset + limit), total: ids.length };
     }
     if (filter.contactId) {
