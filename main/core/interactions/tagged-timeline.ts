@@ -1,6 +1,7 @@
 import type { MangoQuery, RxCollection } from 'rxdb';
 import type { InteractionType } from '../../../shared/domain/interaction.ts';
 import type { RapportDatabase } from '../db/database.ts';
+import { yieldToEventLoop } from '../db/bulk.ts';
 import { keptRead } from '../db/kept-read.ts';
 
 /** Documents as the storage holds them, without RxDB document objects: read only. */
@@ -13,15 +14,17 @@ async function stored<T>(collection: RxCollection<T>, query: MangoQuery<T>) {
  * logged with anyone who has the tag. At 50,000 people a common tag names about 5,000 people and
  * 120,000 links; read as RxDB documents, one query per person, that took 7.8 s, again for every
  * page, every count and a search hit's position. Now people and links are read as stored, and the
- * list is kept until the people index, the links or (with types) the interactions change: the
- * next page, the count and a position read nothing. Keyed by their write marks, taken before
- * reading, so a write during a read is never hidden.
+ * list is kept until the people index, the links or (with types) the interactions are written
+ * (kept-read.ts): the next page, the count and a position read nothing. Tags come from the people
+ * index, which the projector brings up to date right after each write to a person.
  */
 export function taggedTimeline(db: RapportDatabase) {
   const everyType = keptRead(db, ['people_index', 'participations'], async (tag: string): Promise<string[]> => {
     const people = await stored(db.people_index, { selector: { tags: { $elemMatch: { $eq: tag } } } });
     const keys = new Map<string, string>();
-    for (const person of people) {
+    for (const [n, person] of people.entries()) {
+      // Each read holds the event loop; other requests get a turn every 200 people.
+      if (n > 0 && n % 200 === 0) await yieldToEventLoop();
       const links = await stored(db.participations, {
         selector: { contactId: person.id },
         index: ['contactId', 'sortKey'],
@@ -47,5 +50,7 @@ export function taggedTimeline(db: RapportDatabase) {
       });
     },
   );
-  return (tag: string, types: readonly InteractionType[] = []) => (types.length ? ofTypes(tag, types) : everyType(tag));
+  // Types in one order, so that the same choice finds the kept list however it was ticked.
+  return (tag: string, types: readonly InteractionType[] = []) =>
+    types.length ? ofTypes(tag, [...types].sort()) : everyType(tag);
 }

@@ -8,7 +8,7 @@ import type { Area, CoreContext } from '../context.ts';
 import { logIntro, suggestedIntros, undoIntro } from './intros.ts';
 import { watchNetworkPerson, watchWeek } from './live.ts';
 import { announcementDrafts, askCheck, markSent } from './outreach.ts';
-import { activePeopleReader } from './reads.ts';
+import { introPeopleReader } from './reads.ts';
 import { NETWORK_SETTINGS } from './settings.ts';
 
 type NetworkRequest =
@@ -24,7 +24,7 @@ type NetworkRequest =
   | 'network.markSent';
 
 export function createNetworkArea(ctx: CoreContext): Area<NetworkRequest, 'network.watchPerson' | 'network.watchWeek'> {
-  const activePeople = activePeopleReader(ctx);
+  const introPeople = introPeopleReader(ctx);
   return {
     requests: {
       'network.getSettings': () => ctx.settings.read(NETWORK_SETTINGS),
@@ -38,7 +38,7 @@ export function createNetworkArea(ctx: CoreContext): Area<NetworkRequest, 'netwo
         return {};
       },
       'network.introSuggestions': async ({ limit, signature }) =>
-        suggestedIntros(await activePeople(), limit, signature),
+        suggestedIntros(await introPeople(), limit, signature),
       'network.logIntro': (input) => logIntro(ctx, input),
       'network.undoIntro': async ({ interactionId }) => {
         await undoIntro(ctx, interactionId);
@@ -46,11 +46,11 @@ export function createNetworkArea(ctx: CoreContext): Area<NetworkRequest, 'netwo
       },
       'network.askCheck': ({ contactId, signature }) => askCheck(ctx, contactId, signature),
       'network.announcementDrafts': ({ announcement, segment, signature }) =>
-        announcementDrafts(ctx, activePeople, announcement, segment, signature),
+        announcementDrafts(ctx, announcement, segment, signature),
       'network.markSent': (input) => markSent(ctx, input),
     },
     subscriptions: {
-      'network.watchPerson': ({ id }) => watchNetworkPerson(ctx, activePeople, id),
+      'network.watchPerson': ({ id }) => watchNetworkPerson(ctx, introPeople, id),
       'network.watchWeek': () => watchWeek(ctx),
     },
   };

@@ -9,7 +9,7 @@ import { today$ } from '../clock.ts';
 import type { CoreContext } from '../context.ts';
 import type { ContactDocument } from '../people/schema.ts';
 import { introNetworkOf, introViews } from './intros.ts';
-import type { ActivePeople } from './reads.ts';
+import type { IntroPeople } from './reads.ts';
 import { NETWORK_SETTINGS } from './settings.ts';
 
 /** Intros on a person's page: at most this many. */
@@ -17,7 +17,7 @@ const PERSON_INTROS = 5;
 
 export function watchNetworkPerson(
   ctx: CoreContext,
-  activePeople: ActivePeople,
+  introPeople: IntroPeople,
   id: string,
 ): Observable<SubscriptionOutput<'network.watchPerson'>> {
   // Any person's change may change names or needs this page shows; a burst is read once.
@@ -25,7 +25,7 @@ export function watchNetworkPerson(
     auditTime(100),
     startWith(null),
     switchMap(async () => {
-      const people = await activePeople();
+      const people = await introPeople();
       const doc = await ctx.db.contacts.findOne(id).exec();
       if (!doc) throw new AppError('not_found', 'That person no longer exists.');
       const person = doc.toMutableJSON() as ContactDocument;

@@ -14,7 +14,7 @@ import type { z } from 'zod';
 import { todayOf } from '../clock.ts';
 import type { CoreContext } from '../context.ts';
 import { recentExchanges } from '../interactions/reads.ts';
-import { emailOf, lastContactOn, recipientOf, type ActivePeople } from './reads.ts';
+import { activePeople, emailOf, lastContactOn, recipientOf } from './reads.ts';
 import { NETWORK_SETTINGS } from './settings.ts';
 
 /** Segments are for a handful to a few hundred people; drafts are read one at a time. */
@@ -22,13 +22,12 @@ export const MAX_DRAFTS = 500;
 
 export async function announcementDrafts(
   ctx: CoreContext,
-  activePeople: ActivePeople,
   announcement: Announcement,
   segment: SegmentCriteria,
   signature?: string,
 ): Promise<AnnouncementDraftView[]> {
   const today = todayOf(ctx.clock);
-  const people = selectSegment(await activePeople(), segment).slice(0, MAX_DRAFTS);
+  const people = selectSegment(await activePeople(ctx), segment).slice(0, MAX_DRAFTS);
   const drafts: AnnouncementDraftView[] = [];
   for (const person of people) {
     const opening = chooseOpening(await recentExchanges(ctx.db, person.id, today), today);
