@@ -3,8 +3,8 @@
  * 50,000 people the demo holds about 11,000 looking-for and 14,000 can-help texts: 154 million
  * pairs, minutes of work on every request. So each distinct text is read once, a looking-for text
  * meets only the can-help texts sharing one of its rarer stems (a pair sharing only common stems
- * is no match: intro-match.ts), and people are listed under their text, in the order suggestions
- * name them.
+ * is no match: intro-match.ts), and people are listed under their text, helpers in the order a
+ * seeker's suggestions name them. People's ids are unique, as stored people's are.
  */
 import {
   commonStemsAmong,

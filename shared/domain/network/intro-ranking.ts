@@ -125,6 +125,6 @@ export function introductionsOf(network: IntroNetwork, id: string, limit: number
     }
   return found
     .sort(inOrder)
-    .slice(0, limit)
+    .slice(0, Math.max(0, limit))
     .map((ranked) => suggestion(network, ranked));
 }
