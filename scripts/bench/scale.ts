@@ -312,7 +312,7 @@ try {
     row(`the same from the TypeScript source`, '-', shown(source), shown(b), source && b ? ratio(source, b) : '');
   }
   // Last: a baseline that takes minutes is stopped, and the folder it held then checked.
-  await networkLines(root, { now: root, before: baseline, dataOf }, row);
+  networkLines(root, { now: root, before: baseline, dataOf }, row);
 } finally {
   removeBaseline();
   rmSync(scratch, { recursive: true, force: true });

@@ -27,6 +27,8 @@ const { values } = parseArgs({
     data: { type: 'string' },
     'people-first': { type: 'boolean' },
     network: { type: 'boolean' },
+    /** Only opens and closes: after a stopped run, the check an unclean stop asks for. */
+    'open-only': { type: 'boolean' },
     'forget-today': { type: 'boolean' },
     app: { type: 'boolean' },
     /** The core to open, relative to --root: its source (default), or the build `out/main/core.js`. */
@@ -45,6 +47,10 @@ const { openCore } = (await import(pathToFileURL(join(values.root!, values.entry
 };
 const opening = performance.now();
 const core = await openCore({ dataDir: values.data, mode: 'browser', version: 'bench', jobs: values.app === true });
+if (values['open-only']) {
+  await core.close();
+  process.exit(0);
+}
 const first = (channel: string, input: object) =>
   new Promise<{ ok: boolean; value?: unknown }>((resolve) => {
     // A channel the tree lacks answers at once, before watch() has returned its stop.
@@ -113,7 +119,9 @@ if (values.network) {
   const panels: number[] = [];
   for (const id of ids.slice(0, 3)) panels.push(await timed(() => first('network.watchPerson', { id })));
   const longestBlockMs = await blocked();
-  console.log(JSON.stringify({ suggestionsMs, againMs, panelMaxMs: Math.max(...panels), longestBlockMs }));
+  const panelMaxMs = panels.length ? Math.max(...panels) : 0;
+  const rssMb = process.memoryUsage().rss / 1e6;
+  console.log(JSON.stringify({ suggestionsMs, againMs, panelMaxMs, longestBlockMs, rssMb }));
   await core.close();
   process.exit(0);
 }
