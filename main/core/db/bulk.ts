@@ -22,7 +22,7 @@ export function plain(doc: Record<string, unknown>): Record<string, unknown> {
 /**
  * Every live document of a collection as plain JSON, a page at a time in the storage's changes
  * order (last write, then id: the [_meta.lwt, id] index every collection has). Paging by id needs
- * an index most collections lack: RxDB's planner then sorted every document for each page, 25
+ * an index most collections lack: RxDB's planner then sorted every document for each page, 26
  * reads of everyone at 50,000 people (9 s). A document changed during the read comes round again
  * with its new write time; its first version is kept, and `seen` (its ids: about 80 bytes each)
  * makes sure it is given once. @throws the signal's reason, between pages.
