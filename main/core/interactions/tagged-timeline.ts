@@ -1,13 +1,8 @@
-import type { MangoQuery, RxCollection } from 'rxdb';
 import type { InteractionType } from '../../../shared/domain/interaction.ts';
 import type { RapportDatabase } from '../db/database.ts';
 import { yieldToEventLoop } from '../db/bulk.ts';
 import { keptRead } from '../db/kept-read.ts';
-
-/** Documents as the storage holds them, without RxDB document objects: read only. */
-async function stored<T>(collection: RxCollection<T>, query: MangoQuery<T>) {
-  return (await collection.storageInstance.query(collection.find(query).getPreparedQuery())).documents;
-}
+import { storedDocuments } from '../db/stored.ts';
 
 /**
  * The timeline filtered by a tag (and by types), as interaction ids newest first: everything
@@ -20,15 +15,14 @@ async function stored<T>(collection: RxCollection<T>, query: MangoQuery<T>) {
  */
 export function taggedTimeline(db: RapportDatabase) {
   const everyType = keptRead(db, ['people_index', 'participations'], async (tag: string): Promise<string[]> => {
-    const people = await stored(db.people_index, { selector: { tags: { $elemMatch: { $eq: tag } } } });
+    const people = await storedDocuments(db.people_index.find({ selector: { tags: { $elemMatch: { $eq: tag } } } }));
     const keys = new Map<string, string>();
     for (const [n, person] of people.entries()) {
       // Each read holds the event loop; other requests get a turn every 200 people.
       if (n > 0 && n % 200 === 0) await yieldToEventLoop();
-      const links = await stored(db.participations, {
-        selector: { contactId: person.id },
-        index: ['contactId', 'sortKey'],
-      });
+      const links = await storedDocuments(
+        db.participations.find({ selector: { contactId: person.id }, index: ['contactId', 'sortKey'] }),
+      );
       for (const link of links) keys.set(link.interactionId, link.sortKey);
     }
     // Sort keys end with the interaction's id, so they are unique: newest first.

@@ -11,6 +11,7 @@ import { yieldToEventLoop } from '../db/bulk.ts';
 import type { PersonIndexDocument } from '../projection/schema.ts';
 import { BY_NAME } from './read-everyone.ts';
 import { peopleInState, throughDueOrder, type KeepInTouchDay } from './rhythm-reads.ts';
+import { storedDocuments } from '../db/stored.ts';
 
 /** Last-contact order as the index holds it: the newest day first (ties by id, not yet by name). */
 const BY_LAST_CONTACT: MangoQuerySortPart<PersonIndexDocument>[] = [{ lastInteractionOn: 'desc' }, { id: 'desc' }];
@@ -106,12 +107,8 @@ async function throughLastDay(
   count: number,
   chunkRows: number,
 ): Promise<PersonIndexDocument[]> {
-  const read = async (selector: object, limit: number) =>
-    (
-      await people.storageInstance.query(
-        people.find({ selector, sort: BY_LAST_CONTACT, index: ['lastInteractionOn'], limit }).getPreparedQuery(),
-      )
-    ).documents;
+  const read = (selector: object, limit: number) =>
+    storedDocuments(people.find({ selector, sort: BY_LAST_CONTACT, index: ['lastInteractionOn'], limit }));
   const first = await read({ archived }, count);
   if (first.length < count) return first;
   const lastDay = first.at(-1)!.lastInteractionOn;

@@ -1,6 +1,7 @@
 /** Everyone's row of `people_index` in name order, read in chunks: the People windows' start (people-windows.ts). */
 import type { MangoQuerySortPart, RxCollection } from 'rxdb';
 import type { PersonIndexDocument } from '../projection/schema.ts';
+import { storedDocuments } from '../db/stored.ts';
 
 /** Name order: sortName then id, the order of the [_deleted, sortName, id] and [_deleted, archived, sortName, id] indexes. */
 export const BY_NAME: MangoQuerySortPart<PersonIndexDocument>[] = [{ sortName: 'asc' }, { id: 'asc' }];
@@ -28,12 +29,13 @@ export async function readEveryone(
   },
 ): Promise<void> {
   const read = async (selector: object, limit?: number) => {
-    const query = people.find({
-      selector: archived === undefined ? selector : { archived, ...selector },
-      sort: BY_NAME,
-      ...(limit ? { limit } : {}),
-    });
-    const { documents } = await people.storageInstance.query(query.getPreparedQuery());
+    const documents = await storedDocuments(
+      people.find({
+        selector: archived === undefined ? selector : { archived, ...selector },
+        sort: BY_NAME,
+        ...(limit ? { limit } : {}),
+      }),
+    );
     onRows(documents);
     return documents;
   };

@@ -11,6 +11,7 @@ import { yieldToEventLoop } from '../db/bulk.ts';
 import { OWN_RHYTHM, type PersonIndexDocument } from '../projection/schema.ts';
 import { personListItem } from './people-list.ts';
 import { readEveryone } from './read-everyone.ts';
+import { storedDocuments } from '../db/stored.ts';
 
 /** A rhythm's people as [archived, rhythm, clockFrom] holds them: the earliest clock first (ties by id). */
 const BY_CLOCK: MangoQuerySortPart<PersonIndexDocument>[] = [{ clockFrom: 'asc' }, { id: 'asc' }];
@@ -154,8 +155,9 @@ async function byClock(
   selector: MangoQuerySelector<PersonIndexDocument>,
   limit: number,
 ): Promise<PersonIndexDocument[]> {
-  const query = people.find({ selector: { archived: false, ...selector }, sort: BY_CLOCK, index: RHYTHM_INDEX, limit });
-  return (await people.storageInstance.query(query.getPreparedQuery())).documents;
+  return storedDocuments(
+    people.find({ selector: { archived: false, ...selector }, sort: BY_CLOCK, index: RHYTHM_INDEX, limit }),
+  );
 }
 
 /** Without a rhythm: none, or a tier this version does not know (synced from a newer one). */

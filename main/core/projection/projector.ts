@@ -44,6 +44,7 @@ import {
 } from './derive.ts';
 import type { MeetingDocument, ParticipationDocument } from './schema.ts';
 import { createProjectionStateStore, type ProjectionState } from './state.ts';
+import { storedDocuments } from '../db/stored.ts';
 
 /** Source documents read per step of the change feed. */
 const BATCH = 500;
@@ -194,10 +195,7 @@ export function createProjector(
     // An interaction written once (revision 1) has no rows from before.
     const again = changed.filter((d) => getHeightOfRevision(d._rev) > 1 || d._deleted);
     const stored = await Promise.all(
-      again.map(async (d) => {
-        const query = db.meetings.find({ selector: { interactionId: d.id } });
-        return (await db.meetings.storageInstance.query(query.getPreparedQuery())).documents;
-      }),
+      again.map((d) => storedDocuments(db.meetings.find({ selector: { interactionId: d.id } }))),
     );
     const stale = stored
       .flat()
@@ -221,10 +219,7 @@ export function createProjector(
       false,
     );
     const ranges = await Promise.all(
-      again.map(async (d) => {
-        const query = db.participations.find({ selector: { interactionId: d.id } });
-        return (await db.participations.storageInstance.query(query.getPreparedQuery())).documents;
-      }),
+      again.map((d) => storedDocuments(db.participations.find({ selector: { interactionId: d.id } }))),
     );
     return [...byIds, ...ranges.flat()].map((row) => row as ParticipationDocument);
   }

@@ -3,6 +3,7 @@ import { addCalendarDays } from '../../../shared/domain/keep-in-touch/days.ts';
 import { birthdayIn, upcomingBirthdays, type UpcomingBirthday } from '../../../shared/domain/reminders/birthdays.ts';
 import type { RapportDatabase } from '../db/database.ts';
 import type { PersonIndexDocument } from '../projection/schema.ts';
+import { storedDocuments } from '../db/stored.ts';
 
 const LEAP_DAY = '02-29';
 
@@ -80,7 +81,7 @@ async function read(db: RapportDatabase, from: string, to: string, limit?: numbe
     sort: [{ archived: 'asc' }, { birthdayOn: 'asc' }],
     ...(limit === undefined ? {} : { limit }),
   });
-  return (await db.people_index.storageInstance.query(query.getPreparedQuery())).documents;
+  return storedDocuments(query);
 }
 
 async function count(db: RapportDatabase, from: string, to: string): Promise<number> {

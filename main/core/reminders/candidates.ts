@@ -5,6 +5,7 @@ import { THIS_WEEK_DAYS } from '../../../shared/domain/keep-in-touch/status.ts';
 import type { TierCadences } from '../../../shared/domain/cadence.ts';
 import type { RapportDatabase } from '../db/database.ts';
 import { OWN_RHYTHM, type PersonIndexDocument } from '../projection/schema.ts';
+import { storedDocuments } from '../db/stored.ts';
 
 /** Later than any day: an open upper bound for day ranges. */
 const NO_END = '9999-12-31';
@@ -60,8 +61,7 @@ async function rows(
   selector: MangoQuerySelector<PersonIndexDocument>,
   index: string[],
 ): Promise<PersonIndexDocument[]> {
-  const query = db.people_index.find({ selector, index });
-  return (await db.people_index.storageInstance.query(query.getPreparedQuery())).documents;
+  return storedDocuments(db.people_index.find({ selector, index }));
 }
 
 async function byIds(db: RapportDatabase, ids: readonly string[]): Promise<PersonIndexDocument[]> {

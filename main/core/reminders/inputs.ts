@@ -3,6 +3,7 @@ import type { EventMeeting, FollowUpDetail, ReminderPerson } from '../../../shar
 import { EVENT_FOLLOW_UP_LAPSES_DAYS } from '../../../shared/domain/reminders/schedule.ts';
 import type { RapportDatabase } from '../db/database.ts';
 import type { MeetingDocument, PersonIndexDocument } from '../projection/schema.ts';
+import { storedDocuments } from '../db/stored.ts';
 
 /** What the scheduler needs from the database, read fresh on every run. */
 export interface ReminderData {
@@ -69,7 +70,7 @@ async function recentMeetings(db: RapportDatabase, today: string): Promise<Event
   // The follow-up lapses a week after it is due, so older meetings can be left unread.
   const from = addCalendarDays(today, -(EVENT_FOLLOW_UP_LAPSES_DAYS + 3));
   const query = db.meetings.find({ selector: { waiting: true, date: { $gte: from } }, index: ['waiting', 'date'] });
-  const found: MeetingDocument[] = (await db.meetings.storageInstance.query(query.getPreparedQuery())).documents;
+  const found: MeetingDocument[] = await storedDocuments(query);
   return found.map(({ interactionId, contactId, type, date, time, displayName }) => ({
     interactionId,
     contactId,
@@ -95,6 +96,6 @@ export async function waitingFollowUps(
     sort: [{ followUpOn: 'asc' }, { id: 'asc' }],
     index: ['waiting', 'followUpOn'],
   });
-  const waiting = (await db.follow_ups.storageInstance.query(query.getPreparedQuery())).documents;
+  const waiting = await storedDocuments(query);
   return waiting.map(({ id, contactId, followUpOn, displayName }) => ({ id, contactId, followUpOn, displayName }));
 }
