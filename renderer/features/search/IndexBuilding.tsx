@@ -3,6 +3,7 @@ import type { SearchIndexState } from '../../../shared/domain/views.ts';
 import { rapport } from '../../api/rapport.ts';
 import { useLive } from '../../api/useLive.ts';
 import { LiveError } from '../../ui/LiveError.tsx';
+import { formatCount } from '../../ui/counted.ts';
 
 /**
  * While the search index is built from scratch (a new or restored database, an update that changed
@@ -31,8 +32,7 @@ export function IndexBuilding() {
         {building ? (
           <>
             <label htmlFor="search-index-progress" className="muted small">
-              {index.data.done.toLocaleString()} of {index.data.total.toLocaleString()} people, details and interactions
-              read
+              {formatCount(index.data.done)} of {formatCount(index.data.total)} people, details and interactions read
             </label>
             <progress id="search-index-progress" value={index.data.done} max={Math.max(index.data.total, 1)} />
           </>

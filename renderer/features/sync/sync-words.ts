@@ -1,5 +1,6 @@
 import type { SyncState, SyncStatus } from '../../../shared/ipc/channels/sync.ts';
 import { formatInstant } from '../../ui/dates.ts';
+import { formatCount } from '../../ui/counted.ts';
 
 /** The sync status in words, for the sidebar and Settings → Sync; never by colour alone. */
 export function syncStatusText(status: SyncStatus): string {
@@ -9,7 +10,7 @@ export function syncStatusText(status: SyncStatus): string {
     case 'up-to-date':
       return 'Synced';
     case 'syncing':
-      return status.changes > 0 ? `Syncing ${status.changes.toLocaleString()} changes…` : 'Syncing…';
+      return status.changes > 0 ? `Syncing ${formatCount(status.changes)} changes…` : 'Syncing…';
     case 'paused':
       return 'Sync paused';
     case 'offline':

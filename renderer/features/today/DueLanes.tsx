@@ -8,6 +8,7 @@ import { useFocusStaysInList } from '../../ui/useFocusStaysInList.ts';
 import { DoneButton } from './DoneButton.tsx';
 import { LaterMenu } from './LaterMenu.tsx';
 import { rowReasons } from './reasons.ts';
+import { formatCount } from '../../ui/counted.ts';
 
 function Row({ item, actionable, today }: { item: TodayItem; actionable: boolean; today: string }) {
   const { openLog } = useQuickLog();
@@ -71,7 +72,7 @@ function Lane({
   return (
     <section className="lane card" aria-label={`${title} (${total})`}>
       <h2 className="section-title">
-        {title} <span className="count">{total.toLocaleString()}</span>
+        {title} <span className="count">{formatCount(total)}</span>
       </h2>
       {items.length ? (
         <ul className="plain due-list" {...focusStays}>
@@ -82,7 +83,8 @@ function Lane({
       ) : null}
       {all && total > items.length ? (
         <p className="muted small list-rest">
-          The first {items.length} of {total.toLocaleString()}. The People list filters by status to show everyone.
+          The first {formatCount(items.length)} of {formatCount(total)}. The People list filters by status to show
+          everyone.
         </p>
       ) : null}
       {items.length > FIRST_ROWS ? (

@@ -4,6 +4,7 @@ import { useRequest } from '../../api/request.ts';
 import { openPerson } from '../../navigation/useScreen.ts';
 import { Avatar } from '../../ui/Avatar.tsx';
 import { formatWeekdayShort } from '../../ui/dates.ts';
+import { formatCount } from '../../ui/counted.ts';
 import { downloadIcs } from './download.ts';
 
 const when = (inDays: number, on: string) =>
@@ -51,9 +52,7 @@ export function UpcomingBirthdays({ birthdays, total }: { birthdays: TodayView['
         <p className="empty">No birthdays in the next 30 days.</p>
       )}
       {total > birthdays.length ? (
-        <p className="muted small list-rest">
-          And {(total - birthdays.length).toLocaleString()} more in the next 30 days.
-        </p>
+        <p className="muted small list-rest">And {formatCount(total - birthdays.length)} more in the next 30 days.</p>
       ) : null}
     </section>
   );
