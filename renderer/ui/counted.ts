@@ -1,4 +1,4 @@
-/** A count as the user's locale writes it: "50,000". Every count shown goes through it. */
+/** A count as the user's locale writes it: "50,000" (docs/ui.md, "Counts"). */
 export const formatCount = (n: number): string => n.toLocaleString();
 
 /** "1 person", "3 people", "9,688 people": a number with the noun that agrees with it. */
